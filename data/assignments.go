@@ -1,0 +1,81 @@
+package data
+
+import (
+	"context"
+	"fmt"
+)
+
+// SaveAssignment places a pupil at an offer, replacing their earlier
+// placement in that period.
+func (s *Store) SaveAssignment(ctx context.Context, a *Assignment) error {
+	if a.Source == "" {
+		a.Source = SourceManual
+	}
+	v := validator{entity: "assignment"}
+	v.required("period", a.PeriodID)
+	v.required("pupil", a.PupilID)
+	v.required("offer", a.OfferID)
+	if a.Source != SourceAuto && a.Source != SourceManual {
+		v.add("source", "err.bad_choice", "Okänt värde.", "unknown source")
+	}
+	if err := v.err(); err != nil {
+		return err
+	}
+	now := s.now()
+	err := s.InTx(ctx, func(tx *Store) error {
+		var inPeriod int
+		if err := tx.q.QueryRowContext(ctx, `SELECT count(*) FROM offers WHERE id = ? AND period_id = ? AND deleted_at IS NULL`,
+			a.OfferID, a.PeriodID).Scan(&inPeriod); err != nil {
+			return err
+		}
+		if inPeriod == 0 {
+			return &ValidationError{Fields: []FieldError{{Entity: "assignment", Field: "offer", Key: "err.offer_not_in_period",
+				Text: "Praoplatsen hör inte till praoperioden.", Reason: "offer is not in the period"}}}
+		}
+		if _, err := tx.exec(ctx, `UPDATE assignments SET deleted_at = ?, updated_at = ? WHERE period_id = ? AND pupil_id = ?
+			AND deleted_at IS NULL`, formatTS(now), formatTS(now), a.PeriodID, a.PupilID); err != nil {
+			return err
+		}
+		a.ID, a.CreatedAt, a.UpdatedAt = tx.newID(), now, now
+		_, err := tx.exec(ctx, `INSERT INTO assignments (id, period_id, pupil_id, offer_id, locked, source, supervisor_comment,
+			created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`, a.ID, a.PeriodID, a.PupilID, a.OfferID, boolInt(a.Locked),
+			string(a.Source), a.SupervisorComment, formatTS(now), formatTS(now))
+		return err
+	})
+	return translate("save placement", err)
+}
+
+// ClearAssignment removes a pupil's placement in a period.
+func (s *Store) ClearAssignment(ctx context.Context, periodID, pupilID string) error {
+	now := formatTS(s.now())
+	res, err := s.exec(ctx, `UPDATE assignments SET deleted_at = ?, updated_at = ? WHERE period_id = ? AND pupil_id = ?
+		AND deleted_at IS NULL`, now, now, periodID, pupilID)
+	if err != nil {
+		return translate("clear placement", err)
+	}
+	return checkUpdated("clear placement", res)
+}
+
+// ListAssignments returns the live placements of a period ("" for all).
+func (s *Store) ListAssignments(ctx context.Context, periodID string) ([]Assignment, error) {
+	rows, err := s.q.QueryContext(ctx, `SELECT id, period_id, pupil_id, offer_id, locked, source, supervisor_comment,
+		created_at, updated_at FROM assignments WHERE deleted_at IS NULL AND (? = '' OR period_id = ?)
+		ORDER BY period_id, pupil_id`, periodID, periodID)
+	if err != nil {
+		return nil, fmt.Errorf("list placements: %w", err)
+	}
+	defer rows.Close()
+	var out []Assignment
+	for rows.Next() {
+		var a Assignment
+		var locked int
+		var source, created, updated string
+		if err := rows.Scan(&a.ID, &a.PeriodID, &a.PupilID, &a.OfferID, &locked, &source, &a.SupervisorComment,
+			&created, &updated); err != nil {
+			return nil, fmt.Errorf("list placements: %w", err)
+		}
+		a.Locked, a.Source, a.CreatedAt, a.UpdatedAt = locked == 1, AssignmentSource(source), parseTS(created), parseTS(updated)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,116 @@
+package data
+
+import (
+	"context"
+	"fmt"
+)
+
+// SetPreferences replaces a pupil's ranked choices in a period: offerIDs[0]
+// is the first choice. At most MaxChoices, no offer twice, every offer in
+// that period.
+func (s *Store) SetPreferences(ctx context.Context, pupilID, periodID string, offerIDs []string) error {
+	v := validator{entity: "preferences"}
+	if len(offerIDs) > MaxChoices {
+		v.add("offers", "err.too_many_choices", fmt.Sprintf("Högst %d val.", MaxChoices), fmt.Sprintf("at most %d choices", MaxChoices))
+	}
+	seen := map[string]bool{}
+	for _, id := range offerIDs {
+		if seen[id] {
+			v.add("offers", "err.duplicate_choice", "Samma praoplats är vald två gånger.", "the same offer is chosen twice")
+			break
+		}
+		seen[id] = true
+	}
+	if err := v.err(); err != nil {
+		return err
+	}
+	now := formatTS(s.now())
+	err := s.InTx(ctx, func(tx *Store) error {
+		if _, err := tx.exec(ctx, `DELETE FROM preferences WHERE pupil_id = ? AND period_id = ?`, pupilID, periodID); err != nil {
+			return err
+		}
+		for i, oid := range offerIDs {
+			var inPeriod int
+			if err := tx.q.QueryRowContext(ctx, `SELECT count(*) FROM offers WHERE id = ? AND period_id = ? AND deleted_at IS NULL`,
+				oid, periodID).Scan(&inPeriod); err != nil {
+				return err
+			}
+			if inPeriod == 0 {
+				return &ValidationError{Fields: []FieldError{{Entity: "preferences", Field: "offers", Key: "err.offer_not_in_period",
+					Text: "Praoplatsen hör inte till praoperioden.", Reason: "offer " + oid + " is not in the period"}}}
+			}
+			if _, err := tx.exec(ctx, `INSERT INTO preferences (id, pupil_id, period_id, offer_id, rank, created_at, updated_at)
+				VALUES (?,?,?,?,?,?,?)`, tx.newID(), pupilID, periodID, oid, i+1, now, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return translate("save choices", err)
+}
+
+// ListPreferences returns the choices of a period ("" for all), by pupil and rank.
+func (s *Store) ListPreferences(ctx context.Context, periodID string) ([]Preference, error) {
+	rows, err := s.q.QueryContext(ctx, `SELECT pupil_id, period_id, offer_id, rank FROM preferences
+		WHERE ? = '' OR period_id = ? ORDER BY pupil_id, rank`, periodID, periodID)
+	if err != nil {
+		return nil, fmt.Errorf("list choices: %w", err)
+	}
+	defer rows.Close()
+	var out []Preference
+	for rows.Next() {
+		var p Preference
+		if err := rows.Scan(&p.PupilID, &p.PeriodID, &p.OfferID, &p.Rank); err != nil {
+			return nil, fmt.Errorf("list choices: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// AddFriendPair records that two pupils would like to be placed together.
+func (s *Store) AddFriendPair(ctx context.Context, f FriendPair) error {
+	a, b := f.PupilA, f.PupilB
+	if a == b || a == "" || b == "" {
+		return &ValidationError{Fields: []FieldError{{Entity: "friend_pair", Field: "pupil_b", Key: "err.friend_self",
+			Text: "Välj två olika elever.", Reason: "a friend pair needs two different pupils"}}}
+	}
+	if b < a {
+		a, b = b, a
+	}
+	now := formatTS(s.now())
+	_, err := s.exec(ctx, `INSERT INTO friend_pairs (id, period_id, pupil_a, pupil_b, created_at, updated_at) VALUES (?,?,?,?,?,?)`,
+		s.newID(), f.PeriodID, a, b, now, now)
+	return translate("save friend pair", err)
+}
+
+// RemoveFriendPair forgets a friend pair.
+func (s *Store) RemoveFriendPair(ctx context.Context, f FriendPair) error {
+	a, b := f.PupilA, f.PupilB
+	if b < a {
+		a, b = b, a
+	}
+	res, err := s.exec(ctx, `DELETE FROM friend_pairs WHERE period_id = ? AND pupil_a = ? AND pupil_b = ?`, f.PeriodID, a, b)
+	if err != nil {
+		return translate("remove friend pair", err)
+	}
+	return checkUpdated("remove friend pair", res)
+}
+
+// ListFriendPairs returns the friend pairs of a period.
+func (s *Store) ListFriendPairs(ctx context.Context, periodID string) ([]FriendPair, error) {
+	rows, err := s.q.QueryContext(ctx, `SELECT period_id, pupil_a, pupil_b FROM friend_pairs WHERE period_id = ? ORDER BY pupil_a, pupil_b`, periodID)
+	if err != nil {
+		return nil, fmt.Errorf("list friend pairs: %w", err)
+	}
+	defer rows.Close()
+	var out []FriendPair
+	for rows.Next() {
+		var f FriendPair
+		if err := rows.Scan(&f.PeriodID, &f.PupilA, &f.PupilB); err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,115 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/mattn/go-sqlite3"
+)
+
+// Errors the Store returns; test for them with errors.Is.
+var (
+	// ErrNotFound: no live row has that id (or name).
+	ErrNotFound = errors.New("not found")
+	// ErrNotDatabase: the file is not a SQLite database. It is left untouched.
+	ErrNotDatabase = errors.New("the file is not a Techniqual database")
+	// ErrNewerVersion: the file was written by a newer Techniqual. It is left untouched.
+	ErrNewerVersion = errors.New("the database was written by a newer version of Techniqual")
+	// ErrInUse: another Techniqual already has the file open.
+	ErrInUse = errors.New("the database is already open in another Techniqual window")
+	// ErrConflict: a unique value is already taken.
+	ErrConflict = errors.New("already exists")
+	// ErrReferenced: the row is still used by other rows, or refers to one that does not exist.
+	ErrReferenced = errors.New("refers to a missing row or is still in use")
+)
+
+// FieldError says which field of which entity is wrong and why. Key and Text
+// (Swedish) let the UI show the message through lang; Error is for logs and
+// the command line.
+type FieldError struct {
+	Entity string // e.g. "pupil"
+	Field  string // e.g. "grade"
+	Key    string // translation key of the reason, e.g. "err.required"
+	Text   string // Swedish reason
+	Reason string // English reason
+}
+
+func (e FieldError) Error() string { return e.Entity + "." + e.Field + ": " + e.Reason }
+
+// ValidationError collects every FieldError of one save.
+type ValidationError struct {
+	Fields []FieldError
+}
+
+func (e *ValidationError) Error() string {
+	parts := make([]string, len(e.Fields))
+	for i, f := range e.Fields {
+		parts[i] = f.Error()
+	}
+	return "invalid " + strings.Join(parts, "; ")
+}
+
+// Field returns the error for one field, if any.
+func (e *ValidationError) Field(name string) (FieldError, bool) {
+	for _, f := range e.Fields {
+		if f.Field == name {
+			return f, true
+		}
+	}
+	return FieldError{}, false
+}
+
+// validator gathers field errors for one entity.
+type validator struct {
+	entity string
+	errs   []FieldError
+}
+
+func (v *validator) add(field, key, sv, en string) {
+	v.errs = append(v.errs, FieldError{Entity: v.entity, Field: field, Key: key, Text: sv, Reason: en})
+}
+
+func (v *validator) required(field, value string) {
+	if strings.TrimSpace(value) == "" {
+		v.add(field, "err.required", "Måste fyllas i.", "required")
+	}
+}
+
+func (v *validator) text(field, value string, max int) {
+	if len([]rune(value)) > max {
+		v.add(field, "err.too_long", fmt.Sprintf("Högst %d tecken.", max), fmt.Sprintf("at most %d characters", max))
+	}
+	if strings.ContainsRune(value, 0) {
+		v.add(field, "err.bad_char", "Innehåller ett otillåtet tecken.", "contains a NUL character")
+	}
+}
+
+func (v *validator) err() error {
+	if len(v.errs) == 0 {
+		return nil
+	}
+	return &ValidationError{Fields: v.errs}
+}
+
+// translate turns SQLite constraint failures into errors that say what is
+// wrong; other errors pass through with the operation named.
+func translate(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) && se.Code == sqlite3.ErrConstraint {
+		msg := se.Error()
+		switch se.ExtendedCode {
+		case sqlite3.ErrConstraintUnique, sqlite3.ErrConstraintPrimaryKey:
+			return fmt.Errorf("%s: %s: %w", op, strings.TrimPrefix(msg, "UNIQUE constraint failed: "), ErrConflict)
+		case sqlite3.ErrConstraintForeignKey:
+			return fmt.Errorf("%s: %w", op, ErrReferenced)
+		case sqlite3.ErrConstraintCheck:
+			return fmt.Errorf("%s: a value is out of range (%s)", op, strings.TrimPrefix(msg, "CHECK constraint failed: "))
+		}
+		return fmt.Errorf("%s: %s", op, msg)
+	}
+	return fmt.Errorf("%s: %w", op, err)
+}

@@ -1,0 +1,313 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+const offerColumns = `id, host_id, period_id, title, description, capacity, visiting_address, coalesce(supervisor_id, ''),
+	min_age, what_to_bring, travel_info, lunch_info, safety_risk_assessment, safety_protective_gear, safety_introduction,
+	safety_supervisor_adult, safety_emergency_routine, status, created_at, updated_at`
+
+// Validate checks the fields an offer needs to be stored at all (a draft may
+// be incomplete; see ApprovalProblems for what approval needs).
+func (o Offer) Validate() error {
+	v := validator{entity: "offer"}
+	v.required("host", o.HostID)
+	v.required("period", o.PeriodID)
+	v.required("title", o.Title)
+	v.text("title", o.Title, 200)
+	v.text("description", o.Description, 20000)
+	if o.Capacity < 0 || o.Capacity > 1000 {
+		v.add("capacity", "err.capacity", "Antalet platser måste vara mellan 0 och 1000.", "capacity must be 0..1000")
+	}
+	if o.MinAge < 0 || o.MinAge > 18 {
+		v.add("min_age", "err.min_age", "Lägsta ålder måste vara mellan 0 och 18.", "minimum age must be 0..18")
+	}
+	if o.Status != "" && !o.Status.Valid() {
+		v.add("status", "err.bad_choice", "Okänd status.", "unknown status "+string(o.Status))
+	}
+	seen := map[string]bool{}
+	for i, d := range o.Days {
+		field := fmt.Sprintf("days[%d]", i)
+		if d.Date.IsZero() {
+			v.add(field, "err.required", "Dagen saknar datum.", "day has no date")
+			continue
+		}
+		if seen[FormatDate(d.Date)] {
+			v.add(field, "err.duplicate_day", "Samma datum finns två gånger.", "the same date twice")
+		}
+		seen[FormatDate(d.Date)] = true
+		if d.Start < 0 || d.Start >= 24*60 || d.End < 0 || d.End >= 24*60 {
+			v.add(field, "err.time", "Tiden måste vara mellan 00:00 och 23:59.", "time out of range")
+		}
+		if d.BreakMinutes < 0 || d.BreakMinutes > 600 {
+			v.add(field, "err.break", "Rasten måste vara mellan 0 och 600 minuter.", "break must be 0..600 minutes")
+		}
+	}
+	return v.err()
+}
+
+// ApprovalProblems lists why an offer cannot be approved: every broken
+// working-time rule and every required field that is empty. Empty means it
+// may be approved.
+func ApprovalProblems(o Offer, p *Period) (violations []Violation, missing []FieldError) {
+	violations = CheckProgramme(o, p)
+	v := validator{entity: "offer"}
+	v.required("title", o.Title)
+	v.required("visiting_address", o.VisitingAddress)
+	v.required("supervisor", o.SupervisorID)
+	if o.Capacity < 1 {
+		v.add("capacity", "err.capacity_zero", "Minst en plats behövs.", "at least one seat is needed")
+	}
+	if len(o.Days) == 0 {
+		v.add("days", "err.no_days", "Lägg till minst en dag.", "at least one day is needed")
+	}
+	s := o.Safety
+	for _, c := range []struct {
+		ok    bool
+		field string
+		sv    string
+	}{
+		{s.RiskAssessment, "safety_risk_assessment", "Riskbedömningen är inte gjord."},
+		{s.ProtectiveGear, "safety_protective_gear", "Skyddsutrustning ska finnas utan kostnad."},
+		{s.Introduction, "safety_introduction", "En introduktion ska vara planerad."},
+		{s.EmergencyRoutine, "safety_emergency_routine", "Eleven ska få veta nödrutinen."},
+	} {
+		if !c.ok {
+			v.add(c.field, "err."+c.field, c.sv, c.field+" not confirmed")
+		}
+	}
+	return violations, v.errs
+}
+
+// SaveOffer inserts o (when o.ID is empty) or updates it, with its days and
+// role models. Saving an offer whose programme breaks a rule as approved is
+// refused; drafts may break rules (the host form shows the warnings).
+func (s *Store) SaveOffer(ctx context.Context, o *Offer) error {
+	o.Title = strings.TrimSpace(o.Title)
+	if o.Status == "" {
+		o.Status = OfferDraft
+	}
+	if err := o.Validate(); err != nil {
+		return err
+	}
+	if o.Status == OfferApproved {
+		if err := s.checkApprovable(ctx, *o); err != nil {
+			return err
+		}
+	}
+	id, created, updated := o.ID, o.CreatedAt, o.UpdatedAt
+	insert := s.stamp(&id, &created, &updated)
+	sf := o.Safety
+	err := s.InTx(ctx, func(tx *Store) error {
+		args := []any{o.HostID, o.PeriodID, o.Title, o.Description, o.Capacity, o.VisitingAddress, nullable(o.SupervisorID),
+			o.MinAge, o.WhatToBring, o.TravelInfo, o.LunchInfo, boolInt(sf.RiskAssessment), boolInt(sf.ProtectiveGear),
+			boolInt(sf.Introduction), boolInt(sf.SupervisorAdult), boolInt(sf.EmergencyRoutine), string(o.Status), formatTS(updated)}
+		if insert {
+			if _, err := tx.exec(ctx, `INSERT INTO offers (host_id, period_id, title, description, capacity, visiting_address,
+				supervisor_id, min_age, what_to_bring, travel_info, lunch_info, safety_risk_assessment, safety_protective_gear,
+				safety_introduction, safety_supervisor_adult, safety_emergency_routine, status, updated_at, id, created_at)
+				VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, append(args, id, formatTS(created))...); err != nil {
+				return err
+			}
+		} else {
+			res, err := tx.exec(ctx, `UPDATE offers SET host_id=?, period_id=?, title=?, description=?, capacity=?,
+				visiting_address=?, supervisor_id=?, min_age=?, what_to_bring=?, travel_info=?, lunch_info=?,
+				safety_risk_assessment=?, safety_protective_gear=?, safety_introduction=?, safety_supervisor_adult=?,
+				safety_emergency_routine=?, status=?, updated_at=? WHERE id=? AND deleted_at IS NULL`, append(args, id)...)
+			if err != nil {
+				return err
+			}
+			if err := checkUpdated("save offer", res); err != nil {
+				return err
+			}
+			if _, err := tx.exec(ctx, `DELETE FROM offer_days WHERE offer_id = ?`, id); err != nil {
+				return err
+			}
+			if _, err := tx.exec(ctx, `DELETE FROM offer_role_models WHERE offer_id = ?`, id); err != nil {
+				return err
+			}
+		}
+		for _, d := range o.Days {
+			if _, err := tx.exec(ctx, `INSERT INTO offer_days (id, offer_id, date, start_time, end_time, break_minutes,
+				activities, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`, tx.newID(), id, FormatDate(d.Date),
+				d.Start.String(), d.End.String(), d.BreakMinutes, d.Activities, formatTS(updated), formatTS(updated)); err != nil {
+				return err
+			}
+		}
+		for i, pid := range o.RoleModelIDs {
+			if _, err := tx.exec(ctx, `INSERT OR IGNORE INTO offer_role_models (offer_id, person_id, position) VALUES (?,?,?)`,
+				id, pid, i); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return translate("save offer "+o.Title, err)
+	}
+	o.ID, o.CreatedAt, o.UpdatedAt = id, created, updated
+	sortDays(o.Days)
+	return nil
+}
+
+// ApprovalError says why an offer cannot be approved.
+type ApprovalError struct {
+	Violations []Violation
+	Missing    []FieldError
+}
+
+func (e *ApprovalError) Error() string {
+	var parts []string
+	for _, v := range e.Violations {
+		parts = append(parts, v.Error())
+	}
+	for _, f := range e.Missing {
+		parts = append(parts, f.Error())
+	}
+	return "cannot approve: " + strings.Join(parts, "; ")
+}
+
+func (s *Store) checkApprovable(ctx context.Context, o Offer) error {
+	var per *Period
+	if p, err := s.GetPeriod(ctx, o.PeriodID); err == nil {
+		per = &p
+	}
+	vs, missing := ApprovalProblems(o, per)
+	if len(vs) > 0 || len(missing) > 0 {
+		return &ApprovalError{Violations: vs, Missing: missing}
+	}
+	return nil
+}
+
+// SetOfferStatus moves an offer to draft, submitted or approved; approval is
+// refused with an *ApprovalError while a rule is broken or a field is empty.
+func (s *Store) SetOfferStatus(ctx context.Context, id string, st OfferStatus) error {
+	if !st.Valid() {
+		return &ValidationError{Fields: []FieldError{{Entity: "offer", Field: "status", Key: "err.bad_choice", Text: "Okänd status.", Reason: "unknown status"}}}
+	}
+	o, err := s.GetOffer(ctx, id)
+	if err != nil {
+		return err
+	}
+	if st == OfferApproved {
+		if err := s.checkApprovable(ctx, o); err != nil {
+			return err
+		}
+	}
+	res, err := s.exec(ctx, `UPDATE offers SET status = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`,
+		string(st), formatTS(s.now()), id)
+	if err != nil {
+		return translate("set offer status", err)
+	}
+	return checkUpdated("set offer status", res)
+}
+
+func sortDays(ds []OfferDay) {
+	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Date.Before(ds[j].Date) })
+}
+
+// OfferFilter narrows ListOffers; zero fields match everything.
+type OfferFilter struct {
+	PeriodID string
+	HostID   string
+	Status   OfferStatus
+}
+
+// ListOffers returns live offers with their days and role models, sorted by
+// period and title.
+func (s *Store) ListOffers(ctx context.Context, f OfferFilter) ([]Offer, error) {
+	return s.listOffers(ctx, `AND (? = '' OR period_id = ?) AND (? = '' OR host_id = ?) AND (? = '' OR status = ?)`,
+		f.PeriodID, f.PeriodID, f.HostID, f.HostID, string(f.Status), string(f.Status))
+}
+
+// GetOffer returns the live offer with that id.
+func (s *Store) GetOffer(ctx context.Context, id string) (Offer, error) {
+	os, err := s.listOffers(ctx, "AND id = ?", id)
+	if err != nil {
+		return Offer{}, err
+	}
+	if len(os) == 0 {
+		return Offer{}, fmt.Errorf("offer %s: %w", id, ErrNotFound)
+	}
+	return os[0], nil
+}
+
+func (s *Store) listOffers(ctx context.Context, where string, args ...any) ([]Offer, error) {
+	rows, err := s.q.QueryContext(ctx, "SELECT "+offerColumns+" FROM offers WHERE deleted_at IS NULL "+where+
+		" ORDER BY period_id, title COLLATE NOCASE, id", args...)
+	if err != nil {
+		return nil, fmt.Errorf("list offers: %w", err)
+	}
+	var out []Offer
+	index := map[string]int{}
+	for rows.Next() {
+		var o Offer
+		var status, created, updated string
+		var sf [5]int
+		if err := rows.Scan(&o.ID, &o.HostID, &o.PeriodID, &o.Title, &o.Description, &o.Capacity, &o.VisitingAddress,
+			&o.SupervisorID, &o.MinAge, &o.WhatToBring, &o.TravelInfo, &o.LunchInfo, &sf[0], &sf[1], &sf[2], &sf[3], &sf[4],
+			&status, &created, &updated); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("list offers: %w", err)
+		}
+		o.Safety = Safety{sf[0] == 1, sf[1] == 1, sf[2] == 1, sf[3] == 1, sf[4] == 1}
+		o.Status, o.CreatedAt, o.UpdatedAt = OfferStatus(status), parseTS(created), parseTS(updated)
+		index[o.ID] = len(out)
+		out = append(out, o)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return out, nil
+	}
+	// Days and role models of every listed offer in two queries, not 2n.
+	days, err := s.q.QueryContext(ctx, `SELECT d.offer_id, d.date, d.start_time, d.end_time, d.break_minutes, d.activities
+		FROM offer_days d WHERE d.offer_id IN (SELECT id FROM offers WHERE deleted_at IS NULL `+where+`)
+		ORDER BY d.offer_id, d.date`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list offer days: %w", err)
+	}
+	for days.Next() {
+		var oid, date, start, end string
+		var d OfferDay
+		if err := days.Scan(&oid, &date, &start, &end, &d.BreakMinutes, &d.Activities); err != nil {
+			days.Close()
+			return nil, fmt.Errorf("list offer days: %w", err)
+		}
+		d.Date = mustDate(date)
+		d.Start, _ = ParseClock(start)
+		d.End, _ = ParseClock(end)
+		if i, ok := index[oid]; ok {
+			out[i].Days = append(out[i].Days, d)
+		}
+	}
+	days.Close()
+	if err := days.Err(); err != nil {
+		return nil, err
+	}
+	rms, err := s.q.QueryContext(ctx, `SELECT r.offer_id, r.person_id FROM offer_role_models r
+		WHERE r.offer_id IN (SELECT id FROM offers WHERE deleted_at IS NULL `+where+`) ORDER BY r.offer_id, r.position`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list role models: %w", err)
+	}
+	defer rms.Close()
+	for rms.Next() {
+		var oid, pid string
+		if err := rms.Scan(&oid, &pid); err != nil {
+			return nil, fmt.Errorf("list role models: %w", err)
+		}
+		if i, ok := index[oid]; ok {
+			out[i].RoleModelIDs = append(out[i].RoleModelIDs, pid)
+		}
+	}
+	return out, rms.Err()
+}
+
+// DeleteOffer moves an offer to the bin.
+func (s *Store) DeleteOffer(ctx context.Context, id string) error { return s.softDelete(ctx, "offers", id) }

@@ -1,0 +1,85 @@
+package data
+
+import (
+	"context"
+	"fmt"
+)
+
+// Overview holds the live counts shown on the Översikt screen.
+type Overview struct {
+	Schools           int
+	Companies         int
+	MemberCompanies   int
+	People            int
+	RoleModels        int
+	Pupils            int
+	ProtectedPupils   int
+	Periods           int
+	Offers            int
+	ApprovedOffers    int
+	Seats             int // capacity of approved offers
+	PupilsWithChoices int
+	Placed            int
+	Events            int
+	Registrations     int
+}
+
+// Empty reports whether the database holds nothing yet (a first start).
+func (o Overview) Empty() bool {
+	return o.Schools+o.Companies+o.People+o.Pupils+o.Periods+o.Offers+o.Events == 0
+}
+
+// Overview counts what the database holds, in one read.
+func (s *Store) Overview(ctx context.Context) (Overview, error) {
+	var o Overview
+	err := s.q.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM organisations WHERE deleted_at IS NULL AND kind = 'school'),
+		(SELECT count(*) FROM organisations WHERE deleted_at IS NULL AND kind = 'company'),
+		(SELECT count(*) FROM organisations WHERE deleted_at IS NULL AND kind = 'company' AND member_since <> ''),
+		(SELECT count(*) FROM people WHERE deleted_at IS NULL),
+		(SELECT count(*) FROM person_roles r JOIN people p ON p.id = r.person_id WHERE p.deleted_at IS NULL AND r.role = 'role_model'),
+		(SELECT count(*) FROM pupils WHERE deleted_at IS NULL),
+		(SELECT count(*) FROM pupils WHERE deleted_at IS NULL AND protected = 1),
+		(SELECT count(*) FROM periods WHERE deleted_at IS NULL),
+		(SELECT count(*) FROM offers WHERE deleted_at IS NULL),
+		(SELECT count(*) FROM offers WHERE deleted_at IS NULL AND status = 'approved'),
+		(SELECT coalesce(sum(capacity), 0) FROM offers WHERE deleted_at IS NULL AND status = 'approved'),
+		(SELECT count(DISTINCT pupil_id) FROM preferences),
+		(SELECT count(*) FROM assignments WHERE deleted_at IS NULL),
+		(SELECT count(*) FROM events WHERE deleted_at IS NULL),
+		(SELECT count(*) FROM registrations WHERE deleted_at IS NULL AND status <> 'cancelled')`).Scan(
+		&o.Schools, &o.Companies, &o.MemberCompanies, &o.People, &o.RoleModels, &o.Pupils, &o.ProtectedPupils,
+		&o.Periods, &o.Offers, &o.ApprovedOffers, &o.Seats, &o.PupilsWithChoices, &o.Placed, &o.Events, &o.Registrations)
+	if err != nil {
+		return o, fmt.Errorf("count overview: %w", err)
+	}
+	return o, nil
+}
+
+// PeriodOverview holds the counts of one period for the Praoperioder screen.
+type PeriodOverview struct {
+	Pupils            int // pupils of the period's grade at its schools
+	PupilsWithChoices int
+	Offers            int
+	Seats             int
+	Placed            int
+	Days              int // weekdays in the period
+}
+
+// PeriodOverview counts one period.
+func (s *Store) PeriodOverview(ctx context.Context, p Period) (PeriodOverview, error) {
+	var o PeriodOverview
+	err := s.q.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM pupils pu JOIN period_schools ps ON ps.school_id = pu.school_id AND ps.period_id = ?1
+			WHERE pu.deleted_at IS NULL AND pu.grade = ?2),
+		(SELECT count(DISTINCT pupil_id) FROM preferences WHERE period_id = ?1),
+		(SELECT count(*) FROM offers WHERE deleted_at IS NULL AND period_id = ?1),
+		(SELECT coalesce(sum(capacity), 0) FROM offers WHERE deleted_at IS NULL AND period_id = ?1),
+		(SELECT count(*) FROM assignments WHERE deleted_at IS NULL AND period_id = ?1)`, p.ID, p.Grade).Scan(
+		&o.Pupils, &o.PupilsWithChoices, &o.Offers, &o.Seats, &o.Placed)
+	if err != nil {
+		return o, fmt.Errorf("count period %s: %w", p.Name, err)
+	}
+	o.Days = len(Weekdays(p.Start, p.End))
+	return o, nil
+}

@@ -1,0 +1,165 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+const periodColumns = `id, name, grade, start_date, end_date, status, notes, created_at, updated_at`
+
+// Validate checks a period before it is saved.
+func (p Period) Validate() error {
+	v := validator{entity: "period"}
+	v.required("name", p.Name)
+	v.text("name", p.Name, 100)
+	if p.Grade != 8 && p.Grade != 9 {
+		v.add("grade", "err.grade", "Årskursen måste vara 8 eller 9.", "grade must be 8 or 9")
+	}
+	if p.Start.IsZero() {
+		v.add("start", "err.required", "Måste fyllas i.", "required")
+	}
+	if p.End.IsZero() {
+		v.add("end", "err.required", "Måste fyllas i.", "required")
+	}
+	if !p.Start.IsZero() && !p.End.IsZero() {
+		if p.End.Before(p.Start) {
+			v.add("end", "err.end_before_start", "Slutdatumet ligger före startdatumet.", "end date is before the start date")
+		} else if p.End.Sub(p.Start).Hours() > 24*366 {
+			v.add("end", "err.period_too_long", "En praoperiod kan inte vara längre än ett år.", "a period cannot be longer than a year")
+		}
+	}
+	if p.Status != "" && !p.Status.Valid() {
+		v.add("status", "err.bad_choice", "Okänd status.", "unknown status "+string(p.Status))
+	}
+	return v.err()
+}
+
+// SavePeriod inserts p (when p.ID is empty) or updates it, schools included.
+func (s *Store) SavePeriod(ctx context.Context, p *Period) error {
+	p.Name = strings.TrimSpace(p.Name)
+	if p.Status == "" {
+		p.Status = PeriodPlanning
+	}
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	id, created, updated := p.ID, p.CreatedAt, p.UpdatedAt
+	insert := s.stamp(&id, &created, &updated)
+	err := s.InTx(ctx, func(tx *Store) error {
+		args := []any{p.Name, p.Grade, FormatDate(p.Start), FormatDate(p.End), string(p.Status), p.Notes, formatTS(updated)}
+		if insert {
+			if _, err := tx.exec(ctx, `INSERT INTO periods (name, grade, start_date, end_date, status, notes, updated_at, id, created_at)
+				VALUES (?,?,?,?,?,?,?,?,?)`, append(args, id, formatTS(created))...); err != nil {
+				return err
+			}
+		} else {
+			res, err := tx.exec(ctx, `UPDATE periods SET name=?, grade=?, start_date=?, end_date=?, status=?, notes=?, updated_at=?
+				WHERE id=? AND deleted_at IS NULL`, append(args, id)...)
+			if err != nil {
+				return err
+			}
+			if err := checkUpdated("save period", res); err != nil {
+				return err
+			}
+			if _, err := tx.exec(ctx, `DELETE FROM period_schools WHERE period_id = ?`, id); err != nil {
+				return err
+			}
+		}
+		for _, sid := range p.SchoolIDs {
+			if _, err := tx.exec(ctx, `INSERT OR IGNORE INTO period_schools (period_id, school_id) VALUES (?, ?)`, id, sid); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return translate("save period "+p.Name, err)
+	}
+	p.ID, p.CreatedAt, p.UpdatedAt = id, created, updated
+	return nil
+}
+
+// SetPeriodStatus moves a period to another status.
+func (s *Store) SetPeriodStatus(ctx context.Context, id string, st PeriodStatus) error {
+	if !st.Valid() {
+		return &ValidationError{Fields: []FieldError{{Entity: "period", Field: "status", Key: "err.bad_choice", Text: "Okänd status.", Reason: "unknown status"}}}
+	}
+	res, err := s.exec(ctx, `UPDATE periods SET status = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`,
+		string(st), formatTS(s.now()), id)
+	if err != nil {
+		return translate("set period status", err)
+	}
+	return checkUpdated("set period status", res)
+}
+
+func (s *Store) scanPeriods(ctx context.Context, where string, args ...any) ([]Period, error) {
+	rows, err := s.q.QueryContext(ctx, "SELECT "+periodColumns+" FROM periods WHERE deleted_at IS NULL "+where+
+		" ORDER BY start_date, name", args...)
+	if err != nil {
+		return nil, fmt.Errorf("list periods: %w", err)
+	}
+	var out []Period
+	for rows.Next() {
+		var p Period
+		var start, end, status, created, updated string
+		if err := rows.Scan(&p.ID, &p.Name, &p.Grade, &start, &end, &status, &p.Notes, &created, &updated); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("list periods: %w", err)
+		}
+		p.Start, p.End, p.Status, p.CreatedAt, p.UpdatedAt = mustDate(start), mustDate(end), PeriodStatus(status), parseTS(created), parseTS(updated)
+		out = append(out, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	schools, err := s.q.QueryContext(ctx, `SELECT ps.period_id, ps.school_id FROM period_schools ps
+		JOIN organisations o ON o.id = ps.school_id ORDER BY o.name`)
+	if err != nil {
+		return nil, fmt.Errorf("list period schools: %w", err)
+	}
+	defer schools.Close()
+	byID := map[string][]string{}
+	for schools.Next() {
+		var pid, sid string
+		if err := schools.Scan(&pid, &sid); err != nil {
+			return nil, err
+		}
+		byID[pid] = append(byID[pid], sid)
+	}
+	for i := range out {
+		out[i].SchoolIDs = byID[out[i].ID]
+	}
+	return out, schools.Err()
+}
+
+// ListPeriods returns the live periods, earliest first.
+func (s *Store) ListPeriods(ctx context.Context) ([]Period, error) { return s.scanPeriods(ctx, "") }
+
+// GetPeriod returns the live period with that id.
+func (s *Store) GetPeriod(ctx context.Context, id string) (Period, error) {
+	ps, err := s.scanPeriods(ctx, "AND id = ?", id)
+	if err != nil {
+		return Period{}, err
+	}
+	if len(ps) == 0 {
+		return Period{}, fmt.Errorf("period %s: %w", id, ErrNotFound)
+	}
+	return ps[0], nil
+}
+
+// FindPeriod returns the live period with that name.
+func (s *Store) FindPeriod(ctx context.Context, name string) (Period, error) {
+	ps, err := s.scanPeriods(ctx, "AND name = ?", strings.TrimSpace(name))
+	if err != nil {
+		return Period{}, err
+	}
+	if len(ps) == 0 {
+		return Period{}, fmt.Errorf("period %q: %w", name, ErrNotFound)
+	}
+	return ps[0], nil
+}
+
+// DeletePeriod moves a period to the bin.
+func (s *Store) DeletePeriod(ctx context.Context, id string) error { return s.softDelete(ctx, "periods", id) }

@@ -1,0 +1,140 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/mail"
+	"strings"
+	"time"
+)
+
+const pupilColumns = `id, school_id, first_name, last_name, class_name, grade, birth_date, gender, protected,
+	guardian_name, guardian_phone, guardian_email, needs, needs_shareable, external_id, notes, created_at, updated_at`
+
+// Validate checks a pupil before it is saved; now bounds the birth date.
+func (p Pupil) Validate() error {
+	v := validator{entity: "pupil"}
+	v.required("school", p.SchoolID)
+	if strings.TrimSpace(p.FirstName+p.LastName) == "" {
+		v.add("first_name", "err.name_required", "Förnamn eller efternamn måste fyllas i.", "a first or last name is required")
+	}
+	v.text("first_name", p.FirstName, 100)
+	v.text("last_name", p.LastName, 100)
+	v.text("class_name", p.ClassName, 40)
+	v.text("needs", p.Needs, 2000)
+	v.text("notes", p.Notes, 10000)
+	if p.Grade != 8 && p.Grade != 9 {
+		v.add("grade", "err.grade", "Årskursen måste vara 8 eller 9.", "grade must be 8 or 9")
+	}
+	if !p.BirthDate.IsZero() {
+		if y := p.BirthDate.Year(); y < 1990 || p.BirthDate.After(time.Now()) {
+			v.add("birth_date", "err.birth_date", "Födelsedatumet är orimligt.", "birth date out of range")
+		}
+	}
+	if p.Gender != "" && !p.Gender.Valid() {
+		v.add("gender", "err.bad_choice", "Okänt värde.", "unknown gender "+string(p.Gender))
+	}
+	if e := strings.TrimSpace(p.GuardianEmail); e != "" {
+		if a, err := mail.ParseAddress(e); err != nil || a.Address != e {
+			v.add("guardian_email", "err.email", "Ogiltig e-postadress.", "not a valid e-mail address")
+		}
+	}
+	return v.err()
+}
+
+// SavePupil inserts p (when p.ID is empty) or updates it.
+func (s *Store) SavePupil(ctx context.Context, p *Pupil) error {
+	p.FirstName, p.LastName, p.ClassName = strings.TrimSpace(p.FirstName), strings.TrimSpace(p.LastName), strings.TrimSpace(p.ClassName)
+	p.GuardianEmail = strings.TrimSpace(p.GuardianEmail)
+	if p.Gender == "" {
+		p.Gender = GenderUnspecified
+	}
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	id, created, updated := p.ID, p.CreatedAt, p.UpdatedAt
+	insert := s.stamp(&id, &created, &updated)
+	args := []any{p.SchoolID, p.FirstName, p.LastName, p.ClassName, p.Grade, FormatDate(p.BirthDate), string(p.Gender),
+		boolInt(p.Protected), p.GuardianName, p.GuardianPhone, p.GuardianEmail, p.Needs, boolInt(p.NeedsShareable),
+		p.ExternalID, p.Notes, formatTS(updated)}
+	var err error
+	if insert {
+		_, err = s.exec(ctx, `INSERT INTO pupils (school_id, first_name, last_name, class_name, grade, birth_date, gender,
+			protected, guardian_name, guardian_phone, guardian_email, needs, needs_shareable, external_id, notes, updated_at,
+			id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, append(args, id, formatTS(created))...)
+	} else {
+		var res sql.Result
+		res, err = s.exec(ctx, `UPDATE pupils SET school_id=?, first_name=?, last_name=?, class_name=?, grade=?, birth_date=?,
+			gender=?, protected=?, guardian_name=?, guardian_phone=?, guardian_email=?, needs=?, needs_shareable=?,
+			external_id=?, notes=?, updated_at=? WHERE id=? AND deleted_at IS NULL`, append(args, id)...)
+		if err == nil {
+			err = checkUpdated("save pupil", res)
+		}
+	}
+	if err != nil {
+		return translate("save pupil "+p.Name(), err)
+	}
+	p.ID, p.CreatedAt, p.UpdatedAt = id, created, updated
+	return nil
+}
+
+func scanPupil(row interface{ Scan(...any) error }) (Pupil, error) {
+	var p Pupil
+	var birth, gender, created, updated string
+	var prot, share int
+	err := row.Scan(&p.ID, &p.SchoolID, &p.FirstName, &p.LastName, &p.ClassName, &p.Grade, &birth, &gender, &prot,
+		&p.GuardianName, &p.GuardianPhone, &p.GuardianEmail, &p.Needs, &share, &p.ExternalID, &p.Notes, &created, &updated)
+	p.BirthDate, p.Gender, p.Protected, p.NeedsShareable = mustDate(birth), Gender(gender), prot == 1, share == 1
+	p.CreatedAt, p.UpdatedAt = parseTS(created), parseTS(updated)
+	return p, err
+}
+
+// GetPupil returns the live pupil with that id.
+func (s *Store) GetPupil(ctx context.Context, id string) (Pupil, error) {
+	p, err := scanPupil(s.q.QueryRowContext(ctx, "SELECT "+pupilColumns+" FROM pupils WHERE id = ? AND deleted_at IS NULL", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, fmt.Errorf("pupil %s: %w", id, ErrNotFound)
+	}
+	return p, err
+}
+
+// PupilFilter narrows ListPupils; zero fields match everything.
+type PupilFilter struct {
+	SchoolID  string
+	ClassName string
+	Grade     int
+	Deleted   bool // list the bin instead of the live pupils
+}
+
+// ListPupils returns pupils sorted by school, class, last and first name.
+func (s *Store) ListPupils(ctx context.Context, f PupilFilter) ([]Pupil, error) {
+	deleted := "deleted_at IS NULL"
+	if f.Deleted {
+		deleted = "deleted_at IS NOT NULL"
+	}
+	rows, err := s.q.QueryContext(ctx, "SELECT "+pupilColumns+" FROM pupils WHERE "+deleted+`
+		AND (? = '' OR school_id = ?) AND (? = '' OR class_name = ?) AND (? = 0 OR grade = ?)
+		ORDER BY school_id, class_name, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id`,
+		f.SchoolID, f.SchoolID, f.ClassName, f.ClassName, f.Grade, f.Grade)
+	if err != nil {
+		return nil, fmt.Errorf("list pupils: %w", err)
+	}
+	defer rows.Close()
+	var out []Pupil
+	for rows.Next() {
+		p, err := scanPupil(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list pupils: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// DeletePupil moves a pupil to the bin, from where RestorePupil takes them back.
+func (s *Store) DeletePupil(ctx context.Context, id string) error { return s.softDelete(ctx, "pupils", id) }
+
+// RestorePupil takes a pupil back from the bin.
+func (s *Store) RestorePupil(ctx context.Context, id string) error { return s.restore(ctx, "pupils", id) }

@@ -1,0 +1,452 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+	_ "github.com/mattn/go-sqlite3" // the SQLite driver
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// Options tune a Store; the zero value is right for the app.
+type Options struct {
+	// Now gives the time for created_at and updated_at; tests and example
+	// data fix it so their output is deterministic.
+	Now func() time.Time
+	// NewID makes row keys; example data makes them from its seed.
+	NewID func() string
+	// NoBackup skips the copy taken before migrating a database that holds
+	// data (for throw-away files only).
+	NoBackup bool
+}
+
+// querier is what *sql.DB and *sql.Tx have in common.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Store keeps Techniqual's data in one SQLite file. It is safe for use by
+// several goroutines; writes are serialised by SQLite (one writer).
+type Store struct {
+	db    *sql.DB
+	q     querier
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt // prepared statements of this transaction
+	path  string
+	lock  *fileLock
+	opts  Options
+	mu    *sync.Mutex // guards stmts in a transaction
+}
+
+// Open opens (or creates) the database at path, migrates it to the current
+// schema and takes the file's lock. A file that is not a SQLite database, or
+// one written by a newer Techniqual, is left untouched and gives
+// ErrNotDatabase or ErrNewerVersion; a file that another Techniqual holds
+// gives ErrInUse.
+func Open(ctx context.Context, path string, opts Options) (*Store, error) {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.NewID == nil {
+		opts.NewID = func() string { return uuid.NewString() }
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if err := checkHeader(abs); err != nil {
+		return nil, err
+	}
+	lock, err := acquireLock(abs + ".lock")
+	if err != nil {
+		return nil, err
+	}
+	s, err := open(ctx, abs, opts)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	s.lock = lock
+	return s, nil
+}
+
+func open(ctx context.Context, path string, opts Options) (*Store, error) {
+	version, hasData, err := inspect(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	latest := len(migrationNames())
+	if version > latest {
+		return nil, fmt.Errorf("%s: version %d, this Techniqual knows up to %d: %w", path, version, latest, ErrNewerVersion)
+	}
+	if err := createPrivate(path); err != nil {
+		return nil, err
+	}
+	if version < latest && hasData && !opts.NoBackup {
+		if _, err := backupBeforeMigrate(ctx, path, version); err != nil {
+			return nil, err
+		}
+	}
+	db, err := sql.Open("sqlite3", dsn(path, false))
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	s := &Store{db: db, q: db, path: path, opts: opts, mu: &sync.Mutex{}}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// dsn builds the connection string of DESIGN §3: foreign keys on, WAL, a busy
+// timeout, immediate transactions (one writer), synchronous FULL.
+func dsn(path string, readOnly bool) string {
+	v := url.Values{}
+	v.Set("_foreign_keys", "on")
+	v.Set("_busy_timeout", "5000")
+	if readOnly {
+		v.Set("mode", "ro")
+	} else {
+		v.Set("_journal_mode", "WAL")
+		v.Set("_txlock", "immediate")
+		v.Set("_synchronous", "FULL")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + v.Encode()
+}
+
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// checkHeader refuses a file that exists, has content and is not SQLite,
+// before SQLite gets a chance to touch it.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	if st.IsDir() {
+		return fmt.Errorf("%s is a folder: %w", path, ErrNotDatabase)
+	}
+	head := make([]byte, len(sqliteHeader))
+	n, err := io.ReadFull(f, head)
+	if n == 0 && (err == io.EOF || err == nil) {
+		return nil // an empty file becomes a new database
+	}
+	if n < len(head) || !bytes.Equal(head, sqliteHeader) {
+		return fmt.Errorf("%s: %w", path, ErrNotDatabase)
+	}
+	return nil
+}
+
+// inspect reads the schema version read-only, so that a newer file is never
+// written to, and tells whether the file holds any rows worth a backup.
+func inspect(ctx context.Context, path string) (version int, hasData bool, err error) {
+	if st, err := os.Stat(path); errors.Is(err, os.ErrNotExist) || (err == nil && st.Size() == 0) {
+		return 0, false, nil
+	}
+	db, err := sql.Open("sqlite3", dsn(path, true))
+	if err != nil {
+		return 0, false, fmt.Errorf("open database %s: %w", path, err)
+	}
+	defer db.Close()
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		if strings.Contains(err.Error(), "not a database") {
+			return 0, false, fmt.Errorf("%s: %w", path, ErrNotDatabase)
+		}
+		return 0, false, fmt.Errorf("read database %s: %w", path, err)
+	}
+	var tables int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'").Scan(&tables); err != nil {
+		return 0, false, fmt.Errorf("read database %s: %w", path, err)
+	}
+	return version, tables > 0, nil
+}
+
+// createPrivate creates the file with mode 0600 (it will hold personal data
+// of minors) before SQLite does; SQLite gives its -wal and -shm the same mode.
+func createPrivate(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("create folder for %s: %w", path, err)
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("create database %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+func migrationNames() []string {
+	entries, _ := migrationFS.ReadDir("migrations")
+	var names []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".sql") {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// SchemaVersion is the schema version this build writes.
+func SchemaVersion() int { return len(migrationNames()) }
+
+// migrate applies the migrations after the file's user_version, each in one
+// transaction that also sets the new version.
+func (s *Store) migrate(ctx context.Context) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	for i, name := range migrationNames() {
+		n := i + 1
+		if n <= version {
+			continue
+		}
+		body, err := migrationFS.ReadFile("migrations/" + name)
+		if err != nil {
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
+		if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(n)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// backupBeforeMigrate copies the database next to itself before an upgrade.
+func backupBeforeMigrate(ctx context.Context, path string, version int) (string, error) {
+	db, err := sql.Open("sqlite3", dsn(path, true))
+	if err != nil {
+		return "", err
+	}
+	defer db.Close()
+	out := fmt.Sprintf("%s.v%d-%s.bak", path, version, time.Now().UTC().Format("20060102T150405"))
+	if err := vacuumInto(ctx, db, out); err != nil {
+		return "", fmt.Errorf("backup before upgrading %s: %w", path, err)
+	}
+	return out, nil
+}
+
+// vacuumInto writes a consistent copy of the database to out, mode 0600.
+func vacuumInto(ctx context.Context, q querier, out string) error {
+	if _, err := os.Stat(out); err == nil {
+		return fmt.Errorf("%s already exists", out)
+	}
+	f, err := os.OpenFile(out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	if _, err := q.ExecContext(ctx, "VACUUM INTO ?", out); err != nil {
+		os.Remove(out)
+		return err
+	}
+	return os.Chmod(out, 0o600)
+}
+
+// Backup writes a consistent copy of the open database to out (which must not
+// exist). It is safe while the app is running.
+func (s *Store) Backup(ctx context.Context, out string) error {
+	if err := vacuumInto(ctx, s.db, out); err != nil {
+		return fmt.Errorf("backup to %s: %w", out, err)
+	}
+	return nil
+}
+
+// Path is the database file's absolute path.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database and releases its lock.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.lock != nil {
+		s.lock.release()
+		s.lock = nil
+	}
+	return err
+}
+
+// InTx runs fn in one transaction: all of its writes land, or none. Inside
+// fn, use the Store it is given. Nested calls join the outer transaction.
+func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
+	if s.tx != nil {
+		return fn(s)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	ts := &Store{db: s.db, q: tx, tx: tx, stmts: map[string]*sql.Stmt{}, path: s.path, opts: s.opts, mu: &sync.Mutex{}}
+	defer func() {
+		for _, st := range ts.stmts {
+			st.Close()
+		}
+	}()
+	if err := fn(ts); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// exec runs a statement; inside a transaction the statement is prepared once
+// and reused, which makes bulk writes (imports, example data) fast.
+func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if s.tx == nil {
+		return s.db.ExecContext(ctx, query, args...)
+	}
+	s.mu.Lock()
+	st, ok := s.stmts[query]
+	if !ok {
+		var err error
+		st, err = s.tx.PrepareContext(ctx, query)
+		if err != nil {
+			s.mu.Unlock()
+			return nil, err
+		}
+		s.stmts[query] = st
+	}
+	s.mu.Unlock()
+	return st.ExecContext(ctx, args...)
+}
+
+func (s *Store) now() time.Time { return s.opts.Now().UTC() }
+
+func (s *Store) newID() string { return s.opts.NewID() }
+
+// nullable turns "" into SQL NULL for optional foreign keys.
+func nullable(id string) any {
+	if id == "" {
+		return nil
+	}
+	return id
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// stamp fills id and timestamps for a save and says whether it is an insert.
+func (s *Store) stamp(id *string, created, updated *time.Time) bool {
+	now := s.now()
+	*updated = now
+	if *id == "" {
+		*id = s.newID()
+		*created = now
+		return true
+	}
+	return false
+}
+
+// checkUpdated turns an UPDATE that touched no row into ErrNotFound.
+func checkUpdated(op string, res sql.Result) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("%s: %w", op, ErrNotFound)
+	}
+	return nil
+}
+
+// softDelete marks a row deleted in table; only the tables listed may be used.
+func (s *Store) softDelete(ctx context.Context, table, id string) error {
+	res, err := s.exec(ctx, "UPDATE "+table+" SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+		formatTS(s.now()), formatTS(s.now()), id)
+	if err != nil {
+		return translate("delete from "+table, err)
+	}
+	return checkUpdated("delete "+id+" from "+table, res)
+}
+
+// restore undoes softDelete.
+func (s *Store) restore(ctx context.Context, table, id string) error {
+	res, err := s.exec(ctx, "UPDATE "+table+" SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL",
+		formatTS(s.now()), id)
+	if err != nil {
+		return translate("restore in "+table, err)
+	}
+	return checkUpdated("restore "+id+" in "+table, res)
+}
+
+// IntegrityCheck runs PRAGMA integrity_check and returns its verdict.
+func (s *Store) IntegrityCheck(ctx context.Context) (string, error) {
+	var res string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res); err != nil {
+		return "", err
+	}
+	return res, nil
+}
+
+// DefaultPath is where the database lives when --db is not given: the user's
+// local (not roaming, not synced) application data folder.
+func DefaultPath() (string, error) {
+	dir, err := localDataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "Techniqual", "techniqual.db"), nil
+}
+
+// With returns a Store on the same database that takes its clock and row
+// keys from o (zero fields keep this Store's). Example data uses it to be
+// deterministic by seed.
+func (s *Store) With(o Options) *Store {
+	c := *s
+	if o.Now != nil {
+		c.opts.Now = o.Now
+	}
+	if o.NewID != nil {
+		c.opts.NewID = o.NewID
+	}
+	return &c
+}

@@ -1,0 +1,43 @@
+// Command techniqual is the offline desktop app of the TechniQual network:
+// prao matching, host forms, events and documents for schools and companies
+// in Värmland. Without a subcommand it opens the window; the subcommands
+// (DESIGN §5) serve scripts, tests and benchmarks on the same code.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2/app"
+
+	"techniqual/data"
+	"techniqual/ui"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, startGUI))
+}
+
+// startGUI opens the database and runs the window until it is closed.
+func startGUI(dbPath string) int {
+	a := app.NewWithID(ui.AppID)
+	ui.SetLanguage(ui.SavedLanguage(a))
+	a.SetIcon(ui.Icon())
+	if dbPath == "" {
+		p, err := data.DefaultPath()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "techniqual: cannot find the data folder:", err)
+			return 1
+		}
+		dbPath = p
+	}
+	st, err := data.Open(context.Background(), dbPath, data.Options{})
+	if err != nil {
+		ui.ShowOpenError(a, dbPath, err)
+		return 1
+	}
+	defer st.Close()
+	ui.NewMainWindow(a, st).ShowAndRun()
+	return 0
+}

@@ -1,0 +1,182 @@
+// Package ui is Techniqual's desktop window, built with Fyne: the navigation,
+// the screens and their dialogs. It talks to the database only through
+// data.Store and never speaks SQL. Every visible string goes through fyne's
+// lang with Swedish as the fallback text. It never imports
+// fyne.io/fyne/v2/app, so its tests run headless on fyne.io/fyne/v2/test.
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/assets"
+	"techniqual/data"
+)
+
+// AppID is the application id, the same as in FyneApp.toml.
+const AppID = "se.techniqual.app"
+
+// Icon is the app icon as a fyne resource.
+func Icon() fyne.Resource { return fyne.NewStaticResource("icon.png", assets.IconPNG) }
+
+const (
+	prefLastScreen   = "last_screen"
+	prefWindowWidth  = "window_width"
+	prefWindowHeight = "window_height"
+)
+
+// section is one entry of the navigation.
+type section struct {
+	id      string
+	key     string // translation key of the title
+	title   string // Swedish title
+	icon    func() fyne.Resource
+	summary string // Swedish: what the screen will do, for screens still coming
+	skey    string
+}
+
+// sections are the app's screens in navigation order.
+var sections = []section{
+	{"overview", "nav.overview", "Översikt", theme.HomeIcon, "", ""},
+	{"pupils", "nav.pupils", "Elever", theme.AccountIcon,
+		"Alla elever med sökning, filter och detaljer, deras önskemål och kompisar.", "coming.pupils"},
+	{"companies", "nav.companies", "Företag och praoplatser", theme.StorageIcon,
+		"Skolor och företag med kontakter, praoplatser per period, värdformuläret och företagens resa mot en jämställd arbetsplats.", "coming.companies"},
+	{"periods", "nav.periods", "Praoperioder", theme.CalendarIcon,
+		"Skapa och ändra praoperioder med datum, årskurs och deltagande skolor, och se läget per period.", "coming.periods"},
+	{"matching", "nav.matching", "Matchning", theme.ViewRefreshIcon,
+		"Fördela eleverna på praoplatserna så att så många som möjligt får ett val de önskat – med förklaringar.", "coming.matching"},
+	{"printing", "nav.printing", "Utskrifter", theme.DocumentPrintIcon,
+		"Praoscheman, värdbekräftelser, närvarokort och praointyg som PDF.", "coming.printing"},
+	{"events", "nav.events", "Evenemang", theme.MailComposeIcon,
+		"Nätverksträffar och elevevenemang: inbjudningar, anmälningar och incheckning i dörren.", "coming.events"},
+	{"contacts", "nav.contacts", "Kontakter", theme.MailSendIcon,
+		"Alla kontakter i nätverket med roll och organisation, sökning och kopiering av e-postadresser.", "coming.contacts"},
+	{"statistics", "nav.statistics", "Statistik", theme.InfoIcon,
+		"Blir teknikbranschen mer jämställd? Diagram per period, skola, kommun och kön.", "coming.statistics"},
+}
+
+// MainWindow is the app's one window: navigation on the left, the chosen
+// screen on the right.
+type MainWindow struct {
+	app      fyne.App
+	win      fyne.Window
+	store    *data.Store
+	nav      *widget.List
+	content  *fyne.Container
+	overview *overviewScreen
+	current  int
+}
+
+// NewMainWindow builds the window on an open Store.
+func NewMainWindow(a fyne.App, st *data.Store) *MainWindow {
+	m := &MainWindow{app: a, store: st, win: a.NewWindow("Techniqual")}
+	m.overview = newOverviewScreen(m)
+	m.content = container.NewStack()
+	m.nav = widget.NewList(
+		func() int { return len(sections) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Företag och praoplatser"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(sections[i].icon())
+			row.Objects[1].(*widget.Label).SetText(lang.X(sections[i].key, sections[i].title))
+		})
+	m.nav.OnSelected = m.onNavSelected
+	split := container.NewHSplit(m.nav, m.content)
+	split.Offset = 0.22
+	m.win.SetContent(split)
+	prefs := a.Preferences()
+	m.win.Resize(fyne.NewSize(
+		float32(prefs.FloatWithFallback(prefWindowWidth, 1100)),
+		float32(prefs.FloatWithFallback(prefWindowHeight, 720))))
+	m.win.SetOnClosed(m.onClosed)
+	last := prefs.IntWithFallback(prefLastScreen, 0)
+	if last < 0 || last >= len(sections) {
+		last = 0
+	}
+	m.nav.Select(last)
+	return m
+}
+
+// Window is the Fyne window (for tests and dialogs).
+func (m *MainWindow) Window() fyne.Window { return m.win }
+
+// ShowAndRun shows the window and runs the app until it is closed.
+func (m *MainWindow) ShowAndRun() { m.win.ShowAndRun() }
+
+// Show selects a screen by its id ("overview", "pupils", …).
+func (m *MainWindow) Show(id string) {
+	for i, s := range sections {
+		if s.id == id {
+			m.nav.Select(i)
+			return
+		}
+	}
+}
+
+func (m *MainWindow) onNavSelected(i widget.ListItemID) {
+	m.current = i
+	m.app.Preferences().SetInt(prefLastScreen, i)
+	s := sections[i]
+	var screen fyne.CanvasObject
+	if s.id == "overview" {
+		screen = m.overview.content
+		m.overview.refresh()
+	} else {
+		screen = comingScreen(s)
+	}
+	m.content.Objects = []fyne.CanvasObject{screen}
+	m.content.Refresh()
+}
+
+func (m *MainWindow) onClosed() {
+	size := m.win.Canvas().Size()
+	m.app.Preferences().SetFloat(prefWindowWidth, float64(size.Width))
+	m.app.Preferences().SetFloat(prefWindowHeight, float64(size.Height))
+}
+
+// comingScreen says honestly that a screen arrives in a later version, and
+// what it will do.
+func comingScreen(s section) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(lang.X(s.key, s.title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	what := widget.NewLabel(lang.X(s.skey, s.summary))
+	what.Wrapping = fyne.TextWrapWord
+	note := widget.NewLabel(lang.X("coming.note", "Den här delen kommer i en senare version av Techniqual."))
+	note.Importance = widget.WarningImportance
+	note.Wrapping = fyne.TextWrapWord
+	return container.NewPadded(container.NewVBox(title, note, what))
+}
+
+// ShowOpenError shows, in a window of its own, why the database could not be
+// opened, and runs until it is closed.
+func ShowOpenError(a fyne.App, path string, err error) {
+	w := a.NewWindow("Techniqual")
+	msg := widget.NewLabel(OpenErrorText(path, err))
+	msg.Wrapping = fyne.TextWrapWord
+	quit := widget.NewButton(lang.X("action.close", "Stäng"), func() { w.Close() })
+	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(quit), nil, nil, msg)))
+	w.Resize(fyne.NewSize(520, 200))
+	w.ShowAndRun()
+}
+
+// OpenErrorText says in the user's words why a database did not open.
+func OpenErrorText(path string, err error) string {
+	switch {
+	case errors.Is(err, data.ErrNotDatabase):
+		return lang.X("open.not_database", "Filen {{.Path}} är ingen Techniqual-databas. Filen har inte ändrats.", map[string]string{"Path": path})
+	case errors.Is(err, data.ErrNewerVersion):
+		return lang.X("open.newer", "Filen {{.Path}} är skapad av en nyare version av Techniqual. Uppdatera appen. Filen har inte ändrats.", map[string]string{"Path": path})
+	case errors.Is(err, data.ErrInUse):
+		return lang.X("open.in_use", "Databasen {{.Path}} är redan öppen i ett annat Techniqual-fönster. Stäng det först.", map[string]string{"Path": path})
+	}
+	return lang.X("open.failed", "Databasen {{.Path}} kunde inte öppnas: {{.Error}}", map[string]string{"Path": path, "Error": fmt.Sprint(err)})
+}

@@ -16,7 +16,7 @@ func (s *Store) SaveAssignment(ctx context.Context, a *Assignment) error {
 	v.required("pupil", a.PupilID)
 	v.required("offer", a.OfferID)
 	if a.Source != SourceAuto && a.Source != SourceManual {
-		v.add("source", "err.bad_choice", "Okänt värde.", "unknown source")
+		v.add("source", "err.source", "Okänt ursprung för placeringen.", "unknown source")
 	}
 	if err := v.err(); err != nil {
 		return err

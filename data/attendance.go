@@ -15,7 +15,7 @@ func (s *Store) SetAttendance(ctx context.Context, a Attendance) error {
 		v.add("date", "err.required", "Måste fyllas i.", "required")
 	}
 	if !a.Status.Valid() {
-		v.add("status", "err.bad_choice", "Välj närvarande, sjuk eller annan frånvaro.", "must be present, sick or absent")
+		v.add("status", "err.attendance_status", "Välj närvarande, sjuk eller annan frånvaro.", "must be present, sick or absent")
 	}
 	v.text("note", a.Note, 1000)
 	if err := v.err(); err != nil {

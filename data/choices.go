@@ -11,7 +11,8 @@ import (
 func (s *Store) SetPreferences(ctx context.Context, pupilID, periodID string, offerIDs []string) error {
 	v := validator{entity: "preferences"}
 	if len(offerIDs) > MaxChoices {
-		v.add("offers", "err.too_many_choices", fmt.Sprintf("Högst %d val.", MaxChoices), fmt.Sprintf("at most %d choices", MaxChoices))
+		v.addData("offers", "err.too_many_choices", "Högst {{.Max}} val.", fmt.Sprintf("at most %d choices", MaxChoices),
+			map[string]string{"Max": fmt.Sprint(MaxChoices)})
 	}
 	seen := map[string]bool{}
 	for _, id := range offerIDs {

@@ -28,14 +28,18 @@ var (
 // (Swedish) let the UI show the message through lang; Error is for logs and
 // the command line.
 type FieldError struct {
-	Entity string // e.g. "pupil"
-	Field  string // e.g. "grade"
-	Key    string // translation key of the reason, e.g. "err.required"
-	Text   string // Swedish reason
-	Reason string // English reason
+	Entity string            // e.g. "pupil"
+	Field  string            // e.g. "grade"
+	Key    string            // translation key of the reason, e.g. "err.required"
+	Text   string            // Swedish reason, a template over Data
+	Data   map[string]string // values for the template, e.g. {"Max": "200"}
+	Reason string            // English reason, for logs and the command line
 }
 
 func (e FieldError) Error() string { return e.Entity + "." + e.Field + ": " + e.Reason }
+
+// Message is the Swedish reason with its data filled in.
+func (e FieldError) Message() string { return RenderTemplate(e.Text, e.Data) }
 
 // ValidationError collects every FieldError of one save.
 type ValidationError struct {
@@ -70,6 +74,10 @@ func (v *validator) add(field, key, sv, en string) {
 	v.errs = append(v.errs, FieldError{Entity: v.entity, Field: field, Key: key, Text: sv, Reason: en})
 }
 
+func (v *validator) addData(field, key, sv, en string, data map[string]string) {
+	v.errs = append(v.errs, FieldError{Entity: v.entity, Field: field, Key: key, Text: sv, Data: data, Reason: en})
+}
+
 func (v *validator) required(field, value string) {
 	if strings.TrimSpace(value) == "" {
 		v.add(field, "err.required", "Måste fyllas i.", "required")
@@ -78,7 +86,8 @@ func (v *validator) required(field, value string) {
 
 func (v *validator) text(field, value string, max int) {
 	if len([]rune(value)) > max {
-		v.add(field, "err.too_long", fmt.Sprintf("Högst %d tecken.", max), fmt.Sprintf("at most %d characters", max))
+		v.addData(field, "err.too_long", "Högst {{.Max}} tecken.", fmt.Sprintf("at most %d characters", max),
+			map[string]string{"Max": fmt.Sprint(max)})
 	}
 	if strings.ContainsRune(value, 0) {
 		v.add(field, "err.bad_char", "Innehåller ett otillåtet tecken.", "contains a NUL character")

@@ -15,7 +15,7 @@ func (e Event) Validate() error {
 	v.text("title", e.Title, 200)
 	v.text("description", e.Description, 20000)
 	if !e.Kind.Valid() {
-		v.add("kind", "err.bad_choice", "Välj nätverksträff, elevevenemang eller annat.", "must be network, pupil or other")
+		v.add("kind", "err.event_kind", "Välj nätverksträff, elevevenemang eller annat.", "must be network, pupil or other")
 	}
 	if e.Start.IsZero() {
 		v.add("start", "err.required", "Måste fyllas i.", "required")
@@ -23,10 +23,10 @@ func (e Event) Validate() error {
 	if e.End.IsZero() {
 		v.add("end", "err.required", "Måste fyllas i.", "required")
 	} else if e.End.Before(e.Start) {
-		v.add("end", "err.end_before_start", "Sluttiden ligger före starttiden.", "end is before start")
+		v.add("end", "err.end_before_start_time", "Sluttiden ligger före starttiden.", "end is before start")
 	}
 	if e.Capacity < 0 {
-		v.add("capacity", "err.capacity", "Antalet platser kan inte vara negativt.", "capacity cannot be negative")
+		v.add("capacity", "err.event_capacity", "Antalet platser kan inte vara negativt.", "capacity cannot be negative")
 	}
 	return v.err()
 }
@@ -110,7 +110,9 @@ func (s *Store) FindEvent(ctx context.Context, title string) (Event, error) {
 }
 
 // DeleteEvent moves an event to the bin.
-func (s *Store) DeleteEvent(ctx context.Context, id string) error { return s.softDelete(ctx, "events", id) }
+func (s *Store) DeleteEvent(ctx context.Context, id string) error {
+	return s.softDelete(ctx, "events", id)
+}
 
 // SaveRegistration inserts r (when r.ID is empty) or updates its status and
 // check-in time.
@@ -124,7 +126,7 @@ func (s *Store) SaveRegistration(ctx context.Context, r *Registration) error {
 		r.Status = RegInvited
 	}
 	if !r.Status.Valid() {
-		v.add("status", "err.bad_choice", "Okänd status.", "unknown status")
+		v.add("status", "err.status", "Okänd status.", "unknown status")
 	}
 	if err := v.err(); err != nil {
 		return err

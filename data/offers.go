@@ -27,7 +27,7 @@ func (o Offer) Validate() error {
 		v.add("min_age", "err.min_age", "Lägsta ålder måste vara mellan 0 och 18.", "minimum age must be 0..18")
 	}
 	if o.Status != "" && !o.Status.Valid() {
-		v.add("status", "err.bad_choice", "Okänd status.", "unknown status "+string(o.Status))
+		v.add("status", "err.status", "Okänd status.", "unknown status "+string(o.Status))
 	}
 	seen := map[string]bool{}
 	for i, d := range o.Days {
@@ -187,7 +187,7 @@ func (s *Store) checkApprovable(ctx context.Context, o Offer) error {
 // refused with an *ApprovalError while a rule is broken or a field is empty.
 func (s *Store) SetOfferStatus(ctx context.Context, id string, st OfferStatus) error {
 	if !st.Valid() {
-		return &ValidationError{Fields: []FieldError{{Entity: "offer", Field: "status", Key: "err.bad_choice", Text: "Okänd status.", Reason: "unknown status"}}}
+		return &ValidationError{Fields: []FieldError{{Entity: "offer", Field: "status", Key: "err.status", Text: "Okänd status.", Reason: "unknown status"}}}
 	}
 	o, err := s.GetOffer(ctx, id)
 	if err != nil {
@@ -310,4 +310,6 @@ func (s *Store) listOffers(ctx context.Context, where string, args ...any) ([]Of
 }
 
 // DeleteOffer moves an offer to the bin.
-func (s *Store) DeleteOffer(ctx context.Context, id string) error { return s.softDelete(ctx, "offers", id) }
+func (s *Store) DeleteOffer(ctx context.Context, id string) error {
+	return s.softDelete(ctx, "offers", id)
+}

@@ -14,7 +14,7 @@ const orgColumns = `id, kind, name, org_number, municipality, visiting_address, 
 func (o Organisation) Validate() error {
 	v := validator{entity: "organisation"}
 	if !o.Kind.Valid() {
-		v.add("kind", "err.bad_choice", "Välj skola, företag eller annat.", "must be school, company or other")
+		v.add("kind", "err.org_kind", "Välj skola, företag eller annat.", "must be school, company or other")
 	}
 	v.required("name", o.Name)
 	v.text("name", o.Name, 200)

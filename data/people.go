@@ -28,7 +28,7 @@ func (p Person) Validate() error {
 	}
 	for _, r := range p.Roles {
 		if !r.Valid() {
-			v.add("roles", "err.bad_choice", "Okänd roll.", "unknown role "+string(r))
+			v.add("roles", "err.role", "Okänd roll.", "unknown role "+string(r))
 		}
 	}
 	return v.err()
@@ -178,7 +178,11 @@ func (s *Store) ListPeople(ctx context.Context, f PersonFilter) ([]Person, error
 }
 
 // DeletePerson moves a person to the bin.
-func (s *Store) DeletePerson(ctx context.Context, id string) error { return s.softDelete(ctx, "people", id) }
+func (s *Store) DeletePerson(ctx context.Context, id string) error {
+	return s.softDelete(ctx, "people", id)
+}
 
 // RestorePerson takes a person back from the bin.
-func (s *Store) RestorePerson(ctx context.Context, id string) error { return s.restore(ctx, "people", id) }
+func (s *Store) RestorePerson(ctx context.Context, id string) error {
+	return s.restore(ctx, "people", id)
+}

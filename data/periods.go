@@ -30,7 +30,7 @@ func (p Period) Validate() error {
 		}
 	}
 	if p.Status != "" && !p.Status.Valid() {
-		v.add("status", "err.bad_choice", "Okänd status.", "unknown status "+string(p.Status))
+		v.add("status", "err.status", "Okänd status.", "unknown status "+string(p.Status))
 	}
 	return v.err()
 }
@@ -83,7 +83,7 @@ func (s *Store) SavePeriod(ctx context.Context, p *Period) error {
 // SetPeriodStatus moves a period to another status.
 func (s *Store) SetPeriodStatus(ctx context.Context, id string, st PeriodStatus) error {
 	if !st.Valid() {
-		return &ValidationError{Fields: []FieldError{{Entity: "period", Field: "status", Key: "err.bad_choice", Text: "Okänd status.", Reason: "unknown status"}}}
+		return &ValidationError{Fields: []FieldError{{Entity: "period", Field: "status", Key: "err.status", Text: "Okänd status.", Reason: "unknown status"}}}
 	}
 	res, err := s.exec(ctx, `UPDATE periods SET status = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`,
 		string(st), formatTS(s.now()), id)
@@ -162,4 +162,6 @@ func (s *Store) FindPeriod(ctx context.Context, name string) (Period, error) {
 }
 
 // DeletePeriod moves a period to the bin.
-func (s *Store) DeletePeriod(ctx context.Context, id string) error { return s.softDelete(ctx, "periods", id) }
+func (s *Store) DeletePeriod(ctx context.Context, id string) error {
+	return s.softDelete(ctx, "periods", id)
+}

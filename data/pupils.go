@@ -34,7 +34,7 @@ func (p Pupil) Validate() error {
 		}
 	}
 	if p.Gender != "" && !p.Gender.Valid() {
-		v.add("gender", "err.bad_choice", "Okänt värde.", "unknown gender "+string(p.Gender))
+		v.add("gender", "err.gender", "Okänt kön.", "unknown gender "+string(p.Gender))
 	}
 	if e := strings.TrimSpace(p.GuardianEmail); e != "" {
 		if a, err := mail.ParseAddress(e); err != nil || a.Address != e {
@@ -134,7 +134,11 @@ func (s *Store) ListPupils(ctx context.Context, f PupilFilter) ([]Pupil, error) 
 }
 
 // DeletePupil moves a pupil to the bin, from where RestorePupil takes them back.
-func (s *Store) DeletePupil(ctx context.Context, id string) error { return s.softDelete(ctx, "pupils", id) }
+func (s *Store) DeletePupil(ctx context.Context, id string) error {
+	return s.softDelete(ctx, "pupils", id)
+}
 
 // RestorePupil takes a pupil back from the bin.
-func (s *Store) RestorePupil(ctx context.Context, id string) error { return s.restore(ctx, "pupils", id) }
+func (s *Store) RestorePupil(ctx context.Context, id string) error {
+	return s.restore(ctx, "pupils", id)
+}

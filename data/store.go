@@ -75,6 +75,9 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err := checkHeader(abs); err != nil {
 		return nil, err
 	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return nil, fmt.Errorf("create folder for %s: %w", abs, err)
+	}
 	lock, err := acquireLock(abs + ".lock")
 	if err != nil {
 		return nil, err
@@ -93,7 +96,7 @@ func open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	latest := len(migrationNames())
+	latest := len(migrations)
 	if version > latest {
 		return nil, fmt.Errorf("%s: version %d, this Techniqual knows up to %d: %w", path, version, latest, ErrNewerVersion)
 	}
@@ -195,9 +198,6 @@ func inspect(ctx context.Context, path string) (version int, hasData bool, err e
 // createPrivate creates the file with mode 0600 (it will hold personal data
 // of minors) before SQLite does; SQLite gives its -wal and -shm the same mode.
 func createPrivate(path string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("create folder for %s: %w", path, err)
-	}
 	f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o600)
 	if err != nil {
 		return fmt.Errorf("create database %s: %w", path, err)
@@ -205,20 +205,35 @@ func createPrivate(path string) error {
 	return f.Close()
 }
 
-func migrationNames() []string {
+// migration is one numbered schema step.
+type migration struct {
+	name string
+	sql  string
+}
+
+// migrations are the embedded migrations/*.sql in order; migration N sets
+// user_version N. Tests append to it to exercise an upgrade.
+var migrations = loadMigrations()
+
+func loadMigrations() []migration {
 	entries, _ := migrationFS.ReadDir("migrations")
-	var names []string
+	var out []migration
 	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".sql") {
-			names = append(names, e.Name())
+		if !strings.HasSuffix(e.Name(), ".sql") {
+			continue
 		}
+		body, err := migrationFS.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			continue // embedded files are always readable
+		}
+		out = append(out, migration{name: e.Name(), sql: string(body)})
 	}
-	sort.Strings(names)
-	return names
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
 }
 
 // SchemaVersion is the schema version this build writes.
-func SchemaVersion() int { return len(migrationNames()) }
+func SchemaVersion() int { return len(migrations) }
 
 // migrate applies the migrations after the file's user_version, each in one
 // transaction that also sets the new version.
@@ -227,20 +242,16 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	for i, name := range migrationNames() {
-		n := i + 1
+	for i, m := range migrations {
+		n, name := i+1, m.name
 		if n <= version {
 			continue
-		}
-		body, err := migrationFS.ReadFile("migrations/" + name)
-		if err != nil {
-			return fmt.Errorf("migration %s: %w", name, err)
 		}
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
 			return fmt.Errorf("migration %s: %w", name, err)
 		}
-		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("migration %s: %w", name, err)
 		}

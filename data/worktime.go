@@ -162,7 +162,7 @@ func CheckDay(i int, d OfferDay) []Violation {
 	}
 	if !d.Date.IsZero() {
 		if wd := d.Date.Weekday(); wd == time.Saturday || wd == time.Sunday {
-			add(RuleWeekday, map[string]string{"Weekday": SwedishWeekday(d.Date)})
+			add(RuleWeekday, map[string]string{"Weekday": SwedishWeekday(d.Date), "WeekdayEn": d.Date.Weekday().String()})
 		}
 	}
 	if d.End <= d.Start {

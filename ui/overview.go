@@ -35,8 +35,8 @@ type overviewScreen struct {
 	emptyBtn *widget.Button
 	status   *widget.Label
 
-	// loaded is closed and replaced after each refresh lands (tests wait on it).
-	loaded chan struct{}
+	// lastLoad is closed when the latest refresh has landed (tests wait on it).
+	lastLoad chan struct{}
 }
 
 // stat is one number on the overview.
@@ -47,7 +47,7 @@ type stat struct {
 
 var stats = []stat{
 	{"pupils", "overview.pupils", "Elever", func(o data.Overview) int { return o.Pupils }},
-	{"protected", "overview.protected", "med skyddad identitet", func(o data.Overview) int { return o.ProtectedPupils }},
+	{"protected", "overview.protected", "Elever med skyddad identitet", func(o data.Overview) int { return o.ProtectedPupils }},
 	{"schools", "overview.schools", "Skolor", func(o data.Overview) int { return o.Schools }},
 	{"companies", "overview.companies", "Företag", func(o data.Overview) int { return o.Companies }},
 	{"members", "overview.members", "Medlemsföretag", func(o data.Overview) int { return o.MemberCompanies }},
@@ -63,7 +63,7 @@ var stats = []stat{
 }
 
 func newOverviewScreen(m *MainWindow) *overviewScreen {
-	s := &overviewScreen{main: m, counts: map[string]*canvas.Text{}, loaded: make(chan struct{})}
+	s := &overviewScreen{main: m, counts: map[string]*canvas.Text{}}
 	title := widget.NewLabelWithStyle(lang.X("nav.overview", "Översikt"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	s.status = widget.NewLabel("")
@@ -111,6 +111,8 @@ type overviewData struct {
 // refresh loads the counts off the UI goroutine and swaps them in.
 func (s *overviewScreen) refresh() {
 	st := s.main.store
+	done := make(chan struct{})
+	s.lastLoad = done
 	go func() {
 		ctx := context.Background()
 		var d overviewData
@@ -130,15 +132,14 @@ func (s *overviewScreen) refresh() {
 			v, _ := st.Meta(ctx, metaEmptyChosen)
 			d.emptyChosen = v == "yes"
 		}
-		fyne.Do(func() { s.apply(d) })
+		fyne.Do(func() {
+			s.apply(d)
+			close(done)
+		})
 	}()
 }
 
 func (s *overviewScreen) apply(d overviewData) {
-	defer func() {
-		close(s.loaded)
-		s.loaded = make(chan struct{})
-	}()
 	if d.err != nil {
 		s.status.SetText(lang.X("overview.load_failed", "Kunde inte läsa databasen: {{.Error}}", map[string]string{"Error": d.err.Error()}))
 		return

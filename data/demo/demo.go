@@ -381,11 +381,11 @@ func (g *gen) offers(p data.Period, companies []company, seats int, allApproved 
 			Description: "Under veckan får du träffa människor i olika yrken och prova på deras arbete. " +
 				"Du är med i vardagen på " + c.org.Name + ", gör ett eget litet projekt och får höra hur de som jobbar här hittade hit.",
 			VisitingAddress: c.org.VisitingAddress, SupervisorID: c.supervisors[i%2].ID,
-			WhatToBring:     "Oömma kläder och skor, matlåda behövs inte.",
-			TravelInfo:      "Buss " + fmt.Sprint(1+g.rng.IntN(30)) + " till hållplatsen vid huvudentrén, 5 minuters promenad.",
-			LunchInfo:       "Lunch i personalrestaurangen, betalas av företaget.",
-			Safety:          data.Safety{RiskAssessment: true, ProtectiveGear: true, Introduction: true, SupervisorAdult: true, EmergencyRoutine: true},
-			Status:          data.OfferApproved}
+			WhatToBring: "Oömma kläder och skor, matlåda behövs inte.",
+			TravelInfo:  "Buss " + fmt.Sprint(1+g.rng.IntN(30)) + " till hållplatsen vid huvudentrén, 5 minuters promenad.",
+			LunchInfo:   "Lunch i personalrestaurangen, betalas av företaget.",
+			Safety:      data.Safety{RiskAssessment: true, ProtectiveGear: true, Introduction: true, SupervisorAdult: true, EmergencyRoutine: true},
+			Status:      data.OfferApproved}
 		if g.rng.IntN(8) == 0 {
 			o.MinAge = 15
 		}

@@ -1,0 +1,58 @@
+# Techniqual — two commands: `make run` starts the app, `make test` runs every
+# test. Each installs what it needs first (Go modules; C compiler and the
+# GL/X11 headers Fyne needs; xvfb and poppler-utils for the tests).
+
+SHELL := /bin/bash
+export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
+GO ?= go
+
+# Debian/Ubuntu packages: to build the app (cgo for SQLite and OpenGL) and to test it.
+BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
+TEST_PKGS  := xvfb x11-utils poppler-utils qpdf
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test deps test-deps build vet bench smoke clean
+
+run: deps
+	$(GO) run . $(ARGS)
+
+test: deps test-deps
+	$(GO) vet ./...
+	$(GO) build -o techniqual .
+	$(GO) test ./...
+	./.ci/smoke.sh ./techniqual
+
+build: deps
+	$(GO) build -o techniqual .
+
+# bench prints the benchmarks the issues budget (see README).
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./data/demo/
+	$(GO) test -run '^$$' -bench . -benchmem ./data/ ./ui/
+
+deps:
+	@$(MAKE) --no-print-directory apt PKGS="$(BUILD_PKGS)"
+	@command -v $(GO) >/dev/null || { echo "Go is missing: install Go 1.26 or newer from https://go.dev/dl/ and run make again." >&2; exit 1; }
+	$(GO) mod download
+
+test-deps:
+	@$(MAKE) --no-print-directory apt PKGS="$(TEST_PKGS)"
+
+# apt installs the Debian/Ubuntu packages in PKGS that are not installed yet.
+.PHONY: apt
+apt:
+	@missing=""; for p in $(PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null; then \
+	    echo "Installing:$$missing"; \
+	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "Please install these packages (names as on Debian/Ubuntu) with your system's package manager:$$missing" >&2; exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -f techniqual

@@ -1,0 +1,184 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+	"techniqual/data/demo"
+)
+
+func openStore(t *testing.T) *data.Store {
+	t.Helper()
+	st, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "ui.db"), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func newTestWindow(t *testing.T, st *data.Store) *MainWindow {
+	t.Helper()
+	a := test.NewTempApp(t)
+	SetLanguage(LangSwedish)
+	m := NewMainWindow(a, st)
+	m.win.Resize(fyne.NewSize(1100, 720))
+	waitOverview(t, m)
+	return m
+}
+
+func waitOverview(t *testing.T, m *MainWindow) {
+	t.Helper()
+	select {
+	case <-m.overview.lastLoad:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the overview did not load")
+	}
+}
+
+func count(m *MainWindow, id string) string { return m.overview.counts[id].Text }
+
+func TestFirstWindowShowsTheCounts(t *testing.T) {
+	st := openStore(t)
+	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 200, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := st.Overview(context.Background())
+	m := newTestWindow(t, st)
+	cases := map[string]int{"pupils": want.Pupils, "schools": want.Schools, "companies": want.Companies,
+		"offers": want.Offers, "placed": want.Placed, "periods": 2, "events": want.Events}
+	for id, n := range cases {
+		if got := count(m, id); got != strconv.Itoa(n) {
+			t.Errorf("%s shows %q, want %d", id, got, n)
+		}
+	}
+	if want.Pupils != 200 {
+		t.Fatalf("fixture has %d pupils", want.Pupils)
+	}
+	if m.overview.welcome.Visible() {
+		t.Error("the welcome card shows on a database with data")
+	}
+	if n := len(m.overview.periods.Objects); n != 2 {
+		t.Fatalf("%d period rows, want 2", n)
+	}
+	line := m.overview.periods.Objects[0].(*widget.Label).Text
+	if !strings.Contains(line, "Åk 9 v. 46 2026") || !strings.Contains(line, "genomförd") {
+		t.Errorf("period row = %q", line)
+	}
+}
+
+func TestEmptyDatabaseOffersExampleDataOrAnEmptyStart(t *testing.T) {
+	t.Run("load example data", func(t *testing.T) {
+		st := openStore(t)
+		m := newTestWindow(t, st)
+		if !m.overview.welcome.Visible() || count(m, "pupils") != "0" {
+			t.Fatalf("empty database: welcome %v, pupils %q", m.overview.welcome.Visible(), count(m, "pupils"))
+		}
+		test.Tap(m.overview.demoBtn)
+		deadline := time.Now().Add(30 * time.Second)
+		for count(m, "pupils") != "600" {
+			if time.Now().After(deadline) {
+				t.Fatalf("pupils still %q after loading example data", count(m, "pupils"))
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		waitOverview(t, m)
+		if m.overview.welcome.Visible() {
+			t.Error("the welcome card is still there after loading example data")
+		}
+	})
+	t.Run("start empty", func(t *testing.T) {
+		st := openStore(t)
+		m := newTestWindow(t, st)
+		test.Tap(m.overview.emptyBtn)
+		if m.overview.welcome.Visible() {
+			t.Fatal("the welcome card is still there")
+		}
+		// Reopening the window does not ask again.
+		m2 := NewMainWindow(test.NewTempApp(t), st)
+		waitOverview(t, m2)
+		if m2.overview.welcome.Visible() {
+			t.Error("the welcome card came back after choosing to start empty")
+		}
+	})
+}
+
+func TestNavigationShowsComingScreensHonestly(t *testing.T) {
+	m := newTestWindow(t, openStore(t))
+	m.Show("matching")
+	texts := labelTexts(m.content)
+	joined := strings.Join(texts, "\n")
+	if !strings.Contains(joined, "Matchning") || !strings.Contains(joined, "kommer i en senare version") {
+		t.Errorf("matching screen shows %q", joined)
+	}
+	m.Show("overview")
+	waitOverview(t, m)
+	if m.content.Objects[0] != m.overview.content {
+		t.Error("overview not shown again")
+	}
+	if got := m.app.Preferences().Int(prefLastScreen); got != 0 {
+		t.Errorf("last screen remembered as %d", got)
+	}
+}
+
+func TestEnglishWhenChosen(t *testing.T) {
+	t.Cleanup(func() { SetLanguage(LangSwedish) })
+	a := test.NewTempApp(t)
+	SetLanguage(LangEnglish)
+	m := NewMainWindow(a, openStore(t))
+	waitOverview(t, m)
+	m.Show("pupils")
+	joined := strings.Join(labelTexts(m.content), "\n")
+	if !strings.Contains(joined, "Pupils") || !strings.Contains(joined, "arrives in a later version") {
+		t.Errorf("English pupils screen shows %q", joined)
+	}
+}
+
+func TestOpenErrorTextSaysWhatAndWhere(t *testing.T) {
+	SetLanguage(LangSwedish)
+	cases := []struct {
+		err  error
+		want string
+	}{
+		{data.ErrNotDatabase, "ingen Techniqual-databas"},
+		{data.ErrNewerVersion, "nyare version"},
+		{data.ErrInUse, "redan öppen"},
+	}
+	for _, c := range cases {
+		got := OpenErrorText("/hem/syv/elever.db", c.err)
+		if !strings.Contains(got, c.want) || !strings.Contains(got, "/hem/syv/elever.db") {
+			t.Errorf("OpenErrorText(%v) = %q", c.err, got)
+		}
+	}
+}
+
+func labelTexts(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			out = append(out, x.Text)
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			r := test.WidgetRenderer(x)
+			for _, c := range r.Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}

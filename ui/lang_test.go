@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"techniqual/assets"
+	"techniqual/data"
+)
+
+// codeKeys collects every translation key the code uses, with the Swedish
+// fallback where the code gives one: lang.X calls in ui, the navigation and
+// overview tables, period statuses, and the keys of data's messages.
+func codeKeys(t *testing.T) map[string]string {
+	t.Helper()
+	keys := map[string]string{}
+	files, _ := filepath.Glob("*.go")
+	fset := token.NewFileSet()
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) < 2 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "X" {
+				return true
+			}
+			if id, ok := sel.X.(*ast.Ident); !ok || id.Name != "lang" {
+				return true
+			}
+			key, ok := stringLit(call.Args[0])
+			if !ok {
+				return true // a computed key: covered by the tables below
+			}
+			fallback, _ := stringLit(call.Args[1])
+			keys[key] = fallback
+			return true
+		})
+	}
+	for _, s := range sections {
+		keys[s.key] = s.title
+		if s.skey != "" {
+			keys[s.skey] = s.summary
+		}
+	}
+	for _, s := range stats {
+		keys[s.key] = s.title
+	}
+	for _, st := range data.PeriodStatuses {
+		keys["period_status."+string(st)] = ""
+	}
+	for _, r := range data.WorkingTimeRules {
+		keys[r.Key] = r.Text
+	}
+	_, missing := data.ApprovalProblems(data.Offer{}, nil)
+	for _, f := range missing {
+		keys[f.Key] = f.Text
+	}
+	// Keys of data's field errors, straight from its source.
+	re := regexp.MustCompile(`"(err\.[a-z_]+)"`)
+	dataFiles, _ := filepath.Glob("../data/*.go")
+	for _, f := range dataFiles {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+			if _, ok := keys[m[1]]; !ok {
+				keys[m[1]] = ""
+			}
+		}
+	}
+	return keys
+}
+
+func stringLit(e ast.Expr) (string, bool) {
+	switch x := e.(type) {
+	case *ast.BasicLit:
+		if x.Kind != token.STRING {
+			return "", false
+		}
+		s, err := strconv.Unquote(x.Value)
+		return s, err == nil
+	case *ast.BinaryExpr:
+		a, ok1 := stringLit(x.X)
+		b, ok2 := stringLit(x.Y)
+		return a + b, ok1 && ok2 && x.Op == token.ADD
+	}
+	return "", false
+}
+
+func loadTranslation(t *testing.T, code string) map[string]string {
+	t.Helper()
+	b, err := assets.Translations.ReadFile("translations/" + code + ".json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]string
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatalf("%s.json: %v", code, err)
+	}
+	return m
+}
+
+// TestTranslationsComplete fails when a string the code shows is missing
+// from sv.json or en.json, or when sv.json says something else than the
+// Swedish fallback in the code.
+func TestTranslationsComplete(t *testing.T) {
+	keys := codeKeys(t)
+	if len(keys) < 50 {
+		t.Fatalf("found only %d keys; the scan is broken", len(keys))
+	}
+	sv, en := loadTranslation(t, LangSwedish), loadTranslation(t, LangEnglish)
+	for key, fallback := range keys {
+		if sv[key] == "" {
+			t.Errorf("sv.json lacks %q", key)
+		} else if fallback != "" && sv[key] != fallback {
+			t.Errorf("sv.json %q = %q, but the code's Swedish is %q", key, sv[key], fallback)
+		}
+		if en[key] == "" {
+			t.Errorf("en.json lacks %q", key)
+		}
+	}
+	for key := range sv {
+		if _, ok := en[key]; !ok {
+			t.Errorf("en.json lacks %q (in sv.json)", key)
+		}
+	}
+	for key := range en {
+		if _, ok := sv[key]; !ok {
+			t.Errorf("sv.json lacks %q (in en.json)", key)
+		}
+	}
+	// Template fields must match, or a translation would show "<no value>".
+	field := regexp.MustCompile(`{{\s*\.(\w+)\s*}}`)
+	for key, s := range sv {
+		a, b := field.FindAllString(s, -1), field.FindAllString(en[key], -1)
+		if len(a) != len(b) {
+			t.Errorf("%q: sv has fields %v, en has %v", key, a, b)
+		}
+	}
+}

@@ -41,6 +41,21 @@ type section struct {
 	skey    string
 }
 
+// screen is a built screen of the navigation.
+type screen interface {
+	// Content is the screen's root object.
+	Content() fyne.CanvasObject
+	// Reload fetches the screen's data off the UI goroutine and swaps it in;
+	// it is called each time the screen is shown.
+	Reload()
+}
+
+// screenBuilders makes the screens that exist; a section without one says
+// honestly that it is coming.
+var screenBuilders = map[string]func(m *MainWindow) screen{
+	"overview": func(m *MainWindow) screen { return m.overview },
+}
+
 // sections are the app's screens in navigation order.
 var sections = []section{
 	{"overview", "nav.overview", "Översikt", theme.HomeIcon, "", ""},
@@ -71,12 +86,13 @@ type MainWindow struct {
 	nav      *widget.List
 	content  *fyne.Container
 	overview *overviewScreen
+	screens  map[string]screen
 	current  int
 }
 
 // NewMainWindow builds the window on an open Store.
 func NewMainWindow(a fyne.App, st *data.Store) *MainWindow {
-	m := &MainWindow{app: a, store: st, win: a.NewWindow("Techniqual")}
+	m := &MainWindow{app: a, store: st, win: a.NewWindow("Techniqual"), screens: map[string]screen{}}
 	m.overview = newOverviewScreen(m)
 	m.content = container.NewStack()
 	m.nav = widget.NewList(
@@ -126,15 +142,30 @@ func (m *MainWindow) onNavSelected(i widget.ListItemID) {
 	m.current = i
 	m.app.Preferences().SetInt(prefLastScreen, i)
 	s := sections[i]
-	var screen fyne.CanvasObject
-	if s.id == "overview" {
-		screen = m.overview.content
-		m.overview.refresh()
+	var obj fyne.CanvasObject
+	if sc := m.screen(s.id); sc != nil {
+		obj = sc.Content()
+		sc.Reload()
 	} else {
-		screen = comingScreen(s)
+		obj = comingScreen(s)
 	}
-	m.content.Objects = []fyne.CanvasObject{screen}
+	m.content.Objects = []fyne.CanvasObject{obj}
 	m.content.Refresh()
+}
+
+// screen returns the built screen with that id, building it the first time,
+// or nil while the screen is still coming.
+func (m *MainWindow) screen(id string) screen {
+	if sc, ok := m.screens[id]; ok {
+		return sc
+	}
+	build, ok := screenBuilders[id]
+	if !ok {
+		return nil
+	}
+	sc := build(m)
+	m.screens[id] = sc
+	return sc
 }
 
 func (m *MainWindow) onClosed() {

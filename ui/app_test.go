@@ -122,7 +122,7 @@ func TestNavigationShowsComingScreensHonestly(t *testing.T) {
 	}
 	m.Show("overview")
 	waitOverview(t, m)
-	if m.content.Objects[0] != m.overview.content {
+	if m.content.Objects[0] != m.overview.Content() {
 		t.Error("overview not shown again")
 	}
 	if got := m.app.Preferences().Int(prefLastScreen); got != 0 {

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"testing"
 
-	"techniqual/assets"
 	"techniqual/data"
 )
 
@@ -110,7 +109,7 @@ func stringLit(e ast.Expr) (string, bool) {
 
 func loadTranslation(t *testing.T, code string) map[string]string {
 	t.Helper()
-	b, err := assets.Translations.ReadFile("translations/" + code + ".json")
+	b, err := Translations(code)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -99,6 +99,12 @@ func newOverviewScreen(m *MainWindow) *overviewScreen {
 	return s
 }
 
+// Content is the screen's root object.
+func (s *overviewScreen) Content() fyne.CanvasObject { return s.content }
+
+// Reload fetches the counts again.
+func (s *overviewScreen) Reload() { s.refresh() }
+
 // overviewData is what one refresh loads off the UI goroutine.
 type overviewData struct {
 	counts      data.Overview

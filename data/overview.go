@@ -37,14 +37,15 @@ func (s *Store) Overview(ctx context.Context) (Overview, error) {
 		(SELECT count(*) FROM organisations WHERE deleted_at IS NULL AND kind = 'company'),
 		(SELECT count(*) FROM organisations WHERE deleted_at IS NULL AND kind = 'company' AND member_since <> ''),
 		(SELECT count(*) FROM people WHERE deleted_at IS NULL),
-		(SELECT count(*) FROM person_roles r JOIN people p ON p.id = r.person_id WHERE p.deleted_at IS NULL AND r.role = 'role_model'),
+		(SELECT count(*) FROM people p WHERE p.deleted_at IS NULL
+			AND EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = p.id AND r.role = 'role_model')),
 		(SELECT count(*) FROM pupils WHERE deleted_at IS NULL),
 		(SELECT count(*) FROM pupils WHERE deleted_at IS NULL AND protected = 1),
 		(SELECT count(*) FROM periods WHERE deleted_at IS NULL),
 		(SELECT count(*) FROM offers WHERE deleted_at IS NULL),
 		(SELECT count(*) FROM offers WHERE deleted_at IS NULL AND status = 'approved'),
 		(SELECT coalesce(sum(capacity), 0) FROM offers WHERE deleted_at IS NULL AND status = 'approved'),
-		(SELECT count(DISTINCT pupil_id) FROM preferences),
+		(SELECT count(*) FROM preferences WHERE rank = 1),
 		(SELECT count(*) FROM assignments WHERE deleted_at IS NULL),
 		(SELECT count(*) FROM events WHERE deleted_at IS NULL),
 		(SELECT count(*) FROM registrations WHERE deleted_at IS NULL AND status <> 'cancelled')`).Scan(
@@ -72,7 +73,7 @@ func (s *Store) PeriodOverview(ctx context.Context, p Period) (PeriodOverview, e
 	err := s.q.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM pupils pu JOIN period_schools ps ON ps.school_id = pu.school_id AND ps.period_id = ?1
 			WHERE pu.deleted_at IS NULL AND pu.grade = ?2),
-		(SELECT count(DISTINCT pupil_id) FROM preferences WHERE period_id = ?1),
+		(SELECT count(*) FROM preferences WHERE period_id = ?1 AND rank = 1),
 		(SELECT count(*) FROM offers WHERE deleted_at IS NULL AND period_id = ?1),
 		(SELECT coalesce(sum(capacity), 0) FROM offers WHERE deleted_at IS NULL AND period_id = ?1),
 		(SELECT count(*) FROM assignments WHERE deleted_at IS NULL AND period_id = ?1)`, p.ID, p.Grade).Scan(

@@ -25,6 +25,8 @@ const usage = `usage:
   techniqual [--db PATH]                       start the desktop app
   techniqual demo --db PATH [--pupils N] [--seed S]
   techniqual list periods|events --db PATH
+  techniqual pdf schedules|hosts|attendance|certificates --db PATH --period NAME
+                 [--school NAME] [--class NAME] [--lang sv|en] --out FILE.pdf|DIR/
   techniqual version
 `
 
@@ -33,7 +35,6 @@ var notYet = map[string]string{
 	"import": "importing class lists",
 	"match":  "matching",
 	"solve":  "the DIMACS solver",
-	"pdf":    "printed documents",
 	"export": "spreadsheet export",
 	"ics":    "calendar export",
 	"backup": "backups from the command line",
@@ -59,6 +60,8 @@ func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 		return cmdDemo(ctx, args[1:], stdout, stderr)
 	case "list":
 		return cmdList(ctx, args[1:], stdout, stderr)
+	case "pdf":
+		return cmdPDF(ctx, args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "techniqual", Version, "schema", data.SchemaVersion())
 		return exitOK

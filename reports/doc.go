@@ -1,9 +1,28 @@
-// Package reports builds Techniqual's printed documents (A4 PDF: schedules,
-// host confirmations, attendance cards, certificates, event lists) and charts
-// from domain values of package data. It speaks no SQL and knows no Fyne:
-// callers load the values through the Store and hand them over.
+// Package reports builds Techniqual's printed documents: A4 PDFs of a prao
+// period for pupils, hosts and schools, made from domain values of package
+// data. It speaks no SQL and knows no Fyne: callers load the values through
+// the Store (data.Store.DocumentsForPeriod) and hand them over.
 //
-// PDF is written with codeberg.org/go-pdf/fpdf, the maintained continuation
-// of github.com/jung-kurt/gofpdf. The documents themselves arrive with the
-// printed-documents work; this package is their home.
+// The documents of a period:
+//
+//   - Schedules (praoschema): the pupil's placement, days, the people they
+//     will meet with their journeys from school to work, what to bring and
+//     whom to call when ill.
+//   - HostConfirmations (värdbekräftelse): one per offer, the pupils coming,
+//     their days, their school's contact and the needs they agreed to share.
+//     A pupil with protected identity is shown only as "elev via skolan".
+//   - AttendanceCards (närvarokort): a row per day for the supervisor.
+//   - Certificates (praointyg): the days attended, what the pupil did and the
+//     supervisor's comment, with lines to sign.
+//
+// Each prints many units (pupils or offers) into one PDF with a page break
+// and its own "Sida x av y" between units; WriteFiles writes one file per
+// unit into a folder instead.
+//
+// Text is set in Noto Sans, embedded (subset) from fonts/ (SIL OFL 1.1),
+// normalised to NFC; a character the font lacks (an emoji) is replaced by
+// Replacement, never allowed to fail. Content is laid out before it is drawn,
+// so long names, addresses and journeys wrap and flow onto further pages with
+// their heading repeated. With Options.Fixed set, output is byte-identical
+// for the same input. PDF is written with codeberg.org/go-pdf/fpdf.
 package reports

@@ -79,3 +79,23 @@ func (s *Store) ListAssignments(ctx context.Context, periodID string) ([]Assignm
 	}
 	return out, rows.Err()
 }
+
+// TakenSeats counts the live placements per offer of a period.
+func (s *Store) TakenSeats(ctx context.Context, periodID string) (map[string]int, error) {
+	rows, err := s.q.QueryContext(ctx, `SELECT offer_id, count(*) FROM assignments
+		WHERE deleted_at IS NULL AND period_id = ? GROUP BY offer_id`, periodID)
+	if err != nil {
+		return nil, fmt.Errorf("count placements: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}

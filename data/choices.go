@@ -115,3 +115,22 @@ func (s *Store) ListFriendPairs(ctx context.Context, periodID string) ([]FriendP
 	}
 	return out, rows.Err()
 }
+
+// PupilPreferences returns one pupil's choices in a period, by rank.
+func (s *Store) PupilPreferences(ctx context.Context, pupilID, periodID string) ([]Preference, error) {
+	rows, err := s.q.QueryContext(ctx, `SELECT pupil_id, period_id, offer_id, rank FROM preferences
+		WHERE pupil_id = ? AND period_id = ? ORDER BY rank`, pupilID, periodID)
+	if err != nil {
+		return nil, fmt.Errorf("list choices: %w", err)
+	}
+	defer rows.Close()
+	var out []Preference
+	for rows.Next() {
+		var p Preference
+		if err := rows.Scan(&p.PupilID, &p.PeriodID, &p.OfferID, &p.Rank); err != nil {
+			return nil, fmt.Errorf("list choices: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -54,7 +55,14 @@ type screen interface {
 // honestly that it is coming.
 var screenBuilders = map[string]func(m *MainWindow) screen{
 	"overview": func(m *MainWindow) screen { return m.overview },
+	"pupils":   func(m *MainWindow) screen { return newPupilsScreen(m) },
 }
+
+// searcher is a screen with a search box (Ctrl+F focuses it).
+type searcher interface{ focusSearch() }
+
+// creator is a screen that can start a new item (Ctrl+N).
+type creator interface{ onNew() }
 
 // sections are the app's screens in navigation order.
 var sections = []section{
@@ -106,6 +114,7 @@ func NewMainWindow(a fyne.App, st *data.Store) *MainWindow {
 			row.Objects[1].(*widget.Label).SetText(lang.X(sections[i].key, sections[i].title))
 		})
 	m.nav.OnSelected = m.onNavSelected
+	m.addShortcuts()
 	split := container.NewHSplit(m.nav, m.content)
 	split.Offset = 0.22
 	m.win.SetContent(split)
@@ -151,6 +160,21 @@ func (m *MainWindow) onNavSelected(i widget.ListItemID) {
 	}
 	m.content.Objects = []fyne.CanvasObject{obj}
 	m.content.Refresh()
+}
+
+// addShortcuts binds Ctrl+F (search) and Ctrl+N (new) to the shown screen.
+func (m *MainWindow) addShortcuts() {
+	c := m.win.Canvas()
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if s, ok := m.screens[sections[m.current].id].(searcher); ok {
+			s.focusSearch()
+		}
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if s, ok := m.screens[sections[m.current].id].(creator); ok {
+			s.onNew()
+		}
+	})
 }
 
 // screen returns the built screen with that id, building it the first time,

@@ -136,10 +136,10 @@ func TestEnglishWhenChosen(t *testing.T) {
 	SetLanguage(LangEnglish)
 	m := NewMainWindow(a, openStore(t))
 	waitOverview(t, m)
-	m.Show("pupils")
+	m.Show("statistics")
 	joined := strings.Join(labelTexts(m.content), "\n")
-	if !strings.Contains(joined, "Pupils") || !strings.Contains(joined, "arrives in a later version") {
-		t.Errorf("English pupils screen shows %q", joined)
+	if !strings.Contains(joined, "Statistics") || !strings.Contains(joined, "arrives in a later version") {
+		t.Errorf("English statistics screen shows %q", joined)
 	}
 }
 

@@ -181,13 +181,15 @@ func (s *overviewScreen) apply(d overviewData) {
 	s.periods.Refresh()
 }
 
+// periodStatusNames are the Swedish names of the period statuses.
+var periodStatusNames = map[data.PeriodStatus]string{
+	data.PeriodPlanning: "planeras", data.PeriodChoosing: "val pågår", data.PeriodMatched: "matchad",
+	data.PeriodPublished: "publicerad", data.PeriodDone: "genomförd", data.PeriodArchived: "arkiverad",
+}
+
 // periodStatusText names a period status in the user's language.
 func periodStatusText(st data.PeriodStatus) string {
-	sv := map[data.PeriodStatus]string{
-		data.PeriodPlanning: "planeras", data.PeriodChoosing: "val pågår", data.PeriodMatched: "matchad",
-		data.PeriodPublished: "publicerad", data.PeriodDone: "genomförd", data.PeriodArchived: "arkiverad",
-	}[st]
-	return lang.X("period_status."+string(st), sv)
+	return lang.X("period_status."+string(st), periodStatusNames[st])
 }
 
 // onLoadDemo fills the empty database with example data, off the UI

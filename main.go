@@ -25,6 +25,9 @@ func startGUI(dbPath string) int {
 	ui.SetLanguage(ui.SavedLanguage(a))
 	a.SetIcon(ui.Icon())
 	if dbPath == "" {
+		dbPath = ui.RememberedDatabase(a)
+	}
+	if dbPath == "" {
 		p, err := data.DefaultPath()
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "techniqual: cannot find the data folder:", err)
@@ -37,7 +40,8 @@ func startGUI(dbPath string) int {
 		ui.ShowOpenError(a, dbPath, err)
 		return 1
 	}
-	defer st.Close()
-	ui.NewMainWindow(a, st).ShowAndRun()
+	w := ui.NewMainWindow(a, st)
+	w.ShowAndRun()
+	w.Store().Close() // the window may have switched to another file
 	return 0
 }

@@ -281,15 +281,19 @@ func backupBeforeMigrate(ctx context.Context, path string, version int) (string,
 }
 
 // vacuumInto writes a consistent copy of the database to out, mode 0600.
+// out must not exist, or be empty (a save dialog may have created it).
 func vacuumInto(ctx context.Context, q querier, out string) error {
-	if _, err := os.Stat(out); err == nil {
+	if st, err := os.Stat(out); err == nil && st.Size() > 0 {
 		return fmt.Errorf("%s already exists", out)
 	}
-	f, err := os.OpenFile(out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	f, err := os.OpenFile(out, os.O_WRONLY|os.O_CREATE, 0o600)
 	if err != nil {
 		return err
 	}
 	f.Close()
+	if err := os.Chmod(out, 0o600); err != nil {
+		return err
+	}
 	if _, err := q.ExecContext(ctx, "VACUUM INTO ?", out); err != nil {
 		os.Remove(out)
 		return err
@@ -298,7 +302,7 @@ func vacuumInto(ctx context.Context, q querier, out string) error {
 }
 
 // Backup writes a consistent copy of the open database to out (which must not
-// exist). It is safe while the app is running.
+// exist, or be empty). It is safe while the app is running.
 func (s *Store) Backup(ctx context.Context, out string) error {
 	if err := vacuumInto(ctx, s.db, out); err != nil {
 		return fmt.Errorf("backup to %s: %w", out, err)

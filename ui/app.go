@@ -6,8 +6,10 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -51,11 +53,24 @@ type screen interface {
 	Reload()
 }
 
-// screenBuilders makes the screens that exist; a section without one says
-// honestly that it is coming.
-var screenBuilders = map[string]func(m *MainWindow) screen{
-	"overview": func(m *MainWindow) screen { return m.overview },
-	"pupils":   func(m *MainWindow) screen { return newPupilsScreen(m) },
+// buildScreen makes the screen with that id, or nil for a section that is
+// still coming.
+func buildScreen(m *MainWindow, id string) screen {
+	switch id {
+	case "overview":
+		return m.overview
+	case "pupils":
+		return newPupilsScreen(m)
+	case "companies":
+		return newCompaniesScreen(m)
+	case "periods":
+		return newPeriodsScreen(m)
+	case "contacts":
+		return newContactsScreen(m)
+	case "settings":
+		return newSettingsScreen(m)
+	}
+	return nil
 }
 
 // searcher is a screen with a search box (Ctrl+F focuses it).
@@ -83,6 +98,7 @@ var sections = []section{
 		"Alla kontakter i nätverket med roll och organisation, sökning och kopiering av e-postadresser.", "coming.contacts"},
 	{"statistics", "nav.statistics", "Statistik", theme.InfoIcon,
 		"Blir teknikbranschen mer jämställd? Diagram per period, skola, kommun och kön.", "coming.statistics"},
+	{"settings", "nav.settings", "Inställningar", theme.SettingsIcon, "", ""},
 }
 
 // MainWindow is the app's one window: navigation on the left, the chosen
@@ -96,6 +112,7 @@ type MainWindow struct {
 	overview *overviewScreen
 	screens  map[string]screen
 	current  int
+	busy     sync.WaitGroup // background loads not yet handed back
 }
 
 // NewMainWindow builds the window on an open Store.
@@ -131,6 +148,51 @@ func NewMainWindow(a fyne.App, st *data.Store) *MainWindow {
 	return m
 }
 
+// Store is the database the window shows now (Inställningar may switch it).
+func (m *MainWindow) Store() *data.Store { return m.store }
+
+// switchStore opens the database at path and shows it instead of the
+// current one, which is closed. On error nothing changes.
+func (m *MainWindow) switchStore(path string) error {
+	st, err := data.Open(context.Background(), path, data.Options{})
+	if err != nil {
+		return err
+	}
+	old := m.store
+	m.store = st
+	old.Close()
+	m.rebuild()
+	return nil
+}
+
+// rebuild makes every screen anew (after a language or database change) and
+// shows the current one again.
+func (m *MainWindow) rebuild() {
+	m.screens = map[string]screen{}
+	m.overview = newOverviewScreen(m)
+	m.nav.Refresh()
+	m.onNavSelected(m.current)
+}
+
+// background runs work off the UI goroutine and hands the function it
+// returns to the UI goroutine with fyne.Do, so the window never freezes.
+func (m *MainWindow) background(work func() (apply func())) {
+	m.busy.Add(1)
+	go func() {
+		apply := work()
+		fyne.Do(func() {
+			defer m.busy.Done()
+			if apply != nil {
+				apply()
+			}
+		})
+	}()
+}
+
+// idle waits until every background load has been handed back (for tests
+// and for closing cleanly).
+func (m *MainWindow) idle() { m.busy.Wait() }
+
 // Window is the Fyne window (for tests and dialogs).
 func (m *MainWindow) Window() fyne.Window { return m.win }
 
@@ -151,15 +213,16 @@ func (m *MainWindow) onNavSelected(i widget.ListItemID) {
 	m.current = i
 	m.app.Preferences().SetInt(prefLastScreen, i)
 	s := sections[i]
-	var obj fyne.CanvasObject
-	if sc := m.screen(s.id); sc != nil {
-		obj = sc.Content()
-		sc.Reload()
+	sc := m.screen(s.id)
+	if sc != nil {
+		m.content.Objects = []fyne.CanvasObject{sc.Content()}
 	} else {
-		obj = comingScreen(s)
+		m.content.Objects = []fyne.CanvasObject{comingScreen(s)}
 	}
-	m.content.Objects = []fyne.CanvasObject{obj}
 	m.content.Refresh()
+	if sc != nil {
+		sc.Reload() // after the screen is laid out: the load lands later
+	}
 }
 
 // addShortcuts binds Ctrl+F (search) and Ctrl+N (new) to the shown screen.
@@ -183,12 +246,10 @@ func (m *MainWindow) screen(id string) screen {
 	if sc, ok := m.screens[id]; ok {
 		return sc
 	}
-	build, ok := screenBuilders[id]
-	if !ok {
-		return nil
+	sc := buildScreen(m, id)
+	if sc != nil {
+		m.screens[id] = sc
 	}
-	sc := build(m)
-	m.screens[id] = sc
 	return sc
 }
 

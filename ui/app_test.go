@@ -36,12 +36,17 @@ func newTestWindow(t *testing.T, st *data.Store) *MainWindow {
 	return m
 }
 
-func waitOverview(t *testing.T, m *MainWindow) {
+func waitOverview(t *testing.T, m *MainWindow) { t.Helper(); waitIdle(t, m) }
+
+// waitIdle waits for every background load of the window to land.
+func waitIdle(t testing.TB, m *MainWindow) {
 	t.Helper()
+	done := make(chan struct{})
+	go func() { m.idle(); close(done) }()
 	select {
-	case <-m.overview.lastLoad:
-	case <-time.After(20 * time.Second):
-		t.Fatal("the overview did not load")
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("background loads did not finish")
 	}
 }
 
@@ -181,4 +186,35 @@ func labelTexts(o fyne.CanvasObject) []string {
 	}
 	walk(o)
 	return out
+}
+
+// findButton finds a button by its text anywhere below o.
+func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found != nil {
+			return
+		}
+		switch x := o.(type) {
+		case *widget.Button:
+			if x.Text == text {
+				found = x
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	if found == nil {
+		t.Fatalf("no button %q", text)
+	}
+	return found
 }

@@ -37,8 +37,6 @@ type choicesEditor struct {
 	msg       *widget.Label
 	friendSel *widget.Select
 	content   fyne.CanvasObject
-
-	loaded chan struct{} // closed when the latest load has landed
 }
 
 func newChoicesEditor(d *pupilDetail) *choicesEditor {
@@ -106,9 +104,7 @@ func (c *choicesEditor) onPeriodChanged() {
 	per := c.periods[i]
 	c.period = &per
 	st, pupil := c.d.screen.main.store, c.pupil
-	done := make(chan struct{})
-	c.loaded = done
-	go func() {
+	c.d.screen.main.background(func() func() {
 		ctx := context.Background()
 		offers, err := st.ListOffers(ctx, data.OfferFilter{PeriodID: per.ID})
 		var orgs []data.Organisation
@@ -131,8 +127,7 @@ func (c *choicesEditor) onPeriodChanged() {
 		if err == nil {
 			mates, err = st.ListPupils(ctx, data.PupilFilter{SchoolID: pupil.SchoolID, Grade: pupil.Grade})
 		}
-		fyne.Do(func() {
-			defer close(done)
+		return func() {
 			if err != nil {
 				dialog.ShowError(err, c.d.screen.main.win)
 				return
@@ -163,8 +158,8 @@ func (c *choicesEditor) onPeriodChanged() {
 				}
 			}
 			c.render()
-		})
-	}()
+		}
+	})
 }
 
 // offerText is "Title — Host, Municipality · 3 lediga platser".

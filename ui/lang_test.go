@@ -68,6 +68,9 @@ func codeKeys(t *testing.T) map[string]string {
 	for st, sv := range periodStatusNames {
 		keys["period_status."+string(st)] = sv
 	}
+	for r, sv := range roleNames {
+		keys["role."+string(r)] = sv
+	}
 	for g, sv := range genderNames {
 		keys["gender."+string(g)] = sv
 	}

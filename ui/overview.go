@@ -34,9 +34,6 @@ type overviewScreen struct {
 	demoBtn  *widget.Button
 	emptyBtn *widget.Button
 	status   *widget.Label
-
-	// lastLoad is closed when the latest refresh has landed (tests wait on it).
-	lastLoad chan struct{}
 }
 
 // stat is one number on the overview.
@@ -117,9 +114,7 @@ type overviewData struct {
 // refresh loads the counts off the UI goroutine and swaps them in.
 func (s *overviewScreen) refresh() {
 	st := s.main.store
-	done := make(chan struct{})
-	s.lastLoad = done
-	go func() {
+	s.main.background(func() func() {
 		ctx := context.Background()
 		var d overviewData
 		d.counts, d.err = st.Overview(ctx)
@@ -138,11 +133,10 @@ func (s *overviewScreen) refresh() {
 			v, _ := st.Meta(ctx, metaEmptyChosen)
 			d.emptyChosen = v == "yes"
 		}
-		fyne.Do(func() {
+		return func() {
 			s.apply(d)
-			close(done)
-		})
-	}()
+		}
+	})
 }
 
 func (s *overviewScreen) apply(d overviewData) {
@@ -200,10 +194,10 @@ func (s *overviewScreen) onLoadDemo() {
 	s.progress.SetValue(0)
 	s.progress.Show()
 	st := s.main.store
-	go func() {
+	s.main.background(func() func() {
 		_, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 600, Seed: 1,
 			Progress: func(v float64) { fyne.Do(func() { s.progress.SetValue(v) }) }})
-		fyne.Do(func() {
+		return func() {
 			s.progress.Hide()
 			s.demoBtn.Enable()
 			s.emptyBtn.Enable()
@@ -211,8 +205,8 @@ func (s *overviewScreen) onLoadDemo() {
 				dialog.ShowError(fmt.Errorf("%s: %w", lang.X("overview.demo_failed", "Exempeldata kunde inte laddas"), err), s.main.win)
 			}
 			s.refresh()
-		})
-	}()
+		}
+	})
 }
 
 func (s *overviewScreen) onStartEmpty() {

@@ -31,9 +31,6 @@ type pupilsScreen struct {
 	table                           *widget.Table
 	count                           *widget.Label
 	detail                          *pupilDetail
-
-	// lastLoad is closed when the latest reload has landed (tests wait on it).
-	lastLoad chan struct{}
 }
 
 var pupilHeaders = [pupilColumnCount]struct{ key, sv string }{
@@ -101,10 +98,8 @@ func (s *pupilsScreen) Content() fyne.CanvasObject { return s.content }
 // Reload fetches every pupil off the UI goroutine and swaps the list in.
 func (s *pupilsScreen) Reload() {
 	st := s.main.store
-	done := make(chan struct{})
-	s.lastLoad = done
 	s.count.SetText(lang.X("pupils.loading", "Läser elever …"))
-	go func() {
+	s.main.background(func() func() {
 		ctx := context.Background()
 		model, err := loadPupilModel(ctx, st)
 		var schools []data.Organisation
@@ -115,8 +110,7 @@ func (s *pupilsScreen) Reload() {
 		if err == nil {
 			periods, err = st.ListPeriods(ctx)
 		}
-		fyne.Do(func() {
-			defer close(done)
+		return func() {
 			if err != nil {
 				dialog.ShowError(err, s.main.win)
 				return
@@ -126,8 +120,8 @@ func (s *pupilsScreen) Reload() {
 			s.fillFilterOptions()
 			s.applyFilter()
 			s.detail.refreshChoices()
-		})
-	}()
+		}
+	})
 }
 
 func (s *pupilsScreen) fillFilterOptions() {
@@ -327,16 +321,16 @@ func (s *pupilsScreen) focusSearch() { s.main.win.Canvas().Focus(s.search) }
 // onShowBin lists deleted pupils so they can be restored.
 func (s *pupilsScreen) onShowBin() {
 	st := s.main.store
-	go func() {
+	s.main.background(func() func() {
 		deleted, err := st.ListPupils(context.Background(), data.PupilFilter{Deleted: true})
-		fyne.Do(func() {
+		return func() {
 			if err != nil {
 				dialog.ShowError(err, s.main.win)
 				return
 			}
 			s.showBin(deleted)
-		})
-	}()
+		}
+	})
 }
 
 func (s *pupilsScreen) showBin(deleted []data.Pupil) {

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -15,21 +14,12 @@ import (
 	"techniqual/data/demo"
 )
 
-func waitChan(t testing.TB, c chan struct{}, what string) {
-	t.Helper()
-	select {
-	case <-c:
-	case <-time.After(20 * time.Second):
-		t.Fatalf("%s did not load", what)
-	}
-}
-
 func openPupils(t *testing.T, st *data.Store) (*MainWindow, *pupilsScreen) {
 	t.Helper()
 	m := newTestWindow(t, st)
 	m.Show("pupils")
 	s := m.screens["pupils"].(*pupilsScreen)
-	waitChan(t, s.lastLoad, "the pupils screen")
+	waitIdle(t, m)
 	return m, s
 }
 
@@ -62,7 +52,7 @@ func TestAddAPupilAndFindThemBySearch(t *testing.T) {
 		t.Errorf("an edited form is not marked unsaved: %q", d.title.Text)
 	}
 	test.Tap(d.saveBtn)
-	waitChan(t, s.lastLoad, "the list after saving")
+	waitIdle(t, m)
 	if len(s.model.rows) != before+1 {
 		t.Fatalf("%d pupils after adding one to %d", len(s.model.rows), before)
 	}
@@ -169,7 +159,7 @@ func TestChoicesEditorRefusesASixthChoiceAndDuplicates(t *testing.T) {
 	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 60, Seed: 5}); err != nil {
 		t.Fatal(err)
 	}
-	_, s := openPupils(t, st)
+	m, s := openPupils(t, st)
 	per, err := st.FindPeriod(ctx, "Åk 8 v. 11 2027")
 	if err != nil {
 		t.Fatal(err)
@@ -183,7 +173,7 @@ func TestChoicesEditorRefusesASixthChoiceAndDuplicates(t *testing.T) {
 	}
 	s.detail.show(pupil)
 	c := s.detail.choices
-	waitChan(t, c.loaded, "the choices")
+	waitIdle(t, m)
 	if len(c.chosen) != 5 {
 		t.Fatalf("example pupil has %d choices", len(c.chosen))
 	}

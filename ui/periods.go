@@ -1,0 +1,316 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+)
+
+// periodsScreen is Praoperioder: the periods in a list, one period's form
+// (dates from a Swedish date picker, grade, participating schools) and its
+// counts.
+type periodsScreen struct {
+	main    *MainWindow
+	content fyne.CanvasObject
+
+	periods []data.Period
+	counts  []data.PeriodOverview
+	schools []data.Organisation
+	current data.Period
+
+	list               *widget.List
+	name               *widget.Entry
+	notes              *widget.Entry
+	grade, status      *widget.Select
+	start, end         *dateField
+	weeks              *widget.Label
+	schoolChecks       *widget.CheckGroup
+	errs               map[string]*widget.Label
+	stats              *widget.Label
+	title              *widget.Label
+	saveBtn, deleteBtn *widget.Button
+	formBox            fyne.CanvasObject
+}
+
+func newPeriodsScreen(m *MainWindow) *periodsScreen {
+	s := &periodsScreen{main: m, errs: map[string]*widget.Label{}}
+	s.list = widget.NewList(func() int { return len(s.periods) },
+		func() fyne.CanvasObject {
+			t := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			t.Truncation = fyne.TextTruncateEllipsis
+			d := widget.NewLabel("")
+			d.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(t, d)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			p := s.periods[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(p.Name)
+			box.Objects[1].(*widget.Label).SetText(data.FormatDate(p.Start) + " – " + data.FormatDate(p.End) + " · " +
+				weekLabel(p.Start) + " · " + periodStatusText(p.Status))
+		})
+	s.list.OnSelected = func(i widget.ListItemID) { s.show(s.periods[i]) }
+
+	s.name = widget.NewEntry()
+	s.name.SetPlaceHolder(lang.X("periods.name_hint", "t.ex. Åk 8 v. 11 2027"))
+	s.name.OnSubmitted = func(string) { s.onSave() }
+	s.notes = widget.NewMultiLineEntry()
+	s.notes.SetMinRowsVisible(2)
+	s.grade = widget.NewSelect([]string{"8", "9"}, nil)
+	var statuses []string
+	for _, st := range data.PeriodStatuses {
+		statuses = append(statuses, periodStatusText(st))
+	}
+	s.status = widget.NewSelect(statuses, nil)
+	s.weeks = widget.NewLabel("")
+	s.start, s.end = newDateField(m.win), newDateField(m.win)
+	s.start.entry.OnChanged = func(string) { s.updateWeeks() }
+	s.end.entry.OnChanged = func(string) { s.updateWeeks() }
+	s.schoolChecks = widget.NewCheckGroup(nil, nil)
+
+	field := func(name, key, sv string, w fyne.CanvasObject) *widget.FormItem {
+		e := widget.NewLabel("")
+		e.Importance = widget.DangerImportance
+		e.Wrapping = fyne.TextWrapWord
+		e.Hide()
+		s.errs[name] = e
+		return widget.NewFormItem(lang.X(key, sv), container.NewVBox(w, e))
+	}
+	form := widget.NewForm(
+		field("name", "periods.name", "Namn", s.name),
+		field("grade", "periods.grade", "Årskurs", s.grade),
+		field("start", "periods.start", "Första dag", s.start),
+		field("end", "periods.end", "Sista dag", s.end),
+		widget.NewFormItem("", s.weeks),
+		field("status", "periods.status", "Status", s.status),
+		field("schools", "periods.schools", "Skolor", s.schoolChecks),
+		field("notes", "periods.notes", "Anteckningar", s.notes),
+	)
+	s.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.title.SizeName = theme.SizeNameSubHeadingText
+	s.title.Wrapping = fyne.TextWrapWord
+	s.stats = widget.NewLabel("")
+	s.stats.Wrapping = fyne.TextWrapWord
+	s.saveBtn = widget.NewButtonWithIcon(lang.X("action.save", "Spara"), theme.DocumentSaveIcon(), s.onSave)
+	s.saveBtn.Importance = widget.HighImportance
+	s.deleteBtn = widget.NewButtonWithIcon(lang.X("action.delete", "Ta bort"), theme.DeleteIcon(), s.onDelete)
+	s.formBox = container.NewScroll(container.NewPadded(container.NewVBox(s.title,
+		widget.NewCard(lang.X("periods.overview", "Läget"), "", s.stats), form,
+		container.NewHBox(s.saveBtn, s.deleteBtn))))
+	newBtn := widget.NewButtonWithIcon(lang.X("periods.new", "Ny praoperiod"), theme.ContentAddIcon(), s.onNew)
+	left := container.NewBorder(newBtn, nil, nil, nil, s.list)
+	split := container.NewHSplit(left, s.formBox)
+	split.Offset = 0.32
+	s.content = split
+	s.onNew()
+	return s
+}
+
+// Content is the screen's root object.
+func (s *periodsScreen) Content() fyne.CanvasObject { return s.content }
+
+// Reload fetches the periods, their counts and the schools.
+func (s *periodsScreen) Reload() {
+	st := s.main.store
+	s.main.background(func() func() {
+		ctx := context.Background()
+		periods, err := st.ListPeriods(ctx)
+		var counts []data.PeriodOverview
+		for _, p := range periods {
+			if err != nil {
+				break
+			}
+			var c data.PeriodOverview
+			c, err = st.PeriodOverview(ctx, p)
+			counts = append(counts, c)
+		}
+		var schools []data.Organisation
+		if err == nil {
+			schools, err = st.ListOrganisations(ctx, data.KindSchool)
+		}
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, s.main.win)
+				return
+			}
+			s.periods, s.counts, s.schools = periods, counts, schools
+			s.list.Refresh()
+			var names []string
+			for _, o := range schools {
+				names = append(names, o.Name)
+			}
+			s.schoolChecks.Options = names
+			s.schoolChecks.Refresh()
+			if i := slices.IndexFunc(periods, func(p data.Period) bool { return p.ID == s.current.ID }); i >= 0 {
+				s.list.Select(i)
+				s.show(periods[i])
+			} else if s.current.ID != "" {
+				s.onNew()
+			}
+		}
+	})
+}
+
+// show fills the form with p.
+func (s *periodsScreen) show(p data.Period) {
+	s.current = p
+	for _, l := range s.errs {
+		l.Hide()
+	}
+	s.name.SetText(p.Name)
+	s.grade.SetSelected(strconv.Itoa(p.Grade))
+	s.start.SetDate(p.Start)
+	s.end.SetDate(p.End)
+	s.status.SetSelectedIndex(max(0, slices.Index(data.PeriodStatuses, p.Status)))
+	s.notes.SetText(p.Notes)
+	var chosen []string
+	for _, o := range s.schools {
+		if slices.Contains(p.SchoolIDs, o.ID) {
+			chosen = append(chosen, o.Name)
+		}
+	}
+	s.schoolChecks.SetSelected(chosen)
+	if p.ID == "" {
+		s.title.SetText(lang.X("periods.new", "Ny praoperiod"))
+		s.stats.SetText(lang.X("periods.new_stats", "Spara perioden för att se hur många elever och platser den har."))
+		s.deleteBtn.Disable()
+		return
+	}
+	s.title.SetText(p.Name)
+	s.deleteBtn.Enable()
+	if i := slices.IndexFunc(s.periods, func(x data.Period) bool { return x.ID == p.ID }); i >= 0 && i < len(s.counts) {
+		c := s.counts[i]
+		s.stats.SetText(lang.X("periods.stats",
+			"{{.Pupils}} elever · {{.WithChoices}} med val · {{.Offers}} praoplatser · {{.Seats}} platser · {{.Placed}} placerade · {{.Days}} dagar",
+			map[string]string{"Pupils": strconv.Itoa(c.Pupils), "WithChoices": strconv.Itoa(c.PupilsWithChoices),
+				"Offers": strconv.Itoa(c.Offers), "Seats": strconv.Itoa(c.Seats), "Placed": strconv.Itoa(c.Placed),
+				"Days": strconv.Itoa(c.Days)}))
+	}
+}
+
+// updateWeeks tells the weeks and weekdays the dates cover, as they are typed.
+func (s *periodsScreen) updateWeeks() {
+	a, ok1 := s.start.Date()
+	b, ok2 := s.end.Date()
+	if !ok1 || !ok2 || a.IsZero() || b.IsZero() || b.Before(a) {
+		s.weeks.SetText("")
+		return
+	}
+	w := weekLabel(a)
+	if data.ISOWeek(a) != data.ISOWeek(b) || b.Sub(a).Hours() > 24*7 {
+		w += " – " + weekLabel(b)
+	}
+	s.weeks.SetText(lang.X("periods.weeks", "{{.Weeks}} · {{.Days}} vardagar · {{.First}} – {{.Last}}",
+		map[string]string{"Weeks": w, "Days": strconv.Itoa(len(data.Weekdays(a, b))), "First": longDate(a), "Last": longDate(b)}))
+}
+
+// onNew starts a new period (Ctrl+N).
+func (s *periodsScreen) onNew() {
+	s.list.UnselectAll()
+	p := data.Period{Grade: 8, Status: data.PeriodPlanning}
+	for _, o := range s.schools {
+		p.SchoolIDs = append(p.SchoolIDs, o.ID)
+	}
+	s.show(p)
+}
+
+func (s *periodsScreen) read() (data.Period, bool) {
+	p := s.current
+	p.Name, p.Notes = s.name.Text, s.notes.Text
+	p.Grade, _ = strconv.Atoi(s.grade.Selected)
+	if i := s.status.SelectedIndex(); i >= 0 {
+		p.Status = data.PeriodStatuses[i]
+	}
+	p.SchoolIDs = nil
+	for _, o := range s.schools {
+		if slices.Contains(s.schoolChecks.Selected, o.Name) {
+			p.SchoolIDs = append(p.SchoolIDs, o.ID)
+		}
+	}
+	ok := true
+	for _, f := range []struct {
+		name string
+		df   *dateField
+		dst  *data.Period
+	}{{"start", s.start, &p}, {"end", s.end, &p}} {
+		t, good := f.df.Date()
+		if !good {
+			s.showError(f.name, lang.X("err.date", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2012-05-04."))
+			ok = false
+		} else if f.name == "start" {
+			p.Start = t
+		} else {
+			p.End = t
+		}
+	}
+	return p, ok
+}
+
+func (s *periodsScreen) showError(field, msg string) {
+	if l, ok := s.errs[field]; ok {
+		l.SetText(msg)
+		l.Show()
+		return
+	}
+	dialog.ShowError(errors.New(msg), s.main.win)
+}
+
+// onSave validates and stores the period; errors show beside their fields.
+func (s *periodsScreen) onSave() {
+	for _, l := range s.errs {
+		l.Hide()
+	}
+	p, ok := s.read()
+	if !ok {
+		return
+	}
+	err := s.main.store.SavePeriod(context.Background(), &p)
+	var ve *data.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		for _, f := range ve.Fields {
+			s.showError(f.Field, message(f.Key, f.Text, f.Data))
+		}
+		return
+	case errors.Is(err, data.ErrConflict):
+		s.showError("name", lang.X("periods.name_taken", "Det finns redan en praoperiod med det namnet."))
+		return
+	case err != nil:
+		dialog.ShowError(err, s.main.win)
+		return
+	}
+	s.current = p
+	s.Reload()
+}
+
+func (s *periodsScreen) onDelete() {
+	p := s.current
+	if p.ID == "" {
+		return
+	}
+	dialog.ShowConfirm(lang.X("periods.delete_title", "Ta bort praoperiod"),
+		lang.X("periods.delete_confirm", "Ta bort {{.Name}}? Elevernas val och placeringar i perioden finns kvar i databasen men visas inte.",
+			map[string]string{"Name": p.Name}),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := s.main.store.DeletePeriod(context.Background(), p.ID); err != nil {
+				dialog.ShowError(err, s.main.win)
+				return
+			}
+			s.current = data.Period{}
+			s.onNew()
+			s.Reload()
+		}, s.main.win)
+}

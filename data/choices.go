@@ -134,3 +134,23 @@ func (s *Store) PupilPreferences(ctx context.Context, pupilID, periodID string) 
 	}
 	return out, rows.Err()
 }
+
+// ChoicePeriods returns, for every pupil with choices, the periods in which
+// they have chosen (read from the first choices, which every pupil with
+// choices has).
+func (s *Store) ChoicePeriods(ctx context.Context) (map[string][]string, error) {
+	rows, err := s.q.QueryContext(ctx, `SELECT pupil_id, period_id FROM preferences WHERE rank = 1`)
+	if err != nil {
+		return nil, fmt.Errorf("list choices: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var pupil, period string
+		if err := rows.Scan(&pupil, &period); err != nil {
+			return nil, fmt.Errorf("list choices: %w", err)
+		}
+		out[pupil] = append(out[pupil], period)
+	}
+	return out, rows.Err()
+}

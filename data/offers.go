@@ -313,3 +313,21 @@ func (s *Store) listOffers(ctx context.Context, where string, args ...any) ([]Of
 func (s *Store) DeleteOffer(ctx context.Context, id string) error {
 	return s.softDelete(ctx, "offers", id)
 }
+
+// OfferTitles maps every live offer's id to its title, without its days.
+func (s *Store) OfferTitles(ctx context.Context) (map[string]string, error) {
+	rows, err := s.q.QueryContext(ctx, `SELECT id, title FROM offers WHERE deleted_at IS NULL`)
+	if err != nil {
+		return nil, fmt.Errorf("list offers: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, title string
+		if err := rows.Scan(&id, &title); err != nil {
+			return nil, fmt.Errorf("list offers: %w", err)
+		}
+		out[id] = title
+	}
+	return out, rows.Err()
+}

@@ -75,7 +75,7 @@ func loadPupilModel(ctx context.Context, st *data.Store) (*pupilModel, error) {
 	if err != nil {
 		return nil, err
 	}
-	prefs, err := st.ListPreferences(ctx, "")
+	choiceIn, err := st.ChoicePeriods(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -83,17 +83,13 @@ func loadPupilModel(ctx context.Context, st *data.Store) (*pupilModel, error) {
 	if err != nil {
 		return nil, err
 	}
-	offers, err := st.ListOffers(ctx, data.OfferFilter{})
+	offerTitle, err := st.OfferTitles(ctx)
 	if err != nil {
 		return nil, err
 	}
 	schoolName := map[string]string{}
 	for _, s := range schools {
 		schoolName[s.ID] = s.Name
-	}
-	offerTitle := map[string]string{}
-	for _, o := range offers {
-		offerTitle[o.ID] = o.Title
 	}
 	m := &pupilModel{rows: make([]pupilRow, len(pupils)), periods: map[string]data.Period{}}
 	index := make(map[string]int, len(pupils))
@@ -102,9 +98,9 @@ func loadPupilModel(ctx context.Context, st *data.Store) (*pupilModel, error) {
 			nameKey: fold(p.LastName + "\x00" + p.FirstName)}
 		index[p.ID] = i
 	}
-	for _, pr := range prefs {
-		if i, ok := index[pr.PupilID]; ok && pr.Rank == 1 {
-			m.rows[i].choiceIn = append(m.rows[i].choiceIn, pr.PeriodID)
+	for id, periods := range choiceIn {
+		if i, ok := index[id]; ok {
+			m.rows[i].choiceIn = periods
 		}
 	}
 	for _, a := range assigns {

@@ -18,6 +18,7 @@ import (
 	"github.com/google/uuid"
 
 	"techniqual/data"
+	"techniqual/data/match"
 )
 
 // Config says how much to make.
@@ -481,37 +482,41 @@ func (g *gen) choices(p data.Period, pupils []data.Pupil, offers []data.Offer) e
 	return nil
 }
 
-// place gives the grade 9 period its placements: each pupil gets the best
-// choice that still has a seat (a simple placement until the allocation
-// engine does this), with attendance and some evaluations.
+// place gives the grade 9 period its placements through the allocation
+// engine (most pupils placed, then the best choices), with attendance and
+// some evaluations.
 func (g *gen) place(p data.Period, pupils []data.Pupil, offers []data.Offer) error {
 	prefs, err := g.st.ListPreferences(g.ctx, p.ID)
 	if err != nil {
 		return err
 	}
-	byPupil := map[string][]string{}
-	for _, pr := range prefs {
-		byPupil[pr.PupilID] = append(byPupil[pr.PupilID], pr.OfferID)
+	offerIndex := make(map[string]int, len(offers))
+	in := &match.Instance{Offers: make([]match.Offer, len(offers)), Pupils: make([]match.Pupil, len(pupils))}
+	for i, o := range offers {
+		offerIndex[o.ID] = i
+		in.Offers[i] = match.Offer{Key: o.ID, Period: p.ID, Grade: p.Grade, Capacity: o.Capacity,
+			Approved: o.Status == data.OfferApproved, MinAge: o.MinAge, FirstDay: p.Start}
 	}
-	free := map[string]int{}
-	byID := map[string]data.Offer{}
-	for _, o := range offers {
-		free[o.ID] = o.Capacity
-		byID[o.ID] = o
+	pupilIndex := make(map[string]int, len(pupils))
+	for i, pu := range pupils {
+		pupilIndex[pu.ID] = i
+		in.Pupils[i] = match.Pupil{Key: pu.ID, Period: p.ID, Grade: pu.Grade, BirthDate: pu.BirthDate, Locked: match.NoOffer}
+	}
+	for _, pr := range prefs {
+		if i, ok := pupilIndex[pr.PupilID]; ok {
+			in.Pupils[i].Choices = append(in.Pupils[i].Choices, offerIndex[pr.OfferID])
+		}
+	}
+	res, err := match.Allocate(g.ctx, in)
+	if err != nil {
+		return fmt.Errorf("example placements: %w", err)
 	}
 	days := data.Weekdays(p.Start, p.End)
-	for _, pu := range pupils {
-		offerID := ""
-		for _, oid := range byPupil[pu.ID] {
-			if free[oid] > 0 && (byID[oid].MinAge == 0 || pu.AgeOn(p.Start) < 0 || pu.AgeOn(p.Start) >= byID[oid].MinAge) {
-				offerID = oid
-				break
-			}
-		}
-		if offerID == "" {
+	for i, pu := range pupils {
+		if res.Assign[i] == match.NoOffer {
 			continue
 		}
-		free[offerID]--
+		offerID := offers[res.Assign[i]].ID
 		a := data.Assignment{PeriodID: p.ID, PupilID: pu.ID, OfferID: offerID, Source: data.SourceAuto}
 		if g.rng.IntN(4) == 0 {
 			a.SupervisorComment = g.pick([]string{"Nyfiken och frågade mycket – välkommen tillbaka!",

@@ -12,16 +12,23 @@ TEST_PKGS  := xvfb x11-utils poppler-utils qpdf
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps test-deps build vet bench smoke clean
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+.PHONY: run test deps test-deps build lint bench smoke clean
 
 run: deps
 	$(GO) run . $(ARGS)
 
-test: deps test-deps
-	$(GO) vet ./...
+test: deps test-deps lint
 	$(GO) build -o techniqual .
 	$(GO) test ./...
 	./.ci/smoke.sh ./techniqual
+
+# lint: gofmt, go vet and staticcheck must all be clean.
+lint: deps
+	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted" >&2; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
 
 build: deps
 	$(GO) build -o techniqual .

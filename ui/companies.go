@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -416,64 +415,6 @@ func (s *companiesScreen) setDetail(o fyne.CanvasObject) {
 	s.detail.Refresh()
 }
 
-// coHeading is a bold section heading.
-func coHeading(text string) *widget.Label {
-	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.SizeName = theme.SizeNameSubHeadingText
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// coWrap is a label that wraps at word boundaries.
-func coWrap(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// coErrLabel is the place beside a field where its error shows.
-func coErrLabel() *widget.Label {
-	l := widget.NewLabel("")
-	l.Importance = widget.DangerImportance
-	l.Wrapping = fyne.TextWrapWord
-	l.Hide()
-	return l
-}
-
-// coSetErr shows text in an error label, or hides it when text is empty.
-func coSetErr(l *widget.Label, text string) {
-	l.SetText(text)
-	if text == "" {
-		l.Hide()
-	} else {
-		l.Show()
-	}
-}
-
-// coField is one row of a form: a label, the input, its error below it.
-type coField struct {
-	label string
-	input fyne.CanvasObject
-	err   *widget.Label
-}
-
-// coForm lays fields out two columns wide, labels on the left.
-func coForm(fields ...coField) *fyne.Container {
-	var objs []fyne.CanvasObject
-	for _, f := range fields {
-		l := widget.NewLabelWithStyle(f.label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		var in fyne.CanvasObject = f.input
-		if f.err != nil {
-			in = container.NewVBox(f.input, f.err)
-		}
-		objs = append(objs, l, in)
-	}
-	return container.New(layout.NewFormLayout(), objs...)
-}
-
-// fieldMessage renders a data-layer field error in the user's language.
-func fieldMessage(f data.FieldError) string { return lang.X(f.Key, f.Text, f.Data) }
-
 var orgNumberPattern = regexp.MustCompile(`^\d{6}-?\d{4}$`)
 
 // orgForm is the organisation's form on the right.
@@ -497,7 +438,7 @@ var orgKinds = []data.OrgKind{data.KindCompany, data.KindSchool, data.KindOther}
 func (s *companiesScreen) newOrgForm(o data.Organisation) (*orgForm, fyne.CanvasObject) {
 	f := &orgForm{errs: map[string]*widget.Label{}}
 	for _, k := range []string{"kind", "name", "org_number", "municipality", "visiting_address", "sector", "member_since", "notes"} {
-		f.errs[k] = coErrLabel()
+		f.errs[k] = newErrLabel()
 	}
 	var kinds []string
 	for _, k := range orgKinds {
@@ -532,9 +473,9 @@ func (s *companiesScreen) newOrgForm(o data.Organisation) (*orgForm, fyne.Canvas
 			onDate(t)
 		}
 		if _, err := data.ParseDate(t); err != nil {
-			coSetErr(f.errs["member_since"], lang.X("companies.bad_date", "Skriv datumet som 2026-11-09."))
+			showErr(f.errs["member_since"], lang.X("companies.bad_date", "Skriv datumet som 2026-11-09."))
 		} else {
-			coSetErr(f.errs["member_since"], "")
+			showErr(f.errs["member_since"], "")
 		}
 	}
 	f.notes = widget.NewMultiLineEntry()
@@ -542,15 +483,15 @@ func (s *companiesScreen) newOrgForm(o data.Organisation) (*orgForm, fyne.Canvas
 	f.notes.SetText(o.Notes)
 	f.notes.SetMinRowsVisible(3)
 
-	grid := coForm(
-		coField{lang.X("companies.field.kind", "Typ"), f.kind, f.errs["kind"]},
-		coField{lang.X("companies.field.name", "Namn"), f.name, f.errs["name"]},
-		coField{lang.X("companies.field.org_number", "Organisationsnummer"), f.orgNumber, f.errs["org_number"]},
-		coField{lang.X("companies.field.municipality", "Kommun"), f.municipality, f.errs["municipality"]},
-		coField{lang.X("companies.field.address", "Besöksadress"), f.address, f.errs["visiting_address"]},
-		coField{lang.X("companies.field.sector", "Bransch"), f.sector, f.errs["sector"]},
-		coField{lang.X("companies.field.member_since", "Medlem sedan"), f.memberSince, f.errs["member_since"]},
-		coField{lang.X("companies.field.notes", "Anteckningar"), f.notes, f.errs["notes"]},
+	grid := formGrid(
+		formField{lang.X("companies.field.kind", "Typ"), f.kind, f.errs["kind"]},
+		formField{lang.X("companies.field.name", "Namn"), f.name, f.errs["name"]},
+		formField{lang.X("companies.field.org_number", "Organisationsnummer"), f.orgNumber, f.errs["org_number"]},
+		formField{lang.X("companies.field.municipality", "Kommun"), f.municipality, f.errs["municipality"]},
+		formField{lang.X("companies.field.address", "Besöksadress"), f.address, f.errs["visiting_address"]},
+		formField{lang.X("companies.field.sector", "Bransch"), f.sector, f.errs["sector"]},
+		formField{lang.X("companies.field.member_since", "Medlem sedan"), f.memberSince, f.errs["member_since"]},
+		formField{lang.X("companies.field.notes", "Anteckningar"), f.notes, f.errs["notes"]},
 	)
 	f.saveBtn = widget.NewButtonWithIcon(lang.X("companies.save", "Spara"), theme.DocumentSaveIcon(), s.onSaveOrganisation)
 	f.saveBtn.Importance = widget.HighImportance
@@ -580,15 +521,15 @@ func (f *orgForm) read(base data.Organisation) (data.Organisation, bool) {
 	o.Sector = strings.TrimSpace(f.sector.Text)
 	o.Notes = f.notes.Text
 	for _, l := range f.errs {
-		coSetErr(l, "")
+		showErr(l, "")
 	}
 	if o.OrgNumber != "" && !orgNumberPattern.MatchString(o.OrgNumber) {
-		coSetErr(f.errs["org_number"], lang.X("companies.bad_org_number", "Skriv organisationsnumret som 556677-8899."))
+		showErr(f.errs["org_number"], lang.X("companies.bad_org_number", "Skriv organisationsnumret som 556677-8899."))
 		ok = false
 	}
 	d, err := data.ParseDate(f.memberSince.entry.Text)
 	if err != nil {
-		coSetErr(f.errs["member_since"], lang.X("companies.bad_date", "Skriv datumet som 2026-11-09."))
+		showErr(f.errs["member_since"], lang.X("companies.bad_date", "Skriv datumet som 2026-11-09."))
 		ok = false
 	}
 	o.MemberSince = d
@@ -607,7 +548,7 @@ func (f *orgForm) showErrors(err error) bool {
 		if !ok {
 			l = f.errs["name"]
 		}
-		coSetErr(l, fieldMessage(fe))
+		showErr(l, fieldMessage(fe))
 	}
 	return true
 }
@@ -687,9 +628,9 @@ func (s *companiesScreen) showDetail() {
 
 // contactsSection lists the organisation's people with their roles.
 func (s *companiesScreen) contactsSection() fyne.CanvasObject {
-	box := container.NewVBox(coHeading(lang.X("companies.contacts", "Kontakter")))
+	box := container.NewVBox(headingLabel(lang.X("companies.contacts", "Kontakter")))
 	if len(s.people) == 0 {
-		box.Add(coWrap(lang.X("companies.no_contacts", "Inga kontakter ännu.")))
+		box.Add(wrapLabel(lang.X("companies.no_contacts", "Inga kontakter ännu.")))
 	}
 	for _, p := range s.people {
 		p := p
@@ -705,9 +646,9 @@ func (s *companiesScreen) contactsSection() fyne.CanvasObject {
 				facts = append(facts, x)
 			}
 		}
-		col := container.NewVBox(name, coWrap(strings.Join(facts, " · ")))
+		col := container.NewVBox(name, wrapLabel(strings.Join(facts, " · ")))
 		if p.Journey != "" {
-			j := coWrap(p.Journey)
+			j := wrapLabel(p.Journey)
 			j.TextStyle = fyne.TextStyle{Italic: true}
 			col.Add(j)
 		}
@@ -724,12 +665,12 @@ func (s *companiesScreen) contactsSection() fyne.CanvasObject {
 
 // offersSection lists the company's offers, grouped per period.
 func (s *companiesScreen) offersSection() fyne.CanvasObject {
-	box := container.NewVBox(coHeading(lang.X("companies.offers", "Praoplatser")))
+	box := container.NewVBox(headingLabel(lang.X("companies.offers", "Praoplatser")))
 	newBtn := widget.NewButtonWithIcon(lang.X("companies.new_offer", "Ny praoplats"), theme.ContentAddIcon(), func() {
 		s.openHostForm(data.Offer{HostID: s.org.ID, VisitingAddress: s.org.VisitingAddress})
 	})
 	if len(s.offers) == 0 {
-		box.Add(coWrap(lang.X("companies.no_offers", "Inga praoplatser ännu.")))
+		box.Add(wrapLabel(lang.X("companies.no_offers", "Inga praoplatser ännu.")))
 	}
 	byPeriod := map[string][]data.Offer{}
 	for _, o := range s.offers {
@@ -757,7 +698,7 @@ func (s *companiesScreen) offersSection() fyne.CanvasObject {
 			}
 			open := widget.NewButtonWithIcon(lang.X("companies.open_host_form", "Öppna värdformulär"), theme.DocumentIcon(), func() { s.openHostForm(o) })
 			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onDeleteOffer(o) })
-			box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(open, del)), container.NewVBox(title, coWrap(facts))))
+			box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(open, del)), container.NewVBox(title, wrapLabel(facts))))
 		}
 	}
 	for _, p := range s.periods {
@@ -783,9 +724,9 @@ func offerStatusText(st data.OfferStatus) string {
 
 // journeySection lists the company's steps toward an equal workplace.
 func (s *companiesScreen) journeySection() fyne.CanvasObject {
-	box := container.NewVBox(coHeading(lang.X("companies.journey", "Resan mot en jämställd arbetsplats")))
+	box := container.NewVBox(headingLabel(lang.X("companies.journey", "Resan mot en jämställd arbetsplats")))
 	if len(s.journey) == 0 {
-		box.Add(coWrap(lang.X("companies.no_journey", "Inga steg ännu. Vad har företaget gjort för en jämställd arbetsplats?")))
+		box.Add(wrapLabel(lang.X("companies.no_journey", "Inga steg ännu. Vad har företaget gjort för en jämställd arbetsplats?")))
 	}
 	for i := len(s.journey) - 1; i >= 0; i-- { // newest first
 		j := s.journey[i]
@@ -793,7 +734,7 @@ func (s *companiesScreen) journeySection() fyne.CanvasObject {
 		title.Wrapping = fyne.TextWrapWord
 		col := container.NewVBox(title)
 		if j.Text != "" {
-			col.Add(coWrap(j.Text))
+			col.Add(wrapLabel(j.Text))
 		}
 		edit := widget.NewButtonWithIcon(lang.X("companies.edit", "Ändra"), theme.DocumentCreateIcon(), func() { s.editJourney(j) })
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onDeleteJourney(j) })
@@ -906,7 +847,7 @@ func (s *companiesScreen) editPerson(p data.Person) *personDialog {
 		return e
 	}
 	for _, k := range []string{"first_name", "last_name", "roles", "title", "email", "phone", "journey", "notes"} {
-		pd.errs[k] = coErrLabel()
+		pd.errs[k] = newErrLabel()
 	}
 	pd.first, pd.last = entry(p.FirstName), entry(p.LastName)
 	pd.title, pd.email, pd.phone = entry(p.Title), entry(p.Email), entry(p.Phone)
@@ -929,15 +870,15 @@ func (s *companiesScreen) editPerson(p data.Person) *personDialog {
 	pd.notes = newEscEntry(true, pd.fd.close)
 	pd.notes.SetText(p.Notes)
 	pd.notes.SetMinRowsVisible(2)
-	form := coForm(
-		coField{lang.X("companies.field.first_name", "Förnamn"), pd.first, pd.errs["first_name"]},
-		coField{lang.X("companies.field.last_name", "Efternamn"), pd.last, pd.errs["last_name"]},
-		coField{lang.X("companies.field.roles", "Roller"), pd.roles, pd.errs["roles"]},
-		coField{lang.X("companies.field.title", "Titel/yrke"), pd.title, pd.errs["title"]},
-		coField{lang.X("companies.field.email", "E-post"), pd.email, pd.errs["email"]},
-		coField{lang.X("companies.field.phone", "Telefon"), pd.phone, pd.errs["phone"]},
-		coField{lang.X("companies.field.journey", "Resa (förebild)"), pd.journey, pd.errs["journey"]},
-		coField{lang.X("companies.field.notes", "Anteckningar"), pd.notes, pd.errs["notes"]},
+	form := formGrid(
+		formField{lang.X("companies.field.first_name", "Förnamn"), pd.first, pd.errs["first_name"]},
+		formField{lang.X("companies.field.last_name", "Efternamn"), pd.last, pd.errs["last_name"]},
+		formField{lang.X("companies.field.roles", "Roller"), pd.roles, pd.errs["roles"]},
+		formField{lang.X("companies.field.title", "Titel/yrke"), pd.title, pd.errs["title"]},
+		formField{lang.X("companies.field.email", "E-post"), pd.email, pd.errs["email"]},
+		formField{lang.X("companies.field.phone", "Telefon"), pd.phone, pd.errs["phone"]},
+		formField{lang.X("companies.field.journey", "Resa (förebild)"), pd.journey, pd.errs["journey"]},
+		formField{lang.X("companies.field.notes", "Anteckningar"), pd.notes, pd.errs["notes"]},
 	)
 	pd.fd.show(container.NewVScroll(form), fyne.NewSize(680, 600))
 	s.main.win.Canvas().Focus(pd.first)
@@ -958,7 +899,7 @@ func (s *companiesScreen) savePerson(pd *personDialog, base data.Person) bool {
 		}
 	}
 	for _, l := range pd.errs {
-		coSetErr(l, "")
+		showErr(l, "")
 	}
 	if err := s.main.store.SavePerson(context.Background(), &p); err != nil {
 		var ve *data.ValidationError
@@ -971,7 +912,7 @@ func (s *companiesScreen) savePerson(pd *personDialog, base data.Person) bool {
 			if !ok {
 				l = pd.errs["first_name"]
 			}
-			coSetErr(l, fieldMessage(fe))
+			showErr(l, fieldMessage(fe))
 		}
 		return false
 	}
@@ -1015,7 +956,7 @@ func (s *companiesScreen) editJourney(j data.JourneyEntry) *journeyDialog {
 	save := func() bool { return s.saveJourney(jd, j) }
 	jd.fd = s.newFormDialog(title, save)
 	for _, k := range []string{"date", "title", "text"} {
-		jd.errs[k] = coErrLabel()
+		jd.errs[k] = newErrLabel()
 	}
 	jd.date = newDateField(s.main.win)
 	jd.date.SetDate(j.Date)
@@ -1036,10 +977,10 @@ func (s *companiesScreen) editJourney(j data.JourneyEntry) *journeyDialog {
 	jd.text.SetText(j.Text)
 	jd.text.SetPlaceHolder(lang.X("companies.journey_text_placeholder", "Vad gjorde ni, och vad blev resultatet?"))
 	jd.text.SetMinRowsVisible(6)
-	form := coForm(
-		coField{lang.X("companies.field.date", "Datum"), jd.date, jd.errs["date"]},
-		coField{lang.X("companies.field.journey_title", "Rubrik"), jd.title, jd.errs["title"]},
-		coField{lang.X("companies.field.journey_text", "Vad hände"), jd.text, jd.errs["text"]},
+	form := formGrid(
+		formField{lang.X("companies.field.date", "Datum"), jd.date, jd.errs["date"]},
+		formField{lang.X("companies.field.journey_title", "Rubrik"), jd.title, jd.errs["title"]},
+		formField{lang.X("companies.field.journey_text", "Vad hände"), jd.text, jd.errs["text"]},
 	)
 	jd.fd.show(container.NewVScroll(form), fyne.NewSize(640, 480))
 	s.main.win.Canvas().Focus(jd.title)
@@ -1049,11 +990,11 @@ func (s *companiesScreen) editJourney(j data.JourneyEntry) *journeyDialog {
 func (s *companiesScreen) saveJourney(jd *journeyDialog, base data.JourneyEntry) bool {
 	j := base
 	for _, l := range jd.errs {
-		coSetErr(l, "")
+		showErr(l, "")
 	}
 	d, err := data.ParseDate(jd.date.entry.Text)
 	if err != nil {
-		coSetErr(jd.errs["date"], lang.X("companies.bad_date", "Skriv datumet som 2026-11-09."))
+		showErr(jd.errs["date"], lang.X("companies.bad_date", "Skriv datumet som 2026-11-09."))
 		return false
 	}
 	j.Date, j.Title, j.Text = d, jd.title.Text, jd.text.Text
@@ -1068,7 +1009,7 @@ func (s *companiesScreen) saveJourney(jd *journeyDialog, base data.JourneyEntry)
 			if !ok {
 				l = jd.errs["title"]
 			}
-			coSetErr(l, fieldMessage(fe))
+			showErr(l, fieldMessage(fe))
 		}
 		return false
 	}

@@ -214,7 +214,7 @@ func newHostForm(s *companiesScreen, company data.Organisation, o data.Offer, pe
 	for _, k := range []string{"title", "description", "visiting_address", "period", "supervisor", "supervisor_adult",
 		"capacity", "min_age", "days", "safety_risk_assessment", "safety_protective_gear", "safety_introduction",
 		"safety_emergency_routine"} {
-		h.errs[k] = coErrLabel()
+		h.errs[k] = newErrLabel()
 	}
 	h.pages = []fyne.CanvasObject{h.pageWorkplace(), h.pageSupervisor(), h.pageCapacity(), h.pageDays(),
 		h.pagePeople(), h.pagePractical(), h.pageSafety()}
@@ -243,8 +243,8 @@ func newHostForm(s *companiesScreen, company data.Organisation, o data.Offer, pe
 	h.submitBtn = widget.NewButtonWithIcon(lang.X("hostform.submit", "Skicka in"), theme.MailSendIcon(), h.onSubmit)
 	h.approveBtn = widget.NewButtonWithIcon(lang.X("hostform.approve", "Godkänn"), theme.ConfirmIcon(), h.onApprove)
 	h.draftBtn = widget.NewButtonWithIcon(lang.X("hostform.to_draft", "Tillbaka till utkast"), theme.ContentUndoIcon(), h.onToDraft)
-	h.summary = coWrap("")
-	h.refusal = coErrLabel()
+	h.summary = wrapLabel("")
+	h.refusal = newErrLabel()
 	h.saved = widget.NewLabel("")
 	h.saved.Importance = widget.SuccessImportance
 	bottom := container.NewVBox(widget.NewSeparator(), container.New(coMaxHeight{140}, container.NewVScroll(h.refusal)), h.summary,
@@ -321,7 +321,7 @@ func (h *hostForm) multiEntry(placeholder string, rows int) *widget.Entry {
 }
 
 func (h *hostForm) hint(text string) *widget.Label {
-	l := coWrap(text)
+	l := wrapLabel(text)
 	l.Importance = widget.LowImportance
 	return l
 }
@@ -344,18 +344,18 @@ func (h *hostForm) pageWorkplace() fyne.CanvasObject {
 		h.onChanged()
 	})
 	h.period.PlaceHolder = lang.X("hostform.choose_period", "Välj praoperiod")
-	h.noPeriods = coWrap(lang.X("hostform.no_periods", "Det finns inga praoperioder ännu. Skapa en under Praoperioder först."))
+	h.noPeriods = wrapLabel(lang.X("hostform.no_periods", "Det finns inga praoperioder ännu. Skapa en under Praoperioder först."))
 	h.noPeriods.Importance = widget.WarningImportance
 	if len(h.periods) > 0 {
 		h.noPeriods.Hide()
 	}
 	return container.NewVBox(
 		h.hint(lang.X("hostform.workplace_intro", "Berätta om praoplatsen: vad eleven ska få göra och var ni finns.")),
-		coForm(
-			coField{hostFieldName("title"), h.title, h.errs["title"]},
-			coField{lang.X("hostform.field.description", "Beskrivning"), h.description, h.errs["description"]},
-			coField{hostFieldName("visiting_address"), h.address, h.errs["visiting_address"]},
-			coField{hostFieldName("period"), container.NewVBox(h.period, h.noPeriods), h.errs["period"]},
+		formGrid(
+			formField{hostFieldName("title"), h.title, h.errs["title"]},
+			formField{lang.X("hostform.field.description", "Beskrivning"), h.description, h.errs["description"]},
+			formField{hostFieldName("visiting_address"), h.address, h.errs["visiting_address"]},
+			formField{hostFieldName("period"), container.NewVBox(h.period, h.noPeriods), h.errs["period"]},
 		))
 }
 
@@ -399,20 +399,20 @@ func (h *hostForm) pageSupervisor() fyne.CanvasObject {
 	h.supPhone = widget.NewEntry()
 	h.supEmail = widget.NewEntry()
 	h.supEmail.SetPlaceHolder("namn@foretag.se")
-	h.supErr = coErrLabel()
+	h.supErr = newErrLabel()
 	h.addSupBtn = widget.NewButtonWithIcon(lang.X("hostform.add_supervisor", "Lägg till som handledare"), theme.ContentAddIcon(), h.onAddSupervisor)
 	return container.NewVBox(
 		h.hint(lang.X("hostform.supervisor_intro", "Handledaren tar emot eleven, finns på plats och är den skolan ringer.")),
-		coForm(coField{hostFieldName("supervisor"), h.supervisor, h.errs["supervisor"]}),
+		formGrid(formField{hostFieldName("supervisor"), h.supervisor, h.errs["supervisor"]}),
 		h.adult, h.errs["supervisor_adult"],
 		widget.NewSeparator(),
-		coHeading(lang.X("hostform.new_supervisor", "Eller lägg till en ny person")),
-		coForm(
-			coField{lang.X("companies.field.first_name", "Förnamn"), h.supFirst, nil},
-			coField{lang.X("companies.field.last_name", "Efternamn"), h.supLast, nil},
-			coField{lang.X("companies.field.title", "Titel/yrke"), h.supTitle, nil},
-			coField{lang.X("companies.field.phone", "Telefon"), h.supPhone, nil},
-			coField{lang.X("companies.field.email", "E-post"), h.supEmail, nil},
+		headingLabel(lang.X("hostform.new_supervisor", "Eller lägg till en ny person")),
+		formGrid(
+			formField{lang.X("companies.field.first_name", "Förnamn"), h.supFirst, nil},
+			formField{lang.X("companies.field.last_name", "Efternamn"), h.supLast, nil},
+			formField{lang.X("companies.field.title", "Titel/yrke"), h.supTitle, nil},
+			formField{lang.X("companies.field.phone", "Telefon"), h.supPhone, nil},
+			formField{lang.X("companies.field.email", "E-post"), h.supEmail, nil},
 		),
 		h.supErr,
 		container.NewHBox(h.addSupBtn))
@@ -421,7 +421,7 @@ func (h *hostForm) pageSupervisor() fyne.CanvasObject {
 // savePersonInline saves a new person of the company and reports errors in
 // errLabel.
 func (h *hostForm) savePersonInline(p *data.Person, errLabel *widget.Label) bool {
-	coSetErr(errLabel, "")
+	showErr(errLabel, "")
 	if err := h.screen.main.store.SavePerson(context.Background(), p); err != nil {
 		var ve *data.ValidationError
 		if errors.As(err, &ve) {
@@ -429,9 +429,9 @@ func (h *hostForm) savePersonInline(p *data.Person, errLabel *widget.Label) bool
 			for _, f := range ve.Fields {
 				msgs = append(msgs, fieldMessage(f))
 			}
-			coSetErr(errLabel, strings.Join(msgs, " "))
+			showErr(errLabel, strings.Join(msgs, " "))
 		} else {
-			coSetErr(errLabel, err.Error())
+			showErr(errLabel, err.Error())
 		}
 		return false
 	}
@@ -480,9 +480,9 @@ func (h *hostForm) pageCapacity() fyne.CanvasObject {
 	h.minAge = h.entry("0")
 	return container.NewVBox(
 		h.hint(lang.X("hostform.capacity_intro", "Hur många elever kan ni ta emot samtidigt, och behöver de ha fyllt en viss ålder? 0 betyder ingen gräns.")),
-		coForm(
-			coField{hostFieldName("capacity"), fixedWidth(h.capacity, 120), h.errs["capacity"]},
-			coField{hostFieldName("min_age"), fixedWidth(h.minAge, 120), h.errs["min_age"]},
+		formGrid(
+			formField{hostFieldName("capacity"), fixedWidth(h.capacity, 120), h.errs["capacity"]},
+			formField{hostFieldName("min_age"), fixedWidth(h.minAge, 120), h.errs["min_age"]},
 		))
 }
 
@@ -538,7 +538,7 @@ func (h *hostForm) newDayRow(d data.OfferDay) *dayRow {
 	r.activities.SetText(d.Activities)
 	r.info = widget.NewLabel("")
 	r.info.Importance = widget.LowImportance
-	r.warn = coErrLabel()
+	r.warn = newErrLabel()
 	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { h.onRemoveDay(r) })
 	times := container.NewHBox(fixedWidth(r.date, hostDateWidth), fixedWidth(r.start, hostClockWidth),
 		fixedWidth(r.end, hostClockWidth), fixedWidth(r.brk, hostBreakWidth))
@@ -604,7 +604,7 @@ func (h *hostForm) fillFromPeriod() {
 
 func (h *hostForm) onFillFromPeriod() {
 	if h.selectedPeriod() == nil {
-		coSetErr(h.errs["days"], lang.X("hostform.choose_period_first", "Välj praoperiod på sidan 1 först."))
+		showErr(h.errs["days"], lang.X("hostform.choose_period_first", "Välj praoperiod på sidan 1 först."))
 		return
 	}
 	if len(h.days) == 0 {
@@ -681,7 +681,7 @@ func (h *hostForm) fillPeople() {
 	h.meetChecks = map[string]*widget.Check{}
 	var objs []fyne.CanvasObject
 	if len(h.people) == 0 {
-		objs = append(objs, coWrap(lang.X("hostform.no_people", "Företaget har inga kontakter ännu. Lägg till personer nedan.")))
+		objs = append(objs, wrapLabel(lang.X("hostform.no_people", "Företaget har inga kontakter ännu. Lägg till personer nedan.")))
 	}
 	for _, p := range h.people {
 		id := p.ID
@@ -697,7 +697,7 @@ func (h *hostForm) fillPeople() {
 		h.meetChecks[id] = c
 		col := container.NewVBox(c)
 		if p.Journey != "" {
-			j := coWrap(p.Journey)
+			j := wrapLabel(p.Journey)
 			j.TextStyle = fyne.TextStyle{Italic: true}
 			col.Add(container.NewPadded(j))
 		}
@@ -732,18 +732,18 @@ func (h *hostForm) pagePeople() fyne.CanvasObject {
 	h.rmJourney.Wrapping = fyne.TextWrapWord
 	h.rmJourney.SetMinRowsVisible(4)
 	h.rmJourney.SetPlaceHolder(lang.X("companies.journey_placeholder", "Vägen från skolan till jobbet: utbildning, vägval, första jobbet …"))
-	h.rmErr = coErrLabel()
+	h.rmErr = newErrLabel()
 	h.addRMBtn = widget.NewButtonWithIcon(lang.X("hostform.add_person", "Lägg till person"), theme.ContentAddIcon(), h.onAddRoleModel)
 	return container.NewVBox(
 		h.hint(lang.X("hostform.people_intro", "Vilka personer i olika yrken får eleven träffa? Kryssa i dem och berätta deras väg från skolan till jobbet.")),
 		h.meetBox,
 		widget.NewSeparator(),
-		coHeading(lang.X("hostform.new_person", "Ny person eleverna möter")),
-		coForm(
-			coField{lang.X("companies.field.first_name", "Förnamn"), h.rmFirst, nil},
-			coField{lang.X("companies.field.last_name", "Efternamn"), h.rmLast, nil},
-			coField{lang.X("hostform.field.profession", "Yrke"), h.rmProf, nil},
-			coField{lang.X("hostform.field.journey", "Från skola till jobb"), h.rmJourney, nil},
+		headingLabel(lang.X("hostform.new_person", "Ny person eleverna möter")),
+		formGrid(
+			formField{lang.X("companies.field.first_name", "Förnamn"), h.rmFirst, nil},
+			formField{lang.X("companies.field.last_name", "Efternamn"), h.rmLast, nil},
+			formField{lang.X("hostform.field.profession", "Yrke"), h.rmProf, nil},
+			formField{lang.X("hostform.field.journey", "Från skola till jobb"), h.rmJourney, nil},
 		),
 		h.rmErr,
 		container.NewHBox(h.addRMBtn))
@@ -772,10 +772,10 @@ func (h *hostForm) pagePractical() fyne.CanvasObject {
 	h.lunch = h.multiEntry(lang.X("hostform.lunch_placeholder", "Var och hur eleven äter lunch, och vad den kostar"), 3)
 	return container.NewVBox(
 		h.hint(lang.X("hostform.practical_intro", "Det här står i elevens praoschema.")),
-		coForm(
-			coField{lang.X("hostform.field.bring", "Att ta med"), h.bring, nil},
-			coField{lang.X("hostform.field.travel", "Resa"), h.travel, nil},
-			coField{lang.X("hostform.field.lunch", "Lunch"), h.lunch, nil},
+		formGrid(
+			formField{lang.X("hostform.field.bring", "Att ta med"), h.bring, nil},
+			formField{lang.X("hostform.field.travel", "Resa"), h.travel, nil},
+			formField{lang.X("hostform.field.lunch", "Lunch"), h.lunch, nil},
 		))
 }
 
@@ -793,7 +793,7 @@ func (h *hostForm) pageSafety() fyne.CanvasObject {
 		h.onChanged()
 	})
 	h.emergency = check(lang.X("hostform.safety.emergency", "Eleven får veta nödrutinen: utrymning, första hjälpen, vem hen ringer"))
-	h.adultErr2 = coErrLabel()
+	h.adultErr2 = newErrLabel()
 	// Check labels do not wrap; keep the long ones readable in a narrow pane.
 	return container.NewVBox(
 		h.hint(lang.X("hostform.safety_intro", "Alla punkter måste vara uppfyllda innan praoplatsen kan godkännas.")),
@@ -960,7 +960,7 @@ func (h *hostForm) check() ([]data.Violation, []data.FieldError, collected) {
 		if e, bad := c.dayErr[i]; bad {
 			msgs = []string{e}
 		}
-		coSetErr(r.warn, strings.Join(msgs, "\n"))
+		showErr(r.warn, strings.Join(msgs, "\n"))
 		d := c.offer.Days[i]
 		var info []string
 		if !d.Date.IsZero() {
@@ -971,22 +971,22 @@ func (h *hostForm) check() ([]data.Violation, []data.FieldError, collected) {
 		}
 		r.info.SetText(strings.Join(info, " · "))
 	}
-	coSetErr(h.errs["supervisor_adult"], strings.Join(whole, "\n"))
-	coSetErr(h.adultErr2, strings.Join(whole, "\n"))
+	showErr(h.errs["supervisor_adult"], strings.Join(whole, "\n"))
+	showErr(h.adultErr2, strings.Join(whole, "\n"))
 
 	// Fields the UI reads itself, always; empty required ones after an approval attempt.
 	for _, k := range []string{"title", "visiting_address", "period", "supervisor", "capacity", "min_age", "days",
 		"safety_risk_assessment", "safety_protective_gear", "safety_introduction", "safety_emergency_routine"} {
-		coSetErr(h.errs[k], c.fieldErr[k])
+		showErr(h.errs[k], c.fieldErr[k])
 	}
 	if h.showMissing {
 		for _, f := range missing {
 			if l, ok := h.errs[f.Field]; ok && c.fieldErr[f.Field] == "" {
-				coSetErr(l, fieldMessage(f))
+				showErr(l, fieldMessage(f))
 			}
 		}
 		if c.period == nil {
-			coSetErr(h.errs["period"], lang.X("err.required", "Måste fyllas i."))
+			showErr(h.errs["period"], lang.X("err.required", "Måste fyllas i."))
 		}
 	}
 
@@ -1006,7 +1006,7 @@ func (h *hostForm) check() ([]data.Violation, []data.FieldError, collected) {
 
 // setRefusal shows why the offer was not saved or approved ("" hides it).
 func (h *hostForm) setRefusal(text string) {
-	coSetErr(h.refusal, text)
+	showErr(h.refusal, text)
 	h.relayout()
 }
 
@@ -1069,7 +1069,7 @@ func (h *hostForm) save() bool {
 			fields := map[string]string{}
 			for _, f := range ve.Fields {
 				if l, ok := h.errs[f.Field]; ok {
-					coSetErr(l, fieldMessage(f))
+					showErr(l, fieldMessage(f))
 				}
 				fields[f.Field] = fieldMessage(f)
 			}

@@ -79,10 +79,7 @@ func newPeriodsScreen(m *MainWindow) *periodsScreen {
 	s.schoolChecks = widget.NewCheckGroup(nil, nil)
 
 	field := func(name, key, sv string, w fyne.CanvasObject) *widget.FormItem {
-		e := widget.NewLabel("")
-		e.Importance = widget.DangerImportance
-		e.Wrapping = fyne.TextWrapWord
-		e.Hide()
+		e := newErrLabel()
 		s.errs[name] = e
 		return widget.NewFormItem(lang.X(key, sv), container.NewVBox(w, e))
 	}
@@ -258,8 +255,7 @@ func (s *periodsScreen) read() (data.Period, bool) {
 
 func (s *periodsScreen) showError(field, msg string) {
 	if l, ok := s.errs[field]; ok {
-		l.SetText(msg)
-		l.Show()
+		showErr(l, msg)
 		return
 	}
 	dialog.ShowError(errors.New(msg), s.main.win)
@@ -279,7 +275,7 @@ func (s *periodsScreen) onSave() {
 	switch {
 	case errors.As(err, &ve):
 		for _, f := range ve.Fields {
-			s.showError(f.Field, message(f.Key, f.Text, f.Data))
+			s.showError(f.Field, fieldMessage(f))
 		}
 		return
 	case errors.Is(err, data.ErrConflict):

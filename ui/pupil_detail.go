@@ -76,10 +76,7 @@ func newPupilDetail(s *pupilsScreen) *pupilDetail {
 	d.shareable = widget.NewCheck(lang.X("pupil.needs_shareable", "Behoven får berättas för värden"), func(bool) { d.onChanged() })
 
 	field := func(name, key, sv string, w fyne.CanvasObject) *widget.FormItem {
-		e := widget.NewLabel("")
-		e.Importance = widget.DangerImportance
-		e.Wrapping = fyne.TextWrapWord
-		e.Hide()
+		e := newErrLabel()
 		d.errs[name] = e
 		return widget.NewFormItem(lang.X(key, sv), container.NewVBox(w, e))
 	}
@@ -226,7 +223,7 @@ func (d *pupilDetail) onSave() {
 	switch {
 	case errors.As(err, &ve):
 		for _, f := range ve.Fields {
-			d.showError(f.Field, message(f.Key, f.Text, f.Data))
+			d.showError(f.Field, fieldMessage(f))
 		}
 		return
 	case err != nil:
@@ -244,8 +241,7 @@ func (d *pupilDetail) showError(field, msg string) {
 		dialog.ShowError(errors.New(msg), d.screen.main.win)
 		return
 	}
-	l.SetText(msg)
-	l.Show()
+	showErr(l, msg)
 }
 
 // onDelete moves the pupil to the bin after asking; the bin restores.

@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+)
+
+// The small pieces every form of the app is made of.
+
+// headingLabel is a bold section heading.
+func headingLabel(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// wrapLabel is a label that wraps at word boundaries.
+func wrapLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// newErrLabel is the place beside a field where its error shows.
+func newErrLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+// showErr shows text in an error label, or hides it when text is empty.
+func showErr(l *widget.Label, text string) {
+	l.SetText(text)
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}
+
+// formField is one row of a form: a label, the input, its error below it.
+type formField struct {
+	label string
+	input fyne.CanvasObject
+	err   *widget.Label
+}
+
+// formGrid lays fields out two columns wide, labels on the left.
+func formGrid(fields ...formField) *fyne.Container {
+	var objs []fyne.CanvasObject
+	for _, f := range fields {
+		l := widget.NewLabelWithStyle(f.label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		var in fyne.CanvasObject = f.input
+		if f.err != nil {
+			in = container.NewVBox(f.input, f.err)
+		}
+		objs = append(objs, l, in)
+	}
+	return container.New(layout.NewFormLayout(), objs...)
+}
+
+// fieldMessage renders a data-layer field error in the user's language.
+func fieldMessage(f data.FieldError) string { return message(f.Key, f.Text, f.Data) }

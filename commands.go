@@ -27,14 +27,15 @@ const usage = `usage:
   techniqual list periods|events --db PATH
   techniqual pdf schedules|hosts|attendance|certificates --db PATH --period NAME
                  [--school NAME] [--class NAME] [--lang sv|en] --out FILE.pdf|DIR/
+  techniqual match --db PATH --period NAME [--json] [--dimacs FILE] [--save]
+                 [--rank-maximal] [--friends] [--no-lone]
+  techniqual solve FILE.dimacs                 DIMACS min-cost-flow solution on stdout
   techniqual version
 `
 
 // notYet lists the commands of DESIGN §5 that later work adds.
 var notYet = map[string]string{
 	"import": "importing class lists",
-	"match":  "matching",
-	"solve":  "the DIMACS solver",
 	"export": "spreadsheet export",
 	"ics":    "calendar export",
 	"backup": "backups from the command line",
@@ -62,6 +63,10 @@ func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 		return cmdList(ctx, args[1:], stdout, stderr)
 	case "pdf":
 		return cmdPDF(ctx, args[1:], stdout, stderr)
+	case "match":
+		return cmdMatch(ctx, args[1:], stdout, stderr)
+	case "solve":
+		return cmdSolve(ctx, args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "techniqual", Version, "schema", data.SchemaVersion())
 		return exitOK

@@ -65,6 +65,8 @@ func buildScreen(m *MainWindow, id string) screen {
 		return newCompaniesScreen(m)
 	case "periods":
 		return newPeriodsScreen(m)
+	case "matching":
+		return newMatchingScreen(m)
 	case "contacts":
 		return newContactsScreen(m)
 	case "settings":

@@ -119,11 +119,11 @@ func TestEmptyDatabaseOffersExampleDataOrAnEmptyStart(t *testing.T) {
 
 func TestNavigationShowsComingScreensHonestly(t *testing.T) {
 	m := newTestWindow(t, openStore(t))
-	m.Show("matching")
+	m.Show("events")
 	texts := labelTexts(m.content)
 	joined := strings.Join(texts, "\n")
-	if !strings.Contains(joined, "Matchning") || !strings.Contains(joined, "kommer i en senare version") {
-		t.Errorf("matching screen shows %q", joined)
+	if !strings.Contains(joined, "Evenemang") || !strings.Contains(joined, "kommer i en senare version") {
+		t.Errorf("events screen shows %q", joined)
 	}
 	m.Show("overview")
 	waitOverview(t, m)

@@ -67,6 +67,8 @@ func buildScreen(m *MainWindow, id string) screen {
 		return newPeriodsScreen(m)
 	case "matching":
 		return newMatchingScreen(m)
+	case "printing":
+		return newPrintingScreen(m)
 	case "contacts":
 		return newContactsScreen(m)
 	case "settings":

@@ -1,0 +1,368 @@
+package reports
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image/color"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"techniqual/data"
+)
+
+// Progress is told, after each unit (pupil, or offer for host
+// confirmations), how many of total are done. It is called on the goroutine
+// that prints.
+type Progress func(done, total int)
+
+// plan is how one kind of document is printed: its title, the number of
+// units and how to lay out unit i (false: the unit prints nothing).
+type plan struct {
+	name  func(*lang) string
+	n     int
+	build func(i int, u *unit) bool
+}
+
+func planFor(kind Kind, docs []data.ScheduleDoc, o Options) (plan, error) {
+	switch kind {
+	case KindSchedules:
+		return plan{func(l *lang) string { return l.scheduleTitle }, len(docs), func(i int, u *unit) bool {
+			layoutSchedule(u, docs[i])
+			return true
+		}}, nil
+	case KindHosts:
+		hs := data.GroupByOffer(docs)
+		return plan{func(l *lang) string { return l.hostTitle }, len(hs), func(i int, u *unit) bool {
+			if len(hs[i].Pupils) == 0 {
+				return false
+			}
+			layoutHost(u, hs[i], o.IncludeProtected)
+			return true
+		}}, nil
+	case KindAttendance:
+		return plan{func(l *lang) string { return l.cardTitle }, len(docs), func(i int, u *unit) bool {
+			layoutCard(u, docs[i], o.IncludeProtected)
+			return true
+		}}, nil
+	case KindCertificates:
+		return plan{func(l *lang) string { return l.certTitle }, len(docs), func(i int, u *unit) bool {
+			if len(Attended(docs[i])) == 0 {
+				return false
+			}
+			layoutCertificate(u, docs[i])
+			return true
+		}}, nil
+	}
+	return plan{}, fmt.Errorf("reports: unknown document %q", kind)
+}
+
+// Units is how many documents of kind docs make: one per pupil, one per
+// offer for host confirmations, one per pupil with attendance for
+// certificates.
+func Units(kind Kind, docs []data.ScheduleDoc) int {
+	switch kind {
+	case KindHosts:
+		return len(data.GroupByOffer(docs))
+	case KindCertificates:
+		n := 0
+		for _, d := range docs {
+			if len(Attended(d)) > 0 {
+				n++
+			}
+		}
+		return n
+	}
+	return len(docs)
+}
+
+// WriteContext is Write for big batches: it stops between units when ctx is
+// done (returning ctx's error and writing nothing to w), tells progress
+// after each unit, and returns the number of pages printed. The PDF is the
+// same as Write's.
+func WriteContext(ctx context.Context, w io.Writer, kind Kind, docs []data.ScheduleDoc, o Options, progress Progress) (pages int, err error) {
+	p, err := planFor(kind, docs, o)
+	if err != nil {
+		return 0, err
+	}
+	l, err := languageFor(o.Lang)
+	if err != nil {
+		return 0, err
+	}
+	title := p.name(l)
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("reports: %s: internal error: %v", title, r)
+		}
+	}()
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	wr, err := newWriter(o, title)
+	if err != nil {
+		return 0, err
+	}
+	u := &unit{m: wr.m, l: wr.l}
+	units := 0
+	for i := range p.n {
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		if p.build(i, u) {
+			wr.emit(u)
+			units++
+			pages += len(u.pages)
+			if err := wr.pdf.Error(); err != nil {
+				return 0, fmt.Errorf("reports: %s: %w", title, err)
+			}
+		}
+		if progress != nil {
+			progress(i+1, p.n)
+		}
+	}
+	if units == 0 {
+		return 0, ErrNothing
+	}
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	var plain keep
+	if err := wr.pdf.Output(&plain); err != nil {
+		return 0, fmt.Errorf("reports: write %s: %w", title, err)
+	}
+	wr.pdf = nil
+	if err := compressPages(plain.b, w); err != nil {
+		return 0, fmt.Errorf("reports: write %s: %w", title, err)
+	}
+	return pages, nil
+}
+
+// WriteFileContext prints docs into one PDF at path (mode 0600, through a
+// temporary file), cancellable and with progress as WriteContext. When ctx
+// is cancelled or printing fails, no file is left at path and an earlier
+// file there is kept.
+func WriteFileContext(ctx context.Context, path string, kind Kind, docs []data.ScheduleDoc, o Options, progress Progress) (pages int, err error) {
+	var buf bytes.Buffer
+	pages, err = WriteContext(ctx, &buf, kind, docs, o, progress)
+	if err != nil {
+		return 0, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return 0, fmt.Errorf("reports: write %s: %w", path, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	return pages, writePrivate(path, buf.Bytes())
+}
+
+// WriteFilesContext is WriteFiles for big batches: it stops between files
+// when ctx is done, tells progress after each file, and on cancellation or
+// failure removes the files it wrote, so no partial batch is left behind.
+func WriteFilesContext(ctx context.Context, dir string, kind Kind, docs []data.ScheduleDoc, o Options, progress Progress) (paths []string, err error) {
+	if !kind.Valid() {
+		return nil, fmt.Errorf("reports: unknown document %q", kind)
+	}
+	l, err := languageFor(o.Lang)
+	if err != nil {
+		return nil, err
+	}
+	type job struct {
+		name string
+		docs []data.ScheduleDoc
+	}
+	var jobs []job
+	if kind == KindHosts {
+		for _, h := range data.GroupByOffer(docs) {
+			jobs = append(jobs, job{joinNonEmpty(" - ", h.Host.Name, h.Offer.Title), h.Pupils})
+		}
+	} else {
+		for _, d := range docs {
+			if kind == KindCertificates && len(Attended(d)) == 0 {
+				continue
+			}
+			who := joinNonEmpty(" ", d.Pupil.ClassName, d.Pupil.LastName, d.Pupil.FirstName)
+			if kind == KindAttendance && hidden(d.Pupil, o.IncludeProtected) {
+				who = l.viaSchool + " " + ref(d.Pupil)
+			}
+			jobs = append(jobs, job{who, []data.ScheduleDoc{d}})
+		}
+	}
+	if len(jobs) == 0 {
+		return nil, ErrNothing
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("reports: create folder %s: %w", dir, err)
+	}
+	defer func() {
+		if err != nil {
+			for _, p := range paths {
+				os.Remove(p)
+			}
+			paths = nil
+		}
+	}()
+	prefix := fileTitle(kind, l)
+	used := map[string]bool{}
+	var buf bytes.Buffer
+	for i, j := range jobs {
+		if err := ctx.Err(); err != nil {
+			return paths, err
+		}
+		base := SafeFileName(prefix + " " + j.name)
+		name := base
+		for k := 2; used[strings.ToLower(name)]; k++ {
+			name = fmt.Sprintf("%s (%d)", base, k)
+		}
+		used[strings.ToLower(name)] = true
+		buf.Reset()
+		if _, err := WriteContext(ctx, &buf, kind, j.docs, o, nil); err != nil {
+			return paths, err
+		}
+		path := filepath.Join(dir, name+".pdf")
+		if err := writePrivate(path, buf.Bytes()); err != nil {
+			return paths, err
+		}
+		paths = append(paths, path)
+		if progress != nil {
+			progress(i+1, len(jobs))
+		}
+	}
+	return paths, nil
+}
+
+// FirstUnit returns the pupils' documents that make the first document of
+// kind printed from docs (one pupil, or one offer's pupils for host
+// confirmations), for a preview; nil when nothing would be printed.
+func FirstUnit(kind Kind, docs []data.ScheduleDoc) []data.ScheduleDoc {
+	switch kind {
+	case KindHosts:
+		for _, h := range data.GroupByOffer(docs) {
+			if len(h.Pupils) > 0 {
+				return h.Pupils
+			}
+		}
+		return nil
+	case KindCertificates:
+		for _, d := range docs {
+			if len(Attended(d)) > 0 {
+				return []data.ScheduleDoc{d}
+			}
+		}
+		return nil
+	}
+	if len(docs) == 0 {
+		return nil
+	}
+	return docs[:1]
+}
+
+// ItemKind is what a PageItem draws.
+type ItemKind uint8
+
+// The items of a page.
+const (
+	ItemText ItemKind = iota // Text at X, Y (left end of the baseline)
+	ItemRect                 // filled rectangle X, Y, W, H
+	ItemBox                  // stroked rectangle X, Y, W, H
+	ItemLine                 // line from X, Y to W, H
+	ItemLogo                 // the logo (assets.IconPNG) in X, Y, W, H
+)
+
+// PageItem is one thing drawn on a page, in millimetres from the top left
+// corner; font sizes are in points.
+type PageItem struct {
+	Kind      ItemKind
+	X, Y      float64
+	W, H      float64
+	Text      string
+	Bold      bool
+	Size      float64
+	Color     color.NRGBA
+	LineWidth float64
+}
+
+// Page is the first page of a document as it is laid out for the PDF: what
+// a preview can draw without a PDF rasteriser.
+type Page struct {
+	Width, Height float64 // millimetres (A4)
+	Pages         int     // pages of the document this page starts
+	Items         []PageItem
+}
+
+// FirstPage lays out the first document of kind printed from docs and
+// returns its first page, header and footer included, exactly where the
+// PDF puts them (the text is set in the same Noto Sans). ErrNothing when
+// docs print nothing.
+func FirstPage(kind Kind, docs []data.ScheduleDoc, o Options) (pg Page, err error) {
+	p, err := planFor(kind, FirstUnit(kind, docs), o)
+	if err != nil {
+		return Page{}, err
+	}
+	l, err := languageFor(o.Lang)
+	if err != nil {
+		return Page{}, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("reports: preview: internal error: %v", r)
+		}
+	}()
+	m, err := loadMetrics()
+	if err != nil {
+		return Page{}, err
+	}
+	u := &unit{m: m, l: l}
+	for i := range p.n {
+		if !p.build(i, u) {
+			continue
+		}
+		now := o.Fixed
+		if now.IsZero() {
+			now = time.Now()
+		}
+		printed := fmt.Sprintf(l.printed, now.In(data.Stockholm).Format(data.DateLayout))
+		pg = Page{Width: pageW, Height: 297, Pages: len(u.pages)}
+		add := func(o op) { pg.Items = append(pg.Items, itemOf(o)) }
+		// The page chrome, as writer.chrome draws it.
+		pg.Items = append(pg.Items, PageItem{Kind: ItemLogo, X: marginL, Y: 11, W: 15, H: 15})
+		x := marginL + 19
+		width := pageW - marginR - x
+		add(op{kind: opText, st: bold, size: 17, col: purple, x: x, y: 18.5, text: m.truncate(u.title, bold, 17, width)})
+		add(op{kind: opText, st: regular, size: 10, col: grey, x: x, y: 24.5, text: m.truncate(u.subject, regular, 10, width)})
+		add(op{kind: opRect, x: marginL, y: 29, w: contentW, h: 1.1, col: teal})
+		add(op{kind: opLine, x: marginL, y: 283, w: pageW - marginR, h: 283, col: rule, lw: 0.2})
+		pageText := fmt.Sprintf(l.page, 1, len(u.pages))
+		pw := m.textWidth(pageText, bold, 8.5)
+		add(op{kind: opText, st: bold, size: 8.5, col: purple, x: pageW - marginR - pw, y: 288, text: pageText})
+		add(op{kind: opText, st: regular, size: 8, col: grey, x: marginL, y: 288,
+			text: m.truncate(l.brand+" · "+printed, regular, 8, contentW-pw-6)})
+		for _, o := range u.pages[0] {
+			add(o)
+		}
+		return pg, nil
+	}
+	return Page{}, ErrNothing
+}
+
+func itemOf(o op) PageItem {
+	it := PageItem{X: o.x, Y: o.y, W: o.w, H: o.h, Text: o.text, Bold: o.st == bold, Size: o.size,
+		Color: color.NRGBA{R: o.col.r, G: o.col.g, B: o.col.b, A: 0xFF}, LineWidth: o.lw}
+	switch o.kind {
+	case opText:
+		it.Kind = ItemText
+	case opRect:
+		it.Kind = ItemRect
+	case opBox:
+		it.Kind = ItemBox
+	case opLine:
+		it.Kind = ItemLine
+	}
+	return it
+}

@@ -1,0 +1,1032 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"image"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"techniqual/data"
+	"techniqual/reports"
+)
+
+// printScope is how much of a period is printed.
+type printScope int
+
+const (
+	scopePeriod printScope = iota // every placed pupil of the period
+	scopeSchool                   // one school
+	scopeClass                    // one class of one school
+	scopePupil                    // one pupil
+	scopeOffer                    // the pupils at one offer
+)
+
+// prefPrintFolder remembers where documents were last saved.
+const prefPrintFolder = "printing_folder"
+
+// printChoice is what is to be printed.
+type printChoice struct {
+	kind                                        reports.Kind
+	scope                                       printScope
+	periodID, schoolID, class, pupilID, offerID string
+	lang                                        string
+	include                                     bool // protected pupils by name in documents for hosts
+	perUnit                                     bool // one file per pupil (offer) in a folder
+}
+
+// printingScreen is Utskrifter: choose a document, whom it is for, the
+// language and the form of the output, see its first page, and save it as
+// PDF. Printing runs off the UI goroutine with a progress bar and can be
+// cancelled; every save is recorded in the audit log.
+type printingScreen struct {
+	main    *MainWindow
+	content fyne.CanvasObject
+
+	periods []data.Period
+	placed  map[string]int      // period id → placed pupils
+	docs    []data.ScheduleDoc  // every placed pupil of the period shown
+	docsFor string              // the period docs belong to
+	c       printChoice         // the choice; the widgets show it
+	syncing bool                // widgets are being set from c
+	loadGen int                 // the latest load of docs
+	prevGen int                 // the latest preview
+	cancel  context.CancelFunc  // stops the running save, nil when idle
+	lastDir string              // folder of the last save, for "Öppna mappen"
+	onUnit  func(done, all int) // tests: told after each unit, on the printing goroutine
+
+	kindRadio, langRadio, outRadio *widget.RadioGroup
+	scopeSel, periodSel            *widget.Select
+	schoolSel, classSel            *widget.Select
+	schoolOpts                     []data.Organisation
+	classOpts                      []string
+	pupilPick, offerPick           *searchPicker
+	schoolRow, classRow            *fyne.Container
+	pupilRow, offerRow             *fyne.Container
+	protected                      *widget.Check
+	protectedNote                  *widget.Label
+	summary                        *widget.Label
+	saveBtn, cancelBtn, openBtn    *widget.Button
+	progress                       *widget.ProgressBar
+	progressBox                    *fyne.Container
+	status                         *widget.Label
+
+	previewHead *widget.Label
+	previewNote *widget.Label
+	previewBox  *fyne.Container
+	preview     *fyne.Container
+	form        *fyne.Container
+	scroll      *container.Scroll
+	actions     *fyne.Container
+}
+
+// kindNames are the documents as the window names them.
+var kindNames = []struct{ key, sv string }{
+	{"printing.kind.schedules", "Praoschema (till eleven)"},
+	{"printing.kind.hosts", "Värdbekräftelse (till värden)"},
+	{"printing.kind.attendance", "Närvarokort (till handledaren)"},
+	{"printing.kind.certificates", "Praointyg (efter praon)"},
+}
+
+var scopeNames = []struct{ key, sv string }{
+	{"printing.scope.period", "Hela perioden"},
+	{"printing.scope.school", "En skola"},
+	{"printing.scope.class", "En klass"},
+	{"printing.scope.pupil", "En elev"},
+	{"printing.scope.offer", "En praoplats"},
+}
+
+func newPrintingScreen(m *MainWindow) *printingScreen {
+	s := &printingScreen{main: m, placed: map[string]int{}}
+	s.c = printChoice{kind: reports.KindSchedules, lang: SavedLanguage(m.app)}
+
+	var kinds []string
+	for _, k := range kindNames {
+		kinds = append(kinds, lang.X(k.key, k.sv))
+	}
+	s.kindRadio = widget.NewRadioGroup(kinds, func(string) {
+		if i := slices.Index(s.kindRadio.Options, s.kindRadio.Selected); i >= 0 && !s.syncing {
+			s.c.kind = reports.Kinds[i]
+			s.changed()
+		}
+	})
+	s.kindRadio.Required = true
+
+	var scopes []string
+	for _, sc := range scopeNames {
+		scopes = append(scopes, lang.X(sc.key, sc.sv))
+	}
+	s.scopeSel = widget.NewSelect(scopes, func(string) {
+		if !s.syncing {
+			s.c.scope = printScope(s.scopeSel.SelectedIndex())
+			s.changed()
+		}
+	})
+	s.periodSel = widget.NewSelect(nil, func(string) {
+		if i := s.periodSel.SelectedIndex(); i >= 0 && !s.syncing && s.periods[i].ID != s.c.periodID {
+			s.c.periodID = s.periods[i].ID
+			s.loadDocs()
+		}
+	})
+	s.periodSel.PlaceHolder = lang.X("printing.choose_period", "Välj praoperiod")
+	s.schoolSel = widget.NewSelect(nil, func(string) {
+		if i := s.schoolSel.SelectedIndex(); i >= 0 && !s.syncing {
+			s.c.schoolID = s.schoolOpts[i].ID
+			s.changed()
+		}
+	})
+	s.schoolSel.PlaceHolder = lang.X("printing.choose_school", "Välj skola")
+	s.classSel = widget.NewSelect(nil, func(string) {
+		if i := s.classSel.SelectedIndex(); i >= 0 && !s.syncing {
+			s.c.class = s.classOpts[i]
+			s.changed()
+		}
+	})
+	s.classSel.PlaceHolder = lang.X("printing.choose_class", "Välj klass")
+	s.pupilPick = newSearchPicker(lang.X("printing.search_pupil", "Sök elev på namn, klass eller skola …"), func(id string) {
+		if !s.syncing {
+			s.c.pupilID = id
+			s.changed()
+		}
+	})
+	s.offerPick = newSearchPicker(lang.X("printing.search_offer", "Sök praoplats på företag eller titel …"), func(id string) {
+		if !s.syncing {
+			s.c.offerID = id
+			s.changed()
+		}
+	})
+
+	s.langRadio = widget.NewRadioGroup([]string{"Svenska", "English"}, func(string) {
+		if !s.syncing {
+			s.c.lang = LangSwedish
+			if s.langRadio.Selected == "English" {
+				s.c.lang = LangEnglish
+			}
+			s.changed()
+		}
+	})
+	s.langRadio.Required = true
+
+	s.protected = widget.NewCheck(lang.X("printing.include_protected", "Skriv ut elever med skyddad identitet med namn och skola"), func(on bool) {
+		if !s.syncing {
+			s.c.include = on
+			s.changed()
+		}
+	})
+	s.protectedNote = widget.NewLabel("")
+	s.protectedNote.Wrapping = fyne.TextWrapWord
+
+	s.outRadio = widget.NewRadioGroup([]string{"", ""}, func(string) {
+		if !s.syncing {
+			s.c.perUnit = s.outRadio.Selected == s.outRadio.Options[1]
+			s.changed()
+		}
+	})
+	s.outRadio.Required = true
+
+	s.summary = widget.NewLabel("")
+	s.summary.Wrapping = fyne.TextWrapWord
+	s.saveBtn = widget.NewButtonWithIcon(lang.X("printing.save", "Spara PDF …"), theme.DocumentSaveIcon(), s.onSave)
+	s.saveBtn.Importance = widget.HighImportance
+	s.cancelBtn = widget.NewButtonWithIcon(lang.X("printing.cancel", "Avbryt"), theme.CancelIcon(), s.onCancel)
+	s.progress = widget.NewProgressBar()
+	s.progressBox = container.NewBorder(nil, nil, nil, s.cancelBtn, s.progress)
+	s.progressBox.Hide()
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.openBtn = widget.NewButtonWithIcon(lang.X("printing.open_folder", "Öppna mappen"), theme.FolderOpenIcon(), s.onOpenFolder)
+	s.openBtn.Hide()
+
+	caption := func(text string, w ...fyne.CanvasObject) *fyne.Container {
+		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		return container.NewVBox(append([]fyne.CanvasObject{l}, w...)...)
+	}
+	s.schoolRow = caption(lang.X("printing.school", "Skola"), s.schoolSel)
+	s.classRow = caption(lang.X("printing.class", "Klass"), s.classSel)
+	s.pupilRow = caption(lang.X("printing.pupil", "Elev"), s.pupilPick.content)
+	s.offerRow = caption(lang.X("printing.offer", "Praoplats"), s.offerPick.content)
+
+	title := widget.NewLabelWithStyle(lang.X("nav.printing", "Utskrifter"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	s.form = container.NewVBox(title,
+		caption(lang.X("printing.document", "Dokument"), s.kindRadio),
+		caption(lang.X("printing.period", "Praoperiod"), s.periodSel),
+		caption(lang.X("printing.scope", "Vilka"), s.scopeSel),
+		s.schoolRow, s.classRow, s.pupilRow, s.offerRow,
+		container.NewGridWithColumns(2,
+			caption(lang.X("printing.language", "Språk i dokumenten"), s.langRadio),
+			caption(lang.X("printing.output", "Som"), s.outRadio)),
+		caption(lang.X("printing.protected", "Skyddad identitet"), s.protected, s.protectedNote),
+	)
+	// What saving gives and the buttons stay in sight below the choices.
+	s.actions = container.NewVBox(widget.NewSeparator(), s.summary,
+		container.NewHBox(s.saveBtn, s.openBtn), s.progressBox, s.status)
+	s.scroll = container.NewVScroll(container.NewPadded(s.form))
+	left := container.NewBorder(nil, container.NewPadded(s.actions), nil, nil, s.scroll)
+
+	s.previewHead = widget.NewLabelWithStyle(lang.X("printing.preview", "Förhandsgranskning av första sidan"),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.previewNote = widget.NewLabel("")
+	s.previewNote.Wrapping = fyne.TextWrapWord
+	s.previewNote.SizeName = theme.SizeNameCaptionText
+	s.previewBox = container.New(a4Layout{})
+	s.preview = container.NewBorder(container.NewVBox(s.previewHead, s.previewNote), nil, nil, nil, s.previewBox)
+
+	split := container.NewHSplit(left, container.NewPadded(s.preview))
+	split.Offset = 0.5
+	s.content = split
+	s.sync()
+	return s
+}
+
+// Content is the screen's root object.
+func (s *printingScreen) Content() fyne.CanvasObject { return s.content }
+
+// Reload fetches the periods and how many pupils each has placed, then the
+// documents of the chosen period.
+func (s *printingScreen) Reload() {
+	st := s.main.store
+	s.main.background(func() func() {
+		ctx := context.Background()
+		periods, err := st.ListPeriods(ctx)
+		placed := map[string]int{}
+		for _, p := range periods {
+			if err != nil {
+				break
+			}
+			var o data.PeriodOverview
+			o, err = st.PeriodOverview(ctx, p)
+			placed[p.ID] = o.Placed
+		}
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, s.main.win)
+				return
+			}
+			s.periods, s.placed = periods, placed
+			if !slices.ContainsFunc(periods, func(p data.Period) bool { return p.ID == s.c.periodID }) {
+				s.c.periodID = defaultPeriod(periods, placed)
+			}
+			s.loadDocs()
+		}
+	})
+}
+
+// defaultPeriod is the latest period with placed pupils, else the latest.
+func defaultPeriod(ps []data.Period, placed map[string]int) string {
+	best := -1
+	for i, p := range ps {
+		if best < 0 || (placed[p.ID] > 0) != (placed[ps[best].ID] > 0) && placed[p.ID] > 0 ||
+			(placed[p.ID] > 0) == (placed[ps[best].ID] > 0) && p.Start.After(ps[best].Start) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return ps[best].ID
+}
+
+// loadDocs reads the documents of every placed pupil of the chosen period
+// off the UI goroutine; a later load wins over an earlier one.
+func (s *printingScreen) loadDocs() {
+	s.loadGen++
+	gen, periodID, st := s.loadGen, s.c.periodID, s.main.store
+	s.sync()
+	if periodID == "" {
+		s.docs, s.docsFor = nil, ""
+		s.sync()
+		return
+	}
+	s.summary.SetText(lang.X("printing.loading", "Läser placeringarna …"))
+	s.main.background(func() func() {
+		docs, err := st.DocumentsForPeriod(context.Background(), periodID, data.DocFilter{})
+		return func() {
+			if gen != s.loadGen {
+				return
+			}
+			if err != nil {
+				dialog.ShowError(err, s.main.win)
+				return
+			}
+			s.docs, s.docsFor = docs, periodID
+			s.sync()
+		}
+	})
+}
+
+// preset chooses a document and whom it is for, as when printing is
+// started from a pupil, an offer or a period: the most specific of pupilID,
+// offerID, class (with schoolID) and schoolID sets the scope; all empty
+// prints the whole period. Protected pupils are left out again.
+func (s *printingScreen) preset(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string) {
+	if !kind.Valid() {
+		kind = reports.KindSchedules
+	}
+	c := printChoice{kind: kind, periodID: periodID, schoolID: schoolID, class: class, pupilID: pupilID,
+		offerID: offerID, lang: s.c.lang}
+	switch {
+	case pupilID != "":
+		c.scope = scopePupil
+	case offerID != "":
+		c.scope = scopeOffer
+	case class != "":
+		c.scope = scopeClass
+	case schoolID != "":
+		c.scope = scopeSchool
+	}
+	if c.periodID == "" {
+		c.periodID = s.c.periodID
+	}
+	s.c = c
+	s.status.SetText("")
+	s.openBtn.Hide()
+	if s.docsFor != c.periodID {
+		s.loadDocs()
+		return
+	}
+	s.sync()
+}
+
+// printFor shows Utskrifter preset to print kind for a period, school,
+// class, pupil or offer (see printingScreen.preset).
+func (m *MainWindow) printFor(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string) {
+	m.Show("printing")
+	if s, ok := m.screen("printing").(*printingScreen); ok {
+		s.preset(kind, periodID, schoolID, class, pupilID, offerID)
+	}
+}
+
+// changed is called when the user changed the choice.
+func (s *printingScreen) changed() {
+	s.status.SetText("")
+	s.openBtn.Hide()
+	s.sync()
+}
+
+// sync sets every widget from the choice and the loaded documents, and
+// starts a new preview.
+func (s *printingScreen) sync() {
+	s.syncing = true
+	defer func() { s.syncing = false }()
+	c := &s.c
+
+	s.kindRadio.SetSelected(s.kindRadio.Options[max(0, slices.Index(reports.Kinds, c.kind))])
+	s.scopeSel.SetSelectedIndex(int(c.scope))
+	var names []string
+	for _, p := range s.periods {
+		names = append(names, p.Name)
+	}
+	s.periodSel.SetOptions(names)
+	if i := slices.IndexFunc(s.periods, func(p data.Period) bool { return p.ID == c.periodID }); i >= 0 {
+		s.periodSel.SetSelectedIndex(i)
+	} else {
+		s.periodSel.ClearSelected()
+	}
+	lang0 := "Svenska"
+	if c.lang == LangEnglish {
+		lang0 = "English"
+	}
+	s.langRadio.SetSelected(lang0)
+
+	// Schools and classes with placed pupils.
+	docs := s.periodDocs()
+	s.schoolOpts = s.schoolOpts[:0]
+	seen := map[string]bool{}
+	for _, d := range docs { // sorted by school already
+		if !seen[d.School.ID] {
+			seen[d.School.ID] = true
+			s.schoolOpts = append(s.schoolOpts, d.School)
+		}
+	}
+	names = names[:0]
+	for _, o := range s.schoolOpts {
+		names = append(names, o.Name)
+	}
+	s.schoolSel.SetOptions(names)
+	if i := slices.IndexFunc(s.schoolOpts, func(o data.Organisation) bool { return o.ID == c.schoolID }); i >= 0 {
+		s.schoolSel.SetSelectedIndex(i)
+	} else {
+		s.schoolSel.ClearSelected()
+	}
+	s.classOpts = s.classOpts[:0]
+	for _, d := range docs {
+		if d.School.ID == c.schoolID && !slices.Contains(s.classOpts, d.Pupil.ClassName) {
+			s.classOpts = append(s.classOpts, d.Pupil.ClassName)
+		}
+	}
+	slices.SortFunc(s.classOpts, collate.New(language.Swedish).CompareString)
+	s.classSel.SetOptions(s.classOpts)
+	if i := slices.Index(s.classOpts, c.class); i >= 0 && c.class != "" {
+		s.classSel.SetSelectedIndex(i)
+	} else {
+		s.classSel.ClearSelected()
+	}
+	var pupils, offers []pickItem
+	offerN := map[string]int{}
+	for _, d := range docs {
+		pupils = append(pupils, pickItem{d.Pupil.ID, joinDot(d.Pupil.Name(), d.Pupil.ClassName, d.School.Name)})
+		offerN[d.Offer.ID]++
+	}
+	for _, h := range data.GroupByOffer(docs) {
+		offers = append(offers, pickItem{h.Offer.ID, joinDot(h.Host.Name, h.Offer.Title,
+			lang.X("printing.n_pupils", "elever: {{.N}}", map[string]string{"N": strconv.Itoa(offerN[h.Offer.ID])}))})
+	}
+	s.pupilPick.setItems(pupils, c.pupilID)
+	s.offerPick.setItems(offers, c.offerID)
+
+	show := func(o fyne.CanvasObject, on bool) {
+		if on {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+	show(s.schoolRow, c.scope == scopeSchool || c.scope == scopeClass)
+	show(s.classRow, c.scope == scopeClass)
+	show(s.pupilRow, c.scope == scopePupil)
+	show(s.offerRow, c.scope == scopeOffer)
+
+	// Protected identity matters only in documents that leave the school.
+	sel := s.selected()
+	nProtected := 0
+	for _, d := range sel {
+		if d.Pupil.Protected {
+			nProtected++
+		}
+	}
+	leaves := c.kind == reports.KindHosts || c.kind == reports.KindAttendance
+	s.protected.SetChecked(c.include && leaves)
+	s.protectedNote.Importance = widget.MediumImportance
+	switch {
+	case !leaves:
+		s.protected.Disable()
+		s.protectedNote.SetText(lang.X("printing.protected_na",
+			"Gäller bara dokument som lämnar skolan: värdbekräftelser och närvarokort."))
+	case c.include:
+		s.protected.Enable()
+		s.protectedNote.Importance = widget.DangerImportance
+		s.protectedNote.SetText(lang.X("printing.protected_warning",
+			"Varning: elever med skyddad identitet skrivs ut med namn, klass och skola i ett dokument som lämnar skolan (i urvalet: {{.N}}). Gör det bara om du vet att det är rätt för varje elev.",
+			map[string]string{"N": strconv.Itoa(nProtected)}))
+	case nProtected == 0:
+		s.protected.Enable()
+		s.protectedNote.SetText(lang.X("printing.protected_none",
+			"Ingen av de valda eleverna har skyddad identitet. Annars visas de som ”Elev via skolan” med skolans kontakt."))
+	default:
+		s.protected.Enable()
+		s.protectedNote.SetText(lang.X("printing.protected_hidden",
+			"Elever med skyddad identitet (i urvalet: {{.N}}) visas som ”Elev via skolan” med skolans kontakt.",
+			map[string]string{"N": strconv.Itoa(nProtected)}))
+	}
+	s.protectedNote.Refresh()
+
+	perUnit := lang.X("printing.out_files", "En fil per elev i en mapp")
+	if c.kind == reports.KindHosts {
+		perUnit = lang.X("printing.out_files_hosts", "En fil per praoplats i en mapp")
+	}
+	s.outRadio.Options = []string{lang.X("printing.out_one", "En PDF med sidbrytningar"), perUnit}
+	out := 0
+	if c.perUnit {
+		out = 1
+	}
+	s.outRadio.SetSelected(s.outRadio.Options[out])
+	s.outRadio.Refresh()
+
+	s.summary.SetText(s.summaryText(sel))
+	s.form.Refresh() // rows shown, hidden or grown: lay them out again
+	s.actions.Refresh()
+	if len(sel) == 0 || reports.Units(c.kind, sel) == 0 || s.cancel != nil {
+		s.saveBtn.Disable()
+	} else {
+		s.saveBtn.Enable()
+	}
+	s.updatePreview(sel)
+}
+
+// periodDocs is the loaded documents when they belong to the chosen period.
+func (s *printingScreen) periodDocs() []data.ScheduleDoc {
+	if s.docsFor != s.c.periodID {
+		return nil
+	}
+	return s.docs
+}
+
+// selected is the documents the choice prints: nil while a picker is empty.
+func (s *printingScreen) selected() []data.ScheduleDoc {
+	return filterDocs(s.periodDocs(), s.c)
+}
+
+// filterDocs keeps the documents of c's scope.
+func filterDocs(docs []data.ScheduleDoc, c printChoice) []data.ScheduleDoc {
+	keep := func(d data.ScheduleDoc) bool {
+		switch c.scope {
+		case scopeSchool:
+			return c.schoolID != "" && d.School.ID == c.schoolID
+		case scopeClass:
+			return c.class != "" && d.School.ID == c.schoolID && d.Pupil.ClassName == c.class
+		case scopePupil:
+			return c.pupilID != "" && d.Pupil.ID == c.pupilID
+		case scopeOffer:
+			return c.offerID != "" && d.Offer.ID == c.offerID
+		}
+		return true
+	}
+	var out []data.ScheduleDoc
+	for _, d := range docs {
+		if keep(d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// summaryText says what saving would print, or what is still to choose.
+func (s *printingScreen) summaryText(sel []data.ScheduleDoc) string {
+	c := s.c
+	switch {
+	case len(s.periods) == 0:
+		return lang.X("printing.no_periods", "Det finns inga praoperioder ännu. Skapa en under Praoperioder.")
+	case c.periodID == "":
+		return lang.X("printing.pick_period", "Välj en praoperiod.")
+	case s.docsFor != c.periodID:
+		return lang.X("printing.loading", "Läser placeringarna …")
+	case len(s.docs) == 0:
+		return lang.X("printing.none_placed", "Ingen elev är placerad i perioden ännu. Fördela eleverna under Matchning först.")
+	case c.scope == scopeSchool && c.schoolID == "":
+		return lang.X("printing.pick_school", "Välj en skola.")
+	case c.scope == scopeClass && (c.schoolID == "" || c.class == ""):
+		return lang.X("printing.pick_class", "Välj skola och klass.")
+	case c.scope == scopePupil && c.pupilID == "":
+		return lang.X("printing.pick_pupil", "Sök fram och välj en elev.")
+	case c.scope == scopeOffer && c.offerID == "":
+		return lang.X("printing.pick_offer", "Sök fram och välj en praoplats.")
+	case len(sel) == 0:
+		return lang.X("printing.none_selected", "Ingen placerad elev stämmer med valet.")
+	}
+	units := reports.Units(c.kind, sel)
+	if c.kind == reports.KindCertificates && units == 0 {
+		return lang.X("printing.no_attendance", "Ingen av eleverna har närvaro registrerad, så det blir inga praointyg.")
+	}
+	v := map[string]string{"Docs": strconv.Itoa(units), "Pupils": strconv.Itoa(len(sel)),
+		"Offers": strconv.Itoa(len(data.GroupByOffer(sel)))}
+	var text string
+	switch c.kind {
+	case reports.KindHosts:
+		text = lang.X("printing.summary_hosts", "Värdbekräftelser, en per praoplats: {{.Docs}} · Elever: {{.Pupils}}", v)
+	default:
+		text = lang.X("printing.summary", "Dokument, ett per elev: {{.Docs}} · Elever: {{.Pupils}}", v)
+	}
+	if skipped := len(sel) - units; c.kind == reports.KindCertificates && skipped > 0 {
+		text += " " + lang.X("printing.skipped", "· Utan registrerad närvaro och därför utan intyg: {{.N}}",
+			map[string]string{"N": strconv.Itoa(skipped)})
+	}
+	return text
+}
+
+// options are the reports options of the choice.
+func (c printChoice) options() reports.Options {
+	return reports.Options{Lang: c.lang, IncludeProtected: c.include &&
+		(c.kind == reports.KindHosts || c.kind == reports.KindAttendance)}
+}
+
+// updatePreview lays out the first page of the first document off the UI
+// goroutine: rasterised from the real PDF when pdftoppm is installed,
+// drawn from the layout otherwise.
+func (s *printingScreen) updatePreview(sel []data.ScheduleDoc) {
+	s.prevGen++
+	gen, kind, o := s.prevGen, s.c.kind, s.c.options()
+	if len(sel) == 0 || reports.Units(kind, sel) == 0 {
+		s.previewBox.Objects = nil
+		s.previewBox.Refresh()
+		s.previewNote.SetText(lang.X("printing.preview_none", "Här visas första sidan när det finns något att skriva ut."))
+		s.preview.Refresh()
+		return
+	}
+	tool := pdftoppm()
+	s.main.background(func() func() {
+		page, err := reports.FirstPage(kind, sel, o)
+		var img image.Image
+		if err == nil && tool != "" {
+			img, _ = rasterFirstPage(tool, kind, sel, o) // the drawing stands in when it fails
+		}
+		return func() {
+			if gen != s.prevGen {
+				return
+			}
+			if err != nil {
+				s.previewBox.Objects = nil
+				s.previewBox.Refresh()
+				s.previewNote.SetText(lang.X("printing.preview_failed", "Förhandsgranskningen gick inte att göra: {{.Error}}",
+					map[string]string{"Error": err.Error()}))
+				s.preview.Refresh()
+				return
+			}
+			v := map[string]string{"Pages": strconv.Itoa(page.Pages)}
+			if img != nil {
+				s.previewBox.Objects = []fyne.CanvasObject{rasterisedPage(img)}
+				s.previewNote.SetText(lang.X("printing.preview_pdf",
+					"Första sidan av den PDF som sparas. Sidor i det första dokumentet: {{.Pages}}.", v))
+			} else {
+				s.previewBox.Objects = []fyne.CanvasObject{drawnPage(page)}
+				s.previewNote.SetText(lang.X("printing.preview_drawn",
+					"Första sidan ritad ur dokumentets layout – PDF:en kan skilja sig i små detaljer. Sidor i det första dokumentet: {{.Pages}}.", v))
+			}
+			s.previewBox.Refresh()
+			s.preview.Refresh()
+		}
+	})
+}
+
+// pluralTitles and singleTitles name the documents in file names, in the
+// documents' language.
+var fileTitles = map[string]map[reports.Kind][2]string{
+	LangSwedish: {
+		reports.KindSchedules: {"Praoschema", "Praoscheman"}, reports.KindHosts: {"Värdbekräftelse", "Värdbekräftelser"},
+		reports.KindAttendance: {"Närvarokort", "Närvarokort"}, reports.KindCertificates: {"Praointyg", "Praointyg"},
+	},
+	LangEnglish: {
+		reports.KindSchedules: {"Schedule", "Schedules"}, reports.KindHosts: {"Host confirmation", "Host confirmations"},
+		reports.KindAttendance: {"Attendance card", "Attendance cards"}, reports.KindCertificates: {"Certificate", "Certificates"},
+	},
+}
+
+// suggestedName is the file name offered when saving: the document, whom
+// it is for and the period's week, e.g. "Praoscheman 8B v46.pdf". A pupil
+// with protected identity is not named in the file name of a document that
+// leaves the school.
+func suggestedName(c printChoice, per data.Period, sel []data.ScheduleDoc) string {
+	words := fileTitles[LangEnglish]
+	grade, week := "Year", "w"
+	if c.lang != LangEnglish {
+		words, grade, week = fileTitles[LangSwedish], "Åk", "v"
+	}
+	units := reports.Units(c.kind, sel)
+	title := words[c.kind][1]
+	if units == 1 {
+		title = words[c.kind][0]
+	}
+	var who string
+	switch c.scope {
+	case scopePeriod:
+		who = per.Name
+		if per.Grade > 0 {
+			who = grade + " " + strconv.Itoa(per.Grade)
+		}
+	case scopeSchool, scopeClass:
+		if len(sel) > 0 {
+			who = sel[0].School.Name
+			if c.scope == scopeClass {
+				who = c.class
+			}
+		}
+	case scopePupil:
+		if len(sel) > 0 {
+			p := sel[0].Pupil
+			who = p.Name() + " " + p.ClassName
+			if p.Protected && !c.options().IncludeProtected && c.kind != reports.KindSchedules && c.kind != reports.KindCertificates {
+				who = "Elev via skolan"
+				if c.lang == LangEnglish {
+					who = "Pupil via the school"
+				}
+			}
+		}
+	case scopeOffer:
+		if len(sel) > 0 {
+			who = sel[0].Host.Name + " - " + sel[0].Offer.Title
+		}
+	}
+	if !per.Start.IsZero() {
+		a, b := data.ISOWeek(per.Start), data.ISOWeek(per.End)
+		week += strconv.Itoa(a)
+		if !per.End.IsZero() && b != a {
+			week += "-" + strconv.Itoa(b)
+		}
+	} else {
+		week = ""
+	}
+	return reports.SafeFileName(strings.Join(strings.Fields(title+" "+who+" "+week), " ")) + ".pdf"
+}
+
+// period is the chosen period.
+func (s *printingScreen) period() data.Period {
+	for _, p := range s.periods {
+		if p.ID == s.c.periodID {
+			return p
+		}
+	}
+	return data.Period{}
+}
+
+// onSave asks where to save: a file, or a folder for one file each.
+func (s *printingScreen) onSave() {
+	sel := s.selected()
+	if len(sel) == 0 {
+		return
+	}
+	name := suggestedName(s.c, s.period(), sel)
+	var loc fyne.ListableURI
+	if dir := s.main.app.Preferences().String(prefPrintFolder); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			loc = l
+		}
+	}
+	if s.c.perUnit {
+		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err != nil || u == nil {
+				return
+			}
+			s.saveTo(filepath.Join(u.Path(), strings.TrimSuffix(name, ".pdf")))
+		}, s.main.win)
+		if loc != nil {
+			d.SetLocation(loc)
+		}
+		d.Show()
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close() // the dialog made an empty file; the PDF replaces it
+		s.saveTo(path)
+	}, s.main.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	if loc != nil {
+		d.SetLocation(loc)
+	}
+	d.Show()
+}
+
+// saveTo prints the chosen documents off the UI goroutine into the PDF at
+// path, or with one file each into the folder path, and records the export
+// in the audit log. Cancelling, or a failure, leaves no file behind.
+func (s *printingScreen) saveTo(path string) {
+	c := s.c
+	sel := s.selected()
+	if len(sel) == 0 || s.cancel != nil {
+		return
+	}
+	per := s.period()
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.status.SetText(lang.X("printing.working", "Skriver ut …"))
+	s.openBtn.Hide()
+	s.progress.SetValue(0)
+	s.progressBox.Show()
+	s.cancelBtn.Enable()
+	s.saveBtn.Disable()
+	s.actions.Refresh()
+	st, hook := s.main.store, s.onUnit
+	detail := s.describe(c, per, sel)
+	s.main.background(func() func() {
+		progress := func(done, all int) {
+			if hook != nil {
+				hook(done, all)
+			}
+			fyne.Do(func() { s.progress.SetValue(float64(done) / float64(max(all, 1))) })
+		}
+		var pages int
+		var paths []string
+		var err error
+		if c.perUnit {
+			paths, err = reports.WriteFilesContext(ctx, path, c.kind, sel, c.options(), progress)
+		} else {
+			pages, err = reports.WriteFileContext(ctx, path, c.kind, sel, c.options(), progress)
+			if err == nil {
+				paths = []string{path}
+			} else if fi, serr := os.Stat(path); serr == nil && fi.Size() == 0 {
+				os.Remove(path) // the empty file the save dialog made
+			}
+		}
+		var ids []string // the pupils whose data went into the documents
+		for _, d := range sel {
+			if c.kind != reports.KindCertificates || len(reports.Attended(d)) > 0 {
+				ids = append(ids, d.Pupil.ID)
+			}
+		}
+		var logErr error
+		if err == nil {
+			logErr = st.LogExport(context.Background(), &data.AuditEntry{Action: "pdf " + string(c.kind),
+				What: path, RecordIDs: ids, Detail: detail})
+			if logErr != nil { // an export the log does not know of must not stay
+				for _, p := range paths {
+					os.Remove(p)
+				}
+			}
+		}
+		return func() {
+			cancel()
+			s.cancel = nil
+			s.progressBox.Hide()
+			s.sync()
+			switch {
+			case errors.Is(err, context.Canceled):
+				s.status.SetText(lang.X("printing.cancelled", "Avbrutet. Ingen fil sparades."))
+			case err != nil:
+				s.status.SetText(lang.X("printing.failed", "Det gick inte att spara: {{.Error}}", map[string]string{"Error": err.Error()}))
+			case logErr != nil:
+				s.status.SetText(lang.X("printing.log_failed",
+					"Utskriften kunde inte föras in i loggen över utlämnade personuppgifter, så filen togs bort: {{.Error}}",
+					map[string]string{"Error": logErr.Error()}))
+			default:
+				dir := path
+				if !c.perUnit {
+					dir = filepath.Dir(path)
+				}
+				s.lastDir = dir
+				s.main.app.Preferences().SetString(prefPrintFolder, filepath.Dir(path))
+				v := map[string]string{"Path": path, "Pages": strconv.Itoa(pages), "Pupils": strconv.Itoa(len(ids)),
+					"Files": strconv.Itoa(len(paths)), "Docs": strconv.Itoa(reports.Units(c.kind, sel))}
+				if c.perUnit {
+					s.status.SetText(lang.X("printing.saved_files", "Sparat i mappen {{.Path}} · Filer: {{.Files}} · Elever: {{.Pupils}}", v))
+				} else {
+					s.status.SetText(lang.X("printing.saved", "Sparat i {{.Path}} · Dokument: {{.Docs}} · Elever: {{.Pupils}} · Sidor: {{.Pages}}", v))
+				}
+				s.openBtn.Show()
+			}
+			s.actions.Refresh()
+		}
+	})
+}
+
+// describe says what was printed, for the audit log (in Swedish, like the
+// rest of the log).
+func (s *printingScreen) describe(c printChoice, per data.Period, sel []data.ScheduleDoc) string {
+	what := per.Name
+	if len(sel) > 0 {
+		d := sel[0]
+		switch c.scope {
+		case scopeSchool:
+			what += " (skola " + d.School.Name + ")"
+		case scopeClass:
+			what += " (skola " + d.School.Name + ", klass " + c.class + ")"
+		case scopePupil:
+			what += " (elev " + d.Pupil.Name() + ")"
+		case scopeOffer:
+			what += " (praoplats " + d.Host.Name + " – " + d.Offer.Title + ")"
+		}
+	}
+	if c.options().IncludeProtected {
+		what += "; skyddad identitet med namn"
+	}
+	if c.lang == LangEnglish {
+		what += "; engelska"
+	}
+	return what
+}
+
+// onCancel stops the running save between two documents.
+func (s *printingScreen) onCancel() {
+	if s.cancel != nil {
+		s.cancel()
+		s.cancelBtn.Disable()
+		s.status.SetText(lang.X("printing.cancelling", "Avbryter …"))
+		s.actions.Refresh()
+	}
+}
+
+// onOpenFolder shows the folder of the last save in the file manager.
+func (s *printingScreen) onOpenFolder() {
+	if s.lastDir == "" {
+		return
+	}
+	if err := s.main.app.OpenURL(&url.URL{Scheme: "file", Path: s.lastDir}); err != nil {
+		dialog.ShowError(err, s.main.win)
+	}
+}
+
+func joinDot(parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, " · ")
+}
+
+// pickItem is one entry of a searchPicker.
+type pickItem struct{ id, text string }
+
+// searchPicker is a search box over a list, for choosing among many (pupils,
+// offers): typing narrows the list, a tap chooses.
+type searchPicker struct {
+	content  fyne.CanvasObject
+	entry    *widget.Entry
+	list     *widget.List
+	chosen   *widget.Label
+	items    []pickItem
+	shown    []pickItem
+	selected string
+	onPick   func(id string)
+	quiet    bool
+}
+
+func newSearchPicker(placeholder string, onPick func(id string)) *searchPicker {
+	p := &searchPicker{onPick: onPick}
+	p.entry = widget.NewEntry()
+	p.entry.SetPlaceHolder(placeholder)
+	p.entry.OnChanged = func(string) { p.filter() }
+	p.list = widget.NewList(func() int { return len(p.shown) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(p.shown[i].text) })
+	p.list.OnSelected = func(i widget.ListItemID) {
+		if p.quiet || i >= len(p.shown) {
+			return
+		}
+		p.selected = p.shown[i].id
+		p.showChosen()
+		p.onPick(p.selected)
+	}
+	p.chosen = widget.NewLabel("")
+	p.chosen.Wrapping = fyne.TextWrapWord
+	p.chosen.Importance = widget.HighImportance
+	p.content = container.NewVBox(p.entry, container.New(fixedHeight{170}, p.list), p.chosen)
+	return p
+}
+
+// setItems replaces the entries and marks the one with id chosen.
+func (p *searchPicker) setItems(items []pickItem, id string) {
+	p.items = items
+	p.selected = ""
+	if slices.ContainsFunc(items, func(it pickItem) bool { return it.id == id }) {
+		p.selected = id
+	}
+	p.filter()
+	p.showChosen()
+}
+
+// filter shows the entries whose text holds every word typed.
+func (p *searchPicker) filter() {
+	words := strings.Fields(strings.ToLower(p.entry.Text))
+	p.shown = p.shown[:0]
+	for _, it := range p.items {
+		text := strings.ToLower(it.text)
+		ok := true
+		for _, w := range words {
+			if !strings.Contains(text, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			p.shown = append(p.shown, it)
+		}
+	}
+	p.quiet = true
+	p.list.UnselectAll()
+	if i := slices.IndexFunc(p.shown, func(it pickItem) bool { return it.id == p.selected }); i >= 0 {
+		p.list.Select(i)
+	}
+	p.quiet = false
+	p.list.Refresh()
+}
+
+func (p *searchPicker) showChosen() {
+	for _, it := range p.items {
+		if it.id == p.selected {
+			p.chosen.SetText(lang.X("printing.chosen", "Vald: {{.Name}}", map[string]string{"Name": it.text}))
+			return
+		}
+	}
+	p.chosen.SetText("")
+}
+
+// fixedHeight gives its objects a fixed height and the width they are given.
+type fixedHeight struct{ h float32 }
+
+func (f fixedHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w := float32(0)
+	for _, o := range objs {
+		w = max(w, o.MinSize().Width)
+	}
+	return fyne.NewSize(w, f.h)
+}
+
+func (f fixedHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}

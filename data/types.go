@@ -404,3 +404,8 @@ type AuditEntry struct {
 func joinName(first, last string) string {
 	return strings.TrimSpace(strings.TrimSpace(first) + " " + strings.TrimSpace(last))
 }
+
+// Municipalities are Värmland's sixteen municipalities, where the network's
+// schools and companies are.
+var Municipalities = []string{"Karlstad", "Arvika", "Kristinehamn", "Säffle", "Hagfors", "Filipstad", "Sunne", "Torsby",
+	"Kil", "Grums", "Forshaga", "Hammarö", "Munkfors", "Storfors", "Årjäng", "Eda"}

@@ -17,7 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
-	"techniqual/data/demo"
+	"techniqual/reports"
 )
 
 // companiesScreen is "Företag och praoplatser": schools and companies in a
@@ -459,7 +459,7 @@ func (s *companiesScreen) newOrgForm(o data.Organisation) (*orgForm, fyne.Canvas
 	}
 	f.name = entry(o.Name, lang.X("companies.name_placeholder", "t.ex. Klarälvens Robotik AB"))
 	f.orgNumber = entry(o.OrgNumber, "556677-8899")
-	f.municipality = widget.NewSelectEntry(demo.Municipalities)
+	f.municipality = widget.NewSelectEntry(data.Municipalities)
 	f.municipality.SetText(o.Municipality)
 	f.municipality.OnSubmitted = func(string) { s.onSaveOrganisation() }
 	f.address = entry(o.VisitingAddress, lang.X("companies.address_placeholder", "Gata 1, 652 24 Karlstad"))
@@ -697,8 +697,11 @@ func (s *companiesScreen) offersSection() fyne.CanvasObject {
 				facts += " (" + data.FormatDate(o.Days[0].Date) + " – " + data.FormatDate(o.Days[len(o.Days)-1].Date) + ")"
 			}
 			open := widget.NewButtonWithIcon(lang.X("companies.open_host_form", "Öppna värdformulär"), theme.DocumentIcon(), func() { s.openHostForm(o) })
+			print := widget.NewButtonWithIcon(lang.X("companies.print_confirmation", "Värdbekräftelse"), theme.DocumentPrintIcon(), func() {
+				s.main.printFor(reports.KindHosts, o.PeriodID, "", "", "", o.ID)
+			})
 			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onDeleteOffer(o) })
-			box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(open, del)), container.NewVBox(title, wrapLabel(facts))))
+			box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(open, print, del)), container.NewVBox(title, wrapLabel(facts))))
 		}
 	}
 	for _, p := range s.periods {

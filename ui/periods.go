@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/reports"
 )
 
 // periodsScreen is Praoperioder: the periods in a list, one period's form
@@ -39,6 +40,7 @@ type periodsScreen struct {
 	stats              *widget.Label
 	title              *widget.Label
 	saveBtn, deleteBtn *widget.Button
+	printBtn           *widget.Button
 	formBox            fyne.CanvasObject
 }
 
@@ -101,9 +103,12 @@ func newPeriodsScreen(m *MainWindow) *periodsScreen {
 	s.saveBtn = widget.NewButtonWithIcon(lang.X("action.save", "Spara"), theme.DocumentSaveIcon(), s.onSave)
 	s.saveBtn.Importance = widget.HighImportance
 	s.deleteBtn = widget.NewButtonWithIcon(lang.X("action.delete", "Ta bort"), theme.DeleteIcon(), s.onDelete)
+	s.printBtn = widget.NewButtonWithIcon(lang.X("periods.print", "Skriv ut …"), theme.DocumentPrintIcon(), func() {
+		s.main.printFor(reports.KindSchedules, s.current.ID, "", "", "", "")
+	})
 	s.formBox = container.NewScroll(container.NewPadded(container.NewVBox(s.title,
 		widget.NewCard(lang.X("periods.overview", "Läget"), "", s.stats), form,
-		container.NewHBox(s.saveBtn, s.deleteBtn))))
+		container.NewHBox(s.saveBtn, s.deleteBtn, s.printBtn))))
 	newBtn := widget.NewButtonWithIcon(lang.X("periods.new", "Ny praoperiod"), theme.ContentAddIcon(), s.onNew)
 	left := container.NewBorder(newBtn, nil, nil, nil, s.list)
 	split := container.NewHSplit(left, s.formBox)
@@ -181,10 +186,12 @@ func (s *periodsScreen) show(p data.Period) {
 		s.title.SetText(lang.X("periods.new", "Ny praoperiod"))
 		s.stats.SetText(lang.X("periods.new_stats", "Spara perioden för att se hur många elever och platser den har."))
 		s.deleteBtn.Disable()
+		s.printBtn.Disable()
 		return
 	}
 	s.title.SetText(p.Name)
 	s.deleteBtn.Enable()
+	s.printBtn.Enable()
 	if i := slices.IndexFunc(s.periods, func(x data.Period) bool { return x.ID == p.ID }); i >= 0 && i < len(s.counts) {
 		c := s.counts[i]
 		s.stats.SetText(lang.X("periods.stats",

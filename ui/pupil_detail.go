@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/reports"
 )
 
 // pupilDetail is the form beside the pupils table: every field of one pupil
@@ -31,7 +32,7 @@ type pupilDetail struct {
 	errs                                             map[string]*widget.Label
 	banner                                           *widget.Label
 	title                                            *widget.Label
-	saveBtn, deleteBtn                               *widget.Button
+	saveBtn, deleteBtn, printBtn                     *widget.Button
 	form                                             *fyne.Container
 	choices                                          *choicesEditor
 	empty                                            fyne.CanvasObject
@@ -109,8 +110,9 @@ func newPupilDetail(s *pupilsScreen) *pupilDetail {
 	d.saveBtn = widget.NewButtonWithIcon(lang.X("action.save", "Spara"), theme.DocumentSaveIcon(), d.onSave)
 	d.saveBtn.Importance = widget.HighImportance
 	d.deleteBtn = widget.NewButtonWithIcon(lang.X("action.delete", "Ta bort"), theme.DeleteIcon(), d.onDelete)
+	d.printBtn = widget.NewButtonWithIcon(lang.X("pupil.print", "Praoschema"), theme.DocumentPrintIcon(), d.onPrint)
 	d.choices = newChoicesEditor(d)
-	d.form = container.NewVBox(d.title, d.banner, form, container.NewHBox(d.saveBtn, d.deleteBtn),
+	d.form = container.NewVBox(d.title, d.banner, form, container.NewHBox(d.saveBtn, d.deleteBtn, d.printBtn),
 		widget.NewSeparator(), d.choices.content)
 	d.empty = container.NewCenter(widget.NewLabel(lang.X("pupil.pick", "Välj en elev i listan, eller skapa en ny.")))
 	// Scrolling both ways keeps the form from widening the window.
@@ -154,8 +156,10 @@ func (d *pupilDetail) show(p data.Pupil) {
 	d.empty.Hide()
 	d.content.Objects[1].Show()
 	d.deleteBtn.Disable()
+	d.printBtn.Disable()
 	if p.ID != "" {
 		d.deleteBtn.Enable()
+		d.printBtn.Enable()
 	}
 	d.choices.show(p)
 }
@@ -288,6 +292,16 @@ func (d *pupilDetail) askToLeave(next func()) {
 			d.dirty = false
 			next()
 		}, d.screen.main.win)
+}
+
+// onPrint opens Utskrifter with this pupil's schedule in the period shown
+// in the choices editor.
+func (d *pupilDetail) onPrint() {
+	period := ""
+	if d.choices.period != nil {
+		period = d.choices.period.ID
+	}
+	d.askToLeave(func() { d.screen.main.printFor(reports.KindSchedules, period, "", "", d.pupil.ID, "") })
 }
 
 func (d *pupilDetail) refreshChoices() {

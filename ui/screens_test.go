@@ -150,3 +150,24 @@ func TestSettingsBackUpAndSwitchDatabase(t *testing.T) {
 		t.Errorf("a broken file replaced the database")
 	}
 }
+
+func TestPrintButtonsOpenUtskrifterPreset(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestWindow(t, st)
+	m.Show("periods")
+	waitIdle(t, m)
+	s := m.screens["periods"].(*periodsScreen)
+	s.list.Select(0)
+	test.Tap(s.printBtn)
+	waitIdle(t, m)
+	if sections[m.current].id != "printing" {
+		t.Fatalf("the print button shows %s", sections[m.current].id)
+	}
+	if _, ok := m.screens["printing"].(*printingScreen); !ok {
+		t.Fatal("Utskrifter was not built")
+	}
+}

@@ -38,9 +38,8 @@ type Summary struct {
 	Schools, Companies, People, Pupils, Periods, Offers, Preferences, Placed, Events, Registrations int
 }
 
-// Municipalities are Värmland's sixteen municipalities.
-var Municipalities = []string{"Karlstad", "Arvika", "Kristinehamn", "Säffle", "Hagfors", "Filipstad", "Sunne", "Torsby",
-	"Kil", "Grums", "Forshaga", "Hammarö", "Munkfors", "Storfors", "Årjäng", "Eda"}
+// Municipalities are the real municipalities the example data uses.
+var Municipalities = data.Municipalities
 
 // municipalityWeight roughly follows population, so Karlstad gets most schools.
 var municipalityWeight = []float64{95, 26, 24, 15, 11, 10, 13, 11, 12, 9, 11, 16, 3.6, 4, 10, 8.5}

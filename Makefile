@@ -36,7 +36,8 @@ build: deps
 # bench prints the benchmarks the issues budget (see README).
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./data/demo/
-	$(GO) test -run '^$$' -bench . -benchmem ./data/ ./ui/
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./data/ ./ui/
+	$(GO) test -run '^$$' -bench . -benchmem ./data/match/ ./reports/
 
 deps:
 	@$(MAKE) --no-print-directory apt PKGS="$(BUILD_PKGS)"

@@ -73,8 +73,8 @@ func newPupilDetail(s *pupilsScreen) *pupilDetail {
 	d.gender = widget.NewSelect(gopts, changed)
 	d.birth = newDateField(s.main.win)
 	d.birth.entry.OnChanged = func(string) { d.onChanged() }
-	d.protected = widget.NewCheck(lang.X("pupil.protected", "Skyddad identitet (sekretessmarkering)"), func(bool) { d.onChanged() })
-	d.shareable = widget.NewCheck(lang.X("pupil.needs_shareable", "Behoven får berättas för värden"), func(bool) { d.onChanged() })
+	d.protected = widget.NewCheck(lang.X("pupil.protected", "Skyddad identitet"), func(bool) { d.onChanged() })
+	d.shareable = widget.NewCheck(lang.X("pupil.needs_shareable", "Får berättas för värden"), func(bool) { d.onChanged() })
 
 	field := func(name, key, sv string, w fyne.CanvasObject) *widget.FormItem {
 		e := newErrLabel()

@@ -82,7 +82,7 @@ func newPupilsScreen(m *MainWindow) *pupilsScreen {
 	left := container.NewBorder(top, s.count, nil, nil, s.table)
 	s.detail = newPupilDetail(s)
 	split := container.NewHSplit(left, s.detail.content)
-	split.Offset = 0.5
+	split.Offset = 0.46
 	s.content = split
 	return s
 }

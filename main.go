@@ -25,7 +25,13 @@ func startGUI(dbPath string) int {
 	ui.SetLanguage(ui.SavedLanguage(a))
 	a.SetIcon(ui.Icon())
 	if dbPath == "" {
-		dbPath = ui.RememberedDatabase(a)
+		// A file opened in Inställningar is used again, but only while it
+		// exists: a moved or deleted file must not become a new empty one.
+		if p := ui.RememberedDatabase(a); p != "" {
+			if _, err := os.Stat(p); err == nil {
+				dbPath = p
+			}
+		}
 	}
 	if dbPath == "" {
 		p, err := data.DefaultPath()

@@ -145,11 +145,17 @@ func NewMainWindow(a fyne.App, st *data.Store) *MainWindow {
 		float32(prefs.FloatWithFallback(prefWindowHeight, 720))))
 	m.win.SetOnClosed(m.onClosed)
 	last := prefs.IntWithFallback(prefLastScreen, 0)
-	if last < 0 || last >= len(sections) {
-		last = 0
+	if last < 0 || last >= len(sections) || m.isEmpty() {
+		last = 0 // an empty database starts where example data can be loaded
 	}
 	m.nav.Select(last)
 	return m
+}
+
+// isEmpty reports whether the database holds nothing yet (one quick count).
+func (m *MainWindow) isEmpty() bool {
+	ov, err := m.store.Overview(context.Background())
+	return err == nil && ov.Empty()
 }
 
 // Store is the database the window shows now (Inställningar may switch it).

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -75,7 +76,9 @@ func (s *Store) LoadAllocation(ctx context.Context, periodID string) (*Allocatio
 	if err != nil {
 		return nil, err
 	}
-	all, err := s.ListPupils(ctx, PupilFilter{})
+	// The period's grade is read in one go; the few pupils of other grades
+	// who have choices or a placement in the period are fetched one by one.
+	all, err := s.ListPupils(ctx, PupilFilter{Grade: per.Grade})
 	if err != nil {
 		return nil, err
 	}
@@ -95,6 +98,27 @@ func (s *Store) LoadAllocation(ctx context.Context, periodID string) (*Allocatio
 		if _, ok := a.offerIndex[r.OfferID]; r.Locked && !ok {
 			lockedAway[r.PupilID] = true
 		}
+	}
+	have := make(map[string]bool, len(all))
+	for _, p := range all {
+		have[p.ID] = true
+	}
+	var others []string
+	for id := range involved {
+		if !have[id] {
+			others = append(others, id)
+		}
+	}
+	slices.Sort(others) // a stable order of pupils, run after run
+	for _, id := range others {
+		p, err := s.GetPupil(ctx, id)
+		if errors.Is(err, ErrNotFound) {
+			continue // deleted since they chose
+		}
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, p)
 	}
 	schools := map[string]bool{}
 	for _, id := range per.SchoolIDs {

@@ -30,15 +30,18 @@ const usage = `usage:
   techniqual match --db PATH --period NAME [--json] [--dimacs FILE] [--save]
                  [--rank-maximal] [--friends] [--no-lone]
   techniqual solve FILE.dimacs                 DIMACS min-cost-flow solution on stdout
+  techniqual export pupils|placements|hosts|participants|attendance --db PATH
+                 [--period NAME] [--event NAME] [--school NAME] [--include-protected]
+                 [--lang sv|en] --out FILE.xlsx|FILE.csv
+  techniqual backup --db PATH --out FILE
+  techniqual restore --db PATH --from BACKUP
   techniqual version
 `
 
 // notYet lists the commands of DESIGN §5 that later work adds.
 var notYet = map[string]string{
 	"import": "importing class lists",
-	"export": "spreadsheet export",
 	"ics":    "calendar export",
-	"backup": "backups from the command line",
 }
 
 // run is the whole command line; gui starts the window.
@@ -67,6 +70,12 @@ func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 		return cmdMatch(ctx, args[1:], stdout, stderr)
 	case "solve":
 		return cmdSolve(ctx, args[1:], stdout, stderr)
+	case "export":
+		return cmdExport(ctx, args[1:], stdout, stderr)
+	case "backup":
+		return cmdBackup(ctx, args[1:], stdout, stderr)
+	case "restore":
+		return cmdRestore(ctx, args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "techniqual", Version, "schema", data.SchemaVersion())
 		return exitOK

@@ -47,6 +47,7 @@ func startGUI(dbPath string) int {
 		return 1
 	}
 	w := ui.NewMainWindow(a, st)
+	w.StartAutoBackup() // once a day, in the background, keeping the last 7
 	w.ShowAndRun()
 	w.Store().Close() // the window may have switched to another file
 	return 0

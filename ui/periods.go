@@ -41,6 +41,7 @@ type periodsScreen struct {
 	title              *widget.Label
 	saveBtn, deleteBtn *widget.Button
 	printBtn           *widget.Button
+	exportBtn          *widget.Button
 	formBox            fyne.CanvasObject
 }
 
@@ -103,12 +104,13 @@ func newPeriodsScreen(m *MainWindow) *periodsScreen {
 	s.saveBtn = widget.NewButtonWithIcon(lang.X("action.save", "Spara"), theme.DocumentSaveIcon(), s.onSave)
 	s.saveBtn.Importance = widget.HighImportance
 	s.deleteBtn = widget.NewButtonWithIcon(lang.X("action.delete", "Ta bort"), theme.DeleteIcon(), s.onDelete)
+	s.exportBtn = widget.NewButtonWithIcon(lang.X("export.button", "Exportera …"), theme.DownloadIcon(), func() { m.showExport("placements") })
 	s.printBtn = widget.NewButtonWithIcon(lang.X("periods.print", "Skriv ut …"), theme.DocumentPrintIcon(), func() {
 		s.main.printFor(reports.KindSchedules, s.current.ID, "", "", "", "")
 	})
 	s.formBox = container.NewScroll(container.NewPadded(container.NewVBox(s.title,
 		widget.NewCard(lang.X("periods.overview", "Läget"), "", s.stats), form,
-		container.NewHBox(s.saveBtn, s.deleteBtn, s.printBtn))))
+		container.NewHBox(s.saveBtn, s.deleteBtn, s.printBtn, s.exportBtn))))
 	newBtn := widget.NewButtonWithIcon(lang.X("periods.new", "Ny praoperiod"), theme.ContentAddIcon(), s.onNew)
 	left := container.NewBorder(newBtn, nil, nil, nil, s.list)
 	split := container.NewHSplit(left, s.formBox)

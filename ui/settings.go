@@ -58,6 +58,7 @@ func newSettingsScreen(m *MainWindow) *settingsScreen {
 	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(title,
 		widget.NewCard(lang.X("settings.database", "Databasen"), "", container.NewVBox(s.path, container.NewHBox(open))),
 		widget.NewCard(lang.X("settings.backup_title", "Säkerhetskopia"), "", container.NewVBox(backupNote, container.NewHBox(backup))),
+		m.backupCard(),
 		widget.NewCard(lang.X("settings.language", "Språk"), "", s.langSel),
 		s.status)))
 	return s

@@ -1,0 +1,328 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// AutoBackupKeep is how many daily automatic backups are kept.
+const AutoBackupKeep = 7
+
+// BackupFolder is the folder of the automatic backups (and the safety copies
+// taken before a restore) of the database at dbPath: "backups" beside it.
+func BackupFolder(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "backups") }
+
+// backupPrefix is what every automatic backup of dbPath is named by: the
+// database's file name without its extension ("techniqual").
+func backupPrefix(dbPath string) string {
+	base := filepath.Base(dbPath)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// dailyName is the automatic backup's file name for day, e.g.
+// "techniqual-2026-11-25.db".
+func dailyName(dbPath string, day time.Time) string {
+	return backupPrefix(dbPath) + "-" + day.Format(DateLayout) + ".db"
+}
+
+// BackupInfo is one automatic backup on disk.
+type BackupInfo struct {
+	Path string
+	Day  time.Time // the day it was made (from its name)
+	Size int64
+}
+
+// ListBackups lists the automatic daily backups of the database at dbPath,
+// newest first. A missing folder gives an empty list.
+func ListBackups(dbPath string) ([]BackupInfo, error) {
+	dir := BackupFolder(dbPath)
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("list backups in %s: %w", dir, err)
+	}
+	prefix := backupPrefix(dbPath) + "-"
+	var out []BackupInfo
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, ".db") {
+			continue
+		}
+		day, err := time.Parse(DateLayout, strings.TrimSuffix(strings.TrimPrefix(name, prefix), ".db"))
+		if err != nil {
+			continue // not a daily backup (a safety copy, or someone's file)
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		out = append(out, BackupInfo{Path: filepath.Join(dir, name), Day: day, Size: info.Size()})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Day.After(out[j].Day) })
+	return out, nil
+}
+
+// privateFolder makes dir (and its parents) and gives it mode 0700: backups
+// hold the personal data of minors.
+func privateFolder(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	return os.Chmod(dir, 0o700)
+}
+
+// AutoBackup makes the day's automatic backup of the open database: a
+// consistent copy (safe while the app runs) in BackupFolder, mode 0600, named
+// by now's date. When that day's backup already exists it makes none (made is
+// false). Afterwards only the newest keep daily backups are kept; other files
+// in the folder are never touched. The copy is written under a temporary name
+// and renamed, so a crash never leaves a half file that would count as the
+// day's backup. It never panics; the caller shows err to the user and goes on.
+func AutoBackup(ctx context.Context, st *Store, now time.Time, keep int) (path string, made bool, err error) {
+	dir := BackupFolder(st.Path())
+	path = filepath.Join(dir, dailyName(st.Path(), now))
+	if err := privateFolder(dir); err != nil {
+		return path, false, fmt.Errorf("automatic backup: folder %s: %w", dir, err)
+	}
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() > 0 {
+		return path, false, pruneBackups(st.Path(), keep)
+	}
+	tmp := path + ".partial"
+	os.Remove(tmp) // left by a crash
+	if err := st.Backup(ctx, tmp); err != nil {
+		os.Remove(tmp)
+		return path, false, fmt.Errorf("automatic backup: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return path, false, fmt.Errorf("automatic backup: %w", err)
+	}
+	return path, true, pruneBackups(st.Path(), keep)
+}
+
+// pruneBackups deletes all but the newest keep daily backups (keep < 1 keeps
+// all).
+func pruneBackups(dbPath string, keep int) error {
+	if keep < 1 {
+		return nil
+	}
+	bs, err := ListBackups(dbPath)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, b := range bs[min(keep, len(bs)):] {
+		if err := os.Remove(b.Path); err != nil {
+			errs = append(errs, fmt.Errorf("remove old backup: %w", err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// BackupFile writes a consistent copy of the database at dbPath to out (which
+// must not exist, or be empty), mode 0600, without taking the database's lock
+// or changing it: it works while the app has the file open, and on a file of
+// any schema version.
+func BackupFile(ctx context.Context, dbPath, out string) error {
+	fi, err := os.Stat(dbPath)
+	if err != nil {
+		return fmt.Errorf("backup %s: %w", dbPath, err)
+	}
+	if fi.IsDir() || fi.Size() == 0 {
+		return fmt.Errorf("backup %s: %w", dbPath, ErrNotDatabase)
+	}
+	if err := checkHeader(dbPath); err != nil {
+		return err
+	}
+	db, err := sql.Open("sqlite3", dsn(dbPath, true))
+	if err != nil {
+		return fmt.Errorf("backup %s: %w", dbPath, err)
+	}
+	defer db.Close()
+	if err := vacuumInto(ctx, db, out); err != nil {
+		return fmt.Errorf("backup %s to %s: %w", dbPath, out, err)
+	}
+	return nil
+}
+
+// coreTables must be in every Techniqual database; a SQLite file without
+// them is somebody else's.
+var coreTables = []string{"organisations", "pupils", "periods", "offers", "audit_log"}
+
+// CheckBackup tells whether the file at path is a Techniqual database this
+// build can open, without changing it: ErrNotDatabase for anything else
+// (another program's SQLite file, a damaged file), ErrNewerVersion for one
+// written by a newer Techniqual. It returns the file's schema version.
+func CheckBackup(ctx context.Context, path string) (version int, err error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0, fmt.Errorf("backup %s: %w", path, err)
+	}
+	if fi.IsDir() || fi.Size() == 0 {
+		return 0, fmt.Errorf("%s: %w", path, ErrNotDatabase)
+	}
+	if err := checkHeader(path); err != nil {
+		return 0, err
+	}
+	db, err := sql.Open("sqlite3", dsn(path, true))
+	if err != nil {
+		return 0, fmt.Errorf("open %s: %w", path, err)
+	}
+	defer db.Close()
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return 0, fmt.Errorf("%s: %v: %w", path, err, ErrNotDatabase)
+	}
+	if version > SchemaVersion() {
+		return version, fmt.Errorf("%s: version %d, this Techniqual knows up to %d: %w", path, version, SchemaVersion(), ErrNewerVersion)
+	}
+	for _, t := range coreTables {
+		var n int
+		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?", t).Scan(&n); err != nil {
+			return version, fmt.Errorf("%s: %v: %w", path, err, ErrNotDatabase)
+		}
+		if n == 0 || version < 1 {
+			return version, fmt.Errorf("%s has no table %s: %w", path, t, ErrNotDatabase)
+		}
+	}
+	var check string
+	if err := db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&check); err != nil || check != "ok" {
+		return version, fmt.Errorf("%s is damaged (%s%v): %w", path, check, err, ErrNotDatabase)
+	}
+	return version, nil
+}
+
+// Restore replaces the database at dbPath with the backup at backupPath. The
+// backup is checked first (CheckBackup); if it is not a Techniqual database
+// this build can open, nothing is touched. The database must not be open (a
+// running window closes its Store first; ErrInUse otherwise). The current
+// file is first copied to a safety copy in BackupFolder, whose path is
+// returned ("" when there was no current file). A backup of an older version
+// is migrated by the next Open, as usual.
+func Restore(ctx context.Context, backupPath, dbPath string, now time.Time) (safetyCopy string, err error) {
+	backupPath, err = filepath.Abs(backupPath)
+	if err != nil {
+		return "", err
+	}
+	dbPath, err = filepath.Abs(dbPath)
+	if err != nil {
+		return "", err
+	}
+	if _, err := CheckBackup(ctx, backupPath); err != nil {
+		return "", err
+	}
+	if a, errA := os.Stat(backupPath); errA == nil {
+		if b, errB := os.Stat(dbPath); errB == nil && os.SameFile(a, b) {
+			return "", fmt.Errorf("%s is the database itself, not a backup of it", backupPath)
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
+		return "", err
+	}
+	lock, err := acquireLock(dbPath + ".lock")
+	if err != nil {
+		return "", err
+	}
+	defer lock.release()
+
+	// The new file is made first, beside the database, so that nothing
+	// changes if it fails.
+	tmp := dbPath + ".restoring"
+	os.Remove(tmp)
+	if err := copyDatabase(ctx, backupPath, tmp); err != nil {
+		os.Remove(tmp)
+		return "", fmt.Errorf("restore from %s: %w", backupPath, err)
+	}
+	defer os.Remove(tmp) // gone after the rename; removed after a failure
+
+	if fi, err := os.Stat(dbPath); err == nil && fi.Size() > 0 {
+		dir := BackupFolder(dbPath)
+		if err := privateFolder(dir); err != nil {
+			return "", fmt.Errorf("restore: folder %s: %w", dir, err)
+		}
+		safetyCopy = filepath.Join(dir, backupPrefix(dbPath)+"-fore-aterstallning-"+now.Format("20060102-150405")+".db")
+		if err := safetyCopyOf(ctx, dbPath, safetyCopy); err != nil {
+			return "", fmt.Errorf("restore: copy of the current database: %w", err)
+		}
+	}
+	// The old file's write-ahead log was merged into the safety copy and
+	// checkpointed; it must not be applied to the restored file.
+	for _, side := range []string{"-wal", "-shm", "-journal"} {
+		if err := os.Remove(dbPath + side); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return safetyCopy, fmt.Errorf("restore: %w", err)
+		}
+	}
+	if err := os.Rename(tmp, dbPath); err != nil {
+		return safetyCopy, fmt.Errorf("restore: %w", err)
+	}
+	return safetyCopy, os.Chmod(dbPath, 0o600)
+}
+
+// copyDatabase writes a consistent copy of the database src (with its
+// write-ahead log, if any) to out.
+func copyDatabase(ctx context.Context, src, out string) error {
+	db, err := sql.Open("sqlite3", dsn(src, true))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return vacuumInto(ctx, db, out)
+}
+
+// safetyCopyOf copies the current database before a restore and merges its
+// write-ahead log into the file. A database SQLite cannot read (the reason
+// for many a restore) is copied byte for byte instead.
+func safetyCopyOf(ctx context.Context, dbPath, out string) error {
+	db, err := sql.Open("sqlite3", dsn(dbPath, false))
+	if err == nil {
+		err = vacuumInto(ctx, db, out)
+		if err == nil {
+			_, err = db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+		}
+		db.Close()
+	}
+	if err == nil {
+		return nil
+	}
+	os.Remove(out)
+	if err := copyFile(dbPath, out); err != nil {
+		return err
+	}
+	if _, err := os.Stat(dbPath + "-wal"); err == nil {
+		return copyFile(dbPath+"-wal", out+"-wal")
+	}
+	return nil
+}
+
+// copyFile copies src to a new file out, mode 0600, synced to disk.
+func copyFile(src, out string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	f, err := os.OpenFile(out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(f, in)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(out)
+	}
+	return err
+}

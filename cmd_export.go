@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"techniqual/data"
@@ -57,11 +56,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "techniqual export %s: --event NAME is required (see: techniqual list events)\n", kind)
 		return exitUsage
 	}
-	if _, err := os.Stat(*db); err != nil {
-		fmt.Fprintf(stderr, "techniqual export: %s: no such database\n", *db)
-		return exitFailure
-	}
-	st, ok := openStore(ctx, *db, stderr, "export")
+	st, ok := openExisting(ctx, *db, stderr, "export")
 	if !ok {
 		return exitFailure
 	}

@@ -84,11 +84,7 @@ func cmdMatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprint(stderr, matchUsage)
 		return exitUsage
 	}
-	if _, err := os.Stat(*db); err != nil {
-		fmt.Fprintf(stderr, "techniqual match: %s: no such database\n", *db)
-		return exitFailure
-	}
-	st, ok := openStore(ctx, *db, stderr, "match")
+	st, ok := openExisting(ctx, *db, stderr, "match")
 	if !ok {
 		return exitFailure
 	}

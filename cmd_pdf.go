@@ -50,11 +50,7 @@ func cmdPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, pdfUsage)
 		return exitUsage
 	}
-	if _, err := os.Stat(*db); err != nil {
-		fmt.Fprintf(stderr, "techniqual pdf: %s: no such database\n", *db)
-		return exitFailure
-	}
-	st, ok := openStore(ctx, *db, stderr, "pdf")
+	st, ok := openExisting(ctx, *db, stderr, "pdf")
 	if !ok {
 		return exitFailure
 	}

@@ -123,6 +123,18 @@ func openStore(ctx context.Context, path string, stderr io.Writer, cmd string) (
 	return st, true
 }
 
+// openExisting opens a database that must already exist: a command that
+// reads must never create an empty file where a path was mistyped.
+func openExisting(ctx context.Context, path string, stderr io.Writer, cmd string) (*data.Store, bool) {
+	if path != "" {
+		if _, err := os.Stat(path); err != nil {
+			fmt.Fprintf(stderr, "techniqual %s: %s: no such database\n", cmd, path)
+			return nil, false
+		}
+	}
+	return openStore(ctx, path, stderr, cmd)
+}
+
 // describeOpenError says in words what is wrong with a database file.
 func describeOpenError(path string, err error) string {
 	switch {
@@ -183,11 +195,7 @@ func cmdList(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "usage: techniqual list periods|events --db PATH\n")
 		return exitUsage
 	}
-	if _, err := os.Stat(*db); *db != "" && err != nil {
-		fmt.Fprintf(stderr, "techniqual list: %s: no such database\n", *db)
-		return exitFailure
-	}
-	st, ok := openStore(ctx, *db, stderr, "list")
+	st, ok := openExisting(ctx, *db, stderr, "list")
 	if !ok {
 		return exitFailure
 	}

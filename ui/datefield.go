@@ -143,8 +143,13 @@ func weekLabel(t time.Time) string {
 
 // longDate writes "måndag 9 november" in the user's language.
 func longDate(t time.Time) string {
-	wd := (int(t.Weekday()) + 6) % 7
-	return lang.X("weekday."+strconv.Itoa(wd), longDays[wd]) + " " + strconv.Itoa(t.Day()) + " " + monthName(t.Month())
+	return weekdayName(t.Weekday()) + " " + strconv.Itoa(t.Day()) + " " + monthName(t.Month())
+}
+
+// weekdayName names a weekday in the user's language ("måndag").
+func weekdayName(d time.Weekday) string {
+	wd := (int(d) + 6) % 7 // Monday first
+	return lang.X("weekday."+strconv.Itoa(wd), longDays[wd])
 }
 
 var longDays = [...]string{"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"}

@@ -128,23 +128,7 @@ func hostStepTitle(i int) string {
 }
 
 // hostWeekday names a weekday in the user's language.
-func hostWeekday(d time.Weekday) string {
-	switch d {
-	case time.Monday:
-		return lang.X("hostform.weekday.monday", "måndag")
-	case time.Tuesday:
-		return lang.X("hostform.weekday.tuesday", "tisdag")
-	case time.Wednesday:
-		return lang.X("hostform.weekday.wednesday", "onsdag")
-	case time.Thursday:
-		return lang.X("hostform.weekday.thursday", "torsdag")
-	case time.Friday:
-		return lang.X("hostform.weekday.friday", "fredag")
-	case time.Saturday:
-		return lang.X("hostform.weekday.saturday", "lördag")
-	}
-	return lang.X("hostform.weekday.sunday", "söndag")
-}
+func hostWeekday(d time.Weekday) string { return weekdayName(d) }
 
 // hostFieldName names a field of the offer, for the refusal's list.
 func hostFieldName(field string) string {

@@ -25,6 +25,7 @@ const usage = `usage:
   techniqual [--db PATH]                       start the desktop app
   techniqual demo --db PATH [--pupils N] [--seed S]
   techniqual list periods|events --db PATH
+  techniqual import pupils --db PATH --school NAME [--skip-bad-rows] [--lang sv|en] FILE   (CSV or XLSX)
   techniqual pdf schedules|hosts|attendance|certificates --db PATH --period NAME
                  [--school NAME] [--class NAME] [--lang sv|en] --out FILE.pdf|DIR/
   techniqual match --db PATH --period NAME [--json] [--dimacs FILE] [--save]
@@ -40,8 +41,7 @@ const usage = `usage:
 
 // notYet lists the commands of DESIGN §5 that later work adds.
 var notYet = map[string]string{
-	"import": "importing class lists",
-	"ics":    "calendar export",
+	"ics": "calendar export",
 }
 
 // run is the whole command line; gui starts the window.
@@ -64,6 +64,8 @@ func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 		return cmdDemo(ctx, args[1:], stdout, stderr)
 	case "list":
 		return cmdList(ctx, args[1:], stdout, stderr)
+	case "import":
+		return cmdImport(ctx, args[1:], stdout, stderr)
 	case "pdf":
 		return cmdPDF(ctx, args[1:], stdout, stderr)
 	case "match":

@@ -72,13 +72,15 @@ func newPupilsScreen(m *MainWindow) *pupilsScreen {
 
 	newBtn := widget.NewButtonWithIcon(lang.X("pupils.new", "Ny elev"), theme.ContentAddIcon(), s.onNew)
 	binBtn := widget.NewButtonWithIcon(lang.X("pupils.bin", "Papperskorg"), theme.DeleteIcon(), s.onShowBin)
+	importBtn := widget.NewButtonWithIcon(lang.X("pupils.import", "Importera klasslista …"), theme.UploadIcon(),
+		func() { m.showClassListImport(s.Reload) })
 	exportBtn := widget.NewButtonWithIcon(lang.X("export.button", "Exportera …"), theme.DownloadIcon(), func() { m.showExport("pupils") })
 	filters := container.NewGridWithColumns(2,
 		labelled(lang.X("filter.school", "Skola"), s.schoolSel), labelled(lang.X("filter.class", "Klass"), s.classSel),
 		labelled(lang.X("filter.grade", "Årskurs"), s.gradeSel), labelled(lang.X("filter.period", "Praoperiod"), s.periodSel),
 		labelled(lang.X("filter.choices", "Val"), s.choicesSel), labelled(lang.X("filter.placement", "Placering"), s.placeSel))
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(newBtn, binBtn, exportBtn), s.search),
+		container.NewBorder(nil, nil, nil, container.NewHBox(newBtn, importBtn, binBtn, exportBtn), s.search),
 		filters)
 	left := container.NewBorder(top, s.count, nil, nil, s.table)
 	s.detail = newPupilDetail(s)

@@ -1,0 +1,63 @@
+package classlist
+
+import "testing"
+
+// FuzzRead feeds the reader arbitrary bytes: it must never panic, and no
+// message it gives may show more digits than a masked personnummer.
+func FuzzRead(f *testing.F) {
+	f.Add([]byte("Förnamn;Efternamn;Klass;Personnummer\nAda;Berg;8A;20120304-4710\n"))
+	f.Add([]byte("Namn,Klass\n\"Berg, Anna\",8A\n\"Ek, \"\"Bo\"\"\",9B\n"))
+	f.Add([]byte("sep=\t\nFirst name\tLast name\tClass\nA\tB\t8C\n"))
+	f.Add([]byte("\xEF\xBB\xBFElev;Klass;Kön\n\"oavslutad;8A;F\n"))
+	f.Add([]byte("%PDF-1.4"))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		tb, err := Read(b, ReadOptions{})
+		if err != nil {
+			return
+		}
+		for i := range tb.Columns {
+			tb.Samples(i, 3)
+		}
+		rows, _, err := parseRows(tb, tb.Mapping(), "Skolan", today)
+		if err != nil {
+			return
+		}
+		for _, r := range rows {
+			for _, e := range r.Errors {
+				for _, v := range e.Data {
+					nd := 0
+					for i := 0; i < len(v); i++ {
+						if v[i] >= '0' && v[i] <= '9' {
+							nd++
+						}
+					}
+					if nd >= 10 {
+						t.Fatalf("message shows %d digits: %s", nd, e.Error())
+					}
+				}
+			}
+		}
+	})
+}
+
+// FuzzPersonnummer: any string is refused or gives a date; never a panic,
+// and the mask never shows more than the date.
+func FuzzPersonnummer(f *testing.F) {
+	for _, s := range []string{"20120304-4710", "120304+4710", "201205714710", "1203044710", "", "-", "12030-44710"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		BirthDateFromPersonnummer(s, today)
+		m := MaskPersonnummer(s)
+		nd := 0
+		for i := 0; i < len(m); i++ {
+			if m[i] >= '0' && m[i] <= '9' {
+				nd++
+			}
+		}
+		if nd > 8 {
+			t.Fatalf("mask of %q shows %d digits", s, nd)
+		}
+	})
+}

@@ -1,0 +1,133 @@
+package classlist
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"techniqual/data"
+)
+
+// Message is one reason the package gives, in Swedish (Text, a template
+// over the error's Data, shown through the ui's translations under Key) and
+// English (Reason, for logs and the command line).
+type Message struct {
+	Key    string
+	Text   string
+	Reason string
+}
+
+// The messages of the package.
+var (
+	msgEmpty         = Message{"import.err.empty", "Filen är tom.", "the file is empty"}
+	msgPDF           = Message{"import.err.pdf", "Filen är en PDF, inte en klasslista. Spara listan som CSV eller Excel (.xlsx) i skolans system.", "the file is a PDF, not a class list; export the list as CSV or XLSX"}
+	msgOldExcel      = Message{"import.err.xls", "Filen är i det gamla Excel-formatet (.xls). Spara den som .xlsx eller CSV och försök igen.", "the file is in the old Excel format (.xls); save it as .xlsx or CSV"}
+	msgBinary        = Message{"import.err.binary", "Filen är ingen klasslista: den innehåller inte text i tabellform.", "the file is not a class list: it holds no tabular text"}
+	msgBadXLSX       = Message{"import.err.xlsx", "Excel-filen kunde inte läsas: {{.Error}}", "the Excel file could not be read: {{.Error}}"}
+	msgNoRows        = Message{"import.err.no_rows", "Filen har inga elevrader under rubrikraden.", "the file has no pupil rows below the header row"}
+	msgNoNameColumn  = Message{"import.err.no_name_column", "Ingen kolumn med elevernas namn hittades. Ange vilken kolumn som är förnamn, efternamn eller namn.", "no column with the pupils' names; map a column to first name, last name or name"}
+	msgNameMissing   = Message{"import.err.name_missing", "namn saknas", "the name is missing"}
+	msgGradeMissing  = Message{"import.err.grade_missing", "årskursen framgår inte (ange en klass som 8B eller en kolumn Årskurs)", "no grade: give a class such as 8B or a grade column"}
+	msgGradeOther    = Message{"import.err.grade_other", "årskurs {{.Grade}}: bara årskurs 8 och 9 kan importeras", "grade {{.Grade}}: only grades 8 and 9 can be imported"}
+	msgGradeBad      = Message{"import.err.grade_bad", "”{{.Value}}” är ingen årskurs", "{{.Value}} is not a grade"}
+	msgSchoolMissing = Message{"import.err.school_missing", "skola saknas (välj skola för listan)", "no school: choose the list's school"}
+	msgPnrFormat     = Message{"import.err.pnr_format", "”{{.Value}}” är inget personnummer (ÅÅÅÅMMDD-XXXX)", "{{.Value}} is not a personnummer (YYYYMMDD-XXXX)"}
+	msgPnrDate       = Message{"import.err.pnr_date", "personnumret {{.Value}} har inget giltigt datum", "the personnummer {{.Value}} holds no valid date"}
+	msgPnrChecksum   = Message{"import.err.pnr_checksum", "kontrollsiffran stämmer inte ({{.Value}})", "the check digit is wrong ({{.Value}})"}
+	msgBirthBad      = Message{"import.err.birth_bad", "”{{.Value}}” är inget datum (ÅÅÅÅ-MM-DD)", "{{.Value}} is not a date (YYYY-MM-DD)"}
+	msgBirthMismatch = Message{"import.err.birth_mismatch", "födelsedatumet stämmer inte med personnumret", "the birth date does not agree with the personnummer"}
+	msgGenderBad     = Message{"import.err.gender_bad", "”{{.Value}}” är inget kön som Techniqual känner (flicka, pojke, annat)", "{{.Value}} is not a known gender (girl, boy, other)"}
+	msgProtectedBad  = Message{"import.err.protected_bad", "”{{.Value}}” ska vara Ja eller Nej", "{{.Value}} must be yes or no"}
+	msgExternalDup   = Message{"import.err.external_dup", "Elev-ID {{.Value}} finns också på rad {{.Other}}", "pupil id {{.Value}} is also on line {{.Other}}"}
+	msgAmbiguous     = Message{"import.err.ambiguous", "{{.N}} elever i databasen har samma namn och klass; raden kan inte kopplas till en av dem (lägg till Elev-ID eller födelsedatum i listan)", "{{.N}} pupils in the database share this name and class; add a pupil id or birth date to the list"}
+	msgSameTarget    = Message{"import.err.same_target", "raden och rad {{.Other}} passar båda samma elev i databasen (lägg till Elev-ID eller födelsedatum i listan)", "this line and line {{.Other}} both fit the same pupil; add a pupil id or birth date to the list"}
+	msgHasErrors     = Message{"import.err.has_errors", "{{.N}} rader har fel; inget har importerats.", "{{.N}} rows have errors; nothing was imported"}
+	allMessages      = []Message{msgEmpty, msgPDF, msgOldExcel, msgBinary, msgBadXLSX, msgNoRows, msgNoNameColumn, msgNameMissing, msgGradeMissing, msgGradeOther, msgGradeBad, msgSchoolMissing, msgPnrFormat, msgPnrDate, msgPnrChecksum, msgBirthBad, msgBirthMismatch, msgGenderBad, msgProtectedBad, msgExternalDup, msgAmbiguous, msgSameTarget, msgHasErrors}
+)
+
+// Messages lists every message the package may give (for translation
+// checks). Field errors of data.Pupil's validation keep data's own keys.
+func Messages() []Message { return append([]Message(nil), allMessages...) }
+
+// ErrNotClassList is wrapped by every FileError: the file cannot be read as
+// a class list at all.
+var ErrNotClassList = errors.New("not a class list")
+
+// FileError says why a whole file cannot be imported.
+type FileError struct {
+	Message
+	Data map[string]string
+}
+
+func (e *FileError) Error() string { return data.RenderTemplate(e.Reason, e.Data) }
+
+// Unwrap makes errors.Is(err, ErrNotClassList) true.
+func (e *FileError) Unwrap() error { return ErrNotClassList }
+
+// Swedish is the reason in Swedish.
+func (e *FileError) Swedish() string { return data.RenderTemplate(e.Text, e.Data) }
+
+func fileErr(m Message, kv ...string) *FileError {
+	return &FileError{Message: m, Data: pairs(kv)}
+}
+
+func pairs(kv []string) map[string]string {
+	if len(kv) == 0 {
+		return nil
+	}
+	m := map[string]string{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[kv[i]] = kv[i+1]
+	}
+	return m
+}
+
+// RowError says what is wrong with one row: its line in the file (the row
+// number in a spreadsheet), the column (its header in the file; empty for
+// the row as a whole) and why. A personnummer appears in it only masked.
+type RowError struct {
+	Line   int
+	Column string
+	Message
+	Data map[string]string
+}
+
+// Why is the English reason.
+func (e RowError) Why() string { return data.RenderTemplate(e.Reason, e.Data) }
+
+// WhySwedish is the Swedish reason.
+func (e RowError) WhySwedish() string { return data.RenderTemplate(e.Text, e.Data) }
+
+func (e RowError) Error() string {
+	if e.Column == "" {
+		return fmt.Sprintf("line %d: %s", e.Line, e.Why())
+	}
+	return fmt.Sprintf("line %d, column %s: %s", e.Line, e.Column, e.Why())
+}
+
+// Swedish is the whole error in Swedish: "rad 14, kolumn Personnummer:
+// kontrollsiffran stämmer inte (20120304-****)".
+func (e RowError) Swedish() string {
+	if e.Column == "" {
+		return fmt.Sprintf("rad %d: %s", e.Line, e.WhySwedish())
+	}
+	return fmt.Sprintf("rad %d, kolumn %s: %s", e.Line, e.Column, e.WhySwedish())
+}
+
+// RowErrors is returned by Import when rows have errors and bad rows are
+// not to be skipped: nothing was written.
+type RowErrors struct {
+	Errors []RowError
+}
+
+func (e *RowErrors) Error() string {
+	parts := make([]string, 0, 3)
+	for i, r := range e.Errors {
+		if i == 3 {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, r.Error())
+	}
+	return fmt.Sprintf("%d errors, nothing imported: %s", len(e.Errors), strings.Join(parts, "; "))
+}

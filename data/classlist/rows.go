@@ -1,0 +1,279 @@
+package classlist
+
+import (
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"techniqual/data"
+)
+
+// Row is one data row turned into a pupil (without school id), with the
+// errors found in it. Nothing of a personnummer is kept but the birth date.
+type Row struct {
+	Line   int
+	Pupil  data.Pupil
+	School string // the row's own school, else the list's
+	Errors []RowError
+}
+
+// given says which fields a list gives; an update changes only those.
+type given map[Field]bool
+
+// parseRows turns the records into rows under a mapping (one field per
+// column). defaultSchool is used for rows without a school of their own.
+func parseRows(t *Table, mapping []Field, defaultSchool string, today time.Time) ([]Row, given, error) {
+	col := map[Field]int{}
+	for i, f := range mapping {
+		if i >= len(t.Columns) || f == FieldIgnore {
+			continue
+		}
+		if _, dup := col[f]; !dup {
+			col[f] = i
+		}
+	}
+	_, hasFirst := col[FieldFirstName]
+	_, hasLast := col[FieldLastName]
+	_, hasFull := col[FieldFullName]
+	if !hasFirst && !hasLast && !hasFull {
+		return nil, nil, fileErr(msgNoNameColumn)
+	}
+	if len(t.Records) == 0 {
+		return nil, nil, fileErr(msgNoRows)
+	}
+	g := given{}
+	for f := range col {
+		g[f] = true
+	}
+	if hasFull {
+		g[FieldFirstName], g[FieldLastName] = true, true
+	}
+	if g[FieldPersonnummer] {
+		g[FieldBirthDate] = true
+	}
+	header := func(f Field) string { return t.Columns[col[f]].Header }
+	rows := make([]Row, 0, len(t.Records))
+	for _, rec := range t.Records {
+		cell := func(f Field) string {
+			i, ok := col[f]
+			if !ok || i >= len(rec.Cells) {
+				return ""
+			}
+			return rec.Cells[i]
+		}
+		r := Row{Line: rec.Line}
+		bad := func(f Field, m Message, kv ...string) {
+			c := ""
+			if _, ok := col[f]; ok {
+				c = header(f)
+			}
+			for i := 1; i < len(kv); i += 2 {
+				kv[i] = safeValue(kv[i])
+			}
+			r.Errors = append(r.Errors, RowError{Line: rec.Line, Column: c, Message: m, Data: pairs(kv)})
+		}
+		p := &r.Pupil
+		if hasFull {
+			p.FirstName, p.LastName = splitName(cell(FieldFullName))
+		}
+		if hasFirst || hasLast {
+			if v := cell(FieldFirstName); hasFirst && (v != "" || !hasFull) {
+				p.FirstName = v
+			}
+			if v := cell(FieldLastName); hasLast && (v != "" || !hasFull) {
+				p.LastName = v
+			}
+		}
+		p.FirstName, p.LastName = strings.Join(strings.Fields(p.FirstName), " "), strings.Join(strings.Fields(p.LastName), " ")
+		if p.FirstName == "" && p.LastName == "" {
+			f := FieldFullName
+			if !hasFull {
+				f = FieldFirstName
+				if !hasFirst {
+					f = FieldLastName
+				}
+			}
+			bad(f, msgNameMissing)
+		}
+		p.ClassName = strings.Join(strings.Fields(cell(FieldClass)), " ")
+		gradeField := FieldClass
+		if v := cell(FieldGrade); v != "" {
+			gradeField = FieldGrade
+			if gr, ok := parseGrade(v); ok {
+				p.Grade = gr
+			} else {
+				bad(FieldGrade, msgGradeBad, "Value", v)
+				p.Grade = -1
+			}
+		} else {
+			p.Grade = gradeFromClass(p.ClassName)
+			if _, ok := col[FieldClass]; !ok {
+				gradeField = FieldGrade
+			}
+		}
+		switch {
+		case p.Grade == 0:
+			bad(gradeField, msgGradeMissing)
+		case p.Grade > 0 && p.Grade != 8 && p.Grade != 9:
+			bad(gradeField, msgGradeOther, "Grade", strconv.Itoa(p.Grade))
+		}
+		r.School = cell(FieldSchool)
+		if r.School == "" {
+			r.School = strings.TrimSpace(defaultSchool)
+		}
+		if r.School == "" {
+			bad(FieldSchool, msgSchoolMissing)
+		}
+		var fromPnr time.Time
+		if v := cell(FieldPersonnummer); v != "" {
+			d, err := BirthDateFromPersonnummer(v, today)
+			masked := MaskPersonnummer(v)
+			switch {
+			case errors.Is(err, ErrPnrChecksum):
+				bad(FieldPersonnummer, msgPnrChecksum, "Value", masked)
+			case errors.Is(err, ErrPnrDate):
+				bad(FieldPersonnummer, msgPnrDate, "Value", masked)
+			case err != nil:
+				bad(FieldPersonnummer, msgPnrFormat, "Value", masked)
+			default:
+				fromPnr = d
+			}
+		}
+		if v := cell(FieldBirthDate); v != "" {
+			d, ok := parseBirthDate(v, t.Format == FormatXLSX)
+			switch {
+			case !ok:
+				bad(FieldBirthDate, msgBirthBad, "Value", v)
+			case !fromPnr.IsZero() && !d.Equal(fromPnr):
+				bad(FieldBirthDate, msgBirthMismatch)
+			default:
+				p.BirthDate = d
+			}
+		}
+		if p.BirthDate.IsZero() {
+			p.BirthDate = fromPnr
+		}
+		if v := cell(FieldGender); v != "" {
+			if gd, ok := parseGender(v); ok {
+				p.Gender = gd
+			} else {
+				bad(FieldGender, msgGenderBad, "Value", v)
+			}
+		}
+		if p.Gender == "" {
+			p.Gender = data.GenderUnspecified // never derived from the personnummer
+		}
+		if v := cell(FieldProtected); v != "" {
+			if yes, ok := parseYesNo(v); ok {
+				p.Protected = yes
+			} else {
+				bad(FieldProtected, msgProtectedBad, "Value", v)
+			}
+		}
+		p.GuardianName = cell(FieldGuardianName)
+		p.GuardianEmail = cell(FieldGuardianEmail)
+		p.GuardianPhone = cell(FieldGuardianPhone)
+		p.ExternalID = cell(FieldExternalID)
+		if _, err := BirthDateFromPersonnummer(p.ExternalID, today); err == nil || looksLikePersonnummer(p.ExternalID) {
+			p.ExternalID = "" // some systems use the personnummer as the pupil's id: never kept
+		}
+		p.GuardianName = scrubPersonnummer(p.GuardianName, today)
+		p.Needs = scrubPersonnummer(cell(FieldNeeds), today)
+		p.Notes = scrubPersonnummer(cell(FieldNotes), today)
+		// The Store's own rules, with each field error put on its column.
+		check := *p
+		check.SchoolID = "-"
+		if check.Grade != 8 && check.Grade != 9 {
+			check.Grade = 8 // already reported
+		}
+		if err := check.Validate(); err != nil {
+			var ve *data.ValidationError
+			if errors.As(err, &ve) {
+				for _, fe := range ve.Fields {
+					f := dataFieldColumn(fe.Field, col)
+					if fe.Field == "first_name" && p.FirstName == "" && p.LastName == "" {
+						continue // already reported
+					}
+					bad(f, Message{Key: fe.Key, Text: fe.Text, Reason: fe.Reason}, flatten(fe.Data)...)
+				}
+			}
+		}
+		rows = append(rows, r)
+	}
+	return rows, g, nil
+}
+
+// dataFieldColumn says which of the list's fields a data.Pupil field came from.
+func dataFieldColumn(field string, col map[Field]int) Field {
+	var cands []Field
+	switch field {
+	case "first_name":
+		cands = []Field{FieldFirstName, FieldFullName}
+	case "last_name":
+		cands = []Field{FieldLastName, FieldFullName}
+	case "class_name":
+		cands = []Field{FieldClass}
+	case "grade":
+		cands = []Field{FieldGrade, FieldClass}
+	case "birth_date":
+		cands = []Field{FieldBirthDate, FieldPersonnummer}
+	case "gender":
+		cands = []Field{FieldGender}
+	case "guardian_email":
+		cands = []Field{FieldGuardianEmail}
+	case "needs":
+		cands = []Field{FieldNeeds}
+	case "notes":
+		cands = []Field{FieldNotes}
+	}
+	for _, f := range cands {
+		if _, ok := col[f]; ok {
+			return f
+		}
+	}
+	return FieldIgnore
+}
+
+func flatten(m map[string]string) []string {
+	var kv []string
+	for k, v := range m {
+		kv = append(kv, k, v)
+	}
+	return kv
+}
+
+// safeValue makes a cell fit to be shown in an error: anything holding ten
+// digits or more may be a personnummer and is masked, and long text is cut.
+func safeValue(v string) string {
+	nd := 0
+	for i := 0; i < len(v); i++ {
+		if v[i] >= '0' && v[i] <= '9' {
+			nd++
+		}
+	}
+	if nd >= 10 {
+		v = MaskPersonnummer(v)
+	}
+	if r := []rune(v); len(r) > 60 {
+		v = string(r[:60]) + "…"
+	}
+	return v
+}
+
+var pnrInText = regexp.MustCompile(`\b(?:\d{8}|\d{6})[-+ ]?\d{4}\b`)
+
+// scrubPersonnummer masks every valid personnummer in free text, so that one
+// written into a note does not reach the database.
+func scrubPersonnummer(s string, today time.Time) string {
+	if len(s) < 10 {
+		return s
+	}
+	return pnrInText.ReplaceAllStringFunc(s, func(m string) string {
+		if _, err := BirthDateFromPersonnummer(m, today); err == nil {
+			return MaskPersonnummer(m)
+		}
+		return m
+	})
+}

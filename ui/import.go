@@ -1,0 +1,490 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+	"techniqual/data/classlist"
+)
+
+// maxErrorLines bounds the errors the preview lists; the count says the rest.
+const maxErrorLines = 200
+
+// classListImport is the open "Importera klasslista" wizard: file → the
+// detected settings with the column mapping → preview → import → result.
+// Nothing is written before Importera; reading, previewing and writing run
+// off the UI goroutine.
+type classListImport struct {
+	m      *MainWindow
+	d      *dialog.CustomDialog
+	onDone func()
+
+	path    string
+	table   *classlist.Table
+	mapping []classlist.Field
+	preview *classlist.Preview
+	result  *classlist.Result
+
+	// step 1: the file
+	fileLabel *widget.Label
+	chooseBtn *widget.Button
+	// step 2: settings and mapping
+	settings   *widget.Label
+	schoolSel  *widget.SelectEntry
+	schoolNote *widget.Label
+	mapSelects []*widget.Select
+	mapBox     *fyne.Container
+	// step 3: preview
+	counts  *widget.Label
+	schools *widget.Label
+	errList *widget.Label
+	skipBad *widget.Check
+	// step 4: result
+	resultLabel *widget.Label
+
+	status     *widget.Label
+	progress   *widget.ProgressBarInfinite
+	steps      *fyne.Container
+	mapStep    fyne.CanvasObject
+	prevStep   fyne.CanvasObject
+	doneStep   fyne.CanvasObject
+	previewBtn *widget.Button
+	importBtn  *widget.Button
+	backBtn    *widget.Button
+	closeBtn   *widget.Button
+}
+
+// showClassListImport opens the wizard and asks for the class list file
+// with the file dialog; onDone runs after an import (to reload the list).
+func (m *MainWindow) showClassListImport(onDone func()) {
+	w := m.newClassListImport(onDone)
+	w.onChooseFile()
+}
+
+// openClassListImport opens the wizard on the file at path (tests use it to
+// bypass the native file dialog).
+func (m *MainWindow) openClassListImport(path string, onDone func()) *classListImport {
+	w := m.newClassListImport(onDone)
+	w.load(path)
+	return w
+}
+
+func (m *MainWindow) newClassListImport(onDone func()) *classListImport {
+	w := &classListImport{m: m, onDone: onDone}
+	w.fileLabel = wrapLabel(lang.X("import.no_file", "Ingen fil vald."))
+	w.chooseBtn = widget.NewButtonWithIcon(lang.X("import.choose", "Välj fil …"), theme.FolderOpenIcon(), w.onChooseFile)
+	w.settings = wrapLabel("")
+	w.schoolSel = widget.NewSelectEntry(nil)
+	w.schoolSel.SetPlaceHolder(lang.X("import.school_placeholder", "Skolans namn (skapas om den inte finns)"))
+	w.schoolNote = wrapLabel("")
+	w.schoolNote.Importance = widget.LowImportance
+	w.mapBox = container.New(layout.NewFormLayout())
+	w.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	w.counts.Wrapping = fyne.TextWrapWord
+	w.schools = wrapLabel("")
+	w.errList = wrapLabel("")
+	w.errList.Importance = widget.DangerImportance
+	w.skipBad = widget.NewCheck(lang.X("import.skip_bad", "Hoppa över raderna med fel och importera resten"), func(bool) { w.updateButtons() })
+	w.resultLabel = wrapLabel("")
+	w.status = wrapLabel("")
+	w.progress = widget.NewProgressBarInfinite()
+	w.progress.Hide()
+
+	w.previewBtn = widget.NewButtonWithIcon(lang.X("import.to_preview", "Förhandsgranska"), theme.NavigateNextIcon(), w.onPreview)
+	w.previewBtn.Importance = widget.HighImportance
+	w.importBtn = widget.NewButtonWithIcon(lang.X("import.import", "Importera"), theme.DownloadIcon(), w.onImport)
+	w.importBtn.Importance = widget.HighImportance
+	w.backBtn = widget.NewButtonWithIcon(lang.X("import.back", "Tillbaka"), theme.NavigateBackIcon(), w.onBack)
+	w.closeBtn = widget.NewButton(lang.X("import.cancel", "Avbryt"), w.onClose)
+
+	fileRow := container.NewBorder(nil, nil, nil, w.chooseBtn, w.fileLabel)
+	w.mapStep = container.NewBorder(
+		container.NewVBox(
+			headingLabel(lang.X("import.settings", "Så här lästes filen")), w.settings,
+			formGrid(formField{label: lang.X("import.school", "Skola"), input: container.NewVBox(w.schoolSel, w.schoolNote)}),
+			headingLabel(lang.X("import.columns", "Kolumner")),
+			wrapLabel(lang.X("import.columns_help", "Kontrollera vad varje kolumn innehåller. Okända kolumner importeras inte förrän du väljer ett fält för dem.")),
+		), nil, nil, nil,
+		container.NewVScroll(w.mapBox))
+	w.prevStep = container.NewBorder(
+		container.NewVBox(headingLabel(lang.X("import.preview", "Förhandsgranskning")), w.counts, w.schools, w.skipBad),
+		nil, nil, nil, container.NewVScroll(w.errList))
+	w.doneStep = container.NewVBox(headingLabel(lang.X("import.done_title", "Importen är klar")), w.resultLabel)
+	w.steps = container.NewStack()
+	buttons := container.NewHBox(layout.NewSpacer(), w.closeBtn, w.backBtn, w.previewBtn, w.importBtn)
+	content := container.NewBorder(
+		container.NewVBox(fileRow, widget.NewSeparator()),
+		container.NewVBox(w.progress, w.status, buttons), nil, nil, w.steps)
+	w.d = dialog.NewCustomWithoutButtons(lang.X("import.title", "Importera klasslista"), content, m.win)
+	w.d.Resize(fyne.NewSize(860, 620))
+	w.showStep(nil)
+	w.d.Show()
+	return w
+}
+
+// showStep shows one step's content (nil: only the file row) and the
+// buttons that belong to it.
+func (w *classListImport) showStep(step fyne.CanvasObject) {
+	if step == nil {
+		w.steps.Objects = nil
+	} else {
+		w.steps.Objects = []fyne.CanvasObject{step}
+	}
+	w.steps.Refresh()
+	w.updateButtons()
+}
+
+func (w *classListImport) current() fyne.CanvasObject {
+	if len(w.steps.Objects) == 0 {
+		return nil
+	}
+	return w.steps.Objects[0]
+}
+
+func (w *classListImport) updateButtons() {
+	cur := w.current()
+	show := func(b *widget.Button, on bool) {
+		if on {
+			b.Show()
+		} else {
+			b.Hide()
+		}
+	}
+	busy := w.progress.Visible()
+	show(w.previewBtn, cur == w.mapStep)
+	show(w.backBtn, cur == w.prevStep)
+	show(w.importBtn, cur == w.prevStep)
+	w.chooseBtn.Show()
+	if cur == w.doneStep {
+		w.chooseBtn.Hide()
+		w.closeBtn.SetText(lang.X("import.close", "Stäng"))
+	}
+	enable := func(b *widget.Button, on bool) {
+		if on && !busy {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	enable(w.previewBtn, w.table != nil)
+	enable(w.backBtn, true)
+	p := w.preview
+	enable(w.importBtn, p != nil && p.Added+p.Updated > 0 && (p.BadRows == 0 || w.skipBad.Checked))
+	enable(w.chooseBtn, cur != w.doneStep)
+}
+
+func (w *classListImport) setBusy(text string) {
+	w.status.SetText(text)
+	w.status.Importance = widget.MediumImportance
+	w.progress.Show()
+	w.progress.Start()
+	w.updateButtons()
+}
+
+func (w *classListImport) setIdle(text string, bad bool) {
+	w.progress.Stop()
+	w.progress.Hide()
+	w.status.Importance = widget.MediumImportance
+	if bad {
+		w.status.Importance = widget.DangerImportance
+	}
+	w.status.SetText(text)
+	w.status.Refresh()
+	w.updateButtons()
+}
+
+func (w *classListImport) onChooseFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		w.load(path)
+	}, w.m.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".xlsx", ".tsv"}))
+	d.Show()
+}
+
+// load reads the file off the UI goroutine and shows the detected settings
+// and the mapping.
+func (w *classListImport) load(path string) {
+	w.path = path
+	w.fileLabel.SetText(path)
+	w.table, w.preview = nil, nil
+	w.showStep(nil)
+	w.setBusy(lang.X("import.reading", "Läser filen …"))
+	st := w.m.store
+	w.m.background(func() func() {
+		t, err := classlist.ReadFile(path, classlist.ReadOptions{})
+		var schools []data.Organisation
+		if err == nil {
+			schools, err = st.ListOrganisations(context.Background(), data.KindSchool)
+		}
+		return func() {
+			if err != nil {
+				w.setIdle(readErrorText(err), true)
+				return
+			}
+			w.table, w.mapping = t, t.Mapping()
+			var names []string
+			for _, o := range schools {
+				names = append(names, o.Name)
+			}
+			w.schoolSel.SetOptions(names)
+			if len(names) == 1 && w.schoolSel.Text == "" {
+				w.schoolSel.SetText(names[0])
+			}
+			w.fillMapping()
+			w.fillSettings()
+			w.showStep(w.mapStep)
+			unknown := len(t.Unknown())
+			msg := lang.X("import.read_ok", "{{.Rows}} rader lästa.", map[string]any{"Rows": len(t.Records)})
+			if unknown > 0 {
+				msg += " " + lang.X("import.unknown_columns", "{{.N}} kolumner är okända: välj vad de innehåller eller låt dem vara.", map[string]any{"N": unknown})
+			}
+			w.setIdle(msg, false)
+		}
+	})
+}
+
+// readErrorText says in the user's words why a file cannot be read.
+func readErrorText(err error) string {
+	var fe *classlist.FileError
+	if errors.As(err, &fe) {
+		return lang.X(fe.Key, fe.Text, fe.Data)
+	}
+	return lang.X("import.read_failed", "Filen kunde inte läsas: {{.Error}}", map[string]string{"Error": err.Error()})
+}
+
+func (w *classListImport) fillSettings() {
+	t := w.table
+	var parts []string
+	if t.Format == classlist.FormatXLSX {
+		parts = append(parts, lang.X("import.format_xlsx", "Excel-fil, blad {{.Sheet}}", map[string]string{"Sheet": t.Sheet}))
+	} else {
+		parts = append(parts,
+			lang.X("import.separator", "Avgränsare: {{.Sep}}", map[string]string{"Sep": separatorText(t.Separator)}),
+			lang.X("import.encoding", "Teckenkodning: {{.Enc}}", map[string]string{"Enc": string(t.Encoding)}))
+	}
+	parts = append(parts, lang.X("import.header_row", "Rubrikrad: {{.Row}}", map[string]string{"Row": strconv.Itoa(t.HeaderRow)}))
+	if !t.HeaderFound {
+		parts = append(parts, lang.X("import.header_guessed", "(inga kända kolumnnamn hittades: första raden används som rubriker)"))
+	}
+	w.settings.SetText(strings.Join(parts, " · "))
+	w.onMappingChanged()
+}
+
+func separatorText(r rune) string {
+	switch r {
+	case ';':
+		return lang.X("import.sep.semicolon", "semikolon (;)")
+	case ',':
+		return lang.X("import.sep.comma", "komma (,)")
+	case '\t':
+		return lang.X("import.sep.tab", "tabb")
+	}
+	return string(r)
+}
+
+// fieldText is a field's name in the user's language.
+func fieldText(f classlist.Field) string {
+	if f == classlist.FieldIgnore {
+		return lang.X("import.field.ignore", classlist.FieldNames[f])
+	}
+	return lang.X("import.field."+string(f), classlist.FieldNames[f])
+}
+
+// fillMapping makes one row per column: the header (marked when unknown),
+// a few values, and the field it goes to.
+func (w *classListImport) fillMapping() {
+	t := w.table
+	options := make([]string, len(classlist.Fields))
+	for i, f := range classlist.Fields {
+		options[i] = fieldText(f)
+	}
+	w.mapSelects = make([]*widget.Select, len(t.Columns))
+	var objs []fyne.CanvasObject
+	for i, c := range t.Columns {
+		head := widget.NewLabelWithStyle(c.Header, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		if !c.Known {
+			head.Importance = widget.WarningImportance
+			head.SetText(c.Header + " (" + lang.X("import.unknown", "okänd") + ")")
+		}
+		samples := widget.NewLabel(strings.Join(t.Samples(i, 3), ", "))
+		samples.Truncation = fyne.TextTruncateEllipsis
+		samples.Importance = widget.LowImportance
+		sel := widget.NewSelect(options, nil)
+		sel.SetSelectedIndex(fieldIndex(w.mapping[i]))
+		sel.OnChanged = func(string) { w.onMappingChanged() }
+		w.mapSelects[i] = sel
+		objs = append(objs, head, container.NewGridWithColumns(2, sel, samples))
+	}
+	w.mapBox.Objects = objs
+	w.mapBox.Refresh()
+}
+
+func fieldIndex(f classlist.Field) int {
+	for i, x := range classlist.Fields {
+		if x == f {
+			return i
+		}
+	}
+	return 0
+}
+
+// onMappingChanged reads the selects back into the mapping and says which
+// column gives the school.
+func (w *classListImport) onMappingChanged() {
+	if w.table == nil {
+		return
+	}
+	hasSchool := false
+	for i, sel := range w.mapSelects {
+		if k := sel.SelectedIndex(); k >= 0 && i < len(w.mapping) {
+			w.mapping[i] = classlist.Fields[k]
+		}
+		if w.mapping[i] == classlist.FieldSchool {
+			hasSchool = true
+		}
+	}
+	if hasSchool {
+		w.schoolNote.SetText(lang.X("import.school_column", "Filen har en kolumn Skola: den gäller för varje rad där den är ifylld."))
+	} else {
+		w.schoolNote.SetText(lang.X("import.school_help", "Alla elever i listan hör till den här skolan."))
+	}
+	w.preview = nil
+}
+
+// onPreview works out, without writing, what the import would do.
+func (w *classListImport) onPreview() {
+	if w.table == nil {
+		return
+	}
+	w.onMappingChanged()
+	t, opts, st := w.table, w.options(), w.m.store
+	w.setBusy(lang.X("import.previewing", "Förhandsgranskar …"))
+	w.m.background(func() func() {
+		pv, err := classlist.BuildPreview(context.Background(), st, t, opts)
+		return func() {
+			if err != nil {
+				w.setIdle(readErrorText(err), true)
+				return
+			}
+			w.preview = pv
+			w.fillPreview()
+			w.showStep(w.prevStep)
+			w.setIdle("", false)
+		}
+	})
+}
+
+func (w *classListImport) options() classlist.Options {
+	return classlist.Options{School: strings.TrimSpace(w.schoolSel.Text), Mapping: append([]classlist.Field(nil), w.mapping...)}
+}
+
+func (w *classListImport) fillPreview() {
+	p := w.preview
+	w.counts.SetText(lang.X("import.counts", "{{.Add}} nya, {{.Update}} uppdateras, {{.Same}} oförändrade, {{.Bad}} rader med fel",
+		map[string]any{"Add": p.Added, "Update": p.Updated, "Same": p.Unchanged, "Bad": p.BadRows}))
+	if len(p.NewSchools) > 0 {
+		w.schools.SetText(lang.X("import.new_schools", "Nya skolor skapas: {{.Names}}", map[string]string{"Names": strings.Join(p.NewSchools, ", ")}))
+		w.schools.Show()
+	} else {
+		w.schools.Hide()
+	}
+	var lines []string
+	for i, e := range p.Errors {
+		if i == maxErrorLines {
+			lines = append(lines, lang.X("import.more_errors", "… och {{.N}} fel till", map[string]any{"N": len(p.Errors) - i}))
+			break
+		}
+		lines = append(lines, rowErrorText(e))
+	}
+	w.errList.SetText(strings.Join(lines, "\n"))
+	w.skipBad.SetChecked(false)
+	if p.BadRows > 0 {
+		w.skipBad.Show()
+	} else {
+		w.skipBad.Hide()
+	}
+}
+
+// rowErrorText is one row error in the user's language: "rad 14, kolumn
+// Personnummer: kontrollsiffran stämmer inte (20120304-****)".
+func rowErrorText(e classlist.RowError) string {
+	why := lang.X(e.Key, e.Text, e.Data)
+	if e.Column == "" {
+		return lang.X("import.row_error_line", "rad {{.Line}}: {{.Why}}", map[string]any{"Line": e.Line, "Why": why})
+	}
+	return lang.X("import.row_error", "rad {{.Line}}, kolumn {{.Column}}: {{.Why}}",
+		map[string]any{"Line": e.Line, "Column": e.Column, "Why": why})
+}
+
+func (w *classListImport) onBack() {
+	w.preview = nil
+	w.showStep(w.mapStep)
+	w.setIdle("", false)
+}
+
+// onImport writes the list in one transaction off the UI goroutine and
+// shows what was done.
+func (w *classListImport) onImport() {
+	if w.preview == nil {
+		return
+	}
+	t, opts, st, skip := w.table, w.options(), w.m.store, w.skipBad.Checked
+	w.setBusy(lang.X("import.importing", "Importerar …"))
+	w.m.background(func() func() {
+		res, err := classlist.Import(context.Background(), st, t, opts, skip)
+		return func() {
+			var re *classlist.RowErrors
+			switch {
+			case errors.As(err, &re):
+				// The database changed since the preview: show the new errors.
+				w.preview.Errors, w.preview.BadRows = re.Errors, len(re.Errors)
+				w.fillPreview()
+				w.setIdle(lang.X("import.err.has_errors", "{{.N}} rader har fel; inget har importerats.", map[string]any{"N": len(re.Errors)}), true)
+				return
+			case err != nil:
+				w.setIdle(lang.X("import.failed", "Importen misslyckades och inget har ändrats: {{.Error}}", map[string]string{"Error": err.Error()}), true)
+				return
+			}
+			w.result = &res
+			text := lang.X("import.result", "{{.Add}} nya elever, {{.Update}} uppdaterade, {{.Same}} oförändrade.",
+				map[string]any{"Add": res.Added, "Update": res.Updated, "Same": res.Unchanged})
+			if res.Skipped > 0 {
+				text += " " + lang.X("import.result_skipped", "{{.N}} rader med fel hoppades över.", map[string]any{"N": res.Skipped})
+			}
+			if len(res.NewSchools) > 0 {
+				text += " " + lang.X("import.result_schools", "Nya skolor: {{.Names}}.", map[string]string{"Names": strings.Join(res.NewSchools, ", ")})
+			}
+			w.resultLabel.SetText(text)
+			w.showStep(w.doneStep)
+			w.setIdle("", false)
+			if w.onDone != nil {
+				w.onDone()
+			}
+		}
+	})
+}
+
+func (w *classListImport) onClose() { w.d.Hide() }
+
+// String describes the wizard's state (for test failures).
+func (w *classListImport) String() string {
+	return fmt.Sprintf("file %q, status %q, counts %q", w.path, w.status.Text, w.counts.Text)
+}

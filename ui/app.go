@@ -29,7 +29,7 @@ const AppID = "se.techniqual.app"
 func Icon() fyne.Resource { return fyne.NewStaticResource("icon.png", assets.IconPNG) }
 
 const (
-	prefLastScreen   = "last_screen"
+	prefLastScreen   = "last_screen_id" // by id, so new sections do not shift it
 	prefWindowWidth  = "window_width"
 	prefWindowHeight = "window_height"
 )
@@ -69,6 +69,10 @@ func buildScreen(m *MainWindow, id string) screen {
 		return newMatchingScreen(m)
 	case "printing":
 		return newPrintingScreen(m)
+	case "events":
+		return newEventsScreen(m)
+	case "attendance":
+		return newAttendanceScreen(m)
 	case "contacts":
 		return newContactsScreen(m)
 	case "settings":
@@ -96,6 +100,7 @@ var sections = []section{
 		"Fördela eleverna på praoplatserna så att så många som möjligt får ett val de önskat – med förklaringar.", "coming.matching"},
 	{"printing", "nav.printing", "Utskrifter", theme.DocumentPrintIcon,
 		"Praoscheman, värdbekräftelser, närvarokort och praointyg som PDF.", "coming.printing"},
+	{"attendance", "attendance.nav", "Närvaro", theme.ConfirmIcon, "", ""},
 	{"events", "nav.events", "Evenemang", theme.MailComposeIcon,
 		"Nätverksträffar och elevevenemang: inbjudningar, anmälningar och incheckning i dörren.", "coming.events"},
 	{"contacts", "nav.contacts", "Kontakter", theme.MailSendIcon,
@@ -144,8 +149,8 @@ func NewMainWindow(a fyne.App, st *data.Store) *MainWindow {
 		float32(prefs.FloatWithFallback(prefWindowWidth, 1100)),
 		float32(prefs.FloatWithFallback(prefWindowHeight, 720))))
 	m.win.SetOnClosed(m.onClosed)
-	last := prefs.IntWithFallback(prefLastScreen, 0)
-	if last < 0 || last >= len(sections) || m.isEmpty() {
+	last := sectionIndex(prefs.String(prefLastScreen))
+	if last < 0 || m.isEmpty() {
 		last = 0 // an empty database starts where example data can be loaded
 	}
 	m.nav.Select(last)
@@ -211,17 +216,24 @@ func (m *MainWindow) ShowAndRun() { m.win.ShowAndRun() }
 
 // Show selects a screen by its id ("overview", "pupils", …).
 func (m *MainWindow) Show(id string) {
+	if i := sectionIndex(id); i >= 0 {
+		m.nav.Select(i)
+	}
+}
+
+// sectionIndex is the place of the section with that id, or -1.
+func sectionIndex(id string) int {
 	for i, s := range sections {
 		if s.id == id {
-			m.nav.Select(i)
-			return
+			return i
 		}
 	}
+	return -1
 }
 
 func (m *MainWindow) onNavSelected(i widget.ListItemID) {
 	m.current = i
-	m.app.Preferences().SetInt(prefLastScreen, i)
+	m.app.Preferences().SetString(prefLastScreen, sections[i].id)
 	s := sections[i]
 	sc := m.screen(s.id)
 	if sc != nil {

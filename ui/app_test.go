@@ -119,19 +119,19 @@ func TestEmptyDatabaseOffersExampleDataOrAnEmptyStart(t *testing.T) {
 
 func TestNavigationShowsComingScreensHonestly(t *testing.T) {
 	m := newTestWindow(t, openStore(t))
-	m.Show("events")
+	m.Show("statistics")
 	texts := labelTexts(m.content)
 	joined := strings.Join(texts, "\n")
-	if !strings.Contains(joined, "Evenemang") || !strings.Contains(joined, "kommer i en senare version") {
-		t.Errorf("events screen shows %q", joined)
+	if !strings.Contains(joined, "Statistik") || !strings.Contains(joined, "kommer i en senare version") {
+		t.Errorf("statistics screen shows %q", joined)
 	}
 	m.Show("overview")
 	waitOverview(t, m)
 	if m.content.Objects[0] != m.overview.Content() {
 		t.Error("overview not shown again")
 	}
-	if got := m.app.Preferences().Int(prefLastScreen); got != 0 {
-		t.Errorf("last screen remembered as %d", got)
+	if got := m.app.Preferences().String(prefLastScreen); got != "overview" {
+		t.Errorf("last screen remembered as %q", got)
 	}
 }
 

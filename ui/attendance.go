@@ -179,9 +179,9 @@ type attendanceScreen struct {
 
 func newAttendanceScreen(m *MainWindow) *attendanceScreen {
 	s := &attendanceScreen{main: m, hosts: map[string]string{}}
-	s.periodSel = widget.NewSelect(nil, func(string) { s.onPeriod() })
+	s.periodSel = newSelect(nil, func(string) { s.onPeriod() })
 	s.periodSel.PlaceHolder = lang.X("attendance.pick_period", "Välj praoperiod")
-	s.offerSel = widget.NewSelect(nil, func(string) { s.onOffer() })
+	s.offerSel = newSelect(nil, func(string) { s.onOffer() })
 	s.offerSel.PlaceHolder = lang.X("attendance.pick_offer", "Välj praoplats")
 	s.table = newGridTable()
 	s.table.limits = func() (int, int) { return len(s.grid.pupils) + 1, len(s.grid.days) + 2 }

@@ -42,13 +42,13 @@ type choicesEditor struct {
 func newChoicesEditor(d *pupilDetail) *choicesEditor {
 	c := &choicesEditor{d: d}
 	title := widget.NewLabelWithStyle(lang.X("choices.title", "Önskemål"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	c.periodSel = widget.NewSelect(nil, func(string) { c.onPeriodChanged() })
+	c.periodSel = newSelect(nil, func(string) { c.onPeriodChanged() })
 	c.rows = container.NewVBox()
 	c.addBtn = widget.NewButtonWithIcon(lang.X("choices.add", "Lägg till val"), theme.ContentAddIcon(), c.onAdd)
 	c.msg = widget.NewLabel("")
 	c.msg.Wrapping = fyne.TextWrapWord
 	c.msg.Importance = widget.WarningImportance
-	c.friendSel = widget.NewSelect(nil, func(string) { c.onFriendChanged() })
+	c.friendSel = newSelect(nil, func(string) { c.onFriendChanged() })
 	c.content = container.NewVBox(title, labelled(lang.X("filter.period", "Praoperiod"), c.periodSel), c.rows,
 		container.NewHBox(c.addBtn), c.msg,
 		labelled(lang.X("choices.friend", "Kompis (placeras gärna ihop)"), c.friendSel))

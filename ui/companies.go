@@ -76,7 +76,7 @@ func newCompaniesScreen(m *MainWindow) *companiesScreen {
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(lang.X("companies.search", "Sök namn, kommun, bransch …"))
 	s.search.OnChanged = func(string) { s.applyFilter() }
-	s.kind = widget.NewSelect(companyKindOptions(), nil)
+	s.kind = newSelect(companyKindOptions(), nil)
 	s.kind.SetSelectedIndex(0)
 	s.kind.OnChanged = func(string) { s.applyFilter() }
 	s.newBtn = widget.NewButtonWithIcon(lang.X("companies.new", "Ny"), theme.ContentAddIcon(), s.onNew)
@@ -444,7 +444,7 @@ func (s *companiesScreen) newOrgForm(o data.Organisation) (*orgForm, fyne.Canvas
 	for _, k := range orgKinds {
 		kinds = append(kinds, companyKindText(k))
 	}
-	f.kind = widget.NewSelect(kinds, nil)
+	f.kind = newSelect(kinds, nil)
 	for i, k := range orgKinds {
 		if o.Kind == k {
 			f.kind.SetSelectedIndex(i)

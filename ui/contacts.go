@@ -56,7 +56,7 @@ func newContactsScreen(m *MainWindow) *contactsScreen {
 	for _, r := range data.Roles {
 		opts = append(opts, roleText(r))
 	}
-	s.roleSel = widget.NewSelect(opts, func(string) { s.applyFilter() })
+	s.roleSel = newSelect(opts, func(string) { s.applyFilter() })
 	s.list = widget.NewList(func() int { return len(s.shown) },
 		func() fyne.CanvasObject {
 			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -94,8 +94,8 @@ func newEventsScreen(m *MainWindow) *eventsScreen {
 	for _, k := range eventKinds {
 		kinds = append(kinds, eventKindText(k))
 	}
-	s.kind = widget.NewSelect(kinds, nil)
-	s.organiser = widget.NewSelect(nil, nil)
+	s.kind = newSelect(kinds, nil)
+	s.organiser = newSelect(nil, nil)
 	s.date = newDateField(m.win)
 
 	field := func(name, key, sv string, w fyne.CanvasObject) formField {

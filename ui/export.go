@@ -74,9 +74,9 @@ func (m *MainWindow) newExportDialog(kind string) *exportDialog {
 		names[i] = lang.X(k.key, k.sv)
 	}
 	d.desc = wrapLabel("")
-	d.kind = widget.NewSelect(names, func(string) { d.sync() })
-	d.period = widget.NewSelect(nil, func(string) { d.sync() })
-	d.event = widget.NewSelect(nil, func(string) { d.sync() })
+	d.kind = newSelect(names, func(string) { d.sync() })
+	d.period = newSelect(nil, func(string) { d.sync() })
+	d.event = newSelect(nil, func(string) { d.sync() })
 	d.periodRow = container.NewBorder(nil, nil, widget.NewLabel(lang.X("export.period", "Praoperiod")), nil, d.period)
 	d.eventRow = container.NewBorder(nil, nil, widget.NewLabel(lang.X("export.event", "Evenemang")), nil, d.event)
 	d.warning = wrapLabel(lang.X("export.protected_warning",

@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -69,3 +70,11 @@ func formGrid(fields ...formField) *fyne.Container {
 
 // fieldMessage renders a data-layer field error in the user's language.
 func fieldMessage(f data.FieldError) string { return message(f.Key, f.Text, f.Data) }
+
+// newSelect is a widget.Select whose empty state speaks the user's
+// language (fyne's own placeholder is always English).
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = lang.X("select.placeholder", "(välj)")
+	return s
+}

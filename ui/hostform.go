@@ -318,7 +318,7 @@ func (h *hostForm) pageWorkplace() fyne.CanvasObject {
 	for _, p := range h.periods {
 		names = append(names, p.Name)
 	}
-	h.period = widget.NewSelect(names, func(string) {
+	h.period = newSelect(names, func(string) {
 		if h.filling {
 			return
 		}
@@ -369,7 +369,7 @@ func (h *hostForm) fillSupervisors() {
 }
 
 func (h *hostForm) pageSupervisor() fyne.CanvasObject {
-	h.supervisor = widget.NewSelect(nil, func(string) { h.onChanged() })
+	h.supervisor = newSelect(nil, func(string) { h.onChanged() })
 	h.supervisor.PlaceHolder = lang.X("hostform.choose_supervisor", "Välj en person")
 	h.adult = widget.NewCheck(lang.X("hostform.adult", "Handledaren är minst 18 år"), func(b bool) {
 		if h.adult2 != nil && h.adult2.Checked != b {

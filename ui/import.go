@@ -327,7 +327,7 @@ func (w *classListImport) fillMapping() {
 		samples := widget.NewLabel(strings.Join(t.Samples(i, 3), ", "))
 		samples.Truncation = fyne.TextTruncateEllipsis
 		samples.Importance = widget.LowImportance
-		sel := widget.NewSelect(options, nil)
+		sel := newSelect(options, nil)
 		sel.SetSelectedIndex(fieldIndex(w.mapping[i]))
 		sel.OnChanged = func(string) { w.onMappingChanged() }
 		w.mapSelects[i] = sel

@@ -84,18 +84,18 @@ var softWeights = []string{"1", "2", "3", "5", "8", "13", "20"}
 
 func newMatchingScreen(m *MainWindow) *matchingScreen {
 	s := &matchingScreen{main: m, selected: -1}
-	s.period = widget.NewSelect(nil, s.onPeriodChanged)
+	s.period = newSelect(nil, s.onPeriodChanged)
 	s.period.PlaceHolder = lang.X("matching.pick_period", "Välj praoperiod")
-	s.mode = widget.NewSelect([]string{
+	s.mode = newSelect([]string{
 		lang.X("matching.mode_convex", "Många får ett högt val (standard)"),
 		lang.X("matching.mode_rank_maximal", "Så många förstaval som möjligt"),
 	}, nil)
 	s.mode.SetSelectedIndex(0)
 	s.friends = widget.NewCheck(lang.X("matching.friends", "Kompisar tillsammans"), nil)
 	s.noLone = widget.NewCheck(lang.X("matching.no_lone", "Ingen ensam tjej eller kille"), nil)
-	s.friendsW = widget.NewSelect(softWeights, nil)
+	s.friendsW = newSelect(softWeights, nil)
 	s.friendsW.SetSelected("5")
-	s.loneW = widget.NewSelect(softWeights, nil)
+	s.loneW = newSelect(softWeights, nil)
 	s.loneW.SetSelected("5")
 
 	s.runBtn = widget.NewButtonWithIcon(lang.X("matching.run", "Kör matchning"), theme.MediaPlayIcon(), s.onRun)
@@ -147,7 +147,7 @@ func newMatchingScreen(m *MainWindow) *matchingScreen {
 	}
 	s.pupilLbl = widget.NewLabel(lang.X("matching.no_pupil", "Välj en elev i tabellen."))
 	s.pupilLbl.Truncation = fyne.TextTruncateEllipsis
-	s.moveTo = widget.NewSelect(nil, nil)
+	s.moveTo = newSelect(nil, nil)
 	s.moveTo.PlaceHolder = lang.X("matching.move_to", "Flytta till …")
 	s.moveBtn = widget.NewButtonWithIcon(lang.X("matching.move", "Flytta"), theme.NavigateNextIcon(), s.onMove)
 	s.lockBtn = widget.NewButton(lang.X("matching.lock", "Lås"), s.onToggleLock)

@@ -69,12 +69,12 @@ func newPeriodsScreen(m *MainWindow) *periodsScreen {
 	s.name.OnSubmitted = func(string) { s.onSave() }
 	s.notes = widget.NewMultiLineEntry()
 	s.notes.SetMinRowsVisible(2)
-	s.grade = widget.NewSelect([]string{"8", "9"}, nil)
+	s.grade = newSelect([]string{"8", "9"}, nil)
 	var statuses []string
 	for _, st := range data.PeriodStatuses {
 		statuses = append(statuses, periodStatusText(st))
 	}
-	s.status = widget.NewSelect(statuses, nil)
+	s.status = newSelect(statuses, nil)
 	s.weeks = widget.NewLabel("")
 	s.start, s.end = newDateField(m.win), newDateField(m.win)
 	s.start.entry.OnChanged = func(string) { s.updateWeeks() }

@@ -130,27 +130,27 @@ func newPrintingScreen(m *MainWindow) *printingScreen {
 	for _, sc := range scopeNames {
 		scopes = append(scopes, lang.X(sc.key, sc.sv))
 	}
-	s.scopeSel = widget.NewSelect(scopes, func(string) {
+	s.scopeSel = newSelect(scopes, func(string) {
 		if !s.syncing {
 			s.c.scope = printScope(s.scopeSel.SelectedIndex())
 			s.changed()
 		}
 	})
-	s.periodSel = widget.NewSelect(nil, func(string) {
+	s.periodSel = newSelect(nil, func(string) {
 		if i := s.periodSel.SelectedIndex(); i >= 0 && !s.syncing && s.periods[i].ID != s.c.periodID {
 			s.c.periodID = s.periods[i].ID
 			s.loadDocs()
 		}
 	})
 	s.periodSel.PlaceHolder = lang.X("printing.choose_period", "Välj praoperiod")
-	s.schoolSel = widget.NewSelect(nil, func(string) {
+	s.schoolSel = newSelect(nil, func(string) {
 		if i := s.schoolSel.SelectedIndex(); i >= 0 && !s.syncing {
 			s.c.schoolID = s.schoolOpts[i].ID
 			s.changed()
 		}
 	})
 	s.schoolSel.PlaceHolder = lang.X("printing.choose_school", "Välj skola")
-	s.classSel = widget.NewSelect(nil, func(string) {
+	s.classSel = newSelect(nil, func(string) {
 		if i := s.classSel.SelectedIndex(); i >= 0 && !s.syncing {
 			s.c.class = s.classOpts[i]
 			s.changed()

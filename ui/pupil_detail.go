@@ -64,13 +64,13 @@ func newPupilDetail(s *pupilsScreen) *pupilDetail {
 	d.gName, d.gPhone, d.gEmail, d.extID = entry(), entry(), entry(), entry()
 	d.needs, d.notes = multi(), multi()
 	d.needs.SetPlaceHolder(lang.X("pupil.needs_hint", "Allergier, tillgänglighet …"))
-	d.school = widget.NewSelect(nil, changed)
-	d.grade = widget.NewSelect([]string{"8", "9"}, changed)
+	d.school = newSelect(nil, changed)
+	d.grade = newSelect([]string{"8", "9"}, changed)
 	var gopts []string
 	for _, g := range genders {
 		gopts = append(gopts, genderText(g))
 	}
-	d.gender = widget.NewSelect(gopts, changed)
+	d.gender = newSelect(gopts, changed)
 	d.birth = newDateField(s.main.win)
 	d.birth.entry.OnChanged = func(string) { d.onChanged() }
 	d.protected = widget.NewCheck(lang.X("pupil.protected", "Skyddad identitet"), func(bool) { d.onChanged() })

@@ -48,13 +48,13 @@ func newPupilsScreen(m *MainWindow) *pupilsScreen {
 	s.search.OnChanged = s.onSearchChanged
 
 	all := lang.X("filter.all", "Alla")
-	s.schoolSel = widget.NewSelect([]string{all}, func(string) { s.onFilterChanged() })
-	s.classSel = widget.NewSelect([]string{all}, func(string) { s.onFilterChanged() })
-	s.gradeSel = widget.NewSelect([]string{all, "8", "9"}, func(string) { s.onFilterChanged() })
-	s.periodSel = widget.NewSelect([]string{all}, func(string) { s.onFilterChanged() })
-	s.choicesSel = widget.NewSelect([]string{all, lang.X("pupils.with_choices", "Med val"), lang.X("pupils.without_choices", "Utan val")},
+	s.schoolSel = newSelect([]string{all}, func(string) { s.onFilterChanged() })
+	s.classSel = newSelect([]string{all}, func(string) { s.onFilterChanged() })
+	s.gradeSel = newSelect([]string{all, "8", "9"}, func(string) { s.onFilterChanged() })
+	s.periodSel = newSelect([]string{all}, func(string) { s.onFilterChanged() })
+	s.choicesSel = newSelect([]string{all, lang.X("pupils.with_choices", "Med val"), lang.X("pupils.without_choices", "Utan val")},
 		func(string) { s.onFilterChanged() })
-	s.placeSel = widget.NewSelect([]string{all, lang.X("pupils.placed", "Placerade"), lang.X("pupils.unplaced", "Ej placerade")},
+	s.placeSel = newSelect([]string{all, lang.X("pupils.placed", "Placerade"), lang.X("pupils.unplaced", "Ej placerade")},
 		func(string) { s.onFilterChanged() })
 	for _, sel := range []*widget.Select{s.schoolSel, s.classSel, s.gradeSel, s.periodSel, s.choicesSel, s.placeSel} {
 		sel.SetSelectedIndex(0)

@@ -43,7 +43,7 @@ func newSettingsScreen(m *MainWindow) *settingsScreen {
 	open := widget.NewButtonWithIcon(lang.X("settings.open", "Öppna en annan databasfil …"), theme.FolderOpenIcon(), s.onOpen)
 	backup := widget.NewButtonWithIcon(lang.X("settings.backup", "Säkerhetskopiera nu …"), theme.DocumentSaveIcon(), s.onBackup)
 	backup.Importance = widget.HighImportance
-	s.langSel = widget.NewSelect([]string{"Svenska", "English"}, nil)
+	s.langSel = newSelect([]string{"Svenska", "English"}, nil)
 	if SavedLanguage(m.app) == LangEnglish {
 		s.langSel.SetSelectedIndex(1)
 	} else {

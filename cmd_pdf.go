@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"techniqual/data"
@@ -22,6 +20,14 @@ const pdfUsage = `usage: techniqual pdf schedules|hosts|attendance|certificates 
 // cmdPDF prints a period's documents: one PDF with a page break between
 // pupils (offers for hosts), or one file each when --out names a folder.
 func cmdPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "participants", "badges", "event-certificates":
+			return cmdEventPDF(ctx, args[0], args[1:], stdout, stderr)
+		case "impact":
+			return impactNotYet(stderr)
+		}
+	}
 	fs := flag.NewFlagSet("pdf", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	db := fs.String("db", "", "database file")
@@ -35,12 +41,8 @@ func cmdPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return exitUsage
 	}
-	if len(pos) == 1 {
-		switch pos[0] {
-		case "participants", "badges", "event-certificates", "impact":
-			fmt.Fprintf(stderr, "techniqual pdf %s: event and impact documents are not there yet in this version\n", pos[0])
-			return exitFailure
-		}
+	if len(pos) == 1 && pos[0] == "impact" { // flags came before the word
+		return impactNotYet(stderr)
 	}
 	kind := reports.Kind("")
 	if len(pos) == 1 {
@@ -91,7 +93,9 @@ func cmdPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if isFolder(*out) {
 		written, err = reports.WriteFiles(*out, kind, docs, o)
 	} else {
-		err = writePDF(*out, kind, docs, o)
+		// Printed into memory first, then written (mode 0600) through a
+		// temporary file: a failure never leaves half a document.
+		_, err = reports.WriteFileContext(ctx, *out, kind, docs, o, nil)
 		written = []string{*out}
 	}
 	if errors.Is(err, reports.ErrNothing) && kind == reports.KindCertificates {
@@ -151,35 +155,8 @@ func isFolder(out string) bool {
 	return err == nil && st.IsDir()
 }
 
-// writePDF prints into memory first and then writes the file (mode 0600, it
-// holds personal data) through a temporary file, so a failure leaves no half
-// document and never replaces a good one.
-func writePDF(path string, kind reports.Kind, docs []data.ScheduleDoc, o reports.Options) error {
-	var buf bytes.Buffer
-	if err := reports.Write(&buf, kind, docs, o); err != nil {
-		return err
-	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, ".techniqual-*.pdf")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(buf.Bytes())
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o600)
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
+// impactNotYet answers for the impact report, which the statistics work adds.
+func impactNotYet(stderr io.Writer) int {
+	fmt.Fprintln(stderr, "techniqual pdf impact: the impact report is not there yet in this version")
+	return exitFailure
 }

@@ -31,6 +31,9 @@ const usage = `usage:
   techniqual match --db PATH --period NAME [--json] [--dimacs FILE] [--save]
                  [--rank-maximal] [--friends] [--no-lone]
   techniqual solve FILE.dimacs                 DIMACS min-cost-flow solution on stdout
+  techniqual pdf participants|badges|event-certificates --db PATH --event NAME [--lang sv|en] --out FILE.pdf
+  techniqual ics --db PATH (--event NAME | --period NAME [--school NAME] [--class NAME]
+                 | --period NAME --offer TITLE [--host NAME]) [--lang sv|en] --out FILE.ics
   techniqual export pupils|placements|hosts|participants|attendance --db PATH
                  [--period NAME] [--event NAME] [--school NAME] [--include-protected]
                  [--lang sv|en] --out FILE.xlsx|FILE.csv
@@ -38,11 +41,6 @@ const usage = `usage:
   techniqual restore --db PATH --from BACKUP
   techniqual version
 `
-
-// notYet lists the commands of DESIGN §5 that later work adds.
-var notYet = map[string]string{
-	"ics": "calendar export",
-}
 
 // run is the whole command line; gui starts the window.
 func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
@@ -54,7 +52,12 @@ func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 			return exitUsage
 		}
 		if fs.NArg() > 0 {
-			return run(fs.Args(), stdout, stderr, gui) // "--db X demo" reads like "demo --db X"
+			// "--db X demo …" reads like "demo --db X …".
+			rest := fs.Args()
+			if *db != "" {
+				rest = append([]string{rest[0], "--db", *db}, rest[1:]...)
+			}
+			return run(rest, stdout, stderr, gui)
 		}
 		return gui(*db)
 	}
@@ -64,6 +67,8 @@ func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 		return cmdDemo(ctx, args[1:], stdout, stderr)
 	case "list":
 		return cmdList(ctx, args[1:], stdout, stderr)
+	case "ics":
+		return cmdICS(ctx, args[1:], stdout, stderr)
 	case "import":
 		return cmdImport(ctx, args[1:], stdout, stderr)
 	case "pdf":
@@ -85,10 +90,6 @@ func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	default:
-		if what, ok := notYet[cmd]; ok {
-			fmt.Fprintf(stderr, "techniqual %s: %s is not there yet in this version\n", cmd, what)
-			return exitFailure
-		}
 		fmt.Fprintf(stderr, "techniqual: unknown command %q\n%s", cmd, usage)
 		return exitUsage
 	}

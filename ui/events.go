@@ -152,6 +152,12 @@ func newEventsScreen(m *MainWindow) *eventsScreen {
 	s.detail = container.NewVBox(s.heading, form,
 		container.NewHBox(s.saveBtn, s.deleteBtn),
 		container.NewHBox(s.inviteBtn, s.checkinBtn, closeBtn),
+		container.NewHBox(s.docButton("participants"), s.docButton("badges"), s.docButton("event-certificates"),
+			widget.NewButtonWithIcon(lang.X("calendar.button_event", "Spara i kalender (.ics)"), theme.CalendarIcon(), func() {
+				if s.current.ID != "" {
+					s.main.saveEventCalendar(s.current.ID)
+				}
+			})),
 		widget.NewCard(lang.X("events.followup", "Uppföljning"), "", s.followUp),
 	)
 	right := container.NewVSplit(container.NewScroll(container.NewPadded(s.detail)),
@@ -692,4 +698,13 @@ func participationCells(rows []data.OrgParticipation) [][]string {
 		out[i] = []string{r.Organisation.Name, strconv.Itoa(r.Invited), strconv.Itoa(r.Attended), last, strings.Join(who, ", ")}
 	}
 	return out
+}
+
+// docButton prints one of the chosen event's documents.
+func (s *eventsScreen) docButton(kind string) *widget.Button {
+	return widget.NewButtonWithIcon(eventDocName(kind), theme.DocumentPrintIcon(), func() {
+		if s.current.ID != "" {
+			s.main.printEvent(s.current.ID, kind)
+		}
+	})
 }

@@ -32,7 +32,7 @@ type pupilDetail struct {
 	errs                                             map[string]*widget.Label
 	banner                                           *widget.Label
 	title                                            *widget.Label
-	saveBtn, deleteBtn, printBtn                     *widget.Button
+	saveBtn, deleteBtn, printBtn, calBtn             *widget.Button
 	form                                             *fyne.Container
 	choices                                          *choicesEditor
 	empty                                            fyne.CanvasObject
@@ -111,8 +111,13 @@ func newPupilDetail(s *pupilsScreen) *pupilDetail {
 	d.saveBtn.Importance = widget.HighImportance
 	d.deleteBtn = widget.NewButtonWithIcon(lang.X("action.delete", "Ta bort"), theme.DeleteIcon(), d.onDelete)
 	d.printBtn = widget.NewButtonWithIcon(lang.X("pupil.print", "Praoschema"), theme.DocumentPrintIcon(), d.onPrint)
+	d.calBtn = widget.NewButtonWithIcon(lang.X("pupil.calendar", "Kalender"), theme.CalendarIcon(), func() {
+		if d.choices.period != nil && d.pupil.ID != "" {
+			d.screen.main.savePupilCalendar(d.pupil.ID, d.choices.period.ID)
+		}
+	})
 	d.choices = newChoicesEditor(d)
-	d.form = container.NewVBox(d.title, d.banner, form, container.NewHBox(d.saveBtn, d.deleteBtn, d.printBtn),
+	d.form = container.NewVBox(d.title, d.banner, form, container.NewHBox(d.saveBtn, d.deleteBtn, d.printBtn, d.calBtn),
 		widget.NewSeparator(), d.choices.content)
 	d.empty = container.NewCenter(widget.NewLabel(lang.X("pupil.pick", "Välj en elev i listan, eller skapa en ny.")))
 	// Scrolling both ways keeps the form from widening the window.
@@ -157,9 +162,11 @@ func (d *pupilDetail) show(p data.Pupil) {
 	d.content.Objects[1].Show()
 	d.deleteBtn.Disable()
 	d.printBtn.Disable()
+	d.calBtn.Disable()
 	if p.ID != "" {
 		d.deleteBtn.Enable()
 		d.printBtn.Enable()
+		d.calBtn.Enable()
 	}
 	d.choices.show(p)
 }

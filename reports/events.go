@@ -1,0 +1,277 @@
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"techniqual/data"
+)
+
+// Participant is one line of an event's list as printed: who, from where,
+// and where they are on the list.
+type Participant struct {
+	Name         string
+	Organisation string
+	Status       data.RegistrationStatus
+}
+
+// NewEventDoc makes an event's document from its participants, sorted by
+// name in Swedish order. A pupil with protected identity is shown as "elev
+// via skolan" (in the chosen language) unless include is set (DESIGN §4).
+// ids lists the people and pupils named, for the audit log.
+func NewEventDoc(e data.Event, ps []data.EventParticipant, langCode string, include bool) (doc EventDoc, ids []string) {
+	via := "Elev via skolan"
+	if langCode == "en" {
+		via = "Pupil via the school"
+	}
+	doc.Event = e
+	for _, p := range ps {
+		if p.Protected && !include {
+			doc.Participants = append(doc.Participants, Participant{Name: via, Status: p.Registration.Status})
+			continue
+		}
+		doc.Participants = append(doc.Participants, Participant{Name: p.Name, Organisation: p.Organisation, Status: p.Registration.Status})
+		ids = append(ids, p.ID())
+	}
+	c := collate.New(language.Swedish, collate.IgnoreCase)
+	sort.SliceStable(doc.Participants, func(i, j int) bool {
+		return c.CompareString(doc.Participants[i].Name, doc.Participants[j].Name) < 0
+	})
+	return doc, ids
+}
+
+// WriteEvent writes the event document of kind ("participants", "badges",
+// "event-certificates") to w.
+func WriteEvent(w io.Writer, kind string, d EventDoc, o Options) error {
+	write, ok := map[string]func(io.Writer, EventDoc, Options) error{
+		"participants": ParticipantList, "badges": Badges, "event-certificates": EventCertificates,
+	}[kind]
+	if !ok {
+		return fmt.Errorf("reports: unknown event document %q", kind)
+	}
+	return write(w, d, o)
+}
+
+// WriteEventFile writes the event document of kind to path (mode 0600,
+// through a temporary file, so a failure leaves no half file behind).
+func WriteEventFile(path, kind string, d EventDoc, o Options) error {
+	var buf bytes.Buffer
+	if err := WriteEvent(&buf, kind, d, o); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	return writePrivate(path, buf.Bytes())
+}
+
+// EventDoc is what an event's documents need: the event and its list in
+// the order it is printed.
+type EventDoc struct {
+	Event        data.Event
+	Participants []Participant
+}
+
+// eventWords are the words of the event documents in one language.
+type eventWords struct {
+	listTitle, badgeTitle, certTitle     string
+	when, where, name, org, status, sign string
+	nr, total, certifies, tookPart       string
+	statuses                             map[data.RegistrationStatus]string
+}
+
+var eventSV = eventWords{
+	listTitle: "Deltagarlista", badgeTitle: "Namnbrickor", certTitle: "Deltagarintyg",
+	when: "Tid", where: "Plats", name: "Namn", org: "Organisation", status: "Status", sign: "Signatur",
+	nr: "Nr", total: "Deltagare: %d", certifies: "Härmed intygas att", tookPart: "har deltagit i",
+	statuses: map[data.RegistrationStatus]string{data.RegInvited: "Inbjuden", data.RegRegistered: "Anmäld",
+		data.RegWaitlisted: "Reserv", data.RegAttended: "Närvarande", data.RegNoShow: "Kom inte", data.RegCancelled: "Avbokad"},
+}
+
+var eventEN = eventWords{
+	listTitle: "Participant list", badgeTitle: "Name badges", certTitle: "Certificate of participation",
+	when: "Time", where: "Venue", name: "Name", org: "Organisation", status: "Status", sign: "Signature",
+	nr: "No.", total: "Participants: %d", certifies: "This is to certify that", tookPart: "has taken part in",
+	statuses: map[data.RegistrationStatus]string{data.RegInvited: "Invited", data.RegRegistered: "Registered",
+		data.RegWaitlisted: "Waiting list", data.RegAttended: "Attended", data.RegNoShow: "Did not come", data.RegCancelled: "Cancelled"},
+}
+
+func (l *lang) events() *eventWords {
+	if l.code == "en" {
+		return &eventEN
+	}
+	return &eventSV
+}
+
+// eventTime writes "lördag 24 oktober 2026, 09:00–12:00".
+func (l *lang) eventTime(e data.Event) string {
+	if e.Start.IsZero() {
+		return l.none
+	}
+	s, end := e.Start.In(data.Stockholm), e.End.In(data.Stockholm)
+	out := fmt.Sprintf("%s %d, %s", l.longDay(s), s.Year(), s.Format("15:04"))
+	switch {
+	case e.End.IsZero():
+	case sameDay(s, end):
+		out += "–" + end.Format("15:04")
+	default:
+		out += fmt.Sprintf(" – %s %d, %s", l.longDay(end), end.Year(), end.Format("15:04"))
+	}
+	return out
+}
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// ParticipantList writes an event's list for the door: number, name,
+// organisation, status and a column to sign in. Cancelled registrations are
+// left out.
+func ParticipantList(w io.Writer, d EventDoc, o Options) error {
+	var ps []Participant
+	for _, p := range d.Participants {
+		if p.Status != data.RegCancelled {
+			ps = append(ps, p)
+		}
+	}
+	if len(ps) == 0 {
+		return ErrNothing
+	}
+	return render(w, o, func(l *lang) string { return l.events().listTitle }, 1, func(_ int, u *unit) bool {
+		l, ew := u.l, u.l.events()
+		u.reset(ew.listTitle, d.Event.Title)
+		u.para(marginL, contentW, d.Event.Title, bold, 16, 7.5, ink, nil)
+		u.space(2)
+		u.field(ew.when, l.eventTime(d.Event))
+		u.field(ew.where, d.Event.Venue)
+		u.para(marginL, contentW, fmt.Sprintf(ew.total, len(ps)), regular, 9, bodyLH, grey, nil)
+		u.space(3)
+		rows := make([][]string, len(ps))
+		for i, p := range ps {
+			rows[i] = []string{strconv.Itoa(i + 1), p.Name, p.Organisation, ew.statuses[p.Status], ""}
+		}
+		cols := []column{{ew.nr, 10, regular}, {ew.name, 52, bold}, {ew.org, 45, regular}, {ew.status, 25, regular},
+			{ew.sign, contentW - 132, regular}}
+		u.table(cols, rows, 10, nil)
+		return true
+	})
+}
+
+// Badge geometry: eight badges (2 × 4) fill the content area of a page.
+const (
+	badgeCols = 2
+	badgeRows = 4
+	badgeW    = contentW / badgeCols
+	badgeH    = (contentBottom - contentTop) / badgeRows
+)
+
+// Badges writes name badges, eight to an A4 page with cut lines: the name
+// large, the organisation below, the event at the top. Cancelled and
+// waitlisted registrations get no badge.
+func Badges(w io.Writer, d EventDoc, o Options) error {
+	var ps []Participant
+	for _, p := range d.Participants {
+		if p.Status != data.RegCancelled && p.Status != data.RegWaitlisted {
+			ps = append(ps, p)
+		}
+	}
+	if len(ps) == 0 {
+		return ErrNothing
+	}
+	return render(w, o, func(l *lang) string { return l.events().badgeTitle }, 1, func(_ int, u *unit) bool {
+		u.reset(u.l.events().badgeTitle, d.Event.Title)
+		for i, p := range ps {
+			if i > 0 && i%(badgeCols*badgeRows) == 0 {
+				u.newPage()
+			}
+			k := i % (badgeCols * badgeRows)
+			badge(u, marginL+float64(k%badgeCols)*badgeW, contentTop+float64(k/badgeCols)*badgeH, d.Event, p)
+		}
+		return true
+	})
+}
+
+// badge draws one badge with its top left corner at x, y: cut lines round
+// it, the event's title, the name (up to two lines, smaller when long) and
+// the organisation.
+func badge(u *unit, x, y float64, e data.Event, p Participant) {
+	const pad = 7.0
+	w := badgeW - 2*pad
+	u.box(x, y, badgeW, badgeH, rule, 0.2)
+	u.rect(x+pad, y+pad, 14, 0.8, teal)
+	u.text(x+pad, y+pad+6, u.m.truncate(e.Title, bold, 9, w), bold, 9, purple)
+	size := 22.0
+	lines := u.wrap(p.Name, bold, size, w)
+	for size > 14 && len(lines) > 1 {
+		size -= 2
+		lines = u.wrap(p.Name, bold, size, w)
+	}
+	if len(lines) > 2 {
+		lines = []string{lines[0], u.m.truncate(strings.Join(lines[1:], " "), bold, size, w)}
+	}
+	lh := size * ptToMM * 1.2
+	top := y + badgeH/2 - float64(len(lines))*lh/2
+	for i, ln := range lines {
+		u.text(x+pad, baseline(top+float64(i)*lh, lh, size), ln, bold, size, ink)
+	}
+	org := u.wrap(p.Organisation, regular, 12, w)
+	if len(org) > 2 {
+		org = []string{org[0], u.m.truncate(strings.Join(org[1:], " "), regular, 12, w)}
+	}
+	oy := top + float64(len(lines))*lh + 1.5
+	for i, ln := range org {
+		u.text(x+pad, baseline(oy+float64(i)*5.6, 5.6, 12), ln, regular, 12, grey)
+	}
+}
+
+// EventCertificates writes one certificate of participation per person
+// who attended the event; when nobody did the result is ErrNothing.
+func EventCertificates(w io.Writer, d EventDoc, o Options) error {
+	var ps []Participant
+	for _, p := range d.Participants {
+		if p.Status == data.RegAttended {
+			ps = append(ps, p)
+		}
+	}
+	if len(ps) == 0 {
+		return ErrNothing
+	}
+	return render(w, o, func(l *lang) string { return l.events().certTitle }, len(ps), func(i int, u *unit) bool {
+		l, ew, p := u.l, u.l.events(), ps[i]
+		u.reset(ew.certTitle, joinNonEmpty(" · ", p.Name, d.Event.Title))
+		u.space(10)
+		u.para(marginL, contentW, ew.certifies, regular, 12, 7, grey, nil)
+		u.space(1)
+		u.para(marginL, contentW, p.Name, bold, 22, 10, purple, nil)
+		u.para(marginL, contentW, p.Organisation, regular, 12, 6.4, ink, nil)
+		u.space(5)
+		u.para(marginL, contentW, ew.tookPart, regular, 12, 7, grey, nil)
+		u.space(1)
+		u.para(marginL, contentW, d.Event.Title, bold, 18, 8.5, ink, nil)
+		u.space(4)
+		u.field(ew.when, l.eventTime(d.Event))
+		u.field(ew.where, d.Event.Venue)
+		if strings.TrimSpace(d.Event.Description) != "" {
+			u.space(4)
+			u.body(d.Event.Description)
+		}
+		u.space(16)
+		u.keep(26)
+		u.signature(marginL, (contentW-14)/2, l.brand, "")
+		u.signature(marginL+(contentW+14)/2, (contentW-14)/2, l.placeDate, "")
+		u.y += 22
+		return true
+	})
+}

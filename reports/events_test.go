@@ -1,0 +1,109 @@
+package reports
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"techniqual/data"
+)
+
+func eventDoc(n int) EventDoc {
+	e := data.Event{ID: "ev", Title: "Teknikdag för tjejer i Värmland", Kind: data.EventPupil,
+		Start: time.Date(2026, 10, 24, 9, 0, 0, 0, data.Stockholm), End: time.Date(2026, 10, 24, 12, 30, 0, 0, data.Stockholm),
+		Venue: "Karlstad CCC, Tage Erlandergatan 8", Description: "Workshoppar, robotar och möten med förebilder."}
+	names := []string{"Paweł Wiśniewski", "Gülşen Doğan", "Ngọc Ánh Nguyễn", "Alva Şahin", "Bartłomiej Nowak",
+		"Märta Öberg", "Zuzanna Wójcik", "Åsa Ängström", "Maria-Magdalena Abrahamsson-Östergren von Hallwyl"}
+	d := EventDoc{Event: e}
+	for i := range n {
+		d.Participants = append(d.Participants, Participant{Name: names[i%len(names)],
+			Organisation: fmt.Sprintf("Företag %d AB", i+1), Status: data.RegAttended})
+	}
+	return d
+}
+
+func TestParticipantList(t *testing.T) {
+	d := eventDoc(9)
+	d.Participants[1].Status = data.RegRegistered
+	d.Participants[2].Status = data.RegCancelled
+	pdf := renderBytes(t, func(b *bytes.Buffer) error { return ParticipantList(b, d, Options{Fixed: fixed}) })
+	text := flat(strings.Join(pdfPages(t, pdf), " "))
+	if m := missing(text, "Deltagarlista", "Teknikdag för tjejer i Värmland", "lördag 24 oktober 2026, 09:00–12:30",
+		"Karlstad CCC", "Namn", "Organisation", "Status", "Signatur", "Paweł Wiśniewski", "Gülşen Doğan",
+		"Anmäld", "Närvarande", "Deltagare: 8", "Sida 1 av 1"); len(m) > 0 {
+		t.Errorf("list lacks %q:\n%s", m, text)
+	}
+	if strings.Contains(text, "Ngọc Ánh") {
+		t.Error("a cancelled registration is on the list")
+	}
+}
+
+func TestBadgesEightToAPage(t *testing.T) {
+	for _, c := range []struct{ people, pages int }{{8, 1}, {9, 2}, {17, 3}} {
+		d := eventDoc(c.people)
+		pdf := renderBytes(t, func(b *bytes.Buffer) error { return Badges(b, d, Options{Fixed: fixed}) })
+		pages := pdfPages(t, pdf)
+		if len(pages) != c.pages {
+			t.Errorf("%d people: %d pages, want %d", c.people, len(pages), c.pages)
+			continue
+		}
+		if c.people == 9 {
+			first, second := flat(pages[0]), flat(pages[1])
+			if m := missing(first, "Paweł Wiśniewski", "Gülşen Doğan", "Ngọc Ánh Nguyễn", "Företag 1 AB", "Företag 8 AB",
+				"Sida 1 av 2"); len(m) > 0 {
+				t.Errorf("page 1 lacks %q:\n%s", m, first)
+			}
+			if m := missing(second, "Abrahamsson", "Företag 9 AB", "Sida 2 av 2"); len(m) > 0 || strings.Contains(second, "Företag 8 AB") {
+				t.Errorf("page 2 lacks %q:\n%s", m, second)
+			}
+		}
+	}
+}
+
+func TestEventCertificatesOnlyForAttended(t *testing.T) {
+	d := eventDoc(3)
+	d.Participants[1].Status = data.RegNoShow
+	pdf := renderBytes(t, func(b *bytes.Buffer) error { return EventCertificates(b, d, Options{Fixed: fixed, Lang: "en"}) })
+	pages := pdfPages(t, pdf)
+	if len(pages) != 2 {
+		t.Fatalf("%d pages, want one per attended person (2)", len(pages))
+	}
+	if m := missing(flat(pages[1]), "Certificate of participation", "This is to certify that", "Ngọc Ánh Nguyễn",
+		"has taken part in", "Teknikdag för tjejer i Värmland", "Saturday 24 October 2026, 09:00–12:30", "Page 1 of 1"); len(m) > 0 {
+		t.Errorf("certificate lacks %q:\n%s", m, pages[1])
+	}
+	d.Participants[0].Status, d.Participants[2].Status = data.RegRegistered, data.RegRegistered
+	if err := EventCertificates(&bytes.Buffer{}, d, Options{}); !errors.Is(err, ErrNothing) {
+		t.Errorf("nobody attended: %v", err)
+	}
+}
+
+func TestEventDocumentsAreDeterministicAndSurviveHostileText(t *testing.T) {
+	for _, f := range []func(*bytes.Buffer, EventDoc, Options) error{
+		func(b *bytes.Buffer, d EventDoc, o Options) error { return ParticipantList(b, d, o) },
+		func(b *bytes.Buffer, d EventDoc, o Options) error { return Badges(b, d, o) },
+		func(b *bytes.Buffer, d EventDoc, o Options) error { return EventCertificates(b, d, o) },
+	} {
+		var a, b bytes.Buffer
+		if err := f(&a, eventDoc(9), Options{Fixed: fixed}); err != nil {
+			t.Fatal(err)
+		}
+		if err := f(&b, eventDoc(9), Options{Fixed: fixed}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Error("two runs differ")
+		}
+		for _, s := range hostile {
+			d := eventDoc(2)
+			d.Event.Title, d.Event.Venue, d.Event.Description = s, s, s
+			d.Participants[0].Name, d.Participants[0].Organisation = s, s
+			if err := f(&bytes.Buffer{}, d, Options{Fixed: fixed}); err != nil {
+				t.Errorf("%q: %v", s, err)
+			}
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"strconv"
+
+	"fyne.io/fyne/v2/lang"
+
+	"techniqual/data"
+	"techniqual/reports"
+)
+
+// eventDocName names an event document in the user's language.
+func eventDocName(kind string) string {
+	switch kind {
+	case "badges":
+		return lang.X("eventdocs.badges", "Namnbrickor")
+	case "event-certificates":
+		return lang.X("eventdocs.certificates", "Deltagarintyg")
+	}
+	return lang.X("eventdocs.participants", "Deltagarlista")
+}
+
+// printEvent asks where to save one of an event's documents (participant
+// list, badges or certificates) and writes it off the UI goroutine; the
+// export is recorded in the audit log, as every file with names is.
+func (m *MainWindow) printEvent(eventID, kind string) {
+	m.askCalendar(func(st *data.Store) (calendarJob, error) { return m.eventDocJob(st, eventID, kind) })
+}
+
+// printEventTo writes the document to path (for tests and scripts);
+// done gets the message or the error on the UI goroutine.
+func (m *MainWindow) printEventTo(eventID, kind, path string, done func(string, error)) {
+	m.saveCalendarTo(func(st *data.Store) (calendarJob, error) { return m.eventDocJob(st, eventID, kind) }, path, done)
+}
+
+func (m *MainWindow) eventDocJob(st *data.Store, eventID, kind string) (calendarJob, error) {
+	ctx := context.Background()
+	e, err := st.GetEvent(ctx, eventID)
+	if err != nil {
+		return calendarJob{}, err
+	}
+	code := SavedLanguage(m.app)
+	name := reports.SafeFileName(eventDocName(kind)+" "+e.Title+" "+data.FormatDate(e.Start.In(data.Stockholm))) + ".pdf"
+	return calendarJob{name: name, ext: ".pdf", write: func(ctx context.Context, st *data.Store, path string) (string, error) {
+		ps, err := st.EventParticipants(ctx, eventID)
+		if err != nil {
+			return "", err
+		}
+		doc, ids := reports.NewEventDoc(e, ps, code, false)
+		if err := reports.WriteEventFile(path, kind, doc, reports.Options{Lang: code}); err != nil {
+			return "", err
+		}
+		if err := st.LogExport(ctx, &data.AuditEntry{Action: "pdf " + kind, What: path, RecordIDs: ids, Detail: e.Title}); err != nil {
+			os.Remove(path) // no file with names leaves without its log entry
+			return "", err
+		}
+		return lang.X("eventdocs.saved", "{{.Doc}} sparad i {{.Path}} ({{.N}} personer på listan).",
+			map[string]string{"Doc": eventDocName(kind), "Path": path, "N": strconv.Itoa(len(doc.Participants))}), nil
+	}}, nil
+}

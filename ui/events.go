@@ -152,7 +152,8 @@ func newEventsScreen(m *MainWindow) *eventsScreen {
 	s.detail = container.NewVBox(s.heading, form,
 		container.NewHBox(s.saveBtn, s.deleteBtn),
 		container.NewHBox(s.inviteBtn, s.checkinBtn, closeBtn),
-		container.NewHBox(s.docButton("participants"), s.docButton("badges"), s.docButton("event-certificates"),
+		// Two columns, so long Swedish labels never widen the window.
+		container.NewGridWithColumns(2, s.docButton("participants"), s.docButton("badges"), s.docButton("event-certificates"),
 			widget.NewButtonWithIcon(lang.X("calendar.button_event", "Spara i kalender (.ics)"), theme.CalendarIcon(), func() {
 				if s.current.ID != "" {
 					s.main.saveEventCalendar(s.current.ID)

@@ -117,7 +117,7 @@ func newPupilDetail(s *pupilsScreen) *pupilDetail {
 		}
 	})
 	d.choices = newChoicesEditor(d)
-	d.form = container.NewVBox(d.title, d.banner, form, container.NewHBox(d.saveBtn, d.deleteBtn, d.printBtn, d.calBtn),
+	d.form = container.NewVBox(d.title, d.banner, form, container.NewGridWithColumns(2, d.saveBtn, d.deleteBtn, d.printBtn, d.calBtn),
 		widget.NewSeparator(), d.choices.content)
 	d.empty = container.NewCenter(widget.NewLabel(lang.X("pupil.pick", "Välj en elev i listan, eller skapa en ny.")))
 	// Scrolling both ways keeps the form from widening the window.

@@ -71,16 +71,23 @@ func newPupilsScreen(m *MainWindow) *pupilsScreen {
 	s.count = widget.NewLabel("")
 
 	newBtn := widget.NewButtonWithIcon(lang.X("pupils.new", "Ny elev"), theme.ContentAddIcon(), s.onNew)
-	binBtn := widget.NewButtonWithIcon(lang.X("pupils.bin", "Papperskorg"), theme.DeleteIcon(), s.onShowBin)
-	importBtn := widget.NewButtonWithIcon(lang.X("pupils.import", "Importera klasslista …"), theme.UploadIcon(),
-		func() { m.showClassListImport(s.Reload) })
-	exportBtn := widget.NewButtonWithIcon(lang.X("export.button", "Exportera …"), theme.DownloadIcon(), func() { m.showExport("pupils") })
+	// The less frequent actions live behind one button, so the search box
+	// keeps its width beside the table.
+	var moreBtn *widget.Button
+	moreBtn = widget.NewButtonWithIcon(lang.X("pupils.more", "Mer"), theme.MoreVerticalIcon(), func() {
+		menu := fyne.NewMenu("",
+			fyne.NewMenuItem(lang.X("pupils.import", "Importera klasslista …"), func() { m.showClassListImport(s.Reload) }),
+			fyne.NewMenuItem(lang.X("export.button", "Exportera …"), func() { m.showExport("pupils") }),
+			fyne.NewMenuItem(lang.X("pupils.bin", "Papperskorg"), s.onShowBin))
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(moreBtn)
+		widget.ShowPopUpMenuAtPosition(menu, m.win.Canvas(), pos.AddXY(0, moreBtn.Size().Height))
+	})
 	filters := container.NewGridWithColumns(2,
 		labelled(lang.X("filter.school", "Skola"), s.schoolSel), labelled(lang.X("filter.class", "Klass"), s.classSel),
 		labelled(lang.X("filter.grade", "Årskurs"), s.gradeSel), labelled(lang.X("filter.period", "Praoperiod"), s.periodSel),
 		labelled(lang.X("filter.choices", "Val"), s.choicesSel), labelled(lang.X("filter.placement", "Placering"), s.placeSel))
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(newBtn, importBtn, binBtn, exportBtn), s.search),
+		container.NewBorder(nil, nil, nil, container.NewHBox(newBtn, moreBtn), s.search),
 		filters)
 	left := container.NewBorder(top, s.count, nil, nil, s.table)
 	s.detail = newPupilDetail(s)

@@ -37,7 +37,7 @@ build: deps
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./data/demo/
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./data/ ./ui/
-	$(GO) test -run '^$$' -bench . -benchmem ./data/match/ ./reports/
+	$(GO) test -run '^$$' -bench . -benchmem ./data/match/ ./reports/ ./data/classlist/
 
 deps:
 	@$(MAKE) --no-print-directory apt PKGS="$(BUILD_PKGS)"

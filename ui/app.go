@@ -36,12 +36,10 @@ const (
 
 // section is one entry of the navigation.
 type section struct {
-	id      string
-	key     string // translation key of the title
-	title   string // Swedish title
-	icon    func() fyne.Resource
-	summary string // Swedish: what the screen will do, for screens still coming
-	skey    string
+	id    string
+	key   string // translation key of the title
+	title string // Swedish title
+	icon  func() fyne.Resource
 }
 
 // screen is a built screen of the navigation.
@@ -53,8 +51,7 @@ type screen interface {
 	Reload()
 }
 
-// buildScreen makes the screen with that id, or nil for a section that is
-// still coming.
+// buildScreen makes the screen with that id (nil for an unknown id).
 func buildScreen(m *MainWindow, id string) screen {
 	switch id {
 	case "overview":
@@ -75,6 +72,8 @@ func buildScreen(m *MainWindow, id string) screen {
 		return newAttendanceScreen(m)
 	case "contacts":
 		return newContactsScreen(m)
+	case "statistics":
+		return newStatisticsScreen(m)
 	case "settings":
 		return newSettingsScreen(m)
 	}
@@ -89,25 +88,17 @@ type creator interface{ onNew() }
 
 // sections are the app's screens in navigation order.
 var sections = []section{
-	{"overview", "nav.overview", "Översikt", theme.HomeIcon, "", ""},
-	{"pupils", "nav.pupils", "Elever", theme.AccountIcon,
-		"Alla elever med sökning, filter och detaljer, deras önskemål och kompisar.", "coming.pupils"},
-	{"companies", "nav.companies", "Företag och praoplatser", theme.StorageIcon,
-		"Skolor och företag med kontakter, praoplatser per period, värdformuläret och företagens resa mot en jämställd arbetsplats.", "coming.companies"},
-	{"periods", "nav.periods", "Praoperioder", theme.CalendarIcon,
-		"Skapa och ändra praoperioder med datum, årskurs och deltagande skolor, och se läget per period.", "coming.periods"},
-	{"matching", "nav.matching", "Matchning", theme.ViewRefreshIcon,
-		"Fördela eleverna på praoplatserna så att så många som möjligt får ett val de önskat – med förklaringar.", "coming.matching"},
-	{"printing", "nav.printing", "Utskrifter", theme.DocumentPrintIcon,
-		"Praoscheman, värdbekräftelser, närvarokort och praointyg som PDF.", "coming.printing"},
-	{"attendance", "attendance.nav", "Närvaro", theme.ConfirmIcon, "", ""},
-	{"events", "nav.events", "Evenemang", theme.MailComposeIcon,
-		"Nätverksträffar och elevevenemang: inbjudningar, anmälningar och incheckning i dörren.", "coming.events"},
-	{"contacts", "nav.contacts", "Kontakter", theme.MailSendIcon,
-		"Alla kontakter i nätverket med roll och organisation, sökning och kopiering av e-postadresser.", "coming.contacts"},
-	{"statistics", "nav.statistics", "Statistik", theme.InfoIcon,
-		"Blir teknikbranschen mer jämställd? Diagram per period, skola, kommun och kön.", "coming.statistics"},
-	{"settings", "nav.settings", "Inställningar", theme.SettingsIcon, "", ""},
+	{"overview", "nav.overview", "Översikt", theme.HomeIcon},
+	{"pupils", "nav.pupils", "Elever", theme.AccountIcon},
+	{"companies", "nav.companies", "Företag och praoplatser", theme.StorageIcon},
+	{"periods", "nav.periods", "Praoperioder", theme.CalendarIcon},
+	{"matching", "nav.matching", "Matchning", theme.ViewRefreshIcon},
+	{"printing", "nav.printing", "Utskrifter", theme.DocumentPrintIcon},
+	{"attendance", "attendance.nav", "Närvaro", theme.ConfirmIcon},
+	{"events", "nav.events", "Evenemang", theme.MailComposeIcon},
+	{"contacts", "nav.contacts", "Kontakter", theme.MailSendIcon},
+	{"statistics", "nav.statistics", "Statistik", theme.InfoIcon},
+	{"settings", "nav.settings", "Inställningar", theme.SettingsIcon},
 }
 
 // MainWindow is the app's one window: navigation on the left, the chosen
@@ -236,15 +227,12 @@ func (m *MainWindow) onNavSelected(i widget.ListItemID) {
 	m.app.Preferences().SetString(prefLastScreen, sections[i].id)
 	s := sections[i]
 	sc := m.screen(s.id)
-	if sc != nil {
-		m.content.Objects = []fyne.CanvasObject{sc.Content()}
-	} else {
-		m.content.Objects = []fyne.CanvasObject{comingScreen(s)}
+	if sc == nil {
+		return // every section has a screen; TestEverySectionHasAScreen checks it
 	}
+	m.content.Objects = []fyne.CanvasObject{sc.Content()}
 	m.content.Refresh()
-	if sc != nil {
-		sc.Reload() // after the screen is laid out: the load lands later
-	}
+	sc.Reload() // after the screen is laid out: the load lands later
 }
 
 // addShortcuts binds Ctrl+F (search) and Ctrl+N (new) to the shown screen.
@@ -262,8 +250,7 @@ func (m *MainWindow) addShortcuts() {
 	})
 }
 
-// screen returns the built screen with that id, building it the first time,
-// or nil while the screen is still coming.
+// screen returns the built screen with that id, building it the first time.
 func (m *MainWindow) screen(id string) screen {
 	if sc, ok := m.screens[id]; ok {
 		return sc
@@ -279,19 +266,6 @@ func (m *MainWindow) onClosed() {
 	size := m.win.Canvas().Size()
 	m.app.Preferences().SetFloat(prefWindowWidth, float64(size.Width))
 	m.app.Preferences().SetFloat(prefWindowHeight, float64(size.Height))
-}
-
-// comingScreen says honestly that a screen arrives in a later version, and
-// what it will do.
-func comingScreen(s section) fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(lang.X(s.key, s.title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.SizeName = theme.SizeNameHeadingText
-	what := widget.NewLabel(lang.X(s.skey, s.summary))
-	what.Wrapping = fyne.TextWrapWord
-	note := widget.NewLabel(lang.X("coming.note", "Den här delen kommer i en senare version av Techniqual."))
-	note.Importance = widget.WarningImportance
-	note.Wrapping = fyne.TextWrapWord
-	return container.NewPadded(container.NewVBox(title, note, what))
 }
 
 // ShowOpenError shows, in a window of its own, why the database could not be

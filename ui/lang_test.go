@@ -58,9 +58,6 @@ func codeKeys(t *testing.T) map[string]string {
 	}
 	for _, s := range sections {
 		keys[s.key] = s.title
-		if s.skey != "" {
-			keys[s.skey] = s.summary
-		}
 	}
 	for _, s := range stats {
 		keys[s.key] = s.title

@@ -9,12 +9,14 @@ GO ?= go
 # Debian/Ubuntu packages: to build the app (cgo for SQLite and OpenGL) and to test it.
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
 TEST_PKGS  := xvfb x11-utils poppler-utils qpdf
+# To cross-compile the Windows build.
+PACKAGE_PKGS := gcc-mingw-w64-x86-64 xz-utils
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test deps test-deps build lint bench smoke clean
+.PHONY: run test deps test-deps build lint bench smoke clean package package-check
 
 run: deps
 	$(GO) run . $(ARGS)
@@ -62,5 +64,28 @@ apt:
 	  fi; \
 	fi
 
+# package builds, from this Linux machine, dist/Techniqual.tar.xz (binary,
+# .desktop file and icon) and dist/Techniqual.exe (cross-compiled with
+# mingw-w64: SQLite and all, icon and version from FyneApp.toml, no console
+# window). The version lives in FyneApp.toml only. macOS: see README.
+package: deps
+	@$(MAKE) --no-print-directory apt PKGS="$(PACKAGE_PKGS)"
+	mkdir -p dist
+	$(GO) build -o dist/fyne fyne.io/tools/cmd/fyne
+	cp FyneApp.toml dist/FyneApp.toml.keep # the fyne tool bumps Build in place
+	cd dist && ./fyne package -os linux --release --src .. ; status=$$?; cp FyneApp.toml.keep ../FyneApp.toml; exit $$status
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc CGO_LDFLAGS=-lssp \
+		dist/fyne package -os windows --release --src . ; status=$$?; cp dist/FyneApp.toml.keep FyneApp.toml; exit $$status
+	mv Techniqual.exe dist/Techniqual.exe
+	rm -f dist/fyne dist/FyneApp.toml.keep
+	@ls -la dist
+
+# package-check builds the packages and checks them: the unpacked Linux app
+# shows its window under Xvfb; the .exe is a PE file for amd64, GUI subsystem,
+# with resources (icon, version).
+package-check: package test-deps
+	./.ci/package-check.sh dist/Techniqual.tar.xz
+	TECHNIQUAL_EXE=$(CURDIR)/dist/Techniqual.exe $(GO) test -run TestWindowsExecutable -count=1 .
+
 clean:
-	rm -f techniqual
+	rm -rf techniqual dist

@@ -95,8 +95,6 @@ func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 	}
 }
 
-// Version is the app's version, the same as in FyneApp.toml.
-const Version = "0.1.0"
 
 // flagsAnywhere lets flags come after positional words ("list periods --db X").
 func flagsAnywhere(fs *flag.FlagSet, args []string) ([]string, error) {

@@ -23,6 +23,7 @@ func main() {
 func startGUI(dbPath string) int {
 	a := app.NewWithID(ui.AppID)
 	ui.SetLanguage(ui.SavedLanguage(a))
+	ui.Version = Version
 	a.SetIcon(ui.Icon())
 	if dbPath == "" {
 		// A file opened in Inställningar is used again, but only while it

@@ -19,6 +19,10 @@ import (
 // at the next start when --db is not given.
 const prefDatabase = "database_path"
 
+// Version is the app's version, set by main from FyneApp.toml; Inställningar
+// shows it under Om Techniqual.
+var Version = "dev"
+
 // RememberedDatabase is the database chosen in Inställningar ("" for the default).
 func RememberedDatabase(a fyne.App) string { return a.Preferences().String(prefDatabase) }
 
@@ -60,6 +64,9 @@ func newSettingsScreen(m *MainWindow) *settingsScreen {
 		widget.NewCard(lang.X("settings.backup_title", "Säkerhetskopia"), "", container.NewVBox(backupNote, container.NewHBox(backup))),
 		m.backupCard(),
 		widget.NewCard(lang.X("settings.language", "Språk"), "", s.langSel),
+		widget.NewCard(lang.X("settings.about", "Om Techniqual"), "", wrapLabel(lang.X("settings.about_text",
+			"Techniqual {{.Version}} – TechniQual-nätverkets app för teknikprao och evenemang i Värmland. Fungerar utan internet. Databasen ligger där den visas ovan; säkerhetskopior i mappen backups bredvid den.",
+			map[string]string{"Version": Version}))),
 		s.status)))
 	return s
 }

@@ -95,7 +95,6 @@ func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 	}
 }
 
-
 // flagsAnywhere lets flags come after positional words ("list periods --db X").
 func flagsAnywhere(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string

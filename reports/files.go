@@ -1,7 +1,7 @@
 package reports
 
 import (
-	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -62,63 +62,11 @@ func Write(w io.Writer, kind Kind, docs []data.ScheduleDoc, o Options) error {
 // data). A pupil with protected identity is not named in the file name of a
 // document that leaves the school. Pupils without recorded attendance get
 // no certificate; when nothing is written the error is ErrNothing.
+//
+// It is WriteFilesContext without cancellation or progress: on a failure
+// the files already written are removed, so no partial batch is left.
 func WriteFiles(dir string, kind Kind, docs []data.ScheduleDoc, o Options) ([]string, error) {
-	if !kind.Valid() {
-		return nil, fmt.Errorf("reports: unknown document %q", kind)
-	}
-	l, err := languageFor(o.Lang)
-	if err != nil {
-		return nil, err
-	}
-	type job struct {
-		name string
-		docs []data.ScheduleDoc
-	}
-	var jobs []job
-	if kind == KindHosts {
-		for _, h := range data.GroupByOffer(docs) {
-			jobs = append(jobs, job{joinNonEmpty(" - ", h.Host.Name, h.Offer.Title), h.Pupils})
-		}
-	} else {
-		for _, d := range docs {
-			if kind == KindCertificates && len(Attended(d)) == 0 {
-				continue
-			}
-			who := joinNonEmpty(" ", d.Pupil.ClassName, d.Pupil.LastName, d.Pupil.FirstName)
-			if kind == KindAttendance && hidden(d.Pupil, o.IncludeProtected) {
-				who = l.viaSchool + " " + ref(d.Pupil)
-			}
-			jobs = append(jobs, job{who, []data.ScheduleDoc{d}})
-		}
-	}
-	if len(jobs) == 0 {
-		return nil, ErrNothing
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("reports: create folder %s: %w", dir, err)
-	}
-	prefix := fileTitle(kind, l)
-	used := map[string]bool{}
-	var paths []string
-	var buf bytes.Buffer
-	for _, j := range jobs {
-		base := SafeFileName(prefix + " " + j.name)
-		name := base
-		for k := 2; used[strings.ToLower(name)]; k++ {
-			name = fmt.Sprintf("%s (%d)", base, k)
-		}
-		used[strings.ToLower(name)] = true
-		buf.Reset()
-		if err := Write(&buf, kind, j.docs, o); err != nil {
-			return paths, err
-		}
-		path := filepath.Join(dir, name+".pdf")
-		if err := writePrivate(path, buf.Bytes()); err != nil {
-			return paths, err
-		}
-		paths = append(paths, path)
-	}
-	return paths, nil
+	return WriteFilesContext(context.Background(), dir, kind, docs, o, nil)
 }
 
 func fileTitle(k Kind, l *lang) string {

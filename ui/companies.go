@@ -538,20 +538,7 @@ func (f *orgForm) read(base data.Organisation) (data.Organisation, bool) {
 
 // showErrors puts each field error beside its field; it reports whether err
 // was a validation error.
-func (f *orgForm) showErrors(err error) bool {
-	var ve *data.ValidationError
-	if !errors.As(err, &ve) {
-		return false
-	}
-	for _, fe := range ve.Fields {
-		l, ok := f.errs[fe.Field]
-		if !ok {
-			l = f.errs["name"]
-		}
-		showErr(l, fieldMessage(fe))
-	}
-	return true
-}
+func (f *orgForm) showErrors(err error) bool { return showFieldErrors(err, f.errs, "name") }
 
 func (s *companiesScreen) onSaveOrganisation() {
 	f := s.form
@@ -906,17 +893,8 @@ func (s *companiesScreen) savePerson(pd *personDialog, base data.Person) bool {
 		showErr(l, "")
 	}
 	if err := s.main.store.SavePerson(context.Background(), &p); err != nil {
-		var ve *data.ValidationError
-		if !errors.As(err, &ve) {
+		if !showFieldErrors(err, pd.errs, "first_name") {
 			dialog.ShowError(err, s.main.win)
-			return false
-		}
-		for _, fe := range ve.Fields {
-			l, ok := pd.errs[fe.Field]
-			if !ok {
-				l = pd.errs["first_name"]
-			}
-			showErr(l, fieldMessage(fe))
 		}
 		return false
 	}
@@ -1003,17 +981,8 @@ func (s *companiesScreen) saveJourney(jd *journeyDialog, base data.JourneyEntry)
 	}
 	j.Date, j.Title, j.Text = d, jd.title.Text, jd.text.Text
 	if err := s.main.store.SaveJourneyEntry(context.Background(), &j); err != nil {
-		var ve *data.ValidationError
-		if !errors.As(err, &ve) {
+		if !showFieldErrors(err, jd.errs, "title") {
 			dialog.ShowError(err, s.main.win)
-			return false
-		}
-		for _, fe := range ve.Fields {
-			l, ok := jd.errs[fe.Field]
-			if !ok {
-				l = jd.errs["title"]
-			}
-			showErr(l, fieldMessage(fe))
 		}
 		return false
 	}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -77,4 +79,22 @@ func newSelect(options []string, changed func(string)) *widget.Select {
 	s := widget.NewSelect(options, changed)
 	s.PlaceHolder = lang.X("select.placeholder", "(välj)")
 	return s
+}
+
+// showFieldErrors puts each field error of err (a *data.ValidationError)
+// beside its field, or beside the fallback field when the form has no place
+// for it; it reports whether err was such an error.
+func showFieldErrors(err error, errs map[string]*widget.Label, fallback string) bool {
+	var ve *data.ValidationError
+	if !errors.As(err, &ve) {
+		return false
+	}
+	for _, fe := range ve.Fields {
+		l, ok := errs[fe.Field]
+		if !ok {
+			l = errs[fallback]
+		}
+		showErr(l, fieldMessage(fe))
+	}
+	return true
 }

@@ -62,22 +62,12 @@ type eventsScreen struct {
 
 func newEventsScreen(m *MainWindow) *eventsScreen {
 	s := &eventsScreen{main: m, errs: map[string]*widget.Label{}, regSel: -1, counts: map[string]data.EventCounts{}}
-	s.list = widget.NewList(func() int { return len(s.events) },
-		func() fyne.CanvasObject {
-			t := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			t.Truncation = fyne.TextTruncateEllipsis
-			d := widget.NewLabel("")
-			d.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(t, d)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			e := s.events[i]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(e.Title)
-			c := s.counts[e.ID]
-			box.Objects[1].(*widget.Label).SetText(joinDot(e.Start.In(data.Stockholm).Format("2006-01-02 15:04"), e.Venue,
-				lang.X("events.list_counts", "{{.Seats}} anmälda", map[string]string{"Seats": strconv.Itoa(c.Seats())})))
-		})
+	s.list = newTwoLineList(func() int { return len(s.events) }, func(i int) (string, string) {
+		e := s.events[i]
+		c := s.counts[e.ID]
+		return e.Title, joinDot(e.Start.In(data.Stockholm).Format("2006-01-02 15:04"), e.Venue,
+			lang.X("events.list_counts", "{{.Seats}} anmälda", map[string]string{"Seats": strconv.Itoa(c.Seats())}))
+	})
 	s.list.OnSelected = func(i widget.ListItemID) { s.show(s.events[i]) }
 
 	s.title = widget.NewEntry()

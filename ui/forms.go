@@ -98,3 +98,25 @@ func showFieldErrors(err error, errs map[string]*widget.Label, fallback string) 
 	}
 	return true
 }
+
+// newTwoLineList is a list whose rows show a bold title over a line of
+// detail, both cut with "…" when too long; row(i) gives the two texts.
+func newTwoLineList(length func() int, row func(i int) (title, detail string)) *widget.List {
+	return widget.NewList(length,
+		func() fyne.CanvasObject {
+			t := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			t.Truncation = fyne.TextTruncateEllipsis
+			d := widget.NewLabel("")
+			d.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(t, d)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= length() {
+				return
+			}
+			title, detail := row(i)
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(title)
+			box.Objects[1].(*widget.Label).SetText(detail)
+		})
+}

@@ -177,23 +177,10 @@ func newMatchingScreen(m *MainWindow) *matchingScreen {
 	// Unplaced tab.
 	s.explain = widget.NewLabel("")
 	s.explain.Wrapping = fyne.TextWrapWord
-	s.unplacedList = widget.NewList(func() int { return len(s.unplaced) },
-		func() fyne.CanvasObject {
-			n := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			n.Truncation = fyne.TextTruncateEllipsis
-			e := widget.NewLabel("")
-			e.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(n, e)
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id >= len(s.unplaced) {
-				return
-			}
-			i := s.unplaced[id]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(s.pupilName(i) + " · " + s.alloc.Pupils[i].ClassName)
-			box.Objects[1].(*widget.Label).SetText(s.explanation(i))
-		})
+	s.unplacedList = newTwoLineList(func() int { return len(s.unplaced) }, func(id int) (string, string) {
+		i := s.unplaced[id]
+		return s.pupilName(i) + " · " + s.alloc.Pupils[i].ClassName, s.explanation(i)
+	})
 	s.unplacedList.OnSelected = func(id widget.ListItemID) {
 		if id < len(s.unplaced) {
 			i := s.unplaced[id]

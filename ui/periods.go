@@ -47,21 +47,10 @@ type periodsScreen struct {
 
 func newPeriodsScreen(m *MainWindow) *periodsScreen {
 	s := &periodsScreen{main: m, errs: map[string]*widget.Label{}}
-	s.list = widget.NewList(func() int { return len(s.periods) },
-		func() fyne.CanvasObject {
-			t := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			t.Truncation = fyne.TextTruncateEllipsis
-			d := widget.NewLabel("")
-			d.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(t, d)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			p := s.periods[i]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(p.Name)
-			box.Objects[1].(*widget.Label).SetText(data.FormatDate(p.Start) + " – " + data.FormatDate(p.End) + " · " +
-				weekLabel(p.Start) + " · " + periodStatusText(p.Status))
-		})
+	s.list = newTwoLineList(func() int { return len(s.periods) }, func(i int) (string, string) {
+		p := s.periods[i]
+		return p.Name, data.FormatDate(p.Start) + " – " + data.FormatDate(p.End) + " · " + weekLabel(p.Start) + " · " + periodStatusText(p.Status)
+	})
 	s.list.OnSelected = func(i widget.ListItemID) { s.show(s.periods[i]) }
 
 	s.name = widget.NewEntry()

@@ -108,7 +108,7 @@ func cmdMatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	t1 := time.Now()
 	opts := match.Options{RankMaximal: *rankMax, FriendsTogether: *friends, NoLoneGender: *noLone}
-	in := a.WithLocks(lockedOf(a), opts)
+	in := a.WithLocks(a.CurrentLocks(), opts)
 	res, err := match.Allocate(ctx, in)
 	if err != nil {
 		return fail(err)
@@ -218,18 +218,6 @@ func printSummary(w io.Writer, s matchSummary) {
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
-// lockedOf gives the locks of the database per pupil, for WithLocks.
-func lockedOf(a *data.Allocation) []int {
-	out := make([]int, len(a.Current))
-	for i, p := range a.Current {
-		out[i] = match.NoOffer
-		if p.Locked {
-			out[i] = p.Offer
-		}
-	}
-	return out
-}
 
 // cmdSolve solves a DIMACS min-cost flow file and prints the DIMACS
 // solution.

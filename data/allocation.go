@@ -227,6 +227,12 @@ func (a *Allocation) WithLocks(locked []int, opts match.Options) *match.Instance
 
 // Run solves the problem with the locks of the database and opts.
 func (a *Allocation) Run(ctx context.Context, opts match.Options) (*match.Result, error) {
+	return match.Allocate(ctx, a.WithLocks(a.CurrentLocks(), opts))
+}
+
+// CurrentLocks gives, per pupil, the offer index they are locked to in the
+// database, or match.NoOffer.
+func (a *Allocation) CurrentLocks() []int {
 	locked := make([]int, len(a.Current))
 	for i, p := range a.Current {
 		locked[i] = match.NoOffer
@@ -234,7 +240,7 @@ func (a *Allocation) Run(ctx context.Context, opts match.Options) (*match.Result
 			locked[i] = p.Offer
 		}
 	}
-	return match.Allocate(ctx, a.WithLocks(locked, opts))
+	return locked
 }
 
 // Plan turns a result into placements to save: locked pupils (those locked

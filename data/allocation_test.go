@@ -193,7 +193,7 @@ func TestSaveAllocationKeepsLocksAndUndoRestores(t *testing.T) {
 	if a.Instance.Pupils[il].Locked == match.NoOffer || a.Instance.Pupils[ia].Locked != match.NoOffer {
 		t.Fatal("the lock was not loaded, or the manual placement was taken for a lock")
 	}
-	in := a.WithLocks(lockedOf(a), match.Options{})
+	in := a.WithLocks(a.CurrentLocks(), match.Options{})
 	res, err := match.Allocate(ctx, in)
 	if err != nil {
 		t.Fatal(err)
@@ -236,17 +236,6 @@ func TestSaveAllocationKeepsLocksAndUndoRestores(t *testing.T) {
 	if per, _ := st.GetPeriod(ctx, w.period.ID); per.Status != data.PeriodChoosing {
 		t.Errorf("status after undo %s, want choosing", per.Status)
 	}
-}
-
-func lockedOf(a *data.Allocation) []int {
-	out := make([]int, len(a.Current))
-	for i, p := range a.Current {
-		out[i] = match.NoOffer
-		if p.Locked {
-			out[i] = p.Offer
-		}
-	}
-	return out
 }
 
 func stripUpdated(rs []data.Assignment) []data.Assignment {

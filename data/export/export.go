@@ -14,6 +14,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -208,26 +209,7 @@ func Describe(t *Table, f Format) string {
 // same folder, so a failure never leaves half a file or replaces a good one.
 // The file gets mode 0600.
 func WriteFile(path string, f Format, t *Table) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".techniqual-export-*")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	err = Write(tmp, f, t)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(name, 0o600)
-	}
-	if err == nil {
-		err = os.Rename(name, path)
-	}
-	if err != nil {
-		os.Remove(name)
-	}
-	return err
+	return data.WritePrivateFile(path, func(w io.Writer) error { return Write(w, f, t) })
 }
 
 // FileName suggests a file name for an export made on day: the list's name,

@@ -15,6 +15,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/demo"
+	figures "techniqual/data/stats"
 )
 
 // metaEmptyChosen remembers that the user chose to start with an empty
@@ -34,6 +35,7 @@ type overviewScreen struct {
 	demoBtn  *widget.Button
 	emptyBtn *widget.Button
 	status   *widget.Label
+	balance  *balance
 }
 
 // stat is one number on the overview.
@@ -92,7 +94,9 @@ func newOverviewScreen(m *MainWindow) *overviewScreen {
 
 	periodsTitle := widget.NewLabelWithStyle(lang.X("overview.periods_title", "Praoperioder"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.periods = container.NewVBox()
-	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(title, s.status, s.welcome, grid, periodsTitle, s.periods)))
+	s.balance = newBalance()
+	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(title, s.status, s.welcome, grid,
+		s.balance.content(), periodsTitle, s.periods)))
 	return s
 }
 
@@ -108,6 +112,7 @@ type overviewData struct {
 	periods     []data.Period
 	perPeriod   []data.PeriodOverview
 	emptyChosen bool
+	balance     *figures.Report
 	err         error
 }
 
@@ -128,6 +133,9 @@ func (s *overviewScreen) refresh() {
 			var po data.PeriodOverview
 			po, d.err = st.PeriodOverview(ctx, p)
 			d.perPeriod = append(d.perPeriod, po)
+		}
+		if d.err == nil {
+			d.balance, d.err = loadBalance(ctx, st, d.periods, d.perPeriod)
 		}
 		if d.err == nil {
 			v, _ := st.Meta(ctx, metaEmptyChosen)
@@ -156,6 +164,7 @@ func (s *overviewScreen) apply(d overviewData) {
 	} else {
 		s.welcome.Hide()
 	}
+	s.balance.show(d.balance)
 	s.periods.Objects = nil
 	if len(d.periods) == 0 {
 		s.periods.Add(widget.NewLabel(lang.X("overview.no_periods", "Inga praoperioder ännu.")))

@@ -37,6 +37,7 @@ const usage = `usage:
   techniqual export pupils|placements|hosts|participants|attendance --db PATH
                  [--period NAME] [--event NAME] [--school NAME] [--include-protected]
                  [--lang sv|en] --out FILE.xlsx|FILE.csv
+  techniqual exchange export host-form|school|results|host | import --db PATH …   (see: techniqual exchange)
   techniqual backup --db PATH --out FILE
   techniqual restore --db PATH --from BACKUP
   techniqual version
@@ -79,6 +80,8 @@ func run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 		return cmdSolve(ctx, args[1:], stdout, stderr)
 	case "export":
 		return cmdExport(ctx, args[1:], stdout, stderr)
+	case "exchange":
+		return cmdExchange(ctx, args[1:], stdout, stderr)
 	case "backup":
 		return cmdBackup(ctx, args[1:], stdout, stderr)
 	case "restore":

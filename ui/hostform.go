@@ -233,7 +233,7 @@ func newHostForm(s *companiesScreen, company data.Organisation, o data.Offer, pe
 	h.saved.Importance = widget.SuccessImportance
 	bottom := container.NewVBox(widget.NewSeparator(), container.New(coMaxHeight{140}, container.NewVScroll(h.refusal)), h.summary,
 		container.NewBorder(nil, nil, h.prevBtn, h.nextBtn),
-		container.NewHBox(h.saveBtn, h.submitBtn, h.approveBtn, h.draftBtn, h.saved))
+		container.NewHBox(h.saveBtn, h.submitBtn, h.approveBtn, h.draftBtn, widget.NewButtonWithIcon(lang.X("exchange.hostform_button", "Spara som fil för e-post …"), theme.MailComposeIcon(), h.saveThenFile), h.saved))
 	h.root = container.NewBorder(top, bottom, nil, nil, h.stack)
 	h.content = container.NewPadded(h.root)
 

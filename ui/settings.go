@@ -63,6 +63,7 @@ func newSettingsScreen(m *MainWindow) *settingsScreen {
 		widget.NewCard(lang.X("settings.database", "Databasen"), "", container.NewVBox(s.path, container.NewHBox(open))),
 		widget.NewCard(lang.X("settings.backup_title", "Säkerhetskopia"), "", container.NewVBox(backupNote, container.NewHBox(backup))),
 		m.backupCard(),
+		m.exchangeCard(),
 		widget.NewCard(lang.X("settings.language", "Språk"), "", s.langSel),
 		widget.NewCard(lang.X("settings.about", "Om Techniqual"), "", wrapLabel(lang.X("settings.about_text",
 			"Techniqual {{.Version}} – TechniQual-nätverkets app för teknikprao och evenemang i Värmland. Fungerar utan internet. Databasen ligger där den visas ovan; säkerhetskopior i mappen backups bredvid den.",

@@ -1,0 +1,242 @@
+package exchange
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+	"unicode/utf8"
+
+	"techniqual/data"
+)
+
+const payloadFormat = "techniqual-exchange"
+
+// Row is one row in a file: the row itself, the version the sender last
+// received from the other side (Base, the common version a merge starts
+// from; nil when unknown), and whether the row only comes along so that
+// references hold (Ref: inserted when missing, never changed).
+type Row struct {
+	data.ExchangeRow
+	Base map[string]string `json:"b,omitempty"`
+	Ref  bool              `json:"r,omitempty"`
+}
+
+// Source says who wrote a file.
+type Source struct {
+	ID   string       `json:"id"`
+	Kind data.OrgKind `json:"kind"`
+	Name string       `json:"name"`
+}
+
+// PeriodInfo names the period a file is about.
+type PeriodInfo struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Start string `json:"start"`
+	End   string `json:"end"`
+}
+
+// Payload is what a file holds once decrypted: which kind, from whom and
+// which version, and the rows (or, for a host file, the host's sheet).
+type Payload struct {
+	Format     string      `json:"format"`
+	Version    int         `json:"version"`
+	Kind       Kind        `json:"kind"`
+	CreatedAt  time.Time   `json:"created_at"`
+	AppVersion string      `json:"app_version"`
+	Schema     int         `json:"schema"`
+	Source     Source      `json:"source"`
+	Period     *PeriodInfo `json:"period,omitempty"`
+	// Protected counts pupils with protected identity in the file's scope,
+	// and Named how many of them carry their name (the sender opted in).
+	Protected int        `json:"protected,omitempty"`
+	Named     int        `json:"named,omitempty"`
+	Rows      []Row      `json:"rows,omitempty"`
+	Host      *HostSheet `json:"host,omitempty"`
+}
+
+// HostSheet is everything a host file tells the host: its offers in one
+// period, the pupils coming to each, and whom to ask at each school.
+type HostSheet struct {
+	Host   string      `json:"host"`
+	Offers []HostOffer `json:"offers"`
+}
+
+// HostOffer is one offer and its pupils.
+type HostOffer struct {
+	Title  string             `json:"title"`
+	Days   []data.ExchangeDay `json:"days,omitempty"`
+	Pupils []HostPupil        `json:"pupils"`
+}
+
+// HostPupil is one incoming pupil as the host sees them. A pupil with
+// protected identity is "Elev via skolan" with only the school's contact.
+type HostPupil struct {
+	Name      string `json:"name"`
+	Class     string `json:"class,omitempty"`
+	School    string `json:"school,omitempty"`
+	Needs     string `json:"needs,omitempty"` // only when the school may share them
+	ViaSchool bool   `json:"via_school,omitempty"`
+	Contact   string `json:"contact"` // the school's contact: name, phone, e-mail
+}
+
+// ViaSchoolName is how a pupil with protected identity appears in a host file.
+const ViaSchoolName = "Elev via skolan"
+
+// check refuses a payload whose rows cannot be right, whatever the
+// database: unknown tables or fields, missing keys, text that is not UTF-8.
+func (p *Payload) check() error {
+	if !p.Kind.Valid() {
+		return fmt.Errorf("unknown kind %q", p.Kind)
+	}
+	if p.Kind == KindHost {
+		if p.Host == nil {
+			return errors.New("host file without host sheet")
+		}
+		if len(p.Rows) > 0 {
+			return errors.New("host file with rows")
+		}
+		return nil
+	}
+	seen := map[string]bool{}
+	for i, r := range p.Rows {
+		t, ok := data.ExchangeTableOf(r.Table)
+		if !ok {
+			return fmt.Errorf("row %d: unknown table %q", i, r.Table)
+		}
+		if r.ID == "" || len(r.ID) > 200 || !utf8.ValidString(r.ID) {
+			return fmt.Errorf("row %d: bad key", i)
+		}
+		if seen[r.Table+"/"+r.ID] {
+			return fmt.Errorf("row %d: %s %s twice", i, r.Table, r.ID)
+		}
+		seen[r.Table+"/"+r.ID] = true
+		for _, m := range []map[string]string{r.Fields, r.Base} {
+			for f, v := range m {
+				if f != deletedField && !hasField(t, f) {
+					return fmt.Errorf("row %d: %s has no field %q", i, r.Table, f)
+				}
+				if !utf8.ValidString(v) {
+					return fmt.Errorf("row %d: %s is not text", i, f)
+				}
+			}
+		}
+		if r.Table == data.XChoices {
+			if _, _, ok := data.SplitChoiceKey(r.ID); !ok {
+				return fmt.Errorf("row %d: bad choices key", i)
+			}
+		}
+		for _, ts := range []string{r.CreatedAt, r.UpdatedAt, r.DeletedAt} {
+			if ts != "" {
+				if _, err := time.Parse("2006-01-02T15:04:05.000Z", ts); err != nil {
+					return fmt.Errorf("row %d: bad timestamp %q", i, ts)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func hasField(t data.ExchangeTable, f string) bool {
+	for _, x := range t.Fields {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// Write writes p as an exchange file to w, encrypted with passphrase
+// (at least MinPassphrase characters).
+func Write(w io.Writer, p *Payload, passphrase string) error { return encode(w, p, passphrase) }
+
+// Read reads a whole exchange file. Every problem is an *Error that says
+// what is wrong: not an exchange file, cut off, damaged or changed, wrong
+// passphrase, from a newer version. want, when given, are the kinds the
+// caller accepts; another kind is CodeWrongKind (checked before the
+// passphrase is tried).
+func Read(b []byte, passphrase string, want ...Kind) (*Payload, error) {
+	if len(want) > 0 {
+		h, err := ReadHeader(b)
+		if err != nil {
+			return nil, err
+		}
+		ok := false
+		for _, k := range want {
+			ok = ok || k == h.Kind
+		}
+		if !ok {
+			return nil, &Error{Code: CodeWrongKind, Got: h.Kind, Want: want}
+		}
+	}
+	return decode(b, passphrase)
+}
+
+// ReadFile reads an exchange file from disk; see Read.
+func ReadFile(path, passphrase string, want ...Kind) (*Payload, error) {
+	b, err := readLimited(path)
+	if err != nil {
+		return nil, err
+	}
+	return Read(b, passphrase, want...)
+}
+
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxCipher+maxHeaderLine+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxCipher+maxHeaderLine {
+		return nil, newError(CodeDamaged, errors.New("file too large"))
+	}
+	return b, nil
+}
+
+// Save writes p to path (mode 0600, atomically: a failure leaves no half
+// file) and records the export in the audit log (DESIGN §4).
+func Save(ctx context.Context, st *data.Store, path string, p *Payload, passphrase string) error {
+	if err := CheckPassphrase(passphrase); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, p, passphrase); err != nil {
+		return err
+	}
+	if err := data.WritePrivateFile(path, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	}); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	e := &data.AuditEntry{Action: "exchange " + string(p.Kind), What: path, Records: p.personalRecords(),
+		Detail: fmt.Sprintf("%s; protected identity named: %d of %d", p.Source.Name, p.Named, p.Protected)}
+	if err := st.LogExport(ctx, e); err != nil {
+		return fmt.Errorf("audit log: %w", err)
+	}
+	return nil
+}
+
+// personalRecords counts the people in a file: pupils and contacts.
+func (p *Payload) personalRecords() int {
+	n := 0
+	for _, r := range p.Rows {
+		if r.Table == data.XPupils || r.Table == data.XPeople {
+			n++
+		}
+	}
+	if p.Host != nil {
+		for _, o := range p.Host.Offers {
+			n += len(o.Pupils)
+		}
+	}
+	return n
+}

@@ -1,0 +1,203 @@
+package exchange
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"techniqual/data"
+)
+
+// TestHostFormRoundTrip: the coordinator's host form file gives the HR
+// person's empty database the company, its people with roles and journeys,
+// its offers with days and role models, under the same keys and with the
+// same timestamps; importing it again changes nothing.
+func TestHostFormRoundTrip(t *testing.T) {
+	coord, hr := openStore(t, "coord"), openStore(t, "hr")
+	w := newWorld(t, coord)
+	p, err := ExportHostForm(ctx, coord, w.company.ID, Options{AppVersion: "1.2.3"})
+	must(t, err)
+	path := save(t, coord, p)
+	if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("file mode: %v, %v", st, err)
+	}
+	res, err := importFile(t, hr, path, pass, Decisions{}, KindHostForm)
+	must(t, err)
+	if c := count(res.Plan, data.XOffers); c.New != 2 {
+		t.Fatalf("offers: %+v", c)
+	}
+	if c := count(res.Plan, data.XPeople); c.New != 3 {
+		t.Fatalf("people: %+v", c)
+	}
+	got, err := hr.GetOffer(ctx, w.offer.ID)
+	must(t, err)
+	want, err := coord.GetOffer(ctx, w.offer.ID)
+	must(t, err)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("offer:\n got %+v\nwant %+v", got, want)
+	}
+	sup, err := hr.GetPerson(ctx, w.supervisor.ID)
+	must(t, err)
+	if !sup.HasRole(data.RoleSupervisor) || !sup.HasRole(data.RoleRoleModel) || sup.Phone != w.supervisor.Phone {
+		t.Fatalf("supervisor: %+v", sup)
+	}
+	hanna, err := hr.GetPerson(ctx, w.hr.ID)
+	must(t, err)
+	org, err := hr.GetOrganisation(ctx, w.company.ID)
+	must(t, err)
+	if hanna.Notes != "" || org.Notes != "" {
+		t.Fatalf("internal notes left the coordinator: %q %q", hanna.Notes, org.Notes)
+	}
+	per, err := hr.GetPeriod(ctx, w.period.ID)
+	must(t, err)
+	if per.Name != w.period.Name {
+		t.Fatalf("period: %+v", per)
+	}
+	if pu, _ := hr.ListPupils(ctx, data.PupilFilter{}); len(pu) != 0 {
+		t.Fatalf("a host form carried pupils: %d", len(pu))
+	}
+
+	before := checksum(t, hr)
+	again, err := importFile(t, hr, path, pass, Decisions{})
+	must(t, err)
+	if tot := again.Plan.Total(); tot.New+tot.Changed+tot.Conflicts != 0 || again.Written != 0 {
+		t.Fatalf("second import: %+v, %d written", tot, again.Written)
+	}
+	if checksum(t, hr) != before {
+		t.Fatal("a second import of the same file changed the database")
+	}
+}
+
+// TestSchoolThenResultsRoundTrip: a school file brings the school's
+// pupils of the period's grade with their choices and friends to the
+// coordinator; the results file brings their placements back, and only
+// those of that school.
+func TestSchoolThenResultsRoundTrip(t *testing.T) {
+	school, coord := openStore(t, "school"), openStore(t, "coord")
+	w := newWorld(t, school)
+	p, err := ExportSchool(ctx, school, w.school.ID, w.period.ID, Options{IncludeProtected: true})
+	must(t, err)
+	res, err := importFile(t, coord, save(t, school, p), pass, Decisions{}, KindSchool)
+	must(t, err)
+	if c := count(res.Plan, data.XPupils); c.New != 3 {
+		t.Fatalf("pupils: %+v (grade 8 must stay home)", c)
+	}
+	pupils, err := coord.ListPupils(ctx, data.PupilFilter{})
+	must(t, err)
+	for _, pu := range pupils {
+		if pu.GuardianName != "" || pu.ExternalID != "" || pu.Notes != "" {
+			t.Fatalf("guardian, id or notes left the school: %+v", pu)
+		}
+		if pu.ID == w.sam.ID && pu.Needs != "" {
+			t.Fatalf("needs that may not be shared left the school: %q", pu.Needs)
+		}
+		if pu.ID == w.alva.ID && pu.Needs != "Nötallergi" {
+			t.Fatalf("shareable needs missing: %q", pu.Needs)
+		}
+	}
+	prefs, err := coord.PupilPreferences(ctx, w.alva.ID, w.period.ID)
+	must(t, err)
+	if len(prefs) != 2 || prefs[0].OfferID != w.offer.ID || prefs[1].OfferID != w.offer2.ID {
+		t.Fatalf("choices: %+v", prefs)
+	}
+	fr, err := coord.ListFriendPairs(ctx, w.period.ID)
+	must(t, err)
+	if len(fr) != 1 {
+		t.Fatalf("friends: %+v", fr)
+	}
+	if as, _ := coord.ListAssignments(ctx, ""); len(as) != 0 {
+		t.Fatalf("a school file carried placements: %+v", as)
+	}
+
+	// The coordinator matches (here: moves Alva) and sends the results back.
+	moved := data.Assignment{PeriodID: w.period.ID, PupilID: w.alva.ID, OfferID: w.offer2.ID, Source: data.SourceManual, Locked: true}
+	must(t, coord.SaveAssignment(ctx, &moved))
+	r, err := ExportResults(ctx, coord, w.school.ID, w.period.ID, Options{})
+	must(t, err)
+	res, err = importFile(t, school, save(t, coord, r), pass, Decisions{}, KindResults)
+	must(t, err)
+	as, err := school.ListAssignments(ctx, w.period.ID)
+	must(t, err)
+	// Alva's placement made at the school is replaced by the coordinator's;
+	// Noor's, which the coordinator never had, stays.
+	if len(as) != 2 || res.Written != 1 {
+		t.Fatalf("placements at school after results: %+v, %d written", as, res.Written)
+	}
+	for _, a := range as {
+		if a.PupilID == w.alva.ID && (a.ID != moved.ID || a.OfferID != w.offer2.ID || !a.Locked) {
+			t.Fatalf("Alva's placement: %+v", a)
+		}
+	}
+	// The school's own pupil rows are untouched by the results.
+	alva, err := school.GetPupil(ctx, w.alva.ID)
+	must(t, err)
+	if alva.GuardianName != w.alva.GuardianName {
+		t.Fatalf("results changed a pupil: %+v", alva)
+	}
+}
+
+// TestResultsOnlyThatSchool: placements of another school's pupils never
+// reach a school's results file.
+func TestResultsOnlyThatSchool(t *testing.T) {
+	st := openStore(t, "coord")
+	w := newWorld(t, st)
+	other := data.Organisation{Kind: data.KindSchool, Name: "Norra skolan"}
+	must(t, st.SaveOrganisation(ctx, &other))
+	kim := data.Pupil{SchoolID: other.ID, FirstName: "Kim", LastName: "Berg", ClassName: "9C", Grade: 9}
+	must(t, st.SavePupil(ctx, &kim))
+	must(t, st.SaveAssignment(ctx, &data.Assignment{PeriodID: w.period.ID, PupilID: kim.ID, OfferID: w.offer.ID}))
+	p, err := ExportResults(ctx, st, w.school.ID, w.period.ID, Options{})
+	must(t, err)
+	n := 0
+	for _, r := range p.Rows {
+		if r.Table == data.XAssignments {
+			n++
+			if r.Fields["pupil_id"] == kim.ID {
+				t.Fatal("another school's placement is in the file")
+			}
+		}
+	}
+	if n != 2 {
+		t.Fatalf("%d placements, want Alva's and Noor's", n)
+	}
+}
+
+// TestHostFileIsReadOnly: a host file shows the host's offers and pupils
+// and the school's contact, and cannot be imported.
+func TestHostFileIsReadOnly(t *testing.T) {
+	coord, host := openStore(t, "coord"), openStore(t, "host")
+	w := newWorld(t, coord)
+	p, err := ExportHost(ctx, coord, w.company.ID, w.period.ID, Options{})
+	must(t, err)
+	path := save(t, coord, p)
+	got, err := ReadFile(path, pass, KindHost)
+	must(t, err)
+	if got.Host == nil || len(got.Host.Offers) != 2 {
+		t.Fatalf("sheet: %+v", got.Host)
+	}
+	var names []string
+	for _, o := range got.Host.Offers {
+		for _, pu := range o.Pupils {
+			names = append(names, pu.Name)
+			if !strings.Contains(pu.Contact, "Märta Öberg") {
+				t.Errorf("contact of %s: %q", pu.Name, pu.Contact)
+			}
+		}
+	}
+	if strings.Join(names, ",") != "Alva Şahin,"+ViaSchoolName {
+		t.Fatalf("pupils: %v", names)
+	}
+	before := checksum(t, host)
+	if _, err := Apply(ctx, host, got, Decisions{Default: Theirs}); err == nil {
+		t.Fatal("a host file was imported")
+	}
+	if checksum(t, host) != before {
+		t.Fatal("database changed")
+	}
+	audit, err := coord.ListAudit(ctx)
+	must(t, err)
+	if len(audit) != 1 || audit[0].Action != "exchange host" || audit[0].Records != 2 {
+		t.Fatalf("audit: %+v", audit)
+	}
+}

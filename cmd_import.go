@@ -11,7 +11,8 @@ import (
 	"techniqual/data/classlist"
 )
 
-const importUsage = "usage: techniqual import pupils --db PATH --school NAME [--skip-bad-rows] [--lang sv|en] FILE   (CSV or XLSX)\n"
+const importUsage = "usage: techniqual import pupils --db PATH --school NAME [--skip-bad-rows] [--lang sv|en] FILE   (CSV or XLSX)\n" +
+	"       techniqual import choices|evaluations --db PATH --period NAME [--skip-bad-rows] [--lang sv|en] FILE\n"
 
 // maxErrorsShown bounds the errors techniqual import prints.
 const maxErrorsShown = 20
@@ -22,6 +23,9 @@ const maxErrorsShown = 20
 // imports the good rows and reports the others. Personnummer are shown
 // only masked.
 func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && (args[0] == "choices" || args[0] == "evaluations") {
+		return cmdFormImport(ctx, args[0], args[1:], stdout, stderr) // cmd_formimport.go
+	}
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	db := fs.String("db", "", "database file")

@@ -26,12 +26,14 @@ const usage = `usage:
   techniqual demo --db PATH [--pupils N] [--seed S]
   techniqual list periods|events --db PATH
   techniqual import pupils --db PATH --school NAME [--skip-bad-rows] [--lang sv|en] FILE   (CSV or XLSX)
+  techniqual import choices|evaluations --db PATH --period NAME [--skip-bad-rows] [--lang sv|en] FILE
   techniqual pdf schedules|hosts|attendance|certificates --db PATH --period NAME
                  [--school NAME] [--class NAME] [--lang sv|en] --out FILE.pdf|DIR/
   techniqual match --db PATH --period NAME [--json] [--dimacs FILE] [--save]
                  [--rank-maximal] [--friends] [--no-lone]
   techniqual solve FILE.dimacs                 DIMACS min-cost-flow solution on stdout
   techniqual pdf participants|badges|event-certificates --db PATH --event NAME [--lang sv|en] --out FILE.pdf
+  techniqual pdf impact --db PATH --year YYYY [--lang sv|en] --out FILE.pdf   (calendar year)
   techniqual ics --db PATH (--event NAME | --period NAME [--school NAME] [--class NAME]
                  | --period NAME --offer TITLE [--host NAME]) [--lang sv|en] --out FILE.ics
   techniqual export pupils|placements|hosts|participants|attendance --db PATH

@@ -31,18 +31,17 @@ func (s *Store) SetPreferences(ctx context.Context, pupilID, periodID string, of
 			return err
 		}
 		for i, oid := range offerIDs {
-			var inPeriod int
-			if err := tx.q.QueryRowContext(ctx, `SELECT count(*) FROM offers WHERE id = ? AND period_id = ? AND deleted_at IS NULL`,
-				oid, periodID).Scan(&inPeriod); err != nil {
+			// One prepared statement inserts the choice only when the offer is
+			// in the period (an import sets thousands of choices).
+			res, err := tx.exec(ctx, `INSERT INTO preferences (id, pupil_id, period_id, offer_id, rank, created_at, updated_at)
+				SELECT ?,?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM offers WHERE id = ? AND period_id = ? AND deleted_at IS NULL)`,
+				tx.newID(), pupilID, periodID, oid, i+1, now, now, oid, periodID)
+			if err != nil {
 				return err
 			}
-			if inPeriod == 0 {
+			if n, err := res.RowsAffected(); err != nil || n == 0 {
 				return &ValidationError{Fields: []FieldError{{Entity: "preferences", Field: "offers", Key: "err.offer_not_in_period",
 					Text: "Praoplatsen hör inte till praoperioden.", Reason: "offer " + oid + " is not in the period"}}}
-			}
-			if _, err := tx.exec(ctx, `INSERT INTO preferences (id, pupil_id, period_id, offer_id, rank, created_at, updated_at)
-				VALUES (?,?,?,?,?,?,?)`, tx.newID(), pupilID, periodID, oid, i+1, now, now); err != nil {
-				return err
 			}
 		}
 		return nil

@@ -1,0 +1,599 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+	"techniqual/data/classlist"
+	"techniqual/data/formimport"
+)
+
+// maxPreviewLines bounds the rows each list of the preview shows; a count
+// says the rest.
+const maxPreviewLines = 200
+
+// formImport is the open "Importera val" or "Importera utvärderingar"
+// wizard: file → period (and what the columns were taken to be) → preview
+// with the problems, where a suggestion can be picked for each unknown or
+// ambiguous name → import → result. Nothing is written before Importera;
+// reading, previewing and writing run off the UI goroutine.
+type formImport struct {
+	m      *MainWindow
+	kind   formimport.Kind
+	d      *dialog.CustomDialog
+	onDone func()
+
+	path        string
+	file        *formimport.File
+	periods     []data.Period
+	preview     *formimport.Preview
+	resolutions map[string]string // Problem.Key → chosen id, for this import only
+
+	// step 1: the file
+	fileLabel *widget.Label
+	chooseBtn *widget.Button
+	// step 2: the period and the columns
+	settings  *widget.Label
+	columns   *widget.Label
+	periodSel *widget.Select
+	// step 3: preview
+	counts         *widget.Label
+	problemBox     *fyne.Container
+	problemSelects []*widget.Select // by index of preview.Problems
+	problemHead    *widget.Label
+	errHead        *widget.Label
+	errList        *widget.Label
+	changeList     *widget.Label
+	noteList       *widget.Label
+	skipBad        *widget.Check
+	// step 4: result
+	resultLabel *widget.Label
+
+	status     *widget.Label
+	progress   *widget.ProgressBarInfinite
+	steps      *fyne.Container
+	setupStep  fyne.CanvasObject
+	prevStep   fyne.CanvasObject
+	doneStep   fyne.CanvasObject
+	previewBtn *widget.Button
+	importBtn  *widget.Button
+	backBtn    *widget.Button
+	closeBtn   *widget.Button
+}
+
+// showChoicesImport opens the wizard for pupils' choices from a form tool's
+// export, asking for the file; onDone runs after an import.
+func (m *MainWindow) showChoicesImport(onDone func()) {
+	m.newFormImport(formimport.KindChoices, onDone).onChooseFile()
+}
+
+// showEvaluationsImport opens the wizard for pupils' evaluations from a form
+// tool's export, asking for the file; onDone runs after an import.
+func (m *MainWindow) showEvaluationsImport(onDone func()) {
+	m.newFormImport(formimport.KindEvaluations, onDone).onChooseFile()
+}
+
+// openFormImport opens the wizard on the file at path (tests use it to
+// bypass the native file dialog).
+func (m *MainWindow) openFormImport(kind formimport.Kind, path string, onDone func()) *formImport {
+	w := m.newFormImport(kind, onDone)
+	w.load(path)
+	return w
+}
+
+func (m *MainWindow) newFormImport(kind formimport.Kind, onDone func()) *formImport {
+	w := &formImport{m: m, kind: kind, onDone: onDone, resolutions: map[string]string{}}
+	w.fileLabel = wrapLabel(lang.X("formimport.no_file", "Ingen fil vald."))
+	w.chooseBtn = widget.NewButtonWithIcon(lang.X("formimport.choose", "Välj fil …"), theme.FolderOpenIcon(), w.onChooseFile)
+	w.settings = wrapLabel("")
+	w.columns = wrapLabel("")
+	w.periodSel = newSelect(nil, func(string) { w.preview = nil; w.updateButtons() })
+	w.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	w.counts.Wrapping = fyne.TextWrapWord
+	w.problemHead = headingLabel(lang.X("formimport.problems", "Okända eller otydliga namn: välj vad som menas"))
+	w.problemBox = container.New(layout.NewFormLayout())
+	w.errHead = headingLabel(lang.X("formimport.errors", "Rader med fel"))
+	w.errList = wrapLabel("")
+	w.errList.Importance = widget.DangerImportance
+	w.changeList = wrapLabel("")
+	w.noteList = wrapLabel("")
+	w.noteList.Importance = widget.LowImportance
+	w.skipBad = widget.NewCheck(lang.X("formimport.skip_bad", "Hoppa över raderna med fel och importera resten"), func(bool) { w.updateButtons() })
+	w.resultLabel = wrapLabel("")
+	w.status = wrapLabel("")
+	w.progress = widget.NewProgressBarInfinite()
+	w.progress.Hide()
+
+	w.previewBtn = widget.NewButtonWithIcon(lang.X("formimport.to_preview", "Förhandsgranska"), theme.NavigateNextIcon(), w.onPreview)
+	w.previewBtn.Importance = widget.HighImportance
+	w.importBtn = widget.NewButtonWithIcon(lang.X("formimport.import", "Importera"), theme.DownloadIcon(), w.onImport)
+	w.importBtn.Importance = widget.HighImportance
+	w.backBtn = widget.NewButtonWithIcon(lang.X("formimport.back", "Tillbaka"), theme.NavigateBackIcon(), w.onBack)
+	w.closeBtn = widget.NewButton(lang.X("formimport.cancel", "Avbryt"), w.onClose)
+
+	help := lang.X("formimport.help_choices", "Filen ska ha elevens namn, gärna klass, och valen i kolumner som Val 1, Val 2 … (praoplatsens titel, företagets namn eller ”Företag – titel”). Har en elev svarat flera gånger gäller det senaste svaret.")
+	title := lang.X("formimport.title_choices", "Importera val")
+	if kind == formimport.KindEvaluations {
+		help = lang.X("formimport.help_evaluations", "Filen ska ha elevens namn, gärna klass, och svaren: intresse för teknik före och efter praon (1–5), om eleven skulle rekommendera praon (Ja/Nej) och en kommentar.")
+		title = lang.X("formimport.title_evaluations", "Importera utvärderingar")
+	}
+	fileRow := container.NewBorder(nil, nil, nil, w.chooseBtn, w.fileLabel)
+	w.setupStep = container.NewVBox(
+		headingLabel(lang.X("formimport.settings", "Så här lästes filen")), w.settings, w.columns,
+		formGrid(formField{label: lang.X("formimport.period", "Praoperiod"), input: w.periodSel}))
+	w.prevStep = container.NewBorder(
+		container.NewVBox(headingLabel(lang.X("formimport.preview", "Förhandsgranskning")), w.counts, w.skipBad),
+		nil, nil, nil,
+		container.NewVScroll(container.NewVBox(w.problemHead, w.problemBox, w.errHead, w.errList,
+			headingLabel(lang.X("formimport.changes", "Det här importeras")), w.changeList, w.noteList)))
+	w.doneStep = container.NewVBox(headingLabel(lang.X("formimport.done_title", "Importen är klar")), w.resultLabel)
+	w.steps = container.NewStack()
+	buttons := container.NewHBox(layout.NewSpacer(), w.closeBtn, w.backBtn, w.previewBtn, w.importBtn)
+	content := container.NewBorder(
+		container.NewVBox(wrapLabel(help), fileRow, widget.NewSeparator()),
+		container.NewVBox(w.progress, w.status, buttons), nil, nil, w.steps)
+	w.d = dialog.NewCustomWithoutButtons(title, content, m.win)
+	w.d.Resize(fyne.NewSize(880, 640))
+	w.showStep(nil)
+	w.d.Show()
+	return w
+}
+
+func (w *formImport) showStep(step fyne.CanvasObject) {
+	if step == nil {
+		w.steps.Objects = nil
+	} else {
+		w.steps.Objects = []fyne.CanvasObject{step}
+	}
+	w.steps.Refresh()
+	w.updateButtons()
+}
+
+func (w *formImport) current() fyne.CanvasObject {
+	if len(w.steps.Objects) == 0 {
+		return nil
+	}
+	return w.steps.Objects[0]
+}
+
+func (w *formImport) updateButtons() {
+	cur := w.current()
+	show := func(b *widget.Button, on bool) {
+		if on {
+			b.Show()
+		} else {
+			b.Hide()
+		}
+	}
+	busy := w.progress.Visible()
+	show(w.previewBtn, cur == w.setupStep)
+	show(w.backBtn, cur == w.prevStep)
+	show(w.importBtn, cur == w.prevStep)
+	if cur == w.doneStep {
+		w.chooseBtn.Hide()
+		w.closeBtn.SetText(lang.X("formimport.close", "Stäng"))
+	}
+	enable := func(b *widget.Button, on bool) {
+		if on && !busy {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	enable(w.previewBtn, w.file != nil && w.periodSel.SelectedIndex() >= 0)
+	enable(w.backBtn, true)
+	p := w.preview
+	enable(w.importBtn, p != nil && p.Set+p.Replaced > 0 && (p.BadRows == 0 || w.skipBad.Checked))
+	enable(w.chooseBtn, cur != w.doneStep)
+}
+
+func (w *formImport) setBusy(text string) {
+	w.status.SetText(text)
+	w.status.Importance = widget.MediumImportance
+	w.progress.Show()
+	w.progress.Start()
+	w.updateButtons()
+}
+
+func (w *formImport) setIdle(text string, bad bool) {
+	w.progress.Stop()
+	w.progress.Hide()
+	w.status.Importance = widget.MediumImportance
+	if bad {
+		w.status.Importance = widget.DangerImportance
+	}
+	w.status.SetText(text)
+	w.status.Refresh()
+	w.updateButtons()
+}
+
+func (w *formImport) onChooseFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		w.load(path)
+	}, w.m.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".xlsx", ".tsv"}))
+	d.Show()
+}
+
+// load reads the file and the periods off the UI goroutine and shows what
+// was found.
+func (w *formImport) load(path string) {
+	w.path = path
+	w.fileLabel.SetText(path)
+	w.file, w.preview = nil, nil
+	w.resolutions = map[string]string{}
+	w.showStep(nil)
+	w.setBusy(lang.X("formimport.reading", "Läser filen …"))
+	st, kind := w.m.store, w.kind
+	w.m.background(func() func() {
+		read := formimport.ReadChoicesFile
+		if kind == formimport.KindEvaluations {
+			read = formimport.ReadEvaluationsFile
+		}
+		f, err := read(path)
+		var periods []data.Period
+		if err == nil {
+			periods, err = st.ListPeriods(context.Background())
+		}
+		return func() {
+			if err != nil {
+				w.setIdle(formReadErrorText(err), true)
+				return
+			}
+			w.file, w.periods = f, periods
+			w.fillSetup()
+			w.showStep(w.setupStep)
+			w.setIdle(lang.X("formimport.read_ok", "{{.Rows}} svar lästa.", map[string]any{"Rows": len(f.Records)}), false)
+		}
+	})
+}
+
+// formReadErrorText says in the user's words why a file cannot be read.
+func formReadErrorText(err error) string {
+	var fe *formimport.FileError
+	if errors.As(err, &fe) {
+		return lang.X(fe.Key, fe.Text, fe.Data)
+	}
+	return lang.X("formimport.read_failed", "Filen kunde inte läsas: {{.Error}}", map[string]string{"Error": err.Error()})
+}
+
+// fieldNames are the Swedish names of what a column may hold.
+var formFieldNames = map[formimport.Field]struct{ key, sv string }{
+	formimport.FieldName:           {"formimport.field.name", "namn"},
+	formimport.FieldFirstName:      {"formimport.field.first_name", "förnamn"},
+	formimport.FieldLastName:       {"formimport.field.last_name", "efternamn"},
+	formimport.FieldClass:          {"formimport.field.class", "klass"},
+	formimport.FieldSchool:         {"formimport.field.school", "skola"},
+	formimport.FieldTimestamp:      {"formimport.field.timestamp", "tidpunkt"},
+	formimport.FieldChoice:         {"formimport.field.choice", "val {{.Rank}}"},
+	formimport.FieldChoiceList:     {"formimport.field.choice_list", "alla val i rangordning"},
+	formimport.FieldInterestBefore: {"formimport.field.interest_before", "intresse före"},
+	formimport.FieldInterestAfter:  {"formimport.field.interest_after", "intresse efter"},
+	formimport.FieldRecommend:      {"formimport.field.recommend", "rekommenderar"},
+	formimport.FieldComment:        {"formimport.field.comment", "kommentar"},
+}
+
+func (w *formImport) fillSetup() {
+	f := w.file
+	var parts []string
+	if f.Format == classlist.FormatXLSX {
+		parts = append(parts, lang.X("formimport.format_xlsx", "Excel-fil, blad {{.Sheet}}", map[string]string{"Sheet": f.Sheet}))
+	} else {
+		parts = append(parts,
+			lang.X("formimport.separator", "Avgränsare: {{.Sep}}", map[string]string{"Sep": separatorText(f.Separator)}),
+			lang.X("formimport.encoding", "Teckenkodning: {{.Enc}}", map[string]string{"Enc": string(f.Encoding)}))
+	}
+	parts = append(parts, lang.X("formimport.header_row", "Rubrikrad: {{.Row}}", map[string]string{"Row": strconv.Itoa(f.HeaderRow)}))
+	w.settings.SetText(strings.Join(parts, " · "))
+	var used, ignored []string
+	for _, c := range f.Columns {
+		n, ok := formFieldNames[c.Field]
+		if !ok {
+			ignored = append(ignored, c.Header)
+			continue
+		}
+		used = append(used, c.Header+" → "+lang.X(n.key, n.sv, map[string]any{"Rank": c.Rank}))
+	}
+	text := lang.X("formimport.columns_used", "Kolumner som används: {{.Cols}}", map[string]string{"Cols": strings.Join(used, ", ")})
+	if len(ignored) > 0 {
+		text += "\n" + lang.X("formimport.columns_ignored", "Kolumner som inte används: {{.Cols}}", map[string]string{"Cols": strings.Join(ignored, ", ")})
+	}
+	w.columns.SetText(text)
+	names := make([]string, len(w.periods))
+	best := -1
+	for i, p := range w.periods {
+		names[i] = p.Name
+		if best < 0 && w.fits(p) {
+			best = i
+		}
+	}
+	if best < 0 {
+		best = len(names) - 1
+	}
+	w.periodSel.SetOptions(names)
+	if best >= 0 {
+		w.periodSel.SetSelectedIndex(best)
+	}
+}
+
+// fits says whether a period is where answers of this kind usually go:
+// choices while pupils choose, evaluations after the prao.
+func (w *formImport) fits(p data.Period) bool {
+	if w.kind == formimport.KindChoices {
+		return p.Status == data.PeriodChoosing
+	}
+	return p.Status == data.PeriodPublished || p.Status == data.PeriodDone
+}
+
+func (w *formImport) options() formimport.Options {
+	o := formimport.Options{Resolutions: map[string]string{}}
+	if i := w.periodSel.SelectedIndex(); i >= 0 && i < len(w.periods) {
+		o.PeriodID = w.periods[i].ID
+	}
+	for k, v := range w.resolutions {
+		o.Resolutions[k] = v
+	}
+	return o
+}
+
+// onPreview works out, without writing, what the import would do.
+func (w *formImport) onPreview() {
+	if w.file == nil {
+		return
+	}
+	f, opts, st, kind := w.file, w.options(), w.m.store, w.kind
+	w.setBusy(lang.X("formimport.previewing", "Förhandsgranskar …"))
+	w.m.background(func() func() {
+		pv, err := previewForm(st, kind, f, opts)
+		return func() {
+			if err != nil {
+				w.setIdle(formReadErrorText(err), true)
+				return
+			}
+			w.preview = pv
+			w.fillPreview()
+			w.showStep(w.prevStep)
+			w.setIdle("", false)
+		}
+	})
+}
+
+func previewForm(st *data.Store, kind formimport.Kind, f *formimport.File, opts formimport.Options) (*formimport.Preview, error) {
+	if kind == formimport.KindEvaluations {
+		return formimport.PreviewEvaluations(context.Background(), st, f, opts)
+	}
+	return formimport.PreviewChoices(context.Background(), st, f, opts)
+}
+
+func (w *formImport) fillPreview() {
+	p := w.preview
+	if w.kind == formimport.KindEvaluations {
+		w.counts.SetText(lang.X("formimport.counts_evaluations", "{{.Set}} nya utvärderingar, {{.Replaced}} ersätter tidigare svar, {{.Same}} oförändrade, {{.Bad}} rader med fel",
+			map[string]any{"Set": p.Set, "Replaced": p.Replaced, "Same": p.Unchanged, "Bad": p.BadRows}))
+	} else {
+		w.counts.SetText(lang.X("formimport.counts_choices", "{{.Set}} elever får sina val, {{.Replaced}} elevers tidigare val ersätts, {{.Same}} oförändrade, {{.Bad}} rader med fel",
+			map[string]any{"Set": p.Set, "Replaced": p.Replaced, "Same": p.Unchanged, "Bad": p.BadRows}))
+	}
+	w.fillProblems()
+	var lines []string
+	for i, e := range p.Errors {
+		if i == maxPreviewLines {
+			lines = append(lines, lang.X("formimport.more", "… och {{.N}} till", map[string]any{"N": len(p.Errors) - i}))
+			break
+		}
+		lines = append(lines, formRowErrorText(e))
+	}
+	w.errList.SetText(strings.Join(lines, "\n"))
+	showIf(w.errHead, len(lines) > 0)
+	showIf(w.errList, len(lines) > 0)
+	lines = lines[:0]
+	for i, c := range p.Changes {
+		if i == maxPreviewLines {
+			lines = append(lines, lang.X("formimport.more", "… och {{.N}} till", map[string]any{"N": len(p.Changes) - i}))
+			break
+		}
+		lines = append(lines, w.changeText(c))
+	}
+	w.changeList.SetText(strings.Join(lines, "\n"))
+	lines = lines[:0]
+	for i, n := range p.Notes {
+		if i == maxPreviewLines {
+			lines = append(lines, lang.X("formimport.more", "… och {{.N}} till", map[string]any{"N": len(p.Notes) - i}))
+			break
+		}
+		lines = append(lines, formRowErrorText(n))
+	}
+	w.noteList.SetText(strings.Join(lines, "\n"))
+	showIf(w.noteList, len(lines) > 0)
+	w.skipBad.SetChecked(false)
+	showIf(w.skipBad, p.BadRows > 0)
+}
+
+func showIf(o fyne.CanvasObject, on bool) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// changeText is one pupil's line: "Åsa Ek, 8A, Solbackens skola (ersätts):
+// 1. Stora Enso – Pappersbruket, 2. …".
+func (w *formImport) changeText(c formimport.Change) string {
+	head := c.Label
+	switch c.Action {
+	case formimport.ActionReplace:
+		head += " " + lang.X("formimport.action.replace", "(ersätter tidigare)")
+	case formimport.ActionUnchanged:
+		head += " " + lang.X("formimport.action.unchanged", "(oförändrad)")
+	}
+	if w.kind == formimport.KindChoices {
+		parts := make([]string, len(c.OfferNames))
+		for i, n := range c.OfferNames {
+			parts[i] = fmt.Sprintf("%d. %s", i+1, n)
+		}
+		return head + ": " + strings.Join(parts, ", ")
+	}
+	e := c.Evaluation
+	score := func(n int) string {
+		if n == 0 {
+			return "–"
+		}
+		return strconv.Itoa(n)
+	}
+	rec := "–"
+	if e.WouldRecommend != nil {
+		rec = lang.X("formimport.no", "nej")
+		if *e.WouldRecommend {
+			rec = lang.X("formimport.yes", "ja")
+		}
+	}
+	return head + ": " + lang.X("formimport.evaluation_line", "intresse {{.Before}} → {{.After}}, rekommenderar: {{.Rec}}",
+		map[string]string{"Before": score(e.InterestBefore), "After": score(e.InterestAfter), "Rec": rec})
+}
+
+// fillProblems makes a Select of suggestions for every unknown or
+// ambiguous name; picking one previews again with it.
+func (w *formImport) fillProblems() {
+	probs := w.preview.Problems
+	w.problemSelects = make([]*widget.Select, len(probs))
+	var objs []fyne.CanvasObject
+	for i, p := range probs {
+		lines := make([]string, len(p.Lines))
+		for k, l := range p.Lines {
+			lines[k] = strconv.Itoa(l)
+		}
+		where := lang.X("formimport.problem_where", "rad {{.Lines}}, {{.Column}}", map[string]string{"Lines": strings.Join(lines, ", "), "Column": p.Column})
+		head := widget.NewLabelWithStyle(where, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		why := wrapLabel(formWhy(p.Reason))
+		why.Importance = widget.WarningImportance
+		if p.Chosen != "" {
+			why.Importance = widget.LowImportance
+		}
+		opts := make([]string, 0, len(p.Suggestions)+1)
+		for _, s := range p.Suggestions {
+			opts = append(opts, s.Text)
+		}
+		opts = append(opts, lang.X("formimport.leave", "Lämna som fel"))
+		sel := newSelect(opts, nil)
+		for k, s := range p.Suggestions {
+			if s.ID == p.Chosen {
+				sel.SetSelectedIndex(k)
+			}
+		}
+		sel.OnChanged = func(string) { w.onResolve(p, sel.SelectedIndex()) }
+		w.problemSelects[i] = sel
+		objs = append(objs, head, container.NewVBox(why, sel))
+	}
+	w.problemBox.Objects = objs
+	w.problemBox.Refresh()
+	showIf(w.problemHead, len(probs) > 0)
+	showIf(w.problemBox, len(probs) > 0)
+}
+
+// onResolve takes the picked suggestion for a problem (the last option
+// drops it) and previews again.
+func (w *formImport) onResolve(p formimport.Problem, i int) {
+	if i >= 0 && i < len(p.Suggestions) {
+		w.resolutions[p.Key] = p.Suggestions[i].ID
+	} else {
+		delete(w.resolutions, p.Key)
+	}
+	w.onPreview()
+}
+
+// formWhy is the reason of an error in the user's language, with its suggestion.
+func formWhy(e formimport.RowError) string {
+	why := lang.X(e.Key, e.Text, e.Data)
+	if e.Suggestion != "" {
+		m := formimport.DidYouMean()
+		why += lang.X(m.Key, m.Text, map[string]string{"Suggestion": e.Suggestion})
+	}
+	return why
+}
+
+// formRowErrorText is one row error in the user's language: "rad 12,
+// kolumn Val 1: okänd praoplats ”Volvo Cars” — menade du ”…”?".
+func formRowErrorText(e formimport.RowError) string {
+	if e.Column == "" {
+		return lang.X("formimport.row_error_line", "rad {{.Line}}: {{.Why}}", map[string]any{"Line": e.Line, "Why": formWhy(e)})
+	}
+	return lang.X("formimport.row_error", "rad {{.Line}}, kolumn {{.Column}}: {{.Why}}",
+		map[string]any{"Line": e.Line, "Column": e.Column, "Why": formWhy(e)})
+}
+
+func (w *formImport) onBack() {
+	w.preview = nil
+	w.showStep(w.setupStep)
+	w.setIdle("", false)
+}
+
+// onImport writes everything in one transaction off the UI goroutine, with
+// the names picked in the preview, and shows what was done.
+func (w *formImport) onImport() {
+	if w.preview == nil {
+		return
+	}
+	f, opts, st, skip, kind := w.file, w.options(), w.m.store, w.skipBad.Checked, w.kind
+	w.setBusy(lang.X("formimport.importing", "Importerar …"))
+	w.m.background(func() func() {
+		imp := formimport.ImportChoices
+		if kind == formimport.KindEvaluations {
+			imp = formimport.ImportEvaluations
+		}
+		res, err := imp(context.Background(), st, f, opts, skip)
+		return func() {
+			var re *formimport.RowErrors
+			switch {
+			case errors.As(err, &re):
+				// The database changed since the preview: show the new errors.
+				w.preview.Errors, w.preview.BadRows = re.Errors, re.Lines()
+				w.fillPreview()
+				w.setIdle(lang.X("formimport.err.has_errors", "{{.N}} rader har fel; inget har importerats.", map[string]any{"N": re.Lines()}), true)
+				return
+			case err != nil:
+				w.setIdle(lang.X("formimport.failed", "Importen misslyckades och inget har ändrats: {{.Error}}", map[string]string{"Error": err.Error()}), true)
+				return
+			}
+			counts := map[string]any{"Set": res.Set, "Replaced": res.Replaced, "Same": res.Unchanged}
+			text := lang.X("formimport.result_choices", "{{.Set}} elever fick sina val, {{.Replaced}} elevers val ersattes, {{.Same}} var oförändrade.", counts)
+			if kind == formimport.KindEvaluations {
+				text = lang.X("formimport.result_evaluations", "{{.Set}} nya utvärderingar, {{.Replaced}} ersatte tidigare svar, {{.Same}} var oförändrade.", counts)
+			}
+			if res.Skipped > 0 {
+				text += " " + lang.X("formimport.result_skipped", "{{.N}} rader med fel hoppades över.", map[string]any{"N": res.Skipped})
+			}
+			w.resultLabel.SetText(text)
+			w.showStep(w.doneStep)
+			w.setIdle("", false)
+			if w.onDone != nil {
+				w.onDone()
+			}
+		}
+	})
+}
+
+func (w *formImport) onClose() { w.d.Hide() }
+
+// String describes the wizard's state (for test failures).
+func (w *formImport) String() string {
+	return fmt.Sprintf("file %q, status %q, counts %q, errors %q", w.path, w.status.Text, w.counts.Text, w.errList.Text)
+}

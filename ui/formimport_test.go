@@ -1,0 +1,217 @@
+package ui
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"techniqual/data"
+	"techniqual/data/formimport"
+)
+
+// TestFormImportMessagesTranslated: the reasons the formimport package
+// gives are in both languages, with the package's Swedish.
+func TestFormImportMessagesTranslated(t *testing.T) {
+	sv, en := loadTranslation(t, LangSwedish), loadTranslation(t, LangEnglish)
+	for _, m := range formimport.Messages() {
+		if sv[m.Key] != m.Text {
+			t.Errorf("sv %q = %q, the package says %q", m.Key, sv[m.Key], m.Text)
+		}
+		if en[m.Key] != m.Reason {
+			t.Errorf("en %q = %q, the package says %q", m.Key, en[m.Key], m.Reason)
+		}
+	}
+}
+
+// formFixture is a database of invented people: a school in a grade-8
+// period where pupils choose, two hosts with three offers, and pupils of
+// whom two share a name in different classes and two in the same class.
+func formFixture(t *testing.T, st *data.Store) (data.Period, map[string]string) {
+	t.Helper()
+	ctx := context.Background()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := map[string]string{}
+	school := data.Organisation{Kind: data.KindSchool, Name: "Solbackens skola"}
+	must(st.SaveOrganisation(ctx, &school))
+	per := data.Period{Name: "Åk 8 v. 46 2026", Grade: 8, Start: time.Date(2026, 11, 9, 0, 0, 0, 0, time.UTC),
+		End: time.Date(2026, 11, 13, 0, 0, 0, 0, time.UTC), SchoolIDs: []string{school.ID}, Status: data.PeriodChoosing}
+	must(st.SavePeriod(ctx, &per))
+	for _, o := range []struct{ host, title string }{{"Volvo Car Corporation", "Lagerlogistik"}, {"Volvo Car Corporation", "Målning"}, {"Stora Enso", "Pappersbruket"}} {
+		h, err := st.FindOrganisation(ctx, data.KindCompany, o.host)
+		if err != nil {
+			h = data.Organisation{Kind: data.KindCompany, Name: o.host}
+			must(st.SaveOrganisation(ctx, &h))
+		}
+		of := data.Offer{HostID: h.ID, PeriodID: per.ID, Title: o.title, Capacity: 3}
+		must(st.SaveOffer(ctx, &of))
+		ids[o.title] = of.ID
+	}
+	for _, p := range []struct {
+		key, first, last, class string
+		born                    time.Time
+	}{
+		{"Åsa", "Åsa", "Ek", "8A", time.Time{}}, {"Kim 8A", "Kim", "Larsson", "8A", time.Time{}}, {"Kim 8B", "Kim", "Larsson", "8B", time.Time{}},
+		{"Noa 1", "Noa", "Öberg", "8C", time.Date(2012, 2, 3, 0, 0, 0, 0, time.UTC)},
+		{"Noa 2", "Noa", "Öberg", "8C", time.Date(2012, 9, 30, 0, 0, 0, 0, time.UTC)},
+	} {
+		pu := data.Pupil{SchoolID: school.ID, FirstName: p.first, LastName: p.last, ClassName: p.class, Grade: 8, BirthDate: p.born}
+		must(st.SavePupil(ctx, &pu))
+		ids[p.key] = pu.ID
+	}
+	return per, ids
+}
+
+func TestChoicesWizardResolvesAndImports(t *testing.T) {
+	st := openStore(t)
+	per, ids := formFixture(t, st)
+	m := newTestWindow(t, st)
+	path := writeList(t, "val.csv", "Tidsstämpel;Namn;Klass;Val 1;Val 2\n"+
+		"2026-10-05 09:00;Åsa Ek;8A;Volvo Cars;Pappersbruket\n"+
+		"2026-10-05 09:01;Kim Larsson;8B;Stora Enso – Pappersbruket;\n"+
+		"2026-10-05 09:02;Noa Öberg;8C;Pappersbruket;Volvo Cars\n")
+	done := 0
+	w := m.openFormImport(formimport.KindChoices, path, func() { done++ })
+	waitIdle(t, m)
+	if w.file == nil || w.current() != w.setupStep {
+		t.Fatalf("the file was not read: %s", w)
+	}
+	if w.periodSel.Selected != per.Name || !strings.Contains(w.columns.Text, "Val 2 → val 2") || !strings.Contains(w.status.Text, "3 svar lästa") {
+		t.Fatalf("setup: period %q, columns %q, status %q", w.periodSel.Selected, w.columns.Text, w.status.Text)
+	}
+	test.Tap(w.previewBtn)
+	waitIdle(t, m)
+	if w.current() != w.prevStep {
+		t.Fatalf("no preview: %s", w)
+	}
+	if got := w.counts.Text; got != "1 elever får sina val, 0 elevers tidigare val ersätts, 0 oförändrade, 2 rader med fel" {
+		t.Errorf("counts %q", got)
+	}
+	if !strings.Contains(w.errList.Text, "rad 2, kolumn Val 1: okänd praoplats ”Volvo Cars” — menade du ”Volvo Car Corporation – Lagerlogistik”?") {
+		t.Errorf("errors %q", w.errList.Text)
+	}
+	if !w.importBtn.Disabled() {
+		t.Fatal("Importera is enabled with errors")
+	}
+	probs := w.preview.Problems
+	if len(probs) != 2 || len(w.problemSelects) != 2 || probs[0].Value != "Volvo Cars" || probs[1].Kind != formimport.ProblemPupil {
+		t.Fatalf("problems %+v", probs)
+	}
+	// Volvo Cars means the painting offer; Noa is the one born in September.
+	w.problemSelects[0].SetSelected("Volvo Car Corporation – Målning")
+	waitIdle(t, m)
+	if ps := w.preview.Problems; len(ps) != 2 || ps[0].Chosen != ids["Målning"] {
+		t.Fatalf("after the first pick: %+v (%s)", ps, w)
+	}
+	noa := w.problemSelects[1]
+	i := slices.IndexFunc(noa.Options, func(s string) bool { return strings.Contains(s, "2012-09-30") })
+	if i < 0 {
+		t.Fatalf("Noa's options %q", noa.Options)
+	}
+	noa.SetSelectedIndex(i)
+	waitIdle(t, m)
+	if w.preview.BadRows != 0 || w.importBtn.Disabled() {
+		t.Fatalf("after picking: %s", w)
+	}
+	if w.problemSelects[0].Selected != "Volvo Car Corporation – Målning" {
+		t.Errorf("the pick is not shown: %q", w.problemSelects[0].Selected)
+	}
+	if !strings.Contains(w.noteList.Text, "”Volvo Cars” tolkas som ”Volvo Car Corporation – Målning”") {
+		t.Errorf("notes %q", w.noteList.Text)
+	}
+	if !strings.Contains(w.changeList.Text, "Åsa Ek, 8A, Solbackens skola: 1. Volvo Car Corporation – Målning, 2. Stora Enso – Pappersbruket") {
+		t.Errorf("changes %q", w.changeList.Text)
+	}
+	if ps, _ := st.ListPreferences(context.Background(), ""); len(ps) != 0 {
+		t.Fatal("the preview wrote choices")
+	}
+	test.Tap(w.importBtn)
+	waitIdle(t, m)
+	if w.current() != w.doneStep || done != 1 || !strings.Contains(w.resultLabel.Text, "3 elever fick sina val") {
+		t.Fatalf("result %q, done %d: %s", w.resultLabel.Text, done, w)
+	}
+	ctx := context.Background()
+	for key, want := range map[string][]string{"Åsa": {ids["Målning"], ids["Pappersbruket"]}, "Kim 8B": {ids["Pappersbruket"]},
+		"Noa 2": {ids["Pappersbruket"], ids["Målning"]}, "Noa 1": nil, "Kim 8A": nil} {
+		ps, _ := st.PupilPreferences(ctx, ids[key], per.ID)
+		var got []string
+		for _, p := range ps {
+			got = append(got, p.OfferID)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s chose %v, want %v", key, got, want)
+		}
+	}
+	test.Tap(w.closeBtn)
+}
+
+func TestEvaluationsWizardImports(t *testing.T) {
+	st := openStore(t)
+	per, ids := formFixture(t, st)
+	m := newTestWindow(t, st)
+	path := writeList(t, "utv.csv", "Namn;Klass;Hur intresserad av teknik var du före praon?;Hur intresserad är du efter praon?;Skulle du rekommendera praon?;Kommentar\n"+
+		"Åsa Ek;8A;2;5 – Mycket intresserad;Ja;Roligt!\n"+
+		"Kim Larson;8B;3;Ganska;Nej;\n")
+	w := m.openFormImport(formimport.KindEvaluations, path, nil)
+	waitIdle(t, m)
+	if w.file == nil {
+		t.Fatalf("not read: %s", w)
+	}
+	// No period is done yet: the last one is taken.
+	if w.periodSel.Selected != per.Name {
+		t.Fatalf("period %q", w.periodSel.Selected)
+	}
+	test.Tap(w.previewBtn)
+	waitIdle(t, m)
+	for _, want := range []string{"rad 3, kolumn Namn: okänd elev ”Kim Larson” — menade du ”Kim Larsson, 8B, Solbackens skola”?",
+		"rad 3, kolumn Hur intresserad är du efter praon?: ”Ganska” är inget svar 1–5"} {
+		if !strings.Contains(w.errList.Text, want) {
+			t.Errorf("errors lack %q:\n%s", want, w.errList.Text)
+		}
+	}
+	if !strings.Contains(w.noteList.Text, "Åsa Ek har ingen placering i praoperioden") {
+		t.Errorf("notes %q", w.noteList.Text)
+	}
+	w.skipBad.SetChecked(true)
+	test.Tap(w.importBtn)
+	waitIdle(t, m)
+	es, _ := st.ListEvaluations(context.Background(), per.ID)
+	if len(es) != 1 || es[0].PupilID != ids["Åsa"] || es[0].InterestBefore != 2 || es[0].InterestAfter != 5 || es[0].Comment != "Roligt!" {
+		t.Fatalf("evaluations %+v (%s)", es, w)
+	}
+	if !strings.Contains(w.resultLabel.Text, "1 nya utvärderingar") || !strings.Contains(w.resultLabel.Text, "1 rader med fel hoppades över") {
+		t.Errorf("result %q", w.resultLabel.Text)
+	}
+}
+
+func TestFormWizardRefusesAFileWithoutChoices(t *testing.T) {
+	st := openStore(t)
+	m := newTestWindow(t, st)
+	w := m.openFormImport(formimport.KindChoices, writeList(t, "lista.csv", "Förnamn;Efternamn;Klass\nÅsa;Ek;8A\n"), nil)
+	waitIdle(t, m)
+	if w.file != nil || !strings.Contains(w.status.Text, "Ingen kolumn med val") || w.previewBtn.Visible() {
+		t.Errorf("a class list as choices: %s", w)
+	}
+}
+
+// TestFormImportsOpenWithTheFileDialog: the entry points (the pupils'
+// menu and the Utvärderingar screen) open the wizard and a file dialog.
+func TestFormImportsOpenWithTheFileDialog(t *testing.T) {
+	st := openStore(t)
+	m := newTestWindow(t, st)
+	for _, open := range []func(func()){m.showChoicesImport, m.showEvaluationsImport} {
+		before := len(m.win.Canvas().Overlays().List())
+		open(nil)
+		if got := len(m.win.Canvas().Overlays().List()); got != before+2 {
+			t.Errorf("%d overlays after opening, want %d (wizard and file dialog)", got, before+2)
+		}
+	}
+}

@@ -60,7 +60,7 @@ func TestFirstWindowShowsTheCounts(t *testing.T) {
 	want, _ := st.Overview(context.Background())
 	m := newTestWindow(t, st)
 	cases := map[string]int{"pupils": want.Pupils, "schools": want.Schools, "companies": want.Companies,
-		"offers": want.Offers, "placed": want.Placed, "periods": 2, "events": want.Events}
+		"offers": want.Offers, "placed": want.Placed, "periods": 3, "events": want.Events}
 	for id, n := range cases {
 		if got := count(m, id); got != strconv.Itoa(n) {
 			t.Errorf("%s shows %q, want %d", id, got, n)
@@ -72,10 +72,10 @@ func TestFirstWindowShowsTheCounts(t *testing.T) {
 	if m.overview.welcome.Visible() {
 		t.Error("the welcome card shows on a database with data")
 	}
-	if n := len(m.overview.periods.Objects); n != 2 {
-		t.Fatalf("%d period rows, want 2", n)
+	if n := len(m.overview.periods.Objects); n != 3 {
+		t.Fatalf("%d period rows, want 3", n)
 	}
-	line := m.overview.periods.Objects[0].(*widget.Label).Text
+	line := m.overview.periods.Objects[1].(*widget.Label).Text
 	if !strings.Contains(line, "Åk 9 v. 46 2026") || !strings.Contains(line, "genomförd") {
 		t.Errorf("period row = %q", line)
 	}

@@ -24,7 +24,7 @@ func TestCreateAPeriodWithTheDatePicker(t *testing.T) {
 	m.Show("periods")
 	s := m.screens["periods"].(*periodsScreen)
 	waitIdle(t, m)
-	if len(s.periods) != 2 {
+	if len(s.periods) != 3 {
 		t.Fatalf("%d periods listed", len(s.periods))
 	}
 	s.onNew()

@@ -3,7 +3,9 @@ package ui
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,45 +16,83 @@ import (
 	figures "techniqual/data/stats"
 )
 
-// statisticsScreen is Statistik: one period's figures, for all its schools,
-// one municipality or one school, by gender, with groups smaller than 5
-// hidden (DESIGN §4; the suppression is done in data/stats).
+// The kinds of scope Statistik shows, in the order of its first select.
+const (
+	statPeriod = iota
+	statSchoolYear
+	statCalendarYear
+)
+
+// memberYears is how many years of member companies Statistik shows.
+const memberYears = 5
+
+// statisticsScreen is Statistik: the figures of one period, one school
+// year or one calendar year, for all schools, one municipality or one
+// school, by gender, with groups smaller than 5 hidden (DESIGN §4; the
+// suppression is done in data/stats), and the network's company figures.
 type statisticsScreen struct {
 	main      *MainWindow
-	periodSel *widget.Select
-	scopeSel  *widget.Select
+	kindSel   *widget.Select // period, school year or calendar year
+	whenSel   *widget.Select // which period or year
+	scopeSel  *widget.Select // all schools, a municipality or a school
 	periods   []data.Period
+	whens     []scopeChoice    // parallel to whenSel.Options
 	scopes    []figures.Filter // parallel to scopeSel.Options
 	report    *figures.Report
+	company   *figures.CompanyFigures
+	chosen    scopeChoice // what report shows
 	body      *fyne.Container
 	status    *widget.Label
 	choices   *barChart
 	interest  *barChart
-	content   fyne.CanvasObject
-	loads     int  // the newest load; older ones are dropped
-	quiet     bool // the code is setting the selects: their callbacks do nothing
+	companies companyCharts
+	// Actions is where buttons that act on the shown figures go (the
+	// impact report's "Skriv ut effektrapport …"); see Range.
+	Actions *fyne.Container
+	content fyne.CanvasObject
+	loads   int  // the newest load; older ones are dropped
+	quiet   bool // the code is setting the selects: their callbacks do nothing
+}
+
+// scopeChoice is one option of the second select: a period or a year and
+// the dates it covers.
+type scopeChoice struct {
+	kind     int
+	label    string
+	period   data.Period // statPeriod
+	year     int         // the school year's first year, or the calendar year
+	from, to time.Time
 }
 
 // newStatisticsScreen builds Statistik; its data comes with Reload.
 func newStatisticsScreen(m *MainWindow) *statisticsScreen {
 	s := &statisticsScreen{main: m}
-	s.periodSel = newSelect(nil, func(string) {
+	s.kindSel = newSelect([]string{lang.X("statistics.kind_period", "Praoperiod"),
+		lang.X("statistics.kind_school_year", "Läsår"), lang.X("statistics.kind_calendar_year", "Kalenderår")},
+		func(string) { s.onKindChanged() })
+	s.quiet = true
+	s.kindSel.SetSelectedIndex(statPeriod)
+	s.quiet = false
+	s.whenSel = newSelect(nil, func(string) {
 		if !s.quiet {
 			s.scopes = nil
 			s.load()
 		}
 	})
-	s.periodSel.PlaceHolder = lang.X("statistics.pick_period", "Välj praoperiod")
+	s.whenSel.PlaceHolder = lang.X("statistics.pick_period", "Välj praoperiod")
 	s.scopeSel = newSelect(nil, func(string) { s.load() })
 	s.scopeSel.PlaceHolder = lang.X("statistics.all_schools", "Alla skolor")
 	s.status = wrapLabel("")
 	s.choices = newBarChart()
 	s.interest = newBarChart()
+	s.companies = newCompanyCharts()
 	s.body = container.NewVBox()
+	s.Actions = container.NewHBox()
 	legend := wrapLabel(lang.X("statistics.legend",
 		"<5 = färre än 5 elever. .. = dolt för att en liten grupp inte ska kunna räknas fram. Alla praoplatser räknas som teknikplatser: alla värdar i nätverket är teknikföretag."))
 	legend.Importance = widget.LowImportance
-	top := container.NewVBox(container.NewGridWithColumns(2, s.periodSel, s.scopeSel), legend, s.status)
+	selects := container.NewGridWithColumns(3, s.kindSel, s.whenSel, s.scopeSel)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, s.Actions, selects), legend, s.status)
 	s.content = container.NewPadded(container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.body)))
 	return s
 }
@@ -60,28 +100,104 @@ func newStatisticsScreen(m *MainWindow) *statisticsScreen {
 // Content is part of screen.
 func (s *statisticsScreen) Content() fyne.CanvasObject { return s.content }
 
-// Reload reads the periods and the chosen (else the newest) period's report
-// off the UI goroutine, in one load, so no second load starts while the
-// first is being shown.
+// Range is the shown scope (ok is false while nothing is shown): its kind
+// (statPeriod, statSchoolYear, statCalendarYear), label ("Läsår 2026/27"),
+// the dates it covers [from, to), the school year's first year or the
+// calendar year, and for a period the period. The impact report's button
+// in Actions reads it.
+func (s *statisticsScreen) Range() (c scopeChoice, ok bool) {
+	if s.report == nil {
+		return scopeChoice{}, false
+	}
+	return s.chosen, true
+}
+
+// whenChoices lists the options of the second select for a kind of scope:
+// the periods, or the school or calendar years that have a period, oldest
+// first.
+func whenChoices(kind int, ps []data.Period) []scopeChoice {
+	var out []scopeChoice
+	if kind == statPeriod {
+		for _, p := range ps {
+			out = append(out, scopeChoice{kind: kind, label: p.Name, period: p, from: p.Start, to: p.End.AddDate(0, 0, 1)})
+		}
+		return out
+	}
+	seen := map[int]bool{}
+	var years []int
+	for _, p := range ps {
+		y := p.Start.Year()
+		if kind == statSchoolYear {
+			y = figures.SchoolYearOf(p.Start)
+		}
+		if !seen[y] {
+			seen[y] = true
+			years = append(years, y)
+		}
+	}
+	sort.Ints(years)
+	for _, y := range years {
+		c := scopeChoice{kind: kind, year: y}
+		if kind == statSchoolYear {
+			c.from, c.to = figures.SchoolYear(y)
+			c.label = message("statistics.school_year", "Läsår {{.Year}}", map[string]string{"Year": figures.SchoolYearLabel(y)})
+		} else {
+			c.from, c.to = figures.CalendarYear(y)
+			c.label = message("statistics.calendar_year", "Kalenderår {{.Year}}", map[string]string{"Year": fmt.Sprint(y)})
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// pickChoice is the option labelled label, else the newest.
+func pickChoice(cs []scopeChoice, label string) (scopeChoice, bool) {
+	if len(cs) == 0 {
+		return scopeChoice{}, false
+	}
+	for _, c := range cs {
+		if c.label == label {
+			return c, true
+		}
+	}
+	return cs[len(cs)-1], true
+}
+
+// compute reads a scope's report and company figures (off the UI goroutine).
+func compute(st *data.Store, c scopeChoice, f figures.Filter) (*figures.Report, *figures.CompanyFigures, error) {
+	ctx := context.Background()
+	var r *figures.Report
+	var err error
+	if c.kind == statPeriod {
+		r, err = figures.Compute(ctx, st, c.period.ID, f)
+	} else {
+		r, err = figures.ComputeRange(ctx, st, c.from, c.to, f)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	co, err := figures.ComputeCompanies(ctx, st, c.from, c.to, memberYears)
+	return r, co, err
+}
+
+// Reload reads the periods and the chosen (else the newest) period's or
+// year's report off the UI goroutine, in one load, so no second load starts
+// while the first is being shown.
 func (s *statisticsScreen) Reload() {
-	st, name, f := s.main.store, s.periodSel.Selected, s.filter()
+	st, kind, when, f := s.main.store, s.kindSel.SelectedIndex(), s.whenSel.Selected, s.filter()
 	s.loads++
 	n := s.loads
 	s.main.background(func() func() {
-		ctx := context.Background()
-		ps, err := st.ListPeriods(ctx)
+		ps, err := st.ListPeriods(context.Background())
+		cs := whenChoices(kind, ps)
+		c, ok := pickChoice(cs, when)
 		var r *figures.Report
-		if err == nil && len(ps) > 0 {
-			p := ps[len(ps)-1]
-			for _, x := range ps {
-				if x.Name == name {
-					p = x
-				}
-			}
-			if p.Name != name {
+		var co *figures.CompanyFigures
+		if err == nil && ok {
+			if c.label != when {
 				f = figures.Filter{}
 			}
-			r, err = figures.Compute(ctx, st, p.ID, f)
+			r, co, err = compute(st, c, f)
 		}
 		return func() {
 			if n != s.loads {
@@ -92,24 +208,50 @@ func (s *statisticsScreen) Reload() {
 				return
 			}
 			s.periods = ps
-			var names []string
-			for _, p := range ps {
-				names = append(names, p.Name)
-			}
-			s.quiet = true
-			s.periodSel.Options = names
-			if r != nil {
-				s.periodSel.SetSelected(r.Period.Name)
-			}
-			s.periodSel.Refresh()
-			s.quiet = false
-			if r != nil && r.Period.Name != name {
+			s.setWhens(cs, c.label)
+			if r != nil && c.label != when {
 				s.scopes = nil
 			}
 			s.status.SetText("")
-			s.apply(r)
+			s.apply(c, r, co)
 		}
 	})
+}
+
+// setWhens fills the second select quietly and selects label.
+func (s *statisticsScreen) setWhens(cs []scopeChoice, label string) {
+	s.whens = cs
+	var names []string
+	for _, c := range cs {
+		names = append(names, c.label)
+	}
+	s.quiet = true
+	s.whenSel.Options = names
+	if label != "" {
+		s.whenSel.SetSelected(label)
+	} else {
+		s.whenSel.ClearSelected()
+	}
+	s.whenSel.Refresh()
+	s.quiet = false
+}
+
+// onKindChanged fills the second select with the periods or years and
+// shows the newest.
+func (s *statisticsScreen) onKindChanged() {
+	if s.quiet {
+		return
+	}
+	kind := s.kindSel.SelectedIndex()
+	cs := whenChoices(kind, s.periods)
+	c, _ := pickChoice(cs, "")
+	s.whenSel.PlaceHolder = lang.X("statistics.pick_period", "Välj praoperiod")
+	if kind != statPeriod {
+		s.whenSel.PlaceHolder = lang.X("statistics.pick_year", "Välj år")
+	}
+	s.setWhens(cs, c.label)
+	s.scopes = nil
+	s.load()
 }
 
 // filter is the chosen school or municipality.
@@ -122,22 +264,22 @@ func (s *statisticsScreen) filter() figures.Filter {
 }
 
 // load computes the chosen report off the UI goroutine (after the user
-// chose a period or a school).
+// chose a period, a year or a school).
 func (s *statisticsScreen) load() {
 	if s.quiet {
 		return
 	}
-	i := s.periodSel.SelectedIndex()
-	if i < 0 || i >= len(s.periods) {
+	i := s.whenSel.SelectedIndex()
+	if i < 0 || i >= len(s.whens) {
 		s.show(nil)
 		return
 	}
-	id, f, st := s.periods[i].ID, s.filter(), s.main.store
+	c, f, st := s.whens[i], s.filter(), s.main.store
 	s.loads++
 	n := s.loads
 	s.status.SetText(lang.X("statistics.loading", "Räknar …"))
 	s.main.background(func() func() {
-		r, err := figures.Compute(context.Background(), st, id, f)
+		r, co, err := compute(st, c, f)
 		return func() {
 			if n != s.loads {
 				return
@@ -147,21 +289,22 @@ func (s *statisticsScreen) load() {
 				return
 			}
 			s.status.SetText("")
-			s.apply(r)
+			s.apply(c, r, co)
 		}
 	})
 }
 
 // apply shows a report, first filling the school filter when the period
-// is new (r may be nil: no period yet).
-func (s *statisticsScreen) apply(r *figures.Report) {
+// or year is new (r may be nil: no period yet).
+func (s *statisticsScreen) apply(c scopeChoice, r *figures.Report, co *figures.CompanyFigures) {
 	if r != nil && s.scopes == nil {
 		s.setScopes(r)
 	}
+	s.chosen, s.company = c, co
 	s.show(r)
 }
 
-// setScopes fills the filter with the period's municipalities and schools.
+// setScopes fills the filter with the report's municipalities and schools.
 func (s *statisticsScreen) setScopes(r *figures.Report) {
 	s.scopes = []figures.Filter{{}}
 	opts := []string{lang.X("statistics.all_schools", "Alla skolor")}
@@ -203,6 +346,20 @@ func decimal(x float64) string {
 	return strings.Replace(fmt.Sprintf("%.1f", x), ".", lang.X("statistics.decimal_sep", ","), 1)
 }
 
+// shareText is a share as "62 %", "<5" when hidden for a small group, ".."
+// when hidden to protect one, "–" when its whole is 0.
+func shareText(s figures.Share) string {
+	switch {
+	case s.Whole.N == 0 && !s.Whole.Suppressed:
+		return "–"
+	case s.Hidden() && (s.Part.String() == figures.Hidden || s.Whole.String() == figures.Hidden):
+		return figures.Hidden
+	case s.Hidden():
+		return figures.Masked
+	}
+	return percent(s.Ratio())
+}
+
 // table lays out a small table of labels with a header row.
 func table(header []string, rows [][]string) fyne.CanvasObject {
 	var objs []fyne.CanvasObject
@@ -233,9 +390,13 @@ func (s *statisticsScreen) show(r *figures.Report) {
 	if r == nil {
 		s.choices.SetRows(nil)
 		s.interest.SetRows(nil)
+		s.companies.clear()
 		s.body.Add(wrapLabel(lang.X("statistics.none", "Välj en praoperiod för att se statistiken.")))
 		s.body.Refresh()
 		return
+	}
+	if s.chosen.kind != statPeriod {
+		s.showPeriods(r)
 	}
 	g := groupNames()
 	header := append([]string{""}, g...)
@@ -244,16 +405,12 @@ func (s *statisticsScreen) show(r *figures.Report) {
 	placed := cellsRow(lang.X("statistics.placed", "Placerade"), r.Placed[:figures.NumGroups], r.Placed[figures.NumGroups])
 	att := []string{lang.X("statistics.attendance", "Närvaro (dagar)")}
 	for _, a := range r.Attendance {
-		if a.Shown() {
-			att = append(att, percent(a.Ratio()))
-		} else if a.Pupils.N == 0 {
-			att = append(att, "–")
-		} else {
-			att = append(att, figures.Hidden)
-		}
+		att = append(att, attendanceText(a))
 	}
 	s.body.Add(headingLabel(lang.X("statistics.key_numbers", "Nyckeltal")))
 	s.body.Add(table(header, [][]string{pupils, placed, att}))
+
+	s.showMunicipalities(r)
 
 	var rows [][]string
 	for i, name := range outcomeNames() {
@@ -290,36 +447,89 @@ func (s *statisticsScreen) show(r *figures.Report) {
 	if r.Comments == nil {
 		s.body.Add(wrapLabel(lang.X("statistics.comments_hidden", "Kommentarerna visas bara när minst 5 elever har skrivit en.")))
 	}
-	for _, c := range r.Comments {
-		s.body.Add(wrapLabel("”" + c + "”"))
+	for _, c := range groupComments(r.Comments) {
+		s.body.Add(wrapLabel(c))
 	}
 
 	if len(r.BySchool) > 0 {
 		s.body.Add(headingLabel(lang.X("statistics.by_school", "Per skola")))
 		var rows [][]string
 		for _, sr := range r.BySchool {
-			first := figures.Hidden
-			if !sr.FirstChoice.Hidden() {
-				first = percent(sr.FirstChoice.Ratio())
-			} else if sr.Placed.N == 0 {
-				first = "–"
-			}
-			rows = append(rows, []string{sr.School.Name, sr.School.Municipality, sr.Pupils.String(), sr.Placed.String(), first})
+			rows = append(rows, []string{sr.School.Name, sr.School.Municipality, sr.Pupils.String(), sr.Placed.String(), shareText(sr.FirstChoice)})
 		}
 		s.body.Add(table([]string{lang.X("statistics.school", "Skola"), lang.X("statistics.municipality", "Kommun"),
 			lang.X("statistics.pupils", "Elever"), lang.X("statistics.placed", "Placerade"),
 			lang.X("statistics.first_choice", "Fick sitt 1:a val")}, rows))
 	}
+	s.showCompanies()
 	s.body.Refresh()
 }
 
-// meanText is a mean with one decimal, "<5" when hidden, "–" when nobody answered.
+// showPeriods names the periods a year's figures are summed over.
+func (s *statisticsScreen) showPeriods(r *figures.Report) {
+	if len(r.Periods) == 0 {
+		s.body.Add(wrapLabel(lang.X("statistics.no_periods", "Inga praoperioder börjar under året.")))
+		return
+	}
+	var names []string
+	for _, p := range r.Periods {
+		names = append(names, p.Name)
+	}
+	s.body.Add(wrapLabel(message("statistics.periods_in_year", "Praoperioder: {{.Names}}.",
+		map[string]string{"Names": strings.Join(names, ", ")})))
+	if len(r.Periods) > 1 {
+		note := wrapLabel(lang.X("statistics.placements_note",
+			"Siffrorna räknas per praoperiod: en elev som gör prao i två perioder räknas två gånger."))
+		note.Importance = widget.LowImportance
+		s.body.Add(note)
+	}
+}
+
+// showMunicipalities adds the table of key numbers per municipality.
+func (s *statisticsScreen) showMunicipalities(r *figures.Report) {
+	if len(r.ByMunicipality) == 0 {
+		return
+	}
+	s.body.Add(headingLabel(lang.X("statistics.by_municipality", "Per kommun")))
+	var rows [][]string
+	for _, m := range r.ByMunicipality {
+		name := m.Municipality
+		if name == "" {
+			name = lang.X("statistics.no_municipality", "Kommun saknas")
+		}
+		rows = append(rows, []string{name, fmt.Sprint(m.Schools), m.Pupils.String(), m.Placed.String(),
+			m.Figures.Placed[figures.Girls].String(), shareText(m.FirstChoice), meanText(m.Figures.InterestAfter[figures.Girls])})
+	}
+	s.body.Add(table([]string{lang.X("statistics.municipality", "Kommun"), lang.X("statistics.schools", "Skolor"),
+		lang.X("statistics.pupils", "Elever"), lang.X("statistics.placed", "Placerade"),
+		lang.X("statistics.girls_placed", "Flickor placerade"), lang.X("statistics.first_choice", "Fick sitt 1:a val"),
+		lang.X("statistics.girls_after", "Flickors intresse efter")}, rows))
+}
+
+// attendanceText is a group's share of days attended, "<5" when the group
+// is small, ".." when hidden to protect another, "–" when nobody was placed.
+func attendanceText(a figures.Attendance) string {
+	switch {
+	case a.Shown():
+		return percent(a.Ratio())
+	case a.Pupils.N == 0:
+		return "–"
+	case a.Pupils.N >= figures.MinGroup && a.Planned > 0:
+		return figures.Masked
+	}
+	return figures.Hidden
+}
+
+// meanText is a mean with one decimal, "<5" when fewer answered, ".." when
+// hidden to protect another group, "–" when nobody answered.
 func meanText(m figures.Mean) string {
 	switch {
 	case m.N == 0:
 		return "–"
-	case !m.Shown():
+	case m.N < figures.MinGroup:
 		return figures.Hidden
+	case !m.Shown():
+		return figures.Masked
 	}
 	return decimal(m.Value)
 }
@@ -358,6 +568,25 @@ func interestBars(r *figures.Report) []barRow {
 			}
 			out = append(out, row)
 		}
+	}
+	return out
+}
+
+// groupComments quotes each different comment once (comments is sorted),
+// with how many wrote it when more than one did.
+func groupComments(comments []string) []string {
+	var out []string
+	for i := 0; i < len(comments); {
+		j := i
+		for j < len(comments) && comments[j] == comments[i] {
+			j++
+		}
+		text := "”" + comments[i] + "”"
+		if j-i > 1 {
+			text = message("statistics.comment_times", "{{.Text}} ({{.N}} elever)", map[string]string{"Text": text, "N": fmt.Sprint(j - i)})
+		}
+		out = append(out, text)
+		i = j
 	}
 	return out
 }

@@ -2,8 +2,10 @@ package ui
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -123,4 +125,117 @@ func TestStatisticsScreenEmpty(t *testing.T) {
 		t.Errorf("choice bars on empty data %+v", s2.choices.rows)
 	}
 	m2.win.Canvas().Capture()
+}
+
+// chooseKind picks a period, a school year or a calendar year as the user
+// would, and waits for the newest one's figures. (Set quietly and handled
+// by hand, as above.)
+func chooseKind(t *testing.T, m *MainWindow, s *statisticsScreen, kind int) {
+	t.Helper()
+	s.quiet = true
+	s.kindSel.SetSelectedIndex(kind)
+	s.quiet = false
+	s.onKindChanged()
+	waitIdle(t, m)
+}
+
+// chooseWhen picks the option labelled label of the second select.
+func chooseWhen(t *testing.T, m *MainWindow, s *statisticsScreen, label string) {
+	t.Helper()
+	s.quiet = true
+	s.whenSel.SetSelected(label)
+	s.quiet = false
+	if s.whenSel.Selected != label {
+		t.Fatalf("no option %q in %q", label, s.whenSel.Options)
+	}
+	s.scopes = nil
+	s.load()
+	waitIdle(t, m)
+}
+
+// Läsår 2025/26 of stattest.BuildYears (counted by hand in data/stats's
+// year_test.go): 11 pupils, girls 6 placed, boys <5; Karlstad shows 11, so
+// Norrskolan's 8 is hidden ("..") next to Östra skolan's 3 ("<5"). The
+// company section shows Alfa's 7 pupils by name and merges Beta's and
+// Gamma's into one "<5" bar.
+func TestStatisticsScreenSchoolYearAndCompanies(t *testing.T) {
+	ctx := context.Background()
+	st, err := data.Open(ctx, filepath.Join(t.TempDir(), "years.db"), data.Options{Now: func() time.Time { return stattest.Now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.InTx(ctx, func(tx *data.Store) error { _, err := stattest.BuildYears(ctx, tx); return err }); err != nil {
+		t.Fatal(err)
+	}
+	m, s := showStatistics(t, st)
+	if s.report == nil || s.report.Period.Name != "Åk 8 v. 46 2026" {
+		t.Fatalf("the newest period is not shown first: %+v", s.report)
+	}
+	chooseKind(t, m, s, statSchoolYear)
+	if got := strings.Join(s.whenSel.Options, ","); got != "Läsår 2025/26,Läsår 2026/27" || s.whenSel.Selected != "Läsår 2026/27" {
+		t.Fatalf("school years %q, chosen %q", got, s.whenSel.Selected)
+	}
+	chooseWhen(t, m, s, "Läsår 2025/26")
+	texts := strings.Join(statLabelTexts(s.body), "|")
+	for _, want := range []string{"Praoperioder: Åk 8 v. 11 2026.", "Elever|6|5|0|11", "Placerade|6|<5|0|..",
+		"Per kommun", "Karlstad|2|11|..|6|..|", "Norrskolan|Karlstad|..|", "Östra skolan|Karlstad|<5|",
+		"Företag", "Elever per värdföretag (.. elever)", "Förebilder per yrke (5 personer)",
+		"Närvaro på evenemang (2 evenemang)", "Alfa Robotik AB|3|2|2", "Beta Energi AB|1|1|1"} {
+		if !strings.Contains(texts, want) {
+			t.Errorf("screen lacks %q:\n%s", want, texts)
+		}
+	}
+	if c, ok := s.Range(); !ok || c.label != "Läsår 2025/26" || c.kind != statSchoolYear || c.year != 2025 ||
+		c.from.Format("2006-01-02") != "2025-07-01" || c.to.Format("2006-01-02") != "2026-07-01" {
+		t.Errorf("range %+v", c)
+	}
+	bars := func(c *barChart) string {
+		var out []string
+		for _, r := range c.rows {
+			out = append(out, r.label+"="+r.text)
+		}
+		return strings.Join(out, "; ")
+	}
+	if got := bars(s.companies.hosted); got != "Alfa Robotik AB=7; Övriga företag (2 st)=<5" {
+		t.Errorf("hosted bars %q", got)
+	}
+	if got := bars(s.companies.members); got != "2022=1 (+0); 2023=1 (+0); 2024=1 (+0); 2025=2 (+1); 2026 (till 2026-06-30)=3 (+1)" {
+		t.Errorf("member bars %q", got)
+	}
+	if got := bars(s.companies.roleModels); got != "Mjukvaruutvecklare=2; Svetsare=2; Yrke ej angivet=1" {
+		t.Errorf("role model bars %q", got)
+	}
+	if got := bars(s.companies.journey); !strings.HasSuffix(got, "2025=1 steg, 1 företag; 2026=3 steg, 2 företag") {
+		t.Errorf("journey bars %q", got)
+	}
+	m.win.Canvas().Capture()
+
+	// A calendar year sums both periods and says that pupils count per period.
+	chooseKind(t, m, s, statCalendarYear)
+	texts = strings.Join(statLabelTexts(s.body), "|")
+	if s.whenSel.Selected != "Kalenderår 2026" || !strings.Contains(texts, "Praoperioder: Åk 8 v. 11 2026, Åk 8 v. 46 2026.") ||
+		!strings.Contains(texts, "räknas två gånger") || s.report.Outcome.Total.N != 36 {
+		t.Errorf("calendar year %q:\n%s", s.whenSel.Selected, texts)
+	}
+	// And back to the periods.
+	chooseKind(t, m, s, statPeriod)
+	if s.report == nil || s.report.Period.Name != "Åk 8 v. 46 2026" {
+		t.Errorf("back to periods: %+v", s.report)
+	}
+}
+
+func TestGroupComments(t *testing.T) {
+	for _, c := range []struct {
+		in   []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"A"}, "”A”"},
+		{[]string{"A", "A", "B", "C", "C", "C"}, "”A” (2 elever)|”B”|”C” (3 elever)"},
+	} {
+		if got := strings.Join(groupComments(c.in), "|"); got != c.want {
+			t.Errorf("%q: %q, want %q", c.in, got, c.want)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 // Package demo fills a Store with believable, fictitious example data: a
 // Värmland of real municipalities with invented schools, companies and
-// people, two prao periods (grade 8 choosing, grade 9 placed and done),
+// people, three prao periods (grade 8 choosing; grade 9 placed and done;
+// and last school year's grade 8, taken by today's grade-9 pupils, done),
 // role models with their journeys, events and evaluations. The same seed
 // always gives the same database, keys and timestamps included.
 package demo
@@ -202,15 +203,100 @@ func (g *gen) run(pupils int, progress func(float64)) error {
 		return err
 	}
 	progress(0.7)
-	if err := g.place(p9, pu9, offers9); err != nil {
+	if err := g.place(p9, pu9, offers9, p9.Grade, interestNow); err != nil {
 		return err
 	}
-	progress(0.9)
+	progress(0.8)
 	if err := g.events(companies, counsellors, pu8); err != nil {
+		return err
+	}
+	progress(0.85)
+	// Made last, so that the data above is the same as before there was a
+	// previous year (same seed, same rows).
+	if err := g.previousYear(schools, companies, pu9); err != nil {
 		return err
 	}
 	progress(1)
 	return nil
+}
+
+// previousYear adds last year's grade-8 period, "Åk 8 v. 46 2025", done:
+// today's grade-9 pupils took it in grade 8, so the statistics and the
+// impact report can show the change from läsår 2025/26 to 2026/27 and from
+// 2025 to 2026 alike. The register holds each
+// pupil's grade now (9), so they are matched as the grade-8 pupils they
+// were then: the engine's grade rule compares the pupil's grade with the
+// period's, and the honest grade for that period is 8.
+func (g *gen) previousYear(schools []data.Organisation, companies []company, pupils []data.Pupil) error {
+	p := data.Period{Name: "Åk 8 v. 46 2025", Grade: 8, Start: date(2025, 11, 10), End: date(2025, 11, 14), Status: data.PeriodDone}
+	for _, s := range schools {
+		p.SchoolIDs = append(p.SchoolIDs, s.ID)
+	}
+	if err := g.st.SavePeriod(g.ctx, &p); err != nil {
+		return err
+	}
+	g.n.Periods++
+	offers, err := g.offers(p, companies, int(math.Ceil(1.2*float64(len(pupils)))), true)
+	if err != nil {
+		return err
+	}
+	if err := g.choices(p, pupils, offers); err != nil {
+		return err
+	}
+	if err := g.place(p, pupils, offers, p.Grade, interestBefore); err != nil {
+		return err
+	}
+	return g.lastYearsMeeting(companies)
+}
+
+// lastYearsMeeting is last year's autumn network meeting, so that the
+// company figures of 2025 (and läsår 2025/26) have event attendance too.
+func (g *gen) lastYearsMeeting(companies []company) error {
+	start := time.Date(2025, 10, 23, 15, 0, 0, 0, data.Stockholm)
+	e := data.Event{Title: "Nätverksträff hösten 2025", Kind: data.EventNetwork, Start: start, End: start.Add(3 * time.Hour),
+		Venue: "Teknikparken, Karlstad", Capacity: 70,
+		Description: "Välkommen till en träff i nätverket TechniQual. Vi bjuder på fika och delar erfarenheter."}
+	if err := g.st.SaveEvent(g.ctx, &e); err != nil {
+		return err
+	}
+	g.n.Events++
+	came := 0
+	for i := 0; i < len(companies) && came < e.Capacity; i += 1 + g.rng.IntN(4) {
+		r := data.Registration{EventID: e.ID, PersonID: companies[i].supervisors[0].ID,
+			RegisteredAt: start.AddDate(0, 0, -30).Add(time.Duration(came) * time.Hour), Status: data.RegAttended}
+		if g.rng.IntN(8) == 0 {
+			r.Status = data.RegNoShow
+		} else {
+			r.CheckedInAt = start.Add(time.Duration(g.rng.IntN(20)) * time.Minute)
+		}
+		if err := g.st.SaveRegistration(g.ctx, &r); err != nil {
+			return err
+		}
+		g.n.Registrations++
+		came++
+	}
+	return nil
+}
+
+// interestNow is the answers of this year's pupils: interest in technology
+// 1–4 before, the same or up to two more after; 8 in 10 would recommend
+// prao. (Drawn in the order the first example data drew them.)
+func interestNow(g *gen, _ data.Pupil) (before int, rec bool, after int) {
+	before = 1 + g.rng.IntN(4)
+	rec = g.rng.IntN(10) < 8
+	return before, rec, min(5, before+g.rng.IntN(3))
+}
+
+// interestBefore is last year's answers: girls start lower than boys and
+// gain a little more (about one step), boys about half a step.
+func interestBefore(g *gen, p data.Pupil) (before int, rec bool, after int) {
+	rec = g.rng.IntN(10) < 8
+	if p.Gender == data.GenderGirl {
+		before = 1 + g.rng.IntN(3)
+		return before, rec, min(5, before+g.rng.IntN(3))
+	}
+	before = 2 + g.rng.IntN(3)
+	return before, rec, min(5, before+g.rng.IntN(2))
 }
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -481,10 +567,13 @@ func (g *gen) choices(p data.Period, pupils []data.Pupil, offers []data.Offer) e
 	return nil
 }
 
-// place gives the grade 9 period its placements through the allocation
+// place gives a done period its placements through the allocation
 // engine (most pupils placed, then the best choices), with attendance and
 // some evaluations.
-func (g *gen) place(p data.Period, pupils []data.Pupil, offers []data.Offer) error {
+//
+// grade is the pupils' grade in the period (see previousYear), interest
+// gives an evaluation's answers.
+func (g *gen) place(p data.Period, pupils []data.Pupil, offers []data.Offer, grade int, interest func(*gen, data.Pupil) (int, bool, int)) error {
 	prefs, err := g.st.ListPreferences(g.ctx, p.ID)
 	if err != nil {
 		return err
@@ -499,7 +588,7 @@ func (g *gen) place(p data.Period, pupils []data.Pupil, offers []data.Offer) err
 	pupilIndex := make(map[string]int, len(pupils))
 	for i, pu := range pupils {
 		pupilIndex[pu.ID] = i
-		in.Pupils[i] = match.Pupil{Key: pu.ID, Period: p.ID, Grade: pu.Grade, BirthDate: pu.BirthDate, Locked: match.NoOffer}
+		in.Pupils[i] = match.Pupil{Key: pu.ID, Period: p.ID, Grade: grade, BirthDate: pu.BirthDate, Locked: match.NoOffer}
 	}
 	for _, pr := range prefs {
 		if i, ok := pupilIndex[pr.PupilID]; ok {
@@ -538,10 +627,9 @@ func (g *gen) place(p data.Period, pupils []data.Pupil, offers []data.Offer) err
 			}
 		}
 		if g.rng.IntN(10) < 4 {
-			before := 1 + g.rng.IntN(4)
-			rec := g.rng.IntN(10) < 8
+			before, rec, after := interest(g, pu)
 			ev := data.Evaluation{PupilID: pu.ID, PeriodID: p.ID, InterestBefore: before,
-				InterestAfter: min(5, before+g.rng.IntN(3)), WouldRecommend: &rec}
+				InterestAfter: after, WouldRecommend: &rec}
 			if g.rng.IntN(3) == 0 {
 				ev.Comment = g.pick([]string{"Roligast var att få bygga något själv.", "Jag trodde inte att teknik var så socialt!",
 					"Lite långa dagar men bra handledare.", "Nu vill jag läsa teknikprogrammet."})

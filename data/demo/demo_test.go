@@ -74,7 +74,7 @@ func TestSameSeedSameContent(t *testing.T) {
 func TestExampleDataIsBelievable(t *testing.T) {
 	ctx := context.Background()
 	st, sum := generate(t, 600, 1)
-	if sum.Pupils != 600 || sum.Schools < 2 || sum.Periods != 2 || sum.Events == 0 || sum.Registrations == 0 {
+	if sum.Pupils != 600 || sum.Schools < 2 || sum.Periods != 3 || sum.Events == 0 || sum.Registrations == 0 {
 		t.Fatalf("summary = %+v", sum)
 	}
 	pupils, _ := st.ListPupils(ctx, data.PupilFilter{})
@@ -143,8 +143,42 @@ func TestExampleDataIsBelievable(t *testing.T) {
 	placed, _ := st.ListAssignments(ctx, p9.ID)
 	att, _ := st.ListAttendance(ctx, "")
 	evals, _ := st.ListEvaluations(ctx, p9.ID)
-	if len(placed) < 200 || len(att) != 5*len(placed) || len(evals) == 0 {
+	prev := byName["Åk 8 v. 46 2025"]
+	placedPrev, _ := st.ListAssignments(ctx, prev.ID)
+	if len(placed) < 200 || len(att) != 5*(len(placed)+len(placedPrev)) || len(evals) == 0 {
 		t.Errorf("grade 9: %d placed, %d attendance rows, %d evaluations", len(placed), len(att), len(evals))
+	}
+	// Last school year's grade-8 period was taken by today's grade-9 pupils.
+	if prev.Status != data.PeriodDone || prev.Grade != 8 || len(placedPrev) < 200 {
+		t.Fatalf("previous year %+v, %d placed", prev, len(placedPrev))
+	}
+	grade := map[string]int{}
+	for _, p := range pupils {
+		grade[p.ID] = p.Grade
+	}
+	for _, a := range placedPrev {
+		if grade[a.PupilID] != 9 {
+			t.Fatalf("placed last year but in grade %d now", grade[a.PupilID])
+		}
+	}
+	// Girls' interest rises a little more than boys' (means, last year).
+	evPrev, _ := st.ListEvaluations(ctx, prev.ID)
+	gender := map[string]data.Gender{}
+	for _, p := range pupils {
+		gender[p.ID] = p.Gender
+	}
+	var gain [2]float64
+	var n [2]int
+	for _, e := range evPrev {
+		k := 1
+		if gender[e.PupilID] == data.GenderGirl {
+			k = 0
+		}
+		gain[k] += float64(e.InterestAfter - e.InterestBefore)
+		n[k]++
+	}
+	if n[0] < 20 || n[1] < 20 || gain[0]/float64(n[0]) <= gain[1]/float64(n[1]) || gain[0]/float64(n[0]) > 1.5 {
+		t.Errorf("last year's interest gain: girls %.2f (%d), boys %.2f (%d)", gain[0]/float64(n[0]), n[0], gain[1]/float64(n[1]), n[1])
 	}
 	if a8, _ := st.ListAssignments(ctx, p8.ID); len(a8) != 0 {
 		t.Errorf("grade 8 is still choosing but has %d placements", len(a8))

@@ -2,9 +2,9 @@ package stats
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"techniqual/data"
@@ -33,7 +33,7 @@ func groupOf(g data.Gender) Group {
 	return Other
 }
 
-// The rows of Report.Outcome: the rank of the offer a pupil was placed at
+// The rows of Figures.Outcome: the rank of the offer a pupil was placed at
 // among their choices (RowChoice1 + rank − 1), an offer they did not choose,
 // or no placement.
 const (
@@ -44,7 +44,7 @@ const (
 )
 
 // Filter narrows a report to one school or one municipality; the zero
-// value is the whole period.
+// value is every school.
 type Filter struct {
 	SchoolID     string
 	Municipality string
@@ -56,13 +56,17 @@ type Attendance struct {
 	Pupils  Cell // placed pupils in the group
 	Present int
 	Planned int
+	// Masked is set when the ratio is hidden although the group is big
+	// enough, so that a hidden group's ratio cannot be worked out from the
+	// others' and the total's.
+	Masked bool
 }
 
 // Shown reports whether the group is big enough (at least MinGroup placed
 // pupils) to show its attendance. Show only the ratio: the day counts would
 // give away the number of pupils (planned days are 5 per pupil or so) even
 // where that number is hidden by complementary suppression.
-func (a Attendance) Shown() bool { return a.Pupils.N >= MinGroup && a.Planned > 0 }
+func (a Attendance) Shown() bool { return a.Pupils.N >= MinGroup && a.Planned > 0 && !a.Masked }
 
 // Ratio is present/planned.
 func (a Attendance) Ratio() float64 {
@@ -72,24 +76,14 @@ func (a Attendance) Ratio() float64 {
 	return float64(a.Present) / float64(a.Planned)
 }
 
-// SchoolRow is one school's key numbers within a report.
-type SchoolRow struct {
-	School      data.Organisation
-	Pupils      Cell
-	Placed      Cell
-	FirstChoice Share // of the placed
-}
-
-// Report is the statistics of one period, optionally of one school or
-// municipality. Columns of the gender tables are Girls, Boys, Other.
-type Report struct {
-	Period data.Period
-	Filter Filter
-	// Schools are the period's schools (all of them, for the filter).
-	Schools []data.Organisation
-	// Municipalities are the municipalities of the period's schools.
-	Municipalities []string
-
+// Figures are the statistics of a set of pupils: one school, one
+// municipality or all, over one period or summed over several. Columns of
+// the gender tables are Girls, Boys, Other. In a report, the figures of the
+// whole, of each municipality and of each school are suppressed together:
+// a hidden count cannot be worked out from the shown ones, neither within
+// one table nor by subtracting the other schools from their municipality or
+// the other municipalities from the whole.
+type Figures struct {
 	// Outcome counts pupils by what they got (rows: RowChoice1 … RowNotPlaced)
 	// and gender, with all margins: the column totals are the pupils of each
 	// gender, the grand total all pupils.
@@ -101,8 +95,9 @@ type Report struct {
 	Attendance [NumGroups + 1]Attendance
 	// AloneGirls counts offers with at least two pupils where exactly one
 	// is a girl (one girl each, so also the girls alone); GroupOffers counts
-	// the offers with at least two pupils. An offer counts when a pupil of
-	// the filter is there; the group is everyone placed there.
+	// the offers with at least two pupils. An offer counts when one of the
+	// pupils counted here is there; the group is everyone placed there.
+	// Offers are counted once per period.
 	AloneGirls  Cell
 	GroupOffers int
 
@@ -120,118 +115,178 @@ type Report struct {
 	Comments     []string
 	CommentCount Cell
 
-	// BySchool has the key numbers of each school in the report.
-	BySchool []SchoolRow
+	// interestN is the table of how many answered before and after per
+	// group: the means' own suppression.
+	interestN Table
 }
 
-// source is everything a period's report is computed from, read once.
-type source struct {
-	period   data.Period
-	schools  map[string]data.Organisation
-	pupils   []data.Pupil
-	byID     map[string]data.Pupil
-	assigned map[string]string // pupil id → offer id
-	rank     map[string]map[string]int
-	offers   map[string]data.Offer
-	present  map[string]map[string]int // pupil id → offer id → present days
-	evals    []data.Evaluation
+// Pupils is the number of pupils (pupil-periods over several periods).
+func (f *Figures) Pupils() Cell { return f.Outcome.Total }
+
+// FirstChoice is the share of the placed pupils who got their first choice,
+// hidden when the placed are.
+func (f *Figures) FirstChoice() Share {
+	s := Share{Part: f.Outcome.RowTotals[RowChoice1], Whole: f.Placed[NumGroups]}
+	if s.Whole.Suppressed {
+		s.Part.Suppressed = true
+	}
+	return s
+}
+
+// GirlsShare is the share of girls among the placed pupils.
+func (f *Figures) GirlsShare() Share {
+	s := Share{Part: f.Placed[Girls], Whole: f.Placed[NumGroups]}
+	if s.Whole.Suppressed {
+		s.Part.Suppressed = true
+	}
+	return s
+}
+
+// RecommendShare is the share who would recommend prao of those who
+// answered that question.
+func (f *Figures) RecommendShare() Share {
+	if len(f.Recommend.RowTotals) == 0 {
+		return Share{}
+	}
+	return Share{Part: f.Recommend.RowTotals[0], Whole: f.Recommend.Total}
+}
+
+// SchoolRow is one school's key numbers within a report.
+type SchoolRow struct {
+	School      data.Organisation
+	Pupils      Cell
+	Placed      Cell
+	FirstChoice Share // of the placed
+	// Figures are the school's own figures, suppressed with the report's.
+	Figures *Figures
+}
+
+// MunicipalityRow is one municipality's figures within a report.
+type MunicipalityRow struct {
+	Municipality string // "" for schools without a municipality
+	Schools      int    // the municipality's schools in the report
+	Pupils       Cell
+	Placed       Cell
+	FirstChoice  Share // of the placed
+	// Figures are the municipality's own figures (for a page of its own),
+	// suppressed with the report's.
+	Figures *Figures
+}
+
+// Report is the statistics of one period (Compute) or of the periods of a
+// range of dates (ComputeRange), optionally of one school or municipality.
+type Report struct {
+	// Period is the period of a one-period report; the zero value for a range.
+	Period data.Period
+	// Periods are the periods summed: the one period, or those of the range
+	// sorted by start date.
+	Periods []data.Period
+	// From and To bound a range report: periods starting in [From, To).
+	From, To time.Time
+	Filter   Filter
+	// Schools are the periods' schools (all of them, for the filter).
+	Schools []data.Organisation
+	// Municipalities are the municipalities of the periods' schools.
+	Municipalities []string
+
+	// Figures are the figures of the filter's pupils.
+	Figures
+
+	// ByMunicipality has the figures of each municipality within the
+	// filter, sorted by name; BySchool those of each school.
+	ByMunicipality []MunicipalityRow
+	BySchool       []SchoolRow
 }
 
 // Compute reads a period from the Store and computes its report for f.
 func Compute(ctx context.Context, st *data.Store, periodID string, f Filter) (*Report, error) {
-	src, err := load(ctx, st, periodID)
-	if err != nil {
-		return nil, err
-	}
-	r := compute(src, f)
-	for _, sch := range r.Schools {
-		if !inFilter(sch, f) {
-			continue
-		}
-		sr := compute(src, Filter{SchoolID: sch.ID})
-		row := SchoolRow{School: sch, Pupils: sr.Outcome.Total, Placed: sr.Placed[NumGroups]}
-		row.FirstChoice = NewShare(sr.Outcome.RowTotals[RowChoice1].N, sr.Placed[NumGroups].N)
-		if row.Placed.Suppressed {
-			row.FirstChoice.Whole.Suppressed = true
-		}
-		r.BySchool = append(r.BySchool, row)
-	}
-	return r, nil
-}
-
-func load(ctx context.Context, st *data.Store, periodID string) (*source, error) {
 	p, err := st.GetPeriod(ctx, periodID)
 	if err != nil {
 		return nil, err
 	}
-	src := &source{period: p, schools: map[string]data.Organisation{}, byID: map[string]data.Pupil{},
-		assigned: map[string]string{}, rank: map[string]map[string]int{}, offers: map[string]data.Offer{},
-		present: map[string]map[string]int{}}
-	orgs, err := st.ListOrganisations(ctx, data.KindSchool)
+	r, err := computePeriods(ctx, st, []data.Period{p}, f)
 	if err != nil {
 		return nil, err
 	}
-	inPeriod := map[string]bool{}
-	for _, id := range p.SchoolIDs {
-		inPeriod[id] = true
+	r.Period = p
+	return r, nil
+}
+
+// computePeriods sums the figures of periods for f and suppresses them
+// together with the rows per municipality and school.
+func computePeriods(ctx context.Context, st *data.Store, periods []data.Period, f Filter) (*Report, error) {
+	shared, err := loadShared(ctx, st)
+	if err != nil {
+		return nil, err
 	}
-	for _, o := range orgs {
-		if inPeriod[o.ID] {
-			src.schools[o.ID] = o
+	r := &Report{Periods: periods, Filter: f}
+	tallies := map[string]*tally{}
+	inReport := map[string]bool{}
+	for _, p := range periods {
+		src, err := load(ctx, st, shared, p)
+		if err != nil {
+			return nil, err
+		}
+		for id := range src.schools {
+			inReport[id] = true
+		}
+		src.tally(f, tallies)
+	}
+	muni := map[string]bool{}
+	for id := range inReport {
+		s := shared.schools[id]
+		r.Schools = append(r.Schools, s)
+		if s.Municipality != "" && !muni[s.Municipality] {
+			muni[s.Municipality] = true
+			r.Municipalities = append(r.Municipalities, s.Municipality)
 		}
 	}
-	ps, err := st.ListPupils(ctx, data.PupilFilter{Grade: p.Grade})
-	if err != nil {
-		return nil, err
-	}
-	for _, pu := range ps {
-		if inPeriod[pu.SchoolID] {
-			src.pupils = append(src.pupils, pu)
-			src.byID[pu.ID] = pu
+	sort.Slice(r.Schools, func(i, j int) bool {
+		if r.Schools[i].Name != r.Schools[j].Name {
+			return r.Schools[i].Name < r.Schools[j].Name
 		}
-	}
-	as, err := st.ListAssignments(ctx, periodID)
-	if err != nil {
-		return nil, err
-	}
-	for _, a := range as {
-		src.assigned[a.PupilID] = a.OfferID
-	}
-	prefs, err := st.ListPreferences(ctx, periodID)
-	if err != nil {
-		return nil, err
-	}
-	for _, pr := range prefs {
-		if src.rank[pr.PupilID] == nil {
-			src.rank[pr.PupilID] = map[string]int{}
-		}
-		src.rank[pr.PupilID][pr.OfferID] = pr.Rank
-	}
-	offers, err := st.ListOffers(ctx, data.OfferFilter{PeriodID: periodID})
-	if err != nil {
-		return nil, err
-	}
-	for _, o := range offers {
-		src.offers[o.ID] = o
-	}
-	att, err := st.ListAttendance(ctx, "")
-	if err != nil {
-		return nil, err
-	}
-	for _, a := range att {
-		if _, ok := src.offers[a.OfferID]; !ok || a.Status != data.AttendancePresent {
+		return r.Schools[i].ID < r.Schools[j].ID
+	})
+	sort.Strings(r.Municipalities)
+
+	// Every school and municipality of the filter has figures, also when
+	// none of its pupils is in the periods (its zeros then show as such).
+	whole := &unit{fig: finish(tallies[keyAll])}
+	munis := map[string]*unit{}
+	var schools []*unit
+	for _, s := range r.Schools {
+		if !inFilter(s, f) {
 			continue
 		}
-		if src.present[a.PupilID] == nil {
-			src.present[a.PupilID] = map[string]int{}
+		m := munis[s.Municipality]
+		if m == nil {
+			m = &unit{fig: finish(tallies[keyMunicipality+s.Municipality])}
+			munis[s.Municipality] = m
+			whole.children = append(whole.children, m)
+			r.ByMunicipality = append(r.ByMunicipality, MunicipalityRow{Municipality: s.Municipality})
 		}
-		src.present[a.PupilID][a.OfferID]++
+		su := &unit{fig: finish(tallies[keySchool+s.ID])}
+		m.children = append(m.children, su)
+		schools = append(schools, su)
+		r.BySchool = append(r.BySchool, SchoolRow{School: s})
 	}
-	src.evals, err = st.ListEvaluations(ctx, periodID)
-	if err != nil {
-		return nil, fmt.Errorf("statistics: %w", err)
+	protectUnits(whole)
+	r.Figures = *whole.fig
+	for i := range r.ByMunicipality {
+		row := &r.ByMunicipality[i]
+		m := munis[row.Municipality]
+		row.Figures, row.Schools = m.fig, len(m.children)
+		row.Pupils, row.Placed, row.FirstChoice = m.fig.Pupils(), m.fig.Placed[NumGroups], m.fig.FirstChoice()
 	}
-	return src, nil
+	sort.Slice(r.ByMunicipality, func(i, j int) bool {
+		return r.ByMunicipality[i].Municipality < r.ByMunicipality[j].Municipality
+	})
+	for i := range r.BySchool {
+		fig := schools[i].fig
+		r.BySchool[i].Figures = fig
+		r.BySchool[i].Pupils, r.BySchool[i].Placed, r.BySchool[i].FirstChoice = fig.Pupils(), fig.Placed[NumGroups], fig.FirstChoice()
+	}
+	return r, nil
 }
 
 // inFilter reports whether a school is within f.
@@ -240,199 +295,6 @@ func inFilter(school data.Organisation, f Filter) bool {
 		return false
 	}
 	return f.Municipality == "" || school.Municipality == f.Municipality
-}
-
-// plannedDays is how many days a pupil at offer o is expected.
-func (src *source) plannedDays(o data.Offer) int {
-	if len(o.Days) > 0 {
-		return len(o.Days)
-	}
-	return len(data.Weekdays(src.period.Start, src.period.End))
-}
-
-func compute(src *source, f Filter) *Report {
-	r := &Report{Period: src.period, Filter: f}
-	muni := map[string]bool{}
-	for _, s := range src.schools {
-		r.Schools = append(r.Schools, s)
-		if s.Municipality != "" && !muni[s.Municipality] {
-			muni[s.Municipality] = true
-			r.Municipalities = append(r.Municipalities, s.Municipality)
-		}
-	}
-	sort.Slice(r.Schools, func(i, j int) bool { return r.Schools[i].Name < r.Schools[j].Name })
-	sort.Strings(r.Municipalities)
-
-	in := func(p data.Pupil) bool { return inFilter(src.schools[p.SchoolID], f) }
-	outcome := make([][]int, outcomeRows)
-	for i := range outcome {
-		outcome[i] = make([]int, NumGroups)
-	}
-	var present, planned, placedN [NumGroups + 1]int
-	for _, p := range src.pupils {
-		if !in(p) {
-			continue
-		}
-		g := groupOf(p.Gender)
-		oid, ok := src.assigned[p.ID]
-		o, live := src.offers[oid]
-		switch {
-		case !ok || !live:
-			outcome[RowNotPlaced][g]++
-			continue
-		case src.rank[p.ID][oid] >= 1 && src.rank[p.ID][oid] <= data.MaxChoices:
-			outcome[RowChoice1+src.rank[p.ID][oid]-1][g]++
-		default:
-			outcome[RowUnchosen][g]++
-		}
-		for _, k := range []Group{g, NumGroups} {
-			placedN[k]++
-			present[k] += src.present[p.ID][oid]
-			planned[k] += src.plannedDays(o)
-		}
-	}
-	r.Outcome = NewTable(outcome, true, true)
-	r.derivePlaced()
-	for k := range r.Attendance {
-		r.Attendance[k] = Attendance{Pupils: r.Placed[k], Present: present[k], Planned: planned[k]}
-	}
-	r.aloneGirls(src, in)
-	r.evaluations(src, in)
-	return r
-}
-
-// derivePlaced works out the placed pupils (total minus not placed) and
-// hides them, and the not placed, where the placed would be a small group
-// or could be worked out from shown figures.
-func (r *Report) derivePlaced() {
-	t := &r.Outcome
-	for {
-		changed := false
-		for j := Group(0); j < NumGroups; j++ {
-			n := t.ColTotals[j].N - t.Cells[RowNotPlaced][j].N
-			if small(n) && !t.ColTotals[j].Suppressed && !t.Cells[RowNotPlaced][j].Suppressed {
-				t.Cells[RowNotPlaced][j].Suppressed, changed = true, true
-			}
-		}
-		n := t.Total.N - t.RowTotals[RowNotPlaced].N
-		if small(n) && !t.Total.Suppressed && !t.RowTotals[RowNotPlaced].Suppressed {
-			t.RowTotals[RowNotPlaced].Suppressed, changed = true, true
-		}
-		if !changed {
-			break
-		}
-		t.Suppress()
-	}
-	for j := Group(0); j < NumGroups; j++ {
-		n := t.ColTotals[j].N - t.Cells[RowNotPlaced][j].N
-		r.Placed[j] = Cell{N: n, Suppressed: small(n) || t.ColTotals[j].Suppressed || t.Cells[RowNotPlaced][j].Suppressed}
-	}
-	n := t.Total.N - t.RowTotals[RowNotPlaced].N
-	r.Placed[NumGroups] = Cell{N: n, Suppressed: small(n) || t.Total.Suppressed || t.RowTotals[RowNotPlaced].Suppressed}
-}
-
-// aloneGirls counts the offers where a girl is the only girl among two or more.
-func (r *Report) aloneGirls(src *source, in func(data.Pupil) bool) {
-	at := map[string][]data.Pupil{}
-	for pid, oid := range src.assigned {
-		if p, ok := src.byID[pid]; ok {
-			if _, live := src.offers[oid]; live {
-				at[oid] = append(at[oid], p)
-			}
-		}
-	}
-	alone := 0
-	for _, group := range at {
-		if len(group) < 2 {
-			continue
-		}
-		girls, counts := 0, false
-		var girl data.Pupil
-		for _, p := range group {
-			if in(p) {
-				counts = true
-			}
-			if p.Gender == data.GenderGirl {
-				girls++
-				girl = p
-			}
-		}
-		if !counts {
-			continue
-		}
-		r.GroupOffers++
-		if girls == 1 && in(girl) {
-			alone++
-		}
-	}
-	r.AloneGirls = NewCell(alone)
-}
-
-// evaluations computes the answers of the pupils within the filter.
-func (r *Report) evaluations(src *source, in func(data.Pupil) bool) {
-	answered := make([]int, NumGroups)
-	rec := [][]int{make([]int, NumGroups), make([]int, NumGroups)}
-	var before, after [NumGroups + 1][]int
-	var comments []string
-	for _, e := range src.evals {
-		p, ok := src.byID[e.PupilID]
-		if !ok || !in(p) {
-			continue
-		}
-		g := groupOf(p.Gender)
-		answered[g]++
-		if e.WouldRecommend != nil {
-			if *e.WouldRecommend {
-				rec[0][g]++
-			} else {
-				rec[1][g]++
-			}
-		}
-		for _, k := range []Group{g, NumGroups} {
-			before[k] = append(before[k], e.InterestBefore)
-			after[k] = append(after[k], e.InterestAfter)
-		}
-		if c := strings.TrimSpace(e.Comment); c != "" {
-			comments = append(comments, c)
-		}
-	}
-	r.Answered = NewTable([][]int{answered}, true, false)
-	r.Recommend = NewTable(rec, true, true)
-	// The numbers answering are a table too: a shown total and the other
-	// groups' means would give away how many in a small group answered.
-	counts := make([][]int, 2)
-	for i := range counts {
-		counts[i] = make([]int, NumGroups)
-	}
-	for k := range before {
-		r.InterestBefore[k] = newMean(before[k])
-		r.InterestAfter[k] = newMean(after[k])
-		if k < int(NumGroups) {
-			counts[0][k], counts[1][k] = r.InterestBefore[k].N, r.InterestAfter[k].N
-		}
-	}
-	n := NewTable(counts, true, false)
-	for k := 0; k < int(NumGroups); k++ {
-		r.InterestBefore[k].Suppressed = n.Cells[0][k].Suppressed
-		r.InterestAfter[k].Suppressed = n.Cells[1][k].Suppressed
-	}
-	r.InterestBefore[NumGroups].Suppressed = n.RowTotals[0].Suppressed
-	r.InterestAfter[NumGroups].Suppressed = n.RowTotals[1].Suppressed
-	r.CommentCount = NewCell(len(comments))
-	if len(comments) >= MinGroup {
-		names := map[string]bool{}
-		for _, p := range src.pupils {
-			for _, w := range strings.Fields(p.FirstName + " " + p.LastName) {
-				if len([]rune(w)) >= 2 {
-					names[strings.ToLower(w)] = true
-				}
-			}
-		}
-		for _, c := range comments {
-			r.Comments = append(r.Comments, BlankNames(c, names))
-		}
-		sort.Strings(r.Comments)
-	}
 }
 
 // BlankNames replaces every word of s that is one of names (lower case)

@@ -1,5 +1,8 @@
 // Package stats computes Techniqual's statistics from Store reads: per
-// period, school and municipality, by gender, with small groups hidden.
+// period, school year or calendar year (report.go, year.go), per school and
+// municipality, by gender, with small groups hidden, and the network's
+// company figures (companies.go). It holds no SQL: it reads through the
+// Store.
 //
 // DESIGN §4: statistics never show a group smaller than 5. Every count of
 // 1–4 pupils is shown as "<5" (0 may show as 0), and where the shown totals
@@ -210,24 +213,6 @@ type Mean struct {
 	N          int
 	Value      float64
 	Suppressed bool
-}
-
-// newMean is the mean of xs, ignoring zeros (no answer); the caller sets
-// Suppressed from the table of answer counts.
-func newMean(xs []int) Mean {
-	var m Mean
-	sum := 0
-	for _, x := range xs {
-		if x > 0 {
-			m.N++
-			sum += x
-		}
-	}
-	if m.N > 0 {
-		m.Value = float64(sum) / float64(m.N)
-	}
-	m.Suppressed = small(m.N)
-	return m
 }
 
 // Shown reports whether the mean may be shown: answers given and not hidden.

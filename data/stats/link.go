@@ -1,0 +1,193 @@
+package stats
+
+// A report shows the figures of the whole, of each municipality and of each
+// school. Each count of the whole is the sum of the municipalities' counts,
+// and each municipality's the sum of its schools': more equations a reader
+// could solve for a hidden count. protectUnits treats every such sum like a
+// row of a table with its total, and hides one more figure where exactly one
+// is hidden; then it suppresses each unit's own tables again, until nothing
+// changes. (As in Table.Suppress, solving several equations together is not
+// guarded against.)
+
+// unit is one set of pupils of a report and the units it splits into.
+type unit struct {
+	fig      *Figures
+	children []*unit
+}
+
+// term is one published figure in an equation: its count and how to read
+// and set whether it is hidden.
+type term struct {
+	n      int
+	hidden func() bool
+	hide   func()
+}
+
+func cellTerm(c *Cell) term {
+	return term{n: c.N, hidden: func() bool { return c.Suppressed }, hide: func() { c.Suppressed = true }}
+}
+
+func meanTerm(m *Mean) term {
+	return term{n: m.N, hidden: func() bool { return m.Suppressed }, hide: func() { m.Suppressed = true }}
+}
+
+func attendanceTerm(a *Attendance) term {
+	return term{n: a.Pupils.N, hidden: func() bool { return a.Pupils.N > 0 && !a.Shown() }, hide: func() { a.Masked = true }}
+}
+
+// protectTerms makes sure sum(terms) = total does not give away a hidden
+// term, as protect does for cells, and reports whether it hid one.
+func protectTerms(terms []term, total term) bool {
+	hidden := 0
+	if total.hidden() {
+		hidden++
+	}
+	for _, t := range terms {
+		if t.hidden() {
+			hidden++
+		}
+	}
+	if hidden != 1 {
+		return false
+	}
+	pick := -1
+	for i, t := range terms {
+		if !t.hidden() && t.n > 0 && (pick < 0 || t.n < terms[pick].n) {
+			pick = i
+		}
+	}
+	if pick < 0 {
+		total.hide()
+	} else {
+		terms[pick].hide()
+	}
+	return true
+}
+
+// terms lists every additive figure of f, in the same order for every
+// Figures, so that the i-th terms of the parts add up to the whole's i-th.
+func (f *Figures) terms() []term {
+	var ts []term
+	cells := func(t *Table) {
+		for i := range t.Cells {
+			for j := range t.Cells[i] {
+				ts = append(ts, cellTerm(&t.Cells[i][j]))
+			}
+		}
+		for i := range t.RowTotals {
+			ts = append(ts, cellTerm(&t.RowTotals[i]))
+		}
+		for j := range t.ColTotals {
+			ts = append(ts, cellTerm(&t.ColTotals[j]))
+		}
+		if t.RowTotals != nil && t.ColTotals != nil {
+			ts = append(ts, cellTerm(&t.Total))
+		}
+	}
+	cells(&f.Outcome)
+	for k := range f.Placed {
+		ts = append(ts, cellTerm(&f.Placed[k]))
+	}
+	cells(&f.Answered)
+	cells(&f.Recommend)
+	for k := range f.InterestBefore {
+		ts = append(ts, meanTerm(&f.InterestBefore[k]), meanTerm(&f.InterestAfter[k]))
+	}
+	for k := range f.Attendance {
+		ts = append(ts, attendanceTerm(&f.Attendance[k]))
+	}
+	return append(ts, cellTerm(&f.AloneGirls), cellTerm(&f.CommentCount))
+}
+
+// hiddenCount counts f's hidden figures.
+func (f *Figures) hiddenCount() int {
+	n := 0
+	for _, t := range f.terms() {
+		if t.hidden() {
+			n++
+		}
+	}
+	return n
+}
+
+// resuppress suppresses f's own tables again after figures were hidden
+// from outside, keeping what was hidden hidden.
+func (f *Figures) resuppress() {
+	t := &f.Outcome
+	// A placed count hidden from outside stays hidden: hide the not placed
+	// it would be worked out from (the table then protects that one).
+	for j := Group(0); j < NumGroups; j++ {
+		if f.Placed[j].Suppressed && !t.ColTotals[j].Suppressed && !t.Cells[RowNotPlaced][j].Suppressed {
+			t.Cells[RowNotPlaced][j].Suppressed = true
+		}
+	}
+	if f.Placed[NumGroups].Suppressed && !t.Total.Suppressed && !t.RowTotals[RowNotPlaced].Suppressed {
+		t.RowTotals[RowNotPlaced].Suppressed = true
+	}
+	t.Suppress()
+	f.derivePlaced()
+	for k := range f.Attendance {
+		f.Attendance[k].Pupils = f.Placed[k]
+	}
+	var att []term
+	for k := range f.Attendance {
+		att = append(att, attendanceTerm(&f.Attendance[k]))
+	}
+	protectTerms(att[:NumGroups], att[NumGroups])
+	f.Answered.Suppress()
+	f.Recommend.Suppress()
+	f.syncMeans()
+}
+
+// protectUnits suppresses the figures of root and of every unit below it
+// together (see the comment at the top of this file).
+func protectUnits(root *unit) {
+	var all []*unit
+	var walk func(u *unit)
+	walk = func(u *unit) {
+		all = append(all, u)
+		for _, c := range u.children {
+			walk(c)
+		}
+	}
+	walk(root)
+	count := func() int {
+		n := 0
+		for _, u := range all {
+			n += u.fig.hiddenCount()
+		}
+		return n
+	}
+	for before := -1; ; {
+		for _, u := range all {
+			u.fig.resuppress()
+		}
+		for _, u := range all {
+			if len(u.children) == 0 {
+				continue
+			}
+			whole := u.fig.terms()
+			parts := make([][]term, len(u.children))
+			for i, c := range u.children {
+				parts[i] = c.fig.terms()
+			}
+			for i := range whole {
+				ts := make([]term, len(parts))
+				for k := range parts {
+					ts[k] = parts[k][i]
+				}
+				protectTerms(ts, whole[i])
+			}
+		}
+		after := count()
+		if after == before {
+			break
+		}
+		before = after
+	}
+	for _, u := range all {
+		if u.fig.CommentCount.Suppressed {
+			u.fig.Comments = nil // the list's length is the count
+		}
+	}
+}

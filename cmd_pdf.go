@@ -25,7 +25,7 @@ func cmdPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		case "participants", "badges", "event-certificates":
 			return cmdEventPDF(ctx, args[0], args[1:], stdout, stderr)
 		case "impact":
-			return impactNotYet(stderr)
+			return cmdImpact(ctx, args[1:], stdout, stderr)
 		}
 	}
 	fs := flag.NewFlagSet("pdf", flag.ContinueOnError)
@@ -42,7 +42,7 @@ func cmdPDF(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if len(pos) == 1 && pos[0] == "impact" { // flags came before the word
-		return impactNotYet(stderr)
+		return cmdImpact(ctx, withoutWord(args, "impact"), stdout, stderr)
 	}
 	kind := reports.Kind("")
 	if len(pos) == 1 {
@@ -153,10 +153,4 @@ func isFolder(out string) bool {
 	}
 	st, err := os.Stat(out)
 	return err == nil && st.IsDir()
-}
-
-// impactNotYet answers for the impact report, which the statistics work adds.
-func impactNotYet(stderr io.Writer) int {
-	fmt.Fprintln(stderr, "techniqual pdf impact: the impact report is not there yet in this version")
-	return exitFailure
 }

@@ -71,7 +71,7 @@ func TestCmdPDFUsageAndFailures(t *testing.T) {
 		{"class without pupils", []string{"schedules", "--db", db, "--period", "Åk 9 v. 46 2026", "--class", "9Z", "--out", out}, exitFailure, "nothing to print"},
 		{"no placements", []string{"schedules", "--db", db, "--period", "Åk 8 v. 11 2027", "--out", out}, exitFailure, "nothing to print"},
 		{"event documents go to their own command", []string{"badges", "--db", db, "--out", out}, exitUsage, "--event NAME"},
-		{"impact report", []string{"impact", "--db", db, "--out", out}, exitFailure, "not there yet"},
+		{"impact report without a year", []string{"impact", "--db", db, "--out", out}, exitUsage, "usage: techniqual pdf impact"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
@@ -87,7 +88,8 @@ func newStatisticsScreen(m *MainWindow) *statisticsScreen {
 	s.interest = newBarChart()
 	s.companies = newCompanyCharts()
 	s.body = container.NewVBox()
-	s.Actions = container.NewHBox()
+	s.Actions = container.NewHBox(widget.NewButtonWithIcon(lang.X("impact.button", "Effektrapport …"),
+		theme.DocumentPrintIcon(), m.printImpact))
 	legend := wrapLabel(lang.X("statistics.legend",
 		"<5 = färre än 5 elever. .. = dolt för att en liten grupp inte ska kunna räknas fram. Alla praoplatser räknas som teknikplatser: alla värdar i nätverket är teknikföretag."))
 	legend.Importance = widget.LowImportance

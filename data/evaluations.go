@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 // SaveEvaluation records a pupil's answers after a period, replacing earlier ones.
@@ -62,4 +63,17 @@ func (s *Store) ListEvaluations(ctx context.Context, periodID string) ([]Evaluat
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// Answered reports whether the evaluation holds any answer at all.
+func (e Evaluation) Answered() bool {
+	return e.InterestBefore != 0 || e.InterestAfter != 0 || e.WouldRecommend != nil || strings.TrimSpace(e.Comment) != ""
+}
+
+// DeleteEvaluation removes a pupil's answers for a period (when every answer
+// is cleared). Evaluations are not exchanged between laptops, so the row
+// goes for good; deleting what is not there is no error.
+func (s *Store) DeleteEvaluation(ctx context.Context, pupilID, periodID string) error {
+	_, err := s.exec(ctx, `DELETE FROM evaluations WHERE pupil_id = ? AND period_id = ?`, pupilID, periodID)
+	return translate("delete evaluation", err)
 }

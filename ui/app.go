@@ -70,6 +70,8 @@ func buildScreen(m *MainWindow, id string) screen {
 		return newEventsScreen(m)
 	case "attendance":
 		return newAttendanceScreen(m)
+	case "evaluations":
+		return newEvaluationsScreen(m)
 	case "contacts":
 		return newContactsScreen(m)
 	case "statistics":
@@ -95,6 +97,7 @@ var sections = []section{
 	{"matching", "nav.matching", "Matchning", theme.ViewRefreshIcon},
 	{"printing", "nav.printing", "Utskrifter", theme.DocumentPrintIcon},
 	{"attendance", "attendance.nav", "Närvaro", theme.ConfirmIcon},
+	{"evaluations", "evaluations.nav", "Utvärderingar", theme.DocumentCreateIcon},
 	{"events", "nav.events", "Evenemang", theme.MailComposeIcon},
 	{"contacts", "nav.contacts", "Kontakter", theme.MailSendIcon},
 	{"statistics", "nav.statistics", "Statistik", theme.InfoIcon},

@@ -1,9 +1,14 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"maps"
+	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,6 +20,9 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 
 	"techniqual/data"
 	"techniqual/data/classlist"
@@ -32,17 +40,33 @@ type classListImport struct {
 	d      *dialog.CustomDialog
 	onDone func()
 
-	path    string
-	table   *classlist.Table
-	mapping []classlist.Field
-	preview *classlist.Preview
-	result  *classlist.Result
+	path     string
+	table    *classlist.Table
+	mapping  []classlist.Field
+	preview  *classlist.Preview
+	result   *classlist.Result
+	detected *classlist.Table      // the file as read with nothing overridden
+	override classlist.ReadOptions // what the user chose instead
+	reads    int                   // reads started, so a slower older one is dropped
+	quiet    bool                  // the reading selects are being set, not chosen
+	// handMapped is the field the user chose by hand for a column header,
+	// kept across re-reads of the same file.
+	handMapped map[string]classlist.Field
 
 	// step 1: the file
 	fileLabel *widget.Label
 	chooseBtn *widget.Button
 	// step 2: settings and mapping
 	settings   *widget.Label
+	detectedL  *widget.Label
+	sepSel     *widget.Select
+	encSel     *widget.Select
+	headerSel  *widget.Select
+	sepBox     fyne.CanvasObject // hidden for an Excel file
+	encBox     fyne.CanvasObject
+	resetBtn   *widget.Button
+	readingAcc *widget.Accordion
+	firstLines *widget.Label
 	schoolSel  *widget.SelectEntry
 	schoolNote *widget.Label
 	mapSelects []*widget.Select
@@ -87,6 +111,40 @@ func (m *MainWindow) newClassListImport(onDone func()) *classListImport {
 	w.fileLabel = wrapLabel(lang.X("import.no_file", "Ingen fil vald."))
 	w.chooseBtn = widget.NewButtonWithIcon(lang.X("import.choose", "Välj fil …"), theme.FolderOpenIcon(), w.onChooseFile)
 	w.settings = wrapLabel("")
+	w.settings.Importance = widget.LowImportance
+	w.detectedL = wrapLabel("")
+	seps := make([]string, len(classlist.Separators))
+	for i, r := range classlist.Separators {
+		seps[i] = separatorText(r)
+	}
+	w.sepSel = newSelect(seps, func(string) {
+		if i := w.sepSel.SelectedIndex(); !w.quiet && i >= 0 {
+			w.override.Separator = classlist.Separators[i]
+			w.reread()
+		}
+	})
+	encs := make([]string, len(classlist.Encodings))
+	for i, e := range classlist.Encodings {
+		encs[i] = string(e)
+	}
+	w.encSel = newSelect(encs, func(string) {
+		if i := w.encSel.SelectedIndex(); !w.quiet && i >= 0 {
+			w.override.Encoding = classlist.Encodings[i]
+			w.reread()
+		}
+	})
+	w.headerSel = newSelect(nil, func(string) {
+		if i := w.headerSel.SelectedIndex(); !w.quiet && i >= 0 {
+			w.override.HeaderRow = i + 1
+			w.reread()
+		}
+	})
+	w.resetBtn = widget.NewButtonWithIcon(lang.X("import.use_detected", "Använd det upptäckta"), theme.ViewRefreshIcon(), func() {
+		w.override = classlist.ReadOptions{}
+		w.reread()
+	})
+	w.firstLines = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	w.firstLines.Truncation = fyne.TextTruncateEllipsis
 	w.schoolSel = widget.NewSelectEntry(nil)
 	w.schoolSel.SetPlaceHolder(lang.X("import.school_placeholder", "Skolans namn (skapas om den inte finns)"))
 	w.schoolNote = wrapLabel("")
@@ -111,14 +169,28 @@ func (m *MainWindow) newClassListImport(onDone func()) *classListImport {
 	w.closeBtn = widget.NewButton(lang.X("import.cancel", "Avbryt"), w.onClose)
 
 	fileRow := container.NewBorder(nil, nil, nil, w.chooseBtn, w.fileLabel)
-	w.mapStep = container.NewBorder(
+	labeled := func(label string, in fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewVBox(widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), in)
+	}
+	w.sepBox = labeled(lang.X("import.separator_label", "Avgränsare"), w.sepSel)
+	w.encBox = labeled(lang.X("import.encoding_label", "Teckenkodning"), w.encSel)
+	reading := container.NewGridWithColumns(4, w.sepBox, w.encBox,
+		labeled(lang.X("import.header_label", "Rubrikrad"), w.headerSel), container.NewVBox(layout.NewSpacer(), w.resetBtn))
+	// The reading choices fold away so the mapping keeps its room; they
+	// open by themselves when the file looks misread (see misread).
+	w.readingAcc = widget.NewAccordion(widget.NewAccordionItem(
+		lang.X("import.change_reading", "Ändra avgränsare, teckenkodning eller rubrikrad"),
 		container.NewVBox(
-			headingLabel(lang.X("import.settings", "Så här lästes filen")), w.settings,
-			formGrid(formField{label: lang.X("import.school", "Skola"), input: container.NewVBox(w.schoolSel, w.schoolNote)}),
-			headingLabel(lang.X("import.columns", "Kolumner")),
-			wrapLabel(lang.X("import.columns_help", "Kontrollera vad varje kolumn innehåller. Okända kolumner importeras inte förrän du väljer ett fält för dem.")),
-		), nil, nil, nil,
-		container.NewVScroll(w.mapBox))
+			wrapLabel(lang.X("import.override_help", "Ser namnen konstiga ut eller hamnar kolumnerna fel? Välj en annan avgränsare, teckenkodning eller rubrikrad, så läses filen om.")),
+			reading, w.firstLines)))
+	// One scroll for the whole step: with the reading choices unfolded it
+	// is taller than the dialog.
+	w.mapStep = container.NewVScroll(container.NewVBox(
+		headingLabel(lang.X("import.settings", "Så här lästes filen")), w.detectedL, w.settings, w.readingAcc,
+		formGrid(formField{label: lang.X("import.school", "Skola"), input: container.NewVBox(w.schoolSel, w.schoolNote)}),
+		headingLabel(lang.X("import.columns", "Kolumner")),
+		wrapLabel(lang.X("import.columns_help", "Kontrollera vad varje kolumn innehåller. Okända kolumner importeras inte förrän du väljer ett fält för dem.")),
+		w.mapBox))
 	w.prevStep = container.NewBorder(
 		container.NewVBox(headingLabel(lang.X("import.preview", "Förhandsgranskning")), w.counts, w.schools, w.skipBad),
 		nil, nil, nil, container.NewVScroll(w.errList))
@@ -224,22 +296,31 @@ func (w *classListImport) onChooseFile() {
 func (w *classListImport) load(path string) {
 	w.path = path
 	w.fileLabel.SetText(path)
-	w.table, w.preview = nil, nil
+	w.table, w.preview, w.detected, w.override, w.handMapped = nil, nil, nil, classlist.ReadOptions{}, nil
+	w.reads++
 	w.showStep(nil)
 	w.setBusy(lang.X("import.reading", "Läser filen …"))
 	st := w.m.store
 	w.m.background(func() func() {
 		t, err := classlist.ReadFile(path, classlist.ReadOptions{})
 		var schools []data.Organisation
+		var lines []string
 		if err == nil {
 			schools, err = st.ListOrganisations(context.Background(), data.KindSchool)
+			lines = firstLinesOf(path, t, firstLinesShown)
 		}
 		return func() {
 			if err != nil {
 				w.setIdle(readErrorText(err), true)
 				return
 			}
-			w.table, w.mapping = t, t.Mapping()
+			w.table, w.mapping, w.detected = t, t.Mapping(), t
+			w.showFirstLines(lines)
+			if misread(t) {
+				w.readingAcc.Open(0)
+			} else {
+				w.readingAcc.Close(0)
+			}
 			var names []string
 			for _, o := range schools {
 				names = append(names, o.Name)
@@ -270,22 +351,220 @@ func readErrorText(err error) string {
 	return lang.X("import.read_failed", "Filen kunde inte läsas: {{.Error}}", map[string]string{"Error": err.Error()})
 }
 
+// fillSettings shows what was detected, sets the reading selects to how
+// the file is read now, and notes what the user should know about it.
 func (w *classListImport) fillSettings() {
 	t := w.table
+	w.detectedL.SetText(detectedText(w.detected))
+	xlsx := t.Format == classlist.FormatXLSX
+	var notes []string
+	if xlsx {
+		notes = append(notes, lang.X("import.format_xlsx", "Excel-fil, blad {{.Sheet}}", map[string]string{"Sheet": t.Sheet}))
+		w.sepBox.Hide()
+		w.encBox.Hide()
+		w.firstLines.Hide()
+	} else {
+		w.sepBox.Show()
+		w.encBox.Show()
+		w.firstLines.Show()
+	}
+	if !t.HeaderFound {
+		notes = append(notes, lang.X("import.header_guessed", "(inga kända kolumnnamn hittades: första raden används som rubriker)"))
+	}
+	w.settings.SetText(strings.Join(notes, " · "))
+	if len(notes) == 0 {
+		w.settings.Hide()
+	} else {
+		w.settings.Show()
+	}
+	// Only what changed is set: the select the user just chose is left alone.
+	w.quiet = true
+	setIndex := func(sel *widget.Select, i int) {
+		if sel.SelectedIndex() != i {
+			sel.SetSelectedIndex(i)
+		}
+	}
+	if !xlsx {
+		setIndex(w.sepSel, slices.Index(classlist.Separators, t.Separator))
+		setIndex(w.encSel, slices.Index(classlist.Encodings, t.Encoding))
+	}
+	last := t.HeaderRow
+	for _, d := range []*classlist.Table{w.detected, t} {
+		if d != nil && len(d.Records) > 0 {
+			last = max(last, d.Records[len(d.Records)-1].Line)
+		}
+	}
+	rows := make([]string, min(max(last, t.HeaderRow), maxHeaderChoice))
+	for i := range rows {
+		rows[i] = strconv.Itoa(i + 1)
+	}
+	if !slices.Equal(w.headerSel.Options, rows) {
+		w.headerSel.Options = rows
+		w.headerSel.Refresh()
+	}
+	setIndex(w.headerSel, t.HeaderRow-1)
+	w.quiet = false
+	if w.override == (classlist.ReadOptions{}) {
+		w.resetBtn.Disable()
+	} else {
+		w.resetBtn.Enable()
+	}
+	w.onMappingChanged()
+}
+
+// misread reports whether a table looks read the wrong way: no header it
+// knows, columns it does not know, or text with the marks of a wrong
+// encoding ("Ã¥" for "å", or characters that could not be decoded).
+func misread(t *classlist.Table) bool {
+	if !t.HeaderFound || len(t.Unknown()) > 0 {
+		return true
+	}
+	odd := func(v string) bool { return strings.ContainsAny(v, "\uFFFDÃÂ") }
+	for _, c := range t.Columns {
+		if odd(c.Header) {
+			return true
+		}
+	}
+	for i, r := range t.Records {
+		if i == 50 {
+			break
+		}
+		if slices.ContainsFunc(r.Cells, odd) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxHeaderChoice bounds the lines offered as the header row.
+const maxHeaderChoice = 40
+
+// detectedText says how the file looked to the reader: "Upptäckt: semikolon
+// (;), Windows-1252, rubrikrad 1".
+func detectedText(t *classlist.Table) string {
+	if t == nil {
+		return ""
+	}
 	var parts []string
 	if t.Format == classlist.FormatXLSX {
 		parts = append(parts, lang.X("import.format_xlsx", "Excel-fil, blad {{.Sheet}}", map[string]string{"Sheet": t.Sheet}))
 	} else {
-		parts = append(parts,
-			lang.X("import.separator", "Avgränsare: {{.Sep}}", map[string]string{"Sep": separatorText(t.Separator)}),
-			lang.X("import.encoding", "Teckenkodning: {{.Enc}}", map[string]string{"Enc": string(t.Encoding)}))
+		parts = append(parts, separatorText(t.Separator), string(t.Encoding))
 	}
-	parts = append(parts, lang.X("import.header_row", "Rubrikrad: {{.Row}}", map[string]string{"Row": strconv.Itoa(t.HeaderRow)}))
-	if !t.HeaderFound {
-		parts = append(parts, lang.X("import.header_guessed", "(inga kända kolumnnamn hittades: första raden används som rubriker)"))
+	parts = append(parts, lang.X("import.detected_header", "rubrikrad {{.Row}}", map[string]string{"Row": strconv.Itoa(t.HeaderRow)}))
+	return lang.X("import.detected", "Upptäckt: {{.What}}", map[string]string{"What": strings.Join(parts, ", ")})
+}
+
+// firstLinesShown is how many of a CSV file's first lines are shown, so the
+// user can see which line is the header.
+const firstLinesShown = 8
+
+// firstLinesOf reads the first n lines of a CSV file in the encoding t was
+// read with, numbered as the header row select numbers them (nil for Excel
+// or when the file cannot be read).
+func firstLinesOf(path string, t *classlist.Table, n int) []string {
+	if t == nil || t.Format != classlist.FormatCSV {
+		return nil
 	}
-	w.settings.SetText(strings.Join(parts, " · "))
-	w.onMappingChanged()
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, 64<<10))
+	if err != nil {
+		return nil
+	}
+	var text []byte
+	switch t.Encoding {
+	case classlist.EncodingWindows1252:
+		text, err = charmap.Windows1252.NewDecoder().Bytes(b)
+	case classlist.EncodingISO88591:
+		text, err = charmap.ISO8859_1.NewDecoder().Bytes(b)
+	case classlist.EncodingUTF16:
+		text, err = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(b)
+	default:
+		text = bytes.ToValidUTF8(bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF")), []byte("\uFFFD"))
+	}
+	if err != nil {
+		return nil
+	}
+	lines := strings.Split(strings.ReplaceAll(string(text), "\r\n", "\n"), "\n")
+	var out []string
+	for i := 0; i < len(lines) && i < n; i++ {
+		l := strings.NewReplacer("\t", " → ", "\r", "").Replace(lines[i])
+		if r := []rune(l); len(r) > 120 {
+			l = string(r[:120]) + "…"
+		}
+		out = append(out, fmt.Sprintf("%2d  %s", i+1, l))
+	}
+	return out
+}
+
+// showFirstLines shows the file's first lines below the reading selects.
+func (w *classListImport) showFirstLines(lines []string) {
+	if len(lines) == 0 {
+		w.firstLines.SetText("")
+		return
+	}
+	w.firstLines.SetText(lang.X("import.first_lines", "Filens första rader:") + "\n" + strings.Join(lines, "\n"))
+}
+
+// reread reads the file again with the user's separator, encoding and
+// header row (off the UI goroutine), keeping the columns the user mapped by
+// hand where their header is still there.
+func (w *classListImport) reread() {
+	if w.path == "" {
+		return
+	}
+	if w.handMapped == nil {
+		w.handMapped = map[string]classlist.Field{}
+	}
+	if w.table != nil {
+		w.onMappingChanged()
+		for i, c := range w.table.Columns {
+			if i < len(w.mapping) && w.mapping[i] != c.Field {
+				w.handMapped[c.Header] = w.mapping[i]
+			} else {
+				delete(w.handMapped, c.Header)
+			}
+		}
+	}
+	mine := maps.Clone(w.handMapped)
+	w.reads++
+	n, path, opts := w.reads, w.path, w.override
+	w.preview = nil
+	w.setBusy(lang.X("import.rereading", "Läser filen igen …"))
+	w.m.background(func() func() {
+		t, err := classlist.ReadFile(path, opts)
+		lines := firstLinesOf(path, t, firstLinesShown)
+		return func() {
+			if n != w.reads {
+				return // a newer choice is being read
+			}
+			if err != nil {
+				w.table = nil
+				w.mapBox.Objects = nil
+				w.mapBox.Refresh()
+				w.setIdle(readErrorText(err), true)
+				return
+			}
+			w.table, w.mapping = t, t.Mapping()
+			for i, c := range t.Columns {
+				if f, ok := mine[c.Header]; ok {
+					w.mapping[i] = f
+				}
+			}
+			w.showFirstLines(lines)
+			w.fillMapping()
+			w.fillSettings()
+			msg := lang.X("import.read_ok", "{{.Rows}} rader lästa.", map[string]any{"Rows": len(t.Records)})
+			if unknown := len(t.Unknown()); unknown > 0 {
+				msg += " " + lang.X("import.unknown_columns", "{{.N}} kolumner är okända: välj vad de innehåller eller låt dem vara.", map[string]any{"N": unknown})
+			}
+			w.setIdle(msg, false)
+		}
+	})
 }
 
 func separatorText(r rune) string {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
 	"techniqual/data/classlist"
@@ -66,10 +67,14 @@ func TestClassListWizardMapsPreviewsAndImports(t *testing.T) {
 	if w.table == nil {
 		t.Fatalf("the file was not read: %s", w)
 	}
-	for _, want := range []string{"semikolon", "UTF-8", "Rubrikrad: 3"} {
-		if !strings.Contains(w.settings.Text, want) {
-			t.Errorf("settings %q lack %q", w.settings.Text, want)
-		}
+	if got, want := w.detectedL.Text, "Upptäckt: semikolon (;), UTF-8, rubrikrad 3"; got != want {
+		t.Errorf("detected %q, want %q", got, want)
+	}
+	if w.sepSel.Selected != "semikolon (;)" || w.encSel.Selected != "UTF-8" || w.headerSel.Selected != "3" {
+		t.Errorf("reading selects %q %q %q", w.sepSel.Selected, w.encSel.Selected, w.headerSel.Selected)
+	}
+	if !strings.Contains(w.firstLines.Text, " 3  Förnamn;Efternamn;Grp") {
+		t.Errorf("first lines %q", w.firstLines.Text)
 	}
 	if !strings.Contains(w.status.Text, "2 kolumner är okända") {
 		t.Errorf("status %q", w.status.Text)
@@ -120,6 +125,9 @@ func TestClassListWizardShowsErrorsAndImportsOnlyWhenAsked(t *testing.T) {
 	path := writeList(t, "bad.csv", "Förnamn;Efternamn;Klass\nAda;Berg;8A\nCai;Sjua;7C\n")
 	w := m.openClassListImport(path, nil)
 	waitIdle(t, m)
+	if w.readingAcc.Items[0].Open {
+		t.Error("the reading choices are unfolded for a file read right")
+	}
 	w.schoolSel.SetText("Skolan")
 	test.Tap(w.previewBtn)
 	waitIdle(t, m)
@@ -150,5 +158,147 @@ func TestClassListWizardRefusesAPDF(t *testing.T) {
 	waitIdle(t, m)
 	if w.table != nil || !strings.Contains(w.status.Text, "PDF") || w.previewBtn.Visible() {
 		t.Errorf("a PDF: %s", w)
+	}
+}
+
+// TestClassListWizardOverridesWhatWasDetected: files the detection reads
+// wrong on purpose, put right by choosing the separator, the encoding and
+// the header row in the window.
+func TestClassListWizardOverridesWhatWasDetected(t *testing.T) {
+	cases := []struct {
+		name        string
+		file        string
+		detected    string
+		choose      func(w *classListImport)
+		wantColumns []string
+		wantFirst   string // the first cell of the first record afterwards
+	}{
+		{
+			// Comma and tab split every line into two columns alike, so the
+			// detection picks the comma; the pupils' names are cut in two.
+			name:     "tab separated with a comma in the name column",
+			file:     "Efternamn, förnamn\tKlass\nEk, Åsa\t8A\nLind, Bo\t8A\n",
+			detected: "Upptäckt: komma (,), UTF-8, rubrikrad 1",
+			choose: func(w *classListImport) {
+				w.sepSel.SetSelected(separatorText('\t'))
+			},
+			wantColumns: []string{"Efternamn, förnamn", "Klass"},
+			wantFirst:   "Ek, Åsa",
+		},
+		{
+			// A UTF-8 list with one stray Latin-1 byte is not valid UTF-8, so
+			// it is read as Windows-1252 and every å, ä and ö comes out wrong.
+			name:     "UTF-8 with a stray byte",
+			file:     "Förnamn;Efternamn;Klass\nÅsa;Ek;8A\nBo;Lind\xe9;8A\n",
+			detected: "Upptäckt: semikolon (;), Windows-1252, rubrikrad 1",
+			choose: func(w *classListImport) {
+				w.encSel.SetSelected("UTF-8")
+			},
+			wantColumns: []string{"Förnamn", "Efternamn", "Klass"},
+			wantFirst:   "Åsa",
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st := openStore(t)
+			m := newTestWindow(t, st)
+			w := m.openClassListImport(writeList(t, "lista.csv", c.file), nil)
+			waitIdle(t, m)
+			if w.table == nil {
+				t.Fatalf("not read: %s", w)
+			}
+			if w.detectedL.Text != c.detected {
+				t.Fatalf("detected %q, want %q", w.detectedL.Text, c.detected)
+			}
+			if !w.resetBtn.Disabled() {
+				t.Error("Använd det upptäckta is enabled before anything was changed")
+			}
+			if !w.readingAcc.Items[0].Open {
+				t.Error("the reading choices stay folded for a misread file")
+			}
+			c.choose(w)
+			waitIdle(t, m)
+			if w.table == nil {
+				t.Fatalf("not read again: %s", w)
+			}
+			var headers []string
+			for _, col := range w.table.Columns {
+				headers = append(headers, col.Header)
+				if !col.Known {
+					t.Errorf("column %q is unknown after the override", col.Header)
+				}
+			}
+			if strings.Join(headers, "|") != strings.Join(c.wantColumns, "|") {
+				t.Errorf("columns %q, want %q", headers, c.wantColumns)
+			}
+			if got := w.table.Records[0].Cells[0]; got != c.wantFirst {
+				t.Errorf("first cell %q, want %q", got, c.wantFirst)
+			}
+			// What was detected is still told; the reset goes back to it.
+			if w.detectedL.Text != c.detected || w.resetBtn.Disabled() {
+				t.Errorf("after the override: detected %q, reset disabled %v", w.detectedL.Text, w.resetBtn.Disabled())
+			}
+			// The overridden reading is what is imported.
+			w.schoolSel.SetText("Solbackens skola")
+			test.Tap(w.previewBtn)
+			waitIdle(t, m)
+			if got := w.counts.Text; got != "2 nya, 0 uppdateras, 0 oförändrade, 0 rader med fel" {
+				t.Fatalf("counts %q (%s)", got, w.errList.Text)
+			}
+			test.Tap(w.importBtn)
+			waitIdle(t, m)
+			ps, err := st.ListPupils(context.Background(), data.PupilFilter{})
+			if err != nil || len(ps) != 2 {
+				t.Fatalf("%d pupils, %v", len(ps), err)
+			}
+			var names []string
+			for _, p := range ps {
+				names = append(names, p.FirstName+" "+p.LastName+" "+p.ClassName)
+			}
+			if got := strings.Join(names, ", "); !strings.Contains(got, "Åsa Ek 8A") {
+				t.Errorf("imported %q", got)
+			}
+		})
+	}
+}
+
+func TestClassListWizardHeaderRowAndReset(t *testing.T) {
+	st := openStore(t)
+	m := newTestWindow(t, st)
+	path := writeList(t, "8a.csv", "Klasslista 8A;Solbackens skola\n\nFörnamn;Efternamn;Klass;Skostorlek\nÅsa;Ek;8A;38\nBo;Lind;8A;42\n")
+	w := m.openClassListImport(path, nil)
+	waitIdle(t, m)
+	if w.table == nil || w.table.HeaderRow != 3 {
+		t.Fatalf("detected header %s", w)
+	}
+	// The user maps the unknown column by hand; that survives a re-read.
+	w.mapSelects[3].SetSelected(fieldText(classlist.FieldNotes))
+	// Header row 1: the title line becomes the header, the rest rows.
+	w.headerSel.SetSelected("1")
+	waitIdle(t, m)
+	if w.table == nil || w.table.HeaderRow != 1 || w.table.Columns[0].Header != "Klasslista 8A" || len(w.table.Records) != 3 {
+		t.Fatalf("header row 1: %s, %+v", w, w.table)
+	}
+	if len(w.mapSelects) != len(w.table.Columns) {
+		t.Errorf("the mapping shows %d columns of %d", len(w.mapSelects), len(w.table.Columns))
+	}
+	// A header row below the last line is told, and nothing can be previewed.
+	w.headerSel.Options = append(w.headerSel.Options, "40")
+	w.headerSel.SetSelected("40")
+	waitIdle(t, m)
+	if w.table != nil || w.status.Importance != widget.DangerImportance || !strings.Contains(w.status.Text, "inga elevrader") {
+		t.Errorf("header below the end: %s", w)
+	}
+	if !w.previewBtn.Disabled() {
+		t.Error("Förhandsgranska is enabled without a table")
+	}
+	// Back to what was detected; the hand mapping is still there.
+	test.Tap(w.resetBtn)
+	waitIdle(t, m)
+	if w.table == nil || w.table.HeaderRow != 3 || w.headerSel.Selected != "3" || !w.resetBtn.Disabled() {
+		t.Fatalf("after reset: %s", w)
+	}
+	if w.mapping[3] != classlist.FieldNotes {
+		t.Errorf("the hand mapping was lost: %v", w.mapping)
 	}
 }

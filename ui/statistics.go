@@ -37,6 +37,7 @@ type statisticsScreen struct {
 	whenSel   *widget.Select // which period or year
 	scopeSel  *widget.Select // all schools, a municipality or a school
 	periods   []data.Period
+	placed    map[string]bool  // periods with placed pupils, by id
 	whens     []scopeChoice    // parallel to whenSel.Options
 	scopes    []figures.Filter // parallel to scopeSel.Options
 	report    *figures.Report
@@ -92,10 +93,9 @@ func newStatisticsScreen(m *MainWindow) *statisticsScreen {
 		theme.DocumentPrintIcon(), m.printImpact))
 	legend := wrapLabel(lang.X("statistics.legend",
 		"<5 = färre än 5 elever. .. = dolt för att en liten grupp inte ska kunna räknas fram. Alla praoplatser räknas som teknikplatser: alla värdar i nätverket är teknikföretag."))
-	legend.Importance = widget.LowImportance
 	selects := container.NewGridWithColumns(3, s.kindSel, s.whenSel, s.scopeSel)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, s.Actions, selects), legend, s.status)
-	s.content = container.NewPadded(container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.body)))
+	s.content = container.NewPadded(container.NewBorder(top, nil, nil, nil, container.NewScroll(s.body)))
 	return s
 }
 
@@ -152,8 +152,10 @@ func whenChoices(kind int, ps []data.Period) []scopeChoice {
 	return out
 }
 
-// pickChoice is the option labelled label, else the newest.
-func pickChoice(cs []scopeChoice, label string) (scopeChoice, bool) {
+// pickChoice is the option labelled label, else the newest that holds a
+// period with placed pupils (placed: by period id; a period still choosing
+// has no figures to show yet), else the newest.
+func pickChoice(cs []scopeChoice, label string, ps []data.Period, placed map[string]bool) (scopeChoice, bool) {
 	if len(cs) == 0 {
 		return scopeChoice{}, false
 	}
@@ -162,7 +164,27 @@ func pickChoice(cs []scopeChoice, label string) (scopeChoice, bool) {
 			return c, true
 		}
 	}
+	for i := len(cs) - 1; i >= 0; i-- {
+		for _, p := range ps {
+			if placed[p.ID] && !p.Start.Before(cs[i].from) && p.Start.Before(cs[i].to) {
+				return cs[i], true
+			}
+		}
+	}
 	return cs[len(cs)-1], true
+}
+
+// placedPeriods marks the periods that have placed pupils.
+func placedPeriods(ctx context.Context, st *data.Store, ps []data.Period) (map[string]bool, error) {
+	placed := map[string]bool{}
+	for _, p := range ps {
+		o, err := st.PeriodOverview(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		placed[p.ID] = o.Placed > 0
+	}
+	return placed, nil
 }
 
 // compute reads a scope's report and company figures (off the UI goroutine).
@@ -191,8 +213,12 @@ func (s *statisticsScreen) Reload() {
 	n := s.loads
 	s.main.background(func() func() {
 		ps, err := st.ListPeriods(context.Background())
+		var placed map[string]bool
+		if err == nil {
+			placed, err = placedPeriods(context.Background(), st, ps)
+		}
 		cs := whenChoices(kind, ps)
-		c, ok := pickChoice(cs, when)
+		c, ok := pickChoice(cs, when, ps, placed)
 		var r *figures.Report
 		var co *figures.CompanyFigures
 		if err == nil && ok {
@@ -209,7 +235,7 @@ func (s *statisticsScreen) Reload() {
 				s.status.SetText(err.Error())
 				return
 			}
-			s.periods = ps
+			s.periods, s.placed = ps, placed
 			s.setWhens(cs, c.label)
 			if r != nil && c.label != when {
 				s.scopes = nil
@@ -246,7 +272,7 @@ func (s *statisticsScreen) onKindChanged() {
 	}
 	kind := s.kindSel.SelectedIndex()
 	cs := whenChoices(kind, s.periods)
-	c, _ := pickChoice(cs, "")
+	c, _ := pickChoice(cs, "", s.periods, s.placed)
 	s.whenSel.PlaceHolder = lang.X("statistics.pick_period", "Välj praoperiod")
 	if kind != statPeriod {
 		s.whenSel.PlaceHolder = lang.X("statistics.pick_year", "Välj år")
@@ -373,7 +399,7 @@ func table(header []string, rows [][]string) fyne.CanvasObject {
 			objs = append(objs, widget.NewLabel(c))
 		}
 	}
-	return container.NewGridWithColumns(len(header), objs...)
+	return container.New(columnsLayout{cols: len(header)}, objs...)
 }
 
 // cellsRow is a label, the cells and their total as text.
@@ -585,7 +611,7 @@ func groupComments(comments []string) []string {
 		}
 		text := "”" + comments[i] + "”"
 		if j-i > 1 {
-			text = message("statistics.comment_times", "{{.Text}} ({{.N}} elever)", map[string]string{"Text": text, "N": fmt.Sprint(j - i)})
+			text = message("statistics.comment_times", "{{.Text}} ({{.N}} elever)", map[string]string{"Text": text, "N": figures.NewCell(j - i).String()})
 		}
 		out = append(out, text)
 		i = j

@@ -232,7 +232,7 @@ func TestGroupComments(t *testing.T) {
 	}{
 		{nil, ""},
 		{[]string{"A"}, "”A”"},
-		{[]string{"A", "A", "B", "C", "C", "C"}, "”A” (2 elever)|”B”|”C” (3 elever)"},
+		{[]string{"A", "A", "B", "C", "C", "C"}, "”A” (<5 elever)|”B”|”C” (<5 elever)"},
 	} {
 		if got := strings.Join(groupComments(c.in), "|"); got != c.want {
 			t.Errorf("%q: %q, want %q", c.in, got, c.want)

@@ -70,7 +70,7 @@ func (m *MainWindow) newImpactDialog() *impactDialog {
 // load finds the years that have periods or events off the UI goroutine
 // and chooses the year of the newest period.
 func (d *impactDialog) load() {
-	st := d.main.store
+	st, shown := d.main.store, d.main.shownYear()
 	d.main.background(func() func() {
 		ctx := context.Background()
 		ps, err1 := st.ListPeriods(ctx)
@@ -85,7 +85,7 @@ func (d *impactDialog) load() {
 			for _, y := range d.years {
 				d.year.Options = append(d.year.Options, strconv.Itoa(y))
 			}
-			d.year.SetSelectedIndex(slices.Index(d.years, defaultImpactYear(ps, time.Now().Year())))
+			d.year.SetSelectedIndex(slices.Index(d.years, defaultImpactYear(ps, shown, time.Now())))
 			d.sync()
 		}
 	})
@@ -114,19 +114,47 @@ func impactYears(ps []data.Period, es []data.Event, thisYear int) []int {
 	return ys
 }
 
-// defaultImpactYear is the year the newest period starts in, or this year
-// when there is none.
-func defaultImpactYear(ps []data.Period, thisYear int) int {
-	var newest time.Time
+// defaultImpactYear is the year Statistik shows (shown > 0: the calendar
+// year, or the year a period or school year starts in), else the year the
+// newest period that has begun by today starts in (a period planned for
+// next spring has nothing to report yet), else the newest period's year,
+// else this year.
+func defaultImpactYear(ps []data.Period, shown int, today time.Time) int {
+	if shown > 0 {
+		return shown
+	}
+	var newest, begun time.Time
 	for _, p := range ps {
 		if p.Start.After(newest) {
 			newest = p.Start
 		}
+		if p.Start.After(begun) && !p.Start.After(today) {
+			begun = p.Start
+		}
 	}
-	if newest.IsZero() {
-		return thisYear
+	switch {
+	case !begun.IsZero():
+		return begun.Year()
+	case !newest.IsZero():
+		return newest.Year()
 	}
-	return newest.Year()
+	return today.Year()
+}
+
+// shownYear is the year of what Statistik shows, 0 when it shows nothing.
+func (m *MainWindow) shownYear() int {
+	s, ok := m.screens["statistics"].(*statisticsScreen)
+	if !ok {
+		return 0
+	}
+	c, ok := s.Range()
+	if !ok {
+		return 0
+	}
+	if c.kind == statCalendarYear {
+		return c.year
+	}
+	return c.from.Year()
 }
 
 // chosenYear is the year selected, 0 when none.

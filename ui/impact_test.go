@@ -26,10 +26,15 @@ func TestImpactReportFromTheWindow(t *testing.T) {
 	d.dlg.Show()
 	waitIdle(t, m)
 
-	// The newest period (Åk 8 v. 11 2027) sets the year; every year with
-	// data, and this one, is offered.
-	if got := d.year.Selected; got != "2027" {
-		t.Errorf("year %q, want 2027 (the newest period's)", got)
+	// The newest period that has begun sets the year (Åk 9 v. 46 2026
+	// until Åk 8 v. 11 2027 begins); every year with data, and this one,
+	// is offered.
+	want := "2026"
+	if !time.Now().Before(time.Date(2027, 3, 15, 0, 0, 0, 0, time.UTC)) {
+		want = "2027"
+	}
+	if got := d.year.Selected; got != want {
+		t.Errorf("year %q, want %s (the newest begun period's)", got, want)
 	}
 	if !strings.Contains(strings.Join(d.year.Options, " "), "2026") || d.saveBtn.Disabled() {
 		t.Errorf("options %q, save disabled %v", d.year.Options, d.saveBtn.Disabled())
@@ -111,11 +116,21 @@ func TestImpactYears(t *testing.T) {
 			t.Fatalf("years %v, want %v", got, want)
 		}
 	}
-	if y := defaultImpactYear(ps, 2026); y != 2027 {
-		t.Errorf("default %d", y)
-	}
-	if y := defaultImpactYear(nil, 2026); y != 2026 {
-		t.Errorf("default without periods %d", y)
+	for _, c := range []struct {
+		name  string
+		ps    []data.Period
+		shown int
+		today time.Time
+		want  int
+	}{
+		{"the year Statistik shows", ps, 2025, day(2026), 2025},
+		{"the newest period that has begun", ps, 0, day(2026), 2024},
+		{"the newest period when none has begun", ps, 0, day(2020), 2027},
+		{"this year without periods", nil, 0, day(2026), 2026},
+	} {
+		if y := defaultImpactYear(c.ps, c.shown, c.today); y != c.want {
+			t.Errorf("%s: default %d, want %d", c.name, y, c.want)
+		}
 	}
 	if got := impactYears(nil, []data.Event{{Start: day(1990)}}, 2026); got[len(got)-1] != 2000 {
 		t.Errorf("years before 2000 offered: %v", got)

@@ -46,7 +46,8 @@ type statisticsScreen struct {
 	body      *fyne.Container
 	status    *widget.Label
 	choices   *barChart
-	interest  *barChart
+	interest  *plot // interest before and after, by gender
+	gender    *plot // girls, boys and others placed per municipality
 	companies companyCharts
 	// Actions is where buttons that act on the shown figures go (the
 	// impact report's "Skriv ut effektrapport …"); see Range.
@@ -86,7 +87,7 @@ func newStatisticsScreen(m *MainWindow) *statisticsScreen {
 	s.scopeSel.PlaceHolder = lang.X("statistics.all_schools", "Alla skolor")
 	s.status = wrapLabel("")
 	s.choices = newBarChart()
-	s.interest = newBarChart()
+	s.interest, s.gender = newPlot(), newPlot()
 	s.companies = newCompanyCharts()
 	s.body = container.NewVBox()
 	s.Actions = container.NewHBox(widget.NewButtonWithIcon(lang.X("impact.button", "Effektrapport …"),
@@ -209,6 +210,7 @@ func compute(st *data.Store, c scopeChoice, f figures.Filter) (*figures.Report, 
 // while the first is being shown.
 func (s *statisticsScreen) Reload() {
 	st, kind, when, f := s.main.store, s.kindSel.SelectedIndex(), s.whenSel.Selected, s.filter()
+	dark, code := darkTheme(), SavedLanguage(s.main.app)
 	s.loads++
 	n := s.loads
 	s.main.background(func() func() {
@@ -227,6 +229,7 @@ func (s *statisticsScreen) Reload() {
 			}
 			r, co, err = compute(st, c, f)
 		}
+		p := drawPlots(r, dark, code)
 		return func() {
 			if n != s.loads {
 				return
@@ -241,7 +244,7 @@ func (s *statisticsScreen) Reload() {
 				s.scopes = nil
 			}
 			s.status.SetText("")
-			s.apply(c, r, co)
+			s.apply(c, r, co, p)
 		}
 	})
 }
@@ -303,11 +306,13 @@ func (s *statisticsScreen) load() {
 		return
 	}
 	c, f, st := s.whens[i], s.filter(), s.main.store
+	dark, code := darkTheme(), SavedLanguage(s.main.app)
 	s.loads++
 	n := s.loads
 	s.status.SetText(lang.X("statistics.loading", "Räknar …"))
 	s.main.background(func() func() {
 		r, co, err := compute(st, c, f)
+		p := drawPlots(r, dark, code)
 		return func() {
 			if n != s.loads {
 				return
@@ -317,18 +322,20 @@ func (s *statisticsScreen) load() {
 				return
 			}
 			s.status.SetText("")
-			s.apply(c, r, co)
+			s.apply(c, r, co, p)
 		}
 	})
 }
 
 // apply shows a report, first filling the school filter when the period
 // or year is new (r may be nil: no period yet).
-func (s *statisticsScreen) apply(c scopeChoice, r *figures.Report, co *figures.CompanyFigures) {
+func (s *statisticsScreen) apply(c scopeChoice, r *figures.Report, co *figures.CompanyFigures, p statPlots) {
 	if r != nil && s.scopes == nil {
 		s.setScopes(r)
 	}
 	s.chosen, s.company = c, co
+	s.gender.set(p.gender, p.genderImg, p.genderErr)
+	s.interest.set(p.interest, p.interestImg, p.interestErr)
 	s.show(r)
 }
 
@@ -417,7 +424,6 @@ func (s *statisticsScreen) show(r *figures.Report) {
 	s.body.Objects = nil
 	if r == nil {
 		s.choices.SetRows(nil)
-		s.interest.SetRows(nil)
 		s.companies.clear()
 		s.body.Add(wrapLabel(lang.X("statistics.none", "Välj en praoperiod för att se statistiken.")))
 		s.body.Refresh()
@@ -468,8 +474,8 @@ func (s *statisticsScreen) show(r *figures.Report) {
 		cellsRow(lang.X("statistics.recommend_yes", "Skulle rekommendera: ja"), rec.Cells[0], rec.RowTotals[0]),
 		cellsRow(lang.X("statistics.recommend_no", "Skulle rekommendera: nej"), rec.Cells[1], rec.RowTotals[1]),
 		before, after}))
-	s.interest.SetRows(interestBars(r))
-	s.body.Add(s.interest)
+	s.body.Add(boldLabel(lang.X("statistics.interest_chart", "Intresse för teknik före och efter praon (1–5)")))
+	s.body.Add(s.interest.img)
 
 	s.body.Add(headingLabel(message("statistics.comments", "Kommentarer ({{.N}})", map[string]string{"N": r.CommentCount.String()})))
 	if r.Comments == nil {
@@ -532,6 +538,8 @@ func (s *statisticsScreen) showMunicipalities(r *figures.Report) {
 		lang.X("statistics.pupils", "Elever"), lang.X("statistics.placed", "Placerade"),
 		lang.X("statistics.girls_placed", "Flickor placerade"), lang.X("statistics.first_choice", "Fick sitt 1:a val"),
 		lang.X("statistics.girls_after", "Flickors intresse efter")}, rows))
+	s.body.Add(boldLabel(lang.X("statistics.placed_by_gender", "Placerade per kommun och kön")))
+	s.body.Add(s.gender.img)
 }
 
 // attendanceText is a group's share of days attended, "<5" when the group
@@ -576,26 +584,6 @@ func choiceBars(r *figures.Report) []barRow {
 			row.text = fmt.Sprintf("%s (%d)", percent(row.share), c.N)
 		}
 		out = append(out, row)
-	}
-	return out
-}
-
-// interestBars compare the mean interest before and after, per gender.
-func interestBars(r *figures.Report) []barRow {
-	g := groupNames()
-	var out []barRow
-	for k := range r.InterestBefore {
-		for i, m := range []figures.Mean{r.InterestBefore[k], r.InterestAfter[k]} {
-			label := g[k] + " " + lang.X("statistics.bar_before", "före")
-			if i == 1 {
-				label = g[k] + " " + lang.X("statistics.bar_after", "efter")
-			}
-			row := barRow{label: label, text: meanText(m), muted: i == 0}
-			if m.Shown() {
-				row.count, row.share = m.N, m.Value/5
-			}
-			out = append(out, row)
-		}
 	}
 	return out
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	figures "techniqual/data/stats"
 	"techniqual/data/stats/stattest"
 )
 
@@ -75,8 +76,19 @@ func TestStatisticsScreenShowsFiguresAndHidesSmallGroups(t *testing.T) {
 	if got := s.choices.rows[1].text; got != "<5" {
 		t.Errorf("second-choice bar %q", got)
 	}
-	if got := s.interest.rows[3].text; got != "3,4" { // boys after
-		t.Errorf("boys' interest after %q", got)
+	if got := s.interest.chart.Series[1].Values[figures.Boys]; got.Hidden || !near(got.V, 3.4) {
+		t.Errorf("boys' interest after %+v in the chart", got)
+	}
+	for name, p := range map[string]*plot{"interest": s.interest, "gender": s.gender} {
+		if p.img.Image == nil || p.img.Image.Bounds().Dx() != plotWidth*plotScale || p.img.Image.Bounds().Dy() != plotHeight*plotScale {
+			t.Errorf("the %s chart is not drawn at %d×%d", name, plotWidth*plotScale, plotHeight*plotScale)
+		}
+	}
+	// Two girls are placed from school B in Arvika: hidden in the chart.
+	if got := strings.Join(s.gender.chart.Categories, ","); got != "Arvika,Karlstad" {
+		t.Errorf("chart categories %q", got)
+	} else if g := s.gender.chart.Series[figures.Girls].Values[0]; !g.Hidden {
+		t.Errorf("Arvika's girls (<5) are drawn: %+v", g)
 	}
 
 	// One school with small groups: only its total of 9 pupils shows. (The
@@ -239,3 +251,5 @@ func TestGroupComments(t *testing.T) {
 		}
 	}
 }
+
+func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }

@@ -466,7 +466,7 @@ func (d *exchangeImport) showPlan() {
 			var fs []string
 			for _, f := range c.Fields {
 				if f.Take == exchange.Theirs {
-					fs = append(fs, f.Field)
+					fs = append(fs, exchange.FieldName(f.Field, en))
 				}
 			}
 			word = lang.X("exchange.status.changed", "Ändras") + " (" + strings.Join(fs, ", ") + ")"
@@ -492,7 +492,7 @@ func (d *exchangeImport) showPlan() {
 	for _, c := range conflicts {
 		key := c.Key()
 		text := lang.X("exchange.conflict", "{{.Table}} {{.Label}}, {{.Field}}: här ”{{.Mine}}”, i filen ”{{.Theirs}}”",
-			map[string]string{"Table": exchange.TableName(c.Table, en), "Label": c.Label, "Field": c.Field,
+			map[string]string{"Table": exchange.TableName(c.Table, en), "Label": c.Label, "Field": exchange.FieldName(c.Field, en),
 				"Mine": d.plan.Display(c.Field, c.Mine, en), "Theirs": d.plan.Display(c.Field, c.Theirs, en)})
 		radio := widget.NewRadioGroup([]string{mine, theirs}, func(s string) {
 			switch s {

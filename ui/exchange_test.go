@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -103,4 +104,85 @@ func mustParseDate(s string) time.Time {
 		panic(err)
 	}
 	return d
+}
+
+// TestExchangeConflictTakeTheirs: the HR person and the coordinator both
+// changed the number of seats since the last host form file. The import
+// names the conflict in words, refuses to import until it is decided, and
+// Ta deras takes the file's value.
+func TestExchangeConflictTakeTheirs(t *testing.T) {
+	ctx := context.Background()
+	const pass = "tre ord som hänger ihop"
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	coord, hr := openStore(t), openStore(t)
+	company := data.Organisation{Kind: data.KindCompany, Name: "Lindqvist Mekaniska AB", Municipality: "Säffle"}
+	must(coord.SaveOrganisation(ctx, &company))
+	per := data.Period{Name: "Åk 9 v. 46 2026", Grade: 9, Start: mustParseDate("2026-11-09"), End: mustParseDate("2026-11-13")}
+	must(coord.SavePeriod(ctx, &per))
+	offer := data.Offer{HostID: company.ID, PeriodID: per.ID, Title: "Svetsning och montering", Capacity: 3}
+	must(coord.SaveOffer(ctx, &offer))
+	dir := t.TempDir()
+	transfer := func(from, to *data.Store, name string) string {
+		t.Helper()
+		p, err := exchange.ExportHostForm(ctx, from, company.ID, exchange.Options{})
+		must(err)
+		path := filepath.Join(dir, name)
+		must(exchange.Save(ctx, from, path, p, pass))
+		if to != nil {
+			q, err := exchange.ReadFile(path, pass)
+			must(err)
+			_, err = exchange.Apply(ctx, to, q, exchange.Decisions{})
+			must(err)
+		}
+		return path
+	}
+	transfer(coord, hr, "till-hr.techniqual")
+	o, err := hr.GetOffer(ctx, offer.ID)
+	must(err)
+	o.Capacity = 6
+	must(hr.SaveOffer(ctx, &o))
+	back := transfer(hr, nil, "fran-hr.techniqual")
+	offer.Capacity = 4
+	must(coord.SaveOffer(ctx, &offer))
+
+	m := newTestWindow(t, coord)
+	im := m.newExchangeImport()
+	im.setFile(back)
+	im.pass.SetText(pass)
+	test.Tap(im.previewBtn)
+	waitIdle(t, m)
+	var radio *widget.RadioGroup
+	var text string
+	for _, o := range im.result.Objects {
+		if box, ok := o.(*fyne.Container); ok && len(box.Objects) == 2 {
+			if r, ok := box.Objects[1].(*widget.RadioGroup); ok {
+				radio, text = r, box.Objects[0].(*widget.Label).Text
+			}
+		}
+	}
+	if radio == nil {
+		t.Fatalf("no conflict shown: %q", im.status.Text)
+	}
+	if !strings.Contains(text, "antal platser") || !strings.Contains(text, "”4”") || !strings.Contains(text, "”6”") {
+		t.Errorf("conflict text %q", text)
+	}
+	if !im.importBtn.Disabled() || !strings.Contains(im.status.Text, "1 kvar") {
+		t.Fatalf("importable before the conflict is decided: %q", im.status.Text)
+	}
+	radio.SetSelected("Ta deras")
+	if im.importBtn.Disabled() {
+		t.Fatalf("not importable after deciding: %q", im.status.Text)
+	}
+	test.Tap(im.importBtn)
+	waitIdle(t, m)
+	got, err := coord.GetOffer(ctx, offer.ID)
+	must(err)
+	if got.Capacity != 6 {
+		t.Errorf("capacity %d after Ta deras, want the file's 6", got.Capacity)
+	}
 }

@@ -1,0 +1,77 @@
+package exchange
+
+// fieldNames are the words a user knows for the exchanged fields, Swedish
+// then English, as the forms name them (a conflict on "capacity" means
+// nothing to an HR person; "antal platser" does).
+var fieldNames = map[string][2]string{
+	"kind":                     {"typ", "kind"},
+	"name":                     {"namn", "name"},
+	"org_number":               {"organisationsnummer", "organisation number"},
+	"municipality":             {"kommun", "municipality"},
+	"visiting_address":         {"besöksadress", "visiting address"},
+	"sector":                   {"bransch", "sector"},
+	"member_since":             {"medlem sedan", "member since"},
+	"notes":                    {"anteckningar", "notes"},
+	"organisation_id":          {"organisation", "organisation"},
+	"first_name":               {"förnamn", "first name"},
+	"last_name":                {"efternamn", "last name"},
+	"roles":                    {"roller", "roles"},
+	"title":                    {"titel", "title"},
+	"email":                    {"e-post", "e-mail"},
+	"phone":                    {"telefon", "phone"},
+	"journey":                  {"resan från skola till jobb", "journey from school to work"},
+	"date":                     {"datum", "date"},
+	"text":                     {"text", "text"},
+	"grade":                    {"årskurs", "grade"},
+	"start_date":               {"första dag", "first day"},
+	"end_date":                 {"sista dag", "last day"},
+	"status":                   {"status", "status"},
+	"host_id":                  {"värd", "host"},
+	"period_id":                {"praoperiod", "period"},
+	"description":              {"beskrivning", "description"},
+	"capacity":                 {"antal platser", "seats"},
+	"supervisor_id":            {"handledare", "supervisor"},
+	"min_age":                  {"lägsta ålder", "minimum age"},
+	"what_to_bring":            {"ta med", "what to bring"},
+	"travel_info":              {"resväg", "how to get there"},
+	"lunch_info":               {"lunch", "lunch"},
+	"safety_risk_assessment":   {"riskbedömning gjord", "risk assessment done"},
+	"safety_protective_gear":   {"skyddsutrustning finns", "protective gear provided"},
+	"safety_introduction":      {"introduktion om säkerhet", "safety introduction"},
+	"safety_supervisor_adult":  {"handledaren är minst 18", "supervisor is 18 or older"},
+	"safety_emergency_routine": {"rutin vid olycka", "emergency routine"},
+	"days":                     {"dagar och tider", "days and times"},
+	"role_models":              {"förebilder eleverna möter", "role models pupils meet"},
+	"school_id":                {"skola", "school"},
+	"class_name":               {"klass", "class"},
+	"birth_date":               {"födelsedatum", "birth date"},
+	"gender":                   {"kön", "gender"},
+	"protected":                {"skyddad identitet", "protected identity"},
+	"guardian_name":            {"vårdnadshavare", "guardian"},
+	"guardian_phone":           {"vårdnadshavares telefon", "guardian's phone"},
+	"guardian_email":           {"vårdnadshavares e-post", "guardian's e-mail"},
+	"needs":                    {"behov", "needs"},
+	"needs_shareable":          {"behov får delas med värden", "needs may be shared with the host"},
+	"external_id":              {"id i skolsystemet", "school system id"},
+	"pupil_id":                 {"elev", "pupil"},
+	"offers":                   {"val", "choices"},
+	"friends":                  {"kompis", "friend"},
+	"offer_id":                 {"praoplats", "offer"},
+	"locked":                   {"låst", "locked"},
+	"source":                   {"källa", "source"},
+	"supervisor_comment":       {"handledarens kommentar", "supervisor's comment"},
+	deletedField:               {"borttagen", "deleted"},
+}
+
+// FieldName is the name a user knows for an exchanged field, in Swedish or
+// (en) English; an unknown field keeps its code name.
+func FieldName(field string, en bool) string {
+	n, ok := fieldNames[field]
+	if !ok {
+		return field
+	}
+	if en {
+		return n[1]
+	}
+	return n[0]
+}

@@ -64,6 +64,34 @@ type Table struct {
 // NewTable makes a suppressed table of counts (every row the same length);
 // rowTotals and colTotals say which margins are shown.
 func NewTable(counts [][]int, rowTotals, colTotals bool) Table {
+	t := buildTable(counts, rowTotals, colTotals)
+	t.Suppress()
+	return t
+}
+
+// NewGroupTable is NewTable with row totals for counts by gender: where a
+// row has exactly one small group, the row's total is hidden rather than a
+// second group, so that girls' and boys' figures stay visible (the network
+// follows them) and the small group still cannot be worked out.
+func NewGroupTable(counts [][]int) Table {
+	t := buildTable(counts, true, false)
+	for i, row := range t.Cells {
+		n := 0
+		for _, c := range row {
+			if small(c.N) {
+				n++
+			}
+		}
+		if n == 1 {
+			t.RowTotals[i].Suppressed = true
+		}
+	}
+	t.Suppress()
+	return t
+}
+
+// buildTable is the table of counts with its margins, nothing hidden yet.
+func buildTable(counts [][]int, rowTotals, colTotals bool) Table {
 	var t Table
 	cols := 0
 	if len(counts) > 0 {
@@ -89,7 +117,6 @@ func NewTable(counts [][]int, rowTotals, colTotals bool) Table {
 			t.ColTotals = append(t.ColTotals, Cell{N: n})
 		}
 	}
-	t.Suppress()
 	return t
 }
 

@@ -304,7 +304,7 @@ func finish(t *tally) *Figures {
 		f.Attendance[k] = Attendance{Pupils: f.Placed[k], Present: t.present[k], Planned: t.planned[k]}
 	}
 	f.AloneGirls, f.GroupOffers = NewCell(t.alone), t.groupOff
-	f.Answered = NewTable([][]int{t.answered[:]}, true, false)
+	f.Answered = NewGroupTable([][]int{t.answered[:]})
 	f.Recommend = NewTable([][]int{t.rec[0][:], t.rec[1][:]}, true, true)
 	// The numbers answering are a table too: a shown total and the other
 	// groups' means would give away how many in a small group answered.
@@ -315,7 +315,9 @@ func finish(t *tally) *Figures {
 			counts[0][k], counts[1][k] = t.before[k].n, t.after[k].n
 		}
 	}
-	f.interestN = NewTable(counts, true, false)
+	// Where one group's answers are too few, the mean of all is hidden
+	// rather than a second group's (NewGroupTable).
+	f.interestN = NewGroupTable(counts)
 	f.syncMeans()
 	f.CommentCount = NewCell(len(t.comments))
 	if len(t.comments) >= MinGroup {

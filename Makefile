@@ -40,6 +40,7 @@ bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./data/demo/
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./data/ ./ui/
 	$(GO) test -run '^$$' -bench . -benchmem ./data/match/ ./reports/ ./data/classlist/
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./data/stats/ ./data/formimport/ ./data/exchange/ ./reports/charts/
 
 deps:
 	@$(MAKE) --no-print-directory apt PKGS="$(BUILD_PKGS)"

@@ -687,15 +687,17 @@ func (lay *impactLayout) meanChange(m, last stats.Mean, has bool) (string, int) 
 	return signed(lay.decimal(math.Abs(x), 1), x) + " " + lay.ofYear, direction(x)
 }
 
-// cellValue is a count for a chart: hidden when suppressed.
-func cellValue(c stats.Cell) charts.Value {
+// CellValue is a count for a chart: hidden when suppressed (the window's
+// charts use it too).
+func CellValue(c stats.Cell) charts.Value {
 	if c.Suppressed {
 		return charts.Hide()
 	}
 	return charts.Count(c.N)
 }
 
-func meanValue(m stats.Mean) charts.Value {
+// MeanValue is a mean for a chart: hidden when it may not be shown.
+func MeanValue(m stats.Mean) charts.Value {
 	if !m.Shown() {
 		return charts.Hide()
 	}
@@ -713,7 +715,7 @@ func (lay *impactLayout) interestChart(f ImpactFigures) charts.Chart {
 	w := lay.w
 	before, after := make([]charts.Value, stats.NumGroups+1), make([]charts.Value, stats.NumGroups+1)
 	for k := range before {
-		before[k], after[k] = meanValue(f.InterestBefore[k]), meanValue(f.InterestAfter[k])
+		before[k], after[k] = MeanValue(f.InterestBefore[k]), MeanValue(f.InterestAfter[k])
 	}
 	c := charts.BeforeAfter("", lay.groups(), charts.Series{Name: w.before, Values: before},
 		charts.Series{Name: w.after, Values: after})
@@ -730,13 +732,13 @@ func (lay *impactLayout) genderPage() {
 	groups := lay.groups()[:stats.NumGroups]
 	this := make([]charts.Value, stats.NumGroups)
 	for k := range this {
-		this[k] = cellValue(d.This.Placed[k])
+		this[k] = CellValue(d.This.Placed[k])
 	}
 	var placed charts.Chart
 	if d.Last != nil {
 		last := make([]charts.Value, stats.NumGroups)
 		for k := range last {
-			last[k] = cellValue(d.Last.Placed[k])
+			last[k] = CellValue(d.Last.Placed[k])
 		}
 		placed = charts.GroupedBars("", groups, charts.Series{Name: strconv.Itoa(d.Year - 1), Values: last},
 			charts.Series{Name: strconv.Itoa(d.Year), Values: this})
@@ -759,7 +761,7 @@ func (lay *impactLayout) genderPage() {
 		default:
 			cats = append(cats, w.notPlaced)
 		}
-		vals = append(vals, cellValue(c))
+		vals = append(vals, CellValue(c))
 	}
 	lay.chart(w.outcomeTitle, charts.Bars("", cats, vals), 58)
 
@@ -846,7 +848,7 @@ func (lay *impactLayout) municipalityPages() {
 		name := lay.municipalityName(m.Name)
 		names = append(names, name)
 		for k := range series {
-			series[k].Values = append(series[k].Values, cellValue(m.Figures.Placed[k]))
+			series[k].Values = append(series[k].Values, CellValue(m.Figures.Placed[k]))
 		}
 		rows = append(rows, []string{name, strconv.Itoa(len(m.Schools)), countText(m.Figures.Pupils),
 			countText(m.Figures.Placed[stats.NumGroups]), lay.shareText(m.Figures.FirstChoice), lay.shareText(m.Figures.GirlsShare)})
@@ -971,7 +973,7 @@ func (lay *impactLayout) namedChart(ns []NamedCount) charts.Chart {
 			n.Name = lay.w.noProfession
 		}
 		cats = append(cats, n.Name)
-		vals = append(vals, cellValue(n.N))
+		vals = append(vals, CellValue(n.N))
 	}
 	sum, k, anyHidden := 0, 0, false
 	for _, n := range rest {

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -62,9 +61,7 @@ type formImport struct {
 	// step 4: result
 	resultLabel *widget.Label
 
-	status     *widget.Label
-	progress   *widget.ProgressBarInfinite
-	steps      *fyne.Container
+	wizardFrame
 	setupStep  fyne.CanvasObject
 	prevStep   fyne.CanvasObject
 	doneStep   fyne.CanvasObject
@@ -113,8 +110,7 @@ func (m *MainWindow) newFormImport(kind formimport.Kind, onDone func()) *formImp
 	w.noteList.Importance = widget.LowImportance
 	w.skipBad = widget.NewCheck(lang.X("formimport.skip_bad", "Hoppa över raderna med fel och importera resten"), func(bool) { w.updateButtons() })
 	w.resultLabel = wrapLabel("")
-	w.status = wrapLabel("")
-	w.progress = widget.NewProgressBarInfinite()
+	w.wizardFrame = newWizardFrame(w.updateButtons)
 	w.progress.Hide()
 
 	w.previewBtn = widget.NewButtonWithIcon(lang.X("formimport.to_preview", "Förhandsgranska"), theme.NavigateNextIcon(), w.onPreview)
@@ -140,7 +136,6 @@ func (m *MainWindow) newFormImport(kind formimport.Kind, onDone func()) *formImp
 		container.NewVScroll(container.NewVBox(w.problemHead, w.problemBox, w.errHead, w.errList,
 			headingLabel(lang.X("formimport.changes", "Det här importeras")), w.changeList, w.noteList)))
 	w.doneStep = container.NewVBox(headingLabel(lang.X("formimport.done_title", "Importen är klar")), w.resultLabel)
-	w.steps = container.NewStack()
 	buttons := container.NewHBox(layout.NewSpacer(), w.closeBtn, w.backBtn, w.previewBtn, w.importBtn)
 	content := container.NewBorder(
 		container.NewVBox(wrapLabel(help), fileRow, widget.NewSeparator()),
@@ -152,86 +147,23 @@ func (m *MainWindow) newFormImport(kind formimport.Kind, onDone func()) *formImp
 	return w
 }
 
-func (w *formImport) showStep(step fyne.CanvasObject) {
-	if step == nil {
-		w.steps.Objects = nil
-	} else {
-		w.steps.Objects = []fyne.CanvasObject{step}
-	}
-	w.steps.Refresh()
-	w.updateButtons()
-}
-
-func (w *formImport) current() fyne.CanvasObject {
-	if len(w.steps.Objects) == 0 {
-		return nil
-	}
-	return w.steps.Objects[0]
-}
-
 func (w *formImport) updateButtons() {
 	cur := w.current()
-	show := func(b *widget.Button, on bool) {
-		if on {
-			b.Show()
-		} else {
-			b.Hide()
-		}
-	}
-	busy := w.progress.Visible()
-	show(w.previewBtn, cur == w.setupStep)
-	show(w.backBtn, cur == w.prevStep)
-	show(w.importBtn, cur == w.prevStep)
+	showIf(w.previewBtn, cur == w.setupStep)
+	showIf(w.backBtn, cur == w.prevStep)
+	showIf(w.importBtn, cur == w.prevStep)
 	if cur == w.doneStep {
 		w.chooseBtn.Hide()
 		w.closeBtn.SetText(lang.X("formimport.close", "Stäng"))
 	}
-	enable := func(b *widget.Button, on bool) {
-		if on && !busy {
-			b.Enable()
-		} else {
-			b.Disable()
-		}
-	}
-	enable(w.previewBtn, w.file != nil && w.periodSel.SelectedIndex() >= 0)
-	enable(w.backBtn, true)
+	w.enableIf(w.previewBtn, w.file != nil && w.periodSel.SelectedIndex() >= 0)
+	w.enableIf(w.backBtn, true)
 	p := w.preview
-	enable(w.importBtn, p != nil && p.Set+p.Replaced > 0 && (p.BadRows == 0 || w.skipBad.Checked))
-	enable(w.chooseBtn, cur != w.doneStep)
+	w.enableIf(w.importBtn, p != nil && p.Set+p.Replaced > 0 && (p.BadRows == 0 || w.skipBad.Checked))
+	w.enableIf(w.chooseBtn, cur != w.doneStep)
 }
 
-func (w *formImport) setBusy(text string) {
-	w.status.SetText(text)
-	w.status.Importance = widget.MediumImportance
-	w.progress.Show()
-	w.progress.Start()
-	w.updateButtons()
-}
-
-func (w *formImport) setIdle(text string, bad bool) {
-	w.progress.Stop()
-	w.progress.Hide()
-	w.status.Importance = widget.MediumImportance
-	if bad {
-		w.status.Importance = widget.DangerImportance
-	}
-	w.status.SetText(text)
-	w.status.Refresh()
-	w.updateButtons()
-}
-
-func (w *formImport) onChooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		w.load(path)
-	}, w.m.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".xlsx", ".tsv"}))
-	d.Show()
-}
+func (w *formImport) onChooseFile() { chooseSpreadsheet(w.m.win, w.load) }
 
 // load reads the file and the periods off the UI goroutine and shows what
 // was found.
@@ -425,14 +357,6 @@ func (w *formImport) fillPreview() {
 	showIf(w.noteList, len(lines) > 0)
 	w.skipBad.SetChecked(false)
 	showIf(w.skipBad, p.BadRows > 0)
-}
-
-func showIf(o fyne.CanvasObject, on bool) {
-	if on {
-		o.Show()
-	} else {
-		o.Hide()
-	}
 }
 
 // changeText is one pupil's line: "Åsa Ek, 8A, Solbackens skola (ersätts):

@@ -17,7 +17,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -79,9 +78,7 @@ type classListImport struct {
 	// step 4: result
 	resultLabel *widget.Label
 
-	status     *widget.Label
-	progress   *widget.ProgressBarInfinite
-	steps      *fyne.Container
+	wizardFrame
 	mapStep    fyne.CanvasObject
 	prevStep   fyne.CanvasObject
 	doneStep   fyne.CanvasObject
@@ -157,8 +154,7 @@ func (m *MainWindow) newClassListImport(onDone func()) *classListImport {
 	w.errList.Importance = widget.DangerImportance
 	w.skipBad = widget.NewCheck(lang.X("import.skip_bad", "Hoppa över raderna med fel och importera resten"), func(bool) { w.updateButtons() })
 	w.resultLabel = wrapLabel("")
-	w.status = wrapLabel("")
-	w.progress = widget.NewProgressBarInfinite()
+	w.wizardFrame = newWizardFrame(w.updateButtons)
 	w.progress.Hide()
 
 	w.previewBtn = widget.NewButtonWithIcon(lang.X("import.to_preview", "Förhandsgranska"), theme.NavigateNextIcon(), w.onPreview)
@@ -195,7 +191,6 @@ func (m *MainWindow) newClassListImport(onDone func()) *classListImport {
 		container.NewVBox(headingLabel(lang.X("import.preview", "Förhandsgranskning")), w.counts, w.schools, w.skipBad),
 		nil, nil, nil, container.NewVScroll(w.errList))
 	w.doneStep = container.NewVBox(headingLabel(lang.X("import.done_title", "Importen är klar")), w.resultLabel)
-	w.steps = container.NewStack()
 	buttons := container.NewHBox(layout.NewSpacer(), w.closeBtn, w.backBtn, w.previewBtn, w.importBtn)
 	content := container.NewBorder(
 		container.NewVBox(fileRow, widget.NewSeparator()),
@@ -207,89 +202,24 @@ func (m *MainWindow) newClassListImport(onDone func()) *classListImport {
 	return w
 }
 
-// showStep shows one step's content (nil: only the file row) and the
-// buttons that belong to it.
-func (w *classListImport) showStep(step fyne.CanvasObject) {
-	if step == nil {
-		w.steps.Objects = nil
-	} else {
-		w.steps.Objects = []fyne.CanvasObject{step}
-	}
-	w.steps.Refresh()
-	w.updateButtons()
-}
-
-func (w *classListImport) current() fyne.CanvasObject {
-	if len(w.steps.Objects) == 0 {
-		return nil
-	}
-	return w.steps.Objects[0]
-}
-
 func (w *classListImport) updateButtons() {
 	cur := w.current()
-	show := func(b *widget.Button, on bool) {
-		if on {
-			b.Show()
-		} else {
-			b.Hide()
-		}
-	}
-	busy := w.progress.Visible()
-	show(w.previewBtn, cur == w.mapStep)
-	show(w.backBtn, cur == w.prevStep)
-	show(w.importBtn, cur == w.prevStep)
+	showIf(w.previewBtn, cur == w.mapStep)
+	showIf(w.backBtn, cur == w.prevStep)
+	showIf(w.importBtn, cur == w.prevStep)
 	w.chooseBtn.Show()
 	if cur == w.doneStep {
 		w.chooseBtn.Hide()
 		w.closeBtn.SetText(lang.X("import.close", "Stäng"))
 	}
-	enable := func(b *widget.Button, on bool) {
-		if on && !busy {
-			b.Enable()
-		} else {
-			b.Disable()
-		}
-	}
-	enable(w.previewBtn, w.table != nil)
-	enable(w.backBtn, true)
+	w.enableIf(w.previewBtn, w.table != nil)
+	w.enableIf(w.backBtn, true)
 	p := w.preview
-	enable(w.importBtn, p != nil && p.Added+p.Updated > 0 && (p.BadRows == 0 || w.skipBad.Checked))
-	enable(w.chooseBtn, cur != w.doneStep)
+	w.enableIf(w.importBtn, p != nil && p.Added+p.Updated > 0 && (p.BadRows == 0 || w.skipBad.Checked))
+	w.enableIf(w.chooseBtn, cur != w.doneStep)
 }
 
-func (w *classListImport) setBusy(text string) {
-	w.status.SetText(text)
-	w.status.Importance = widget.MediumImportance
-	w.progress.Show()
-	w.progress.Start()
-	w.updateButtons()
-}
-
-func (w *classListImport) setIdle(text string, bad bool) {
-	w.progress.Stop()
-	w.progress.Hide()
-	w.status.Importance = widget.MediumImportance
-	if bad {
-		w.status.Importance = widget.DangerImportance
-	}
-	w.status.SetText(text)
-	w.status.Refresh()
-	w.updateButtons()
-}
-
-func (w *classListImport) onChooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		w.load(path)
-	}, w.m.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".xlsx", ".tsv"}))
-	d.Show()
-}
+func (w *classListImport) onChooseFile() { chooseSpreadsheet(w.m.win, w.load) }
 
 // load reads the file off the UI goroutine and shows the detected settings
 // and the mapping.

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	figures "techniqual/data/stats"
+	"techniqual/reports"
 	"techniqual/reports/charts"
 )
 
@@ -58,22 +59,6 @@ func darkTheme() bool {
 	return fyne.CurrentApp().Settings().ThemeVariant() == theme.VariantDark
 }
 
-// plotValue is a count for a chart, hidden when it is suppressed.
-func plotValue(c figures.Cell) charts.Value {
-	if c.Suppressed {
-		return charts.Hide()
-	}
-	return charts.Count(c.N)
-}
-
-// meanPlotValue is a mean for a chart, hidden when it may not be shown.
-func meanPlotValue(m figures.Mean) charts.Value {
-	if !m.Shown() {
-		return charts.Hide()
-	}
-	return charts.Value{V: m.Value}
-}
-
 // genderChart stacks girls, boys and others placed per municipality (the
 // whole report when it has no municipalities).
 func genderChart(r *figures.Report, code string) charts.Chart {
@@ -86,7 +71,7 @@ func genderChart(r *figures.Report, code string) charts.Chart {
 	add := func(name string, f *figures.Figures) {
 		cats = append(cats, name)
 		for k := range series {
-			series[k].Values = append(series[k].Values, plotValue(f.Placed[k]))
+			series[k].Values = append(series[k].Values, reports.CellValue(f.Placed[k]))
 		}
 	}
 	for _, m := range r.ByMunicipality {
@@ -114,8 +99,8 @@ func interestChart(r *figures.Report, code string) charts.Chart {
 	before := charts.Series{Name: lang.X("statistics.bar_before", "före")}
 	after := charts.Series{Name: lang.X("statistics.bar_after", "efter")}
 	for k := range r.InterestBefore {
-		before.Values = append(before.Values, meanPlotValue(r.InterestBefore[k]))
-		after.Values = append(after.Values, meanPlotValue(r.InterestAfter[k]))
+		before.Values = append(before.Values, reports.MeanValue(r.InterestBefore[k]))
+		after.Values = append(after.Values, reports.MeanValue(r.InterestAfter[k]))
 	}
 	c := charts.BeforeAfter("", groupNames(), before, after)
 	c.Max, c.Decimals = 5, 1

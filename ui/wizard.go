@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+)
+
+// wizardFrame is what the import wizards (class list, choices,
+// evaluations) share: the step shown, a busy bar while a file is read or
+// written off the UI goroutine, and a status line. refresh updates the
+// wizard's buttons after each change.
+type wizardFrame struct {
+	steps    *fyne.Container
+	status   *widget.Label
+	progress *widget.ProgressBarInfinite
+	refresh  func()
+}
+
+func newWizardFrame(refresh func()) wizardFrame {
+	w := wizardFrame{steps: container.NewStack(), status: wrapLabel(""),
+		progress: widget.NewProgressBarInfinite(), refresh: refresh}
+	w.progress.Hide()
+	return w
+}
+
+// showStep shows one step (nil: none yet).
+func (w *wizardFrame) showStep(step fyne.CanvasObject) {
+	if step == nil {
+		w.steps.Objects = nil
+	} else {
+		w.steps.Objects = []fyne.CanvasObject{step}
+	}
+	w.steps.Refresh()
+	w.refresh()
+}
+
+// current is the step shown, nil before the first.
+func (w *wizardFrame) current() fyne.CanvasObject {
+	if len(w.steps.Objects) == 0 {
+		return nil
+	}
+	return w.steps.Objects[0]
+}
+
+// busy reports whether work is running (the buttons wait for it).
+func (w *wizardFrame) busy() bool { return w.progress.Visible() }
+
+// setBusy shows the bar and what is being done.
+func (w *wizardFrame) setBusy(text string) {
+	w.status.SetText(text)
+	w.status.Importance = widget.MediumImportance
+	w.progress.Show()
+	w.progress.Start()
+	w.refresh()
+}
+
+// setIdle hides the bar and says how it went, in red when bad.
+func (w *wizardFrame) setIdle(text string, bad bool) {
+	w.progress.Stop()
+	w.progress.Hide()
+	w.status.Importance = widget.MediumImportance
+	if bad {
+		w.status.Importance = widget.DangerImportance
+	}
+	w.status.SetText(text)
+	w.status.Refresh()
+	w.refresh()
+}
+
+// showIf shows o when on, hides it otherwise.
+func showIf(o fyne.CanvasObject, on bool) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// enableIf enables b when on and nothing is running.
+func (w *wizardFrame) enableIf(b *widget.Button, on bool) {
+	if on && !w.busy() {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}
+
+// chooseSpreadsheet asks for a CSV or XLSX file and hands its path on.
+func chooseSpreadsheet(win fyne.Window, onPath func(string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		onPath(path)
+	}, win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".xlsx", ".tsv"}))
+	d.Show()
+}

@@ -88,6 +88,20 @@ func newStatisticsScreen(m *MainWindow) *statisticsScreen {
 	s.status = wrapLabel("")
 	s.choices = newBarChart()
 	s.interest, s.gender = newPlot(), newPlot()
+	// The charts are images in the theme's colours: draw them again when
+	// the system switches between light and dark (only while this screen
+	// is the window's; a rebuilt window has a new one).
+	dark := darkTheme()
+	m.app.Settings().AddListener(func(fyne.Settings) {
+		fyne.Do(func() {
+			if d := darkTheme(); d != dark {
+				dark = d
+				if cur, ok := m.screens["statistics"].(*statisticsScreen); ok && cur == s && s.report != nil {
+					s.load()
+				}
+			}
+		})
+	})
 	s.companies = newCompanyCharts()
 	s.body = container.NewVBox()
 	s.Actions = container.NewHBox(widget.NewButtonWithIcon(lang.X("impact.button", "Effektrapport …"),

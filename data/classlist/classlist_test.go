@@ -443,6 +443,8 @@ func TestReadDetectsSettings(t *testing.T) {
 		{"sep line", []byte("sep=,\nFörnamn,Klass\nÅsa,8A\n"), ',', EncodingUTF8, 2},
 		{"utf-16", append([]byte("\xFF\xFE"), utf16le("Förnamn\tKlass\r\nÅsa\t8A\r\n")...), '\t', EncodingUTF16, 1},
 		{"title lines", []byte("Klasslista\n\nExport 2026-08-01\nFörnamn;Efternamn;Klass\nA;B;8A\n"), ';', EncodingUTF8, 4},
+		// Comma and tab both split every line in two; the headers decide.
+		{"tab with a comma in the name", []byte("Efternamn, förnamn\tKlass\nEk, Åsa\t8A\n"), '\t', EncodingUTF8, 1},
 	}
 	for _, c := range cases {
 		tb, err := Read(c.in, ReadOptions{})

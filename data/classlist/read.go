@@ -281,18 +281,25 @@ func parseCSV(text string, sep rune, limit int) ([][]string, []int, error) {
 }
 
 // detectSeparator picks the separator that splits the first lines into the
-// most rows of one and the same width (of at least two columns).
+// most rows of one and the same width (of at least two columns); on a tie,
+// the one whose header cells are more of the column names school systems
+// use ("Efternamn, förnamn<TAB>Klass" splits into two columns by comma as
+// well as by tab, but only the tab gives known headers), then the wider.
 func detectSeparator(text string) rune {
-	best, bestScore, bestWidth := ';', 0, 0
+	best, bestScore, bestKnown, bestWidth := ';', 0, 0, 0
 	for _, sep := range Separators {
 		rows, _, err := parseCSV(text, sep, 60)
 		if err != nil {
 			continue
 		}
 		counts := map[int]int{}
-		for _, r := range rows {
+		known := 0
+		for i, r := range rows {
 			if len(r) > 1 {
 				counts[len(r)]++
+			}
+			if i < headerScanRows {
+				known = max(known, knownCount(r))
 			}
 		}
 		score, width := 0, 0
@@ -301,8 +308,12 @@ func detectSeparator(text string) rune {
 				score, width = c, w
 			}
 		}
-		if score > bestScore || (score == bestScore && width > bestWidth && score > 0) {
-			best, bestScore, bestWidth = sep, score, width
+		better := score > bestScore
+		if score == bestScore && score > 0 {
+			better = known > bestKnown || (known == bestKnown && width > bestWidth)
+		}
+		if better {
+			best, bestScore, bestKnown, bestWidth = sep, score, known, width
 		}
 	}
 	return best

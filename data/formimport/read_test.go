@@ -169,6 +169,14 @@ func TestMatchingHelpers(t *testing.T) {
 	if nameKey("  Ek,  ÅSA ") != nameKey("åsa ek") {
 		t.Error("nameKey does not ignore order, case, accents and spaces")
 	}
+	for _, c := range []struct{ typed, name string }{
+		{"Lukasz Mohamed", "Łukasz Mohamed"}, {"Bjorn Dahl", "Bjørn Dahl"}, {"Zoe Le", "Zoë Lê"},
+		{"Ali Gunes", "Ali Güneş"}, {"Dorde Ilic", "Đorđe Ilić"}, {"Mans Lindqvist", "Måns Lindqvist"},
+	} {
+		if nameKey(c.typed) != nameKey(c.name) {
+			t.Errorf("%q does not match %q: %q vs %q", c.typed, c.name, nameKey(c.typed), nameKey(c.name))
+		}
+	}
 	if classKey("Klass 8 a") != "8a" || classKey("8A") != "8a" {
 		t.Errorf("classKey: %q %q", classKey("Klass 8 a"), classKey("8A"))
 	}

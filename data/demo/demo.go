@@ -451,6 +451,7 @@ func (g *gen) companies(n int) ([]company, error) {
 func (g *gen) offers(p data.Period, companies []company, seats int, allApproved bool) ([]data.Offer, error) {
 	days := data.Weekdays(p.Start, p.End)
 	var out []data.Offer
+	used := map[string]bool{} // host id + title: a company offers each title once a period
 	for total, i := 0, 0; total < seats; i++ {
 		c := companies[i%len(companies)]
 		capacity := min(1+g.rng.IntN(8), seats-total)
@@ -472,6 +473,14 @@ func (g *gen) offers(p data.Period, companies []company, seats int, allApproved 
 			LunchInfo:   "Lunch i personalrestaurangen, betalas av företaget.",
 			Safety:      data.Safety{RiskAssessment: true, ProtectiveGear: true, Introduction: true, SupervisorAdult: true, EmergencyRoutine: true},
 			Status:      data.OfferApproved}
+		// A title the company already has this period moves on to the next
+		// one it has not (no random draw, so the rest of the data stays
+		// the same): two "IT-drift och säkerhet" at one host could not be
+		// told apart in a choices form.
+		for k := 0; used[c.org.ID+o.Title] && k < len(offerTitles); k++ {
+			o.Title = offerTitles[(slices.Index(offerTitles, o.Title)+1)%len(offerTitles)]
+		}
+		used[c.org.ID+o.Title] = true
 		if g.rng.IntN(8) == 0 {
 			o.MinAge = 15
 		}

@@ -245,3 +245,27 @@ func BenchmarkOpenAndOverview30k(b *testing.B) {
 		st.Close()
 	}
 }
+
+// A pupil's choices form names offers by host and title: no host has two
+// offers with the same title in one period.
+func TestEveryOfferIsToldApartByHostAndTitle(t *testing.T) {
+	st, _ := generate(t, 600, 1)
+	ctx := context.Background()
+	ps, err := st.ListPeriods(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		offers, err := st.ListOffers(ctx, data.OfferFilter{PeriodID: p.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, o := range offers {
+			if seen[o.HostID+o.Title] {
+				t.Errorf("%s: two offers %q at one host", p.Name, o.Title)
+			}
+			seen[o.HostID+o.Title] = true
+		}
+	}
+}

@@ -101,7 +101,12 @@ func exchangeExport(ctx context.Context, args []string, stdout, stderr io.Writer
 		return exitUsage
 	}
 	if err := exchange.CheckPassphrase(pass); err != nil {
-		fmt.Fprintln(stderr, "techniqual exchange:", err.(*exchange.Error).English())
+		msg := err.Error()
+		var e *exchange.Error
+		if errors.As(err, &e) {
+			msg = e.English()
+		}
+		fmt.Fprintln(stderr, "techniqual exchange:", msg)
 		return exitUsage
 	}
 	st, ok := openExisting(ctx, *db, stderr, "exchange")

@@ -83,8 +83,24 @@ func TestCmdExchange(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "pupils") {
 		t.Fatalf("export school: %d %q %q", code, out, errs)
 	}
+	// An empty database lacks the period and the offers the choices point
+	// at, and a school file may not add them: refused, nothing changed.
 	coord := empty("coord.db")
 	before := sum(coord)
+	code, _, errs = run1("import", "--db", coord, schoolFile)
+	if code != exitFailure || !strings.Contains(errs, "får inte lägga till dem") {
+		t.Fatalf("school file into an empty database: %d %q", code, errs)
+	}
+	if sum(coord) != before {
+		t.Fatal("a refused import changed the database")
+	}
+	// The coordinator's database (here a copy of the demo) has them.
+	coord = filepath.Join(dir, "coord-full.db")
+	var bout, berr bytes.Buffer
+	if code := run([]string{"backup", "--db", db, "--out", coord}, &bout, &berr, nil); code != exitOK {
+		t.Fatalf("backup: %q", berr.String())
+	}
+	before = sum(coord)
 	code, out, errs = run1("import", "--db", coord, "--preview", schoolFile)
 	if code != exitOK || !strings.Contains(out, "elever:") || !strings.Contains(out, "nothing was changed") {
 		t.Fatalf("preview: %d %q %q", code, out, errs)

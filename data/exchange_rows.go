@@ -110,7 +110,8 @@ func ExchangeTableOf(name string) (ExchangeTable, bool) {
 // synthetic fields are not columns: they are read and written separately.
 var syntheticFields = map[string]bool{"roles": true, "days": true, "role_models": true}
 
-func (t ExchangeTable) hasField(f string) bool {
+// HasField reports whether the table carries field f.
+func (t ExchangeTable) HasField(f string) bool {
 	for _, x := range t.Fields {
 		if x == f {
 			return true
@@ -514,7 +515,7 @@ func (s *Store) UpsertExchangeRow(ctx context.Context, r ExchangeRow) error {
 		return fmt.Errorf("exchange: unknown table %q", r.Table)
 	}
 	for f := range r.Fields {
-		if !t.hasField(f) {
+		if !t.HasField(f) {
 			return fmt.Errorf("exchange: %s has no field %q", r.Table, f)
 		}
 	}

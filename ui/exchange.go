@@ -234,6 +234,11 @@ func (d *exchangeExport) onSave() {
 		path := w.URI().Path()
 		w.Close()
 		if filepath.Ext(path) == "" {
+			// The dialog created the chosen name; the file goes to the name
+			// with the extension, so remove the empty one it left.
+			if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
+				os.Remove(path)
+			}
 			path += exchange.Extension
 		}
 		d.saveTo(path)
@@ -373,22 +378,32 @@ func (d *exchangeImport) setFile(path string) {
 	d.importBtn.Disable()
 	d.result.RemoveAll()
 	d.status.SetText("")
-	b := make([]byte, 256)
-	f, err := os.Open(path)
-	if err == nil {
-		n, _ := f.Read(b)
-		f.Close()
-		b = b[:n]
-	}
-	what := ""
-	if err != nil {
-		what = exchangeErrorText(err, d.main.english())
-	} else if h, err := exchange.ReadHeader(b); err != nil && exchange.CodeOf(err) != exchange.CodeTruncated {
-		what = exchangeErrorText(err, d.main.english())
-	} else {
-		what = exchangeKindName(h.Kind)
-	}
-	d.fileLabel.SetText(filepath.Base(path) + " – " + what)
+	d.fileLabel.SetText(filepath.Base(path))
+	en := d.main.english()
+	// The header is read off the UI goroutine: the file may sit on a slow
+	// network share.
+	d.main.background(func() func() {
+		b := make([]byte, 256)
+		f, err := os.Open(path)
+		if err == nil {
+			n, _ := f.Read(b)
+			f.Close()
+			b = b[:n]
+		}
+		what := ""
+		if err != nil {
+			what = exchangeErrorText(err, en)
+		} else if h, err := exchange.ReadHeader(b); err != nil && exchange.CodeOf(err) != exchange.CodeTruncated {
+			what = exchangeErrorText(err, en)
+		} else {
+			what = exchangeKindName(h.Kind)
+		}
+		return func() {
+			if d.path == path {
+				d.fileLabel.SetText(filepath.Base(path) + " – " + what)
+			}
+		}
+	})
 }
 
 // onPreview decrypts and compares the file with the database, off the UI
@@ -568,8 +583,17 @@ func (d *exchangeImport) onImport() {
 		return func() {
 			d.busy(false, "")
 			if err != nil {
-				d.status.SetText(exchangeErrorText(err, d.main.english()))
-				d.syncImport()
+				msg := exchangeErrorText(err, d.main.english())
+				if res != nil && res.Plan != nil {
+					// The database changed since the preview: show the new
+					// plan, with its own conflicts to decide.
+					d.plan = res.Plan
+					d.choices = map[string]exchange.Side{}
+					d.showPlan()
+				} else {
+					d.syncImport()
+				}
+				d.status.SetText(msg)
 				return
 			}
 			d.plan = nil

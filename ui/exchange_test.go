@@ -59,10 +59,14 @@ func TestExchangeDialogsSchoolFile(t *testing.T) {
 		t.Fatalf("file: %v %v", st, err)
 	}
 
+	// The coordinator has the period (under its own key, matched by
+	// name): a school file may not add it.
 	dst := openStore(t)
+	must(dst.SavePeriod(ctx, &data.Period{Name: per.Name, Grade: 9, Start: per.Start, End: per.End}))
 	m2 := newTestWindow(t, dst)
 	im := m2.newExchangeImport()
 	im.setFile(path)
+	waitIdle(t, m2)
 	if !strings.Contains(im.fileLabel.Text, "Skolfil") {
 		t.Fatalf("file label: %q", im.fileLabel.Text)
 	}
@@ -153,6 +157,7 @@ func TestExchangeConflictTakeTheirs(t *testing.T) {
 	m := newTestWindow(t, coord)
 	im := m.newExchangeImport()
 	im.setFile(back)
+	waitIdle(t, m)
 	im.pass.SetText(pass)
 	test.Tap(im.previewBtn)
 	waitIdle(t, m)
@@ -184,5 +189,90 @@ func TestExchangeConflictTakeTheirs(t *testing.T) {
 	must(err)
 	if got.Capacity != 6 {
 		t.Errorf("capacity %d after Ta deras, want the file's 6", got.Capacity)
+	}
+}
+
+// TestExchangeReplanAfterNewConflict: the database changes between the
+// preview and Importera (another window), so that a new conflict appears.
+// The window shows the new plan with both conflicts to decide instead of
+// offering the stale one again; once both are decided the import goes
+// through.
+func TestExchangeReplanAfterNewConflict(t *testing.T) {
+	ctx := context.Background()
+	const pass = "tre ord som hänger ihop"
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	coord, hr := openStore(t), openStore(t)
+	company := data.Organisation{Kind: data.KindCompany, Name: "Lindqvist Mekaniska AB", Municipality: "Säffle"}
+	must(coord.SaveOrganisation(ctx, &company))
+	per := data.Period{Name: "Åk 9 v. 46 2026", Grade: 9, Start: mustParseDate("2026-11-09"), End: mustParseDate("2026-11-13")}
+	must(coord.SavePeriod(ctx, &per))
+	offer := data.Offer{HostID: company.ID, PeriodID: per.ID, Title: "Svetsning och montering", Capacity: 3}
+	must(coord.SaveOffer(ctx, &offer))
+	dir := t.TempDir()
+	p, err := exchange.ExportHostForm(ctx, coord, company.ID, exchange.Options{})
+	must(err)
+	must(exchange.Save(ctx, coord, filepath.Join(dir, "till-hr.techniqual"), p, pass))
+	_, err = exchange.Apply(ctx, hr, p, exchange.Decisions{})
+	must(err)
+	o, err := hr.GetOffer(ctx, offer.ID)
+	must(err)
+	o.Capacity, o.Title = 6, "Svetsning, montering och lackering"
+	must(hr.SaveOffer(ctx, &o))
+	back := filepath.Join(dir, "fran-hr.techniqual")
+	p, err = exchange.ExportHostForm(ctx, hr, company.ID, exchange.Options{})
+	must(err)
+	must(exchange.Save(ctx, hr, back, p, pass))
+	offer.Capacity = 4
+	must(coord.SaveOffer(ctx, &offer))
+
+	m := newTestWindow(t, coord)
+	im := m.newExchangeImport()
+	im.setFile(back)
+	waitIdle(t, m)
+	im.pass.SetText(pass)
+	test.Tap(im.previewBtn)
+	waitIdle(t, m)
+	radios := func() []*widget.RadioGroup {
+		var out []*widget.RadioGroup
+		for _, o := range im.result.Objects {
+			if box, ok := o.(*fyne.Container); ok && len(box.Objects) == 2 {
+				if r, ok := box.Objects[1].(*widget.RadioGroup); ok {
+					out = append(out, r)
+				}
+			}
+		}
+		return out
+	}
+	if rs := radios(); len(rs) != 1 {
+		t.Fatalf("%d conflicts shown, want 1", len(rs))
+	}
+	radios()[0].SetSelected("Ta deras")
+	// Meanwhile the title is changed here too.
+	cur, err := coord.GetOffer(ctx, offer.ID)
+	must(err)
+	cur.Title = "Svetsning"
+	must(coord.SaveOffer(ctx, &cur))
+	test.Tap(im.importBtn)
+	waitIdle(t, m)
+	if rs := radios(); len(rs) != 2 || !im.importBtn.Disabled() {
+		t.Fatalf("after the refused import: %d conflicts shown, import enabled %v, status %q", len(rs), !im.importBtn.Disabled(), im.status.Text)
+	}
+	if !strings.Contains(im.status.Text, "både här och i filen") {
+		t.Errorf("status %q", im.status.Text)
+	}
+	for _, r := range radios() {
+		r.SetSelected("Ta deras")
+	}
+	test.Tap(im.importBtn)
+	waitIdle(t, m)
+	got, err := coord.GetOffer(ctx, offer.ID)
+	must(err)
+	if got.Capacity != 6 || got.Title != o.Title {
+		t.Fatalf("after deciding both: %+v", got)
 	}
 }

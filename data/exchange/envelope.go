@@ -33,8 +33,8 @@ const MinPassphrase = 10
 // Limits that keep a hostile file from costing much before it is refused.
 const (
 	maxHeaderLine = 256
-	maxCipher     = 256 << 20 // bytes of ciphertext
-	maxPayload    = 512 << 20 // bytes of JSON after gunzip
+	maxCipher     = 32 << 20  // bytes of ciphertext (a school of thousands is a few MB)
+	maxPayload    = 128 << 20 // bytes of JSON after gunzip
 	maxReadWork   = 20        // scrypt 2^20 at most (age writes 2^18)
 )
 

@@ -385,10 +385,10 @@ func ExportHost(ctx context.Context, st *data.Store, hostID, periodID string, o 
 		return nil, err
 	}
 	b := newBuilder(ctx, st, KindHost, host, o)
-	if _, err := b.st.GetPeriod(ctx, periodID); err != nil {
+	per, err := st.GetPeriod(ctx, periodID)
+	if err != nil {
 		return nil, err
 	}
-	per, _ := st.GetPeriod(ctx, periodID)
 	b.p.Period = &PeriodInfo{ID: per.ID, Name: per.Name, Start: data.FormatDate(per.Start), End: data.FormatDate(per.End)}
 	offers, err := st.ListOffers(ctx, data.OfferFilter{PeriodID: periodID, HostID: hostID})
 	if err != nil {

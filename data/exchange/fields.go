@@ -61,6 +61,7 @@ var fieldNames = map[string][2]string{
 	"source":                   {"källa", "source"},
 	"supervisor_comment":       {"handledarens kommentar", "supervisor's comment"},
 	deletedField:               {"borttagen", "deleted"},
+	supersedeField:             {"ersätter placeringen här (låst eller gjord för hand)", "replaces the placement here (locked or made by hand)"},
 }
 
 // FieldName is the name a user knows for an exchanged field, in Swedish or

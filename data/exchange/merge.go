@@ -136,7 +136,14 @@ func Prepare(ctx context.Context, st *data.Store, p *Payload) (*Plan, error) {
 	if p.Kind == KindHost {
 		return plan, nil
 	}
-	m := &merger{ctx: ctx, st: st, p: p, plan: plan}
+	// The merger maps keys matched by name in its own copy: the caller
+	// keeps p and may import it again.
+	cp := *p
+	if p.Period != nil {
+		per := *p.Period
+		cp.Period = &per
+	}
+	m := &merger{ctx: ctx, st: st, p: &cp, plan: plan}
 	if err := m.run(); err != nil {
 		return nil, err
 	}
@@ -151,6 +158,9 @@ type merger struct {
 	rows  []Row                                   // the file's rows, normalised and mapped to local keys
 	local map[string]map[string]*data.ExchangeRow // table → key → this database's row
 	label map[string]string                       // table/key → words
+	// placed are this database's live placements of a results file's
+	// pupils, by ChoiceKey(pupil, period).
+	placed map[string][]data.ExchangeRow
 }
 
 func (m *merger) problem(sv, en string) {
@@ -166,7 +176,9 @@ func (m *merger) run() error {
 				"the file holds "+r.Table+", which this kind of file does not carry")
 			return nil
 		}
-		if !r.Ref && !owned {
+		if r.Ref == owned {
+			// A reference row in a table the file owns would slip past the
+			// scope check; an owned row in a reference table would change it.
 			m.problem("filen vill ändra "+r.Table+", vilket den här sortens fil inte får",
 				"the file would change "+r.Table+", which this kind of file may not")
 			return nil
@@ -190,6 +202,7 @@ func (m *merger) run() error {
 		if err != nil {
 			return err
 		}
+		m.checkSupersede(&c)
 		m.plan.Changes = append(m.plan.Changes, c)
 		cnt := m.plan.Counts[r.Table]
 		if cnt == nil {
@@ -208,7 +221,97 @@ func (m *merger) run() error {
 		}
 	}
 	m.checkRefs()
+	m.checkNewRefs()
 	return nil
+}
+
+// refInsert are the reference tables a kind of file may add rows to when
+// this database lacks them: a host's laptop gets the periods from the host
+// form, a school the hosts (and, if need be, the period) from its results.
+// A school file adds nothing but its own school: the coordinator's offers,
+// hosts and periods are the coordinator's.
+var refInsert = map[Kind]map[string]bool{
+	KindHostForm: {data.XPeriods: true},
+	KindResults:  {data.XOrganisations: true, data.XPeriods: true},
+}
+
+// checkNewRefs refuses reference rows that are missing here where the
+// kind of file may not add them.
+func (m *merger) checkNewRefs() {
+	missing := map[string]int{}
+	for _, c := range m.plan.Changes {
+		if !c.Ref || c.Status != StatusNew || refInsert[m.p.Kind][c.Table] ||
+			(c.Table == data.XOrganisations && c.ID == m.p.Source.ID) {
+			continue
+		}
+		missing[c.Table]++
+	}
+	tables := make([]string, 0, len(missing))
+	for t := range missing {
+		tables = append(tables, t)
+	}
+	sort.Strings(tables)
+	for _, t := range tables {
+		m.problem(fmt.Sprintf("filen hänvisar till %d %s som inte finns här, och den här sortens fil får inte lägga till dem",
+			missing[t], tableNames[t][0]),
+			fmt.Sprintf("the file refers to %d %s that are not here, and this kind of file may not add them",
+				missing[t], tableNames[t][1]))
+	}
+}
+
+// supersedeField is the pseudo-field of a conflict between a placement in
+// the file and a placement of the same pupil in the same period made here
+// by hand or locked: importing the file's would move this one to the bin.
+const supersedeField = "replaces"
+
+// checkSupersede turns a placement that would replace a locked or manual
+// placement made here (under another key) into a conflict.
+func (m *merger) checkSupersede(c *Change) {
+	if c.Table != data.XAssignments || c.row.Deleted() {
+		return
+	}
+	if c.local != nil {
+		if !c.local.Deleted() {
+			return // live here already: nothing is replaced
+		}
+		revived := false
+		for _, f := range c.Fields {
+			if f.Field == deletedField && (f.Take == Theirs || f.Conflict) {
+				revived = true
+			}
+		}
+		if !revived {
+			return
+		}
+	}
+	get := func(f string) string {
+		if v, ok := c.row.Fields[f]; ok || c.local == nil {
+			return v
+		}
+		return c.local.Fields[f]
+	}
+	offer, locked := get("offer_id"), get("locked")
+	inFile := map[string]bool{}
+	for _, r := range m.rows {
+		if r.Table == data.XAssignments {
+			inFile[r.ID] = true
+		}
+	}
+	for _, o := range m.placed[data.ChoiceKey(get("pupil_id"), get("period_id"))] {
+		if o.ID == c.ID || inFile[o.ID] {
+			continue
+		}
+		mineLocked := o.Fields["locked"] == "1"
+		if !mineLocked && o.Fields["source"] != string(data.SourceManual) {
+			continue // an automatic placement: the newer matching replaces it
+		}
+		if o.Fields["offer_id"] == offer && (!mineLocked || locked == "1") {
+			continue // the same place, and no lock is lost
+		}
+		c.Fields = append(c.Fields, FieldDiff{Field: supersedeField, Mine: o.Fields["offer_id"], Theirs: offer, Conflict: true})
+		c.Status = StatusConflict
+		return
+	}
 }
 
 // normalise copies the rows, values in the Store's own form, so that equal
@@ -349,6 +452,7 @@ func (m *merger) loadLocal() error {
 		}
 		want[table][id] = true
 	}
+	add(data.XOrganisations, m.p.Source.ID)
 	for _, r := range m.rows {
 		add(r.Table, r.ID)
 		t, _ := data.ExchangeTableOf(r.Table)
@@ -381,30 +485,143 @@ func (m *merger) loadLocal() error {
 		}
 		m.local[t.Name] = byID
 	}
+	if m.p.Kind != KindResults {
+		return nil
+	}
+	// A results file: the pupils of this database's copies of its
+	// placements (for the scope check), and every placement of those
+	// pupils (a placement made here under another key, see placements).
+	var pupils []string
+	for _, r := range m.rows {
+		if r.Table != data.XAssignments {
+			continue
+		}
+		pupils = append(pupils, r.Fields["pupil_id"])
+		if l := m.local[r.Table][r.ID]; l != nil {
+			pupils = append(pupils, l.Fields["pupil_id"])
+		}
+	}
+	if err := m.ensure(data.XPupils, pupils); err != nil {
+		return err
+	}
+	all, err := m.st.ExchangeRows(m.ctx, data.XAssignments, "pupil_id", uniq(pupils))
+	if err != nil {
+		return err
+	}
+	m.placed = map[string][]data.ExchangeRow{}
+	var offers []string
+	for _, a := range all {
+		if !a.Deleted() {
+			k := data.ChoiceKey(a.Fields["pupil_id"], a.Fields["period_id"])
+			m.placed[k] = append(m.placed[k], a)
+			offers = append(offers, a.Fields["offer_id"])
+		}
+	}
+	return m.ensure(data.XOffers, offers)
+}
+
+// ensure loads this database's rows of table with the given keys that are
+// not loaded yet.
+func (m *merger) ensure(table string, ids []string) error {
+	var want []string
+	for _, id := range uniq(ids) {
+		if _, ok := m.local[table][id]; !ok && id != "" {
+			want = append(want, id)
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	rows, err := m.st.ExchangeRows(m.ctx, table, "id", want)
+	if err != nil {
+		return err
+	}
+	for i := range rows {
+		m.local[table][rows[i].ID] = &rows[i]
+	}
 	return nil
+}
+
+// uniq sorts and deduplicates keys, without empty ones.
+func uniq(ids []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, id := range ids {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // checkScope refuses rows outside what the file is about: a host's form
 // may only change that host; a school file only that school's pupils; a
-// results file only placements of this database's pupils of that school.
+// results file only placements of this database's pupils of that school,
+// the offers of that period and the hosts' people. An owner field is
+// checked on both the file's row and this database's copy: a file cannot
+// take over a row by writing its own name into it.
 func (m *merger) checkScope() {
 	src := m.p.Source.ID
 	bad := func(r Row) {
 		m.problem(fmt.Sprintf("raden %s i %s hör inte till %s", r.ID, r.Table, m.p.Source.Name),
 			fmt.Sprintf("row %s in %s does not belong to %s", r.ID, r.Table, m.p.Source.Name))
 	}
-	inFile := map[string]bool{}
-	for _, r := range m.rows {
-		inFile[r.Table+"/"+r.ID] = true
+	// The sender must be what the kind says: a host form comes from a
+	// host, a school or results file is about a school.
+	wantSchool := m.p.Kind != KindHostForm
+	for _, kind := range m.kindsOf(src) {
+		if (kind == string(data.KindSchool)) != wantSchool {
+			m.problem(fmt.Sprintf("filen säger att den kommer från %s, men det stämmer inte med filens slag", m.p.Source.Name),
+				fmt.Sprintf("the file says it comes from %s, which does not fit its kind", m.p.Source.Name))
+			return
+		}
 	}
-	owner := func(r Row, field string) string {
+	owned := map[string]bool{} // owned rows of the file, table/key
+	for _, r := range m.rows {
+		if !r.Ref {
+			owned[r.Table+"/"+r.ID] = true
+		}
+	}
+	// values are an owner field's values: the file's and this database's.
+	values := func(r Row, field string) []string {
+		var out []string
 		if v, ok := r.Fields[field]; ok {
-			return v
+			out = append(out, v)
 		}
 		if l := m.local[r.Table][r.ID]; l != nil {
-			return l.Fields[field]
+			out = append(out, l.Fields[field])
 		}
-		return src // a tombstone of a row this database never had: nothing to check
+		return out
+	}
+	ownedBy := func(r Row, field string, want map[string]bool) bool {
+		for _, v := range values(r, field) {
+			if !want[v] {
+				return false
+			}
+		}
+		return true
+	}
+	only := func(ids ...string) map[string]bool {
+		out := map[string]bool{}
+		for _, id := range ids {
+			out[id] = true
+		}
+		return out
+	}
+	period := ""
+	if m.p.Period != nil {
+		period = m.p.Period.ID
+	}
+	// A results file's people belong to the hosts of its offers.
+	hosts := map[string]bool{}
+	if m.p.Kind == KindResults {
+		for _, r := range m.rows {
+			if r.Table == data.XOffers && r.Fields["host_id"] != "" && r.Fields["host_id"] != src {
+				hosts[r.Fields["host_id"]] = true
+			}
+		}
 	}
 	for _, r := range m.rows {
 		if r.Ref {
@@ -418,42 +635,77 @@ func (m *merger) checkScope() {
 					bad(r)
 				}
 			case data.XPeople, data.XJourney:
-				if owner(r, "organisation_id") != src {
+				if !ownedBy(r, "organisation_id", only(src)) {
 					bad(r)
 				}
 			case data.XOffers:
-				if owner(r, "host_id") != src {
+				if !ownedBy(r, "host_id", only(src)) {
 					bad(r)
 				}
 			}
 		case KindSchool:
 			switch r.Table {
 			case data.XPupils:
-				if owner(r, "school_id") != src {
+				if !ownedBy(r, "school_id", only(src)) {
 					bad(r)
 				}
 			case data.XChoices:
 				pu, per, _ := data.SplitChoiceKey(r.ID)
-				if !inFile[data.XPupils+"/"+pu] || m.p.Period == nil || per != m.p.Period.ID {
-					bad(r)
-				}
-			}
-		case KindResults:
-			if r.Table == data.XAssignments {
-				if m.p.Period == nil || owner(r, "period_id") != m.p.Period.ID {
+				if !owned[data.XPupils+"/"+pu] || period == "" || per != period ||
+					!ownedBy(r, "pupil_id", only(pu)) || !ownedBy(r, "period_id", only(period)) {
 					bad(r)
 					continue
 				}
-				pu := m.local[data.XPupils][owner(r, "pupil_id")]
-				if pu == nil && !r.Deleted() {
-					m.problem("placeringen gäller en elev som inte finns i den här databasen",
-						"the placement is for a pupil who is not in this database")
-				} else if pu != nil && pu.Fields["school_id"] != src {
+				// Friends are pupils of the same file: a school cannot pair
+				// its pupils with another school's.
+				for _, f := range strings.Split(r.Fields["friends"], ",") {
+					if f != "" && !owned[data.XPupils+"/"+f] {
+						bad(r)
+						break
+					}
+				}
+			}
+		case KindResults:
+			switch r.Table {
+			case data.XAssignments:
+				if period == "" || !ownedBy(r, "period_id", only(period)) {
+					bad(r)
+					continue
+				}
+				for _, id := range values(r, "pupil_id") {
+					pu := m.local[data.XPupils][id]
+					if pu == nil && !r.Deleted() {
+						m.problem("placeringen gäller en elev som inte finns i den här databasen",
+							"the placement is for a pupil who is not in this database")
+					} else if pu != nil && pu.Fields["school_id"] != src {
+						bad(r)
+					}
+				}
+			case data.XOffers:
+				if period == "" || !ownedBy(r, "period_id", only(period)) {
+					bad(r)
+				}
+			case data.XPeople:
+				if !ownedBy(r, "organisation_id", hosts) {
 					bad(r)
 				}
 			}
 		}
 	}
+}
+
+// kindsOf lists the kinds an organisation has here and in the file.
+func (m *merger) kindsOf(id string) []string {
+	var out []string
+	if l := m.local[data.XOrganisations][id]; l != nil {
+		out = append(out, l.Fields["kind"])
+	}
+	for _, r := range m.rows {
+		if r.Table == data.XOrganisations && r.ID == id && r.Fields["kind"] != "" {
+			out = append(out, r.Fields["kind"])
+		}
+	}
+	return out
 }
 
 // labels names every row the preview may show.
@@ -523,7 +775,7 @@ func (p *Plan) Display(field, value string, en bool) string {
 		}
 		return strings.Join(parts, ", ")
 	case "role_models", "offers", "friends", "supervisor_id", "host_id", "period_id", "organisation_id", "school_id",
-		"pupil_id", "offer_id":
+		"pupil_id", "offer_id", supersedeField:
 		var parts []string
 		for _, id := range strings.Split(value, ",") {
 			if id == "" {
@@ -606,27 +858,39 @@ func (m *merger) change(r Row) (Change, error) {
 		c.Status = StatusUnchanged // a reference never changes what is here
 		return c, nil
 	}
-	var commons []map[string]string
-	if r.Base != nil {
-		commons = append(commons, r.Base)
-	}
+	// Two common versions: the file's Base (what the sender last exchanged
+	// with here) and this database's snapshot (what it last sent there or
+	// received from there). Theirs equal to their Base means the sender has
+	// not changed the field; mine equal to my snapshot means this side has
+	// not. Each side is judged against its own version, so that a stale
+	// version on one side cannot make a newer change on the other look
+	// untouched. With only one of them, it serves both sides.
 	snap, err := m.st.ExchangeBase(m.ctx, r.Table, r.ID)
 	if err != nil && !errors.Is(err, data.ErrExchangeBase) {
 		return c, err
 	}
-	if snap != nil {
-		commons = append(commons, snap)
+	theirBase, myBase := r.Base, snap
+	if theirBase == nil {
+		theirBase = snap
 	}
-	common := func(f, v string) (known, is bool) {
-		for _, cm := range commons {
-			if x, ok := cm[f]; ok {
-				known = true
-				if x == v {
-					return true, true
-				}
-			}
+	if myBase == nil {
+		myBase = r.Base
+	}
+	// settle says which side a field that differs takes: known is false
+	// when neither side has a common version of it.
+	settle := func(f, mv, tv string) (known, mineChanged, theirsChanged bool) {
+		tb, tok := theirBase[f]
+		mb, mok := myBase[f]
+		if !tok && !mok {
+			return false, false, false
 		}
-		return known, false
+		if !tok {
+			tb = mb
+		}
+		if !mok {
+			mb = tb
+		}
+		return true, mv != mb, tv != tb
 	}
 	mine := local.Fields
 	taken, conflict := false, false
@@ -643,8 +907,7 @@ func (m *merger) change(r Row) (Change, error) {
 			continue
 		}
 		d := FieldDiff{Field: f, Mine: mv, Theirs: tv}
-		known, mineIsCommon := common(f, mv)
-		_, theirsIsCommon := common(f, tv)
+		known, mc, tc := settle(f, mv, tv)
 		switch {
 		case !known && mv == "":
 			d.Take = Theirs
@@ -652,14 +915,14 @@ func (m *merger) change(r Row) (Change, error) {
 			d.Take = Mine
 		case !known:
 			d.Conflict = true
-		case mineIsCommon:
+		case tc && !mc:
 			d.Take = Theirs
 			theirsChanged = true
-		case theirsIsCommon:
+		case mc && !tc:
 			d.Take = Mine
 			mineChanged = true
 		default:
-			d.Conflict = true
+			d.Conflict = true // changed on both sides, or the two common versions disagree
 		}
 		taken = taken || d.Take == Theirs
 		conflict = conflict || d.Conflict
@@ -673,22 +936,19 @@ func (m *merger) change(r Row) (Change, error) {
 			d := FieldDiff{Field: deletedField, Mine: mv, Theirs: tv}
 			if r.Deleted() && len(r.Fields) == 0 {
 				// A tombstone: did this side change the row since the common version?
-				for _, cm := range commons {
-					for f, v := range cm {
-						if f != deletedField && mine[f] != v {
-							mineChanged = true
-						}
+				for f, v := range myBase {
+					if f != deletedField && mine[f] != v {
+						mineChanged = true
 					}
 				}
 			}
-			known, mineIsCommon := common(deletedField, mv)
-			_, theirsIsCommon := common(deletedField, tv)
+			known, mc, tc := settle(deletedField, mv, tv)
 			switch {
 			case !known:
 				d.Conflict = true
-			case mineIsCommon && !(tv == "1" && mineChanged):
+			case tc && !mc && !(tv == "1" && mineChanged):
 				d.Take = Theirs
-			case theirsIsCommon && !(mv == "1" && theirsChanged):
+			case mc && !tc && !(mv == "1" && theirsChanged):
 				d.Take = Mine
 			default:
 				d.Conflict = true
@@ -847,19 +1107,38 @@ func Apply(ctx context.Context, st *data.Store, p *Payload, d Decisions) (*Resul
 // merged is the row to write for a change, and whether to write at all.
 func (c Change) merged(d Decisions, now string) (data.ExchangeRow, bool) {
 	r := c.row.ExchangeRow
-	switch c.Status {
-	case StatusNew:
+	for _, f := range c.Fields {
+		if f.Field == supersedeField && d.side(ConflictKey(c.Table, c.ID, f.Field)) != Theirs {
+			return r, false // keep the placement made here: the file's is not written
+		}
+	}
+	switch {
+	case c.Status == StatusNew || (c.Status == StatusConflict && c.local == nil):
 		if r.Table == data.XChoices && r.UpdatedAt == "" {
 			r.UpdatedAt = now
 		}
+		if c.Ref {
+			// A reference never brings a status (an offer approved elsewhere
+			// is not approved here).
+			fields := make(map[string]string, len(r.Fields))
+			for k, v := range r.Fields {
+				if k != "status" {
+					fields[k] = v
+				}
+			}
+			r.Fields = fields
+		}
 		return r, true
-	case StatusUnchanged:
+	case c.Status == StatusUnchanged:
 		return r, false
 	}
 	out := data.ExchangeRow{Table: r.Table, ID: c.ID, Fields: map[string]string{}, CreatedAt: c.local.CreatedAt,
 		UpdatedAt: r.UpdatedAt, DeletedAt: c.local.DeletedAt}
 	allTheirs, any := true, false
 	for _, f := range c.Fields {
+		if f.Field == supersedeField {
+			continue // settled above; not a column
+		}
 		side := f.Take
 		if f.Conflict {
 			side = d.side(ConflictKey(c.Table, c.ID, f.Field))

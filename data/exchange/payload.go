@@ -117,7 +117,7 @@ func (p *Payload) check() error {
 		seen[r.Table+"/"+r.ID] = true
 		for _, m := range []map[string]string{r.Fields, r.Base} {
 			for f, v := range m {
-				if f != deletedField && !hasField(t, f) {
+				if f != deletedField && !t.HasField(f) {
 					return fmt.Errorf("row %d: %s has no field %q", i, r.Table, f)
 				}
 				if !utf8.ValidString(v) {
@@ -139,15 +139,6 @@ func (p *Payload) check() error {
 		}
 	}
 	return nil
-}
-
-func hasField(t data.ExchangeTable, f string) bool {
-	for _, x := range t.Fields {
-		if x == f {
-			return true
-		}
-	}
-	return false
 }
 
 // Write writes p as an exchange file to w, encrypted with passphrase
@@ -202,7 +193,10 @@ func readLimited(path string) ([]byte, error) {
 }
 
 // Save writes p to path (mode 0600, atomically: a failure leaves no half
-// file) and records the export in the audit log (DESIGN §4).
+// file), records the export in the audit log (DESIGN §4) and remembers the
+// rows it carries as the common version for the next exchange. All three
+// happen or none: a file with personal data never exists without its
+// audit entry.
 func Save(ctx context.Context, st *data.Store, path string, p *Payload, passphrase string) error {
 	if err := CheckPassphrase(passphrase); err != nil {
 		return err
@@ -211,18 +205,38 @@ func Save(ctx context.Context, st *data.Store, path string, p *Payload, passphra
 	if err := Write(&buf, p, passphrase); err != nil {
 		return err
 	}
-	if err := data.WritePrivateFile(path, func(w io.Writer) error {
-		_, err := w.Write(buf.Bytes())
-		return err
-	}); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
+	written := false
+	err := st.InTx(ctx, func(tx *data.Store) error {
+		e := &data.AuditEntry{Action: "exchange " + string(p.Kind), What: path, Records: p.personalRecords(),
+			Detail: fmt.Sprintf("%s; protected identity named: %d of %d", p.Source.Name, p.Named, p.Protected)}
+		if err := tx.LogExport(ctx, e); err != nil {
+			return fmt.Errorf("audit log: %w", err)
+		}
+		for _, r := range p.Rows {
+			// What goes out is what the receiver will have seen: without it,
+			// a change made here after sending, back to an older value,
+			// would look untouched next time. Pupils are left out: they
+			// leave minimised and never come back.
+			if r.Ref || r.Table == data.XPupils {
+				continue
+			}
+			if err := recordBase(ctx, tx, r); err != nil {
+				return err
+			}
+		}
+		if err := data.WritePrivateFile(path, func(w io.Writer) error {
+			_, err := w.Write(buf.Bytes())
+			return err
+		}); err != nil {
+			return fmt.Errorf("save %s: %w", path, err)
+		}
+		written = true
+		return nil
+	})
+	if err != nil && written {
+		os.Remove(path) // the transaction failed after the file was written
 	}
-	e := &data.AuditEntry{Action: "exchange " + string(p.Kind), What: path, Records: p.personalRecords(),
-		Detail: fmt.Sprintf("%s; protected identity named: %d of %d", p.Source.Name, p.Named, p.Protected)}
-	if err := st.LogExport(ctx, e); err != nil {
-		return fmt.Errorf("audit log: %w", err)
-	}
-	return nil
+	return err
 }
 
 // personalRecords counts the people in a file: pupils and contacts.

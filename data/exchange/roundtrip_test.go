@@ -76,6 +76,12 @@ func TestHostFormRoundTrip(t *testing.T) {
 func TestSchoolThenResultsRoundTrip(t *testing.T) {
 	school, coord := openStore(t, "school"), openStore(t, "coord")
 	w := newWorld(t, school)
+	// The coordinator knows the period and the offers (here from the
+	// company's host form): a school file cannot add them.
+	hf, err := ExportHostForm(ctx, school, w.company.ID, Options{})
+	must(t, err)
+	_, err = importFile(t, coord, save(t, school, hf), pass, Decisions{})
+	must(t, err)
 	p, err := ExportSchool(ctx, school, w.school.ID, w.period.ID, Options{IncludeProtected: true})
 	must(t, err)
 	res, err := importFile(t, coord, save(t, school, p), pass, Decisions{}, KindSchool)

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"techniqual/data"
 	"techniqual/data/stats"
 	"techniqual/reports"
 )
@@ -56,11 +55,12 @@ func cmdImpact(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitFailure
 	}
 	defer st.Close()
-	d, err := loadImpact(ctx, st, year)
+	this, last, err := stats.LoadImpactYears(ctx, st, year)
 	if err != nil {
 		fmt.Fprintln(stderr, "techniqual pdf impact:", err)
 		return exitFailure
 	}
+	d := reports.NewImpact(year, this, last)
 	pages, err := reports.WriteImpactFile(ctx, *out, d, reports.Options{Lang: *lang}, nil)
 	if err != nil {
 		fmt.Fprintln(stderr, "techniqual pdf impact:", err)
@@ -73,22 +73,6 @@ func cmdImpact(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fmt.Fprintf(stdout, "impact %d: %d periods, %d events, %d municipalities, %d pages: %s\n", year,
 		len(d.This.PeriodNames), d.This.Events, len(d.Municipalities), pages, *out)
 	return exitOK
-}
-
-// loadImpact computes the figures of the calendar year and the year before
-// (the window's Effektrapport does the same).
-func loadImpact(ctx context.Context, st *data.Store, year int) (reports.Impact, error) {
-	from, to := stats.CalendarYear(year)
-	this, err := stats.LoadYear(ctx, st, strconv.Itoa(year), from, to, 5)
-	if err != nil {
-		return reports.Impact{}, err
-	}
-	from, to = stats.CalendarYear(year - 1)
-	last, err := stats.LoadYear(ctx, st, strconv.Itoa(year-1), from, to, 1)
-	if err != nil {
-		return reports.Impact{}, err
-	}
-	return reports.NewImpact(year, this, last), nil
 }
 
 // withoutWord is args without the first occurrence of word (the command's

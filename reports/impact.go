@@ -43,6 +43,9 @@ type Impact struct {
 type ImpactFigures struct {
 	// PeriodNames are the prao periods counted.
 	PeriodNames []string
+	// LeftOutNames are the year's periods not counted: nobody is placed in
+	// them yet (their pupils would all count as not placed).
+	LeftOutNames []string
 	// Pupils are the pupils of the periods (a pupil in two periods counts twice).
 	Pupils stats.Cell
 	// Placed per group: stats.Girls, stats.Boys, stats.Other and in all (stats.NumGroups).
@@ -120,6 +123,7 @@ type impactWords struct {
 	placedByMunicipality, companies, hostedTitle, roleModelsTitle              string
 	journeyTitle, attendanceTitle, membersTitle, otherCompanies, pp, points    string
 	companiesLead, interestNote, noMunicipality, answered                      string
+	leftOut                                                                    string
 	colPupils, colPlaced, colFirst, colGirls, noProfession, largest            string
 }
 
@@ -135,6 +139,7 @@ var impactSV = impactWords{
 	recommend: "Skulle rekommendera praon", events: "Evenemang", attendees: "Besök från företagen på evenemang",
 	members: "Medlemsföretag", hosts: "Företag som tog emot elever",
 	periods:     "Praoperioder: %s.",
+	leftOut:     "Inte med i siffrorna: %s (ingen elev är placerad ännu).",
 	suppression: "Inga grupper med färre än 5 elever visas: små tal står som <5, tal som skulle avslöja dem som .., och de lämnas utanför diagrammen.",
 	change:      "Förändring", figure: "Nyckeltal", none: "–",
 	genderTitle: "Flickor och pojkar", placedByGender: "Placerade elever efter kön",
@@ -167,6 +172,7 @@ var impactEN = impactWords{
 	recommend: "Would recommend the placement", events: "Events", attendees: "Company visits to events",
 	members: "Member companies", hosts: "Companies hosting pupils",
 	periods:     "Periods: %s.",
+	leftOut:     "Not in the figures: %s (no pupil is placed yet).",
 	suppression: "No group of fewer than 5 pupils is shown: small numbers read <5, numbers that would give them away read .., and they are left out of the charts.",
 	change:      "Change", figure: "Key number", none: "–",
 	genderTitle: "Girls and boys", placedByGender: "Pupils placed by gender",
@@ -207,7 +213,7 @@ func ImpactFileName(year int, langCode string) string {
 // Empty reports whether the year has nothing to report: no period and no
 // event.
 func (f ImpactFigures) Empty() bool {
-	return len(f.PeriodNames) == 0 && f.Pupils.N == 0 && f.Events == 0
+	return len(f.PeriodNames) == 0 && len(f.LeftOutNames) == 0 && f.Pupils.N == 0 && f.Events == 0
 }
 
 // Chart geometry: charts are drawn at print resolution, their width in the
@@ -437,6 +443,9 @@ func (lay *impactLayout) cover() {
 	if len(d.This.PeriodNames) > 0 {
 		u.space(1)
 		u.para(marginL, contentW, fmt.Sprintf(w.periods, strings.Join(d.This.PeriodNames, ", ")), regular, 9, 4.6, grey, nil)
+	}
+	if len(d.This.LeftOutNames) > 0 {
+		u.para(marginL, contentW, fmt.Sprintf(w.leftOut, strings.Join(d.This.LeftOutNames, ", ")), regular, 9, 4.6, grey, nil)
 	}
 	if d.Last == nil {
 		u.space(1)
@@ -1050,6 +1059,9 @@ func summaryFigures(s stats.YearSummary) ImpactFigures {
 	}
 	for _, p := range s.Periods {
 		f.PeriodNames = append(f.PeriodNames, p.Name)
+	}
+	for _, p := range s.LeftOut {
+		f.LeftOutNames = append(f.LeftOutNames, p.Name)
 	}
 	if c := s.Companies; c != nil {
 		f.Events = c.EventCount

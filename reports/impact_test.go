@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"techniqual/data"
 	"techniqual/data/stats"
 	"techniqual/reports/charts"
 )
@@ -297,4 +298,21 @@ func BenchmarkImpact(b *testing.B) {
 		size = buf.Len()
 	}
 	b.ReportMetric(float64(size)/1024, "KB")
+}
+
+// A period of the year nobody is placed in yet is not counted, and the
+// report says so under the periods it counts.
+func TestImpactNamesPeriodsLeftOut(t *testing.T) {
+	d := NewImpact(2027, stats.YearSummary{LeftOut: []data.Period{{Name: "Åk 8 v. 11 2027"}},
+		Periods: []data.Period{{Name: "Åk 9 v. 2 2027"}}}, stats.YearSummary{})
+	if got := strings.Join(d.This.LeftOutNames, ","); got != "Åk 8 v. 11 2027" || d.This.Empty() {
+		t.Fatalf("left out %q, empty %v", got, d.This.Empty())
+	}
+	for lang, want := range map[string]string{"sv": "Inte med i siffrorna: Åk 8 v. 11 2027 (ingen elev är placerad ännu).",
+		"en": "Not in the figures: Åk 8 v. 11 2027 (no pupil is placed yet)."} {
+		b := renderBytes(t, func(w *bytes.Buffer) error { return WriteImpact(w, d, Options{Lang: lang, Fixed: fixedTime}) })
+		if text := flat(pdfPages(t, b)[0]); !strings.Contains(text, want) {
+			t.Errorf("%s: the cover lacks %q:\n%s", lang, want, text)
+		}
+	}
 }

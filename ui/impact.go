@@ -222,8 +222,10 @@ func (d *impactDialog) saveTo(year int, path string, done func(pages int, err er
 	m.background(func() func() {
 		ctx := context.Background()
 		var pages int
-		r, err := loadImpact(ctx, st, year)
+		var r reports.Impact
+		this, last, err := figures.LoadImpactYears(ctx, st, year)
 		if err == nil {
+			r = reports.NewImpact(year, this, last)
 			pages, err = reports.WriteImpactFile(ctx, path, r, reports.Options{Lang: code}, func(n, total int) {
 				fyne.Do(func() { d.progress.SetValue(float64(n) / float64(max(total, 1))) })
 			})
@@ -250,20 +252,4 @@ func (d *impactDialog) saveTo(year int, path string, done func(pages int, err er
 			}
 		}
 	})
-}
-
-// loadImpact computes the figures of a calendar year and of the year
-// before for the report (as "techniqual pdf impact" does).
-func loadImpact(ctx context.Context, st *data.Store, year int) (reports.Impact, error) {
-	from, to := figures.CalendarYear(year)
-	this, err := figures.LoadYear(ctx, st, strconv.Itoa(year), from, to, 5)
-	if err != nil {
-		return reports.Impact{}, err
-	}
-	from, to = figures.CalendarYear(year - 1)
-	last, err := figures.LoadYear(ctx, st, strconv.Itoa(year-1), from, to, 1)
-	if err != nil {
-		return reports.Impact{}, err
-	}
-	return reports.NewImpact(year, this, last), nil
 }

@@ -73,16 +73,9 @@ func (b *balance) show(r *figures.Report) {
 	}
 	b.note.SetText(message("overview.balance_period", "{{.Name}} · alla skolor · <5 = färre än 5 elever",
 		map[string]string{"Name": r.Period.Name}))
-	first := figures.NewShare(r.Outcome.RowTotals[figures.RowChoice1].N, r.Placed[figures.NumGroups].N)
-	firstText := percent(first.Ratio())
-	switch {
-	case first.Whole.N == 0:
-		firstText = "–"
-	case first.Part.N < figures.MinGroup && first.Part.N > 0:
-		firstText = figures.Hidden
-	case first.Hidden():
-		firstText = figures.Masked // the rest is a small group
-	}
+	// The report's own share: hidden where the placed are, or where the
+	// rest of them would be a small group ("<5" or "..", as on Statistik).
+	firstText := shareText(r.FirstChoice())
 	interest := meanText(r.InterestBefore[figures.Girls]) + " → " + meanText(r.InterestAfter[figures.Girls])
 	values := map[string]string{
 		"girls":    r.Placed[figures.Girls].String(),

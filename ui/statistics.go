@@ -513,18 +513,29 @@ func (s *statisticsScreen) show(r *figures.Report) {
 	s.body.Refresh()
 }
 
-// showPeriods names the periods a year's figures are summed over.
+// showPeriods names the periods a year's figures are summed over, and
+// those left out because nobody is placed in them yet.
 func (s *statisticsScreen) showPeriods(r *figures.Report) {
-	if len(r.Periods) == 0 {
+	if len(r.Periods) == 0 && len(r.LeftOut) == 0 {
 		s.body.Add(wrapLabel(lang.X("statistics.no_periods", "Inga praoperioder börjar under året.")))
 		return
 	}
-	var names []string
-	for _, p := range r.Periods {
-		names = append(names, p.Name)
+	names := func(ps []data.Period) string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.Name)
+		}
+		return strings.Join(out, ", ")
 	}
-	s.body.Add(wrapLabel(message("statistics.periods_in_year", "Praoperioder: {{.Names}}.",
-		map[string]string{"Names": strings.Join(names, ", ")})))
+	if len(r.Periods) > 0 {
+		s.body.Add(wrapLabel(message("statistics.periods_in_year", "Praoperioder: {{.Names}}.",
+			map[string]string{"Names": names(r.Periods)})))
+	}
+	if len(r.LeftOut) > 0 {
+		s.body.Add(wrapLabel(message("statistics.periods_left_out",
+			"Inte med i siffrorna: {{.Names}} (ingen elev är placerad ännu, så alla skulle räknas som inte placerade).",
+			map[string]string{"Names": names(r.LeftOut)})))
+	}
 	if len(r.Periods) > 1 {
 		note := wrapLabel(lang.X("statistics.placements_note",
 			"Siffrorna räknas per praoperiod: en elev som gör prao i två perioder räknas två gånger."))
@@ -585,14 +596,17 @@ func meanText(m figures.Mean) string {
 }
 
 // choiceBars are the bars of the choice distribution: each outcome's share
-// of all pupils, its text "<5" or ".." where the count is hidden.
+// of all pupils, its text "<5" or ".." where the count is hidden (and only
+// the count where the total of pupils is hidden).
 func choiceBars(r *figures.Report) []barRow {
 	o := r.Outcome
 	var out []barRow
 	for i, name := range outcomeNames() {
 		c := o.RowTotals[i]
 		row := barRow{label: name, muted: i == figures.RowNotPlaced, text: c.String()}
-		if !c.Suppressed && o.Total.N > 0 {
+		// No share when the total is hidden: with a shown count, the share
+		// would give the total back.
+		if !c.Suppressed && !o.Total.Suppressed && o.Total.N > 0 {
 			row.count = c.N
 			row.share = float64(c.N) / float64(o.Total.N)
 			row.text = fmt.Sprintf("%s (%d)", percent(row.share), c.N)

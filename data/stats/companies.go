@@ -24,8 +24,10 @@ type CompanyFigures struct {
 
 	// Hosted is the pupils placed at each company's offers in the range's
 	// periods (placements: a pupil in two periods counts twice), most first,
-	// every company with a placement; a count under 5 is hidden, and a
-	// second one where the total would give it away. HostedOther sums the
+	// every company with a placement; a count under 5 is hidden, and more
+	// where the total would give one away or the hidden ones would add up
+	// to under 5 (so "other companies" is no small group: the placed
+	// pupils of the statistics are the total too). HostedOther sums the
 	// hidden ones (for a chart's "other companies" bar), HostedTotal all.
 	// When HostedOther is itself under 5, the total is hidden too.
 	Hosted      []HostedRow
@@ -139,7 +141,9 @@ func ComputeCompanies(ctx context.Context, st *data.Store, from, to time.Time, y
 		j := JourneyYear{Year: m.Year}
 		seen := map[string]bool{}
 		for _, e := range entries {
-			if _, ok := company[e.OrganisationID]; ok && e.Date.Year() == m.Year {
+			// Up to the range's end only: the year of a range ending in
+			// July counts no entries from the autumn after it.
+			if _, ok := company[e.OrganisationID]; ok && e.Date.Year() == m.Year && e.Date.Before(m.At) {
 				j.Entries++
 				if !seen[e.OrganisationID] {
 					seen[e.OrganisationID] = true

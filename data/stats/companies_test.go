@@ -33,18 +33,24 @@ func TestCompanyFigures(t *testing.T) {
 		want     want
 	}{
 		// Hosted: Alfa 7, Beta 2, Gamma 1: the two small ones are hidden,
-		// they add up to 3, itself a small group, so the total (10) that
-		// would give it away (10 − 7) is hidden too.
+		// and they add up to 3, itself a small group, that the total would
+		// give away (10 − 7), and so would the placed pupils of the
+		// statistics (the same 10). So Alfa's 7 is hidden too: "other
+		// companies" is 10 and the total may show (before, the 7 showed and
+		// the total was hidden, but the placed pupils still gave the 3).
 		{"läsår 2025/26", day(2025, 7, 1), day(2026, 7, 1), 3, want{
 			members: "2024:1+0@2025-01-01 2025:2+1@2026-01-01 2026:3+1@2026-07-01",
-			hosted:  "Alfa Robotik AB 7 (1), Beta Energi AB <5 (1), Gamma Kod AB <5 (1)", other: "<5", total: "..",
-			journey: "2024:1/1 2025:1/1 2026:3/2",
+			hosted:  "Alfa Robotik AB .. (1), Beta Energi AB <5 (1), Gamma Kod AB <5 (1)", other: "10", total: "10",
+			// 2026 up to the range's end (1 July): Beta 2026-01-20 and Alfa
+			// 2026-05-10; Alfa's 2026-09-01 is after it (it counted before).
+			journey: "2024:1/1 2025:1/1 2026:2/2",
 			// E2 and E1: Alfa Anna twice and Bo once; Beta Dan at E2 (a
 			// no-show at E1); Gamma Fia; the teknikcentrum is no company.
 			events: "Alfa Robotik AB 3/2/2, Beta Energi AB 1/1/1, Gamma Kod AB 1/1/1", eventCount: 2}},
 		{"calendar 2026", day(2026, 1, 1), day(2027, 1, 1), 3, want{
 			members: "2024:1+0@2025-01-01 2025:2+1@2026-01-01 2026:3+1@2027-01-01",
-			hosted:  "Exempelteknik AB 23 (5), Alfa Robotik AB 7 (1), Beta Energi AB <5 (1), Gamma Kod AB <5 (1)", other: "<5", total: "..",
+			// As above: Alfa joins the other companies (10), 23 + 10 = 33.
+			hosted: "Exempelteknik AB 23 (5), Alfa Robotik AB .. (1), Beta Energi AB <5 (1), Gamma Kod AB <5 (1)", other: "10", total: "33",
 			journey: "2024:1/1 2025:1/1 2026:3/2",
 			events:  "Alfa Robotik AB 2/1/2, Beta Energi AB 1/1/1, Gamma Kod AB 1/1/1", eventCount: 2}},
 		// Läsår 2026/27: Exempelteknik's 23 alone; Delta joins in 2027.

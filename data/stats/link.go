@@ -36,18 +36,20 @@ func attendanceTerm(a *Attendance) term {
 }
 
 // protectTerms makes sure sum(terms) = total does not give away a hidden
-// term, as protect does for cells, and reports whether it hid one.
+// term, nor a small sum of hidden terms, as protect does for cells, and
+// reports whether it hid one.
 func protectTerms(terms []term, total term) bool {
-	hidden := 0
+	hidden, hiddenSum := 0, 0
 	if total.hidden() {
 		hidden++
 	}
 	for _, t := range terms {
 		if t.hidden() {
 			hidden++
+			hiddenSum += t.n
 		}
 	}
-	if hidden != 1 {
+	if hidden != 1 && (total.hidden() || hidden == 0 || !small(hiddenSum)) {
 		return false
 	}
 	pick := -1
@@ -56,10 +58,13 @@ func protectTerms(terms []term, total term) bool {
 			pick = i
 		}
 	}
-	if pick < 0 {
-		total.hide()
-	} else {
+	switch {
+	case pick >= 0:
 		terms[pick].hide()
+	case total.hidden():
+		return false // nothing left to hide
+	default:
+		total.hide()
 	}
 	return true
 }

@@ -124,19 +124,24 @@ type Figures struct {
 func (f *Figures) Pupils() Cell { return f.Outcome.Total }
 
 // FirstChoice is the share of the placed pupils who got their first choice,
-// hidden when the placed are.
+// hidden as NewShare hides a share: when the placed are hidden, or the
+// first choices, or the rest (placed who did not get their first choice)
+// is a small group.
 func (f *Figures) FirstChoice() Share {
-	s := Share{Part: f.Outcome.RowTotals[RowChoice1], Whole: f.Placed[NumGroups]}
-	if s.Whole.Suppressed {
-		s.Part.Suppressed = true
-	}
-	return s
+	return shareOf(f.Outcome.RowTotals[RowChoice1], f.Placed[NumGroups])
 }
 
-// GirlsShare is the share of girls among the placed pupils.
+// GirlsShare is the share of girls among the placed pupils, hidden as
+// FirstChoice is (also when the placed who are not girls are 1–4).
 func (f *Figures) GirlsShare() Share {
-	s := Share{Part: f.Placed[Girls], Whole: f.Placed[NumGroups]}
-	if s.Whole.Suppressed {
+	return shareOf(f.Placed[Girls], f.Placed[NumGroups])
+}
+
+// shareOf is the share of part in whole, two published cells: hidden when
+// either is, or when whole − part is a small group (NewShare's rule).
+func shareOf(part, whole Cell) Share {
+	s := Share{Part: part, Whole: whole}
+	if whole.Suppressed || small(whole.N-part.N) {
 		s.Part.Suppressed = true
 	}
 	return s
@@ -181,6 +186,10 @@ type Report struct {
 	// Periods are the periods summed: the one period, or those of the range
 	// sorted by start date.
 	Periods []data.Period
+	// LeftOut are the periods of a range that are not summed because nobody
+	// is placed in them yet (their pupils are still choosing: counted, they
+	// would all be "not placed").
+	LeftOut []data.Period
 	// From and To bound a range report: periods starting in [From, To).
 	From, To time.Time
 	Filter   Filter
@@ -204,7 +213,7 @@ func Compute(ctx context.Context, st *data.Store, periodID string, f Filter) (*R
 	if err != nil {
 		return nil, err
 	}
-	r, err := computePeriods(ctx, st, []data.Period{p}, f)
+	r, err := computePeriods(ctx, st, []data.Period{p}, f, false)
 	if err != nil {
 		return nil, err
 	}
@@ -212,25 +221,37 @@ func Compute(ctx context.Context, st *data.Store, periodID string, f Filter) (*R
 	return r, nil
 }
 
-// computePeriods sums the figures of periods for f and suppresses them
-// together with the rows per municipality and school.
-func computePeriods(ctx context.Context, st *data.Store, periods []data.Period, f Filter) (*Report, error) {
+// computePeriods sums the figures of periods and suppresses them together
+// with the rows per municipality and school, for all schools; the report
+// shows the part within f. With leaveOut (range reports), a period nobody
+// is placed in yet is left out (Report.LeftOut): its pupils are still
+// choosing and would all count as "not placed".
+func computePeriods(ctx context.Context, st *data.Store, periods []data.Period, f Filter, leaveOut bool) (*Report, error) {
 	shared, err := loadShared(ctx, st)
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{Periods: periods, Filter: f}
-	tallies := map[string]*tally{}
+	r := &Report{Filter: f}
+	var per []periodTally
 	inReport := map[string]bool{}
 	for _, p := range periods {
-		src, err := load(ctx, st, shared, p)
+		src, err := load(ctx, st, shared, p, leaveOut)
 		if err != nil {
 			return nil, err
 		}
-		for id := range src.schools {
-			inReport[id] = true
+		if src == nil {
+			r.LeftOut = append(r.LeftOut, p)
+			continue
 		}
-		src.tally(f, tallies)
+		r.Periods = append(r.Periods, p)
+		pt := periodTally{tallies: map[string]*tally{}}
+		for id, s := range src.schools {
+			inReport[id] = true
+			pt.schools = append(pt.schools, s)
+		}
+		sortSchools(pt.schools)
+		src.tally(pt.tallies)
+		per = append(per, pt)
 	}
 	muni := map[string]bool{}
 	for id := range inReport {
@@ -241,52 +262,157 @@ func computePeriods(ctx context.Context, st *data.Store, periods []data.Period, 
 			r.Municipalities = append(r.Municipalities, s.Municipality)
 		}
 	}
-	sort.Slice(r.Schools, func(i, j int) bool {
-		if r.Schools[i].Name != r.Schools[j].Name {
-			return r.Schools[i].Name < r.Schools[j].Name
-		}
-		return r.Schools[i].ID < r.Schools[j].ID
-	})
+	sortSchools(r.Schools)
 	sort.Strings(r.Municipalities)
 
-	// Every school and municipality of the filter has figures, also when
-	// none of its pupils is in the periods (its zeros then show as such).
-	whole := &unit{fig: finish(tallies[keyAll])}
-	munis := map[string]*unit{}
-	var schools []*unit
+	var tr *unitTree
+	switch len(per) {
+	case 0:
+		tr = newUnitTree(nil, r.Schools)
+	case 1:
+		tr = newUnitTree(per[0].tallies, r.Schools)
+	default:
+		// The sum of several periods: a figure hidden in one period's own
+		// report (all schools, as Compute shows it) is hidden in the sum
+		// too, else the sum minus the other periods would give it away.
+		sum := map[string]*tally{}
+		for _, pt := range per {
+			for k, t := range pt.tallies {
+				if sum[k] == nil {
+					sum[k] = &tally{}
+				}
+				sum[k].add(t)
+			}
+		}
+		tr = newUnitTree(sum, r.Schools)
+		for _, pt := range per {
+			own := newUnitTree(pt.tallies, pt.schools)
+			protectUnits(own.root)
+			tr.hideLike(own)
+		}
+	}
+	protectUnits(tr.root)
+	r.cut(tr, f)
+	return r, nil
+}
+
+// periodTally is one period's tallies (by key, see keyAll) and schools.
+type periodTally struct {
+	tallies map[string]*tally
+	schools []data.Organisation
+}
+
+// sortSchools sorts schools by name (then id), the order of the rows.
+func sortSchools(ss []data.Organisation) {
+	sort.Slice(ss, func(i, j int) bool {
+		if ss[i].Name != ss[j].Name {
+			return ss[i].Name < ss[j].Name
+		}
+		return ss[i].ID < ss[j].ID
+	})
+}
+
+// unitTree is the units of a report: the whole, each municipality and each
+// school, by name and id.
+type unitTree struct {
+	root    *unit
+	munis   map[string]*unit
+	schools map[string]*unit
+}
+
+// newUnitTree makes the (not yet suppressed) figures of the whole, of each
+// municipality and of each school from their tallies (nil: none). Every
+// school and municipality has figures, also when none of its pupils is in
+// the periods (its zeros then show as such).
+func newUnitTree(tallies map[string]*tally, schools []data.Organisation) *unitTree {
+	tr := &unitTree{root: &unit{fig: finish(tallies[keyAll])}, munis: map[string]*unit{}, schools: map[string]*unit{}}
+	for _, s := range schools {
+		m := tr.munis[s.Municipality]
+		if m == nil {
+			m = &unit{fig: finish(tallies[keyMunicipality+s.Municipality])}
+			tr.munis[s.Municipality] = m
+			tr.root.children = append(tr.root.children, m)
+		}
+		su := &unit{fig: finish(tallies[keySchool+s.ID])}
+		m.children = append(m.children, su)
+		tr.schools[s.ID] = su
+	}
+	return tr
+}
+
+// hideLike hides each figure of tr that is hidden in the same unit of
+// other (a period's own report), unless it is 0 there.
+func (tr *unitTree) hideLike(other *unitTree) {
+	like := func(u, o *unit) {
+		if u == nil || o == nil {
+			return
+		}
+		ts, os := u.fig.terms(), o.fig.terms()
+		for i := range ts {
+			if os[i].hidden() && os[i].n > 0 && !ts[i].hidden() {
+				ts[i].hide()
+			}
+		}
+		if u.fig.CommentCount.Suppressed {
+			u.fig.Comments = nil
+		}
+	}
+	like(tr.root, other.root)
+	for k, o := range other.munis {
+		like(tr.munis[k], o)
+	}
+	for k, o := range other.schools {
+		like(tr.schools[k], o)
+	}
+}
+
+// cut sets the report's figures and rows to the part of the suppressed
+// units tr within f: the whole, a municipality or a school, with the rows
+// of the municipalities and schools within f (for one school, its
+// municipality's row is the school's figures).
+func (r *Report) cut(tr *unitTree, f Filter) {
+	var fig *Figures
+	switch {
+	case f.SchoolID != "":
+		if u := tr.schools[f.SchoolID]; u != nil {
+			fig = u.fig
+		}
+	case f.Municipality != "":
+		if u := tr.munis[f.Municipality]; u != nil {
+			fig = u.fig
+		}
+	default:
+		fig = tr.root.fig
+	}
+	if fig == nil { // a school or municipality not in the periods
+		empty := &unit{fig: finish(nil)}
+		protectUnits(empty)
+		fig = empty.fig
+	}
+	r.Figures = *fig
+	seen := map[string]bool{}
 	for _, s := range r.Schools {
 		if !inFilter(s, f) {
 			continue
 		}
-		m := munis[s.Municipality]
-		if m == nil {
-			m = &unit{fig: finish(tallies[keyMunicipality+s.Municipality])}
-			munis[s.Municipality] = m
-			whole.children = append(whole.children, m)
-			r.ByMunicipality = append(r.ByMunicipality, MunicipalityRow{Municipality: s.Municipality})
+		sf := tr.schools[s.ID].fig
+		r.BySchool = append(r.BySchool, SchoolRow{School: s, Figures: sf, Pupils: sf.Pupils(), Placed: sf.Placed[NumGroups],
+			FirstChoice: sf.FirstChoice()})
+		if seen[s.Municipality] {
+			continue
 		}
-		su := &unit{fig: finish(tallies[keySchool+s.ID])}
-		m.children = append(m.children, su)
-		schools = append(schools, su)
-		r.BySchool = append(r.BySchool, SchoolRow{School: s})
-	}
-	protectUnits(whole)
-	r.Figures = *whole.fig
-	for i := range r.ByMunicipality {
-		row := &r.ByMunicipality[i]
-		m := munis[row.Municipality]
-		row.Figures, row.Schools = m.fig, len(m.children)
-		row.Pupils, row.Placed, row.FirstChoice = m.fig.Pupils(), m.fig.Placed[NumGroups], m.fig.FirstChoice()
+		seen[s.Municipality] = true
+		m := tr.munis[s.Municipality]
+		mf, n := m.fig, len(m.children)
+		if f.SchoolID != "" {
+			mf, n = sf, 1
+		}
+		r.ByMunicipality = append(r.ByMunicipality, MunicipalityRow{Municipality: s.Municipality, Schools: n, Figures: mf,
+			Pupils: mf.Pupils(), Placed: mf.Placed[NumGroups], FirstChoice: mf.FirstChoice()})
 	}
 	sort.Slice(r.ByMunicipality, func(i, j int) bool {
 		return r.ByMunicipality[i].Municipality < r.ByMunicipality[j].Municipality
 	})
-	for i := range r.BySchool {
-		fig := schools[i].fig
-		r.BySchool[i].Figures = fig
-		r.BySchool[i].Pupils, r.BySchool[i].Placed, r.BySchool[i].FirstChoice = fig.Pupils(), fig.Placed[NumGroups], fig.FirstChoice()
-	}
-	return r, nil
 }
 
 // inFilter reports whether a school is within f.

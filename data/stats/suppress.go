@@ -181,19 +181,22 @@ func (t *Table) Suppress() {
 }
 
 // protect makes sure the equation sum(terms) = total does not give away a
-// hidden term: when exactly one of terms and total is hidden, it hides one
-// more and reports that it did.
+// hidden term: when exactly one of terms and total is hidden, or when the
+// total is shown and the hidden terms add up to a small group (1–4: then
+// total − shown terms is that group, e.g. 33 − 20 − 10 = 3 over two hidden
+// cells), it hides one more and reports that it did.
 func protect(terms []*Cell, total *Cell) bool {
-	hidden := 0
+	hidden, hiddenSum := 0, 0
 	if total.Suppressed {
 		hidden++
 	}
 	for _, c := range terms {
 		if c.Suppressed {
 			hidden++
+			hiddenSum += c.N
 		}
 	}
-	if hidden != 1 {
+	if hidden != 1 && (total.Suppressed || hidden == 0 || !small(hiddenSum)) {
 		return false
 	}
 	var pick *Cell
@@ -203,6 +206,9 @@ func protect(terms []*Cell, total *Cell) bool {
 		}
 	}
 	if pick == nil {
+		if total.Suppressed {
+			return false // nothing left to hide
+		}
 		pick = total // only zeros are left: hiding one would not help
 	}
 	pick.Suppressed = true

@@ -114,3 +114,75 @@ func TestBlankNames(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// Hidden terms that add up to a small group give that group away as the
+// total less the shown terms, even when two or more are hidden: 33 − 20 −
+// 10 = 3. One more term is hidden (the smallest shown, the 10).
+func TestComplementaryWhenHiddenTermsAddUpToASmallGroup(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		counts []int
+		want   string
+	}{
+		{"two small cells, 3 in all", []int{20, 10, 2, 1}, "20 .. <5 <5 | 33"},
+		{"two small cells, 5 in all", []int{20, 10, 3, 2}, "20 10 <5 <5 | 35"},
+		{"three small cells, 4 in all", []int{12, 2, 1, 1}, ".. <5 <5 <5 | 16"},
+		{"only zeros to hide: the total", []int{0, 2, 1, 0}, "0 <5 <5 0 | <5"},
+	} {
+		tb := NewTable([][]int{c.counts}, true, false)
+		if got := shown(tb.Cells[0]) + " | " + tb.RowTotals[0].String(); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// The share of first choices is hidden when the placed who did not get
+// theirs are a small group, even when both its part and whole are shown
+// (the review's case): 20 girls and boys at their first choice, 2 boys at
+// their second and 1 at their third, 10 not placed.
+//
+//	             girls boys other | total
+//	1st choice    10    10    0   |  20
+//	2nd choice     0     2    0   |   2
+//	3rd choice     0     1    0   |   1
+//	not placed     5     5    0   |  10
+//	pupils        15    18    0   |  33
+//
+// The boys' column 10 + [2] + [1] + 5 = 18 and the row totals 20 + [2] +
+// [1] + 10 = 33 each have hidden terms adding up to 3: the smallest shown
+// term of each is hidden too, the boys' 5 not placed and the 10 not placed
+// in all. Placed 23 is then hidden (33 − 10 with the 10 hidden), and with
+// it the share of first choices.
+func TestShareOfFirstChoiceHidesASmallRest(t *testing.T) {
+	var tl tally
+	tl.outcome[RowChoice1][Girls], tl.outcome[RowChoice1][Boys] = 10, 10
+	tl.outcome[RowChoice1+1][Boys], tl.outcome[RowChoice1+2][Boys] = 2, 1
+	tl.outcome[RowNotPlaced][Girls], tl.outcome[RowNotPlaced][Boys] = 5, 5
+	f := finish(&tl)
+	protectUnits(&unit{fig: f})
+	o := f.Outcome
+	if got := shown(o.Cells[RowNotPlaced]) + " | " + o.RowTotals[RowNotPlaced].String(); got != "5 .. 0 | .." {
+		t.Errorf("not placed %q", got)
+	}
+	if got := shown(f.Placed[:]); got != "10 .. 0 .." {
+		t.Errorf("placed %q", got)
+	}
+	if fc := f.FirstChoice(); !fc.Hidden() || fc.Part.N != 20 || fc.Whole.N != 23 {
+		t.Errorf("first choice %+v shown", fc)
+	}
+	// Without the table: part and whole shown, the rest (3) small.
+	f.Placed[NumGroups].Suppressed = false
+	f.Outcome.RowTotals[RowChoice1].Suppressed = false
+	if !f.FirstChoice().Hidden() {
+		t.Error("20 of 23: the 3 others follow from the share")
+	}
+	// Girls' share: 10 girls of 23 placed; the 13 others are no small group.
+	f.Placed[Girls].Suppressed = false
+	if f.GirlsShare().Hidden() {
+		t.Error("10 girls of 23 hidden")
+	}
+	f.Placed[Girls].N = 21
+	if !f.GirlsShare().Hidden() {
+		t.Error("21 girls of 23: the 2 others follow from the share")
+	}
+}

@@ -55,7 +55,10 @@ type source struct {
 // taken by today's grade-9 pupils (they took part, so they count), while
 // today's grade-8 pupils, imported after it ended, were not there (so they
 // do not count as "not placed" in it).
-func load(ctx context.Context, st *data.Store, sh *shared, p data.Period) (*source, error) {
+//
+// With placedOnly, a period nobody is placed in is not read further: load
+// returns nil.
+func load(ctx context.Context, st *data.Store, sh *shared, p data.Period, placedOnly bool) (*source, error) {
 	src := &source{period: p, schools: map[string]data.Organisation{}, byID: map[string]data.Pupil{},
 		assigned: map[string]string{}, rank: map[string]int{}, offers: map[string]data.PeriodOffer{}, present: map[string]int{}}
 	for _, id := range p.SchoolIDs {
@@ -66,6 +69,9 @@ func load(ctx context.Context, st *data.Store, sh *shared, p data.Period) (*sour
 	as, err := st.PlacementRanks(ctx, p.ID)
 	if err != nil {
 		return nil, err
+	}
+	if placedOnly && len(as) == 0 {
+		return nil, nil
 	}
 	took := map[string]bool{}
 	for _, a := range as {
@@ -143,6 +149,31 @@ type tally struct {
 	comments         []string
 }
 
+// add adds o's counts to t (the tallies of two periods make their sum).
+func (t *tally) add(o *tally) {
+	for i := range t.outcome {
+		for j := range t.outcome[i] {
+			t.outcome[i][j] += o.outcome[i][j]
+		}
+	}
+	for k := range t.present {
+		t.present[k] += o.present[k]
+		t.planned[k] += o.planned[k]
+		t.before[k].n += o.before[k].n
+		t.before[k].total += o.before[k].total
+		t.after[k].n += o.after[k].n
+		t.after[k].total += o.after[k].total
+	}
+	t.alone += o.alone
+	t.groupOff += o.groupOff
+	for k := range t.answered {
+		t.answered[k] += o.answered[k]
+		t.rec[0][k] += o.rec[0][k]
+		t.rec[1][k] += o.rec[1][k]
+	}
+	t.comments = append(t.comments, o.comments...)
+}
+
 // The keys of the tallies of one report: the whole filter, each
 // municipality (keyMunicipality + name) and each school (keySchool + id).
 const (
@@ -151,9 +182,12 @@ const (
 	keySchool       = "s:"
 )
 
-// tally adds the period's counts for the pupils within f to into: to the
-// whole, to their municipality and to their school.
-func (src *source) tally(f Filter, into map[string]*tally) {
+// tally adds the period's counts of all its pupils to into: to the whole,
+// to their municipality and to their school. A report of one school or
+// municipality is cut from these (never counted and hidden on its own: its
+// figures would then differ from the same unit's in the report of all
+// schools, and the two could be subtracted).
+func (src *source) tally(into map[string]*tally) {
 	keysOf := map[string][]*tally{}
 	get := func(k string) *tally {
 		t := into[k]
@@ -164,9 +198,7 @@ func (src *source) tally(f Filter, into map[string]*tally) {
 		return t
 	}
 	for id, s := range src.schools {
-		if inFilter(s, f) {
-			keysOf[id] = []*tally{get(keyAll), get(keyMunicipality + s.Municipality), get(keySchool + id)}
-		}
+		keysOf[id] = []*tally{get(keyAll), get(keyMunicipality + s.Municipality), get(keySchool + id)}
 	}
 	for _, p := range src.pupils {
 		ts := keysOf[p.SchoolID]

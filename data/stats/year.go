@@ -3,6 +3,7 @@ package stats
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 
 	"techniqual/data"
@@ -34,7 +35,9 @@ func CalendarYear(y int) (from, to time.Time) {
 
 // ComputeRange computes the report of every period whose start date is in
 // [from, to), for f, summed: the figures, and a row per municipality and
-// per school, suppressed together (see Figures).
+// per school, suppressed together (see Figures). A figure hidden in one of
+// the periods' own reports is hidden in the sum too. Periods nobody is
+// placed in yet are left out (Report.LeftOut).
 //
 // Figures over several periods count placements, not people: a pupil in
 // two periods of the range (say grade 8 in March and grade 9 in November of
@@ -55,7 +58,7 @@ func ComputeRange(ctx context.Context, st *data.Store, from, to time.Time, f Fil
 			in = append(in, p)
 		}
 	}
-	r, err := computePeriods(ctx, st, in, f)
+	r, err := computePeriods(ctx, st, in, f, true)
 	if err != nil {
 		return nil, err
 	}
@@ -70,6 +73,9 @@ type YearSummary struct {
 	Label    string // e.g. "läsåret 2026/27" or "2026", as the caller named it
 	From, To time.Time
 	Periods  []data.Period // the periods summed, earliest first
+	// LeftOut are the periods of the range not summed: nobody is placed in
+	// them yet (see Report.LeftOut).
+	LeftOut []data.Period
 
 	Pupils      Cell  // pupils (placements: one per pupil and period)
 	Placed      Cell  // placed pupils
@@ -102,7 +108,7 @@ type YearSummary struct {
 // Summarize takes the key numbers of a range report (and its company
 // figures, which may be nil).
 func Summarize(label string, r *Report, c *CompanyFigures) YearSummary {
-	s := YearSummary{Label: label, From: r.From, To: r.To, Periods: r.Periods, Report: r, Companies: c,
+	s := YearSummary{Label: label, From: r.From, To: r.To, Periods: r.Periods, LeftOut: r.LeftOut, Report: r, Companies: c,
 		Pupils: r.Pupils(), Placed: r.Placed[NumGroups], GirlsPlaced: r.Placed[Girls], BoysPlaced: r.Placed[Boys],
 		FirstChoice: r.FirstChoice(), GirlsShare: r.GirlsShare(), Attendance: r.Attendance[NumGroups],
 		AloneGirls: r.AloneGirls, GroupOffers: r.GroupOffers, Answered: r.Answered.RowTotals[0],
@@ -123,6 +129,29 @@ func LoadYear(ctx context.Context, st *data.Store, label string, from, to time.T
 		return YearSummary{}, err
 	}
 	return Summarize(label, r, c), nil
+}
+
+// The impact report's years of member companies: five years up to the
+// report's year, and the year before's own count.
+const (
+	impactMemberYears     = 5
+	impactLastMemberYears = 1
+)
+
+// LoadImpactYears computes the summaries the impact report of calendar
+// year compares: the year (members over five years) and the year before.
+func LoadImpactYears(ctx context.Context, st *data.Store, year int) (this, last YearSummary, err error) {
+	from, to := CalendarYear(year)
+	this, err = LoadYear(ctx, st, strconv.Itoa(year), from, to, impactMemberYears)
+	if err != nil {
+		return YearSummary{}, YearSummary{}, err
+	}
+	from, to = CalendarYear(year - 1)
+	last, err = LoadYear(ctx, st, strconv.Itoa(year-1), from, to, impactLastMemberYears)
+	if err != nil {
+		return YearSummary{}, YearSummary{}, err
+	}
+	return this, last, nil
 }
 
 // Delta is the change of a figure from the year before to this year. It is

@@ -7,6 +7,10 @@ import (
 	"strings"
 )
 
+// MaxComment is the longest comment of an evaluation, in characters
+// (runes): a page of text, more than any paper form holds.
+const MaxComment = 5000
+
 // SaveEvaluation records a pupil's answers after a period, replacing earlier ones.
 func (s *Store) SaveEvaluation(ctx context.Context, e Evaluation) error {
 	v := validator{entity: "evaluation"}
@@ -17,7 +21,7 @@ func (s *Store) SaveEvaluation(ctx context.Context, e Evaluation) error {
 			v.add(field, "err.scale", "Svaret måste vara 1–5.", "answer must be 1..5")
 		}
 	}
-	v.text("comment", e.Comment, 5000)
+	v.text("comment", e.Comment, MaxComment)
 	if err := v.err(); err != nil {
 		return err
 	}

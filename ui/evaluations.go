@@ -41,9 +41,6 @@ const (
 	evalColumns
 )
 
-// maxCommentRunes is the longest comment the Store accepts.
-const maxCommentRunes = 5000
-
 // prefEvalAutoAdvance remembers whether a valid answer moves on by itself.
 const prefEvalAutoAdvance = "evaluations_auto_advance"
 
@@ -328,12 +325,14 @@ type evaluationsScreen struct {
 	editSeq int                // counts edits, never goes back
 	loading int                // loads started, to drop a stale one
 
-	// Saves run off the UI goroutine: writeMu keeps them one at a time and
+	// Saves run off the UI goroutine, one after another: each waits for
+	// the done channel of the job before it (last, set on the UI
+	// goroutine), and a load waits for the saves started before it.
 	// written (under writeMu) lets an older save of a row, overtaken by a
-	// newer one, change nothing; pending lets a load wait for them.
+	// newer one, change nothing.
 	writeMu sync.Mutex
 	written map[string]int
-	pending sync.WaitGroup
+	last    chan struct{}
 
 	periodSel, schoolSel, classSel *widget.Select
 	autoAdvance                    *widget.Check
@@ -523,8 +522,11 @@ func (s *evaluationsScreen) loadRows(periodID string) {
 	s.loading++
 	n := s.loading
 	st := s.main.store
+	saves := s.last
 	s.main.background(func() func() {
-		s.pending.Wait()
+		if saves != nil {
+			<-saves
+		}
 		rows, err := loadEvaluationRows(context.Background(), st, periodID)
 		return func() {
 			if n != s.loading {
@@ -898,7 +900,11 @@ func (s *evaluationsScreen) onKey(k *fyne.KeyEvent, shift bool) bool {
 		s.clearCell(r)
 	case fyne.KeyEscape:
 		if r.dirty() {
-			r.cur, r.seq = r.saved, r.savedSeq
+			// Undoing is a new edit: a save of the undone answers may be
+			// in flight, and the saved answers must be written after it.
+			r.cur = r.saved
+			s.editSeq++
+			r.seq = s.editSeq
 			s.hint.SetText(lang.X("evaluations.reverted", "Ändringarna på raden är ångrade."))
 			s.refreshRow(s.cur.Row)
 			s.afterEdit(r)
@@ -987,8 +993,8 @@ func (s *evaluationsScreen) onPaste(text string) {
 
 func (s *evaluationsScreen) appendComment(r *evalRow, text string) {
 	c := r.cur.comment + text
-	if utf8.RuneCountInString(c) > maxCommentRunes {
-		s.hint.SetText(lang.X("evaluations.comment_full", "Kommentaren får vara högst 5000 tecken."))
+	if utf8.RuneCountInString(c) > data.MaxComment {
+		s.hint.SetText(lang.X("evaluations.comment_full", "Kommentaren får vara högst {{.Max}} tecken.", map[string]any{"Max": data.MaxComment}))
 		return
 	}
 	s.hint.SetText("")
@@ -1002,8 +1008,8 @@ func (s *evaluationsScreen) editComment(r *evalRow) {
 	e.SetText(r.cur.comment)
 	e.SetMinRowsVisible(5)
 	e.Validator = func(t string) error {
-		if utf8.RuneCountInString(t) > maxCommentRunes {
-			return errors.New(lang.X("evaluations.comment_full", "Kommentaren får vara högst 5000 tecken."))
+		if utf8.RuneCountInString(t) > data.MaxComment {
+			return errors.New(lang.X("evaluations.comment_full", "Kommentaren får vara högst {{.Max}} tecken.", map[string]any{"Max": data.MaxComment}))
 		}
 		return nil
 	}
@@ -1119,9 +1125,13 @@ func (s *evaluationsScreen) save(rows []*evalRow, then func()) {
 		}
 	}
 	st := s.main.store
-	s.pending.Add(1)
+	prev, done := s.last, make(chan struct{})
+	s.last = done
 	s.main.background(func() func() {
-		defer s.pending.Done()
+		defer close(done)
+		if prev != nil {
+			<-prev
+		}
 		s.writeMu.Lock()
 		defer s.writeMu.Unlock()
 		writeEvalSaves(context.Background(), st, period, jobs, s.written)

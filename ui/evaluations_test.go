@@ -192,16 +192,26 @@ func TestEvaluationsGridFromTheKeyboard(t *testing.T) {
 		t.Errorf("count %q, want %q…", s.count.Text, want)
 	}
 
-	// Up goes back; Shift+Tab from "Före" goes to the comment of the row above.
+	// Up goes back; Shift+Tab from "Före" goes to the comment of the row
+	// above, and stays put on the first row.
 	key(s, fyne.KeyUp)
 	if s.cur.Row != v {
 		t.Fatalf("Up went to %+v", s.cur)
 	}
-	s.table.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
-	key(s, fyne.KeyTab)
-	s.table.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
-	if v > 0 && (s.cur.Row != v-1 || s.cur.Col != evColComment) {
-		t.Errorf("Shift+Tab went to %+v", s.cur)
+	shiftTab := func() {
+		s.table.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+		key(s, fyne.KeyTab)
+		s.table.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	}
+	s.moveTo(v+1, evColBefore)
+	shiftTab()
+	if s.cur.Row != v || s.cur.Col != evColComment {
+		t.Errorf("Shift+Tab from row %d went to %+v, want row %d, the comment", v+1, s.cur, v)
+	}
+	s.moveTo(0, evColBefore)
+	shiftTab()
+	if s.cur.Row != 0 || s.cur.Col != evColBefore {
+		t.Errorf("Shift+Tab on the first cell went to %+v", s.cur)
 	}
 	s.moveTo(v, evColComment)
 
@@ -363,7 +373,7 @@ func TestEvalSavesNewestWins(t *testing.T) {
 	}
 	// A batch with a comment too long: the good row is written, the bad one told.
 	good := &evalSave{pupilID: b, ans: evalAnswer{after: 2}, seq: 8}
-	bad := &evalSave{pupilID: a, ans: evalAnswer{comment: strings.Repeat("x", maxCommentRunes+1)}, seq: 9}
+	bad := &evalSave{pupilID: a, ans: evalAnswer{comment: strings.Repeat("x", data.MaxComment+1)}, seq: 9}
 	writeEvalSaves(ctx, st, p.ID, []*evalSave{good, bad}, written)
 	if e, ok := storedEvaluation(t, st, p.ID, b); !ok || e.InterestAfter != 2 || good.err != nil {
 		t.Errorf("good row: %+v %v %v", e, ok, good.err)
@@ -376,6 +386,84 @@ func TestEvalSavesNewestWins(t *testing.T) {
 	writeEvalSaves(ctx, st, p.ID, []*evalSave{empty}, written)
 	if _, ok := storedEvaluation(t, st, p.ID, b); ok || empty.err != nil {
 		t.Errorf("emptied row still stored (%v)", empty.err)
+	}
+}
+
+// TestEvaluationsEscapeWhileSaving: Esc on a row whose save is still being
+// written undoes it in the database too, and the row ends up saved (B2).
+func TestEvaluationsEscapeWhileSaving(t *testing.T) {
+	st := openStore(t)
+	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 40, Seed: 4}); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestWindow(t, st)
+	s := openEvaluations(t, st, m)
+	v := s.cur.Row
+	r := s.grid.row(v)
+	if r == nil || r.saved.answered() || v+1 >= len(s.grid.visible) {
+		t.Fatalf("cursor at %+v", s.cur)
+	}
+	s.writeMu.Lock() // the save of the row waits here, as on a slow disk
+	test.Type(s.table, "4")
+	key(s, fyne.KeyDown) // leaving the row starts its save
+	key(s, fyne.KeyUp)
+	key(s, fyne.KeyEscape)
+	if r.cur.before != 0 {
+		t.Fatalf("Esc left %+v", r.cur)
+	}
+	s.writeMu.Unlock()
+	waitIdle(t, m)
+	key(s, fyne.KeyDown) // leaving the row saves the undo
+	waitIdle(t, m)
+	if e, ok := storedEvaluation(t, st, s.grid.periodID, r.pupil.ID); ok {
+		t.Errorf("the undone answer stays in the database: %+v", e)
+	}
+	if r.dirty() || r.err != "" || cellText(s, v, evColState) != "" {
+		t.Errorf("row left as %+v / %+v, state %q", r.cur, r.saved, cellText(s, v, evColState))
+	}
+}
+
+// TestEvaluationsLoadsWaitForSaves: a load waits for the saves started
+// before it, and shows what they wrote, while a save starts after it on
+// the UI goroutine (B6: with a sync.WaitGroup, an Add while a load waited
+// could panic; the jobs are now chained).
+func TestEvaluationsLoadsWaitForSaves(t *testing.T) {
+	st := openStore(t)
+	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 40, Seed: 4}); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestWindow(t, st)
+	s := openEvaluations(t, st, m)
+	period := s.grid.periodID
+	if len(s.grid.rows) < 2 {
+		t.Fatalf("%d rows", len(s.grid.rows))
+	}
+	a, b := s.grid.rows[0], s.grid.rows[1]
+	s.writeMu.Lock() // the saves wait here, as on a slow disk
+	s.edit(a, func(x *evalAnswer) { x.after = 3 })
+	s.saveRow(a)
+	s.loadRows(period)
+	s.edit(b, func(x *evalAnswer) { x.after = 4 })
+	s.saveRow(b)
+	s.writeMu.Unlock()
+	waitIdle(t, m)
+	for _, c := range []struct {
+		r    *evalRow
+		want int
+	}{{a, 3}, {b, 4}} {
+		if e, ok := storedEvaluation(t, st, period, c.r.pupil.ID); !ok || e.InterestAfter != c.want {
+			t.Errorf("%s: stored %+v (%v)", c.r.pupil.Name(), e, ok)
+		}
+	}
+	// The load ran after the save of a: its new row shows a saved answer.
+	var got *evalRow
+	for _, r := range s.grid.rows {
+		if r.pupil.ID == a.pupil.ID {
+			got = r
+		}
+	}
+	if got == nil || got == a || got.saved.after != 3 || got.dirty() {
+		t.Errorf("reloaded row %+v", got)
 	}
 }
 

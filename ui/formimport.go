@@ -39,7 +39,9 @@ type formImport struct {
 	file        *formimport.File
 	periods     []data.Period
 	preview     *formimport.Preview
-	resolutions map[string]string // Problem.Key → chosen id, for this import only
+	previewOpts formimport.Options // what preview was worked out with: Importera writes exactly that
+	resolutions map[string]string  // Problem.Key → chosen id, for this import only
+	previews    int                // previews (and reads) started, so a slower older one is dropped
 
 	// step 1: the file
 	fileLabel *widget.Label
@@ -111,7 +113,6 @@ func (m *MainWindow) newFormImport(kind formimport.Kind, onDone func()) *formImp
 	w.skipBad = widget.NewCheck(lang.X("formimport.skip_bad", "Hoppa över raderna med fel och importera resten"), func(bool) { w.updateButtons() })
 	w.resultLabel = wrapLabel("")
 	w.wizardFrame = newWizardFrame(w.updateButtons)
-	w.progress.Hide()
 
 	w.previewBtn = widget.NewButtonWithIcon(lang.X("formimport.to_preview", "Förhandsgranska"), theme.NavigateNextIcon(), w.onPreview)
 	w.previewBtn.Importance = widget.HighImportance
@@ -161,6 +162,19 @@ func (w *formImport) updateButtons() {
 	p := w.preview
 	w.enableIf(w.importBtn, p != nil && p.Set+p.Replaced > 0 && (p.BadRows == 0 || w.skipBad.Checked))
 	w.enableIf(w.chooseBtn, cur != w.doneStep)
+	// What the preview is worked out from stays put while it runs.
+	enableSelect(w.periodSel, !w.busy())
+	for _, sel := range w.problemSelects {
+		enableSelect(sel, !w.busy())
+	}
+}
+
+func enableSelect(s *widget.Select, on bool) {
+	if on && s.Disabled() {
+		s.Enable()
+	} else if !on && !s.Disabled() {
+		s.Disable()
+	}
 }
 
 func (w *formImport) onChooseFile() { chooseSpreadsheet(w.m.win, w.load) }
@@ -171,6 +185,7 @@ func (w *formImport) load(path string) {
 	w.path = path
 	w.fileLabel.SetText(path)
 	w.file, w.preview = nil, nil
+	w.previews++
 	w.resolutions = map[string]string{}
 	w.showStep(nil)
 	w.setBusy(lang.X("formimport.reading", "Läser filen …"))
@@ -286,24 +301,33 @@ func (w *formImport) options() formimport.Options {
 	return o
 }
 
-// onPreview works out, without writing, what the import would do.
-func (w *formImport) onPreview() {
+// onPreview works out, without writing, what the import would do with
+// the period and names picked now.
+func (w *formImport) onPreview() { w.runPreview(w.options(), "", false) }
+
+// runPreview previews with opts and then says status (in red when bad).
+// Only the newest preview is shown, and its options are kept with it.
+func (w *formImport) runPreview(opts formimport.Options, status string, bad bool) {
 	if w.file == nil {
 		return
 	}
-	f, opts, st, kind := w.file, w.options(), w.m.store, w.kind
+	w.previews++
+	n, f, st, kind := w.previews, w.file, w.m.store, w.kind
 	w.setBusy(lang.X("formimport.previewing", "Förhandsgranskar …"))
 	w.m.background(func() func() {
 		pv, err := previewForm(st, kind, f, opts)
 		return func() {
+			if n != w.previews {
+				return // a newer preview is on its way
+			}
 			if err != nil {
 				w.setIdle(formReadErrorText(err), true)
 				return
 			}
-			w.preview = pv
+			w.preview, w.previewOpts = pv, opts
 			w.fillPreview()
 			w.showStep(w.prevStep)
-			w.setIdle("", false)
+			w.setIdle(status, bad)
 		}
 	})
 }
@@ -466,6 +490,7 @@ func formRowErrorText(e formimport.RowError) string {
 
 func (w *formImport) onBack() {
 	w.preview = nil
+	w.previews++
 	w.showStep(w.setupStep)
 	w.setIdle("", false)
 }
@@ -476,7 +501,8 @@ func (w *formImport) onImport() {
 	if w.preview == nil {
 		return
 	}
-	f, opts, st, skip, kind := w.file, w.options(), w.m.store, w.skipBad.Checked, w.kind
+	// The options the shown preview was worked out with, not the widgets'.
+	f, opts, st, skip, kind := w.file, w.previewOpts, w.m.store, w.skipBad.Checked, w.kind
 	w.setBusy(lang.X("formimport.importing", "Importerar …"))
 	w.m.background(func() func() {
 		imp := formimport.ImportChoices
@@ -488,10 +514,9 @@ func (w *formImport) onImport() {
 			var re *formimport.RowErrors
 			switch {
 			case errors.As(err, &re):
-				// The database changed since the preview: show the new errors.
-				w.preview.Errors, w.preview.BadRows = re.Errors, re.Lines()
-				w.fillPreview()
-				w.setIdle(lang.X("formimport.err.has_errors", "{{.N}} rader har fel; inget har importerats.", map[string]any{"N": re.Lines()}), true)
+				// The database changed since the preview: preview again, so
+				// that counts, problems and changes all say what is now.
+				w.runPreview(opts, lang.X("formimport.err.has_errors", "{{.N}} rader har fel; inget har importerats.", map[string]any{"N": re.Lines()}), true)
 				return
 			case err != nil:
 				w.setIdle(lang.X("formimport.failed", "Importen misslyckades och inget har ändrats: {{.Error}}", map[string]string{"Error": err.Error()}), true)

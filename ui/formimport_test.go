@@ -156,10 +156,16 @@ func TestChoicesWizardResolvesAndImports(t *testing.T) {
 func TestEvaluationsWizardImports(t *testing.T) {
 	st := openStore(t)
 	per, ids := formFixture(t, st)
+	// Åsa is placed; Kim of 8A is not, so his answers cannot be saved.
+	if err := st.SaveAssignment(context.Background(), &data.Assignment{PeriodID: per.ID, PupilID: ids["Åsa"],
+		OfferID: ids["Pappersbruket"], Source: data.SourceManual}); err != nil {
+		t.Fatal(err)
+	}
 	m := newTestWindow(t, st)
 	path := writeList(t, "utv.csv", "Namn;Klass;Hur intresserad av teknik var du före praon?;Hur intresserad är du efter praon?;Skulle du rekommendera praon?;Kommentar\n"+
 		"Åsa Ek;8A;2;5 – Mycket intresserad;Ja;Roligt!\n"+
-		"Kim Larson;8B;3;Ganska;Nej;\n")
+		"Kim Larson;8B;3;Ganska;Nej;\n"+
+		"Kim Larsson;8A;4;4;Ja;\n")
 	w := m.openFormImport(formimport.KindEvaluations, path, nil)
 	waitIdle(t, m)
 	if w.file == nil {
@@ -172,13 +178,11 @@ func TestEvaluationsWizardImports(t *testing.T) {
 	test.Tap(w.previewBtn)
 	waitIdle(t, m)
 	for _, want := range []string{"rad 3, kolumn Namn: okänd elev ”Kim Larson” — menade du ”Kim Larsson, 8B, Solbackens skola”?",
-		"rad 3, kolumn Hur intresserad är du efter praon?: ”Ganska” är inget svar 1–5"} {
+		"rad 3, kolumn Hur intresserad är du efter praon?: ”Ganska” är inget svar 1–5",
+		"rad 4, kolumn Namn: Kim Larsson har ingen placering i praoperioden"} {
 		if !strings.Contains(w.errList.Text, want) {
 			t.Errorf("errors lack %q:\n%s", want, w.errList.Text)
 		}
-	}
-	if !strings.Contains(w.noteList.Text, "Åsa Ek har ingen placering i praoperioden") {
-		t.Errorf("notes %q", w.noteList.Text)
 	}
 	w.skipBad.SetChecked(true)
 	test.Tap(w.importBtn)
@@ -187,7 +191,7 @@ func TestEvaluationsWizardImports(t *testing.T) {
 	if len(es) != 1 || es[0].PupilID != ids["Åsa"] || es[0].InterestBefore != 2 || es[0].InterestAfter != 5 || es[0].Comment != "Roligt!" {
 		t.Fatalf("evaluations %+v (%s)", es, w)
 	}
-	if !strings.Contains(w.resultLabel.Text, "1 nya utvärderingar") || !strings.Contains(w.resultLabel.Text, "1 rader med fel hoppades över") {
+	if !strings.Contains(w.resultLabel.Text, "1 nya utvärderingar") || !strings.Contains(w.resultLabel.Text, "2 rader med fel hoppades över") {
 		t.Errorf("result %q", w.resultLabel.Text)
 	}
 }
@@ -213,5 +217,91 @@ func TestFormImportsOpenWithTheFileDialog(t *testing.T) {
 		if got := len(m.win.Canvas().Overlays().List()); got != before+2 {
 			t.Errorf("%d overlays after opening, want %d (wizard and file dialog)", got, before+2)
 		}
+	}
+}
+
+// TestFormWizardImportsWhatThePreviewShowed: Importera writes with the
+// options the shown preview was worked out with, not with picks made
+// since; only the newest of two previews is shown; the selects wait while
+// a preview runs (B4).
+func TestFormWizardImportsWhatThePreviewShowed(t *testing.T) {
+	st := openStore(t)
+	per, ids := formFixture(t, st)
+	m := newTestWindow(t, st)
+	path := writeList(t, "val.csv", "Namn;Klass;Val 1\nÅsa Ek;8A;Volvo Cars\nKim Larsson;8B;Pappersbruket\n")
+	w := m.openFormImport(formimport.KindChoices, path, nil)
+	waitIdle(t, m)
+	test.Tap(w.previewBtn)
+	waitIdle(t, m)
+	if w.preview == nil || len(w.preview.Problems) != 1 || len(w.problemSelects) != 1 {
+		t.Fatalf("preview: %s", w)
+	}
+	volvo := w.preview.Problems[0].Key
+
+	// While a preview runs, the period and the picks cannot change.
+	w.setBusy("…")
+	if !w.periodSel.Disabled() || !w.problemSelects[0].Disabled() {
+		t.Errorf("selects enabled while busy: period %v, problem %v", w.periodSel.Disabled(), w.problemSelects[0].Disabled())
+	}
+	w.setIdle("", false)
+	if w.periodSel.Disabled() || w.problemSelects[0].Disabled() {
+		t.Error("selects stay disabled when idle")
+	}
+
+	// Two previews in a row: the newer one is shown, with its options.
+	w.resolutions[volvo] = ids["Lagerlogistik"]
+	w.onPreview()
+	w.resolutions[volvo] = ids["Målning"]
+	w.onPreview()
+	waitIdle(t, m)
+	if got := w.preview.Problems[0].Chosen; got != ids["Målning"] || w.previewOpts.Resolutions[volvo] != ids["Målning"] {
+		t.Fatalf("the older preview is shown: chosen %q, options %v", got, w.previewOpts.Resolutions)
+	}
+
+	// A pick the shown preview does not include is not imported.
+	w.resolutions[volvo] = ids["Lagerlogistik"]
+	test.Tap(w.importBtn)
+	waitIdle(t, m)
+	ps, _ := st.PupilPreferences(context.Background(), ids["Åsa"], per.ID)
+	if len(ps) != 1 || ps[0].OfferID != ids["Målning"] {
+		t.Errorf("Åsa's choices %+v, want the previewed Målning (%s)", ps, w)
+	}
+}
+
+// TestFormWizardPreviewsAgainWhenTheImportFindsErrors: when the database
+// changed between the preview and Importera, the whole preview is
+// renewed — counts, changes and problems — not only the error list (B5).
+func TestFormWizardPreviewsAgainWhenTheImportFindsErrors(t *testing.T) {
+	st := openStore(t)
+	per, ids := formFixture(t, st)
+	m := newTestWindow(t, st)
+	path := writeList(t, "val.csv", "Namn;Klass;Val 1\nÅsa Ek;8A;Pappersbruket\nKim Larsson;8B;Målning\n")
+	w := m.openFormImport(formimport.KindChoices, path, nil)
+	waitIdle(t, m)
+	test.Tap(w.previewBtn)
+	waitIdle(t, m)
+	if w.preview == nil || w.preview.Set != 2 || w.importBtn.Disabled() {
+		t.Fatalf("preview: %s", w)
+	}
+	// Kim of 8B goes to the bin meanwhile.
+	if err := st.DeletePupil(context.Background(), ids["Kim 8B"]); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(w.importBtn)
+	waitIdle(t, m)
+	if got := w.counts.Text; got != "1 elever får sina val, 0 elevers tidigare val ersätts, 0 oförändrade, 1 rader med fel" {
+		t.Errorf("counts %q", got)
+	}
+	if strings.Contains(w.changeList.Text, "Kim Larsson") || !strings.Contains(w.changeList.Text, "Åsa Ek") {
+		t.Errorf("changes %q", w.changeList.Text)
+	}
+	if !strings.Contains(w.errList.Text, "rad 3, kolumn Namn: ingen elev ”Kim Larsson” i klass 8B") || len(w.problemSelects) != 1 {
+		t.Errorf("errors %q, %d problems", w.errList.Text, len(w.problemSelects))
+	}
+	if w.status.Text != "1 rader har fel; inget har importerats." || w.current() != w.prevStep || !w.importBtn.Disabled() {
+		t.Errorf("after the refused import: %s", w)
+	}
+	if ps, _ := st.ListPreferences(context.Background(), per.ID); len(ps) != 0 {
+		t.Errorf("%d choices written", len(ps))
 	}
 }

@@ -155,7 +155,6 @@ func (m *MainWindow) newClassListImport(onDone func()) *classListImport {
 	w.skipBad = widget.NewCheck(lang.X("import.skip_bad", "Hoppa över raderna med fel och importera resten"), func(bool) { w.updateButtons() })
 	w.resultLabel = wrapLabel("")
 	w.wizardFrame = newWizardFrame(w.updateButtons)
-	w.progress.Hide()
 
 	w.previewBtn = widget.NewButtonWithIcon(lang.X("import.to_preview", "Förhandsgranska"), theme.NavigateNextIcon(), w.onPreview)
 	w.previewBtn.Importance = widget.HighImportance
@@ -584,7 +583,13 @@ func (w *classListImport) onPreview() {
 		return
 	}
 	w.onMappingChanged()
-	t, opts, st := w.table, w.options(), w.m.store
+	w.runPreview(w.table, w.options(), "", false)
+}
+
+// runPreview previews table t with opts and then says status (in red
+// when bad).
+func (w *classListImport) runPreview(t *classlist.Table, opts classlist.Options, status string, bad bool) {
+	st := w.m.store
 	w.setBusy(lang.X("import.previewing", "Förhandsgranskar …"))
 	w.m.background(func() func() {
 		pv, err := classlist.BuildPreview(context.Background(), st, t, opts)
@@ -596,7 +601,7 @@ func (w *classListImport) onPreview() {
 			w.preview = pv
 			w.fillPreview()
 			w.showStep(w.prevStep)
-			w.setIdle("", false)
+			w.setIdle(status, bad)
 		}
 	})
 }
@@ -632,6 +637,15 @@ func (w *classListImport) fillPreview() {
 	}
 }
 
+// errorLines is how many rows the errors are on (a row may have several).
+func errorLines(errs []classlist.RowError) int {
+	seen := map[int]bool{}
+	for _, e := range errs {
+		seen[e.Line] = true
+	}
+	return len(seen)
+}
+
 // rowErrorText is one row error in the user's language: "rad 14, kolumn
 // Personnummer: kontrollsiffran stämmer inte (20120304-****)".
 func rowErrorText(e classlist.RowError) string {
@@ -663,10 +677,10 @@ func (w *classListImport) onImport() {
 			var re *classlist.RowErrors
 			switch {
 			case errors.As(err, &re):
-				// The database changed since the preview: show the new errors.
-				w.preview.Errors, w.preview.BadRows = re.Errors, len(re.Errors)
-				w.fillPreview()
-				w.setIdle(lang.X("import.err.has_errors", "{{.N}} rader har fel; inget har importerats.", map[string]any{"N": len(re.Errors)}), true)
+				// The database changed since the preview: preview again, so
+				// that the counts say what is now, not only the errors.
+				w.runPreview(t, opts, lang.X("import.err.has_errors", "{{.N}} rader har fel; inget har importerats.",
+					map[string]any{"N": errorLines(re.Errors)}), true)
 				return
 			case err != nil:
 				w.setIdle(lang.X("import.failed", "Importen misslyckades och inget har ändrats: {{.Error}}", map[string]string{"Error": err.Error()}), true)

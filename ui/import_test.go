@@ -151,6 +151,46 @@ func TestClassListWizardShowsErrorsAndImportsOnlyWhenAsked(t *testing.T) {
 	}
 }
 
+// TestClassListWizardPreviewsAgainWhenTheImportFindsErrors: when the
+// database changed between the preview and Importera, the preview is
+// renewed (counts too), and the message counts rows, not errors.
+func TestClassListWizardPreviewsAgainWhenTheImportFindsErrors(t *testing.T) {
+	st := openStore(t)
+	ctx := context.Background()
+	m := newTestWindow(t, st)
+	path := writeList(t, "8a.csv", "Förnamn;Efternamn;Klass\nAda;Berg;8A\nCai;Sjö;8A\n")
+	w := m.openClassListImport(path, nil)
+	waitIdle(t, m)
+	w.schoolSel.SetText("Solbackens skola")
+	test.Tap(w.previewBtn)
+	waitIdle(t, m)
+	if got := w.counts.Text; got != "2 nya, 0 uppdateras, 0 oförändrade, 0 rader med fel" {
+		t.Fatalf("counts %q (%s)", got, w)
+	}
+	// Meanwhile two pupils named Ada Berg in 8A come in by another way.
+	school := data.Organisation{Kind: data.KindSchool, Name: "Solbackens skola"}
+	if err := st.SaveOrganisation(ctx, &school); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		p := data.Pupil{SchoolID: school.ID, FirstName: "Ada", LastName: "Berg", ClassName: "8A", Grade: 8}
+		if err := st.SavePupil(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	test.Tap(w.importBtn)
+	waitIdle(t, m)
+	if got := w.counts.Text; got != "1 nya, 0 uppdateras, 0 oförändrade, 1 rader med fel" {
+		t.Errorf("counts after the refused import %q (%s)", got, w)
+	}
+	if w.status.Text != "1 rader har fel; inget har importerats." || !strings.Contains(w.errList.Text, "rad 2") {
+		t.Errorf("status %q, errors %q", w.status.Text, w.errList.Text)
+	}
+	if ps, _ := st.ListPupils(ctx, data.PupilFilter{}); len(ps) != 2 {
+		t.Errorf("%d pupils, want the 2 added meanwhile", len(ps))
+	}
+}
+
 func TestClassListWizardRefusesAPDF(t *testing.T) {
 	st := openStore(t)
 	m := newTestWindow(t, st)

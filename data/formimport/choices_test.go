@@ -8,8 +8,6 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
-
-	"techniqual/data"
 )
 
 // choicesFile is a Google Forms export in Swedish, with every kind of row
@@ -321,7 +319,6 @@ func TestPreviewNeedsAPeriodAndTheRightKind(t *testing.T) {
 	if _, err := PreviewEvaluations(ctx, fx.st, f, Options{PeriodID: fx.p8.ID}); err == nil {
 		t.Error("a choices file previewed as evaluations")
 	}
-	_ = data.MaxChoices
 }
 
 func TestImportChoicesFromAnXLSXExport(t *testing.T) {

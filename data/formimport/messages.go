@@ -36,6 +36,8 @@ var (
 	msgPupilClass     = Message{"formimport.err.pupil_class", "ingen elev ”{{.Value}}” i klass {{.Class}}", "no pupil “{{.Value}}” in class {{.Class}}"}
 	msgPupilGrade     = Message{"formimport.err.pupil_grade", "{{.Pupil}} går i årskurs {{.Grade}}, men praoperioden är för årskurs {{.PeriodGrade}}", "{{.Pupil}} is in grade {{.Grade}}, but the period is for grade {{.PeriodGrade}}"}
 	msgPupilSchool    = Message{"formimport.err.pupil_school", "{{.Pupil}} går på {{.School}}, som inte är med i praoperioden", "{{.Pupil}} attends {{.School}}, which does not take part in the period"}
+	msgPupilTwice     = Message{"formimport.err.pupil_twice", "{{.Pupil}} är vald även för rad {{.Other}}; välj rätt elev för varje rad", "{{.Pupil}} is also chosen for line {{.Other}}; choose the right pupil for each row"}
+	msgNotPlaced      = Message{"formimport.err.not_placed", "{{.Pupil}} har ingen placering i praoperioden; en utvärdering gäller en praoplats", "{{.Pupil}} has no placement in the period; an evaluation is of a placement"}
 	msgOfferUnknown   = Message{"formimport.err.offer_unknown", "okänd praoplats ”{{.Value}}”", "unknown offer “{{.Value}}”"}
 	msgOfferAmbiguous = Message{"formimport.err.offer_ambiguous", "”{{.Value}}” passar {{.N}} praoplatser ({{.Suggestions}}); välj en", "“{{.Value}}” fits {{.N}} offers ({{.Suggestions}}); choose one"}
 	msgOfferPeriod    = Message{"formimport.err.offer_period", "praoplatsen ”{{.Value}}” hör till en annan praoperiod ({{.Period}})", "the offer “{{.Value}}” belongs to another period ({{.Period}})"}
@@ -49,14 +51,13 @@ var (
 	noteNoChoices     = Message{"formimport.note.no_choices", "{{.Pupil}} har inga val ifyllda; raden hoppas över", "{{.Pupil}} chose nothing; the row is left out"}
 	noteNoAnswers     = Message{"formimport.note.no_answers", "{{.Pupil}} har inga svar ifyllda; raden hoppas över", "{{.Pupil}} gave no answers; the row is left out"}
 	noteSuperseded    = Message{"formimport.note.superseded", "{{.Pupil}} har svarat flera gånger; det senaste svaret (rad {{.Other}}) gäller", "{{.Pupil}} answered more than once; the latest answer (line {{.Other}}) counts"}
-	noteNotPlaced     = Message{"formimport.note.not_placed", "{{.Pupil}} har ingen placering i praoperioden", "{{.Pupil}} has no placement in the period"}
 	noteResolved      = Message{"formimport.note.resolved", "”{{.Value}}” tolkas som ”{{.Choice}}”", "“{{.Value}}” is taken as “{{.Choice}}”"}
 
 	allMessages = []Message{msgEmpty, msgPDF, msgOldExcel, msgBinary, msgBadXLSX, msgNoRows, msgNoNameColumn,
 		msgNoChoiceColumn, msgNoAnswerColumn, msgNoPeriod, msgWrongKind, msgNameMissing, msgPupilUnknown, msgPupilAmbiguous,
-		msgPupilClass, msgPupilGrade, msgPupilSchool, msgOfferUnknown, msgOfferAmbiguous, msgOfferPeriod, msgOfferTwice,
+		msgPupilClass, msgPupilGrade, msgPupilTwice, msgNotPlaced, msgPupilSchool, msgOfferUnknown, msgOfferAmbiguous, msgOfferPeriod, msgOfferTwice,
 		msgTooMany, msgScaleBad, msgYesNoBad, msgCommentLong, msgDidYouMean, msgHasErrors, noteNoChoices, noteNoAnswers,
-		noteSuperseded, noteNotPlaced, noteResolved}
+		noteSuperseded, noteResolved}
 )
 
 // Messages lists every message the package may give (for translation checks).

@@ -36,7 +36,9 @@ const (
 
 // Problem is a name in the file that is unknown or fits several pupils or
 // offers, with the suggestions a user may pick from. One problem may stand
-// for many rows (every pupil who wrote "Volvo Cars").
+// for many rows (every pupil who wrote "Volvo Cars"), but a name that fits
+// several pupils is a problem of its own on each row: two rows alike may
+// be two pupils alike.
 type Problem struct {
 	Key         string // for Options.Resolutions
 	Kind        ProblemKind
@@ -67,9 +69,9 @@ type Change struct {
 	// Choices: the offers by rank, and their names ("Host – Title").
 	OfferIDs   []string
 	OfferNames []string
-	// Evaluations: the answers, and whether the pupil was placed in the period.
+	// Evaluations: the answers as they will be stored (those the file has
+	// no column for are kept from the database).
 	Evaluation data.Evaluation
-	Placed     bool
 }
 
 // Preview is what an import would do, computed without writing anything.
@@ -115,7 +117,9 @@ func ImportChoices(ctx context.Context, st *data.Store, f *File, opts Options, s
 }
 
 // ImportEvaluations saves the pupils' evaluations of the period in one
-// transaction, replacing earlier answers; errors as for ImportChoices.
+// transaction: the answers the file has a column for replace earlier ones,
+// the others are kept. A pupil without a placement in the period is a row
+// error (an evaluation is of a placement); errors as for ImportChoices.
 func ImportEvaluations(ctx context.Context, st *data.Store, f *File, opts Options, skipBad bool) (Result, error) {
 	return run(ctx, st, f, opts, KindEvaluations, skipBad)
 }
@@ -164,8 +168,13 @@ type row struct {
 	empty    bool // nothing answered
 	errs     []RowError
 	resolved []string // keys of problems whose resolution the row used
-	offers   []int
-	eval     data.Evaluation
+	// ambiguous: the name fits several pupils, so the pupil (if any) is
+	// the one picked for this row.
+	ambiguous bool
+	nameCol   string // the header of the column the name was read from
+	clash     bool   // picked as the same pupil as another such row
+	offers    []int
+	eval      data.Evaluation
 }
 
 // planner holds what one preview needs.
@@ -245,11 +254,51 @@ func plan(ctx context.Context, st *data.Store, f *File, opts Options, kind Kind)
 		rows[i] = pl.parse(rec)
 	}
 
+	// An evaluation is of a placement: the Utvärderingar grid and the
+	// statistics know placed pupils only.
+	if kind == KindEvaluations {
+		for i := range rows {
+			if r := &rows[i]; r.pupil >= 0 && !r.empty && !placed[pl.pupils.pupils[r.pupil].ID] {
+				r.errs = append(r.errs, RowError{Line: r.line, Column: r.nameCol, Message: msgNotPlaced,
+					Data: map[string]string{"Pupil": pl.pupils.pupils[r.pupil].Name()}})
+			}
+		}
+	}
+
+	// Rows whose pupil was picked among namesakes are no second answer of
+	// one pupil: two of them picked as the same pupil is an error, not an
+	// answer superseded (it would leave the other namesake without one).
+	picked := map[int][]int{}
+	for i := range rows {
+		if r := &rows[i]; r.ambiguous && r.pupil >= 0 && !r.empty {
+			picked[r.pupil] = append(picked[r.pupil], i)
+		}
+	}
+	for pu, is := range picked {
+		if len(is) < 2 {
+			continue
+		}
+		for _, i := range is {
+			r := &rows[i]
+			r.clash = true
+			var others []string
+			for _, j := range is {
+				if j != i {
+					others = append(others, strconv.Itoa(rows[j].line))
+				}
+			}
+			// r.resolved[0] is the pupil's problem: an ambiguous row has a
+			// pupil only by its resolution.
+			r.errs = append(r.errs, RowError{Line: r.line, Column: r.nameCol, Message: msgPupilTwice, Problem: r.resolved[0],
+				Data: map[string]string{"Pupil": pl.pupils.labels[pu], "Other": strings.Join(others, ", ")}})
+		}
+	}
+
 	// A pupil who answered more than once: the latest answer counts.
 	latest := map[int]int{}
 	for i := range rows {
 		r := &rows[i]
-		if r.pupil < 0 || r.empty {
+		if r.pupil < 0 || r.empty || r.clash {
 			continue
 		}
 		j, ok := latest[r.pupil]
@@ -260,8 +309,8 @@ func plan(ctx context.Context, st *data.Store, f *File, opts Options, kind Kind)
 	pv := &Preview{Kind: kind, Period: per}
 	for i := range rows {
 		r := &rows[i]
-		if r.pupil >= 0 && !r.empty {
-			if w := latest[r.pupil]; w != i {
+		if r.pupil >= 0 && !r.empty && !r.clash {
+			if w, ok := latest[r.pupil]; ok && w != i {
 				pl.note(r.line, "", noteSuperseded, "Pupil", pl.pupils.pupils[r.pupil].Name(), "Other", strconv.Itoa(rows[w].line))
 				continue
 			}
@@ -299,13 +348,23 @@ func plan(ctx context.Context, st *data.Store, f *File, opts Options, kind Kind)
 				c.Action = ActionReplace
 			}
 		} else {
-			c.Evaluation = r.eval
-			c.Evaluation.PupilID, c.Evaluation.PeriodID = p.ID, per.ID
-			c.Placed = placed[p.ID]
-			if !c.Placed {
-				pl.note(r.line, "", noteNotPlaced, "Pupil", p.Name())
-			}
+			// The answers the file has a column for replace the stored
+			// ones; the others (a form that asked only afterwards) stay.
 			old, had := evals[p.ID]
+			c.Evaluation = old
+			c.Evaluation.PupilID, c.Evaluation.PeriodID = p.ID, per.ID
+			if f.Has(FieldInterestBefore) {
+				c.Evaluation.InterestBefore = r.eval.InterestBefore
+			}
+			if f.Has(FieldInterestAfter) {
+				c.Evaluation.InterestAfter = r.eval.InterestAfter
+			}
+			if f.Has(FieldRecommend) {
+				c.Evaluation.WouldRecommend = r.eval.WouldRecommend
+			}
+			if f.Has(FieldComment) {
+				c.Evaluation.Comment = r.eval.Comment
+			}
 			switch {
 			case !had:
 				c.Action = ActionSet
@@ -418,7 +477,7 @@ func (pl *planner) parse(rec classlist.Record) row {
 	if first != "" || last != "" {
 		name, nameCol = strings.TrimSpace(first+" "+last), firstCol
 	}
-	r.query.name = name
+	r.query.name, r.nameCol = name, nameCol
 	if strings.TrimSpace(name) == "" {
 		if !answered {
 			r.empty = true // a blank line of a spreadsheet with only a timestamp
@@ -436,6 +495,12 @@ func (pl *planner) parse(rec classlist.Record) row {
 		i, fail := pl.pupils.find(r.query)
 		if fail != nil {
 			key := r.query.key()
+			if fail.msg == msgPupilAmbiguous {
+				// Two rows alike may be two pupils alike (two Noa Öberg in
+				// 8A): each row is resolved on its own.
+				key += "\x1f" + strconv.Itoa(r.line)
+				r.ambiguous = true
+			}
 			if id, ok := pl.opts.Resolutions[key]; ok {
 				if j, ok := pl.pupils.resolve(id); ok {
 					i, fail = j, nil
@@ -450,15 +515,7 @@ func (pl *planner) parse(rec classlist.Record) row {
 		r.pupil = i
 	}
 	if !answered {
-		// Nothing to import: the row is left out, whoever it names.
-		r.empty, r.errs, r.resolved = true, nil, nil
-		if r.pupil >= 0 {
-			m := noteNoChoices
-			if pl.kind == KindEvaluations {
-				m = noteNoAnswers
-			}
-			pl.note(r.line, "", m, "Pupil", pl.pupils.pupils[r.pupil].Name())
-		}
+		pl.leaveOut(&r)
 		return r
 	}
 	if pl.kind == KindChoices {
@@ -467,6 +524,19 @@ func (pl *planner) parse(rec classlist.Record) row {
 		pl.parseEvaluation(rec, &r)
 	}
 	return r
+}
+
+// leaveOut marks a row that answers nothing: nothing to import, whoever
+// it names (and nothing erased: no choices is not "no longer any choices").
+func (pl *planner) leaveOut(r *row) {
+	r.empty, r.errs, r.resolved, r.ambiguous = true, nil, nil, false
+	if r.pupil >= 0 {
+		m := noteNoChoices
+		if pl.kind == KindEvaluations {
+			m = noteNoAnswers
+		}
+		pl.note(r.line, "", m, "Pupil", pl.pupils.pupils[r.pupil].Name())
+	}
 }
 
 // fail0 is the failure a resolved pupil row had, for the problem's record.
@@ -536,6 +606,11 @@ func (pl *planner) parseChoices(rec classlist.Record, r *row) {
 			}
 		}
 	}
+	if len(picks) == 0 {
+		// A ranking cell of only "Inget;Inget": no choice at all.
+		pl.leaveOut(r)
+		return
+	}
 	if len(picks) > data.MaxChoices || tooMany != "" {
 		if tooMany == "" {
 			tooMany = picks[data.MaxChoices].col
@@ -583,9 +658,6 @@ func (pl *planner) offerFailure(value string, chosen int) *failure {
 	return &g
 }
 
-// maxComment is what data.SaveEvaluation accepts.
-const maxComment = 5000
-
 func (pl *planner) parseEvaluation(rec classlist.Record, r *row) {
 	for _, c := range pl.f.Columns {
 		v := cell(rec, c)
@@ -608,9 +680,9 @@ func (pl *planner) parseEvaluation(rec classlist.Record, r *row) {
 			}
 			r.eval.WouldRecommend = b
 		case FieldComment:
-			if utf8.RuneCountInString(v) > maxComment {
+			if utf8.RuneCountInString(v) > data.MaxComment {
 				r.errs = append(r.errs, RowError{Line: r.line, Column: c.Header, Message: msgCommentLong,
-					Data: map[string]string{"Max": strconv.Itoa(maxComment)}})
+					Data: map[string]string{"Max": strconv.Itoa(data.MaxComment)}})
 				continue
 			}
 			if v != "" {

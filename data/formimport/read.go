@@ -3,7 +3,6 @@ package formimport
 import (
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"unicode"
@@ -79,22 +78,10 @@ func ReadChoicesFile(path string) (*File, error) { return readFile(path, KindCho
 // ReadEvaluationsFile reads an export of pupils' evaluations from a file.
 func ReadEvaluationsFile(path string) (*File, error) { return readFile(path, KindEvaluations) }
 
-// maxFileSize bounds what is read into memory (classlist has the same bound).
-const maxFileSize = 64 << 20
-
 func readFile(path string, kind Kind) (*File, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if st.Size() > maxFileSize {
-		return nil, fileErr(msgBinary)
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	f, err := read(b, kind)
+	// classlist bounds what it reads into memory.
+	t, err := classlist.ReadFile(path, classlist.ReadOptions{HeaderRow: 1})
+	f, err := fromTable(t, err, kind)
 	if f != nil {
 		f.Name = path
 	}
@@ -109,6 +96,11 @@ const headerScanRows = 30
 // first row is asked for as "header" and the real one found here).
 func read(b []byte, kind Kind) (*File, error) {
 	t, err := classlist.Read(b, classlist.ReadOptions{HeaderRow: 1})
+	return fromTable(t, err, kind)
+}
+
+// fromTable finds the header and the columns in what classlist read.
+func fromTable(t *classlist.Table, err error, kind Kind) (*File, error) {
 	if err != nil {
 		return nil, convertReadError(err)
 	}

@@ -201,7 +201,7 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 			return nil, err
 		}
 		rowErr := func(m Message, kv ...string) {
-			c.Errors = append(c.Errors, RowError{Line: r.Line, Message: m, Data: pairs(kv)})
+			c.Errors = append(c.Errors, RowError{Line: r.Line, Message: m, Data: data.Pairs(kv...)})
 		}
 		ext := r.Pupil.ExternalID
 		if ext != "" {

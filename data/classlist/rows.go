@@ -72,7 +72,7 @@ func parseRows(t *Table, mapping []Field, defaultSchool string, today time.Time)
 			for i := 1; i < len(kv); i += 2 {
 				kv[i] = safeValue(kv[i])
 			}
-			r.Errors = append(r.Errors, RowError{Line: rec.Line, Column: c, Message: m, Data: pairs(kv)})
+			r.Errors = append(r.Errors, RowError{Line: rec.Line, Column: c, Message: m, Data: data.Pairs(kv...)})
 		}
 		p := &r.Pupil
 		if hasFull {

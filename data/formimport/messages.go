@@ -8,50 +8,44 @@ import (
 	"techniqual/data"
 )
 
-// Message is one reason the package gives, in Swedish (Text, a template
-// over the error's Data, shown through the ui's translations under Key) and
-// English (Reason, for logs and the command line).
-type Message struct {
-	Key    string
-	Text   string
-	Reason string
-}
+// Message is one reason the package gives (see data.Message).
+type Message = data.Message
 
 // The messages of the package.
 var (
-	msgEmpty          = Message{"formimport.err.empty", "Filen är tom.", "the file is empty"}
-	msgPDF            = Message{"formimport.err.pdf", "Filen är en PDF. Exportera svaren från formuläret som CSV eller Excel (.xlsx).", "the file is a PDF; export the answers as CSV or XLSX"}
-	msgOldExcel       = Message{"formimport.err.xls", "Filen är i det gamla Excel-formatet (.xls). Spara den som .xlsx eller CSV och försök igen.", "the file is in the old Excel format (.xls); save it as .xlsx or CSV"}
-	msgBinary         = Message{"formimport.err.binary", "Filen innehåller ingen text i tabellform.", "the file holds no tabular text"}
-	msgBadXLSX        = Message{"formimport.err.xlsx", "Excel-filen kunde inte läsas: {{.Error}}", "the Excel file could not be read: {{.Error}}"}
-	msgNoRows         = Message{"formimport.err.no_rows", "Filen har inga svar under rubrikraden.", "the file has no answers below the header row"}
-	msgNoNameColumn   = Message{"formimport.err.no_name_column", "Ingen kolumn med elevernas namn hittades (till exempel Namn, eller Förnamn och Efternamn).", "no column with the pupils' names (such as Name, or First name and Last name)"}
-	msgNoChoiceColumn = Message{"formimport.err.no_choice_column", "Ingen kolumn med val hittades (till exempel Val 1, Val 2 … eller Förstahandsval).", "no column with choices (such as Choice 1, Choice 2 … or First choice)"}
-	msgNoAnswerColumn = Message{"formimport.err.no_answer_column", "Inga kolumner med svar hittades (intresse för teknik före och efter praon, skulle rekommendera, kommentar).", "no columns with answers (interest in technology before and after, would recommend, comment)"}
-	msgNoPeriod       = Message{"formimport.err.no_period", "Praoperioden finns inte.", "the period does not exist"}
-	msgWrongKind      = Message{"formimport.err.wrong_kind", "Filen lästes för en annan sorts import.", "the file was read for another kind of import"}
-	msgNameMissing    = Message{"formimport.err.name_missing", "namn saknas", "the name is missing"}
-	msgPupilUnknown   = Message{"formimport.err.pupil_unknown", "okänd elev ”{{.Value}}”", "unknown pupil “{{.Value}}”"}
-	msgPupilAmbiguous = Message{"formimport.err.pupil_ambiguous", "{{.N}} elever passar ”{{.Value}}” ({{.Suggestions}}); välj vilken", "{{.N}} pupils fit “{{.Value}}” ({{.Suggestions}}); choose one"}
-	msgPupilClass     = Message{"formimport.err.pupil_class", "ingen elev ”{{.Value}}” i klass {{.Class}}", "no pupil “{{.Value}}” in class {{.Class}}"}
-	msgPupilGrade     = Message{"formimport.err.pupil_grade", "{{.Pupil}} går i årskurs {{.Grade}}, men praoperioden är för årskurs {{.PeriodGrade}}", "{{.Pupil}} is in grade {{.Grade}}, but the period is for grade {{.PeriodGrade}}"}
-	msgPupilSchool    = Message{"formimport.err.pupil_school", "{{.Pupil}} går på {{.School}}, som inte är med i praoperioden", "{{.Pupil}} attends {{.School}}, which does not take part in the period"}
-	msgPupilTwice     = Message{"formimport.err.pupil_twice", "{{.Pupil}} är vald även för rad {{.Other}}; välj rätt elev för varje rad", "{{.Pupil}} is also chosen for line {{.Other}}; choose the right pupil for each row"}
-	msgNotPlaced      = Message{"formimport.err.not_placed", "{{.Pupil}} har ingen placering i praoperioden; en utvärdering gäller en praoplats", "{{.Pupil}} has no placement in the period; an evaluation is of a placement"}
-	msgOfferUnknown   = Message{"formimport.err.offer_unknown", "okänd praoplats ”{{.Value}}”", "unknown offer “{{.Value}}”"}
-	msgOfferAmbiguous = Message{"formimport.err.offer_ambiguous", "”{{.Value}}” passar {{.N}} praoplatser ({{.Suggestions}}); välj en", "“{{.Value}}” fits {{.N}} offers ({{.Suggestions}}); choose one"}
-	msgOfferPeriod    = Message{"formimport.err.offer_period", "praoplatsen ”{{.Value}}” hör till en annan praoperiod ({{.Period}})", "the offer “{{.Value}}” belongs to another period ({{.Period}})"}
-	msgOfferTwice     = Message{"formimport.err.offer_twice", "samma praoplats som i {{.Other}}", "the same offer as in {{.Other}}"}
-	msgTooMany        = Message{"formimport.err.too_many", "fler än {{.Max}} val", "more than {{.Max}} choices"}
-	msgScaleBad       = Message{"formimport.err.scale_bad", "”{{.Value}}” är inget svar 1–5", "“{{.Value}}” is not an answer 1–5"}
-	msgYesNoBad       = Message{"formimport.err.yes_no_bad", "”{{.Value}}” ska vara Ja eller Nej", "“{{.Value}}” must be yes or no"}
-	msgCommentLong    = Message{"formimport.err.comment_long", "kommentaren är för lång (högst {{.Max}} tecken)", "the comment is too long (at most {{.Max}} characters)"}
-	msgDidYouMean     = Message{"formimport.err.did_you_mean", " — menade du ”{{.Suggestion}}”?", " — did you mean “{{.Suggestion}}”?"}
-	msgHasErrors      = Message{"formimport.err.has_errors", "{{.N}} rader har fel; inget har importerats.", "{{.N}} rows have errors; nothing was imported"}
-	noteNoChoices     = Message{"formimport.note.no_choices", "{{.Pupil}} har inga val ifyllda; raden hoppas över", "{{.Pupil}} chose nothing; the row is left out"}
-	noteNoAnswers     = Message{"formimport.note.no_answers", "{{.Pupil}} har inga svar ifyllda; raden hoppas över", "{{.Pupil}} gave no answers; the row is left out"}
-	noteSuperseded    = Message{"formimport.note.superseded", "{{.Pupil}} har svarat flera gånger; det senaste svaret (rad {{.Other}}) gäller", "{{.Pupil}} answered more than once; the latest answer (line {{.Other}}) counts"}
-	noteResolved      = Message{"formimport.note.resolved", "”{{.Value}}” tolkas som ”{{.Choice}}”", "“{{.Value}}” is taken as “{{.Choice}}”"}
+	msgEmpty          = Message{Key: "formimport.err.empty", Text: "Filen är tom.", Reason: "the file is empty"}
+	msgPDF            = Message{Key: "formimport.err.pdf", Text: "Filen är en PDF. Exportera svaren från formuläret som CSV eller Excel (.xlsx).", Reason: "the file is a PDF; export the answers as CSV or XLSX"}
+	msgOldExcel       = Message{Key: "formimport.err.xls", Text: "Filen är i det gamla Excel-formatet (.xls). Spara den som .xlsx eller CSV och försök igen.", Reason: "the file is in the old Excel format (.xls); save it as .xlsx or CSV"}
+	msgBinary         = Message{Key: "formimport.err.binary", Text: "Filen innehåller ingen text i tabellform.", Reason: "the file holds no tabular text"}
+	msgBadXLSX        = Message{Key: "formimport.err.xlsx", Text: "Excel-filen kunde inte läsas: {{.Error}}", Reason: "the Excel file could not be read: {{.Error}}"}
+	msgNoRows         = Message{Key: "formimport.err.no_rows", Text: "Filen har inga svar under rubrikraden.", Reason: "the file has no answers below the header row"}
+	msgNoNameColumn   = Message{Key: "formimport.err.no_name_column", Text: "Ingen kolumn med elevernas namn hittades (till exempel Namn, eller Förnamn och Efternamn).", Reason: "no column with the pupils' names (such as Name, or First name and Last name)"}
+	msgNoChoiceColumn = Message{Key: "formimport.err.no_choice_column", Text: "Ingen kolumn med val hittades (till exempel Val 1, Val 2 … eller Förstahandsval).", Reason: "no column with choices (such as Choice 1, Choice 2 … or First choice)"}
+	msgNoAnswerColumn = Message{Key: "formimport.err.no_answer_column", Text: "Inga kolumner med svar hittades (intresse för teknik före och efter praon, skulle rekommendera, kommentar).", Reason: "no columns with answers (interest in technology before and after, would recommend, comment)"}
+	msgNoPeriod       = Message{Key: "formimport.err.no_period", Text: "Praoperioden finns inte.", Reason: "the period does not exist"}
+	msgWrongKind      = Message{Key: "formimport.err.wrong_kind", Text: "Filen lästes för en annan sorts import.", Reason: "the file was read for another kind of import"}
+	msgNameMissing    = Message{Key: "formimport.err.name_missing", Text: "namn saknas", Reason: "the name is missing"}
+	msgPupilUnknown   = Message{Key: "formimport.err.pupil_unknown", Text: "okänd elev ”{{.Value}}”", Reason: "unknown pupil “{{.Value}}”"}
+	msgPupilAmbiguous = Message{Key: "formimport.err.pupil_ambiguous", Text: "{{.N}} elever passar ”{{.Value}}” ({{.Suggestions}}); välj vilken", Reason: "{{.N}} pupils fit “{{.Value}}” ({{.Suggestions}}); choose one"}
+	msgPupilClass     = Message{Key: "formimport.err.pupil_class", Text: "ingen elev ”{{.Value}}” i klass {{.Class}}", Reason: "no pupil “{{.Value}}” in class {{.Class}}"}
+	msgPupilGrade     = Message{Key: "formimport.err.pupil_grade", Text: "{{.Pupil}} går i årskurs {{.Grade}}, men praoperioden är för årskurs {{.PeriodGrade}}", Reason: "{{.Pupil}} is in grade {{.Grade}}, but the period is for grade {{.PeriodGrade}}"}
+	msgPupilSchool    = Message{Key: "formimport.err.pupil_school", Text: "{{.Pupil}} går på {{.School}}, som inte är med i praoperioden", Reason: "{{.Pupil}} attends {{.School}}, which does not take part in the period"}
+	msgPupilTwice     = Message{Key: "formimport.err.pupil_twice", Text: "{{.Pupil}} är vald även för rad {{.Other}}; välj rätt elev för varje rad", Reason: "{{.Pupil}} is also chosen for line {{.Other}}; choose the right pupil for each row"}
+	msgNotPlaced      = Message{Key: "formimport.err.not_placed", Text: "{{.Pupil}} har ingen placering i praoperioden; en utvärdering gäller en praoplats", Reason: "{{.Pupil}} has no placement in the period; an evaluation is of a placement"}
+	msgOfferUnknown   = Message{Key: "formimport.err.offer_unknown", Text: "okänd praoplats ”{{.Value}}”", Reason: "unknown offer “{{.Value}}”"}
+	msgOfferAmbiguous = Message{Key: "formimport.err.offer_ambiguous", Text: "”{{.Value}}” passar {{.N}} praoplatser ({{.Suggestions}}); välj en", Reason: "“{{.Value}}” fits {{.N}} offers ({{.Suggestions}}); choose one"}
+	msgOfferPeriod    = Message{Key: "formimport.err.offer_period", Text: "praoplatsen ”{{.Value}}” hör till en annan praoperiod ({{.Period}})", Reason: "the offer “{{.Value}}” belongs to another period ({{.Period}})"}
+	msgOfferTwice     = Message{Key: "formimport.err.offer_twice", Text: "samma praoplats som i {{.Other}}", Reason: "the same offer as in {{.Other}}"}
+	msgTooMany        = Message{Key: "formimport.err.too_many", Text: "fler än {{.Max}} val", Reason: "more than {{.Max}} choices"}
+	msgScaleBad       = Message{Key: "formimport.err.scale_bad", Text: "”{{.Value}}” är inget svar 1–5", Reason: "“{{.Value}}” is not an answer 1–5"}
+	msgYesNoBad       = Message{Key: "formimport.err.yes_no_bad", Text: "”{{.Value}}” ska vara Ja eller Nej", Reason: "“{{.Value}}” must be yes or no"}
+	msgCommentLong    = Message{Key: "formimport.err.comment_long", Text: "kommentaren är för lång (högst {{.Max}} tecken)", Reason: "the comment is too long (at most {{.Max}} characters)"}
+	msgDidYouMean     = Message{Key: "formimport.err.did_you_mean", Text: " — menade du ”{{.Suggestion}}”?", Reason: " — did you mean “{{.Suggestion}}”?"}
+	msgHasErrors      = Message{Key: "formimport.err.has_errors", Text: "{{.N}} rader har fel; inget har importerats.", Reason: "{{.N}} rows have errors; nothing was imported"}
+	noteNoChoices     = Message{Key: "formimport.note.no_choices", Text: "{{.Pupil}} har inga val ifyllda; raden hoppas över", Reason: "{{.Pupil}} chose nothing; the row is left out"}
+	noteNoAnswers     = Message{Key: "formimport.note.no_answers", Text: "{{.Pupil}} har inga svar ifyllda; raden hoppas över", Reason: "{{.Pupil}} gave no answers; the row is left out"}
+	noteSuperseded    = Message{Key: "formimport.note.superseded", Text: "{{.Pupil}} har svarat flera gånger; det senaste svaret (rad {{.Other}}) gäller", Reason: "{{.Pupil}} answered more than once; the latest answer (line {{.Other}}) counts"}
+	noteResolved      = Message{Key: "formimport.note.resolved", Text: "”{{.Value}}” tolkas som ”{{.Choice}}”", Reason: "“{{.Value}}” is taken as “{{.Choice}}”"}
 
 	allMessages = []Message{msgEmpty, msgPDF, msgOldExcel, msgBinary, msgBadXLSX, msgNoRows, msgNoNameColumn,
 		msgNoChoiceColumn, msgNoAnswerColumn, msgNoPeriod, msgWrongKind, msgNameMissing, msgPupilUnknown, msgPupilAmbiguous,
@@ -86,18 +80,7 @@ func (e *FileError) Unwrap() error { return ErrNotFormExport }
 func (e *FileError) Swedish() string { return data.RenderTemplate(e.Text, e.Data) }
 
 func fileErr(m Message, kv ...string) *FileError {
-	return &FileError{Message: m, Data: pairs(kv)}
-}
-
-func pairs(kv []string) map[string]string {
-	if len(kv) == 0 {
-		return nil
-	}
-	m := map[string]string{}
-	for i := 0; i+1 < len(kv); i += 2 {
-		m[kv[i]] = kv[i+1]
-	}
-	return m
+	return &FileError{Message: m, Data: data.Pairs(kv...)}
 }
 
 // RowError says what is wrong with one row (or, in Preview.Notes, what is

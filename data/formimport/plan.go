@@ -428,7 +428,7 @@ func sameEvaluation(a, b data.Evaluation) bool {
 }
 
 func (pl *planner) note(line int, col string, m Message, kv ...string) {
-	pl.notes = append(pl.notes, RowError{Line: line, Column: col, Message: m, Data: pairs(kv)})
+	pl.notes = append(pl.notes, RowError{Line: line, Column: col, Message: m, Data: data.Pairs(kv...)})
 }
 
 // cell is the value of column c in a record.

@@ -347,6 +347,24 @@ func (m *merger) normalise() ([]Row, error) {
 	return out, nil
 }
 
+// matchKey is the meta key remembering which local row a file's key was
+// matched to by name (UUIDs are unique across tables).
+func matchKey(fileID string) string { return "xmatch/" + fileID }
+
+// rememberedMatch is the local key an earlier import matched fileID to,
+// "" when none or when that row is gone.
+func rememberedMatch(ctx context.Context, st *data.Store, table, fileID string) (string, error) {
+	id, err := st.Meta(ctx, matchKey(fileID))
+	if err != nil || id == "" {
+		return "", err
+	}
+	known, err := st.ExchangeIDs(ctx, table, "id", []string{id})
+	if err != nil || len(known) == 0 {
+		return "", err
+	}
+	return id, nil
+}
+
 // matchByName maps organisations and periods that this database knows
 // under another key (same kind and name, same period name) to its key, so
 // that a company created on both laptops is not doubled.
@@ -371,7 +389,16 @@ func (m *merger) matchByName() error {
 			if r.Table != table || have[r.ID] || r.Deleted() || r.Fields["name"] == "" {
 				continue
 			}
-			var localID string
+			// A match made at an earlier import holds even after a rename.
+			localID, err := rememberedMatch(m.ctx, m.st, table, r.ID)
+			if err != nil {
+				return err
+			}
+			if localID != "" {
+				idmap[r.ID] = localID
+				m.plan.Matched[r.ID] = localID
+				continue
+			}
 			if table == data.XOrganisations {
 				o, err := m.st.FindOrganisation(m.ctx, data.OrgKind(r.Fields["kind"]), r.Fields["name"])
 				if err == nil {
@@ -1078,6 +1105,11 @@ func Apply(ctx context.Context, st *data.Store, p *Payload, d Decisions) (*Resul
 		order := map[string]int{}
 		for i, t := range data.ExchangeTables() {
 			order[t.Name] = i
+		}
+		for fileID, localID := range plan.Matched {
+			if err := tx.SetMeta(ctx, matchKey(fileID), localID); err != nil {
+				return err
+			}
 		}
 		changes := append([]Change(nil), plan.Changes...)
 		sort.SliceStable(changes, func(i, j int) bool { return order[changes[i].Table] < order[changes[j].Table] })

@@ -223,6 +223,24 @@ func TestMatchByName(t *testing.T) {
 	if got.HostID != w.company.ID || got.PeriodID != w.period.ID {
 		t.Fatalf("offer not moved to the coordinator's keys: %+v", got)
 	}
+
+	// The match is remembered: after the company renames itself, its next
+	// host form still lands on the coordinator's company, renamed.
+	own.Name = "Nytt Namn Teknik AB"
+	must(t, hr.SaveOrganisation(ctx, &own))
+	p, err = ExportHostForm(ctx, hr, own.ID, Options{})
+	must(t, err)
+	plan = mustPlan(t, coord, save(t, hr, p))
+	if plan.Matched[own.ID] != w.company.ID {
+		t.Fatalf("the renamed company is not matched: %+v", plan.Matched)
+	}
+	_, err = importFile(t, coord, save(t, hr, p), pass, Decisions{Default: Mine})
+	must(t, err)
+	orgs, err = coord.ListOrganisations(ctx, data.KindCompany)
+	must(t, err)
+	if len(orgs) != 1 || orgs[0].ID != w.company.ID || orgs[0].Name != "Nytt Namn Teknik AB" {
+		t.Fatalf("after the rename: %+v", orgs)
+	}
 }
 
 // TestScopeIsEnforced: a host form file that would change another

@@ -72,6 +72,8 @@ type matchingScreen struct {
 	table                                 *widget.Table
 	pupilLbl                              *widget.Label
 	moveTo                                *widget.Select
+	moveFilter                            *widget.Entry // narrows moveTo by offer or host name
+	moveIdx                               []int         // moveTo's option → offer index
 	moveBtn, lockBtn, clearBtn            *widget.Button
 	offers                                *widget.Table
 	unplacedList                          *widget.List
@@ -149,11 +151,16 @@ func newMatchingScreen(m *MainWindow) *matchingScreen {
 	s.pupilLbl.Truncation = fyne.TextTruncateEllipsis
 	s.moveTo = newSelect(nil, nil)
 	s.moveTo.PlaceHolder = lang.X("matching.move_to", "Flytta till …")
+	// A region has thousands of offers: a few typed letters narrow the list.
+	s.moveFilter = widget.NewEntry()
+	s.moveFilter.SetPlaceHolder(lang.X("matching.move_filter", "Sök praoplats …"))
+	s.moveFilter.OnChanged = func(string) { s.updateMoveOptions() }
 	s.moveBtn = widget.NewButtonWithIcon(lang.X("matching.move", "Flytta"), theme.NavigateNextIcon(), s.onMove)
 	s.lockBtn = widget.NewButton(lang.X("matching.lock", "Lås"), s.onToggleLock)
 	s.clearBtn = widget.NewButtonWithIcon(lang.X("matching.clear", "Töm"), theme.ContentClearIcon(), s.onClear)
 	actions := container.NewVBox(s.pupilLbl,
-		container.NewBorder(nil, nil, nil, container.NewHBox(s.moveBtn, s.lockBtn, s.clearBtn), s.moveTo))
+		container.NewBorder(nil, nil, nil, container.NewHBox(s.moveBtn, s.lockBtn, s.clearBtn),
+			container.NewGridWithColumns(2, s.moveFilter, s.moveTo)))
 	placements := container.NewBorder(s.search, actions, nil, nil, s.table)
 
 	// Offers tab.
@@ -724,30 +731,50 @@ func (s *matchingScreen) selectPupil(i int) {
 	s.updateButtons()
 }
 
-// updateMoveOptions lists the offers with their seats for a move.
+// updateMoveOptions lists the offers with their seats for a move, those
+// whose name holds what is typed in the filter (case and accents as typed).
 func (s *matchingScreen) updateMoveOptions() {
-	counts := s.perOffer()
-	opts := make([]string, len(s.alloc.Offers))
-	for j, o := range s.alloc.Offers {
-		opts[j] = fmt.Sprintf("%s (%d/%d)", s.offerName(j), counts[j].Taken, o.Capacity)
-		if o.Status != data.OfferApproved {
-			opts[j] += " – " + lang.X("matching.note_not_approved", "ej godkänd")
-		}
+	keep := -1
+	if i := s.moveTo.SelectedIndex(); i >= 0 && i < len(s.moveIdx) {
+		keep = s.moveIdx[i]
 	}
-	keep := s.moveTo.SelectedIndex()
+	q := fold(strings.TrimSpace(s.moveFilter.Text))
+	counts := s.perOffer()
+	var opts []string
+	s.moveIdx = s.moveIdx[:0]
+	for j, o := range s.alloc.Offers {
+		name := s.offerName(j)
+		if q != "" && !strings.Contains(fold(name), q) {
+			continue
+		}
+		opt := fmt.Sprintf("%s (%d/%d)", name, counts[j].Taken, o.Capacity)
+		if o.Status != data.OfferApproved {
+			opt += " – " + lang.X("matching.note_not_approved", "ej godkänd")
+		}
+		opts = append(opts, opt)
+		s.moveIdx = append(s.moveIdx, j)
+	}
 	s.moveTo.Options = opts
 	s.moveTo.ClearSelected()
-	if keep >= 0 && keep < len(opts) {
-		s.moveTo.SetSelectedIndex(keep)
+	if k := slices.Index(s.moveIdx, keep); k >= 0 {
+		s.moveTo.SetSelectedIndex(k)
 	}
 	s.moveTo.Refresh()
+}
+
+// moveTarget is the offer chosen in moveTo, -1 when none.
+func (s *matchingScreen) moveTarget() int {
+	if i := s.moveTo.SelectedIndex(); i >= 0 && i < len(s.moveIdx) {
+		return s.moveIdx[i]
+	}
+	return -1
 }
 
 // onMove moves the selected pupil to the chosen offer; a broken rule or a
 // full offer is warned about, and the move is still allowed. A moved pupil
 // is locked, so that Kör igen keeps them there.
 func (s *matchingScreen) onMove() {
-	i, j := s.selected, s.moveTo.SelectedIndex()
+	i, j := s.selected, s.moveTarget()
 	if s.alloc == nil || i < 0 || j < 0 || s.running {
 		return
 	}

@@ -5,6 +5,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -96,7 +97,19 @@ func TestMatchingRunMoveLockAcceptUndo(t *testing.T) {
 		t.Fatal("no pupil or offer to move to")
 	}
 	s.selectPupil(mover)
-	s.moveTo.SetSelectedIndex(target)
+	// Typing part of the offer's name narrows the list to the offers
+	// whose name holds it (upper case typed, found all the same).
+	name := s.offerName(target)
+	test.Type(s.moveFilter, strings.ToUpper(name))
+	if len(s.moveTo.Options) == 0 || len(s.moveTo.Options) >= len(s.alloc.Offers) {
+		t.Fatalf("the filter %q leaves %d of %d offers", name, len(s.moveTo.Options), len(s.alloc.Offers))
+	}
+	for _, o := range s.moveTo.Options {
+		if !strings.Contains(o, name) {
+			t.Errorf("option %q does not hold %q", o, name)
+		}
+	}
+	s.moveTo.SetSelectedIndex(slices.Index(s.moveIdx, target))
 	test.Tap(s.moveBtn)
 	if s.work[mover] != target || !s.locked[mover] {
 		t.Fatalf("the move did not happen: offer %d, locked %v", s.work[mover], s.locked[mover])

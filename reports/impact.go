@@ -78,6 +78,9 @@ type ImpactFigures struct {
 type ImpactMunicipality struct {
 	Name    string
 	Figures ImpactFigures
+	// Last is the municipality's figures the year before, nil when it had
+	// none (the changes print nothing then).
+	Last    *ImpactFigures
 	Schools []ImpactSchool
 }
 
@@ -869,7 +872,7 @@ func (lay *impactLayout) municipalityPages() {
 
 	for _, m := range d.Municipalities {
 		lay.section(w.municipality + ": " + lay.municipalityName(m.Name))
-		lay.tiles(lay.keyTiles(m.Figures, nil, false)) // not compared with its year before
+		lay.tiles(lay.keyTiles(m.Figures, m.Last, false))
 		var rows [][]string
 		for _, s := range m.Schools {
 			rows = append(rows, []string{s.Name, "", countText(s.Pupils), countText(s.Placed),
@@ -1014,9 +1017,15 @@ func NewImpact(year int, this, last stats.YearSummary) Impact {
 	if prev := summaryFigures(last); !prev.Empty() {
 		d.Last = &prev
 	}
+	lastOf := map[string]*ImpactFigures{}
+	for _, m := range last.Municipalities {
+		if f := figuresOf(m.Figures); !f.Empty() {
+			lastOf[m.Municipality] = &f
+		}
+	}
 	if r := this.Report; r != nil {
 		for _, m := range this.Municipalities {
-			im := ImpactMunicipality{Name: m.Municipality, Figures: figuresOf(m.Figures)}
+			im := ImpactMunicipality{Name: m.Municipality, Figures: figuresOf(m.Figures), Last: lastOf[m.Municipality]}
 			for _, s := range r.BySchool {
 				if s.School.Municipality != m.Municipality {
 					continue

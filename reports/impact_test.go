@@ -316,3 +316,29 @@ func TestImpactNamesPeriodsLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// A municipality's page compares with its own year before when it had one,
+// and prints no change when it had none.
+func TestImpactMunicipalityPageComparesWithItsYearBefore(t *testing.T) {
+	d := sampleImpact()
+	last := sampleFigures(4)
+	last.Events, last.Members, last.Hosts = 0, 0, 0
+	d.Municipalities[0].Last = &last // Arvika; Karlstad had no figures in 2025
+	b := renderBytes(t, func(w *bytes.Buffer) error { return WriteImpact(w, d, Options{Fixed: fixedTime}) })
+	page := func(name string) string {
+		for _, p := range pdfPages(t, b) {
+			if p := flat(p); strings.Contains(p, "Kommun: "+name) {
+				return p
+			}
+		}
+		t.Fatalf("no page for %s", name)
+		return ""
+	}
+	// Pupils 206 against 164 (sampleFigures(5) against (4)): +26 %.
+	if arvika := page("Arvika"); !strings.Contains(arvika, "+26 % mot 2025") {
+		t.Errorf("Arvika's page has no change against 2025:\n%s", arvika)
+	}
+	if karlstad := page("Karlstad"); strings.Contains(karlstad, "mot 2025") {
+		t.Errorf("Karlstad's page compares with a year it has no figures for:\n%s", karlstad)
+	}
+}

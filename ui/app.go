@@ -183,6 +183,12 @@ func (m *MainWindow) rebuild() {
 	m.onNavSelected(m.current)
 }
 
+// handBack lets one hand-back of background work run at a time. In the
+// app fyne.Do already runs them one by one on the UI goroutine, so it is
+// never contended there; Fyne's test driver runs fyne.Do on the calling
+// goroutine, and two loads handing back at once raced on a table's cells.
+var handBack sync.Mutex
+
 // background runs work off the UI goroutine and hands the function it
 // returns to the UI goroutine with fyne.Do, so the window never freezes.
 func (m *MainWindow) background(work func() (apply func())) {
@@ -192,6 +198,8 @@ func (m *MainWindow) background(work func() (apply func())) {
 		fyne.Do(func() {
 			defer m.busy.Done()
 			if apply != nil {
+				handBack.Lock()
+				defer handBack.Unlock()
 				apply()
 			}
 		})

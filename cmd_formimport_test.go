@@ -85,6 +85,7 @@ func TestImportChoicesCommand(t *testing.T) {
 		"2026-10-05 09:00;Åsa Ek;8A;Stora Enso – Pappersbruket;Målning\n"+
 		"2026-10-05 09:01;Kim Larsson;8B;Volvo Cars;\n"+
 		"2026-10-05 09:02;Kim Larsson;;Pappersbruket;\n"))
+	unknown := writeFile(t, "val3.csv", []byte("Vem är du?;Bästa praoplatsen\nÅsa Ek;Pappersbruket\n"))
 
 	tests := []struct {
 		name   string
@@ -102,6 +103,12 @@ func TestImportChoicesCommand(t *testing.T) {
 		{"no period flag", []string{"choices", "--db", db, bad}, exitUsage, []string{"import choices|evaluations"}},
 		{"missing database", []string{"choices", "--db", filepath.Join(t.TempDir(), "none.db"), "--period", formPeriod, bad}, exitFailure, []string{"no such database"}},
 		{"not a form", []string{"choices", "--db", db, "--period", formPeriod, writeFile(t, "x.pdf", []byte("%PDF-1.4"))}, exitFailure, []string{"Filen är en PDF"}},
+		// The reader hands the window a File to map columns in; the
+		// command has no mapping, so missing columns stay fatal.
+		{"no name column", []string{"choices", "--db", db, "--period", formPeriod, unknown}, exitFailure, []string{
+			"val3.csv: Ingen kolumn med elevernas namn hittades"}},
+		{"no name column in english", []string{"choices", "--lang", "en", "--db", db, "--period", formPeriod, unknown}, exitFailure, []string{
+			"val3.csv: no column with the pupils' names"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -25,7 +25,8 @@ import (
 const maxPreviewLines = 200
 
 // formImport is the open "Importera val" or "Importera utvärderingar"
-// wizard: file → period (and what the columns were taken to be) → preview
+// wizard: file → period and what each column holds (the user may change it,
+// and must where a needed column was not recognised) → preview
 // with the problems, where a suggestion can be picked for each unknown or
 // ambiguous name → import → result. Nothing is written before Importera;
 // reading, previewing and writing run off the UI goroutine.
@@ -47,9 +48,13 @@ type formImport struct {
 	fileLabel *widget.Label
 	chooseBtn *widget.Button
 	// step 2: the period and the columns
-	settings  *widget.Label
-	columns   *widget.Label
-	periodSel *widget.Select
+	settings   *widget.Label
+	columns    *widget.Label
+	periodSel  *widget.Select
+	mapBox     *fyne.Container
+	mapSelects []*widget.Select // by position in file.Columns
+	mapOptions []formMapOption  // what each option of a mapSelect means
+	mapping    bool             // a select is being set by code, not by the user
 	// step 3: preview
 	counts         *widget.Label
 	problemBox     *fyne.Container
@@ -100,6 +105,8 @@ func (m *MainWindow) newFormImport(kind formimport.Kind, onDone func()) *formImp
 	w.settings = wrapLabel("")
 	w.columns = wrapLabel("")
 	w.periodSel = newSelect(nil, func(string) { w.preview = nil; w.updateButtons() })
+	w.mapBox = container.New(layout.NewFormLayout())
+	w.mapOptions = formMapOptions(kind)
 	w.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	w.counts.Wrapping = fyne.TextWrapWord
 	w.problemHead = headingLabel(lang.X("formimport.problems", "Okända eller otydliga namn: välj vad som menas"))
@@ -128,9 +135,14 @@ func (m *MainWindow) newFormImport(kind formimport.Kind, onDone func()) *formImp
 		title = lang.X("formimport.title_evaluations", "Importera utvärderingar")
 	}
 	fileRow := container.NewBorder(nil, nil, nil, w.chooseBtn, w.fileLabel)
-	w.setupStep = container.NewVBox(
+	// One scroll for the whole step: a form with many questions has more
+	// columns than the dialog is tall.
+	w.setupStep = container.NewVScroll(container.NewVBox(
 		headingLabel(lang.X("formimport.settings", "Så här lästes filen")), w.settings, w.columns,
-		formGrid(formField{label: lang.X("formimport.period", "Praoperiod"), input: w.periodSel}))
+		formGrid(formField{label: lang.X("formimport.period", "Praoperiod"), input: w.periodSel}),
+		headingLabel(lang.X("formimport.columns", "Kolumner")),
+		wrapLabel(lang.X("formimport.columns_help", "Kontrollera vad varje kolumn innehåller och ändra där det blev fel. Kolumner som inte används importeras inte.")),
+		w.mapBox))
 	w.prevStep = container.NewBorder(
 		container.NewVBox(headingLabel(lang.X("formimport.preview", "Förhandsgranskning")), w.counts, w.skipBad),
 		nil, nil, nil,
@@ -157,13 +169,16 @@ func (w *formImport) updateButtons() {
 		w.chooseBtn.Hide()
 		w.closeBtn.SetText(lang.X("formimport.close", "Stäng"))
 	}
-	w.enableIf(w.previewBtn, w.file != nil && w.periodSel.SelectedIndex() >= 0)
+	w.enableIf(w.previewBtn, w.file != nil && w.file.Check() == nil && w.periodSel.SelectedIndex() >= 0)
 	w.enableIf(w.backBtn, true)
 	p := w.preview
 	w.enableIf(w.importBtn, p != nil && p.Set+p.Replaced > 0 && (p.BadRows == 0 || w.skipBad.Checked))
 	w.enableIf(w.chooseBtn, cur != w.doneStep)
 	// What the preview is worked out from stays put while it runs.
 	enableSelect(w.periodSel, !w.busy())
+	for _, sel := range w.mapSelects {
+		enableSelect(sel, !w.busy())
+	}
 	for _, sel := range w.problemSelects {
 		enableSelect(sel, !w.busy())
 	}
@@ -196,6 +211,12 @@ func (w *formImport) load(path string) {
 			read = formimport.ReadEvaluationsFile
 		}
 		f, err := read(path)
+		// With only columns missing the File comes along: the user says
+		// what the columns hold.
+		missing := err
+		if f != nil {
+			err = nil
+		}
 		var periods []data.Period
 		if err == nil {
 			periods, err = st.ListPeriods(context.Background())
@@ -208,6 +229,10 @@ func (w *formImport) load(path string) {
 			w.file, w.periods = f, periods
 			w.fillSetup()
 			w.showStep(w.setupStep)
+			if missing != nil {
+				w.setIdle(formReadErrorText(missing)+" "+lang.X("formimport.map_missing", "Välj under Kolumner vad kolumnerna innehåller."), true)
+				return
+			}
 			w.setIdle(lang.X("formimport.read_ok", "{{.Rows}} svar lästa.", map[string]any{"Rows": len(f.Records)}), false)
 		}
 	})
@@ -250,20 +275,8 @@ func (w *formImport) fillSetup() {
 	}
 	parts = append(parts, lang.X("formimport.header_row", "Rubrikrad: {{.Row}}", map[string]string{"Row": strconv.Itoa(f.HeaderRow)}))
 	w.settings.SetText(strings.Join(parts, " · "))
-	var used, ignored []string
-	for _, c := range f.Columns {
-		n, ok := formFieldNames[c.Field]
-		if !ok {
-			ignored = append(ignored, c.Header)
-			continue
-		}
-		used = append(used, c.Header+" → "+lang.X(n.key, n.sv, map[string]any{"Rank": c.Rank}))
-	}
-	text := lang.X("formimport.columns_used", "Kolumner som används: {{.Cols}}", map[string]string{"Cols": strings.Join(used, ", ")})
-	if len(ignored) > 0 {
-		text += "\n" + lang.X("formimport.columns_ignored", "Kolumner som inte används: {{.Cols}}", map[string]string{"Cols": strings.Join(ignored, ", ")})
-	}
-	w.columns.SetText(text)
+	w.fillColumnsText()
+	w.fillMapping()
 	names := make([]string, len(w.periods))
 	best := -1
 	for i, p := range w.periods {
@@ -279,6 +292,170 @@ func (w *formImport) fillSetup() {
 	if best >= 0 {
 		w.periodSel.SetSelectedIndex(best)
 	}
+}
+
+// fillColumnsText says in short what each column is taken to be.
+func (w *formImport) fillColumnsText() {
+	var used, ignored []string
+	for _, c := range w.file.Columns {
+		n, ok := formFieldNames[c.Field]
+		if !ok {
+			ignored = append(ignored, c.Header)
+			continue
+		}
+		used = append(used, c.Header+" → "+lang.X(n.key, n.sv, map[string]any{"Rank": c.Rank}))
+	}
+	text := lang.X("formimport.columns_used", "Kolumner som används: {{.Cols}}", map[string]string{"Cols": strings.Join(used, ", ")})
+	if len(ignored) > 0 {
+		text += "\n" + lang.X("formimport.columns_ignored", "Kolumner som inte används: {{.Cols}}", map[string]string{"Cols": strings.Join(ignored, ", ")})
+	}
+	w.columns.SetText(text)
+}
+
+// formMapOption is one choice of what a column holds.
+type formMapOption struct {
+	field formimport.Field
+	rank  int
+}
+
+// formMapOptions are the choices of the kind, in the order the package
+// gives them, with one option per choice rank.
+func formMapOptions(kind formimport.Kind) []formMapOption {
+	var out []formMapOption
+	for _, f := range formimport.Fields(kind) {
+		if f != formimport.FieldChoice {
+			out = append(out, formMapOption{field: f})
+			continue
+		}
+		for r := 1; r <= data.MaxChoices; r++ {
+			out = append(out, formMapOption{field: f, rank: r})
+		}
+	}
+	return out
+}
+
+// formMapText is an option's name in the user's language.
+func formMapText(o formMapOption) string {
+	switch o.field {
+	case formimport.FieldIgnore:
+		return lang.X("formimport.map.ignore", "Används inte")
+	case formimport.FieldName:
+		return lang.X("formimport.map.name", "Namn")
+	case formimport.FieldFirstName:
+		return lang.X("formimport.map.first_name", "Förnamn")
+	case formimport.FieldLastName:
+		return lang.X("formimport.map.last_name", "Efternamn")
+	case formimport.FieldClass:
+		return lang.X("formimport.map.class", "Klass")
+	case formimport.FieldSchool:
+		return lang.X("formimport.map.school", "Skola")
+	case formimport.FieldTimestamp:
+		return lang.X("formimport.map.timestamp", "Tidsstämpel")
+	case formimport.FieldChoice:
+		return lang.X("formimport.map.choice", "Val {{.Rank}}", map[string]any{"Rank": o.rank})
+	case formimport.FieldChoiceList:
+		return lang.X("formimport.map.choice_list", "Alla val i en cell")
+	case formimport.FieldInterestBefore:
+		return lang.X("formimport.map.interest_before", "Intresse före")
+	case formimport.FieldInterestAfter:
+		return lang.X("formimport.map.interest_after", "Intresse efter")
+	case formimport.FieldRecommend:
+		return lang.X("formimport.map.recommend", "Skulle rekommendera")
+	case formimport.FieldComment:
+		return lang.X("formimport.map.comment", "Kommentar")
+	}
+	return string(o.field)
+}
+
+// mapIndex is the option of a column (-1 for none: a choice rank beyond
+// what may be picked, which the preview then reports).
+func (w *formImport) mapIndex(c formimport.Column) int {
+	for i, o := range w.mapOptions {
+		if o.field == c.Field && (o.field != formimport.FieldChoice || o.rank == c.Rank) {
+			return i
+		}
+	}
+	return -1
+}
+
+// fillMapping makes one row per column: the header, a few of its values,
+// and a Select of what it holds.
+func (w *formImport) fillMapping() {
+	f := w.file
+	texts := make([]string, len(w.mapOptions))
+	for i, o := range w.mapOptions {
+		texts[i] = formMapText(o)
+	}
+	w.mapSelects = make([]*widget.Select, len(f.Columns))
+	var objs []fyne.CanvasObject
+	for i, c := range f.Columns {
+		head := widget.NewLabelWithStyle(c.Header, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		head.Truncation = fyne.TextTruncateEllipsis
+		samples := widget.NewLabel(strings.Join(f.Samples(c.Index, 2), ", "))
+		samples.Truncation = fyne.TextTruncateEllipsis
+		samples.Importance = widget.LowImportance
+		sel := newSelect(texts, nil)
+		w.mapping = true
+		if k := w.mapIndex(c); k >= 0 {
+			sel.SetSelectedIndex(k)
+		}
+		w.mapping = false
+		sel.OnChanged = func(string) { w.onMapChanged(i) }
+		w.mapSelects[i] = sel
+		objs = append(objs, head, container.NewGridWithColumns(2, sel, samples))
+	}
+	w.mapBox.Objects = objs
+	w.mapBox.Refresh()
+}
+
+// onMapChanged sets what column i holds from its Select. A second column
+// for a one-of field is refused (the Select goes back, and the status
+// says which column has it); otherwise the status says what is still
+// missing.
+func (w *formImport) onMapChanged(i int) {
+	if w.mapping || w.file == nil || i >= len(w.file.Columns) {
+		return
+	}
+	sel, c := w.mapSelects[i], w.file.Columns[i]
+	k := sel.SelectedIndex()
+	if k < 0 || k >= len(w.mapOptions) {
+		return
+	}
+	o := w.mapOptions[k]
+	if err := w.file.SetField(c.Index, o.field, o.rank); err != nil {
+		w.mapping = true
+		if j := w.mapIndex(c); j >= 0 {
+			sel.SetSelectedIndex(j)
+		} else {
+			sel.ClearSelected()
+		}
+		w.mapping = false
+		w.setIdle(formReadErrorText(err), true)
+		return
+	}
+	w.preview = nil
+	w.fillColumnsText()
+	if err := w.file.Check(); err != nil {
+		w.setIdle(formMissingText(err), true)
+	} else {
+		w.setIdle(lang.X("formimport.map_ok", "Kolumnerna räcker för en import. Förhandsgranska när du är klar."), false)
+	}
+}
+
+// formMissingText says which column the user is still to pick.
+func formMissingText(err error) string {
+	var fe *formimport.FileError
+	if errors.As(err, &fe) {
+		switch fe.Key {
+		case "formimport.err.no_name_column":
+			return lang.X("formimport.map_need_name", "Välj vilken kolumn som har elevens namn (eller förnamn och efternamn).")
+		case "formimport.err.no_choice_column":
+			return lang.X("formimport.map_need_choice", "Välj vilken kolumn som har elevens val (Val 1, Val 2 … eller Alla val i en cell).")
+		case "formimport.err.no_answer_column":
+			return lang.X("formimport.map_need_answer", "Välj minst en kolumn med svar (intresse före eller efter, skulle rekommendera eller kommentar).")
+		}
+	}
+	return formReadErrorText(err)
 }
 
 // fits says whether a period is where answers of this kind usually go:

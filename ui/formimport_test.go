@@ -7,7 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
 	"techniqual/data/formimport"
@@ -196,13 +198,137 @@ func TestEvaluationsWizardImports(t *testing.T) {
 	}
 }
 
-func TestFormWizardRefusesAFileWithoutChoices(t *testing.T) {
+// TestFormWizardRefusesOrAsksForColumns: a file that is no form export
+// stops the wizard; a file with the columns not recognised opens the setup
+// step with the reason, and Förhandsgranska waits for the columns.
+func TestFormWizardRefusesOrAsksForColumns(t *testing.T) {
 	st := openStore(t)
 	m := newTestWindow(t, st)
-	w := m.openFormImport(formimport.KindChoices, writeList(t, "lista.csv", "Förnamn;Efternamn;Klass\nÅsa;Ek;8A\n"), nil)
+	w := m.openFormImport(formimport.KindChoices, writeList(t, "lista.pdf", "%PDF-1.4\n"), nil)
 	waitIdle(t, m)
-	if w.file != nil || !strings.Contains(w.status.Text, "Ingen kolumn med val") || w.previewBtn.Visible() {
+	if w.file != nil || w.current() != nil || !strings.Contains(w.status.Text, "PDF") || w.previewBtn.Visible() {
+		t.Errorf("a PDF: %s", w)
+	}
+	w = m.openFormImport(formimport.KindChoices, writeList(t, "lista.csv", "Förnamn;Efternamn;Klass\nÅsa;Ek;8A\n"), nil)
+	waitIdle(t, m)
+	if w.file == nil || w.current() != w.setupStep || !strings.Contains(w.status.Text, "Ingen kolumn med val") ||
+		!strings.Contains(w.status.Text, "Välj under Kolumner") || !w.previewBtn.Visible() || !w.previewBtn.Disabled() {
 		t.Errorf("a class list as choices: %s", w)
+	}
+	if len(w.mapSelects) != 3 || w.mapSelects[0].Selected != "Förnamn" || w.mapSelects[2].Selected != "Klass" {
+		t.Errorf("the detected columns are not shown: %d selects", len(w.mapSelects))
+	}
+}
+
+// TestChoicesWizardMapsUnknownColumns: a form with the counsellor's own
+// questions as headers is mapped by the Selects, previewed and imported.
+func TestChoicesWizardMapsUnknownColumns(t *testing.T) {
+	st := openStore(t)
+	per, ids := formFixture(t, st)
+	m := newTestWindow(t, st)
+	path := writeList(t, "egna.csv", "Vem är du?;Avdelning;Bästa praoplatsen;Reserv\n"+
+		"Åsa Ek;8A;Pappersbruket;Målning\n"+
+		"Kim Larsson;8B;Lagerlogistik;\n")
+	w := m.openFormImport(formimport.KindChoices, path, nil)
+	waitIdle(t, m)
+	if w.file == nil || w.current() != w.setupStep || !strings.Contains(w.status.Text, "Ingen kolumn med elevernas namn") || !w.previewBtn.Disabled() {
+		t.Fatalf("setup: %s", w)
+	}
+	if len(w.mapSelects) != 4 {
+		t.Fatalf("%d selects for 4 columns", len(w.mapSelects))
+	}
+	opts := w.mapSelects[0].Options
+	want := []string{"Används inte", "Namn", "Förnamn", "Efternamn", "Klass", "Skola", "Tidsstämpel", "Val 1", "Val 2", "Val 3", "Val 4", "Val 5", "Alla val i en cell"}
+	if !slices.Equal(opts, want) {
+		t.Errorf("options %q", opts)
+	}
+	// Each row: the header, then the Select beside a sample of the values.
+	if head := w.mapBox.Objects[0].(*widget.Label).Text; head != "Vem är du?" {
+		t.Errorf("first header %q", head)
+	}
+	if samples := w.mapBox.Objects[1].(*fyne.Container).Objects[1].(*widget.Label).Text; samples != "Åsa Ek, Kim Larsson" {
+		t.Errorf("samples %q", samples)
+	}
+	steps := []struct {
+		col      int
+		pick     string
+		status   string // what the status says after the pick
+		selected string // what the Select then shows
+		preview  bool   // whether Förhandsgranska is enabled
+	}{
+		{0, "Namn", "Välj vilken kolumn som har elevens val", "Namn", false},
+		{1, "Klass", "Välj vilken kolumn som har elevens val", "Klass", false},
+		{2, "Val 1", "Kolumnerna räcker för en import", "Val 1", true},
+		{3, "Val 1", "Kolumnen ”Bästa praoplatsen” har redan det innehållet", "Används inte", true},
+		{3, "Val 2", "Kolumnerna räcker för en import", "Val 2", true},
+	}
+	for _, s := range steps {
+		w.mapSelects[s.col].SetSelected(s.pick)
+		if !strings.Contains(w.status.Text, s.status) || w.mapSelects[s.col].Selected != s.selected || w.previewBtn.Disabled() == s.preview {
+			t.Fatalf("column %d as %s: selected %q, preview disabled %v: %s", s.col, s.pick, w.mapSelects[s.col].Selected, w.previewBtn.Disabled(), w)
+		}
+	}
+	if !strings.Contains(w.columns.Text, "Vem är du? → namn") || !strings.Contains(w.columns.Text, "Reserv → val 2") {
+		t.Errorf("columns %q", w.columns.Text)
+	}
+	test.Tap(w.previewBtn)
+	waitIdle(t, m)
+	if w.current() != w.prevStep || w.preview.Set != 2 || w.preview.BadRows != 0 || w.importBtn.Disabled() {
+		t.Fatalf("preview: %s", w)
+	}
+	if ps, _ := st.ListPreferences(context.Background(), ""); len(ps) != 0 {
+		t.Fatal("the preview wrote choices")
+	}
+	// Back and forth keeps the mapping.
+	test.Tap(w.backBtn)
+	if w.current() != w.setupStep || w.mapSelects[3].Selected != "Val 2" || w.mapSelects[3].Disabled() {
+		t.Fatalf("back: %s", w)
+	}
+	test.Tap(w.previewBtn)
+	waitIdle(t, m)
+	test.Tap(w.importBtn)
+	waitIdle(t, m)
+	if w.current() != w.doneStep || !strings.Contains(w.resultLabel.Text, "2 elever fick sina val") {
+		t.Fatalf("result %q: %s", w.resultLabel.Text, w)
+	}
+	ctx := context.Background()
+	for key, want := range map[string][]string{"Åsa": {ids["Pappersbruket"], ids["Målning"]}, "Kim 8B": {ids["Lagerlogistik"]}, "Kim 8A": nil} {
+		ps, _ := st.PupilPreferences(ctx, ids[key], per.ID)
+		var got []string
+		for _, p := range ps {
+			got = append(got, p.OfferID)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s chose %v, want %v", key, got, want)
+		}
+	}
+}
+
+// TestEvaluationsWizardMapsUnknownColumns: the evaluations' Selects offer
+// the answers, not choices, and the status says what is still missing.
+func TestEvaluationsWizardMapsUnknownColumns(t *testing.T) {
+	st := openStore(t)
+	formFixture(t, st) // a period to import into
+	m := newTestWindow(t, st)
+	w := m.openFormImport(formimport.KindEvaluations, writeList(t, "utv.csv", "Vem är du?;Hur kul var det?\nÅsa Ek;5\n"), nil)
+	waitIdle(t, m)
+	if w.file == nil || w.current() != w.setupStep || !w.previewBtn.Disabled() {
+		t.Fatalf("setup: %s", w)
+	}
+	want := []string{"Används inte", "Namn", "Förnamn", "Efternamn", "Klass", "Skola", "Tidsstämpel", "Intresse före", "Intresse efter", "Skulle rekommendera", "Kommentar"}
+	if got := w.mapSelects[1].Options; !slices.Equal(got, want) {
+		t.Errorf("options %q", got)
+	}
+	w.mapSelects[1].SetSelected("Intresse efter")
+	if !strings.Contains(w.status.Text, "Välj vilken kolumn som har elevens namn") || !w.previewBtn.Disabled() {
+		t.Errorf("after the answer: %s", w)
+	}
+	w.mapSelects[0].SetSelected("Namn")
+	if !strings.Contains(w.status.Text, "Kolumnerna räcker") || w.previewBtn.Disabled() {
+		t.Errorf("after the name: %s", w)
+	}
+	if f := w.file.Columns; f[0].Field != formimport.FieldName || f[1].Field != formimport.FieldInterestAfter {
+		t.Errorf("columns %+v", f)
 	}
 }
 

@@ -22,6 +22,10 @@ var (
 	msgNoNameColumn   = Message{Key: "formimport.err.no_name_column", Text: "Ingen kolumn med elevernas namn hittades (till exempel Namn, eller Förnamn och Efternamn).", Reason: "no column with the pupils' names (such as Name, or First name and Last name)"}
 	msgNoChoiceColumn = Message{Key: "formimport.err.no_choice_column", Text: "Ingen kolumn med val hittades (till exempel Val 1, Val 2 … eller Förstahandsval).", Reason: "no column with choices (such as Choice 1, Choice 2 … or First choice)"}
 	msgNoAnswerColumn = Message{Key: "formimport.err.no_answer_column", Text: "Inga kolumner med svar hittades (intresse för teknik före och efter praon, skulle rekommendera, kommentar).", Reason: "no columns with answers (interest in technology before and after, would recommend, comment)"}
+	msgNoSuchColumn   = Message{Key: "formimport.err.no_such_column", Text: "Filen har ingen kolumn {{.Column}}.", Reason: "the file has no column {{.Column}}"}
+	msgFieldKind      = Message{Key: "formimport.err.field_kind", Text: "Det innehållet hör inte till den här sortens import.", Reason: "that field does not belong to this kind of import"}
+	msgBadRank        = Message{Key: "formimport.err.bad_rank", Text: "Val {{.Rank}} går inte: valen är 1–{{.Max}}.", Reason: "choice {{.Rank}} is not possible: the choices are 1–{{.Max}}"}
+	msgColumnTaken    = Message{Key: "formimport.err.column_taken", Text: "Kolumnen ”{{.Other}}” har redan det innehållet. Ändra den kolumnen först.", Reason: "the column “{{.Other}}” already holds that; change that column first"}
 	msgNoPeriod       = Message{Key: "formimport.err.no_period", Text: "Praoperioden finns inte.", Reason: "the period does not exist"}
 	msgWrongKind      = Message{Key: "formimport.err.wrong_kind", Text: "Filen lästes för en annan sorts import.", Reason: "the file was read for another kind of import"}
 	msgNameMissing    = Message{Key: "formimport.err.name_missing", Text: "namn saknas", Reason: "the name is missing"}
@@ -48,7 +52,7 @@ var (
 	noteResolved      = Message{Key: "formimport.note.resolved", Text: "”{{.Value}}” tolkas som ”{{.Choice}}”", Reason: "“{{.Value}}” is taken as “{{.Choice}}”"}
 
 	allMessages = []Message{msgEmpty, msgPDF, msgOldExcel, msgBinary, msgBadXLSX, msgNoRows, msgNoNameColumn,
-		msgNoChoiceColumn, msgNoAnswerColumn, msgNoPeriod, msgWrongKind, msgNameMissing, msgPupilUnknown, msgPupilAmbiguous,
+		msgNoChoiceColumn, msgNoAnswerColumn, msgNoSuchColumn, msgFieldKind, msgBadRank, msgColumnTaken, msgNoPeriod, msgWrongKind, msgNameMissing, msgPupilUnknown, msgPupilAmbiguous,
 		msgPupilClass, msgPupilGrade, msgPupilTwice, msgNotPlaced, msgPupilSchool, msgOfferUnknown, msgOfferAmbiguous, msgOfferPeriod, msgOfferTwice,
 		msgTooMany, msgScaleBad, msgYesNoBad, msgCommentLong, msgDidYouMean, msgHasErrors, noteNoChoices, noteNoAnswers,
 		noteSuperseded, noteResolved}

@@ -98,12 +98,15 @@ type Result struct {
 	Notes     []RowError
 }
 
-// PreviewChoices works out what importing the choices of f would do.
+// PreviewChoices works out what importing the choices of f would do. A
+// File whose columns are not enough (see File.Check) is refused with the
+// same *FileError.
 func PreviewChoices(ctx context.Context, st *data.Store, f *File, opts Options) (*Preview, error) {
 	return plan(ctx, st, f, opts, KindChoices)
 }
 
-// PreviewEvaluations works out what importing the evaluations of f would do.
+// PreviewEvaluations works out what importing the evaluations of f would
+// do; a File whose columns are not enough is refused as by PreviewChoices.
 func PreviewEvaluations(ctx context.Context, st *data.Store, f *File, opts Options) (*Preview, error) {
 	return plan(ctx, st, f, opts, KindEvaluations)
 }
@@ -191,6 +194,9 @@ type planner struct {
 func plan(ctx context.Context, st *data.Store, f *File, opts Options, kind Kind) (*Preview, error) {
 	if f == nil || f.Kind != kind {
 		return nil, fileErr(msgWrongKind)
+	}
+	if err := f.Check(); err != nil {
+		return nil, err // columns still to be mapped
 	}
 	per, err := st.GetPeriod(ctx, opts.PeriodID)
 	if errors.Is(err, data.ErrNotFound) || opts.PeriodID == "" {

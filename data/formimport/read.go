@@ -67,15 +67,26 @@ func (f *File) Has(field Field) bool {
 }
 
 // ReadChoices reads an export of pupils' choices from b (CSV or XLSX).
+//
+// When the only problem is that no column holds the pupils' names or their
+// choices, it returns the File (the header is the best row found, else the
+// first row; the columns as detected) together with the *FileError, so that
+// the caller may let the user say what the columns hold (File.SetField)
+// until File.Check passes. A caller that does not map columns treats the
+// error as fatal, as for any other error (where the File is nil).
 func ReadChoices(b []byte) (*File, error) { return read(b, KindChoices) }
 
-// ReadEvaluations reads an export of pupils' evaluations from b (CSV or XLSX).
+// ReadEvaluations reads an export of pupils' evaluations from b (CSV or
+// XLSX). As ReadChoices, it returns the File with the *FileError when only
+// the name column or the answer columns are missing.
 func ReadEvaluations(b []byte) (*File, error) { return read(b, KindEvaluations) }
 
-// ReadChoicesFile reads an export of pupils' choices from a file.
+// ReadChoicesFile reads an export of pupils' choices from a file; see
+// ReadChoices for the File returned with a missing-columns error.
 func ReadChoicesFile(path string) (*File, error) { return readFile(path, KindChoices) }
 
-// ReadEvaluationsFile reads an export of pupils' evaluations from a file.
+// ReadEvaluationsFile reads an export of pupils' evaluations from a file;
+// see ReadChoices for the File returned with a missing-columns error.
 func ReadEvaluationsFile(path string) (*File, error) { return readFile(path, KindEvaluations) }
 
 func readFile(path string, kind Kind) (*File, error) {
@@ -129,20 +140,27 @@ func fromTable(t *classlist.Table, err error, kind Kind) (*File, error) {
 		best, bestCols = 0, detectColumns(grid[0], len(first), kind)
 	}
 	f.HeaderRow, f.Columns = lines[best], bestCols
-	if err := f.check(); err != nil {
-		return nil, err
-	}
+	missing := f.Check()
 	for i := best + 1; i < len(grid); i++ {
 		f.Records = append(f.Records, classlist.Record{Line: lines[i], Cells: grid[i]})
+	}
+	if missing != nil && len(f.Records) == 0 {
+		return nil, missing // nothing to map columns for
 	}
 	if len(f.Records) == 0 {
 		return nil, fileErr(msgNoRows)
 	}
+	if missing != nil {
+		// Only columns are missing: the user may say which they are.
+		return f, missing
+	}
 	return f, nil
 }
 
-// check says whether the columns are enough for an import of the kind.
-func (f *File) check() error {
+// Check says whether the columns are enough for an import of the kind: a
+// *FileError saying what is missing (the pupils' names first, then their
+// choices or answers), or nil.
+func (f *File) Check() error {
 	if !f.Has(FieldName) && !(f.Has(FieldFirstName) || f.Has(FieldLastName)) {
 		return fileErr(msgNoNameColumn)
 	}

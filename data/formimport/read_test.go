@@ -111,16 +111,21 @@ func TestReadRefusesWhatIsNoFormExport(t *testing.T) {
 		b    []byte
 		read func([]byte) (*File, error)
 		want string
+		file bool // the File comes with the error, for the user to map columns
 	}{
-		{"empty", nil, ReadChoices, "Filen är tom."},
-		{"pdf", []byte("%PDF-1.7\n"), ReadChoices, "PDF"},
-		{"no name", []byte("Klass;Val 1\n8A;Elnät\n"), ReadChoices, "Ingen kolumn med elevernas namn"},
-		{"no choices", []byte("Namn;Klass\nÅsa Ek;8A\n"), ReadChoices, "Ingen kolumn med val"},
-		{"no answers", []byte("Namn;Klass;Val 1\nÅsa Ek;8A;Elnät\n"), ReadEvaluations, "Inga kolumner med svar"},
-		{"header only", []byte("Namn;Klass;Val 1\n"), ReadChoices, "inga svar"},
+		{"empty", nil, ReadChoices, "Filen är tom.", false},
+		{"pdf", []byte("%PDF-1.7\n"), ReadChoices, "PDF", false},
+		{"no name", []byte("Klass;Val 1\n8A;Elnät\n"), ReadChoices, "Ingen kolumn med elevernas namn", true},
+		{"no choices", []byte("Namn;Klass\nÅsa Ek;8A\n"), ReadChoices, "Ingen kolumn med val", true},
+		{"no answers", []byte("Namn;Klass;Val 1\nÅsa Ek;8A;Elnät\n"), ReadEvaluations, "Inga kolumner med svar", true},
+		{"header only", []byte("Namn;Klass;Val 1\n"), ReadChoices, "inga svar", false},
+		{"header only, no name", []byte("Klass;Val 1\n"), ReadChoices, "", false},
 	}
 	for _, tt := range tests {
-		_, err := tt.read(tt.b)
+		f, err := tt.read(tt.b)
+		if (f != nil) != tt.file {
+			t.Errorf("%s: file %v with %v", tt.name, f, err)
+		}
 		var fe *FileError
 		if !errors.As(err, &fe) || !errors.Is(err, ErrNotFormExport) {
 			t.Errorf("%s: error %v is no FileError", tt.name, err)

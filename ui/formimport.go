@@ -20,6 +20,9 @@ import (
 	"techniqual/data/formimport"
 )
 
+// mapHeaderWidth is the width of the column headers in the mapping grid.
+const mapHeaderWidth = 260
+
 // maxPreviewLines bounds the rows each list of the preview shows; a count
 // says the rest.
 const maxPreviewLines = 200
@@ -391,6 +394,9 @@ func (w *formImport) fillMapping() {
 	for i, c := range f.Columns {
 		head := widget.NewLabelWithStyle(c.Header, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		head.Truncation = fyne.TextTruncateEllipsis
+		// A truncating label asks for almost no width: give the headers
+		// (often whole questions) a column of their own that shows most.
+		headBox := container.NewGridWrap(fyne.NewSize(mapHeaderWidth, head.MinSize().Height), head)
 		samples := widget.NewLabel(strings.Join(f.Samples(c.Index, 2), ", "))
 		samples.Truncation = fyne.TextTruncateEllipsis
 		samples.Importance = widget.LowImportance
@@ -402,7 +408,7 @@ func (w *formImport) fillMapping() {
 		w.mapping = false
 		sel.OnChanged = func(string) { w.onMapChanged(i) }
 		w.mapSelects[i] = sel
-		objs = append(objs, head, container.NewGridWithColumns(2, sel, samples))
+		objs = append(objs, headBox, container.NewGridWithColumns(2, sel, samples))
 	}
 	w.mapBox.Objects = objs
 	w.mapBox.Refresh()

@@ -243,7 +243,7 @@ func TestChoicesWizardMapsUnknownColumns(t *testing.T) {
 		t.Errorf("options %q", opts)
 	}
 	// Each row: the header, then the Select beside a sample of the values.
-	if head := w.mapBox.Objects[0].(*widget.Label).Text; head != "Vem är du?" {
+	if head := w.mapBox.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).Text; head != "Vem är du?" {
 		t.Errorf("first header %q", head)
 	}
 	if samples := w.mapBox.Objects[1].(*fyne.Container).Objects[1].(*widget.Label).Text; samples != "Åsa Ek, Kim Larsson" {

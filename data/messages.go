@@ -1,5 +1,10 @@
 package data
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Message is one reason a reader of files (a class list, a form export)
 // gives, in Swedish (Text, a template over the error's data, shown through
 // the ui's translations under Key) and English (Reason, for logs and the
@@ -21,4 +26,32 @@ func Pairs(kv ...string) map[string]string {
 		m[kv[i]] = kv[i+1]
 	}
 	return m
+}
+
+// AtRow places a reason at its line (and column, when there is one) of an
+// imported file: "rad 14, kolumn Klass: …" in Swedish, "line 14, column
+// Klass: …" in English.
+func AtRow(line int, column, why string, swedish bool) string {
+	row, col := "line", "column"
+	if swedish {
+		row, col = "rad", "kolumn"
+	}
+	if column == "" {
+		return fmt.Sprintf("%s %d: %s", row, line, why)
+	}
+	return fmt.Sprintf("%s %d, %s %s: %s", row, line, col, column, why)
+}
+
+// RowErrorsText sums up the row errors of an import that wrote nothing:
+// how many, and the first three of them.
+func RowErrorsText(n int, first func(i int) string) string {
+	parts := make([]string, 0, 4)
+	for i := 0; i < n; i++ {
+		if i == 3 {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, first(i))
+	}
+	return fmt.Sprintf("%d errors, nothing imported: %s", n, strings.Join(parts, "; "))
 }

@@ -2,8 +2,6 @@ package classlist
 
 import (
 	"errors"
-	"fmt"
-	"strings"
 
 	"techniqual/data"
 )
@@ -81,21 +79,11 @@ func (e RowError) Why() string { return data.RenderTemplate(e.Reason, e.Data) }
 // WhySwedish is the Swedish reason.
 func (e RowError) WhySwedish() string { return data.RenderTemplate(e.Text, e.Data) }
 
-func (e RowError) Error() string {
-	if e.Column == "" {
-		return fmt.Sprintf("line %d: %s", e.Line, e.Why())
-	}
-	return fmt.Sprintf("line %d, column %s: %s", e.Line, e.Column, e.Why())
-}
+func (e RowError) Error() string { return data.AtRow(e.Line, e.Column, e.Why(), false) }
 
 // Swedish is the whole error in Swedish: "rad 14, kolumn Personnummer:
 // kontrollsiffran stämmer inte (20120304-****)".
-func (e RowError) Swedish() string {
-	if e.Column == "" {
-		return fmt.Sprintf("rad %d: %s", e.Line, e.WhySwedish())
-	}
-	return fmt.Sprintf("rad %d, kolumn %s: %s", e.Line, e.Column, e.WhySwedish())
-}
+func (e RowError) Swedish() string { return data.AtRow(e.Line, e.Column, e.WhySwedish(), true) }
 
 // RowErrors is returned by Import when rows have errors and bad rows are
 // not to be skipped: nothing was written.
@@ -104,13 +92,5 @@ type RowErrors struct {
 }
 
 func (e *RowErrors) Error() string {
-	parts := make([]string, 0, 3)
-	for i, r := range e.Errors {
-		if i == 3 {
-			parts = append(parts, "…")
-			break
-		}
-		parts = append(parts, r.Error())
-	}
-	return fmt.Sprintf("%d errors, nothing imported: %s", len(e.Errors), strings.Join(parts, "; "))
+	return data.RowErrorsText(len(e.Errors), func(i int) string { return e.Errors[i].Error() })
 }

@@ -2,8 +2,6 @@ package formimport
 
 import (
 	"errors"
-	"fmt"
-	"strings"
 
 	"techniqual/data"
 )
@@ -119,21 +117,11 @@ func (e RowError) WhySwedish() string {
 	return s
 }
 
-func (e RowError) Error() string {
-	if e.Column == "" {
-		return fmt.Sprintf("line %d: %s", e.Line, e.Why())
-	}
-	return fmt.Sprintf("line %d, column %s: %s", e.Line, e.Column, e.Why())
-}
+func (e RowError) Error() string { return data.AtRow(e.Line, e.Column, e.Why(), false) }
 
 // Swedish is the whole error in Swedish: "rad 12, kolumn Val 1: okänd
 // praoplats ”Volvo Cars” — menade du ”Volvo Car Corporation – Lagerlogistik”?".
-func (e RowError) Swedish() string {
-	if e.Column == "" {
-		return fmt.Sprintf("rad %d: %s", e.Line, e.WhySwedish())
-	}
-	return fmt.Sprintf("rad %d, kolumn %s: %s", e.Line, e.Column, e.WhySwedish())
-}
+func (e RowError) Swedish() string { return data.AtRow(e.Line, e.Column, e.WhySwedish(), true) }
 
 // RowErrors is returned by an import when rows have errors and bad rows are
 // not to be skipped: nothing was written.
@@ -142,15 +130,7 @@ type RowErrors struct {
 }
 
 func (e *RowErrors) Error() string {
-	parts := make([]string, 0, 4)
-	for i, r := range e.Errors {
-		if i == 3 {
-			parts = append(parts, "…")
-			break
-		}
-		parts = append(parts, r.Error())
-	}
-	return fmt.Sprintf("%d errors, nothing imported: %s", len(e.Errors), strings.Join(parts, "; "))
+	return data.RowErrorsText(len(e.Errors), func(i int) string { return e.Errors[i].Error() })
 }
 
 // Lines is how many rows the errors are on.

@@ -59,26 +59,18 @@ type formImport struct {
 	mapOptions []formMapOption  // what each option of a mapSelect means
 	mapping    bool             // a select is being set by code, not by the user
 	// step 3: preview
-	counts         *widget.Label
 	problemBox     *fyne.Container
 	problemSelects []*widget.Select // by index of preview.Problems
 	problemHead    *widget.Label
 	errHead        *widget.Label
-	errList        *widget.Label
 	changeList     *widget.Label
 	noteList       *widget.Label
-	skipBad        *widget.Check
 	// step 4: result
-	resultLabel *widget.Label
 
 	wizardFrame
-	setupStep  fyne.CanvasObject
-	prevStep   fyne.CanvasObject
-	doneStep   fyne.CanvasObject
-	previewBtn *widget.Button
-	importBtn  *widget.Button
-	backBtn    *widget.Button
-	closeBtn   *widget.Button
+	setupStep fyne.CanvasObject
+	prevStep  fyne.CanvasObject
+	doneStep  fyne.CanvasObject
 }
 
 // showChoicesImport opens the wizard for pupils' choices from a form tool's
@@ -110,26 +102,13 @@ func (m *MainWindow) newFormImport(kind formimport.Kind, onDone func()) *formImp
 	w.periodSel = newSelect(nil, func(string) { w.preview = nil; w.updateButtons() })
 	w.mapBox = container.New(layout.NewFormLayout())
 	w.mapOptions = formMapOptions(kind)
-	w.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	w.counts.Wrapping = fyne.TextWrapWord
 	w.problemHead = headingLabel(lang.X("formimport.problems", "Okända eller otydliga namn: välj vad som menas"))
 	w.problemBox = container.New(layout.NewFormLayout())
 	w.errHead = headingLabel(lang.X("formimport.errors", "Rader med fel"))
-	w.errList = wrapLabel("")
-	w.errList.Importance = widget.DangerImportance
 	w.changeList = wrapLabel("")
 	w.noteList = wrapLabel("")
 	w.noteList.Importance = widget.LowImportance
-	w.skipBad = widget.NewCheck(lang.X("formimport.skip_bad", "Hoppa över raderna med fel och importera resten"), func(bool) { w.updateButtons() })
-	w.resultLabel = wrapLabel("")
-	w.wizardFrame = newWizardFrame(w.updateButtons)
-
-	w.previewBtn = widget.NewButtonWithIcon(lang.X("formimport.to_preview", "Förhandsgranska"), theme.NavigateNextIcon(), w.onPreview)
-	w.previewBtn.Importance = widget.HighImportance
-	w.importBtn = widget.NewButtonWithIcon(lang.X("formimport.import", "Importera"), theme.DownloadIcon(), w.onImport)
-	w.importBtn.Importance = widget.HighImportance
-	w.backBtn = widget.NewButtonWithIcon(lang.X("formimport.back", "Tillbaka"), theme.NavigateBackIcon(), w.onBack)
-	w.closeBtn = widget.NewButton(lang.X("formimport.cancel", "Avbryt"), w.onClose)
+	w.wizardFrame = newWizardFrame(w.updateButtons, w.onPreview, w.onImport, w.onBack, w.onClose)
 
 	help := lang.X("formimport.help_choices", "Filen ska ha elevens namn, gärna klass, och valen i kolumner som Val 1, Val 2 … (praoplatsens titel, företagets namn eller ”Företag – titel”). Har en elev svarat flera gånger gäller det senaste svaret.")
 	title := lang.X("formimport.title_choices", "Importera val")
@@ -152,10 +131,9 @@ func (m *MainWindow) newFormImport(kind formimport.Kind, onDone func()) *formImp
 		container.NewVScroll(container.NewVBox(w.problemHead, w.problemBox, w.errHead, w.errList,
 			headingLabel(lang.X("formimport.changes", "Det här importeras")), w.changeList, w.noteList)))
 	w.doneStep = container.NewVBox(headingLabel(lang.X("formimport.done_title", "Importen är klar")), w.resultLabel)
-	buttons := container.NewHBox(layout.NewSpacer(), w.closeBtn, w.backBtn, w.previewBtn, w.importBtn)
 	content := container.NewBorder(
 		container.NewVBox(wrapLabel(help), fileRow, widget.NewSeparator()),
-		container.NewVBox(w.progress, w.status, buttons), nil, nil, w.steps)
+		w.bottom(), nil, nil, w.steps)
 	w.d = dialog.NewCustomWithoutButtons(title, content, m.win)
 	w.d.Resize(fyne.NewSize(880, 640))
 	w.showStep(nil)

@@ -71,21 +71,13 @@ type classListImport struct {
 	mapSelects []*widget.Select
 	mapBox     *fyne.Container
 	// step 3: preview
-	counts  *widget.Label
 	schools *widget.Label
-	errList *widget.Label
-	skipBad *widget.Check
 	// step 4: result
-	resultLabel *widget.Label
 
 	wizardFrame
-	mapStep    fyne.CanvasObject
-	prevStep   fyne.CanvasObject
-	doneStep   fyne.CanvasObject
-	previewBtn *widget.Button
-	importBtn  *widget.Button
-	backBtn    *widget.Button
-	closeBtn   *widget.Button
+	mapStep  fyne.CanvasObject
+	prevStep fyne.CanvasObject
+	doneStep fyne.CanvasObject
 }
 
 // showClassListImport opens the wizard and asks for the class list file
@@ -147,21 +139,8 @@ func (m *MainWindow) newClassListImport(onDone func()) *classListImport {
 	w.schoolNote = wrapLabel("")
 	w.schoolNote.Importance = widget.LowImportance
 	w.mapBox = container.New(layout.NewFormLayout())
-	w.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	w.counts.Wrapping = fyne.TextWrapWord
 	w.schools = wrapLabel("")
-	w.errList = wrapLabel("")
-	w.errList.Importance = widget.DangerImportance
-	w.skipBad = widget.NewCheck(lang.X("import.skip_bad", "Hoppa över raderna med fel och importera resten"), func(bool) { w.updateButtons() })
-	w.resultLabel = wrapLabel("")
-	w.wizardFrame = newWizardFrame(w.updateButtons)
-
-	w.previewBtn = widget.NewButtonWithIcon(lang.X("import.to_preview", "Förhandsgranska"), theme.NavigateNextIcon(), w.onPreview)
-	w.previewBtn.Importance = widget.HighImportance
-	w.importBtn = widget.NewButtonWithIcon(lang.X("import.import", "Importera"), theme.DownloadIcon(), w.onImport)
-	w.importBtn.Importance = widget.HighImportance
-	w.backBtn = widget.NewButtonWithIcon(lang.X("import.back", "Tillbaka"), theme.NavigateBackIcon(), w.onBack)
-	w.closeBtn = widget.NewButton(lang.X("import.cancel", "Avbryt"), w.onClose)
+	w.wizardFrame = newWizardFrame(w.updateButtons, w.onPreview, w.onImport, w.onBack, w.onClose)
 
 	fileRow := container.NewBorder(nil, nil, nil, w.chooseBtn, w.fileLabel)
 	labeled := func(label string, in fyne.CanvasObject) fyne.CanvasObject {
@@ -190,10 +169,9 @@ func (m *MainWindow) newClassListImport(onDone func()) *classListImport {
 		container.NewVBox(headingLabel(lang.X("import.preview", "Förhandsgranskning")), w.counts, w.schools, w.skipBad),
 		nil, nil, nil, container.NewVScroll(w.errList))
 	w.doneStep = container.NewVBox(headingLabel(lang.X("import.done_title", "Importen är klar")), w.resultLabel)
-	buttons := container.NewHBox(layout.NewSpacer(), w.closeBtn, w.backBtn, w.previewBtn, w.importBtn)
 	content := container.NewBorder(
 		container.NewVBox(fileRow, widget.NewSeparator()),
-		container.NewVBox(w.progress, w.status, buttons), nil, nil, w.steps)
+		w.bottom(), nil, nil, w.steps)
 	w.d = dialog.NewCustomWithoutButtons(lang.X("import.title", "Importera klasslista"), content, m.win)
 	w.d.Resize(fyne.NewSize(860, 620))
 	w.showStep(nil)

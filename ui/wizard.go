@@ -4,26 +4,57 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
 // wizardFrame is what the import wizards (class list, choices,
 // evaluations) share: the step shown, a busy bar while a file is read or
-// written off the UI goroutine, and a status line. refresh updates the
-// wizard's buttons after each change.
+// written off the UI goroutine, a status line, the preview's counts, errors
+// and skip box, the result, and the buttons. refresh updates the wizard's
+// buttons after each change.
 type wizardFrame struct {
 	steps    *fyne.Container
 	status   *widget.Label
 	progress *widget.ProgressBarInfinite
 	refresh  func()
+
+	counts      *widget.Label
+	errList     *widget.Label
+	skipBad     *widget.Check
+	resultLabel *widget.Label
+
+	previewBtn, importBtn, backBtn, closeBtn *widget.Button
 }
 
-func newWizardFrame(refresh func()) wizardFrame {
+// newWizardFrame makes the shared parts; the buttons call the wizard's
+// handlers.
+func newWizardFrame(refresh, onPreview, onImport, onBack, onClose func()) wizardFrame {
 	w := wizardFrame{steps: container.NewStack(), status: wrapLabel(""),
 		progress: widget.NewProgressBarInfinite(), refresh: refresh}
 	w.progress.Hide()
+	w.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	w.counts.Wrapping = fyne.TextWrapWord
+	w.errList = wrapLabel("")
+	w.errList.Importance = widget.DangerImportance
+	w.skipBad = widget.NewCheck(lang.X("import.skip_bad", "Hoppa över raderna med fel och importera resten"), func(bool) { refresh() })
+	w.resultLabel = wrapLabel("")
+	w.previewBtn = widget.NewButtonWithIcon(lang.X("import.to_preview", "Förhandsgranska"), theme.NavigateNextIcon(), onPreview)
+	w.previewBtn.Importance = widget.HighImportance
+	w.importBtn = widget.NewButtonWithIcon(lang.X("import.import", "Importera"), theme.DownloadIcon(), onImport)
+	w.importBtn.Importance = widget.HighImportance
+	w.backBtn = widget.NewButtonWithIcon(lang.X("import.back", "Tillbaka"), theme.NavigateBackIcon(), onBack)
+	w.closeBtn = widget.NewButton(lang.X("import.cancel", "Avbryt"), onClose)
 	return w
+}
+
+// bottom is the wizard's foot: the busy bar, the status and the buttons.
+func (w *wizardFrame) bottom() fyne.CanvasObject {
+	return container.NewVBox(w.progress, w.status,
+		container.NewHBox(layout.NewSpacer(), w.closeBtn, w.backBtn, w.previewBtn, w.importBtn))
 }
 
 // showStep shows one step (nil: none yet).

@@ -7,8 +7,6 @@ package ui
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -20,6 +18,7 @@ import (
 
 	"techniqual/assets"
 	"techniqual/data"
+	"techniqual/ui/uikit"
 )
 
 // AppID is the application id, the same as in FyneApp.toml.
@@ -283,23 +282,10 @@ func (m *MainWindow) onClosed() {
 // opened, and runs until it is closed.
 func ShowOpenError(a fyne.App, path string, err error) {
 	w := a.NewWindow("Techniqual")
-	msg := widget.NewLabel(OpenErrorText(path, err))
+	msg := widget.NewLabel(uikit.OpenErrorText(path, err))
 	msg.Wrapping = fyne.TextWrapWord
 	quit := widget.NewButton(lang.X("action.close", "Stäng"), func() { w.Close() })
 	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(quit), nil, nil, msg)))
 	w.Resize(fyne.NewSize(520, 200))
 	w.ShowAndRun()
-}
-
-// OpenErrorText says in the user's words why a database did not open.
-func OpenErrorText(path string, err error) string {
-	switch {
-	case errors.Is(err, data.ErrNotDatabase):
-		return lang.X("open.not_database", "Filen {{.Path}} är ingen Techniqual-databas. Filen har inte ändrats.", map[string]string{"Path": path})
-	case errors.Is(err, data.ErrNewerVersion):
-		return lang.X("open.newer", "Filen {{.Path}} är skapad av en nyare version av Techniqual. Uppdatera appen. Filen har inte ändrats.", map[string]string{"Path": path})
-	case errors.Is(err, data.ErrInUse):
-		return lang.X("open.in_use", "Databasen {{.Path}} är redan öppen i ett annat Techniqual-fönster. Stäng det först.", map[string]string{"Path": path})
-	}
-	return lang.X("open.failed", "Databasen {{.Path}} kunde inte öppnas: {{.Error}}", map[string]string{"Path": path, "Error": fmt.Sprint(err)})
 }

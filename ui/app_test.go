@@ -14,6 +14,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/demo"
+	"techniqual/ui/uikit"
 )
 
 func openStore(t *testing.T) *data.Store {
@@ -29,7 +30,7 @@ func openStore(t *testing.T) *data.Store {
 func newTestWindow(t *testing.T, st *data.Store) *MainWindow {
 	t.Helper()
 	a := test.NewTempApp(t)
-	SetLanguage(LangSwedish)
+	SetLanguage(uikit.LangSwedish)
 	m := NewMainWindow(a, st)
 	m.win.Resize(fyne.NewSize(1100, 720))
 	waitOverview(t, m)
@@ -137,9 +138,9 @@ func TestEverySectionHasAScreen(t *testing.T) {
 }
 
 func TestEnglishWhenChosen(t *testing.T) {
-	t.Cleanup(func() { SetLanguage(LangSwedish) })
+	t.Cleanup(func() { SetLanguage(uikit.LangSwedish) })
 	a := test.NewTempApp(t)
-	SetLanguage(LangEnglish)
+	SetLanguage(uikit.LangEnglish)
 	m := NewMainWindow(a, openStore(t))
 	waitOverview(t, m)
 	m.Show("pupils")
@@ -151,7 +152,7 @@ func TestEnglishWhenChosen(t *testing.T) {
 }
 
 func TestOpenErrorTextSaysWhatAndWhere(t *testing.T) {
-	SetLanguage(LangSwedish)
+	SetLanguage(uikit.LangSwedish)
 	cases := []struct {
 		err  error
 		want string
@@ -161,7 +162,7 @@ func TestOpenErrorTextSaysWhatAndWhere(t *testing.T) {
 		{data.ErrInUse, "redan öppen"},
 	}
 	for _, c := range cases {
-		got := OpenErrorText("/hem/syv/elever.db", c.err)
+		got := uikit.OpenErrorText("/hem/syv/elever.db", c.err)
 		if !strings.Contains(got, c.want) || !strings.Contains(got, "/hem/syv/elever.db") {
 			t.Errorf("OpenErrorText(%v) = %q", c.err, got)
 		}

@@ -15,6 +15,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
 )
 
 // attendanceGrid is the pure model of Närvaro: the pupils placed at one
@@ -105,60 +107,6 @@ func attendanceMark(a data.Attendance, ok bool) string {
 	return lang.X("attendance.mark.absent", "F frånv.")
 }
 
-// gridTable is a table driven from the keyboard: arrows move the selected
-// cell, N/P or space mark present, S sick, F or A other absence (asks for
-// a note), Delete or X clears.
-type gridTable struct {
-	widget.Table
-	sel    widget.TableCellID
-	onRune func(r rune)
-	onDel  func()
-	limits func() (rows, cols int)
-}
-
-func newGridTable() *gridTable {
-	t := &gridTable{sel: widget.TableCellID{Row: -1, Col: -1}}
-	t.ExtendBaseWidget(t)
-	return t
-}
-
-// TypedKey moves the selection with the arrows and clears with Delete.
-func (t *gridTable) TypedKey(k *fyne.KeyEvent) {
-	rows, cols := t.limits()
-	id := t.sel
-	if id.Row < 1 || id.Col < 1 {
-		id = widget.TableCellID{Row: 1, Col: 1}
-	}
-	switch k.Name {
-	case fyne.KeyUp:
-		id.Row--
-	case fyne.KeyDown:
-		id.Row++
-	case fyne.KeyLeft:
-		id.Col--
-	case fyne.KeyRight:
-		id.Col++
-	case fyne.KeyDelete, fyne.KeyBackspace:
-		if t.onDel != nil {
-			t.onDel()
-		}
-		return
-	default:
-		t.Table.TypedKey(k)
-		return
-	}
-	id.Row = max(1, min(rows-1, id.Row))
-	id.Col = max(1, min(cols-2, id.Col))
-	t.Select(id)
-}
-
-// TypedRune marks the selected cell.
-func (t *gridTable) TypedRune(r rune) {
-	if t.onRune != nil {
-		t.onRune(r)
-	}
-}
-
 // attendanceScreen is Närvaro: per period and offer a grid of pupils ×
 // days, filled from the keyboard or with one action for a whole day, and
 // each pupil's days attended out of days planned.
@@ -172,20 +120,20 @@ type attendanceScreen struct {
 	grid    attendanceGrid
 
 	periodSel, offerSel *widget.Select
-	table               *gridTable
+	table               *widgets.KeyTable
 	detail, status      *widget.Label
 	fillBtn             *widget.Button
 }
 
 func newAttendanceScreen(m *MainWindow) *attendanceScreen {
 	s := &attendanceScreen{main: m, hosts: map[string]string{}}
-	s.periodSel = newSelect(nil, func(string) { s.onPeriod() })
+	s.periodSel = widgets.NewSelect(nil, func(string) { s.onPeriod() })
 	s.periodSel.PlaceHolder = lang.X("attendance.pick_period", "Välj praoperiod")
-	s.offerSel = newSelect(nil, func(string) { s.onOffer() })
+	s.offerSel = widgets.NewSelect(nil, func(string) { s.onOffer() })
 	s.offerSel.PlaceHolder = lang.X("attendance.pick_offer", "Välj praoplats")
-	s.table = newGridTable()
-	s.table.limits = func() (int, int) { return len(s.grid.pupils) + 1, len(s.grid.days) + 2 }
-	s.table.Length = s.table.limits
+	s.table = widgets.NewKeyTable()
+	s.table.Limits = func() (int, int) { return len(s.grid.pupils) + 1, len(s.grid.days) + 2 }
+	s.table.Length = s.table.Limits
 	s.table.CreateCell = func() fyne.CanvasObject {
 		l := widget.NewLabel("måndag 10 nov")
 		l.Truncation = fyne.TextTruncateEllipsis
@@ -193,17 +141,17 @@ func newAttendanceScreen(m *MainWindow) *attendanceScreen {
 	}
 	s.table.UpdateCell = s.updateCell
 	s.table.OnSelected = s.onSelected
-	s.table.onRune = s.onRune
-	s.table.onDel = func() { s.mark("", "") }
+	s.table.OnRune = s.onRune
+	s.table.OnDel = func() { s.mark("", "") }
 	s.table.SetColumnWidth(0, 200)
-	s.detail = wrapLabel("")
-	s.status = wrapLabel("")
+	s.detail = widgets.WrapLabel("")
+	s.status = widgets.WrapLabel("")
 	s.fillBtn = widget.NewButtonWithIcon(lang.X("attendance.fill_day", "Hela dagen närvarande"), theme.ConfirmIcon(), s.onFillDay)
 	present := widget.NewButton(lang.X("attendance.present", "Närvarande (N)"), func() { s.mark(data.AttendancePresent, "") })
 	sick := widget.NewButton(lang.X("attendance.sick", "Sjuk (S)"), func() { s.mark(data.AttendanceSick, "") })
 	absent := widget.NewButton(lang.X("attendance.absent", "Annan frånvaro … (F)"), s.askNote)
 	clear := widget.NewButton(lang.X("attendance.clear", "Ej registrerad (Delete)"), func() { s.mark("", "") })
-	help := wrapLabel(lang.X("attendance.help", "Välj en ruta och skriv N (närvarande), S (sjuk) eller F (annan frånvaro). Piltangenterna flyttar."))
+	help := widgets.WrapLabel(lang.X("attendance.help", "Välj en ruta och skriv N (närvarande), S (sjuk) eller F (annan frånvaro). Piltangenterna flyttar."))
 	top := container.NewVBox(container.NewGridWithColumns(2, s.periodSel, s.offerSel), help,
 		container.NewHBox(present, sick, absent, clear, s.fillBtn))
 	bottom := container.NewVBox(s.status, widget.NewCard(lang.X("attendance.pupil", "Eleven"), "", s.detail))
@@ -279,7 +227,7 @@ func (s *attendanceScreen) onPeriod() {
 			for _, o := range offers {
 				if taken[o.ID] > 0 {
 					s.offers = append(s.offers, o)
-					names = append(names, joinDot(s.hosts[o.HostID], o.Title)+" ("+strconv.Itoa(taken[o.ID])+")")
+					names = append(names, uikit.JoinDot(s.hosts[o.HostID], o.Title)+" ("+strconv.Itoa(taken[o.ID])+")")
 				}
 			}
 			cur := s.offerSel.SelectedIndex()
@@ -315,7 +263,7 @@ func (s *attendanceScreen) onOffer() {
 				s.table.SetColumnWidth(j+1, 120)
 			}
 			s.table.SetColumnWidth(len(g.days)+1, 110)
-			s.table.sel = widget.TableCellID{Row: -1, Col: -1}
+			s.table.Sel = widget.TableCellID{Row: -1, Col: -1}
 			s.table.UnselectAll()
 			s.table.Refresh()
 			s.detail.SetText("")
@@ -407,11 +355,11 @@ func (s *attendanceScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject
 // shortDay writes "mån 9/11".
 func shortDay(d time.Time) string {
 	wd := (int(d.Weekday()) + 6) % 7
-	return lang.X("weekday.short."+strconv.Itoa(wd), dayKeys[wd]) + " " + strconv.Itoa(d.Day()) + "/" + strconv.Itoa(int(d.Month()))
+	return lang.X("weekday.short."+strconv.Itoa(wd), uikit.DayKeys[wd]) + " " + strconv.Itoa(d.Day()) + "/" + strconv.Itoa(int(d.Month()))
 }
 
 func (s *attendanceScreen) onSelected(id widget.TableCellID) {
-	s.table.sel = id
+	s.table.Sel = id
 	if id.Row >= 1 && id.Row-1 < len(s.grid.pupils) {
 		s.showPupil(id.Row - 1)
 	}
@@ -428,7 +376,7 @@ func (s *attendanceScreen) showPupil(i int) {
 		if a.Status == data.AttendanceAbsent {
 			what = lang.X("attendance.absent_word", "annan frånvaro")
 		}
-		line := longDate(a.Date) + ": " + what
+		line := uikit.LongDate(a.Date) + ": " + what
 		if strings.TrimSpace(a.Note) != "" {
 			line += " – " + a.Note
 		}
@@ -452,7 +400,7 @@ func (s *attendanceScreen) onRune(r rune) {
 
 // selectedCell is the pupil and day of the selected cell.
 func (s *attendanceScreen) selectedCell() (int, int, bool) {
-	id := s.table.sel
+	id := s.table.Sel
 	i, j := id.Row-1, id.Col-1
 	if i < 0 || i >= len(s.grid.pupils) || j < 0 || j >= len(s.grid.days) {
 		return 0, 0, false
@@ -507,7 +455,7 @@ func (s *attendanceScreen) mark(status data.AttendanceStatus, note string) {
 			}
 			s.table.Refresh()
 			s.showPupil(i)
-			if j+1 < len(s.grid.days) && s.table.sel.Row == i+1 && s.table.sel.Col == j+1 {
+			if j+1 < len(s.grid.days) && s.table.Sel.Row == i+1 && s.table.Sel.Col == j+1 {
 				s.table.Select(widget.TableCellID{Row: i + 1, Col: j + 2})
 			}
 		}
@@ -517,7 +465,7 @@ func (s *attendanceScreen) mark(status data.AttendanceStatus, note string) {
 // onFillDay marks every pupil with nothing recorded on the selected day
 // (the column of the selected cell) present, in one transaction.
 func (s *attendanceScreen) onFillDay() {
-	j := s.table.sel.Col - 1
+	j := s.table.Sel.Col - 1
 	if j < 0 || j >= len(s.grid.days) {
 		if len(s.grid.days) == 0 {
 			return
@@ -547,7 +495,7 @@ func (s *attendanceScreen) onFillDay() {
 			}
 			s.table.Refresh()
 			s.status.SetText(lang.X("attendance.filled", "{{.N}} elever markerade närvarande {{.Day}}.",
-				map[string]string{"N": strconv.Itoa(len(ids)), "Day": longDate(day)}))
+				map[string]string{"N": strconv.Itoa(len(ids)), "Day": uikit.LongDate(day)}))
 		}
 	})
 }

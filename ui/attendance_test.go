@@ -74,8 +74,8 @@ func TestAttendanceGridFromTheKeyboard(t *testing.T) {
 	s.table.Select(widget.TableCellID{Row: 1, Col: 1})
 	test.Type(s.table, "s")
 	waitIdle(t, m)
-	if s.table.sel.Col != 2 {
-		t.Errorf("selection did not move on: %+v", s.table.sel)
+	if s.table.Sel.Col != 2 {
+		t.Errorf("selection did not move on: %+v", s.table.Sel)
 	}
 	// Delete clears the second day; arrows move.
 	s.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
@@ -100,8 +100,8 @@ func TestAttendanceGridFromTheKeyboard(t *testing.T) {
 	// Fill the whole second day as present: everyone unrecorded that day.
 	s.table.Select(widget.TableCellID{Row: 1, Col: 2})
 	s.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
-	if s.table.sel.Row != 2 || s.table.sel.Col != 2 {
-		t.Fatalf("arrow down: %+v", s.table.sel)
+	if s.table.Sel.Row != 2 || s.table.Sel.Col != 2 {
+		t.Fatalf("arrow down: %+v", s.table.Sel)
 	}
 	test.Tap(s.fillBtn)
 	waitIdle(t, m)

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/ui/widgets"
 )
 
 // prefAutoBackup turns the automatic daily backup on or off (on by default).
@@ -58,7 +59,7 @@ func (m *MainWindow) backupCard() fyne.CanvasObject {
 	auto := widget.NewCheck(lang.X("backup.auto", "Säkerhetskopiera automatiskt en gång om dagen när appen startar (de 7 senaste sparas)"),
 		func(on bool) { m.app.Preferences().SetBool(prefAutoBackup, on) })
 	auto.SetChecked(m.app.Preferences().BoolWithFallback(prefAutoBackup, true))
-	where := wrapLabel(lang.X("backup.folder", "Mapp: {{.Path}}", map[string]string{"Path": data.BackupFolder(m.store.Path())}))
+	where := widgets.WrapLabel(lang.X("backup.folder", "Mapp: {{.Path}}", map[string]string{"Path": data.BackupFolder(m.store.Path())}))
 	restore := widget.NewButtonWithIcon(lang.X("backup.restore", "Återställ från en säkerhetskopia …"), theme.HistoryIcon(), m.showRestore)
 	return widget.NewCard(lang.X("backup.title", "Automatisk säkerhetskopia och återställning"), "",
 		container.NewVBox(auto, where, container.NewHBox(restore)))
@@ -93,10 +94,10 @@ func (m *MainWindow) showRestore() {
 	})
 	var body fyne.CanvasObject
 	if len(bs) == 0 {
-		body = container.NewVBox(wrapLabel(lang.X("backup.none", "Det finns inga automatiska säkerhetskopior ännu.")), container.NewHBox(other))
+		body = container.NewVBox(widgets.WrapLabel(lang.X("backup.none", "Det finns inga automatiska säkerhetskopior ännu.")), container.NewHBox(other))
 	} else {
 		list.SetSelected(items[0])
-		body = container.NewVBox(wrapLabel(lang.X("backup.choose", "Välj säkerhetskopian att återställa:")), list, container.NewHBox(other))
+		body = container.NewVBox(widgets.WrapLabel(lang.X("backup.choose", "Välj säkerhetskopian att återställa:")), list, container.NewHBox(other))
 	}
 	d = dialog.NewCustomConfirm(lang.X("backup.restore_title", "Återställ från säkerhetskopia"),
 		lang.X("backup.next", "Fortsätt …"), lang.X("backup.cancel", "Avbryt"), body, func(ok bool) {
@@ -120,7 +121,7 @@ func (m *MainWindow) confirmRestore(path string) {
 		dialog.ShowError(errors.New(restoreErrorText(path, err)), m.win)
 		return
 	}
-	msg := wrapLabel(lang.X("backup.confirm",
+	msg := widgets.WrapLabel(lang.X("backup.confirm",
 		"Databasen ersätts med säkerhetskopian {{.Path}}. Allt som ändrats efter att kopian gjordes försvinner. En kopia av den nuvarande databasen sparas först i mappen {{.Folder}}.",
 		map[string]string{"Path": path, "Folder": data.BackupFolder(m.store.Path())}))
 	d := dialog.NewCustomConfirm(lang.X("backup.confirm_title", "Återställa databasen?"),

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/language"
 
 	"techniqual/data"
+	"techniqual/ui/uikit"
 )
 
 // regRow is one registration with the names the lists show and a folded
@@ -60,7 +61,7 @@ func loadRegRows(ctx context.Context, st *data.Store, eventID string) ([]regRow,
 				return nil, err
 			}
 			for _, p := range pupils {
-				byID[p.ID] = who{p.Name(), joinDot(p.ClassName, orgName[p.SchoolID])}
+				byID[p.ID] = who{p.Name(), uikit.JoinDot(p.ClassName, orgName[p.SchoolID])}
 			}
 			break
 		}
@@ -71,7 +72,7 @@ func loadRegRows(ctx context.Context, st *data.Store, eventID string) ([]regRow,
 		if !ok {
 			continue // the person was deleted
 		}
-		rows = append(rows, regRow{reg: r, name: w.name, org: w.org, key: fold(w.name + " " + w.org)})
+		rows = append(rows, regRow{reg: r, name: w.name, org: w.org, key: uikit.Fold(w.name + " " + w.org)})
 	}
 	sortRegRows(rows)
 	return rows, nil
@@ -108,7 +109,7 @@ type checkinModel struct {
 // (case and accents as typed, so "ö" does not match "o"). Cancelled
 // registrations are not shown.
 func (m *checkinModel) filter(q string) {
-	words := strings.Fields(fold(q))
+	words := strings.Fields(uikit.Fold(q))
 	// Typing on narrows what is shown already: search only that.
 	narrower := len(m.words) > 0 && len(words) >= len(m.words)
 	for i := range m.words {

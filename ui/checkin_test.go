@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"techniqual/data"
+	"techniqual/ui/uikit"
 )
 
 // doorFixture is an event with four fictitious people registered.
@@ -151,7 +152,7 @@ func TestCheckinAtTheDoor(t *testing.T) {
 // over 5,000 registrations: filtering and refreshing the shown list.
 func BenchmarkCheckinSearch5000(b *testing.B) {
 	a := test.NewTempApp(b)
-	SetLanguage(LangSwedish)
+	SetLanguage(uikit.LangSwedish)
 	st, err := data.Open(context.Background(), b.TempDir()+"/b.db", data.Options{})
 	if err != nil {
 		b.Fatal(err)
@@ -169,7 +170,7 @@ func BenchmarkCheckinSearch5000(b *testing.B) {
 	for i := range rows {
 		name := fmt.Sprintf("%s %s%d", firsts[i%len(firsts)], lasts[(i/7)%len(lasts)], i)
 		org := fmt.Sprintf("Företag %d AB", i%300)
-		rows[i] = regRow{reg: data.Registration{ID: fmt.Sprint(i), Status: data.RegRegistered}, name: name, org: org, key: fold(name + " " + org)}
+		rows[i] = regRow{reg: data.Registration{ID: fmt.Sprint(i), Status: data.RegRegistered}, name: name, org: org, key: uikit.Fold(name + " " + org)}
 	}
 	v.setRows(rows)
 	keys := []string{"m", "mä", "mär", "märt", "märta", "märta ö", "märta öb", "", "n", "ng", "ngọ", "ngọc", "", "4", "42"}

@@ -15,6 +15,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
 )
 
 // choicesEditor edits a pupil's ranked choices (up to data.MaxChoices offers
@@ -42,16 +44,16 @@ type choicesEditor struct {
 func newChoicesEditor(d *pupilDetail) *choicesEditor {
 	c := &choicesEditor{d: d}
 	title := widget.NewLabelWithStyle(lang.X("choices.title", "Önskemål"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	c.periodSel = newSelect(nil, func(string) { c.onPeriodChanged() })
+	c.periodSel = widgets.NewSelect(nil, func(string) { c.onPeriodChanged() })
 	c.rows = container.NewVBox()
 	c.addBtn = widget.NewButtonWithIcon(lang.X("choices.add", "Lägg till val"), theme.ContentAddIcon(), c.onAdd)
 	c.msg = widget.NewLabel("")
 	c.msg.Wrapping = fyne.TextWrapWord
 	c.msg.Importance = widget.WarningImportance
-	c.friendSel = newSelect(nil, func(string) { c.onFriendChanged() })
-	c.content = container.NewVBox(title, labelled(lang.X("filter.period", "Praoperiod"), c.periodSel), c.rows,
+	c.friendSel = widgets.NewSelect(nil, func(string) { c.onFriendChanged() })
+	c.content = container.NewVBox(title, widgets.Labelled(lang.X("filter.period", "Praoperiod"), c.periodSel), c.rows,
 		container.NewHBox(c.addBtn), c.msg,
-		labelled(lang.X("choices.friend", "Kompis (placeras gärna ihop)"), c.friendSel))
+		widgets.Labelled(lang.X("choices.friend", "Kompis (placeras gärna ihop)"), c.friendSel))
 	return c
 }
 
@@ -260,7 +262,7 @@ func (c *choicesEditor) save(ids []string) error {
 	var ve *data.ValidationError
 	if errors.As(err, &ve) && len(ve.Fields) > 0 {
 		f := ve.Fields[0]
-		return c.refuse(message(f.Key, f.Text, f.Data))
+		return c.refuse(uikit.Message(f.Key, f.Text, f.Data))
 	}
 	if err != nil {
 		dialog.ShowError(err, c.d.screen.main.win)
@@ -306,10 +308,10 @@ func (c *choicesEditor) onAdd() {
 	search := widget.NewEntry()
 	search.SetPlaceHolder(lang.X("choices.search", "Sök på praoplats, företag eller kommun …"))
 	search.OnChanged = func(text string) {
-		words := strings.Fields(fold(text))
+		words := strings.Fields(uikit.Fold(text))
 		shown = nil
 		for _, id := range ids {
-			t := fold(c.offerText(id))
+			t := uikit.Fold(c.offerText(id))
 			ok := true
 			for _, w := range words {
 				ok = ok && strings.Contains(t, w)

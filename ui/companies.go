@@ -18,6 +18,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/reports"
+	"techniqual/ui/widgets"
 )
 
 // companiesScreen is "Företag och praoplatser": schools and companies in a
@@ -76,7 +77,7 @@ func newCompaniesScreen(m *MainWindow) *companiesScreen {
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(lang.X("companies.search", "Sök namn, kommun, bransch …"))
 	s.search.OnChanged = func(string) { s.applyFilter() }
-	s.kind = newSelect(companyKindOptions(), nil)
+	s.kind = widgets.NewSelect(companyKindOptions(), nil)
 	s.kind.SetSelectedIndex(0)
 	s.kind.OnChanged = func(string) { s.applyFilter() }
 	s.newBtn = widget.NewButtonWithIcon(lang.X("companies.new", "Ny"), theme.ContentAddIcon(), s.onNew)
@@ -425,7 +426,7 @@ type orgForm struct {
 	municipality *widget.SelectEntry
 	address      *widget.Entry
 	sector       *widget.Entry
-	memberSince  *dateField
+	memberSince  *widgets.DateField
 	notes        *widget.Entry
 	errs         map[string]*widget.Label
 	saveBtn      *widget.Button
@@ -438,13 +439,13 @@ var orgKinds = []data.OrgKind{data.KindCompany, data.KindSchool, data.KindOther}
 func (s *companiesScreen) newOrgForm(o data.Organisation) (*orgForm, fyne.CanvasObject) {
 	f := &orgForm{errs: map[string]*widget.Label{}}
 	for _, k := range []string{"kind", "name", "org_number", "municipality", "visiting_address", "sector", "member_since", "notes"} {
-		f.errs[k] = newErrLabel()
+		f.errs[k] = widgets.NewErrLabel()
 	}
 	var kinds []string
 	for _, k := range orgKinds {
 		kinds = append(kinds, companyKindText(k))
 	}
-	f.kind = newSelect(kinds, nil)
+	f.kind = widgets.NewSelect(kinds, nil)
 	for i, k := range orgKinds {
 		if o.Kind == k {
 			f.kind.SetSelectedIndex(i)
@@ -464,18 +465,18 @@ func (s *companiesScreen) newOrgForm(o data.Organisation) (*orgForm, fyne.Canvas
 	f.municipality.OnSubmitted = func(string) { s.onSaveOrganisation() }
 	f.address = entry(o.VisitingAddress, lang.X("companies.address_placeholder", "Gata 1, 652 24 Karlstad"))
 	f.sector = entry(o.Sector, lang.X("companies.sector_placeholder", "t.ex. IT och mjukvara"))
-	f.memberSince = newDateField(s.main.win)
+	f.memberSince = widgets.NewDateField(s.main.win)
 	f.memberSince.SetDate(o.MemberSince)
-	f.memberSince.entry.OnSubmitted = func(string) { s.onSaveOrganisation() }
-	onDate := f.memberSince.entry.OnChanged
-	f.memberSince.entry.OnChanged = func(t string) {
+	f.memberSince.Entry.OnSubmitted = func(string) { s.onSaveOrganisation() }
+	onDate := f.memberSince.Entry.OnChanged
+	f.memberSince.Entry.OnChanged = func(t string) {
 		if onDate != nil {
 			onDate(t)
 		}
 		if _, err := data.ParseDate(t); err != nil {
-			showErr(f.errs["member_since"], lang.X("companies.bad_date", "Skriv datumet som 2026-11-09."))
+			widgets.ShowErr(f.errs["member_since"], lang.X("companies.bad_date", "Skriv datumet som 2026-11-09."))
 		} else {
-			showErr(f.errs["member_since"], "")
+			widgets.ShowErr(f.errs["member_since"], "")
 		}
 	}
 	f.notes = widget.NewMultiLineEntry()
@@ -483,15 +484,15 @@ func (s *companiesScreen) newOrgForm(o data.Organisation) (*orgForm, fyne.Canvas
 	f.notes.SetText(o.Notes)
 	f.notes.SetMinRowsVisible(3)
 
-	grid := formGrid(
-		formField{lang.X("companies.field.kind", "Typ"), f.kind, f.errs["kind"]},
-		formField{lang.X("companies.field.name", "Namn"), f.name, f.errs["name"]},
-		formField{lang.X("companies.field.org_number", "Organisationsnummer"), f.orgNumber, f.errs["org_number"]},
-		formField{lang.X("companies.field.municipality", "Kommun"), f.municipality, f.errs["municipality"]},
-		formField{lang.X("companies.field.address", "Besöksadress"), f.address, f.errs["visiting_address"]},
-		formField{lang.X("companies.field.sector", "Bransch"), f.sector, f.errs["sector"]},
-		formField{lang.X("companies.field.member_since", "Medlem sedan"), f.memberSince, f.errs["member_since"]},
-		formField{lang.X("companies.field.notes", "Anteckningar"), f.notes, f.errs["notes"]},
+	grid := widgets.FormGrid(
+		widgets.Field(lang.X("companies.field.kind", "Typ"), f.kind, f.errs["kind"]),
+		widgets.Field(lang.X("companies.field.name", "Namn"), f.name, f.errs["name"]),
+		widgets.Field(lang.X("companies.field.org_number", "Organisationsnummer"), f.orgNumber, f.errs["org_number"]),
+		widgets.Field(lang.X("companies.field.municipality", "Kommun"), f.municipality, f.errs["municipality"]),
+		widgets.Field(lang.X("companies.field.address", "Besöksadress"), f.address, f.errs["visiting_address"]),
+		widgets.Field(lang.X("companies.field.sector", "Bransch"), f.sector, f.errs["sector"]),
+		widgets.Field(lang.X("companies.field.member_since", "Medlem sedan"), f.memberSince, f.errs["member_since"]),
+		widgets.Field(lang.X("companies.field.notes", "Anteckningar"), f.notes, f.errs["notes"]),
 	)
 	f.saveBtn = widget.NewButtonWithIcon(lang.X("companies.save", "Spara"), theme.DocumentSaveIcon(), s.onSaveOrganisation)
 	f.saveBtn.Importance = widget.HighImportance
@@ -521,15 +522,15 @@ func (f *orgForm) read(base data.Organisation) (data.Organisation, bool) {
 	o.Sector = strings.TrimSpace(f.sector.Text)
 	o.Notes = f.notes.Text
 	for _, l := range f.errs {
-		showErr(l, "")
+		widgets.ShowErr(l, "")
 	}
 	if o.OrgNumber != "" && !orgNumberPattern.MatchString(o.OrgNumber) {
-		showErr(f.errs["org_number"], lang.X("companies.bad_org_number", "Skriv organisationsnumret som 556677-8899."))
+		widgets.ShowErr(f.errs["org_number"], lang.X("companies.bad_org_number", "Skriv organisationsnumret som 556677-8899."))
 		ok = false
 	}
-	d, err := data.ParseDate(f.memberSince.entry.Text)
+	d, err := data.ParseDate(f.memberSince.Entry.Text)
 	if err != nil {
-		showErr(f.errs["member_since"], lang.X("companies.bad_date", "Skriv datumet som 2026-11-09."))
+		widgets.ShowErr(f.errs["member_since"], lang.X("companies.bad_date", "Skriv datumet som 2026-11-09."))
 		ok = false
 	}
 	o.MemberSince = d
@@ -538,7 +539,7 @@ func (f *orgForm) read(base data.Organisation) (data.Organisation, bool) {
 
 // showErrors puts each field error beside its field; it reports whether err
 // was a validation error.
-func (f *orgForm) showErrors(err error) bool { return showFieldErrors(err, f.errs, "name") }
+func (f *orgForm) showErrors(err error) bool { return widgets.ShowFieldErrors(err, f.errs, "name") }
 
 func (s *companiesScreen) onSaveOrganisation() {
 	f := s.form
@@ -615,9 +616,9 @@ func (s *companiesScreen) showDetail() {
 
 // contactsSection lists the organisation's people with their roles.
 func (s *companiesScreen) contactsSection() fyne.CanvasObject {
-	box := container.NewVBox(headingLabel(lang.X("companies.contacts", "Kontakter")))
+	box := container.NewVBox(widgets.HeadingLabel(lang.X("companies.contacts", "Kontakter")))
 	if len(s.people) == 0 {
-		box.Add(wrapLabel(lang.X("companies.no_contacts", "Inga kontakter ännu.")))
+		box.Add(widgets.WrapLabel(lang.X("companies.no_contacts", "Inga kontakter ännu.")))
 	}
 	for _, p := range s.people {
 		p := p
@@ -633,9 +634,9 @@ func (s *companiesScreen) contactsSection() fyne.CanvasObject {
 				facts = append(facts, x)
 			}
 		}
-		col := container.NewVBox(name, wrapLabel(strings.Join(facts, " · ")))
+		col := container.NewVBox(name, widgets.WrapLabel(strings.Join(facts, " · ")))
 		if p.Journey != "" {
-			j := wrapLabel(p.Journey)
+			j := widgets.WrapLabel(p.Journey)
 			j.TextStyle = fyne.TextStyle{Italic: true}
 			col.Add(j)
 		}
@@ -652,12 +653,12 @@ func (s *companiesScreen) contactsSection() fyne.CanvasObject {
 
 // offersSection lists the company's offers, grouped per period.
 func (s *companiesScreen) offersSection() fyne.CanvasObject {
-	box := container.NewVBox(headingLabel(lang.X("companies.offers", "Praoplatser")))
+	box := container.NewVBox(widgets.HeadingLabel(lang.X("companies.offers", "Praoplatser")))
 	newBtn := widget.NewButtonWithIcon(lang.X("companies.new_offer", "Ny praoplats"), theme.ContentAddIcon(), func() {
 		s.openHostForm(data.Offer{HostID: s.org.ID, VisitingAddress: s.org.VisitingAddress})
 	})
 	if len(s.offers) == 0 {
-		box.Add(wrapLabel(lang.X("companies.no_offers", "Inga praoplatser ännu.")))
+		box.Add(widgets.WrapLabel(lang.X("companies.no_offers", "Inga praoplatser ännu.")))
 	}
 	byPeriod := map[string][]data.Offer{}
 	for _, o := range s.offers {
@@ -689,7 +690,7 @@ func (s *companiesScreen) offersSection() fyne.CanvasObject {
 			})
 			cal := widget.NewButtonWithIcon("", theme.CalendarIcon(), func() { s.main.saveOfferCalendar(o.ID) })
 			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onDeleteOffer(o) })
-			box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(open, print, cal, del)), container.NewVBox(title, wrapLabel(facts))))
+			box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(open, print, cal, del)), container.NewVBox(title, widgets.WrapLabel(facts))))
 		}
 	}
 	for _, p := range s.periods {
@@ -715,9 +716,9 @@ func offerStatusText(st data.OfferStatus) string {
 
 // journeySection lists the company's steps toward an equal workplace.
 func (s *companiesScreen) journeySection() fyne.CanvasObject {
-	box := container.NewVBox(headingLabel(lang.X("companies.journey", "Resan mot en jämställd arbetsplats")))
+	box := container.NewVBox(widgets.HeadingLabel(lang.X("companies.journey", "Resan mot en jämställd arbetsplats")))
 	if len(s.journey) == 0 {
-		box.Add(wrapLabel(lang.X("companies.no_journey", "Inga steg ännu. Vad har företaget gjort för en jämställd arbetsplats?")))
+		box.Add(widgets.WrapLabel(lang.X("companies.no_journey", "Inga steg ännu. Vad har företaget gjort för en jämställd arbetsplats?")))
 	}
 	for i := len(s.journey) - 1; i >= 0; i-- { // newest first
 		j := s.journey[i]
@@ -725,7 +726,7 @@ func (s *companiesScreen) journeySection() fyne.CanvasObject {
 		title.Wrapping = fyne.TextWrapWord
 		col := container.NewVBox(title)
 		if j.Text != "" {
-			col.Add(wrapLabel(j.Text))
+			col.Add(widgets.WrapLabel(j.Text))
 		}
 		edit := widget.NewButtonWithIcon(lang.X("companies.edit", "Ändra"), theme.DocumentCreateIcon(), func() { s.editJourney(j) })
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onDeleteJourney(j) })
@@ -838,7 +839,7 @@ func (s *companiesScreen) editPerson(p data.Person) *personDialog {
 		return e
 	}
 	for _, k := range []string{"first_name", "last_name", "roles", "title", "email", "phone", "journey", "notes"} {
-		pd.errs[k] = newErrLabel()
+		pd.errs[k] = widgets.NewErrLabel()
 	}
 	pd.first, pd.last = entry(p.FirstName), entry(p.LastName)
 	pd.title, pd.email, pd.phone = entry(p.Title), entry(p.Email), entry(p.Phone)
@@ -861,15 +862,15 @@ func (s *companiesScreen) editPerson(p data.Person) *personDialog {
 	pd.notes = newEscEntry(true, pd.fd.close)
 	pd.notes.SetText(p.Notes)
 	pd.notes.SetMinRowsVisible(2)
-	form := formGrid(
-		formField{lang.X("companies.field.first_name", "Förnamn"), pd.first, pd.errs["first_name"]},
-		formField{lang.X("companies.field.last_name", "Efternamn"), pd.last, pd.errs["last_name"]},
-		formField{lang.X("companies.field.roles", "Roller"), pd.roles, pd.errs["roles"]},
-		formField{lang.X("companies.field.title", "Titel/yrke"), pd.title, pd.errs["title"]},
-		formField{lang.X("companies.field.email", "E-post"), pd.email, pd.errs["email"]},
-		formField{lang.X("companies.field.phone", "Telefon"), pd.phone, pd.errs["phone"]},
-		formField{lang.X("companies.field.journey", "Resa (förebild)"), pd.journey, pd.errs["journey"]},
-		formField{lang.X("companies.field.notes", "Anteckningar"), pd.notes, pd.errs["notes"]},
+	form := widgets.FormGrid(
+		widgets.Field(lang.X("companies.field.first_name", "Förnamn"), pd.first, pd.errs["first_name"]),
+		widgets.Field(lang.X("companies.field.last_name", "Efternamn"), pd.last, pd.errs["last_name"]),
+		widgets.Field(lang.X("companies.field.roles", "Roller"), pd.roles, pd.errs["roles"]),
+		widgets.Field(lang.X("companies.field.title", "Titel/yrke"), pd.title, pd.errs["title"]),
+		widgets.Field(lang.X("companies.field.email", "E-post"), pd.email, pd.errs["email"]),
+		widgets.Field(lang.X("companies.field.phone", "Telefon"), pd.phone, pd.errs["phone"]),
+		widgets.Field(lang.X("companies.field.journey", "Resa (förebild)"), pd.journey, pd.errs["journey"]),
+		widgets.Field(lang.X("companies.field.notes", "Anteckningar"), pd.notes, pd.errs["notes"]),
 	)
 	pd.fd.show(container.NewVScroll(form), fyne.NewSize(680, 600))
 	s.main.win.Canvas().Focus(pd.first)
@@ -890,10 +891,10 @@ func (s *companiesScreen) savePerson(pd *personDialog, base data.Person) bool {
 		}
 	}
 	for _, l := range pd.errs {
-		showErr(l, "")
+		widgets.ShowErr(l, "")
 	}
 	if err := s.main.store.SavePerson(context.Background(), &p); err != nil {
-		if !showFieldErrors(err, pd.errs, "first_name") {
+		if !widgets.ShowFieldErrors(err, pd.errs, "first_name") {
 			dialog.ShowError(err, s.main.win)
 		}
 		return false
@@ -922,7 +923,7 @@ func (s *companiesScreen) onDeletePerson(p data.Person) {
 
 // journeyDialog is the open journey-entry dialog (tests reach in through it).
 type journeyDialog struct {
-	date        *dateField
+	date        *widgets.DateField
 	title, text *escEntry
 	errs        map[string]*widget.Label
 	fd          *formDialog
@@ -938,11 +939,11 @@ func (s *companiesScreen) editJourney(j data.JourneyEntry) *journeyDialog {
 	save := func() bool { return s.saveJourney(jd, j) }
 	jd.fd = s.newFormDialog(title, save)
 	for _, k := range []string{"date", "title", "text"} {
-		jd.errs[k] = newErrLabel()
+		jd.errs[k] = widgets.NewErrLabel()
 	}
-	jd.date = newDateField(s.main.win)
+	jd.date = widgets.NewDateField(s.main.win)
 	jd.date.SetDate(j.Date)
-	jd.date.entry.OnSubmitted = func(string) {
+	jd.date.Entry.OnSubmitted = func(string) {
 		if save() {
 			jd.fd.close()
 		}
@@ -959,10 +960,10 @@ func (s *companiesScreen) editJourney(j data.JourneyEntry) *journeyDialog {
 	jd.text.SetText(j.Text)
 	jd.text.SetPlaceHolder(lang.X("companies.journey_text_placeholder", "Vad gjorde ni, och vad blev resultatet?"))
 	jd.text.SetMinRowsVisible(6)
-	form := formGrid(
-		formField{lang.X("companies.field.date", "Datum"), jd.date, jd.errs["date"]},
-		formField{lang.X("companies.field.journey_title", "Rubrik"), jd.title, jd.errs["title"]},
-		formField{lang.X("companies.field.journey_text", "Vad hände"), jd.text, jd.errs["text"]},
+	form := widgets.FormGrid(
+		widgets.Field(lang.X("companies.field.date", "Datum"), jd.date, jd.errs["date"]),
+		widgets.Field(lang.X("companies.field.journey_title", "Rubrik"), jd.title, jd.errs["title"]),
+		widgets.Field(lang.X("companies.field.journey_text", "Vad hände"), jd.text, jd.errs["text"]),
 	)
 	jd.fd.show(container.NewVScroll(form), fyne.NewSize(640, 480))
 	s.main.win.Canvas().Focus(jd.title)
@@ -972,16 +973,16 @@ func (s *companiesScreen) editJourney(j data.JourneyEntry) *journeyDialog {
 func (s *companiesScreen) saveJourney(jd *journeyDialog, base data.JourneyEntry) bool {
 	j := base
 	for _, l := range jd.errs {
-		showErr(l, "")
+		widgets.ShowErr(l, "")
 	}
-	d, err := data.ParseDate(jd.date.entry.Text)
+	d, err := data.ParseDate(jd.date.Entry.Text)
 	if err != nil {
-		showErr(jd.errs["date"], lang.X("companies.bad_date", "Skriv datumet som 2026-11-09."))
+		widgets.ShowErr(jd.errs["date"], lang.X("companies.bad_date", "Skriv datumet som 2026-11-09."))
 		return false
 	}
 	j.Date, j.Title, j.Text = d, jd.title.Text, jd.text.Text
 	if err := s.main.store.SaveJourneyEntry(context.Background(), &j); err != nil {
-		if !showFieldErrors(err, jd.errs, "title") {
+		if !widgets.ShowFieldErrors(err, jd.errs, "title") {
 			dialog.ShowError(err, s.main.win)
 		}
 		return false

@@ -15,6 +15,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/demo"
+	"techniqual/ui/uikit"
 )
 
 // coWait waits for a load of the companies screen to land.
@@ -31,7 +32,7 @@ func coWait(t *testing.T, ch chan struct{}, what string) {
 // MainWindow and waits for the list.
 func newCompaniesTest(t *testing.T, st *data.Store) *companiesScreen {
 	t.Helper()
-	SetLanguage(LangSwedish)
+	SetLanguage(uikit.LangSwedish)
 	m := NewMainWindow(test.NewTempApp(t), st)
 	waitOverview(t, m)
 	s := newCompaniesScreen(m)
@@ -90,11 +91,11 @@ func TestCompanyCreatedInTheFormIsFoundBySearch(t *testing.T) {
 	test.Type(s.form.orgNumber, "556677-8899")
 	s.form.municipality.SetText("Kristinehamn")
 	test.Type(s.form.sector, "Elektronik")
-	test.Type(s.form.memberSince.entry, "2024-02-30")
+	test.Type(s.form.memberSince.Entry, "2024-02-30")
 	if e := s.form.errs["member_since"]; !e.Visible() {
 		t.Error("a bad date shows no error while typing")
 	}
-	s.form.memberSince.entry.SetText("2024-02-01")
+	s.form.memberSince.Entry.SetText("2024-02-01")
 	s.form.name.OnSubmitted(s.form.name.Text) // Enter saves
 	coWait(t, s.listLoaded, "the list after saving")
 
@@ -277,7 +278,7 @@ func TestCompaniesScreenshots(t *testing.T) {
 	test.Type(h.title, "Skarva fiber och mät ljus – en vecka i produktionen och i labbet")
 	h.showStep(3)
 	hfType(h.days[0].end, "17:00")
-	hfType(h.days[1].date.entry, "2026-11-14")
+	hfType(h.days[1].date.Entry, "2026-11-14")
 	shot("07-host-4-live")
 	test.Tap(h.approveBtn)
 	h.showStep(3)
@@ -286,8 +287,8 @@ func TestCompaniesScreenshots(t *testing.T) {
 	shot("08-host-5")
 	h.showStep(6)
 	shot("09-host-7")
-	SetLanguage(LangEnglish)
-	t.Cleanup(func() { SetLanguage(LangSwedish) })
+	SetLanguage(uikit.LangEnglish)
+	t.Cleanup(func() { SetLanguage(uikit.LangSwedish) })
 	s2 := newCompaniesScreen(s.main)
 	s.main.win.SetContent(s2.Content())
 	s2.Reload()

@@ -14,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
 )
 
 // contactsScreen is Kontakter: everyone at every organisation with role and
@@ -41,12 +43,6 @@ type contactRow struct {
 	key string
 }
 
-// roleNames are the Swedish names of the roles.
-var roleNames = map[data.Role]string{data.RoleHR: "HR", data.RoleSupervisor: "handledare", data.RoleRoleModel: "förebild",
-	data.RoleCounsellor: "studie- och yrkesvägledare", data.RoleOther: "annan roll"}
-
-func roleText(r data.Role) string { return lang.X("role."+string(r), roleNames[r]) }
-
 func newContactsScreen(m *MainWindow) *contactsScreen {
 	s := &contactsScreen{main: m, selected: map[string]bool{}}
 	s.search = widget.NewEntry()
@@ -54,9 +50,9 @@ func newContactsScreen(m *MainWindow) *contactsScreen {
 	s.search.OnChanged = func(string) { s.applyFilter() }
 	opts := []string{lang.X("contacts.all_roles", "Alla roller")}
 	for _, r := range data.Roles {
-		opts = append(opts, roleText(r))
+		opts = append(opts, uikit.RoleText(r))
 	}
-	s.roleSel = newSelect(opts, func(string) { s.applyFilter() })
+	s.roleSel = widgets.NewSelect(opts, func(string) { s.applyFilter() })
 	s.list = widget.NewList(func() int { return len(s.shown) },
 		func() fyne.CanvasObject {
 			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -105,7 +101,7 @@ func (s *contactsScreen) Reload() {
 		rows := make([]contactRow, len(people))
 		for i, p := range people {
 			rows[i] = contactRow{p: p, org: names[p.OrganisationID],
-				key: fold(strings.Join([]string{p.Name(), names[p.OrganisationID], p.Title, p.Email}, " "))}
+				key: uikit.Fold(strings.Join([]string{p.Name(), names[p.OrganisationID], p.Title, p.Email}, " "))}
 		}
 		return func() {
 			if err != nil {
@@ -119,7 +115,7 @@ func (s *contactsScreen) Reload() {
 }
 
 func (s *contactsScreen) applyFilter() {
-	words := strings.Fields(fold(s.search.Text))
+	words := strings.Fields(uikit.Fold(s.search.Text))
 	var role data.Role
 	if i := s.roleSel.SelectedIndex(); i > 0 {
 		role = data.Roles[i-1]
@@ -152,7 +148,7 @@ func (s *contactsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	texts.Objects[0].(*widget.Label).SetText(r.p.Name())
 	var roles []string
 	for _, x := range r.p.Roles {
-		roles = append(roles, roleText(x))
+		roles = append(roles, uikit.RoleText(x))
 	}
 	parts := slices.DeleteFunc([]string{strings.Join(roles, ", "), r.p.Title, r.org, r.p.Email, r.p.Phone},
 		func(x string) bool { return x == "" })

@@ -21,6 +21,8 @@ import (
 	"golang.org/x/text/language"
 
 	"techniqual/data"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
 )
 
 // Utvärderingar: the counsellor types in the pupils' paper answers after a
@@ -177,7 +179,7 @@ func loadEvaluationRows(ctx context.Context, st *data.Store, periodID string) ([
 	}
 	offerName := make(map[string]string, len(offers))
 	for _, o := range offers {
-		offerName[o.ID] = joinDot(orgName[o.HostID], o.Title)
+		offerName[o.ID] = uikit.JoinDot(orgName[o.HostID], o.Title)
 	}
 	byID := make(map[string]data.Pupil, len(pupils))
 	for _, p := range pupils {
@@ -344,18 +346,18 @@ type evaluationsScreen struct {
 
 func newEvaluationsScreen(m *MainWindow) *evaluationsScreen {
 	s := &evaluationsScreen{main: m, written: map[string]int{}, cur: widget.TableCellID{Row: -1, Col: evColBefore}}
-	s.periodSel = newSelect(nil, func(string) {
+	s.periodSel = widgets.NewSelect(nil, func(string) {
 		if !s.quiet {
 			s.onPeriod()
 		}
 	})
 	s.periodSel.PlaceHolder = lang.X("evaluations.pick_period", "Välj praoperiod")
-	s.schoolSel = newSelect(nil, func(string) {
+	s.schoolSel = widgets.NewSelect(nil, func(string) {
 		if !s.quiet {
 			s.onSchool()
 		}
 	})
-	s.classSel = newSelect(nil, func(string) {
+	s.classSel = widgets.NewSelect(nil, func(string) {
 		if !s.quiet {
 			s.applyFilter()
 		}
@@ -400,9 +402,9 @@ func newEvaluationsScreen(m *MainWindow) *evaluationsScreen {
 	}
 
 	s.count = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.hint = wrapLabel("")
+	s.hint = widgets.WrapLabel("")
 	s.hint.Importance = widget.WarningImportance
-	s.detail = wrapLabel("")
+	s.detail = widgets.WrapLabel("")
 	s.saveAllBtn = widget.NewButtonWithIcon(lang.X("evaluations.save_all", "Spara alla"), theme.DocumentSaveIcon(), func() {
 		s.focusGrid()
 		s.saveAll(nil)
@@ -413,10 +415,10 @@ func newEvaluationsScreen(m *MainWindow) *evaluationsScreen {
 	s.importBtn = widget.NewButtonWithIcon(lang.X("evaluations.import", "Importera från formulär …"), theme.UploadIcon(), func() {
 		s.saveAll(func() { s.main.showEvaluationsImport(s.Reload) })
 	})
-	help := wrapLabel(lang.X("evaluations.help", "Skriv av svaren från pappret: intresse före och efter 1–5, skulle rekommendera J eller N, sedan kommentaren. Tab eller Enter går till nästa ruta, Skift+Tab tillbaka, pil upp och ner byter elev. Enter i kommentaren sparar raden och går till nästa elev. Delete tömmer rutan, Esc ångrar radens ändringar, F2 redigerar en lång kommentar."))
+	help := widgets.WrapLabel(lang.X("evaluations.help", "Skriv av svaren från pappret: intresse före och efter 1–5, skulle rekommendera J eller N, sedan kommentaren. Tab eller Enter går till nästa ruta, Skift+Tab tillbaka, pil upp och ner byter elev. Enter i kommentaren sparar raden och går till nästa elev. Delete tömmer rutan, Esc ångrar radens ändringar, F2 redigerar en lång kommentar."))
 	help.Importance = widget.LowImportance
 	top := container.NewVBox(
-		headingLabel(lang.X("evaluations.title", "Utvärderingar")),
+		widgets.HeadingLabel(lang.X("evaluations.title", "Utvärderingar")),
 		container.NewGridWithColumns(3, s.periodSel, s.schoolSel, s.classSel),
 		help,
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.autoAdvance, s.saveAllBtn, s.importBtn), s.count),
@@ -1211,7 +1213,7 @@ func evalErrorText(err error) string {
 	if errors.As(err, &ve) && len(ve.Fields) > 0 {
 		parts := make([]string, len(ve.Fields))
 		for i, f := range ve.Fields {
-			parts[i] = fieldMessage(f)
+			parts[i] = widgets.FieldMessage(f)
 		}
 		return strings.Join(parts, " ")
 	}

@@ -14,6 +14,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/demo"
+	"techniqual/ui/uikit"
 )
 
 func TestEvalAnswerRoundTrip(t *testing.T) {
@@ -528,7 +529,7 @@ func BenchmarkEvaluationsKeystroke(b *testing.B) {
 		b.Fatal(err)
 	}
 	a := test.NewTempApp(b)
-	SetLanguage(LangSwedish)
+	SetLanguage(uikit.LangSwedish)
 	m := NewMainWindow(a, st)
 	m.win.Resize(fyne.NewSize(1100, 720))
 	waitIdle(b, m)

@@ -17,6 +17,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
 )
 
 // eventKinds are the kinds of event in the order the form offers them.
@@ -49,7 +51,7 @@ type eventsScreen struct {
 	startTime, endTime    *widget.Entry
 	capacity              *widget.Entry
 	kind, organiser       *widget.Select
-	date                  *dateField
+	date                  *widgets.DateField
 	errs                  map[string]*widget.Label
 	heading, countLbl     *widget.Label
 	followUp              *widget.Label
@@ -62,10 +64,10 @@ type eventsScreen struct {
 
 func newEventsScreen(m *MainWindow) *eventsScreen {
 	s := &eventsScreen{main: m, errs: map[string]*widget.Label{}, regSel: -1, counts: map[string]data.EventCounts{}}
-	s.list = newTwoLineList(func() int { return len(s.events) }, func(i int) (string, string) {
+	s.list = widgets.NewTwoLineList(func() int { return len(s.events) }, func(i int) (string, string) {
 		e := s.events[i]
 		c := s.counts[e.ID]
-		return e.Title, joinDot(e.Start.In(data.Stockholm).Format("2006-01-02 15:04"), e.Venue,
+		return e.Title, uikit.JoinDot(e.Start.In(data.Stockholm).Format("2006-01-02 15:04"), e.Venue,
 			lang.X("events.list_counts", "{{.Seats}} anmälda", map[string]string{"Seats": strconv.Itoa(c.Seats())}))
 	})
 	s.list.OnSelected = func(i widget.ListItemID) { s.show(s.events[i]) }
@@ -84,16 +86,16 @@ func newEventsScreen(m *MainWindow) *eventsScreen {
 	for _, k := range eventKinds {
 		kinds = append(kinds, eventKindText(k))
 	}
-	s.kind = newSelect(kinds, nil)
-	s.organiser = newSelect(nil, nil)
-	s.date = newDateField(m.win)
+	s.kind = widgets.NewSelect(kinds, nil)
+	s.organiser = widgets.NewSelect(nil, nil)
+	s.date = widgets.NewDateField(m.win)
 
-	field := func(name, key, sv string, w fyne.CanvasObject) formField {
-		e := newErrLabel()
+	field := func(name, key, sv string, w fyne.CanvasObject) widgets.FormField {
+		e := widgets.NewErrLabel()
 		s.errs[name] = e
-		return formField{label: lang.X(key, sv), input: w, err: e}
+		return widgets.FormField{Label: lang.X(key, sv), Input: w, Err: e}
 	}
-	form := formGrid(
+	form := widgets.FormGrid(
 		field("title", "events.field.title", "Namn", s.title),
 		field("kind", "events.field.kind", "Slag", s.kind),
 		field("start", "events.field.date", "Datum", s.date),
@@ -103,9 +105,9 @@ func newEventsScreen(m *MainWindow) *eventsScreen {
 		field("organiser", "events.field.organiser", "Arrangör", s.organiser),
 		field("description", "events.field.description", "Beskrivning", s.desc),
 	)
-	s.heading = headingLabel("")
-	s.countLbl = wrapLabel("")
-	s.followUp = wrapLabel("")
+	s.heading = widgets.HeadingLabel("")
+	s.countLbl = widgets.WrapLabel("")
+	s.followUp = widgets.WrapLabel("")
 	s.saveBtn = widget.NewButtonWithIcon(lang.X("action.save", "Spara"), theme.DocumentSaveIcon(), s.onSave)
 	s.saveBtn.Importance = widget.HighImportance
 	s.deleteBtn = widget.NewButtonWithIcon(lang.X("action.delete", "Ta bort"), theme.DeleteIcon(), s.onDelete)
@@ -128,7 +130,7 @@ func newEventsScreen(m *MainWindow) *eventsScreen {
 			}
 			r := s.rows[i]
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(joinDot(r.name, r.org))
+			box.Objects[0].(*widget.Label).SetText(uikit.JoinDot(r.name, r.org))
 			box.Objects[1].(*widget.Label).SetText(regStatusText(r.reg.Status))
 		})
 	s.regList.OnSelected = func(i widget.ListItemID) { s.regSel = i }
@@ -228,7 +230,7 @@ func (s *eventsScreen) show(e data.Event) { s.fill(e) }
 func (s *eventsScreen) fill(e data.Event) {
 	s.current = e
 	for _, l := range s.errs {
-		showErr(l, "")
+		widgets.ShowErr(l, "")
 	}
 	s.title.SetText(e.Title)
 	for i, k := range eventKinds {
@@ -348,7 +350,7 @@ func (s *eventsScreen) formEvent() (data.Event, bool) {
 	e := s.current
 	ok := true
 	for _, l := range s.errs {
-		showErr(l, "")
+		widgets.ShowErr(l, "")
 	}
 	e.Title = s.title.Text
 	e.Venue = strings.TrimSpace(s.venue.Text)
@@ -362,13 +364,13 @@ func (s *eventsScreen) formEvent() (data.Event, bool) {
 	}
 	d, dok := s.date.Date()
 	if !dok || d.IsZero() {
-		showErr(s.errs["start"], lang.X("events.err_date", "Skriv datumet som 2026-10-22."))
+		widgets.ShowErr(s.errs["start"], lang.X("events.err_date", "Skriv datumet som 2026-10-22."))
 		ok = false
 	}
 	start, sok := parseClock(d, s.startTime.Text)
 	end, eok := parseClock(d, s.endTime.Text)
 	if !sok || !eok {
-		showErr(s.errs["time"], lang.X("events.err_time", "Skriv tiderna som 09:00."))
+		widgets.ShowErr(s.errs["time"], lang.X("events.err_time", "Skriv tiderna som 09:00."))
 		ok = false
 	}
 	e.Start, e.End = start, end
@@ -377,7 +379,7 @@ func (s *eventsScreen) formEvent() (data.Event, bool) {
 		n, err = 0, nil
 	}
 	if err != nil || n < 0 {
-		showErr(s.errs["capacity"], lang.X("events.err_capacity", "Skriv ett antal, eller 0 för obegränsat."))
+		widgets.ShowErr(s.errs["capacity"], lang.X("events.err_capacity", "Skriv ett antal, eller 0 för obegränsat."))
 		ok = false
 	}
 	e.Capacity = n
@@ -402,9 +404,9 @@ func (s *eventsScreen) onSave() {
 			if errors.As(err, &ve) {
 				for _, f := range ve.Fields {
 					if l, ok := s.errs[f.Field]; ok {
-						showErr(l, fieldMessage(f))
+						widgets.ShowErr(l, widgets.FieldMessage(f))
 					} else if f.Field == "end" {
-						showErr(s.errs["time"], fieldMessage(f))
+						widgets.ShowErr(s.errs["time"], widgets.FieldMessage(f))
 					}
 				}
 				return
@@ -543,7 +545,7 @@ func (s *eventsScreen) showInviteDialog(people []data.Person) {
 	var personOpts []string
 	personByOpt := map[string]string{}
 	for _, p := range people {
-		label := joinDot(p.Name(), orgName[p.OrganisationID])
+		label := uikit.JoinDot(p.Name(), orgName[p.OrganisationID])
 		if _, dup := personByOpt[label]; dup {
 			label += " (" + p.Email + ")"
 		}
@@ -556,12 +558,12 @@ func (s *eventsScreen) showInviteDialog(people []data.Person) {
 	filter := widget.NewEntry()
 	filter.SetPlaceHolder(lang.X("events.invite_filter", "Sök …"))
 	filter.OnChanged = func(q string) {
-		words := strings.Fields(fold(q))
+		words := strings.Fields(uikit.Fold(q))
 		var shown []string
 		for _, o := range personOpts {
 			ok := true
 			for _, w := range words {
-				if !strings.Contains(fold(o), w) {
+				if !strings.Contains(uikit.Fold(o), w) {
 					ok = false
 				}
 			}

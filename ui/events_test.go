@@ -33,7 +33,7 @@ func TestEventsScreenCreateInviteAndWaitlist(t *testing.T) {
 
 	// A bad time is refused with a message by the field.
 	test.Type(s.title, "Frukostseminarium")
-	s.date.entry.SetText("2026-10-26")
+	s.date.Entry.SetText("2026-10-26")
 	s.startTime.SetText("9")
 	test.Tap(s.saveBtn)
 	waitIdle(t, m)

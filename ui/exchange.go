@@ -19,6 +19,8 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/exchange"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
 )
 
 // prefExchangeFolder remembers where the last exchange file was saved or opened.
@@ -50,14 +52,14 @@ func exchangeErrorText(err error, en bool) string {
 }
 
 // english reports whether the window speaks English.
-func (m *MainWindow) english() bool { return SavedLanguage(m.app) == LangEnglish }
+func (m *MainWindow) english() bool { return SavedLanguage(m.app) == uikit.LangEnglish }
 
 // exchangeCard is the Utbytesfiler card for Inställningar.
 func (m *MainWindow) exchangeCard() fyne.CanvasObject {
 	save := widget.NewButtonWithIcon(lang.X("exchange.save_file", "Spara utbytesfil …"), theme.MailSendIcon(),
 		func() { m.showExchangeExport(exchange.KindSchool, "") })
 	open := widget.NewButtonWithIcon(lang.X("exchange.open_file", "Läs in utbytesfil …"), theme.FolderOpenIcon(), m.showExchangeImport)
-	note := wrapLabel(lang.X("exchange.card_note",
+	note := widgets.WrapLabel(lang.X("exchange.card_note",
 		"Utbytesfiler (.techniqual) skickas med e-post mellan datorer: värdformulär, skolans elever och önskemål, resultat och värdens elevlista. De är krypterade med en lösenfras som ni kommer överens om per telefon."))
 	return widget.NewCard(lang.X("exchange.title", "Utbyte"), "", container.NewVBox(note, container.NewHBox(save, open)))
 }
@@ -96,10 +98,10 @@ func (m *MainWindow) newExchangeExport(kind exchange.Kind, orgID string) *exchan
 	for i, k := range exchange.Kinds {
 		names[i] = exchangeKindName(k)
 	}
-	d.kind = newSelect(names, func(string) { d.sync() })
-	d.org = newSelect(nil, nil)
-	d.school = newSelect(nil, nil)
-	d.period = newSelect(nil, nil)
+	d.kind = widgets.NewSelect(names, func(string) { d.sync() })
+	d.org = widgets.NewSelect(nil, nil)
+	d.school = widgets.NewSelect(nil, nil)
+	d.period = widgets.NewSelect(nil, nil)
 	row := func(label string, w fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, w)
 	}
@@ -111,10 +113,10 @@ func (m *MainWindow) newExchangeExport(kind exchange.Kind, orgID string) *exchan
 	d.pass1.SetPlaceHolder(lang.X("exchange.passphrase", "Lösenfras"))
 	d.pass2 = widget.NewPasswordEntry()
 	d.pass2.SetPlaceHolder(lang.X("exchange.passphrase_again", "Lösenfrasen igen"))
-	passNote := wrapLabel(lang.X("exchange.passphrase_note",
+	passNote := widgets.WrapLabel(lang.X("exchange.passphrase_note",
 		"Minst {{.Min}} tecken, gärna tre eller fyra vanliga ord. Berätta lösenfrasen för mottagaren per telefon eller sms – aldrig i samma e-post som filen.",
 		map[string]string{"Min": fmt.Sprint(exchange.MinPassphrase)}))
-	d.status = wrapLabel("")
+	d.status = widgets.WrapLabel("")
 	d.progress = widget.NewProgressBarInfinite()
 	d.progress.Stop()
 	d.progress.Hide()
@@ -330,7 +332,7 @@ func (m *MainWindow) showExchangeImport() { m.newExchangeImport().dlg.Show() }
 
 func (m *MainWindow) newExchangeImport() *exchangeImport {
 	d := &exchangeImport{main: m, choices: map[string]exchange.Side{}}
-	d.fileLabel = wrapLabel(lang.X("exchange.no_file", "Ingen fil vald."))
+	d.fileLabel = widgets.WrapLabel(lang.X("exchange.no_file", "Ingen fil vald."))
 	choose := widget.NewButtonWithIcon(lang.X("exchange.choose_file", "Välj fil …"), theme.FolderOpenIcon(), d.onChoose)
 	d.pass = widget.NewPasswordEntry()
 	d.pass.SetPlaceHolder(lang.X("exchange.passphrase", "Lösenfras"))
@@ -339,7 +341,7 @@ func (m *MainWindow) newExchangeImport() *exchangeImport {
 	d.importBtn = widget.NewButtonWithIcon(lang.X("exchange.import", "Importera"), theme.DownloadIcon(), d.onImport)
 	d.importBtn.Importance = widget.HighImportance
 	d.importBtn.Disable()
-	d.status = wrapLabel("")
+	d.status = widgets.WrapLabel("")
 	d.progress = widget.NewProgressBarInfinite()
 	d.progress.Stop()
 	d.progress.Hide()
@@ -456,7 +458,7 @@ func (d *exchangeImport) showPlan() {
 	from := lang.X("exchange.from", "{{.Kind}} från {{.Source}}, sparad {{.When}} (Techniqual {{.Version}})", map[string]string{
 		"Kind": exchangeKindName(p.Kind), "Source": p.Source.Name, "Version": p.AppVersion,
 		"When": p.CreatedAt.In(data.Stockholm).Format("2006-01-02 15:04")})
-	d.result.Add(headingLabel(from))
+	d.result.Add(widgets.HeadingLabel(from))
 	if p.Kind == exchange.KindHost {
 		d.showHostSheet()
 		d.status.SetText(lang.X("exchange.host_readonly", "En värdfil läses bara – den ändrar inget i databasen."))
@@ -495,13 +497,13 @@ func (d *exchangeImport) showPlan() {
 		if en {
 			txt = pr.English
 		}
-		e := newErrLabel()
-		showErr(e, txt)
+		e := widgets.NewErrLabel()
+		widgets.ShowErr(e, txt)
 		d.result.Add(e)
 	}
 	conflicts := d.plan.Conflicts()
 	if len(conflicts) > 0 {
-		d.result.Add(headingLabel(lang.X("exchange.conflicts", "Ändrat på båda håll – välj vad som ska gälla")))
+		d.result.Add(widgets.HeadingLabel(lang.X("exchange.conflicts", "Ändrat på båda håll – välj vad som ska gälla")))
 	}
 	mine, theirs := lang.X("exchange.keep_mine", "Behåll min"), lang.X("exchange.take_theirs", "Ta deras")
 	for _, c := range conflicts {
@@ -521,7 +523,7 @@ func (d *exchangeImport) showPlan() {
 			d.syncImport()
 		})
 		radio.Horizontal = true
-		d.result.Add(container.NewVBox(wrapLabel(text), radio))
+		d.result.Add(container.NewVBox(widgets.WrapLabel(text), radio))
 	}
 	d.syncImport()
 }
@@ -561,7 +563,7 @@ func (d *exchangeImport) showHostSheet() {
 					parts = append(parts, s)
 				}
 			}
-			d.result.Add(wrapLabel("• " + strings.Join(parts, " · ") + " – " +
+			d.result.Add(widgets.WrapLabel("• " + strings.Join(parts, " · ") + " – " +
 				lang.X("exchange.contact", "kontakt: {{.Contact}}", map[string]string{"Contact": p.Contact})))
 		}
 	}

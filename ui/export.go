@@ -17,6 +17,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/export"
+	"techniqual/ui/widgets"
 )
 
 // prefExportFolder remembers where the last spreadsheet was saved.
@@ -73,13 +74,13 @@ func (m *MainWindow) newExportDialog(kind string) *exportDialog {
 	for i, k := range exportKinds {
 		names[i] = lang.X(k.key, k.sv)
 	}
-	d.desc = wrapLabel("")
-	d.kind = newSelect(names, func(string) { d.sync() })
-	d.period = newSelect(nil, func(string) { d.sync() })
-	d.event = newSelect(nil, func(string) { d.sync() })
+	d.desc = widgets.WrapLabel("")
+	d.kind = widgets.NewSelect(names, func(string) { d.sync() })
+	d.period = widgets.NewSelect(nil, func(string) { d.sync() })
+	d.event = widgets.NewSelect(nil, func(string) { d.sync() })
 	d.periodRow = container.NewBorder(nil, nil, widget.NewLabel(lang.X("export.period", "Praoperiod")), nil, d.period)
 	d.eventRow = container.NewBorder(nil, nil, widget.NewLabel(lang.X("export.event", "Evenemang")), nil, d.event)
-	d.warning = wrapLabel(lang.X("export.protected_warning",
+	d.warning = widgets.WrapLabel(lang.X("export.protected_warning",
 		"Elever med skyddad identitet kommer med i filen med namn och skola. Se till att filen inte lämnar skolan. Exporten förs in i loggen."))
 	d.warning.Importance = widget.DangerImportance
 	d.warning.Hide()
@@ -94,8 +95,8 @@ func (m *MainWindow) newExportDialog(kind string) *exportDialog {
 		lang.X("export.format.csv", "CSV med semikolon (.csv)")}, nil)
 	d.format.Required = true
 	d.format.SetSelected(d.format.Options[0])
-	d.status = wrapLabel("")
-	note := wrapLabel(lang.X("export.note",
+	d.status = widgets.WrapLabel("")
+	note := widgets.WrapLabel(lang.X("export.note",
 		"Filen innehåller personuppgifter. Varje export förs in i loggen över utlämnade personuppgifter."))
 	d.saveBtn = widget.NewButtonWithIcon(lang.X("export.save", "Spara …"), theme.DocumentSaveIcon(), d.onSave)
 	d.saveBtn.Importance = widget.HighImportance

@@ -18,6 +18,7 @@ import (
 	"techniqual/data"
 	"techniqual/data/classlist"
 	"techniqual/data/formimport"
+	"techniqual/ui/widgets"
 )
 
 // mapHeaderWidth is the width of the column headers in the mapping grid.
@@ -95,18 +96,18 @@ func (m *MainWindow) openFormImport(kind formimport.Kind, path string, onDone fu
 
 func (m *MainWindow) newFormImport(kind formimport.Kind, onDone func()) *formImport {
 	w := &formImport{m: m, kind: kind, onDone: onDone, resolutions: map[string]string{}}
-	w.fileLabel = wrapLabel(lang.X("formimport.no_file", "Ingen fil vald."))
+	w.fileLabel = widgets.WrapLabel(lang.X("formimport.no_file", "Ingen fil vald."))
 	w.chooseBtn = widget.NewButtonWithIcon(lang.X("formimport.choose", "Välj fil …"), theme.FolderOpenIcon(), w.onChooseFile)
-	w.settings = wrapLabel("")
-	w.columns = wrapLabel("")
-	w.periodSel = newSelect(nil, func(string) { w.preview = nil; w.updateButtons() })
+	w.settings = widgets.WrapLabel("")
+	w.columns = widgets.WrapLabel("")
+	w.periodSel = widgets.NewSelect(nil, func(string) { w.preview = nil; w.updateButtons() })
 	w.mapBox = container.New(layout.NewFormLayout())
 	w.mapOptions = formMapOptions(kind)
-	w.problemHead = headingLabel(lang.X("formimport.problems", "Okända eller otydliga namn: välj vad som menas"))
+	w.problemHead = widgets.HeadingLabel(lang.X("formimport.problems", "Okända eller otydliga namn: välj vad som menas"))
 	w.problemBox = container.New(layout.NewFormLayout())
-	w.errHead = headingLabel(lang.X("formimport.errors", "Rader med fel"))
-	w.changeList = wrapLabel("")
-	w.noteList = wrapLabel("")
+	w.errHead = widgets.HeadingLabel(lang.X("formimport.errors", "Rader med fel"))
+	w.changeList = widgets.WrapLabel("")
+	w.noteList = widgets.WrapLabel("")
 	w.noteList.Importance = widget.LowImportance
 	w.wizardFrame = newWizardFrame(w.updateButtons, w.onPreview, w.onImport, w.onBack, w.onClose)
 
@@ -120,19 +121,19 @@ func (m *MainWindow) newFormImport(kind formimport.Kind, onDone func()) *formImp
 	// One scroll for the whole step: a form with many questions has more
 	// columns than the dialog is tall.
 	w.setupStep = container.NewVScroll(container.NewVBox(
-		headingLabel(lang.X("formimport.settings", "Så här lästes filen")), w.settings, w.columns,
-		formGrid(formField{label: lang.X("formimport.period", "Praoperiod"), input: w.periodSel}),
-		headingLabel(lang.X("formimport.columns", "Kolumner")),
-		wrapLabel(lang.X("formimport.columns_help", "Kontrollera vad varje kolumn innehåller och ändra där det blev fel. Kolumner som inte används importeras inte.")),
+		widgets.HeadingLabel(lang.X("formimport.settings", "Så här lästes filen")), w.settings, w.columns,
+		widgets.FormGrid(widgets.FormField{Label: lang.X("formimport.period", "Praoperiod"), Input: w.periodSel}),
+		widgets.HeadingLabel(lang.X("formimport.columns", "Kolumner")),
+		widgets.WrapLabel(lang.X("formimport.columns_help", "Kontrollera vad varje kolumn innehåller och ändra där det blev fel. Kolumner som inte används importeras inte.")),
 		w.mapBox))
 	w.prevStep = container.NewBorder(
-		container.NewVBox(headingLabel(lang.X("formimport.preview", "Förhandsgranskning")), w.counts, w.skipBad),
+		container.NewVBox(widgets.HeadingLabel(lang.X("formimport.preview", "Förhandsgranskning")), w.counts, w.skipBad),
 		nil, nil, nil,
 		container.NewVScroll(container.NewVBox(w.problemHead, w.problemBox, w.errHead, w.errList,
-			headingLabel(lang.X("formimport.changes", "Det här importeras")), w.changeList, w.noteList)))
-	w.doneStep = container.NewVBox(headingLabel(lang.X("formimport.done_title", "Importen är klar")), w.resultLabel)
+			widgets.HeadingLabel(lang.X("formimport.changes", "Det här importeras")), w.changeList, w.noteList)))
+	w.doneStep = container.NewVBox(widgets.HeadingLabel(lang.X("formimport.done_title", "Importen är klar")), w.resultLabel)
 	content := container.NewBorder(
-		container.NewVBox(wrapLabel(help), fileRow, widget.NewSeparator()),
+		container.NewVBox(widgets.WrapLabel(help), fileRow, widget.NewSeparator()),
 		w.bottom(), nil, nil, w.steps)
 	w.d = dialog.NewCustomWithoutButtons(title, content, m.win)
 	w.d.Resize(fyne.NewSize(880, 640))
@@ -378,7 +379,7 @@ func (w *formImport) fillMapping() {
 		samples := widget.NewLabel(strings.Join(f.Samples(c.Index, 2), ", "))
 		samples.Truncation = fyne.TextTruncateEllipsis
 		samples.Importance = widget.LowImportance
-		sel := newSelect(texts, nil)
+		sel := widgets.NewSelect(texts, nil)
 		w.mapping = true
 		if k := w.mapIndex(c); k >= 0 {
 			sel.SetSelectedIndex(k)
@@ -592,7 +593,7 @@ func (w *formImport) fillProblems() {
 		}
 		where := lang.X("formimport.problem_where", "rad {{.Lines}}, {{.Column}}", map[string]string{"Lines": strings.Join(lines, ", "), "Column": p.Column})
 		head := widget.NewLabelWithStyle(where, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		why := wrapLabel(formWhy(p.Reason))
+		why := widgets.WrapLabel(formWhy(p.Reason))
 		why.Importance = widget.WarningImportance
 		if p.Chosen != "" {
 			why.Importance = widget.LowImportance
@@ -602,7 +603,7 @@ func (w *formImport) fillProblems() {
 			opts = append(opts, s.Text)
 		}
 		opts = append(opts, lang.X("formimport.leave", "Lämna som fel"))
-		sel := newSelect(opts, nil)
+		sel := widgets.NewSelect(opts, nil)
 		for k, s := range p.Suggestions {
 			if s.ID == p.Chosen {
 				sel.SetSelectedIndex(k)

@@ -13,12 +13,13 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/formimport"
+	"techniqual/ui/uikit"
 )
 
 // TestFormImportMessagesTranslated: the reasons the formimport package
 // gives are in both languages, with the package's Swedish.
 func TestFormImportMessagesTranslated(t *testing.T) {
-	sv, en := loadTranslation(t, LangSwedish), loadTranslation(t, LangEnglish)
+	sv, en := loadTranslation(t, uikit.LangSwedish), loadTranslation(t, uikit.LangEnglish)
 	for _, m := range formimport.Messages() {
 		if sv[m.Key] != m.Text {
 			t.Errorf("sv %q = %q, the package says %q", m.Key, sv[m.Key], m.Text)

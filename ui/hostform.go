@@ -15,6 +15,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
 )
 
 // hostSteps is how many pages the host form has.
@@ -99,7 +101,7 @@ type hostForm struct {
 
 // dayRow is one day of the programme on page 4.
 type dayRow struct {
-	date            *dateField
+	date            *widgets.DateField
 	start, end, brk *widget.Entry
 	activities      *widget.Entry
 	info            *widget.Label // weekday and hours of work
@@ -128,7 +130,7 @@ func hostStepTitle(i int) string {
 }
 
 // hostWeekday names a weekday in the user's language.
-func hostWeekday(d time.Weekday) string { return weekdayName(d) }
+func hostWeekday(d time.Weekday) string { return uikit.WeekdayName(d) }
 
 // hostFieldName names a field of the offer, for the refusal's list.
 func hostFieldName(field string) string {
@@ -198,7 +200,7 @@ func newHostForm(s *companiesScreen, company data.Organisation, o data.Offer, pe
 	for _, k := range []string{"title", "description", "visiting_address", "period", "supervisor", "supervisor_adult",
 		"capacity", "min_age", "days", "safety_risk_assessment", "safety_protective_gear", "safety_introduction",
 		"safety_emergency_routine"} {
-		h.errs[k] = newErrLabel()
+		h.errs[k] = widgets.NewErrLabel()
 	}
 	h.pages = []fyne.CanvasObject{h.pageWorkplace(), h.pageSupervisor(), h.pageCapacity(), h.pageDays(),
 		h.pagePeople(), h.pagePractical(), h.pageSafety()}
@@ -227,8 +229,8 @@ func newHostForm(s *companiesScreen, company data.Organisation, o data.Offer, pe
 	h.submitBtn = widget.NewButtonWithIcon(lang.X("hostform.submit", "Skicka in"), theme.MailSendIcon(), h.onSubmit)
 	h.approveBtn = widget.NewButtonWithIcon(lang.X("hostform.approve", "Godkänn"), theme.ConfirmIcon(), h.onApprove)
 	h.draftBtn = widget.NewButtonWithIcon(lang.X("hostform.to_draft", "Tillbaka till utkast"), theme.ContentUndoIcon(), h.onToDraft)
-	h.summary = wrapLabel("")
-	h.refusal = newErrLabel()
+	h.summary = widgets.WrapLabel("")
+	h.refusal = widgets.NewErrLabel()
 	h.saved = widget.NewLabel("")
 	h.saved.Importance = widget.SuccessImportance
 	bottom := container.NewVBox(widget.NewSeparator(), container.New(coMaxHeight{140}, container.NewVScroll(h.refusal)), h.summary,
@@ -305,7 +307,7 @@ func (h *hostForm) multiEntry(placeholder string, rows int) *widget.Entry {
 }
 
 func (h *hostForm) hint(text string) *widget.Label {
-	l := wrapLabel(text)
+	l := widgets.WrapLabel(text)
 	l.Importance = widget.LowImportance
 	return l
 }
@@ -318,7 +320,7 @@ func (h *hostForm) pageWorkplace() fyne.CanvasObject {
 	for _, p := range h.periods {
 		names = append(names, p.Name)
 	}
-	h.period = newSelect(names, func(string) {
+	h.period = widgets.NewSelect(names, func(string) {
 		if h.filling {
 			return
 		}
@@ -328,18 +330,18 @@ func (h *hostForm) pageWorkplace() fyne.CanvasObject {
 		h.onChanged()
 	})
 	h.period.PlaceHolder = lang.X("hostform.choose_period", "Välj praoperiod")
-	h.noPeriods = wrapLabel(lang.X("hostform.no_periods", "Det finns inga praoperioder ännu. Skapa en under Praoperioder först."))
+	h.noPeriods = widgets.WrapLabel(lang.X("hostform.no_periods", "Det finns inga praoperioder ännu. Skapa en under Praoperioder först."))
 	h.noPeriods.Importance = widget.WarningImportance
 	if len(h.periods) > 0 {
 		h.noPeriods.Hide()
 	}
 	return container.NewVBox(
 		h.hint(lang.X("hostform.workplace_intro", "Berätta om praoplatsen: vad eleven ska få göra och var ni finns.")),
-		formGrid(
-			formField{hostFieldName("title"), h.title, h.errs["title"]},
-			formField{lang.X("hostform.field.description", "Beskrivning"), h.description, h.errs["description"]},
-			formField{hostFieldName("visiting_address"), h.address, h.errs["visiting_address"]},
-			formField{hostFieldName("period"), container.NewVBox(h.period, h.noPeriods), h.errs["period"]},
+		widgets.FormGrid(
+			widgets.Field(hostFieldName("title"), h.title, h.errs["title"]),
+			widgets.Field(lang.X("hostform.field.description", "Beskrivning"), h.description, h.errs["description"]),
+			widgets.Field(hostFieldName("visiting_address"), h.address, h.errs["visiting_address"]),
+			widgets.Field(hostFieldName("period"), container.NewVBox(h.period, h.noPeriods), h.errs["period"]),
 		))
 }
 
@@ -369,7 +371,7 @@ func (h *hostForm) fillSupervisors() {
 }
 
 func (h *hostForm) pageSupervisor() fyne.CanvasObject {
-	h.supervisor = newSelect(nil, func(string) { h.onChanged() })
+	h.supervisor = widgets.NewSelect(nil, func(string) { h.onChanged() })
 	h.supervisor.PlaceHolder = lang.X("hostform.choose_supervisor", "Välj en person")
 	h.adult = widget.NewCheck(lang.X("hostform.adult", "Handledaren är minst 18 år"), func(b bool) {
 		if h.adult2 != nil && h.adult2.Checked != b {
@@ -383,20 +385,20 @@ func (h *hostForm) pageSupervisor() fyne.CanvasObject {
 	h.supPhone = widget.NewEntry()
 	h.supEmail = widget.NewEntry()
 	h.supEmail.SetPlaceHolder("namn@foretag.se")
-	h.supErr = newErrLabel()
+	h.supErr = widgets.NewErrLabel()
 	h.addSupBtn = widget.NewButtonWithIcon(lang.X("hostform.add_supervisor", "Lägg till som handledare"), theme.ContentAddIcon(), h.onAddSupervisor)
 	return container.NewVBox(
 		h.hint(lang.X("hostform.supervisor_intro", "Handledaren tar emot eleven, finns på plats och är den skolan ringer.")),
-		formGrid(formField{hostFieldName("supervisor"), h.supervisor, h.errs["supervisor"]}),
+		widgets.FormGrid(widgets.Field(hostFieldName("supervisor"), h.supervisor, h.errs["supervisor"])),
 		h.adult, h.errs["supervisor_adult"],
 		widget.NewSeparator(),
-		headingLabel(lang.X("hostform.new_supervisor", "Eller lägg till en ny person")),
-		formGrid(
-			formField{lang.X("companies.field.first_name", "Förnamn"), h.supFirst, nil},
-			formField{lang.X("companies.field.last_name", "Efternamn"), h.supLast, nil},
-			formField{lang.X("companies.field.title", "Titel/yrke"), h.supTitle, nil},
-			formField{lang.X("companies.field.phone", "Telefon"), h.supPhone, nil},
-			formField{lang.X("companies.field.email", "E-post"), h.supEmail, nil},
+		widgets.HeadingLabel(lang.X("hostform.new_supervisor", "Eller lägg till en ny person")),
+		widgets.FormGrid(
+			widgets.Field(lang.X("companies.field.first_name", "Förnamn"), h.supFirst, nil),
+			widgets.Field(lang.X("companies.field.last_name", "Efternamn"), h.supLast, nil),
+			widgets.Field(lang.X("companies.field.title", "Titel/yrke"), h.supTitle, nil),
+			widgets.Field(lang.X("companies.field.phone", "Telefon"), h.supPhone, nil),
+			widgets.Field(lang.X("companies.field.email", "E-post"), h.supEmail, nil),
 		),
 		h.supErr,
 		container.NewHBox(h.addSupBtn))
@@ -405,17 +407,17 @@ func (h *hostForm) pageSupervisor() fyne.CanvasObject {
 // savePersonInline saves a new person of the company and reports errors in
 // errLabel.
 func (h *hostForm) savePersonInline(p *data.Person, errLabel *widget.Label) bool {
-	showErr(errLabel, "")
+	widgets.ShowErr(errLabel, "")
 	if err := h.screen.main.store.SavePerson(context.Background(), p); err != nil {
 		var ve *data.ValidationError
 		if errors.As(err, &ve) {
 			var msgs []string
 			for _, f := range ve.Fields {
-				msgs = append(msgs, fieldMessage(f))
+				msgs = append(msgs, widgets.FieldMessage(f))
 			}
-			showErr(errLabel, strings.Join(msgs, " "))
+			widgets.ShowErr(errLabel, strings.Join(msgs, " "))
 		} else {
-			showErr(errLabel, err.Error())
+			widgets.ShowErr(errLabel, err.Error())
 		}
 		return false
 	}
@@ -464,9 +466,9 @@ func (h *hostForm) pageCapacity() fyne.CanvasObject {
 	h.minAge = h.entry("0")
 	return container.NewVBox(
 		h.hint(lang.X("hostform.capacity_intro", "Hur många elever kan ni ta emot samtidigt, och behöver de ha fyllt en viss ålder? 0 betyder ingen gräns.")),
-		formGrid(
-			formField{hostFieldName("capacity"), fixedWidth(h.capacity, 120), h.errs["capacity"]},
-			formField{hostFieldName("min_age"), fixedWidth(h.minAge, 120), h.errs["min_age"]},
+		widgets.FormGrid(
+			widgets.Field(hostFieldName("capacity"), fixedWidth(h.capacity, 120), h.errs["capacity"]),
+			widgets.Field(hostFieldName("min_age"), fixedWidth(h.minAge, 120), h.errs["min_age"]),
 		))
 }
 
@@ -500,10 +502,10 @@ func (h *hostForm) dayHeader() fyne.CanvasObject {
 
 func (h *hostForm) newDayRow(d data.OfferDay) *dayRow {
 	r := &dayRow{}
-	r.date = newDateField(h.screen.main.win)
-	r.date.entry.OnSubmitted = func(string) { h.save() }
-	onDate := r.date.entry.OnChanged
-	r.date.entry.OnChanged = func(t string) {
+	r.date = widgets.NewDateField(h.screen.main.win)
+	r.date.Entry.OnSubmitted = func(string) { h.save() }
+	onDate := r.date.Entry.OnChanged
+	r.date.Entry.OnChanged = func(t string) {
 		if onDate != nil {
 			onDate(t)
 		}
@@ -522,7 +524,7 @@ func (h *hostForm) newDayRow(d data.OfferDay) *dayRow {
 	r.activities.SetText(d.Activities)
 	r.info = widget.NewLabel("")
 	r.info.Importance = widget.LowImportance
-	r.warn = newErrLabel()
+	r.warn = widgets.NewErrLabel()
 	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { h.onRemoveDay(r) })
 	times := container.NewHBox(fixedWidth(r.date, hostDateWidth), fixedWidth(r.start, hostClockWidth),
 		fixedWidth(r.end, hostClockWidth), fixedWidth(r.brk, hostBreakWidth))
@@ -588,7 +590,7 @@ func (h *hostForm) fillFromPeriod() {
 
 func (h *hostForm) onFillFromPeriod() {
 	if h.selectedPeriod() == nil {
-		showErr(h.errs["days"], lang.X("hostform.choose_period_first", "Välj praoperiod på sidan 1 först."))
+		widgets.ShowErr(h.errs["days"], lang.X("hostform.choose_period_first", "Välj praoperiod på sidan 1 först."))
 		return
 	}
 	if len(h.days) == 0 {
@@ -609,7 +611,7 @@ func (h *hostForm) onFillFromPeriod() {
 func (h *hostForm) onAddDay() {
 	d := data.OfferDay{}
 	if n := len(h.days); n > 0 {
-		last, _ := data.ParseDate(h.days[n-1].date.entry.Text)
+		last, _ := data.ParseDate(h.days[n-1].date.Entry.Text)
 		if !last.IsZero() {
 			next := last.AddDate(0, 0, 1)
 			for next.Weekday() == time.Saturday || next.Weekday() == time.Sunday {
@@ -665,7 +667,7 @@ func (h *hostForm) fillPeople() {
 	h.meetChecks = map[string]*widget.Check{}
 	var objs []fyne.CanvasObject
 	if len(h.people) == 0 {
-		objs = append(objs, wrapLabel(lang.X("hostform.no_people", "Företaget har inga kontakter ännu. Lägg till personer nedan.")))
+		objs = append(objs, widgets.WrapLabel(lang.X("hostform.no_people", "Företaget har inga kontakter ännu. Lägg till personer nedan.")))
 	}
 	for _, p := range h.people {
 		id := p.ID
@@ -681,7 +683,7 @@ func (h *hostForm) fillPeople() {
 		h.meetChecks[id] = c
 		col := container.NewVBox(c)
 		if p.Journey != "" {
-			j := wrapLabel(p.Journey)
+			j := widgets.WrapLabel(p.Journey)
 			j.TextStyle = fyne.TextStyle{Italic: true}
 			col.Add(container.NewPadded(j))
 		}
@@ -716,18 +718,18 @@ func (h *hostForm) pagePeople() fyne.CanvasObject {
 	h.rmJourney.Wrapping = fyne.TextWrapWord
 	h.rmJourney.SetMinRowsVisible(4)
 	h.rmJourney.SetPlaceHolder(lang.X("companies.journey_placeholder", "Vägen från skolan till jobbet: utbildning, vägval, första jobbet …"))
-	h.rmErr = newErrLabel()
+	h.rmErr = widgets.NewErrLabel()
 	h.addRMBtn = widget.NewButtonWithIcon(lang.X("hostform.add_person", "Lägg till person"), theme.ContentAddIcon(), h.onAddRoleModel)
 	return container.NewVBox(
 		h.hint(lang.X("hostform.people_intro", "Vilka personer i olika yrken får eleven träffa? Kryssa i dem och berätta deras väg från skolan till jobbet.")),
 		h.meetBox,
 		widget.NewSeparator(),
-		headingLabel(lang.X("hostform.new_person", "Ny person eleverna möter")),
-		formGrid(
-			formField{lang.X("companies.field.first_name", "Förnamn"), h.rmFirst, nil},
-			formField{lang.X("companies.field.last_name", "Efternamn"), h.rmLast, nil},
-			formField{lang.X("hostform.field.profession", "Yrke"), h.rmProf, nil},
-			formField{lang.X("hostform.field.journey", "Från skola till jobb"), h.rmJourney, nil},
+		widgets.HeadingLabel(lang.X("hostform.new_person", "Ny person eleverna möter")),
+		widgets.FormGrid(
+			widgets.Field(lang.X("companies.field.first_name", "Förnamn"), h.rmFirst, nil),
+			widgets.Field(lang.X("companies.field.last_name", "Efternamn"), h.rmLast, nil),
+			widgets.Field(lang.X("hostform.field.profession", "Yrke"), h.rmProf, nil),
+			widgets.Field(lang.X("hostform.field.journey", "Från skola till jobb"), h.rmJourney, nil),
 		),
 		h.rmErr,
 		container.NewHBox(h.addRMBtn))
@@ -756,10 +758,10 @@ func (h *hostForm) pagePractical() fyne.CanvasObject {
 	h.lunch = h.multiEntry(lang.X("hostform.lunch_placeholder", "Var och hur eleven äter lunch, och vad den kostar"), 3)
 	return container.NewVBox(
 		h.hint(lang.X("hostform.practical_intro", "Det här står i elevens praoschema.")),
-		formGrid(
-			formField{lang.X("hostform.field.bring", "Att ta med"), h.bring, nil},
-			formField{lang.X("hostform.field.travel", "Resa"), h.travel, nil},
-			formField{lang.X("hostform.field.lunch", "Lunch"), h.lunch, nil},
+		widgets.FormGrid(
+			widgets.Field(lang.X("hostform.field.bring", "Att ta med"), h.bring, nil),
+			widgets.Field(lang.X("hostform.field.travel", "Resa"), h.travel, nil),
+			widgets.Field(lang.X("hostform.field.lunch", "Lunch"), h.lunch, nil),
 		))
 }
 
@@ -777,7 +779,7 @@ func (h *hostForm) pageSafety() fyne.CanvasObject {
 		h.onChanged()
 	})
 	h.emergency = check(lang.X("hostform.safety.emergency", "Eleven får veta nödrutinen: utrymning, första hjälpen, vem hen ringer"))
-	h.adultErr2 = newErrLabel()
+	h.adultErr2 = widgets.NewErrLabel()
 	// Check labels do not wrap; keep the long ones readable in a narrow pane.
 	return container.NewVBox(
 		h.hint(lang.X("hostform.safety_intro", "Alla punkter måste vara uppfyllda innan praoplatsen kan godkännas.")),
@@ -887,7 +889,7 @@ func (h *hostForm) collect() collected {
 		var d data.OfferDay
 		var bad []string
 		var err error
-		if d.Date, err = data.ParseDate(r.date.entry.Text); err != nil || d.Date.IsZero() {
+		if d.Date, err = data.ParseDate(r.date.Entry.Text); err != nil || d.Date.IsZero() {
 			bad = append(bad, lang.X("companies.bad_date", "Skriv datumet som 2026-11-09."))
 		}
 		if d.Start, err = data.ParseClock(r.start.Text); err != nil {
@@ -944,7 +946,7 @@ func (h *hostForm) check() ([]data.Violation, []data.FieldError, collected) {
 		if e, bad := c.dayErr[i]; bad {
 			msgs = []string{e}
 		}
-		showErr(r.warn, strings.Join(msgs, "\n"))
+		widgets.ShowErr(r.warn, strings.Join(msgs, "\n"))
 		d := c.offer.Days[i]
 		var info []string
 		if !d.Date.IsZero() {
@@ -955,22 +957,22 @@ func (h *hostForm) check() ([]data.Violation, []data.FieldError, collected) {
 		}
 		r.info.SetText(strings.Join(info, " · "))
 	}
-	showErr(h.errs["supervisor_adult"], strings.Join(whole, "\n"))
-	showErr(h.adultErr2, strings.Join(whole, "\n"))
+	widgets.ShowErr(h.errs["supervisor_adult"], strings.Join(whole, "\n"))
+	widgets.ShowErr(h.adultErr2, strings.Join(whole, "\n"))
 
 	// Fields the UI reads itself, always; empty required ones after an approval attempt.
 	for _, k := range []string{"title", "visiting_address", "period", "supervisor", "capacity", "min_age", "days",
 		"safety_risk_assessment", "safety_protective_gear", "safety_introduction", "safety_emergency_routine"} {
-		showErr(h.errs[k], c.fieldErr[k])
+		widgets.ShowErr(h.errs[k], c.fieldErr[k])
 	}
 	if h.showMissing {
 		for _, f := range missing {
 			if l, ok := h.errs[f.Field]; ok && c.fieldErr[f.Field] == "" {
-				showErr(l, fieldMessage(f))
+				widgets.ShowErr(l, widgets.FieldMessage(f))
 			}
 		}
 		if c.period == nil {
-			showErr(h.errs["period"], lang.X("err.required", "Måste fyllas i."))
+			widgets.ShowErr(h.errs["period"], lang.X("err.required", "Måste fyllas i."))
 		}
 	}
 
@@ -990,7 +992,7 @@ func (h *hostForm) check() ([]data.Violation, []data.FieldError, collected) {
 
 // setRefusal shows why the offer was not saved or approved ("" hides it).
 func (h *hostForm) setRefusal(text string) {
-	showErr(h.refusal, text)
+	widgets.ShowErr(h.refusal, text)
 	h.relayout()
 }
 
@@ -1053,9 +1055,9 @@ func (h *hostForm) save() bool {
 			fields := map[string]string{}
 			for _, f := range ve.Fields {
 				if l, ok := h.errs[f.Field]; ok {
-					showErr(l, fieldMessage(f))
+					widgets.ShowErr(l, widgets.FieldMessage(f))
 				}
-				fields[f.Field] = fieldMessage(f)
+				fields[f.Field] = widgets.FieldMessage(f)
 			}
 			h.setRefusal(h.problemText(nil, ve.Fields, lang.X("hostform.not_saved", "Inte sparat:")))
 			h.gotoFirstProblem(fields, nil, nil)
@@ -1096,7 +1098,7 @@ func (h *hostForm) problemText(vs []data.Violation, missing []data.FieldError, h
 		lines = append(lines, "• "+violationText(v))
 	}
 	for _, f := range missing {
-		lines = append(lines, "• "+hostFieldName(f.Field)+": "+fieldMessage(f))
+		lines = append(lines, "• "+hostFieldName(f.Field)+": "+widgets.FieldMessage(f))
 	}
 	return strings.Join(lines, "\n")
 }

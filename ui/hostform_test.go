@@ -50,7 +50,7 @@ func TestHostFormWarnsBesideTheDayAndRefusesApprovalUntilFixed(t *testing.T) {
 	if h.stepLabel.Text != "Steg 1 av 7: Företaget och arbetsplatsen" {
 		t.Errorf("step label %q", h.stepLabel.Text)
 	}
-	if len(h.days) != 5 || h.days[0].date.entry.Text != "2026-11-09" || h.days[4].date.entry.Text != "2026-11-13" {
+	if len(h.days) != 5 || h.days[0].date.Entry.Text != "2026-11-09" || h.days[4].date.Entry.Text != "2026-11-13" {
 		t.Fatalf("days not pre-filled from the period: %d", len(h.days))
 	}
 	if h.period.Selected != "Åk 8 v. 46 2026" {
@@ -151,8 +151,8 @@ func TestHostFormCopiesTheFirstDayToAllDays(t *testing.T) {
 		if r.start.Text != "09:00" || r.end.Text != "14:30" || r.brk.Text != "30" || r.activities.Text != "Skarva fiber i labbet" {
 			t.Errorf("day %d: %s–%s, %s min, %q", i+1, r.start.Text, r.end.Text, r.brk.Text, r.activities.Text)
 		}
-		if want := "2026-11-" + []string{"09", "10", "11", "12", "13"}[i]; r.date.entry.Text != want {
-			t.Errorf("day %d date changed to %q", i+1, r.date.entry.Text)
+		if want := "2026-11-" + []string{"09", "10", "11", "12", "13"}[i]; r.date.Entry.Text != want {
+			t.Errorf("day %d date changed to %q", i+1, r.date.Entry.Text)
 		}
 		if !strings.Contains(r.info.Text, "5 h arbete") {
 			t.Errorf("day %d info %q", i+1, r.info.Text)
@@ -167,7 +167,7 @@ func TestHostFormSaysWhatIsWrongWithTypedTimesAndDates(t *testing.T) {
 		t.Errorf("bad time: %q", w.Text)
 	}
 	hfType(h.days[1].start, "08:00")
-	hfType(h.days[2].date.entry, "2026-11-14") // a Saturday
+	hfType(h.days[2].date.Entry, "2026-11-14") // a Saturday
 	if w := h.days[2].warn; !strings.Contains(w.Text, "bara på vardagar") || !strings.Contains(w.Text, "lördag") ||
 		!strings.Contains(w.Text, "utanför praoperioden") {
 		t.Errorf("Saturday: %q", w.Text)

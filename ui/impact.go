@@ -19,6 +19,7 @@ import (
 	"techniqual/data"
 	figures "techniqual/data/stats"
 	"techniqual/reports"
+	"techniqual/ui/widgets"
 )
 
 // prefImpactFolder remembers where the last impact report was saved.
@@ -44,16 +45,16 @@ func (m *MainWindow) printImpact() { m.newImpactDialog().dlg.Show() }
 
 func (m *MainWindow) newImpactDialog() *impactDialog {
 	d := &impactDialog{main: m}
-	d.year = newSelect(nil, func(string) { d.sync() })
+	d.year = widgets.NewSelect(nil, func(string) { d.sync() })
 	d.year.PlaceHolder = lang.X("impact.choose_year", "Välj år")
-	about := wrapLabel(lang.X("impact.about",
+	about := widgets.WrapLabel(lang.X("impact.about",
 		"Effektrapporten är några sidor till nätverkets styrelse: nyckeltal, diagram, förändringen mot året innan, en sida per kommun och en om företagen. Den tar med praoperioder som börjar under året och evenemang som hålls under året."))
-	privacy := wrapLabel(lang.X("impact.privacy",
+	privacy := widgets.WrapLabel(lang.X("impact.privacy",
 		"Rapporten innehåller inga namn på elever. Grupper med färre än 5 elever visas som <5 och lämnas utanför diagrammen."))
 	privacy.Importance = widget.LowImportance
 	d.progress = widget.NewProgressBar()
 	d.progress.Hide()
-	d.status = wrapLabel("")
+	d.status = widgets.WrapLabel("")
 	d.saveBtn = widget.NewButtonWithIcon(lang.X("impact.save", "Spara PDF …"), theme.DocumentSaveIcon(), d.onSave)
 	d.saveBtn.Importance = widget.HighImportance
 	closeBtn := widget.NewButton(lang.X("action.close", "Stäng"), func() { d.dlg.Hide() })

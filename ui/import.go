@@ -25,6 +25,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/classlist"
+	"techniqual/ui/widgets"
 )
 
 // maxErrorLines bounds the errors the preview lists; the count says the rest.
@@ -97,16 +98,16 @@ func (m *MainWindow) openClassListImport(path string, onDone func()) *classListI
 
 func (m *MainWindow) newClassListImport(onDone func()) *classListImport {
 	w := &classListImport{m: m, onDone: onDone}
-	w.fileLabel = wrapLabel(lang.X("import.no_file", "Ingen fil vald."))
+	w.fileLabel = widgets.WrapLabel(lang.X("import.no_file", "Ingen fil vald."))
 	w.chooseBtn = widget.NewButtonWithIcon(lang.X("import.choose", "Välj fil …"), theme.FolderOpenIcon(), w.onChooseFile)
-	w.settings = wrapLabel("")
+	w.settings = widgets.WrapLabel("")
 	w.settings.Importance = widget.LowImportance
-	w.detectedL = wrapLabel("")
+	w.detectedL = widgets.WrapLabel("")
 	seps := make([]string, len(classlist.Separators))
 	for i, r := range classlist.Separators {
 		seps[i] = separatorText(r)
 	}
-	w.sepSel = newSelect(seps, func(string) {
+	w.sepSel = widgets.NewSelect(seps, func(string) {
 		if i := w.sepSel.SelectedIndex(); !w.quiet && i >= 0 {
 			w.override.Separator = classlist.Separators[i]
 			w.reread()
@@ -116,13 +117,13 @@ func (m *MainWindow) newClassListImport(onDone func()) *classListImport {
 	for i, e := range classlist.Encodings {
 		encs[i] = string(e)
 	}
-	w.encSel = newSelect(encs, func(string) {
+	w.encSel = widgets.NewSelect(encs, func(string) {
 		if i := w.encSel.SelectedIndex(); !w.quiet && i >= 0 {
 			w.override.Encoding = classlist.Encodings[i]
 			w.reread()
 		}
 	})
-	w.headerSel = newSelect(nil, func(string) {
+	w.headerSel = widgets.NewSelect(nil, func(string) {
 		if i := w.headerSel.SelectedIndex(); !w.quiet && i >= 0 {
 			w.override.HeaderRow = i + 1
 			w.reread()
@@ -136,10 +137,10 @@ func (m *MainWindow) newClassListImport(onDone func()) *classListImport {
 	w.firstLines.Truncation = fyne.TextTruncateEllipsis
 	w.schoolSel = widget.NewSelectEntry(nil)
 	w.schoolSel.SetPlaceHolder(lang.X("import.school_placeholder", "Skolans namn (skapas om den inte finns)"))
-	w.schoolNote = wrapLabel("")
+	w.schoolNote = widgets.WrapLabel("")
 	w.schoolNote.Importance = widget.LowImportance
 	w.mapBox = container.New(layout.NewFormLayout())
-	w.schools = wrapLabel("")
+	w.schools = widgets.WrapLabel("")
 	w.wizardFrame = newWizardFrame(w.updateButtons, w.onPreview, w.onImport, w.onBack, w.onClose)
 
 	fileRow := container.NewBorder(nil, nil, nil, w.chooseBtn, w.fileLabel)
@@ -155,20 +156,20 @@ func (m *MainWindow) newClassListImport(onDone func()) *classListImport {
 	w.readingAcc = widget.NewAccordion(widget.NewAccordionItem(
 		lang.X("import.change_reading", "Ändra avgränsare, teckenkodning eller rubrikrad"),
 		container.NewVBox(
-			wrapLabel(lang.X("import.override_help", "Ser namnen konstiga ut eller hamnar kolumnerna fel? Välj en annan avgränsare, teckenkodning eller rubrikrad, så läses filen om.")),
+			widgets.WrapLabel(lang.X("import.override_help", "Ser namnen konstiga ut eller hamnar kolumnerna fel? Välj en annan avgränsare, teckenkodning eller rubrikrad, så läses filen om.")),
 			reading, w.firstLines)))
 	// One scroll for the whole step: with the reading choices unfolded it
 	// is taller than the dialog.
 	w.mapStep = container.NewVScroll(container.NewVBox(
-		headingLabel(lang.X("import.settings", "Så här lästes filen")), w.detectedL, w.settings, w.readingAcc,
-		formGrid(formField{label: lang.X("import.school", "Skola"), input: container.NewVBox(w.schoolSel, w.schoolNote)}),
-		headingLabel(lang.X("import.columns", "Kolumner")),
-		wrapLabel(lang.X("import.columns_help", "Kontrollera vad varje kolumn innehåller. Okända kolumner importeras inte förrän du väljer ett fält för dem.")),
+		widgets.HeadingLabel(lang.X("import.settings", "Så här lästes filen")), w.detectedL, w.settings, w.readingAcc,
+		widgets.FormGrid(widgets.FormField{Label: lang.X("import.school", "Skola"), Input: container.NewVBox(w.schoolSel, w.schoolNote)}),
+		widgets.HeadingLabel(lang.X("import.columns", "Kolumner")),
+		widgets.WrapLabel(lang.X("import.columns_help", "Kontrollera vad varje kolumn innehåller. Okända kolumner importeras inte förrän du väljer ett fält för dem.")),
 		w.mapBox))
 	w.prevStep = container.NewBorder(
-		container.NewVBox(headingLabel(lang.X("import.preview", "Förhandsgranskning")), w.counts, w.schools, w.skipBad),
+		container.NewVBox(widgets.HeadingLabel(lang.X("import.preview", "Förhandsgranskning")), w.counts, w.schools, w.skipBad),
 		nil, nil, nil, container.NewVScroll(w.errList))
-	w.doneStep = container.NewVBox(headingLabel(lang.X("import.done_title", "Importen är klar")), w.resultLabel)
+	w.doneStep = container.NewVBox(widgets.HeadingLabel(lang.X("import.done_title", "Importen är klar")), w.resultLabel)
 	content := container.NewBorder(
 		container.NewVBox(fileRow, widget.NewSeparator()),
 		w.bottom(), nil, nil, w.steps)
@@ -513,7 +514,7 @@ func (w *classListImport) fillMapping() {
 		samples := widget.NewLabel(strings.Join(t.Samples(i, 3), ", "))
 		samples.Truncation = fyne.TextTruncateEllipsis
 		samples.Importance = widget.LowImportance
-		sel := newSelect(options, nil)
+		sel := widgets.NewSelect(options, nil)
 		sel.SetSelectedIndex(fieldIndex(w.mapping[i]))
 		sel.OnChanged = func(string) { w.onMappingChanged() }
 		w.mapSelects[i] = sel

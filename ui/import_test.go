@@ -13,12 +13,13 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/classlist"
+	"techniqual/ui/uikit"
 )
 
 // TestImportMessagesTranslated: the reasons the classlist package gives and
 // the names of its fields are in both languages, with the package's Swedish.
 func TestImportMessagesTranslated(t *testing.T) {
-	sv, en := loadTranslation(t, LangSwedish), loadTranslation(t, LangEnglish)
+	sv, en := loadTranslation(t, uikit.LangSwedish), loadTranslation(t, uikit.LangEnglish)
 	want := map[string]string{}
 	for _, m := range classlist.Messages() {
 		want[m.Key] = m.Text

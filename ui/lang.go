@@ -12,19 +12,14 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"techniqual/assets"
-)
-
-// Languages the app speaks; Swedish is the default.
-const (
-	LangSwedish = "sv"
-	LangEnglish = "en"
+	"techniqual/ui/uikit"
 )
 
 const prefLanguage = "language"
 
 // SavedLanguage is the language chosen in Inställningar, Swedish by default.
 func SavedLanguage(a fyne.App) string {
-	return a.Preferences().StringWithFallback(prefLanguage, LangSwedish)
+	return a.Preferences().StringWithFallback(prefLanguage, uikit.LangSwedish)
 }
 
 // SetLanguage loads the translations of code ("sv" or "en") so that every
@@ -32,8 +27,8 @@ func SavedLanguage(a fyne.App) string {
 // the translation closest to the system locale, so the chosen file is
 // registered under that locale (and English, fyne's fallback) as well.
 func SetLanguage(code string) {
-	if code != LangEnglish {
-		code = LangSwedish
+	if code != uikit.LangEnglish {
+		code = uikit.LangSwedish
 	}
 	// fyne's own strings (dialog buttons) follow the locale it reads from the
 	// environment on Linux and macOS.
@@ -82,10 +77,4 @@ func Translations(code string) ([]byte, error) {
 		return nil, fmt.Errorf("no translations for %q", code)
 	}
 	return json.Marshal(merged)
-}
-
-// message renders a data-layer message (a translation key with a Swedish
-// text and template data) in the user's language.
-func message(key, swedish string, data any) string {
-	return lang.X(key, swedish, data)
 }

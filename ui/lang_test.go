@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"techniqual/data"
+	"techniqual/ui/uikit"
 )
 
 // codeKeys collects every translation key the code uses, with the Swedish
@@ -62,10 +63,10 @@ func codeKeys(t *testing.T) map[string]string {
 	for _, s := range stats {
 		keys[s.key] = s.title
 	}
-	for st, sv := range periodStatusNames {
+	for st, sv := range uikit.PeriodStatusNames {
 		keys["period_status."+string(st)] = sv
 	}
-	for r, sv := range roleNames {
+	for r, sv := range uikit.RoleNames {
 		keys["role."+string(r)] = sv
 	}
 	for g, sv := range genderNames {
@@ -74,13 +75,13 @@ func codeKeys(t *testing.T) map[string]string {
 	for _, h := range pupilHeaders {
 		keys[h.key] = h.sv
 	}
-	for i, m := range monthKeys {
+	for i, m := range uikit.MonthKeys {
 		keys["month."+strconv.Itoa(i+1)] = m
 	}
-	for i, d := range dayKeys {
+	for i, d := range uikit.DayKeys {
 		keys["weekday.short."+strconv.Itoa(i)] = d
 	}
-	for i, d := range longDays {
+	for i, d := range uikit.LongDays {
 		keys["weekday."+strconv.Itoa(i)] = d
 	}
 	for _, r := range data.WorkingTimeRules {
@@ -145,7 +146,7 @@ func TestWriteMissingSwedish(t *testing.T) {
 	if err := json.Unmarshal(b, &sv); err != nil {
 		t.Fatal(err)
 	}
-	merged := loadTranslation(t, LangSwedish)
+	merged := loadTranslation(t, uikit.LangSwedish)
 	for k, v := range codeKeys(t) {
 		if _, ok := merged[k]; !ok && v != "" {
 			sv[k] = v
@@ -185,7 +186,7 @@ func TestTranslationsComplete(t *testing.T) {
 	if len(keys) < 50 {
 		t.Fatalf("found only %d keys; the scan is broken", len(keys))
 	}
-	sv, en := loadTranslation(t, LangSwedish), loadTranslation(t, LangEnglish)
+	sv, en := loadTranslation(t, uikit.LangSwedish), loadTranslation(t, uikit.LangEnglish)
 	for key, fallback := range keys {
 		if sv[key] == "" {
 			t.Errorf("sv.json lacks %q", key)

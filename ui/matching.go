@@ -19,6 +19,8 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/match"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
 )
 
 // matchingScreen is Matchning: pick a period and the goals, run the
@@ -64,7 +66,7 @@ type matchingScreen struct {
 	progress                              *widget.ProgressBarInfinite
 	message                               *widget.Label
 	summary                               *widget.Label
-	chart                                 *barChart
+	chart                                 *widgets.BarChart
 	resultBox                             *fyne.Container
 	soft                                  *widget.Label
 	changed                               *widget.Label
@@ -86,18 +88,18 @@ var softWeights = []string{"1", "2", "3", "5", "8", "13", "20"}
 
 func newMatchingScreen(m *MainWindow) *matchingScreen {
 	s := &matchingScreen{main: m, selected: -1}
-	s.period = newSelect(nil, s.onPeriodChanged)
+	s.period = widgets.NewSelect(nil, s.onPeriodChanged)
 	s.period.PlaceHolder = lang.X("matching.pick_period", "Välj praoperiod")
-	s.mode = newSelect([]string{
+	s.mode = widgets.NewSelect([]string{
 		lang.X("matching.mode_convex", "Många får ett högt val (standard)"),
 		lang.X("matching.mode_rank_maximal", "Så många förstaval som möjligt"),
 	}, nil)
 	s.mode.SetSelectedIndex(0)
 	s.friends = widget.NewCheck(lang.X("matching.friends", "Kompisar tillsammans"), nil)
 	s.noLone = widget.NewCheck(lang.X("matching.no_lone", "Ingen ensam tjej eller kille"), nil)
-	s.friendsW = newSelect(softWeights, nil)
+	s.friendsW = widgets.NewSelect(softWeights, nil)
 	s.friendsW.SetSelected("5")
-	s.loneW = newSelect(softWeights, nil)
+	s.loneW = widgets.NewSelect(softWeights, nil)
 	s.loneW.SetSelected("5")
 
 	s.runBtn = widget.NewButtonWithIcon(lang.X("matching.run", "Kör matchning"), theme.MediaPlayIcon(), s.onRun)
@@ -114,7 +116,7 @@ func newMatchingScreen(m *MainWindow) *matchingScreen {
 	// Result tab.
 	s.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.summary.Wrapping = fyne.TextWrapWord
-	s.chart = newBarChart()
+	s.chart = widgets.NewBarChart()
 	s.soft = widget.NewLabel("")
 	s.soft.Wrapping = fyne.TextWrapWord
 	s.changed = widget.NewLabel("")
@@ -149,7 +151,7 @@ func newMatchingScreen(m *MainWindow) *matchingScreen {
 	}
 	s.pupilLbl = widget.NewLabel(lang.X("matching.no_pupil", "Välj en elev i tabellen."))
 	s.pupilLbl.Truncation = fyne.TextTruncateEllipsis
-	s.moveTo = newSelect(nil, nil)
+	s.moveTo = widgets.NewSelect(nil, nil)
 	s.moveTo.PlaceHolder = lang.X("matching.move_to", "Flytta till …")
 	// A region has thousands of offers: a few typed letters narrow the list.
 	s.moveFilter = widget.NewEntry()
@@ -184,7 +186,7 @@ func newMatchingScreen(m *MainWindow) *matchingScreen {
 	// Unplaced tab.
 	s.explain = widget.NewLabel("")
 	s.explain.Wrapping = fyne.TextWrapWord
-	s.unplacedList = newTwoLineList(func() int { return len(s.unplaced) }, func(id int) (string, string) {
+	s.unplacedList = widgets.NewTwoLineList(func() int { return len(s.unplaced) }, func(id int) (string, string) {
 		i := s.unplaced[id]
 		return s.pupilName(i) + " · " + s.alloc.Pupils[i].ClassName, s.explanation(i)
 	})
@@ -207,8 +209,8 @@ func newMatchingScreen(m *MainWindow) *matchingScreen {
 	title.SizeName = theme.SizeNameSubHeadingText
 	periodRow := container.NewBorder(nil, nil, widget.NewLabel(lang.X("matching.period", "Praoperiod")), nil, s.period)
 	goals := container.NewGridWithColumns(2,
-		container.NewBorder(nil, nil, s.friends, nil, labelled(lang.X("matching.weight", "Vikt"), s.friendsW)),
-		container.NewBorder(nil, nil, s.noLone, nil, labelled(lang.X("matching.weight", "Vikt"), s.loneW)))
+		container.NewBorder(nil, nil, s.friends, nil, widgets.Labelled(lang.X("matching.weight", "Vikt"), s.friendsW)),
+		container.NewBorder(nil, nil, s.noLone, nil, widgets.Labelled(lang.X("matching.weight", "Vikt"), s.loneW)))
 	modeRow := container.NewBorder(nil, nil, widget.NewLabel(lang.X("matching.mode", "Mål")), nil, s.mode)
 	buttons := container.NewBorder(nil, nil, container.NewHBox(s.runBtn, s.cancelBtn, s.acceptBtn, s.undoBtn), nil, s.message)
 	top := container.NewVBox(title, container.NewGridWithColumns(2, periodRow, modeRow), goals, buttons, s.progress)
@@ -539,14 +541,14 @@ func (s *matchingScreen) refreshAll() {
 	s.summary.SetText(lang.X("matching.summary",
 		"{{.Placed}} av {{.Pupils}} elever placerade · {{.Unplaced}} ej placerade · {{.Locked}} låsta · status: {{.Status}}",
 		map[string]string{"Placed": strconv.Itoa(stats.Placed), "Pupils": strconv.Itoa(len(a.Pupils)),
-			"Unplaced": strconv.Itoa(stats.Unplaced), "Locked": strconv.Itoa(locked), "Status": periodStatusText(a.Period.Status)}))
+			"Unplaced": strconv.Itoa(stats.Unplaced), "Locked": strconv.Itoa(locked), "Status": uikit.PeriodStatusText(a.Period.Status)}))
 	total := max(1, len(a.Pupils))
-	row := func(label string, n int, muted bool) barRow {
+	row := func(label string, n int, muted bool) widgets.BarRow {
 		share := float64(n) / float64(total)
-		return barRow{label: label, count: n, share: share, muted: muted,
-			text: fmt.Sprintf("%d %% (%d)", int(share*100+0.5), n)}
+		return widgets.BarRow{Label: label, Count: n, Share: share, Muted: muted,
+			Text: fmt.Sprintf("%d %% (%d)", int(share*100+0.5), n)}
 	}
-	var rows []barRow
+	var rows []widgets.BarRow
 	for r, n := range stats.RankCounts {
 		if r < len(rankNames) {
 			rows = append(rows, row(lang.X(rankNames[r].key, rankNames[r].sv), n, false))
@@ -738,13 +740,13 @@ func (s *matchingScreen) updateMoveOptions() {
 	if i := s.moveTo.SelectedIndex(); i >= 0 && i < len(s.moveIdx) {
 		keep = s.moveIdx[i]
 	}
-	q := fold(strings.TrimSpace(s.moveFilter.Text))
+	q := uikit.Fold(strings.TrimSpace(s.moveFilter.Text))
 	counts := s.perOffer()
 	var opts []string
 	s.moveIdx = s.moveIdx[:0]
 	for j, o := range s.alloc.Offers {
 		name := s.offerName(j)
-		if q != "" && !strings.Contains(fold(name), q) {
+		if q != "" && !strings.Contains(uikit.Fold(name), q) {
 			continue
 		}
 		opt := fmt.Sprintf("%s (%d/%d)", name, counts[j].Taken, o.Capacity)

@@ -17,6 +17,7 @@ import (
 	"techniqual/data"
 	"techniqual/data/demo"
 	"techniqual/data/match"
+	"techniqual/ui/uikit"
 )
 
 const matchPeriod = "Åk 8 v. 11 2027"
@@ -29,7 +30,7 @@ func newMatchingTest(t *testing.T, pupils int) (*matchingScreen, *data.Store) {
 	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: pupils, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
-	SetLanguage(LangSwedish)
+	SetLanguage(uikit.LangSwedish)
 	m := NewMainWindow(test.NewTempApp(t), st)
 	waitIdle(t, m)
 	s := newMatchingScreen(m)
@@ -59,12 +60,12 @@ func TestMatchingRunMoveLockAcceptUndo(t *testing.T) {
 	if !strings.HasPrefix(s.summary.Text, strconv.Itoa(placed)+" av 100 elever placerade") {
 		t.Errorf("summary %q, want %d placed", s.summary.Text, placed)
 	}
-	if len(s.chart.rows) < 6 || s.chart.rows[0].count != s.last.RankCounts[0] || !strings.Contains(s.chart.rows[0].text, "%") {
-		t.Errorf("chart rows %+v, rank counts %v", s.chart.rows, s.last.RankCounts)
+	if len(s.chart.Rows()) < 6 || s.chart.Rows()[0].Count != s.last.RankCounts[0] || !strings.Contains(s.chart.Rows()[0].Text, "%") {
+		t.Errorf("chart rows %+v, rank counts %v", s.chart.Rows(), s.last.RankCounts)
 	}
 	sum := 0
-	for _, r := range s.chart.rows {
-		sum += r.count
+	for _, r := range s.chart.Rows() {
+		sum += r.Count
 	}
 	if sum != 100 {
 		t.Errorf("chart counts add up to %d", sum)
@@ -184,7 +185,7 @@ func TestMatchingCancelKeepsTheWindowBalanced(t *testing.T) {
 func TestMatchingExplanationsInEnglish(t *testing.T) {
 	e := match.Explanation{Choices: 5, Removed: map[match.Reason]int{match.TooYoung: 2}, Offers: []int{1, 2, 3},
 		PupilsInSet: 10, Seats: 7}
-	SetLanguage(LangSwedish)
+	SetLanguage(uikit.LangSwedish)
 	if got, want := explainText(e), e.String(); got != want {
 		t.Errorf("Swedish %q, engine %q", got, want)
 	}
@@ -194,8 +195,8 @@ func TestMatchingExplanationsInEnglish(t *testing.T) {
 			t.Errorf("Swedish %q, engine %q", got, want)
 		}
 	}
-	SetLanguage(LangEnglish)
-	defer SetLanguage(LangSwedish)
+	SetLanguage(uikit.LangEnglish)
+	defer SetLanguage(uikit.LangSwedish)
 	got := explainText(e)
 	if got != "You and 9 others chose only these 3 offers, with 7 seats in all. Too young for 2 of your 5 choices." {
 		t.Errorf("English: %q", got)
@@ -230,7 +231,7 @@ func TestMatchingScreenshots(t *testing.T) {
 			}
 		}
 	}
-	SetLanguage(LangSwedish)
+	SetLanguage(uikit.LangSwedish)
 	m := NewMainWindow(test.NewTempApp(t), st)
 	waitIdle(t, m)
 	s := newMatchingScreen(m)
@@ -266,8 +267,8 @@ func TestMatchingScreenshots(t *testing.T) {
 	}
 	shot("m05-unplaced")
 	test.NewTempApp(t).Settings().SetTheme(test.NewTheme())
-	SetLanguage(LangEnglish)
-	t.Cleanup(func() { SetLanguage(LangSwedish) })
+	SetLanguage(uikit.LangEnglish)
+	t.Cleanup(func() { SetLanguage(uikit.LangSwedish) })
 	s2 := newMatchingScreen(m)
 	w.SetContent(s2.Content())
 	s2.Reload()

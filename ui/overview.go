@@ -16,6 +16,7 @@ import (
 	"techniqual/data"
 	"techniqual/data/demo"
 	figures "techniqual/data/stats"
+	"techniqual/ui/uikit"
 )
 
 // metaEmptyChosen remembers that the user chose to start with an empty
@@ -174,7 +175,7 @@ func (s *overviewScreen) apply(d overviewData) {
 		line := lang.X("overview.period_line",
 			"{{.Name}} · {{.Start}} – {{.End}} · åk {{.Grade}} · {{.Status}} · {{.Pupils}} elever, {{.WithChoices}} med val, {{.Offers}} praoplatser, {{.Seats}} platser, {{.Placed}} placerade, {{.Days}} dagar",
 			map[string]string{"Name": p.Name, "Start": data.FormatDate(p.Start), "End": data.FormatDate(p.End),
-				"Grade": strconv.Itoa(p.Grade), "Status": periodStatusText(p.Status), "Pupils": strconv.Itoa(po.Pupils),
+				"Grade": strconv.Itoa(p.Grade), "Status": uikit.PeriodStatusText(p.Status), "Pupils": strconv.Itoa(po.Pupils),
 				"WithChoices": strconv.Itoa(po.PupilsWithChoices), "Offers": strconv.Itoa(po.Offers),
 				"Seats": strconv.Itoa(po.Seats), "Placed": strconv.Itoa(po.Placed), "Days": strconv.Itoa(po.Days)})
 		l := widget.NewLabel(line)
@@ -182,17 +183,6 @@ func (s *overviewScreen) apply(d overviewData) {
 		s.periods.Add(l)
 	}
 	s.periods.Refresh()
-}
-
-// periodStatusNames are the Swedish names of the period statuses.
-var periodStatusNames = map[data.PeriodStatus]string{
-	data.PeriodPlanning: "planeras", data.PeriodChoosing: "val pågår", data.PeriodMatched: "matchad",
-	data.PeriodPublished: "publicerad", data.PeriodDone: "genomförd", data.PeriodArchived: "arkiverad",
-}
-
-// periodStatusText names a period status in the user's language.
-func periodStatusText(st data.PeriodStatus) string {
-	return lang.X("period_status."+string(st), periodStatusNames[st])
 }
 
 // onLoadDemo fills the empty database with example data, off the UI

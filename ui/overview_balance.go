@@ -13,6 +13,8 @@ import (
 
 	"techniqual/data"
 	figures "techniqual/data/stats"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
 )
 
 // balance is the overview's "Jämställdhet" section: the gender figures of
@@ -37,14 +39,14 @@ var balanceFigures = []struct{ id, key, title string }{
 func newBalance() *balance {
 	b := &balance{cards: map[string]*canvas.Text{}}
 	b.title = widget.NewLabelWithStyle(lang.X("overview.balance_title", "Jämställdhet"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	b.note = wrapLabel("")
+	b.note = widgets.WrapLabel("")
 	var cards []fyne.CanvasObject
 	for _, f := range balanceFigures {
 		n := canvas.NewText("–", theme.Color(theme.ColorNamePrimary))
 		n.TextSize = 28
 		n.TextStyle = fyne.TextStyle{Bold: true}
 		b.cards[f.id] = n
-		cards = append(cards, widget.NewCard("", "", container.NewVBox(n, wrapLabel(lang.X(f.key, f.title)))))
+		cards = append(cards, widget.NewCard("", "", container.NewVBox(n, widgets.WrapLabel(lang.X(f.key, f.title)))))
 	}
 	b.grid = container.NewGridWrap(fyne.NewSize(190, 140), cards...)
 	return b
@@ -71,12 +73,12 @@ func (b *balance) show(r *figures.Report) {
 		b.grid.Hide()
 		return
 	}
-	b.note.SetText(message("overview.balance_period", "{{.Name}} · alla skolor · <5 = färre än 5 elever",
+	b.note.SetText(uikit.Message("overview.balance_period", "{{.Name}} · alla skolor · <5 = färre än 5 elever",
 		map[string]string{"Name": r.Period.Name}))
 	// The report's own share: hidden where the placed are, or where the
 	// rest of them would be a small group ("<5" or "..", as on Statistik).
-	firstText := shareText(r.FirstChoice())
-	interest := meanText(r.InterestBefore[figures.Girls]) + " → " + meanText(r.InterestAfter[figures.Girls])
+	firstText := uikit.ShareText(r.FirstChoice())
+	interest := uikit.MeanText(r.InterestBefore[figures.Girls]) + " → " + uikit.MeanText(r.InterestAfter[figures.Girls])
 	values := map[string]string{
 		"girls":    r.Placed[figures.Girls].String(),
 		"boys":     r.Placed[figures.Boys].String(),

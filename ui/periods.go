@@ -15,6 +15,8 @@ import (
 
 	"techniqual/data"
 	"techniqual/reports"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
 )
 
 // periodsScreen is Praoperioder: the periods in a list, one period's form
@@ -33,7 +35,7 @@ type periodsScreen struct {
 	name               *widget.Entry
 	notes              *widget.Entry
 	grade, status      *widget.Select
-	start, end         *dateField
+	start, end         *widgets.DateField
 	weeks              *widget.Label
 	schoolChecks       *widget.CheckGroup
 	errs               map[string]*widget.Label
@@ -47,9 +49,9 @@ type periodsScreen struct {
 
 func newPeriodsScreen(m *MainWindow) *periodsScreen {
 	s := &periodsScreen{main: m, errs: map[string]*widget.Label{}}
-	s.list = newTwoLineList(func() int { return len(s.periods) }, func(i int) (string, string) {
+	s.list = widgets.NewTwoLineList(func() int { return len(s.periods) }, func(i int) (string, string) {
 		p := s.periods[i]
-		return p.Name, data.FormatDate(p.Start) + " – " + data.FormatDate(p.End) + " · " + weekLabel(p.Start) + " · " + periodStatusText(p.Status)
+		return p.Name, data.FormatDate(p.Start) + " – " + data.FormatDate(p.End) + " · " + uikit.WeekLabel(p.Start) + " · " + uikit.PeriodStatusText(p.Status)
 	})
 	s.list.OnSelected = func(i widget.ListItemID) { s.show(s.periods[i]) }
 
@@ -58,20 +60,20 @@ func newPeriodsScreen(m *MainWindow) *periodsScreen {
 	s.name.OnSubmitted = func(string) { s.onSave() }
 	s.notes = widget.NewMultiLineEntry()
 	s.notes.SetMinRowsVisible(2)
-	s.grade = newSelect([]string{"8", "9"}, nil)
+	s.grade = widgets.NewSelect([]string{"8", "9"}, nil)
 	var statuses []string
 	for _, st := range data.PeriodStatuses {
-		statuses = append(statuses, periodStatusText(st))
+		statuses = append(statuses, uikit.PeriodStatusText(st))
 	}
-	s.status = newSelect(statuses, nil)
+	s.status = widgets.NewSelect(statuses, nil)
 	s.weeks = widget.NewLabel("")
-	s.start, s.end = newDateField(m.win), newDateField(m.win)
-	s.start.entry.OnChanged = func(string) { s.updateWeeks() }
-	s.end.entry.OnChanged = func(string) { s.updateWeeks() }
+	s.start, s.end = widgets.NewDateField(m.win), widgets.NewDateField(m.win)
+	s.start.Entry.OnChanged = func(string) { s.updateWeeks() }
+	s.end.Entry.OnChanged = func(string) { s.updateWeeks() }
 	s.schoolChecks = widget.NewCheckGroup(nil, nil)
 
 	field := func(name, key, sv string, w fyne.CanvasObject) *widget.FormItem {
-		e := newErrLabel()
+		e := widgets.NewErrLabel()
 		s.errs[name] = e
 		return widget.NewFormItem(lang.X(key, sv), container.NewVBox(w, e))
 	}
@@ -201,12 +203,12 @@ func (s *periodsScreen) updateWeeks() {
 		s.weeks.SetText("")
 		return
 	}
-	w := weekLabel(a)
+	w := uikit.WeekLabel(a)
 	if data.ISOWeek(a) != data.ISOWeek(b) || b.Sub(a).Hours() > 24*7 {
-		w += " – " + weekLabel(b)
+		w += " – " + uikit.WeekLabel(b)
 	}
 	s.weeks.SetText(lang.X("periods.weeks", "{{.Weeks}} · {{.Days}} vardagar · {{.First}} – {{.Last}}",
-		map[string]string{"Weeks": w, "Days": strconv.Itoa(len(data.Weekdays(a, b))), "First": longDate(a), "Last": longDate(b)}))
+		map[string]string{"Weeks": w, "Days": strconv.Itoa(len(data.Weekdays(a, b))), "First": uikit.LongDate(a), "Last": uikit.LongDate(b)}))
 }
 
 // onNew starts a new period (Ctrl+N).
@@ -235,7 +237,7 @@ func (s *periodsScreen) read() (data.Period, bool) {
 	ok := true
 	for _, f := range []struct {
 		name string
-		df   *dateField
+		df   *widgets.DateField
 		dst  *data.Period
 	}{{"start", s.start, &p}, {"end", s.end, &p}} {
 		t, good := f.df.Date()
@@ -253,7 +255,7 @@ func (s *periodsScreen) read() (data.Period, bool) {
 
 func (s *periodsScreen) showError(field, msg string) {
 	if l, ok := s.errs[field]; ok {
-		showErr(l, msg)
+		widgets.ShowErr(l, msg)
 		return
 	}
 	dialog.ShowError(errors.New(msg), s.main.win)
@@ -273,7 +275,7 @@ func (s *periodsScreen) onSave() {
 	switch {
 	case errors.As(err, &ve):
 		for _, f := range ve.Fields {
-			s.showError(f.Field, fieldMessage(f))
+			s.showError(f.Field, widgets.FieldMessage(f))
 		}
 		return
 	case errors.Is(err, data.ErrConflict):

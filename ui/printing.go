@@ -23,6 +23,8 @@ import (
 
 	"techniqual/data"
 	"techniqual/reports"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
 )
 
 // printScope is how much of a period is printed.
@@ -74,7 +76,7 @@ type printingScreen struct {
 	schoolSel, classSel            *widget.Select
 	schoolOpts                     []data.Organisation
 	classOpts                      []string
-	pupilPick, offerPick           *searchPicker
+	pupilPick, offerPick           *widgets.SearchPicker
 	schoolRow, classRow            *fyne.Container
 	pupilRow, offerRow             *fyne.Container
 	protected                      *widget.Check
@@ -130,40 +132,40 @@ func newPrintingScreen(m *MainWindow) *printingScreen {
 	for _, sc := range scopeNames {
 		scopes = append(scopes, lang.X(sc.key, sc.sv))
 	}
-	s.scopeSel = newSelect(scopes, func(string) {
+	s.scopeSel = widgets.NewSelect(scopes, func(string) {
 		if !s.syncing {
 			s.c.scope = printScope(s.scopeSel.SelectedIndex())
 			s.changed()
 		}
 	})
-	s.periodSel = newSelect(nil, func(string) {
+	s.periodSel = widgets.NewSelect(nil, func(string) {
 		if i := s.periodSel.SelectedIndex(); i >= 0 && !s.syncing && s.periods[i].ID != s.c.periodID {
 			s.c.periodID = s.periods[i].ID
 			s.loadDocs()
 		}
 	})
 	s.periodSel.PlaceHolder = lang.X("printing.choose_period", "Välj praoperiod")
-	s.schoolSel = newSelect(nil, func(string) {
+	s.schoolSel = widgets.NewSelect(nil, func(string) {
 		if i := s.schoolSel.SelectedIndex(); i >= 0 && !s.syncing {
 			s.c.schoolID = s.schoolOpts[i].ID
 			s.changed()
 		}
 	})
 	s.schoolSel.PlaceHolder = lang.X("printing.choose_school", "Välj skola")
-	s.classSel = newSelect(nil, func(string) {
+	s.classSel = widgets.NewSelect(nil, func(string) {
 		if i := s.classSel.SelectedIndex(); i >= 0 && !s.syncing {
 			s.c.class = s.classOpts[i]
 			s.changed()
 		}
 	})
 	s.classSel.PlaceHolder = lang.X("printing.choose_class", "Välj klass")
-	s.pupilPick = newSearchPicker(lang.X("printing.search_pupil", "Sök elev på namn, klass eller skola …"), func(id string) {
+	s.pupilPick = widgets.NewSearchPicker(lang.X("printing.search_pupil", "Sök elev på namn, klass eller skola …"), func(id string) {
 		if !s.syncing {
 			s.c.pupilID = id
 			s.changed()
 		}
 	})
-	s.offerPick = newSearchPicker(lang.X("printing.search_offer", "Sök praoplats på företag eller titel …"), func(id string) {
+	s.offerPick = widgets.NewSearchPicker(lang.X("printing.search_offer", "Sök praoplats på företag eller titel …"), func(id string) {
 		if !s.syncing {
 			s.c.offerID = id
 			s.changed()
@@ -172,9 +174,9 @@ func newPrintingScreen(m *MainWindow) *printingScreen {
 
 	s.langRadio = widget.NewRadioGroup([]string{"Svenska", "English"}, func(string) {
 		if !s.syncing {
-			s.c.lang = LangSwedish
+			s.c.lang = uikit.LangSwedish
 			if s.langRadio.Selected == "English" {
-				s.c.lang = LangEnglish
+				s.c.lang = uikit.LangEnglish
 			}
 			s.changed()
 		}
@@ -217,8 +219,8 @@ func newPrintingScreen(m *MainWindow) *printingScreen {
 	}
 	s.schoolRow = caption(lang.X("printing.school", "Skola"), s.schoolSel)
 	s.classRow = caption(lang.X("printing.class", "Klass"), s.classSel)
-	s.pupilRow = caption(lang.X("printing.pupil", "Elev"), s.pupilPick.content)
-	s.offerRow = caption(lang.X("printing.offer", "Praoplats"), s.offerPick.content)
+	s.pupilRow = caption(lang.X("printing.pupil", "Elev"), s.pupilPick.Content)
+	s.offerRow = caption(lang.X("printing.offer", "Praoplats"), s.offerPick.Content)
 
 	title := widget.NewLabelWithStyle(lang.X("nav.printing", "Utskrifter"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
@@ -279,26 +281,11 @@ func (s *printingScreen) Reload() {
 			}
 			s.periods, s.placed = periods, placed
 			if !slices.ContainsFunc(periods, func(p data.Period) bool { return p.ID == s.c.periodID }) {
-				s.c.periodID = defaultPeriod(periods, placed)
+				s.c.periodID = uikit.DefaultPeriod(periods, placed)
 			}
 			s.loadDocs()
 		}
 	})
-}
-
-// defaultPeriod is the latest period with placed pupils, else the latest.
-func defaultPeriod(ps []data.Period, placed map[string]int) string {
-	best := -1
-	for i, p := range ps {
-		if best < 0 || (placed[p.ID] > 0) != (placed[ps[best].ID] > 0) && placed[p.ID] > 0 ||
-			(placed[p.ID] > 0) == (placed[ps[best].ID] > 0) && p.Start.After(ps[best].Start) {
-			best = i
-		}
-	}
-	if best < 0 {
-		return ""
-	}
-	return ps[best].ID
 }
 
 // loadDocs reads the documents of every placed pupil of the chosen period
@@ -398,7 +385,7 @@ func (s *printingScreen) sync() {
 		s.periodSel.ClearSelected()
 	}
 	lang0 := "Svenska"
-	if c.lang == LangEnglish {
+	if c.lang == uikit.LangEnglish {
 		lang0 = "English"
 	}
 	s.langRadio.SetSelected(lang0)
@@ -436,18 +423,18 @@ func (s *printingScreen) sync() {
 	} else {
 		s.classSel.ClearSelected()
 	}
-	var pupils, offers []pickItem
+	var pupils, offers []widgets.PickItem
 	offerN := map[string]int{}
 	for _, d := range docs {
-		pupils = append(pupils, pickItem{d.Pupil.ID, joinDot(d.Pupil.Name(), d.Pupil.ClassName, d.School.Name)})
+		pupils = append(pupils, widgets.PickItem{ID: d.Pupil.ID, Text: uikit.JoinDot(d.Pupil.Name(), d.Pupil.ClassName, d.School.Name)})
 		offerN[d.Offer.ID]++
 	}
 	for _, h := range data.GroupByOffer(docs) {
-		offers = append(offers, pickItem{h.Offer.ID, joinDot(h.Host.Name, h.Offer.Title,
+		offers = append(offers, widgets.PickItem{ID: h.Offer.ID, Text: uikit.JoinDot(h.Host.Name, h.Offer.Title,
 			lang.X("printing.n_pupils", "elever: {{.N}}", map[string]string{"N": strconv.Itoa(offerN[h.Offer.ID])}))})
 	}
-	s.pupilPick.setItems(pupils, c.pupilID)
-	s.offerPick.setItems(offers, c.offerID)
+	s.pupilPick.SetItems(pupils, c.pupilID)
+	s.offerPick.SetItems(offers, c.offerID)
 
 	show := func(o fyne.CanvasObject, on bool) {
 		if on {
@@ -655,11 +642,11 @@ func (s *printingScreen) updatePreview(sel []data.ScheduleDoc) {
 // pluralTitles and singleTitles name the documents in file names, in the
 // documents' language.
 var fileTitles = map[string]map[reports.Kind][2]string{
-	LangSwedish: {
+	uikit.LangSwedish: {
 		reports.KindSchedules: {"Praoschema", "Praoscheman"}, reports.KindHosts: {"Värdbekräftelse", "Värdbekräftelser"},
 		reports.KindAttendance: {"Närvarokort", "Närvarokort"}, reports.KindCertificates: {"Praointyg", "Praointyg"},
 	},
-	LangEnglish: {
+	uikit.LangEnglish: {
 		reports.KindSchedules: {"Schedule", "Schedules"}, reports.KindHosts: {"Host confirmation", "Host confirmations"},
 		reports.KindAttendance: {"Attendance card", "Attendance cards"}, reports.KindCertificates: {"Certificate", "Certificates"},
 	},
@@ -670,10 +657,10 @@ var fileTitles = map[string]map[reports.Kind][2]string{
 // with protected identity is not named in the file name of a document that
 // leaves the school.
 func suggestedName(c printChoice, per data.Period, sel []data.ScheduleDoc) string {
-	words := fileTitles[LangEnglish]
+	words := fileTitles[uikit.LangEnglish]
 	grade, week := "Year", "w"
-	if c.lang != LangEnglish {
-		words, grade, week = fileTitles[LangSwedish], "Åk", "v"
+	if c.lang != uikit.LangEnglish {
+		words, grade, week = fileTitles[uikit.LangSwedish], "Åk", "v"
 	}
 	units := reports.Units(c.kind, sel)
 	title := words[c.kind][1]
@@ -700,7 +687,7 @@ func suggestedName(c printChoice, per data.Period, sel []data.ScheduleDoc) strin
 			who = p.Name() + " " + p.ClassName
 			if p.Protected && !c.options().IncludeProtected && c.kind != reports.KindSchedules && c.kind != reports.KindCertificates {
 				who = "Elev via skolan"
-				if c.lang == LangEnglish {
+				if c.lang == uikit.LangEnglish {
 					who = "Pupil via the school"
 				}
 			}
@@ -886,7 +873,7 @@ func (s *printingScreen) describe(c printChoice, per data.Period, sel []data.Sch
 	if c.options().IncludeProtected {
 		what += "; skyddad identitet med namn"
 	}
-	if c.lang == LangEnglish {
+	if c.lang == uikit.LangEnglish {
 		what += "; engelska"
 	}
 	return what
@@ -909,124 +896,5 @@ func (s *printingScreen) onOpenFolder() {
 	}
 	if err := s.main.app.OpenURL(&url.URL{Scheme: "file", Path: s.lastDir}); err != nil {
 		dialog.ShowError(err, s.main.win)
-	}
-}
-
-func joinDot(parts ...string) string {
-	var keep []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			keep = append(keep, p)
-		}
-	}
-	return strings.Join(keep, " · ")
-}
-
-// pickItem is one entry of a searchPicker.
-type pickItem struct{ id, text string }
-
-// searchPicker is a search box over a list, for choosing among many (pupils,
-// offers): typing narrows the list, a tap chooses.
-type searchPicker struct {
-	content  fyne.CanvasObject
-	entry    *widget.Entry
-	list     *widget.List
-	chosen   *widget.Label
-	items    []pickItem
-	shown    []pickItem
-	selected string
-	onPick   func(id string)
-	quiet    bool
-}
-
-func newSearchPicker(placeholder string, onPick func(id string)) *searchPicker {
-	p := &searchPicker{onPick: onPick}
-	p.entry = widget.NewEntry()
-	p.entry.SetPlaceHolder(placeholder)
-	p.entry.OnChanged = func(string) { p.filter() }
-	p.list = widget.NewList(func() int { return len(p.shown) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(p.shown[i].text) })
-	p.list.OnSelected = func(i widget.ListItemID) {
-		if p.quiet || i >= len(p.shown) {
-			return
-		}
-		p.selected = p.shown[i].id
-		p.showChosen()
-		p.onPick(p.selected)
-	}
-	p.chosen = widget.NewLabel("")
-	p.chosen.Wrapping = fyne.TextWrapWord
-	p.chosen.Importance = widget.HighImportance
-	p.content = container.NewVBox(p.entry, container.New(fixedHeight{170}, p.list), p.chosen)
-	return p
-}
-
-// setItems replaces the entries and marks the one with id chosen.
-func (p *searchPicker) setItems(items []pickItem, id string) {
-	p.items = items
-	p.selected = ""
-	if slices.ContainsFunc(items, func(it pickItem) bool { return it.id == id }) {
-		p.selected = id
-	}
-	p.filter()
-	p.showChosen()
-}
-
-// filter shows the entries whose text holds every word typed.
-func (p *searchPicker) filter() {
-	words := strings.Fields(strings.ToLower(p.entry.Text))
-	p.shown = p.shown[:0]
-	for _, it := range p.items {
-		text := strings.ToLower(it.text)
-		ok := true
-		for _, w := range words {
-			if !strings.Contains(text, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			p.shown = append(p.shown, it)
-		}
-	}
-	p.quiet = true
-	p.list.UnselectAll()
-	if i := slices.IndexFunc(p.shown, func(it pickItem) bool { return it.id == p.selected }); i >= 0 {
-		p.list.Select(i)
-	}
-	p.quiet = false
-	p.list.Refresh()
-}
-
-func (p *searchPicker) showChosen() {
-	for _, it := range p.items {
-		if it.id == p.selected {
-			p.chosen.SetText(lang.X("printing.chosen", "Vald: {{.Name}}", map[string]string{"Name": it.text}))
-			return
-		}
-	}
-	p.chosen.SetText("")
-}
-
-// fixedHeight gives its objects a fixed height and the width they are given.
-type fixedHeight struct{ h float32 }
-
-func (f fixedHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	w := float32(0)
-	for _, o := range objs {
-		w = max(w, o.MinSize().Width)
-	}
-	return fyne.NewSize(w, f.h)
-}
-
-func (f fixedHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"techniqual/data"
 	"techniqual/data/demo"
 	"techniqual/reports"
+	"techniqual/ui/uikit"
 )
 
 // newPrintingTest builds Utskrifter on the demo data (period "Åk 9 v. 46
@@ -28,7 +29,7 @@ func newPrintingTest(t *testing.T) (*printingScreen, *data.Store) {
 	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 120, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
-	SetLanguage(LangSwedish)
+	SetLanguage(uikit.LangSwedish)
 	m := NewMainWindow(test.NewTempApp(t), st)
 	waitIdle(t, m)
 	s := newPrintingScreen(m)

@@ -16,6 +16,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/reports"
+	"techniqual/ui/widgets"
 )
 
 // pupilDetail is the form beside the pupils table: every field of one pupil
@@ -27,7 +28,7 @@ type pupilDetail struct {
 	first, last, class, gName, gPhone, gEmail, extID *widget.Entry
 	needs, notes                                     *widget.Entry
 	school, grade, gender                            *widget.Select
-	birth                                            *dateField
+	birth                                            *widgets.DateField
 	protected, shareable                             *widget.Check
 	errs                                             map[string]*widget.Label
 	banner                                           *widget.Label
@@ -64,20 +65,20 @@ func newPupilDetail(s *pupilsScreen) *pupilDetail {
 	d.gName, d.gPhone, d.gEmail, d.extID = entry(), entry(), entry(), entry()
 	d.needs, d.notes = multi(), multi()
 	d.needs.SetPlaceHolder(lang.X("pupil.needs_hint", "Allergier, tillgänglighet …"))
-	d.school = newSelect(nil, changed)
-	d.grade = newSelect([]string{"8", "9"}, changed)
+	d.school = widgets.NewSelect(nil, changed)
+	d.grade = widgets.NewSelect([]string{"8", "9"}, changed)
 	var gopts []string
 	for _, g := range genders {
 		gopts = append(gopts, genderText(g))
 	}
-	d.gender = newSelect(gopts, changed)
-	d.birth = newDateField(s.main.win)
-	d.birth.entry.OnChanged = func(string) { d.onChanged() }
+	d.gender = widgets.NewSelect(gopts, changed)
+	d.birth = widgets.NewDateField(s.main.win)
+	d.birth.Entry.OnChanged = func(string) { d.onChanged() }
 	d.protected = widget.NewCheck(lang.X("pupil.protected", "Skyddad identitet"), func(bool) { d.onChanged() })
 	d.shareable = widget.NewCheck(lang.X("pupil.needs_shareable", "Får berättas för värden"), func(bool) { d.onChanged() })
 
 	field := func(name, key, sv string, w fyne.CanvasObject) *widget.FormItem {
-		e := newErrLabel()
+		e := widgets.NewErrLabel()
 		d.errs[name] = e
 		return widget.NewFormItem(lang.X(key, sv), container.NewVBox(w, e))
 	}
@@ -234,7 +235,7 @@ func (d *pupilDetail) onSave() {
 	switch {
 	case errors.As(err, &ve):
 		for _, f := range ve.Fields {
-			d.showError(f.Field, fieldMessage(f))
+			d.showError(f.Field, widgets.FieldMessage(f))
 		}
 		return
 	case err != nil:
@@ -252,7 +253,7 @@ func (d *pupilDetail) showError(field, msg string) {
 		dialog.ShowError(errors.New(msg), d.screen.main.win)
 		return
 	}
-	showErr(l, msg)
+	widgets.ShowErr(l, msg)
 }
 
 // onDelete moves the pupil to the bin after asking; the bin restores.

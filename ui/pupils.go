@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/ui/widgets"
 )
 
 // pupilsScreen is Elever: a table of every pupil with search as you type,
@@ -48,13 +49,13 @@ func newPupilsScreen(m *MainWindow) *pupilsScreen {
 	s.search.OnChanged = s.onSearchChanged
 
 	all := lang.X("filter.all", "Alla")
-	s.schoolSel = newSelect([]string{all}, func(string) { s.onFilterChanged() })
-	s.classSel = newSelect([]string{all}, func(string) { s.onFilterChanged() })
-	s.gradeSel = newSelect([]string{all, "8", "9"}, func(string) { s.onFilterChanged() })
-	s.periodSel = newSelect([]string{all}, func(string) { s.onFilterChanged() })
-	s.choicesSel = newSelect([]string{all, lang.X("pupils.with_choices", "Med val"), lang.X("pupils.without_choices", "Utan val")},
+	s.schoolSel = widgets.NewSelect([]string{all}, func(string) { s.onFilterChanged() })
+	s.classSel = widgets.NewSelect([]string{all}, func(string) { s.onFilterChanged() })
+	s.gradeSel = widgets.NewSelect([]string{all, "8", "9"}, func(string) { s.onFilterChanged() })
+	s.periodSel = widgets.NewSelect([]string{all}, func(string) { s.onFilterChanged() })
+	s.choicesSel = widgets.NewSelect([]string{all, lang.X("pupils.with_choices", "Med val"), lang.X("pupils.without_choices", "Utan val")},
 		func(string) { s.onFilterChanged() })
-	s.placeSel = newSelect([]string{all, lang.X("pupils.placed", "Placerade"), lang.X("pupils.unplaced", "Ej placerade")},
+	s.placeSel = widgets.NewSelect([]string{all, lang.X("pupils.placed", "Placerade"), lang.X("pupils.unplaced", "Ej placerade")},
 		func(string) { s.onFilterChanged() })
 	for _, sel := range []*widget.Select{s.schoolSel, s.classSel, s.gradeSel, s.periodSel, s.choicesSel, s.placeSel} {
 		sel.SetSelectedIndex(0)
@@ -84,9 +85,9 @@ func newPupilsScreen(m *MainWindow) *pupilsScreen {
 		widget.ShowPopUpMenuAtPosition(menu, m.win.Canvas(), pos.AddXY(0, moreBtn.Size().Height))
 	})
 	filters := container.NewGridWithColumns(2,
-		labelled(lang.X("filter.school", "Skola"), s.schoolSel), labelled(lang.X("filter.class", "Klass"), s.classSel),
-		labelled(lang.X("filter.grade", "Årskurs"), s.gradeSel), labelled(lang.X("filter.period", "Praoperiod"), s.periodSel),
-		labelled(lang.X("filter.choices", "Val"), s.choicesSel), labelled(lang.X("filter.placement", "Placering"), s.placeSel))
+		widgets.Labelled(lang.X("filter.school", "Skola"), s.schoolSel), widgets.Labelled(lang.X("filter.class", "Klass"), s.classSel),
+		widgets.Labelled(lang.X("filter.grade", "Årskurs"), s.gradeSel), widgets.Labelled(lang.X("filter.period", "Praoperiod"), s.periodSel),
+		widgets.Labelled(lang.X("filter.choices", "Val"), s.choicesSel), widgets.Labelled(lang.X("filter.placement", "Placering"), s.placeSel))
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(newBtn, moreBtn), s.search),
 		filters)
@@ -96,11 +97,6 @@ func newPupilsScreen(m *MainWindow) *pupilsScreen {
 	split.Offset = 0.46
 	s.content = split
 	return s
-}
-
-// labelled puts a small caption before a widget.
-func labelled(caption string, w fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewBorder(nil, nil, widget.NewLabel(caption), nil, w)
 }
 
 // Content is the screen's root object.

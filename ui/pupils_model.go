@@ -6,9 +6,8 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
-
 	"techniqual/data"
+	"techniqual/ui/uikit"
 )
 
 // pupilRow is one pupil with what the table and the filters need, worked out
@@ -58,9 +57,6 @@ type pupilModel struct {
 	periods map[string]data.Period
 }
 
-// fold makes text comparable the way people type it: lower case, NFC.
-func fold(s string) string { return strings.ToLower(norm.NFC.String(s)) }
-
 // loadPupilModel reads everything the pupils screen shows.
 func loadPupilModel(ctx context.Context, st *data.Store) (*pupilModel, error) {
 	pupils, err := st.ListPupils(ctx, data.PupilFilter{})
@@ -94,8 +90,8 @@ func loadPupilModel(ctx context.Context, st *data.Store) (*pupilModel, error) {
 	m := &pupilModel{rows: make([]pupilRow, len(pupils)), periods: map[string]data.Period{}}
 	index := make(map[string]int, len(pupils))
 	for i, p := range pupils {
-		m.rows[i] = pupilRow{p: p, school: schoolName[p.SchoolID], key: fold(p.FirstName + " " + p.LastName + " " + p.ClassName),
-			nameKey: fold(p.LastName + "\x00" + p.FirstName)}
+		m.rows[i] = pupilRow{p: p, school: schoolName[p.SchoolID], key: uikit.Fold(p.FirstName + " " + p.LastName + " " + p.ClassName),
+			nameKey: uikit.Fold(p.LastName + "\x00" + p.FirstName)}
 		index[p.ID] = i
 	}
 	for id, periods := range choiceIn {
@@ -181,7 +177,7 @@ func (m *pupilModel) sortBy(col int, desc bool) {
 
 // filter keeps the sorted rows that pass f, into m.shown.
 func (m *pupilModel) filter(f pupilFilter) {
-	words := strings.Fields(fold(f.text))
+	words := strings.Fields(uikit.Fold(f.text))
 	m.shown = m.shown[:0]
 rows:
 	for _, i := range m.sorted {

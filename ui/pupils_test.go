@@ -46,7 +46,7 @@ func TestAddAPupilAndFindThemBySearch(t *testing.T) {
 	test.Type(d.last, "Wójcik-Ångström")
 	test.Type(d.class, "8C")
 	d.grade.SetSelected("8")
-	test.Type(d.birth.entry, "2012-02-29")
+	test.Type(d.birth.Entry, "2012-02-29")
 	d.protected.SetChecked(true)
 	if !strings.HasSuffix(d.title.Text, "*") {
 		t.Errorf("an edited form is not marked unsaved: %q", d.title.Text)
@@ -86,12 +86,12 @@ func TestInvalidPupilShowsTheErrorBesideTheField(t *testing.T) {
 	_, s := openPupils(t, st)
 	s.onNew()
 	d := s.detail
-	test.Type(d.birth.entry, "2012-13-01")
+	test.Type(d.birth.Entry, "2012-13-01")
 	test.Tap(d.saveBtn)
 	if !d.errs["birth_date"].Visible() {
 		t.Fatal("no error beside the birth date")
 	}
-	d.birth.entry.SetText("")
+	d.birth.Entry.SetText("")
 	test.Type(d.gEmail, "inte-en-adress")
 	test.Tap(d.saveBtn)
 	for _, f := range []string{"first_name", "guardian_email"} {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -36,7 +38,7 @@ type settingsScreen struct {
 	langSel *widget.Select
 }
 
-var languages = []string{LangSwedish, LangEnglish}
+var languages = []string{uikit.LangSwedish, uikit.LangEnglish}
 
 func newSettingsScreen(m *MainWindow) *settingsScreen {
 	s := &settingsScreen{main: m}
@@ -47,8 +49,8 @@ func newSettingsScreen(m *MainWindow) *settingsScreen {
 	open := widget.NewButtonWithIcon(lang.X("settings.open", "Öppna en annan databasfil …"), theme.FolderOpenIcon(), s.onOpen)
 	backup := widget.NewButtonWithIcon(lang.X("settings.backup", "Säkerhetskopiera nu …"), theme.DocumentSaveIcon(), s.onBackup)
 	backup.Importance = widget.HighImportance
-	s.langSel = newSelect([]string{"Svenska", "English"}, nil)
-	if SavedLanguage(m.app) == LangEnglish {
+	s.langSel = widgets.NewSelect([]string{"Svenska", "English"}, nil)
+	if SavedLanguage(m.app) == uikit.LangEnglish {
 		s.langSel.SetSelectedIndex(1)
 	} else {
 		s.langSel.SetSelectedIndex(0)
@@ -65,7 +67,7 @@ func newSettingsScreen(m *MainWindow) *settingsScreen {
 		m.backupCard(),
 		m.exchangeCard(),
 		widget.NewCard(lang.X("settings.language", "Språk"), "", s.langSel),
-		widget.NewCard(lang.X("settings.about", "Om Techniqual"), "", wrapLabel(lang.X("settings.about_text",
+		widget.NewCard(lang.X("settings.about", "Om Techniqual"), "", widgets.WrapLabel(lang.X("settings.about_text",
 			"Techniqual {{.Version}} – TechniQual-nätverkets app för teknikprao och evenemang i Värmland. Fungerar utan internet. Databasen ligger där den visas ovan; säkerhetskopior i mappen backups bredvid den.",
 			map[string]string{"Version": Version}))),
 		s.status)))
@@ -97,7 +99,7 @@ func (s *settingsScreen) onOpen() {
 // open switches the window to the database at path and remembers it.
 func (s *settingsScreen) open(path string) {
 	if err := s.main.switchStore(path); err != nil {
-		dialog.ShowError(fmt.Errorf("%s", OpenErrorText(path, err)), s.main.win)
+		dialog.ShowError(fmt.Errorf("%s", uikit.OpenErrorText(path, err)), s.main.win)
 		return
 	}
 	s.main.app.Preferences().SetString(prefDatabase, path)

@@ -15,6 +15,8 @@ import (
 
 	"techniqual/data"
 	figures "techniqual/data/stats"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
 )
 
 // The kinds of scope Statistik shows, in the order of its first select.
@@ -45,7 +47,7 @@ type statisticsScreen struct {
 	chosen    scopeChoice // what report shows
 	body      *fyne.Container
 	status    *widget.Label
-	choices   *barChart
+	choices   *widgets.BarChart
 	interest  *plot // interest before and after, by gender
 	gender    *plot // girls, boys and others placed per municipality
 	companies companyCharts
@@ -70,23 +72,23 @@ type scopeChoice struct {
 // newStatisticsScreen builds Statistik; its data comes with Reload.
 func newStatisticsScreen(m *MainWindow) *statisticsScreen {
 	s := &statisticsScreen{main: m}
-	s.kindSel = newSelect([]string{lang.X("statistics.kind_period", "Praoperiod"),
+	s.kindSel = widgets.NewSelect([]string{lang.X("statistics.kind_period", "Praoperiod"),
 		lang.X("statistics.kind_school_year", "Läsår"), lang.X("statistics.kind_calendar_year", "Kalenderår")},
 		func(string) { s.onKindChanged() })
 	s.quiet = true
 	s.kindSel.SetSelectedIndex(statPeriod)
 	s.quiet = false
-	s.whenSel = newSelect(nil, func(string) {
+	s.whenSel = widgets.NewSelect(nil, func(string) {
 		if !s.quiet {
 			s.scopes = nil
 			s.load()
 		}
 	})
 	s.whenSel.PlaceHolder = lang.X("statistics.pick_period", "Välj praoperiod")
-	s.scopeSel = newSelect(nil, func(string) { s.load() })
+	s.scopeSel = widgets.NewSelect(nil, func(string) { s.load() })
 	s.scopeSel.PlaceHolder = lang.X("statistics.all_schools", "Alla skolor")
-	s.status = wrapLabel("")
-	s.choices = newBarChart()
+	s.status = widgets.WrapLabel("")
+	s.choices = widgets.NewBarChart()
 	s.interest, s.gender = newPlot(), newPlot()
 	// The charts are images in the theme's colours: draw them again when
 	// the system switches between light and dark (only while this screen
@@ -106,7 +108,7 @@ func newStatisticsScreen(m *MainWindow) *statisticsScreen {
 	s.body = container.NewVBox()
 	s.Actions = container.NewHBox(widget.NewButtonWithIcon(lang.X("impact.button", "Effektrapport …"),
 		theme.DocumentPrintIcon(), m.printImpact))
-	legend := wrapLabel(lang.X("statistics.legend",
+	legend := widgets.WrapLabel(lang.X("statistics.legend",
 		"<5 = färre än 5 elever. .. = dolt för att en liten grupp inte ska kunna räknas fram. Alla praoplatser räknas som teknikplatser: alla värdar i nätverket är teknikföretag."))
 	selects := container.NewGridWithColumns(3, s.kindSel, s.whenSel, s.scopeSel)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, s.Actions, selects), legend, s.status)
@@ -157,10 +159,10 @@ func whenChoices(kind int, ps []data.Period) []scopeChoice {
 		c := scopeChoice{kind: kind, year: y}
 		if kind == statSchoolYear {
 			c.from, c.to = figures.SchoolYear(y)
-			c.label = message("statistics.school_year", "Läsår {{.Year}}", map[string]string{"Year": figures.SchoolYearLabel(y)})
+			c.label = uikit.Message("statistics.school_year", "Läsår {{.Year}}", map[string]string{"Year": figures.SchoolYearLabel(y)})
 		} else {
 			c.from, c.to = figures.CalendarYear(y)
-			c.label = message("statistics.calendar_year", "Kalenderår {{.Year}}", map[string]string{"Year": fmt.Sprint(y)})
+			c.label = uikit.Message("statistics.calendar_year", "Kalenderår {{.Year}}", map[string]string{"Year": fmt.Sprint(y)})
 		}
 		out = append(out, c)
 	}
@@ -382,31 +384,9 @@ func groupNames() []string {
 func outcomeNames() []string {
 	var out []string
 	for k := 1; k <= data.MaxChoices; k++ {
-		out = append(out, message("statistics.choice_n", "Fick sitt {{.N}}:a val", map[string]string{"N": fmt.Sprint(k)}))
+		out = append(out, uikit.Message("statistics.choice_n", "Fick sitt {{.N}}:a val", map[string]string{"N": fmt.Sprint(k)}))
 	}
 	return append(out, lang.X("statistics.unchosen", "Annan plats än sina val"), lang.X("statistics.not_placed", "Inte placerad"))
-}
-
-// percent is a share as "62 %".
-func percent(x float64) string { return fmt.Sprintf("%.0f %%", 100*x) }
-
-// decimal is x with one decimal in the user's language ("3,8").
-func decimal(x float64) string {
-	return strings.Replace(fmt.Sprintf("%.1f", x), ".", lang.X("statistics.decimal_sep", ","), 1)
-}
-
-// shareText is a share as "62 %", "<5" when hidden for a small group, ".."
-// when hidden to protect one, "–" when its whole is 0.
-func shareText(s figures.Share) string {
-	switch {
-	case s.Whole.N == 0 && !s.Whole.Suppressed:
-		return "–"
-	case s.Hidden() && (s.Part.String() == figures.Hidden || s.Whole.String() == figures.Hidden):
-		return figures.Hidden
-	case s.Hidden():
-		return figures.Masked
-	}
-	return percent(s.Ratio())
 }
 
 // table lays out a small table of labels with a header row.
@@ -439,7 +419,7 @@ func (s *statisticsScreen) show(r *figures.Report) {
 	if r == nil {
 		s.choices.SetRows(nil)
 		s.companies.clear()
-		s.body.Add(wrapLabel(lang.X("statistics.none", "Välj en praoperiod för att se statistiken.")))
+		s.body.Add(widgets.WrapLabel(lang.X("statistics.none", "Välj en praoperiod för att se statistiken.")))
 		s.body.Refresh()
 		return
 	}
@@ -455,7 +435,7 @@ func (s *statisticsScreen) show(r *figures.Report) {
 	for _, a := range r.Attendance {
 		att = append(att, attendanceText(a))
 	}
-	s.body.Add(headingLabel(lang.X("statistics.key_numbers", "Nyckeltal")))
+	s.body.Add(widgets.HeadingLabel(lang.X("statistics.key_numbers", "Nyckeltal")))
 	s.body.Add(table(header, [][]string{pupils, placed, att}))
 
 	s.showMunicipalities(r)
@@ -464,24 +444,24 @@ func (s *statisticsScreen) show(r *figures.Report) {
 	for i, name := range outcomeNames() {
 		rows = append(rows, cellsRow(name, o.Cells[i], o.RowTotals[i]))
 	}
-	s.body.Add(headingLabel(lang.X("statistics.choices", "Vilket val eleverna fick")))
+	s.body.Add(widgets.HeadingLabel(lang.X("statistics.choices", "Vilket val eleverna fick")))
 	s.body.Add(table(header, rows))
 	s.choices.SetRows(choiceBars(r))
 	s.body.Add(s.choices)
 
-	s.body.Add(headingLabel(lang.X("statistics.alone", "Ensam tjej i gruppen")))
-	s.body.Add(wrapLabel(message("statistics.alone_text",
+	s.body.Add(widgets.HeadingLabel(lang.X("statistics.alone", "Ensam tjej i gruppen")))
+	s.body.Add(widgets.WrapLabel(uikit.Message("statistics.alone_text",
 		"{{.N}} av {{.Of}} praoplatser med minst två elever har exakt en tjej.",
 		map[string]string{"N": r.AloneGirls.String(), "Of": fmt.Sprint(r.GroupOffers)})))
 
-	s.body.Add(headingLabel(lang.X("statistics.evaluation", "Utvärdering")))
+	s.body.Add(widgets.HeadingLabel(lang.X("statistics.evaluation", "Utvärdering")))
 	ans := r.Answered
 	rec := r.Recommend
 	before := []string{lang.X("statistics.before", "Intresse för teknik före (1–5)")}
 	after := []string{lang.X("statistics.after", "Intresse för teknik efter (1–5)")}
 	for k := range r.InterestBefore {
-		before = append(before, meanText(r.InterestBefore[k]))
-		after = append(after, meanText(r.InterestAfter[k]))
+		before = append(before, uikit.MeanText(r.InterestBefore[k]))
+		after = append(after, uikit.MeanText(r.InterestAfter[k]))
 	}
 	s.body.Add(table(header, [][]string{
 		cellsRow(lang.X("statistics.answered", "Svarat"), ans.Cells[0], ans.RowTotals[0]),
@@ -491,19 +471,19 @@ func (s *statisticsScreen) show(r *figures.Report) {
 	s.body.Add(boldLabel(lang.X("statistics.interest_chart", "Intresse för teknik före och efter praon (1–5)")))
 	s.body.Add(s.interest.img)
 
-	s.body.Add(headingLabel(message("statistics.comments", "Kommentarer ({{.N}})", map[string]string{"N": r.CommentCount.String()})))
+	s.body.Add(widgets.HeadingLabel(uikit.Message("statistics.comments", "Kommentarer ({{.N}})", map[string]string{"N": r.CommentCount.String()})))
 	if r.Comments == nil {
-		s.body.Add(wrapLabel(lang.X("statistics.comments_hidden", "Kommentarerna visas bara när minst 5 elever har skrivit en.")))
+		s.body.Add(widgets.WrapLabel(lang.X("statistics.comments_hidden", "Kommentarerna visas bara när minst 5 elever har skrivit en.")))
 	}
 	for _, c := range groupComments(r.Comments) {
-		s.body.Add(wrapLabel(c))
+		s.body.Add(widgets.WrapLabel(c))
 	}
 
 	if len(r.BySchool) > 0 {
-		s.body.Add(headingLabel(lang.X("statistics.by_school", "Per skola")))
+		s.body.Add(widgets.HeadingLabel(lang.X("statistics.by_school", "Per skola")))
 		var rows [][]string
 		for _, sr := range r.BySchool {
-			rows = append(rows, []string{sr.School.Name, sr.School.Municipality, sr.Pupils.String(), sr.Placed.String(), shareText(sr.FirstChoice)})
+			rows = append(rows, []string{sr.School.Name, sr.School.Municipality, sr.Pupils.String(), sr.Placed.String(), uikit.ShareText(sr.FirstChoice)})
 		}
 		s.body.Add(table([]string{lang.X("statistics.school", "Skola"), lang.X("statistics.municipality", "Kommun"),
 			lang.X("statistics.pupils", "Elever"), lang.X("statistics.placed", "Placerade"),
@@ -517,7 +497,7 @@ func (s *statisticsScreen) show(r *figures.Report) {
 // those left out because nobody is placed in them yet.
 func (s *statisticsScreen) showPeriods(r *figures.Report) {
 	if len(r.Periods) == 0 && len(r.LeftOut) == 0 {
-		s.body.Add(wrapLabel(lang.X("statistics.no_periods", "Inga praoperioder börjar under året.")))
+		s.body.Add(widgets.WrapLabel(lang.X("statistics.no_periods", "Inga praoperioder börjar under året.")))
 		return
 	}
 	names := func(ps []data.Period) string {
@@ -528,16 +508,16 @@ func (s *statisticsScreen) showPeriods(r *figures.Report) {
 		return strings.Join(out, ", ")
 	}
 	if len(r.Periods) > 0 {
-		s.body.Add(wrapLabel(message("statistics.periods_in_year", "Praoperioder: {{.Names}}.",
+		s.body.Add(widgets.WrapLabel(uikit.Message("statistics.periods_in_year", "Praoperioder: {{.Names}}.",
 			map[string]string{"Names": names(r.Periods)})))
 	}
 	if len(r.LeftOut) > 0 {
-		s.body.Add(wrapLabel(message("statistics.periods_left_out",
+		s.body.Add(widgets.WrapLabel(uikit.Message("statistics.periods_left_out",
 			"Inte med i siffrorna: {{.Names}} (ingen elev är placerad ännu, så alla skulle räknas som inte placerade).",
 			map[string]string{"Names": names(r.LeftOut)})))
 	}
 	if len(r.Periods) > 1 {
-		note := wrapLabel(lang.X("statistics.placements_note",
+		note := widgets.WrapLabel(lang.X("statistics.placements_note",
 			"Siffrorna räknas per praoperiod: en elev som gör prao i två perioder räknas två gånger."))
 		note.Importance = widget.LowImportance
 		s.body.Add(note)
@@ -549,7 +529,7 @@ func (s *statisticsScreen) showMunicipalities(r *figures.Report) {
 	if len(r.ByMunicipality) == 0 {
 		return
 	}
-	s.body.Add(headingLabel(lang.X("statistics.by_municipality", "Per kommun")))
+	s.body.Add(widgets.HeadingLabel(lang.X("statistics.by_municipality", "Per kommun")))
 	var rows [][]string
 	for _, m := range r.ByMunicipality {
 		name := m.Municipality
@@ -557,7 +537,7 @@ func (s *statisticsScreen) showMunicipalities(r *figures.Report) {
 			name = lang.X("statistics.no_municipality", "Kommun saknas")
 		}
 		rows = append(rows, []string{name, fmt.Sprint(m.Schools), m.Pupils.String(), m.Placed.String(),
-			m.Figures.Placed[figures.Girls].String(), shareText(m.FirstChoice), meanText(m.Figures.InterestAfter[figures.Girls])})
+			m.Figures.Placed[figures.Girls].String(), uikit.ShareText(m.FirstChoice), uikit.MeanText(m.Figures.InterestAfter[figures.Girls])})
 	}
 	s.body.Add(table([]string{lang.X("statistics.municipality", "Kommun"), lang.X("statistics.schools", "Skolor"),
 		lang.X("statistics.pupils", "Elever"), lang.X("statistics.placed", "Placerade"),
@@ -572,7 +552,7 @@ func (s *statisticsScreen) showMunicipalities(r *figures.Report) {
 func attendanceText(a figures.Attendance) string {
 	switch {
 	case a.Shown():
-		return percent(a.Ratio())
+		return uikit.Percent(a.Ratio())
 	case a.Pupils.N == 0:
 		return "–"
 	case a.Pupils.N >= figures.MinGroup && a.Planned > 0:
@@ -581,35 +561,21 @@ func attendanceText(a figures.Attendance) string {
 	return figures.Hidden
 }
 
-// meanText is a mean with one decimal, "<5" when fewer answered, ".." when
-// hidden to protect another group, "–" when nobody answered.
-func meanText(m figures.Mean) string {
-	switch {
-	case m.N == 0:
-		return "–"
-	case m.N < figures.MinGroup:
-		return figures.Hidden
-	case !m.Shown():
-		return figures.Masked
-	}
-	return decimal(m.Value)
-}
-
 // choiceBars are the bars of the choice distribution: each outcome's share
 // of all pupils, its text "<5" or ".." where the count is hidden (and only
 // the count where the total of pupils is hidden).
-func choiceBars(r *figures.Report) []barRow {
+func choiceBars(r *figures.Report) []widgets.BarRow {
 	o := r.Outcome
-	var out []barRow
+	var out []widgets.BarRow
 	for i, name := range outcomeNames() {
 		c := o.RowTotals[i]
-		row := barRow{label: name, muted: i == figures.RowNotPlaced, text: c.String()}
+		row := widgets.BarRow{Label: name, Muted: i == figures.RowNotPlaced, Text: c.String()}
 		// No share when the total is hidden: with a shown count, the share
 		// would give the total back.
 		if !c.Suppressed && !o.Total.Suppressed && o.Total.N > 0 {
-			row.count = c.N
-			row.share = float64(c.N) / float64(o.Total.N)
-			row.text = fmt.Sprintf("%s (%d)", percent(row.share), c.N)
+			row.Count = c.N
+			row.Share = float64(c.N) / float64(o.Total.N)
+			row.Text = fmt.Sprintf("%s (%d)", uikit.Percent(row.Share), c.N)
 		}
 		out = append(out, row)
 	}
@@ -627,7 +593,7 @@ func groupComments(comments []string) []string {
 		}
 		text := "”" + comments[i] + "”"
 		if j-i > 1 {
-			text = message("statistics.comment_times", "{{.Text}} ({{.N}} elever)", map[string]string{"Text": text, "N": figures.NewCell(j - i).String()})
+			text = uikit.Message("statistics.comment_times", "{{.Text}} ({{.N}} elever)", map[string]string{"Text": text, "N": figures.NewCell(j - i).String()})
 		}
 		out = append(out, text)
 		i = j

@@ -9,6 +9,8 @@ import (
 
 	"techniqual/data"
 	figures "techniqual/data/stats"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
 )
 
 // topCompanies is how many companies or professions a chart shows by name;
@@ -17,15 +19,15 @@ const topCompanies = 10
 
 // companyCharts are the bar charts of Statistik's Företag section.
 type companyCharts struct {
-	members, hosted, roleModels, journey *barChart
+	members, hosted, roleModels, journey *widgets.BarChart
 }
 
 func newCompanyCharts() companyCharts {
-	return companyCharts{members: newBarChart(), hosted: newBarChart(), roleModels: newBarChart(), journey: newBarChart()}
+	return companyCharts{members: widgets.NewBarChart(), hosted: widgets.NewBarChart(), roleModels: widgets.NewBarChart(), journey: widgets.NewBarChart()}
 }
 
 func (c companyCharts) clear() {
-	for _, ch := range []*barChart{c.members, c.hosted, c.roleModels, c.journey} {
+	for _, ch := range []*widgets.BarChart{c.members, c.hosted, c.roleModels, c.journey} {
 		ch.SetRows(nil)
 	}
 }
@@ -39,8 +41,8 @@ func (s *statisticsScreen) showCompanies() {
 		s.companies.clear()
 		return
 	}
-	s.body.Add(headingLabel(lang.X("statistics.companies", "Företag")))
-	note := wrapLabel(lang.X("statistics.companies_note", "Gäller hela regionen, oavsett vald skola eller kommun."))
+	s.body.Add(widgets.HeadingLabel(lang.X("statistics.companies", "Företag")))
+	note := widgets.WrapLabel(lang.X("statistics.companies_note", "Gäller hela regionen, oavsett vald skola eller kommun."))
 	note.Importance = widget.LowImportance
 	s.body.Add(note)
 
@@ -48,15 +50,15 @@ func (s *statisticsScreen) showCompanies() {
 	s.companies.members.SetRows(memberBars(co.Members))
 	s.body.Add(s.companies.members)
 
-	s.body.Add(boldLabel(message("statistics.hosted", "Elever per värdföretag ({{.N}} elever)",
+	s.body.Add(boldLabel(uikit.Message("statistics.hosted", "Elever per värdföretag ({{.N}} elever)",
 		map[string]string{"N": co.HostedTotal.String()})))
 	if len(co.Hosted) == 0 {
-		s.body.Add(wrapLabel(lang.X("statistics.hosted_none", "Inga elever är placerade hos företag under den valda tiden.")))
+		s.body.Add(widgets.WrapLabel(lang.X("statistics.hosted_none", "Inga elever är placerade hos företag under den valda tiden.")))
 	}
 	s.companies.hosted.SetRows(hostedBars(co))
 	s.body.Add(s.companies.hosted)
 
-	s.body.Add(boldLabel(message("statistics.role_models", "Förebilder per yrke ({{.N}} personer)",
+	s.body.Add(boldLabel(uikit.Message("statistics.role_models", "Förebilder per yrke ({{.N}} personer)",
 		map[string]string{"N": fmt.Sprint(co.RoleModelCount)})))
 	s.companies.roleModels.SetRows(roleModelBars(co))
 	s.body.Add(s.companies.roleModels)
@@ -65,16 +67,16 @@ func (s *statisticsScreen) showCompanies() {
 	s.companies.journey.SetRows(journeyBars(co.Journey))
 	s.body.Add(s.companies.journey)
 
-	s.body.Add(boldLabel(message("statistics.events", "Närvaro på evenemang ({{.N}} evenemang)",
+	s.body.Add(boldLabel(uikit.Message("statistics.events", "Närvaro på evenemang ({{.N}} evenemang)",
 		map[string]string{"N": fmt.Sprint(co.EventCount)})))
 	if len(co.Events) == 0 {
-		s.body.Add(wrapLabel(lang.X("statistics.events_none", "Inga företag har varit med på ett evenemang under den valda tiden.")))
+		s.body.Add(widgets.WrapLabel(lang.X("statistics.events_none", "Inga företag har varit med på ett evenemang under den valda tiden.")))
 		return
 	}
 	var rows [][]string
 	for i, e := range co.Events {
 		if i == topCompanies {
-			rows = append(rows, []string{message("statistics.more_companies", "… och {{.N}} företag till",
+			rows = append(rows, []string{uikit.Message("statistics.more_companies", "… och {{.N}} företag till",
 				map[string]string{"N": fmt.Sprint(len(co.Events) - i)}), "", "", ""})
 			break
 		}
@@ -94,22 +96,22 @@ func boldLabel(text string) *widget.Label {
 
 // memberBars are the member companies at each year's end; the year still
 // running is labelled with the day counted to.
-func memberBars(ms []figures.MemberYear) []barRow {
+func memberBars(ms []figures.MemberYear) []widgets.BarRow {
 	most := 0
 	for _, m := range ms {
 		most = max(most, m.Members)
 	}
-	var out []barRow
+	var out []widgets.BarRow
 	for _, m := range ms {
 		label := fmt.Sprint(m.Year)
 		if m.At.Year() == m.Year {
-			label = message("statistics.until", "{{.Year}} (till {{.Date}})",
+			label = uikit.Message("statistics.until", "{{.Year}} (till {{.Date}})",
 				map[string]string{"Year": label, "Date": data.FormatDate(m.At.AddDate(0, 0, -1))})
 		}
-		row := barRow{label: label, count: m.Members, text: message("statistics.members_text", "{{.N}} (+{{.New}})",
+		row := widgets.BarRow{Label: label, Count: m.Members, Text: uikit.Message("statistics.members_text", "{{.N}} (+{{.New}})",
 			map[string]string{"N": fmt.Sprint(m.Members), "New": fmt.Sprint(m.Joined)})}
 		if most > 0 {
-			row.share = float64(m.Members) / float64(most)
+			row.Share = float64(m.Members) / float64(most)
 		}
 		out = append(out, row)
 	}
@@ -120,7 +122,7 @@ func memberBars(ms []figures.MemberYear) []barRow {
 // count by name; hidden counts (under 5, or hidden so that one cannot be
 // worked out) are merged into one bar of "other companies", itself "<5"
 // when small.
-func hostedBars(co *figures.CompanyFigures) []barRow {
+func hostedBars(co *figures.CompanyFigures) []widgets.BarRow {
 	most := 0
 	for _, h := range co.Hosted {
 		if !h.Pupils.Suppressed {
@@ -128,7 +130,7 @@ func hostedBars(co *figures.CompanyFigures) []barRow {
 		}
 	}
 	most = max(most, co.HostedOther.N)
-	var out []barRow
+	var out []widgets.BarRow
 	merged, mergedN := 0, 0
 	for _, h := range co.Hosted {
 		if h.Pupils.Suppressed || len(out) >= topCompanies {
@@ -136,7 +138,7 @@ func hostedBars(co *figures.CompanyFigures) []barRow {
 			mergedN += h.Pupils.N
 			continue
 		}
-		out = append(out, barRow{label: h.Company.Name, count: h.Pupils.N, share: float64(h.Pupils.N) / float64(most), text: h.Pupils.String()})
+		out = append(out, widgets.BarRow{Label: h.Company.Name, Count: h.Pupils.N, Share: float64(h.Pupils.N) / float64(most), Text: h.Pupils.String()})
 	}
 	if merged > 0 {
 		// Companies past the top ten are shown ones, so their sum with the
@@ -145,10 +147,10 @@ func hostedBars(co *figures.CompanyFigures) []barRow {
 		if mergedN == co.HostedOther.N {
 			c = co.HostedOther
 		}
-		row := barRow{label: message("statistics.other_companies", "Övriga företag ({{.N}} st)",
-			map[string]string{"N": fmt.Sprint(merged)}), text: c.String(), muted: true}
+		row := widgets.BarRow{Label: uikit.Message("statistics.other_companies", "Övriga företag ({{.N}} st)",
+			map[string]string{"N": fmt.Sprint(merged)}), Text: c.String(), Muted: true}
 		if !c.Suppressed && most > 0 {
-			row.count, row.share = c.N, float64(c.N)/float64(max(most, c.N))
+			row.Count, row.Share = c.N, float64(c.N)/float64(max(most, c.N))
 		}
 		out = append(out, row)
 	}
@@ -156,12 +158,12 @@ func hostedBars(co *figures.CompanyFigures) []barRow {
 }
 
 // roleModelBars are the professions with most role models.
-func roleModelBars(co *figures.CompanyFigures) []barRow {
+func roleModelBars(co *figures.CompanyFigures) []widgets.BarRow {
 	most := 0
 	if len(co.RoleModels) > 0 {
 		most = co.RoleModels[0].People
 	}
-	var out []barRow
+	var out []widgets.BarRow
 	rest, restN := 0, 0
 	for i, r := range co.RoleModels {
 		if i >= topCompanies {
@@ -173,28 +175,28 @@ func roleModelBars(co *figures.CompanyFigures) []barRow {
 		if name == "" {
 			name = lang.X("statistics.no_profession", "Yrke ej angivet")
 		}
-		out = append(out, barRow{label: name, count: r.People, share: float64(r.People) / float64(most), text: fmt.Sprint(r.People)})
+		out = append(out, widgets.BarRow{Label: name, Count: r.People, Share: float64(r.People) / float64(most), Text: fmt.Sprint(r.People)})
 	}
 	if rest > 0 {
-		out = append(out, barRow{label: message("statistics.other_professions", "Övriga yrken ({{.N}} st)",
-			map[string]string{"N": fmt.Sprint(rest)}), count: restN, share: float64(restN) / float64(max(most, restN)),
-			text: fmt.Sprint(restN), muted: true})
+		out = append(out, widgets.BarRow{Label: uikit.Message("statistics.other_professions", "Övriga yrken ({{.N}} st)",
+			map[string]string{"N": fmt.Sprint(rest)}), Count: restN, Share: float64(restN) / float64(max(most, restN)),
+			Text: fmt.Sprint(restN), Muted: true})
 	}
 	return out
 }
 
 // journeyBars are the journey entries per year.
-func journeyBars(js []figures.JourneyYear) []barRow {
+func journeyBars(js []figures.JourneyYear) []widgets.BarRow {
 	most := 0
 	for _, j := range js {
 		most = max(most, j.Entries)
 	}
-	var out []barRow
+	var out []widgets.BarRow
 	for _, j := range js {
-		row := barRow{label: fmt.Sprint(j.Year), count: j.Entries, text: message("statistics.journey_text",
+		row := widgets.BarRow{Label: fmt.Sprint(j.Year), Count: j.Entries, Text: uikit.Message("statistics.journey_text",
 			"{{.N}} steg, {{.Companies}} företag", map[string]string{"N": fmt.Sprint(j.Entries), "Companies": fmt.Sprint(j.Companies)})}
 		if most > 0 {
-			row.share = float64(j.Entries) / float64(most)
+			row.Share = float64(j.Entries) / float64(most)
 		}
 		out = append(out, row)
 	}

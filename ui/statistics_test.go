@@ -13,6 +13,7 @@ import (
 	"techniqual/data"
 	figures "techniqual/data/stats"
 	"techniqual/data/stats/stattest"
+	"techniqual/ui/widgets"
 )
 
 // statLabelTexts collects the text of every label under o.
@@ -72,10 +73,10 @@ func TestStatisticsScreenShowsFiguresAndHidesSmallGroups(t *testing.T) {
 	if strings.Contains(texts, "Alva och") {
 		t.Error("a pupil's name is shown in a comment")
 	}
-	if got := s.choices.rows[0].text; got != "80 % (20)" {
+	if got := s.choices.Rows()[0].Text; got != "80 % (20)" {
 		t.Errorf("first-choice bar %q", got)
 	}
-	if got := s.choices.rows[1].text; got != "<5" {
+	if got := s.choices.Rows()[1].Text; got != "<5" {
 		t.Errorf("second-choice bar %q", got)
 	}
 	if got := s.interest.chart.Series[1].Values[figures.Boys]; got.Hidden || !near(got.V, 3.4) {
@@ -135,8 +136,8 @@ func TestStatisticsScreenEmpty(t *testing.T) {
 	if s2.report == nil || s2.report.Outcome.Total.N != 0 {
 		t.Fatalf("empty period report %+v (status %q)", s2.report, s2.status.Text)
 	}
-	if len(s2.choices.rows) != 7 || s2.choices.rows[0].share != 0 {
-		t.Errorf("choice bars on empty data %+v", s2.choices.rows)
+	if len(s2.choices.Rows()) != 7 || s2.choices.Rows()[0].Share != 0 {
+		t.Errorf("choice bars on empty data %+v", s2.choices.Rows())
 	}
 	m2.win.Canvas().Capture()
 }
@@ -206,10 +207,10 @@ func TestStatisticsScreenSchoolYearAndCompanies(t *testing.T) {
 		c.from.Format("2006-01-02") != "2025-07-01" || c.to.Format("2006-01-02") != "2026-07-01" {
 		t.Errorf("range %+v", c)
 	}
-	bars := func(c *barChart) string {
+	bars := func(c *widgets.BarChart) string {
 		var out []string
-		for _, r := range c.rows {
-			out = append(out, r.label+"="+r.text)
+		for _, r := range c.Rows() {
+			out = append(out, r.Label+"="+r.Text)
 		}
 		return strings.Join(out, "; ")
 	}
@@ -281,13 +282,13 @@ func TestChoiceBarsNoShareOfAHiddenTotal(t *testing.T) {
 	counts := [][]int{{10, 10, 0}, {0, 6, 0}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {5, 5, 0}}
 	r := &figures.Report{}
 	r.Outcome = figures.NewTable(counts, true, true)
-	if got := choiceBars(r)[0].text; got != "56 % (20)" {
+	if got := choiceBars(r)[0].Text; got != "56 % (20)" {
 		t.Errorf("first-choice bar %q with the total shown", got)
 	}
 	r.Outcome.Total.Suppressed = true
 	for _, b := range choiceBars(r) {
-		if strings.Contains(b.text, "%") || b.share != 0 {
-			t.Errorf("bar %q shows a share of a hidden total", b.text)
+		if strings.Contains(b.Text, "%") || b.Share != 0 {
+			t.Errorf("bar %q shows a share of a hidden total", b.Text)
 		}
 	}
 }

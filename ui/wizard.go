@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"techniqual/ui/widgets"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -33,15 +35,15 @@ type wizardFrame struct {
 // newWizardFrame makes the shared parts; the buttons call the wizard's
 // handlers.
 func newWizardFrame(refresh, onPreview, onImport, onBack, onClose func()) wizardFrame {
-	w := wizardFrame{steps: container.NewStack(), status: wrapLabel(""),
+	w := wizardFrame{steps: container.NewStack(), status: widgets.WrapLabel(""),
 		progress: widget.NewProgressBarInfinite(), refresh: refresh}
 	w.progress.Hide()
 	w.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	w.counts.Wrapping = fyne.TextWrapWord
-	w.errList = wrapLabel("")
+	w.errList = widgets.WrapLabel("")
 	w.errList.Importance = widget.DangerImportance
 	w.skipBad = widget.NewCheck(lang.X("import.skip_bad", "Hoppa över raderna med fel och importera resten"), func(bool) { refresh() })
-	w.resultLabel = wrapLabel("")
+	w.resultLabel = widgets.WrapLabel("")
 	w.previewBtn = widget.NewButtonWithIcon(lang.X("import.to_preview", "Förhandsgranska"), theme.NavigateNextIcon(), onPreview)
 	w.previewBtn.Importance = widget.HighImportance
 	w.importBtn = widget.NewButtonWithIcon(lang.X("import.import", "Importera"), theme.DownloadIcon(), onImport)

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"strconv"
@@ -11,62 +11,52 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/ui/uikit"
 )
 
-// swedishMonths and the short weekday names of the date picker, Monday first.
-var (
-	monthKeys = [...]string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-		"oktober", "november", "december"}
-	dayKeys = [...]string{"mån", "tis", "ons", "tor", "fre", "lör", "sön"}
-)
-
-func monthName(m time.Month) string {
-	return lang.X("month."+strconv.Itoa(int(m)), monthKeys[m-1])
-}
-
-// dateField is a date typed as 2026-11-09, or picked in a Swedish calendar:
+// DateField is a date typed as 2026-11-09, or picked in a Swedish calendar:
 // Monday first, ISO week numbers shown as "v. 46".
-type dateField struct {
+type DateField struct {
 	widget.BaseWidget
 	box   *fyne.Container
-	entry *widget.Entry
+	Entry *widget.Entry // the typed text, for shortcuts such as Enter
 	// OnChanged is called with the new date (zero when cleared) when it is valid.
 	OnChanged func(time.Time)
 	win       fyne.Window
 }
 
-// newDateField makes a date field; win hosts the calendar pop-up.
-func newDateField(win fyne.Window) *dateField {
-	f := &dateField{entry: widget.NewEntry(), win: win}
-	f.entry.SetPlaceHolder(lang.X("date.placeholder", "ÅÅÅÅ-MM-DD"))
-	f.entry.Validator = func(s string) error {
+// NewDateField makes a date field; win hosts the calendar pop-up.
+func NewDateField(win fyne.Window) *DateField {
+	f := &DateField{Entry: widget.NewEntry(), win: win}
+	f.Entry.SetPlaceHolder(lang.X("date.placeholder", "ÅÅÅÅ-MM-DD"))
+	f.Entry.Validator = func(s string) error {
 		_, err := data.ParseDate(s)
 		return err
 	}
-	f.entry.OnChanged = func(s string) {
+	f.Entry.OnChanged = func(s string) {
 		if t, err := data.ParseDate(s); err == nil && f.OnChanged != nil {
 			f.OnChanged(t)
 		}
 	}
 	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), f.showCalendar)
-	f.box = container.NewBorder(nil, nil, nil, pick, f.entry)
+	f.box = container.NewBorder(nil, nil, nil, pick, f.Entry)
 	f.ExtendBaseWidget(f)
 	return f
 }
 
 // CreateRenderer draws the entry and its calendar button.
-func (f *dateField) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(f.box) }
+func (f *DateField) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(f.box) }
 
 // Date is the typed date, zero when empty; ok is false when it is not a date.
-func (f *dateField) Date() (t time.Time, ok bool) {
-	t, err := data.ParseDate(f.entry.Text)
+func (f *DateField) Date() (t time.Time, ok bool) {
+	t, err := data.ParseDate(f.Entry.Text)
 	return t, err == nil
 }
 
 // SetDate shows t (zero clears the field).
-func (f *dateField) SetDate(t time.Time) { f.entry.SetText(data.FormatDate(t)) }
+func (f *DateField) SetDate(t time.Time) { f.Entry.SetText(data.FormatDate(t)) }
 
-func (f *dateField) showCalendar() {
+func (f *DateField) showCalendar() {
 	start, ok := f.Date()
 	if !ok || start.IsZero() {
 		now := time.Now()
@@ -78,8 +68,8 @@ func (f *dateField) showCalendar() {
 		pop.Hide()
 	})
 	pop = widget.NewPopUp(cal.content, f.win.Canvas())
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(f.entry)
-	pop.ShowAtPosition(pos.Add(fyne.NewPos(0, f.entry.Size().Height)))
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(f.Entry)
+	pop.ShowAtPosition(pos.Add(fyne.NewPos(0, f.Entry.Size().Height)))
 }
 
 // monthView is the calendar grid of one month with week numbers.
@@ -107,9 +97,9 @@ func newMonthView(selected time.Time, onPick func(time.Time)) *monthView {
 // show draws month m: a header row, then one row per ISO week.
 func (v *monthView) show(m time.Time) {
 	v.month = m
-	v.title.SetText(monthName(m.Month()) + " " + strconv.Itoa(m.Year()))
+	v.title.SetText(uikit.MonthName(m.Month()) + " " + strconv.Itoa(m.Year()))
 	cells := []fyne.CanvasObject{widget.NewLabelWithStyle(lang.X("date.week_short", "v."), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})}
-	for i, d := range dayKeys {
+	for i, d := range uikit.DayKeys {
 		cells = append(cells, widget.NewLabelWithStyle(lang.X("weekday.short."+strconv.Itoa(i), d), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 	}
 	// Back to the Monday on or before the 1st (Go's weeks start on Sunday).
@@ -135,21 +125,3 @@ func (v *monthView) show(m time.Time) {
 	v.grid.Objects = cells
 	v.grid.Refresh()
 }
-
-// weekLabel writes "v. 46" for the ISO week of t.
-func weekLabel(t time.Time) string {
-	return lang.X("date.week", "v. {{.Week}}", map[string]string{"Week": strconv.Itoa(data.ISOWeek(t))})
-}
-
-// longDate writes "måndag 9 november" in the user's language.
-func longDate(t time.Time) string {
-	return weekdayName(t.Weekday()) + " " + strconv.Itoa(t.Day()) + " " + monthName(t.Month())
-}
-
-// weekdayName names a weekday in the user's language ("måndag").
-func weekdayName(d time.Weekday) string {
-	wd := (int(d) + 6) % 7 // Monday first
-	return lang.X("weekday."+strconv.Itoa(wd), longDays[wd])
-}
-
-var longDays = [...]string{"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"}

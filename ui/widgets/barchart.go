@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"image/color"
@@ -9,46 +9,47 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// barRow is one bar of a barChart: a label, a count and the share it is of
+// BarRow is one bar of a BarChart: a label, a count and the share it is of
 // the whole, shown as text after the bar.
-type barRow struct {
-	label string
-	count int
-	share float64 // 0..1
-	text  string  // e.g. "62 % (124)"
-	muted bool    // drawn in the disabled colour (e.g. "not placed")
+type BarRow struct {
+	Label string  // what the bar counts
+	Count int     // how many
+	Share float64 // 0..1
+	Text  string  // e.g. "62 % (124)"
+	Muted bool    // drawn in the disabled colour (e.g. "not placed")
 }
 
-// barChart is a small horizontal bar chart drawn with canvas rectangles:
+// BarChart is a small horizontal bar chart drawn with canvas rectangles:
 // one row per bar with its label on the left and its value on the right.
 // Colours come from the theme when it is refreshed, so it reads in light
 // and dark themes.
-type barChart struct {
+type BarChart struct {
 	widget.BaseWidget
-	rows []barRow
+	rows []BarRow
 }
 
-func newBarChart() *barChart {
-	c := &barChart{}
+// NewBarChart makes an empty bar chart; SetRows fills it.
+func NewBarChart() *BarChart {
+	c := &BarChart{}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 // SetRows shows rows instead of the present ones.
-func (c *barChart) SetRows(rows []barRow) {
+func (c *BarChart) SetRows(rows []BarRow) {
 	c.rows = rows
 	c.Refresh()
 }
 
 // CreateRenderer is part of fyne.Widget.
-func (c *barChart) CreateRenderer() fyne.WidgetRenderer {
+func (c *BarChart) CreateRenderer() fyne.WidgetRenderer {
 	r := &barChartRenderer{chart: c}
 	r.Refresh()
 	return r
 }
 
 type barChartRenderer struct {
-	chart  *barChart
+	chart  *BarChart
 	labels []*canvas.Text
 	values []*canvas.Text
 	tracks []*canvas.Rectangle
@@ -87,14 +88,14 @@ func (r *barChartRenderer) Layout(size fyne.Size) {
 		r.labels[i].Resize(fyne.NewSize(labelW, h-2*pad))
 		r.tracks[i].Move(fyne.NewPos(barX, y+pad))
 		r.tracks[i].Resize(fyne.NewSize(barW, h-2*pad))
-		share := r.chart.rows[i].share
+		share := r.chart.rows[i].Share
 		if share < 0 {
 			share = 0
 		} else if share > 1 {
 			share = 1
 		}
 		w := barW * float32(share)
-		if r.chart.rows[i].count > 0 && w < 2 {
+		if r.chart.rows[i].Count > 0 && w < 2 {
 			w = 2 // a few pupils still show
 		}
 		r.bars[i].Move(fyne.NewPos(barX, y+pad))
@@ -124,12 +125,12 @@ func (r *barChartRenderer) Refresh() {
 	muted := theme.Color(theme.ColorNameDisabled)
 	r.objs = r.objs[:0]
 	for i, row := range rows {
-		r.labels[i].Text, r.labels[i].Color, r.labels[i].TextSize = row.label, fg, r.textSize()
-		r.values[i].Text, r.values[i].Color, r.values[i].TextSize = row.text, fg, r.textSize()
+		r.labels[i].Text, r.labels[i].Color, r.labels[i].TextSize = row.Label, fg, r.textSize()
+		r.values[i].Text, r.values[i].Color, r.values[i].TextSize = row.Text, fg, r.textSize()
 		r.tracks[i].FillColor = track
 		r.tracks[i].CornerRadius = 2
 		r.bars[i].FillColor = primary
-		if row.muted {
+		if row.Muted {
 			r.bars[i].FillColor = muted
 		}
 		r.bars[i].CornerRadius = 2
@@ -144,3 +145,6 @@ func (r *barChartRenderer) Refresh() {
 func (r *barChartRenderer) Objects() []fyne.CanvasObject { return r.objs }
 
 func (r *barChartRenderer) Destroy() {}
+
+// Rows are the bars shown now.
+func (c *BarChart) Rows() []BarRow { return c.rows }

@@ -7,7 +7,6 @@ package ui
 
 import (
 	"context"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,6 +17,7 @@ import (
 
 	"techniqual/assets"
 	"techniqual/data"
+	"techniqual/ui/contacts"
 	"techniqual/ui/uikit"
 )
 
@@ -72,7 +72,7 @@ func buildScreen(m *MainWindow, id string) screen {
 	case "evaluations":
 		return newEvaluationsScreen(m)
 	case "contacts":
-		return newContactsScreen(m)
+		return contacts.New(m)
 	case "statistics":
 		return newStatisticsScreen(m)
 	case "settings":
@@ -80,12 +80,6 @@ func buildScreen(m *MainWindow, id string) screen {
 	}
 	return nil
 }
-
-// searcher is a screen with a search box (Ctrl+F focuses it).
-type searcher interface{ focusSearch() }
-
-// creator is a screen that can start a new item (Ctrl+N).
-type creator interface{ onNew() }
 
 // sections are the app's screens in navigation order.
 var sections = []section{
@@ -114,7 +108,7 @@ type MainWindow struct {
 	overview *overviewScreen
 	screens  map[string]screen
 	current  int
-	busy     sync.WaitGroup // background loads not yet handed back
+	runner   uikit.Runner // background loads, handed back with fyne.Do
 }
 
 // NewMainWindow builds the window on an open Store.
@@ -182,32 +176,19 @@ func (m *MainWindow) rebuild() {
 	m.onNavSelected(m.current)
 }
 
-// handBack lets one hand-back of background work run at a time. In the
-// app fyne.Do already runs them one by one on the UI goroutine, so it is
-// never contended there; Fyne's test driver runs fyne.Do on the calling
-// goroutine, and two loads handing back at once raced on a table's cells.
-var handBack sync.Mutex
-
-// background runs work off the UI goroutine and hands the function it
+// Background runs work off the UI goroutine and hands the function it
 // returns to the UI goroutine with fyne.Do, so the window never freezes.
-func (m *MainWindow) background(work func() (apply func())) {
-	m.busy.Add(1)
-	go func() {
-		apply := work()
-		fyne.Do(func() {
-			defer m.busy.Done()
-			if apply != nil {
-				handBack.Lock()
-				defer handBack.Unlock()
-				apply()
-			}
-		})
-	}()
-}
+func (m *MainWindow) Background(work func() (apply func())) { m.runner.Background(work) }
 
 // idle waits until every background load has been handed back (for tests
 // and for closing cleanly).
-func (m *MainWindow) idle() { m.busy.Wait() }
+func (m *MainWindow) idle() { m.runner.Idle() }
+
+// App is the running Fyne app (for preferences).
+func (m *MainWindow) App() fyne.App { return m.app }
+
+// Language is the language chosen in Inställningar.
+func (m *MainWindow) Language() string { return SavedLanguage(m.app) }
 
 // Window is the Fyne window (for tests and dialogs).
 func (m *MainWindow) Window() fyne.Window { return m.win }
@@ -249,13 +230,13 @@ func (m *MainWindow) onNavSelected(i widget.ListItemID) {
 func (m *MainWindow) addShortcuts() {
 	c := m.win.Canvas()
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if s, ok := m.screens[sections[m.current].id].(searcher); ok {
-			s.focusSearch()
+		if s, ok := m.screens[sections[m.current].id].(uikit.Searcher); ok {
+			s.FocusSearch()
 		}
 	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if s, ok := m.screens[sections[m.current].id].(creator); ok {
-			s.onNew()
+		if s, ok := m.screens[sections[m.current].id].(uikit.Creator); ok {
+			s.OnNew()
 		}
 	})
 }

@@ -165,7 +165,7 @@ func (s *attendanceScreen) Content() fyne.CanvasObject { return s.content }
 // Reload reads the periods off the UI goroutine.
 func (s *attendanceScreen) Reload() {
 	st := s.main.store
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		ctx := context.Background()
 		ps, err := st.ListPeriods(ctx)
 		orgs, err2 := st.ListOrganisations(ctx, data.KindCompany)
@@ -210,7 +210,7 @@ func (s *attendanceScreen) onPeriod() {
 		return
 	}
 	st := s.main.store
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		ctx := context.Background()
 		offers, err := st.ListOffers(ctx, data.OfferFilter{PeriodID: p.ID})
 		taken, err2 := st.TakenSeats(ctx, p.ID)
@@ -251,7 +251,7 @@ func (s *attendanceScreen) onOffer() {
 	}
 	o := s.offers[i]
 	st := s.main.store
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		g, err := loadAttendanceGrid(context.Background(), st, p, o)
 		return func() {
 			if err != nil {
@@ -436,7 +436,7 @@ func (s *attendanceScreen) mark(status data.AttendanceStatus, note string) {
 	pupil, day, offer := s.grid.pupils[i].ID, s.grid.days[j], s.grid.offerID
 	a := data.Attendance{PupilID: pupil, OfferID: offer, Date: day, Status: status, Note: note}
 	st := s.main.store
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		var err error
 		if status == "" {
 			err = st.ClearAttendance(context.Background(), pupil, data.FormatDate(day))
@@ -475,7 +475,7 @@ func (s *attendanceScreen) onFillDay() {
 	day, offer := s.grid.days[j], s.grid.offerID
 	ids := s.grid.unrecordedOn(j)
 	st := s.main.store
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		err := st.InTx(context.Background(), func(tx *data.Store) error {
 			for _, id := range ids {
 				if err := tx.SetAttendance(context.Background(), data.Attendance{PupilID: id, OfferID: offer, Date: day,

@@ -30,7 +30,7 @@ func (m *MainWindow) StartAutoBackup() {
 		return
 	}
 	st := m.store
-	m.background(func() func() {
+	m.Background(func() func() {
 		_, _, err := autoBackup(st)
 		if err == nil {
 			return nil
@@ -156,7 +156,7 @@ func (m *MainWindow) restoreFrom(path string, done func(safety string, err error
 	wait.Show()
 	old := m.store
 	dbPath := old.Path()
-	m.background(func() func() {
+	m.Background(func() func() {
 		ctx := context.Background()
 		if _, err := data.CheckBackup(ctx, path); err != nil {
 			return func() { wait.Hide(); m.restoreDone("", err, path, done) }

@@ -157,7 +157,7 @@ func joinSpace(parts ...string) string {
 // with its suggested name in the last calendar folder, and saves there.
 func (m *MainWindow) askCalendar(load func(*data.Store) (calendarJob, error)) {
 	st := m.store
-	m.background(func() func() {
+	m.Background(func() func() {
 		job, err := load(st)
 		return func() {
 			if err != nil {
@@ -192,7 +192,7 @@ func (m *MainWindow) askCalendar(load func(*data.Store) (calendarJob, error)) {
 // otherwise they are shown in a dialog.
 func (m *MainWindow) saveCalendarTo(load func(*data.Store) (calendarJob, error), path string, done func(string, error)) {
 	st := m.store
-	m.background(func() func() {
+	m.Background(func() func() {
 		var msg string
 		job, err := load(st)
 		if err == nil {

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"techniqual/data"
 	"techniqual/ui/uikit"
@@ -79,7 +78,7 @@ func loadRegRows(ctx context.Context, st *data.Store, eventID string) ([]regRow,
 }
 
 func sortRegRows(rows []regRow) {
-	c := collate.New(language.Swedish, collate.IgnoreCase)
+	c := uikit.Collator()
 	var buf collate.Buffer
 	keys := make(map[string][]byte, len(rows))
 	for _, r := range rows {
@@ -310,7 +309,7 @@ func newCheckinView(m *MainWindow, win fyne.Window, e data.Event) *checkinView {
 // Reload reads the event's list off the UI goroutine.
 func (v *checkinView) Reload() {
 	st, id := v.main.store, v.event.ID
-	v.main.background(func() func() {
+	v.main.Background(func() func() {
 		rows, err := loadRegRows(context.Background(), st, id)
 		return func() {
 			if err != nil {
@@ -407,7 +406,7 @@ func (v *checkinView) onEnter() {
 
 func (v *checkinView) checkIn(r regRow) {
 	st := v.main.store
-	v.main.background(func() func() {
+	v.main.Background(func() func() {
 		reg, changed, err := st.CheckIn(context.Background(), r.reg.ID)
 		return func() {
 			if err != nil {
@@ -449,7 +448,7 @@ func (v *checkinView) onUndo() {
 	if n := len(v.undo); n > 0 {
 		id, v.undo = v.undo[n-1], v.undo[:n-1]
 	}
-	v.main.background(func() func() {
+	v.main.Background(func() func() {
 		ctx := context.Background()
 		var reg data.Registration
 		var err error
@@ -518,7 +517,7 @@ func (v *checkinView) walkIn(name, org string) {
 		return
 	}
 	st, eventID := v.main.store, v.event.ID
-	v.main.background(func() func() {
+	v.main.Background(func() func() {
 		ctx := context.Background()
 		reg, _, err := st.WalkIn(ctx, eventID, first, last, org)
 		var rows []regRow

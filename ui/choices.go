@@ -106,7 +106,7 @@ func (c *choicesEditor) onPeriodChanged() {
 	per := c.periods[i]
 	c.period = &per
 	st, pupil := c.d.screen.main.store, c.pupil
-	c.d.screen.main.background(func() func() {
+	c.d.screen.main.Background(func() func() {
 		ctx := context.Background()
 		offers, err := st.ListOffers(ctx, data.OfferFilter{PeriodID: per.ID})
 		var orgs []data.Organisation

@@ -80,7 +80,7 @@ func newCompaniesScreen(m *MainWindow) *companiesScreen {
 	s.kind = widgets.NewSelect(companyKindOptions(), nil)
 	s.kind.SetSelectedIndex(0)
 	s.kind.OnChanged = func(string) { s.applyFilter() }
-	s.newBtn = widget.NewButtonWithIcon(lang.X("companies.new", "Ny"), theme.ContentAddIcon(), s.onNew)
+	s.newBtn = widget.NewButtonWithIcon(lang.X("companies.new", "Ny"), theme.ContentAddIcon(), s.OnNew)
 	s.count = widget.NewLabel("")
 	s.count.Importance = widget.LowImportance
 	s.status = widget.NewLabel("")
@@ -223,7 +223,7 @@ func (s *companiesScreen) refreshList() {
 	st := s.main.store
 	done := make(chan struct{})
 	s.listLoaded = done
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		ctx := context.Background()
 		var d listData
 		d.orgs, d.err = st.ListOrganisations(ctx, "")
@@ -299,12 +299,12 @@ func (s *companiesScreen) openOrganisation(id string) {
 	s.loadDetail(id)
 }
 
-// focusSearch puts the cursor in the search box (Ctrl+F).
-func (s *companiesScreen) focusSearch() { s.main.win.Canvas().Focus(s.search) }
+// FocusSearch puts the cursor in the search box (Ctrl+F).
+func (s *companiesScreen) FocusSearch() { s.main.win.Canvas().Focus(s.search) }
 
-// onNew starts a new organisation of the kind the filter shows, a company by
+// OnNew starts a new organisation of the kind the filter shows, a company by
 // default (Ctrl+N).
-func (s *companiesScreen) onNew() {
+func (s *companiesScreen) OnNew() {
 	kind := data.KindCompany
 	if i := s.kind.SelectedIndex(); i > 1 && i < len(companyKindFilter) {
 		kind = companyKindFilter[i]
@@ -372,7 +372,7 @@ func (s *companiesScreen) loadDetail(id string) {
 	st := s.main.store
 	done := make(chan struct{})
 	s.detailLoaded = done
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		ctx := context.Background()
 		var d detailData
 		d.org, d.err = st.GetOrganisation(ctx, id)

@@ -17,8 +17,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"techniqual/data"
 	"techniqual/ui/uikit"
@@ -198,7 +196,7 @@ func loadEvaluationRows(ctx context.Context, st *data.Store, periodID string) ([
 		ans := answers[p.ID]
 		rows = append(rows, &evalRow{pupil: p, school: orgName[p.SchoolID], offer: offerName[a.OfferID], cur: ans, saved: ans})
 	}
-	c := collate.New(language.Swedish, collate.IgnoreCase)
+	c := uikit.Collator()
 	sort.SliceStable(rows, func(i, j int) bool {
 		a, b := rows[i], rows[j]
 		for _, k := range [][2]string{{a.school, b.school}, {a.pupil.ClassName, b.pupil.ClassName},
@@ -459,7 +457,7 @@ func (s *evaluationsScreen) Content() fyne.CanvasObject { return s.content }
 func (s *evaluationsScreen) Reload() {
 	s.saveAll(nil)
 	st := s.main.store
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		ctx := context.Background()
 		ps, err := st.ListPeriods(ctx)
 		placed := map[string]int{}
@@ -525,7 +523,7 @@ func (s *evaluationsScreen) loadRows(periodID string) {
 	n := s.loading
 	st := s.main.store
 	saves := s.last
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		if saves != nil {
 			<-saves
 		}
@@ -577,7 +575,7 @@ func (s *evaluationsScreen) fillFilters() {
 			schools = append(schools, r.school)
 		}
 	}
-	slices.SortFunc(schools, collate.New(language.Swedish).CompareString)
+	uikit.SortSwedish(schools)
 	cur := s.schoolSel.Selected
 	s.quiet = true
 	s.schoolSel.Options = append([]string{allSchools}, schools...)
@@ -600,7 +598,7 @@ func (s *evaluationsScreen) fillClasses() {
 			classes = append(classes, r.pupil.ClassName)
 		}
 	}
-	slices.SortFunc(classes, collate.New(language.Swedish).CompareString)
+	uikit.SortSwedish(classes)
 	cur := s.classSel.Selected
 	s.quiet = true
 	s.classSel.Options = append([]string{allClasses}, classes...)
@@ -1129,7 +1127,7 @@ func (s *evaluationsScreen) save(rows []*evalRow, then func()) {
 	st := s.main.store
 	prev, done := s.last, make(chan struct{})
 	s.last = done
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		defer close(done)
 		if prev != nil {
 			<-prev

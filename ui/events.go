@@ -156,12 +156,12 @@ func newEventsScreen(m *MainWindow) *eventsScreen {
 	right := container.NewVSplit(container.NewScroll(container.NewPadded(s.detail)),
 		widget.NewCard(lang.X("events.registrations", "Inbjudna och anmälda"), "", regs))
 	right.Offset = 0.62
-	newBtn := widget.NewButtonWithIcon(lang.X("events.new", "Nytt evenemang"), theme.ContentAddIcon(), s.onNew)
+	newBtn := widget.NewButtonWithIcon(lang.X("events.new", "Nytt evenemang"), theme.ContentAddIcon(), s.OnNew)
 	left := container.NewBorder(newBtn, trendBtn, nil, nil, s.list)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
 	s.content = split
-	s.onNew()
+	s.OnNew()
 	return s
 }
 
@@ -172,7 +172,7 @@ func (s *eventsScreen) Content() fyne.CanvasObject { return s.content }
 // goroutine.
 func (s *eventsScreen) Reload() {
 	st := s.main.store
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		ctx := context.Background()
 		events, err := st.ListEvents(ctx)
 		var orgs []data.Organisation
@@ -216,8 +216,8 @@ func (s *eventsScreen) Reload() {
 	})
 }
 
-// onNew empties the form for a new event.
-func (s *eventsScreen) onNew() {
+// OnNew empties the form for a new event.
+func (s *eventsScreen) OnNew() {
 	s.list.UnselectAll()
 	start := time.Now().In(data.Stockholm).AddDate(0, 0, 14)
 	start = time.Date(start.Year(), start.Month(), start.Day(), 15, 0, 0, 0, data.Stockholm)
@@ -276,7 +276,7 @@ func (s *eventsScreen) fill(e data.Event) {
 // loadRegs reads the current event's list and follow-up.
 func (s *eventsScreen) loadRegs() {
 	st, id := s.main.store, s.current.ID
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		ctx := context.Background()
 		rows, err := loadRegRows(ctx, st, id)
 		var fu data.EventFollowUp
@@ -393,7 +393,7 @@ func (s *eventsScreen) onSave() {
 	}
 	st := s.main.store
 	oldCap := s.current.Capacity
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		ctx := context.Background()
 		err := st.SaveEvent(ctx, &e)
 		if err == nil && e.Capacity != oldCap {
@@ -434,14 +434,14 @@ func (s *eventsScreen) onDelete() {
 				return
 			}
 			st := s.main.store
-			s.main.background(func() func() {
+			s.main.Background(func() func() {
 				err := st.DeleteEvent(context.Background(), id)
 				return func() {
 					if err != nil {
 						dialog.ShowError(err, s.main.win)
 						return
 					}
-					s.onNew()
+					s.OnNew()
 					s.Reload()
 				}
 			})
@@ -455,7 +455,7 @@ func (s *eventsScreen) onRegAction(action string) {
 	}
 	r := s.rows[s.regSel]
 	st := s.main.store
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		ctx := context.Background()
 		var err error
 		switch action {
@@ -491,7 +491,7 @@ func (s *eventsScreen) onClose() {
 		return
 	}
 	st, id := s.main.store, s.current.ID
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		n, err := st.CloseEvent(context.Background(), id)
 		return func() {
 			if err != nil {
@@ -519,7 +519,7 @@ func (s *eventsScreen) onInvite() {
 		return
 	}
 	st := s.main.store
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		people, err := st.ListPeople(context.Background(), data.PersonFilter{})
 		return func() {
 			if err != nil {
@@ -602,7 +602,7 @@ func (s *eventsScreen) showInviteDialog(people []data.Person) {
 // invite resolves organisations to their contacts and invites everyone.
 func (s *eventsScreen) invite(c inviteChoice) {
 	st, id := s.main.store, s.current.ID
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		ctx := context.Background()
 		ids := append([]string(nil), c.people...)
 		orgs := append([]string(nil), c.orgs...)
@@ -640,7 +640,7 @@ func (s *eventsScreen) invite(c inviteChoice) {
 // showParticipation shows, per organisation, how often its people came.
 func (s *eventsScreen) showParticipation() {
 	st := s.main.store
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		rows, err := st.Participation(context.Background())
 		return func() {
 			if err != nil {

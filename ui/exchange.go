@@ -162,7 +162,7 @@ func (d *exchangeExport) sync() {
 // load fetches companies, schools and periods off the UI goroutine.
 func (d *exchangeExport) load() {
 	st := d.main.store
-	d.main.background(func() func() {
+	d.main.Background(func() func() {
 		ctx := context.Background()
 		cs, err1 := st.ListOrganisations(ctx, data.KindCompany)
 		ss, err2 := st.ListOrganisations(ctx, data.KindSchool)
@@ -278,7 +278,7 @@ func (d *exchangeExport) saveTo(path string) {
 	d.progress.Show()
 	d.progress.Start()
 	d.status.SetText(lang.X("exchange.saving", "Sparar och krypterar …"))
-	d.main.background(func() func() {
+	d.main.Background(func() func() {
 		ctx := context.Background()
 		var p *exchange.Payload
 		var err error
@@ -384,7 +384,7 @@ func (d *exchangeImport) setFile(path string) {
 	en := d.main.english()
 	// The header is read off the UI goroutine: the file may sit on a slow
 	// network share.
-	d.main.background(func() func() {
+	d.main.Background(func() func() {
 		b := make([]byte, 256)
 		f, err := os.Open(path)
 		if err == nil {
@@ -417,7 +417,7 @@ func (d *exchangeImport) onPreview() {
 	}
 	path, pass, st := d.path, d.pass.Text, d.main.store
 	d.busy(true, lang.X("exchange.reading", "Läser och jämför …"))
-	d.main.background(func() func() {
+	d.main.Background(func() func() {
 		p, err := exchange.ReadFile(path, pass)
 		var plan *exchange.Plan
 		if err == nil {
@@ -580,7 +580,7 @@ func (d *exchangeImport) onImport() {
 		dec.Each[k] = v
 	}
 	d.busy(true, lang.X("exchange.importing", "Importerar …"))
-	d.main.background(func() func() {
+	d.main.Background(func() func() {
 		res, err := exchange.Apply(context.Background(), st, p, dec)
 		return func() {
 			d.busy(false, "")

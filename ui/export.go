@@ -125,7 +125,7 @@ func (m *MainWindow) newExportDialog(kind string) *exportDialog {
 // load fetches the periods and events off the UI goroutine.
 func (d *exportDialog) load() {
 	st := d.main.store
-	d.main.background(func() func() {
+	d.main.Background(func() func() {
 		ctx := context.Background()
 		ps, err1 := st.ListPeriods(ctx)
 		es, err2 := st.ListEvents(ctx)
@@ -287,7 +287,7 @@ func (d *exportDialog) saveTo(path string) {
 	st := d.main.store
 	d.saveBtn.Disable()
 	d.status.SetText(lang.X("export.working", "Exporterar …"))
-	d.main.background(func() func() {
+	d.main.Background(func() func() {
 		res, err := export.Export(context.Background(), st, path, o)
 		return func() {
 			d.saveBtn.Enable()

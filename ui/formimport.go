@@ -187,7 +187,7 @@ func (w *formImport) load(path string) {
 	w.showStep(nil)
 	w.setBusy(lang.X("formimport.reading", "Läser filen …"))
 	st, kind := w.m.store, w.kind
-	w.m.background(func() func() {
+	w.m.Background(func() func() {
 		read := formimport.ReadChoicesFile
 		if kind == formimport.KindEvaluations {
 			read = formimport.ReadEvaluationsFile
@@ -476,7 +476,7 @@ func (w *formImport) runPreview(opts formimport.Options, status string, bad bool
 	w.previews++
 	n, f, st, kind := w.previews, w.file, w.m.store, w.kind
 	w.setBusy(lang.X("formimport.previewing", "Förhandsgranskar …"))
-	w.m.background(func() func() {
+	w.m.Background(func() func() {
 		pv, err := previewForm(st, kind, f, opts)
 		return func() {
 			if n != w.previews {
@@ -666,7 +666,7 @@ func (w *formImport) onImport() {
 	// The options the shown preview was worked out with, not the widgets'.
 	f, opts, st, skip, kind := w.file, w.previewOpts, w.m.store, w.skipBad.Checked, w.kind
 	w.setBusy(lang.X("formimport.importing", "Importerar …"))
-	w.m.background(func() func() {
+	w.m.Background(func() func() {
 		imp := formimport.ImportChoices
 		if kind == formimport.KindEvaluations {
 			imp = formimport.ImportEvaluations

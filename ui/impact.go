@@ -72,7 +72,7 @@ func (m *MainWindow) newImpactDialog() *impactDialog {
 // and chooses the year of the newest period.
 func (d *impactDialog) load() {
 	st, shown := d.main.store, d.main.shownYear()
-	d.main.background(func() func() {
+	d.main.Background(func() func() {
 		ctx := context.Background()
 		ps, err1 := st.ListPeriods(ctx)
 		es, err2 := st.ListEvents(ctx)
@@ -220,7 +220,7 @@ func (d *impactDialog) saveTo(year int, path string, done func(pages int, err er
 	d.progress.Show()
 	d.status.SetText(lang.X("impact.working", "Räknar och ritar diagrammen …"))
 	d.sync()
-	m.background(func() func() {
+	m.Background(func() func() {
 		ctx := context.Background()
 		var pages int
 		var r reports.Impact

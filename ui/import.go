@@ -209,7 +209,7 @@ func (w *classListImport) load(path string) {
 	w.showStep(nil)
 	w.setBusy(lang.X("import.reading", "Läser filen …"))
 	st := w.m.store
-	w.m.background(func() func() {
+	w.m.Background(func() func() {
 		t, err := classlist.ReadFile(path, classlist.ReadOptions{})
 		var schools []data.Organisation
 		var lines []string
@@ -443,7 +443,7 @@ func (w *classListImport) reread() {
 	n, path, opts := w.reads, w.path, w.override
 	w.preview = nil
 	w.setBusy(lang.X("import.rereading", "Läser filen igen …"))
-	w.m.background(func() func() {
+	w.m.Background(func() func() {
 		t, err := classlist.ReadFile(path, opts)
 		lines := firstLinesOf(path, t, firstLinesShown)
 		return func() {
@@ -570,7 +570,7 @@ func (w *classListImport) onPreview() {
 func (w *classListImport) runPreview(t *classlist.Table, opts classlist.Options, status string, bad bool) {
 	st := w.m.store
 	w.setBusy(lang.X("import.previewing", "Förhandsgranskar …"))
-	w.m.background(func() func() {
+	w.m.Background(func() func() {
 		pv, err := classlist.BuildPreview(context.Background(), st, t, opts)
 		return func() {
 			if err != nil {
@@ -650,7 +650,7 @@ func (w *classListImport) onImport() {
 	}
 	t, opts, st, skip := w.table, w.options(), w.m.store, w.skipBad.Checked
 	w.setBusy(lang.X("import.importing", "Importerar …"))
-	w.m.background(func() func() {
+	w.m.Background(func() func() {
 		res, err := classlist.Import(context.Background(), st, t, opts, skip)
 		return func() {
 			var re *classlist.RowErrors

@@ -258,7 +258,7 @@ func (s *matchingScreen) Content() fyne.CanvasObject { return s.content }
 // choosing pupils) is loaded when the list lands.
 func (s *matchingScreen) Reload() {
 	st := s.main.store
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		periods, err := st.ListPeriods(context.Background())
 		return func() {
 			if err != nil {
@@ -308,7 +308,7 @@ func (s *matchingScreen) load(periodID, msg string) {
 	st := s.main.store
 	s.alloc = nil
 	s.setBusy(true)
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		ctx := context.Background()
 		a, err := st.LoadAllocation(ctx, periodID)
 		var orgs []data.Organisation
@@ -372,7 +372,7 @@ func (s *matchingScreen) onRun() {
 	s.running = true
 	s.setBusy(true)
 	s.message.SetText(lang.X("matching.running", "Matchar …"))
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		res, err := match.Allocate(ctx, in)
 		return func() {
 			cancel()
@@ -437,7 +437,7 @@ func (s *matchingScreen) onAccept() {
 	}
 	st := s.main.store
 	s.setBusy(true)
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		undo, err := st.SaveAllocation(context.Background(), a, plan, true)
 		return func() {
 			s.setBusy(false)
@@ -467,7 +467,7 @@ func (s *matchingScreen) onUndo() {
 	u, id := s.undo, s.alloc.Period.ID
 	st := s.main.store
 	s.setBusy(true)
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		err := st.UndoAllocation(context.Background(), u)
 		return func() {
 			s.setBusy(false)

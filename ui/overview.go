@@ -120,7 +120,7 @@ type overviewData struct {
 // refresh loads the counts off the UI goroutine and swaps them in.
 func (s *overviewScreen) refresh() {
 	st := s.main.store
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		ctx := context.Background()
 		var d overviewData
 		d.counts, d.err = st.Overview(ctx)
@@ -193,7 +193,7 @@ func (s *overviewScreen) onLoadDemo() {
 	s.progress.SetValue(0)
 	s.progress.Show()
 	st := s.main.store
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		_, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 600, Seed: 1,
 			Progress: func(v float64) { fyne.Do(func() { s.progress.SetValue(v) }) }})
 		return func() {

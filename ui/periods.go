@@ -102,12 +102,12 @@ func newPeriodsScreen(m *MainWindow) *periodsScreen {
 	s.formBox = container.NewScroll(container.NewPadded(container.NewVBox(s.title,
 		widget.NewCard(lang.X("periods.overview", "Läget"), "", s.stats), form,
 		container.NewHBox(s.saveBtn, s.deleteBtn, s.printBtn, s.exportBtn))))
-	newBtn := widget.NewButtonWithIcon(lang.X("periods.new", "Ny praoperiod"), theme.ContentAddIcon(), s.onNew)
+	newBtn := widget.NewButtonWithIcon(lang.X("periods.new", "Ny praoperiod"), theme.ContentAddIcon(), s.OnNew)
 	left := container.NewBorder(newBtn, nil, nil, nil, s.list)
 	split := container.NewHSplit(left, s.formBox)
 	split.Offset = 0.32
 	s.content = split
-	s.onNew()
+	s.OnNew()
 	return s
 }
 
@@ -117,7 +117,7 @@ func (s *periodsScreen) Content() fyne.CanvasObject { return s.content }
 // Reload fetches the periods, their counts and the schools.
 func (s *periodsScreen) Reload() {
 	st := s.main.store
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		ctx := context.Background()
 		periods, err := st.ListPeriods(ctx)
 		var counts []data.PeriodOverview
@@ -150,7 +150,7 @@ func (s *periodsScreen) Reload() {
 				s.list.Select(i)
 				s.show(periods[i])
 			} else if s.current.ID != "" {
-				s.onNew()
+				s.OnNew()
 			}
 		}
 	})
@@ -211,8 +211,8 @@ func (s *periodsScreen) updateWeeks() {
 		map[string]string{"Weeks": w, "Days": strconv.Itoa(len(data.Weekdays(a, b))), "First": uikit.LongDate(a), "Last": uikit.LongDate(b)}))
 }
 
-// onNew starts a new period (Ctrl+N).
-func (s *periodsScreen) onNew() {
+// OnNew starts a new period (Ctrl+N).
+func (s *periodsScreen) OnNew() {
 	s.list.UnselectAll()
 	p := data.Period{Grade: 8, Status: data.PeriodPlanning}
 	for _, o := range s.schools {
@@ -306,7 +306,7 @@ func (s *periodsScreen) onDelete() {
 				return
 			}
 			s.current = data.Period{}
-			s.onNew()
+			s.OnNew()
 			s.Reload()
 		}, s.main.win)
 }

@@ -18,8 +18,6 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"techniqual/data"
 	"techniqual/reports"
@@ -262,7 +260,7 @@ func (s *printingScreen) Content() fyne.CanvasObject { return s.content }
 // documents of the chosen period.
 func (s *printingScreen) Reload() {
 	st := s.main.store
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		ctx := context.Background()
 		periods, err := st.ListPeriods(ctx)
 		placed := map[string]int{}
@@ -300,7 +298,7 @@ func (s *printingScreen) loadDocs() {
 		return
 	}
 	s.summary.SetText(lang.X("printing.loading", "Läser placeringarna …"))
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		docs, err := st.DocumentsForPeriod(context.Background(), periodID, data.DocFilter{})
 		return func() {
 			if gen != s.loadGen {
@@ -416,7 +414,7 @@ func (s *printingScreen) sync() {
 			s.classOpts = append(s.classOpts, d.Pupil.ClassName)
 		}
 	}
-	slices.SortFunc(s.classOpts, collate.New(language.Swedish).CompareString)
+	uikit.SortSwedish(s.classOpts)
 	s.classSel.SetOptions(s.classOpts)
 	if i := slices.Index(s.classOpts, c.class); i >= 0 && c.class != "" {
 		s.classSel.SetSelectedIndex(i)
@@ -605,7 +603,7 @@ func (s *printingScreen) updatePreview(sel []data.ScheduleDoc) {
 		return
 	}
 	tool := pdftoppm()
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		page, err := reports.FirstPage(kind, sel, o)
 		var img image.Image
 		if err == nil && tool != "" {
@@ -782,7 +780,7 @@ func (s *printingScreen) saveTo(path string) {
 	s.actions.Refresh()
 	st, hook := s.main.store, s.onUnit
 	detail := s.describe(c, per, sel)
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		progress := func(done, all int) {
 			if hook != nil {
 				hook(done, all)

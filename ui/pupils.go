@@ -71,7 +71,7 @@ func newPupilsScreen(m *MainWindow) *pupilsScreen {
 	s.table.OnSelected = s.onRowSelected
 	s.count = widget.NewLabel("")
 
-	newBtn := widget.NewButtonWithIcon(lang.X("pupils.new", "Ny elev"), theme.ContentAddIcon(), s.onNew)
+	newBtn := widget.NewButtonWithIcon(lang.X("pupils.new", "Ny elev"), theme.ContentAddIcon(), s.OnNew)
 	// The less frequent actions live behind one button, so the search box
 	// keeps its width beside the table.
 	var moreBtn *widget.Button
@@ -106,7 +106,7 @@ func (s *pupilsScreen) Content() fyne.CanvasObject { return s.content }
 func (s *pupilsScreen) Reload() {
 	st := s.main.store
 	s.count.SetText(lang.X("pupils.loading", "Läser elever …"))
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		ctx := context.Background()
 		model, err := loadPupilModel(ctx, st)
 		var schools []data.Organisation
@@ -306,8 +306,8 @@ func (s *pupilsScreen) onRowSelected(id widget.TableCellID) {
 	s.detail.askToLeave(func() { s.detail.show(p) })
 }
 
-// onNew starts a new pupil in the detail form.
-func (s *pupilsScreen) onNew() {
+// OnNew starts a new pupil in the detail form.
+func (s *pupilsScreen) OnNew() {
 	s.detail.askToLeave(func() {
 		p := data.Pupil{Grade: 8, Gender: data.GenderUnspecified}
 		if s.filter.schoolID != "" {
@@ -322,13 +322,13 @@ func (s *pupilsScreen) onNew() {
 	})
 }
 
-// focusSearch puts the cursor in the search box (Ctrl+F).
-func (s *pupilsScreen) focusSearch() { s.main.win.Canvas().Focus(s.search) }
+// FocusSearch puts the cursor in the search box (Ctrl+F).
+func (s *pupilsScreen) FocusSearch() { s.main.win.Canvas().Focus(s.search) }
 
 // onShowBin lists deleted pupils so they can be restored.
 func (s *pupilsScreen) onShowBin() {
 	st := s.main.store
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		deleted, err := st.ListPupils(context.Background(), data.PupilFilter{Deleted: true})
 		return func() {
 			if err != nil {

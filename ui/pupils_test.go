@@ -40,7 +40,7 @@ func TestAddAPupilAndFindThemBySearch(t *testing.T) {
 	m, s := openPupils(t, st)
 	before := len(s.model.rows)
 
-	s.onNew()
+	s.OnNew()
 	d := s.detail
 	test.Type(d.first, "Zuzanna")
 	test.Type(d.last, "Wójcik-Ångström")
@@ -84,7 +84,7 @@ func TestInvalidPupilShowsTheErrorBesideTheField(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, s := openPupils(t, st)
-	s.onNew()
+	s.OnNew()
 	d := s.detail
 	test.Type(d.birth.Entry, "2012-13-01")
 	test.Tap(d.saveBtn)

@@ -12,7 +12,6 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/demo"
-	"techniqual/ui/uikit"
 )
 
 func TestCreateAPeriodWithTheDatePicker(t *testing.T) {
@@ -28,7 +27,7 @@ func TestCreateAPeriodWithTheDatePicker(t *testing.T) {
 	if len(s.periods) != 3 {
 		t.Fatalf("%d periods listed", len(s.periods))
 	}
-	s.onNew()
+	s.OnNew()
 	test.Type(s.name, "Åk 9 v. 5 2027")
 	s.grade.SetSelected("9")
 	// The calendar pop-up itself is tested in widgets (TestMonthView).
@@ -50,47 +49,13 @@ func TestCreateAPeriodWithTheDatePicker(t *testing.T) {
 		t.Errorf("no counts for the saved period: %q", s.stats.Text)
 	}
 	// The same name again is refused beside the field.
-	s.onNew()
+	s.OnNew()
 	test.Type(s.name, "Åk 9 v. 5 2027")
 	test.Type(s.start.Entry, "2027-02-08")
 	test.Type(s.end.Entry, "2027-02-01")
 	test.Tap(s.saveBtn)
 	if !s.errs["end"].Visible() {
 		t.Error("an end before the start is not shown beside the end date")
-	}
-}
-
-func TestCopyEmailsOfSelectedContacts(t *testing.T) {
-	st := openStore(t)
-	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
-	m := newTestWindow(t, st)
-	m.Show("contacts")
-	s := m.screens["contacts"].(*contactsScreen)
-	waitIdle(t, m)
-	total := len(s.shown)
-	s.roleSel.SetSelected(uikit.RoleText(data.RoleCounsellor))
-	if len(s.shown) == 0 || len(s.shown) >= total {
-		t.Fatalf("counsellor filter shows %d of %d", len(s.shown), total)
-	}
-	test.Tap(findButton(t, s.content, "Markera alla som visas"))
-	test.Tap(s.copyBtn)
-	got := m.app.Clipboard().Content()
-	if n := strings.Count(got, "@"); n != len(s.shown) {
-		t.Errorf("clipboard %q holds %d addresses, want %d", got, n, len(s.shown))
-	}
-	if !strings.Contains(got, "; ") && len(s.shown) > 1 {
-		t.Errorf("addresses not separated by '; ': %q", got)
-	}
-	// Search narrows by name.
-	first := s.people[s.shown[0]].p
-	s.roleSel.SetSelectedIndex(0)
-	test.Type(s.search, strings.ToUpper(first.LastName))
-	for _, i := range s.shown {
-		if !strings.Contains(uikit.Fold(s.people[i].key), uikit.Fold(first.LastName)) {
-			t.Fatalf("search shows %s", s.people[i].p.Name())
-		}
 	}
 }
 

@@ -131,7 +131,7 @@ func (s *settingsScreen) backupTo(path string) {
 	wait := dialog.NewCustomWithoutButtons(lang.X("settings.backing_up", "Säkerhetskopierar …"), bar, s.main.win)
 	wait.Show()
 	st := s.main.store
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		err := st.Backup(context.Background(), path)
 		return func() {
 			wait.Hide()

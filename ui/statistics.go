@@ -229,7 +229,7 @@ func (s *statisticsScreen) Reload() {
 	dark, code := darkTheme(), SavedLanguage(s.main.app)
 	s.loads++
 	n := s.loads
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		ps, err := st.ListPeriods(context.Background())
 		var placed map[string]bool
 		if err == nil {
@@ -326,7 +326,7 @@ func (s *statisticsScreen) load() {
 	s.loads++
 	n := s.loads
 	s.status.SetText(lang.X("statistics.loading", "Räknar …"))
-	s.main.background(func() func() {
+	s.main.Background(func() func() {
 		r, co, err := compute(st, c, f)
 		p := drawPlots(r, dark, code)
 		return func() {

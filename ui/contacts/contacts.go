@@ -1,4 +1,7 @@
-package ui
+// Package contacts is the Kontakter screen: everyone at every organisation
+// with role and organisation, a quick search, and copying the e-mail
+// addresses of the people ticked.
+package contacts
 
 import (
 	"context"
@@ -18,11 +21,18 @@ import (
 	"techniqual/ui/widgets"
 )
 
-// contactsScreen is Kontakter: everyone at every organisation with role and
+// Shell is what Kontakter needs from the window: the store, dialogs, the
+// clipboard (through the app) and background loads; it starts nothing on
+// another screen.
+type Shell interface {
+	uikit.Base
+}
+
+// Screen is Kontakter: everyone at every organisation with role and
 // organisation, a quick search, and copying the e-mail addresses of the
 // people ticked (to paste into a mail program).
-type contactsScreen struct {
-	main    *MainWindow
+type Screen struct {
+	main    Shell
 	content fyne.CanvasObject
 
 	people   []contactRow
@@ -43,8 +53,9 @@ type contactRow struct {
 	key string
 }
 
-func newContactsScreen(m *MainWindow) *contactsScreen {
-	s := &contactsScreen{main: m, selected: map[string]bool{}}
+// New builds Kontakter; Reload fills it.
+func New(m Shell) *Screen {
+	s := &Screen{main: m, selected: map[string]bool{}}
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(lang.X("contacts.search", "Sök på namn, organisation, titel eller e-post …"))
 	s.search.OnChanged = func(string) { s.applyFilter() }
@@ -79,15 +90,15 @@ func newContactsScreen(m *MainWindow) *contactsScreen {
 }
 
 // Content is the screen's root object.
-func (s *contactsScreen) Content() fyne.CanvasObject { return s.content }
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
-// focusSearch puts the cursor in the search box (Ctrl+F).
-func (s *contactsScreen) focusSearch() { s.main.win.Canvas().Focus(s.search) }
+// FocusSearch puts the cursor in the search box (Ctrl+F).
+func (s *Screen) FocusSearch() { s.main.Window().Canvas().Focus(s.search) }
 
 // Reload fetches every person and organisation off the UI goroutine.
-func (s *contactsScreen) Reload() {
-	st := s.main.store
-	s.main.background(func() func() {
+func (s *Screen) Reload() {
+	st := s.main.Store()
+	s.main.Background(func() func() {
 		ctx := context.Background()
 		people, err := st.ListPeople(ctx, data.PersonFilter{})
 		var orgs []data.Organisation
@@ -105,7 +116,7 @@ func (s *contactsScreen) Reload() {
 		}
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			s.people = rows
@@ -114,7 +125,7 @@ func (s *contactsScreen) Reload() {
 	})
 }
 
-func (s *contactsScreen) applyFilter() {
+func (s *Screen) applyFilter() {
 	words := strings.Fields(uikit.Fold(s.search.Text))
 	var role data.Role
 	if i := s.roleSel.SelectedIndex(); i > 0 {
@@ -137,7 +148,7 @@ rows:
 	s.list.Refresh()
 }
 
-func (s *contactsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+func (s *Screen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(s.shown) {
 		return
 	}
@@ -166,12 +177,12 @@ func (s *contactsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 }
 
-func (s *contactsScreen) updateCount() {
+func (s *Screen) updateCount() {
 	s.count.SetText(lang.X("contacts.count", "{{.Shown}} av {{.Total}} kontakter · {{.Selected}} markerade",
 		map[string]string{"Shown": strconv.Itoa(len(s.shown)), "Total": strconv.Itoa(len(s.people)), "Selected": strconv.Itoa(len(s.selected))}))
 }
 
-func (s *contactsScreen) onSelectShown() {
+func (s *Screen) onSelectShown() {
 	for _, i := range s.shown {
 		s.selected[s.people[i].p.ID] = true
 	}
@@ -180,7 +191,7 @@ func (s *contactsScreen) onSelectShown() {
 }
 
 // emails lists the ticked people's addresses, once each, in list order.
-func (s *contactsScreen) emails() []string {
+func (s *Screen) emails() []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, r := range s.people {
@@ -194,14 +205,14 @@ func (s *contactsScreen) emails() []string {
 }
 
 // onCopy puts "a@x.se; b@y.se" on the clipboard, the separator Outlook takes.
-func (s *contactsScreen) onCopy() {
+func (s *Screen) onCopy() {
 	emails := s.emails()
 	if len(emails) == 0 {
 		dialog.ShowInformation(lang.X("contacts.copy", "Kopiera e-postadresser"),
-			lang.X("contacts.none_selected", "Markera först de kontakter du vill skriva till."), s.main.win)
+			lang.X("contacts.none_selected", "Markera först de kontakter du vill skriva till."), s.main.Window())
 		return
 	}
-	s.main.app.Clipboard().SetContent(strings.Join(emails, "; "))
+	s.main.App().Clipboard().SetContent(strings.Join(emails, "; "))
 	s.count.SetText(lang.X("contacts.copied", "{{.N}} e-postadresser kopierade – klistra in dem i ditt e-postprogram.",
 		map[string]string{"N": strconv.Itoa(len(emails))}))
 }

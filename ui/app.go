@@ -18,6 +18,7 @@ import (
 	"techniqual/assets"
 	"techniqual/data"
 	"techniqual/ui/contacts"
+	"techniqual/ui/periods"
 	"techniqual/ui/uikit"
 )
 
@@ -60,7 +61,7 @@ func buildScreen(m *MainWindow, id string) screen {
 	case "companies":
 		return newCompaniesScreen(m)
 	case "periods":
-		return newPeriodsScreen(m)
+		return periods.New(m)
 	case "matching":
 		return newMatchingScreen(m)
 	case "printing":

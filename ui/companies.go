@@ -686,7 +686,7 @@ func (s *companiesScreen) offersSection() fyne.CanvasObject {
 			}
 			open := widget.NewButtonWithIcon(lang.X("companies.open_host_form", "Öppna värdformulär"), theme.DocumentIcon(), func() { s.openHostForm(o) })
 			print := widget.NewButtonWithIcon(lang.X("companies.print_confirmation", "Värdbekräftelse"), theme.DocumentPrintIcon(), func() {
-				s.main.printFor(reports.KindHosts, o.PeriodID, "", "", "", o.ID)
+				s.main.PrintFor(reports.KindHosts, o.PeriodID, "", "", "", o.ID)
 			})
 			cal := widget.NewButtonWithIcon("", theme.CalendarIcon(), func() { s.main.saveOfferCalendar(o.ID) })
 			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onDeleteOffer(o) })

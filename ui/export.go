@@ -62,9 +62,9 @@ type exportDialog struct {
 	events    []data.Event
 }
 
-// showExport opens the export dialog with kind ("pupils", "placements",
+// ShowExport opens the export dialog with kind ("pupils", "placements",
 // "hosts", "participants", "attendance") chosen.
-func (m *MainWindow) showExport(kind string) {
+func (m *MainWindow) ShowExport(kind string) {
 	m.newExportDialog(kind).dlg.Show()
 }
 

@@ -91,5 +91,5 @@ func TestExportDialogWritesAFile(t *testing.T) {
 	if !d.saveBtn.Disabled() {
 		t.Error("Spara is enabled without a period")
 	}
-	m.showExport("pupils") // shows without panicking
+	m.ShowExport("pupils") // shows without panicking
 }

@@ -347,9 +347,9 @@ func (s *printingScreen) preset(kind reports.Kind, periodID, schoolID, class, pu
 	s.sync()
 }
 
-// printFor shows Utskrifter preset to print kind for a period, school,
+// PrintFor shows Utskrifter preset to print kind for a period, school,
 // class, pupil or offer (see printingScreen.preset).
-func (m *MainWindow) printFor(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string) {
+func (m *MainWindow) PrintFor(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string) {
 	m.Show("printing")
 	if s, ok := m.screen("printing").(*printingScreen); ok {
 		s.preset(kind, periodID, schoolID, class, pupilID, offerID)

@@ -309,7 +309,7 @@ func (d *pupilDetail) onPrint() {
 	if d.choices.period != nil {
 		period = d.choices.period.ID
 	}
-	d.askToLeave(func() { d.screen.main.printFor(reports.KindSchedules, period, "", "", d.pupil.ID, "") })
+	d.askToLeave(func() { d.screen.main.PrintFor(reports.KindSchedules, period, "", "", d.pupil.ID, "") })
 }
 
 func (d *pupilDetail) refreshChoices() {

@@ -79,7 +79,7 @@ func newPupilsScreen(m *MainWindow) *pupilsScreen {
 		menu := fyne.NewMenu("",
 			fyne.NewMenuItem(lang.X("pupils.import", "Importera klasslista …"), func() { m.showClassListImport(s.Reload) }),
 			fyne.NewMenuItem(lang.X("pupils.import_choices", "Importera val …"), func() { m.showChoicesImport(s.Reload) }),
-			fyne.NewMenuItem(lang.X("export.button", "Exportera …"), func() { m.showExport("pupils") }),
+			fyne.NewMenuItem(lang.X("export.button", "Exportera …"), func() { m.ShowExport("pupils") }),
 			fyne.NewMenuItem(lang.X("pupils.bin", "Papperskorg"), s.onShowBin))
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(moreBtn)
 		widget.ShowPopUpMenuAtPosition(menu, m.win.Canvas(), pos.AddXY(0, moreBtn.Size().Height))

@@ -8,56 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/test"
-
-	"techniqual/data"
 	"techniqual/data/demo"
+	"techniqual/reports"
 )
-
-func TestCreateAPeriodWithTheDatePicker(t *testing.T) {
-	ctx := context.Background()
-	st := openStore(t)
-	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
-	m := newTestWindow(t, st)
-	m.Show("periods")
-	s := m.screens["periods"].(*periodsScreen)
-	waitIdle(t, m)
-	if len(s.periods) != 3 {
-		t.Fatalf("%d periods listed", len(s.periods))
-	}
-	s.OnNew()
-	test.Type(s.name, "Åk 9 v. 5 2027")
-	s.grade.SetSelected("9")
-	// The calendar pop-up itself is tested in widgets (TestMonthView).
-	s.start.SetDate(time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC))
-	test.Type(s.end.Entry, "2027-02-05")
-	if w := s.weeks.Text; !strings.Contains(w, "v. 5") || !strings.Contains(w, "5 vardagar") || !strings.Contains(w, "måndag 1 februari") {
-		t.Errorf("weeks line = %q", w)
-	}
-	test.Tap(s.saveBtn)
-	waitIdle(t, m)
-	p, err := st.FindPeriod(ctx, "Åk 9 v. 5 2027")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if data.FormatDate(p.Start) != "2027-02-01" || data.FormatDate(p.End) != "2027-02-05" || p.Grade != 9 || len(p.SchoolIDs) == 0 {
-		t.Errorf("saved %+v", p)
-	}
-	if !strings.Contains(s.stats.Text, "elever") {
-		t.Errorf("no counts for the saved period: %q", s.stats.Text)
-	}
-	// The same name again is refused beside the field.
-	s.OnNew()
-	test.Type(s.name, "Åk 9 v. 5 2027")
-	test.Type(s.start.Entry, "2027-02-08")
-	test.Type(s.end.Entry, "2027-02-01")
-	test.Tap(s.saveBtn)
-	if !s.errs["end"].Visible() {
-		t.Error("an end before the start is not shown beside the end date")
-	}
-}
 
 func TestSettingsBackUpAndSwitchDatabase(t *testing.T) {
 	ctx := context.Background()
@@ -108,21 +61,21 @@ func TestSettingsBackUpAndSwitchDatabase(t *testing.T) {
 	}
 }
 
-func TestPrintButtonsOpenUtskrifterPreset(t *testing.T) {
+func TestPrintForOpensUtskrifterPreset(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t)
 	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
 	m := newTestWindow(t, st)
-	m.Show("periods")
-	waitIdle(t, m)
-	s := m.screens["periods"].(*periodsScreen)
-	s.list.Select(0)
-	test.Tap(s.printBtn)
+	ps, err := st.ListPeriods(ctx)
+	if err != nil || len(ps) == 0 {
+		t.Fatal(ps, err)
+	}
+	m.PrintFor(reports.KindSchedules, ps[0].ID, "", "", "", "")
 	waitIdle(t, m)
 	if sections[m.current].id != "printing" {
-		t.Fatalf("the print button shows %s", sections[m.current].id)
+		t.Fatalf("PrintFor shows %s", sections[m.current].id)
 	}
 	if _, ok := m.screens["printing"].(*printingScreen); !ok {
 		t.Fatal("Utskrifter was not built")

@@ -1,4 +1,6 @@
-package ui
+// Package periods is the Praoperioder screen: the list of periods and the
+// form that creates, changes and deletes one.
+package periods
 
 import (
 	"context"
@@ -19,11 +21,21 @@ import (
 	"techniqual/ui/widgets"
 )
 
-// periodsScreen is Praoperioder: the periods in a list, one period's form
+// Shell is what Praoperioder needs from the window besides the Base: the
+// two actions it starts on other screens.
+type Shell interface {
+	uikit.Base
+	// PrintFor opens Utskrifter with that choice made.
+	PrintFor(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string)
+	// ShowExport opens the spreadsheet export with that kind chosen.
+	ShowExport(kind string)
+}
+
+// Screen is Praoperioder: the periods in a list, one period's form
 // (dates from a Swedish date picker, grade, participating schools) and its
 // counts.
-type periodsScreen struct {
-	main    *MainWindow
+type Screen struct {
+	main    Shell
 	content fyne.CanvasObject
 
 	periods []data.Period
@@ -47,8 +59,9 @@ type periodsScreen struct {
 	formBox            fyne.CanvasObject
 }
 
-func newPeriodsScreen(m *MainWindow) *periodsScreen {
-	s := &periodsScreen{main: m, errs: map[string]*widget.Label{}}
+// New builds Praoperioder; Reload fills it.
+func New(m Shell) *Screen {
+	s := &Screen{main: m, errs: map[string]*widget.Label{}}
 	s.list = widgets.NewTwoLineList(func() int { return len(s.periods) }, func(i int) (string, string) {
 		p := s.periods[i]
 		return p.Name, data.FormatDate(p.Start) + " – " + data.FormatDate(p.End) + " · " + uikit.WeekLabel(p.Start) + " · " + uikit.PeriodStatusText(p.Status)
@@ -67,7 +80,7 @@ func newPeriodsScreen(m *MainWindow) *periodsScreen {
 	}
 	s.status = widgets.NewSelect(statuses, nil)
 	s.weeks = widget.NewLabel("")
-	s.start, s.end = widgets.NewDateField(m.win), widgets.NewDateField(m.win)
+	s.start, s.end = widgets.NewDateField(m.Window()), widgets.NewDateField(m.Window())
 	s.start.Entry.OnChanged = func(string) { s.updateWeeks() }
 	s.end.Entry.OnChanged = func(string) { s.updateWeeks() }
 	s.schoolChecks = widget.NewCheckGroup(nil, nil)
@@ -95,9 +108,9 @@ func newPeriodsScreen(m *MainWindow) *periodsScreen {
 	s.saveBtn = widget.NewButtonWithIcon(lang.X("action.save", "Spara"), theme.DocumentSaveIcon(), s.onSave)
 	s.saveBtn.Importance = widget.HighImportance
 	s.deleteBtn = widget.NewButtonWithIcon(lang.X("action.delete", "Ta bort"), theme.DeleteIcon(), s.onDelete)
-	s.exportBtn = widget.NewButtonWithIcon(lang.X("export.button", "Exportera …"), theme.DownloadIcon(), func() { m.showExport("placements") })
+	s.exportBtn = widget.NewButtonWithIcon(lang.X("export.button", "Exportera …"), theme.DownloadIcon(), func() { m.ShowExport("placements") })
 	s.printBtn = widget.NewButtonWithIcon(lang.X("periods.print", "Skriv ut …"), theme.DocumentPrintIcon(), func() {
-		s.main.printFor(reports.KindSchedules, s.current.ID, "", "", "", "")
+		s.main.PrintFor(reports.KindSchedules, s.current.ID, "", "", "", "")
 	})
 	s.formBox = container.NewScroll(container.NewPadded(container.NewVBox(s.title,
 		widget.NewCard(lang.X("periods.overview", "Läget"), "", s.stats), form,
@@ -112,11 +125,11 @@ func newPeriodsScreen(m *MainWindow) *periodsScreen {
 }
 
 // Content is the screen's root object.
-func (s *periodsScreen) Content() fyne.CanvasObject { return s.content }
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
 // Reload fetches the periods, their counts and the schools.
-func (s *periodsScreen) Reload() {
-	st := s.main.store
+func (s *Screen) Reload() {
+	st := s.main.Store()
 	s.main.Background(func() func() {
 		ctx := context.Background()
 		periods, err := st.ListPeriods(ctx)
@@ -135,7 +148,7 @@ func (s *periodsScreen) Reload() {
 		}
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			s.periods, s.counts, s.schools = periods, counts, schools
@@ -157,7 +170,7 @@ func (s *periodsScreen) Reload() {
 }
 
 // show fills the form with p.
-func (s *periodsScreen) show(p data.Period) {
+func (s *Screen) show(p data.Period) {
 	s.current = p
 	for _, l := range s.errs {
 		l.Hide()
@@ -196,7 +209,7 @@ func (s *periodsScreen) show(p data.Period) {
 }
 
 // updateWeeks tells the weeks and weekdays the dates cover, as they are typed.
-func (s *periodsScreen) updateWeeks() {
+func (s *Screen) updateWeeks() {
 	a, ok1 := s.start.Date()
 	b, ok2 := s.end.Date()
 	if !ok1 || !ok2 || a.IsZero() || b.IsZero() || b.Before(a) {
@@ -212,7 +225,7 @@ func (s *periodsScreen) updateWeeks() {
 }
 
 // OnNew starts a new period (Ctrl+N).
-func (s *periodsScreen) OnNew() {
+func (s *Screen) OnNew() {
 	s.list.UnselectAll()
 	p := data.Period{Grade: 8, Status: data.PeriodPlanning}
 	for _, o := range s.schools {
@@ -221,7 +234,7 @@ func (s *periodsScreen) OnNew() {
 	s.show(p)
 }
 
-func (s *periodsScreen) read() (data.Period, bool) {
+func (s *Screen) read() (data.Period, bool) {
 	p := s.current
 	p.Name, p.Notes = s.name.Text, s.notes.Text
 	p.Grade, _ = strconv.Atoi(s.grade.Selected)
@@ -253,16 +266,16 @@ func (s *periodsScreen) read() (data.Period, bool) {
 	return p, ok
 }
 
-func (s *periodsScreen) showError(field, msg string) {
+func (s *Screen) showError(field, msg string) {
 	if l, ok := s.errs[field]; ok {
 		widgets.ShowErr(l, msg)
 		return
 	}
-	dialog.ShowError(errors.New(msg), s.main.win)
+	dialog.ShowError(errors.New(msg), s.main.Window())
 }
 
 // onSave validates and stores the period; errors show beside their fields.
-func (s *periodsScreen) onSave() {
+func (s *Screen) onSave() {
 	for _, l := range s.errs {
 		l.Hide()
 	}
@@ -270,7 +283,7 @@ func (s *periodsScreen) onSave() {
 	if !ok {
 		return
 	}
-	err := s.main.store.SavePeriod(context.Background(), &p)
+	err := s.main.Store().SavePeriod(context.Background(), &p)
 	var ve *data.ValidationError
 	switch {
 	case errors.As(err, &ve):
@@ -282,14 +295,14 @@ func (s *periodsScreen) onSave() {
 		s.showError("name", lang.X("periods.name_taken", "Det finns redan en praoperiod med det namnet."))
 		return
 	case err != nil:
-		dialog.ShowError(err, s.main.win)
+		dialog.ShowError(err, s.main.Window())
 		return
 	}
 	s.current = p
 	s.Reload()
 }
 
-func (s *periodsScreen) onDelete() {
+func (s *Screen) onDelete() {
 	p := s.current
 	if p.ID == "" {
 		return
@@ -301,12 +314,12 @@ func (s *periodsScreen) onDelete() {
 			if !ok {
 				return
 			}
-			if err := s.main.store.DeletePeriod(context.Background(), p.ID); err != nil {
-				dialog.ShowError(err, s.main.win)
+			if err := s.main.Store().DeletePeriod(context.Background(), p.ID); err != nil {
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			s.current = data.Period{}
 			s.OnNew()
 			s.Reload()
-		}, s.main.win)
+		}, s.main.Window())
 }

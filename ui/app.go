@@ -18,6 +18,7 @@ import (
 	"techniqual/assets"
 	"techniqual/data"
 	"techniqual/ui/contacts"
+	"techniqual/ui/overview"
 	"techniqual/ui/periods"
 	"techniqual/ui/uikit"
 )
@@ -106,7 +107,7 @@ type MainWindow struct {
 	store    *data.Store
 	nav      *widget.List
 	content  *fyne.Container
-	overview *overviewScreen
+	overview *overview.Screen
 	screens  map[string]screen
 	current  int
 	runner   uikit.Runner // background loads, handed back with fyne.Do
@@ -115,7 +116,7 @@ type MainWindow struct {
 // NewMainWindow builds the window on an open Store.
 func NewMainWindow(a fyne.App, st *data.Store) *MainWindow {
 	m := &MainWindow{app: a, store: st, win: a.NewWindow("Techniqual"), screens: map[string]screen{}}
-	m.overview = newOverviewScreen(m)
+	m.overview = overview.New(m)
 	m.content = container.NewStack()
 	m.nav = widget.NewList(
 		func() int { return len(sections) },
@@ -172,7 +173,7 @@ func (m *MainWindow) switchStore(path string) error {
 // shows the current one again.
 func (m *MainWindow) rebuild() {
 	m.screens = map[string]screen{}
-	m.overview = newOverviewScreen(m)
+	m.overview = overview.New(m)
 	m.nav.Refresh()
 	m.onNavSelected(m.current)
 }

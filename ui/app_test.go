@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
-	"techniqual/data/demo"
 	"techniqual/ui/uikit"
 )
 
@@ -49,73 +47,6 @@ func waitIdle(t testing.TB, m *MainWindow) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("background loads did not finish")
 	}
-}
-
-func count(m *MainWindow, id string) string { return m.overview.counts[id].Text }
-
-func TestFirstWindowShowsTheCounts(t *testing.T) {
-	st := openStore(t)
-	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 200, Seed: 3}); err != nil {
-		t.Fatal(err)
-	}
-	want, _ := st.Overview(context.Background())
-	m := newTestWindow(t, st)
-	cases := map[string]int{"pupils": want.Pupils, "schools": want.Schools, "companies": want.Companies,
-		"offers": want.Offers, "placed": want.Placed, "periods": 3, "events": want.Events}
-	for id, n := range cases {
-		if got := count(m, id); got != strconv.Itoa(n) {
-			t.Errorf("%s shows %q, want %d", id, got, n)
-		}
-	}
-	if want.Pupils != 200 {
-		t.Fatalf("fixture has %d pupils", want.Pupils)
-	}
-	if m.overview.welcome.Visible() {
-		t.Error("the welcome card shows on a database with data")
-	}
-	if n := len(m.overview.periods.Objects); n != 3 {
-		t.Fatalf("%d period rows, want 3", n)
-	}
-	line := m.overview.periods.Objects[1].(*widget.Label).Text
-	if !strings.Contains(line, "Åk 9 v. 46 2026") || !strings.Contains(line, "genomförd") {
-		t.Errorf("period row = %q", line)
-	}
-}
-
-func TestEmptyDatabaseOffersExampleDataOrAnEmptyStart(t *testing.T) {
-	t.Run("load example data", func(t *testing.T) {
-		st := openStore(t)
-		m := newTestWindow(t, st)
-		if !m.overview.welcome.Visible() || count(m, "pupils") != "0" {
-			t.Fatalf("empty database: welcome %v, pupils %q", m.overview.welcome.Visible(), count(m, "pupils"))
-		}
-		test.Tap(m.overview.demoBtn)
-		deadline := time.Now().Add(30 * time.Second)
-		for count(m, "pupils") != "600" {
-			if time.Now().After(deadline) {
-				t.Fatalf("pupils still %q after loading example data", count(m, "pupils"))
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-		waitOverview(t, m)
-		if m.overview.welcome.Visible() {
-			t.Error("the welcome card is still there after loading example data")
-		}
-	})
-	t.Run("start empty", func(t *testing.T) {
-		st := openStore(t)
-		m := newTestWindow(t, st)
-		test.Tap(m.overview.emptyBtn)
-		if m.overview.welcome.Visible() {
-			t.Fatal("the welcome card is still there")
-		}
-		// Reopening the window does not ask again.
-		m2 := NewMainWindow(test.NewTempApp(t), st)
-		waitOverview(t, m2)
-		if m2.overview.welcome.Visible() {
-			t.Error("the welcome card came back after choosing to start empty")
-		}
-	})
 }
 
 func TestEverySectionHasAScreen(t *testing.T) {

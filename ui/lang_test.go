@@ -24,6 +24,8 @@ func codeKeys(t *testing.T) map[string]string {
 	t.Helper()
 	keys := map[string]string{}
 	files, _ := filepath.Glob("*.go")
+	sub, _ := filepath.Glob("*/*.go") // the screens' and widgets' packages
+	files = append(files, sub...)
 	fset := token.NewFileSet()
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
@@ -58,9 +60,6 @@ func codeKeys(t *testing.T) map[string]string {
 		})
 	}
 	for _, s := range sections {
-		keys[s.key] = s.title
-	}
-	for _, s := range stats {
 		keys[s.key] = s.title
 	}
 	for st, sv := range uikit.PeriodStatusNames {

@@ -1,4 +1,7 @@
-package ui
+// Package overview is the Översikt screen: the database in numbers, the
+// periods, the balance of the latest one, and on an empty database the
+// choice between example data and an empty start.
+package overview
 
 import (
 	"context"
@@ -23,10 +26,15 @@ import (
 // database, so the welcome card does not ask again.
 const metaEmptyChosen = "ui.start_empty"
 
-// overviewScreen shows live counts of what the database holds, and on an
+// Shell is what Översikt needs from the window: only the Base.
+type Shell interface {
+	uikit.Base
+}
+
+// Screen is Översikt: it shows live counts of what the database holds, and on an
 // empty database offers example data or an empty start.
-type overviewScreen struct {
-	main    *MainWindow
+type Screen struct {
+	main    Shell
 	content fyne.CanvasObject
 
 	counts   map[string]*canvas.Text
@@ -62,8 +70,9 @@ var stats = []stat{
 	{"registrations", "overview.registrations", "Anmälningar", func(o data.Overview) int { return o.Registrations }},
 }
 
-func newOverviewScreen(m *MainWindow) *overviewScreen {
-	s := &overviewScreen{main: m, counts: map[string]*canvas.Text{}}
+// New builds Översikt; Reload fills it.
+func New(m Shell) *Screen {
+	s := &Screen{main: m, counts: map[string]*canvas.Text{}}
 	title := widget.NewLabelWithStyle(lang.X("nav.overview", "Översikt"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	s.status = widget.NewLabel("")
@@ -102,10 +111,10 @@ func newOverviewScreen(m *MainWindow) *overviewScreen {
 }
 
 // Content is the screen's root object.
-func (s *overviewScreen) Content() fyne.CanvasObject { return s.content }
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
 // Reload fetches the counts again.
-func (s *overviewScreen) Reload() { s.refresh() }
+func (s *Screen) Reload() { s.refresh() }
 
 // overviewData is what one refresh loads off the UI goroutine.
 type overviewData struct {
@@ -118,8 +127,8 @@ type overviewData struct {
 }
 
 // refresh loads the counts off the UI goroutine and swaps them in.
-func (s *overviewScreen) refresh() {
-	st := s.main.store
+func (s *Screen) refresh() {
+	st := s.main.Store()
 	s.main.Background(func() func() {
 		ctx := context.Background()
 		var d overviewData
@@ -148,12 +157,12 @@ func (s *overviewScreen) refresh() {
 	})
 }
 
-func (s *overviewScreen) apply(d overviewData) {
+func (s *Screen) apply(d overviewData) {
 	if d.err != nil {
 		s.status.SetText(lang.X("overview.load_failed", "Kunde inte läsa databasen: {{.Error}}", map[string]string{"Error": d.err.Error()}))
 		return
 	}
-	s.status.SetText(lang.X("overview.database", "Databas: {{.Path}}", map[string]string{"Path": s.main.store.Path()}))
+	s.status.SetText(lang.X("overview.database", "Databas: {{.Path}}", map[string]string{"Path": s.main.Store().Path()}))
 	for _, st := range stats {
 		t := s.counts[st.id]
 		t.Text = strconv.Itoa(st.value(d.counts))
@@ -187,12 +196,12 @@ func (s *overviewScreen) apply(d overviewData) {
 
 // onLoadDemo fills the empty database with example data, off the UI
 // goroutine, with a progress bar.
-func (s *overviewScreen) onLoadDemo() {
+func (s *Screen) onLoadDemo() {
 	s.demoBtn.Disable()
 	s.emptyBtn.Disable()
 	s.progress.SetValue(0)
 	s.progress.Show()
-	st := s.main.store
+	st := s.main.Store()
 	s.main.Background(func() func() {
 		_, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 600, Seed: 1,
 			Progress: func(v float64) { fyne.Do(func() { s.progress.SetValue(v) }) }})
@@ -201,16 +210,16 @@ func (s *overviewScreen) onLoadDemo() {
 			s.demoBtn.Enable()
 			s.emptyBtn.Enable()
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("%s: %w", lang.X("overview.demo_failed", "Exempeldata kunde inte laddas"), err), s.main.win)
+				dialog.ShowError(fmt.Errorf("%s: %w", lang.X("overview.demo_failed", "Exempeldata kunde inte laddas"), err), s.main.Window())
 			}
 			s.refresh()
 		}
 	})
 }
 
-func (s *overviewScreen) onStartEmpty() {
-	if err := s.main.store.SetMeta(context.Background(), metaEmptyChosen, "yes"); err != nil {
-		dialog.ShowError(err, s.main.win)
+func (s *Screen) onStartEmpty() {
+	if err := s.main.Store().SetMeta(context.Background(), metaEmptyChosen, "yes"); err != nil {
+		dialog.ShowError(err, s.main.Window())
 		return
 	}
 	s.welcome.Hide()

@@ -1,4 +1,4 @@
-package ui
+package overview
 
 import (
 	"context"
@@ -6,17 +6,18 @@ import (
 	"testing"
 
 	"techniqual/data/stats/stattest"
+	"techniqual/ui/internal/uitest"
 )
 
 // The overview's Jämställdhet cards show the hand-counted figures of the
 // statistics fixture, small groups hidden.
 func TestOverviewShowsGenderBalanceWithSmallGroupsHidden(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	if _, err := stattest.Build(context.Background(), st); err != nil {
 		t.Fatal(err)
 	}
-	m := newTestWindow(t, st)
-	b := m.overview.balance
+	s, _ := openOverview(t, st)
+	b := s.balance
 	if !b.grid.Visible() {
 		t.Fatal("the balance cards are hidden with a placed period")
 	}
@@ -41,11 +42,11 @@ func TestOverviewShowsGenderBalanceWithSmallGroupsHidden(t *testing.T) {
 }
 
 func TestOverviewBalanceWaitsForAPlacedPeriod(t *testing.T) {
-	m := newTestWindow(t, openStore(t))
-	if m.overview.balance.grid.Visible() {
+	s, _ := openOverview(t, uitest.OpenStore(t))
+	if s.balance.grid.Visible() {
 		t.Error("balance cards shown on an empty database")
 	}
-	if !strings.Contains(m.overview.balance.note.Text, "placerade elever") {
-		t.Errorf("note = %q", m.overview.balance.note.Text)
+	if !strings.Contains(s.balance.note.Text, "placerade elever") {
+		t.Errorf("note = %q", s.balance.note.Text)
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"techniqual/ui/contacts"
 	"techniqual/ui/overview"
 	"techniqual/ui/periods"
+	"techniqual/ui/statistics"
 	"techniqual/ui/uikit"
 )
 
@@ -43,17 +44,8 @@ type section struct {
 	icon  func() fyne.Resource
 }
 
-// screen is a built screen of the navigation.
-type screen interface {
-	// Content is the screen's root object.
-	Content() fyne.CanvasObject
-	// Reload fetches the screen's data off the UI goroutine and swaps it in;
-	// it is called each time the screen is shown.
-	Reload()
-}
-
 // buildScreen makes the screen with that id (nil for an unknown id).
-func buildScreen(m *MainWindow, id string) screen {
+func buildScreen(m *MainWindow, id string) uikit.Screen {
 	switch id {
 	case "overview":
 		return m.overview
@@ -76,7 +68,7 @@ func buildScreen(m *MainWindow, id string) screen {
 	case "contacts":
 		return contacts.New(m)
 	case "statistics":
-		return newStatisticsScreen(m)
+		return statistics.New(m)
 	case "settings":
 		return newSettingsScreen(m)
 	}
@@ -108,14 +100,14 @@ type MainWindow struct {
 	nav      *widget.List
 	content  *fyne.Container
 	overview *overview.Screen
-	screens  map[string]screen
+	screens  map[string]uikit.Screen
 	current  int
 	runner   uikit.Runner // background loads, handed back with fyne.Do
 }
 
 // NewMainWindow builds the window on an open Store.
 func NewMainWindow(a fyne.App, st *data.Store) *MainWindow {
-	m := &MainWindow{app: a, store: st, win: a.NewWindow("Techniqual"), screens: map[string]screen{}}
+	m := &MainWindow{app: a, store: st, win: a.NewWindow("Techniqual"), screens: map[string]uikit.Screen{}}
 	m.overview = overview.New(m)
 	m.content = container.NewStack()
 	m.nav = widget.NewList(
@@ -172,7 +164,7 @@ func (m *MainWindow) switchStore(path string) error {
 // rebuild makes every screen anew (after a language or database change) and
 // shows the current one again.
 func (m *MainWindow) rebuild() {
-	m.screens = map[string]screen{}
+	m.screens = map[string]uikit.Screen{}
 	m.overview = overview.New(m)
 	m.nav.Refresh()
 	m.onNavSelected(m.current)
@@ -225,7 +217,7 @@ func (m *MainWindow) onNavSelected(i widget.ListItemID) {
 	}
 	m.content.Objects = []fyne.CanvasObject{sc.Content()}
 	m.content.Refresh()
-	sc.Reload() // after the screen is laid out: the load lands later
+	sc.Reload() // after the uikit.Screen is laid out: the load lands later
 }
 
 // addShortcuts binds Ctrl+F (search) and Ctrl+N (new) to the shown screen.
@@ -243,8 +235,12 @@ func (m *MainWindow) addShortcuts() {
 	})
 }
 
+// Built is the screen with that id as the window holds it now, nil when it
+// is not built yet.
+func (m *MainWindow) Built(id string) uikit.Screen { return m.screens[id] }
+
 // screen returns the built screen with that id, building it the first time.
-func (m *MainWindow) screen(id string) screen {
+func (m *MainWindow) screen(id string) uikit.Screen {
 	if sc, ok := m.screens[id]; ok {
 		return sc
 	}

@@ -48,6 +48,7 @@ type Shell struct {
 
 	mu    sync.Mutex
 	calls []string
+	built map[string]uikit.Screen
 }
 
 // NewShell makes a test app with a 1100×720 window on st, in Swedish.
@@ -83,6 +84,17 @@ func (s *Shell) SetLanguage(code string) { s.lang = code }
 
 // Show records a move to another screen as "show ID".
 func (s *Shell) Show(id string) { s.Record("show " + id) }
+
+// Built is the screen registered with SetBuilt under id, or nil.
+func (s *Shell) Built(id string) uikit.Screen { return s.built[id] }
+
+// SetBuilt registers sc as the window's screen with that id.
+func (s *Shell) SetBuilt(id string, sc uikit.Screen) {
+	if s.built == nil {
+		s.built = map[string]uikit.Screen{}
+	}
+	s.built[id] = sc
+}
 
 // Record writes down one cross-screen action.
 func (s *Shell) Record(call string) {

@@ -1,4 +1,4 @@
-package ui
+package statistics
 
 import (
 	"fmt"
@@ -35,7 +35,7 @@ func (c companyCharts) clear() {
 // showCompanies adds the Företag section: member companies over time,
 // pupils hosted per company, role models per profession, journey entries
 // per year and attendance at events.
-func (s *statisticsScreen) showCompanies() {
+func (s *Screen) showCompanies() {
 	co := s.company
 	if co == nil {
 		s.companies.clear()

@@ -1,4 +1,4 @@
-package ui
+package statistics
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"techniqual/data"
 	figures "techniqual/data/stats"
 	"techniqual/data/stats/stattest"
+	"techniqual/ui/internal/uitest"
 	"techniqual/ui/widgets"
 )
 
@@ -32,15 +33,13 @@ func statLabelTexts(o fyne.CanvasObject) []string {
 
 // showStatistics builds Statistik in the window (the lead wires it into
 // buildScreen) and waits for its first report.
-func showStatistics(t *testing.T, st *data.Store) (*MainWindow, *statisticsScreen) {
+func showStatistics(t *testing.T, st *data.Store) (*uitest.Shell, *Screen) {
 	t.Helper()
-	m := newTestWindow(t, st)
-	s := newStatisticsScreen(m)
-	m.content.Objects = []fyne.CanvasObject{s.Content()}
-	m.content.Refresh()
-	s.Reload()
-	waitIdle(t, m)
-	waitIdle(t, m) // the period is chosen, then its report lands
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.SetBuilt("statistics", s)
+	m.Open(t, s)
+	m.Wait(t) // the period is chosen, then its report lands
 	return m, s
 }
 
@@ -50,7 +49,7 @@ func showStatistics(t *testing.T, st *data.Store) (*MainWindow, *statisticsScree
 // The boys' 11 at their first choice is hidden: with their 13 it would
 // give away the 2 boys elsewhere (data/stats TestWholePeriod).
 func TestStatisticsScreenShowsFiguresAndHidesSmallGroups(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	fx, err := stattest.Build(context.Background(), st)
 	if err != nil {
 		t.Fatal(err)
@@ -106,7 +105,7 @@ func TestStatisticsScreenShowsFiguresAndHidesSmallGroups(t *testing.T) {
 		}
 	}
 	s.load()
-	waitIdle(t, m)
+	m.Wait(t)
 	texts = strings.Join(statLabelTexts(s.body), "|")
 	if !strings.Contains(texts, "Elever|<5|..|0|9") || !strings.Contains(texts, "Kommentarer (<5)") {
 		t.Errorf("school B:\n%s", texts)
@@ -114,19 +113,19 @@ func TestStatisticsScreenShowsFiguresAndHidesSmallGroups(t *testing.T) {
 	if strings.Contains(texts, "Spännande") {
 		t.Error("a lone comment is shown")
 	}
-	m.win.Canvas().Capture()
+	m.Window().Canvas().Capture()
 }
 
 // An empty period and an empty database draw without error.
 func TestStatisticsScreenEmpty(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	m, s := showStatistics(t, st)
 	if s.report != nil || !strings.Contains(strings.Join(statLabelTexts(s.body), "|"), "Välj en praoperiod") {
 		t.Errorf("empty database: %q", statLabelTexts(s.body))
 	}
-	m.win.Canvas().Capture()
+	m.Window().Canvas().Capture()
 
-	st2 := openStore(t)
+	st2 := uitest.OpenStore(t)
 	day, _ := data.ParseDate("2026-03-02")
 	end, _ := data.ParseDate("2026-03-06")
 	if err := st2.SavePeriod(context.Background(), &data.Period{Name: "Tom period", Grade: 9, Start: day, End: end}); err != nil {
@@ -139,23 +138,23 @@ func TestStatisticsScreenEmpty(t *testing.T) {
 	if len(s2.choices.Rows()) != 7 || s2.choices.Rows()[0].Share != 0 {
 		t.Errorf("choice bars on empty data %+v", s2.choices.Rows())
 	}
-	m2.win.Canvas().Capture()
+	m2.Window().Canvas().Capture()
 }
 
 // chooseKind picks a period, a school year or a calendar year as the user
 // would, and waits for the newest one's figures. (Set quietly and handled
 // by hand, as above.)
-func chooseKind(t *testing.T, m *MainWindow, s *statisticsScreen, kind int) {
+func chooseKind(t *testing.T, m *uitest.Shell, s *Screen, kind int) {
 	t.Helper()
 	s.quiet = true
 	s.kindSel.SetSelectedIndex(kind)
 	s.quiet = false
 	s.onKindChanged()
-	waitIdle(t, m)
+	m.Wait(t)
 }
 
 // chooseWhen picks the option labelled label of the second select.
-func chooseWhen(t *testing.T, m *MainWindow, s *statisticsScreen, label string) {
+func chooseWhen(t *testing.T, m *uitest.Shell, s *Screen, label string) {
 	t.Helper()
 	s.quiet = true
 	s.whenSel.SetSelected(label)
@@ -165,7 +164,7 @@ func chooseWhen(t *testing.T, m *MainWindow, s *statisticsScreen, label string) 
 	}
 	s.scopes = nil
 	s.load()
-	waitIdle(t, m)
+	m.Wait(t)
 }
 
 // Läsår 2025/26 of stattest.BuildYears (counted by hand in data/stats's
@@ -227,7 +226,7 @@ func TestStatisticsScreenSchoolYearAndCompanies(t *testing.T) {
 	if got := bars(s.companies.journey); !strings.HasSuffix(got, "2025=1 steg, 1 företag; 2026=2 steg, 2 företag") {
 		t.Errorf("journey bars %q", got)
 	}
-	m.win.Canvas().Capture()
+	m.Window().Canvas().Capture()
 
 	// A calendar year sums both periods and says that pupils count per period.
 	chooseKind(t, m, s, statCalendarYear)
@@ -243,8 +242,8 @@ func TestStatisticsScreenSchoolYearAndCompanies(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Reload()
-	waitIdle(t, m)
-	waitIdle(t, m)
+	m.Wait(t)
+	m.Wait(t)
 	chooseKind(t, m, s, statSchoolYear)
 	chooseWhen(t, m, s, "Läsår 2026/27")
 	texts = strings.Join(statLabelTexts(s.body), "|")

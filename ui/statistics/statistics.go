@@ -1,4 +1,7 @@
-package ui
+// Package statistics is the Statistik screen: the network's figures for a
+// period or a year, with tables and charts, and the Effektrapport dialog
+// that prints the impact report.
+package statistics
 
 import (
 	"context"
@@ -29,12 +32,22 @@ const (
 // memberYears is how many years of member companies Statistik shows.
 const memberYears = 5
 
-// statisticsScreen is Statistik: the figures of one period, one school
+// Shell is what Statistik needs from the window: only the Base (the
+// impact report it prints is its own dialog) and which Statistik the window
+// holds now, so that an old one left by a rebuild stops redrawing.
+type Shell interface {
+	uikit.Base
+	// Built is the screen with that id as the window holds it now, nil
+	// when it is not built.
+	Built(id string) uikit.Screen
+}
+
+// Screen is Statistik: the figures of one period, one school
 // year or one calendar year, for all schools, one municipality or one
 // school, by gender, with groups smaller than 5 hidden (DESIGN §4; the
 // suppression is done in data/stats), and the network's company figures.
-type statisticsScreen struct {
-	main      *MainWindow
+type Screen struct {
+	main      Shell
 	kindSel   *widget.Select // period, school year or calendar year
 	whenSel   *widget.Select // which period or year
 	scopeSel  *widget.Select // all schools, a municipality or a school
@@ -69,9 +82,9 @@ type scopeChoice struct {
 	from, to time.Time
 }
 
-// newStatisticsScreen builds Statistik; its data comes with Reload.
-func newStatisticsScreen(m *MainWindow) *statisticsScreen {
-	s := &statisticsScreen{main: m}
+// New builds Statistik; its data comes with Reload.
+func New(m Shell) *Screen {
+	s := &Screen{main: m}
 	s.kindSel = widgets.NewSelect([]string{lang.X("statistics.kind_period", "Praoperiod"),
 		lang.X("statistics.kind_school_year", "Läsår"), lang.X("statistics.kind_calendar_year", "Kalenderår")},
 		func(string) { s.onKindChanged() })
@@ -94,11 +107,11 @@ func newStatisticsScreen(m *MainWindow) *statisticsScreen {
 	// the system switches between light and dark (only while this screen
 	// is the window's; a rebuilt window has a new one).
 	dark := darkTheme()
-	m.app.Settings().AddListener(func(fyne.Settings) {
+	m.App().Settings().AddListener(func(fyne.Settings) {
 		fyne.Do(func() {
 			if d := darkTheme(); d != dark {
 				dark = d
-				if cur, ok := m.screens["statistics"].(*statisticsScreen); ok && cur == s && s.report != nil {
+				if cur, ok := m.Built("statistics").(*Screen); ok && cur == s && s.report != nil {
 					s.load()
 				}
 			}
@@ -107,7 +120,7 @@ func newStatisticsScreen(m *MainWindow) *statisticsScreen {
 	s.companies = newCompanyCharts()
 	s.body = container.NewVBox()
 	s.Actions = container.NewHBox(widget.NewButtonWithIcon(lang.X("impact.button", "Effektrapport …"),
-		theme.DocumentPrintIcon(), m.printImpact))
+		theme.DocumentPrintIcon(), s.printImpact))
 	legend := widgets.WrapLabel(lang.X("statistics.legend",
 		"<5 = färre än 5 elever. .. = dolt för att en liten grupp inte ska kunna räknas fram. Alla praoplatser räknas som teknikplatser: alla värdar i nätverket är teknikföretag."))
 	selects := container.NewGridWithColumns(3, s.kindSel, s.whenSel, s.scopeSel)
@@ -117,14 +130,14 @@ func newStatisticsScreen(m *MainWindow) *statisticsScreen {
 }
 
 // Content is part of screen.
-func (s *statisticsScreen) Content() fyne.CanvasObject { return s.content }
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
 // Range is the shown scope (ok is false while nothing is shown): its kind
 // (statPeriod, statSchoolYear, statCalendarYear), label ("Läsår 2026/27"),
 // the dates it covers [from, to), the school year's first year or the
 // calendar year, and for a period the period. The impact report's button
 // in Actions reads it.
-func (s *statisticsScreen) Range() (c scopeChoice, ok bool) {
+func (s *Screen) Range() (c scopeChoice, ok bool) {
 	if s.report == nil {
 		return scopeChoice{}, false
 	}
@@ -224,9 +237,9 @@ func compute(st *data.Store, c scopeChoice, f figures.Filter) (*figures.Report, 
 // Reload reads the periods and the chosen (else the newest) period's or
 // year's report off the UI goroutine, in one load, so no second load starts
 // while the first is being shown.
-func (s *statisticsScreen) Reload() {
-	st, kind, when, f := s.main.store, s.kindSel.SelectedIndex(), s.whenSel.Selected, s.filter()
-	dark, code := darkTheme(), SavedLanguage(s.main.app)
+func (s *Screen) Reload() {
+	st, kind, when, f := s.main.Store(), s.kindSel.SelectedIndex(), s.whenSel.Selected, s.filter()
+	dark, code := darkTheme(), s.main.Language()
 	s.loads++
 	n := s.loads
 	s.main.Background(func() func() {
@@ -266,7 +279,7 @@ func (s *statisticsScreen) Reload() {
 }
 
 // setWhens fills the second select quietly and selects label.
-func (s *statisticsScreen) setWhens(cs []scopeChoice, label string) {
+func (s *Screen) setWhens(cs []scopeChoice, label string) {
 	s.whens = cs
 	var names []string
 	for _, c := range cs {
@@ -285,7 +298,7 @@ func (s *statisticsScreen) setWhens(cs []scopeChoice, label string) {
 
 // onKindChanged fills the second select with the periods or years and
 // shows the newest.
-func (s *statisticsScreen) onKindChanged() {
+func (s *Screen) onKindChanged() {
 	if s.quiet {
 		return
 	}
@@ -302,7 +315,7 @@ func (s *statisticsScreen) onKindChanged() {
 }
 
 // filter is the chosen school or municipality.
-func (s *statisticsScreen) filter() figures.Filter {
+func (s *Screen) filter() figures.Filter {
 	i := s.scopeSel.SelectedIndex()
 	if i < 0 || i >= len(s.scopes) {
 		return figures.Filter{}
@@ -312,7 +325,7 @@ func (s *statisticsScreen) filter() figures.Filter {
 
 // load computes the chosen report off the UI goroutine (after the user
 // chose a period, a year or a school).
-func (s *statisticsScreen) load() {
+func (s *Screen) load() {
 	if s.quiet {
 		return
 	}
@@ -321,8 +334,8 @@ func (s *statisticsScreen) load() {
 		s.show(nil)
 		return
 	}
-	c, f, st := s.whens[i], s.filter(), s.main.store
-	dark, code := darkTheme(), SavedLanguage(s.main.app)
+	c, f, st := s.whens[i], s.filter(), s.main.Store()
+	dark, code := darkTheme(), s.main.Language()
 	s.loads++
 	n := s.loads
 	s.status.SetText(lang.X("statistics.loading", "Räknar …"))
@@ -345,7 +358,7 @@ func (s *statisticsScreen) load() {
 
 // apply shows a report, first filling the school filter when the period
 // or year is new (r may be nil: no period yet).
-func (s *statisticsScreen) apply(c scopeChoice, r *figures.Report, co *figures.CompanyFigures, p statPlots) {
+func (s *Screen) apply(c scopeChoice, r *figures.Report, co *figures.CompanyFigures, p statPlots) {
 	if r != nil && s.scopes == nil {
 		s.setScopes(r)
 	}
@@ -356,7 +369,7 @@ func (s *statisticsScreen) apply(c scopeChoice, r *figures.Report, co *figures.C
 }
 
 // setScopes fills the filter with the report's municipalities and schools.
-func (s *statisticsScreen) setScopes(r *figures.Report) {
+func (s *Screen) setScopes(r *figures.Report) {
 	s.scopes = []figures.Filter{{}}
 	opts := []string{lang.X("statistics.all_schools", "Alla skolor")}
 	for _, m := range r.Municipalities {
@@ -413,7 +426,7 @@ func cellsRow(label string, cs []figures.Cell, total figures.Cell) []string {
 }
 
 // show swaps in a report (nil: nothing chosen).
-func (s *statisticsScreen) show(r *figures.Report) {
+func (s *Screen) show(r *figures.Report) {
 	s.report = r
 	s.body.Objects = nil
 	if r == nil {
@@ -495,7 +508,7 @@ func (s *statisticsScreen) show(r *figures.Report) {
 
 // showPeriods names the periods a year's figures are summed over, and
 // those left out because nobody is placed in them yet.
-func (s *statisticsScreen) showPeriods(r *figures.Report) {
+func (s *Screen) showPeriods(r *figures.Report) {
 	if len(r.Periods) == 0 && len(r.LeftOut) == 0 {
 		s.body.Add(widgets.WrapLabel(lang.X("statistics.no_periods", "Inga praoperioder börjar under året.")))
 		return
@@ -525,7 +538,7 @@ func (s *statisticsScreen) showPeriods(r *figures.Report) {
 }
 
 // showMunicipalities adds the table of key numbers per municipality.
-func (s *statisticsScreen) showMunicipalities(r *figures.Report) {
+func (s *Screen) showMunicipalities(r *figures.Report) {
 	if len(r.ByMunicipality) == 0 {
 		return
 	}

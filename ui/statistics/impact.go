@@ -1,4 +1,4 @@
-package ui
+package statistics
 
 import (
 	"context"
@@ -29,7 +29,8 @@ const prefImpactFolder = "impact_folder"
 // save the PDF; the report is computed and written off the UI goroutine
 // with a progress bar.
 type impactDialog struct {
-	main     *MainWindow
+	main     Shell
+	stats    *Screen // the screen it was opened on, for the year it shows
 	dlg      dialog.Dialog
 	year     *widget.Select
 	years    []int
@@ -41,10 +42,11 @@ type impactDialog struct {
 
 // printImpact opens the dialog for the impact report (the button on
 // Statistik calls it).
-func (m *MainWindow) printImpact() { m.newImpactDialog().dlg.Show() }
+func (s *Screen) printImpact() { s.newImpactDialog().dlg.Show() }
 
-func (m *MainWindow) newImpactDialog() *impactDialog {
-	d := &impactDialog{main: m}
+func (s *Screen) newImpactDialog() *impactDialog {
+	m := s.main
+	d := &impactDialog{main: m, stats: s}
 	d.year = widgets.NewSelect(nil, func(string) { d.sync() })
 	d.year.PlaceHolder = lang.X("impact.choose_year", "Välj år")
 	about := widgets.WrapLabel(lang.X("impact.about",
@@ -61,7 +63,7 @@ func (m *MainWindow) newImpactDialog() *impactDialog {
 	body := container.NewVBox(about,
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("impact.year", "Kalenderår")), nil, d.year),
 		privacy, d.progress, d.status, container.NewHBox(closeBtn, d.saveBtn))
-	d.dlg = dialog.NewCustomWithoutButtons(lang.X("impact.title", "Effektrapport"), body, m.win)
+	d.dlg = dialog.NewCustomWithoutButtons(lang.X("impact.title", "Effektrapport"), body, m.Window())
 	d.dlg.Resize(fyne.NewSize(520, 360))
 	d.sync()
 	d.load()
@@ -71,7 +73,7 @@ func (m *MainWindow) newImpactDialog() *impactDialog {
 // load finds the years that have periods or events off the UI goroutine
 // and chooses the year of the newest period.
 func (d *impactDialog) load() {
-	st, shown := d.main.store, d.main.shownYear()
+	st, shown := d.main.Store(), d.stats.shownYear()
 	d.main.Background(func() func() {
 		ctx := context.Background()
 		ps, err1 := st.ListPeriods(ctx)
@@ -143,11 +145,7 @@ func defaultImpactYear(ps []data.Period, shown int, today time.Time) int {
 }
 
 // shownYear is the year of what Statistik shows, 0 when it shows nothing.
-func (m *MainWindow) shownYear() int {
-	s, ok := m.screens["statistics"].(*statisticsScreen)
-	if !ok {
-		return 0
-	}
+func (s *Screen) shownYear() int {
 	c, ok := s.Range()
 	if !ok {
 		return 0
@@ -198,10 +196,10 @@ func (d *impactDialog) onSave() {
 			path += ".pdf"
 		}
 		d.saveTo(year, path, nil)
-	}, m.win)
-	fd.SetFileName(reports.ImpactFileName(year, SavedLanguage(m.app)))
+	}, m.Window())
+	fd.SetFileName(reports.ImpactFileName(year, m.Language()))
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	if dir := m.app.Preferences().String(prefImpactFolder); dir != "" {
+	if dir := m.App().Preferences().String(prefImpactFolder); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			fd.SetLocation(l)
 		}
@@ -214,7 +212,7 @@ func (d *impactDialog) onSave() {
 // tests) gets the pages and the error on the UI goroutine.
 func (d *impactDialog) saveTo(year int, path string, done func(pages int, err error)) {
 	m := d.main
-	st, code := m.store, SavedLanguage(m.app)
+	st, code := m.Store(), m.Language()
 	d.busy = true
 	d.progress.SetValue(0)
 	d.progress.Show()
@@ -239,7 +237,7 @@ func (d *impactDialog) saveTo(year int, path string, done func(pages int, err er
 				d.status.SetText(lang.X("impact.failed", "Det gick inte att göra effektrapporten: {{.Error}}",
 					map[string]string{"Error": err.Error()}))
 			} else {
-				m.app.Preferences().SetString(prefImpactFolder, filepath.Dir(path))
+				m.App().Preferences().SetString(prefImpactFolder, filepath.Dir(path))
 				msg := lang.X("impact.saved", "Effektrapporten för {{.Year}} är sparad i {{.Path}} ({{.Pages}} sidor).",
 					map[string]string{"Year": strconv.Itoa(year), "Path": path, "Pages": strconv.Itoa(pages)})
 				if r.This.Empty() {

@@ -1,4 +1,4 @@
-package ui
+package statistics
 
 import (
 	"context"
@@ -13,18 +13,19 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/demo"
+	"techniqual/ui/internal/uitest"
 )
 
 func TestImpactReportFromTheWindow(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 60, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
-	m := newTestWindow(t, st)
-	d := m.newImpactDialog()
+	m := uitest.NewShell(t, st)
+	d := New(m).newImpactDialog()
 	d.dlg.Show()
-	waitIdle(t, m)
+	m.Wait(t)
 
 	// The newest period that has begun sets the year (Åk 9 v. 46 2026
 	// until Åk 8 v. 11 2027 begins); every year with data, and this one,
@@ -59,7 +60,7 @@ func TestImpactReportFromTheWindow(t *testing.T) {
 		if !d.saveBtn.Disabled() && !called {
 			t.Error("Spara stays enabled while the report is written")
 		}
-		waitIdle(t, m)
+		m.Wait(t)
 		if !called || gotErr != nil {
 			t.Fatalf("%d: done %v, %v", c.year, called, gotErr)
 		}
@@ -83,21 +84,21 @@ func TestImpactReportFromTheWindow(t *testing.T) {
 			}
 		}
 	}
-	if got := m.app.Preferences().String(prefImpactFolder); got != dir {
+	if got := m.App().Preferences().String(prefImpactFolder); got != dir {
 		t.Errorf("remembered folder %q, want %q", got, dir)
 	}
 
 	// A folder that cannot be written: a message in the dialog, no panic.
 	var failed error
 	d.saveTo(2026, filepath.Join(dir, "tom.pdf", "inuti.pdf"), func(_ int, err error) { failed = err })
-	waitIdle(t, m)
+	m.Wait(t)
 	if failed == nil || !strings.Contains(d.status.Text, "Det gick inte att göra effektrapporten") {
 		t.Errorf("error %v, status %q", failed, d.status.Text)
 	}
 
 	// Spara opens the save dialog with the report's name.
 	test.Tap(d.saveBtn)
-	if m.win.Canvas().Overlays().Top() == nil {
+	if m.Window().Canvas().Overlays().Top() == nil {
 		t.Error("no save dialog")
 	}
 }
@@ -138,10 +139,10 @@ func TestImpactYears(t *testing.T) {
 }
 
 func TestPrintImpactOpensTheDialog(t *testing.T) {
-	m := newTestWindow(t, openStore(t))
-	m.printImpact()
-	waitIdle(t, m)
-	if m.win.Canvas().Overlays().Top() == nil {
+	m := uitest.NewShell(t, uitest.OpenStore(t))
+	New(m).printImpact()
+	m.Wait(t)
+	if m.Window().Canvas().Overlays().Top() == nil {
 		t.Fatal("no dialog")
 	}
 }

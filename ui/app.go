@@ -20,6 +20,7 @@ import (
 	"techniqual/ui/contacts"
 	"techniqual/ui/overview"
 	"techniqual/ui/periods"
+	"techniqual/ui/settings"
 	"techniqual/ui/statistics"
 	"techniqual/ui/uikit"
 )
@@ -70,7 +71,7 @@ func buildScreen(m *MainWindow, id string) uikit.Screen {
 	case "statistics":
 		return statistics.New(m)
 	case "settings":
-		return newSettingsScreen(m)
+		return settings.New(m)
 	}
 	return nil
 }
@@ -147,9 +148,10 @@ func (m *MainWindow) isEmpty() bool {
 // Store is the database the window shows now (Inställningar may switch it).
 func (m *MainWindow) Store() *data.Store { return m.store }
 
-// switchStore opens the database at path and shows it instead of the
-// current one, which is closed. On error nothing changes.
-func (m *MainWindow) switchStore(path string) error {
+// SwitchStore opens the database at path, shows it instead of the current
+// one (which is closed) and remembers it for the next start. On error
+// nothing changes.
+func (m *MainWindow) SwitchStore(path string) error {
 	st, err := data.Open(context.Background(), path, data.Options{})
 	if err != nil {
 		return err
@@ -158,8 +160,37 @@ func (m *MainWindow) switchStore(path string) error {
 	m.store = st
 	old.Close()
 	m.rebuild()
+	m.app.Preferences().SetString(prefDatabase, path)
 	return nil
 }
+
+// UseStore shows st, already open, instead of the current database (which
+// the caller closed), and builds every screen anew: a restore does this.
+func (m *MainWindow) UseStore(st *data.Store) {
+	m.store = st
+	m.rebuild()
+}
+
+// Rebuild builds every screen anew (after an import changed the data).
+func (m *MainWindow) Rebuild() { m.rebuild() }
+
+// ChangeLanguage saves the language with that code, loads it and builds
+// every screen anew.
+func (m *MainWindow) ChangeLanguage(code string) {
+	m.app.Preferences().SetString(prefLanguage, code)
+	SetLanguage(code)
+	m.rebuild()
+}
+
+// AppVersion is the app's version (Version, set by main).
+func (m *MainWindow) AppVersion() string { return Version }
+
+// ShowHostFormFile opens the exchange export for one company's host form.
+func (m *MainWindow) ShowHostFormFile(companyID string) { settings.ShowHostFormFile(m, companyID) }
+
+// StartAutoBackup makes the day's automatic backup off the UI goroutine,
+// unless it is turned off in Inställningar.
+func (m *MainWindow) StartAutoBackup() { settings.StartAutoBackup(m) }
 
 // rebuild makes every screen anew (after a language or database change) and
 // shows the current one again.
@@ -268,3 +299,14 @@ func ShowOpenError(a fyne.App, path string, err error) {
 	w.Resize(fyne.NewSize(520, 200))
 	w.ShowAndRun()
 }
+
+// prefDatabase remembers the database file opened from Inställningar, used
+// at the next start when --db is not given.
+const prefDatabase = "database_path"
+
+// Version is the app's version, set by main from FyneApp.toml; Inställningar
+// shows it under Om Techniqual.
+var Version = "dev"
+
+// RememberedDatabase is the database chosen in Inställningar ("" for the default).
+func RememberedDatabase(a fyne.App) string { return a.Preferences().String(prefDatabase) }

@@ -1177,3 +1177,11 @@ func (h *hostForm) setStatus(st data.OfferStatus) {
 		h.showStatus()
 	}
 }
+
+// saveThenFile saves the host form and opens the export dialog for its
+// company, so the file holds what is on the screen.
+func (h *hostForm) saveThenFile() {
+	if h.save() {
+		h.screen.main.ShowHostFormFile(h.company.ID)
+	}
+}

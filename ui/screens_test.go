@@ -4,59 +4,38 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-	"time"
 
 	"techniqual/data/demo"
 	"techniqual/reports"
 )
 
-func TestSettingsBackUpAndSwitchDatabase(t *testing.T) {
+func TestSwitchStoreRemembersTheFile(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t)
-	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 20, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
 	m := newTestWindow(t, st)
-	m.Show("settings")
-	s := m.screens["settings"].(*settingsScreen)
-	if s.path.Text != st.Path() {
-		t.Errorf("shows %q as the database", s.path.Text)
-	}
 	dir := t.TempDir()
-	out := filepath.Join(dir, BackupFileName(time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)))
-	if err := os.WriteFile(out, nil, 0o644); err != nil { // as the save dialog leaves it
+	out := filepath.Join(dir, "kopia.db")
+	if err := st.Backup(ctx, out); err != nil {
 		t.Fatal(err)
 	}
-	s.backupTo(out)
-	deadline := time.Now().Add(20 * time.Second)
-	for !strings.Contains(s.status.Text, out) {
-		if time.Now().After(deadline) {
-			t.Fatalf("no backup reported: %q", s.status.Text)
-		}
-		time.Sleep(20 * time.Millisecond)
+	if err := m.SwitchStore(out); err != nil {
+		t.Fatal(err)
 	}
-	if fi, _ := os.Stat(out); fi == nil || fi.Size() == 0 || fi.Mode().Perm() != 0o600 {
-		t.Fatalf("backup file %v", fi)
-	}
-	// Switch to the copy: the window now shows that file.
-	s.open(out)
+	t.Cleanup(func() { m.Store().Close() })
 	if m.Store().Path() != out {
 		t.Fatalf("window still on %s", m.Store().Path())
 	}
 	if got := RememberedDatabase(m.app); got != out {
 		t.Errorf("remembered %q", got)
 	}
-	ov, err := m.Store().Overview(ctx)
-	if err != nil || ov.Pupils != 20 {
-		t.Errorf("the copy holds %+v, %v", ov, err)
-	}
 	// A file that is not a database changes nothing.
 	bad := filepath.Join(dir, "inte.db")
 	os.WriteFile(bad, []byte("hej"), 0o600)
-	s.open(bad)
-	if m.Store().Path() != out {
+	if err := m.SwitchStore(bad); err == nil {
+		t.Error("a broken file opened")
+	}
+	if m.Store().Path() != out || RememberedDatabase(m.app) != out {
 		t.Errorf("a broken file replaced the database")
 	}
 }

@@ -161,6 +161,39 @@ func (s *Shell) SavePupilCalendar(pupilID, periodID string) {
 // ShowHostFormFile records "hostform file COMPANY".
 func (s *Shell) ShowHostFormFile(companyID string) { s.Record("hostform file " + companyID) }
 
+// SwitchStore opens the database at path as the shell does and makes it
+// the one the screens see (closed when the test ends); it records
+// "switch PATH". On error nothing changes.
+func (s *Shell) SwitchStore(path string) error {
+	st, err := data.Open(context.Background(), path, data.Options{})
+	if err != nil {
+		return err
+	}
+	s.t.Cleanup(func() { st.Close() })
+	s.store = st
+	s.Record("switch " + path)
+	return nil
+}
+
+// UseStore makes st the database the screens see and records "use PATH".
+func (s *Shell) UseStore(st *data.Store) {
+	s.t.Cleanup(func() { st.Close() })
+	s.store = st
+	s.Record("use " + st.Path())
+}
+
+// Rebuild records "rebuild".
+func (s *Shell) Rebuild() { s.Record("rebuild") }
+
+// ChangeLanguage makes Language answer code and records "language CODE".
+func (s *Shell) ChangeLanguage(code string) {
+	s.lang = code
+	s.Record("language " + code)
+}
+
+// AppVersion is "test".
+func (s *Shell) AppVersion() string { return "test" }
+
 // LabelTexts lists the texts of every label below o, widgets included.
 func LabelTexts(o fyne.CanvasObject) []string {
 	var out []string

@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"context"
@@ -25,11 +25,11 @@ const prefAutoBackup = "auto_backup"
 // the UI goroutine, keeping the last data.AutoBackupKeep days, unless it is
 // turned off in Inställningar. It never stops the start: a problem is shown
 // in the window.
-func (m *MainWindow) StartAutoBackup() {
-	if !m.app.Preferences().BoolWithFallback(prefAutoBackup, true) {
+func StartAutoBackup(m Shell) {
+	if !m.App().Preferences().BoolWithFallback(prefAutoBackup, true) {
 		return
 	}
-	st := m.store
+	st := m.Store()
 	m.Background(func() func() {
 		_, _, err := autoBackup(st)
 		if err == nil {
@@ -38,7 +38,7 @@ func (m *MainWindow) StartAutoBackup() {
 		return func() {
 			dialog.ShowError(errors.New(lang.X("backup.auto_failed",
 				"Dagens automatiska säkerhetskopia kunde inte göras: {{.Error}}. Appen fungerar som vanligt; säkerhetskopiera gärna själv under Inställningar.",
-				map[string]string{"Error": err.Error()})), m.win)
+				map[string]string{"Error": err.Error()})), m.Window())
 		}
 	})
 }
@@ -55,21 +55,21 @@ func autoBackup(st *data.Store) (path string, made bool, err error) {
 }
 
 // backupCard is Inställningar's card for automatic backups and restoring.
-func (m *MainWindow) backupCard() fyne.CanvasObject {
+func backupCard(m Shell) fyne.CanvasObject {
 	auto := widget.NewCheck(lang.X("backup.auto", "Säkerhetskopiera automatiskt en gång om dagen när appen startar (de 7 senaste sparas)"),
-		func(on bool) { m.app.Preferences().SetBool(prefAutoBackup, on) })
-	auto.SetChecked(m.app.Preferences().BoolWithFallback(prefAutoBackup, true))
-	where := widgets.WrapLabel(lang.X("backup.folder", "Mapp: {{.Path}}", map[string]string{"Path": data.BackupFolder(m.store.Path())}))
-	restore := widget.NewButtonWithIcon(lang.X("backup.restore", "Återställ från en säkerhetskopia …"), theme.HistoryIcon(), m.showRestore)
+		func(on bool) { m.App().Preferences().SetBool(prefAutoBackup, on) })
+	auto.SetChecked(m.App().Preferences().BoolWithFallback(prefAutoBackup, true))
+	where := widgets.WrapLabel(lang.X("backup.folder", "Mapp: {{.Path}}", map[string]string{"Path": data.BackupFolder(m.Store().Path())}))
+	restore := widget.NewButtonWithIcon(lang.X("backup.restore", "Återställ från en säkerhetskopia …"), theme.HistoryIcon(), func() { showRestore(m) })
 	return widget.NewCard(lang.X("backup.title", "Automatisk säkerhetskopia och återställning"), "",
 		container.NewVBox(auto, where, container.NewHBox(restore)))
 }
 
 // showRestore lets the user pick one of the automatic backups, or any file.
-func (m *MainWindow) showRestore() {
-	bs, err := data.ListBackups(m.store.Path())
+func showRestore(m Shell) {
+	bs, err := data.ListBackups(m.Store().Path())
 	if err != nil {
-		dialog.ShowError(err, m.win)
+		dialog.ShowError(err, m.Window())
 		return
 	}
 	var d dialog.Dialog
@@ -87,8 +87,8 @@ func (m *MainWindow) showRestore() {
 			path := r.URI().Path()
 			r.Close()
 			d.Hide()
-			m.confirmRestore(path)
-		}, m.win)
+			confirmRestore(m, path)
+		}, m.Window())
 		fd.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".techniqual", ".bak"}))
 		fd.Show()
 	})
@@ -106,30 +106,30 @@ func (m *MainWindow) showRestore() {
 			}
 			for i, it := range items {
 				if it == list.Selected {
-					m.confirmRestore(bs[i].Path)
+					confirmRestore(m, bs[i].Path)
 				}
 			}
-		}, m.win)
+		}, m.Window())
 	d.Resize(fyne.NewSize(480, 360))
 	d.Show()
 }
 
 // confirmRestore checks the backup and, if it is good, asks before
 // restoring it.
-func (m *MainWindow) confirmRestore(path string) {
+func confirmRestore(m Shell, path string) {
 	if _, err := data.CheckBackup(context.Background(), path); err != nil {
-		dialog.ShowError(errors.New(restoreErrorText(path, err)), m.win)
+		dialog.ShowError(errors.New(restoreErrorText(path, err)), m.Window())
 		return
 	}
 	msg := widgets.WrapLabel(lang.X("backup.confirm",
 		"Databasen ersätts med säkerhetskopian {{.Path}}. Allt som ändrats efter att kopian gjordes försvinner. En kopia av den nuvarande databasen sparas först i mappen {{.Folder}}.",
-		map[string]string{"Path": path, "Folder": data.BackupFolder(m.store.Path())}))
+		map[string]string{"Path": path, "Folder": data.BackupFolder(m.Store().Path())}))
 	d := dialog.NewCustomConfirm(lang.X("backup.confirm_title", "Återställa databasen?"),
 		lang.X("backup.do_restore", "Återställ"), lang.X("backup.cancel", "Avbryt"), msg, func(ok bool) {
 			if ok {
-				m.restoreFrom(path, nil)
+				restoreFrom(m, path, nil)
 			}
-		}, m.win)
+		}, m.Window())
 	d.Resize(fyne.NewSize(520, 240))
 	d.Show()
 }
@@ -150,16 +150,16 @@ func restoreErrorText(path string, err error) string {
 // and every screen rebuilt on the restored data. On any failure the window
 // goes on with the database as it was. done, when set, is called on the UI
 // goroutine with the result (for tests).
-func (m *MainWindow) restoreFrom(path string, done func(safety string, err error)) {
+func restoreFrom(m Shell, path string, done func(safety string, err error)) {
 	bar := widget.NewProgressBarInfinite()
-	wait := dialog.NewCustomWithoutButtons(lang.X("backup.restoring", "Återställer …"), bar, m.win)
+	wait := dialog.NewCustomWithoutButtons(lang.X("backup.restoring", "Återställer …"), bar, m.Window())
 	wait.Show()
-	old := m.store
+	old := m.Store()
 	dbPath := old.Path()
 	m.Background(func() func() {
 		ctx := context.Background()
 		if _, err := data.CheckBackup(ctx, path); err != nil {
-			return func() { wait.Hide(); m.restoreDone("", err, path, done) }
+			return func() { wait.Hide(); restoreDone(m, "", err, path, done) }
 		}
 		old.Close()
 		safety, err := data.Restore(ctx, path, dbPath, time.Now())
@@ -173,24 +173,23 @@ func (m *MainWindow) restoreFrom(path string, done func(safety string, err error
 		return func() {
 			wait.Hide()
 			if st != nil {
-				m.store = st
-				m.rebuild()
+				m.UseStore(st)
 			}
 			if st == nil && err == nil {
 				err = openErr
 			}
-			m.restoreDone(safety, err, path, done)
+			restoreDone(m, safety, err, path, done)
 		}
 	})
 }
 
-func (m *MainWindow) restoreDone(safety string, err error, path string, done func(string, error)) {
+func restoreDone(m Shell, safety string, err error, path string, done func(string, error)) {
 	if err != nil {
-		dialog.ShowError(errors.New(restoreErrorText(path, err)), m.win)
+		dialog.ShowError(errors.New(restoreErrorText(path, err)), m.Window())
 	} else {
 		dialog.ShowInformation(lang.X("backup.restored_title", "Återställd"), lang.X("backup.restored",
 			"Databasen är återställd från {{.Path}}. Den tidigare databasen finns kvar i {{.Safety}}.",
-			map[string]string{"Path": path, "Safety": safety}), m.win)
+			map[string]string{"Path": path, "Safety": safety}), m.Window())
 	}
 	if done != nil {
 		done(safety, err)

@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/exchange"
+	"techniqual/ui/internal/uitest"
 )
 
 // TestExchangeDialogsSchoolFile: the school saves its pupils as an
@@ -21,7 +22,7 @@ import (
 // refuses a wrong passphrase, previews the file and imports it.
 func TestExchangeDialogsSchoolFile(t *testing.T) {
 	ctx := context.Background()
-	src := openStore(t)
+	src := uitest.OpenStore(t)
 	school := data.Organisation{Kind: data.KindSchool, Name: "Älvkulleskolan"}
 	must := func(err error) {
 		t.Helper()
@@ -36,9 +37,9 @@ func TestExchangeDialogsSchoolFile(t *testing.T) {
 		p := data.Pupil{SchoolID: school.ID, FirstName: n, LastName: "Testsson", ClassName: "9B", Grade: 9}
 		must(src.SavePupil(ctx, &p))
 	}
-	m := newTestWindow(t, src)
-	d := m.newExchangeExport(exchange.KindSchool, school.ID)
-	waitIdle(t, m)
+	m := uitest.NewShell(t, src)
+	d := newExchangeExport(m, exchange.KindSchool, school.ID)
+	m.Wait(t)
 	if d.school.Selected != school.Name || d.period.Selected != per.Name || !d.include.Visible() || d.orgRow.Visible() {
 		t.Fatalf("export dialog: school %q period %q", d.school.Selected, d.period.Selected)
 	}
@@ -51,7 +52,7 @@ func TestExchangeDialogsSchoolFile(t *testing.T) {
 	}
 	d.pass2.SetText("tre ord som hänger ihop")
 	d.saveTo(path)
-	waitIdle(t, m)
+	m.Wait(t)
 	if !strings.Contains(d.status.Text, "Sparad i") {
 		t.Fatalf("status after save: %q", d.status.Text)
 	}
@@ -61,24 +62,24 @@ func TestExchangeDialogsSchoolFile(t *testing.T) {
 
 	// The coordinator has the period (under its own key, matched by
 	// name): a school file may not add it.
-	dst := openStore(t)
+	dst := uitest.OpenStore(t)
 	must(dst.SavePeriod(ctx, &data.Period{Name: per.Name, Grade: 9, Start: per.Start, End: per.End}))
-	m2 := newTestWindow(t, dst)
-	im := m2.newExchangeImport()
+	m2 := uitest.NewShell(t, dst)
+	im := newExchangeImport(m2)
 	im.setFile(path)
-	waitIdle(t, m2)
+	m2.Wait(t)
 	if !strings.Contains(im.fileLabel.Text, "Skolfil") {
 		t.Fatalf("file label: %q", im.fileLabel.Text)
 	}
 	test.Type(im.pass, "fel fras men lång nog")
 	test.Tap(im.previewBtn)
-	waitIdle(t, m2)
+	m2.Wait(t)
 	if !strings.Contains(im.status.Text, "Lösenfrasen stämmer inte") || !im.importBtn.Disabled() {
 		t.Fatalf("wrong passphrase: %q", im.status.Text)
 	}
 	im.pass.SetText("tre ord som hänger ihop")
 	test.Tap(im.previewBtn)
-	waitIdle(t, m2)
+	m2.Wait(t)
 	if im.plan == nil || im.importBtn.Disabled() {
 		t.Fatalf("preview: %q", im.status.Text)
 	}
@@ -92,7 +93,7 @@ func TestExchangeDialogsSchoolFile(t *testing.T) {
 		t.Error("the preview does not count 3 new pupils")
 	}
 	test.Tap(im.importBtn)
-	waitIdle(t, m2)
+	m2.Wait(t)
 	if !strings.Contains(im.status.Text, "Inläst") {
 		t.Fatalf("after import: %q", im.status.Text)
 	}
@@ -123,7 +124,7 @@ func TestExchangeConflictTakeTheirs(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	coord, hr := openStore(t), openStore(t)
+	coord, hr := uitest.OpenStore(t), uitest.OpenStore(t)
 	company := data.Organisation{Kind: data.KindCompany, Name: "Lindqvist Mekaniska AB", Municipality: "Säffle"}
 	must(coord.SaveOrganisation(ctx, &company))
 	per := data.Period{Name: "Åk 9 v. 46 2026", Grade: 9, Start: mustParseDate("2026-11-09"), End: mustParseDate("2026-11-13")}
@@ -154,13 +155,13 @@ func TestExchangeConflictTakeTheirs(t *testing.T) {
 	offer.Capacity = 4
 	must(coord.SaveOffer(ctx, &offer))
 
-	m := newTestWindow(t, coord)
-	im := m.newExchangeImport()
+	m := uitest.NewShell(t, coord)
+	im := newExchangeImport(m)
 	im.setFile(back)
-	waitIdle(t, m)
+	m.Wait(t)
 	im.pass.SetText(pass)
 	test.Tap(im.previewBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	var radio *widget.RadioGroup
 	var text string
 	for _, o := range im.result.Objects {
@@ -184,7 +185,7 @@ func TestExchangeConflictTakeTheirs(t *testing.T) {
 		t.Fatalf("not importable after deciding: %q", im.status.Text)
 	}
 	test.Tap(im.importBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	got, err := coord.GetOffer(ctx, offer.ID)
 	must(err)
 	if got.Capacity != 6 {
@@ -206,7 +207,7 @@ func TestExchangeReplanAfterNewConflict(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	coord, hr := openStore(t), openStore(t)
+	coord, hr := uitest.OpenStore(t), uitest.OpenStore(t)
 	company := data.Organisation{Kind: data.KindCompany, Name: "Lindqvist Mekaniska AB", Municipality: "Säffle"}
 	must(coord.SaveOrganisation(ctx, &company))
 	per := data.Period{Name: "Åk 9 v. 46 2026", Grade: 9, Start: mustParseDate("2026-11-09"), End: mustParseDate("2026-11-13")}
@@ -230,13 +231,13 @@ func TestExchangeReplanAfterNewConflict(t *testing.T) {
 	offer.Capacity = 4
 	must(coord.SaveOffer(ctx, &offer))
 
-	m := newTestWindow(t, coord)
-	im := m.newExchangeImport()
+	m := uitest.NewShell(t, coord)
+	im := newExchangeImport(m)
 	im.setFile(back)
-	waitIdle(t, m)
+	m.Wait(t)
 	im.pass.SetText(pass)
 	test.Tap(im.previewBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	radios := func() []*widget.RadioGroup {
 		var out []*widget.RadioGroup
 		for _, o := range im.result.Objects {
@@ -258,7 +259,7 @@ func TestExchangeReplanAfterNewConflict(t *testing.T) {
 	cur.Title = "Svetsning"
 	must(coord.SaveOffer(ctx, &cur))
 	test.Tap(im.importBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if rs := radios(); len(rs) != 2 || !im.importBtn.Disabled() {
 		t.Fatalf("after the refused import: %d conflicts shown, import enabled %v, status %q", len(rs), !im.importBtn.Disabled(), im.status.Text)
 	}
@@ -269,7 +270,7 @@ func TestExchangeReplanAfterNewConflict(t *testing.T) {
 		r.SetSelected("Ta deras")
 	}
 	test.Tap(im.importBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	got, err := coord.GetOffer(ctx, offer.ID)
 	must(err)
 	if got.Capacity != 6 || got.Title != o.Title {

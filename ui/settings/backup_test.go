@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"context"
@@ -8,34 +8,35 @@ import (
 	"time"
 
 	"techniqual/data"
+	"techniqual/ui/internal/uitest"
 )
 
 func TestStartAutoBackupMakesTodaysCopy(t *testing.T) {
-	st := openStore(t)
-	m := newTestWindow(t, st)
-	m.StartAutoBackup()
-	waitIdle(t, m)
+	st := uitest.OpenStore(t)
+	m := uitest.NewShell(t, st)
+	StartAutoBackup(m)
+	m.Wait(t)
 	bs, err := data.ListBackups(st.Path())
 	if err != nil || len(bs) != 1 || bs[0].Day.Format(data.DateLayout) != time.Now().Format(data.DateLayout) {
 		t.Fatalf("backups %+v, %v", bs, err)
 	}
-	m.StartAutoBackup() // the same day: nothing new, no error
-	waitIdle(t, m)
+	StartAutoBackup(m) // the same day: nothing new, no error
+	m.Wait(t)
 	if bs, _ := data.ListBackups(st.Path()); len(bs) != 1 {
 		t.Errorf("%d backups after a second start", len(bs))
 	}
-	_ = m.backupCard()
+	_ = backupCard(m)
 }
 
 func TestAutoBackupProblemDoesNotStopTheWindow(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	if err := os.WriteFile(data.BackupFolder(st.Path()), []byte("x"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	m := newTestWindow(t, st)
-	m.StartAutoBackup()
-	waitIdle(t, m)
-	if len(m.win.Canvas().Overlays().List()) == 0 {
+	m := uitest.NewShell(t, st)
+	StartAutoBackup(m)
+	m.Wait(t)
+	if len(m.Window().Canvas().Overlays().List()) == 0 {
 		t.Error("the problem is not shown in the window")
 	}
 }
@@ -59,22 +60,22 @@ func TestRestoreSwitchesToTheBackupsData(t *testing.T) {
 		t.Fatal(err)
 	}
 	save(st, "Efter kopian")
-	m := newTestWindow(t, st)
+	m := uitest.NewShell(t, st)
 	t.Cleanup(func() { m.Store().Close() })
 
 	// A file that is no database: refused, the window keeps its store.
 	junk := filepath.Join(t.TempDir(), "junk.db")
 	os.WriteFile(junk, []byte("no database here, only text of some length"), 0o600)
 	var gotErr error
-	m.restoreFrom(junk, func(_ string, err error) { gotErr = err })
-	waitIdle(t, m)
+	restoreFrom(m, junk, func(_ string, err error) { gotErr = err })
+	m.Wait(t)
 	if gotErr == nil || m.Store() != st {
 		t.Fatalf("junk restore: err %v, store switched %v", gotErr, m.Store() != st)
 	}
 
 	var safety string
-	m.restoreFrom(backup, func(s string, err error) { safety, gotErr = s, err })
-	waitIdle(t, m)
+	restoreFrom(m, backup, func(s string, err error) { safety, gotErr = s, err })
+	m.Wait(t)
 	if gotErr != nil {
 		t.Fatal(gotErr)
 	}

@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"context"
@@ -51,28 +51,25 @@ func exchangeErrorText(err error, en bool) string {
 	return lang.X(e.Key(), e.Template(), e.Data(en))
 }
 
-// english reports whether the window speaks English.
-func (m *MainWindow) english() bool { return SavedLanguage(m.app) == uikit.LangEnglish }
-
 // exchangeCard is the Utbytesfiler card for Inställningar.
-func (m *MainWindow) exchangeCard() fyne.CanvasObject {
+func exchangeCard(m Shell) fyne.CanvasObject {
 	save := widget.NewButtonWithIcon(lang.X("exchange.save_file", "Spara utbytesfil …"), theme.MailSendIcon(),
-		func() { m.showExchangeExport(exchange.KindSchool, "") })
-	open := widget.NewButtonWithIcon(lang.X("exchange.open_file", "Läs in utbytesfil …"), theme.FolderOpenIcon(), m.showExchangeImport)
+		func() { showExchangeExport(m, exchange.KindSchool, "") })
+	open := widget.NewButtonWithIcon(lang.X("exchange.open_file", "Läs in utbytesfil …"), theme.FolderOpenIcon(), func() { showExchangeImport(m) })
 	note := widgets.WrapLabel(lang.X("exchange.card_note",
 		"Utbytesfiler (.techniqual) skickas med e-post mellan datorer: värdformulär, skolans elever och önskemål, resultat och värdens elevlista. De är krypterade med en lösenfras som ni kommer överens om per telefon."))
 	return widget.NewCard(lang.X("exchange.title", "Utbyte"), "", container.NewVBox(note, container.NewHBox(save, open)))
 }
 
-// showHostFormFile opens the export dialog for one company's host form
+// ShowHostFormFile opens the export dialog for one company's host form
 // (the host form's "Spara som fil för e-post …").
-func (m *MainWindow) showHostFormFile(companyID string) {
-	m.showExchangeExport(exchange.KindHostForm, companyID)
+func ShowHostFormFile(m Shell, companyID string) {
+	showExchangeExport(m, exchange.KindHostForm, companyID)
 }
 
 // exchangeExport is the dialog that saves an exchange file.
 type exchangeExport struct {
-	main                      *MainWindow
+	main                      Shell
 	dlg                       dialog.Dialog
 	kind, org, school, period *widget.Select
 	orgRow, schoolRow, perRow fyne.CanvasObject
@@ -86,13 +83,13 @@ type exchangeExport struct {
 	wantOrg                   string
 }
 
-func (m *MainWindow) showExchangeExport(kind exchange.Kind, orgID string) *exchangeExport {
-	d := m.newExchangeExport(kind, orgID)
+func showExchangeExport(m Shell, kind exchange.Kind, orgID string) *exchangeExport {
+	d := newExchangeExport(m, kind, orgID)
 	d.dlg.Show()
 	return d
 }
 
-func (m *MainWindow) newExchangeExport(kind exchange.Kind, orgID string) *exchangeExport {
+func newExchangeExport(m Shell, kind exchange.Kind, orgID string) *exchangeExport {
 	d := &exchangeExport{main: m, wantOrg: orgID}
 	names := make([]string, len(exchange.Kinds))
 	for i, k := range exchange.Kinds {
@@ -125,7 +122,7 @@ func (m *MainWindow) newExchangeExport(kind exchange.Kind, orgID string) *exchan
 	closeBtn := widget.NewButton(lang.X("action.close", "Stäng"), func() { d.dlg.Hide() })
 	body := container.NewVBox(row(lang.X("exchange.kind", "Fil"), d.kind), d.orgRow, d.schoolRow, d.perRow, d.include,
 		widget.NewSeparator(), d.pass1, d.pass2, passNote, d.progress, d.status, container.NewHBox(closeBtn, d.saveBtn))
-	d.dlg = dialog.NewCustomWithoutButtons(lang.X("exchange.export_title", "Spara utbytesfil för e-post"), body, m.win)
+	d.dlg = dialog.NewCustomWithoutButtons(lang.X("exchange.export_title", "Spara utbytesfil för e-post"), body, m.Window())
 	d.dlg.Resize(fyne.NewSize(600, 480))
 	for i, k := range exchange.Kinds {
 		if k == kind {
@@ -161,7 +158,7 @@ func (d *exchangeExport) sync() {
 
 // load fetches companies, schools and periods off the UI goroutine.
 func (d *exchangeExport) load() {
-	st := d.main.store
+	st := d.main.Store()
 	d.main.Background(func() func() {
 		ctx := context.Background()
 		cs, err1 := st.ListOrganisations(ctx, data.KindCompany)
@@ -169,7 +166,7 @@ func (d *exchangeExport) load() {
 		ps, err3 := st.ListPeriods(ctx)
 		return func() {
 			if err := errors.Join(err1, err2, err3); err != nil {
-				d.status.SetText(exchangeErrorText(err, d.main.english()))
+				d.status.SetText(exchangeErrorText(err, (d.main.Language() == uikit.LangEnglish)))
 				return
 			}
 			d.companies, d.schools, d.periods = cs, ss, ps
@@ -219,7 +216,7 @@ func (d *exchangeExport) check() string {
 		return lang.X("exchange.passphrases_differ", "Lösenfraserna är inte lika.")
 	}
 	if err := exchange.CheckPassphrase(d.pass1.Text); err != nil {
-		return exchangeErrorText(err, d.main.english())
+		return exchangeErrorText(err, (d.main.Language() == uikit.LangEnglish))
 	}
 	return ""
 }
@@ -244,10 +241,10 @@ func (d *exchangeExport) onSave() {
 			path += exchange.Extension
 		}
 		d.saveTo(path)
-	}, d.main.win)
+	}, d.main.Window())
 	fd.SetFileName(fmt.Sprintf("%s-%s%s", d.chosenKind(), time.Now().Format("2006-01-02"), exchange.Extension))
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{exchange.Extension}))
-	if dir := d.main.app.Preferences().String(prefExchangeFolder); dir != "" {
+	if dir := d.main.App().Preferences().String(prefExchangeFolder); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			fd.SetLocation(l)
 		}
@@ -272,8 +269,8 @@ func (d *exchangeExport) saveTo(path string) {
 	if i := d.period.SelectedIndex(); i >= 0 {
 		periodID = d.periods[i].ID
 	}
-	o := exchange.Options{AppVersion: Version, IncludeProtected: d.include.Checked && k == exchange.KindSchool}
-	st := d.main.store
+	o := exchange.Options{AppVersion: d.main.AppVersion(), IncludeProtected: d.include.Checked && k == exchange.KindSchool}
+	st := d.main.Store()
 	d.saveBtn.Disable()
 	d.progress.Show()
 	d.progress.Start()
@@ -300,10 +297,10 @@ func (d *exchangeExport) saveTo(path string) {
 			d.progress.Stop()
 			d.progress.Hide()
 			if err != nil {
-				d.status.SetText(exchangeErrorText(err, d.main.english()))
+				d.status.SetText(exchangeErrorText(err, (d.main.Language() == uikit.LangEnglish)))
 				return
 			}
-			d.main.app.Preferences().SetString(prefExchangeFolder, filepath.Dir(path))
+			d.main.App().Preferences().SetString(prefExchangeFolder, filepath.Dir(path))
 			d.status.SetText(lang.X("exchange.saved", "Sparad i {{.Path}}. Skicka filen med e-post och lösenfrasen på annat sätt.",
 				map[string]string{"Path": path}))
 		}
@@ -313,7 +310,7 @@ func (d *exchangeExport) saveTo(path string) {
 // exchangeImport is the dialog that reads an exchange file: file,
 // passphrase, preview with a choice per conflict, import.
 type exchangeImport struct {
-	main       *MainWindow
+	main       Shell
 	dlg        dialog.Dialog
 	path       string
 	fileLabel  *widget.Label
@@ -328,9 +325,9 @@ type exchangeImport struct {
 	choices    map[string]exchange.Side
 }
 
-func (m *MainWindow) showExchangeImport() { m.newExchangeImport().dlg.Show() }
+func showExchangeImport(m Shell) { newExchangeImport(m).dlg.Show() }
 
-func (m *MainWindow) newExchangeImport() *exchangeImport {
+func newExchangeImport(m Shell) *exchangeImport {
 	d := &exchangeImport{main: m, choices: map[string]exchange.Side{}}
 	d.fileLabel = widgets.WrapLabel(lang.X("exchange.no_file", "Ingen fil vald."))
 	choose := widget.NewButtonWithIcon(lang.X("exchange.choose_file", "Välj fil …"), theme.FolderOpenIcon(), d.onChoose)
@@ -350,7 +347,7 @@ func (m *MainWindow) newExchangeImport() *exchangeImport {
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, choose, d.fileLabel), d.pass, container.NewHBox(d.previewBtn),
 		d.progress, d.status)
 	body := container.NewBorder(top, container.NewHBox(closeBtn, d.importBtn), nil, nil, container.NewVScroll(d.result))
-	d.dlg = dialog.NewCustomWithoutButtons(lang.X("exchange.import_title", "Läs in utbytesfil"), body, m.win)
+	d.dlg = dialog.NewCustomWithoutButtons(lang.X("exchange.import_title", "Läs in utbytesfil"), body, m.Window())
 	d.dlg.Resize(fyne.NewSize(760, 600))
 	return d
 }
@@ -363,9 +360,9 @@ func (d *exchangeImport) onChoose() {
 		path := r.URI().Path()
 		r.Close()
 		d.setFile(path)
-	}, d.main.win)
+	}, d.main.Window())
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{exchange.Extension}))
-	if dir := d.main.app.Preferences().String(prefExchangeFolder); dir != "" {
+	if dir := d.main.App().Preferences().String(prefExchangeFolder); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			fd.SetLocation(l)
 		}
@@ -381,7 +378,7 @@ func (d *exchangeImport) setFile(path string) {
 	d.result.RemoveAll()
 	d.status.SetText("")
 	d.fileLabel.SetText(filepath.Base(path))
-	en := d.main.english()
+	en := (d.main.Language() == uikit.LangEnglish)
 	// The header is read off the UI goroutine: the file may sit on a slow
 	// network share.
 	d.main.Background(func() func() {
@@ -415,7 +412,7 @@ func (d *exchangeImport) onPreview() {
 		d.status.SetText(lang.X("exchange.choose_file_first", "Välj en fil först."))
 		return
 	}
-	path, pass, st := d.path, d.pass.Text, d.main.store
+	path, pass, st := d.path, d.pass.Text, d.main.Store()
 	d.busy(true, lang.X("exchange.reading", "Läser och jämför …"))
 	d.main.Background(func() func() {
 		p, err := exchange.ReadFile(path, pass)
@@ -426,7 +423,7 @@ func (d *exchangeImport) onPreview() {
 		return func() {
 			d.busy(false, "")
 			if err != nil {
-				d.status.SetText(exchangeErrorText(err, d.main.english()))
+				d.status.SetText(exchangeErrorText(err, (d.main.Language() == uikit.LangEnglish)))
 				return
 			}
 			d.payload, d.plan = p, plan
@@ -464,7 +461,7 @@ func (d *exchangeImport) showPlan() {
 		d.status.SetText(lang.X("exchange.host_readonly", "En värdfil läses bara – den ändrar inget i databasen."))
 		return
 	}
-	en := d.main.english()
+	en := (d.main.Language() == uikit.LangEnglish)
 	for _, t := range data.ExchangeTables() {
 		c := d.plan.Counts[t.Name]
 		if c == nil {
@@ -574,7 +571,7 @@ func (d *exchangeImport) onImport() {
 	if d.plan == nil {
 		return
 	}
-	p, st := d.payload, d.main.store
+	p, st := d.payload, d.main.Store()
 	dec := exchange.Decisions{Each: map[string]exchange.Side{}}
 	for k, v := range d.choices {
 		dec.Each[k] = v
@@ -585,7 +582,7 @@ func (d *exchangeImport) onImport() {
 		return func() {
 			d.busy(false, "")
 			if err != nil {
-				msg := exchangeErrorText(err, d.main.english())
+				msg := exchangeErrorText(err, (d.main.Language() == uikit.LangEnglish))
 				if res != nil && res.Plan != nil {
 					// The database changed since the preview: show the new
 					// plan, with its own conflicts to decide.
@@ -601,15 +598,7 @@ func (d *exchangeImport) onImport() {
 			d.plan = nil
 			d.importBtn.Disable()
 			d.status.SetText(lang.X("exchange.imported", "Inläst: {{.N}} rader nya eller ändrade.", map[string]string{"N": fmt.Sprint(res.Written)}))
-			d.main.rebuild()
+			d.main.Rebuild()
 		}
 	})
-}
-
-// saveThenFile saves the host form and opens the export dialog for its
-// company, so the file holds what is on the screen.
-func (h *hostForm) saveThenFile() {
-	if h.save() {
-		h.screen.main.showHostFormFile(h.company.ID)
-	}
 }

@@ -1,9 +1,13 @@
-package ui
+// Package settings is the Inställningar screen: which database is open and
+// another one to open, backups (made now, made daily, restored), exchange
+// files between Techniqual installations, the language, and the version.
+package settings
 
 import (
 	"context"
 	"fmt"
 	"os"
+	"techniqual/data"
 	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 	"time"
@@ -17,21 +21,31 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// prefDatabase remembers the database file opened from Inställningar, used
-// at the next start when --db is not given.
-const prefDatabase = "database_path"
+// Shell is what Inställningar needs from the window besides the Base: to
+// change the database, the language or every screen at once, and the
+// version to show.
+type Shell interface {
+	uikit.Base
+	// SwitchStore opens the database at path, shows it instead of the
+	// current one (which is closed) and remembers it for the next start;
+	// on error nothing changes.
+	SwitchStore(path string) error
+	// UseStore shows st, already open, instead of the current database
+	// (closed by the caller), and builds every screen anew.
+	UseStore(st *data.Store)
+	// Rebuild builds every screen anew (after an import changed the data).
+	Rebuild()
+	// ChangeLanguage saves the language with that code, loads it and builds
+	// every screen anew.
+	ChangeLanguage(code string)
+	// AppVersion is the app's version, as FyneApp.toml gives it.
+	AppVersion() string
+}
 
-// Version is the app's version, set by main from FyneApp.toml; Inställningar
-// shows it under Om Techniqual.
-var Version = "dev"
-
-// RememberedDatabase is the database chosen in Inställningar ("" for the default).
-func RememberedDatabase(a fyne.App) string { return a.Preferences().String(prefDatabase) }
-
-// settingsScreen is Inställningar: where the database is, open another
+// Screen is Inställningar: where the database is, open another
 // database file, back up now, language.
-type settingsScreen struct {
-	main    *MainWindow
+type Screen struct {
+	main    Shell
 	content fyne.CanvasObject
 	path    *widget.Label
 	status  *widget.Label
@@ -40,8 +54,9 @@ type settingsScreen struct {
 
 var languages = []string{uikit.LangSwedish, uikit.LangEnglish}
 
-func newSettingsScreen(m *MainWindow) *settingsScreen {
-	s := &settingsScreen{main: m}
+// New builds Inställningar; Reload fills it.
+func New(m Shell) *Screen {
+	s := &Screen{main: m}
 	s.path = widget.NewLabel("")
 	s.path.Wrapping = fyne.TextWrapBreak
 	s.status = widget.NewLabel("")
@@ -50,7 +65,7 @@ func newSettingsScreen(m *MainWindow) *settingsScreen {
 	backup := widget.NewButtonWithIcon(lang.X("settings.backup", "Säkerhetskopiera nu …"), theme.DocumentSaveIcon(), s.onBackup)
 	backup.Importance = widget.HighImportance
 	s.langSel = widgets.NewSelect([]string{"Svenska", "English"}, nil)
-	if SavedLanguage(m.app) == uikit.LangEnglish {
+	if m.Language() == uikit.LangEnglish {
 		s.langSel.SetSelectedIndex(1)
 	} else {
 		s.langSel.SetSelectedIndex(0)
@@ -64,26 +79,26 @@ func newSettingsScreen(m *MainWindow) *settingsScreen {
 	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(title,
 		widget.NewCard(lang.X("settings.database", "Databasen"), "", container.NewVBox(s.path, container.NewHBox(open))),
 		widget.NewCard(lang.X("settings.backup_title", "Säkerhetskopia"), "", container.NewVBox(backupNote, container.NewHBox(backup))),
-		m.backupCard(),
-		m.exchangeCard(),
+		backupCard(m),
+		exchangeCard(m),
 		widget.NewCard(lang.X("settings.language", "Språk"), "", s.langSel),
 		widget.NewCard(lang.X("settings.about", "Om Techniqual"), "", widgets.WrapLabel(lang.X("settings.about_text",
 			"Techniqual {{.Version}} – TechniQual-nätverkets app för teknikprao och evenemang i Värmland. Fungerar utan internet. Databasen ligger där den visas ovan; säkerhetskopior i mappen backups bredvid den.",
-			map[string]string{"Version": Version}))),
+			map[string]string{"Version": m.AppVersion()}))),
 		s.status)))
 	return s
 }
 
 // Content is the screen's root object.
-func (s *settingsScreen) Content() fyne.CanvasObject { return s.content }
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
 // Reload shows the current database file.
-func (s *settingsScreen) Reload() {
-	s.path.SetText(s.main.store.Path())
+func (s *Screen) Reload() {
+	s.path.SetText(s.main.Store().Path())
 }
 
 // onOpen lets the user pick another database file (or name a new one).
-func (s *settingsScreen) onOpen() {
+func (s *Screen) onOpen() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
@@ -91,24 +106,23 @@ func (s *settingsScreen) onOpen() {
 		path := r.URI().Path()
 		r.Close()
 		s.open(path)
-	}, s.main.win)
+	}, s.main.Window())
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".techniqual"}))
 	d.Show()
 }
 
 // open switches the window to the database at path and remembers it.
-func (s *settingsScreen) open(path string) {
-	if err := s.main.switchStore(path); err != nil {
-		dialog.ShowError(fmt.Errorf("%s", uikit.OpenErrorText(path, err)), s.main.win)
+func (s *Screen) open(path string) {
+	if err := s.main.SwitchStore(path); err != nil {
+		dialog.ShowError(fmt.Errorf("%s", uikit.OpenErrorText(path, err)), s.main.Window())
 		return
 	}
-	s.main.app.Preferences().SetString(prefDatabase, path)
 	s.Reload()
 	s.status.SetText(lang.X("settings.opened", "Nu används {{.Path}}.", map[string]string{"Path": path}))
 }
 
 // onBackup writes a consistent copy of the open database where the user says.
-func (s *settingsScreen) onBackup() {
+func (s *Screen) onBackup() {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
@@ -116,7 +130,7 @@ func (s *settingsScreen) onBackup() {
 		path := w.URI().Path()
 		w.Close() // the dialog made an empty file; VACUUM INTO fills it
 		s.backupTo(path)
-	}, s.main.win)
+	}, s.main.Window())
 	d.SetFileName(BackupFileName(time.Now()))
 	d.Show()
 }
@@ -126,18 +140,18 @@ func BackupFileName(t time.Time) string {
 	return "techniqual-sakerhetskopia-" + t.Format("2006-01-02") + ".db"
 }
 
-func (s *settingsScreen) backupTo(path string) {
+func (s *Screen) backupTo(path string) {
 	bar := widget.NewProgressBarInfinite()
-	wait := dialog.NewCustomWithoutButtons(lang.X("settings.backing_up", "Säkerhetskopierar …"), bar, s.main.win)
+	wait := dialog.NewCustomWithoutButtons(lang.X("settings.backing_up", "Säkerhetskopierar …"), bar, s.main.Window())
 	wait.Show()
-	st := s.main.store
+	st := s.main.Store()
 	s.main.Background(func() func() {
 		err := st.Backup(context.Background(), path)
 		return func() {
 			wait.Hide()
 			if err != nil {
 				os.Remove(path) // never leave a half copy behind
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			s.status.SetText(lang.X("settings.backed_up", "Säkerhetskopian finns i {{.Path}}.", map[string]string{"Path": path}))
@@ -145,16 +159,14 @@ func (s *settingsScreen) backupTo(path string) {
 	})
 }
 
-func (s *settingsScreen) onLanguageChanged() {
+func (s *Screen) onLanguageChanged() {
 	i := s.langSel.SelectedIndex()
 	if i < 0 {
 		return
 	}
 	code := languages[i]
-	if code == SavedLanguage(s.main.app) {
+	if code == s.main.Language() {
 		return
 	}
-	s.main.app.Preferences().SetString(prefLanguage, code)
-	SetLanguage(code)
-	s.main.rebuild()
+	s.main.ChangeLanguage(code)
 }

@@ -18,6 +18,7 @@ import (
 	"techniqual/assets"
 	"techniqual/data"
 	"techniqual/ui/contacts"
+	"techniqual/ui/imports"
 	"techniqual/ui/overview"
 	"techniqual/ui/periods"
 	"techniqual/ui/settings"
@@ -187,6 +188,16 @@ func (m *MainWindow) AppVersion() string { return Version }
 
 // ShowHostFormFile opens the exchange export for one company's host form.
 func (m *MainWindow) ShowHostFormFile(companyID string) { settings.ShowHostFormFile(m, companyID) }
+
+// ShowClassListImport opens the class-list import wizard; onDone runs after
+// an import.
+func (m *MainWindow) ShowClassListImport(onDone func()) { imports.ShowClassListImport(m, onDone) }
+
+// ShowChoicesImport opens the import of pupils' choices from a form.
+func (m *MainWindow) ShowChoicesImport(onDone func()) { imports.ShowChoicesImport(m, onDone) }
+
+// ShowEvaluationsImport opens the import of evaluations from a form.
+func (m *MainWindow) ShowEvaluationsImport(onDone func()) { imports.ShowEvaluationsImport(m, onDone) }
 
 // StartAutoBackup makes the day's automatic backup off the UI goroutine,
 // unless it is turned off in Inställningar.

@@ -411,7 +411,7 @@ func newEvaluationsScreen(m *MainWindow) *evaluationsScreen {
 	// Answers collected with a form tool come in through the import wizard;
 	// what is typed here is saved first, so the import sees it.
 	s.importBtn = widget.NewButtonWithIcon(lang.X("evaluations.import", "Importera från formulär …"), theme.UploadIcon(), func() {
-		s.saveAll(func() { s.main.showEvaluationsImport(s.Reload) })
+		s.saveAll(func() { s.main.ShowEvaluationsImport(s.Reload) })
 	})
 	help := widgets.WrapLabel(lang.X("evaluations.help", "Skriv av svaren från pappret: intresse före och efter 1–5, skulle rekommendera J eller N, sedan kommentaren. Tab eller Enter går till nästa ruta, Skift+Tab tillbaka, pil upp och ner byter elev. Enter i kommentaren sparar raden och går till nästa elev. Delete tömmer rutan, Esc ångrar radens ändringar, F2 redigerar en lång kommentar."))
 	help.Importance = widget.LowImportance

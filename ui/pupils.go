@@ -77,8 +77,8 @@ func newPupilsScreen(m *MainWindow) *pupilsScreen {
 	var moreBtn *widget.Button
 	moreBtn = widget.NewButtonWithIcon(lang.X("pupils.more", "Mer"), theme.MoreVerticalIcon(), func() {
 		menu := fyne.NewMenu("",
-			fyne.NewMenuItem(lang.X("pupils.import", "Importera klasslista …"), func() { m.showClassListImport(s.Reload) }),
-			fyne.NewMenuItem(lang.X("pupils.import_choices", "Importera val …"), func() { m.showChoicesImport(s.Reload) }),
+			fyne.NewMenuItem(lang.X("pupils.import", "Importera klasslista …"), func() { m.ShowClassListImport(s.Reload) }),
+			fyne.NewMenuItem(lang.X("pupils.import_choices", "Importera val …"), func() { m.ShowChoicesImport(s.Reload) }),
 			fyne.NewMenuItem(lang.X("export.button", "Exportera …"), func() { m.ShowExport("pupils") }),
 			fyne.NewMenuItem(lang.X("pupils.bin", "Papperskorg"), s.onShowBin))
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(moreBtn)

@@ -7,6 +7,7 @@ package uitest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -193,6 +194,20 @@ func (s *Shell) ChangeLanguage(code string) {
 
 // AppVersion is "test".
 func (s *Shell) AppVersion() string { return "test" }
+
+// LoadTranslation is the merged translation table of one language.
+func LoadTranslation(t testing.TB, code string) map[string]string {
+	t.Helper()
+	b, err := uikit.Translations(code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]string
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatalf("%s.json: %v", code, err)
+	}
+	return m
+}
 
 // LabelTexts lists the texts of every label below o, widgets included.
 func LabelTexts(o fyne.CanvasObject) []string {

@@ -1,4 +1,4 @@
-package ui
+package imports
 
 import (
 	"context"
@@ -35,7 +35,7 @@ const maxPreviewLines = 200
 // ambiguous name → import → result. Nothing is written before Importera;
 // reading, previewing and writing run off the UI goroutine.
 type formImport struct {
-	m      *MainWindow
+	m      Shell
 	kind   formimport.Kind
 	d      *dialog.CustomDialog
 	onDone func()
@@ -74,27 +74,27 @@ type formImport struct {
 	doneStep  fyne.CanvasObject
 }
 
-// showChoicesImport opens the wizard for pupils' choices from a form tool's
+// ShowChoicesImport opens the wizard for pupils' choices from a form tool's
 // export, asking for the file; onDone runs after an import.
-func (m *MainWindow) showChoicesImport(onDone func()) {
-	m.newFormImport(formimport.KindChoices, onDone).onChooseFile()
+func ShowChoicesImport(m Shell, onDone func()) {
+	newFormImport(m, formimport.KindChoices, onDone).onChooseFile()
 }
 
-// showEvaluationsImport opens the wizard for pupils' evaluations from a form
+// ShowEvaluationsImport opens the wizard for pupils' evaluations from a form
 // tool's export, asking for the file; onDone runs after an import.
-func (m *MainWindow) showEvaluationsImport(onDone func()) {
-	m.newFormImport(formimport.KindEvaluations, onDone).onChooseFile()
+func ShowEvaluationsImport(m Shell, onDone func()) {
+	newFormImport(m, formimport.KindEvaluations, onDone).onChooseFile()
 }
 
 // openFormImport opens the wizard on the file at path (tests use it to
 // bypass the native file dialog).
-func (m *MainWindow) openFormImport(kind formimport.Kind, path string, onDone func()) *formImport {
-	w := m.newFormImport(kind, onDone)
+func openFormImport(m Shell, kind formimport.Kind, path string, onDone func()) *formImport {
+	w := newFormImport(m, kind, onDone)
 	w.load(path)
 	return w
 }
 
-func (m *MainWindow) newFormImport(kind formimport.Kind, onDone func()) *formImport {
+func newFormImport(m Shell, kind formimport.Kind, onDone func()) *formImport {
 	w := &formImport{m: m, kind: kind, onDone: onDone, resolutions: map[string]string{}}
 	w.fileLabel = widgets.WrapLabel(lang.X("formimport.no_file", "Ingen fil vald."))
 	w.chooseBtn = widget.NewButtonWithIcon(lang.X("formimport.choose", "Välj fil …"), theme.FolderOpenIcon(), w.onChooseFile)
@@ -135,7 +135,7 @@ func (m *MainWindow) newFormImport(kind formimport.Kind, onDone func()) *formImp
 	content := container.NewBorder(
 		container.NewVBox(widgets.WrapLabel(help), fileRow, widget.NewSeparator()),
 		w.bottom(), nil, nil, w.steps)
-	w.d = dialog.NewCustomWithoutButtons(title, content, m.win)
+	w.d = dialog.NewCustomWithoutButtons(title, content, m.Window())
 	w.d.Resize(fyne.NewSize(880, 640))
 	w.showStep(nil)
 	w.d.Show()
@@ -174,7 +174,7 @@ func enableSelect(s *widget.Select, on bool) {
 	}
 }
 
-func (w *formImport) onChooseFile() { chooseSpreadsheet(w.m.win, w.load) }
+func (w *formImport) onChooseFile() { chooseSpreadsheet(w.m.Window(), w.load) }
 
 // load reads the file and the periods off the UI goroutine and shows what
 // was found.
@@ -186,7 +186,7 @@ func (w *formImport) load(path string) {
 	w.resolutions = map[string]string{}
 	w.showStep(nil)
 	w.setBusy(lang.X("formimport.reading", "Läser filen …"))
-	st, kind := w.m.store, w.kind
+	st, kind := w.m.Store(), w.kind
 	w.m.Background(func() func() {
 		read := formimport.ReadChoicesFile
 		if kind == formimport.KindEvaluations {
@@ -474,7 +474,7 @@ func (w *formImport) runPreview(opts formimport.Options, status string, bad bool
 		return
 	}
 	w.previews++
-	n, f, st, kind := w.previews, w.file, w.m.store, w.kind
+	n, f, st, kind := w.previews, w.file, w.m.Store(), w.kind
 	w.setBusy(lang.X("formimport.previewing", "Förhandsgranskar …"))
 	w.m.Background(func() func() {
 		pv, err := previewForm(st, kind, f, opts)
@@ -664,7 +664,7 @@ func (w *formImport) onImport() {
 		return
 	}
 	// The options the shown preview was worked out with, not the widgets'.
-	f, opts, st, skip, kind := w.file, w.previewOpts, w.m.store, w.skipBad.Checked, w.kind
+	f, opts, st, skip, kind := w.file, w.previewOpts, w.m.Store(), w.skipBad.Checked, w.kind
 	w.setBusy(lang.X("formimport.importing", "Importerar …"))
 	w.m.Background(func() func() {
 		imp := formimport.ImportChoices

@@ -1,4 +1,4 @@
-package ui
+package imports
 
 import (
 	"context"
@@ -13,13 +13,14 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/formimport"
+	"techniqual/ui/internal/uitest"
 	"techniqual/ui/uikit"
 )
 
 // TestFormImportMessagesTranslated: the reasons the formimport package
 // gives are in both languages, with the package's Swedish.
 func TestFormImportMessagesTranslated(t *testing.T) {
-	sv, en := loadTranslation(t, uikit.LangSwedish), loadTranslation(t, uikit.LangEnglish)
+	sv, en := uitest.LoadTranslation(t, uikit.LangSwedish), uitest.LoadTranslation(t, uikit.LangEnglish)
 	for _, m := range formimport.Messages() {
 		if sv[m.Key] != m.Text {
 			t.Errorf("sv %q = %q, the package says %q", m.Key, sv[m.Key], m.Text)
@@ -74,16 +75,16 @@ func formFixture(t *testing.T, st *data.Store) (data.Period, map[string]string) 
 }
 
 func TestChoicesWizardResolvesAndImports(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	per, ids := formFixture(t, st)
-	m := newTestWindow(t, st)
+	m := uitest.NewShell(t, st)
 	path := writeList(t, "val.csv", "Tidsstämpel;Namn;Klass;Val 1;Val 2\n"+
 		"2026-10-05 09:00;Åsa Ek;8A;Volvo Cars;Pappersbruket\n"+
 		"2026-10-05 09:01;Kim Larsson;8B;Stora Enso – Pappersbruket;\n"+
 		"2026-10-05 09:02;Noa Öberg;8C;Pappersbruket;Volvo Cars\n")
 	done := 0
-	w := m.openFormImport(formimport.KindChoices, path, func() { done++ })
-	waitIdle(t, m)
+	w := openFormImport(m, formimport.KindChoices, path, func() { done++ })
+	m.Wait(t)
 	if w.file == nil || w.current() != w.setupStep {
 		t.Fatalf("the file was not read: %s", w)
 	}
@@ -91,7 +92,7 @@ func TestChoicesWizardResolvesAndImports(t *testing.T) {
 		t.Fatalf("setup: period %q, columns %q, status %q", w.periodSel.Selected, w.columns.Text, w.status.Text)
 	}
 	test.Tap(w.previewBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if w.current() != w.prevStep {
 		t.Fatalf("no preview: %s", w)
 	}
@@ -110,7 +111,7 @@ func TestChoicesWizardResolvesAndImports(t *testing.T) {
 	}
 	// Volvo Cars means the painting offer; Noa is the one born in September.
 	w.problemSelects[0].SetSelected("Volvo Car Corporation – Målning")
-	waitIdle(t, m)
+	m.Wait(t)
 	if ps := w.preview.Problems; len(ps) != 2 || ps[0].Chosen != ids["Målning"] {
 		t.Fatalf("after the first pick: %+v (%s)", ps, w)
 	}
@@ -120,7 +121,7 @@ func TestChoicesWizardResolvesAndImports(t *testing.T) {
 		t.Fatalf("Noa's options %q", noa.Options)
 	}
 	noa.SetSelectedIndex(i)
-	waitIdle(t, m)
+	m.Wait(t)
 	if w.preview.BadRows != 0 || w.importBtn.Disabled() {
 		t.Fatalf("after picking: %s", w)
 	}
@@ -137,7 +138,7 @@ func TestChoicesWizardResolvesAndImports(t *testing.T) {
 		t.Fatal("the preview wrote choices")
 	}
 	test.Tap(w.importBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if w.current() != w.doneStep || done != 1 || !strings.Contains(w.resultLabel.Text, "3 elever fick sina val") {
 		t.Fatalf("result %q, done %d: %s", w.resultLabel.Text, done, w)
 	}
@@ -157,20 +158,20 @@ func TestChoicesWizardResolvesAndImports(t *testing.T) {
 }
 
 func TestEvaluationsWizardImports(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	per, ids := formFixture(t, st)
 	// Åsa is placed; Kim of 8A is not, so his answers cannot be saved.
 	if err := st.SaveAssignment(context.Background(), &data.Assignment{PeriodID: per.ID, PupilID: ids["Åsa"],
 		OfferID: ids["Pappersbruket"], Source: data.SourceManual}); err != nil {
 		t.Fatal(err)
 	}
-	m := newTestWindow(t, st)
+	m := uitest.NewShell(t, st)
 	path := writeList(t, "utv.csv", "Namn;Klass;Hur intresserad av teknik var du före praon?;Hur intresserad är du efter praon?;Skulle du rekommendera praon?;Kommentar\n"+
 		"Åsa Ek;8A;2;5 – Mycket intresserad;Ja;Roligt!\n"+
 		"Kim Larson;8B;3;Ganska;Nej;\n"+
 		"Kim Larsson;8A;4;4;Ja;\n")
-	w := m.openFormImport(formimport.KindEvaluations, path, nil)
-	waitIdle(t, m)
+	w := openFormImport(m, formimport.KindEvaluations, path, nil)
+	m.Wait(t)
 	if w.file == nil {
 		t.Fatalf("not read: %s", w)
 	}
@@ -179,7 +180,7 @@ func TestEvaluationsWizardImports(t *testing.T) {
 		t.Fatalf("period %q", w.periodSel.Selected)
 	}
 	test.Tap(w.previewBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	for _, want := range []string{"rad 3, kolumn Namn: okänd elev ”Kim Larson” — menade du ”Kim Larsson, 8B, Solbackens skola”?",
 		"rad 3, kolumn Hur intresserad är du efter praon?: ”Ganska” är inget svar 1–5",
 		"rad 4, kolumn Namn: Kim Larsson har ingen placering i praoperioden"} {
@@ -189,7 +190,7 @@ func TestEvaluationsWizardImports(t *testing.T) {
 	}
 	w.skipBad.SetChecked(true)
 	test.Tap(w.importBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	es, _ := st.ListEvaluations(context.Background(), per.ID)
 	if len(es) != 1 || es[0].PupilID != ids["Åsa"] || es[0].InterestBefore != 2 || es[0].InterestAfter != 5 || es[0].Comment != "Roligt!" {
 		t.Fatalf("evaluations %+v (%s)", es, w)
@@ -203,15 +204,15 @@ func TestEvaluationsWizardImports(t *testing.T) {
 // stops the wizard; a file with the columns not recognised opens the setup
 // step with the reason, and Förhandsgranska waits for the columns.
 func TestFormWizardRefusesOrAsksForColumns(t *testing.T) {
-	st := openStore(t)
-	m := newTestWindow(t, st)
-	w := m.openFormImport(formimport.KindChoices, writeList(t, "lista.pdf", "%PDF-1.4\n"), nil)
-	waitIdle(t, m)
+	st := uitest.OpenStore(t)
+	m := uitest.NewShell(t, st)
+	w := openFormImport(m, formimport.KindChoices, writeList(t, "lista.pdf", "%PDF-1.4\n"), nil)
+	m.Wait(t)
 	if w.file != nil || w.current() != nil || !strings.Contains(w.status.Text, "PDF") || w.previewBtn.Visible() {
 		t.Errorf("a PDF: %s", w)
 	}
-	w = m.openFormImport(formimport.KindChoices, writeList(t, "lista.csv", "Förnamn;Efternamn;Klass\nÅsa;Ek;8A\n"), nil)
-	waitIdle(t, m)
+	w = openFormImport(m, formimport.KindChoices, writeList(t, "lista.csv", "Förnamn;Efternamn;Klass\nÅsa;Ek;8A\n"), nil)
+	m.Wait(t)
 	if w.file == nil || w.current() != w.setupStep || !strings.Contains(w.status.Text, "Ingen kolumn med val") ||
 		!strings.Contains(w.status.Text, "Välj under Kolumner") || !w.previewBtn.Visible() || !w.previewBtn.Disabled() {
 		t.Errorf("a class list as choices: %s", w)
@@ -224,14 +225,14 @@ func TestFormWizardRefusesOrAsksForColumns(t *testing.T) {
 // TestChoicesWizardMapsUnknownColumns: a form with the counsellor's own
 // questions as headers is mapped by the Selects, previewed and imported.
 func TestChoicesWizardMapsUnknownColumns(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	per, ids := formFixture(t, st)
-	m := newTestWindow(t, st)
+	m := uitest.NewShell(t, st)
 	path := writeList(t, "egna.csv", "Vem är du?;Avdelning;Bästa praoplatsen;Reserv\n"+
 		"Åsa Ek;8A;Pappersbruket;Målning\n"+
 		"Kim Larsson;8B;Lagerlogistik;\n")
-	w := m.openFormImport(formimport.KindChoices, path, nil)
-	waitIdle(t, m)
+	w := openFormImport(m, formimport.KindChoices, path, nil)
+	m.Wait(t)
 	if w.file == nil || w.current() != w.setupStep || !strings.Contains(w.status.Text, "Ingen kolumn med elevernas namn") || !w.previewBtn.Disabled() {
 		t.Fatalf("setup: %s", w)
 	}
@@ -273,7 +274,7 @@ func TestChoicesWizardMapsUnknownColumns(t *testing.T) {
 		t.Errorf("columns %q", w.columns.Text)
 	}
 	test.Tap(w.previewBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if w.current() != w.prevStep || w.preview.Set != 2 || w.preview.BadRows != 0 || w.importBtn.Disabled() {
 		t.Fatalf("preview: %s", w)
 	}
@@ -286,9 +287,9 @@ func TestChoicesWizardMapsUnknownColumns(t *testing.T) {
 		t.Fatalf("back: %s", w)
 	}
 	test.Tap(w.previewBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	test.Tap(w.importBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if w.current() != w.doneStep || !strings.Contains(w.resultLabel.Text, "2 elever fick sina val") {
 		t.Fatalf("result %q: %s", w.resultLabel.Text, w)
 	}
@@ -308,11 +309,11 @@ func TestChoicesWizardMapsUnknownColumns(t *testing.T) {
 // TestEvaluationsWizardMapsUnknownColumns: the evaluations' Selects offer
 // the answers, not choices, and the status says what is still missing.
 func TestEvaluationsWizardMapsUnknownColumns(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	formFixture(t, st) // a period to import into
-	m := newTestWindow(t, st)
-	w := m.openFormImport(formimport.KindEvaluations, writeList(t, "utv.csv", "Vem är du?;Hur kul var det?\nÅsa Ek;5\n"), nil)
-	waitIdle(t, m)
+	m := uitest.NewShell(t, st)
+	w := openFormImport(m, formimport.KindEvaluations, writeList(t, "utv.csv", "Vem är du?;Hur kul var det?\nÅsa Ek;5\n"), nil)
+	m.Wait(t)
 	if w.file == nil || w.current() != w.setupStep || !w.previewBtn.Disabled() {
 		t.Fatalf("setup: %s", w)
 	}
@@ -336,12 +337,12 @@ func TestEvaluationsWizardMapsUnknownColumns(t *testing.T) {
 // TestFormImportsOpenWithTheFileDialog: the entry points (the pupils'
 // menu and the Utvärderingar screen) open the wizard and a file dialog.
 func TestFormImportsOpenWithTheFileDialog(t *testing.T) {
-	st := openStore(t)
-	m := newTestWindow(t, st)
-	for _, open := range []func(func()){m.showChoicesImport, m.showEvaluationsImport} {
-		before := len(m.win.Canvas().Overlays().List())
+	st := uitest.OpenStore(t)
+	m := uitest.NewShell(t, st)
+	for _, open := range []func(func()){func(f func()) { ShowChoicesImport(m, f) }, func(f func()) { ShowEvaluationsImport(m, f) }} {
+		before := len(m.Window().Canvas().Overlays().List())
 		open(nil)
-		if got := len(m.win.Canvas().Overlays().List()); got != before+2 {
+		if got := len(m.Window().Canvas().Overlays().List()); got != before+2 {
 			t.Errorf("%d overlays after opening, want %d (wizard and file dialog)", got, before+2)
 		}
 	}
@@ -352,14 +353,14 @@ func TestFormImportsOpenWithTheFileDialog(t *testing.T) {
 // since; only the newest of two previews is shown; the selects wait while
 // a preview runs (B4).
 func TestFormWizardImportsWhatThePreviewShowed(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	per, ids := formFixture(t, st)
-	m := newTestWindow(t, st)
+	m := uitest.NewShell(t, st)
 	path := writeList(t, "val.csv", "Namn;Klass;Val 1\nÅsa Ek;8A;Volvo Cars\nKim Larsson;8B;Pappersbruket\n")
-	w := m.openFormImport(formimport.KindChoices, path, nil)
-	waitIdle(t, m)
+	w := openFormImport(m, formimport.KindChoices, path, nil)
+	m.Wait(t)
 	test.Tap(w.previewBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if w.preview == nil || len(w.preview.Problems) != 1 || len(w.problemSelects) != 1 {
 		t.Fatalf("preview: %s", w)
 	}
@@ -380,7 +381,7 @@ func TestFormWizardImportsWhatThePreviewShowed(t *testing.T) {
 	w.onPreview()
 	w.resolutions[volvo] = ids["Målning"]
 	w.onPreview()
-	waitIdle(t, m)
+	m.Wait(t)
 	if got := w.preview.Problems[0].Chosen; got != ids["Målning"] || w.previewOpts.Resolutions[volvo] != ids["Målning"] {
 		t.Fatalf("the older preview is shown: chosen %q, options %v", got, w.previewOpts.Resolutions)
 	}
@@ -388,7 +389,7 @@ func TestFormWizardImportsWhatThePreviewShowed(t *testing.T) {
 	// A pick the shown preview does not include is not imported.
 	w.resolutions[volvo] = ids["Lagerlogistik"]
 	test.Tap(w.importBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	ps, _ := st.PupilPreferences(context.Background(), ids["Åsa"], per.ID)
 	if len(ps) != 1 || ps[0].OfferID != ids["Målning"] {
 		t.Errorf("Åsa's choices %+v, want the previewed Målning (%s)", ps, w)
@@ -399,14 +400,14 @@ func TestFormWizardImportsWhatThePreviewShowed(t *testing.T) {
 // changed between the preview and Importera, the whole preview is
 // renewed — counts, changes and problems — not only the error list (B5).
 func TestFormWizardPreviewsAgainWhenTheImportFindsErrors(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	per, ids := formFixture(t, st)
-	m := newTestWindow(t, st)
+	m := uitest.NewShell(t, st)
 	path := writeList(t, "val.csv", "Namn;Klass;Val 1\nÅsa Ek;8A;Pappersbruket\nKim Larsson;8B;Målning\n")
-	w := m.openFormImport(formimport.KindChoices, path, nil)
-	waitIdle(t, m)
+	w := openFormImport(m, formimport.KindChoices, path, nil)
+	m.Wait(t)
 	test.Tap(w.previewBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if w.preview == nil || w.preview.Set != 2 || w.importBtn.Disabled() {
 		t.Fatalf("preview: %s", w)
 	}
@@ -415,7 +416,7 @@ func TestFormWizardPreviewsAgainWhenTheImportFindsErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	test.Tap(w.importBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if got := w.counts.Text; got != "1 elever får sina val, 0 elevers tidigare val ersätts, 0 oförändrade, 1 rader med fel" {
 		t.Errorf("counts %q", got)
 	}

@@ -1,4 +1,4 @@
-package ui
+package imports
 
 import (
 	"bytes"
@@ -36,7 +36,7 @@ const maxErrorLines = 200
 // Nothing is written before Importera; reading, previewing and writing run
 // off the UI goroutine.
 type classListImport struct {
-	m      *MainWindow
+	m      Shell
 	d      *dialog.CustomDialog
 	onDone func()
 
@@ -81,22 +81,22 @@ type classListImport struct {
 	doneStep fyne.CanvasObject
 }
 
-// showClassListImport opens the wizard and asks for the class list file
+// ShowClassListImport opens the wizard and asks for the class list file
 // with the file dialog; onDone runs after an import (to reload the list).
-func (m *MainWindow) showClassListImport(onDone func()) {
-	w := m.newClassListImport(onDone)
+func ShowClassListImport(m Shell, onDone func()) {
+	w := newClassListImport(m, onDone)
 	w.onChooseFile()
 }
 
 // openClassListImport opens the wizard on the file at path (tests use it to
 // bypass the native file dialog).
-func (m *MainWindow) openClassListImport(path string, onDone func()) *classListImport {
-	w := m.newClassListImport(onDone)
+func openClassListImport(m Shell, path string, onDone func()) *classListImport {
+	w := newClassListImport(m, onDone)
 	w.load(path)
 	return w
 }
 
-func (m *MainWindow) newClassListImport(onDone func()) *classListImport {
+func newClassListImport(m Shell, onDone func()) *classListImport {
 	w := &classListImport{m: m, onDone: onDone}
 	w.fileLabel = widgets.WrapLabel(lang.X("import.no_file", "Ingen fil vald."))
 	w.chooseBtn = widget.NewButtonWithIcon(lang.X("import.choose", "Välj fil …"), theme.FolderOpenIcon(), w.onChooseFile)
@@ -173,7 +173,7 @@ func (m *MainWindow) newClassListImport(onDone func()) *classListImport {
 	content := container.NewBorder(
 		container.NewVBox(fileRow, widget.NewSeparator()),
 		w.bottom(), nil, nil, w.steps)
-	w.d = dialog.NewCustomWithoutButtons(lang.X("import.title", "Importera klasslista"), content, m.win)
+	w.d = dialog.NewCustomWithoutButtons(lang.X("import.title", "Importera klasslista"), content, m.Window())
 	w.d.Resize(fyne.NewSize(860, 620))
 	w.showStep(nil)
 	w.d.Show()
@@ -197,7 +197,7 @@ func (w *classListImport) updateButtons() {
 	w.enableIf(w.chooseBtn, cur != w.doneStep)
 }
 
-func (w *classListImport) onChooseFile() { chooseSpreadsheet(w.m.win, w.load) }
+func (w *classListImport) onChooseFile() { chooseSpreadsheet(w.m.Window(), w.load) }
 
 // load reads the file off the UI goroutine and shows the detected settings
 // and the mapping.
@@ -208,7 +208,7 @@ func (w *classListImport) load(path string) {
 	w.reads++
 	w.showStep(nil)
 	w.setBusy(lang.X("import.reading", "Läser filen …"))
-	st := w.m.store
+	st := w.m.Store()
 	w.m.Background(func() func() {
 		t, err := classlist.ReadFile(path, classlist.ReadOptions{})
 		var schools []data.Organisation
@@ -568,7 +568,7 @@ func (w *classListImport) onPreview() {
 // runPreview previews table t with opts and then says status (in red
 // when bad).
 func (w *classListImport) runPreview(t *classlist.Table, opts classlist.Options, status string, bad bool) {
-	st := w.m.store
+	st := w.m.Store()
 	w.setBusy(lang.X("import.previewing", "Förhandsgranskar …"))
 	w.m.Background(func() func() {
 		pv, err := classlist.BuildPreview(context.Background(), st, t, opts)
@@ -648,7 +648,7 @@ func (w *classListImport) onImport() {
 	if w.preview == nil {
 		return
 	}
-	t, opts, st, skip := w.table, w.options(), w.m.store, w.skipBad.Checked
+	t, opts, st, skip := w.table, w.options(), w.m.Store(), w.skipBad.Checked
 	w.setBusy(lang.X("import.importing", "Importerar …"))
 	w.m.Background(func() func() {
 		res, err := classlist.Import(context.Background(), st, t, opts, skip)

@@ -1,6 +1,10 @@
-package ui
+// Package imports holds the import wizards of the window: the class list
+// and the form answers (choices, evaluations), on a shared wizard frame.
+// It is not a screen: the shell opens the wizards for the screens that ask.
+package imports
 
 import (
+	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +16,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
+
+// Shell is what the wizards need from the window: only the Base.
+type Shell interface {
+	uikit.Base
+}
 
 // wizardFrame is what the import wizards (class list, choices,
 // evaluations) share: the step shown, a busy bar while a file is read or

@@ -1,4 +1,4 @@
-package ui
+package imports
 
 import (
 	"context"
@@ -13,13 +13,14 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/classlist"
+	"techniqual/ui/internal/uitest"
 	"techniqual/ui/uikit"
 )
 
 // TestImportMessagesTranslated: the reasons the classlist package gives and
 // the names of its fields are in both languages, with the package's Swedish.
 func TestImportMessagesTranslated(t *testing.T) {
-	sv, en := loadTranslation(t, uikit.LangSwedish), loadTranslation(t, uikit.LangEnglish)
+	sv, en := uitest.LoadTranslation(t, uikit.LangSwedish), uitest.LoadTranslation(t, uikit.LangEnglish)
 	want := map[string]string{}
 	for _, m := range classlist.Messages() {
 		want[m.Key] = m.Text
@@ -56,15 +57,15 @@ func testPnr(t *testing.T, date, serial string) string {
 }
 
 func TestClassListWizardMapsPreviewsAndImports(t *testing.T) {
-	st := openStore(t)
-	m := newTestWindow(t, st)
+	st := uitest.OpenStore(t)
+	m := uitest.NewShell(t, st)
 	num := testPnr(t, "20120304", "471")
 	path := writeList(t, "8a.csv", "Klasslista 8A\n\nFörnamn;Efternamn;Grp;Personnummer;Skostorlek\n"+
 		"Åsa;Ek;8A;"+num[:8]+"-"+num[8:]+";38\n"+
 		"Bo;Lind;8A;;42\n")
 	done := 0
-	w := m.openClassListImport(path, func() { done++ })
-	waitIdle(t, m)
+	w := openClassListImport(m, path, func() { done++ })
+	m.Wait(t)
 	if w.table == nil {
 		t.Fatalf("the file was not read: %s", w)
 	}
@@ -87,7 +88,7 @@ func TestClassListWizardMapsPreviewsAndImports(t *testing.T) {
 	w.mapSelects[2].SetSelected(fieldText(classlist.FieldClass))
 	w.schoolSel.SetText("Solbackens skola")
 	test.Tap(w.previewBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if got, want := w.counts.Text, "2 nya, 0 uppdateras, 0 oförändrade, 0 rader med fel"; got != want {
 		t.Fatalf("counts %q, want %q (%s)", got, want, w)
 	}
@@ -101,7 +102,7 @@ func TestClassListWizardMapsPreviewsAndImports(t *testing.T) {
 		t.Fatal("Importera is disabled")
 	}
 	test.Tap(w.importBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	ps, err := st.ListPupils(context.Background(), data.PupilFilter{})
 	if err != nil || len(ps) != 2 {
 		t.Fatalf("%d pupils after the import (%v): %s", len(ps), err, w)
@@ -121,17 +122,17 @@ func TestClassListWizardMapsPreviewsAndImports(t *testing.T) {
 }
 
 func TestClassListWizardShowsErrorsAndImportsOnlyWhenAsked(t *testing.T) {
-	st := openStore(t)
-	m := newTestWindow(t, st)
+	st := uitest.OpenStore(t)
+	m := uitest.NewShell(t, st)
 	path := writeList(t, "bad.csv", "Förnamn;Efternamn;Klass\nAda;Berg;8A\nCai;Sjua;7C\n")
-	w := m.openClassListImport(path, nil)
-	waitIdle(t, m)
+	w := openClassListImport(m, path, nil)
+	m.Wait(t)
 	if w.readingAcc.Items[0].Open {
 		t.Error("the reading choices are unfolded for a file read right")
 	}
 	w.schoolSel.SetText("Skolan")
 	test.Tap(w.previewBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if !strings.Contains(w.errList.Text, "rad 3, kolumn Klass: årskurs 7") {
 		t.Fatalf("errors %q", w.errList.Text)
 	}
@@ -143,7 +144,7 @@ func TestClassListWizardShowsErrorsAndImportsOnlyWhenAsked(t *testing.T) {
 		t.Fatal("Importera stays disabled after choosing to skip the bad rows")
 	}
 	test.Tap(w.importBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if ps, _ := st.ListPupils(context.Background(), data.PupilFilter{}); len(ps) != 1 {
 		t.Fatalf("%d pupils, want 1", len(ps))
 	}
@@ -156,15 +157,15 @@ func TestClassListWizardShowsErrorsAndImportsOnlyWhenAsked(t *testing.T) {
 // database changed between the preview and Importera, the preview is
 // renewed (counts too), and the message counts rows, not errors.
 func TestClassListWizardPreviewsAgainWhenTheImportFindsErrors(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	ctx := context.Background()
-	m := newTestWindow(t, st)
+	m := uitest.NewShell(t, st)
 	path := writeList(t, "8a.csv", "Förnamn;Efternamn;Klass\nAda;Berg;8A\nCai;Sjö;8A\n")
-	w := m.openClassListImport(path, nil)
-	waitIdle(t, m)
+	w := openClassListImport(m, path, nil)
+	m.Wait(t)
 	w.schoolSel.SetText("Solbackens skola")
 	test.Tap(w.previewBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if got := w.counts.Text; got != "2 nya, 0 uppdateras, 0 oförändrade, 0 rader med fel" {
 		t.Fatalf("counts %q (%s)", got, w)
 	}
@@ -180,7 +181,7 @@ func TestClassListWizardPreviewsAgainWhenTheImportFindsErrors(t *testing.T) {
 		}
 	}
 	test.Tap(w.importBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if got := w.counts.Text; got != "1 nya, 0 uppdateras, 0 oförändrade, 1 rader med fel" {
 		t.Errorf("counts after the refused import %q (%s)", got, w)
 	}
@@ -193,10 +194,10 @@ func TestClassListWizardPreviewsAgainWhenTheImportFindsErrors(t *testing.T) {
 }
 
 func TestClassListWizardRefusesAPDF(t *testing.T) {
-	st := openStore(t)
-	m := newTestWindow(t, st)
-	w := m.openClassListImport(writeList(t, "doc.pdf", "%PDF-1.7\n"), nil)
-	waitIdle(t, m)
+	st := uitest.OpenStore(t)
+	m := uitest.NewShell(t, st)
+	w := openClassListImport(m, writeList(t, "doc.pdf", "%PDF-1.7\n"), nil)
+	m.Wait(t)
 	if w.table != nil || !strings.Contains(w.status.Text, "PDF") || w.previewBtn.Visible() {
 		t.Errorf("a PDF: %s", w)
 	}
@@ -229,10 +230,10 @@ func TestClassListWizardOverridesWhatWasDetected(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			st := openStore(t)
-			m := newTestWindow(t, st)
-			w := m.openClassListImport(writeList(t, "lista.csv", c.file), nil)
-			waitIdle(t, m)
+			st := uitest.OpenStore(t)
+			m := uitest.NewShell(t, st)
+			w := openClassListImport(m, writeList(t, "lista.csv", c.file), nil)
+			m.Wait(t)
 			if w.table == nil {
 				t.Fatalf("not read: %s", w)
 			}
@@ -246,7 +247,7 @@ func TestClassListWizardOverridesWhatWasDetected(t *testing.T) {
 				t.Error("the reading choices stay folded for a misread file")
 			}
 			c.choose(w)
-			waitIdle(t, m)
+			m.Wait(t)
 			if w.table == nil {
 				t.Fatalf("not read again: %s", w)
 			}
@@ -270,12 +271,12 @@ func TestClassListWizardOverridesWhatWasDetected(t *testing.T) {
 			// The overridden reading is what is imported.
 			w.schoolSel.SetText("Solbackens skola")
 			test.Tap(w.previewBtn)
-			waitIdle(t, m)
+			m.Wait(t)
 			if got := w.counts.Text; got != "2 nya, 0 uppdateras, 0 oförändrade, 0 rader med fel" {
 				t.Fatalf("counts %q (%s)", got, w.errList.Text)
 			}
 			test.Tap(w.importBtn)
-			waitIdle(t, m)
+			m.Wait(t)
 			ps, err := st.ListPupils(context.Background(), data.PupilFilter{})
 			if err != nil || len(ps) != 2 {
 				t.Fatalf("%d pupils, %v", len(ps), err)
@@ -292,11 +293,11 @@ func TestClassListWizardOverridesWhatWasDetected(t *testing.T) {
 }
 
 func TestClassListWizardHeaderRowAndReset(t *testing.T) {
-	st := openStore(t)
-	m := newTestWindow(t, st)
+	st := uitest.OpenStore(t)
+	m := uitest.NewShell(t, st)
 	path := writeList(t, "8a.csv", "Klasslista 8A;Solbackens skola\n\nFörnamn;Efternamn;Klass;Skostorlek\nÅsa;Ek;8A;38\nBo;Lind;8A;42\n")
-	w := m.openClassListImport(path, nil)
-	waitIdle(t, m)
+	w := openClassListImport(m, path, nil)
+	m.Wait(t)
 	if w.table == nil || w.table.HeaderRow != 3 {
 		t.Fatalf("detected header %s", w)
 	}
@@ -304,7 +305,7 @@ func TestClassListWizardHeaderRowAndReset(t *testing.T) {
 	w.mapSelects[3].SetSelected(fieldText(classlist.FieldNotes))
 	// Header row 1: the title line becomes the header, the rest rows.
 	w.headerSel.SetSelected("1")
-	waitIdle(t, m)
+	m.Wait(t)
 	if w.table == nil || w.table.HeaderRow != 1 || w.table.Columns[0].Header != "Klasslista 8A" || len(w.table.Records) != 3 {
 		t.Fatalf("header row 1: %s, %+v", w, w.table)
 	}
@@ -314,7 +315,7 @@ func TestClassListWizardHeaderRowAndReset(t *testing.T) {
 	// A header row below the last line is told, and nothing can be previewed.
 	w.headerSel.Options = append(w.headerSel.Options, "40")
 	w.headerSel.SetSelected("40")
-	waitIdle(t, m)
+	m.Wait(t)
 	if w.table != nil || w.status.Importance != widget.DangerImportance || !strings.Contains(w.status.Text, "inga elevrader") {
 		t.Errorf("header below the end: %s", w)
 	}
@@ -324,13 +325,13 @@ func TestClassListWizardHeaderRowAndReset(t *testing.T) {
 	// A comma instead of the semicolon: every line is one column.
 	w.headerSel.SetSelected("3")
 	w.sepSel.SetSelected(separatorText(','))
-	waitIdle(t, m)
+	m.Wait(t)
 	if w.table == nil || len(w.table.Columns) != 1 || w.table.Columns[0].Header != "Förnamn;Efternamn;Klass;Skostorlek" {
 		t.Fatalf("separated by comma: %s, %+v", w, w.table)
 	}
 	// Back to what was detected; the hand mapping is still there.
 	test.Tap(w.resetBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if w.table == nil || w.table.HeaderRow != 3 || w.headerSel.Selected != "3" || !w.resetBtn.Disabled() {
 		t.Fatalf("after reset: %s", w)
 	}

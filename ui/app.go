@@ -18,6 +18,7 @@ import (
 	"techniqual/assets"
 	"techniqual/data"
 	"techniqual/ui/contacts"
+	"techniqual/ui/files"
 	"techniqual/ui/imports"
 	"techniqual/ui/overview"
 	"techniqual/ui/periods"
@@ -198,6 +199,24 @@ func (m *MainWindow) ShowChoicesImport(onDone func()) { imports.ShowChoicesImpor
 
 // ShowEvaluationsImport opens the import of evaluations from a form.
 func (m *MainWindow) ShowEvaluationsImport(onDone func()) { imports.ShowEvaluationsImport(m, onDone) }
+
+// ShowExport opens the spreadsheet export with kind ("pupils",
+// "placements", "hosts", "participants", "attendance") chosen.
+func (m *MainWindow) ShowExport(kind string) { files.ShowExport(m, kind) }
+
+// SaveEventCalendar asks where to save an event's calendar and writes it.
+func (m *MainWindow) SaveEventCalendar(eventID string) { files.SaveEventCalendar(m, eventID) }
+
+// SaveOfferCalendar asks where to save an offer's calendar and writes it.
+func (m *MainWindow) SaveOfferCalendar(offerID string) { files.SaveOfferCalendar(m, offerID) }
+
+// SavePupilCalendar asks where to save a pupil's calendar for a period.
+func (m *MainWindow) SavePupilCalendar(pupilID, periodID string) {
+	files.SavePupilCalendar(m, pupilID, periodID)
+}
+
+// PrintEvent asks where to save one of an event's documents and writes it.
+func (m *MainWindow) PrintEvent(eventID, kind string) { files.PrintEvent(m, eventID, kind) }
 
 // StartAutoBackup makes the day's automatic backup off the UI goroutine,
 // unless it is turned off in Inställningar.

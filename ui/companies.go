@@ -688,7 +688,7 @@ func (s *companiesScreen) offersSection() fyne.CanvasObject {
 			print := widget.NewButtonWithIcon(lang.X("companies.print_confirmation", "Värdbekräftelse"), theme.DocumentPrintIcon(), func() {
 				s.main.PrintFor(reports.KindHosts, o.PeriodID, "", "", "", o.ID)
 			})
-			cal := widget.NewButtonWithIcon("", theme.CalendarIcon(), func() { s.main.saveOfferCalendar(o.ID) })
+			cal := widget.NewButtonWithIcon("", theme.CalendarIcon(), func() { s.main.SaveOfferCalendar(o.ID) })
 			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onDeleteOffer(o) })
 			box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(open, print, cal, del)), container.NewVBox(title, widgets.WrapLabel(facts))))
 		}

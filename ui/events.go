@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/ui/files"
 	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 )
@@ -148,7 +149,7 @@ func newEventsScreen(m *MainWindow) *eventsScreen {
 		container.NewGridWithColumns(2, s.docButton("participants"), s.docButton("badges"), s.docButton("event-certificates"),
 			widget.NewButtonWithIcon(lang.X("calendar.button_event", "Spara i kalender (.ics)"), theme.CalendarIcon(), func() {
 				if s.current.ID != "" {
-					s.main.saveEventCalendar(s.current.ID)
+					s.main.SaveEventCalendar(s.current.ID)
 				}
 			})),
 		widget.NewCard(lang.X("events.followup", "Uppföljning"), "", s.followUp),
@@ -695,9 +696,9 @@ func participationCells(rows []data.OrgParticipation) [][]string {
 
 // docButton prints one of the chosen event's documents.
 func (s *eventsScreen) docButton(kind string) *widget.Button {
-	return widget.NewButtonWithIcon(eventDocName(kind), theme.DocumentPrintIcon(), func() {
+	return widget.NewButtonWithIcon(files.EventDocName(kind), theme.DocumentPrintIcon(), func() {
 		if s.current.ID != "" {
-			s.main.printEvent(s.current.ID, kind)
+			s.main.PrintEvent(s.current.ID, kind)
 		}
 	})
 }

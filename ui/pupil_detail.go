@@ -114,7 +114,7 @@ func newPupilDetail(s *pupilsScreen) *pupilDetail {
 	d.printBtn = widget.NewButtonWithIcon(lang.X("pupil.print", "Praoschema"), theme.DocumentPrintIcon(), d.onPrint)
 	d.calBtn = widget.NewButtonWithIcon(lang.X("pupil.calendar", "Kalender"), theme.CalendarIcon(), func() {
 		if d.choices.period != nil && d.pupil.ID != "" {
-			d.screen.main.savePupilCalendar(d.pupil.ID, d.choices.period.ID)
+			d.screen.main.SavePupilCalendar(d.pupil.ID, d.choices.period.ID)
 		}
 	})
 	d.choices = newChoicesEditor(d)

@@ -1,4 +1,8 @@
-package ui
+// Package files holds the dialogs that save what a user asked for to a
+// file: calendars (.ics) of an event, an offer or a pupil, an event's
+// documents (PDF), and the spreadsheet export (XLSX/CSV). It is not a
+// screen: the shell opens these dialogs for the screens that ask.
+package files
 
 import (
 	"context"
@@ -15,7 +19,13 @@ import (
 	"techniqual/data"
 	"techniqual/data/calendar"
 	"techniqual/reports"
+	"techniqual/ui/uikit"
 )
+
+// Shell is what the save dialogs need from the window: only the Base.
+type Shell interface {
+	uikit.Base
+}
 
 // prefCalendarFolder remembers where the last calendar was saved.
 const prefCalendarFolder = "calendar_folder"
@@ -38,50 +48,50 @@ func (j calendarJob) extension() string {
 
 // saveEventCalendar asks where to save an event's calendar (.ics) and
 // writes it. For a button on Evenemang.
-func (m *MainWindow) saveEventCalendar(eventID string) {
-	m.askCalendar(func(st *data.Store) (calendarJob, error) { return m.eventCalendarJob(st, eventID) })
+func SaveEventCalendar(m Shell, eventID string) {
+	askCalendar(m, func(st *data.Store) (calendarJob, error) { return eventCalendarJob(m, st, eventID) })
 }
 
 // saveOfferCalendar asks where to save an offer's days as a calendar for
 // the host and writes it. For a button on an offer's row.
-func (m *MainWindow) saveOfferCalendar(offerID string) {
-	m.askCalendar(func(st *data.Store) (calendarJob, error) { return m.offerCalendarJob(st, offerID) })
+func SaveOfferCalendar(m Shell, offerID string) {
+	askCalendar(m, func(st *data.Store) (calendarJob, error) { return offerCalendarJob(m, st, offerID) })
 }
 
 // savePupilCalendar asks where to save a pupil's prao days in a period as
 // a calendar and writes it. For a button on the pupil's page.
-func (m *MainWindow) savePupilCalendar(pupilID, periodID string) {
-	m.askCalendar(func(st *data.Store) (calendarJob, error) { return m.pupilCalendarJob(st, pupilID, periodID) })
+func SavePupilCalendar(m Shell, pupilID, periodID string) {
+	askCalendar(m, func(st *data.Store) (calendarJob, error) { return pupilCalendarJob(m, st, pupilID, periodID) })
 }
 
 // saveEventCalendarTo writes an event's calendar to path off the UI
 // goroutine; done (on the UI goroutine) gets the message or the error.
-func (m *MainWindow) saveEventCalendarTo(eventID, path string, done func(string, error)) {
-	m.saveCalendarTo(func(st *data.Store) (calendarJob, error) { return m.eventCalendarJob(st, eventID) }, path, done)
+func saveEventCalendarTo(m Shell, eventID, path string, done func(string, error)) {
+	saveCalendarTo(m, func(st *data.Store) (calendarJob, error) { return eventCalendarJob(m, st, eventID) }, path, done)
 }
 
 // saveOfferCalendarTo writes an offer's calendar for the host to path off
 // the UI goroutine and records it in the audit log when it names pupils.
-func (m *MainWindow) saveOfferCalendarTo(offerID, path string, done func(string, error)) {
-	m.saveCalendarTo(func(st *data.Store) (calendarJob, error) { return m.offerCalendarJob(st, offerID) }, path, done)
+func saveOfferCalendarTo(m Shell, offerID, path string, done func(string, error)) {
+	saveCalendarTo(m, func(st *data.Store) (calendarJob, error) { return offerCalendarJob(m, st, offerID) }, path, done)
 }
 
 // savePupilCalendarTo writes a pupil's prao days to path off the UI
 // goroutine and records it in the audit log.
-func (m *MainWindow) savePupilCalendarTo(pupilID, periodID, path string, done func(string, error)) {
-	m.saveCalendarTo(func(st *data.Store) (calendarJob, error) { return m.pupilCalendarJob(st, pupilID, periodID) }, path, done)
+func savePupilCalendarTo(m Shell, pupilID, periodID, path string, done func(string, error)) {
+	saveCalendarTo(m, func(st *data.Store) (calendarJob, error) { return pupilCalendarJob(m, st, pupilID, periodID) }, path, done)
 }
 
-func (m *MainWindow) calendarOptions() calendar.Options {
-	return calendar.Options{Lang: SavedLanguage(m.app)}
+func calendarOptions(m Shell) calendar.Options {
+	return calendar.Options{Lang: m.Language()}
 }
 
-func (m *MainWindow) eventCalendarJob(st *data.Store, eventID string) (calendarJob, error) {
+func eventCalendarJob(m Shell, st *data.Store, eventID string) (calendarJob, error) {
 	e, err := st.GetEvent(context.Background(), eventID)
 	if err != nil {
 		return calendarJob{}, err
 	}
-	o := m.calendarOptions()
+	o := calendarOptions(m)
 	return calendarJob{
 		name: calendarFileName(lang.X("calendar.file_event", "Kalender"), e.Title, data.FormatDate(e.Start)),
 		write: func(ctx context.Context, st *data.Store, path string) (string, error) {
@@ -92,13 +102,13 @@ func (m *MainWindow) eventCalendarJob(st *data.Store, eventID string) (calendarJ
 		}}, nil
 }
 
-func (m *MainWindow) offerCalendarJob(st *data.Store, offerID string) (calendarJob, error) {
+func offerCalendarJob(m Shell, st *data.Store, offerID string) (calendarJob, error) {
 	ctx := context.Background()
 	h, err := calendar.OfferDoc(ctx, st, offerID)
 	if err != nil {
 		return calendarJob{}, err
 	}
-	o := m.calendarOptions()
+	o := calendarOptions(m)
 	return calendarJob{
 		name: calendarFileName(lang.X("calendar.file_offer", "Praodagar"), h.Host.Name, h.Offer.Title),
 		write: func(ctx context.Context, st *data.Store, path string) (string, error) {
@@ -111,7 +121,7 @@ func (m *MainWindow) offerCalendarJob(st *data.Store, offerID string) (calendarJ
 		}}, nil
 }
 
-func (m *MainWindow) pupilCalendarJob(st *data.Store, pupilID, periodID string) (calendarJob, error) {
+func pupilCalendarJob(m Shell, st *data.Store, pupilID, periodID string) (calendarJob, error) {
 	ctx := context.Background()
 	p, err := st.GetPupil(ctx, pupilID)
 	if err != nil {
@@ -121,7 +131,7 @@ func (m *MainWindow) pupilCalendarJob(st *data.Store, pupilID, periodID string) 
 	if err != nil {
 		return calendarJob{}, err
 	}
-	o := m.calendarOptions()
+	o := calendarOptions(m)
 	f := data.DocFilter{PupilID: pupilID}
 	return calendarJob{
 		name: calendarFileName(lang.X("calendar.file_pupil", "Praodagar"), p.Name(), per.Name),
@@ -155,13 +165,13 @@ func joinSpace(parts ...string) string {
 
 // askCalendar loads the job off the UI goroutine, then shows a save dialog
 // with its suggested name in the last calendar folder, and saves there.
-func (m *MainWindow) askCalendar(load func(*data.Store) (calendarJob, error)) {
-	st := m.store
+func askCalendar(m Shell, load func(*data.Store) (calendarJob, error)) {
+	st := m.Store()
 	m.Background(func() func() {
 		job, err := load(st)
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, m.win)
+				dialog.ShowError(err, m.Window())
 				return
 			}
 			d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
@@ -173,11 +183,11 @@ func (m *MainWindow) askCalendar(load func(*data.Store) (calendarJob, error)) {
 				if filepath.Ext(path) == "" {
 					path += job.extension()
 				}
-				m.saveCalendarTo(func(*data.Store) (calendarJob, error) { return job, nil }, path, nil)
-			}, m.win)
+				saveCalendarTo(m, func(*data.Store) (calendarJob, error) { return job, nil }, path, nil)
+			}, m.Window())
 			d.SetFileName(job.name)
 			d.SetFilter(storage.NewExtensionFileFilter([]string{job.extension()}))
-			if dir := m.app.Preferences().String(prefCalendarFolder); dir != "" {
+			if dir := m.App().Preferences().String(prefCalendarFolder); dir != "" {
 				if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 					d.SetLocation(l)
 				}
@@ -190,8 +200,8 @@ func (m *MainWindow) askCalendar(load func(*data.Store) (calendarJob, error)) {
 // saveCalendarTo writes the job's calendar to path off the UI goroutine.
 // done, when set, gets the message or the error on the UI goroutine;
 // otherwise they are shown in a dialog.
-func (m *MainWindow) saveCalendarTo(load func(*data.Store) (calendarJob, error), path string, done func(string, error)) {
-	st := m.store
+func saveCalendarTo(m Shell, load func(*data.Store) (calendarJob, error), path string, done func(string, error)) {
+	st := m.Store()
 	m.Background(func() func() {
 		var msg string
 		job, err := load(st)
@@ -200,7 +210,7 @@ func (m *MainWindow) saveCalendarTo(load func(*data.Store) (calendarJob, error),
 		}
 		return func() {
 			if err == nil {
-				m.app.Preferences().SetString(prefCalendarFolder, filepath.Dir(path))
+				m.App().Preferences().SetString(prefCalendarFolder, filepath.Dir(path))
 			}
 			if done != nil {
 				done(msg, err)
@@ -208,10 +218,10 @@ func (m *MainWindow) saveCalendarTo(load func(*data.Store) (calendarJob, error),
 			}
 			if err != nil {
 				dialog.ShowError(errors.New(lang.X("calendar.failed", "Det gick inte att spara kalendern: {{.Error}}",
-					map[string]string{"Error": err.Error()})), m.win)
+					map[string]string{"Error": err.Error()})), m.Window())
 				return
 			}
-			dialog.ShowInformation(lang.X("calendar.title", "Kalender"), msg, m.win)
+			dialog.ShowInformation(lang.X("calendar.title", "Kalender"), msg, m.Window())
 		}
 	})
 }

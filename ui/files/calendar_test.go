@@ -1,4 +1,4 @@
-package ui
+package files
 
 import (
 	"context"
@@ -9,10 +9,11 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/demo"
+	"techniqual/ui/internal/uitest"
 )
 
 func TestCalendarsAreSavedOffTheUIGoroutine(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	ctx := context.Background()
 	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 60, Seed: 1}); err != nil {
 		t.Fatal(err)
@@ -26,14 +27,14 @@ func TestCalendarsAreSavedOffTheUIGoroutine(t *testing.T) {
 	if len(docs) == 0 || len(events) == 0 {
 		t.Fatal("no demo data")
 	}
-	m := newTestWindow(t, st)
+	m := uitest.NewShell(t, st)
 	dir := t.TempDir()
 
-	job, err := m.eventCalendarJob(st, events[0].ID)
+	job, err := eventCalendarJob(m, st, events[0].ID)
 	if err != nil || !strings.HasPrefix(job.name, "Kalender ") || !strings.HasSuffix(job.name, data.FormatDate(events[0].Start)+".ics") {
 		t.Errorf("event file name %q (%v)", job.name, err)
 	}
-	job, err = m.pupilCalendarJob(st, docs[0].Pupil.ID, per.ID)
+	job, err = pupilCalendarJob(m, st, docs[0].Pupil.ID, per.ID)
 	if err != nil || !strings.Contains(job.name, docs[0].Pupil.FirstName) || !strings.HasSuffix(job.name, ".ics") {
 		t.Errorf("pupil file name %q (%v)", job.name, err)
 	}
@@ -48,15 +49,15 @@ func TestCalendarsAreSavedOffTheUIGoroutine(t *testing.T) {
 		return func(msg string, err error) { got[i] = result{msg, err}; n++ }
 	}
 	paths := []string{filepath.Join(dir, "e.ics"), filepath.Join(dir, "o.ics"), filepath.Join(dir, "p.ics"), filepath.Join(dir, "x.ics")}
-	m.saveEventCalendarTo(events[0].ID, paths[0], done(0))
-	m.saveOfferCalendarTo(docs[0].Offer.ID, paths[1], done(1))
-	m.savePupilCalendarTo(docs[0].Pupil.ID, per.ID, paths[2], done(2))
+	saveEventCalendarTo(m, events[0].ID, paths[0], done(0))
+	saveOfferCalendarTo(m, docs[0].Offer.ID, paths[1], done(1))
+	savePupilCalendarTo(m, docs[0].Pupil.ID, per.ID, paths[2], done(2))
 	other := data.Period{Name: "Tom period", Grade: 9, Start: per.Start.AddDate(1, 0, 0), End: per.End.AddDate(1, 0, 0)}
 	if err := st.SavePeriod(ctx, &other); err != nil {
 		t.Fatal(err)
 	}
-	m.savePupilCalendarTo(docs[0].Pupil.ID, other.ID, paths[3], done(3))
-	waitIdle(t, m)
+	savePupilCalendarTo(m, docs[0].Pupil.ID, other.ID, paths[3], done(3))
+	m.Wait(t)
 	if n != 4 {
 		t.Fatalf("%d results, want 4", n)
 	}
@@ -76,7 +77,7 @@ func TestCalendarsAreSavedOffTheUIGoroutine(t *testing.T) {
 	if _, err := os.Stat(paths[3]); err == nil {
 		t.Error("a calendar was written for a pupil without a placement")
 	}
-	if m.app.Preferences().String(prefCalendarFolder) != dir {
+	if m.App().Preferences().String(prefCalendarFolder) != dir {
 		t.Error("the folder is not remembered")
 	}
 	log, _ := st.ListAudit(ctx)

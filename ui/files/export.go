@@ -1,4 +1,4 @@
-package ui
+package files
 
 import (
 	"context"
@@ -45,7 +45,7 @@ var exportKinds = []struct {
 // exportDialog is the *Exportera …* flow: which list, of which period or
 // event, protected pupils or not, which format; then a save dialog.
 type exportDialog struct {
-	main      *MainWindow
+	main      Shell
 	dlg       dialog.Dialog
 	kind      *widget.Select
 	desc      *widget.Label
@@ -64,11 +64,11 @@ type exportDialog struct {
 
 // ShowExport opens the export dialog with kind ("pupils", "placements",
 // "hosts", "participants", "attendance") chosen.
-func (m *MainWindow) ShowExport(kind string) {
-	m.newExportDialog(kind).dlg.Show()
+func ShowExport(m Shell, kind string) {
+	newExportDialog(m, kind).dlg.Show()
 }
 
-func (m *MainWindow) newExportDialog(kind string) *exportDialog {
+func newExportDialog(m Shell, kind string) *exportDialog {
 	d := &exportDialog{main: m}
 	names := make([]string, len(exportKinds))
 	for i, k := range exportKinds {
@@ -109,7 +109,7 @@ func (m *MainWindow) newExportDialog(kind string) *exportDialog {
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("export.format", "Format")), nil, d.format),
 		note, d.status,
 		container.NewHBox(closeBtn, d.saveBtn))
-	d.dlg = dialog.NewCustomWithoutButtons(lang.X("export.title", "Exportera till kalkylark"), body, m.win)
+	d.dlg = dialog.NewCustomWithoutButtons(lang.X("export.title", "Exportera till kalkylark"), body, m.Window())
 	d.dlg.Resize(fyne.NewSize(560, 480))
 	sel := 0
 	for i, k := range exportKinds {
@@ -124,7 +124,7 @@ func (m *MainWindow) newExportDialog(kind string) *exportDialog {
 
 // load fetches the periods and events off the UI goroutine.
 func (d *exportDialog) load() {
-	st := d.main.store
+	st := d.main.Store()
 	d.main.Background(func() func() {
 		ctx := context.Background()
 		ps, err1 := st.ListPeriods(ctx)
@@ -215,7 +215,7 @@ func (d *exportDialog) sync() {
 // lacks its period or event.
 func (d *exportDialog) options() (export.Options, error) {
 	k := d.chosenKind()
-	o := export.Options{Kind: k, IncludeProtected: d.include.Checked && k != export.KindHosts, Lang: SavedLanguage(d.main.app)}
+	o := export.Options{Kind: k, IncludeProtected: d.include.Checked && k != export.KindHosts, Lang: d.main.Language()}
 	if i := d.period.SelectedIndex(); i > 0 && i-1 < len(d.periods) && !k.NeedsEvent() {
 		o.PeriodID = d.periods[i-1].ID
 	}
@@ -250,7 +250,7 @@ func (d *exportDialog) suggestedName(now time.Time) string {
 			scope = e.Title
 		}
 	}
-	return export.FileName(o.Kind, scope, SavedLanguage(d.main.app), now, d.chosenFormat())
+	return export.FileName(o.Kind, scope, d.main.Language(), now, d.chosenFormat())
 }
 
 // onSave asks where to save, suggesting a name and the last folder.
@@ -266,10 +266,10 @@ func (d *exportDialog) onSave() {
 			path += "." + string(f)
 		}
 		d.saveTo(path)
-	}, d.main.win)
+	}, d.main.Window())
 	fd.SetFileName(d.suggestedName(time.Now()))
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{"." + string(f)}))
-	if dir := d.main.app.Preferences().String(prefExportFolder); dir != "" {
+	if dir := d.main.App().Preferences().String(prefExportFolder); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			fd.SetLocation(l)
 		}
@@ -284,7 +284,7 @@ func (d *exportDialog) saveTo(path string) {
 	if err != nil {
 		return
 	}
-	st := d.main.store
+	st := d.main.Store()
 	d.saveBtn.Disable()
 	d.status.SetText(lang.X("export.working", "Exporterar …"))
 	d.main.Background(func() func() {
@@ -295,7 +295,7 @@ func (d *exportDialog) saveTo(path string) {
 				d.status.SetText(lang.X("export.failed", "Det gick inte att exportera: {{.Error}}", map[string]string{"Error": err.Error()}))
 				return
 			}
-			d.main.app.Preferences().SetString(prefExportFolder, filepath.Dir(path))
+			d.main.App().Preferences().SetString(prefExportFolder, filepath.Dir(path))
 			v := map[string]string{"Path": path, "Rows": strconv.Itoa(res.Rows), "N": strconv.Itoa(res.LeftOut)}
 			text := lang.X("export.saved", "Sparat i {{.Path}} · Rader: {{.Rows}}", v)
 			if res.LeftOut > 0 {

@@ -1,4 +1,4 @@
-package ui
+package files
 
 import (
 	"bytes"
@@ -12,10 +12,11 @@ import (
 	"techniqual/data"
 	"techniqual/data/demo"
 	"techniqual/data/export"
+	"techniqual/ui/internal/uitest"
 )
 
 func TestExportDialogWritesAFile(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	ctx := context.Background()
 	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 60, Seed: 1}); err != nil {
 		t.Fatal(err)
@@ -30,9 +31,9 @@ func TestExportDialogWritesAFile(t *testing.T) {
 	if err := st.SavePupil(ctx, &p); err != nil {
 		t.Fatal(err)
 	}
-	m := newTestWindow(t, st)
-	d := m.newExportDialog("placements")
-	waitIdle(t, m)
+	m := uitest.NewShell(t, st)
+	d := newExportDialog(m, "placements")
+	m.Wait(t)
 	if d.chosenKind() != export.KindPlacements || d.eventRow.Visible() || !d.periodRow.Visible() {
 		t.Fatalf("kind %s, event row %v", d.chosenKind(), d.eventRow.Visible())
 	}
@@ -45,7 +46,7 @@ func TestExportDialogWritesAFile(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "placeringar.xlsx")
 	d.saveTo(path)
-	waitIdle(t, m)
+	m.Wait(t)
 	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
 		t.Fatalf("no file: %v", err)
 	}
@@ -67,7 +68,7 @@ func TestExportDialogWritesAFile(t *testing.T) {
 	}
 	csvPath := filepath.Join(t.TempDir(), "med.csv")
 	d.saveTo(csvPath)
-	waitIdle(t, m)
+	m.Wait(t)
 	b, err := os.ReadFile(csvPath)
 	if err != nil || !bytes.Contains(b, []byte("Hemlighetsdottirqz")) {
 		t.Errorf("csv with protected pupils: %v", err)
@@ -91,5 +92,5 @@ func TestExportDialogWritesAFile(t *testing.T) {
 	if !d.saveBtn.Disabled() {
 		t.Error("Spara is enabled without a period")
 	}
-	m.ShowExport("pupils") // shows without panicking
+	ShowExport(m, "pupils") // shows without panicking
 }

@@ -1,4 +1,4 @@
-package ui
+package files
 
 import (
 	"context"
@@ -9,11 +9,12 @@ import (
 	"testing"
 
 	"techniqual/data/demo"
+	"techniqual/ui/internal/uitest"
 )
 
 func TestPrintEventDocumentsFromTheWindow(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 60, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
@@ -21,7 +22,7 @@ func TestPrintEventDocumentsFromTheWindow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := newTestWindow(t, st)
+	m := uitest.NewShell(t, st)
 	dir := t.TempDir()
 	cases := []struct{ kind, file string }{
 		{"participants", "lista.pdf"}, {"badges", "brickor.pdf"}, {"event-certificates", "intyg.pdf"},
@@ -30,8 +31,8 @@ func TestPrintEventDocumentsFromTheWindow(t *testing.T) {
 		path := filepath.Join(dir, c.file)
 		var msg string
 		var gotErr error
-		m.printEventTo(e.ID, c.kind, path, func(s string, err error) { msg, gotErr = s, err })
-		waitIdle(t, m)
+		printEventTo(m, e.ID, c.kind, path, func(s string, err error) { msg, gotErr = s, err })
+		m.Wait(t)
 		if gotErr != nil {
 			t.Fatalf("%s: %v", c.kind, gotErr)
 		}

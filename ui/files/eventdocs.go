@@ -1,4 +1,4 @@
-package ui
+package files
 
 import (
 	"context"
@@ -11,8 +11,8 @@ import (
 	"techniqual/reports"
 )
 
-// eventDocName names an event document in the user's language.
-func eventDocName(kind string) string {
+// EventDocName names an event document in the user's language.
+func EventDocName(kind string) string {
 	switch kind {
 	case "badges":
 		return lang.X("eventdocs.badges", "Namnbrickor")
@@ -25,24 +25,24 @@ func eventDocName(kind string) string {
 // printEvent asks where to save one of an event's documents (participant
 // list, badges or certificates) and writes it off the UI goroutine; the
 // export is recorded in the audit log, as every file with names is.
-func (m *MainWindow) printEvent(eventID, kind string) {
-	m.askCalendar(func(st *data.Store) (calendarJob, error) { return m.eventDocJob(st, eventID, kind) })
+func PrintEvent(m Shell, eventID, kind string) {
+	askCalendar(m, func(st *data.Store) (calendarJob, error) { return eventDocJob(m, st, eventID, kind) })
 }
 
 // printEventTo writes the document to path (for tests and scripts);
 // done gets the message or the error on the UI goroutine.
-func (m *MainWindow) printEventTo(eventID, kind, path string, done func(string, error)) {
-	m.saveCalendarTo(func(st *data.Store) (calendarJob, error) { return m.eventDocJob(st, eventID, kind) }, path, done)
+func printEventTo(m Shell, eventID, kind, path string, done func(string, error)) {
+	saveCalendarTo(m, func(st *data.Store) (calendarJob, error) { return eventDocJob(m, st, eventID, kind) }, path, done)
 }
 
-func (m *MainWindow) eventDocJob(st *data.Store, eventID, kind string) (calendarJob, error) {
+func eventDocJob(m Shell, st *data.Store, eventID, kind string) (calendarJob, error) {
 	ctx := context.Background()
 	e, err := st.GetEvent(ctx, eventID)
 	if err != nil {
 		return calendarJob{}, err
 	}
-	code := SavedLanguage(m.app)
-	name := reports.SafeFileName(eventDocName(kind)+" "+e.Title+" "+data.FormatDate(e.Start.In(data.Stockholm))) + ".pdf"
+	code := m.Language()
+	name := reports.SafeFileName(EventDocName(kind)+" "+e.Title+" "+data.FormatDate(e.Start.In(data.Stockholm))) + ".pdf"
 	return calendarJob{name: name, ext: ".pdf", write: func(ctx context.Context, st *data.Store, path string) (string, error) {
 		ps, err := st.EventParticipants(ctx, eventID)
 		if err != nil {
@@ -57,6 +57,6 @@ func (m *MainWindow) eventDocJob(st *data.Store, eventID, kind string) (calendar
 			return "", err
 		}
 		return lang.X("eventdocs.saved", "{{.Doc}} sparad i {{.Path}} ({{.N}} personer på listan).",
-			map[string]string{"Doc": eventDocName(kind), "Path": path, "N": strconv.Itoa(len(doc.Participants))}), nil
+			map[string]string{"Doc": EventDocName(kind), "Path": path, "N": strconv.Itoa(len(doc.Participants))}), nil
 	}}, nil
 }

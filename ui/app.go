@@ -18,6 +18,7 @@ import (
 	"techniqual/assets"
 	"techniqual/data"
 	"techniqual/ui/contacts"
+	"techniqual/ui/events"
 	"techniqual/ui/files"
 	"techniqual/ui/imports"
 	"techniqual/ui/overview"
@@ -63,7 +64,7 @@ func buildScreen(m *MainWindow, id string) uikit.Screen {
 	case "printing":
 		return newPrintingScreen(m)
 	case "events":
-		return newEventsScreen(m)
+		return events.New(m)
 	case "attendance":
 		return newAttendanceScreen(m)
 	case "evaluations":

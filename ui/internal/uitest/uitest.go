@@ -159,6 +159,9 @@ func (s *Shell) SavePupilCalendar(pupilID, periodID string) {
 	s.Record("calendar pupil " + pupilID + " " + periodID)
 }
 
+// PrintEvent records "print event ID KIND".
+func (s *Shell) PrintEvent(eventID, kind string) { s.Record("print event " + eventID + " " + kind) }
+
 // ShowHostFormFile records "hostform file COMPANY".
 func (s *Shell) ShowHostFormFile(companyID string) { s.Record("hostform file " + companyID) }
 

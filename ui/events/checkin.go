@@ -1,4 +1,4 @@
-package ui
+package events
 
 import (
 	"context"
@@ -224,7 +224,7 @@ func (b bigTheme) Size(n fyne.ThemeSizeName) float32 {
 // Enter, or the form); the count here / expected is always shown and the
 // last check-in can be undone.
 type checkinView struct {
-	main  *MainWindow
+	main  Shell
 	win   fyne.Window
 	event data.Event
 	model checkinModel
@@ -246,8 +246,8 @@ type checkinView struct {
 }
 
 // showCheckin opens the check-in window of an event.
-func (m *MainWindow) showCheckin(e data.Event, onChange func()) *checkinView {
-	w := m.app.NewWindow(lang.X("events.checkin_title", "Incheckning – {{.Title}}", map[string]string{"Title": e.Title}))
+func showCheckin(m Shell, e data.Event, onChange func()) *checkinView {
+	w := m.App().NewWindow(lang.X("events.checkin_title", "Incheckning – {{.Title}}", map[string]string{"Title": e.Title}))
 	v := newCheckinView(m, w, e)
 	v.onChange = onChange
 	w.SetContent(v.content)
@@ -258,7 +258,7 @@ func (m *MainWindow) showCheckin(e data.Event, onChange func()) *checkinView {
 	return v
 }
 
-func newCheckinView(m *MainWindow, win fyne.Window, e data.Event) *checkinView {
+func newCheckinView(m Shell, win fyne.Window, e data.Event) *checkinView {
 	v := &checkinView{main: m, win: win, event: e, cur: -1}
 	v.search = newSearchEntry()
 	v.search.SetPlaceHolder(lang.X("events.checkin_search", "Skriv en del av namnet och tryck Enter …"))
@@ -308,7 +308,7 @@ func newCheckinView(m *MainWindow, win fyne.Window, e data.Event) *checkinView {
 
 // Reload reads the event's list off the UI goroutine.
 func (v *checkinView) Reload() {
-	st, id := v.main.store, v.event.ID
+	st, id := v.main.Store(), v.event.ID
 	v.main.Background(func() func() {
 		rows, err := loadRegRows(context.Background(), st, id)
 		return func() {
@@ -405,7 +405,7 @@ func (v *checkinView) onEnter() {
 }
 
 func (v *checkinView) checkIn(r regRow) {
-	st := v.main.store
+	st := v.main.Store()
 	v.main.Background(func() func() {
 		reg, changed, err := st.CheckIn(context.Background(), r.reg.ID)
 		return func() {
@@ -443,7 +443,7 @@ func (v *checkinView) showStatus(text string, imp widget.Importance) {
 }
 
 func (v *checkinView) onUndo() {
-	st, eventID := v.main.store, v.event.ID
+	st, eventID := v.main.Store(), v.event.ID
 	var id string
 	if n := len(v.undo); n > 0 {
 		id, v.undo = v.undo[n-1], v.undo[:n-1]
@@ -516,7 +516,7 @@ func (v *checkinView) walkIn(name, org string) {
 		v.showStatus(lang.X("events.walk_need_name", "Skriv namnet på den som kommit."), widget.WarningImportance)
 		return
 	}
-	st, eventID := v.main.store, v.event.ID
+	st, eventID := v.main.Store(), v.event.ID
 	v.main.Background(func() func() {
 		ctx := context.Background()
 		reg, _, err := st.WalkIn(ctx, eventID, first, last, org)

@@ -1,4 +1,7 @@
-package ui
+// Package events is the Evenemang screen: network and pupil events, their
+// invitations, registrations and follow-up, their documents and calendar,
+// and the check-in window used at the door.
+package events
 
 import (
 	"context"
@@ -33,11 +36,21 @@ func eventKindText(k data.EventKind) string {
 	return lang.X("events.kind."+string(k), eventKindNames[k])
 }
 
-// eventsScreen is Evenemang: events in a list, one event's form, its list
+// Shell is what Evenemang needs from the window besides the Base: the
+// event's documents and calendar, saved by the shell's file dialogs.
+type Shell interface {
+	uikit.Base
+	// PrintEvent asks where to save one of an event's documents and writes it.
+	PrintEvent(eventID, kind string)
+	// SaveEventCalendar asks where to save an event's calendar and writes it.
+	SaveEventCalendar(eventID string)
+}
+
+// Screen is Evenemang: events in a list, one event's form, its list
 // of invited and registered people with the waitlist, invitations, the door
 // (check-in) and the follow-up.
-type eventsScreen struct {
-	main    *MainWindow
+type Screen struct {
+	main    Shell
 	content fyne.CanvasObject
 
 	events  []data.Event
@@ -63,8 +76,9 @@ type eventsScreen struct {
 	lastCheckin           *checkinView
 }
 
-func newEventsScreen(m *MainWindow) *eventsScreen {
-	s := &eventsScreen{main: m, errs: map[string]*widget.Label{}, regSel: -1, counts: map[string]data.EventCounts{}}
+// New builds Evenemang; Reload fills it.
+func New(m Shell) *Screen {
+	s := &Screen{main: m, errs: map[string]*widget.Label{}, regSel: -1, counts: map[string]data.EventCounts{}}
 	s.list = widgets.NewTwoLineList(func() int { return len(s.events) }, func(i int) (string, string) {
 		e := s.events[i]
 		c := s.counts[e.ID]
@@ -89,7 +103,7 @@ func newEventsScreen(m *MainWindow) *eventsScreen {
 	}
 	s.kind = widgets.NewSelect(kinds, nil)
 	s.organiser = widgets.NewSelect(nil, nil)
-	s.date = widgets.NewDateField(m.win)
+	s.date = widgets.NewDateField(m.Window())
 
 	field := func(name, key, sv string, w fyne.CanvasObject) widgets.FormField {
 		e := widgets.NewErrLabel()
@@ -167,12 +181,12 @@ func newEventsScreen(m *MainWindow) *eventsScreen {
 }
 
 // Content is the screen's root object.
-func (s *eventsScreen) Content() fyne.CanvasObject { return s.content }
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
 // Reload reads the events, their counts and the organisations off the UI
 // goroutine.
-func (s *eventsScreen) Reload() {
-	st := s.main.store
+func (s *Screen) Reload() {
+	st := s.main.Store()
 	s.main.Background(func() func() {
 		ctx := context.Background()
 		events, err := st.ListEvents(ctx)
@@ -194,7 +208,7 @@ func (s *eventsScreen) Reload() {
 		}
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			s.events, s.orgs, s.counts = events, orgs, counts
@@ -218,17 +232,17 @@ func (s *eventsScreen) Reload() {
 }
 
 // OnNew empties the form for a new event.
-func (s *eventsScreen) OnNew() {
+func (s *Screen) OnNew() {
 	s.list.UnselectAll()
 	start := time.Now().In(data.Stockholm).AddDate(0, 0, 14)
 	start = time.Date(start.Year(), start.Month(), start.Day(), 15, 0, 0, 0, data.Stockholm)
 	s.fill(data.Event{Kind: data.EventNetwork, Start: start, End: start.Add(2 * time.Hour)})
-	s.main.win.Canvas().Focus(s.title)
+	s.main.Window().Canvas().Focus(s.title)
 }
 
-func (s *eventsScreen) show(e data.Event) { s.fill(e) }
+func (s *Screen) show(e data.Event) { s.fill(e) }
 
-func (s *eventsScreen) fill(e data.Event) {
+func (s *Screen) fill(e data.Event) {
 	s.current = e
 	for _, l := range s.errs {
 		widgets.ShowErr(l, "")
@@ -275,8 +289,8 @@ func (s *eventsScreen) fill(e data.Event) {
 }
 
 // loadRegs reads the current event's list and follow-up.
-func (s *eventsScreen) loadRegs() {
-	st, id := s.main.store, s.current.ID
+func (s *Screen) loadRegs() {
+	st, id := s.main.Store(), s.current.ID
 	s.main.Background(func() func() {
 		ctx := context.Background()
 		rows, err := loadRegRows(ctx, st, id)
@@ -296,7 +310,7 @@ func (s *eventsScreen) loadRegs() {
 	})
 }
 
-func (s *eventsScreen) showCounts(fu data.EventFollowUp) {
+func (s *Screen) showCounts(fu data.EventFollowUp) {
 	c := fu.Counts
 	v := map[string]string{"Invited": strconv.Itoa(c.Invited), "Registered": strconv.Itoa(c.Seats()),
 		"Waitlisted": strconv.Itoa(c.Waitlisted), "Attended": strconv.Itoa(c.Attended),
@@ -347,7 +361,7 @@ func parseClock(d time.Time, s string) (time.Time, bool) {
 }
 
 // formEvent reads the form; bad fields get their message and ok is false.
-func (s *eventsScreen) formEvent() (data.Event, bool) {
+func (s *Screen) formEvent() (data.Event, bool) {
 	e := s.current
 	ok := true
 	for _, l := range s.errs {
@@ -387,12 +401,12 @@ func (s *eventsScreen) formEvent() (data.Event, bool) {
 	return e, ok
 }
 
-func (s *eventsScreen) onSave() {
+func (s *Screen) onSave() {
 	e, ok := s.formEvent()
 	if !ok {
 		return
 	}
-	st := s.main.store
+	st := s.main.Store()
 	oldCap := s.current.Capacity
 	s.main.Background(func() func() {
 		ctx := context.Background()
@@ -413,7 +427,7 @@ func (s *eventsScreen) onSave() {
 				return
 			}
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			s.current = e
@@ -423,7 +437,7 @@ func (s *eventsScreen) onSave() {
 	})
 }
 
-func (s *eventsScreen) onDelete() {
+func (s *Screen) onDelete() {
 	if s.current.ID == "" {
 		return
 	}
@@ -434,28 +448,28 @@ func (s *eventsScreen) onDelete() {
 			if !yes {
 				return
 			}
-			st := s.main.store
+			st := s.main.Store()
 			s.main.Background(func() func() {
 				err := st.DeleteEvent(context.Background(), id)
 				return func() {
 					if err != nil {
-						dialog.ShowError(err, s.main.win)
+						dialog.ShowError(err, s.main.Window())
 						return
 					}
 					s.OnNew()
 					s.Reload()
 				}
 			})
-		}, s.main.win)
+		}, s.main.Window())
 }
 
 // onRegAction acts on the selected registration.
-func (s *eventsScreen) onRegAction(action string) {
+func (s *Screen) onRegAction(action string) {
 	if s.regSel < 0 || s.regSel >= len(s.rows) {
 		return
 	}
 	r := s.rows[s.regSel]
-	st := s.main.store
+	st := s.main.Store()
 	s.main.Background(func() func() {
 		ctx := context.Background()
 		var err error
@@ -471,7 +485,7 @@ func (s *eventsScreen) onRegAction(action string) {
 		}
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			s.loadRegs()
@@ -480,27 +494,27 @@ func (s *eventsScreen) onRegAction(action string) {
 	})
 }
 
-func (s *eventsScreen) onCheckin() {
+func (s *Screen) onCheckin() {
 	if s.current.ID == "" {
 		return
 	}
-	s.lastCheckin = s.main.showCheckin(s.current, func() { s.loadRegs() })
+	s.lastCheckin = showCheckin(s.main, s.current, func() { s.loadRegs() })
 }
 
-func (s *eventsScreen) onClose() {
+func (s *Screen) onClose() {
 	if s.current.ID == "" {
 		return
 	}
-	st, id := s.main.store, s.current.ID
+	st, id := s.main.Store(), s.current.ID
 	s.main.Background(func() func() {
 		n, err := st.CloseEvent(context.Background(), id)
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			dialog.ShowInformation(lang.X("events.close_event", "Avsluta: markera uteblivna"),
-				lang.X("events.closed", "{{.N}} anmälda som inte kom är markerade.", map[string]string{"N": strconv.Itoa(n)}), s.main.win)
+				lang.X("events.closed", "{{.N}} anmälda som inte kom är markerade.", map[string]string{"N": strconv.Itoa(n)}), s.main.Window())
 			s.loadRegs()
 		}
 	})
@@ -515,16 +529,16 @@ type inviteChoice struct {
 
 // onInvite picks people, whole organisations or all member companies and
 // puts them on the list as invited.
-func (s *eventsScreen) onInvite() {
+func (s *Screen) onInvite() {
 	if s.current.ID == "" {
 		return
 	}
-	st := s.main.store
+	st := s.main.Store()
 	s.main.Background(func() func() {
 		people, err := st.ListPeople(context.Background(), data.PersonFilter{})
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			s.showInviteDialog(people)
@@ -532,7 +546,7 @@ func (s *eventsScreen) onInvite() {
 	})
 }
 
-func (s *eventsScreen) showInviteDialog(people []data.Person) {
+func (s *Screen) showInviteDialog(people []data.Person) {
 	orgName := map[string]string{}
 	var orgOpts []string
 	orgByOpt := map[string]string{}
@@ -595,14 +609,14 @@ func (s *eventsScreen) showInviteDialog(people []data.Person) {
 			}
 			c.members = members.Checked
 			s.invite(c)
-		}, s.main.win)
+		}, s.main.Window())
 	d.Resize(fyne.NewSize(560, 520))
 	d.Show()
 }
 
 // invite resolves organisations to their contacts and invites everyone.
-func (s *eventsScreen) invite(c inviteChoice) {
-	st, id := s.main.store, s.current.ID
+func (s *Screen) invite(c inviteChoice) {
+	st, id := s.main.Store(), s.current.ID
 	s.main.Background(func() func() {
 		ctx := context.Background()
 		ids := append([]string(nil), c.people...)
@@ -628,7 +642,7 @@ func (s *eventsScreen) invite(c inviteChoice) {
 		}
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			s.countLbl.SetText(lang.X("events.invited_n", "{{.N}} nya inbjudna.", map[string]string{"N": strconv.Itoa(n)}))
@@ -639,13 +653,13 @@ func (s *eventsScreen) invite(c inviteChoice) {
 }
 
 // showParticipation shows, per organisation, how often its people came.
-func (s *eventsScreen) showParticipation() {
-	st := s.main.store
+func (s *Screen) showParticipation() {
+	st := s.main.Store()
 	s.main.Background(func() func() {
 		rows, err := st.Participation(context.Background())
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			heads := []string{lang.X("events.col_org", "Organisation"), lang.X("events.col_invited", "Inbjudna till"),
@@ -670,7 +684,7 @@ func (s *eventsScreen) showParticipation() {
 			for i, w := range []float32{220, 100, 80, 100, 360} {
 				t.SetColumnWidth(i, w)
 			}
-			d := dialog.NewCustom(lang.X("events.participation", "Företagens deltagande över tid"), lang.X("action.close", "Stäng"), t, s.main.win)
+			d := dialog.NewCustom(lang.X("events.participation", "Företagens deltagande över tid"), lang.X("action.close", "Stäng"), t, s.main.Window())
 			d.Resize(fyne.NewSize(900, 560))
 			d.Show()
 		}
@@ -695,7 +709,7 @@ func participationCells(rows []data.OrgParticipation) [][]string {
 }
 
 // docButton prints one of the chosen event's documents.
-func (s *eventsScreen) docButton(kind string) *widget.Button {
+func (s *Screen) docButton(kind string) *widget.Button {
 	return widget.NewButtonWithIcon(files.EventDocName(kind), theme.DocumentPrintIcon(), func() {
 		if s.current.ID != "" {
 			s.main.PrintEvent(s.current.ID, kind)

@@ -1,18 +1,18 @@
-package ui
+package events
 
 import (
 	"context"
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"techniqual/data"
+	"techniqual/ui/internal/uitest"
 )
 
 func TestEventsScreenCreateInviteAndWaitlist(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	ctx := context.Background()
 	org := data.Organisation{Kind: data.KindCompany, Name: "Klarälvens Kod AB"}
 	if err := st.SaveOrganisation(ctx, &org); err != nil {
@@ -24,19 +24,16 @@ func TestEventsScreenCreateInviteAndWaitlist(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	m := newTestWindow(t, st)
-	s := newEventsScreen(m)
-	m.content.Objects = []fyne.CanvasObject{s.Content()}
-	m.content.Refresh()
-	s.Reload()
-	waitIdle(t, m)
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.Open(t, s)
 
 	// A bad time is refused with a message by the field.
 	test.Type(s.title, "Frukostseminarium")
 	s.date.Entry.SetText("2026-10-26")
 	s.startTime.SetText("9")
 	test.Tap(s.saveBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if !s.errs["time"].Visible() {
 		t.Fatal("a bad time was not flagged")
 	}
@@ -44,7 +41,7 @@ func TestEventsScreenCreateInviteAndWaitlist(t *testing.T) {
 	s.endTime.SetText("11:30")
 	s.capacity.SetText("2")
 	test.Tap(s.saveBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	e, err := st.FindEvent(ctx, "Frukostseminarium")
 	if err != nil {
 		t.Fatal(err)
@@ -59,16 +56,16 @@ func TestEventsScreenCreateInviteAndWaitlist(t *testing.T) {
 	// Invite the whole organisation, then register everyone: two seats,
 	// one on the waitlist.
 	s.invite(inviteChoice{orgs: []string{org.ID}})
-	waitIdle(t, m)
-	waitIdle(t, m)
+	m.Wait(t)
+	m.Wait(t)
 	if len(s.rows) != 3 {
 		t.Fatalf("%d on the list after inviting the organisation", len(s.rows))
 	}
 	for i := range s.rows {
 		s.regSel = i
 		s.onRegAction("register")
-		waitIdle(t, m)
-		waitIdle(t, m)
+		m.Wait(t)
+		m.Wait(t)
 	}
 	if !strings.Contains(s.countLbl.Text, "Anmälda 2 av 2") || !strings.Contains(s.countLbl.Text, "reserver 1") {
 		t.Fatalf("counts %q", s.countLbl.Text)
@@ -81,8 +78,8 @@ func TestEventsScreenCreateInviteAndWaitlist(t *testing.T) {
 		}
 	}
 	s.onRegAction("cancel")
-	waitIdle(t, m)
-	waitIdle(t, m)
+	m.Wait(t)
+	m.Wait(t)
 	if !strings.Contains(s.countLbl.Text, "Anmälda 2 av 2") || !strings.Contains(s.countLbl.Text, "reserver 0") ||
 		!strings.Contains(s.countLbl.Text, "avbokade 1") {
 		t.Fatalf("after cancel: %q", s.countLbl.Text)
@@ -90,14 +87,14 @@ func TestEventsScreenCreateInviteAndWaitlist(t *testing.T) {
 
 	// The door window opens on the same event.
 	test.Tap(s.checkinBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if s.lastCheckin == nil || s.lastCheckin.count.Text != "På plats 0 av 2" {
 		t.Fatalf("check-in window: %+v", s.lastCheckin)
 	}
 	test.Type(s.lastCheckin.search, "réka")
 	pressEnter(s.lastCheckin.search)
-	waitIdle(t, m)
-	waitIdle(t, m)
+	m.Wait(t)
+	m.Wait(t)
 	if !strings.Contains(s.countLbl.Text, "på plats 1") || !strings.Contains(s.followUp.Text, "Réka Nagy") {
 		t.Errorf("events screen after check-in: %q / %q", s.countLbl.Text, s.followUp.Text)
 	}

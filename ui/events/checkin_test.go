@@ -1,4 +1,4 @@
-package ui
+package events
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"techniqual/data"
+	"techniqual/ui/internal/uitest"
 	"techniqual/ui/uikit"
 )
 
@@ -50,11 +51,11 @@ func doorNames(v *checkinView) []string {
 }
 
 func TestCheckinAtTheDoor(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	e := doorFixture(t, st)
-	m := newTestWindow(t, st)
-	v := m.showCheckin(e, nil)
-	waitIdle(t, m)
+	m := uitest.NewShell(t, st)
+	v := showCheckin(m, e, nil)
+	m.Wait(t)
 	// Capacity 3: the fourth is on the waitlist and not expected.
 	if got := v.count.Text; got != "På plats 0 av 3" {
 		t.Fatalf("count = %q", got)
@@ -68,7 +69,7 @@ func TestCheckinAtTheDoor(t *testing.T) {
 		t.Fatalf("typing mär shows %v (highlight %d)", got, v.cur)
 	}
 	pressEnter(v.search)
-	waitIdle(t, m)
+	m.Wait(t)
 	if got := v.count.Text; got != "På plats 1 av 3" {
 		t.Fatalf("after Enter count = %q", got)
 	}
@@ -79,7 +80,7 @@ func TestCheckinAtTheDoor(t *testing.T) {
 	// Checking in twice does nothing harmful.
 	test.Type(v.search, "öberg")
 	pressEnter(v.search)
-	waitIdle(t, m)
+	m.Wait(t)
 	if got := v.count.Text; got != "På plats 1 av 3" || !strings.Contains(v.status.Text, "redan") {
 		t.Fatalf("second check-in: count %q, status %q", v.count.Text, v.status.Text)
 	}
@@ -87,14 +88,14 @@ func TestCheckinAtTheDoor(t *testing.T) {
 	// Part of a last name is enough.
 	test.Type(v.search, "wiś")
 	pressEnter(v.search)
-	waitIdle(t, m)
+	m.Wait(t)
 	if got := v.count.Text; got != "På plats 2 av 3" {
 		t.Fatalf("count = %q", got)
 	}
 
 	// Undo the last check-in.
 	test.Tap(v.undoBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if got := v.count.Text; got != "På plats 1 av 3" || !strings.Contains(v.status.Text, "Paweł") {
 		t.Fatalf("after undo: count %q, status %q", v.count.Text, v.status.Text)
 	}
@@ -105,7 +106,7 @@ func TestCheckinAtTheDoor(t *testing.T) {
 		t.Fatalf("walk-in text matches %v", doorNames(v))
 	}
 	pressEnter(v.search)
-	waitIdle(t, m)
+	m.Wait(t)
 	if got := v.count.Text; got != "På plats 2 av 4" {
 		t.Fatalf("after walk-in count = %q (status %q)", got, v.status.Text)
 	}
@@ -123,7 +124,7 @@ func TestCheckinAtTheDoor(t *testing.T) {
 	}
 	test.Type(v.walkOrg, "Klarälvens Kod AB")
 	pressEnter(v.walkOrg)
-	waitIdle(t, m)
+	m.Wait(t)
 	if got := v.count.Text; got != "På plats 3 av 5" || v.walkBox.Visible() {
 		t.Fatalf("after the form: count %q, form visible %v", got, v.walkBox.Visible())
 	}
@@ -141,7 +142,7 @@ func TestCheckinAtTheDoor(t *testing.T) {
 	}
 	want := v.model.rows[v.model.shown[1]].reg.ID
 	pressEnter(v.search)
-	waitIdle(t, m)
+	m.Wait(t)
 	r, err := st.GetRegistration(context.Background(), want)
 	if err != nil || r.Status != data.RegAttended {
 		t.Errorf("the highlighted person is %s, %v", r.Status, err)
@@ -151,16 +152,9 @@ func TestCheckinAtTheDoor(t *testing.T) {
 // BenchmarkCheckinSearch5000 measures one keystroke in the check-in search
 // over 5,000 registrations: filtering and refreshing the shown list.
 func BenchmarkCheckinSearch5000(b *testing.B) {
-	a := test.NewTempApp(b)
-	SetLanguage(uikit.LangSwedish)
-	st, err := data.Open(context.Background(), b.TempDir()+"/b.db", data.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	m := NewMainWindow(a, st)
-	waitIdle(b, m)
-	w := a.NewWindow("door")
+	uikit.SetLanguage(uikit.LangSwedish)
+	m := uitest.NewShell(b, uitest.OpenStore(b))
+	w := m.App().NewWindow("door")
 	v := newCheckinView(m, w, data.Event{Title: "Stor träff"})
 	w.SetContent(v.content)
 	w.Resize(fyne.NewSize(900, 680))

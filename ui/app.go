@@ -17,6 +17,7 @@ import (
 
 	"techniqual/assets"
 	"techniqual/data"
+	"techniqual/ui/attendance"
 	"techniqual/ui/contacts"
 	"techniqual/ui/events"
 	"techniqual/ui/files"
@@ -66,7 +67,7 @@ func buildScreen(m *MainWindow, id string) uikit.Screen {
 	case "events":
 		return events.New(m)
 	case "attendance":
-		return newAttendanceScreen(m)
+		return attendance.New(m)
 	case "evaluations":
 		return newEvaluationsScreen(m)
 	case "contacts":

@@ -1,4 +1,6 @@
-package ui
+// Package attendance is the Närvaro screen: per period and offer a grid of
+// pupils × days, filled from the keyboard or for a whole day at once.
+package attendance
 
 import (
 	"context"
@@ -107,11 +109,16 @@ func attendanceMark(a data.Attendance, ok bool) string {
 	return lang.X("attendance.mark.absent", "F frånv.")
 }
 
-// attendanceScreen is Närvaro: per period and offer a grid of pupils ×
+// Shell is what Närvaro needs from the window: only the Base.
+type Shell interface {
+	uikit.Base
+}
+
+// Screen is Närvaro: per period and offer a grid of pupils ×
 // days, filled from the keyboard or with one action for a whole day, and
 // each pupil's days attended out of days planned.
-type attendanceScreen struct {
-	main    *MainWindow
+type Screen struct {
+	main    Shell
 	content fyne.CanvasObject
 
 	periods []data.Period
@@ -125,8 +132,9 @@ type attendanceScreen struct {
 	fillBtn             *widget.Button
 }
 
-func newAttendanceScreen(m *MainWindow) *attendanceScreen {
-	s := &attendanceScreen{main: m, hosts: map[string]string{}}
+// New builds the screen; Reload fills it.
+func New(m Shell) *Screen {
+	s := &Screen{main: m, hosts: map[string]string{}}
 	s.periodSel = widgets.NewSelect(nil, func(string) { s.onPeriod() })
 	s.periodSel.PlaceHolder = lang.X("attendance.pick_period", "Välj praoperiod")
 	s.offerSel = widgets.NewSelect(nil, func(string) { s.onOffer() })
@@ -160,11 +168,11 @@ func newAttendanceScreen(m *MainWindow) *attendanceScreen {
 }
 
 // Content is the screen's root object.
-func (s *attendanceScreen) Content() fyne.CanvasObject { return s.content }
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
 // Reload reads the periods off the UI goroutine.
-func (s *attendanceScreen) Reload() {
-	st := s.main.store
+func (s *Screen) Reload() {
+	st := s.main.Store()
 	s.main.Background(func() func() {
 		ctx := context.Background()
 		ps, err := st.ListPeriods(ctx)
@@ -174,7 +182,7 @@ func (s *attendanceScreen) Reload() {
 				err = err2
 			}
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			for _, o := range orgs {
@@ -195,7 +203,7 @@ func (s *attendanceScreen) Reload() {
 	})
 }
 
-func (s *attendanceScreen) period() (data.Period, bool) {
+func (s *Screen) period() (data.Period, bool) {
 	i := s.periodSel.SelectedIndex()
 	if i < 0 || i >= len(s.periods) {
 		return data.Period{}, false
@@ -204,12 +212,12 @@ func (s *attendanceScreen) period() (data.Period, bool) {
 }
 
 // onPeriod lists the offers of the period that have placed pupils.
-func (s *attendanceScreen) onPeriod() {
+func (s *Screen) onPeriod() {
 	p, ok := s.period()
 	if !ok {
 		return
 	}
-	st := s.main.store
+	st := s.main.Store()
 	s.main.Background(func() func() {
 		ctx := context.Background()
 		offers, err := st.ListOffers(ctx, data.OfferFilter{PeriodID: p.ID})
@@ -219,7 +227,7 @@ func (s *attendanceScreen) onPeriod() {
 				err = err2
 			}
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			s.offers = s.offers[:0]
@@ -243,19 +251,19 @@ func (s *attendanceScreen) onPeriod() {
 }
 
 // onOffer loads the grid of the chosen offer.
-func (s *attendanceScreen) onOffer() {
+func (s *Screen) onOffer() {
 	p, ok := s.period()
 	i := s.offerSel.SelectedIndex()
 	if !ok || i < 0 || i >= len(s.offers) {
 		return
 	}
 	o := s.offers[i]
-	st := s.main.store
+	st := s.main.Store()
 	s.main.Background(func() func() {
 		g, err := loadAttendanceGrid(context.Background(), st, p, o)
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			s.grid = g
@@ -309,7 +317,7 @@ func loadAttendanceGrid(ctx context.Context, st *data.Store, p data.Period, o da
 	return g, nil
 }
 
-func (s *attendanceScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+func (s *Screen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	l.TextStyle = fyne.TextStyle{}
 	l.Importance = widget.MediumImportance
@@ -358,7 +366,7 @@ func shortDay(d time.Time) string {
 	return lang.X("weekday.short."+strconv.Itoa(wd), uikit.DayKeys[wd]) + " " + strconv.Itoa(d.Day()) + "/" + strconv.Itoa(int(d.Month()))
 }
 
-func (s *attendanceScreen) onSelected(id widget.TableCellID) {
+func (s *Screen) onSelected(id widget.TableCellID) {
 	s.table.Sel = id
 	if id.Row >= 1 && id.Row-1 < len(s.grid.pupils) {
 		s.showPupil(id.Row - 1)
@@ -366,7 +374,7 @@ func (s *attendanceScreen) onSelected(id widget.TableCellID) {
 }
 
 // showPupil writes the pupil's days attended of days planned and absences.
-func (s *attendanceScreen) showPupil(i int) {
+func (s *Screen) showPupil(i int) {
 	t := s.grid.totals(i)
 	text := lang.X("attendance.totals", "{{.Name}}: närvarande {{.Present}} av {{.Planned}} planerade dagar ({{.Unrecorded}} ej registrerade).",
 		map[string]string{"Name": s.grid.pupils[i].Name(), "Present": strconv.Itoa(t.Present),
@@ -385,7 +393,7 @@ func (s *attendanceScreen) showPupil(i int) {
 	s.detail.SetText(text)
 }
 
-func (s *attendanceScreen) onRune(r rune) {
+func (s *Screen) onRune(r rune) {
 	switch r {
 	case 'n', 'N', 'p', 'P', ' ':
 		s.mark(data.AttendancePresent, "")
@@ -399,7 +407,7 @@ func (s *attendanceScreen) onRune(r rune) {
 }
 
 // selectedCell is the pupil and day of the selected cell.
-func (s *attendanceScreen) selectedCell() (int, int, bool) {
+func (s *Screen) selectedCell() (int, int, bool) {
 	id := s.table.Sel
 	i, j := id.Row-1, id.Col-1
 	if i < 0 || i >= len(s.grid.pupils) || j < 0 || j >= len(s.grid.days) {
@@ -409,7 +417,7 @@ func (s *attendanceScreen) selectedCell() (int, int, bool) {
 }
 
 // askNote asks what the other absence was, then marks it.
-func (s *attendanceScreen) askNote() {
+func (s *Screen) askNote() {
 	if _, _, ok := s.selectedCell(); !ok {
 		return
 	}
@@ -421,21 +429,21 @@ func (s *attendanceScreen) askNote() {
 			if ok {
 				s.mark(data.AttendanceAbsent, note.Text)
 			}
-		}, s.main.win)
+		}, s.main.Window())
 	d.Show()
-	s.main.win.Canvas().Focus(note)
+	s.main.Window().Canvas().Focus(note)
 }
 
 // mark records status (empty clears) in the selected cell and moves to the
 // next day.
-func (s *attendanceScreen) mark(status data.AttendanceStatus, note string) {
+func (s *Screen) mark(status data.AttendanceStatus, note string) {
 	i, j, ok := s.selectedCell()
 	if !ok {
 		return
 	}
 	pupil, day, offer := s.grid.pupils[i].ID, s.grid.days[j], s.grid.offerID
 	a := data.Attendance{PupilID: pupil, OfferID: offer, Date: day, Status: status, Note: note}
-	st := s.main.store
+	st := s.main.Store()
 	s.main.Background(func() func() {
 		var err error
 		if status == "" {
@@ -464,7 +472,7 @@ func (s *attendanceScreen) mark(status data.AttendanceStatus, note string) {
 
 // onFillDay marks every pupil with nothing recorded on the selected day
 // (the column of the selected cell) present, in one transaction.
-func (s *attendanceScreen) onFillDay() {
+func (s *Screen) onFillDay() {
 	j := s.table.Sel.Col - 1
 	if j < 0 || j >= len(s.grid.days) {
 		if len(s.grid.days) == 0 {
@@ -474,7 +482,7 @@ func (s *attendanceScreen) onFillDay() {
 	}
 	day, offer := s.grid.days[j], s.grid.offerID
 	ids := s.grid.unrecordedOn(j)
-	st := s.main.store
+	st := s.main.Store()
 	s.main.Background(func() func() {
 		err := st.InTx(context.Background(), func(tx *data.Store) error {
 			for _, id := range ids {

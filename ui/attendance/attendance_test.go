@@ -1,4 +1,4 @@
-package ui
+package attendance
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/demo"
+	"techniqual/ui/internal/uitest"
 )
 
 func TestAttendanceTotals(t *testing.T) {
@@ -37,20 +38,17 @@ func TestAttendanceTotals(t *testing.T) {
 }
 
 func TestAttendanceGridFromTheKeyboard(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	ctx := context.Background()
 	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 60, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
-	m := newTestWindow(t, st)
-	s := newAttendanceScreen(m)
-	m.content.Objects = []fyne.CanvasObject{s.Content()}
-	m.content.Refresh()
-	s.Reload()
-	waitIdle(t, m)
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.Open(t, s)
 	s.periodSel.SetSelected("Åk 9 v. 46 2026")
-	waitIdle(t, m)
-	waitIdle(t, m) // the first offer is chosen, then its grid loads
+	m.Wait(t)
+	m.Wait(t) // the first offer is chosen, then its grid loads
 	if len(s.grid.pupils) == 0 || len(s.grid.days) != 5 {
 		t.Fatalf("grid: %d pupils, %d days", len(s.grid.pupils), len(s.grid.days))
 	}
@@ -73,13 +71,13 @@ func TestAttendanceGridFromTheKeyboard(t *testing.T) {
 	pupil := s.grid.pupils[0]
 	s.table.Select(widget.TableCellID{Row: 1, Col: 1})
 	test.Type(s.table, "s")
-	waitIdle(t, m)
+	m.Wait(t)
 	if s.table.Sel.Col != 2 {
 		t.Errorf("selection did not move on: %+v", s.table.Sel)
 	}
 	// Delete clears the second day; arrows move.
 	s.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
-	waitIdle(t, m)
+	m.Wait(t)
 	recs, _ = st.ListAttendance(ctx, s.grid.offerID)
 	got := map[string]data.AttendanceStatus{}
 	for _, a := range recs {
@@ -104,7 +102,7 @@ func TestAttendanceGridFromTheKeyboard(t *testing.T) {
 		t.Fatalf("arrow down: %+v", s.table.Sel)
 	}
 	test.Tap(s.fillBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	for i := range s.grid.pupils {
 		if a, ok := s.grid.record(i, 1); !ok {
 			t.Errorf("pupil %d has nothing on day 2 after filling", i)

@@ -19,6 +19,7 @@ import (
 	"techniqual/data"
 	"techniqual/ui/attendance"
 	"techniqual/ui/contacts"
+	"techniqual/ui/evaluations"
 	"techniqual/ui/events"
 	"techniqual/ui/files"
 	"techniqual/ui/imports"
@@ -69,7 +70,7 @@ func buildScreen(m *MainWindow, id string) uikit.Screen {
 	case "attendance":
 		return attendance.New(m)
 	case "evaluations":
-		return newEvaluationsScreen(m)
+		return evaluations.New(m)
 	case "contacts":
 		return contacts.New(m)
 	case "statistics":
@@ -296,6 +297,14 @@ func (m *MainWindow) addShortcuts() {
 			s.OnNew()
 		}
 	})
+}
+
+// Current is the content the window shows on the right now.
+func (m *MainWindow) Current() fyne.CanvasObject {
+	if len(m.content.Objects) != 1 {
+		return nil
+	}
+	return m.content.Objects[0]
 }
 
 // Built is the screen with that id as the window holds it now, nil when it

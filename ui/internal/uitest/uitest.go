@@ -86,6 +86,9 @@ func (s *Shell) SetLanguage(code string) { s.lang = code }
 // Show records a move to another screen as "show ID".
 func (s *Shell) Show(id string) { s.Record("show " + id) }
 
+// Current is the window's content (what Open put there).
+func (s *Shell) Current() fyne.CanvasObject { return s.win.Content() }
+
 // Built is the screen registered with SetBuilt under id, or nil.
 func (s *Shell) Built(id string) uikit.Screen { return s.built[id] }
 

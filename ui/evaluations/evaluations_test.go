@@ -1,4 +1,4 @@
-package ui
+package evaluations
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/demo"
+	"techniqual/ui/internal/uitest"
 	"techniqual/ui/uikit"
 )
 
@@ -70,25 +71,22 @@ func TestDefaultEvalPeriod(t *testing.T) {
 }
 
 // openEvaluations shows Utvärderingar on demo data and waits for its rows.
-func openEvaluations(t *testing.T, st *data.Store, m *MainWindow) *evaluationsScreen {
+func openEvaluations(t *testing.T, st *data.Store, m *uitest.Shell) *Screen {
 	t.Helper()
-	s := newEvaluationsScreen(m)
-	m.content.Objects = []fyne.CanvasObject{s.Content()}
-	m.content.Refresh()
-	s.Reload()
-	waitIdle(t, m)
-	waitIdle(t, m) // the periods, then the rows of the chosen one
+	s := New(m)
+	m.Open(t, s)
+	m.Wait(t) // the periods, then the rows of the chosen one
 	return s
 }
 
 // cellText is what the grid shows in a cell.
-func cellText(s *evaluationsScreen, v, col int) string {
+func cellText(s *Screen, v, col int) string {
 	l := widget.NewLabel("")
 	s.updateCell(widget.TableCellID{Row: v, Col: col}, l)
 	return l.Text
 }
 
-func key(s *evaluationsScreen, name fyne.KeyName) { s.table.TypedKey(&fyne.KeyEvent{Name: name}) }
+func key(s *Screen, name fyne.KeyName) { s.table.TypedKey(&fyne.KeyEvent{Name: name}) }
 
 func storedEvaluation(t *testing.T, st *data.Store, periodID, pupilID string) (data.Evaluation, bool) {
 	t.Helper()
@@ -105,12 +103,12 @@ func storedEvaluation(t *testing.T, st *data.Store, periodID, pupilID string) (d
 }
 
 func TestEvaluationsGridFromTheKeyboard(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	ctx := context.Background()
 	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 80, Seed: 2}); err != nil {
 		t.Fatal(err)
 	}
-	m := newTestWindow(t, st)
+	m := uitest.NewShell(t, st)
 	s := openEvaluations(t, st, m)
 
 	// The done period with placed pupils is chosen, and the count is the store's.
@@ -142,7 +140,7 @@ func TestEvaluationsGridFromTheKeyboard(t *testing.T) {
 	if r == nil || r.saved.answered() || s.cur.Col != evColBefore {
 		t.Fatalf("cursor at %+v", s.cur)
 	}
-	if m.win.Canvas().Focused() != s.table {
+	if m.Window().Canvas().Focused() != s.table {
 		t.Error("the grid does not have the keyboard")
 	}
 
@@ -178,7 +176,7 @@ func TestEvaluationsGridFromTheKeyboard(t *testing.T) {
 	}
 	// Enter on the last cell saves the row and goes to the next pupil.
 	key(s, fyne.KeyReturn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if s.cur.Row != v+1 || s.cur.Col != evColBefore {
 		t.Errorf("Enter on the comment went to %+v", s.cur)
 	}
@@ -233,7 +231,7 @@ func TestEvaluationsGridFromTheKeyboard(t *testing.T) {
 	}
 	test.Type(s.table, "N")
 	key(s, fyne.KeyDown)
-	waitIdle(t, m)
+	m.Wait(t)
 	if e, _ := storedEvaluation(t, st, s.grid.periodID, r.pupil.ID); e.WouldRecommend == nil || *e.WouldRecommend {
 		t.Errorf("N was not saved when leaving the row: %+v", e)
 	}
@@ -260,7 +258,7 @@ func TestEvaluationsGridFromTheKeyboard(t *testing.T) {
 		key(s2, fyne.KeyDelete)
 		key(s2, fyne.KeyTab)
 	}
-	waitIdle(t, m)
+	m.Wait(t)
 	if _, ok := storedEvaluation(t, st, s2.grid.periodID, r.pupil.ID); ok {
 		t.Error("an emptied row still has answers in the database")
 	}
@@ -270,7 +268,7 @@ func TestEvaluationsGridFromTheKeyboard(t *testing.T) {
 }
 
 func TestEvaluationsEscapeFilterAndSaveAll(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	ctx := context.Background()
 	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 240, Seed: 2}); err != nil {
 		t.Fatal(err)
@@ -285,7 +283,7 @@ func TestEvaluationsEscapeFilterAndSaveAll(t *testing.T) {
 	if err := st.SavePupil(ctx, &p); err != nil {
 		t.Fatal(err)
 	}
-	m := newTestWindow(t, st)
+	m := uitest.NewShell(t, st)
 	s := openEvaluations(t, st, m)
 	for v := range s.grid.visible {
 		if s.grid.row(v).pupil.ID == p.ID && !strings.HasPrefix(cellText(s, v, evColName), "SKYDDAD · ") {
@@ -333,7 +331,7 @@ func TestEvaluationsEscapeFilterAndSaveAll(t *testing.T) {
 		t.Fatal("Spara alla is disabled with unsaved rows")
 	}
 	test.Tap(s.saveAllBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	for i, r := range typed {
 		e, ok := storedEvaluation(t, st, s.grid.periodID, r.pupil.ID)
 		before, after := 1, 3
@@ -353,7 +351,7 @@ func TestEvaluationsEscapeFilterAndSaveAll(t *testing.T) {
 // the older one changes nothing, so the last typed answer stays; a bad row
 // in a batch keeps no other back.
 func TestEvalSavesNewestWins(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	ctx := context.Background()
 	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 40, Seed: 4}); err != nil {
 		t.Fatal(err)
@@ -393,11 +391,11 @@ func TestEvalSavesNewestWins(t *testing.T) {
 // TestEvaluationsEscapeWhileSaving: Esc on a row whose save is still being
 // written undoes it in the database too, and the row ends up saved (B2).
 func TestEvaluationsEscapeWhileSaving(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 40, Seed: 4}); err != nil {
 		t.Fatal(err)
 	}
-	m := newTestWindow(t, st)
+	m := uitest.NewShell(t, st)
 	s := openEvaluations(t, st, m)
 	v := s.cur.Row
 	r := s.grid.row(v)
@@ -413,9 +411,9 @@ func TestEvaluationsEscapeWhileSaving(t *testing.T) {
 		t.Fatalf("Esc left %+v", r.cur)
 	}
 	s.writeMu.Unlock()
-	waitIdle(t, m)
+	m.Wait(t)
 	key(s, fyne.KeyDown) // leaving the row saves the undo
-	waitIdle(t, m)
+	m.Wait(t)
 	if e, ok := storedEvaluation(t, st, s.grid.periodID, r.pupil.ID); ok {
 		t.Errorf("the undone answer stays in the database: %+v", e)
 	}
@@ -429,11 +427,11 @@ func TestEvaluationsEscapeWhileSaving(t *testing.T) {
 // the UI goroutine (B6: with a sync.WaitGroup, an Add while a load waited
 // could panic; the jobs are now chained).
 func TestEvaluationsLoadsWaitForSaves(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 40, Seed: 4}); err != nil {
 		t.Fatal(err)
 	}
-	m := newTestWindow(t, st)
+	m := uitest.NewShell(t, st)
 	s := openEvaluations(t, st, m)
 	period := s.grid.periodID
 	if len(s.grid.rows) < 2 {
@@ -447,7 +445,7 @@ func TestEvaluationsLoadsWaitForSaves(t *testing.T) {
 	s.edit(b, func(x *evalAnswer) { x.after = 4 })
 	s.saveRow(b)
 	s.writeMu.Unlock()
-	waitIdle(t, m)
+	m.Wait(t)
 	for _, c := range []struct {
 		r    *evalRow
 		want int
@@ -468,23 +466,23 @@ func TestEvaluationsLoadsWaitForSaves(t *testing.T) {
 	}
 }
 
-func TestEvaluationsImportButtonOpensTheWizard(t *testing.T) {
-	st := openStore(t)
+func TestEvaluationsImportButtonAsksForTheWizard(t *testing.T) {
+	st := uitest.OpenStore(t)
 	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 40, Seed: 4}); err != nil {
 		t.Fatal(err)
 	}
-	m := newTestWindow(t, st)
+	m := uitest.NewShell(t, st)
 	s := openEvaluations(t, st, m)
 	test.Tap(s.importBtn)
-	waitIdle(t, m)
-	if m.win.Canvas().Overlays().Top() == nil {
-		t.Error("Importera från formulär opened nothing")
+	m.Wait(t)
+	if !m.HasCall("import evaluations") {
+		t.Errorf("Importera från formulär asked the shell for %v", m.Calls())
 	}
 }
 
 func TestEvaluationsEmptyDatabase(t *testing.T) {
-	st := openStore(t)
-	m := newTestWindow(t, st)
+	st := uitest.OpenStore(t)
+	m := uitest.NewShell(t, st)
 	s := openEvaluations(t, st, m)
 	if len(s.grid.rows) != 0 || !strings.Contains(s.detail.Text, "inga praoperioder") {
 		t.Errorf("empty database: %d rows, %q", len(s.grid.rows), s.detail.Text)
@@ -528,17 +526,11 @@ func BenchmarkEvaluationsKeystroke(b *testing.B) {
 	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 600, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
-	a := test.NewTempApp(b)
-	SetLanguage(uikit.LangSwedish)
-	m := NewMainWindow(a, st)
-	m.win.Resize(fyne.NewSize(1100, 720))
-	waitIdle(b, m)
-	s := newEvaluationsScreen(m)
-	m.content.Objects = []fyne.CanvasObject{s.Content()}
-	m.content.Refresh()
-	s.Reload()
-	waitIdle(b, m)
-	waitIdle(b, m)
+	uikit.SetLanguage(uikit.LangSwedish)
+	m := uitest.NewShell(b, st)
+	s := New(m)
+	m.Open(b, s)
+	m.Wait(b)
 	if len(s.grid.visible) < 250 {
 		b.Fatalf("%d rows", len(s.grid.visible))
 	}

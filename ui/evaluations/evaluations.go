@@ -1,4 +1,6 @@
-package ui
+// Package evaluations is the Utvärderingar screen: the pupils' answers
+// before and after their prao, typed in a keyboard grid or imported.
+package evaluations
 
 import (
 	"context"
@@ -314,9 +316,21 @@ func (t *evalTable) TypedShortcut(s fyne.Shortcut) {
 	}
 }
 
-// evaluationsScreen is Utvärderingar.
-type evaluationsScreen struct {
-	main    *MainWindow
+// Shell is what Utvärderingar needs from the window besides the Base: the
+// content shown now (the grid takes the keyboard only when it is shown) and
+// the import of evaluations from a form.
+type Shell interface {
+	uikit.Base
+	// Current is the content the window shows now.
+	Current() fyne.CanvasObject
+	// ShowEvaluationsImport opens the import of evaluations; onDone runs
+	// after an import.
+	ShowEvaluationsImport(onDone func())
+}
+
+// Screen is Utvärderingar.
+type Screen struct {
+	main    Shell
 	content fyne.CanvasObject
 
 	periods []data.Period
@@ -342,8 +356,9 @@ type evaluationsScreen struct {
 	quiet                          bool // the selects are being filled, not chosen
 }
 
-func newEvaluationsScreen(m *MainWindow) *evaluationsScreen {
-	s := &evaluationsScreen{main: m, written: map[string]int{}, cur: widget.TableCellID{Row: -1, Col: evColBefore}}
+// New builds the screen; Reload fills it.
+func New(m Shell) *Screen {
+	s := &Screen{main: m, written: map[string]int{}, cur: widget.TableCellID{Row: -1, Col: evColBefore}}
 	s.periodSel = widgets.NewSelect(nil, func(string) {
 		if !s.quiet {
 			s.onPeriod()
@@ -361,13 +376,13 @@ func newEvaluationsScreen(m *MainWindow) *evaluationsScreen {
 		}
 	})
 	s.autoAdvance = widget.NewCheck(lang.X("evaluations.auto_advance", "Gå vidare direkt efter en siffra eller J/N"), func(on bool) {
-		m.app.Preferences().SetBool(prefEvalAutoAdvance, on)
+		m.App().Preferences().SetBool(prefEvalAutoAdvance, on)
 		s.focusGrid()
 	})
-	s.autoAdvance.SetChecked(m.app.Preferences().Bool(prefEvalAutoAdvance))
+	s.autoAdvance.SetChecked(m.App().Preferences().Bool(prefEvalAutoAdvance))
 
 	s.table = newEvalTable()
-	s.table.canvas = func() fyne.Canvas { return s.main.win.Canvas() }
+	s.table.canvas = func() fyne.Canvas { return s.main.Window().Canvas() }
 	s.table.Length = func() (int, int) { return len(s.grid.visible), evalColumns }
 	s.table.CreateCell = func() fyne.CanvasObject {
 		l := widget.NewLabel("Intresse före")
@@ -450,13 +465,13 @@ func columnTitle(col int) string {
 }
 
 // Content is the screen's root object.
-func (s *evaluationsScreen) Content() fyne.CanvasObject { return s.content }
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
 // Reload saves what is typed but unsaved, then reads the periods and the
 // rows of the chosen one off the UI goroutine.
-func (s *evaluationsScreen) Reload() {
+func (s *Screen) Reload() {
 	s.saveAll(nil)
-	st := s.main.store
+	st := s.main.Store()
 	s.main.Background(func() func() {
 		ctx := context.Background()
 		ps, err := st.ListPeriods(ctx)
@@ -470,7 +485,7 @@ func (s *evaluationsScreen) Reload() {
 		}
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			ps = slices.DeleteFunc(ps, func(p data.Period) bool { return p.Status == data.PeriodArchived })
@@ -508,7 +523,7 @@ func (s *evaluationsScreen) Reload() {
 }
 
 // onPeriod loads the chosen period after saving what was typed.
-func (s *evaluationsScreen) onPeriod() {
+func (s *Screen) onPeriod() {
 	i := s.periodSel.SelectedIndex()
 	if i < 0 || i >= len(s.periods) {
 		return
@@ -518,10 +533,10 @@ func (s *evaluationsScreen) onPeriod() {
 }
 
 // loadRows reads the rows of a period, after every save started before.
-func (s *evaluationsScreen) loadRows(periodID string) {
+func (s *Screen) loadRows(periodID string) {
 	s.loading++
 	n := s.loading
-	st := s.main.store
+	st := s.main.Store()
 	saves := s.last
 	s.main.Background(func() func() {
 		if saves != nil {
@@ -533,7 +548,7 @@ func (s *evaluationsScreen) loadRows(periodID string) {
 				return // a newer load is on its way
 			}
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			s.setRows(periodID, rows)
@@ -543,7 +558,7 @@ func (s *evaluationsScreen) loadRows(periodID string) {
 
 // setRows swaps in a period's rows, keeping what was typed but not yet
 // saved in the rows being replaced.
-func (s *evaluationsScreen) setRows(periodID string, rows []*evalRow) {
+func (s *Screen) setRows(periodID string, rows []*evalRow) {
 	if s.grid.periodID == periodID {
 		old := make(map[string]*evalRow, len(s.grid.rows))
 		for _, r := range s.grid.rows {
@@ -565,7 +580,7 @@ func (s *evaluationsScreen) setRows(periodID string, rows []*evalRow) {
 
 // fillFilters offers the schools of the rows (and the classes of the
 // chosen school), keeping the choice when it is still there.
-func (s *evaluationsScreen) fillFilters() {
+func (s *Screen) fillFilters() {
 	allSchools := lang.X("evaluations.all_schools", "Alla skolor")
 	seen := map[string]bool{}
 	var schools []string
@@ -587,7 +602,7 @@ func (s *evaluationsScreen) fillFilters() {
 	s.fillClasses()
 }
 
-func (s *evaluationsScreen) fillClasses() {
+func (s *Screen) fillClasses() {
 	allClasses := lang.X("evaluations.all_classes", "Alla klasser")
 	school := s.school()
 	seen := map[string]bool{}
@@ -610,28 +625,28 @@ func (s *evaluationsScreen) fillClasses() {
 }
 
 // school is the chosen school, "" for all.
-func (s *evaluationsScreen) school() string {
+func (s *Screen) school() string {
 	if s.schoolSel.SelectedIndex() <= 0 {
 		return ""
 	}
 	return s.schoolSel.Selected
 }
 
-func (s *evaluationsScreen) class() string {
+func (s *Screen) class() string {
 	if s.classSel.SelectedIndex() <= 0 {
 		return ""
 	}
 	return s.classSel.Selected
 }
 
-func (s *evaluationsScreen) onSchool() {
+func (s *Screen) onSchool() {
 	s.fillClasses()
 	s.applyFilter()
 }
 
 // applyFilter shows the rows of the chosen school and class and puts the
 // cursor on the first row nobody has answered.
-func (s *evaluationsScreen) applyFilter() {
+func (s *Screen) applyFilter() {
 	left := s.grid.row(s.cur.Row) // saved at the end: it may leave the view
 	s.grid.filter(s.school(), s.class())
 	s.table.UnselectAll()
@@ -657,15 +672,14 @@ func (s *evaluationsScreen) applyFilter() {
 }
 
 // focusGrid gives the keyboard to the grid when the screen is shown.
-func (s *evaluationsScreen) focusGrid() {
-	objs := s.main.content.Objects
-	if len(objs) == 1 && objs[0] == s.content && len(s.grid.visible) > 0 {
-		s.main.win.Canvas().Focus(s.table)
+func (s *Screen) focusGrid() {
+	if s.main.Current() == s.content && len(s.grid.visible) > 0 {
+		s.main.Window().Canvas().Focus(s.table)
 	}
 }
 
 // updateCount writes "123 av 300 har svarat" and enables Spara alla.
-func (s *evaluationsScreen) updateCount() {
+func (s *Screen) updateCount() {
 	n, total := s.grid.answered(false)
 	text := lang.X("evaluations.count", "{{.N}} av {{.Total}} har svarat", map[string]any{"N": n, "Total": total})
 	if len(s.grid.visible) != len(s.grid.rows) {
@@ -727,7 +741,7 @@ func rowState(r *evalRow) (string, widget.Importance) {
 	return "", widget.MediumImportance
 }
 
-func (s *evaluationsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+func (s *Screen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	r := s.grid.row(id.Row)
 	text, imp, style := "", widget.MediumImportance, fyne.TextStyle{}
@@ -745,7 +759,7 @@ func (s *evaluationsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObjec
 }
 
 // cellContent is the text and look of a cell of row r.
-func (s *evaluationsScreen) cellContent(id widget.TableCellID, r *evalRow) (string, widget.Importance, fyne.TextStyle) {
+func (s *Screen) cellContent(id widget.TableCellID, r *evalRow) (string, widget.Importance, fyne.TextStyle) {
 	l := struct {
 		Importance widget.Importance
 		TextStyle  fyne.TextStyle
@@ -784,14 +798,14 @@ func (s *evaluationsScreen) cellContent(id widget.TableCellID, r *evalRow) (stri
 }
 
 // refreshRow redraws the cells of shown row v.
-func (s *evaluationsScreen) refreshRow(v int) {
+func (s *Screen) refreshRow(v int) {
 	for c := 0; c < evalColumns; c++ {
 		s.table.RefreshItem(widget.TableCellID{Row: v, Col: c})
 	}
 }
 
 // visibleIndex is where row r shows, or -1.
-func (s *evaluationsScreen) visibleIndex(r *evalRow) int {
+func (s *Screen) visibleIndex(r *evalRow) int {
 	for v, i := range s.grid.visible {
 		if s.grid.rows[i] == r {
 			return v
@@ -802,7 +816,7 @@ func (s *evaluationsScreen) visibleIndex(r *evalRow) int {
 
 // onSelected follows the selection (keys or a click): only the answer
 // cells take a cursor, and leaving a row saves it.
-func (s *evaluationsScreen) onSelected(id widget.TableCellID) {
+func (s *Screen) onSelected(id widget.TableCellID) {
 	if id.Col < evColBefore || id.Col > evColComment {
 		id.Col = min(max(id.Col, evColBefore), evColComment)
 		s.table.Select(id) // comes back here with the answer cell
@@ -827,7 +841,7 @@ func (s *evaluationsScreen) onSelected(id widget.TableCellID) {
 }
 
 // moveTo selects the cell at shown row v, column col.
-func (s *evaluationsScreen) moveTo(v, col int) {
+func (s *Screen) moveTo(v, col int) {
 	if v < 0 || v >= len(s.grid.visible) {
 		return
 	}
@@ -835,7 +849,7 @@ func (s *evaluationsScreen) moveTo(v, col int) {
 }
 
 // step moves to the next (+1) or previous (-1) answer cell, across rows.
-func (s *evaluationsScreen) step(dir int) {
+func (s *Screen) step(dir int) {
 	v, col := s.cur.Row, s.cur.Col+dir
 	switch {
 	case col > evColComment:
@@ -854,7 +868,7 @@ func (s *evaluationsScreen) step(dir int) {
 }
 
 // onKey moves, clears, saves and reverts; see the help text.
-func (s *evaluationsScreen) onKey(k *fyne.KeyEvent, shift bool) bool {
+func (s *Screen) onKey(k *fyne.KeyEvent, shift bool) bool {
 	r := s.grid.row(s.cur.Row)
 	if r == nil {
 		return false
@@ -918,7 +932,7 @@ func (s *evaluationsScreen) onKey(k *fyne.KeyEvent, shift bool) bool {
 }
 
 // clearCell empties the selected cell.
-func (s *evaluationsScreen) clearCell(r *evalRow) {
+func (s *Screen) clearCell(r *evalRow) {
 	s.edit(r, func(a *evalAnswer) {
 		switch s.cur.Col {
 		case evColBefore:
@@ -935,7 +949,7 @@ func (s *evaluationsScreen) clearCell(r *evalRow) {
 
 // onRune types into the selected cell: 1–5 for the scores, J/N (Y) for
 // recommend, anything into the comment; the rest is refused with a hint.
-func (s *evaluationsScreen) onRune(ch rune) {
+func (s *Screen) onRune(ch rune) {
 	r := s.grid.row(s.cur.Row)
 	if r == nil {
 		return
@@ -983,7 +997,7 @@ func (s *evaluationsScreen) onRune(ch rune) {
 }
 
 // onPaste adds pasted text to the selected comment.
-func (s *evaluationsScreen) onPaste(text string) {
+func (s *Screen) onPaste(text string) {
 	r := s.grid.row(s.cur.Row)
 	if r == nil || s.cur.Col != evColComment {
 		return
@@ -991,7 +1005,7 @@ func (s *evaluationsScreen) onPaste(text string) {
 	s.appendComment(r, strings.TrimRight(text, "\r\n"))
 }
 
-func (s *evaluationsScreen) appendComment(r *evalRow, text string) {
+func (s *Screen) appendComment(r *evalRow, text string) {
 	c := r.cur.comment + text
 	if utf8.RuneCountInString(c) > data.MaxComment {
 		s.hint.SetText(lang.X("evaluations.comment_full", "Kommentaren får vara högst {{.Max}} tecken.", map[string]any{"Max": data.MaxComment}))
@@ -1003,7 +1017,7 @@ func (s *evaluationsScreen) appendComment(r *evalRow, text string) {
 
 // editComment opens the comment of a row in a dialog where the whole text
 // can be edited (F2).
-func (s *evaluationsScreen) editComment(r *evalRow) {
+func (s *Screen) editComment(r *evalRow) {
 	e := widget.NewMultiLineEntry()
 	e.SetText(r.cur.comment)
 	e.SetMinRowsVisible(5)
@@ -1024,14 +1038,14 @@ func (s *evaluationsScreen) editComment(r *evalRow) {
 				}
 			}
 			s.focusGrid()
-		}, s.main.win)
+		}, s.main.Window())
 	d.Resize(fyne.NewSize(520, 300))
 	d.Show()
-	s.main.win.Canvas().Focus(e)
+	s.main.Window().Canvas().Focus(e)
 }
 
 // edit changes a row's answers as typed (not yet saved).
-func (s *evaluationsScreen) edit(r *evalRow, change func(a *evalAnswer)) {
+func (s *Screen) edit(r *evalRow, change func(a *evalAnswer)) {
 	before := r.cur
 	change(&r.cur)
 	if r.cur == before {
@@ -1044,7 +1058,7 @@ func (s *evaluationsScreen) edit(r *evalRow, change func(a *evalAnswer)) {
 
 // afterEdit shows a row's changed answers (each redrawn cell costs a
 // layout of the table, so typing redraws only its cell and the state).
-func (s *evaluationsScreen) afterEdit(r *evalRow) {
+func (s *Screen) afterEdit(r *evalRow) {
 	if cur := s.grid.row(s.cur.Row); cur == r {
 		s.table.RefreshItem(s.cur)
 		s.table.RefreshItem(widget.TableCellID{Row: s.cur.Row, Col: evColState})
@@ -1057,7 +1071,7 @@ func (s *evaluationsScreen) afterEdit(r *evalRow) {
 
 // showDetail writes the selected pupil's whole comment, or why the row
 // could not be saved.
-func (s *evaluationsScreen) showDetail() {
+func (s *Screen) showDetail() {
 	r := s.grid.row(s.cur.Row)
 	if r == nil {
 		s.detail.SetText("")
@@ -1078,14 +1092,14 @@ func (s *evaluationsScreen) showDetail() {
 
 // saveRow saves one row when it has changes (or failed last time) that
 // are not being saved already.
-func (s *evaluationsScreen) saveRow(r *evalRow) {
+func (s *Screen) saveRow(r *evalRow) {
 	if (r.dirty() || r.err != "") && !(r.saving > 0 && r.inflight == r.seq) {
 		s.save([]*evalRow{r}, nil)
 	}
 }
 
 // saveAll saves every changed row in one transaction, then runs then.
-func (s *evaluationsScreen) saveAll(then func()) {
+func (s *Screen) saveAll(then func()) {
 	var rows []*evalRow
 	for _, r := range s.grid.rows {
 		if r.dirty() || r.err != "" {
@@ -1113,7 +1127,7 @@ type evalSave struct {
 
 // save writes rows off the UI goroutine (see writeEvalSaves) and then
 // shows each row's state.
-func (s *evaluationsScreen) save(rows []*evalRow, then func()) {
+func (s *Screen) save(rows []*evalRow, then func()) {
 	period := s.grid.periodID
 	jobs := make([]*evalSave, len(rows))
 	for i, r := range rows {
@@ -1124,7 +1138,7 @@ func (s *evaluationsScreen) save(rows []*evalRow, then func()) {
 			s.table.RefreshItem(widget.TableCellID{Row: v, Col: evColState})
 		}
 	}
-	st := s.main.store
+	st := s.main.Store()
 	prev, done := s.last, make(chan struct{})
 	s.last = done
 	s.main.Background(func() func() {

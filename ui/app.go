@@ -23,6 +23,7 @@ import (
 	"techniqual/ui/events"
 	"techniqual/ui/files"
 	"techniqual/ui/imports"
+	"techniqual/ui/matching"
 	"techniqual/ui/overview"
 	"techniqual/ui/periods"
 	"techniqual/ui/settings"
@@ -62,7 +63,7 @@ func buildScreen(m *MainWindow, id string) uikit.Screen {
 	case "periods":
 		return periods.New(m)
 	case "matching":
-		return newMatchingScreen(m)
+		return matching.New(m)
 	case "printing":
 		return newPrintingScreen(m)
 	case "events":

@@ -1,4 +1,4 @@
-package ui
+package matching
 
 import (
 	"context"
@@ -17,6 +17,7 @@ import (
 	"techniqual/data"
 	"techniqual/data/demo"
 	"techniqual/data/match"
+	"techniqual/ui/internal/uitest"
 	"techniqual/ui/uikit"
 )
 
@@ -24,20 +25,20 @@ const matchPeriod = "Åk 8 v. 11 2027"
 
 // newMatchingTest builds the screen on example data and waits until the
 // grade 8 period (choosing, no placements) is loaded.
-func newMatchingTest(t *testing.T, pupils int) (*matchingScreen, *data.Store) {
+func newMatchingTest(t *testing.T, pupils int) (*Screen, *data.Store) {
 	t.Helper()
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: pupils, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
-	SetLanguage(uikit.LangSwedish)
-	m := NewMainWindow(test.NewTempApp(t), st)
-	waitIdle(t, m)
-	s := newMatchingScreen(m)
-	m.win.SetContent(s.Content())
-	m.win.Resize(fyne.NewSize(1100, 720))
+	uikit.SetLanguage(uikit.LangSwedish)
+	m := uitest.NewShell(t, st)
+	m.Wait(t)
+	s := New(m)
+	m.Window().SetContent(s.Content())
+	m.Window().Resize(fyne.NewSize(1100, 720))
 	s.Reload()
-	waitIdle(t, m)
+	m.Wait(t)
 	if s.alloc == nil || s.alloc.Period.Name != matchPeriod {
 		t.Fatalf("the screen did not load %s", matchPeriod)
 	}
@@ -46,13 +47,13 @@ func newMatchingTest(t *testing.T, pupils int) (*matchingScreen, *data.Store) {
 
 func TestMatchingRunMoveLockAcceptUndo(t *testing.T) {
 	s, st := newMatchingTest(t, 200)
-	m := s.main
+	m := s.main.(*uitest.Shell)
 	ctx := context.Background()
 	if n := len(s.alloc.Pupils); n != 100 {
 		t.Fatalf("%d pupils in the period", n)
 	}
 	test.Tap(s.runBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if s.last == nil {
 		t.Fatalf("no result; message %q", s.message.Text)
 	}
@@ -129,7 +130,7 @@ func TestMatchingRunMoveLockAcceptUndo(t *testing.T) {
 	test.Tap(s.lockBtn)
 
 	test.Tap(s.runBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if s.work[mover] != target || s.work[other] != otherAt || !s.locked[mover] || !s.locked[other] {
 		t.Errorf("run again did not keep the locks: %d→%d, %d→%d", mover, s.work[mover], other, s.work[other])
 	}
@@ -145,7 +146,7 @@ func TestMatchingRunMoveLockAcceptUndo(t *testing.T) {
 		}
 	}
 	test.Tap(s.acceptBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	per, _ := st.FindPeriod(ctx, matchPeriod)
 	rows, _ := st.ListAssignments(ctx, per.ID)
 	if len(rows) != want || per.Status != data.PeriodMatched {
@@ -161,7 +162,7 @@ func TestMatchingRunMoveLockAcceptUndo(t *testing.T) {
 	}
 	// Undo: back to no placements and status choosing.
 	test.Tap(s.undoBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	per, _ = st.FindPeriod(ctx, matchPeriod)
 	rows, _ = st.ListAssignments(ctx, per.ID)
 	if len(rows) != 0 || per.Status != data.PeriodChoosing {
@@ -176,7 +177,7 @@ func TestMatchingCancelKeepsTheWindowBalanced(t *testing.T) {
 	s, _ := newMatchingTest(t, 200)
 	test.Tap(s.runBtn)
 	test.Tap(s.cancelBtn) // may land before or after the solve ends
-	waitIdle(t, s.main)
+	s.main.(*uitest.Shell).Wait(t)
 	if s.running || s.cancel != nil || s.runBtn.Disabled() {
 		t.Error("the screen is still running after cancel")
 	}
@@ -185,7 +186,7 @@ func TestMatchingCancelKeepsTheWindowBalanced(t *testing.T) {
 func TestMatchingExplanationsInEnglish(t *testing.T) {
 	e := match.Explanation{Choices: 5, Removed: map[match.Reason]int{match.TooYoung: 2}, Offers: []int{1, 2, 3},
 		PupilsInSet: 10, Seats: 7}
-	SetLanguage(uikit.LangSwedish)
+	uikit.SetLanguage(uikit.LangSwedish)
 	if got, want := explainText(e), e.String(); got != want {
 		t.Errorf("Swedish %q, engine %q", got, want)
 	}
@@ -195,8 +196,8 @@ func TestMatchingExplanationsInEnglish(t *testing.T) {
 			t.Errorf("Swedish %q, engine %q", got, want)
 		}
 	}
-	SetLanguage(uikit.LangEnglish)
-	defer SetLanguage(uikit.LangSwedish)
+	uikit.SetLanguage(uikit.LangEnglish)
+	defer uikit.SetLanguage(uikit.LangSwedish)
 	got := explainText(e)
 	if got != "You and 9 others chose only these 3 offers, with 7 seats in all. Too young for 2 of your 5 choices." {
 		t.Errorf("English: %q", got)
@@ -210,7 +211,7 @@ func TestMatchingScreenshots(t *testing.T) {
 	if dir == "" {
 		t.Skip("set TECHNIQUAL_SHOTS=dir to render screenshots")
 	}
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	ctx := context.Background()
 	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 600, Seed: 1}); err != nil {
 		t.Fatal(err)
@@ -231,15 +232,15 @@ func TestMatchingScreenshots(t *testing.T) {
 			}
 		}
 	}
-	SetLanguage(uikit.LangSwedish)
-	m := NewMainWindow(test.NewTempApp(t), st)
-	waitIdle(t, m)
-	s := newMatchingScreen(m)
-	w := m.win
+	uikit.SetLanguage(uikit.LangSwedish)
+	m := uitest.NewShell(t, st)
+	m.Wait(t)
+	s := New(m)
+	w := m.Window()
 	w.SetContent(s.Content())
 	w.Resize(fyne.NewSize(1100, 720))
 	s.Reload()
-	waitIdle(t, m)
+	m.Wait(t)
 	shot := func(name string) {
 		f, err := os.Create(filepath.Join(dir, name+".png"))
 		if err != nil {
@@ -254,7 +255,7 @@ func TestMatchingScreenshots(t *testing.T) {
 	s.friends.SetChecked(true)
 	s.noLone.SetChecked(true)
 	test.Tap(s.runBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	shot("m02-result")
 	s.tabs.SelectIndex(1)
 	s.table.Select(widgetCell(0))
@@ -267,15 +268,15 @@ func TestMatchingScreenshots(t *testing.T) {
 	}
 	shot("m05-unplaced")
 	test.NewTempApp(t).Settings().SetTheme(test.NewTheme())
-	SetLanguage(uikit.LangEnglish)
-	t.Cleanup(func() { SetLanguage(uikit.LangSwedish) })
-	s2 := newMatchingScreen(m)
+	uikit.SetLanguage(uikit.LangEnglish)
+	t.Cleanup(func() { uikit.SetLanguage(uikit.LangSwedish) })
+	s2 := New(m)
 	w.SetContent(s2.Content())
 	s2.Reload()
-	waitIdle(t, m)
+	m.Wait(t)
 	s2.friends.SetChecked(true)
 	test.Tap(s2.runBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	shot("m06-result-en")
 }
 

@@ -1,4 +1,7 @@
-package ui
+// Package matching is the Matchning screen: the matching of a period's
+// pupils to offers, its rules and weights, the result with reasons, and
+// moving or locking a pupil by hand.
+package matching
 
 import (
 	"context"
@@ -23,7 +26,12 @@ import (
 	"techniqual/ui/widgets"
 )
 
-// matchingScreen is Matchning: pick a period and the goals, run the
+// Shell is what Matchning needs from the window: only the Base.
+type Shell interface {
+	uikit.Base
+}
+
+// Screen is Matchning: pick a period and the goals, run the
 // allocation off the UI goroutine (cancellable), look at the result — how
 // many got their 1st, 2nd, … choice, girls and boys per offer, why the
 // unplaced are unplaced, what the soft goals cost — change placements by
@@ -33,8 +41,8 @@ import (
 // The placement being worked on lives in memory (work, locked, source) until
 // Godkänn saves it in one transaction; Ångra puts back what that save
 // replaced.
-type matchingScreen struct {
-	main    *MainWindow
+type Screen struct {
+	main    Shell
 	content fyne.CanvasObject
 
 	periods []data.Period
@@ -86,8 +94,9 @@ type matchingScreen struct {
 // weights offered for the soft goals, in units of rank cost.
 var softWeights = []string{"1", "2", "3", "5", "8", "13", "20"}
 
-func newMatchingScreen(m *MainWindow) *matchingScreen {
-	s := &matchingScreen{main: m, selected: -1}
+// New builds the screen; Reload fills it.
+func New(m Shell) *Screen {
+	s := &Screen{main: m, selected: -1}
 	s.period = widgets.NewSelect(nil, s.onPeriodChanged)
 	s.period.PlaceHolder = lang.X("matching.pick_period", "Välj praoperiod")
 	s.mode = widgets.NewSelect([]string{
@@ -252,17 +261,17 @@ var rankNames = []column{
 }
 
 // Content is the screen's root object.
-func (s *matchingScreen) Content() fyne.CanvasObject { return s.content }
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
 // Reload fetches the periods; the chosen period (or the first that is
 // choosing pupils) is loaded when the list lands.
-func (s *matchingScreen) Reload() {
-	st := s.main.store
+func (s *Screen) Reload() {
+	st := s.main.Store()
 	s.main.Background(func() func() {
 		periods, err := st.ListPeriods(context.Background())
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			s.periods = periods
@@ -289,7 +298,7 @@ func (s *matchingScreen) Reload() {
 	})
 }
 
-func (s *matchingScreen) onPeriodChanged(string) {
+func (s *Screen) onPeriodChanged(string) {
 	i := s.period.SelectedIndex()
 	if i < 0 || i >= len(s.periods) {
 		return
@@ -304,8 +313,8 @@ func (s *matchingScreen) onPeriodChanged(string) {
 
 // load reads the period's problem and placements from the database and
 // makes them the work in progress; msg is shown when it lands.
-func (s *matchingScreen) load(periodID, msg string) {
-	st := s.main.store
+func (s *Screen) load(periodID, msg string) {
+	st := s.main.Store()
 	s.alloc = nil
 	s.setBusy(true)
 	s.main.Background(func() func() {
@@ -318,7 +327,7 @@ func (s *matchingScreen) load(periodID, msg string) {
 		return func() {
 			s.setBusy(false)
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			s.hosts = make(map[string]string, len(orgs))
@@ -343,7 +352,7 @@ func (s *matchingScreen) load(periodID, msg string) {
 }
 
 // options reads the goals from the controls.
-func (s *matchingScreen) options() match.Options {
+func (s *Screen) options() match.Options {
 	w := func(sel *widget.Select) int64 {
 		n, _ := strconv.ParseInt(sel.Selected, 10, 64)
 		return n
@@ -354,7 +363,7 @@ func (s *matchingScreen) options() match.Options {
 
 // onRun solves the period off the UI goroutine with the locks of the work
 // in progress. Avbryt cancels it; the window stays responsive.
-func (s *matchingScreen) onRun() {
+func (s *Screen) onRun() {
 	if s.alloc == nil || s.running {
 		return
 	}
@@ -383,7 +392,7 @@ func (s *matchingScreen) onRun() {
 				s.message.SetText(lang.X("matching.cancelled", "Matchningen avbröts. Inget har ändrats."))
 				return
 			case err != nil:
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			case s.alloc != a:
 				return // another period was chosen meanwhile
@@ -395,7 +404,7 @@ func (s *matchingScreen) onRun() {
 
 // applyResult makes a solver result the work in progress and records what
 // changed.
-func (s *matchingScreen) applyResult(res *match.Result) {
+func (s *Screen) applyResult(res *match.Result) {
 	prev := slices.Clone(s.work)
 	s.work = slices.Clone(res.Assign)
 	for i, j := range s.work {
@@ -415,7 +424,7 @@ func (s *matchingScreen) applyResult(res *match.Result) {
 	s.refreshAll()
 }
 
-func (s *matchingScreen) onCancel() {
+func (s *Screen) onCancel() {
 	if s.cancel != nil {
 		s.cancel()
 	}
@@ -423,7 +432,7 @@ func (s *matchingScreen) onCancel() {
 
 // onAccept saves the work in progress as the period's placements and marks
 // the period matched, in one transaction.
-func (s *matchingScreen) onAccept() {
+func (s *Screen) onAccept() {
 	if s.alloc == nil || s.running {
 		return
 	}
@@ -435,14 +444,14 @@ func (s *matchingScreen) onAccept() {
 			plan[i].Source = data.SourceManual
 		}
 	}
-	st := s.main.store
+	st := s.main.Store()
 	s.setBusy(true)
 	s.main.Background(func() func() {
 		undo, err := st.SaveAllocation(context.Background(), a, plan, true)
 		return func() {
 			s.setBusy(false)
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			s.undo = undo
@@ -460,19 +469,19 @@ func (s *matchingScreen) onAccept() {
 }
 
 // onUndo puts back the placements and status the last Godkänn replaced.
-func (s *matchingScreen) onUndo() {
+func (s *Screen) onUndo() {
 	if s.undo == nil || s.alloc == nil || s.running {
 		return
 	}
 	u, id := s.undo, s.alloc.Period.ID
-	st := s.main.store
+	st := s.main.Store()
 	s.setBusy(true)
 	s.main.Background(func() func() {
 		err := st.UndoAllocation(context.Background(), u)
 		return func() {
 			s.setBusy(false)
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			s.undo = nil
@@ -483,7 +492,7 @@ func (s *matchingScreen) onUndo() {
 }
 
 // setBusy shows the progress bar and disables what must wait.
-func (s *matchingScreen) setBusy(busy bool) {
+func (s *Screen) setBusy(busy bool) {
 	if busy {
 		s.progress.Show()
 		s.progress.Start()
@@ -494,7 +503,7 @@ func (s *matchingScreen) setBusy(busy bool) {
 	s.updateButtons()
 }
 
-func (s *matchingScreen) updateButtons() {
+func (s *Screen) updateButtons() {
 	ready := s.alloc != nil && !s.running
 	enable := func(b *widget.Button, on bool) {
 		if on {
@@ -524,7 +533,7 @@ func (s *matchingScreen) updateButtons() {
 }
 
 // refreshAll redraws everything from the work in progress.
-func (s *matchingScreen) refreshAll() {
+func (s *Screen) refreshAll() {
 	s.updateButtons()
 	if s.alloc == nil {
 		return
@@ -581,7 +590,7 @@ func (s *matchingScreen) refreshAll() {
 }
 
 // refreshRows filters the placement table by the search text.
-func (s *matchingScreen) refreshRows() {
+func (s *Screen) refreshRows() {
 	if s.alloc == nil {
 		return
 	}
@@ -599,13 +608,13 @@ func (s *matchingScreen) refreshRows() {
 	s.table.Refresh()
 }
 
-func (s *matchingScreen) newCell() fyne.CanvasObject {
+func (s *Screen) newCell() fyne.CanvasObject {
 	l := widget.NewLabel("")
 	l.Truncation = fyne.TextTruncateEllipsis
 	return l
 }
 
-func (s *matchingScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+func (s *Screen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	if id.Row >= len(s.rows) || s.alloc == nil {
 		l.SetText("")
@@ -639,7 +648,7 @@ func (s *matchingScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 	l.SetText(text)
 }
 
-func (s *matchingScreen) updateOfferCell(id widget.TableCellID, o fyne.CanvasObject) {
+func (s *Screen) updateOfferCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	if s.alloc == nil || id.Row >= len(s.alloc.Offers) {
 		l.SetText("")
@@ -679,7 +688,7 @@ func (s *matchingScreen) updateOfferCell(id widget.TableCellID, o fyne.CanvasObj
 
 // perOffer is the seats taken, girls and boys per offer in the work in
 // progress, as of the last refreshAll.
-func (s *matchingScreen) perOffer() []data.OfferCount {
+func (s *Screen) perOffer() []data.OfferCount {
 	if len(s.counts) != len(s.alloc.Offers) {
 		s.counts = s.alloc.Stats(s.work).PerOffer
 	}
@@ -687,7 +696,7 @@ func (s *matchingScreen) perOffer() []data.OfferCount {
 }
 
 // pupilName is the pupil's name, marked when their identity is protected.
-func (s *matchingScreen) pupilName(i int) string {
+func (s *Screen) pupilName(i int) string {
 	p := s.alloc.Pupils[i]
 	if p.Protected {
 		return lang.X("pupils.protected_mark", "SKYDDAD") + " · " + p.Name()
@@ -696,7 +705,7 @@ func (s *matchingScreen) pupilName(i int) string {
 }
 
 // offerName is "title · company", or "" for no offer.
-func (s *matchingScreen) offerName(j int) string {
+func (s *Screen) offerName(j int) string {
 	if j < 0 || s.alloc == nil || j >= len(s.alloc.Offers) {
 		return ""
 	}
@@ -708,7 +717,7 @@ func (s *matchingScreen) offerName(j int) string {
 }
 
 // choiceText says which of pupil i's choices offer j was.
-func (s *matchingScreen) choiceText(i, j int) string {
+func (s *Screen) choiceText(i, j int) string {
 	if j == match.NoOffer {
 		return "–"
 	}
@@ -723,7 +732,7 @@ func (s *matchingScreen) choiceText(i, j int) string {
 }
 
 // selectPupil shows pupil i in the action bar under the table.
-func (s *matchingScreen) selectPupil(i int) {
+func (s *Screen) selectPupil(i int) {
 	s.selected = i
 	where := s.offerName(s.work[i])
 	if where == "" {
@@ -735,7 +744,7 @@ func (s *matchingScreen) selectPupil(i int) {
 
 // updateMoveOptions lists the offers with their seats for a move, those
 // whose name holds what is typed in the filter (case and accents as typed).
-func (s *matchingScreen) updateMoveOptions() {
+func (s *Screen) updateMoveOptions() {
 	keep := -1
 	if i := s.moveTo.SelectedIndex(); i >= 0 && i < len(s.moveIdx) {
 		keep = s.moveIdx[i]
@@ -765,7 +774,7 @@ func (s *matchingScreen) updateMoveOptions() {
 }
 
 // moveTarget is the offer chosen in moveTo, -1 when none.
-func (s *matchingScreen) moveTarget() int {
+func (s *Screen) moveTarget() int {
 	if i := s.moveTo.SelectedIndex(); i >= 0 && i < len(s.moveIdx) {
 		return s.moveIdx[i]
 	}
@@ -775,7 +784,7 @@ func (s *matchingScreen) moveTarget() int {
 // onMove moves the selected pupil to the chosen offer; a broken rule or a
 // full offer is warned about, and the move is still allowed. A moved pupil
 // is locked, so that Kör igen keeps them there.
-func (s *matchingScreen) onMove() {
+func (s *Screen) onMove() {
 	i, j := s.selected, s.moveTarget()
 	if s.alloc == nil || i < 0 || j < 0 || s.running {
 		return
@@ -797,12 +806,12 @@ func (s *matchingScreen) onMove() {
 		if ok {
 			s.moveTo2(i, j)
 		}
-	}, s.main.win)
+	}, s.main.Window())
 	d.Show()
 }
 
 // moveTo2 makes the move of onMove.
-func (s *matchingScreen) moveTo2(i, j int) {
+func (s *Screen) moveTo2(i, j int) {
 	before := slices.Clone(s.work)
 	s.work[i], s.locked[i], s.source[i] = j, true, data.SourceManual
 	s.changes = data.DiffPlacements(before, s.work)
@@ -810,7 +819,7 @@ func (s *matchingScreen) moveTo2(i, j int) {
 	s.selectPupil(i)
 }
 
-func (s *matchingScreen) onToggleLock() {
+func (s *Screen) onToggleLock() {
 	i := s.selected
 	if s.alloc == nil || i < 0 || s.work[i] == match.NoOffer {
 		return
@@ -820,7 +829,7 @@ func (s *matchingScreen) onToggleLock() {
 	s.selectPupil(i)
 }
 
-func (s *matchingScreen) onClear() {
+func (s *Screen) onClear() {
 	i := s.selected
 	if s.alloc == nil || i < 0 {
 		return
@@ -833,7 +842,7 @@ func (s *matchingScreen) onClear() {
 }
 
 // softText says what the soft goals did and cost.
-func (s *matchingScreen) softText() string {
+func (s *Screen) softText() string {
 	if s.last == nil || s.last.Soft == nil {
 		return lang.X("matching.soft_off", "Inga mjuka mål var påslagna i senaste körningen.")
 	}
@@ -865,7 +874,7 @@ func (s *matchingScreen) softText() string {
 const maxChangeLines = 12
 
 // changesText lists what the last run or move changed.
-func (s *matchingScreen) changesText() string {
+func (s *Screen) changesText() string {
 	if len(s.changes) == 0 {
 		return lang.X("matching.no_changes", "Inga ändringar.")
 	}
@@ -902,7 +911,7 @@ func (s *matchingScreen) changesText() string {
 
 // explanation says why pupil i is unplaced, from the last run when it left
 // the pupil unplaced, else that the pupil was taken off by hand or not run.
-func (s *matchingScreen) explanation(i int) string {
+func (s *Screen) explanation(i int) string {
 	if s.last != nil && i < len(s.lastAssign) && s.lastAssign[i] == match.NoOffer {
 		if e, ok := s.last.Explanations[i]; ok {
 			return explainText(e)

@@ -15,8 +15,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"techniqual/assets"
 	"techniqual/data"
+	"techniqual/reports"
 	"techniqual/ui/attendance"
 	"techniqual/ui/contacts"
 	"techniqual/ui/evaluations"
@@ -26,6 +26,7 @@ import (
 	"techniqual/ui/matching"
 	"techniqual/ui/overview"
 	"techniqual/ui/periods"
+	"techniqual/ui/printing"
 	"techniqual/ui/settings"
 	"techniqual/ui/statistics"
 	"techniqual/ui/uikit"
@@ -35,7 +36,7 @@ import (
 const AppID = "se.techniqual.app"
 
 // Icon is the app icon as a fyne resource.
-func Icon() fyne.Resource { return fyne.NewStaticResource("icon.png", assets.IconPNG) }
+func Icon() fyne.Resource { return uikit.Icon() }
 
 const (
 	prefLastScreen   = "last_screen_id" // by id, so new sections do not shift it
@@ -65,7 +66,7 @@ func buildScreen(m *MainWindow, id string) uikit.Screen {
 	case "matching":
 		return matching.New(m)
 	case "printing":
-		return newPrintingScreen(m)
+		return printing.New(m)
 	case "events":
 		return events.New(m)
 	case "attendance":
@@ -352,3 +353,12 @@ var Version = "dev"
 
 // RememberedDatabase is the database chosen in Inställningar ("" for the default).
 func RememberedDatabase(a fyne.App) string { return a.Preferences().String(prefDatabase) }
+
+// PrintFor shows Utskrifter preset to print kind for a period, school,
+// class, pupil or offer (see printingScreen.preset).
+func (m *MainWindow) PrintFor(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string) {
+	m.Show("printing")
+	if s, ok := m.screen("printing").(*printing.Screen); ok {
+		s.Preset(kind, periodID, schoolID, class, pupilID, offerID)
+	}
+}

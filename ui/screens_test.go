@@ -8,6 +8,7 @@ import (
 
 	"techniqual/data/demo"
 	"techniqual/reports"
+	"techniqual/ui/printing"
 )
 
 func TestSwitchStoreRemembersTheFile(t *testing.T) {
@@ -56,7 +57,7 @@ func TestPrintForOpensUtskrifterPreset(t *testing.T) {
 	if sections[m.current].id != "printing" {
 		t.Fatalf("PrintFor shows %s", sections[m.current].id)
 	}
-	if _, ok := m.screens["printing"].(*printingScreen); !ok {
+	if _, ok := m.screens["printing"].(*printing.Screen); !ok {
 		t.Fatal("Utskrifter was not built")
 	}
 }

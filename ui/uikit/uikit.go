@@ -9,6 +9,7 @@ package uikit
 import (
 	"fyne.io/fyne/v2"
 
+	"techniqual/assets"
 	"techniqual/data"
 )
 
@@ -47,3 +48,7 @@ type Searcher interface{ FocusSearch() }
 
 // Creator is a screen that can start a new item (Ctrl+N).
 type Creator interface{ OnNew() }
+
+// Icon is the app icon as a fyne resource (the window's and the logo on
+// drawn document previews).
+func Icon() fyne.Resource { return fyne.NewStaticResource("icon.png", assets.IconPNG) }

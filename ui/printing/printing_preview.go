@@ -1,4 +1,4 @@
-package ui
+package printing
 
 import (
 	"bytes"
@@ -17,6 +17,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/reports"
+	"techniqual/ui/uikit"
 )
 
 // a4Ratio is an A4 page's width over its height.
@@ -100,7 +101,7 @@ func drawnPage(p reports.Page) fyne.CanvasObject {
 		case reports.ItemLine:
 			objs = append(objs, canvas.NewLine(it.Color))
 		case reports.ItemLogo:
-			img := canvas.NewImageFromResource(Icon())
+			img := canvas.NewImageFromResource(uikit.Icon())
 			img.FillMode = canvas.ImageFillContain
 			objs = append(objs, img)
 		default:
@@ -121,8 +122,9 @@ func rasterisedPage(img image.Image) fyne.CanvasObject {
 	return container.NewStack(frame, ci)
 }
 
-// pdftoppm is the rasteriser of poppler-utils when it is installed ("" if not).
-var pdftoppm = func() string {
+// pdftoppm is the rasteriser of poppler-utils when it is installed ("" if
+// not); it is a screen's rasteriser unless a test gives another.
+func pdftoppm() string {
 	p, _ := exec.LookPath("pdftoppm")
 	return p
 }

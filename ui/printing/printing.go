@@ -1,4 +1,7 @@
-package ui
+// Package printing is the Utskrifter screen: a period's documents
+// (schedules, host confirmations, attendance cards, certificates) chosen
+// for a school, a class, a pupil or an offer, previewed, and saved as PDF.
+package printing
 
 import (
 	"context"
@@ -49,13 +52,22 @@ type printChoice struct {
 	perUnit                                     bool // one file per pupil (offer) in a folder
 }
 
-// printingScreen is Utskrifter: choose a document, whom it is for, the
+// Shell is what Utskrifter needs from the window: only the Base (the other
+// screens Preset it through the shell, which calls Preset).
+type Shell interface {
+	uikit.Base
+}
+
+// Screen is Utskrifter: choose a document, whom it is for, the
 // language and the form of the output, see its first page, and save it as
 // PDF. Printing runs off the UI goroutine with a progress bar and can be
 // cancelled; every save is recorded in the audit log.
-type printingScreen struct {
-	main    *MainWindow
+type Screen struct {
+	main    Shell
 	content fyne.CanvasObject
+	// rasteriser finds the PDF rasteriser for the preview ("" for none);
+	// pdftoppm in the app, a stub in tests.
+	rasteriser func() string
 
 	periods []data.Period
 	placed  map[string]int      // period id → placed pupils
@@ -110,9 +122,10 @@ var scopeNames = []struct{ key, sv string }{
 	{"printing.scope.offer", "En praoplats"},
 }
 
-func newPrintingScreen(m *MainWindow) *printingScreen {
-	s := &printingScreen{main: m, placed: map[string]int{}}
-	s.c = printChoice{kind: reports.KindSchedules, lang: SavedLanguage(m.app)}
+// New builds the screen; Reload fills it.
+func New(m Shell) *Screen {
+	s := &Screen{main: m, placed: map[string]int{}, rasteriser: pdftoppm}
+	s.c = printChoice{kind: reports.KindSchedules, lang: m.Language()}
 
 	var kinds []string
 	for _, k := range kindNames {
@@ -254,12 +267,12 @@ func newPrintingScreen(m *MainWindow) *printingScreen {
 }
 
 // Content is the screen's root object.
-func (s *printingScreen) Content() fyne.CanvasObject { return s.content }
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
 // Reload fetches the periods and how many pupils each has placed, then the
 // documents of the chosen period.
-func (s *printingScreen) Reload() {
-	st := s.main.store
+func (s *Screen) Reload() {
+	st := s.main.Store()
 	s.main.Background(func() func() {
 		ctx := context.Background()
 		periods, err := st.ListPeriods(ctx)
@@ -274,7 +287,7 @@ func (s *printingScreen) Reload() {
 		}
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			s.periods, s.placed = periods, placed
@@ -288,9 +301,9 @@ func (s *printingScreen) Reload() {
 
 // loadDocs reads the documents of every placed pupil of the chosen period
 // off the UI goroutine; a later load wins over an earlier one.
-func (s *printingScreen) loadDocs() {
+func (s *Screen) loadDocs() {
 	s.loadGen++
-	gen, periodID, st := s.loadGen, s.c.periodID, s.main.store
+	gen, periodID, st := s.loadGen, s.c.periodID, s.main.Store()
 	s.sync()
 	if periodID == "" {
 		s.docs, s.docsFor = nil, ""
@@ -305,7 +318,7 @@ func (s *printingScreen) loadDocs() {
 				return
 			}
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			s.docs, s.docsFor = docs, periodID
@@ -314,11 +327,11 @@ func (s *printingScreen) loadDocs() {
 	})
 }
 
-// preset chooses a document and whom it is for, as when printing is
+// Preset chooses a document and whom it is for, as when printing is
 // started from a pupil, an offer or a period: the most specific of pupilID,
 // offerID, class (with schoolID) and schoolID sets the scope; all empty
 // prints the whole period. Protected pupils are left out again.
-func (s *printingScreen) preset(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string) {
+func (s *Screen) Preset(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string) {
 	if !kind.Valid() {
 		kind = reports.KindSchedules
 	}
@@ -347,17 +360,8 @@ func (s *printingScreen) preset(kind reports.Kind, periodID, schoolID, class, pu
 	s.sync()
 }
 
-// PrintFor shows Utskrifter preset to print kind for a period, school,
-// class, pupil or offer (see printingScreen.preset).
-func (m *MainWindow) PrintFor(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string) {
-	m.Show("printing")
-	if s, ok := m.screen("printing").(*printingScreen); ok {
-		s.preset(kind, periodID, schoolID, class, pupilID, offerID)
-	}
-}
-
 // changed is called when the user changed the choice.
-func (s *printingScreen) changed() {
+func (s *Screen) changed() {
 	s.status.SetText("")
 	s.openBtn.Hide()
 	s.sync()
@@ -365,7 +369,7 @@ func (s *printingScreen) changed() {
 
 // sync sets every widget from the choice and the loaded documents, and
 // starts a new preview.
-func (s *printingScreen) sync() {
+func (s *Screen) sync() {
 	s.syncing = true
 	defer func() { s.syncing = false }()
 	c := &s.c
@@ -504,7 +508,7 @@ func (s *printingScreen) sync() {
 }
 
 // periodDocs is the loaded documents when they belong to the chosen period.
-func (s *printingScreen) periodDocs() []data.ScheduleDoc {
+func (s *Screen) periodDocs() []data.ScheduleDoc {
 	if s.docsFor != s.c.periodID {
 		return nil
 	}
@@ -512,7 +516,7 @@ func (s *printingScreen) periodDocs() []data.ScheduleDoc {
 }
 
 // selected is the documents the choice prints: nil while a picker is empty.
-func (s *printingScreen) selected() []data.ScheduleDoc {
+func (s *Screen) selected() []data.ScheduleDoc {
 	return filterDocs(s.periodDocs(), s.c)
 }
 
@@ -541,7 +545,7 @@ func filterDocs(docs []data.ScheduleDoc, c printChoice) []data.ScheduleDoc {
 }
 
 // summaryText says what saving would print, or what is still to choose.
-func (s *printingScreen) summaryText(sel []data.ScheduleDoc) string {
+func (s *Screen) summaryText(sel []data.ScheduleDoc) string {
 	c := s.c
 	switch {
 	case len(s.periods) == 0:
@@ -592,7 +596,7 @@ func (c printChoice) options() reports.Options {
 // updatePreview lays out the first page of the first document off the UI
 // goroutine: rasterised from the real PDF when pdftoppm is installed,
 // drawn from the layout otherwise.
-func (s *printingScreen) updatePreview(sel []data.ScheduleDoc) {
+func (s *Screen) updatePreview(sel []data.ScheduleDoc) {
 	s.prevGen++
 	gen, kind, o := s.prevGen, s.c.kind, s.c.options()
 	if len(sel) == 0 || reports.Units(kind, sel) == 0 {
@@ -602,7 +606,7 @@ func (s *printingScreen) updatePreview(sel []data.ScheduleDoc) {
 		s.preview.Refresh()
 		return
 	}
-	tool := pdftoppm()
+	tool := s.rasteriser()
 	s.main.Background(func() func() {
 		page, err := reports.FirstPage(kind, sel, o)
 		var img image.Image
@@ -708,7 +712,7 @@ func suggestedName(c printChoice, per data.Period, sel []data.ScheduleDoc) strin
 }
 
 // period is the chosen period.
-func (s *printingScreen) period() data.Period {
+func (s *Screen) period() data.Period {
 	for _, p := range s.periods {
 		if p.ID == s.c.periodID {
 			return p
@@ -718,14 +722,14 @@ func (s *printingScreen) period() data.Period {
 }
 
 // onSave asks where to save: a file, or a folder for one file each.
-func (s *printingScreen) onSave() {
+func (s *Screen) onSave() {
 	sel := s.selected()
 	if len(sel) == 0 {
 		return
 	}
 	name := suggestedName(s.c, s.period(), sel)
 	var loc fyne.ListableURI
-	if dir := s.main.app.Preferences().String(prefPrintFolder); dir != "" {
+	if dir := s.main.App().Preferences().String(prefPrintFolder); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			loc = l
 		}
@@ -736,7 +740,7 @@ func (s *printingScreen) onSave() {
 				return
 			}
 			s.saveTo(filepath.Join(u.Path(), strings.TrimSuffix(name, ".pdf")))
-		}, s.main.win)
+		}, s.main.Window())
 		if loc != nil {
 			d.SetLocation(loc)
 		}
@@ -750,7 +754,7 @@ func (s *printingScreen) onSave() {
 		path := w.URI().Path()
 		w.Close() // the dialog made an empty file; the PDF replaces it
 		s.saveTo(path)
-	}, s.main.win)
+	}, s.main.Window())
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	if loc != nil {
@@ -762,7 +766,7 @@ func (s *printingScreen) onSave() {
 // saveTo prints the chosen documents off the UI goroutine into the PDF at
 // path, or with one file each into the folder path, and records the export
 // in the audit log. Cancelling, or a failure, leaves no file behind.
-func (s *printingScreen) saveTo(path string) {
+func (s *Screen) saveTo(path string) {
 	c := s.c
 	sel := s.selected()
 	if len(sel) == 0 || s.cancel != nil {
@@ -778,7 +782,7 @@ func (s *printingScreen) saveTo(path string) {
 	s.cancelBtn.Enable()
 	s.saveBtn.Disable()
 	s.actions.Refresh()
-	st, hook := s.main.store, s.onUnit
+	st, hook := s.main.Store(), s.onUnit
 	detail := s.describe(c, per, sel)
 	s.main.Background(func() func() {
 		progress := func(done, all int) {
@@ -836,7 +840,7 @@ func (s *printingScreen) saveTo(path string) {
 					dir = filepath.Dir(path)
 				}
 				s.lastDir = dir
-				s.main.app.Preferences().SetString(prefPrintFolder, filepath.Dir(path))
+				s.main.App().Preferences().SetString(prefPrintFolder, filepath.Dir(path))
 				v := map[string]string{"Path": path, "Pages": strconv.Itoa(pages), "Pupils": strconv.Itoa(len(ids)),
 					"Files": strconv.Itoa(len(paths)), "Docs": strconv.Itoa(reports.Units(c.kind, sel))}
 				if c.perUnit {
@@ -853,7 +857,7 @@ func (s *printingScreen) saveTo(path string) {
 
 // describe says what was printed, for the audit log (in Swedish, like the
 // rest of the log).
-func (s *printingScreen) describe(c printChoice, per data.Period, sel []data.ScheduleDoc) string {
+func (s *Screen) describe(c printChoice, per data.Period, sel []data.ScheduleDoc) string {
 	what := per.Name
 	if len(sel) > 0 {
 		d := sel[0]
@@ -878,7 +882,7 @@ func (s *printingScreen) describe(c printChoice, per data.Period, sel []data.Sch
 }
 
 // onCancel stops the running save between two documents.
-func (s *printingScreen) onCancel() {
+func (s *Screen) onCancel() {
 	if s.cancel != nil {
 		s.cancel()
 		s.cancelBtn.Disable()
@@ -888,11 +892,11 @@ func (s *printingScreen) onCancel() {
 }
 
 // onOpenFolder shows the folder of the last save in the file manager.
-func (s *printingScreen) onOpenFolder() {
+func (s *Screen) onOpenFolder() {
 	if s.lastDir == "" {
 		return
 	}
-	if err := s.main.app.OpenURL(&url.URL{Scheme: "file", Path: s.lastDir}); err != nil {
-		dialog.ShowError(err, s.main.win)
+	if err := s.main.App().OpenURL(&url.URL{Scheme: "file", Path: s.lastDir}); err != nil {
+		dialog.ShowError(err, s.main.Window())
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package printing
 
 import (
 	"context"
@@ -17,26 +17,30 @@ import (
 	"techniqual/data"
 	"techniqual/data/demo"
 	"techniqual/reports"
+	"techniqual/ui/internal/uitest"
 	"techniqual/ui/uikit"
 )
 
 // newPrintingTest builds Utskrifter on the demo data (period "Åk 9 v. 46
 // 2026" with placements) and waits until the placements and the preview are
 // loaded.
-func newPrintingTest(t *testing.T) (*printingScreen, *data.Store) {
+func newPrintingTest(t *testing.T, setup ...func(*Screen)) (*Screen, *data.Store) {
 	t.Helper()
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 120, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
-	SetLanguage(uikit.LangSwedish)
-	m := NewMainWindow(test.NewTempApp(t), st)
-	waitIdle(t, m)
-	s := newPrintingScreen(m)
-	m.win.SetContent(s.Content())
-	m.win.Resize(fyne.NewSize(1100, 760))
+	uikit.SetLanguage(uikit.LangSwedish)
+	m := uitest.NewShell(t, st)
+	m.Wait(t)
+	s := New(m)
+	for _, f := range setup {
+		f(s)
+	}
+	m.Window().SetContent(s.Content())
+	m.Window().Resize(fyne.NewSize(1100, 760))
 	s.Reload()
-	waitIdle(t, m)
+	m.Wait(t)
 	if s.period().Name != "Åk 9 v. 46 2026" || len(s.docs) < 50 {
 		t.Fatalf("period %q with %d placed pupils", s.period().Name, len(s.docs))
 	}
@@ -58,20 +62,20 @@ func pdfText(t *testing.T, path string) string {
 
 // saveAndWait prints the chosen documents to path as the save dialog
 // would, and waits for it.
-func saveAndWait(t *testing.T, s *printingScreen, path string) {
+func saveAndWait(t *testing.T, s *Screen, path string) {
 	t.Helper()
 	if s.saveBtn.Disabled() {
 		t.Fatalf("Spara PDF is disabled: %q", s.summary.Text)
 	}
 	s.saveTo(path)
-	waitIdle(t, s.main)
+	s.main.(*uitest.Shell).Wait(t)
 }
 
 func TestPrintSchedulesOfOneClass(t *testing.T) {
 	s, st := newPrintingTest(t)
 	target := s.docs[len(s.docs)/2]
 	s.scopeSel.SetSelectedIndex(int(scopeClass))
-	waitIdle(t, s.main)
+	s.main.(*uitest.Shell).Wait(t)
 	if !s.schoolRow.Visible() || !s.classRow.Visible() || s.pupilRow.Visible() {
 		t.Fatal("a class needs the school and class pickers only")
 	}
@@ -79,9 +83,9 @@ func TestPrintSchedulesOfOneClass(t *testing.T) {
 		t.Error("Spara PDF is enabled before a class is chosen")
 	}
 	s.schoolSel.SetSelected(target.School.Name)
-	waitIdle(t, s.main)
+	s.main.(*uitest.Shell).Wait(t)
 	s.classSel.SetSelected(target.Pupil.ClassName)
-	waitIdle(t, s.main)
+	s.main.(*uitest.Shell).Wait(t)
 
 	var in, out []data.ScheduleDoc
 	for _, d := range s.docs {
@@ -148,11 +152,11 @@ func TestHostConfirmationLeavesOutProtectedPupils(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Reload()
-	waitIdle(t, s.main)
-	s.preset(reports.KindHosts, d.Period.ID, "", "", "", d.Offer.ID)
-	waitIdle(t, s.main)
+	s.main.(*uitest.Shell).Wait(t)
+	s.Preset(reports.KindHosts, d.Period.ID, "", "", "", d.Offer.ID)
+	s.main.(*uitest.Shell).Wait(t)
 	if s.c.scope != scopeOffer || !s.offerRow.Visible() || len(s.selected()) == 0 {
-		t.Fatalf("preset for an offer: scope %d, %d selected", s.c.scope, len(s.selected()))
+		t.Fatalf("Preset for an offer: scope %d, %d selected", s.c.scope, len(s.selected()))
 	}
 	if s.protected.Checked || s.protected.Disabled() {
 		t.Error("include protected must be offered and off by default")
@@ -169,9 +173,9 @@ func TestHostConfirmationLeavesOutProtectedPupils(t *testing.T) {
 	}
 	// One file per offer for the whole period: the protected pupil named nowhere.
 	s.scopeSel.SetSelectedIndex(int(scopePeriod))
-	waitIdle(t, s.main)
+	s.main.(*uitest.Shell).Wait(t)
 	s.outRadio.SetSelected(s.outRadio.Options[1])
-	waitIdle(t, s.main)
+	s.main.(*uitest.Shell).Wait(t)
 	folder := filepath.Join(dir, "alla")
 	saveAndWait(t, s, folder)
 	files, _ := filepath.Glob(filepath.Join(folder, "*.pdf"))
@@ -185,10 +189,10 @@ func TestHostConfirmationLeavesOutProtectedPupils(t *testing.T) {
 	}
 
 	// With the option on there is a clear warning and the name is printed.
-	s.preset(reports.KindHosts, d.Period.ID, "", "", "", d.Offer.ID)
-	waitIdle(t, s.main)
+	s.Preset(reports.KindHosts, d.Period.ID, "", "", "", d.Offer.ID)
+	s.main.(*uitest.Shell).Wait(t)
 	test.Tap(s.protected)
-	waitIdle(t, s.main)
+	s.main.(*uitest.Shell).Wait(t)
 	if !strings.HasPrefix(s.protectedNote.Text, "Varning") {
 		t.Errorf("no warning with the option on: %q", s.protectedNote.Text)
 	}
@@ -275,7 +279,7 @@ func TestCancelStopsALargeBatchAndLeavesNoFile(t *testing.T) {
 	}
 
 	s.outRadio.SetSelected(s.outRadio.Options[1])
-	waitIdle(t, s.main)
+	s.main.(*uitest.Shell).Wait(t)
 	folder := filepath.Join(dir, "filer")
 	saveAndWait(t, s, folder)
 	if files, _ := filepath.Glob(filepath.Join(folder, "*")); len(files) != 0 {
@@ -287,10 +291,7 @@ func TestCancelStopsALargeBatchAndLeavesNoFile(t *testing.T) {
 }
 
 func TestPreviewWithoutARasteriser(t *testing.T) {
-	old := pdftoppm
-	pdftoppm = func() string { return "" }
-	t.Cleanup(func() { pdftoppm = old })
-	s, _ := newPrintingTest(t)
+	s, _ := newPrintingTest(t, func(s *Screen) { s.rasteriser = func() string { return "" } })
 	if len(s.previewBox.Objects) != 1 || !strings.Contains(s.previewNote.Text, "ritad") {
 		t.Fatalf("preview note %q", s.previewNote.Text)
 	}
@@ -309,9 +310,9 @@ func TestPrintingScreenshots(t *testing.T) {
 		t.Skip("set TECHNIQUAL_SHOTS=dir to render screenshots")
 	}
 	s, _ := newPrintingTest(t)
-	w := s.main.win
+	w := s.main.Window()
 	shot := func(name string) {
-		waitIdle(t, s.main)
+		s.main.(*uitest.Shell).Wait(t)
 		f, err := os.Create(filepath.Join(dir, name+".png"))
 		if err != nil {
 			t.Fatal(err)
@@ -323,22 +324,20 @@ func TestPrintingScreenshots(t *testing.T) {
 	}
 	shot("p1-period")
 	d := s.docs[5]
-	s.preset(reports.KindHosts, d.Period.ID, "", "", "", d.Offer.ID)
-	waitIdle(t, s.main)
+	s.Preset(reports.KindHosts, d.Period.ID, "", "", "", d.Offer.ID)
+	s.main.(*uitest.Shell).Wait(t)
 	test.Tap(s.protected)
-	waitIdle(t, s.main)
+	s.main.(*uitest.Shell).Wait(t)
 	shot("p2-host-protected")
 	s.scroll.ScrollToBottom()
 	shot("p2b-host-protected-bottom")
 	s.scroll.ScrollToTop()
-	s.preset(reports.KindSchedules, d.Period.ID, "", "", d.Pupil.ID, "")
-	waitIdle(t, s.main)
+	s.Preset(reports.KindSchedules, d.Period.ID, "", "", d.Pupil.ID, "")
+	s.main.(*uitest.Shell).Wait(t)
 	shot("p3-pupil")
-	old := pdftoppm
-	pdftoppm = func() string { return "" }
-	defer func() { pdftoppm = old }()
-	s.preset(reports.KindAttendance, d.Period.ID, d.School.ID, d.Pupil.ClassName, "", "")
-	waitIdle(t, s.main)
+	s.rasteriser = func() string { return "" }
+	s.Preset(reports.KindAttendance, d.Period.ID, d.School.ID, d.Pupil.ClassName, "", "")
+	s.main.(*uitest.Shell).Wait(t)
 	shot("p4-class-drawn")
 	s.saveTo(filepath.Join(t.TempDir(), "x.pdf"))
 	shot("p5-saved")

@@ -27,6 +27,7 @@ import (
 	"techniqual/ui/overview"
 	"techniqual/ui/periods"
 	"techniqual/ui/printing"
+	"techniqual/ui/pupils"
 	"techniqual/ui/settings"
 	"techniqual/ui/statistics"
 	"techniqual/ui/uikit"
@@ -58,7 +59,7 @@ func buildScreen(m *MainWindow, id string) uikit.Screen {
 	case "overview":
 		return m.overview
 	case "pupils":
-		return newPupilsScreen(m)
+		return pupils.New(m)
 	case "companies":
 		return newCompaniesScreen(m)
 	case "periods":

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"techniqual/data"
+	"techniqual/ui/pupils"
 	"techniqual/ui/uikit"
 )
 
@@ -68,11 +69,8 @@ func codeKeys(t *testing.T) map[string]string {
 	for r, sv := range uikit.RoleNames {
 		keys["role."+string(r)] = sv
 	}
-	for g, sv := range genderNames {
+	for g, sv := range pupils.GenderNames {
 		keys["gender."+string(g)] = sv
-	}
-	for _, h := range pupilHeaders {
-		keys[h.key] = h.sv
 	}
 	for i, m := range uikit.MonthKeys {
 		keys["month."+strconv.Itoa(i+1)] = m

@@ -1,4 +1,4 @@
-package ui
+package pupils
 
 import (
 	"context"
@@ -12,19 +12,19 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/demo"
+	"techniqual/ui/internal/uitest"
 )
 
-func openPupils(t *testing.T, st *data.Store) (*MainWindow, *pupilsScreen) {
+func openPupils(t *testing.T, st *data.Store) (*uitest.Shell, *Screen) {
 	t.Helper()
-	m := newTestWindow(t, st)
-	m.Show("pupils")
-	s := m.screens["pupils"].(*pupilsScreen)
-	waitIdle(t, m)
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.Open(t, s)
 	return m, s
 }
 
 // shownNames lists the names in the table's filtered rows.
-func shownNames(s *pupilsScreen) []string {
+func shownNames(s *Screen) []string {
 	var out []string
 	for _, i := range s.model.shown {
 		out = append(out, s.model.rows[i].p.Name())
@@ -33,7 +33,7 @@ func shownNames(s *pupilsScreen) []string {
 }
 
 func TestAddAPupilAndFindThemBySearch(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 80, Seed: 2}); err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func TestAddAPupilAndFindThemBySearch(t *testing.T) {
 		t.Errorf("an edited form is not marked unsaved: %q", d.title.Text)
 	}
 	test.Tap(d.saveBtn)
-	waitIdle(t, m)
+	m.Wait(t)
 	if len(s.model.rows) != before+1 {
 		t.Fatalf("%d pupils after adding one to %d", len(s.model.rows), before)
 	}
@@ -79,7 +79,7 @@ func TestAddAPupilAndFindThemBySearch(t *testing.T) {
 }
 
 func TestInvalidPupilShowsTheErrorBesideTheField(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 20, Seed: 2}); err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestInvalidPupilShowsTheErrorBesideTheField(t *testing.T) {
 }
 
 func TestFilterPupilsBySchool(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 900, Seed: 4}); err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func TestFilterPupilsBySchool(t *testing.T) {
 
 func TestChoicesEditorRefusesASixthChoiceAndDuplicates(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 60, Seed: 5}); err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +173,7 @@ func TestChoicesEditorRefusesASixthChoiceAndDuplicates(t *testing.T) {
 	}
 	s.detail.show(pupil)
 	c := s.detail.choices
-	waitIdle(t, m)
+	m.Wait(t)
 	if len(c.chosen) != 5 {
 		t.Fatalf("example pupil has %d choices", len(c.chosen))
 	}

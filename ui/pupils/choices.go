@@ -1,4 +1,4 @@
-package ui
+package pupils
 
 import (
 	"context"
@@ -105,7 +105,7 @@ func (c *choicesEditor) onPeriodChanged() {
 	}
 	per := c.periods[i]
 	c.period = &per
-	st, pupil := c.d.screen.main.store, c.pupil
+	st, pupil := c.d.screen.main.Store(), c.pupil
 	c.d.screen.main.Background(func() func() {
 		ctx := context.Background()
 		offers, err := st.ListOffers(ctx, data.OfferFilter{PeriodID: per.ID})
@@ -131,7 +131,7 @@ func (c *choicesEditor) onPeriodChanged() {
 		}
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, c.d.screen.main.win)
+				dialog.ShowError(err, c.d.screen.main.Window())
 				return
 			}
 			if c.pupil.ID != pupil.ID {
@@ -258,14 +258,14 @@ func (c *choicesEditor) save(ids []string) error {
 	if c.period == nil {
 		return errors.New("no period")
 	}
-	err := c.d.screen.main.store.SetPreferences(context.Background(), c.pupil.ID, c.period.ID, ids)
+	err := c.d.screen.main.Store().SetPreferences(context.Background(), c.pupil.ID, c.period.ID, ids)
 	var ve *data.ValidationError
 	if errors.As(err, &ve) && len(ve.Fields) > 0 {
 		f := ve.Fields[0]
 		return c.refuse(uikit.Message(f.Key, f.Text, f.Data))
 	}
 	if err != nil {
-		dialog.ShowError(err, c.d.screen.main.win)
+		dialog.ShowError(err, c.d.screen.main.Window())
 		return err
 	}
 	c.msg.SetText("")
@@ -323,10 +323,10 @@ func (c *choicesEditor) onAdd() {
 		list.Refresh()
 	}
 	body := container.NewBorder(container.NewVBox(search, c.msg), nil, nil, nil, list)
-	d = dialog.NewCustom(lang.X("choices.add", "Lägg till val"), lang.X("action.close", "Stäng"), body, c.d.screen.main.win)
+	d = dialog.NewCustom(lang.X("choices.add", "Lägg till val"), lang.X("action.close", "Stäng"), body, c.d.screen.main.Window())
 	d.Resize(fyne.NewSize(640, 480))
 	d.Show()
-	c.d.screen.main.win.Canvas().Focus(search)
+	c.d.screen.main.Window().Canvas().Focus(search)
 }
 
 func (c *choicesEditor) onFriendChanged() {
@@ -342,7 +342,7 @@ func (c *choicesEditor) onFriendChanged() {
 		return
 	}
 	ctx := context.Background()
-	st := c.d.screen.main.store
+	st := c.d.screen.main.Store()
 	err := st.InTx(ctx, func(tx *data.Store) error {
 		if c.friend != "" {
 			if err := tx.RemoveFriendPair(ctx, data.FriendPair{PeriodID: c.period.ID, PupilA: c.pupil.ID, PupilB: c.friend}); err != nil {
@@ -355,7 +355,7 @@ func (c *choicesEditor) onFriendChanged() {
 		return nil
 	})
 	if err != nil {
-		dialog.ShowError(err, c.d.screen.main.win)
+		dialog.ShowError(err, c.d.screen.main.Window())
 		c.render()
 		return
 	}

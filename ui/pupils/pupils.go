@@ -1,4 +1,7 @@
-package ui
+// Package pupils is the Elever screen: the table of pupils with search,
+// filters and sorting, one pupil's form with their choices, the bin of
+// deleted pupils, and the imports and exports started from it.
+package pupils
 
 import (
 	"context"
@@ -12,13 +15,31 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/reports"
+	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 )
 
-// pupilsScreen is Elever: a table of every pupil with search as you type,
+// Shell is what Elever needs from the window besides the Base: the imports,
+// the export, printing and the calendar it starts.
+type Shell interface {
+	uikit.Base
+	// ShowClassListImport opens the class-list import; onDone runs after it.
+	ShowClassListImport(onDone func())
+	// ShowChoicesImport opens the import of choices; onDone runs after it.
+	ShowChoicesImport(onDone func())
+	// ShowExport opens the spreadsheet export with that kind chosen.
+	ShowExport(kind string)
+	// PrintFor opens Utskrifter with that choice made.
+	PrintFor(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string)
+	// SavePupilCalendar asks where to save a pupil's calendar and writes it.
+	SavePupilCalendar(pupilID, periodID string)
+}
+
+// Screen is Elever: a table of every pupil with search as you type,
 // filters and sorting, and the chosen pupil's details and choices beside it.
-type pupilsScreen struct {
-	main    *MainWindow
+type Screen struct {
+	main    Shell
 	content fyne.CanvasObject
 
 	model   *pupilModel
@@ -42,8 +63,9 @@ var pupilHeaders = [pupilColumnCount]struct{ key, sv string }{
 
 var pupilColumnWidths = [pupilColumnCount]float32{230, 60, 200, 40, 100, 90, 50, 200}
 
-func newPupilsScreen(m *MainWindow) *pupilsScreen {
-	s := &pupilsScreen{main: m, model: &pupilModel{}}
+// New builds the screen; Reload fills it.
+func New(m Shell) *Screen {
+	s := &Screen{main: m, model: &pupilModel{}}
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(lang.X("pupils.search", "Sök på namn eller klass …"))
 	s.search.OnChanged = s.onSearchChanged
@@ -82,7 +104,7 @@ func newPupilsScreen(m *MainWindow) *pupilsScreen {
 			fyne.NewMenuItem(lang.X("export.button", "Exportera …"), func() { m.ShowExport("pupils") }),
 			fyne.NewMenuItem(lang.X("pupils.bin", "Papperskorg"), s.onShowBin))
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(moreBtn)
-		widget.ShowPopUpMenuAtPosition(menu, m.win.Canvas(), pos.AddXY(0, moreBtn.Size().Height))
+		widget.ShowPopUpMenuAtPosition(menu, m.Window().Canvas(), pos.AddXY(0, moreBtn.Size().Height))
 	})
 	filters := container.NewGridWithColumns(2,
 		widgets.Labelled(lang.X("filter.school", "Skola"), s.schoolSel), widgets.Labelled(lang.X("filter.class", "Klass"), s.classSel),
@@ -100,11 +122,11 @@ func newPupilsScreen(m *MainWindow) *pupilsScreen {
 }
 
 // Content is the screen's root object.
-func (s *pupilsScreen) Content() fyne.CanvasObject { return s.content }
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
 // Reload fetches every pupil off the UI goroutine and swaps the list in.
-func (s *pupilsScreen) Reload() {
-	st := s.main.store
+func (s *Screen) Reload() {
+	st := s.main.Store()
 	s.count.SetText(lang.X("pupils.loading", "Läser elever …"))
 	s.main.Background(func() func() {
 		ctx := context.Background()
@@ -119,7 +141,7 @@ func (s *pupilsScreen) Reload() {
 		}
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			model.sortBy(s.model.sortCol, s.model.desc)
@@ -131,7 +153,7 @@ func (s *pupilsScreen) Reload() {
 	})
 }
 
-func (s *pupilsScreen) fillFilterOptions() {
+func (s *Screen) fillFilterOptions() {
 	all := lang.X("filter.all", "Alla")
 	keep := func(sel *widget.Select, opts []string) {
 		cur := sel.Selected
@@ -154,7 +176,7 @@ func (s *pupilsScreen) fillFilterOptions() {
 	s.fillClasses()
 }
 
-func (s *pupilsScreen) fillClasses() {
+func (s *Screen) fillClasses() {
 	schoolID := ""
 	if i := s.schoolSel.SelectedIndex(); i > 0 && i-1 < len(s.schools) {
 		schoolID = s.schools[i-1].ID
@@ -169,12 +191,12 @@ func (s *pupilsScreen) fillClasses() {
 }
 
 // onSearchChanged narrows the list as the user types.
-func (s *pupilsScreen) onSearchChanged(text string) {
+func (s *Screen) onSearchChanged(text string) {
 	s.filter.text = text
 	s.applyFilter()
 }
 
-func (s *pupilsScreen) onFilterChanged() {
+func (s *Screen) onFilterChanged() {
 	if s.model == nil || s.table == nil {
 		return // still being built
 	}
@@ -206,7 +228,7 @@ func (s *pupilsScreen) onFilterChanged() {
 	s.applyFilter()
 }
 
-func (s *pupilsScreen) applyFilter() {
+func (s *Screen) applyFilter() {
 	s.model.filter(s.filter)
 	s.count.SetText(lang.X("pupils.count", "{{.Shown}} av {{.Total}} elever",
 		map[string]string{"Shown": strconv.Itoa(len(s.model.shown)), "Total": strconv.Itoa(len(s.model.rows))}))
@@ -214,15 +236,15 @@ func (s *pupilsScreen) applyFilter() {
 	s.table.Refresh()
 }
 
-func (s *pupilsScreen) tableSize() (int, int) { return len(s.model.shown), pupilColumnCount }
+func (s *Screen) tableSize() (int, int) { return len(s.model.shown), pupilColumnCount }
 
-func (s *pupilsScreen) newCell() fyne.CanvasObject {
+func (s *Screen) newCell() fyne.CanvasObject {
 	l := widget.NewLabel("Värmlandsnäs Fiberoptik AB")
 	l.Truncation = fyne.TextTruncateEllipsis
 	return l
 }
 
-func (s *pupilsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+func (s *Screen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	if id.Row < 0 || id.Row >= len(s.model.shown) {
 		l.SetText("")
@@ -267,7 +289,7 @@ func (s *pupilsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l.SetText(text)
 }
 
-func (s *pupilsScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+func (s *Screen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	b := o.(*widget.Button)
 	if id.Col < 0 || id.Col >= pupilColumnCount {
 		return
@@ -289,13 +311,13 @@ func (s *pupilsScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) 
 }
 
 // onSortTapped sorts by a column; tapping it again reverses the order.
-func (s *pupilsScreen) onSortTapped(col int) {
+func (s *Screen) onSortTapped(col int) {
 	desc := col == s.model.sortCol && !s.model.desc
 	s.model.sortBy(col, desc)
 	s.applyFilter()
 }
 
-func (s *pupilsScreen) onRowSelected(id widget.TableCellID) {
+func (s *Screen) onRowSelected(id widget.TableCellID) {
 	if id.Row < 0 || id.Row >= len(s.model.shown) {
 		return
 	}
@@ -307,7 +329,7 @@ func (s *pupilsScreen) onRowSelected(id widget.TableCellID) {
 }
 
 // OnNew starts a new pupil in the detail form.
-func (s *pupilsScreen) OnNew() {
+func (s *Screen) OnNew() {
 	s.detail.askToLeave(func() {
 		p := data.Pupil{Grade: 8, Gender: data.GenderUnspecified}
 		if s.filter.schoolID != "" {
@@ -318,21 +340,21 @@ func (s *pupilsScreen) OnNew() {
 		p.ClassName = s.filter.class
 		s.table.UnselectAll()
 		s.detail.show(p)
-		s.main.win.Canvas().Focus(s.detail.first)
+		s.main.Window().Canvas().Focus(s.detail.first)
 	})
 }
 
 // FocusSearch puts the cursor in the search box (Ctrl+F).
-func (s *pupilsScreen) FocusSearch() { s.main.win.Canvas().Focus(s.search) }
+func (s *Screen) FocusSearch() { s.main.Window().Canvas().Focus(s.search) }
 
 // onShowBin lists deleted pupils so they can be restored.
-func (s *pupilsScreen) onShowBin() {
-	st := s.main.store
+func (s *Screen) onShowBin() {
+	st := s.main.Store()
 	s.main.Background(func() func() {
 		deleted, err := st.ListPupils(context.Background(), data.PupilFilter{Deleted: true})
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, s.main.win)
+				dialog.ShowError(err, s.main.Window())
 				return
 			}
 			s.showBin(deleted)
@@ -340,9 +362,9 @@ func (s *pupilsScreen) onShowBin() {
 	})
 }
 
-func (s *pupilsScreen) showBin(deleted []data.Pupil) {
+func (s *Screen) showBin(deleted []data.Pupil) {
 	if len(deleted) == 0 {
-		dialog.ShowInformation(lang.X("pupils.bin", "Papperskorg"), lang.X("pupils.bin_empty", "Papperskorgen är tom."), s.main.win)
+		dialog.ShowInformation(lang.X("pupils.bin", "Papperskorg"), lang.X("pupils.bin_empty", "Papperskorgen är tom."), s.main.Window())
 		return
 	}
 	var d dialog.Dialog
@@ -355,26 +377,27 @@ func (s *pupilsScreen) showBin(deleted []data.Pupil) {
 			p := deleted[i]
 			row.Objects[0].(*widget.Label).SetText(p.Name() + " · " + p.ClassName)
 			row.Objects[1].(*widget.Button).OnTapped = func() {
-				if err := s.main.store.RestorePupil(context.Background(), p.ID); err != nil {
-					dialog.ShowError(err, s.main.win)
+				if err := s.main.Store().RestorePupil(context.Background(), p.ID); err != nil {
+					dialog.ShowError(err, s.main.Window())
 					return
 				}
 				d.Hide()
 				s.Reload()
 			}
 		})
-	d = dialog.NewCustom(lang.X("pupils.bin", "Papperskorg"), lang.X("action.close", "Stäng"), list, s.main.win)
+	d = dialog.NewCustom(lang.X("pupils.bin", "Papperskorg"), lang.X("action.close", "Stäng"), list, s.main.Window())
 	d.Resize(fyne.NewSize(480, 400))
 	d.Show()
 }
 
-// genderNames are the Swedish names of the genders.
-var genderNames = map[data.Gender]string{data.GenderGirl: "flicka", data.GenderBoy: "pojke", data.GenderOther: "annat",
+// GenderNames are the Swedish names of the genders (the translation test
+// reads them).
+var GenderNames = map[data.Gender]string{data.GenderGirl: "flicka", data.GenderBoy: "pojke", data.GenderOther: "annat",
 	data.GenderUnspecified: "ej angivet"}
 
 // genderText names a gender in the user's language.
 func genderText(g data.Gender) string {
-	sv := genderNames[g]
+	sv := GenderNames[g]
 	if sv == "" {
 		return string(g)
 	}

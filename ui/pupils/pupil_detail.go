@@ -1,4 +1,4 @@
-package ui
+package pupils
 
 import (
 	"context"
@@ -22,7 +22,7 @@ import (
 // pupilDetail is the form beside the pupils table: every field of one pupil
 // with inline validation, and the pupil's choices and friend.
 type pupilDetail struct {
-	screen *pupilsScreen
+	screen *Screen
 	pupil  data.Pupil // as loaded; ID "" for a new pupil
 
 	first, last, class, gName, gPhone, gEmail, extID *widget.Entry
@@ -45,7 +45,7 @@ type pupilDetail struct {
 
 var genders = []data.Gender{data.GenderUnspecified, data.GenderGirl, data.GenderBoy, data.GenderOther}
 
-func newPupilDetail(s *pupilsScreen) *pupilDetail {
+func newPupilDetail(s *Screen) *pupilDetail {
 	d := &pupilDetail{screen: s, errs: map[string]*widget.Label{}}
 	changed := func(string) { d.onChanged() }
 	entry := func() *widget.Entry {
@@ -72,7 +72,7 @@ func newPupilDetail(s *pupilsScreen) *pupilDetail {
 		gopts = append(gopts, genderText(g))
 	}
 	d.gender = widgets.NewSelect(gopts, changed)
-	d.birth = widgets.NewDateField(s.main.win)
+	d.birth = widgets.NewDateField(s.main.Window())
 	d.birth.Entry.OnChanged = func(string) { d.onChanged() }
 	d.protected = widget.NewCheck(lang.X("pupil.protected", "Skyddad identitet"), func(bool) { d.onChanged() })
 	d.shareable = widget.NewCheck(lang.X("pupil.needs_shareable", "Får berättas för värden"), func(bool) { d.onChanged() })
@@ -230,7 +230,7 @@ func (d *pupilDetail) onSave() {
 		return
 	}
 	p.BirthDate = birth
-	err := d.screen.main.store.SavePupil(context.Background(), &p)
+	err := d.screen.main.Store().SavePupil(context.Background(), &p)
 	var ve *data.ValidationError
 	switch {
 	case errors.As(err, &ve):
@@ -239,7 +239,7 @@ func (d *pupilDetail) onSave() {
 		}
 		return
 	case err != nil:
-		dialog.ShowError(err, d.screen.main.win)
+		dialog.ShowError(err, d.screen.main.Window())
 		return
 	}
 	d.dirty = false
@@ -250,7 +250,7 @@ func (d *pupilDetail) onSave() {
 func (d *pupilDetail) showError(field, msg string) {
 	l, ok := d.errs[field]
 	if !ok {
-		dialog.ShowError(errors.New(msg), d.screen.main.win)
+		dialog.ShowError(errors.New(msg), d.screen.main.Window())
 		return
 	}
 	widgets.ShowErr(l, msg)
@@ -268,8 +268,8 @@ func (d *pupilDetail) onDelete() {
 			if !ok {
 				return
 			}
-			if err := d.screen.main.store.DeletePupil(context.Background(), p.ID); err != nil {
-				dialog.ShowError(err, d.screen.main.win)
+			if err := d.screen.main.Store().DeletePupil(context.Background(), p.ID); err != nil {
+				dialog.ShowError(err, d.screen.main.Window())
 				return
 			}
 			d.dirty = false
@@ -277,7 +277,7 @@ func (d *pupilDetail) onDelete() {
 			d.empty.Show()
 			d.pupil = data.Pupil{}
 			d.screen.Reload()
-		}, d.screen.main.win)
+		}, d.screen.main.Window())
 }
 
 // askToLeave runs next at once, or after asking what to do with unsaved
@@ -299,7 +299,7 @@ func (d *pupilDetail) askToLeave(next func()) {
 			}
 			d.dirty = false
 			next()
-		}, d.screen.main.win)
+		}, d.screen.main.Window())
 }
 
 // onPrint opens Utskrifter with this pupil's schedule in the period shown

@@ -18,6 +18,7 @@ import (
 	"techniqual/data"
 	"techniqual/reports"
 	"techniqual/ui/attendance"
+	"techniqual/ui/companies"
 	"techniqual/ui/contacts"
 	"techniqual/ui/evaluations"
 	"techniqual/ui/events"
@@ -61,7 +62,7 @@ func buildScreen(m *MainWindow, id string) uikit.Screen {
 	case "pupils":
 		return pupils.New(m)
 	case "companies":
-		return newCompaniesScreen(m)
+		return companies.New(m)
 	case "periods":
 		return periods.New(m)
 	case "matching":

@@ -1,4 +1,4 @@
-package ui
+package companies
 
 import (
 	"context"
@@ -15,6 +15,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/demo"
+	"techniqual/ui/internal/uitest"
 	"techniqual/ui/uikit"
 )
 
@@ -30,21 +31,20 @@ func coWait(t *testing.T, ch chan struct{}, what string) {
 
 // newCompaniesTest builds the companies screen on a window of its own
 // MainWindow and waits for the list.
-func newCompaniesTest(t *testing.T, st *data.Store) *companiesScreen {
+func newCompaniesTest(t *testing.T, st *data.Store) *Screen {
 	t.Helper()
-	SetLanguage(uikit.LangSwedish)
-	m := NewMainWindow(test.NewTempApp(t), st)
-	waitOverview(t, m)
-	s := newCompaniesScreen(m)
-	m.win.SetContent(s.Content())
-	m.win.Resize(fyne.NewSize(1100, 720))
+	uikit.SetLanguage(uikit.LangSwedish)
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.Window().SetContent(s.Content())
+	m.Window().Resize(fyne.NewSize(1100, 720))
 	s.Reload()
 	coWait(t, s.listLoaded, "the list")
 	return s
 }
 
 // coOpen shows an organisation and waits for it.
-func coOpen(t *testing.T, s *companiesScreen, id string) {
+func coOpen(t *testing.T, s *Screen, id string) {
 	t.Helper()
 	s.openOrganisation(id)
 	coWait(t, s.detailLoaded, "the organisation")
@@ -59,10 +59,10 @@ func coCompany(t *testing.T, st *data.Store, name string) data.Organisation {
 	return o
 }
 
-func coJoined(s *companiesScreen) string { return strings.Join(labelTexts(s.detail), "\n") }
+func coJoined(s *Screen) string { return strings.Join(uitest.LabelTexts(s.detail), "\n") }
 
 func TestCompanyCreatedInTheFormIsFoundBySearch(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	coCompany(t, st, "Klarälvens Robotik AB")
 	school := data.Organisation{Kind: data.KindSchool, Name: "Tallbackeskolan", Municipality: "Karlstad"}
 	if err := st.SaveOrganisation(context.Background(), &school); err != nil {
@@ -124,7 +124,7 @@ func TestCompanyCreatedInTheFormIsFoundBySearch(t *testing.T) {
 }
 
 func TestDeleteOrganisationCanBeUndone(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	o := coCompany(t, st, "Gillbergs Mätteknik AB")
 	s := newCompaniesTest(t, st)
 	coOpen(t, s, o.ID)
@@ -142,7 +142,7 @@ func TestDeleteOrganisationCanBeUndone(t *testing.T) {
 }
 
 func TestJourneyEntryAddedEditedAndDeleted(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	o := coCompany(t, st, "Älvdals Automation AB")
 	s := newCompaniesTest(t, st)
 	coOpen(t, s, o.ID)
@@ -190,7 +190,7 @@ func TestJourneyEntryAddedEditedAndDeleted(t *testing.T) {
 }
 
 func TestContactWithRolesAndJourney(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	o := coCompany(t, st, "Rottne Drönarlabb AB")
 	s := newCompaniesTest(t, st)
 	coOpen(t, s, o.ID)
@@ -228,7 +228,7 @@ func TestCompaniesScreenshots(t *testing.T) {
 	if dir == "" {
 		t.Skip("set TECHNIQUAL_SHOTS=dir to render screenshots")
 	}
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	ctx := context.Background()
 	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 60, Seed: 1}); err != nil {
 		t.Fatal(err)
@@ -246,7 +246,7 @@ func TestCompaniesScreenshots(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := newCompaniesTest(t, st)
-	w := s.main.win
+	w := s.main.Window()
 	shot := func(name string) {
 		img := w.Canvas().Capture()
 		f, err := os.Create(filepath.Join(dir, name+".png"))
@@ -287,41 +287,39 @@ func TestCompaniesScreenshots(t *testing.T) {
 	shot("08-host-5")
 	h.showStep(6)
 	shot("09-host-7")
-	SetLanguage(uikit.LangEnglish)
-	t.Cleanup(func() { SetLanguage(uikit.LangSwedish) })
-	s2 := newCompaniesScreen(s.main)
-	s.main.win.SetContent(s2.Content())
+	uikit.SetLanguage(uikit.LangEnglish)
+	t.Cleanup(func() { uikit.SetLanguage(uikit.LangSwedish) })
+	s2 := New(s.main)
+	s.main.Window().SetContent(s2.Content())
 	s2.Reload()
 	coWait(t, s2.listLoaded, "the list")
 	shot("10-list-en")
 }
 
 func TestCompaniesScreenWiredInTheNavigationAndEscClosesDialogs(t *testing.T) {
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	o := coCompany(t, st, "Borgviks Spelstudio AB")
-	m := newTestWindow(t, st)
-	m.Show("companies")
-	s, ok := m.screens["companies"].(*companiesScreen)
-	if !ok {
-		t.Skip("the companies screen is not yet wired into buildScreen")
-	}
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.Window().SetContent(s.Content())
+	s.Reload()
 	coWait(t, s.listLoaded, "the list")
-	if len(s.shown) != 1 || m.content.Objects[0] != s.Content() {
+	if len(s.shown) != 1 || m.Current() != s.Content() {
 		t.Fatalf("companies screen not shown: %d rows", len(s.shown))
 	}
 	coOpen(t, s, o.ID)
 	pd := s.editPerson(data.Person{OrganisationID: o.ID})
-	if m.win.Canvas().Overlays().Top() == nil {
+	if m.Window().Canvas().Overlays().Top() == nil {
 		t.Fatal("the contact dialog did not open")
 	}
 	pd.first.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if m.win.Canvas().Overlays().Top() != nil {
+	if m.Window().Canvas().Overlays().Top() != nil {
 		t.Error("Esc did not close the contact dialog")
 	}
 	jd := s.editJourney(data.JourneyEntry{OrganisationID: o.ID})
 	_ = jd
-	m.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if m.win.Canvas().Overlays().Top() != nil {
+	m.Window().Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if m.Window().Canvas().Overlays().Top() != nil {
 		t.Error("Esc on the window did not close the journey dialog")
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package companies
 
 import (
 	"context"
@@ -9,13 +9,14 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"techniqual/data"
+	"techniqual/ui/internal/uitest"
 )
 
 // hfSetup makes a period (Mon 9 – Fri 13 November 2026) and a company with a
 // supervisor, and opens a new host form for it.
-func hfSetup(t *testing.T) (*data.Store, *companiesScreen, *hostForm, data.Person) {
+func hfSetup(t *testing.T) (*data.Store, *Screen, *hostForm, data.Person) {
 	t.Helper()
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	ctx := context.Background()
 	per := data.Period{Name: "Åk 8 v. 46 2026", Grade: 8, Start: time.Date(2026, 11, 9, 0, 0, 0, 0, time.UTC),
 		End: time.Date(2026, 11, 13, 0, 0, 0, 0, time.UTC)}

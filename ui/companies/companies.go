@@ -1,4 +1,7 @@
-package ui
+// Package companies is the Företag och praoplatser screen: organisations
+// with their people, offers and journey, and the host form through which a
+// company offers prao places.
+package companies
 
 import (
 	"context"
@@ -18,15 +21,28 @@ import (
 
 	"techniqual/data"
 	"techniqual/reports"
+	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 )
 
-// companiesScreen is "Företag och praoplatser": schools and companies in a
+// Shell is what Företag och praoplatser needs from the window besides the
+// Base: printing, an offer's calendar and the host form as an exchange file.
+type Shell interface {
+	uikit.Base
+	// PrintFor opens Utskrifter with that choice made.
+	PrintFor(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string)
+	// SaveOfferCalendar asks where to save an offer's calendar and writes it.
+	SaveOfferCalendar(offerID string)
+	// ShowHostFormFile opens the exchange export of one company's host form.
+	ShowHostFormFile(companyID string)
+}
+
+// Screen is "Företag och praoplatser": schools and companies in a
 // searchable list on the left; on the right the chosen one's form, its
 // contacts, its offers per period and its journey toward an equal workplace.
 // The host form opens in the right-hand pane as well.
-type companiesScreen struct {
-	main    *MainWindow
+type Screen struct {
+	main    Shell
 	content fyne.CanvasObject
 
 	search  *widget.Entry
@@ -68,8 +84,9 @@ type companiesScreen struct {
 // The kind filter's choices, in display order.
 var companyKindFilter = []data.OrgKind{"", data.KindCompany, data.KindSchool, data.KindOther}
 
-func newCompaniesScreen(m *MainWindow) *companiesScreen {
-	s := &companiesScreen{main: m, offerCounts: map[string]int{}}
+// New builds the screen; Reload fills it.
+func New(m Shell) *Screen {
+	s := &Screen{main: m, offerCounts: map[string]int{}}
 	title := widget.NewLabelWithStyle(lang.X("nav.companies", "Företag och praoplatser"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	title.Wrapping = fyne.TextWrapWord
@@ -130,10 +147,10 @@ func newCompaniesScreen(m *MainWindow) *companiesScreen {
 }
 
 // Content is the screen's root object.
-func (s *companiesScreen) Content() fyne.CanvasObject { return s.content }
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
 // Reload fetches the list again (and the chosen organisation).
-func (s *companiesScreen) Reload() {
+func (s *Screen) Reload() {
 	s.refreshList()
 	if s.selectedID != "" && s.host == nil {
 		s.loadDetail(s.selectedID)
@@ -197,7 +214,7 @@ func companyRoleText(r data.Role) string {
 	return lang.X("companies.role.other", "Annan roll")
 }
 
-func (s *companiesScreen) orgSubtitle(o data.Organisation) string {
+func (s *Screen) orgSubtitle(o data.Organisation) string {
 	parts := []string{companyKindText(o.Kind)}
 	if o.Municipality != "" {
 		parts = append(parts, o.Municipality)
@@ -219,8 +236,8 @@ type listData struct {
 }
 
 // refreshList loads the organisations off the UI goroutine and swaps them in.
-func (s *companiesScreen) refreshList() {
-	st := s.main.store
+func (s *Screen) refreshList() {
+	st := s.main.Store()
 	done := make(chan struct{})
 	s.listLoaded = done
 	s.main.Background(func() func() {
@@ -237,7 +254,7 @@ func (s *companiesScreen) refreshList() {
 	})
 }
 
-func (s *companiesScreen) applyList(d listData) {
+func (s *Screen) applyList(d listData) {
 	if d.err != nil {
 		s.showStatus(lang.X("companies.load_failed", "Kunde inte läsa databasen: {{.Error}}", map[string]string{"Error": d.err.Error()}))
 		return
@@ -258,7 +275,7 @@ func companyMatches(o data.Organisation, query string) bool {
 }
 
 // applyFilter narrows the list to the search and kind, keeping the selection.
-func (s *companiesScreen) applyFilter() {
+func (s *Screen) applyFilter() {
 	kind := data.OrgKind("")
 	if i := s.kind.SelectedIndex(); i > 0 && i < len(companyKindFilter) {
 		kind = companyKindFilter[i]
@@ -284,7 +301,7 @@ func (s *companiesScreen) applyFilter() {
 	s.selecting = false
 }
 
-func (s *companiesScreen) onListSelected(i widget.ListItemID) {
+func (s *Screen) onListSelected(i widget.ListItemID) {
 	if s.selecting || i >= len(s.shown) {
 		return
 	}
@@ -293,18 +310,18 @@ func (s *companiesScreen) onListSelected(i widget.ListItemID) {
 
 // openOrganisation shows an organisation on the right, loading it off the UI
 // goroutine.
-func (s *companiesScreen) openOrganisation(id string) {
+func (s *Screen) openOrganisation(id string) {
 	s.selectedID = id
 	s.host = nil
 	s.loadDetail(id)
 }
 
 // FocusSearch puts the cursor in the search box (Ctrl+F).
-func (s *companiesScreen) FocusSearch() { s.main.win.Canvas().Focus(s.search) }
+func (s *Screen) FocusSearch() { s.main.Window().Canvas().Focus(s.search) }
 
 // OnNew starts a new organisation of the kind the filter shows, a company by
 // default (Ctrl+N).
-func (s *companiesScreen) OnNew() {
+func (s *Screen) OnNew() {
 	kind := data.KindCompany
 	if i := s.kind.SelectedIndex(); i > 1 && i < len(companyKindFilter) {
 		kind = companyKindFilter[i]
@@ -316,16 +333,16 @@ func (s *companiesScreen) OnNew() {
 	s.selecting = false
 	s.org, s.people, s.offers, s.journey = data.Organisation{Kind: kind}, nil, nil, nil
 	s.showDetail()
-	s.main.win.Canvas().Focus(s.form.name)
+	s.main.Window().Canvas().Focus(s.form.name)
 }
 
-func (s *companiesScreen) emptyDetail() fyne.CanvasObject {
+func (s *Screen) emptyDetail() fyne.CanvasObject {
 	l := widget.NewLabel(lang.X("companies.choose", "Välj en skola eller ett företag i listan, eller skapa ett nytt med Ny."))
 	l.Wrapping = fyne.TextWrapWord
 	return container.NewPadded(container.NewVBox(l))
 }
 
-func (s *companiesScreen) showStatus(text string) {
+func (s *Screen) showStatus(text string) {
 	s.status.SetText(text)
 	if text == "" {
 		s.status.Hide()
@@ -335,13 +352,13 @@ func (s *companiesScreen) showStatus(text string) {
 }
 
 // offerUndo shows "X togs bort" with an Ångra button that runs restore.
-func (s *companiesScreen) offerUndo(text string, restore func() error) {
+func (s *Screen) offerUndo(text string, restore func() error) {
 	s.undoLabel.SetText(text)
 	s.undoFn = restore
 	s.undoBar.Show()
 }
 
-func (s *companiesScreen) onUndo() {
+func (s *Screen) onUndo() {
 	fn := s.undoFn
 	s.undoFn = nil
 	s.undoBar.Hide()
@@ -349,7 +366,7 @@ func (s *companiesScreen) onUndo() {
 		return
 	}
 	if err := fn(); err != nil {
-		dialog.ShowError(err, s.main.win)
+		dialog.ShowError(err, s.main.Window())
 		return
 	}
 	s.refreshList()
@@ -368,8 +385,8 @@ type detailData struct {
 	err     error
 }
 
-func (s *companiesScreen) loadDetail(id string) {
-	st := s.main.store
+func (s *Screen) loadDetail(id string) {
+	st := s.main.Store()
 	done := make(chan struct{})
 	s.detailLoaded = done
 	s.main.Background(func() func() {
@@ -397,7 +414,7 @@ func (s *companiesScreen) loadDetail(id string) {
 	})
 }
 
-func (s *companiesScreen) applyDetail(d detailData) {
+func (s *Screen) applyDetail(d detailData) {
 	if d.err != nil {
 		if errors.Is(d.err, data.ErrNotFound) {
 			s.selectedID = ""
@@ -411,7 +428,7 @@ func (s *companiesScreen) applyDetail(d detailData) {
 	s.showDetail()
 }
 
-func (s *companiesScreen) setDetail(o fyne.CanvasObject) {
+func (s *Screen) setDetail(o fyne.CanvasObject) {
 	s.detail.Objects = []fyne.CanvasObject{o}
 	s.detail.Refresh()
 }
@@ -436,7 +453,7 @@ type orgForm struct {
 
 var orgKinds = []data.OrgKind{data.KindCompany, data.KindSchool, data.KindOther}
 
-func (s *companiesScreen) newOrgForm(o data.Organisation) (*orgForm, fyne.CanvasObject) {
+func (s *Screen) newOrgForm(o data.Organisation) (*orgForm, fyne.CanvasObject) {
 	f := &orgForm{errs: map[string]*widget.Label{}}
 	for _, k := range []string{"kind", "name", "org_number", "municipality", "visiting_address", "sector", "member_since", "notes"} {
 		f.errs[k] = widgets.NewErrLabel()
@@ -465,7 +482,7 @@ func (s *companiesScreen) newOrgForm(o data.Organisation) (*orgForm, fyne.Canvas
 	f.municipality.OnSubmitted = func(string) { s.onSaveOrganisation() }
 	f.address = entry(o.VisitingAddress, lang.X("companies.address_placeholder", "Gata 1, 652 24 Karlstad"))
 	f.sector = entry(o.Sector, lang.X("companies.sector_placeholder", "t.ex. IT och mjukvara"))
-	f.memberSince = widgets.NewDateField(s.main.win)
+	f.memberSince = widgets.NewDateField(s.main.Window())
 	f.memberSince.SetDate(o.MemberSince)
 	f.memberSince.Entry.OnSubmitted = func(string) { s.onSaveOrganisation() }
 	onDate := f.memberSince.Entry.OnChanged
@@ -541,15 +558,15 @@ func (f *orgForm) read(base data.Organisation) (data.Organisation, bool) {
 // was a validation error.
 func (f *orgForm) showErrors(err error) bool { return widgets.ShowFieldErrors(err, f.errs, "name") }
 
-func (s *companiesScreen) onSaveOrganisation() {
+func (s *Screen) onSaveOrganisation() {
 	f := s.form
 	o, ok := f.read(s.org)
 	if !ok {
 		return
 	}
-	if err := s.main.store.SaveOrganisation(context.Background(), &o); err != nil {
+	if err := s.main.Store().SaveOrganisation(context.Background(), &o); err != nil {
 		if !f.showErrors(err) {
-			dialog.ShowError(err, s.main.win)
+			dialog.ShowError(err, s.main.Window())
 		}
 		return
 	}
@@ -564,7 +581,7 @@ func (s *companiesScreen) onSaveOrganisation() {
 	s.refreshList()
 }
 
-func (s *companiesScreen) onDeleteOrganisation() {
+func (s *Screen) onDeleteOrganisation() {
 	o := s.org
 	if o.ID == "" {
 		return
@@ -574,13 +591,13 @@ func (s *companiesScreen) onDeleteOrganisation() {
 		if yes {
 			s.deleteOrganisation(o)
 		}
-	}, s.main.win)
+	}, s.main.Window())
 }
 
-func (s *companiesScreen) deleteOrganisation(o data.Organisation) {
-	st := s.main.store
+func (s *Screen) deleteOrganisation(o data.Organisation) {
+	st := s.main.Store()
 	if err := st.DeleteOrganisation(context.Background(), o.ID); err != nil {
-		dialog.ShowError(err, s.main.win)
+		dialog.ShowError(err, s.main.Window())
 		return
 	}
 	s.selectedID = ""
@@ -593,7 +610,7 @@ func (s *companiesScreen) deleteOrganisation(o data.Organisation) {
 }
 
 // showDetail builds the right-hand side for s.org and what was loaded with it.
-func (s *companiesScreen) showDetail() {
+func (s *Screen) showDetail() {
 	o := s.org
 	name := o.Name
 	if o.ID == "" {
@@ -615,7 +632,7 @@ func (s *companiesScreen) showDetail() {
 }
 
 // contactsSection lists the organisation's people with their roles.
-func (s *companiesScreen) contactsSection() fyne.CanvasObject {
+func (s *Screen) contactsSection() fyne.CanvasObject {
 	box := container.NewVBox(widgets.HeadingLabel(lang.X("companies.contacts", "Kontakter")))
 	if len(s.people) == 0 {
 		box.Add(widgets.WrapLabel(lang.X("companies.no_contacts", "Inga kontakter ännu.")))
@@ -652,7 +669,7 @@ func (s *companiesScreen) contactsSection() fyne.CanvasObject {
 }
 
 // offersSection lists the company's offers, grouped per period.
-func (s *companiesScreen) offersSection() fyne.CanvasObject {
+func (s *Screen) offersSection() fyne.CanvasObject {
 	box := container.NewVBox(widgets.HeadingLabel(lang.X("companies.offers", "Praoplatser")))
 	newBtn := widget.NewButtonWithIcon(lang.X("companies.new_offer", "Ny praoplats"), theme.ContentAddIcon(), func() {
 		s.openHostForm(data.Offer{HostID: s.org.ID, VisitingAddress: s.org.VisitingAddress})
@@ -715,7 +732,7 @@ func offerStatusText(st data.OfferStatus) string {
 }
 
 // journeySection lists the company's steps toward an equal workplace.
-func (s *companiesScreen) journeySection() fyne.CanvasObject {
+func (s *Screen) journeySection() fyne.CanvasObject {
 	box := container.NewVBox(widgets.HeadingLabel(lang.X("companies.journey", "Resan mot en jämställd arbetsplats")))
 	if len(s.journey) == 0 {
 		box.Add(widgets.WrapLabel(lang.X("companies.no_journey", "Inga steg ännu. Vad har företaget gjort för en jämställd arbetsplats?")))
@@ -774,7 +791,7 @@ type formDialog struct {
 	win     fyne.Window
 }
 
-func (s *companiesScreen) newFormDialog(title string, onSave func() bool) *formDialog {
+func (s *Screen) newFormDialog(title string, onSave func() bool) *formDialog {
 	fd := &formDialog{}
 	fd.close = func() {
 		if fd.d != nil {
@@ -788,7 +805,7 @@ func (s *companiesScreen) newFormDialog(title string, onSave func() bool) *formD
 	})
 	fd.saveBtn.Importance = widget.HighImportance
 	fd.title = title
-	fd.win = s.main.win
+	fd.win = s.main.Window()
 	return fd
 }
 
@@ -820,7 +837,7 @@ type personDialog struct {
 }
 
 // editPerson opens the contact dialog for p (new when p.ID is empty).
-func (s *companiesScreen) editPerson(p data.Person) *personDialog {
+func (s *Screen) editPerson(p data.Person) *personDialog {
 	pd := &personDialog{errs: map[string]*widget.Label{}}
 	title := lang.X("companies.edit_contact", "Ändra kontakt")
 	if p.ID == "" {
@@ -873,11 +890,11 @@ func (s *companiesScreen) editPerson(p data.Person) *personDialog {
 		widgets.Field(lang.X("companies.field.notes", "Anteckningar"), pd.notes, pd.errs["notes"]),
 	)
 	pd.fd.show(container.NewVScroll(form), fyne.NewSize(680, 600))
-	s.main.win.Canvas().Focus(pd.first)
+	s.main.Window().Canvas().Focus(pd.first)
 	return pd
 }
 
-func (s *companiesScreen) savePerson(pd *personDialog, base data.Person) bool {
+func (s *Screen) savePerson(pd *personDialog, base data.Person) bool {
 	p := base
 	p.FirstName, p.LastName = pd.first.Text, pd.last.Text
 	p.Title, p.Email, p.Phone = strings.TrimSpace(pd.title.Text), strings.TrimSpace(pd.email.Text), strings.TrimSpace(pd.phone.Text)
@@ -893,9 +910,9 @@ func (s *companiesScreen) savePerson(pd *personDialog, base data.Person) bool {
 	for _, l := range pd.errs {
 		widgets.ShowErr(l, "")
 	}
-	if err := s.main.store.SavePerson(context.Background(), &p); err != nil {
+	if err := s.main.Store().SavePerson(context.Background(), &p); err != nil {
 		if !widgets.ShowFieldErrors(err, pd.errs, "first_name") {
-			dialog.ShowError(err, s.main.win)
+			dialog.ShowError(err, s.main.Window())
 		}
 		return false
 	}
@@ -903,22 +920,22 @@ func (s *companiesScreen) savePerson(pd *personDialog, base data.Person) bool {
 	return true
 }
 
-func (s *companiesScreen) onDeletePerson(p data.Person) {
+func (s *Screen) onDeletePerson(p data.Person) {
 	msg := lang.X("companies.delete_confirm", "Ta bort {{.Name}}? Du kan ångra direkt efteråt.", map[string]string{"Name": p.Name()})
 	dialog.ShowConfirm(lang.X("companies.delete_title", "Ta bort"), msg, func(yes bool) {
 		if !yes {
 			return
 		}
-		st := s.main.store
+		st := s.main.Store()
 		if err := st.DeletePerson(context.Background(), p.ID); err != nil {
-			dialog.ShowError(err, s.main.win)
+			dialog.ShowError(err, s.main.Window())
 			return
 		}
 		s.offerUndo(lang.X("companies.deleted", "{{.Name}} togs bort.", map[string]string{"Name": p.Name()}), func() error {
 			return st.RestorePerson(context.Background(), p.ID)
 		})
 		s.loadDetail(s.org.ID)
-	}, s.main.win)
+	}, s.main.Window())
 }
 
 // journeyDialog is the open journey-entry dialog (tests reach in through it).
@@ -930,7 +947,7 @@ type journeyDialog struct {
 }
 
 // editJourney opens the dialog for one step of the company's journey.
-func (s *companiesScreen) editJourney(j data.JourneyEntry) *journeyDialog {
+func (s *Screen) editJourney(j data.JourneyEntry) *journeyDialog {
 	jd := &journeyDialog{errs: map[string]*widget.Label{}}
 	title := lang.X("companies.edit_journey", "Ändra steg på resan")
 	if j.ID == "" {
@@ -941,7 +958,7 @@ func (s *companiesScreen) editJourney(j data.JourneyEntry) *journeyDialog {
 	for _, k := range []string{"date", "title", "text"} {
 		jd.errs[k] = widgets.NewErrLabel()
 	}
-	jd.date = widgets.NewDateField(s.main.win)
+	jd.date = widgets.NewDateField(s.main.Window())
 	jd.date.SetDate(j.Date)
 	jd.date.Entry.OnSubmitted = func(string) {
 		if save() {
@@ -966,11 +983,11 @@ func (s *companiesScreen) editJourney(j data.JourneyEntry) *journeyDialog {
 		widgets.Field(lang.X("companies.field.journey_text", "Vad hände"), jd.text, jd.errs["text"]),
 	)
 	jd.fd.show(container.NewVScroll(form), fyne.NewSize(640, 480))
-	s.main.win.Canvas().Focus(jd.title)
+	s.main.Window().Canvas().Focus(jd.title)
 	return jd
 }
 
-func (s *companiesScreen) saveJourney(jd *journeyDialog, base data.JourneyEntry) bool {
+func (s *Screen) saveJourney(jd *journeyDialog, base data.JourneyEntry) bool {
 	j := base
 	for _, l := range jd.errs {
 		widgets.ShowErr(l, "")
@@ -981,9 +998,9 @@ func (s *companiesScreen) saveJourney(jd *journeyDialog, base data.JourneyEntry)
 		return false
 	}
 	j.Date, j.Title, j.Text = d, jd.title.Text, jd.text.Text
-	if err := s.main.store.SaveJourneyEntry(context.Background(), &j); err != nil {
+	if err := s.main.Store().SaveJourneyEntry(context.Background(), &j); err != nil {
 		if !widgets.ShowFieldErrors(err, jd.errs, "title") {
-			dialog.ShowError(err, s.main.win)
+			dialog.ShowError(err, s.main.Window())
 		}
 		return false
 	}
@@ -991,19 +1008,19 @@ func (s *companiesScreen) saveJourney(jd *journeyDialog, base data.JourneyEntry)
 	return true
 }
 
-func (s *companiesScreen) onDeleteJourney(j data.JourneyEntry) {
+func (s *Screen) onDeleteJourney(j data.JourneyEntry) {
 	msg := lang.X("companies.delete_confirm", "Ta bort {{.Name}}? Du kan ångra direkt efteråt.", map[string]string{"Name": j.Title})
 	dialog.ShowConfirm(lang.X("companies.delete_title", "Ta bort"), msg, func(yes bool) {
 		if yes {
 			s.deleteJourney(j)
 		}
-	}, s.main.win)
+	}, s.main.Window())
 }
 
-func (s *companiesScreen) deleteJourney(j data.JourneyEntry) {
-	st := s.main.store
+func (s *Screen) deleteJourney(j data.JourneyEntry) {
+	st := s.main.Store()
 	if err := st.DeleteJourneyEntry(context.Background(), j.ID); err != nil {
-		dialog.ShowError(err, s.main.win)
+		dialog.ShowError(err, s.main.Window())
 		return
 	}
 	s.offerUndo(lang.X("companies.deleted", "{{.Name}} togs bort.", map[string]string{"Name": j.Title}), func() error {
@@ -1012,15 +1029,15 @@ func (s *companiesScreen) deleteJourney(j data.JourneyEntry) {
 	s.loadDetail(s.org.ID)
 }
 
-func (s *companiesScreen) onDeleteOffer(o data.Offer) {
+func (s *Screen) onDeleteOffer(o data.Offer) {
 	msg := lang.X("companies.delete_confirm", "Ta bort {{.Name}}? Du kan ångra direkt efteråt.", map[string]string{"Name": o.Title})
 	dialog.ShowConfirm(lang.X("companies.delete_title", "Ta bort"), msg, func(yes bool) {
 		if !yes {
 			return
 		}
-		st := s.main.store
+		st := s.main.Store()
 		if err := st.DeleteOffer(context.Background(), o.ID); err != nil {
-			dialog.ShowError(err, s.main.win)
+			dialog.ShowError(err, s.main.Window())
 			return
 		}
 		s.offerUndo(lang.X("companies.deleted", "{{.Name}} togs bort.", map[string]string{"Name": o.Title}), func() error {
@@ -1028,11 +1045,11 @@ func (s *companiesScreen) onDeleteOffer(o data.Offer) {
 		})
 		s.refreshList()
 		s.loadDetail(s.org.ID)
-	}, s.main.win)
+	}, s.main.Window())
 }
 
 // openHostForm shows the host form for o in the right-hand pane.
-func (s *companiesScreen) openHostForm(o data.Offer) *hostForm {
+func (s *Screen) openHostForm(o data.Offer) *hostForm {
 	h := newHostForm(s, s.org, o, s.people, s.periods)
 	s.host = h
 	s.setDetail(h.content)
@@ -1040,7 +1057,7 @@ func (s *companiesScreen) openHostForm(o data.Offer) *hostForm {
 }
 
 // closeHostForm goes back from the host form to the company.
-func (s *companiesScreen) closeHostForm() {
+func (s *Screen) closeHostForm() {
 	s.host = nil
 	s.refreshList()
 	if s.selectedID != "" {

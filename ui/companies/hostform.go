@@ -1,4 +1,4 @@
-package ui
+package companies
 
 import (
 	"context"
@@ -34,7 +34,7 @@ const (
 // broken rule shows beside the day it concerns; approval is refused, with the
 // reasons, while a rule is broken or a required field is empty.
 type hostForm struct {
-	screen  *companiesScreen
+	screen  *Screen
 	company data.Organisation
 	offer   data.Offer // as last saved (or new)
 	people  []data.Person
@@ -192,7 +192,7 @@ func fixedWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 	return container.New(coFixedWidth{w}, o)
 }
 
-func newHostForm(s *companiesScreen, company data.Organisation, o data.Offer, people []data.Person, periods []data.Period) *hostForm {
+func newHostForm(s *Screen, company data.Organisation, o data.Offer, people []data.Person, periods []data.Period) *hostForm {
 	h := &hostForm{screen: s, company: company, offer: o, periods: periods, errs: map[string]*widget.Label{},
 		meetChecks: map[string]*widget.Check{}}
 	h.people = append([]data.Person(nil), people...)
@@ -408,7 +408,7 @@ func (h *hostForm) pageSupervisor() fyne.CanvasObject {
 // errLabel.
 func (h *hostForm) savePersonInline(p *data.Person, errLabel *widget.Label) bool {
 	widgets.ShowErr(errLabel, "")
-	if err := h.screen.main.store.SavePerson(context.Background(), p); err != nil {
+	if err := h.screen.main.Store().SavePerson(context.Background(), p); err != nil {
 		var ve *data.ValidationError
 		if errors.As(err, &ve) {
 			var msgs []string
@@ -502,7 +502,7 @@ func (h *hostForm) dayHeader() fyne.CanvasObject {
 
 func (h *hostForm) newDayRow(d data.OfferDay) *dayRow {
 	r := &dayRow{}
-	r.date = widgets.NewDateField(h.screen.main.win)
+	r.date = widgets.NewDateField(h.screen.main.Window())
 	r.date.Entry.OnSubmitted = func(string) { h.save() }
 	onDate := r.date.Entry.OnChanged
 	r.date.Entry.OnChanged = func(t string) {
@@ -605,7 +605,7 @@ func (h *hostForm) onFillFromPeriod() {
 				h.fillFromPeriod()
 				h.onChanged()
 			}
-		}, h.screen.main.win)
+		}, h.screen.main.Window())
 }
 
 func (h *hostForm) onAddDay() {
@@ -1046,7 +1046,7 @@ func (h *hostForm) save() bool {
 		return false
 	}
 	o := c.offer
-	err := h.screen.main.store.SaveOffer(context.Background(), &o)
+	err := h.screen.main.Store().SaveOffer(context.Background(), &o)
 	if err != nil {
 		var ve *data.ValidationError
 		var ae *data.ApprovalError
@@ -1065,7 +1065,7 @@ func (h *hostForm) save() bool {
 			h.setRefusal(h.problemText(ae.Violations, ae.Missing,
 				lang.X("hostform.approved_not_saved", "Inte sparat: en godkänd praoplats måste följa reglerna. Välj Tillbaka till utkast för att spara ändringen.")))
 		default:
-			dialog.ShowError(err, h.screen.main.win)
+			dialog.ShowError(err, h.screen.main.Window())
 		}
 		return false
 	}
@@ -1084,7 +1084,7 @@ func (h *hostForm) ensureSupervisorRole(id string) {
 	for i, p := range h.people {
 		if p.ID == id && !p.HasRole(data.RoleSupervisor) {
 			p.Roles = append(p.Roles, data.RoleSupervisor)
-			if err := h.screen.main.store.SavePerson(context.Background(), &p); err == nil {
+			if err := h.screen.main.Store().SavePerson(context.Background(), &p); err == nil {
 				h.people[i] = p
 			}
 		}
@@ -1155,7 +1155,7 @@ func (h *hostForm) onApprove() {
 }
 
 func (h *hostForm) setStatus(st data.OfferStatus) {
-	err := h.screen.main.store.SetOfferStatus(context.Background(), h.offer.ID, st)
+	err := h.screen.main.Store().SetOfferStatus(context.Background(), h.offer.ID, st)
 	var ae *data.ApprovalError
 	switch {
 	case errors.As(err, &ae):
@@ -1169,7 +1169,7 @@ func (h *hostForm) setStatus(st data.OfferStatus) {
 		h.check()
 		h.gotoFirstProblem(fields, nil, ae.Violations)
 	case err != nil:
-		dialog.ShowError(err, h.screen.main.win)
+		dialog.ShowError(err, h.screen.main.Window())
 	default:
 		h.offer.Status = st
 		h.setRefusal("")

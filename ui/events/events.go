@@ -20,7 +20,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
-	"techniqual/ui/files"
 	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 )
@@ -710,7 +709,7 @@ func participationCells(rows []data.OrgParticipation) [][]string {
 
 // docButton prints one of the chosen event's documents.
 func (s *Screen) docButton(kind string) *widget.Button {
-	return widget.NewButtonWithIcon(files.EventDocName(kind), theme.DocumentPrintIcon(), func() {
+	return widget.NewButtonWithIcon(uikit.EventDocName(kind), theme.DocumentPrintIcon(), func() {
 		if s.current.ID != "" {
 			s.main.PrintEvent(s.current.ID, kind)
 		}

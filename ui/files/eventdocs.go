@@ -9,18 +9,8 @@ import (
 
 	"techniqual/data"
 	"techniqual/reports"
+	"techniqual/ui/uikit"
 )
-
-// EventDocName names an event document in the user's language.
-func EventDocName(kind string) string {
-	switch kind {
-	case "badges":
-		return lang.X("eventdocs.badges", "Namnbrickor")
-	case "event-certificates":
-		return lang.X("eventdocs.certificates", "Deltagarintyg")
-	}
-	return lang.X("eventdocs.participants", "Deltagarlista")
-}
 
 // printEvent asks where to save one of an event's documents (participant
 // list, badges or certificates) and writes it off the UI goroutine; the
@@ -42,7 +32,7 @@ func eventDocJob(m Shell, st *data.Store, eventID, kind string) (calendarJob, er
 		return calendarJob{}, err
 	}
 	code := m.Language()
-	name := reports.SafeFileName(EventDocName(kind)+" "+e.Title+" "+data.FormatDate(e.Start.In(data.Stockholm))) + ".pdf"
+	name := reports.SafeFileName(uikit.EventDocName(kind)+" "+e.Title+" "+data.FormatDate(e.Start.In(data.Stockholm))) + ".pdf"
 	return calendarJob{name: name, ext: ".pdf", write: func(ctx context.Context, st *data.Store, path string) (string, error) {
 		ps, err := st.EventParticipants(ctx, eventID)
 		if err != nil {
@@ -57,6 +47,6 @@ func eventDocJob(m Shell, st *data.Store, eventID, kind string) (calendarJob, er
 			return "", err
 		}
 		return lang.X("eventdocs.saved", "{{.Doc}} sparad i {{.Path}} ({{.N}} personer på listan).",
-			map[string]string{"Doc": EventDocName(kind), "Path": path, "N": strconv.Itoa(len(doc.Participants))}), nil
+			map[string]string{"Doc": uikit.EventDocName(kind), "Path": path, "N": strconv.Itoa(len(doc.Participants))}), nil
 	}}, nil
 }

@@ -127,3 +127,14 @@ func MeanText(m figures.Mean) string {
 	}
 	return Decimal(m.Value)
 }
+
+// EventDocName names an event document in the user's language.
+func EventDocName(kind string) string {
+	switch kind {
+	case "badges":
+		return lang.X("eventdocs.badges", "Namnbrickor")
+	case "event-certificates":
+		return lang.X("eventdocs.certificates", "Deltagarintyg")
+	}
+	return lang.X("eventdocs.participants", "Deltagarlista")
+}

@@ -1,4 +1,4 @@
-package ui
+package shell
 
 import (
 	"bytes"
@@ -24,9 +24,8 @@ import (
 func codeKeys(t *testing.T) map[string]string {
 	t.Helper()
 	keys := map[string]string{}
-	files, _ := filepath.Glob("*.go")
-	sub, _ := filepath.Glob("*/*.go") // the screens' and widgets' packages
-	files = append(files, sub...)
+	files, _ := filepath.Glob("../*/*.go") // every package of the window
+
 	fset := token.NewFileSet()
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
@@ -90,7 +89,7 @@ func codeKeys(t *testing.T) map[string]string {
 	}
 	// Keys of data's field errors, straight from its source.
 	re := regexp.MustCompile(`"(err\.[a-z_]+)"`)
-	dataFiles, _ := filepath.Glob("../data/*.go")
+	dataFiles, _ := filepath.Glob("../../data/*.go")
 	for _, f := range dataFiles {
 		if strings.HasSuffix(f, "_test.go") {
 			continue

@@ -1,9 +1,13 @@
-// Package ui is Techniqual's desktop window, built with Fyne: the navigation,
-// the screens and their dialogs. It talks to the database only through
-// data.Store and never speaks SQL. Every visible string goes through fyne's
-// lang with Swedish as the fallback text. It never imports
+// Package shell is Techniqual's window: the navigation, the screen shown
+// beside it, the background runner that hands results back to the UI
+// goroutine, the language setting, and the cross-screen actions each
+// screen asks for through its own narrow interface (print this, import
+// that, save a calendar). It builds every screen package under ui/, and is
+// the only package that imports them. Like every package of the window it
+// talks to the database only through data.Store, and every visible string
+// goes through fyne's lang with Swedish as the fallback. It never imports
 // fyne.io/fyne/v2/app, so its tests run headless on fyne.io/fyne/v2/test.
-package ui
+package shell
 
 import (
 	"context"

@@ -1,0 +1,416 @@
+package rotation
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"techniqual/data/match"
+)
+
+// wishClass is the pupils who ranked the same groups in the same order:
+// one node of the flow with their number as supply, so the network stays
+// small however many pupils the week has.
+type wishClass struct {
+	wishes []int
+	pupils []int // in index order
+}
+
+// flowModel is the assignment of free pupils to groups as a min-cost flow.
+type flowModel struct {
+	p       *planner
+	classes []wishClass
+	offCost int64 // a wished pupil in a group they did not rank
+	unplace int64 // a pupil in no group: more than any change of ranks
+	lo, hi  []int64
+	// groupArcs is the id of the first any → group arc.
+	groupArcs int
+}
+
+// rankCost is the cost of a pupil's (r+1)-th wish: r², as the matching's
+// default convex costs (0, 1, 4, 9, …): many second wishes beat a few
+// fifth ones.
+func rankCost(r int) int64 { return int64(r) * int64(r) }
+
+// cost returns what placing pupil i in group g costs, and whether it is
+// allowed.
+func (p *planner) cost(i, g int) (int64, bool) {
+	ws := p.in.Pupils[i].Groups
+	for r, w := range ws {
+		if w == g {
+			return rankCost(r), true
+		}
+	}
+	if len(ws) == 0 {
+		return 0, true
+	}
+	return p.offCost, !p.opt.WishesOnly
+}
+
+// assignGroups places the free pupils in groups, optimally: as many as
+// possible, then the least rank cost, within each group's seats, and so
+// that each group's pupils can form teams of TeamMin..TeamMax. The last
+// rule is not linear: the flow is solved with seat bounds only, and a
+// group whose count cannot form teams is bounded to the nearest count
+// below or above that can, whichever costs less, and solved again.
+func (p *planner) assignGroups() error {
+	in := p.in
+	ng := len(in.Groups)
+	p.group = make([]int, len(in.Pupils))
+	for i := range p.group {
+		p.group[i] = -1
+	}
+	fm := &flowModel{p: p}
+	index := map[string]int{}
+	longest := 0
+	var key strings.Builder
+	for i := range in.Pupils {
+		if p.fixed[i] != NoTeam {
+			continue
+		}
+		key.Reset()
+		for _, g := range in.Pupils[i].Groups {
+			key.WriteString(strconv.Itoa(g))
+			key.WriteByte(',')
+		}
+		c, ok := index[key.String()]
+		if !ok {
+			c = len(fm.classes)
+			index[key.String()] = c
+			fm.classes = append(fm.classes, wishClass{wishes: in.Pupils[i].Groups})
+		}
+		fm.classes[c].pupils = append(fm.classes[c].pupils, i)
+		longest = max(longest, len(in.Pupils[i].Groups))
+	}
+	free := 0
+	for _, c := range fm.classes {
+		free += len(c.pupils)
+	}
+	if ng == 0 || free == 0 {
+		return nil
+	}
+	fm.offCost = rankCost(longest)
+	p.offCost = fm.offCost
+	fm.unplace = int64(free+1) * (fm.offCost + 1)
+	fm.lo, fm.hi = make([]int64, ng), make([]int64, ng)
+	for g := range fm.hi {
+		fm.hi[g] = int64(p.groups[g].seats)
+	}
+	flow, err := fm.solve()
+	if err != nil {
+		return err
+	}
+	// Repair groups whose count cannot form teams, one at a time.
+	done := make([]bool, ng)
+	for iter := 0; iter < 4*ng+4; iter++ {
+		counts := fm.counts(flow)
+		g := -1
+		for k := range counts {
+			if !done[k] && len(p.teamCounts(k, int(counts[k]))) == 0 {
+				g = k
+				break
+			}
+		}
+		if g < 0 {
+			break
+		}
+		n := int(counts[g])
+		var best *match.Flow
+		var bestLo, bestHi int64
+		try := func(lo, hi int64) {
+			oldLo, oldHi := fm.lo[g], fm.hi[g]
+			fm.lo[g], fm.hi[g] = lo, hi
+			f, err := fm.solve()
+			fm.lo[g], fm.hi[g] = oldLo, oldHi
+			if err == nil && (best == nil || f.Cost < best.Cost) {
+				best, bestLo, bestHi = f, lo, hi
+			}
+		}
+		for m := n - 1; m >= int(fm.lo[g]); m-- {
+			if len(p.teamCounts(g, m)) > 0 {
+				try(fm.lo[g], int64(m))
+				break
+			}
+		}
+		for m := n + 1; m <= int(fm.hi[g]); m++ {
+			if len(p.teamCounts(g, m)) > 0 {
+				try(int64(m), fm.hi[g])
+				break
+			}
+		}
+		if best == nil {
+			done[g] = true // nothing better: the split explains it
+			continue
+		}
+		flow, fm.lo[g], fm.hi[g] = best, bestLo, bestHi
+	}
+	fm.decode(flow)
+	return nil
+}
+
+// Node layout: classes, then "any group", "no group", the groups and the
+// sink. Arc layout: per class its wishes, then "any" (when allowed), then
+// "none"; then any → group and group → sink per group; then none → sink.
+func (fm *flowModel) network() (*match.Network, int) {
+	nc, ng := len(fm.classes), len(fm.lo)
+	anyN, none, sink := nc, nc+1, nc+2+ng
+	net := match.NewNetwork(nc + 3 + ng)
+	total := int64(0)
+	for c, cl := range fm.classes {
+		s := int64(len(cl.pupils))
+		total += s
+		net.SetSupply(c, s)
+		for r, g := range cl.wishes {
+			net.AddArc(c, nc+2+g, s, rankCost(r))
+		}
+		switch {
+		case len(cl.wishes) == 0:
+			net.AddArc(c, anyN, s, 0)
+		case !fm.p.opt.WishesOnly:
+			net.AddArc(c, anyN, s, fm.offCost)
+		}
+		net.AddArc(c, none, s, fm.unplace)
+	}
+	groupArcs := net.NumArcs()
+	for g := range ng {
+		net.AddArc(anyN, nc+2+g, total, 0)
+		net.AddArcBounds(nc+2+g, sink, fm.lo[g], fm.hi[g], 0)
+	}
+	net.AddArc(none, sink, total, 0)
+	net.SetSupply(sink, -total)
+	return net, groupArcs
+}
+
+func (fm *flowModel) solve() (*match.Flow, error) {
+	net, groupArcs := fm.network()
+	fm.groupArcs = groupArcs
+	f, err := net.Solve(context.Background())
+	if errors.Is(err, match.ErrInfeasible) {
+		return nil, err
+	}
+	if err != nil {
+		return nil, fmt.Errorf("rotation: fördelningen på grupper: %w", err)
+	}
+	return f, nil
+}
+
+// counts returns the pupils the flow puts in each group.
+func (fm *flowModel) counts(f *match.Flow) []int64 {
+	out := make([]int64, len(fm.lo))
+	for g := range out {
+		out[g] = f.Arc[fm.groupArcs+2*g+1]
+	}
+	return out
+}
+
+// decode turns the flow into p.group: a class's pupils in index order go
+// to its wishes in rank order, then to "any group", then to none; the
+// pupils through "any" fill the groups in group order.
+func (fm *flowModel) decode(f *match.Flow) {
+	p := fm.p
+	ng := len(fm.lo)
+	arc := 0
+	var pool []int
+	for _, cl := range fm.classes {
+		k := 0
+		for _, g := range cl.wishes {
+			for n := f.Arc[arc]; n > 0; n-- {
+				p.group[cl.pupils[k]] = g
+				k++
+			}
+			arc++
+		}
+		if len(cl.wishes) == 0 || !p.opt.WishesOnly {
+			for n := f.Arc[arc]; n > 0; n-- {
+				pool = append(pool, cl.pupils[k])
+				k++
+			}
+			arc++
+		}
+		arc++ // none: the rest stay -1
+	}
+	for g := range ng {
+		for n := f.Arc[arc]; n > 0; n-- {
+			p.group[pool[0]] = g
+			pool = pool[1:]
+		}
+		arc += 2
+	}
+}
+
+// groupSearch is the state of improveGroups.
+type groupSearch struct {
+	p       *planner
+	members [][]int // free placed pupils per group
+	pos     []int   // position of a pupil in members[its group]
+	girls   []int   // per group, seeded teams' locked pupils included
+	boys    []int
+}
+
+// groupOf returns the group a pupil is in: its team's, or its assigned one.
+func (p *planner) groupOf(i int) int {
+	if t := p.fixed[i]; t != NoTeam {
+		return p.in.Teams[t].Group
+	}
+	return p.group[i]
+}
+
+// lone is the composition proxy used between groups: a group with exactly
+// one girl or exactly one boy to split cannot avoid a team with one.
+func lone(girls, boys int) int {
+	n := 0
+	if girls == 1 {
+		n++
+	}
+	if boys == 1 {
+		n++
+	}
+	return n
+}
+
+// improveGroups swaps pupils between groups while it lowers rank cost +
+// MixWeight · (groups with a lone girl or boy) + FriendsWeight · (friend
+// pairs in different groups). A swap never changes how many pupils each
+// group has, so placement and team counts stay as the flow made them.
+func (p *planner) improveGroups() {
+	in := p.in
+	ng := len(in.Groups)
+	if ng < 2 {
+		return
+	}
+	gs := &groupSearch{p: p, members: make([][]int, ng), pos: make([]int, len(in.Pupils)),
+		girls: make([]int, ng), boys: make([]int, ng)}
+	for i := range in.Pupils {
+		g := p.group[i]
+		if g < 0 {
+			if t := p.fixed[i]; t == NoTeam || in.Teams[t].Locked {
+				continue
+			}
+			g = in.Teams[p.fixed[i]].Group
+		} else {
+			gs.pos[i] = len(gs.members[g])
+			gs.members[g] = append(gs.members[g], i)
+		}
+		switch in.Pupils[i].Gender {
+		case Girl:
+			gs.girls[g]++
+		case Boy:
+			gs.boys[g]++
+		}
+	}
+	for pass := 0; pass < 10; pass++ {
+		improved := false
+		for i := range in.Pupils {
+			gi := p.group[i]
+			if gi < 0 || p.fixed[i] != NoTeam {
+				continue
+			}
+			if p.opt.MixRule && lone(gs.girls[gi], gs.boys[gi]) > 0 {
+				for g := range ng {
+					if g != gi && gs.trySwaps(i, g) {
+						improved = true
+						break
+					}
+				}
+			}
+			if p.opt.FriendsTogether {
+				for _, f := range p.friends[i] {
+					if g := p.groupOf(f); g >= 0 && g != p.group[i] && gs.trySwaps(i, g) {
+						improved = true
+						break
+					}
+				}
+			}
+		}
+		if !improved {
+			break
+		}
+	}
+}
+
+// trySwaps swaps pupil i with the first pupil of group g that lowers the
+// objective, and reports whether it did.
+func (gs *groupSearch) trySwaps(i, g int) bool {
+	for _, j := range gs.members[g] {
+		if gs.delta(i, j) < 0 {
+			gs.swap(i, j)
+			return true
+		}
+	}
+	return false
+}
+
+func (gs *groupSearch) delta(i, j int) int64 {
+	p := gs.p
+	gi, gj := p.group[i], p.group[j]
+	ci, oki := p.cost(i, gi)
+	cj, okj := p.cost(j, gj)
+	ni, oki2 := p.cost(i, gj)
+	nj, okj2 := p.cost(j, gi)
+	if !oki || !okj || !oki2 || !okj2 {
+		return 0
+	}
+	d := ni + nj - ci - cj
+	if p.opt.MixRule {
+		xi, xj := p.in.Pupils[i].Gender, p.in.Pupils[j].Gender
+		if xi != xj {
+			before := lone(gs.girls[gi], gs.boys[gi]) + lone(gs.girls[gj], gs.boys[gj])
+			dgi, dbi := genderDelta(xi)
+			dgj, dbj := genderDelta(xj)
+			after := lone(gs.girls[gi]-dgi+dgj, gs.boys[gi]-dbi+dbj) + lone(gs.girls[gj]-dgj+dgi, gs.boys[gj]-dbj+dbi)
+			d += int64(p.opt.MixWeight) * int64(after-before)
+		}
+	}
+	if p.opt.FriendsTogether {
+		apart := 0
+		for _, f := range p.friends[i] {
+			if f == j {
+				continue
+			}
+			g := p.groupOf(f)
+			apart += b2i(g != gj) - b2i(g != gi)
+		}
+		for _, f := range p.friends[j] {
+			if f == i {
+				continue
+			}
+			g := p.groupOf(f)
+			apart += b2i(g != gi) - b2i(g != gj)
+		}
+		d += int64(p.opt.FriendsWeight) * int64(apart)
+	}
+	return d
+}
+
+func genderDelta(x Gender) (girls, boys int) {
+	switch x {
+	case Girl:
+		return 1, 0
+	case Boy:
+		return 0, 1
+	}
+	return 0, 0
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func (gs *groupSearch) swap(i, j int) {
+	p := gs.p
+	gi, gj := p.group[i], p.group[j]
+	dgi, dbi := genderDelta(p.in.Pupils[i].Gender)
+	dgj, dbj := genderDelta(p.in.Pupils[j].Gender)
+	gs.girls[gi] += dgj - dgi
+	gs.boys[gi] += dbj - dbi
+	gs.girls[gj] += dgi - dgj
+	gs.boys[gj] += dbi - dbj
+	gs.members[gi][gs.pos[i]], gs.members[gj][gs.pos[j]] = j, i
+	gs.pos[i], gs.pos[j] = gs.pos[j], gs.pos[i]
+	p.group[i], p.group[j] = gj, gi
+}

@@ -94,6 +94,7 @@ func (p *planner) assignGroups() error {
 	fm.offCost = rankCost(longest)
 	p.offCost = fm.offCost
 	fm.unplace = int64(free+1) * (fm.offCost + 1)
+	p.trimmed = make([]int, ng)
 	fm.lo, fm.hi = make([]int64, ng), make([]int64, ng)
 	for g := range fm.hi {
 		fm.hi[g] = int64(p.groups[g].seats)
@@ -143,6 +144,9 @@ func (p *planner) assignGroups() error {
 		if best == nil {
 			done[g] = true // nothing better: the split explains it
 			continue
+		}
+		if bestHi < int64(n) {
+			p.trimmed[g] = n // the pupils it leaves out get this as reason
 		}
 		flow, fm.lo[g], fm.hi[g] = best, bestLo, bestHi
 	}

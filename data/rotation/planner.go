@@ -18,6 +18,9 @@ type planner struct {
 	group   []int   // per free pupil: its group after assignGroups, or -1
 	friends [][]int // per pupil: friends, sorted, no repeats
 	offCost int64
+	// trimmed[g] > 0: the group had that many pupils, who could not form
+	// teams, and was bounded below it.
+	trimmed []int
 	res     Result
 }
 
@@ -138,6 +141,13 @@ func (p *planner) run() (Result, error) {
 	}
 	p.weekShortages()
 	slices.SortFunc(p.res.Unteamed, func(a, b Unteamed) int { return cmp.Compare(a.Pupil, b.Pupil) })
+	// The same fact can be found twice (a group's plan and the week's).
+	seen := map[Shortage]bool{}
+	p.res.Shortages = slices.DeleteFunc(p.res.Shortages, func(s Shortage) bool {
+		dup := seen[s]
+		seen[s] = true
+		return dup
+	})
 	return p.res, nil
 }
 
@@ -162,6 +172,26 @@ func (p *planner) weekShortages() {
 			text = fmt.Sprintf("Veckan har inga värdgrupper: %s utan team.", count(unplaced, "en elev", "elever"))
 		}
 		p.res.Shortages = append(p.res.Shortages, Shortage{Group: -1, Text: text})
+	}
+	if unplaced > 0 {
+		// What would give a group one more team: only where its blocks
+		// are uneven (some host could take more teams than the routes).
+		for g, gs := range p.groups {
+			most := 0
+			for _, h := range in.Groups[g].Hosts {
+				c := 0
+				for _, b := range p.w.byHost[h] {
+					c += teamsMax(&in.Blocks[b])
+				}
+				most = max(most, c)
+			}
+			k := len(gs.locked) + gs.cap.complete
+			if gs.cap.complete > 0 && most > k {
+				for _, text := range p.shortages(g, k+1, k, false) {
+					p.res.Shortages = append(p.res.Shortages, Shortage{Group: g, Text: text})
+				}
+			}
+		}
 	}
 	inGroup := make([]bool, len(in.Hosts))
 	for _, gr := range in.Groups {
@@ -194,9 +224,25 @@ func capitalize(s string) string {
 func (p *planner) whyNoGroup(i int) string {
 	in := p.in
 	ws := in.Pupils[i].Groups
-	switch {
-	case len(in.Groups) == 0:
+	if len(in.Groups) == 0 || len(p.trimmed) == 0 {
 		return "Veckan har inga värdgrupper."
+	}
+	// A group bounded because its pupils could not form teams.
+	cands := slices.Clone(ws)
+	if len(ws) == 0 || !p.opt.WishesOnly {
+		for g := range in.Groups {
+			cands = append(cands, g)
+		}
+	}
+	for _, g := range cands {
+		if n := p.trimmed[g]; n > 0 {
+			if n < p.opt.TeamMin && len(p.groups[g].seeded) == 0 {
+				return fmt.Sprintf("Grupp %s fick bara %s, för få för ett team (minst %d).", groupLabel(in, g), count(n, "en elev", "elever"), p.opt.TeamMin)
+			}
+			return fmt.Sprintf("Grupp %s fick %s, som inte ryms i team om %d–%d elever.", groupLabel(in, g), count(n, "en elev", "elever"), p.opt.TeamMin, p.opt.TeamMax)
+		}
+	}
+	switch {
 	case p.opt.WishesOnly && len(ws) > 0:
 		names := make([]string, len(ws))
 		for k, g := range ws {
@@ -326,7 +372,7 @@ func (p *planner) planGroup(g int) {
 		teams[k].Why = p.why(g, &teams[k], G, B, len(slots))
 	}
 	missing := len(teams) - complete
-	for _, text := range p.shortages(g, len(teams), len(teams)-missing) {
+	for _, text := range p.shortages(g, len(teams), len(teams)-missing, true) {
 		p.res.Shortages = append(p.res.Shortages, Shortage{Group: g, Text: text})
 	}
 	p.res.Teams = append(p.res.Teams, teams...)
@@ -387,6 +433,14 @@ func (p *planner) why(g int, pt *PlannedTeam, G, B, k int) string {
 					G+countLocked(p, pt, Girl), B+countLocked(p, pt, Boy), count(k, "ett team", "team"), p.opt.TeamMin, p.opt.TeamMax)
 			}
 			parts = append(parts, fmt.Sprintf("%s i teamet: %s.", joinNames(lone), reason))
+		}
+	}
+	if !pt.Locked {
+		switch n := len(pt.Pupils); {
+		case n < p.opt.TeamMin:
+			parts = append(parts, fmt.Sprintf("För få elever i teamet (%d, minst %d): fler fanns inte att flytta hit.", n, p.opt.TeamMin))
+		case n > p.opt.TeamMax:
+			parts = append(parts, fmt.Sprintf("För många låsta elever i teamet (%d, högst %d).", n, p.opt.TeamMax))
 		}
 	}
 	hosts := in.Groups[g].Hosts

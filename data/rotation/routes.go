@@ -288,9 +288,9 @@ func (w *week) routes(hosts []int, left []int, k int) [][]int {
 
 // shortages says what a group lacks for k teams with complete routes:
 // hosts without blocks or with too few, days with too few blocks, and how
-// many teams are too many. complete is the number of complete routes the
-// blocks allow (after locked teams). Texts are Swedish.
-func (p *planner) shortages(g, k, complete int) []string {
+// many teams are too many (when headline). complete is the number of
+// complete routes the blocks allow. Texts are Swedish.
+func (p *planner) shortages(g, k, complete int, headline bool) []string {
 	in := p.in
 	gname := groupLabel(in, g)
 	hosts := in.Groups[g].Hosts
@@ -306,8 +306,10 @@ func (p *planner) shortages(g, k, complete int) []string {
 	if k <= complete {
 		return out
 	}
-	out = append(out, fmt.Sprintf("%s för många för grupp %s: blocken räcker till %s.",
-		count(k-complete, "ett team", "team"), gname, count(complete, "en komplett rutt", "kompletta rutter")))
+	if headline {
+		out = append(out, fmt.Sprintf("%s för många för grupp %s: blocken räcker till %s.",
+			count(k-complete, "Ett team", "team"), gname, count(complete, "en komplett rutt", "kompletta rutter")))
+	}
 	for _, h := range hosts {
 		c := 0
 		for _, b := range p.w.byHost[h] {

@@ -15,9 +15,14 @@ type slot struct {
 	lo, hi     int // free pupils it takes: lo..hi
 }
 
-// breakCost makes one team breaking the composition rule cost more than
-// any difference in team sizes (Σ size² ≤ teams · 60²).
-const breakCost = 1 << 40
+// The split's costs, lexicographic: one team breaking the composition
+// rule costs more than any difference in sizes (Σ size² ≤ teams · 60²),
+// and even sizes count more than girls and boys in balance within each
+// team ((girls − boys)² ≤ 60²).
+const (
+	breakCost  = 1 << 40
+	sizeWeight = 4096
+)
 
 // dpLimit bounds the work of the exact split; beyond it (groups of
 // hundreds) a plain even split is used.
@@ -68,7 +73,8 @@ func splitCounts(slots []slot, G, B, O int, mix bool) (add [][3]int, breaks int,
 							}
 							for c := max(0, s.lo-a-b); c <= min(O-z, s.hi-a-b); c++ {
 								size := int64(len(s.fixed) + a + b + c)
-								cost := c0 + br + size*size
+								mix := int64(s.fg + a - s.fb - b)
+								cost := c0 + br + size*size*sizeWeight + mix*mix
 								k := ((x+a)*nb+y+b)*no + z + c
 								if cost < next[k] {
 									next[k] = cost
@@ -158,9 +164,9 @@ func category(g Gender) int {
 
 // placeInTeams chooses which free pupils fill the counts add: first in
 // order (by school and class when classes are kept together), then swaps
-// of two pupils of the same category between teams — which keep the
-// composition — while they bring friends together or, after that, keep
-// classes together or mix schools.
+// of two pupils between teams that make no team break the composition
+// rule, while they bring friends together or, after that, keep classes
+// together or mix schools.
 func (p *planner) placeInTeams(slots []slot, add [][3]int, free []int) [][]int {
 	in := p.in
 	out := make([][]int, len(slots))
@@ -257,8 +263,31 @@ func (p *planner) placeInTeams(slots []slot, add [][3]int, free []int) [][]int {
 		}
 		return d
 	}
+	// Girls and boys per team: a swap across categories must not make a
+	// team break the composition rule.
+	girls, boys := make([]int, len(slots)), make([]int, len(slots))
+	for _, i := range all {
+		dg, db := genderDelta(in.Pupils[i].Gender)
+		girls[team[i]] += dg
+		boys[team[i]] += db
+	}
+	breaksOf := func(t, dg, db int) int {
+		if !p.opt.MixRule {
+			return 0
+		}
+		return b2i(girls[t]+dg == 1 || boys[t]+db == 1)
+	}
 	delta := func(i, j int) int {
 		ti, tj := team[i], team[j]
+		if xi, xj := category(in.Pupils[i].Gender), category(in.Pupils[j].Gender); xi != xj {
+			gi, bi := genderDelta(in.Pupils[i].Gender)
+			gj, bj := genderDelta(in.Pupils[j].Gender)
+			before := breaksOf(ti, 0, 0) + breaksOf(tj, 0, 0)
+			after := breaksOf(ti, gj-gi, bj-bi) + breaksOf(tj, gi-gj, bi-bj)
+			if after > before {
+				return 1
+			}
+		}
 		d := friendW * (apartDelta(i, j, tj) + apartDelta(j, i, ti))
 		if sign != 0 {
 			ci, cj := classOf[i], classOf[j]
@@ -275,7 +304,7 @@ func (p *planner) placeInTeams(slots []slot, add [][3]int, free []int) [][]int {
 		improved := false
 		for x, i := range movers {
 			for _, j := range movers[x+1:] {
-				if team[i] == team[j] || category(in.Pupils[i].Gender) != category(in.Pupils[j].Gender) {
+				if team[i] == team[j] {
 					continue
 				}
 				if delta(i, j) >= 0 {
@@ -288,6 +317,12 @@ func (p *planner) placeInTeams(slots []slot, add [][3]int, free []int) [][]int {
 					cnt[ti][classOf[j]]++
 					cnt[tj][classOf[i]]++
 				}
+				gi, bi := genderDelta(in.Pupils[i].Gender)
+				gj, bj := genderDelta(in.Pupils[j].Gender)
+				girls[ti] += gj - gi
+				boys[ti] += bj - bi
+				girls[tj] += gi - gj
+				boys[tj] += bi - bj
 				team[i], team[j] = tj, ti
 				improved = true
 			}

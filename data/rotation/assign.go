@@ -1,9 +1,11 @@
 package rotation
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -52,9 +54,10 @@ func (p *planner) cost(i, g int) (int64, bool) {
 // assignGroups places the free pupils in groups, optimally: as many as
 // possible, then the least rank cost, within each group's seats, and so
 // that each group's pupils can form teams of TeamMin..TeamMax. The last
-// rule is not linear: the flow is solved with seat bounds only, and a
-// group whose count cannot form teams is bounded to the nearest count
-// below or above that can, whichever costs less, and solved again.
+// rule is not linear (with teams of 4–6, 7 pupils cannot form teams): the
+// flow is solved with interval bounds on each group's count, and a branch
+// and bound splits a group with an impossible count into the nearest
+// possible counts below and above (see branch).
 func (p *planner) assignGroups() error {
 	in := p.in
 	ng := len(in.Groups)
@@ -103,62 +106,104 @@ func (p *planner) assignGroups() error {
 	if err != nil {
 		return err
 	}
-	// Repair groups whose count cannot form teams, one at a time.
-	done := make([]bool, ng)
-	for iter := 0; iter < 4*ng+4; iter++ {
-		counts := fm.counts(flow)
-		g := -1
-		for k := range counts {
-			if !done[k] && len(p.teamCounts(k, int(counts[k]))) == 0 {
-				g = k
-				break
-			}
+	// Branch and bound on the groups whose count cannot form teams: the
+	// flow with interval bounds is a relaxation (its cost a lower bound),
+	// and a group with an impossible count n is split into "at most the
+	// nearest possible count below n" and "at least the nearest above".
+	root := fm.counts(flow)
+	bb := &branch{fm: fm, budget: maxSolves}
+	bb.search(flow, fm.lo, fm.hi)
+	if bb.best != nil {
+		flow, fm.lo, fm.hi = bb.best, bb.lo, bb.hi
+	}
+	for g, n := range root {
+		if fm.hi[g] < n {
+			p.trimmed[g] = int(n) // the pupils it leaves out get this as reason
 		}
-		if g < 0 {
-			break
-		}
-		n := int(counts[g])
-		var best *match.Flow
-		var bestLo, bestHi int64
-		try := func(lo, hi int64) {
-			oldLo, oldHi := fm.lo[g], fm.hi[g]
-			fm.lo[g], fm.hi[g] = lo, hi
-			f, err := fm.solve()
-			fm.lo[g], fm.hi[g] = oldLo, oldHi
-			if err == nil && (best == nil || f.Cost < best.Cost) {
-				best, bestLo, bestHi = f, lo, hi
-			}
-		}
-		for m := n - 1; m >= int(fm.lo[g]); m-- {
-			if len(p.teamCounts(g, m)) > 0 {
-				try(fm.lo[g], int64(m))
-				break
-			}
-		}
-		for m := n + 1; m <= int(fm.hi[g]); m++ {
-			if len(p.teamCounts(g, m)) > 0 {
-				try(int64(m), fm.hi[g])
-				break
-			}
-		}
-		if best == nil {
-			done[g] = true // nothing better: the split explains it
-			continue
-		}
-		if bestHi < int64(n) {
-			p.trimmed[g] = n // the pupils it leaves out get this as reason
-		}
-		flow, fm.lo[g], fm.hi[g] = best, bestLo, bestHi
 	}
 	fm.decode(flow)
 	return nil
 }
 
+// maxSolves bounds the flows solved by the branch and bound; the first
+// dive (the nearer bound, then the next group) is always completed.
+const maxSolves = 200
+
+// branch is the branch and bound over impossible group counts.
+type branch struct {
+	fm     *flowModel
+	best   *match.Flow
+	lo, hi []int64
+	solves int
+	budget int
+}
+
+// search explores the node whose relaxation is f under bounds lo, hi.
+func (bb *branch) search(f *match.Flow, lo, hi []int64) {
+	if bb.best != nil && f.Cost >= bb.best.Cost {
+		return
+	}
+	p := bb.fm.p
+	counts := bb.fm.counts(f)
+	g, down, up := -1, int64(-1), int64(-1)
+	for k, n := range counts {
+		if len(p.teamCounts(k, int(n))) > 0 {
+			continue
+		}
+		down, up = -1, -1
+		for m := n - 1; m >= lo[k]; m-- {
+			if len(p.teamCounts(k, int(m))) > 0 {
+				down = m
+				break
+			}
+		}
+		for m := n + 1; m <= hi[k]; m++ {
+			if len(p.teamCounts(k, int(m))) > 0 {
+				up = m
+				break
+			}
+		}
+		if down >= 0 || up >= 0 {
+			g = k
+			break
+		}
+		// No possible count within the bounds: the split explains it.
+	}
+	if g < 0 {
+		bb.best, bb.lo, bb.hi = f, lo, hi
+		return
+	}
+	type child struct {
+		f      *match.Flow
+		lo, hi []int64
+	}
+	var kids []child
+	for _, side := range [2]int64{down, up} {
+		if side < 0 || (bb.best != nil && bb.solves >= bb.budget) {
+			continue
+		}
+		clo, chi := slices.Clone(lo), slices.Clone(hi)
+		if side == down {
+			chi[g] = down
+		} else {
+			clo[g] = up
+		}
+		bb.solves++
+		if cf, err := bb.fm.solveBounds(clo, chi); err == nil {
+			kids = append(kids, child{cf, clo, chi})
+		}
+	}
+	slices.SortStableFunc(kids, func(a, b child) int { return cmp.Compare(a.f.Cost, b.f.Cost) })
+	for _, k := range kids {
+		bb.search(k.f, k.lo, k.hi)
+	}
+}
+
 // Node layout: classes, then "any group", "no group", the groups and the
 // sink. Arc layout: per class its wishes, then "any" (when allowed), then
 // "none"; then any → group and group → sink per group; then none → sink.
-func (fm *flowModel) network() (*match.Network, int) {
-	nc, ng := len(fm.classes), len(fm.lo)
+func (fm *flowModel) network(lo, hi []int64) (*match.Network, int) {
+	nc, ng := len(fm.classes), len(lo)
 	anyN, none, sink := nc, nc+1, nc+2+ng
 	net := match.NewNetwork(nc + 3 + ng)
 	total := int64(0)
@@ -180,15 +225,18 @@ func (fm *flowModel) network() (*match.Network, int) {
 	groupArcs := net.NumArcs()
 	for g := range ng {
 		net.AddArc(anyN, nc+2+g, total, 0)
-		net.AddArcBounds(nc+2+g, sink, fm.lo[g], fm.hi[g], 0)
+		net.AddArcBounds(nc+2+g, sink, lo[g], hi[g], 0)
 	}
 	net.AddArc(none, sink, total, 0)
 	net.SetSupply(sink, -total)
 	return net, groupArcs
 }
 
-func (fm *flowModel) solve() (*match.Flow, error) {
-	net, groupArcs := fm.network()
+func (fm *flowModel) solve() (*match.Flow, error) { return fm.solveBounds(fm.lo, fm.hi) }
+
+// solveBounds solves the flow with these bounds on the groups' counts.
+func (fm *flowModel) solveBounds(lo, hi []int64) (*match.Flow, error) {
+	net, groupArcs := fm.network(lo, hi)
 	fm.groupArcs = groupArcs
 	f, err := net.Solve(context.Background())
 	if errors.Is(err, match.ErrInfeasible) {

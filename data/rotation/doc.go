@@ -35,9 +35,10 @@
 //     which pupils with the same wishes form one node, so a region of
 //     3,000 pupils is a network of a few thousand arcs. Seats are teams ×
 //     TeamMax. That each group's count can form teams of TeamMin..TeamMax
-//     (7 pupils cannot, with 4–6) is not linear: a group whose count
-//     cannot is bounded to the nearest count below or above that can,
-//     whichever costs less, and the flow solved again. Then swaps of two
+//     (7 pupils cannot, with 4–6) is not linear: a branch and bound
+//     bounds a group whose count cannot to the nearest count below, or
+//     above, that can, and solves the flow again; the flow with interval
+//     bounds is a relaxation, so its cost prunes. Then swaps of two
 //     pupils between groups, which keep every count, lower rank cost +
 //     MixWeight per group with a single girl or boy + FriendsWeight per
 //     friend pair apart.

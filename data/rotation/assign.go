@@ -27,8 +27,11 @@ type flowModel struct {
 	offCost int64 // a wished pupil in a group they did not rank
 	unplace int64 // a pupil in no group: more than any change of ranks
 	lo, hi  []int64
-	// groupArcs is the id of the first any → group arc.
-	groupArcs int
+	// scale multiplies rank costs: more than all the tier costs together.
+	scale int64
+	// anyArc and countArc are the arc ids of any → group and group →
+	// count per group.
+	anyArc, countArc []int
 }
 
 // rankCost is the cost of a pupil's (r+1)-th wish: r², as the matching's
@@ -96,7 +99,8 @@ func (p *planner) assignGroups() error {
 	}
 	fm.offCost = rankCost(longest)
 	p.offCost = fm.offCost
-	fm.unplace = int64(free+1) * (fm.offCost + 1)
+	fm.scale = int64(free)*int64(p.opt.TeamMax-1) + 1
+	fm.unplace = int64(free+1) * (fm.offCost*fm.scale + int64(p.opt.TeamMax))
 	p.trimmed = make([]int, ng)
 	fm.lo, fm.hi = make([]int64, ng), make([]int64, ng)
 	for g := range fm.hi {
@@ -199,45 +203,55 @@ func (bb *branch) search(f *match.Flow, lo, hi []int64) {
 	}
 }
 
-// Node layout: classes, then "any group", "no group", the groups and the
-// sink. Arc layout: per class its wishes, then "any" (when allowed), then
-// "none"; then any → group and group → sink per group; then none → sink.
-func (fm *flowModel) network(lo, hi []int64) (*match.Network, int) {
+// Node layout: classes, then "any group", "no group", the groups, each
+// group's count node and the sink. Arc layout: per class its wishes, then
+// "any" (when allowed), then "none"; then per group any → group, group →
+// count (bounded by lo..hi: the branch and bound's bounds) and count →
+// sink in TeamMax tiers; then none → sink.
+//
+// The tiers spread pupils evenly over the groups when wishes leave it
+// open: tier j holds the (j+1)-th pupil of each team and costs j. Rank
+// costs are scaled so that the tiers never outweigh one rank step.
+func (fm *flowModel) network(lo, hi []int64) *match.Network {
 	nc, ng := len(fm.classes), len(lo)
-	anyN, none, sink := nc, nc+1, nc+2+ng
-	net := match.NewNetwork(nc + 3 + ng)
+	anyN, none, sink := nc, nc+1, nc+2+2*ng
+	group := func(g int) int { return nc + 2 + g }
+	net := match.NewNetwork(nc + 3 + 2*ng)
 	total := int64(0)
 	for c, cl := range fm.classes {
 		s := int64(len(cl.pupils))
 		total += s
 		net.SetSupply(c, s)
 		for r, g := range cl.wishes {
-			net.AddArc(c, nc+2+g, s, rankCost(r))
+			net.AddArc(c, group(g), s, rankCost(r)*fm.scale)
 		}
 		switch {
 		case len(cl.wishes) == 0:
 			net.AddArc(c, anyN, s, 0)
 		case !fm.p.opt.WishesOnly:
-			net.AddArc(c, anyN, s, fm.offCost)
+			net.AddArc(c, anyN, s, fm.offCost*fm.scale)
 		}
 		net.AddArc(c, none, s, fm.unplace)
 	}
-	groupArcs := net.NumArcs()
+	fm.anyArc, fm.countArc = make([]int, ng), make([]int, ng)
 	for g := range ng {
-		net.AddArc(anyN, nc+2+g, total, 0)
-		net.AddArcBounds(nc+2+g, sink, lo[g], hi[g], 0)
+		fm.anyArc[g] = net.AddArc(anyN, group(g), total, 0)
+		fm.countArc[g] = net.AddArcBounds(group(g), group(ng+g), lo[g], hi[g], 0)
+		teams := int64(max(fm.p.groups[g].cap.slots, len(fm.p.groups[g].seeded)))
+		for j := range fm.p.opt.TeamMax {
+			net.AddArc(group(ng+g), sink, teams, int64(j))
+		}
 	}
 	net.AddArc(none, sink, total, 0)
 	net.SetSupply(sink, -total)
-	return net, groupArcs
+	return net
 }
 
 func (fm *flowModel) solve() (*match.Flow, error) { return fm.solveBounds(fm.lo, fm.hi) }
 
 // solveBounds solves the flow with these bounds on the groups' counts.
 func (fm *flowModel) solveBounds(lo, hi []int64) (*match.Flow, error) {
-	net, groupArcs := fm.network(lo, hi)
-	fm.groupArcs = groupArcs
+	net := fm.network(lo, hi)
 	f, err := net.Solve(context.Background())
 	if errors.Is(err, match.ErrInfeasible) {
 		return nil, err
@@ -252,7 +266,7 @@ func (fm *flowModel) solveBounds(lo, hi []int64) (*match.Flow, error) {
 func (fm *flowModel) counts(f *match.Flow) []int64 {
 	out := make([]int64, len(fm.lo))
 	for g := range out {
-		out[g] = f.Arc[fm.groupArcs+2*g+1]
+		out[g] = f.Arc[fm.countArc[g]]
 	}
 	return out
 }
@@ -284,11 +298,10 @@ func (fm *flowModel) decode(f *match.Flow) {
 		arc++ // none: the rest stay -1
 	}
 	for g := range ng {
-		for n := f.Arc[arc]; n > 0; n-- {
+		for n := f.Arc[fm.anyArc[g]]; n > 0; n-- {
 			p.group[pool[0]] = g
 			pool = pool[1:]
 		}
-		arc += 2
 	}
 }
 

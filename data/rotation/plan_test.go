@@ -117,7 +117,7 @@ func TestPlanEdgeCases(t *testing.T) {
 			addPupils(&in, 20, "Skola", "9A", []int{0}, Girl, Boy)
 			addPupils(&in, 8, "Skola", "9B", nil, Girl, Boy)
 			return in
-		}, []check{teams(5), unteamed(0, "")}},
+		}, []check{teams(6), unteamed(0, "")}},
 		{"a host with no block", func() Instance {
 			in := Instance{}
 			addGroup(&in, "Ring A", "Karlstad", 3, []int{0, 1, 2})
@@ -354,7 +354,7 @@ func TestProposeGroups(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkPlan(t, in, res)
-	if len(res.Teams) < 7 || len(res.Unteamed) != 0 {
+	if len(res.Teams) != 8 || len(res.Unteamed) != 0 {
 		t.Errorf("teams %d, unteamed %+v", len(res.Teams), res.Unteamed)
 	}
 }

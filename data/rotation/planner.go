@@ -293,6 +293,16 @@ func (p *planner) planGroup(g int) {
 	var add [][3]int
 	best := -1
 	var bestSlots []slot
+	// Fewest breaks of the composition rule first; then teams whose mean
+	// size is nearest the middle of TeamMin..TeamMax (20 pupils and
+	// teams of 4–6: four teams of five, not three of six and seven);
+	// then fewer teams.
+	n := len(free)
+	for _, t := range gs.seeded {
+		n += len(p.members[t])
+	}
+	off := func(k int) int { return abs(2*n - k*(p.opt.TeamMin+p.opt.TeamMax)) * 1000 / max(k, 1) }
+	slices.SortStableFunc(ks, func(a, b int) int { return cmp.Compare(off(a), off(b)) })
 	for _, k := range ks {
 		try := slices.Clone(slots)
 		for len(try) < k {
@@ -483,4 +493,11 @@ func joinWords(parts []string) string {
 		s += " " + x
 	}
 	return s
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

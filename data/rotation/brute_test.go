@@ -127,9 +127,7 @@ func TestGroupAssignmentMatchesBruteForce(t *testing.T) {
 		addPupils(&in, n, "Skola", "9A", nil)
 		longest := 0
 		for i := range in.Pupils {
-			for _, g := range r.Perm(ng)[:r.Intn(min(ng, 2)+1)] {
-				in.Pupils[i].Groups = append(in.Pupils[i].Groups, g)
-			}
+			in.Pupils[i].Groups = append(in.Pupils[i].Groups, r.Perm(ng)[:r.Intn(min(ng, 2)+1)]...)
 			longest = max(longest, len(in.Pupils[i].Groups))
 		}
 		normalized := in

@@ -100,9 +100,7 @@ func randomInstance(r *rand.Rand, pupils, groups int) Instance {
 			}
 		}
 		if groups > 0 {
-			for _, g := range r.Perm(groups)[:r.Intn(min(groups, 3)+1)] {
-				p.Groups = append(p.Groups, g)
-			}
+			p.Groups = append(p.Groups, r.Perm(groups)[:r.Intn(min(groups, 3)+1)]...)
 		}
 		in.Pupils = append(in.Pupils, p)
 	}

@@ -301,7 +301,7 @@ func (p *planner) planGroup(g int) {
 	for _, t := range gs.seeded {
 		n += len(p.members[t])
 	}
-	off := func(k int) int { return abs(2*n - k*(p.opt.TeamMin+p.opt.TeamMax)) * 1000 / max(k, 1) }
+	off := func(k int) int { return abs(2*n-k*(p.opt.TeamMin+p.opt.TeamMax)) * 1000 / max(k, 1) }
 	slices.SortStableFunc(ks, func(a, b int) int { return cmp.Compare(off(a), off(b)) })
 	for _, k := range ks {
 		try := slices.Clone(slots)

@@ -236,7 +236,7 @@ func TestCapacityMatchesBruteForce(t *testing.T) {
 		left := w.capacities()
 		got := w.capacity(hosts, left).complete
 		// Brute force: every complete route, then the largest multiset.
-		rs, _ := w.candidates(hosts, left, nh)
+		rs, _, _ := w.candidates(hosts, left, nh)
 		var rec func(start int) int
 		rec = func(start int) int {
 			best := 0

@@ -108,8 +108,8 @@ func validate(in *Instance) error {
 			return fmt.Errorf("rotation: %s: tiden måste ligga inom dygnet (00:00–24:00)", blockLabel(in, b))
 		case bl.End <= bl.Start:
 			return fmt.Errorf("rotation: %s: slutar %s, inte efter start %s", blockLabel(in, b), clock(bl.End), clock(bl.Start))
-		case bl.TeamsMax < 0:
-			return fmt.Errorf("rotation: %s: antal team %d är negativt", blockLabel(in, b), bl.TeamsMax)
+		case bl.TeamsMax < 0 || bl.TeamsMax > defaultMaxTeams:
+			return fmt.Errorf("rotation: %s: antal team %d, måste vara 0–%d", blockLabel(in, b), bl.TeamsMax, defaultMaxTeams)
 		}
 	}
 	inGroup := make([]int, nh)

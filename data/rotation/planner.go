@@ -39,6 +39,7 @@ func newPlanner(in *Instance) *planner {
 	p := &planner{in: in, opt: in.Options}
 	np := len(in.Pupils)
 	p.w = newWeek(len(in.Hosts), in.Blocks, p.opt.TravelMinutes)
+	p.w.maxTeams = np/p.opt.TeamMin + len(in.Teams) + 1
 	p.fixed = make([]int, np)
 	for i := range p.fixed {
 		p.fixed[i] = NoTeam

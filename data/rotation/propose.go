@@ -38,8 +38,8 @@ func ProposeGroups(hosts []Host, blocks []Block, size int) []Group {
 	var groups []Group
 	placed := make([]bool, len(hosts))
 	for h, host := range hosts {
-		if host.Group < 0 {
-			continue
+		if host.Group < 0 || host.Group >= len(hosts) {
+			continue // no group, or an index no proposal can have
 		}
 		for len(groups) <= host.Group {
 			groups = append(groups, Group{Name: fmt.Sprintf("Grupp %d", len(groups)+1)})

@@ -10,10 +10,16 @@ type week struct {
 	blocks []Block
 	travel int
 	byHost [][]int // block indices per host, in time order
+	// maxTeams bounds the teams any group can need: searches never look
+	// for more routes.
+	maxTeams int
 }
 
+// defaultMaxTeams is maxTeams when the pupils are not known.
+const defaultMaxTeams = 1000
+
 func newWeek(hosts int, blocks []Block, travel int) *week {
-	w := &week{blocks: blocks, travel: travel, byHost: make([][]int, hosts)}
+	w := &week{blocks: blocks, travel: travel, byHost: make([][]int, hosts), maxTeams: defaultMaxTeams}
 	for b := range blocks {
 		if h := blocks[b].Host; h >= 0 && h < hosts {
 			w.byHost[h] = append(w.byHost[h], b)
@@ -59,18 +65,22 @@ type route struct {
 // best found so far.
 const (
 	maxCandidates = 20_000
-	searchBudget  = 200_000
+	searchBudget  = 2_000_000 // nodes and candidates looked at
 )
 
 // candidates lists the routes through hosts that use blocks with capacity
 // left and meet at least minLen hosts, longest first, each length in the
 // order of the hosts' blocks. It also returns the most hosts one route can
-// meet.
-func (w *week) candidates(hosts []int, left []int, minLen int) (rs []route, longest int) {
+// meet, and whether the list was cut short (see maxCandidates).
+func (w *week) candidates(hosts []int, left []int, minLen int) (rs []route, longest int, truncated bool) {
 	var blocks, at []int
+	steps := 0
 	var rec func(i int)
 	rec = func(i int) {
-		if len(rs) >= maxCandidates {
+		// Both the routes kept and the steps taken are bounded: with many
+		// hosts, dead ends alone could take exponential time.
+		if steps++; len(rs) >= maxCandidates || steps > 50*maxCandidates {
+			truncated = true
 			return
 		}
 		if i == len(hosts) {
@@ -94,7 +104,7 @@ func (w *week) candidates(hosts []int, left []int, minLen int) (rs []route, long
 	}
 	rec(0)
 	slices.SortStableFunc(rs, func(a, b route) int { return len(b.blocks) - len(a.blocks) })
-	return rs, longest
+	return rs, longest, truncated
 }
 
 // fits reports whether block b goes with every block of a route.
@@ -158,6 +168,9 @@ func (pk *packer) rec(start, r, cur int) {
 		return
 	}
 	for i := start; i < len(pk.rs); i++ {
+		if pk.nodes++; pk.nodes > searchBudget {
+			return
+		}
 		rt := &pk.rs[i]
 		ok := true
 		for _, b := range rt.blocks {
@@ -234,13 +247,34 @@ func (w *week) capacity(hosts []int, left []int) groupCap {
 			upper = c
 		}
 	}
+	upper = min(upper, w.maxTeams)
 	if upper > 0 {
-		if rs, _ := w.candidates(hosts, left, len(hosts)); len(rs) > 0 {
-			n := len(w.pack(hosts, left, rs, upper, true, len(hosts)))
+		rs, _, truncated := w.candidates(hosts, left, len(hosts))
+		n := 0
+		if len(rs) > 0 {
+			n = len(w.pack(hosts, left, rs, upper, true, len(hosts)))
+		}
+		if truncated {
+			n = max(n, len(w.greedy(hosts, left, upper, len(hosts))))
+		}
+		if n > 0 {
 			return groupCap{complete: n, longest: len(hosts), slots: n}
 		}
 	}
-	all, longest := w.candidates(hosts, left, 1)
+	all, longest, truncated := w.candidates(hosts, left, 1)
+	if truncated {
+		// Greedy routes, each as long as it can be; the longest count.
+		longest, n := 0, 0
+		for _, r := range w.greedy(hosts, left, w.maxTeams, 1) {
+			switch l := len(r.blocks); {
+			case l > longest:
+				longest, n = l, 1
+			case l == longest:
+				n++
+			}
+		}
+		return groupCap{longest: longest, slots: n}
+	}
 	if longest == 0 {
 		return groupCap{}
 	}
@@ -256,7 +290,7 @@ func (w *week) capacity(hosts []int, left []int) groupCap {
 			total += max(left[b], 0)
 		}
 	}
-	n := len(w.pack(hosts, left, rs, total, true, longest))
+	n := len(w.pack(hosts, left, rs, min(total, w.maxTeams), true, longest))
 	return groupCap{longest: longest, slots: n}
 }
 
@@ -269,12 +303,23 @@ func (w *week) routes(hosts []int, left []int, k int) [][]int {
 		return make([][]int, k)
 	}
 	var chosen []route
-	if rs, _ := w.candidates(hosts, left, len(hosts)); len(rs) > 0 {
+	rs, _, truncated := w.candidates(hosts, left, len(hosts))
+	if len(rs) > 0 {
 		chosen = w.pack(hosts, left, rs, k, true, len(hosts))
 	}
+	if truncated && len(chosen) < k {
+		if gr := w.greedy(hosts, left, k, len(hosts)); len(gr) > len(chosen) {
+			chosen = gr
+		}
+	}
 	if len(chosen) < k {
-		rs, _ := w.candidates(hosts, left, 1)
+		rs, _, truncated := w.candidates(hosts, left, 1)
 		chosen = w.pack(hosts, left, rs, k, false, 0)
+		if truncated {
+			if gr := w.greedy(hosts, left, k, 1); met(gr) > met(chosen) {
+				chosen = gr
+			}
+		}
 	}
 	out := make([][]int, k)
 	for i, r := range chosen {
@@ -285,6 +330,85 @@ func (w *week) routes(hosts []int, left []int, k int) [][]int {
 	}
 	return out
 }
+
+// met counts the host visits of routes.
+func met(rs []route) int {
+	n := 0
+	for _, r := range rs {
+		n += len(r.blocks)
+	}
+	return n
+}
+
+// greedy builds up to k routes of at least minLen hosts one at a time,
+// each as long as findRoute can make it, without changing left. It is the
+// fallback when a group has too many candidate routes for the exact
+// search. On a regular group (every host the same slots) it never gets
+// stuck: taking one route from a regular host–slot graph leaves a regular
+// one, which has a perfect matching again.
+func (w *week) greedy(hosts []int, left []int, k, minLen int) []route {
+	left = slices.Clone(left)
+	var out []route
+	for len(out) < k {
+		r, ok := w.findRoute(hosts, left, minLen)
+		if !ok {
+			break
+		}
+		for _, b := range r.blocks {
+			left[b]--
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// findRoute looks for one route as long as possible (at least minLen
+// hosts): the hosts with the least capacity left first, at each host the
+// blocks with the most capacity left first, depth first within a budget.
+func (w *week) findRoute(hosts []int, left []int, minLen int) (route, bool) {
+	capOf := func(h int) int {
+		c := 0
+		for _, b := range w.byHost[h] {
+			c += max(left[b], 0)
+		}
+		return c
+	}
+	order := make([]int, len(hosts)) // positions in hosts
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return capOf(hosts[a]) - capOf(hosts[b]) })
+	var best, cur route
+	steps := 0
+	var rec func(i int)
+	rec = func(i int) {
+		if steps++; steps > findBudget || len(best.blocks) == len(hosts) {
+			return
+		}
+		if len(cur.blocks) > len(best.blocks) {
+			best = route{slices.Clone(cur.blocks), slices.Clone(cur.at)}
+		}
+		if i == len(order) || len(cur.blocks)+len(order)-i <= len(best.blocks) {
+			return
+		}
+		bs := slices.Clone(w.byHost[hosts[order[i]]])
+		slices.SortStableFunc(bs, func(a, b int) int { return left[b] - left[a] })
+		for _, b := range bs {
+			if left[b] <= 0 || !w.fits(cur.blocks, b) {
+				continue
+			}
+			cur.blocks, cur.at = append(cur.blocks, b), append(cur.at, order[i])
+			rec(i + 1)
+			cur.blocks, cur.at = cur.blocks[:len(cur.blocks)-1], cur.at[:len(cur.at)-1]
+		}
+		rec(i + 1)
+	}
+	rec(0)
+	return best, len(best.blocks) >= max(minLen, 1)
+}
+
+// findBudget bounds the steps of one findRoute.
+const findBudget = 20_000
 
 // shortages says what a group lacks for k teams with complete routes:
 // hosts without blocks or with too few, days with too few blocks, and how

@@ -151,6 +151,9 @@ func evenSplit(slots []slot, G, B, O int, mix bool) ([][3]int, int, bool) {
 	return add, breaks, true
 }
 
+// maxSplitEvals bounds the swaps placeInTeams looks at in one group.
+const maxSplitEvals = 2_000_000
+
 // category of a pupil for the split: girls, boys, and the rest.
 func category(g Gender) int {
 	switch g {
@@ -300,11 +303,12 @@ func (p *planner) placeInTeams(slots []slot, add [][3]int, free []int) [][]int {
 		return d
 	}
 	movers := slices.Clone(free)
-	for pass := 0; pass < 20; pass++ {
+	evals := 0
+	for pass := 0; pass < 20 && evals < maxSplitEvals; pass++ {
 		improved := false
 		for x, i := range movers {
 			for _, j := range movers[x+1:] {
-				if team[i] == team[j] {
+				if evals++; team[i] == team[j] || evals > maxSplitEvals {
 					continue
 				}
 				if delta(i, j) >= 0 {

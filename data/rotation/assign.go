@@ -115,7 +115,8 @@ func (p *planner) assignGroups() error {
 	// and a group with an impossible count n is split into "at most the
 	// nearest possible count below n" and "at least the nearest above".
 	root := fm.counts(flow)
-	bb := &branch{fm: fm, budget: maxSolves}
+	// The budget shrinks with the network so that a region stays fast.
+	bb := &branch{fm: fm, budget: min(maxSolves, max(minSolves, solveWork/(len(fm.classes)+ng)))}
 	bb.search(flow, fm.lo, fm.hi)
 	if bb.best != nil {
 		flow, fm.lo, fm.hi = bb.best, bb.lo, bb.hi
@@ -129,9 +130,15 @@ func (p *planner) assignGroups() error {
 	return nil
 }
 
-// maxSolves bounds the flows solved by the branch and bound; the first
-// dive (the nearer bound, then the next group) is always completed.
-const maxSolves = 200
+// The branch and bound solves at most maxSolves flows, fewer on big
+// networks (solveWork / nodes, at least minSolves); the first dive (the
+// cheaper bound, then the next group) is always completed. Tiny weeks are
+// solved exactly.
+const (
+	maxSolves = 200
+	minSolves = 8
+	solveWork = 50_000
+)
 
 // branch is the branch and bound over impossible group counts.
 type branch struct {

@@ -74,3 +74,16 @@ func BenchmarkPlanRegion(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPlanRegionStrict is the region with teams of exactly five: most
+// group counts are impossible, so the branch and bound works hardest.
+func BenchmarkPlanRegionStrict(b *testing.B) {
+	in := regionInstance(1)
+	in.Options.TeamMin, in.Options.TeamMax = 5, 5
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Plan(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -12,7 +12,7 @@ const proposeScan = 64
 
 // ProposeGroups proposes host groups of size hosts (4 when size ≤ 0) from
 // the hosts' blocks and municipalities. Hosts that already have a group
-// (Host.Group ≥ 0) keep it: group i of the result is their group i, topped
+// (0 ≤ Host.Group < len(hosts)) keep it: group i of the result is their group i, topped
 // up to size when it is smaller. The other hosts are placed greedily, in
 // order of municipality and name: a group starts with the first host left
 // and takes, one at a time, the host that keeps complete routes possible

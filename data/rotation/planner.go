@@ -314,10 +314,15 @@ func (p *planner) planGroup(g int) {
 			best, add, bestSlots = breaks, a, try
 		}
 	}
-	if best < 0 && len(free) > 0 {
-		// Cannot happen when teamCounts said yes; keep every pupil
-		// accounted for all the same.
+	if best < 0 {
+		// No split at all (seeded teams with too little room): the
+		// seeded teams stay as they are and the free pupils get a reason.
 		dropped, free = append(dropped, free...), nil
+		bestSlots = slots[:0:0]
+		for _, t := range gs.seeded {
+			bestSlots = append(bestSlots, p.seededSlot(t, true))
+		}
+		add = make([][3]int, len(bestSlots))
 	}
 	slots = bestSlots
 	teamed := p.placeInTeams(slots, add, free)

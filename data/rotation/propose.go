@@ -12,8 +12,8 @@ const proposeScan = 64
 
 // ProposeGroups proposes host groups of size hosts (4 when size ≤ 0) from
 // the hosts' blocks and municipalities. Hosts that already have a group
-// (0 ≤ Host.Group < len(hosts)) keep it: group i of the result is their group i, topped
-// up to size when it is smaller. The other hosts are placed greedily, in
+// (0 ≤ Host.Group < len(hosts)) keep it: group i of the result is their
+// group i, topped up to size when it is smaller. The other hosts are placed greedily, in
 // order of municipality and name: a group starts with the first host left
 // and takes, one at a time, the host that keeps complete routes possible
 // (every team of the group able to meet every host, with 30 minutes'

@@ -2,6 +2,8 @@ package rotation
 
 import (
 	"encoding/json"
+	"fmt"
+	"strings"
 	"math/rand"
 	"testing"
 	"time"
@@ -97,4 +99,41 @@ func TestBigGroupStaysFast(t *testing.T) {
 		t.Errorf("took %v", d)
 	}
 	t.Logf("%d teams, %d unteamed, %d shortages in %v", len(res.Teams), len(res.Unteamed), len(res.Shortages), time.Since(start))
+}
+
+// TestSeededTeamsWithoutRoom: teams kept from an earlier plan, each with
+// locked pupils, in a group whose blocks have no room for more teams and
+// more pupils than the kept teams can take: the kept teams stay, the rest
+// of the pupils get a reason.
+func TestSeededTeamsWithoutRoom(t *testing.T) {
+	in := Instance{Options: Options{TeamMin: 4, TeamMax: 4, WishesOnly: true}}
+	addGroup(&in, "Ring", "Karlstad", 2, []int{0})
+	addPupils(&in, 11, "Skola", "9A", []int{0}, Girl, Boy)
+	for k := range 2 {
+		in.Teams = append(in.Teams, Team{Key: fmt.Sprintf("t%d", k), Name: fmt.Sprintf("Lag %d", k+1), Group: 0})
+	}
+	for i := range 3 {
+		in.Pupils[i].LockedTeam = 0
+	}
+	in.Pupils[3].LockedTeam = 1
+	res, err := Plan(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPlan(t, in, res)
+	if len(res.Teams) != 2 {
+		t.Fatalf("teams %+v", res.Teams)
+	}
+	found := false
+	for _, s := range res.Shortages {
+		found = found || strings.Contains(s.Text, "Grupp Ring: ett team hinner bara till 1 av 2 värdar, för blocken krockar")
+	}
+	if !found {
+		t.Errorf("no shortage says the blocks clash: %+v", res.Shortages)
+	}
+	for _, u := range res.Unteamed {
+		if !strings.Contains(u.Why, "Ring") {
+			t.Errorf("pupil %d: reason %q does not name the group", u.Pupil, u.Why)
+		}
+	}
 }

@@ -434,6 +434,14 @@ func (p *planner) shortages(g, k, complete int, headline bool) []string {
 		out = append(out, fmt.Sprintf("%s för många för grupp %s: blocken räcker till %s.",
 			count(k-complete, "Ett team", "team"), gname, count(complete, "en komplett rutt", "kompletta rutter")))
 	}
+	everyHost := true
+	for _, h := range hosts {
+		everyHost = everyHost && len(p.w.byHost[h]) > 0
+	}
+	if _, longest, _ := p.w.candidates(hosts, p.w.capacities(), 1); everyHost && longest < len(hosts) {
+		out = append(out, fmt.Sprintf("Grupp %s: ett team hinner bara till %d av %d värdar, för blocken krockar; gruppen behöver block på fler dagar eller tider.",
+			gname, longest, len(hosts)))
+	}
 	for _, h := range hosts {
 		c := 0
 		for _, b := range p.w.byHost[h] {

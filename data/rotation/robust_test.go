@@ -3,8 +3,8 @@ package rotation
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 	"math/rand"
+	"strings"
 	"testing"
 	"time"
 )

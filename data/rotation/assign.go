@@ -29,6 +29,7 @@ type flowModel struct {
 	lo, hi  []int64
 	// scale multiplies rank costs: more than all the tier costs together.
 	scale int64
+	tiers bool // spread pupils evenly (see network)
 	// anyArc and countArc are the arc ids of any → group and group →
 	// count per group.
 	anyArc, countArc []int
@@ -64,6 +65,7 @@ func (p *planner) cost(i, g int) (int64, bool) {
 func (p *planner) assignGroups() error {
 	in := p.in
 	ng := len(in.Groups)
+	p.trimmed = make([]int, ng)
 	p.group = make([]int, len(in.Pupils))
 	for i := range p.group {
 		p.group[i] = -1
@@ -99,9 +101,15 @@ func (p *planner) assignGroups() error {
 	}
 	fm.offCost = rankCost(longest)
 	p.offCost = fm.offCost
+	fm.tiers = true
 	fm.scale = int64(free)*int64(p.opt.TeamMax-1) + 1
 	fm.unplace = int64(free+1) * (fm.offCost*fm.scale + int64(p.opt.TeamMax))
-	p.trimmed = make([]int, ng)
+	if fm.unplace > min(1<<50, 1<<60/int64(len(fm.classes)+2*ng+8)) {
+		// Too many pupils with too many wishes for the even spread: the
+		// costs would overflow the solver's range. Ranks still count.
+		fm.tiers, fm.scale = false, 1
+		fm.unplace = int64(free+1) * (fm.offCost + 1)
+	}
 	fm.lo, fm.hi = make([]int64, ng), make([]int64, ng)
 	for g := range fm.hi {
 		fm.hi[g] = int64(p.groups[g].seats)
@@ -245,6 +253,10 @@ func (fm *flowModel) network(lo, hi []int64) *match.Network {
 		fm.anyArc[g] = net.AddArc(anyN, group(g), total, 0)
 		fm.countArc[g] = net.AddArcBounds(group(g), group(ng+g), lo[g], hi[g], 0)
 		teams := int64(max(fm.p.groups[g].cap.slots, len(fm.p.groups[g].seeded)))
+		if !fm.tiers {
+			net.AddArc(group(ng+g), sink, teams*int64(fm.p.opt.TeamMax), 0)
+			continue
+		}
 		for j := range fm.p.opt.TeamMax {
 			net.AddArc(group(ng+g), sink, teams, int64(j))
 		}

@@ -225,7 +225,7 @@ func capitalize(s string) string {
 func (p *planner) whyNoGroup(i int) string {
 	in := p.in
 	ws := in.Pupils[i].Groups
-	if len(in.Groups) == 0 || len(p.trimmed) == 0 {
+	if len(in.Groups) == 0 {
 		return "Veckan har inga värdgrupper."
 	}
 	// A group bounded because its pupils could not form teams.

@@ -9,8 +9,9 @@ import (
 // regionInstance is a whole region's week: 150 groups of four hosts with
 // a block each morning Monday–Thursday 08:30–12:00, and 3,000 pupils in 30
 // areas of five groups (one school each, four classes) who rank three
-// groups of their area (one in ten ranks none), with friend pairs within
-// their class.
+// groups of their area (one in ten ranks none; first wishes spread evenly,
+// so every group gets twenty pupils: 600 teams of five), with friend pairs
+// within their class.
 func regionInstance(seed int64) Instance {
 	r := rand.New(rand.NewSource(seed))
 	in := Instance{Options: Defaults()}
@@ -30,8 +31,14 @@ func regionInstance(seed int64) Instance {
 				p.Gender = Boy
 			}
 			if r.Intn(10) > 0 {
-				for _, g := range r.Perm(groupsPerArea)[:3] {
-					p.Groups = append(p.Groups, a*groupsPerArea+g)
+				// First wishes spread over the area's groups, the
+				// other two at random.
+				first := i % groupsPerArea
+				p.Groups = append(p.Groups, a*groupsPerArea+first)
+				for _, g := range r.Perm(groupsPerArea) {
+					if g != first && len(p.Groups) < 3 {
+						p.Groups = append(p.Groups, a*groupsPerArea+g)
+					}
 				}
 			}
 			in.Pupils = append(in.Pupils, p)
@@ -53,10 +60,26 @@ func TestRegion(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkPlan(t, in, res)
-	if len(res.Unteamed) != 0 || len(res.Shortages) != 0 {
-		t.Errorf("unteamed %d, shortages %v", len(res.Unteamed), res.Shortages)
+	if len(res.Unteamed) != 0 || len(res.Shortages) != 0 || len(res.Teams) != 600 {
+		t.Errorf("teams %d, unteamed %d, shortages %v", len(res.Teams), len(res.Unteamed), res.Shortages)
 	}
-	t.Logf("%d pupils in %d teams, %d break the composition rule", len(in.Pupils), len(res.Teams), breaks(&in, res))
+	firsts, apart := 0, 0
+	teamOf := make([]int, len(in.Pupils))
+	for k, tm := range res.Teams {
+		for _, i := range tm.Pupils {
+			teamOf[i] = k
+			if ws := in.Pupils[i].Groups; len(ws) > 0 && ws[0] == tm.Group {
+				firsts++
+			}
+		}
+	}
+	for _, f := range in.Friends {
+		if teamOf[f[0]] != teamOf[f[1]] {
+			apart++
+		}
+	}
+	t.Logf("%d pupils in %d teams, %d break the composition rule, %d at their first wish, %d of %d friend pairs apart",
+		len(in.Pupils), len(res.Teams), breaks(&in, res), firsts, apart, len(in.Friends))
 }
 
 // BenchmarkPlanRegion plans a whole region's week: 3,000 pupils, 150

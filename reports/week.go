@@ -311,16 +311,40 @@ func weekBlockSection(u *unit, b WeekBlock) {
 	u.field(l.programme, b.Activities)
 	if len(b.RoleModels) > 0 {
 		u.space(2)
-		u.keep(12)
-		u.para(marginL, contentW, l.youWillMeet, bold, 10.5, 5.6, darkTeal, nil)
+		// The caption stays with the first person and the start of their journey.
+		first := len(u.wrap(b.RoleModels[0].Journey, regular, 9.5, contentW-6))
+		u.keep(5.6 + 1 + 5.6 + float64(min(first, 2))*4.8)
+		u.para(marginL, contentW, l.youWillMeet, bold, 10, 5.6, darkTeal, nil)
 		u.space(1)
 		for i, p := range b.RoleModels {
 			if i > 0 {
-				u.space(3)
+				u.space(2)
 			}
-			roleModel(u, p)
+			weekRoleModel(u, p)
 		}
 	}
+}
+
+// weekRoleModel is roleModel set tighter, as a week holds several hosts:
+// "name, profession" on one line and the journey from school to work
+// beside a teal bar.
+func weekRoleModel(u *unit, p data.Person) {
+	const x, w = marginL + 6, contentW - 6
+	who := joinNonEmpty(", ", u.m.oneLine(p.Name()), u.m.oneLine(p.Title))
+	journey := strings.TrimSpace(p.Journey)
+	first := len(u.wrap(journey, regular, 9.5, w))
+	u.keep(5.6 + float64(min(first, 2))*4.8)
+	u.para(marginL, contentW, who, bold, 10, 5.6, purple, nil)
+	if journey == "" {
+		return
+	}
+	cont := u.m.truncate(who+" "+u.l.cont, bold, 10, contentW)
+	u.pushCont(func() {
+		u.text(marginL, baseline(u.y, 5.6, 10), cont, bold, 10, purple)
+		u.y += 6.2
+	})
+	defer u.popCont()
+	u.para(x, w, journey, regular, 9.5, 4.8, ink, func(top float64) { u.rect(marginL, top, 1.4, 4.8, teal) })
 }
 
 // closingSection is the week's closing session; nothing when none is planned.

@@ -99,8 +99,10 @@ type HostFeedback struct {
 // for each question the number of answers and the mean score of each of
 // the host's blocks, of all its blocks, of its group and of the whole
 // week. Where fewer than FeedbackMinAnswers answered, "<5" is printed
-// instead of a figure, and a block's comments (sorted, without names) are
-// printed only from FeedbackMinAnswers answers. A host without blocks gets
+// instead of a figure (and the summary of all the host's blocks leaves such
+// answers out unless they reach FeedbackMinAnswers together, so that it
+// cannot be used to work them out), and a block's comments (sorted, without
+// names) are printed only from FeedbackMinAnswers answers. A host without blocks gets
 // no report. A score outside 0–5 in a host's block is refused with an
 // error naming the host, the block and the question, and nothing is
 // written.
@@ -135,6 +137,53 @@ func checkFeedback(hosts []HostFeedback) error {
 	return errors.Join(errs...)
 }
 
+// summaryTally sums a host's blocks for its summary without giving away a
+// figure that its own rows hide: a block's count, or a question's scores,
+// from fewer than FeedbackMinAnswers answers are added only when all such
+// hidden figures together reach FeedbackMinAnswers (otherwise the summary
+// minus the shown blocks would tell them).
+func summaryTally(blocks []FeedbackBlock) FeedbackTally {
+	var shown, small FeedbackTally
+	questions := 0
+	tallies := make([]FeedbackTally, len(blocks))
+	for i, b := range blocks {
+		tallies[i] = TallyFeedback(b.Answers)
+		questions = max(questions, len(tallies[i].Count))
+	}
+	grow := func(t *FeedbackTally) {
+		t.Count = append(t.Count, make([]int, questions-len(t.Count))...)
+		t.Sum = append(t.Sum, make([]int, questions-len(t.Sum))...)
+	}
+	grow(&shown)
+	grow(&small)
+	for _, t := range tallies {
+		if t.N >= FeedbackMinAnswers {
+			shown.N += t.N
+		} else {
+			small.N += t.N
+		}
+		for q := range t.Count {
+			if t.Count[q] >= FeedbackMinAnswers {
+				shown.Count[q] += t.Count[q]
+				shown.Sum[q] += t.Sum[q]
+			} else {
+				small.Count[q] += t.Count[q]
+				small.Sum[q] += t.Sum[q]
+			}
+		}
+	}
+	if small.N >= FeedbackMinAnswers {
+		shown.N += small.N
+	}
+	for q := range questions {
+		if small.Count[q] >= FeedbackMinAnswers {
+			shown.Count[q] += small.Count[q]
+			shown.Sum[q] += small.Sum[q]
+		}
+	}
+	return shown
+}
+
 // count writes the number of answers, or "<5" when it is too few to show.
 func count(n int) string {
 	if n > 0 && n < FeedbackMinAnswers {
@@ -160,7 +209,7 @@ func (l *lang) mean(t FeedbackTally, q int) string {
 // number of answers, then a row per question with the means.
 func feedbackTable(u *unit, questions []string, titles []string, ts []FeedbackTally) {
 	l := u.l
-	const colW = 24.0
+	const colW = 27.0
 	cols := []column{{l.question, contentW - colW*float64(len(ts)), regular}}
 	for _, t := range titles {
 		cols = append(cols, column{t, colW, regular})
@@ -196,12 +245,7 @@ func layoutFeedback(u *unit, h HostFeedback) {
 	u.space(2)
 	u.body(l.feedbackIntro)
 
-	var all FeedbackTally
-	for _, b := range blocks {
-		for _, a := range b.Answers {
-			all.Add(a)
-		}
-	}
+	all := summaryTally(blocks)
 	u.heading(l.summary)
 	feedbackTable(u, h.Questions, []string{l.yourBlocks, l.yourGroup, l.wholeWeek},
 		[]FeedbackTally{all, h.GroupAll, h.WeekAll})

@@ -75,6 +75,9 @@ func newWeek() *week {
 	w.dana = pupil("a5", "Dana", "Eriksson", "8B", w.school)
 	w.zuza = pupil("a6b7c8d9-0000-4000-8000-000000000001", "Zuzanna", "Wójcik", "8C", w.other)
 	w.zuza.Protected = true
+	w.zuza.Needs, w.zuza.NeedsShareable = "Glutenfri kost", true
+	w.alva.Needs, w.alva.NeedsShareable = "Nötallergi", true
+	w.bo.Needs = "Diabetes, har med sig insulin" // not to be shared
 
 	mine := func(p data.Pupil) WeekMember {
 		if p.SchoolID == w.other.ID {

@@ -170,6 +170,13 @@ func TestRunsheetNamesEachTeamsBlockAndNeverAProtectedPupil(t *testing.T) {
 			if bytes.Contains(b.Bytes(), []byte("Zuzanna")) || bytes.Contains(b.Bytes(), []byte("Sj\xc3\xb6vik")) {
 				t.Error("the protected pupil's name or school is in the PDF bytes")
 			}
+			// Shareable needs only: first name, or "Elev via skolan".
+			if m := missing(text, "Bra att veta", "Team Röd Alva Nötallergi", "Team Blå Elev via skolan Glutenfri kost"); len(m) > 0 {
+				t.Errorf("run-sheet lacks %q:\n%s", m, text)
+			}
+			if strings.Contains(text, "Diabetes") {
+				t.Error("run-sheet shows needs the pupil did not agree to share")
+			}
 			if !strings.Contains(text, "Frågor om en sådan elev går till Linnea Berglöf, tel. 070-999 88 77.") {
 				t.Errorf("run-sheet does not say whom to ask about the protected pupil:\n%s", text)
 			}

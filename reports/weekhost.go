@@ -66,6 +66,8 @@ func layoutRunsheet(u *unit, h HostRunsheet, include bool) {
 	u.field(l.coordinator, joinNonEmpty(", ", l.personLine(h.Coordinator, true), emailOf(h.Coordinator)))
 
 	anyHidden := false
+	var needs [][]string // team, pupil, what the host should know
+	seen := map[string]bool{}
 	for _, rb := range blocks {
 		b := rb.Block
 		u.heading(l.when(b.Date, b.Start, b.End))
@@ -82,6 +84,14 @@ func layoutRunsheet(u *unit, h HostRunsheet, include bool) {
 		var rows [][]string
 		for _, t := range rb.Teams {
 			for _, m := range t.Members {
+				who := m.Pupil.FirstName
+				if hidden(m.Pupil, include) {
+					who = l.viaSchool
+				}
+				if key := t.Name + "\x00" + m.Pupil.ID; m.Pupil.NeedsShareable && strings.TrimSpace(m.Pupil.Needs) != "" && !seen[key] {
+					seen[key] = true
+					needs = append(needs, []string{t.Name, orNone(l, who), m.Pupil.Needs})
+				}
 				if hidden(m.Pupil, include) {
 					anyHidden = true
 					rows = append(rows, []string{t.Name, l.viaSchool, l.none, l.none})
@@ -97,6 +107,12 @@ func layoutRunsheet(u *unit, h HostRunsheet, include bool) {
 		}
 		u.table([]column{{l.team, 30, bold}, {l.firstName, 40, bold}, {l.class, 16, regular},
 			{l.contact, contentW - 86, regular}}, rows, 0, nil)
+	}
+	if len(needs) > 0 {
+		u.heading(l.needs)
+		u.body(l.needsIntro)
+		u.space(1)
+		u.table([]column{{l.team, 30, bold}, {l.pupil, 40, bold}, {l.needs, contentW - 70, regular}}, needs, 0, nil)
 	}
 	if anyHidden {
 		u.space(3)

@@ -160,21 +160,11 @@ type WeekDocs struct {
 // WriteWeek prints the documents of kind into one PDF, a page break (and
 // page numbering from 1) between units.
 func WriteWeek(w io.Writer, kind WeekKind, d WeekDocs, o Options) error {
-	switch kind {
-	case KindWeekSchedules:
-		return WeekSchedules(w, d.Pupils, o)
-	case KindTeamSheets:
-		return TeamSheets(w, d.Teams, o)
-	case KindHostRunsheets:
-		return HostRunsheets(w, d.Hosts, o)
-	case KindWeekAttendance:
-		return WeekAttendanceLists(w, d.Hosts, o)
-	case KindWeekCertificates:
-		return WeekCertificates(w, d.Pupils, o)
-	case KindHostFeedback:
-		return HostFeedbackReports(w, d.Feedback, o)
+	p, err := weekPlanFor(kind, d, o)
+	if err != nil {
+		return err
 	}
-	return fmt.Errorf("reports: unknown week document %q", kind)
+	return render(w, o, p.name, p.n, p.build)
 }
 
 // byTime returns the blocks in time order (date, start, host name), leaving
@@ -215,10 +205,7 @@ func (l *lang) clocks(start, end data.Clock) string {
 // with their journeys, then the closing session and whom to call when ill.
 // It goes to the pupil, so the pupil is named even with protected identity.
 func WeekSchedules(w io.Writer, pupils []WeekPupil, o Options) error {
-	return render(w, o, func(l *lang) string { return l.weekTitle }, len(pupils), func(i int, u *unit) bool {
-		layoutWeekSchedule(u, pupils[i])
-		return true
-	})
+	return WriteWeek(w, KindWeekSchedules, WeekDocs{Pupils: pupils}, o)
 }
 
 func layoutWeekSchedule(u *unit, p WeekPupil) {
@@ -366,10 +353,7 @@ func closingSection(u *unit, c WeekClosing) {
 // identity appears as "Elev via skolan" without class or school, unless
 // o.IncludeProtected is set.
 func TeamSheets(w io.Writer, teams []WeekTeam, o Options) error {
-	return render(w, o, func(l *lang) string { return l.teamTitle }, len(teams), func(i int, u *unit) bool {
-		layoutTeamSheet(u, teams[i], o.IncludeProtected)
-		return true
-	})
+	return WriteWeek(w, KindTeamSheets, WeekDocs{Teams: teams}, o)
 }
 
 func layoutTeamSheet(u *unit, t WeekTeam, include bool) {

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -667,5 +668,71 @@ func TestFeedbackSummaryNeverTellsAHiddenBlock(t *testing.T) {
 				t.Errorf("mean = %q, want %q", got, c.mean)
 			}
 		})
+	}
+}
+
+func TestWriteWeekContextIsWriteWeekWithProgressAndCancel(t *testing.T) {
+	d := newWeekDocsPresent()
+	for _, k := range WeekKinds {
+		var a, b bytes.Buffer
+		if err := WriteWeek(&a, k, d, Options{Fixed: fixed}); err != nil {
+			t.Fatal(err)
+		}
+		var calls, total int
+		pages, err := WriteWeekContext(context.Background(), &b, k, d, Options{Fixed: fixed}, func(done, n int) { calls, total = done, n })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Errorf("%s: WriteWeekContext differs from WriteWeek", k)
+		}
+		if got := len(pdfPages(t, b.Bytes())); got != pages {
+			t.Errorf("%s: %d pages reported, the PDF has %d", k, pages, got)
+		}
+		if calls != total || total == 0 {
+			t.Errorf("%s: progress ended at %d of %d", k, calls, total)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var b bytes.Buffer
+	_, err := WriteWeekContext(ctx, &b, KindWeekSchedules, d, Options{}, func(done, _ int) { cancel() })
+	if !errors.Is(err, context.Canceled) || b.Len() != 0 {
+		t.Errorf("cancelled: err %v, %d bytes written", err, b.Len())
+	}
+}
+
+func TestWeekFirstPageAndUnits(t *testing.T) {
+	d := newWeekDocsPresent()
+	for i := range d.Pupils[0].Route { // the first pupil gets no certificate
+		d.Pupils[0].Route[i].Attendance = ""
+	}
+	want := map[WeekKind]int{KindWeekSchedules: 6, KindTeamSheets: 2, KindHostRunsheets: 4, KindWeekAttendance: 4,
+		KindWeekCertificates: 5, KindHostFeedback: 4}
+	for _, k := range WeekKinds {
+		if got := WeekUnits(k, d); got != want[k] {
+			t.Errorf("WeekUnits(%s) = %d, want %d", k, got, want[k])
+		}
+		pg, err := WeekFirstPage(k, d, Options{Fixed: fixed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdf := renderBytes(t, func(b *bytes.Buffer) error { return WriteWeek(b, k, d, Options{Fixed: fixed}) })
+		first := flat(pdfPages(t, pdf)[0])
+		n := 0
+		for _, it := range pg.Items {
+			if it.Kind != ItemText {
+				continue
+			}
+			n++
+			if !strings.Contains(first, flat(it.Text)) {
+				t.Errorf("%s: preview text %q is not on the PDF's first page", k, it.Text)
+			}
+		}
+		if n < 5 || pg.Pages < 1 {
+			t.Errorf("%s: preview has %d texts, %d pages", k, n, pg.Pages)
+		}
+	}
+	if _, err := WeekFirstPage(KindWeekCertificates, WeekDocs{}, Options{}); !errors.Is(err, ErrNothing) {
+		t.Errorf("preview of nothing: %v", err)
 	}
 }

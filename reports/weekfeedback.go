@@ -107,16 +107,7 @@ type HostFeedback struct {
 // error naming the host, the block and the question, and nothing is
 // written.
 func HostFeedbackReports(w io.Writer, hosts []HostFeedback, o Options) error {
-	if err := checkFeedback(hosts); err != nil {
-		return err
-	}
-	return render(w, o, func(l *lang) string { return l.feedbackTitle }, len(hosts), func(i int, u *unit) bool {
-		if len(hosts[i].Blocks) == 0 {
-			return false
-		}
-		layoutFeedback(u, hosts[i])
-		return true
-	})
+	return WriteWeek(w, KindHostFeedback, WeekDocs{Feedback: hosts}, o)
 }
 
 // checkFeedback refuses scores outside 0–5, naming where they are.

@@ -2,11 +2,94 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 )
+
+// weekPlanFor is how the documents of kind are printed from d (see plan).
+func weekPlanFor(kind WeekKind, d WeekDocs, o Options) (plan, error) {
+	switch kind {
+	case KindWeekSchedules:
+		return plan{func(l *lang) string { return l.weekTitle }, len(d.Pupils), func(i int, u *unit) bool {
+			layoutWeekSchedule(u, d.Pupils[i])
+			return true
+		}}, nil
+	case KindTeamSheets:
+		return plan{func(l *lang) string { return l.teamTitle }, len(d.Teams), func(i int, u *unit) bool {
+			layoutTeamSheet(u, d.Teams[i], o.IncludeProtected)
+			return true
+		}}, nil
+	case KindHostRunsheets:
+		return plan{func(l *lang) string { return l.runTitle }, len(d.Hosts), func(i int, u *unit) bool {
+			if len(d.Hosts[i].Blocks) == 0 {
+				return false
+			}
+			layoutRunsheet(u, d.Hosts[i], o.IncludeProtected)
+			return true
+		}}, nil
+	case KindWeekAttendance:
+		return plan{func(l *lang) string { return l.listTitle }, len(d.Hosts), func(i int, u *unit) bool {
+			if !hasTeams(d.Hosts[i]) {
+				return false
+			}
+			layoutAttendanceList(u, d.Hosts[i], o.IncludeProtected)
+			return true
+		}}, nil
+	case KindWeekCertificates:
+		return plan{func(l *lang) string { return l.weekCertTitle }, len(d.Pupils), func(i int, u *unit) bool {
+			if len(attendedBlocks(d.Pupils[i])) == 0 {
+				return false
+			}
+			layoutWeekCertificate(u, d.Pupils[i])
+			return true
+		}}, nil
+	case KindHostFeedback:
+		if err := checkFeedback(d.Feedback); err != nil {
+			return plan{}, err
+		}
+		return plan{func(l *lang) string { return l.feedbackTitle }, len(d.Feedback), func(i int, u *unit) bool {
+			if len(d.Feedback[i].Blocks) == 0 {
+				return false
+			}
+			layoutFeedback(u, d.Feedback[i])
+			return true
+		}}, nil
+	}
+	return plan{}, fmt.Errorf("reports: unknown week document %q", kind)
+}
+
+// WriteWeekContext is WriteWeek for big batches: it stops between units
+// when ctx is done (returning ctx's error and writing nothing to w), tells
+// progress after each unit (of the units d holds for kind, printed or
+// not), and returns the number of pages printed. The PDF is the same as
+// WriteWeek's.
+func WriteWeekContext(ctx context.Context, w io.Writer, kind WeekKind, d WeekDocs, o Options, progress Progress) (int, error) {
+	p, err := weekPlanFor(kind, d, o)
+	if err != nil {
+		return 0, err
+	}
+	return writePlan(ctx, w, p, o, progress)
+}
+
+// WeekFirstPage lays out the first document of kind printed from d and
+// returns its first page for a preview, as FirstPage does for a classic
+// period. ErrNothing when d prints nothing.
+func WeekFirstPage(kind WeekKind, d WeekDocs, o Options) (Page, error) {
+	p, err := weekPlanFor(kind, d, o)
+	if err != nil {
+		return Page{}, err
+	}
+	return firstPage(p, o)
+}
+
+// WeekUnits is how many documents of kind d makes (pupils, teams or
+// hosts, leaving out those that print nothing), e.g. for a progress bar
+// or a confirmation before printing.
+func WeekUnits(kind WeekKind, d WeekDocs) int { return len(weekJobs(kind, d)) }
 
 // weekFileTitle is the document name of kind, which starts its file names.
 func weekFileTitle(k WeekKind, l *lang) string {

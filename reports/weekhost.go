@@ -17,13 +17,7 @@ import (
 // o.IncludeProtected is set; the week's coordinator is named for questions.
 // A host without blocks gets no run-sheet.
 func HostRunsheets(w io.Writer, hosts []HostRunsheet, o Options) error {
-	return render(w, o, func(l *lang) string { return l.runTitle }, len(hosts), func(i int, u *unit) bool {
-		if len(hosts[i].Blocks) == 0 {
-			return false
-		}
-		layoutRunsheet(u, hosts[i], o.IncludeProtected)
-		return true
-	})
+	return WriteWeek(w, KindHostRunsheets, WeekDocs{Hosts: hosts}, o)
 }
 
 // runBlocks returns a host's blocks in time order, leaving h as it is.
@@ -141,13 +135,7 @@ func emailOf(p *data.Person) string {
 // resolve, unless o.IncludeProtected is set. A host without teams gets no
 // list.
 func WeekAttendanceLists(w io.Writer, hosts []HostRunsheet, o Options) error {
-	return render(w, o, func(l *lang) string { return l.listTitle }, len(hosts), func(i int, u *unit) bool {
-		if !hasTeams(hosts[i]) {
-			return false
-		}
-		layoutAttendanceList(u, hosts[i], o.IncludeProtected)
-		return true
-	})
+	return WriteWeek(w, KindWeekAttendance, WeekDocs{Hosts: hosts}, o)
 }
 
 func hasTeams(h HostRunsheet) bool {
@@ -213,13 +201,7 @@ func layoutAttendanceList(u *unit, h HostRunsheet, include bool) {
 // present count; a pupil present at no block gets no certificate, and when
 // no pupil has one the result is ErrNothing.
 func WeekCertificates(w io.Writer, pupils []WeekPupil, o Options) error {
-	return render(w, o, func(l *lang) string { return l.weekCertTitle }, len(pupils), func(i int, u *unit) bool {
-		if len(attendedBlocks(pupils[i])) == 0 {
-			return false
-		}
-		layoutWeekCertificate(u, pupils[i])
-		return true
-	})
+	return WriteWeek(w, KindWeekCertificates, WeekDocs{Pupils: pupils}, o)
 }
 
 // attendedBlocks lists the blocks a pupil was recorded present at, in time

@@ -220,6 +220,9 @@ func layoutWeekSchedule(u *unit, p WeekPupil) {
 	u.field(l.period, joinNonEmpty(" – ", p.Period.Name, l.span(weekBounds(p.Period, route, p.Closing))))
 	u.field(l.team, p.Team)
 	u.field(l.group, p.Group)
+	// Whom to call when ill comes first, where it is found in a hurry.
+	u.field(l.ifIll, l.weekIllText)
+	u.field(l.callSchool, joinNonEmpty(" – ", p.School.Name, l.personLine(p.Counsellor, false)))
 
 	u.heading(l.yourWeek)
 	routeTable(u, route, p.Closing)
@@ -228,11 +231,6 @@ func layoutWeekSchedule(u *unit, p WeekPupil) {
 		weekBlockSection(u, b)
 	}
 	closingSection(u, p.Closing)
-
-	u.heading(l.ifIll)
-	u.para(marginL, contentW, l.weekIllText, bold, bodySize, bodyLH, ink, nil)
-	u.space(1)
-	u.field(l.callSchool, joinNonEmpty(" – ", p.School.Name, l.personLine(p.Counsellor, false)))
 }
 
 // weekBounds is the first and last day of the week as planned: the blocks
@@ -273,8 +271,7 @@ func routeTable(u *unit, route []WeekBlock, c WeekClosing) {
 		rows = append(rows, []string{l.longDay(b.Date), l.clocks(b.Start, b.End), b.Host.Name, b.address()})
 	}
 	if c.planned() {
-		rows = append(rows, []string{l.longDay(c.Date), l.clocks(c.Start, c.End),
-			joinNonEmpty(": ", l.closing, c.Title), c.Venue})
+		rows = append(rows, []string{l.longDay(c.Date), l.clocks(c.Start, c.End), l.closing, c.Venue})
 	}
 	if len(rows) == 0 {
 		return
@@ -290,8 +287,9 @@ func routeTable(u *unit, route []WeekBlock, c WeekClosing) {
 func weekBlockSection(u *unit, b WeekBlock) {
 	l := u.l
 	u.heading(joinNonEmpty(" · ", l.when(b.Date, b.Start, b.End), b.Host.Name))
-	u.field(l.address, b.address())
-	u.field(l.travel, b.TravelInfo)
+	// Address and directions on one line where they fit: a week holds
+	// several hosts, and every line saved keeps a pupil's week shorter.
+	u.field(l.travel, joinNonEmpty(" – ", b.address(), b.TravelInfo))
 	u.field(l.lunch, b.LunchInfo)
 	u.field(l.bring, b.WhatToBring)
 	u.field(l.supervisor, l.personLine(b.Supervisor, true))
@@ -341,8 +339,7 @@ func closingSection(u *unit, c WeekClosing) {
 	}
 	l := u.l
 	u.heading(joinNonEmpty(" · ", l.closing, c.Title))
-	u.field(l.date, l.longDay(c.Date)+" "+fmt.Sprint(c.Date.Year()))
-	u.field(l.timeOfDay, l.clocks(c.Start, c.End))
+	u.field(l.timeOfDay, joinNonEmpty(", ", fmt.Sprintf("%s %d", l.longDay(c.Date), c.Date.Year()), l.clocks(c.Start, c.End)))
 	u.field(l.venue, c.Venue)
 	u.field(l.programme, c.Programme)
 }

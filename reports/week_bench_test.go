@@ -34,7 +34,7 @@ var bigWeek = sync.OnceValue(func() WeekDocs {
 				Name: fmt.Sprintf("Värd %d-%d Teknik AB", g+1, h+1), VisitingAddress: fmt.Sprintf("Industrivägen %d, 652 %02d Karlstad", h+1, g%100)}
 			sup := &data.Person{FirstName: "Handledare", LastName: fmt.Sprintf("H%d-%d", g, h), Title: "ingenjör", Phone: "070-123 45 67"}
 			for s := range 4 {
-				blocks[h][s] = WeekBlock{Host: host, Date: per.Start.AddDate(0, 0, (h+s)%4), Start: 8*60 + 30, End: 12 * 60,
+				blocks[h][s] = WeekBlock{Host: host, Date: per.Start.AddDate(0, 0, s), Start: 8*60 + 30, End: 12 * 60,
 					Activities: fmt.Sprintf("Välkommen till %s. Vi visar produktionen och ni bygger en egen krets.", host.Name),
 					TravelInfo: "Buss 1 till Drottninggatan, sedan 5 minuters promenad.", LunchInfo: "Lunch i skolan.",
 					WhatToBring: "Oömma kläder.", Supervisor: sup,
@@ -46,7 +46,7 @@ var bigWeek = sync.OnceValue(func() WeekDocs {
 		}
 		for t := range 4 {
 			team := WeekTeam{Name: fmt.Sprintf("Team %d", g*4+t+1), Group: fmt.Sprintf("Ring %d", g+1), Period: per, Closing: closing}
-			for h := range 4 {
+			for h := range 4 { // slot s is day s: team t is at host h on day (t-h) mod 4
 				team.Route = append(team.Route, blocks[h][(t+4-h)%4])
 			}
 			for k := range 5 {

@@ -385,7 +385,8 @@ func layoutTeamSheet(u *unit, t WeekTeam, include bool) {
 	u.heading(l.route)
 	routeTable(u, route, t.Closing)
 	for _, b := range route {
-		if strings.TrimSpace(b.Activities) == "" && strings.TrimSpace(b.TravelInfo) == "" {
+		sup := l.personLine(b.Supervisor, false)
+		if strings.TrimSpace(b.Activities) == "" && strings.TrimSpace(b.TravelInfo) == "" && sup == "" {
 			continue
 		}
 		u.space(2)
@@ -393,6 +394,7 @@ func layoutTeamSheet(u *unit, t WeekTeam, include bool) {
 		u.para(marginL, contentW, joinNonEmpty(" · ", l.when(b.Date, b.Start, b.End), b.Host.Name),
 			bold, bodySize, bodyLH+0.6, purple, nil)
 		u.field(l.travel, b.TravelInfo)
+		u.field(l.supervisor, sup)
 		u.field(l.programme, b.Activities)
 	}
 	if t.Closing.planned() && strings.TrimSpace(t.Closing.Programme) != "" {

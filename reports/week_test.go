@@ -120,7 +120,8 @@ func TestTeamSheets(t *testing.T) {
 	for _, want := range []string{"Teamblad", "Team Röd", "Team Blå", "Teamets elever (3)", "Alva Şahin", "Bo Lindqvist",
 		"Cem Yılmaz", "8A", "Älvkulleskolan", "Rutt genom veckan", "Elev via skolan",
 		"måndag 9 november", "08:30–12:00", "Fryksdals Mekatronik AB", "Rottneros Verkstad AB",
-		"Avslutning · " + closingTitle, "Karlstads universitet, Aulan", "Buss 300 till Sunne."} {
+		"Avslutning · " + closingTitle, "Karlstads universitet, Aulan", "Buss 300 till Sunne.",
+		"Handledare Nummer4, tel. 070-000 00 04"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("team sheets lack %q", want)
 		}
@@ -578,6 +579,15 @@ func TestWriteWeekFiles(t *testing.T) {
 				t.Errorf("file does not read back:\n%s", text)
 			}
 		})
+	}
+	// Cancelled half-way: no files left.
+	ctx, cancel := context.WithCancel(context.Background())
+	cdir := filepath.Join(t.TempDir(), "avbrutet")
+	if _, err := WriteWeekFilesContext(ctx, cdir, KindWeekSchedules, d, Options{}, func(int, int) { cancel() }); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: err = %v", err)
+	}
+	if es, _ := os.ReadDir(cdir); len(es) != 0 {
+		t.Errorf("%d files left after cancel", len(es))
 	}
 	// Two teams of one name get two files.
 	twins := WeekDocs{Teams: []WeekTeam{w.teams[0], w.teams[0]}}

@@ -155,7 +155,14 @@ type weekJob struct {
 // pupil's name. When nothing is written the error is ErrNothing; on a
 // failure the files already written are removed, so no partial batch is
 // left.
-func WriteWeekFiles(dir string, kind WeekKind, d WeekDocs, o Options) (paths []string, err error) {
+func WriteWeekFiles(dir string, kind WeekKind, d WeekDocs, o Options) ([]string, error) {
+	return WriteWeekFilesContext(context.Background(), dir, kind, d, o, nil)
+}
+
+// WriteWeekFilesContext is WriteWeekFiles for big batches: it stops between
+// files when ctx is done, tells progress after each file, and on
+// cancellation or failure removes the files it wrote.
+func WriteWeekFilesContext(ctx context.Context, dir string, kind WeekKind, d WeekDocs, o Options, progress Progress) (paths []string, err error) {
 	if !kind.Valid() {
 		return nil, fmt.Errorf("reports: unknown week document %q", kind)
 	}
@@ -164,6 +171,7 @@ func WriteWeekFiles(dir string, kind WeekKind, d WeekDocs, o Options) (paths []s
 		return nil, err
 	}
 	if kind == KindHostFeedback {
+		// Refused before the first file, so a bad score leaves no files.
 		if err := checkFeedback(d.Feedback); err != nil {
 			return nil, err
 		}
@@ -171,6 +179,9 @@ func WriteWeekFiles(dir string, kind WeekKind, d WeekDocs, o Options) (paths []s
 	jobs := weekJobs(kind, d)
 	if len(jobs) == 0 {
 		return nil, ErrNothing
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("reports: create folder %s: %w", dir, err)
@@ -186,7 +197,10 @@ func WriteWeekFiles(dir string, kind WeekKind, d WeekDocs, o Options) (paths []s
 	prefix := weekFileTitle(kind, l)
 	used := map[string]bool{}
 	var buf bytes.Buffer
-	for _, j := range jobs {
+	for i, j := range jobs {
+		if err := ctx.Err(); err != nil {
+			return paths, err
+		}
 		base := SafeFileName(prefix + " " + j.name)
 		name := base
 		for k := 2; used[strings.ToLower(name)]; k++ {
@@ -194,7 +208,7 @@ func WriteWeekFiles(dir string, kind WeekKind, d WeekDocs, o Options) (paths []s
 		}
 		used[strings.ToLower(name)] = true
 		buf.Reset()
-		if err := WriteWeek(&buf, kind, j.docs, o); err != nil {
+		if _, err := WriteWeekContext(ctx, &buf, kind, j.docs, o, nil); err != nil {
 			return paths, err
 		}
 		path := filepath.Join(dir, name+".pdf")
@@ -202,6 +216,9 @@ func WriteWeekFiles(dir string, kind WeekKind, d WeekDocs, o Options) (paths []s
 			return paths, err
 		}
 		paths = append(paths, path)
+		if progress != nil {
+			progress(i+1, len(jobs))
+		}
 	}
 	return paths, nil
 }

@@ -84,33 +84,35 @@ type WeekPupil struct {
 }
 
 // WeekMember is one pupil of a team, with their school and its contact.
+// Pupil.Protected decides what documents leaving the school show;
+// Pupil.Needs is printed on run-sheets only when Pupil.NeedsShareable.
 type WeekMember struct {
 	Pupil   data.Pupil
 	School  data.Organisation
-	Contact *data.Person // the school's contact for this pupil (counsellor)
+	Contact *data.Person // the school's contact for this pupil (counsellor); Name and Phone are printed
 }
 
 // WeekTeam is one team: the input of TeamSheets.
 type WeekTeam struct {
-	Name    string
-	Group   string
-	Period  data.Period
+	Name    string      // e.g. "Team 3"
+	Group   string      // the host group's name
+	Period  data.Period // Name, Start and End are printed
 	Members []WeekMember
-	Route   []WeekBlock // any order: printed in time order
+	Route   []WeekBlock // the team's blocks, any order: printed in time order
 	Closing WeekClosing
 }
 
 // RunsheetTeam is one team coming to a host block.
 type RunsheetTeam struct {
-	Name    string
-	Members []WeekMember
+	Name    string       // e.g. "Team 3"
+	Members []WeekMember // printed in this order
 }
 
 // RunsheetBlock is one of a host's blocks and the teams that come to it
 // (none when the block is not used).
 type RunsheetBlock struct {
-	Block WeekBlock
-	Teams []RunsheetTeam
+	Block WeekBlock      // Attendance is not read here
+	Teams []RunsheetTeam // up to the block's teams_max; empty: "no team"
 }
 
 // HostRunsheet is one host's week: the input of HostRunsheets and

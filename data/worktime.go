@@ -36,7 +36,7 @@ func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", int(c)/60, int(
 // Rule names one of the minors' working-time rules.
 type Rule string
 
-// The working-time rules (DESIGN §4).
+// The working-time rules for minors (README, "Personal data and rules").
 const (
 	RuleTimesInOrder   Rule = "times_in_order"
 	RuleMaxWork        Rule = "max_work"

@@ -27,7 +27,7 @@ type Participant struct {
 
 // NewEventDoc makes an event's document from its participants, sorted by
 // name in Swedish order. A pupil with protected identity is shown as "elev
-// via skolan" (in the chosen language) unless include is set (DESIGN §4).
+// via skolan" (in the chosen language) unless include is set (Options.IncludeProtected).
 // ids lists the people and pupils named, for the audit log.
 func NewEventDoc(e data.Event, ps []data.EventParticipant, langCode string, include bool) (doc EventDoc, ids []string) {
 	via := "Elev via skolan"

@@ -193,7 +193,7 @@ func readLimited(path string) ([]byte, error) {
 }
 
 // Save writes p to path (mode 0600, atomically: a failure leaves no half
-// file), records the export in the audit log (DESIGN §4) and remembers the
+// file), records the export in the audit log (Store.LogExport) and remembers the
 // rows it carries as the common version for the next exchange. All three
 // happen or none: a file with personal data never exists without its
 // audit entry.

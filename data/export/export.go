@@ -6,7 +6,7 @@
 // spreadsheet would run as a formula is neutralised (see Neutralise). Pupils
 // with protected identity (skyddad identitet) are left out of every list
 // unless Options.IncludeProtected is set, and Export records each file in the
-// Store's audit log of exported personal data (DESIGN §4). The package reads
+// Store's audit log of exported personal data (Store.LogExport). The package reads
 // the Store and knows nothing of Fyne.
 package export
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"techniqual/data/text"
 	"text/template"
 	"time"
 )
@@ -132,10 +133,8 @@ func RenderTemplate(text string, data any) string {
 	return strings.ReplaceAll(b.String(), "<no value>", "")
 }
 
-var swedishWeekdays = [...]string{"söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"}
-
 // SwedishWeekday names the weekday of d in Swedish, lower case.
-func SwedishWeekday(d time.Time) string { return swedishWeekdays[d.Weekday()] }
+func SwedishWeekday(d time.Time) string { return text.Weekday(text.Swedish, d.Weekday()) }
 
 func hours(minutes int) string {
 	s := strconv.FormatFloat(float64(minutes)/60, 'f', 2, 64)

@@ -9,10 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"techniqual/data/text"
 	"time"
-
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"techniqual/data"
 )
@@ -43,7 +41,7 @@ func NewEventDoc(e data.Event, ps []data.EventParticipant, langCode string, incl
 		doc.Participants = append(doc.Participants, Participant{Name: p.Name, Organisation: p.Organisation, Status: p.Registration.Status})
 		ids = append(ids, p.ID())
 	}
-	c := collate.New(language.Swedish, collate.IgnoreCase)
+	c := text.Collator()
 	sort.SliceStable(doc.Participants, func(i, j int) bool {
 		return c.CompareString(doc.Participants[i].Name, doc.Participants[j].Name) < 0
 	})

@@ -10,6 +10,9 @@ import (
 	"techniqual/data"
 )
 
+// ErrNoDatabase is returned by BackupFile when there is no database to copy.
+var ErrNoDatabase = errors.New("no such database")
+
 // ErrBackupExists is returned by BackupFile when the target already holds
 // something: a backup never overwrites a file.
 var ErrBackupExists = errors.New("the backup file already exists")
@@ -17,10 +20,10 @@ var ErrBackupExists = errors.New("the backup file already exists")
 // BackupFile writes a consistent copy of the database file at dbPath to
 // out, also while the window has it open (it reads without the lock). It
 // refuses an out that holds something (ErrBackupExists) and a dbPath that
-// does not exist (an error wrapping os.ErrNotExist).
+// does not exist (ErrNoDatabase).
 func BackupFile(ctx context.Context, dbPath, out string) error {
 	if _, err := os.Stat(dbPath); err != nil {
-		return fmt.Errorf("%s: %w", dbPath, os.ErrNotExist)
+		return fmt.Errorf("%s: %w", dbPath, ErrNoDatabase)
 	}
 	if fi, err := os.Stat(out); err == nil && (fi.IsDir() || fi.Size() > 0) {
 		return ErrBackupExists

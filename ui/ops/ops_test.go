@@ -251,7 +251,7 @@ func TestBackupAndRestore(t *testing.T) {
 	if err := BackupFile(ctx, w.st.Path(), out); !errors.Is(err, ErrBackupExists) {
 		t.Errorf("a second backup over the first: %v, want ErrBackupExists", err)
 	}
-	if err := BackupFile(ctx, filepath.Join(dir, "nope.db"), filepath.Join(dir, "x.db")); !errors.Is(err, os.ErrNotExist) {
+	if err := BackupFile(ctx, filepath.Join(dir, "nope.db"), filepath.Join(dir, "x.db")); !errors.Is(err, ErrNoDatabase) {
 		t.Errorf("backup of a missing database: %v", err)
 	}
 	before := auditCount(t, w.st)

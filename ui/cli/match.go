@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -16,9 +16,40 @@ import (
 	"techniqual/data/match"
 )
 
-const matchUsage = `usage: techniqual match --db PATH --period NAME [--json] [--dimacs FILE] [--save]
-         [--rank-maximal] [--friends] [--no-lone]
-`
+var cmdMatch = &Command{
+	UsageLine: "match --db PATH --period NAME [--json] [--dimacs FILE] [--save]\n[--rank-maximal] [--friends] [--no-lone]",
+	Short:     "allocate a period's pupils to offers; --save makes it the placements",
+	Long: `Match runs the allocation of one period and prints a summary (--json: as
+JSON); --save makes the result the period's placements (locked placements
+are kept). Unplaced pupils are named by id, never by name.`,
+	Flags: func(fs *flag.FlagSet, env *Env) RunFunc {
+		o := &matchFlags{
+			db:      fs.String("db", "", "database file"),
+			period:  fs.String("period", "", "prao period, by name"),
+			asJSON:  fs.Bool("json", false, "print the summary as JSON"),
+			dimacs:  fs.String("dimacs", "", "also write the flow problem in DIMACS format to this file"),
+			save:    fs.Bool("save", false, "store the result as the period's placements (locked ones are kept)"),
+			rankMax: fs.Bool("rank-maximal", false, "as many 1st choices as possible, then 2nd, … (instead of convex costs)"),
+			friends: fs.Bool("friends", false, "try to place friend pairs together"),
+			noLone:  fs.Bool("no-lone", false, "try to avoid a lone girl or boy at an offer"),
+		}
+		return o.run
+	},
+}
+
+var cmdSolve = &Command{
+	UsageLine: "solve FILE.dimacs",
+	Short:     "any DIMACS min-cost-flow file (- for standard input); solution on stdout",
+	Long: `Solve solves a DIMACS min-cost-flow problem (a file, or - for standard
+input) with the matching engine and prints the DIMACS solution.`,
+	Flags: func(fs *flag.FlagSet, env *Env) RunFunc { return runSolve },
+}
+
+// matchFlags are the flags of techniqual match.
+type matchFlags struct {
+	db, period, dimacs                     *string
+	asJSON, save, rankMax, friends, noLone *bool
+}
 
 // matchSummary is what techniqual match prints, as text or (--json) JSON.
 type matchSummary struct {
@@ -63,26 +94,14 @@ type unplacedPupil struct {
 	Seats       int    `json:"seats"`
 }
 
-// cmdMatch runs the allocation of one period and prints a summary; --save
+// run runs the allocation of one period and prints a summary; --save
 // makes it the period's placements (locks are kept).
-func cmdMatch(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("match", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	db := fs.String("db", "", "database file")
-	period := fs.String("period", "", "prao period, by name")
-	asJSON := fs.Bool("json", false, "print the summary as JSON")
-	dimacs := fs.String("dimacs", "", "also write the flow problem in DIMACS format to this file")
-	save := fs.Bool("save", false, "store the result as the period's placements (locked ones are kept)")
-	rankMax := fs.Bool("rank-maximal", false, "as many 1st choices as possible, then 2nd, … (instead of convex costs)")
-	friends := fs.Bool("friends", false, "try to place friend pairs together")
-	noLone := fs.Bool("no-lone", false, "try to avoid a lone girl or boy at an offer")
-	pos, err := flagsAnywhere(fs, args)
-	if err != nil {
-		return exitUsage
-	}
+func (f *matchFlags) run(ctx context.Context, env *Env, pos []string) int {
+	db, period, asJSON, dimacs, save := f.db, f.period, f.asJSON, f.dimacs, f.save
+	rankMax, friends, noLone := f.rankMax, f.friends, f.noLone
+	stdout, stderr := env.Stdout, env.Stderr
 	if len(pos) > 0 || *db == "" || strings.TrimSpace(*period) == "" {
-		fmt.Fprint(stderr, matchUsage)
-		return exitUsage
+		return env.usageError()
 	}
 	st, ok := openExisting(ctx, *db, stderr, "match")
 	if !ok {
@@ -219,15 +238,10 @@ func printSummary(w io.Writer, s matchSummary) {
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-// cmdSolve solves a DIMACS min-cost flow file and prints the DIMACS
+// runSolve solves a DIMACS min-cost flow file and prints the DIMACS
 // solution.
-func cmdSolve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("solve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	pos, err := flagsAnywhere(fs, args)
-	if err != nil {
-		return exitUsage
-	}
+func runSolve(ctx context.Context, env *Env, pos []string) int {
+	stdout, stderr := env.Stdout, env.Stderr
 	if len(pos) != 1 {
 		fmt.Fprint(stderr, "usage: techniqual solve FILE.dimacs (- for standard input)\n")
 		return exitUsage

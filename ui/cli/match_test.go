@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -39,11 +39,11 @@ func runCmd(f func(context.Context, []string, *bytes.Buffer, *bytes.Buffer) int,
 }
 
 func matchCmd(ctx context.Context, args []string, out, errb *bytes.Buffer) int {
-	return cmdMatch(ctx, args, out, errb)
+	return callMatch(ctx, args, out, errb)
 }
 
 func solveCmd(ctx context.Context, args []string, out, errb *bytes.Buffer) int {
-	return cmdSolve(ctx, args, out, errb)
+	return callSolve(ctx, args, out, errb)
 }
 
 const grade8 = "Åk 8 v. 11 2027"

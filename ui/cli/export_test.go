@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -54,7 +54,7 @@ func TestCmdExport(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			if code := cmdExport(ctx, c.args, &stdout, &stderr); code != c.code {
+			if code := callExport(ctx, c.args, &stdout, &stderr); code != c.code {
 				t.Fatalf("exit %d, want %d; stderr: %s", code, c.code, stderr.String())
 			}
 			if !strings.Contains(stderr.String(), c.msg) {
@@ -71,7 +71,7 @@ func TestCmdExport(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	out := filepath.Join(dir, "with.csv")
-	if code := cmdExport(ctx, []string{"placements", "--db", db, "--period", per, "--include-protected", "--out", out}, &stdout, &stderr); code != exitOK {
+	if code := callExport(ctx, []string{"placements", "--db", db, "--period", per, "--include-protected", "--out", out}, &stdout, &stderr); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	if b, _ := os.ReadFile(out); !bytes.Contains(b, []byte("Hemlighetsdottirqz")) {

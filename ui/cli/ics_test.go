@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -45,7 +45,7 @@ func TestCmdICS(t *testing.T) {
 	dir := t.TempDir()
 	run := func(args ...string) (int, string, string) {
 		var out, errb bytes.Buffer
-		code := cmdICS(ctx, args, &out, &errb)
+		code := callICS(ctx, args, &out, &errb)
 		return code, out.String(), errb.String()
 	}
 

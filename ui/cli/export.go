@@ -1,48 +1,56 @@
-package main
+package cli
 
 import (
 	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"strings"
 
 	"techniqual/data"
 	"techniqual/data/export"
+	"techniqual/data/text"
+	"techniqual/ui/ops"
 )
 
-const exportUsage = `usage: techniqual export pupils|placements|hosts|participants|attendance --db PATH
-         [--period NAME] [--event NAME] [--school NAME] [--include-protected] [--lang sv|en]
-         --out FILE.xlsx|FILE.csv
-  placements, hosts and attendance need --period; participants needs --event;
-  pupils takes --period to list only the period's schools and grade.
-`
+var cmdExport = &Command{
+	UsageLine: "export pupils|placements|hosts|participants|attendance --db PATH\n[--period NAME] [--event NAME] [--school NAME] [--include-protected] [--lang sv|en]\n--out FILE.xlsx|FILE.csv",
+	Short:     "a list as a spreadsheet; placements, hosts and attendance need --period, participants --event",
+	Long: `Export writes a list as a spreadsheet (the format from --out's extension)
+and records it in the audit log. placements, hosts and attendance need
+--period; participants needs --event; pupils takes --period to list only the
+period's schools and grade. Pupils with protected identity are left out
+unless --include-protected is given.`,
+	Flags: func(fs *flag.FlagSet, env *Env) RunFunc {
+		f := &exportFlags{
+			db:      fs.String("db", "", "database file"),
+			period:  fs.String("period", "", "prao period, by name"),
+			event:   fs.String("event", "", "event, by title"),
+			school:  fs.String("school", "", "only the pupils of this school"),
+			include: fs.Bool("include-protected", false, "include pupils with protected identity (recorded in the audit log)"),
+			out:     fs.String("out", "", "FILE.xlsx or FILE.csv"),
+		}
+		langFlag(fs, env, "language of the headers")
+		return f.run
+	},
+}
 
-// cmdExport writes a list as a spreadsheet (the format from --out's
-// extension) and records it in the audit log. Pupils with protected identity
-// are left out unless --include-protected is given.
-func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	db := fs.String("db", "", "database file")
-	period := fs.String("period", "", "prao period, by name")
-	event := fs.String("event", "", "event, by title")
-	school := fs.String("school", "", "only the pupils of this school")
-	include := fs.Bool("include-protected", false, "include pupils with protected identity (recorded in the audit log)")
-	lang := fs.String("lang", "sv", "language of the headers: sv or en")
-	out := fs.String("out", "", "FILE.xlsx or FILE.csv")
-	pos, err := flagsAnywhere(fs, args)
-	if err != nil {
-		return exitUsage
-	}
+// exportFlags are the flags of techniqual export.
+type exportFlags struct {
+	db, period, event, school, out *string
+	include                        *bool
+}
+
+// run writes the list the flags ask for.
+func (fl *exportFlags) run(ctx context.Context, env *Env, pos []string) int {
+	db, period, event, school, include, out := fl.db, fl.period, fl.event, fl.school, fl.include, fl.out
+	stdout, stderr := env.Stdout, env.Stderr
 	kind := export.Kind("")
 	if len(pos) == 1 {
 		kind = export.Kind(pos[0])
 	}
-	if !kind.Valid() || *db == "" || *out == "" || (*lang != "sv" && *lang != "en") {
-		fmt.Fprint(stderr, exportUsage)
-		return exitUsage
+	if !kind.Valid() || *db == "" || *out == "" {
+		return env.usageError()
 	}
 	if _, err := export.FormatOf(*out); err != nil {
 		fmt.Fprintf(stderr, "techniqual export: %v\n", err)
@@ -62,7 +70,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	defer st.Close()
 
-	o := export.Options{Kind: kind, IncludeProtected: *include, Lang: *lang}
+	o := export.Options{Kind: kind, IncludeProtected: *include, Lang: env.Lang.Code()}
 	if *period != "" {
 		per, err := st.FindPeriod(ctx, *period)
 		if errors.Is(err, data.ErrNotFound) {
@@ -96,9 +104,9 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 		o.SchoolID = s.ID
 	}
-	res, err := export.Export(ctx, st, *out, o)
+	res, err := ops.Export(ctx, st, *out, o)
 	if err != nil {
-		fmt.Fprintln(stderr, "techniqual export:", err)
+		fmt.Fprintln(stderr, "techniqual export:", ops.Message(text.English, err))
 		return exitFailure
 	}
 	fmt.Fprintf(stdout, "%s: %d rows", kind, res.Rows)

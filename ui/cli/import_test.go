@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ import (
 )
 
 func importCmd(ctx context.Context, args []string, out, errb *bytes.Buffer) int {
-	return cmdImport(ctx, args, out, errb)
+	return callImport(ctx, args, out, errb)
 }
 
 // testPnr is a valid personnummer for a birth date and serial.
@@ -110,7 +110,7 @@ func TestImportRefusesWhatIsNotAClassList(t *testing.T) {
 		}
 	}
 	code, _, errs := runCmd(importCmd, "pupils", "--db", db, "--school", "S", filepath.Join(t.TempDir(), "missing.csv"))
-	if code != exitFailure || !strings.Contains(errs, "no such file") {
+	if code != exitFailure || !strings.Contains(errs, "filen finns inte") {
 		t.Errorf("missing file: exit %d %q", code, errs)
 	}
 	if code, _, _ := runCmd(importCmd, "pupils", "--school", "S"); code != exitUsage {

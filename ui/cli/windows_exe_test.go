@@ -1,18 +1,32 @@
-package main
+package cli
 
 import (
 	"debug/pe"
 	"os"
+	"path/filepath"
 	"testing"
 )
 
-// TestVersionFromFyneAppToml checks the one place the version comes from.
+// TestVersionFromFyneAppToml checks the one place the version comes from:
+// FyneApp.toml at the module root has a Version line that VersionOf reads.
 func TestVersionFromFyneAppToml(t *testing.T) {
-	if Version == "dev" || Version == "" {
-		t.Fatalf("Version %q: FyneApp.toml has no Version line", Version)
+	b, err := os.ReadFile(filepath.Join("..", "..", "FyneApp.toml"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if got := versionOf("[Details]\nName = \"X\"\nVersion = \"1.2.3\"\n"); got != "1.2.3" {
-		t.Errorf("versionOf = %q", got)
+	if v := VersionOf(string(b)); v == "dev" || v == "" {
+		t.Fatalf("Version %q: FyneApp.toml has no Version line", v)
+	}
+	cases := map[string]string{
+		"[Details]\nName = \"X\"\nVersion = \"1.2.3\"\n": "1.2.3",
+		"[Details]\n  Version=\"0.9\"":                   "0.9",
+		"[Details]\nName = \"X\"\n":                      "dev",
+		"Version = \"\"":                                 "dev",
+	}
+	for toml, want := range cases {
+		if got := VersionOf(toml); got != want {
+			t.Errorf("VersionOf(%q) = %q, want %q", toml, got, want)
+		}
 	}
 }
 

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -75,7 +75,7 @@ func TestCmdPDFUsageAndFailures(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			if code := cmdPDF(context.Background(), c.args, &stdout, &stderr); code != c.code {
+			if code := callPDF(context.Background(), c.args, &stdout, &stderr); code != c.code {
 				t.Fatalf("exit %d, want %d; stderr: %s", code, c.code, stderr.String())
 			}
 			if !strings.Contains(stderr.String(), c.msg) {
@@ -107,7 +107,7 @@ func TestCmdPDFWritesEachDocument(t *testing.T) {
 			out := filepath.Join(dir, c.kind+strings.Join(c.args, "")+".pdf")
 			args := append([]string{c.kind, "--db", db, "--period", "Åk 9 v. 46 2026", "--out", out}, c.args...)
 			var stdout, stderr bytes.Buffer
-			if code := cmdPDF(context.Background(), args, &stdout, &stderr); code != exitOK {
+			if code := callPDF(context.Background(), args, &stdout, &stderr); code != exitOK {
 				t.Fatalf("exit %d: %s", code, stderr.String())
 			}
 			if !strings.Contains(stdout.String(), out) {
@@ -142,7 +142,7 @@ func TestCmdPDFOneFilePerPupilOfAClass(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "klass") + "/"
 	var stdout, stderr bytes.Buffer
 	args := []string{"schedules", "--db", db, "--period", "Åk 9 v. 46 2026", "--school", school, "--class", class, "--out", dir}
-	if code := cmdPDF(context.Background(), args, &stdout, &stderr); code != exitOK {
+	if code := callPDF(context.Background(), args, &stdout, &stderr); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))

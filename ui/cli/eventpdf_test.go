@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -34,7 +34,7 @@ func TestCmdEventPDF(t *testing.T) {
 	dir := t.TempDir()
 	run := func(kind string, args ...string) (int, string) {
 		var out, errb bytes.Buffer
-		code := cmdEventPDF(ctx, kind, args, &out, &errb)
+		code := callEventPDF(ctx, kind, args, &out, &errb)
 		return code, out.String() + errb.String()
 	}
 	if code, msg := run("badges", "--db", db, "--out", "x.pdf"); code != exitUsage {

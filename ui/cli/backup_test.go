@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -46,13 +46,13 @@ func TestCmdBackupAndRestore(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{"backup usage", cmdBackup, []string{"--db", db}, exitUsage, "usage"},
-		{"backup missing db", cmdBackup, []string{"--db", db + ".x", "--out", out}, exitFailure, "no such database"},
-		{"backup while open", cmdBackup, []string{"--db", db, "--out", out}, exitOK, ""},
-		{"backup never overwrites", cmdBackup, []string{"--db", db, "--out", out}, exitFailure, "already exists"},
-		{"backup of junk", cmdBackup, []string{"--db", junk, "--out", filepath.Join(dir, "j2.db")}, exitFailure, "not a Techniqual database"},
-		{"restore usage", cmdRestore, []string{"--db", db}, exitUsage, "usage"},
-		{"restore while open", cmdRestore, []string{"--db", db, "--from", out}, exitFailure, "open in another"},
+		{"backup usage", callBackup, []string{"--db", db}, exitUsage, "usage"},
+		{"backup missing db", callBackup, []string{"--db", db + ".x", "--out", out}, exitFailure, "no such database"},
+		{"backup while open", callBackup, []string{"--db", db, "--out", out}, exitOK, ""},
+		{"backup never overwrites", callBackup, []string{"--db", db, "--out", out}, exitFailure, "already exists"},
+		{"backup of junk", callBackup, []string{"--db", junk, "--out", filepath.Join(dir, "j2.db")}, exitFailure, "not a Techniqual database"},
+		{"restore usage", callRestore, []string{"--db", db}, exitUsage, "usage"},
+		{"restore while open", callRestore, []string{"--db", db, "--from", out}, exitFailure, "open in another"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			code, _, stderr := run(c.f, c.args...)
@@ -70,7 +70,7 @@ func TestCmdBackupAndRestore(t *testing.T) {
 	for _, c := range []struct {
 		name, from, msg string
 	}{{"junk", junk, "not a Techniqual database"}, {"newer", newer, "newer version"}, {"missing", filepath.Join(dir, "none.db"), "no such file"}} {
-		code, _, stderr := run(cmdRestore, "--db", db, "--from", c.from)
+		code, _, stderr := run(callRestore, "--db", db, "--from", c.from)
 		if code != exitFailure || !strings.Contains(stderr, c.msg) {
 			t.Errorf("restore %s: exit %d, %q", c.name, code, stderr)
 		}
@@ -78,7 +78,7 @@ func TestCmdBackupAndRestore(t *testing.T) {
 	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
 		t.Error("a refused restore changed the database")
 	}
-	code, stdout, stderr := run(cmdRestore, "--db", db, "--from", out)
+	code, stdout, stderr := run(callRestore, "--db", db, "--from", out)
 	if code != exitOK || !strings.Contains(stdout, "previous file is kept in") {
 		t.Fatalf("restore: exit %d, %q %q", code, stdout, stderr)
 	}

@@ -1,58 +1,65 @@
-package main
+package cli
 
 import (
 	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"strings"
 
 	"techniqual/data"
 	"techniqual/data/calendar"
+	"techniqual/data/text"
+	"techniqual/ui/ops"
 )
 
-const icsUsage = `usage: techniqual ics --db PATH --event NAME --out FILE.ics
-       techniqual ics --db PATH --period NAME [--school NAME] [--class NAME] --out FILE.ics
-       techniqual ics --db PATH --period NAME --offer TITLE [--host NAME] [--include-protected] --out FILE.ics
-         [--lang sv|en]
-`
+var cmdICS = &Command{
+	UsageLine: "ics --db PATH (--event NAME | --period NAME [--school NAME] [--class NAME]\n| --period NAME --offer TITLE [--host NAME] [--include-protected]) [--lang sv|en] --out FILE.ics",
+	Short:     "a calendar: an event, a period's prao days for pupils, or one offer's days for the host",
+	Long: `Ics writes an iCalendar file: an event, the prao days of a period's placed
+pupils (all, or one school's or class's), or one offer's days for the host.
+Files naming pupils are recorded in the audit log.`,
+	Flags: func(fs *flag.FlagSet, env *Env) RunFunc {
+		f := &icsFlags{
+			db:      fs.String("db", "", "database file"),
+			event:   fs.String("event", "", "event, by title"),
+			period:  fs.String("period", "", "prao period, by name"),
+			school:  fs.String("school", "", "only the pupils of this school"),
+			class:   fs.String("class", "", "only the pupils of this class"),
+			offer:   fs.String("offer", "", "one offer of the period, by title: its days for the host"),
+			host:    fs.String("host", "", "the offer's host, when several offers have that title"),
+			include: fs.Bool("include-protected", false, "name pupils with protected identity in an offer's calendar for the host"),
+			out:     fs.String("out", "", "FILE.ics"),
+		}
+		langFlag(fs, env, "language of the texts")
+		return f.run
+	},
+}
 
-// cmdICS writes an iCalendar file: an event, the prao days of a period's
-// placed pupils (all, or one school's or class's), or one offer's days for
-// the host. Files naming pupils are recorded in the audit log.
-func cmdICS(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("ics", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	db := fs.String("db", "", "database file")
-	event := fs.String("event", "", "event, by title")
-	period := fs.String("period", "", "prao period, by name")
-	school := fs.String("school", "", "only the pupils of this school")
-	class := fs.String("class", "", "only the pupils of this class")
-	offer := fs.String("offer", "", "one offer of the period, by title: its days for the host")
-	host := fs.String("host", "", "the offer's host, when several offers have that title")
-	lang := fs.String("lang", "sv", "language of the texts: sv or en")
-	include := fs.Bool("include-protected", false, "name pupils with protected identity in an offer's calendar for the host")
-	out := fs.String("out", "", "FILE.ics")
-	pos, err := flagsAnywhere(fs, args)
-	if err != nil {
-		return exitUsage
-	}
+// icsFlags are the flags of techniqual ics.
+type icsFlags struct {
+	db, event, period, school, class, offer, host, out *string
+	include                                            *bool
+}
+
+// run writes the calendar the flags ask for.
+func (fl *icsFlags) run(ctx context.Context, env *Env, pos []string) int {
+	db, event, period, school, class, offer, host, out := fl.db, fl.event, fl.period, fl.school, fl.class, fl.offer, fl.host, fl.out
+	stdout, stderr := env.Stdout, env.Stderr
 	byEvent, byPeriod := strings.TrimSpace(*event) != "", strings.TrimSpace(*period) != ""
-	if len(pos) > 0 || *db == "" || *out == "" || byEvent == byPeriod || (*lang != "sv" && *lang != "en") ||
+	if len(pos) > 0 || *db == "" || *out == "" || byEvent == byPeriod ||
 		(byEvent && (*school != "" || *class != "" || *offer != "" || *host != "")) ||
 		(*offer != "" && (*school != "" || *class != "")) || (*host != "" && *offer == "") {
-		fmt.Fprint(stderr, icsUsage)
-		return exitUsage
+		return env.usageError()
 	}
 	st, ok := openExisting(ctx, *db, stderr, "ics")
 	if !ok {
 		return exitFailure
 	}
 	defer st.Close()
-	o := calendar.Options{Lang: *lang, IncludeProtected: *include}
+	o := calendar.Options{Lang: env.Lang.Code(), IncludeProtected: *fl.include}
 	fail := func(err error) int {
-		fmt.Fprintln(stderr, "techniqual ics:", err)
+		fmt.Fprintln(stderr, "techniqual ics:", ops.Message(text.English, err))
 		return exitFailure
 	}
 
@@ -64,7 +71,7 @@ func cmdICS(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		} else if err != nil {
 			return fail(err)
 		}
-		if err := calendar.SaveEvent(ctx, st, e.ID, *out, o); err != nil {
+		if _, err := ops.SaveCalendar(ctx, st, ops.Calendar{EventID: e.ID}, *out, o); err != nil {
 			return fail(err)
 		}
 		fmt.Fprintf(stdout, "event %q: %s\n", e.Title, *out)
@@ -87,7 +94,7 @@ func cmdICS(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "techniqual ics:", msg)
 			return exitFailure
 		}
-		n, err := calendar.SaveOffer(ctx, st, off.ID, *out, o)
+		n, err := ops.SaveCalendar(ctx, st, ops.Calendar{OfferID: off.ID}, *out, o)
 		if errors.Is(err, calendar.ErrNothing) {
 			fmt.Fprintf(stderr, "techniqual ics: offer %q has no days yet; nothing to write\n", off.Title)
 			return exitFailure
@@ -108,7 +115,7 @@ func cmdICS(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		f.SchoolID = s.ID
 	}
-	n, err := calendar.SavePupils(ctx, st, per.ID, f, *out, o)
+	n, err := ops.SaveCalendar(ctx, st, ops.Calendar{PeriodID: per.ID, Filter: f}, *out, o)
 	if errors.Is(err, calendar.ErrNothing) {
 		fmt.Fprintf(stderr, "techniqual ics: no placed pupils in %q%s; nothing to write\n", per.Name, describeFilter(*school, *class))
 		return exitFailure

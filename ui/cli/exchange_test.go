@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -102,8 +102,13 @@ func TestCmdExchange(t *testing.T) {
 	}
 	before = sum(coord)
 	code, out, errs = run1("import", "--db", coord, "--preview", schoolFile)
-	if code != exitOK || !strings.Contains(out, "elever:") || !strings.Contains(out, "nothing was changed") {
+	if code != exitOK || !strings.Contains(out, "elever: 0 nya,") || !strings.Contains(out, "inget har ändrats") {
 		t.Fatalf("preview: %d %q %q", code, out, errs)
+	}
+	code, out, errs = run1("import", "--db", coord, "--preview", "--lang", "en", schoolFile)
+	if code != exitOK || !strings.Contains(out, " from ") || !strings.Contains(out, "pupils: 0 new,") ||
+		!strings.Contains(out, "preview only: nothing was changed") || strings.Contains(out, "elever") {
+		t.Fatalf("preview in English: %d %q %q", code, out, errs)
 	}
 	if sum(coord) != before {
 		t.Fatal("preview changed the database")
@@ -180,7 +185,7 @@ func TestCmdExchange(t *testing.T) {
 	}
 	before = sum(db)
 	code, out, errs = run1("import", "--db", db, "--passphrase-file", pf, backFile)
-	if code != exitFailure || !strings.Contains(out, `conflict: praoplatser "Samordnarens rubrik" title: here "Samordnarens rubrik", in the file "HR:s nya rubrik"`) ||
+	if code != exitFailure || !strings.Contains(out, `konflikt: praoplatser "Samordnarens rubrik" titel: här "Samordnarens rubrik", i filen "HR:s nya rubrik"`) ||
 		!strings.Contains(errs, "--prefer") {
 		t.Fatalf("conflict: %d %q %q", code, out, errs)
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -13,7 +13,7 @@ import (
 )
 
 func formImportCmd(ctx context.Context, args []string, out, errb *bytes.Buffer) int {
-	return cmdImport(ctx, args, out, errb)
+	return callImport(ctx, args, out, errb)
 }
 
 const formPeriod = "Åk 8 v. 46 2026"
@@ -99,7 +99,7 @@ func TestImportChoicesCommand(t *testing.T) {
 			"rad 4, kolumn Namn: 2 elever passar ”Kim Larsson”"}},
 		{"errors in english", []string{"choices", "--lang", "en", "--db", db, "--period", formPeriod, bad}, exitFailure, []string{
 			"line 3, column Val 1: unknown offer “Volvo Cars” — did you mean “Volvo Car Corporation – Lagerlogistik”?"}},
-		{"unknown period", []string{"choices", "--db", db, "--period", "Åk 9", bad}, exitFailure, []string{`no period named "Åk 9" (periods: ` + formPeriod}},
+		{"unknown period", []string{"choices", "--db", db, "--period", "Åk 9", bad}, exitFailure, []string{`ingen praoperiod heter "Åk 9" (praoperioder: ` + formPeriod}},
 		{"no period flag", []string{"choices", "--db", db, bad}, exitUsage, []string{"import choices|evaluations"}},
 		{"missing database", []string{"choices", "--db", filepath.Join(t.TempDir(), "none.db"), "--period", formPeriod, bad}, exitFailure, []string{"no such database"}},
 		{"not a form", []string{"choices", "--db", db, "--period", formPeriod, writeFile(t, "x.pdf", []byte("%PDF-1.4"))}, exitFailure, []string{"Filen är en PDF"}},
@@ -129,7 +129,7 @@ func TestImportChoicesCommand(t *testing.T) {
 
 	// --skip-bad-rows imports Åsa's choices and reports the rest.
 	code, out, errs := runCmd(formImportCmd, "choices", "--db", db, "--period", formPeriod, "--skip-bad-rows", bad)
-	if code != exitOK || !strings.HasPrefix(out, "set 1, replaced 0, unchanged 0, errors 2\n") || !strings.Contains(errs, "2 rows with errors were skipped") {
+	if code != exitOK || !strings.HasPrefix(out, "set 1, replaced 0, unchanged 0, errors 2\n") || !strings.Contains(errs, "2 rader med fel hoppades över") {
 		t.Fatalf("exit %d\nout %s\nerr %s", code, out, errs)
 	}
 	if got := listPrefs(t, db, ids["period"])[ids["Åsa 8A"]]; !slices.Equal(got, []string{ids["Pappersbruket"], ids["Målning"]}) {

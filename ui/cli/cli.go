@@ -219,12 +219,6 @@ func fyneConfigDir() string {
 	return filepath.Join(home, ".config", "fyne")
 }
 
-// fail writes "techniqual CMD: message" on stderr and returns exitFailure.
-func fail(env *Env, cmd string, format string, a ...any) int {
-	fmt.Fprintf(env.Stderr, "techniqual %s: %s\n", cmd, fmt.Sprintf(format, a...))
-	return exitFailure
-}
-
 func openStore(ctx context.Context, path string, stderr io.Writer, cmd string) (*data.Store, bool) {
 	if path == "" {
 		fmt.Fprintf(stderr, "techniqual %s: --db PATH is required\n", cmd)

@@ -195,6 +195,10 @@ func (c *Command) run(ctx context.Context, env *Env, args []string) int {
 // when it is one, else the first positional word found by parsing args
 // with each subcommand's flags in turn (flags may come before the word).
 func (c *Command) dispatch(ctx context.Context, env *Env, args []string) int {
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		c.printHelp(env.Stderr, env)
+		return exitUsage
+	}
 	if len(args) > 0 {
 		for _, s := range c.Commands {
 			if s.has(args[0]) {

@@ -7,6 +7,13 @@
 //
 // Exit codes are the contract with scripts: 0 success, 1 a failure (with a
 // message on stderr), 2 a usage error.
+//
+// To add a command, write one file with a *Command value (UsageLine with
+// every flag, Short, Long, Flags returning the RunFunc) and list it in
+// commands, or as a subcommand in a group's Commands ("pdf", "import",
+// "exchange"); a word of a reserved name is freed by removing it from
+// reserved. Then paste CommandBlock into the README (a test says when it
+// differs). The work itself belongs in ui/ops when the window does it too.
 package cli
 
 import (

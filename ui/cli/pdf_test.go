@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -161,5 +162,33 @@ func TestCmdPDFOneFilePerPupilOfAClass(t *testing.T) {
 	}
 	if len(log) != 1 || log[0].Action != "pdf schedules" || log[0].Records != want || log[0].What != dir {
 		t.Errorf("audit log = %+v, want one entry for %d pupils", log, want)
+	}
+}
+
+// TestPDFWithoutAuditLogLeavesNoFile: the command line does what the
+// window does when the audit entry cannot be written (ops.Print): the
+// documents are removed and the run fails.
+func TestPDFWithoutAuditLogLeavesNoFile(t *testing.T) {
+	db, _ := demoDB(t)
+	h, err := sql.Open("sqlite3", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.Exec(`CREATE TRIGGER no_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is broken'); END`); err != nil {
+		t.Fatal(err)
+	}
+	h.Close()
+	dir := t.TempDir()
+	for _, out := range []string{filepath.Join(dir, "s.pdf"), filepath.Join(dir, "per-elev") + "/"} {
+		var stdout, stderr bytes.Buffer
+		code := Run([]string{"pdf", "schedules", "--db", db, "--period", "Åk 9 v. 46 2026", "--out", out}, &stdout, &stderr, nil)
+		if code != exitFailure || !strings.Contains(stderr.String(), "the audit log failed, so the file was removed") {
+			t.Errorf("%s: exit %d, stderr %q", out, code, stderr.String())
+		}
+		left, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
+		more, _ := filepath.Glob(filepath.Join(dir, "per-elev", "*.pdf"))
+		if len(left)+len(more) > 0 {
+			t.Errorf("%s: files left behind: %v %v", out, left, more)
+		}
 	}
 }

@@ -73,6 +73,7 @@ func Run(args []string, stdout, stderr io.Writer, gui func(db string) int) int {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		fs := flag.NewFlagSet("techniqual", flag.ContinueOnError)
 		fs.SetOutput(stderr)
+		fs.Usage = func() { fmt.Fprint(stderr, Usage()) }
 		db := fs.String("db", "", "database file (default: the user's local data folder)")
 		if err := fs.Parse(args); err != nil {
 			return exitUsage
@@ -112,6 +113,16 @@ func lookup(name string) *Command {
 // help prints the usage (techniqual help) or one command's help
 // (techniqual help pdf, techniqual help pdf impact) on stdout.
 func help(env *Env, args []string) int {
+	var words []string // "--db X help pdf" arrives as "help pdf --db X"
+	for i := 0; i < len(args); i++ {
+		switch {
+		case args[i] == "--db" || args[i] == "-db":
+			i++
+		case !strings.HasPrefix(args[i], "-"):
+			words = append(words, args[i])
+		}
+	}
+	args = words
 	if len(args) == 0 {
 		fmt.Fprint(env.Stdout, Usage())
 		return exitOK

@@ -97,6 +97,8 @@ func TestHelp(t *testing.T) {
 		{"help", []string{"help"}, exitOK, []string{"usage:", "techniqual pdf impact --db PATH", "# start the desktop app"}, ""},
 		{"help pdf", []string{"help", "pdf"}, exitOK, []string{"usage: techniqual pdf schedules|", "participants|badges", "--include-protected", "audit log"}, ""},
 		{"help pdf impact", []string{"help", "pdf", "impact"}, exitOK, []string{"usage: techniqual pdf impact", "-year string"}, ""},
+		{"help after --db", []string{"--db", "x.db", "help", "pdf"}, exitOK, []string{"usage: techniqual pdf schedules|"}, ""},
+		{"-h", []string{"-h"}, exitUsage, nil, "techniqual restore --db PATH --from BACKUP"},
 		{"help of an unknown command", []string{"help", "fly"}, exitUsage, nil, `unknown command "fly"`},
 		{"pdf schedules --help", []string{"pdf", "schedules", "--help"}, exitUsage, nil, "one file each"},
 		{"a bad flag", []string{"pdf", "schedules", "--colour", "red"}, exitUsage, nil, "not defined: -colour\nusage: techniqual pdf schedules|hosts"},

@@ -86,7 +86,7 @@ package: deps
 # with resources (icon, version).
 package-check: package test-deps
 	./.ci/package-check.sh dist/Techniqual.tar.xz
-	TECHNIQUAL_EXE=$(CURDIR)/dist/Techniqual.exe $(GO) test -run TestWindowsExecutable -count=1 .
+	TECHNIQUAL_EXE=$(CURDIR)/dist/Techniqual.exe $(GO) test -run TestWindowsExecutable -count=1 ./ui/cli/
 
 clean:
 	rm -rf techniqual dist

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"techniqual/data/text"
 	"text/template"
 	"time"
 )
@@ -36,7 +37,7 @@ func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", int(c)/60, int(
 // Rule names one of the minors' working-time rules.
 type Rule string
 
-// The working-time rules (DESIGN §4).
+// The working-time rules for minors (README, "Personal data and rules").
 const (
 	RuleTimesInOrder   Rule = "times_in_order"
 	RuleMaxWork        Rule = "max_work"
@@ -132,10 +133,8 @@ func RenderTemplate(text string, data any) string {
 	return strings.ReplaceAll(b.String(), "<no value>", "")
 }
 
-var swedishWeekdays = [...]string{"söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"}
-
 // SwedishWeekday names the weekday of d in Swedish, lower case.
-func SwedishWeekday(d time.Time) string { return swedishWeekdays[d.Weekday()] }
+func SwedishWeekday(d time.Time) string { return text.Weekday(text.Swedish, d.Weekday()) }
 
 func hours(minutes int) string {
 	s := strconv.FormatFloat(float64(minutes)/60, 'f', 2, 64)

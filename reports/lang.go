@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"strings"
+	"techniqual/data/text"
 	"time"
 
 	"techniqual/data"
@@ -60,10 +61,9 @@ type lang struct {
 
 var swedish = lang{
 	code:     "sv",
-	weekdays: [7]string{"söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"},
-	months: [12]string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-		"oktober", "november", "december"},
-	week: "v. %d", weeks: "v. %d–%d",
+	weekdays: text.Weekdays(text.Swedish),
+	months:   text.Months(text.Swedish),
+	week:     "v. %d", weeks: "v. %d–%d",
 	page: "Sida %d av %d", printed: "Utskriven %s", cont: "(forts.)", brand: "TechniQual – teknikprao i Värmland",
 	class: "Klass", school: "Skola", host: "Värd", placement: "Praoplats", period: "Period",
 	address: "Adress", travel: "Hitta hit", supervisor: "Handledare", lunch: "Lunch", phone: "tel.",
@@ -123,10 +123,9 @@ var swedish = lang{
 
 var english = lang{
 	code:     "en",
-	weekdays: [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
-	months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September",
-		"October", "November", "December"},
-	week: "week %d", weeks: "weeks %d–%d",
+	weekdays: text.Weekdays(text.English),
+	months:   text.Months(text.English),
+	week:     "week %d", weeks: "weeks %d–%d",
 	page: "Page %d of %d", printed: "Printed %s", cont: "(continued)",
 	brand: "TechniQual – technology work experience in Värmland",
 	class: "Class", school: "School", host: "Host", placement: "Placement", period: "Period",

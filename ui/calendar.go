@@ -15,6 +15,7 @@ import (
 	"techniqual/data"
 	"techniqual/data/calendar"
 	"techniqual/reports"
+	"techniqual/ui/ops"
 )
 
 // prefCalendarFolder remembers where the last calendar was saved.
@@ -85,7 +86,7 @@ func (m *MainWindow) eventCalendarJob(st *data.Store, eventID string) (calendarJ
 	return calendarJob{
 		name: calendarFileName(lang.X("calendar.file_event", "Kalender"), e.Title, data.FormatDate(e.Start)),
 		write: func(ctx context.Context, st *data.Store, path string) (string, error) {
-			if err := calendar.SaveEvent(ctx, st, eventID, path, o); err != nil {
+			if _, err := ops.SaveCalendar(ctx, st, ops.Calendar{EventID: eventID}, path, o); err != nil {
 				return "", err
 			}
 			return lang.X("calendar.saved", "Kalendern sparades i {{.Path}}.", map[string]string{"Path": path}), nil
@@ -102,7 +103,7 @@ func (m *MainWindow) offerCalendarJob(st *data.Store, offerID string) (calendarJ
 	return calendarJob{
 		name: calendarFileName(lang.X("calendar.file_offer", "Praodagar"), h.Host.Name, h.Offer.Title),
 		write: func(ctx context.Context, st *data.Store, path string) (string, error) {
-			n, err := calendar.SaveOffer(ctx, st, offerID, path, o)
+			n, err := ops.SaveCalendar(ctx, st, ops.Calendar{OfferID: offerID}, path, o)
 			if err != nil {
 				return "", err
 			}
@@ -126,7 +127,7 @@ func (m *MainWindow) pupilCalendarJob(st *data.Store, pupilID, periodID string) 
 	return calendarJob{
 		name: calendarFileName(lang.X("calendar.file_pupil", "Praodagar"), p.Name(), per.Name),
 		write: func(ctx context.Context, st *data.Store, path string) (string, error) {
-			if _, err := calendar.SavePupils(ctx, st, periodID, f, path, o); err != nil {
+			if _, err := ops.SaveCalendar(ctx, st, ops.Calendar{PeriodID: periodID, Filter: f}, path, o); err != nil {
 				if errors.Is(err, calendar.ErrNothing) {
 					return "", errors.New(lang.X("calendar.not_placed", "Eleven har ingen praoplats i den här perioden."))
 				}

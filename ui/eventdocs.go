@@ -2,13 +2,13 @@ package ui
 
 import (
 	"context"
-	"os"
 	"strconv"
 
 	"fyne.io/fyne/v2/lang"
 
 	"techniqual/data"
 	"techniqual/reports"
+	"techniqual/ui/ops"
 )
 
 // eventDocName names an event document in the user's language.
@@ -44,19 +44,11 @@ func (m *MainWindow) eventDocJob(st *data.Store, eventID, kind string) (calendar
 	code := SavedLanguage(m.app)
 	name := reports.SafeFileName(eventDocName(kind)+" "+e.Title+" "+data.FormatDate(e.Start.In(data.Stockholm))) + ".pdf"
 	return calendarJob{name: name, ext: ".pdf", write: func(ctx context.Context, st *data.Store, path string) (string, error) {
-		ps, err := st.EventParticipants(ctx, eventID)
+		res, err := ops.PrintEvent(ctx, st, eventID, kind, path, reports.Options{Lang: code})
 		if err != nil {
 			return "", err
 		}
-		doc, ids := reports.NewEventDoc(e, ps, code, false)
-		if err := reports.WriteEventFile(path, kind, doc, reports.Options{Lang: code}); err != nil {
-			return "", err
-		}
-		if err := st.LogExport(ctx, &data.AuditEntry{Action: "pdf " + kind, What: path, RecordIDs: ids, Detail: e.Title}); err != nil {
-			os.Remove(path) // no file with names leaves without its log entry
-			return "", err
-		}
 		return lang.X("eventdocs.saved", "{{.Doc}} sparad i {{.Path}} ({{.N}} personer på listan).",
-			map[string]string{"Doc": eventDocName(kind), "Path": path, "N": strconv.Itoa(len(doc.Participants))}), nil
+			map[string]string{"Doc": eventDocName(kind), "Path": path, "N": strconv.Itoa(res.People)}), nil
 	}}, nil
 }

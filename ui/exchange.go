@@ -19,6 +19,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/exchange"
+	"techniqual/ui/ops"
 )
 
 // prefExchangeFolder remembers where the last exchange file was saved or opened.
@@ -277,22 +278,8 @@ func (d *exchangeExport) saveTo(path string) {
 	d.progress.Start()
 	d.status.SetText(lang.X("exchange.saving", "Sparar och krypterar …"))
 	d.main.background(func() func() {
-		ctx := context.Background()
-		var p *exchange.Payload
-		var err error
-		switch k {
-		case exchange.KindHostForm:
-			p, err = exchange.ExportHostForm(ctx, st, orgID, o)
-		case exchange.KindSchool:
-			p, err = exchange.ExportSchool(ctx, st, schoolID, periodID, o)
-		case exchange.KindResults:
-			p, err = exchange.ExportResults(ctx, st, schoolID, periodID, o)
-		case exchange.KindHost:
-			p, err = exchange.ExportHost(ctx, st, orgID, periodID, o)
-		}
-		if err == nil {
-			err = exchange.Save(ctx, st, path, p, pass)
-		}
+		_, err := ops.WriteExchange(context.Background(), st,
+			ops.Outgoing{Kind: k, OrgID: orgID, SchoolID: schoolID, PeriodID: periodID, Options: o}, path, pass)
 		return func() {
 			d.saveBtn.Enable()
 			d.progress.Stop()
@@ -416,11 +403,7 @@ func (d *exchangeImport) onPreview() {
 	path, pass, st := d.path, d.pass.Text, d.main.store
 	d.busy(true, lang.X("exchange.reading", "Läser och jämför …"))
 	d.main.background(func() func() {
-		p, err := exchange.ReadFile(path, pass)
-		var plan *exchange.Plan
-		if err == nil {
-			plan, err = exchange.Prepare(context.Background(), st, p)
-		}
+		p, plan, err := ops.ReadExchange(context.Background(), st, path, pass)
 		return func() {
 			d.busy(false, "")
 			if err != nil {
@@ -579,7 +562,7 @@ func (d *exchangeImport) onImport() {
 	}
 	d.busy(true, lang.X("exchange.importing", "Importerar …"))
 	d.main.background(func() func() {
-		res, err := exchange.Apply(context.Background(), st, p, dec)
+		res, err := ops.ImportExchange(context.Background(), st, p, dec)
 		return func() {
 			d.busy(false, "")
 			if err != nil {

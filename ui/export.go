@@ -17,6 +17,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/export"
+	"techniqual/ui/ops"
 )
 
 // prefExportFolder remembers where the last spreadsheet was saved.
@@ -287,7 +288,7 @@ func (d *exportDialog) saveTo(path string) {
 	d.saveBtn.Disable()
 	d.status.SetText(lang.X("export.working", "Exporterar …"))
 	d.main.background(func() func() {
-		res, err := export.Export(context.Background(), st, path, o)
+		res, err := ops.Export(context.Background(), st, path, o)
 		return func() {
 			d.saveBtn.Enable()
 			if err != nil {

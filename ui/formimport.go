@@ -18,6 +18,7 @@ import (
 	"techniqual/data"
 	"techniqual/data/classlist"
 	"techniqual/data/formimport"
+	"techniqual/ui/ops"
 )
 
 // mapHeaderWidth is the width of the column headers in the mapping grid.
@@ -666,11 +667,7 @@ func (w *formImport) onImport() {
 	f, opts, st, skip, kind := w.file, w.previewOpts, w.m.store, w.skipBad.Checked, w.kind
 	w.setBusy(lang.X("formimport.importing", "Importerar …"))
 	w.m.background(func() func() {
-		imp := formimport.ImportChoices
-		if kind == formimport.KindEvaluations {
-			imp = formimport.ImportEvaluations
-		}
-		res, err := imp(context.Background(), st, f, opts, skip)
+		res, err := ops.ImportForm(context.Background(), st, f, opts, skip)
 		return func() {
 			var re *formimport.RowErrors
 			switch {

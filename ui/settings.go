@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"techniqual/ui/ops"
 )
 
 // prefDatabase remembers the database file opened from Inställningar, used
@@ -130,11 +130,10 @@ func (s *settingsScreen) backupTo(path string) {
 	wait.Show()
 	st := s.main.store
 	s.main.background(func() func() {
-		err := st.Backup(context.Background(), path)
+		err := ops.BackupStore(context.Background(), st, path) // a failed copy leaves no half file
 		return func() {
 			wait.Hide()
 			if err != nil {
-				os.Remove(path) // never leave a half copy behind
 				dialog.ShowError(err, s.main.win)
 				return
 			}

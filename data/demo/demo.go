@@ -20,6 +20,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/match"
+	"techniqual/data/text"
 )
 
 // Config says how much to make.
@@ -336,12 +337,12 @@ func (g *gen) journey(profession string) string {
 	return s
 }
 
+// asciiFold is s for an e-mail address: without accents (text.Fold),
+// spaces, hyphens or anything else outside ASCII.
 func asciiFold(s string) string {
-	r := strings.NewReplacer("å", "a", "ä", "a", "ö", "o", "Å", "A", "Ä", "A", "Ö", "O", "é", "e", "ü", "u", "ł", "l",
-		"Ł", "L", "ş", "s", "Ş", "S", "ğ", "g", "ő", "o", "ñ", "n", "ç", "c", "ı", "i", "ễ", "e", " ", "", "-", "")
 	var b strings.Builder
-	for _, c := range r.Replace(s) {
-		if c < 128 {
+	for _, c := range text.Fold(s) {
+		if c < 128 && c != ' ' && c != '-' {
 			b.WriteRune(c)
 		}
 	}

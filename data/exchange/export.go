@@ -24,7 +24,7 @@ type Options struct {
 	Now func() time.Time
 }
 
-// The fields each kind carries (DESIGN §4: no more than the receiver needs).
+// The fields each kind carries (README, "Personal data and rules": no more than the receiver needs).
 var (
 	orgFormFields   = []string{"kind", "name", "org_number", "municipality", "visiting_address", "sector"}
 	orgRefFields    = []string{"kind", "name", "municipality", "visiting_address"}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"time"
 
 	"techniqual/data/rotation"
 )
@@ -204,12 +205,26 @@ func (s *Store) RotationInput(ctx context.Context, periodID string) (rotation.In
 	return in, x, nil
 }
 
+// schoolYear is the year a school year starts in (it starts in July).
+func schoolYear(t time.Time) int {
+	if t.Month() >= time.July {
+		return t.Year()
+	}
+	return t.Year() - 1
+}
+
 // weekPupils returns the live pupils of the period's schools and grade, by
-// school, class and name.
+// school, class and name. The register holds each pupil's grade now, so
+// a week of an earlier school year takes the pupils who were in its grade
+// then (grade 8 last year is grade 9 now).
 func (s *Store) weekPupils(ctx context.Context, p Period) ([]Pupil, error) {
+	grade := p.Grade + max(0, schoolYear(s.now())-schoolYear(p.Start))
+	if grade > 9 {
+		return nil, nil // they have left compulsory school
+	}
 	var out []Pupil
 	for _, sid := range sortedCopy(p.SchoolIDs) {
-		ps, err := s.ListPupils(ctx, PupilFilter{SchoolID: sid, Grade: p.Grade})
+		ps, err := s.ListPupils(ctx, PupilFilter{SchoolID: sid, Grade: grade})
 		if err != nil {
 			return nil, err
 		}

@@ -11,7 +11,7 @@ import (
 
 func TestRotationInput(t *testing.T) {
 	ctx := context.Background()
-	st := newStore(t)
+	st := newWeekStore(t)
 	w := newWeekWorld(t, st)
 	gs := w.groups(t, st)
 	mustT(t)(st.SetGroupPreferences(ctx, w.pupils[2].ID, w.period.ID, []string{gs[1].ID, gs[0].ID}))
@@ -82,7 +82,7 @@ func TestRotationInput(t *testing.T) {
 // is refused and changes nothing.
 func TestSaveRotation(t *testing.T) {
 	ctx := context.Background()
-	st := newStore(t)
+	st := newWeekStore(t)
 	w := newWeekWorld(t, st)
 	gs := w.groups(t, st)
 	teams := sunneTeams(w, gs[0].ID)
@@ -128,5 +128,29 @@ func TestSaveRotation(t *testing.T) {
 	}
 	if un, _ := st.ListUnteamed(ctx, w.period.ID); len(un) != 1 || un[0].PupilID != w.pupils[7].ID || un[0].Why != "Inget lag hade plats." {
 		t.Errorf("unteamed = %+v", un)
+	}
+}
+
+// TestLastYearsWeekTakesLastYearsCohort: a grade-8 week of school year
+// 2025/26 is made of the pupils in grade 9 today.
+func TestLastYearsWeekTakesLastYearsCohort(t *testing.T) {
+	ctx := context.Background()
+	st := newWeekStore(t)
+	w := newWeekWorld(t, st)
+	eighth := Pupil{SchoolID: w.school.ID, FirstName: "Ung", ClassName: "8A", Grade: 8}
+	mustT(t)(st.SavePupil(ctx, &eighth))
+	last := Period{Name: "Teknikprao åk 8 v. 17 2026", Grade: 8, Start: mustDate("2026-04-20"), End: mustDate("2026-04-24"),
+		Format: FormatWeek, SchoolIDs: []string{w.school.ID}}
+	mustT(t)(st.SavePeriod(ctx, &last))
+	in, idx, err := st.RotationInput(ctx, last.ID)
+	mustT(t)(err)
+	if len(in.Pupils) != 8 || idx.Pupil(eighth.ID) != -1 {
+		t.Errorf("last year's grade 8 = %d pupils (today's grade 8 in it: %v)", len(in.Pupils), idx.Pupil(eighth.ID) >= 0)
+	}
+	older := last
+	older.ID, older.Name, older.Start, older.End = "", "Teknikprao åk 8 v. 17 2025", mustDate("2025-04-21"), mustDate("2025-04-25")
+	mustT(t)(st.SavePeriod(ctx, &older))
+	if in, _, err := st.RotationInput(ctx, older.ID); err != nil || len(in.Pupils) != 0 {
+		t.Errorf("a week two school years ago has %d pupils, %v", len(in.Pupils), err)
 	}
 }

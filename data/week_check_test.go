@@ -77,7 +77,7 @@ func TestCheckWeek(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			st := newStore(t)
+			st := newWeekStore(t)
 			w := newWeekWorld(t, st)
 			gs := w.groups(t, st)
 			mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, sunneTeams(w, gs[0].ID), nil))
@@ -114,7 +114,7 @@ func TestCheckWeek(t *testing.T) {
 }
 
 func TestCheckWeekRefusesAClassicPeriod(t *testing.T) {
-	st := newStore(t)
+	st := newWeekStore(t)
 	p := Period{Name: "Klassisk", Grade: 9, Start: mustDate("2026-11-16"), End: mustDate("2026-11-20")}
 	mustT(t)(st.SavePeriod(context.Background(), &p))
 	if _, err := st.CheckWeek(context.Background(), p.ID); !errors.Is(err, ErrNotWeek) {

@@ -111,3 +111,13 @@ func checksum(t testing.TB, st *Store) string {
 	}
 	return c
 }
+
+// weekToday is the fixed "today" of the week tests: in school year 2026/27,
+// like the fixture's week, whatever the machine's clock says.
+var weekToday = time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+
+// newWeekStore opens a fresh database whose clock is weekToday.
+func newWeekStore(t testing.TB) *Store {
+	t.Helper()
+	return newStore(t).With(Options{Now: func() time.Time { return weekToday }})
+}

@@ -164,7 +164,7 @@ func (s *Store) CheckWeek(ctx context.Context, periodID string) ([]WeekProblem, 
 			if p.Week.TeamMode == TeamModeClass {
 				wp.Text = "Klassen {{.Class}} på {{.School}} har bara {{.Count}} elever, färre än minsta lagstorleken {{.Min}}, och lagen ska hålla ihop klassen."
 			} else {
-				wp.Text, wp.Warning = "Klassen {{.Class}} på {{.School}} har bara {{.Count}} elever, färre än minsta lagstorleken {{.Min}}: de blandas med andra klasser.", true
+				wp.Key, wp.Text, wp.Warning = "week.class_small_mixed", "Klassen {{.Class}} på {{.School}} har bara {{.Count}} elever, färre än minsta lagstorleken {{.Min}}: de blandas med andra klasser.", true
 			}
 			add(wp)
 		}

@@ -84,6 +84,9 @@ func TestSaveHostGroupsRefusesBadInput(t *testing.T) {
 			}
 		})
 	}
+	if checksum(t, st) != before {
+		t.Error("refused groups changed the database")
+	}
 	msg := ""
 	var ve *ValidationError
 	if errors.As(st.SaveHostGroups(ctx, w.period.ID, cases[2].groups), &ve) {

@@ -37,7 +37,7 @@ type week struct {
 var exampleWeeks = []week{
 	{"Teknikprao åk 8 v. 17 2026", 8, date(2026, 4, 20), data.PeriodDone, 0},
 	{"Teknikprao åk 9 v. 41 2026", 9, date(2026, 10, 5), data.PeriodDone, 1},
-	{"Teknikprao åk 8 v. 6 2027", 8, date(2027, 2, 8), data.PeriodChoosing, 0},
+	{"Teknikprao åk 8 v. 20 2027", 8, date(2027, 5, 17), data.PeriodChoosing, 0},
 }
 
 var feedbackComments = []string{"Roligast var att få bygga något själv.", "Bra att vi fick prata med dem som jobbar där.",

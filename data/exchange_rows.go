@@ -73,7 +73,7 @@ var exchangeTables = []ExchangeTable{
 		Fields: []string{"organisation_id", "date", "title", "text"},
 		Refs:   map[string]ExchangeRef{"organisation_id": {Table: XOrganisations, Required: true}}},
 	{Name: XPeriods, Soft: true,
-		Fields: []string{"name", "grade", "start_date", "end_date", "status", "notes"}},
+		Fields: []string{"name", "grade", "start_date", "end_date", "status", "notes", "format"}},
 	{Name: XOffers, Soft: true,
 		Fields: []string{"host_id", "period_id", "title", "description", "capacity", "visiting_address", "supervisor_id",
 			"min_age", "what_to_bring", "travel_info", "lunch_info", "safety_risk_assessment", "safety_protective_gear",

@@ -286,3 +286,22 @@ func TestOldDaysFieldStillReads(t *testing.T) {
 		t.Error("teams_max 99 was accepted")
 	}
 }
+
+// TestHostFormCarriesThePeriodFormat: the host's laptop learns that a
+// period is a teknikprao week, so its checks treat the offer's days as
+// blocks for different teams.
+func TestHostFormCarriesThePeriodFormat(t *testing.T) {
+	coord, hr := openStore(t, "coord"), openStore(t, "hr")
+	w := newWorld(t, coord)
+	w.period.Format = data.FormatWeek
+	must(t, coord.SavePeriod(ctx, &w.period))
+	p, err := ExportHostForm(ctx, coord, w.company.ID, Options{})
+	must(t, err)
+	_, err = importFile(t, hr, save(t, coord, p), pass, Decisions{}, KindHostForm)
+	must(t, err)
+	got, err := hr.GetPeriod(ctx, w.period.ID)
+	must(t, err)
+	if got.Format != data.FormatWeek {
+		t.Errorf("format at the host: %q", got.Format)
+	}
+}

@@ -90,6 +90,10 @@ func (s *Store) CheckWeek(ctx context.Context, periodID string) ([]WeekProblem, 
 	}
 	for _, id := range ids {
 		o := offers[id]
+		if o.status != OfferApproved {
+			add(WeekProblem{Key: "week.host_not_approved", Text: "{{.Host}} är inte godkänd ännu: dess pass kommer inte med när veckan planeras.",
+				Warning: true, Data: map[string]string{"Host": o.host}, HostID: o.hostID})
+		}
 		if inWeek[id] == 0 {
 			add(WeekProblem{Key: "week.host_no_block", Text: "{{.Host}} har inget pass under veckan.",
 				Data: map[string]string{"Host": o.host}, HostID: o.hostID})

@@ -27,6 +27,9 @@ func TestCheckWeek(t *testing.T) {
 			gs[1].OfferIDs = append(gs[1].OfferIDs, o.ID)
 			mustT(t)(st.SaveHostGroups(ctx, w.period.ID, gs))
 		}, "week.host_no_block", false, "Tomma Verkstaden AB har inget pass under veckan."},
+		{"a host not approved", func(t *testing.T, st *Store, w *weekWorld, gs []HostGroup) {
+			mustT(t)(st.SetOfferStatus(ctx, w.offers[5].ID, OfferSubmitted))
+		}, "week.host_not_approved", true, "Inlandsbanans El AB är inte godkänd ännu"},
 		{"a host in no group", func(t *testing.T, st *Store, w *weekWorld, gs []HostGroup) {
 			gs[1].OfferIDs = gs[1].OfferIDs[:1]
 			mustT(t)(st.SaveHostGroups(ctx, w.period.ID, gs))

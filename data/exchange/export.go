@@ -30,7 +30,7 @@ var (
 	orgRefFields    = []string{"kind", "name", "municipality", "visiting_address"}
 	personFields    = []string{"organisation_id", "first_name", "last_name", "roles", "title", "email", "phone", "journey"}
 	journeyFields   = []string{"organisation_id", "date", "title", "text"}
-	periodRefFields = []string{"name", "grade", "start_date", "end_date"}
+	periodRefFields = []string{"name", "grade", "start_date", "end_date", "format"}
 	offerFields     = []string{"host_id", "period_id", "title", "description", "capacity", "visiting_address", "supervisor_id",
 		"min_age", "what_to_bring", "travel_info", "lunch_info", "safety_risk_assessment", "safety_protective_gear",
 		"safety_introduction", "safety_supervisor_adult", "safety_emergency_routine", "status", "days", "role_models"}

@@ -38,7 +38,7 @@ build: deps
 # bench prints the benchmarks the issues budget (see README).
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./data/demo/
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./data/ ./ui/
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./data/ ./ui/...
 	$(GO) test -run '^$$' -bench . -benchmem ./data/match/ ./reports/ ./data/classlist/
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./data/stats/ ./data/formimport/ ./data/exchange/ ./reports/charts/
 
@@ -86,7 +86,7 @@ package: deps
 # with resources (icon, version).
 package-check: package test-deps
 	./.ci/package-check.sh dist/Techniqual.tar.xz
-	TECHNIQUAL_EXE=$(CURDIR)/dist/Techniqual.exe $(GO) test -run TestWindowsExecutable -count=1 .
+	TECHNIQUAL_EXE=$(CURDIR)/dist/Techniqual.exe $(GO) test -run TestWindowsExecutable -count=1 ./ui/cli/
 
 clean:
 	rm -rf techniqual dist

@@ -1,7 +1,8 @@
 // Command techniqual is the offline desktop app of the TechniQual network:
 // prao matching, host forms, events and documents for schools and companies
 // in Värmland. Without a subcommand it opens the window; the subcommands
-// (DESIGN §5) serve scripts, tests and benchmarks on the same code.
+// (ui/cli, README "Command line") serve scripts, tests and benchmarks on the
+// same code. main only wires the two front ends together.
 package main
 
 import (
@@ -12,11 +13,14 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"techniqual/data"
+	"techniqual/ui/cli"
+	_ "techniqual/ui/cli/posixlocale" // before Fyne reads the locale: see its doc
 	"techniqual/ui/shell"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, startGUI))
+	cli.Version, cli.AppID = Version, shell.AppID
+	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr, startGUI))
 }
 
 // startGUI opens the database and runs the window until it is closed.

@@ -2,7 +2,8 @@ package main
 
 import (
 	_ "embed"
-	"regexp"
+
+	"techniqual/ui/cli"
 )
 
 // fyneApp is FyneApp.toml, the one place the version is written: the
@@ -12,13 +13,4 @@ import (
 var fyneApp string
 
 // Version is the app's version, read from FyneApp.toml.
-var Version = versionOf(fyneApp)
-
-var versionLine = regexp.MustCompile(`(?m)^\s*Version\s*=\s*"([^"]+)"`)
-
-func versionOf(toml string) string {
-	if m := versionLine.FindStringSubmatch(toml); m != nil {
-		return m[1]
-	}
-	return "dev"
-}
+var Version = cli.VersionOf(fyneApp)

@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// LogExport records an export of personal data in the audit log (DESIGN §4).
+// LogExport records an export of personal data in the audit log (table audit_log, read with ListAudit).
 func (s *Store) LogExport(ctx context.Context, e *AuditEntry) error {
 	if strings.TrimSpace(e.Action) == "" {
 		return &ValidationError{Fields: []FieldError{{Entity: "audit", Field: "action", Key: "err.required", Text: "Måste fyllas i.", Reason: "required"}}}

@@ -1,7 +1,7 @@
 // Package data holds Techniqual's domain: the types of the prao world
 // (organisations, people, pupils, periods, offers, choices, placements,
 // attendance, events, evaluations), the rules of the domain (minors' working
-// time, DESIGN §4) and the Store that keeps them in one SQLite file.
+// time, worktime.go) and the Store that keeps them in one SQLite file.
 //
 // The Store is the only place that speaks SQL. Every row has a UUID key and
 // UTC timestamps; rows that another laptop may hold a copy of are soft-deleted

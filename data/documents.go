@@ -5,9 +5,9 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"techniqual/data/text"
 
 	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 )
 
 // DocFilter narrows the printed documents of a period to one school, class,
@@ -159,7 +159,7 @@ func (s *Store) periodAttendance(ctx context.Context, periodID string) (map[stri
 }
 
 // swedish compares names the way a Swedish class list is sorted.
-func swedish() *collate.Collator { return collate.New(language.Swedish, collate.IgnoreCase) }
+func swedish() *collate.Collator { return text.Collator() }
 
 // sortDocs orders documents by school name, class, last and first name.
 // Collation keys are made once per document, not at every comparison.

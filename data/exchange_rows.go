@@ -73,7 +73,7 @@ var exchangeTables = []ExchangeTable{
 		Fields: []string{"organisation_id", "date", "title", "text"},
 		Refs:   map[string]ExchangeRef{"organisation_id": {Table: XOrganisations, Required: true}}},
 	{Name: XPeriods, Soft: true,
-		Fields: []string{"name", "grade", "start_date", "end_date", "status", "notes"}},
+		Fields: []string{"name", "grade", "start_date", "end_date", "status", "notes", "format"}},
 	{Name: XOffers, Soft: true,
 		Fields: []string{"host_id", "period_id", "title", "description", "capacity", "visiting_address", "supervisor_id",
 			"min_age", "what_to_bring", "travel_info", "lunch_info", "safety_risk_assessment", "safety_protective_gear",
@@ -140,13 +140,22 @@ func SplitChoiceKey(key string) (pupilID, periodID string, ok bool) {
 }
 
 // ExchangeDay is one day of an offer's programme in an offer's "days" field
-// (a JSON array, sorted by date).
+// (a JSON array, sorted by date and start), or one block of a teknikprao
+// week. Files written before the week have no id, teams_max or
+// role_models: they read as new keys (matched by date and start), one team
+// and no role models of their own.
 type ExchangeDay struct {
+	ID         string `json:"id,omitempty"` // the block's key, so that teams' routes survive an exchange
 	Date       string `json:"date"`
 	Start      string `json:"start"`
 	End        string `json:"end"`
 	Break      int    `json:"break"`
 	Activities string `json:"activities,omitempty"`
+	// TeamsMax is how many teams the host takes at once; written only when
+	// more than one (0 reads as 1).
+	TeamsMax int `json:"teams_max,omitempty"`
+	// RoleModels are the keys of the people a team meets in this block.
+	RoleModels []string `json:"role_models,omitempty"`
 }
 
 // ParseExchangeDays reads an offer's "days" field.
@@ -157,6 +166,17 @@ func ParseExchangeDays(s string) ([]ExchangeDay, error) {
 	var ds []ExchangeDay
 	if err := json.Unmarshal([]byte(s), &ds); err != nil {
 		return nil, fmt.Errorf("days: %w", err)
+	}
+	for i := range ds {
+		if ds[i].TeamsMax < 0 || ds[i].TeamsMax > 50 {
+			return nil, fmt.Errorf("days: %s %s: teams_max %d is not 1..50", ds[i].Date, ds[i].Start, ds[i].TeamsMax)
+		}
+		if ds[i].TeamsMax == 1 {
+			ds[i].TeamsMax = 0 // the default is not written
+		}
+		if len(ds[i].RoleModels) == 0 {
+			ds[i].RoleModels = nil
+		}
 	}
 	return ds, nil
 }
@@ -284,13 +304,19 @@ func (s *Store) fillSynthetic(ctx context.Context, table string, rows []Exchange
 		return nil
 	}
 	days := map[string][]ExchangeDay{}
-	if err := query(`SELECT offer_id, date, start_time, end_time, break_minutes, activities FROM offer_days
-		WHERE offer_id IN (?) ORDER BY offer_id, date`, func(rs *sql.Rows) error {
-		var id string
+	if err := query(`SELECT d.offer_id, d.id, d.date, d.start_time, d.end_time, d.break_minutes, d.activities, d.teams_max,
+		coalesce((SELECT group_concat(person_id) FROM (SELECT person_id FROM offer_day_role_models r
+		WHERE r.offer_day_id = d.id ORDER BY r.position)), '') FROM offer_days d
+		WHERE d.offer_id IN (?) ORDER BY d.offer_id, d.date, d.start_time`, func(rs *sql.Rows) error {
+		var id, models string
 		var d ExchangeDay
-		if err := rs.Scan(&id, &d.Date, &d.Start, &d.End, &d.Break, &d.Activities); err != nil {
+		if err := rs.Scan(&id, &d.ID, &d.Date, &d.Start, &d.End, &d.Break, &d.Activities, &d.TeamsMax, &models); err != nil {
 			return err
 		}
+		if d.TeamsMax == 1 {
+			d.TeamsMax = 0
+		}
+		d.RoleModels = splitList(models)
 		days[id] = append(days[id], d)
 		return nil
 	}); err != nil {
@@ -330,7 +356,12 @@ func formatDays(ds []ExchangeDay) string {
 	if len(ds) == 0 {
 		return ""
 	}
-	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Date < ds[j].Date })
+	sort.SliceStable(ds, func(i, j int) bool {
+		if ds[i].Date != ds[j].Date {
+			return ds[i].Date < ds[j].Date
+		}
+		return ds[i].Start < ds[j].Start
+	})
 	b, _ := json.Marshal(ds) // plain strings and ints always marshal
 	return string(b)
 }
@@ -642,15 +673,26 @@ func (s *Store) upsertSynthetic(ctx context.Context, table, id, updated string, 
 		if err != nil {
 			return err
 		}
-		if _, err := s.exec(ctx, `DELETE FROM offer_days WHERE offer_id = ?`, id); err != nil {
-			return err
-		}
-		for _, d := range ds {
-			if _, err := s.exec(ctx, `INSERT INTO offer_days (id, offer_id, date, start_time, end_time, break_minutes,
-				activities, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`, s.newID(), id, d.Date, d.Start, d.End,
-				d.Break, d.Activities, updated, updated); err != nil {
-				return err
+		rows := make([]blockRow, len(ds))
+		for i, d := range ds {
+			// A file says everything about a block: no teams_max is one team,
+			// no role models is none. People the database does not have are
+			// left out, as an optional reference is.
+			models := []string{}
+			for _, pid := range d.RoleModels {
+				var n int
+				if err := s.q.QueryRowContext(ctx, `SELECT count(*) FROM people WHERE id = ?`, pid).Scan(&n); err != nil {
+					return err
+				}
+				if n > 0 {
+					models = append(models, pid)
+				}
 			}
+			rows[i] = blockRow{ID: d.ID, Date: d.Date, Start: d.Start, End: d.End, Break: d.Break, Activities: d.Activities,
+				TeamsMax: max(d.TeamsMax, 1), RoleModels: models}
+		}
+		if err := s.replaceBlocks(ctx, id, rows, updated, false); err != nil {
+			return err
 		}
 	}
 	if v, ok := fields["role_models"]; ok && table == XOffers {

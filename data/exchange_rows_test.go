@@ -192,3 +192,35 @@ func TestContentChecksumAndBase(t *testing.T) {
 		t.Fatal("checksum did not change")
 	}
 }
+
+// TestOldDaysKeepBlockKeys: an offer row from a file written before the
+// teknikprao week (days without keys or teams_max) updates the offer's
+// blocks in place: each keeps its key when date and start match, so teams'
+// routes survive; teams_max is one team again and per-block role models
+// the file does not name are gone, as the file says.
+func TestOldDaysKeepBlockKeys(t *testing.T) {
+	ctx := context.Background()
+	st := newWeekStore(t)
+	w := newWeekWorld(t, st)
+	o := w.offers[0]
+	o.Days[0].TeamsMax, o.Days[0].RoleModelIDs = 2, o.RoleModelIDs
+	mustT(t)(st.SaveOffer(ctx, &o))
+	rows, err := st.ExchangeRows(ctx, XOffers, "id", []string{o.ID})
+	mustT(t)(err)
+	if !strings.Contains(rows[0].Fields["days"], `"teams_max":2`) || !strings.Contains(rows[0].Fields["days"], `"id":"`+o.Days[0].ID+`"`) ||
+		!strings.Contains(rows[0].Fields["days"], `"role_models":["`+o.RoleModelIDs[0]+`"]`) {
+		t.Fatalf("days field: %s", rows[0].Fields["days"])
+	}
+	old := ExchangeRow{Table: XOffers, ID: o.ID, CreatedAt: rows[0].CreatedAt, UpdatedAt: "2026-12-01T10:00:00.000Z",
+		Fields: map[string]string{"days": `[{"date":"2026-11-09","start":"08:30","end":"12:00","break":0},` +
+			`{"date":"2026-11-10","start":"08:30","end":"11:30","break":0}]`}}
+	mustT(t)(st.UpsertExchangeRow(ctx, old))
+	got, err := st.GetOffer(ctx, o.ID)
+	mustT(t)(err)
+	if len(got.Days) != 2 || got.Days[0].ID != o.Days[0].ID || got.Days[1].ID != o.Days[1].ID || got.Days[1].End != 11*60+30 {
+		t.Fatalf("blocks after an old file: %+v (had %s, %s)", got.Days, o.Days[0].ID, o.Days[1].ID)
+	}
+	if got.Days[0].TeamsMax != 1 || len(got.Days[0].RoleModelIDs) != 0 {
+		t.Errorf("teams_max and role models after an old file: %+v", got.Days[0])
+	}
+}

@@ -55,3 +55,30 @@ func RowErrorsText(n int, first func(i int) string) string {
 	}
 	return fmt.Sprintf("%d errors, nothing imported: %s", n, strings.Join(parts, "; "))
 }
+
+// FileError says why a whole imported file cannot be read: a Message with
+// its data. Kind is the sentinel it wraps (classlist.ErrNotClassList,
+// formimport.ErrNotFormExport), so errors.Is tells the readers apart.
+type FileError struct {
+	Message
+	Data map[string]string
+	Kind error
+}
+
+func (e *FileError) Error() string { return RenderTemplate(e.Reason, e.Data) }
+
+// Unwrap makes errors.Is(err, e.Kind) true.
+func (e *FileError) Unwrap() error { return e.Kind }
+
+// Swedish is the reason in Swedish.
+func (e *FileError) Swedish() string { return RenderTemplate(e.Text, e.Data) }
+
+// CountLines is how many different lines n row errors are on; line(i) is
+// the line of the i-th.
+func CountLines(n int, line func(i int) int) int {
+	seen := map[int]bool{}
+	for i := range n {
+		seen[line(i)] = true
+	}
+	return len(seen)
+}

@@ -29,22 +29,45 @@ func (o Offer) Validate() error {
 	if o.Status != "" && !o.Status.Valid() {
 		v.add("status", "err.status", "Okänd status.", "unknown status "+string(o.Status))
 	}
-	seen := map[string]bool{}
+	ids := map[string]bool{}
 	for i, d := range o.Days {
 		field := fmt.Sprintf("days[%d]", i)
 		if d.Date.IsZero() {
 			v.add(field, "err.required", "Dagen saknar datum.", "day has no date")
 			continue
 		}
-		if seen[FormatDate(d.Date)] {
-			v.add(field, "err.duplicate_day", "Samma datum finns två gånger.", "the same date twice")
+		// Several blocks on one day are fine (a week's host may take a team
+		// in the morning and another in the afternoon); the same day twice,
+		// or two blocks that overlap, are not.
+		for j := 0; j < i; j++ {
+			e := o.Days[j]
+			if !e.Date.Equal(d.Date) {
+				continue
+			}
+			if e.Start == d.Start {
+				v.add(field, "err.duplicate_day", "Samma datum finns två gånger.", "the same date twice")
+				break
+			}
+			if d.Start < e.End && e.Start < d.End {
+				v.addData(field, "err.blocks_overlap", "Passet {{.Date}} {{.Start}}–{{.End}} överlappar ett annat pass samma dag.",
+					"two blocks on the same day overlap", map[string]string{"Date": FormatDate(d.Date), "Start": d.Start.String(), "End": d.End.String()})
+				break
+			}
 		}
-		seen[FormatDate(d.Date)] = true
+		if d.ID != "" {
+			if ids[d.ID] {
+				v.add(field, "err.duplicate_block", "Samma pass finns två gånger.", "the same block twice")
+			}
+			ids[d.ID] = true
+		}
 		if d.Start < 0 || d.Start >= 24*60 || d.End < 0 || d.End >= 24*60 {
 			v.add(field, "err.time", "Tiden måste vara mellan 00:00 och 23:59.", "time out of range")
 		}
 		if d.BreakMinutes < 0 || d.BreakMinutes > 600 {
 			v.add(field, "err.break", "Rasten måste vara mellan 0 och 600 minuter.", "break must be 0..600 minutes")
+		}
+		if d.TeamsMax < 0 || d.TeamsMax > 50 {
+			v.add(field, "err.teams_max", "Antalet lag per pass måste vara mellan 1 och 50.", "teams_max must be 1..50")
 		}
 	}
 	return v.err()
@@ -124,19 +147,20 @@ func (s *Store) SaveOffer(ctx context.Context, o *Offer) error {
 			if err := checkUpdated("save offer", res); err != nil {
 				return err
 			}
-			if _, err := tx.exec(ctx, `DELETE FROM offer_days WHERE offer_id = ?`, id); err != nil {
-				return err
-			}
 			if _, err := tx.exec(ctx, `DELETE FROM offer_role_models WHERE offer_id = ?`, id); err != nil {
 				return err
 			}
 		}
-		for _, d := range o.Days {
-			if _, err := tx.exec(ctx, `INSERT INTO offer_days (id, offer_id, date, start_time, end_time, break_minutes,
-				activities, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`, tx.newID(), id, FormatDate(d.Date),
-				d.Start.String(), d.End.String(), d.BreakMinutes, d.Activities, formatTS(updated), formatTS(updated)); err != nil {
-				return err
-			}
+		days := make([]blockRow, len(o.Days))
+		for i, d := range o.Days {
+			days[i] = blockRow{ID: d.ID, Date: FormatDate(d.Date), Start: d.Start.String(), End: d.End.String(),
+				Break: d.BreakMinutes, Activities: d.Activities, TeamsMax: d.TeamsMax, RoleModels: d.RoleModelIDs}
+		}
+		if err := tx.replaceBlocks(ctx, id, days, formatTS(updated), insert); err != nil {
+			return err
+		}
+		for i := range o.Days {
+			o.Days[i].ID, o.Days[i].TeamsMax, o.Days[i].RoleModelIDs = days[i].ID, days[i].TeamsMax, days[i].RoleModels
 		}
 		for i, pid := range o.RoleModelIDs {
 			if _, err := tx.exec(ctx, `INSERT OR IGNORE INTO offer_role_models (offer_id, person_id, position) VALUES (?,?,?)`,
@@ -207,7 +231,135 @@ func (s *Store) SetOfferStatus(ctx context.Context, id string, st OfferStatus) e
 }
 
 func sortDays(ds []OfferDay) {
-	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Date.Before(ds[j].Date) })
+	sort.SliceStable(ds, func(i, j int) bool {
+		if !ds[i].Date.Equal(ds[j].Date) {
+			return ds[i].Date.Before(ds[j].Date)
+		}
+		return ds[i].Start < ds[j].Start
+	})
+}
+
+// blockRow is one offer_days row as SaveOffer and exchange imports write it.
+type blockRow struct {
+	ID, Date, Start, End string
+	Break                int
+	Activities           string
+	TeamsMax             int      // 0 keeps the stored value (1 for a new block)
+	RoleModels           []string // nil keeps the stored ones
+}
+
+// blockExists reports whether any offer has a block with that key.
+func (s *Store) blockExists(ctx context.Context, id string) bool {
+	var n int
+	if err := s.q.QueryRowContext(ctx, `SELECT count(*) FROM offer_days WHERE id = ?`, id).Scan(&n); err != nil {
+		return true // then a fresh key is the safe choice
+	}
+	return n > 0
+}
+
+// replaceBlocks makes an offer's offer_days rows exactly days, keeping the
+// key of every block that stays (by its ID, else by date and start time):
+// teams' routes, attendance and feedback refer to it. Blocks that go are
+// deleted (routes through them with them); one that has attendance or
+// feedback cannot go, and the save fails with ErrReferenced. days gets the
+// keys, teams_max and role models as stored.
+func (s *Store) replaceBlocks(ctx context.Context, offerID string, days []blockRow, now string, fresh bool) error {
+	type stored struct {
+		id       string
+		teamsMax int
+		models   []string
+	}
+	byID, byStart := map[string]stored{}, map[string]stored{}
+	if !fresh {
+		rows, err := s.q.QueryContext(ctx, `SELECT d.id, d.date, d.start_time, d.teams_max,
+			coalesce((SELECT group_concat(person_id) FROM (SELECT person_id FROM offer_day_role_models r
+			WHERE r.offer_day_id = d.id ORDER BY r.position)), '') FROM offer_days d WHERE d.offer_id = ?`, offerID)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var st stored
+			var date, start, models string
+			if err := rows.Scan(&st.id, &date, &start, &st.teamsMax, &models); err != nil {
+				rows.Close()
+				return err
+			}
+			st.models = splitList(models)
+			byID[st.id], byStart[date+" "+start] = st, st
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	keep := map[string]bool{}
+	for i := range days {
+		d := &days[i]
+		st, ok := byID[d.ID]
+		if !ok {
+			if st, ok = byStart[d.Date+" "+d.Start]; ok && keep[st.id] {
+				ok = false
+			}
+		}
+		if ok {
+			d.ID = st.id
+			keep[st.id] = true
+			if d.TeamsMax <= 0 {
+				d.TeamsMax = st.teamsMax
+			}
+			if d.RoleModels == nil {
+				d.RoleModels = st.models
+			}
+		} else if d.ID == "" || s.blockExists(ctx, d.ID) {
+			d.ID = s.newID() // a new block, or one copied from another offer
+		}
+		if d.TeamsMax <= 0 {
+			d.TeamsMax = 1
+		}
+	}
+	// Delete the blocks that go first, then move the kept ones out of the
+	// way of the UNIQUE (offer, date, start) before writing the new times.
+	for id := range byID {
+		if !keep[id] {
+			if _, err := s.exec(ctx, `DELETE FROM offer_days WHERE id = ?`, id); err != nil {
+				return err
+			}
+		}
+	}
+	for i, d := range days {
+		if keep[d.ID] {
+			if _, err := s.exec(ctx, `UPDATE offer_days SET start_time = '00:00', date = date('0001-01-01', '+'||?||' days')
+				WHERE id = ?`, i, d.ID); err != nil {
+				return err
+			}
+		}
+	}
+	for _, d := range days {
+		var err error
+		if keep[d.ID] {
+			_, err = s.exec(ctx, `UPDATE offer_days SET date=?, start_time=?, end_time=?, break_minutes=?, activities=?, teams_max=?,
+				updated_at=? WHERE id=?`, d.Date, d.Start, d.End, d.Break, d.Activities, d.TeamsMax, now, d.ID)
+		} else {
+			_, err = s.exec(ctx, `INSERT INTO offer_days (id, offer_id, date, start_time, end_time, break_minutes, activities,
+				teams_max, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)`, d.ID, offerID, d.Date, d.Start, d.End, d.Break,
+				d.Activities, d.TeamsMax, now, now)
+		}
+		if err != nil {
+			return err
+		}
+		if keep[d.ID] {
+			if _, err := s.exec(ctx, `DELETE FROM offer_day_role_models WHERE offer_day_id = ?`, d.ID); err != nil {
+				return err
+			}
+		}
+		for i, pid := range d.RoleModels {
+			if _, err := s.exec(ctx, `INSERT OR IGNORE INTO offer_day_role_models (offer_day_id, person_id, position) VALUES (?,?,?)`,
+				d.ID, pid, i); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // OfferFilter narrows ListOffers; zero fields match everything.
@@ -267,22 +419,25 @@ func (s *Store) listOffers(ctx context.Context, where string, args ...any) ([]Of
 		return out, nil
 	}
 	// Days and role models of every listed offer in two queries, not 2n.
-	days, err := s.q.QueryContext(ctx, `SELECT d.offer_id, d.date, d.start_time, d.end_time, d.break_minutes, d.activities
+	days, err := s.q.QueryContext(ctx, `SELECT d.offer_id, d.id, d.date, d.start_time, d.end_time, d.break_minutes, d.activities,
+		d.teams_max, coalesce((SELECT group_concat(person_id) FROM (SELECT person_id FROM offer_day_role_models r
+		WHERE r.offer_day_id = d.id ORDER BY r.position)), '')
 		FROM offer_days d WHERE d.offer_id IN (SELECT id FROM offers WHERE deleted_at IS NULL `+where+`)
-		ORDER BY d.offer_id, d.date`, args...)
+		ORDER BY d.offer_id, d.date, d.start_time`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list offer days: %w", err)
 	}
 	for days.Next() {
-		var oid, date, start, end string
+		var oid, date, start, end, models string
 		var d OfferDay
-		if err := days.Scan(&oid, &date, &start, &end, &d.BreakMinutes, &d.Activities); err != nil {
+		if err := days.Scan(&oid, &d.ID, &date, &start, &end, &d.BreakMinutes, &d.Activities, &d.TeamsMax, &models); err != nil {
 			days.Close()
 			return nil, fmt.Errorf("list offer days: %w", err)
 		}
 		d.Date = mustDate(date)
 		d.Start, _ = ParseClock(start)
 		d.End, _ = ParseClock(end)
+		d.RoleModelIDs = splitList(models)
 		if i, ok := index[oid]; ok {
 			out[i].Days = append(out[i].Days, d)
 		}

@@ -6,7 +6,8 @@ import (
 	"strings"
 )
 
-const periodColumns = `id, name, grade, start_date, end_date, status, notes, created_at, updated_at`
+const periodColumns = `id, name, grade, start_date, end_date, status, notes, format, team_min, team_max, mix_rule,
+	mix_weight, team_mode, friends_together, travel_minutes, coalesce(closing_event_id, ''), created_at, updated_at`
 
 // Validate checks a period before it is saved.
 func (p Period) Validate() error {
@@ -32,30 +33,78 @@ func (p Period) Validate() error {
 	if p.Status != "" && !p.Status.Valid() {
 		v.add("status", "err.status", "Okänd status.", "unknown status "+string(p.Status))
 	}
+	if p.Format != "" && !p.Format.Valid() {
+		v.add("format", "err.period_format", "Formatet måste vara klassisk prao eller teknikpraovecka.", "format must be classic or week")
+	}
+	if p.Week != (WeekSettings{}) { // all zero is filled with the defaults on save
+		p.Week.validate(&v)
+	}
 	return v.err()
+}
+
+// validate adds the errors of a week's settings to v.
+func (w WeekSettings) validate(v *validator) {
+	if w.TeamMin < 1 {
+		v.add("team_min", "err.team_min", "Ett lag måste ha minst 1 elev.", "team_min must be at least 1")
+	}
+	if w.TeamMax < w.TeamMin || w.TeamMax > 12 {
+		v.add("team_max", "err.team_max", "Största lagstorleken måste vara mellan minsta lagstorleken och 12.",
+			"team_max must be between team_min and 12")
+	}
+	if w.MixWeight < 0 || w.MixWeight > 1000 {
+		v.add("mix_weight", "err.mix_weight", "Vikten måste vara mellan 0 och 1000.", "mix_weight must be 0..1000")
+	}
+	if w.TeamMode != "" && !w.TeamMode.Valid() {
+		v.add("team_mode", "err.team_mode", "Välj ingen preferens, håll ihop klassen eller blanda skolor.",
+			"team_mode must be any, class or mix_schools")
+	}
+	if w.TravelMinutes < 0 || w.TravelMinutes > 240 {
+		v.add("travel_minutes", "err.travel_minutes", "Restiden måste vara mellan 0 och 240 minuter.",
+			"travel_minutes must be 0..240")
+	}
+}
+
+// fillDefaults gives a period without format or week settings the
+// network's defaults, so that code written before the week keeps working.
+func (p *Period) fillDefaults() {
+	if p.Status == "" {
+		p.Status = PeriodPlanning
+	}
+	if p.Format == "" {
+		p.Format = FormatClassic
+	}
+	if p.Week == (WeekSettings{}) {
+		p.Week = DefaultWeekSettings()
+	}
+	if p.Week.TeamMode == "" {
+		p.Week.TeamMode = TeamModeAny
+	}
 }
 
 // SavePeriod inserts p (when p.ID is empty) or updates it, schools included.
 func (s *Store) SavePeriod(ctx context.Context, p *Period) error {
 	p.Name = strings.TrimSpace(p.Name)
-	if p.Status == "" {
-		p.Status = PeriodPlanning
-	}
+	p.fillDefaults()
 	if err := p.Validate(); err != nil {
 		return err
 	}
 	id, created, updated := p.ID, p.CreatedAt, p.UpdatedAt
 	insert := s.stamp(&id, &created, &updated)
 	err := s.InTx(ctx, func(tx *Store) error {
-		args := []any{p.Name, p.Grade, FormatDate(p.Start), FormatDate(p.End), string(p.Status), p.Notes, formatTS(updated)}
+		w := p.Week
+		args := []any{p.Name, p.Grade, FormatDate(p.Start), FormatDate(p.End), string(p.Status), p.Notes, string(p.Format),
+			w.TeamMin, w.TeamMax, boolInt(w.MixRule), w.MixWeight, string(w.TeamMode), boolInt(w.FriendsTogether),
+			w.TravelMinutes, nullable(p.ClosingEventID), formatTS(updated)}
 		if insert {
-			if _, err := tx.exec(ctx, `INSERT INTO periods (name, grade, start_date, end_date, status, notes, updated_at, id, created_at)
-				VALUES (?,?,?,?,?,?,?,?,?)`, append(args, id, formatTS(created))...); err != nil {
+			if _, err := tx.exec(ctx, `INSERT INTO periods (name, grade, start_date, end_date, status, notes, format, team_min,
+				team_max, mix_rule, mix_weight, team_mode, friends_together, travel_minutes, closing_event_id, updated_at, id,
+				created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, append(args, id, formatTS(created))...); err != nil {
 				return err
 			}
 		} else {
-			res, err := tx.exec(ctx, `UPDATE periods SET name=?, grade=?, start_date=?, end_date=?, status=?, notes=?, updated_at=?
-				WHERE id=? AND deleted_at IS NULL`, append(args, id)...)
+			res, err := tx.exec(ctx, `UPDATE periods SET name=?, grade=?, start_date=?, end_date=?, status=?, notes=?, format=?,
+				team_min=?, team_max=?, mix_rule=?, mix_weight=?, team_mode=?, friends_together=?, travel_minutes=?,
+				closing_event_id=?, updated_at=? WHERE id=? AND deleted_at IS NULL`, append(args, id)...)
 			if err != nil {
 				return err
 			}
@@ -102,12 +151,16 @@ func (s *Store) scanPeriods(ctx context.Context, where string, args ...any) ([]P
 	var out []Period
 	for rows.Next() {
 		var p Period
-		var start, end, status, created, updated string
-		if err := rows.Scan(&p.ID, &p.Name, &p.Grade, &start, &end, &status, &p.Notes, &created, &updated); err != nil {
+		var start, end, status, format, mode, created, updated string
+		var mix, friends int
+		w := &p.Week
+		if err := rows.Scan(&p.ID, &p.Name, &p.Grade, &start, &end, &status, &p.Notes, &format, &w.TeamMin, &w.TeamMax, &mix,
+			&w.MixWeight, &mode, &friends, &w.TravelMinutes, &p.ClosingEventID, &created, &updated); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("list periods: %w", err)
 		}
 		p.Start, p.End, p.Status, p.CreatedAt, p.UpdatedAt = mustDate(start), mustDate(end), PeriodStatus(status), parseTS(created), parseTS(updated)
+		p.Format, w.TeamMode, w.MixRule, w.FriendsTogether = PeriodFormat(format), TeamMode(mode), mix == 1, friends == 1
 		out = append(out, p)
 	}
 	rows.Close()

@@ -124,7 +124,7 @@ func open(ctx context.Context, path string, opts Options) (*Store, error) {
 	return s, nil
 }
 
-// dsn builds the connection string of DESIGN §3: foreign keys on, WAL, a busy
+// dsn builds the connection string (README, "How it is built"): foreign keys on, WAL, a busy
 // timeout, immediate transactions (one writer), synchronous FULL.
 func dsn(path string, readOnly bool) string {
 	v := url.Values{}

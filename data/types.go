@@ -179,6 +179,56 @@ func (s PeriodStatus) Valid() bool {
 	return false
 }
 
+// PeriodFormat says how a period's prao is organised.
+type PeriodFormat string
+
+// The formats of a period.
+const (
+	// FormatClassic places one pupil at one host for the period.
+	FormatClassic PeriodFormat = "classic"
+	// FormatWeek is the teknikprao week: teams of pupils go round a group of
+	// hosts, one block (a half day) at each, and the week closes together.
+	FormatWeek PeriodFormat = "week"
+)
+
+// Valid reports whether f is one of the known formats.
+func (f PeriodFormat) Valid() bool { return f == FormatClassic || f == FormatWeek }
+
+// TeamMode says how a week's teams treat classes and schools.
+type TeamMode string
+
+// The team modes of a week.
+const (
+	TeamModeAny        TeamMode = "any"         // no preference
+	TeamModeClass      TeamMode = "class"       // keep a class together
+	TeamModeMixSchools TeamMode = "mix_schools" // spread the schools over the teams
+)
+
+// Valid reports whether m is one of the known modes.
+func (m TeamMode) Valid() bool {
+	return m == TeamModeAny || m == TeamModeClass || m == TeamModeMixSchools
+}
+
+// WeekSettings are a period's settings for the teknikprao week. A classic
+// period carries them too (with the defaults) and ignores them.
+type WeekSettings struct {
+	TeamMin, TeamMax int // team size bounds, 1 ≤ TeamMin ≤ TeamMax ≤ 12
+	// MixRule asks for no girl alone and no boy alone in a team; MixWeight
+	// is its weight against the pupils' wishes (in rank steps).
+	MixRule         bool
+	MixWeight       int
+	TeamMode        TeamMode
+	FriendsTogether bool
+	TravelMinutes   int // time between two blocks at different hosts on one day, 0..240
+}
+
+// DefaultWeekSettings are the network's defaults: teams of 4–6, no girl or
+// boy alone, friends together, 30 minutes between hosts.
+func DefaultWeekSettings() WeekSettings {
+	return WeekSettings{TeamMin: 4, TeamMax: 6, MixRule: true, MixWeight: 5, TeamMode: TeamModeAny,
+		FriendsTogether: true, TravelMinutes: 30}
+}
+
 // Period is one prao period, e.g. "Åk 8 v. 46 2026".
 type Period struct {
 	ID        string
@@ -189,8 +239,15 @@ type Period struct {
 	Status    PeriodStatus
 	SchoolIDs []string // participating schools
 	Notes     string
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	// Format is classic or week; "" is saved as classic.
+	Format PeriodFormat
+	// Week holds the teknikprao week's settings; all zero is saved as
+	// DefaultWeekSettings.
+	Week WeekSettings
+	// ClosingEventID is the week's closing session (an Event), or "".
+	ClosingEventID string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 }
 
 // OfferStatus is where a host's offer is: filled in, sent, approved.
@@ -244,13 +301,24 @@ type Offer struct {
 	UpdatedAt       time.Time
 }
 
-// OfferDay is one day of an offer's programme (dagsprogram).
+// OfferDay is one day of an offer's programme (dagsprogram); in a
+// teknikprao week it is one block (a half day) in which the host takes up to
+// TeamsMax teams.
 type OfferDay struct {
+	// ID is the block's key. SaveOffer keeps it stable: a day given without
+	// an ID takes the key of the offer's day with the same date and start.
+	ID           string
 	Date         time.Time
 	Start        Clock
 	End          Clock
 	BreakMinutes int
 	Activities   string
+	// TeamsMax is how many teams the host takes at once in a week's block;
+	// 0 keeps the stored value (1 for a new block).
+	TeamsMax int
+	// RoleModelIDs are the people a team meets in this block, in order; nil
+	// keeps the stored ones, an empty non-nil slice clears them.
+	RoleModelIDs []string
 }
 
 // Preference is a pupil's ranked choice of an offer (önskemål).

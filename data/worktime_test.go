@@ -95,7 +95,7 @@ func TestRulesTableComplete(t *testing.T) {
 		}
 		seen[r.Rule] = true
 	}
-	for _, r := range []Rule{RuleTimesInOrder, RuleMaxWork, RuleDaytime, RuleWeekday, RuleBreak, RuleSupervisorAge, RuleBreakTooLong, RuleDayOutOfPeriod} {
+	for _, r := range []Rule{RuleTimesInOrder, RuleMaxWork, RuleDaytime, RuleWeekday, RuleBreak, RuleSupervisorAge, RuleBreakTooLong, RuleDayOutOfPeriod, RuleNightRest, RuleMaxWeek, RuleOverlap} {
 		if !seen[r] {
 			t.Errorf("rule %s missing from WorkingTimeRules", r)
 		}
@@ -122,5 +122,136 @@ func TestParseClock(t *testing.T) {
 		if c.ok && got.String() != strings.Repeat("0", 5-len(c.in))+c.in && len(c.in) == 5 {
 			t.Errorf("String() = %s", got)
 		}
+	}
+}
+
+func span(date, start, end string, brk int, host string) WorkSpan {
+	d := day(date, start, end, brk)
+	return WorkSpan{Date: d.Date, Start: d.Start, End: d.End, BreakMinutes: brk, Host: host}
+}
+
+// TestCheckPupilWeek: one case per rule over a pupil's week at several hosts.
+// 2026-11-09 is a Monday.
+func TestCheckPupilWeek(t *testing.T) {
+	mornings := []WorkSpan{
+		span("2026-11-09", "08:30", "12:00", 0, "Fryksdals Mekatronik AB"),
+		span("2026-11-10", "08:30", "12:00", 0, "Klarälvens Kraft AB"),
+		span("2026-11-11", "08:30", "12:00", 0, "Vänerns Data AB"),
+		span("2026-11-12", "08:30", "12:00", 0, "Glasbruket i Sunne"),
+	}
+	cases := []struct {
+		name  string
+		spans []WorkSpan
+		want  []Rule
+	}{
+		{"a teknikprao week of mornings", mornings, nil},
+		{"no spans", nil, nil},
+		{"night rest: Monday 13:30–20:00, Tuesday 06:00–12:30 at another host", []WorkSpan{
+			span("2026-11-09", "13:30", "20:00", 30, "Fryksdals Mekatronik AB"),
+			span("2026-11-10", "06:00", "12:30", 30, "Klarälvens Kraft AB"),
+		}, []Rule{RuleNightRest}},
+		{"night rest of exactly 14 hours is fine", []WorkSpan{
+			span("2026-11-09", "12:00", "18:00", 30, "A"),
+			span("2026-11-10", "08:00", "12:00", 0, "B"),
+		}, nil},
+		{"night rest counted from the day's last end", []WorkSpan{
+			span("2026-11-09", "08:30", "12:00", 0, "A"),
+			span("2026-11-09", "13:00", "17:30", 0, "B"),
+			span("2026-11-10", "07:00", "11:00", 0, "C"),
+		}, []Rule{RuleMaxWork, RuleNightRest}},
+		{"morning and afternoon at two hosts within 7 hours", []WorkSpan{
+			span("2026-11-09", "08:30", "12:00", 0, "A"),
+			span("2026-11-09", "12:45", "16:00", 0, "B"),
+		}, nil},
+		{"two blocks of one day over 7 hours", []WorkSpan{
+			span("2026-11-09", "08:00", "12:00", 0, "A"),
+			span("2026-11-09", "12:30", "16:30", 0, "B"),
+		}, []Rule{RuleMaxWork}},
+		{"two blocks without a break between them", []WorkSpan{
+			span("2026-11-09", "08:00", "11:00", 0, "A"),
+			span("2026-11-09", "11:15", "14:00", 0, "B"),
+		}, []Rule{RuleBreak}},
+		{"two blocks that overlap", []WorkSpan{
+			span("2026-11-09", "08:30", "12:00", 0, "A"),
+			span("2026-11-09", "11:30", "13:00", 0, "B"),
+		}, []Rule{RuleOverlap, RuleBreak}},
+		{"35 hours a week is the edge", []WorkSpan{
+			span("2026-11-09", "08:00", "15:30", 30, "A"), span("2026-11-10", "08:00", "15:30", 30, "A"),
+			span("2026-11-11", "08:00", "15:30", 30, "B"), span("2026-11-12", "08:00", "15:30", 30, "B"),
+			span("2026-11-13", "08:00", "15:30", 30, "C"),
+		}, nil},
+		{"more than 35 hours in one week", []WorkSpan{
+			span("2026-11-09", "08:00", "15:30", 30, "A"), span("2026-11-10", "08:00", "15:30", 30, "A"),
+			span("2026-11-11", "08:00", "15:30", 30, "B"), span("2026-11-12", "08:00", "15:30", 30, "B"),
+			span("2026-11-13", "08:00", "15:30", 30, "C"), span("2026-11-13", "16:00", "17:00", 0, "D"),
+		}, []Rule{RuleMaxWork, RuleMaxWeek}},
+		{"a span before 06:00 at one host", []WorkSpan{span("2026-11-09", "05:30", "09:00", 0, "A")}, []Rule{RuleDaytime}},
+		{"a Saturday block", []WorkSpan{span("2026-11-14", "09:00", "12:00", 0, "A")}, []Rule{RuleWeekday}},
+		{"one long span without break", []WorkSpan{span("2026-11-09", "08:00", "13:00", 0, "A")}, []Rule{RuleBreak}},
+		{"one span too long", []WorkSpan{span("2026-11-09", "08:00", "16:00", 30, "A")}, []Rule{RuleMaxWork}},
+		{"end before start", []WorkSpan{span("2026-11-09", "12:00", "08:30", 0, "A")}, []Rule{RuleTimesInOrder}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			vs := CheckPupilWeek(c.spans)
+			if got := rules(vs); !reflect.DeepEqual(got, c.want) {
+				t.Fatalf("rules = %v, want %v (%v)", got, c.want, vs)
+			}
+			for _, v := range vs {
+				msg := v.Message()
+				if v.Key == "" || msg == "" || strings.Contains(msg, "{{") || strings.Contains(msg, "<no value>") {
+					t.Errorf("bad violation %+v: %q", v, msg)
+				}
+				if v.Day < 0 || v.Day >= len(c.spans) || v.Data["Host"] == "" {
+					t.Errorf("violation does not point at a span with its host: %+v", v)
+				}
+			}
+		})
+	}
+}
+
+func TestNightRestMessageNamesDaysAndHosts(t *testing.T) {
+	vs := CheckPupilWeek([]WorkSpan{
+		span("2026-11-09", "13:30", "20:00", 30, "Fryksdals Mekatronik AB"),
+		span("2026-11-10", "06:00", "12:30", 30, "Klarälvens Kraft AB"),
+	})
+	if len(vs) != 1 {
+		t.Fatalf("violations = %v", vs)
+	}
+	want := "Eleven ska ha minst 14 timmars sammanhängande nattvila. Mellan 2026-11-09 (Fryksdals Mekatronik AB, slutar 20:00) " +
+		"och 2026-11-10 (Klarälvens Kraft AB, börjar 06:00) blir det bara 10 timmar."
+	if got := vs[0].Message(); got != want {
+		t.Errorf("message = %q\nwant %q", got, want)
+	}
+	if vs[0].Key != "rule.night_rest" || vs[0].Day != 1 {
+		t.Errorf("violation = %+v", vs[0])
+	}
+}
+
+func TestClassicProgrammeIsCheckedAcrossDays(t *testing.T) {
+	o := Offer{Safety: Safety{SupervisorAdult: true}, Days: []OfferDay{
+		day("2026-11-09", "13:30", "20:00", 30),
+		day("2026-11-10", "06:00", "12:30", 30),
+	}}
+	classic := Period{Start: mustDate("2026-11-09"), End: mustDate("2026-11-13"), Format: FormatClassic}
+	if got := rules(CheckProgramme(o, &classic)); !reflect.DeepEqual(got, []Rule{RuleNightRest}) {
+		t.Errorf("classic: rules = %v, want the night rest", got)
+	}
+	// A week's offer is a host's blocks, each for another team.
+	week := classic
+	week.Format = FormatWeek
+	if got := rules(CheckProgramme(o, &week)); got != nil {
+		t.Errorf("week: rules = %v, want none", got)
+	}
+}
+
+func TestRulesTableCitesItsSource(t *testing.T) {
+	for _, want := range []string{"AFS 2023:2", "AFS 2012:3", "2025-01-01", "paragrafnyckel"} {
+		if !strings.Contains(WorkingTimeSource, want) {
+			t.Errorf("WorkingTimeSource does not mention %q", want)
+		}
+	}
+	if earliestStart != 6*60 || latestEnd != 20*60 || minNightRest != 14*60 || maxWeekMinutes != 35*60 {
+		t.Errorf("limits read from the table: %v %v %d %d", earliestStart, latestEnd, minNightRest, maxWeekMinutes)
 	}
 }

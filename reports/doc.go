@@ -15,6 +15,23 @@
 //   - Certificates (praointyg): the days attended, what the pupil did and the
 //     supervisor's comment, with lines to sign.
 //
+// A teknikprao week (teams of pupils rotating between the hosts of a group)
+// has its own documents, made from plain view types the caller fills in
+// (WeekPupil, WeekTeam, HostRunsheet, HostFeedback; see week.go):
+//
+//   - WeekSchedules: the pupil's week, block by block, with the role models
+//     and their journeys, the closing session and whom to call when ill.
+//   - TeamSheets: a team's pupils and route.
+//   - HostRunsheets: the teams in each of a host's blocks by first name and
+//     class; a protected pupil as "elev via skolan", nothing pointing to
+//     their school.
+//   - WeekAttendanceLists: a list per block and team for the supervisor.
+//   - WeekCertificates: the hosts visited and the closing session.
+//   - HostFeedbackReports: the pupils' feedback per block against the
+//     group and the week, fewer than five answers shown as "<5".
+//
+// WriteWeek and WriteWeekFiles print them by WeekKind.
+//
 // Each prints many units (pupils or offers) into one PDF with a page break
 // and its own "Sida x av y" between units; WriteFiles writes one file per
 // unit into a folder instead.

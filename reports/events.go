@@ -9,10 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"techniqual/data/text"
 	"time"
-
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"techniqual/data"
 )
@@ -27,7 +25,7 @@ type Participant struct {
 
 // NewEventDoc makes an event's document from its participants, sorted by
 // name in Swedish order. A pupil with protected identity is shown as "elev
-// via skolan" (in the chosen language) unless include is set (DESIGN §4).
+// via skolan" (in the chosen language) unless include is set (Options.IncludeProtected).
 // ids lists the people and pupils named, for the audit log.
 func NewEventDoc(e data.Event, ps []data.EventParticipant, langCode string, include bool) (doc EventDoc, ids []string) {
 	via := "Elev via skolan"
@@ -43,7 +41,7 @@ func NewEventDoc(e data.Event, ps []data.EventParticipant, langCode string, incl
 		doc.Participants = append(doc.Participants, Participant{Name: p.Name, Organisation: p.Organisation, Status: p.Registration.Status})
 		ids = append(ids, p.ID())
 	}
-	c := collate.New(language.Swedish, collate.IgnoreCase)
+	c := text.Collator()
 	sort.SliceStable(doc.Participants, func(i, j int) bool {
 		return c.CompareString(doc.Participants[i].Name, doc.Participants[j].Name) < 0
 	})

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"strings"
+	"techniqual/data/text"
 	"time"
 
 	"techniqual/data"
@@ -39,14 +40,30 @@ type lang struct {
 	// Praointyg
 	certTitle, certifies, completedAt, attended, didWhat, supComment string
 	supervisorSig, schoolSig, placeDate                              string
+
+	// Teknikpraovecka: the pupil's week schedule and the team sheet
+	weekTitle, yourWeek, team, group, programme, closing, venue string
+	noBlocks, weekIllText, teamTitle, members, route            string
+
+	// Teknikpraovecka: the host's run-sheet and attendance list
+	runTitle, runIntro, firstName, noTeam, teamsIn, coordinator string
+	runProtected, askAbout, listTitle, listIntro                string
+	roleModels                                                  string
+
+	// Teknikpraovecka: certificate
+	weekCertTitle, completedWeek, visited, blocksAttended, andClosing string
+
+	// Teknikpraovecka: the host's feedback report
+	feedbackTitle, feedbackIntro, question, answers, thisBlock, yourBlocks string
+	yourGroup, wholeWeek, comments, commentsHidden, noAnswers, summary     string
+	decimal                                                                string
 }
 
 var swedish = lang{
 	code:     "sv",
-	weekdays: [7]string{"söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"},
-	months: [12]string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-		"oktober", "november", "december"},
-	week: "v. %d", weeks: "v. %d–%d",
+	weekdays: text.Weekdays(text.Swedish),
+	months:   text.Months(text.Swedish),
+	week:     "v. %d", weeks: "v. %d–%d",
 	page: "Sida %d av %d", printed: "Utskriven %s", cont: "(forts.)", brand: "TechniQual – teknikprao i Värmland",
 	class: "Klass", school: "Skola", host: "Värd", placement: "Praoplats", period: "Period",
 	address: "Adress", travel: "Hitta hit", supervisor: "Handledare", lunch: "Lunch", phone: "tel.",
@@ -76,14 +93,39 @@ var swedish = lang{
 	certTitle: "Praointyg", certifies: "Härmed intygas att", completedAt: "har genomfört prao hos",
 	attended: "%d av %d dagar", didWhat: "Det här gjorde eleven", supComment: "Handledarens kommentar",
 	supervisorSig: "Handledare", schoolSig: "Skolan", placeDate: "Ort och datum",
+
+	weekTitle: "Schema för teknikpraoveckan", yourWeek: "Din vecka", team: "Team", group: "Värdgrupp",
+	programme: "Program", closing: "Avslutning", venue: "Plats", noBlocks: "Inga block är planerade ännu.",
+	weekIllText: "Ring skolan innan dagen börjar. Skolan säger till värden.",
+	teamTitle:   "Teamblad", members: "Teamets elever", route: "Rutt genom veckan",
+
+	runTitle: "Körschema för värden",
+	runIntro: "Tack för att ni tar emot team under teknikpraoveckan! Här är teamen som kommer till er, block för block, " +
+		"med elevernas förnamn och klass.",
+	firstName: "Förnamn", noTeam: "Inget team i det här blocket.", teamsIn: "Team i blocket", coordinator: "Samordnare", roleModels: "Förebilder",
+	runProtected: "Elev via skolan: elevens namn, klass och skola lämnas inte ut.",
+	askAbout:     "Frågor om en sådan elev går till %s.",
+	listTitle:    "Närvarolista",
+	listIntro: "Handledaren fyller i listan för teamet vid varje block och skriver under. " +
+		"Listan lämnas till skolan efter veckan.",
+
+	weekCertTitle: "Intyg om teknikprao", completedWeek: "har genomfört teknikprao och besökt",
+	visited: "Besökta värdar", blocksAttended: "%d av %d block", andClosing: "och avslutningen",
+
+	feedbackTitle: "Återkoppling från eleverna",
+	feedbackIntro: "Elevernas svar per block på en skala 1–5, där 5 är bäst, jämförda med hela värdgruppen och hela veckan. " +
+		"Där färre än 5 elever svarat visas <5 i stället för siffror, och kommentarerna visas utan namn.",
+	question: "Fråga", answers: "Antal svar", thisBlock: "Blocket", yourBlocks: "Era block",
+	yourGroup: "Värdgruppen", wholeWeek: "Hela veckan", comments: "Kommentarer",
+	commentsHidden: "Kommentarerna visas när minst 5 elever har svarat.", noAnswers: "Inga svar ännu.",
+	summary: "Sammanfattning", decimal: ",",
 }
 
 var english = lang{
 	code:     "en",
-	weekdays: [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
-	months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September",
-		"October", "November", "December"},
-	week: "week %d", weeks: "weeks %d–%d",
+	weekdays: text.Weekdays(text.English),
+	months:   text.Months(text.English),
+	week:     "week %d", weeks: "weeks %d–%d",
 	page: "Page %d of %d", printed: "Printed %s", cont: "(continued)",
 	brand: "TechniQual – technology work experience in Värmland",
 	class: "Class", school: "School", host: "Host", placement: "Placement", period: "Period",
@@ -115,6 +157,32 @@ var english = lang{
 	completedAt: "has completed work experience at", attended: "%d of %d days",
 	didWhat: "What the pupil did", supComment: "The supervisor's comment",
 	supervisorSig: "Supervisor", schoolSig: "School", placeDate: "Place and date",
+
+	weekTitle: "Teknikprao week schedule", yourWeek: "Your week", team: "Team", group: "Host group",
+	programme: "Programme", closing: "Closing session", venue: "Venue", noBlocks: "No blocks are planned yet.",
+	weekIllText: "Call the school before the day starts. The school tells the host.",
+	teamTitle:   "Team sheet", members: "The team's pupils", route: "Route through the week",
+
+	runTitle: "Host run-sheet",
+	runIntro: "Thank you for hosting teams during the teknikprao week! These are the teams coming to you, block by block, " +
+		"with the pupils' first names and classes.",
+	firstName: "First name", noTeam: "No team in this block.", teamsIn: "Teams in the block", coordinator: "Coordinator", roleModels: "Role models",
+	runProtected: "Pupil via the school: this pupil's name, class and school are not shared.",
+	askAbout:     "Questions about such a pupil go to %s.",
+	listTitle:    "Attendance list",
+	listIntro: "The supervisor fills in the list for the team at each block and signs it. " +
+		"The list goes back to the school after the week.",
+
+	weekCertTitle: "Teknikprao certificate", completedWeek: "has completed teknikprao and visited",
+	visited: "Hosts visited", blocksAttended: "%d of %d blocks", andClosing: "and the closing session",
+
+	feedbackTitle: "Feedback from the pupils",
+	feedbackIntro: "The pupils' answers per block on a scale of 1–5, where 5 is best, compared with the whole host group " +
+		"and the whole week. Where fewer than 5 pupils answered, <5 is shown instead of figures, and comments are shown without names.",
+	question: "Question", answers: "Answers", thisBlock: "This block", yourBlocks: "Your blocks",
+	yourGroup: "Host group", wholeWeek: "Whole week", comments: "Comments",
+	commentsHidden: "Comments are shown once at least 5 pupils have answered.", noAnswers: "No answers yet.",
+	summary: "Summary", decimal: ".",
 }
 
 // languageFor picks the words for a language code; "" means Swedish.

@@ -88,6 +88,12 @@ func WriteContext(ctx context.Context, w io.Writer, kind Kind, docs []data.Sched
 	if err != nil {
 		return 0, err
 	}
+	return writePlan(ctx, w, p, o, progress)
+}
+
+// writePlan prints the units of p into one PDF, as WriteContext describes
+// (the documents of a classic period and of a week share it).
+func writePlan(ctx context.Context, w io.Writer, p plan, o Options, progress Progress) (pages int, err error) {
 	l, err := languageFor(o.Lang)
 	if err != nil {
 		return 0, err
@@ -305,6 +311,12 @@ func FirstPage(kind Kind, docs []data.ScheduleDoc, o Options) (pg Page, err erro
 	if err != nil {
 		return Page{}, err
 	}
+	return firstPage(p, o)
+}
+
+// firstPage lays out the first unit of p that prints and returns its first
+// page, as FirstPage describes.
+func firstPage(p plan, o Options) (pg Page, err error) {
 	l, err := languageFor(o.Lang)
 	if err != nil {
 		return Page{}, err

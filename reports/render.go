@@ -26,7 +26,7 @@ type Options struct {
 	// IncludeProtected prints pupils with protected identity by name and
 	// school in documents that leave the school (host confirmations and
 	// attendance cards). Off by default: they appear as "elev via skolan"
-	// (DESIGN §4); only the counsellor may choose otherwise.
+	// (README, "Personal data and rules"); only the counsellor may choose otherwise.
 	IncludeProtected bool
 }
 

@@ -10,7 +10,7 @@
 // copies; DTSTAMP comes from Options.Now so that tests get byte-identical
 // files.
 //
-// Personal data (DESIGN §4): a pupil's calendar is for the pupil (or their
+// Personal data (README, "Personal data and rules"): a pupil's calendar is for the pupil (or their
 // school) and names them. An offer's calendar goes to the host: it names the
 // placed pupils as the host confirmation does, except that a pupil with
 // protected identity appears only as "Elev via skolan" with the school
@@ -51,7 +51,7 @@ type Options struct {
 	// same input and Now give byte-identical files.
 	Now time.Time
 	// IncludeProtected names pupils with protected identity in an offer's
-	// calendar for the host. Off by default (DESIGN §4).
+	// calendar for the host. Off by default (README, "Personal data and rules").
 	IncludeProtected bool
 }
 

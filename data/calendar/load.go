@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"techniqual/data"
 )
@@ -54,37 +53,37 @@ func SaveEvent(ctx context.Context, st *data.Store, eventID, path string, o Opti
 }
 
 // SavePupils writes the prao days of the placed pupils of a period that
-// match f to path and records the export in the audit log; it returns how
-// many pupils are in the file. When the log cannot be written the file is
-// removed: an export the log does not know of must not stay.
-func SavePupils(ctx context.Context, st *data.Store, periodID string, f data.DocFilter, path string, o Options) (int, error) {
+// match f to path; it returns how many pupils are in the file and the
+// audit-log entry the file must be recorded with (by ops.SaveCalendar,
+// which removes the file when the log cannot be written).
+func SavePupils(ctx context.Context, st *data.Store, periodID string, f data.DocFilter, path string, o Options) (int, *data.AuditEntry, error) {
 	docs, err := st.DocumentsForPeriod(ctx, periodID, f)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	if len(docs) == 0 {
-		return 0, ErrNothing
+		return 0, nil, ErrNothing
 	}
 	if err := writeFile(path, func(w io.Writer) error { return Pupils(w, docs, o) }); err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	ids := make([]string, 0, len(docs))
 	for _, d := range docs {
 		ids = append(ids, d.Pupil.ID)
 	}
-	return len(ids), logExport(ctx, st, "ics pupils", path, ids, docs[0].Period.Name)
+	return len(ids), &data.AuditEntry{Action: "ics pupils", What: path, RecordIDs: ids, Detail: docs[0].Period.Name}, nil
 }
 
-// SaveOffer writes an offer's calendar for the host to path and, when it
-// names pupils, records the export in the audit log; it returns how many
-// pupils are listed in it.
-func SaveOffer(ctx context.Context, st *data.Store, offerID, path string, o Options) (int, error) {
+// SaveOffer writes an offer's calendar for the host to path; it returns
+// how many pupils are listed in it and, when it names pupils, the
+// audit-log entry the file must be recorded with (nil when it names none).
+func SaveOffer(ctx context.Context, st *data.Store, offerID, path string, o Options) (int, *data.AuditEntry, error) {
 	h, err := OfferDoc(ctx, st, offerID)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	if err := writeFile(path, func(w io.Writer) error { return Offer(w, h, o) }); err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	var ids []string
 	for _, d := range h.Pupils {
@@ -93,18 +92,10 @@ func SaveOffer(ctx context.Context, st *data.Store, offerID, path string, o Opti
 		}
 	}
 	if len(ids) == 0 {
-		return len(h.Pupils), nil
+		return len(h.Pupils), nil, nil
 	}
 	detail := h.Period.Name + " · " + h.Host.Name + " · " + h.Offer.Title
-	return len(h.Pupils), logExport(ctx, st, "ics offer", path, ids, detail)
-}
-
-func logExport(ctx context.Context, st *data.Store, action, path string, ids []string, detail string) error {
-	if err := st.LogExport(ctx, &data.AuditEntry{Action: action, What: path, RecordIDs: ids, Detail: detail}); err != nil {
-		os.Remove(path)
-		return fmt.Errorf("calendar: the export could not be recorded in the audit log, so the file was removed: %w", err)
-	}
-	return nil
+	return len(h.Pupils), &data.AuditEntry{Action: "ics offer", What: path, RecordIDs: ids, Detail: detail}, nil
 }
 
 // writeFile writes what write produces to path (mode 0600: it may hold

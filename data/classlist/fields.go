@@ -2,11 +2,8 @@ package classlist
 
 import (
 	"strings"
+	"techniqual/data/text"
 	"unicode"
-
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Field is what a column of a class list holds.
@@ -108,13 +105,8 @@ func init() {
 // normHeader makes a column name comparable: lower case, no accents, no
 // spaces or punctuation ("Elev-ID" → "elevid", "Kön" → "kon").
 func normHeader(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		out = s
-	}
 	var b strings.Builder
-	for _, r := range strings.ToLower(out) {
+	for _, r := range text.Fold(s) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)
 		}

@@ -45,22 +45,11 @@ func Messages() []Message { return append([]Message(nil), allMessages...) }
 // a class list at all.
 var ErrNotClassList = errors.New("not a class list")
 
-// FileError says why a whole file cannot be imported.
-type FileError struct {
-	Message
-	Data map[string]string
-}
-
-func (e *FileError) Error() string { return data.RenderTemplate(e.Reason, e.Data) }
-
-// Unwrap makes errors.Is(err, ErrNotClassList) true.
-func (e *FileError) Unwrap() error { return ErrNotClassList }
-
-// Swedish is the reason in Swedish.
-func (e *FileError) Swedish() string { return data.RenderTemplate(e.Text, e.Data) }
+// FileError says why a whole file cannot be imported; it wraps ErrNotClassList.
+type FileError = data.FileError
 
 func fileErr(m Message, kv ...string) *FileError {
-	return &FileError{Message: m, Data: data.Pairs(kv...)}
+	return &FileError{Message: m, Data: data.Pairs(kv...), Kind: ErrNotClassList}
 }
 
 // RowError says what is wrong with one row: its line in the file (the row
@@ -93,4 +82,9 @@ type RowErrors struct {
 
 func (e *RowErrors) Error() string {
 	return data.RowErrorsText(len(e.Errors), func(i int) string { return e.Errors[i].Error() })
+}
+
+// Lines is how many rows the errors are on.
+func (e *RowErrors) Lines() int {
+	return data.CountLines(len(e.Errors), func(i int) int { return e.Errors[i].Line })
 }

@@ -1,8 +1,10 @@
 // Package demo fills a Store with believable, fictitious example data: a
 // Värmland of real municipalities with invented schools, companies and
-// people, three prao periods (grade 8 choosing; grade 9 placed and done;
-// and last school year's grade 8, taken by today's grade-9 pupils, done),
-// role models with their journeys, events and evaluations. The same seed
+// people, three classic prao periods (grade 8 choosing; grade 9 placed and
+// done; and last school year's grade 8, taken by today's grade-9 pupils,
+// done), three teknikprao weeks (one in each school year done, one to
+// come; see weeks.go), role models with their journeys, events and
+// evaluations. The same seed
 // always gives the same database, keys and timestamps included.
 package demo
 
@@ -20,6 +22,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/match"
+	"techniqual/data/text"
 )
 
 // Config says how much to make.
@@ -28,6 +31,9 @@ type Config struct {
 	Seed   uint64 // same seed, same data
 	// Progress, when set, is told how far generation has come (0..1).
 	Progress func(done float64)
+	// Planner plans the example teknikprao weeks; nil uses the package's
+	// Planner (see there).
+	Planner PlanFunc
 }
 
 // Now is the fixed "today" of the example data: timestamps use it so that the
@@ -149,12 +155,16 @@ func Generate(ctx context.Context, st *data.Store, cfg Config) (Summary, error) 
 	g := &gen{rng: rand.New(rand.NewPCG(cfg.Seed, 0xd3a0)), ctx: ctx, clock: Now}
 	err := st.With(data.Options{Now: func() time.Time { return g.clock }, NewID: IDs(cfg.Seed)}).InTx(ctx, func(tx *data.Store) error {
 		g.st = tx
-		return g.run(cfg.Pupils, progress)
+		plan := cfg.Planner
+		if plan == nil {
+			plan = Planner
+		}
+		return g.run(cfg.Pupils, progress, plan)
 	})
 	return g.n, err
 }
 
-func (g *gen) run(pupils int, progress func(float64)) error {
+func (g *gen) run(pupils int, progress func(float64), plan PlanFunc) error {
 	schools, counsellors, err := g.schools(pupils)
 	if err != nil {
 		return err
@@ -214,6 +224,11 @@ func (g *gen) run(pupils int, progress func(float64)) error {
 	// Made last, so that the data above is the same as before there was a
 	// previous year (same seed, same rows).
 	if err := g.previousYear(schools, companies, pu9); err != nil {
+		return err
+	}
+	progress(0.9)
+	// The teknikprao weeks come after everything else for the same reason.
+	if err := g.weeks(schools, companies, plan); err != nil {
 		return err
 	}
 	progress(1)
@@ -336,12 +351,12 @@ func (g *gen) journey(profession string) string {
 	return s
 }
 
+// asciiFold is s for an e-mail address: without accents (text.Fold),
+// spaces, hyphens or anything else outside ASCII.
 func asciiFold(s string) string {
-	r := strings.NewReplacer("å", "a", "ä", "a", "ö", "o", "Å", "A", "Ä", "A", "Ö", "O", "é", "e", "ü", "u", "ł", "l",
-		"Ł", "L", "ş", "s", "Ş", "S", "ğ", "g", "ő", "o", "ñ", "n", "ç", "c", "ı", "i", "ễ", "e", " ", "", "-", "")
 	var b strings.Builder
-	for _, c := range r.Replace(s) {
-		if c < 128 {
+	for _, c := range text.Fold(s) {
+		if c < 128 && c != ' ' && c != '-' {
 			b.WriteRune(c)
 		}
 	}

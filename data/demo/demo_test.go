@@ -51,6 +51,12 @@ func dump(t testing.TB, st *data.Store) string {
 	add(st.ListEvents(ctx))
 	add(st.ListRegistrations(ctx, ""))
 	add(st.ListEvaluations(ctx, ""))
+	for _, p := range periods {
+		add(st.ListHostGroups(ctx, p.ID))
+		add(st.ListGroupPreferences(ctx, p.ID))
+		add(st.ListBlockFeedback(ctx, p.ID))
+		add(st.ListTeams(ctx, p.ID))
+	}
 	b, err := json.Marshal(parts)
 	if err != nil {
 		t.Fatal(err)
@@ -74,7 +80,7 @@ func TestSameSeedSameContent(t *testing.T) {
 func TestExampleDataIsBelievable(t *testing.T) {
 	ctx := context.Background()
 	st, sum := generate(t, 600, 1)
-	if sum.Pupils != 600 || sum.Schools < 2 || sum.Periods != 3 || sum.Events == 0 || sum.Registrations == 0 {
+	if sum.Pupils != 600 || sum.Schools < 2 || sum.Periods != 3+len(exampleWeeks) || sum.Events == 0 || sum.Registrations == 0 {
 		t.Fatalf("summary = %+v", sum)
 	}
 	pupils, _ := st.ListPupils(ctx, data.PupilFilter{})
@@ -98,6 +104,7 @@ func TestExampleDataIsBelievable(t *testing.T) {
 	for _, p := range periods {
 		byName[p.Name] = p
 	}
+
 	p8, p9 := byName["Åk 8 v. 11 2027"], byName["Åk 9 v. 46 2026"]
 	if p8.Status != data.PeriodChoosing || p9.Status != data.PeriodDone {
 		t.Fatalf("periods = %+v", periods)

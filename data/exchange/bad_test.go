@@ -88,7 +88,7 @@ func TestPassphraseRules(t *testing.T) {
 	p, err := ExportHostForm(ctx, st, w.company.ID, Options{})
 	must(t, err)
 	for _, pw := range []string{"", "kort", "  123456789  "} {
-		err := Save(ctx, st, filepath.Join(t.TempDir(), "x.techniqual"), p, pw)
+		err := Save(ctx, st, filepath.Join(t.TempDir(), "x.techniqual"), p, pw, logExport)
 		if CodeOf(err) != CodeShortPassphrase || !strings.Contains(err.(*Error).Swedish(), "minst 10 tecken") {
 			t.Errorf("%q: %v", pw, err)
 		}
@@ -149,7 +149,7 @@ func TestProtectedIdentityNeverLeaks(t *testing.T) {
 	}
 	// The opt-in is in the audit log.
 	path := filepath.Join(t.TempDir(), "named.techniqual")
-	must(t, Save(ctx, st, path, named, pass))
+	must(t, Save(ctx, st, path, named, pass, logExport))
 	audit, err := st.ListAudit(ctx)
 	must(t, err)
 	if len(audit) != 1 || !strings.Contains(audit[0].Detail, "named: 1 of 1") {

@@ -3,6 +3,8 @@ package exchange
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"techniqual/data"
@@ -12,11 +14,15 @@ import (
 // and 150 friend pairs, and a company with 40 offers.
 func bigSchool(b *testing.B, st *data.Store) (schoolID, periodID string) {
 	b.Helper()
+	periodID, offers := bigOffers(b, st)
+	return bigPupils(b, st, periodID, offers), periodID
+}
+
+// bigOffers is the coordinator's side of bigSchool: a company with 40
+// offers in a grade 9 period, the offers a school file's choices refer to.
+func bigOffers(b *testing.B, st *data.Store) (periodID string, offers []string) {
+	b.Helper()
 	err := st.InTx(ctx, func(tx *data.Store) error {
-		school := data.Organisation{Kind: data.KindSchool, Name: "Stora skolan"}
-		if err := tx.SaveOrganisation(ctx, &school); err != nil {
-			return err
-		}
 		company := data.Organisation{Kind: data.KindCompany, Name: "Verkstaden AB"}
 		if err := tx.SaveOrganisation(ctx, &company); err != nil {
 			return err
@@ -25,7 +31,6 @@ func bigSchool(b *testing.B, st *data.Store) (schoolID, periodID string) {
 		if err := tx.SavePeriod(ctx, &per); err != nil {
 			return err
 		}
-		var offers []string
 		for i := range 40 {
 			o := data.Offer{HostID: company.ID, PeriodID: per.ID, Title: fmt.Sprintf("Praoplats %d", i), Capacity: 15,
 				Days: []data.OfferDay{{Date: per.Start, Start: 480, End: 900, BreakMinutes: 45}}}
@@ -33,6 +38,24 @@ func bigSchool(b *testing.B, st *data.Store) (schoolID, periodID string) {
 				return err
 			}
 			offers = append(offers, o.ID)
+		}
+		periodID = per.ID
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return periodID, offers
+}
+
+// bigPupils is the school's side of bigSchool: 600 pupils choosing among
+// offers.
+func bigPupils(b *testing.B, st *data.Store, periodID string, offers []string) (schoolID string) {
+	b.Helper()
+	err := st.InTx(ctx, func(tx *data.Store) error {
+		school := data.Organisation{Kind: data.KindSchool, Name: "Stora skolan"}
+		if err := tx.SaveOrganisation(ctx, &school); err != nil {
+			return err
 		}
 		var prev string
 		for i := range 600 {
@@ -43,25 +66,25 @@ func bigSchool(b *testing.B, st *data.Store) (schoolID, periodID string) {
 			}
 			var ch []string
 			for k := range 5 {
-				ch = append(ch, offers[(i+k*7)%40])
+				ch = append(ch, offers[(i+k*7)%len(offers)])
 			}
-			if err := tx.SetPreferences(ctx, p.ID, per.ID, ch); err != nil {
+			if err := tx.SetPreferences(ctx, p.ID, periodID, ch); err != nil {
 				return err
 			}
 			if i%4 == 1 {
-				if err := tx.AddFriendPair(ctx, data.FriendPair{PeriodID: per.ID, PupilA: prev, PupilB: p.ID}); err != nil {
+				if err := tx.AddFriendPair(ctx, data.FriendPair{PeriodID: periodID, PupilA: prev, PupilB: p.ID}); err != nil {
 					return err
 				}
 			}
 			prev = p.ID
 		}
-		schoolID, periodID = school.ID, per.ID
+		schoolID = school.ID
 		return nil
 	})
 	if err != nil {
 		b.Fatal(err)
 	}
-	return schoolID, periodID
+	return schoolID
 }
 
 // BenchmarkExportSchool600 builds and encrypts a 600-pupil school file with
@@ -91,8 +114,16 @@ func BenchmarkExportSchool600(b *testing.B) {
 func BenchmarkImportSchool600(b *testing.B) {
 	defer func(old int) { scryptWorkFactor = old }(scryptWorkFactor)
 	scryptWorkFactor = 0
+	// The receiver is the coordinator, who has the period and the offers the
+	// pupils chose (the same rows, by UUID) but not yet the school's pupils:
+	// a copy of the source taken before the pupils were added.
 	src := openStore(b, "big")
-	schoolID, periodID := bigSchool(b, src)
+	periodID, offers := bigOffers(b, src)
+	coordinator := filepath.Join(b.TempDir(), "coordinator.db")
+	if err := src.Backup(ctx, coordinator); err != nil {
+		b.Fatal(err)
+	}
+	schoolID := bigPupils(b, src, periodID, offers)
 	p, err := ExportSchool(ctx, src, schoolID, periodID, Options{})
 	if err != nil {
 		b.Fatal(err)
@@ -103,7 +134,7 @@ func BenchmarkImportSchool600(b *testing.B) {
 	}
 	for b.Loop() {
 		b.StopTimer()
-		dst := openStore(b, "dst")
+		dst := copyStore(b, coordinator)
 		b.StartTimer()
 		got, err := Read(buf.Bytes(), pass)
 		if err != nil {
@@ -120,4 +151,22 @@ func BenchmarkImportSchool600(b *testing.B) {
 		dst.Close()
 		b.StartTimer()
 	}
+}
+
+// copyStore opens a fresh copy of the database file at path.
+func copyStore(b *testing.B, path string) *data.Store {
+	b.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cp := filepath.Join(b.TempDir(), "dst.db")
+	if err := os.WriteFile(cp, raw, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	st, err := data.Open(ctx, cp, data.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return st
 }

@@ -24,13 +24,13 @@ type Options struct {
 	Now func() time.Time
 }
 
-// The fields each kind carries (DESIGN §4: no more than the receiver needs).
+// The fields each kind carries (README, "Personal data and rules": no more than the receiver needs).
 var (
 	orgFormFields   = []string{"kind", "name", "org_number", "municipality", "visiting_address", "sector"}
 	orgRefFields    = []string{"kind", "name", "municipality", "visiting_address"}
 	personFields    = []string{"organisation_id", "first_name", "last_name", "roles", "title", "email", "phone", "journey"}
 	journeyFields   = []string{"organisation_id", "date", "title", "text"}
-	periodRefFields = []string{"name", "grade", "start_date", "end_date"}
+	periodRefFields = []string{"name", "grade", "start_date", "end_date", "format"}
 	offerFields     = []string{"host_id", "period_id", "title", "description", "capacity", "visiting_address", "supervisor_id",
 		"min_age", "what_to_bring", "travel_info", "lunch_info", "safety_risk_assessment", "safety_protective_gear",
 		"safety_introduction", "safety_supervisor_adult", "safety_emergency_routine", "status", "days", "role_models"}

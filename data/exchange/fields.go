@@ -26,6 +26,7 @@ var fieldNames = map[string][2]string{
 	"start_date":               {"första dag", "first day"},
 	"end_date":                 {"sista dag", "last day"},
 	"status":                   {"status", "status"},
+	"format":                   {"format (klassisk prao eller teknikpraovecka)", "format (classic prao or teknikprao week)"},
 	"host_id":                  {"värd", "host"},
 	"period_id":                {"praoperiod", "period"},
 	"description":              {"beskrivning", "description"},

@@ -116,7 +116,7 @@ func newWorld(t testing.TB, st *data.Store) *world {
 func save(t testing.TB, st *data.Store, p *Payload) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), fmt.Sprintf("%s%s", p.Kind, Extension))
-	must(t, Save(ctx, st, path, p, pass))
+	must(t, Save(ctx, st, path, p, pass, logExport))
 	return path
 }
 
@@ -151,4 +151,9 @@ func count(pl *Plan, table string) Count {
 		return *c
 	}
 	return Count{}
+}
+
+// logExport records like ops does, for the tests of this package.
+func logExport(ctx context.Context, tx *data.Store, e *data.AuditEntry) error {
+	return tx.LogExport(ctx, e)
 }

@@ -799,6 +799,9 @@ func (p *Plan) Display(field, value string, en bool) string {
 			if d.Break > 0 {
 				parts[i] += fmt.Sprintf(word(" (rast %d min)", " (break %d min)"), d.Break)
 			}
+			if d.TeamsMax > 1 {
+				parts[i] += fmt.Sprintf(word(" (%d lag)", " (%d teams)"), d.TeamsMax)
+			}
 		}
 		return strings.Join(parts, ", ")
 	case "role_models", "offers", "friends", "supervisor_id", "host_id", "period_id", "organisation_id", "school_id",

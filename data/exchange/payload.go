@@ -192,12 +192,20 @@ func readLimited(path string) ([]byte, error) {
 	return b, nil
 }
 
+// Recorder writes an export's entry into the audit log inside the
+// transaction tx. The operations package (ui/ops) is the one that does; the
+// exchange only says what to record.
+type Recorder func(ctx context.Context, tx *data.Store, e *data.AuditEntry) error
+
 // Save writes p to path (mode 0600, atomically: a failure leaves no half
-// file), records the export in the audit log (DESIGN §4) and remembers the
+// file), has record write the export into the audit log and remembers the
 // rows it carries as the common version for the next exchange. All three
 // happen or none: a file with personal data never exists without its
 // audit entry.
-func Save(ctx context.Context, st *data.Store, path string, p *Payload, passphrase string) error {
+func Save(ctx context.Context, st *data.Store, path string, p *Payload, passphrase string, record Recorder) error {
+	if record == nil {
+		return errors.New("exchange: no audit log to record the file in")
+	}
 	if err := CheckPassphrase(passphrase); err != nil {
 		return err
 	}
@@ -209,7 +217,7 @@ func Save(ctx context.Context, st *data.Store, path string, p *Payload, passphra
 	err := st.InTx(ctx, func(tx *data.Store) error {
 		e := &data.AuditEntry{Action: "exchange " + string(p.Kind), What: path, Records: p.personalRecords(),
 			Detail: fmt.Sprintf("%s; protected identity named: %d of %d", p.Source.Name, p.Named, p.Protected)}
-		if err := tx.LogExport(ctx, e); err != nil {
+		if err := record(ctx, tx, e); err != nil {
 			return fmt.Errorf("audit log: %w", err)
 		}
 		for _, r := range p.Rows {

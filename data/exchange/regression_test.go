@@ -368,7 +368,7 @@ func TestSaveIsAllOrNothing(t *testing.T) {
 	must(t, err)
 	path := filepath.Join(t.TempDir(), "skola"+Extension)
 	must(t, st.Close())
-	if err := Save(ctx, st, path, p, pass); err == nil {
+	if err := Save(ctx, st, path, p, pass, logExport); err == nil {
 		t.Fatal("saved without a database")
 	}
 	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {

@@ -207,3 +207,101 @@ func TestHostFileIsReadOnly(t *testing.T) {
 		t.Fatalf("audit: %+v", audit)
 	}
 }
+
+// TestHostFormCarriesWeekBlocks: a week host's blocks travel with their
+// keys, teams_max and their own role models; a team's route planned on the
+// coordinator's laptop survives the host sending the form back; a file
+// written before the week (no keys, no teams_max) still reads, keeping the
+// keys of the blocks it matches by date and start.
+func TestHostFormCarriesWeekBlocks(t *testing.T) {
+	coord, hr := openStore(t, "coord"), openStore(t, "hr")
+	w := newWorld(t, coord)
+	w.offer.Days = []data.OfferDay{
+		{Date: date("2026-11-09"), Start: 8*60 + 30, End: 12 * 60, TeamsMax: 2, RoleModelIDs: []string{w.model.ID}},
+		{Date: date("2026-11-09"), Start: 13 * 60, End: 16 * 60, RoleModelIDs: []string{w.supervisor.ID, w.model.ID}},
+		{Date: date("2026-11-10"), Start: 8*60 + 30, End: 12 * 60},
+	}
+	must(t, coord.SaveOffer(ctx, &w.offer))
+	p, err := ExportHostForm(ctx, coord, w.company.ID, Options{})
+	must(t, err)
+	path := save(t, coord, p)
+	_, err = importFile(t, hr, path, pass, Decisions{}, KindHostForm)
+	must(t, err)
+	got, err := hr.GetOffer(ctx, w.offer.ID)
+	must(t, err)
+	want, err := coord.GetOffer(ctx, w.offer.ID)
+	must(t, err)
+	if !reflect.DeepEqual(got.Days, want.Days) {
+		t.Fatalf("blocks:\n got %+v\nwant %+v", got.Days, want.Days)
+	}
+	if got.Days[0].TeamsMax != 2 || len(got.Days[1].RoleModelIDs) != 2 || got.Days[2].TeamsMax != 1 {
+		t.Fatalf("teams_max and role models: %+v", got.Days)
+	}
+	before := checksum(t, hr)
+	again, err := importFile(t, hr, path, pass, Decisions{})
+	must(t, err)
+	if again.Written != 0 || checksum(t, hr) != before {
+		t.Fatalf("a second import changed something: %d written", again.Written)
+	}
+
+	// The host changes the afternoon's teams_max and sends the form back:
+	// the blocks keep their keys at the coordinator.
+	got.Days[1].TeamsMax = 3
+	must(t, hr.SaveOffer(ctx, &got))
+	back, err := ExportHostForm(ctx, hr, w.company.ID, Options{})
+	must(t, err)
+	_, err = importFile(t, coord, save(t, hr, back), pass, Decisions{Default: Theirs}, KindHostForm)
+	must(t, err)
+	after, err := coord.GetOffer(ctx, w.offer.ID)
+	must(t, err)
+	for i := range after.Days {
+		if after.Days[i].ID != want.Days[i].ID {
+			t.Errorf("block %d changed key: %s → %s", i, want.Days[i].ID, after.Days[i].ID)
+		}
+	}
+	if after.Days[1].TeamsMax != 3 {
+		t.Errorf("teams_max not updated: %+v", after.Days[1])
+	}
+}
+
+// TestOldDaysFieldStillReads: a days field from before the teknikprao week
+// (no id, teams_max or role_models) parses, and teams_max 1 and no role
+// models are written the same way as absent, so old and new compare equal.
+func TestOldDaysFieldStillReads(t *testing.T) {
+	old := `[{"date":"2026-11-09","start":"08:00","end":"15:00","break":45,"activities":"Robotcell"}]`
+	ds, err := data.ParseExchangeDays(old)
+	must(t, err)
+	if len(ds) != 1 || ds[0].ID != "" || ds[0].TeamsMax != 0 || ds[0].RoleModels != nil || ds[0].Break != 45 {
+		t.Fatalf("old days: %+v", ds)
+	}
+	same := `[{"date":"2026-11-09","start":"08:00","end":"15:00","break":45,"activities":"Robotcell","teams_max":1,"role_models":[]}]`
+	a, err := data.NormaliseExchangeField(data.XOffers, "days", old)
+	must(t, err)
+	b, err := data.NormaliseExchangeField(data.XOffers, "days", same)
+	must(t, err)
+	if a != b {
+		t.Errorf("normalised:\n%s\n%s", a, b)
+	}
+	if _, err := data.ParseExchangeDays(`[{"date":"2026-11-09","start":"08:00","end":"12:00","break":0,"teams_max":99}]`); err == nil {
+		t.Error("teams_max 99 was accepted")
+	}
+}
+
+// TestHostFormCarriesThePeriodFormat: the host's laptop learns that a
+// period is a teknikprao week, so its checks treat the offer's days as
+// blocks for different teams.
+func TestHostFormCarriesThePeriodFormat(t *testing.T) {
+	coord, hr := openStore(t, "coord"), openStore(t, "hr")
+	w := newWorld(t, coord)
+	w.period.Format = data.FormatWeek
+	must(t, coord.SavePeriod(ctx, &w.period))
+	p, err := ExportHostForm(ctx, coord, w.company.ID, Options{})
+	must(t, err)
+	_, err = importFile(t, hr, save(t, coord, p), pass, Decisions{}, KindHostForm)
+	must(t, err)
+	got, err := hr.GetPeriod(ctx, w.period.ID)
+	must(t, err)
+	if got.Format != data.FormatWeek {
+		t.Errorf("format at the host: %q", got.Format)
+	}
+}

@@ -5,8 +5,9 @@
 // Every cell is text, so "08" and "0701234567" stay as written, and text a
 // spreadsheet would run as a formula is neutralised (see Neutralise). Pupils
 // with protected identity (skyddad identitet) are left out of every list
-// unless Options.IncludeProtected is set, and Export records each file in the
-// Store's audit log of exported personal data (DESIGN §4). The package reads
+// unless Options.IncludeProtected is set, and Export returns the entry each
+// file gets in the Store's audit log of exported personal data (written by
+// the operations package, ui/ops). The package reads
 // the Store and knows nothing of Fyne.
 package export
 
@@ -15,7 +16,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -164,28 +164,27 @@ type Result struct {
 	Included int // pupils with protected identity included on request
 }
 
-// Export builds the list, writes it to path (the format from its extension)
-// and records the export in the audit log. The file is written whole or not
-// at all (through a temporary file, mode 0600: it holds personal data); an
-// export the audit log could not record is removed again.
-func Export(ctx context.Context, st *data.Store, path string, o Options) (Result, error) {
+// Export builds the list and writes it to path (the format from its
+// extension), whole or not at all (through a temporary file, mode 0600: it
+// holds personal data). It returns the audit-log entry the file must be
+// recorded with; recording it, and removing the file when that fails, is
+// the caller's (ops.Export), so that one place decides what a failed log
+// means for every export.
+func Export(ctx context.Context, st *data.Store, path string, o Options) (Result, data.AuditEntry, error) {
 	f, err := FormatOf(path)
 	if err != nil {
-		return Result{}, err
+		return Result{}, data.AuditEntry{}, err
 	}
 	t, err := Build(ctx, st, o)
 	if err != nil {
-		return Result{}, err
+		return Result{}, data.AuditEntry{}, err
 	}
 	if err := WriteFile(path, f, t); err != nil {
-		return Result{}, err
+		return Result{}, data.AuditEntry{}, err
 	}
-	e := &data.AuditEntry{Action: "export " + string(o.Kind), What: path, RecordIDs: t.RecordIDs(), Detail: Describe(t, f)}
-	if err := st.LogExport(ctx, e); err != nil {
-		os.Remove(path)
-		return Result{}, fmt.Errorf("the audit log failed, so the file was removed: %w", err)
-	}
-	return Result{Path: path, Format: f, Rows: len(t.Rows), Records: len(e.RecordIDs), LeftOut: t.LeftOut, Included: t.Included}, nil
+	ids := t.RecordIDs()
+	e := data.AuditEntry{Action: "export " + string(o.Kind), What: path, RecordIDs: ids, Records: len(ids), Detail: Describe(t, f)}
+	return Result{Path: path, Format: f, Rows: len(t.Rows), Records: len(e.RecordIDs), LeftOut: t.LeftOut, Included: t.Included}, e, nil
 }
 
 // Describe says in Swedish (like the rest of the audit log) what an export

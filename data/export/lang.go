@@ -1,6 +1,9 @@
 package export
 
-import "techniqual/data"
+import (
+	"techniqual/data"
+	"techniqual/data/text"
+)
 
 // vocabulary is the words of the lists in one language.
 type vocabulary struct {
@@ -44,7 +47,7 @@ var swedish = vocabulary{
 		data.RegWaitlisted: "reserv", data.RegAttended: "deltog", data.RegNoShow: "kom inte", data.RegCancelled: "avanmäld"},
 	offerStatus: map[data.OfferStatus]string{data.OfferDraft: "utkast", data.OfferSubmitted: "inskickad",
 		data.OfferApproved: "godkänd"},
-	weekday: [7]string{"söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"},
+	weekday: text.Weekdays(text.Swedish),
 }
 
 var english = vocabulary{
@@ -68,7 +71,7 @@ var english = vocabulary{
 		data.RegWaitlisted: "waitlisted", data.RegAttended: "attended", data.RegNoShow: "no-show", data.RegCancelled: "cancelled"},
 	offerStatus: map[data.OfferStatus]string{data.OfferDraft: "draft", data.OfferSubmitted: "submitted",
 		data.OfferApproved: "approved"},
-	weekday: [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+	weekday: text.Weekdays(text.English),
 }
 
 // Title is the list's name in a language ("sv" or "en"), e.g. "Elever".

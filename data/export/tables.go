@@ -4,10 +4,8 @@ import (
 	"context"
 	"sort"
 	"strconv"
+	"techniqual/data/text"
 	"time"
-
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"techniqual/data"
 )
@@ -86,7 +84,7 @@ func (b *builder) people() (map[string]*data.Person, error) {
 
 // sortRows orders rows by the columns cols, compared the Swedish way.
 func sortRows(rows [][]string, cols ...int) {
-	c := collate.New(language.Swedish, collate.IgnoreCase)
+	c := text.Collator()
 	sort.SliceStable(rows, func(i, j int) bool {
 		for _, k := range cols {
 			if r := c.CompareString(rows[i][k], rows[j][k]); r != 0 {

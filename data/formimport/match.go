@@ -5,13 +5,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
+	"techniqual/data/text"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 
 	"techniqual/data"
 )
@@ -45,35 +41,8 @@ func fold(s string) string {
 	return strings.TrimSuffix(b.String(), " ")
 }
 
-// baseLetters caches the letter without its accents of the non-ASCII
-// letters met so far ("Å" → 'a'); fold is called for every name of a
-// 10,000-row file, and a transform chain per call is slow.
-var baseLetters sync.Map
-
-// strokeLetters are letters whose mark is part of the letter, so NFD does
-// not take it off: a pupil typing "Lukasz" or "Bjorn" on a phone means
-// "Łukasz" and "Bjørn".
-var strokeLetters = map[rune]rune{'ł': 'l', 'ø': 'o', 'đ': 'd', 'ı': 'i', 'ħ': 'h', 'ŧ': 't'}
-
 // baseLetter is r without accents, in lower case; r itself when it has none.
-func baseLetter(r rune) rune {
-	if v, ok := baseLetters.Load(r); ok {
-		return v.(rune)
-	}
-	out := unicode.ToLower(r)
-	if b, ok := strokeLetters[out]; ok {
-		baseLetters.Store(r, b)
-		return b
-	}
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	if s, _, err := transform.String(t, string(out)); err == nil {
-		if rs := []rune(s); len(rs) == 1 {
-			out = rs[0]
-		}
-	}
-	baseLetters.Store(r, out)
-	return out
-}
+func baseLetter(r rune) rune { return text.FoldRune(r) }
 
 // nameKey is a person's name with its words sorted, so that "Ek, Åsa",
 // "åsa  ek" and "Åsa Ek" are the same key.

@@ -67,22 +67,11 @@ func DidYouMean() Message { return msgDidYouMean }
 // as a form tool's export at all.
 var ErrNotFormExport = errors.New("not a form export")
 
-// FileError says why a whole file cannot be imported.
-type FileError struct {
-	Message
-	Data map[string]string
-}
-
-func (e *FileError) Error() string { return data.RenderTemplate(e.Reason, e.Data) }
-
-// Unwrap makes errors.Is(err, ErrNotFormExport) true.
-func (e *FileError) Unwrap() error { return ErrNotFormExport }
-
-// Swedish is the reason in Swedish.
-func (e *FileError) Swedish() string { return data.RenderTemplate(e.Text, e.Data) }
+// FileError says why a whole file cannot be imported; it wraps ErrNotFormExport.
+type FileError = data.FileError
 
 func fileErr(m Message, kv ...string) *FileError {
-	return &FileError{Message: m, Data: data.Pairs(kv...)}
+	return &FileError{Message: m, Data: data.Pairs(kv...), Kind: ErrNotFormExport}
 }
 
 // RowError says what is wrong with one row (or, in Preview.Notes, what is
@@ -134,12 +123,6 @@ func (e *RowErrors) Error() string {
 }
 
 // Lines is how many rows the errors are on.
-func (e *RowErrors) Lines() int { return countLines(e.Errors) }
-
-func countLines(errs []RowError) int {
-	seen := map[int]bool{}
-	for _, e := range errs {
-		seen[e.Line] = true
-	}
-	return len(seen)
+func (e *RowErrors) Lines() int {
+	return data.CountLines(len(e.Errors), func(i int) int { return e.Errors[i].Line })
 }

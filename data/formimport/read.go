@@ -401,7 +401,7 @@ func convertReadError(err error) error {
 	case "import.err.xls":
 		return fileErr(msgOldExcel)
 	case "import.err.xlsx":
-		return &FileError{Message: msgBadXLSX, Data: fe.Data}
+		return &FileError{Message: msgBadXLSX, Data: fe.Data, Kind: ErrNotFormExport}
 	case "import.err.no_rows":
 		return fileErr(msgNoRows)
 	}

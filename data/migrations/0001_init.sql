@@ -262,7 +262,7 @@ CREATE TABLE evaluations (
 );
 
 -- Anonymous counts kept when a finished period is archived and its pupils'
--- personal data is deleted (DESIGN §4).
+-- personal data is deleted (README, "Personal data and rules").
 CREATE TABLE period_counts (
     period_id TEXT NOT NULL REFERENCES periods (id),
     metric    TEXT NOT NULL,
@@ -271,7 +271,7 @@ CREATE TABLE period_counts (
     PRIMARY KEY (period_id, metric, grp)
 ) WITHOUT ROWID;
 
--- Every export of personal data (DESIGN §4).
+-- Every export of personal data (README, "Personal data and rules").
 CREATE TABLE audit_log (
     id         TEXT PRIMARY KEY,
     at         TEXT NOT NULL,

@@ -1,12 +1,3 @@
-// Package rotation plans a teknikprao week: TechniQual's own prao format,
-// where a group of hosts (typically four) share one week, the period's
-// pupils are split into teams of 4–6, and every team goes round the hosts of
-// its group, one block (a half day) at each.
-//
-// It is pure Go with its own small input and output types (like data/match,
-// which it uses for the optimal assignment of pupils to groups): no SQL, no
-// Fyne. Callers refer to everything by index into the Instance's slices and
-// keep their own database ids in the Key fields.
 package rotation
 
 // NoTeam marks "no team": a pupil that is not locked to a team, and a
@@ -98,6 +89,14 @@ type Options struct {
 	// TravelMinutes is the time needed between two blocks of one team on
 	// the same day at different hosts.
 	TravelMinutes int
+	// FriendsWeight is the weight of one friend pair in different groups
+	// against the pupils' wishes, in units of one rank step (default 5).
+	// Within a group, friends come right after the composition rule.
+	FriendsWeight int
+	// WishesOnly places a pupil who ranked groups only in one of them;
+	// otherwise such a pupil goes to another group (at a cost beyond the
+	// last rank) rather than being left without a team.
+	WishesOnly bool
 }
 
 // Instance is one week to plan.

@@ -4,7 +4,7 @@
 // company figures (companies.go). It holds no SQL: it reads through the
 // Store.
 //
-// DESIGN §4: statistics never show a group smaller than 5. Every count of
+// MinGroup: statistics never show a group smaller than 5. Every count of
 // 1–4 pupils is shown as "<5" (0 may show as 0), and where the shown totals
 // and other cells would let a hidden count be worked out by subtraction, a
 // second cell is hidden too (complementary suppression).

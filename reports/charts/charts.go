@@ -7,7 +7,7 @@
 // Render or PNG at a size in pixels with a Theme (colours, font, resolution);
 // Light and Dark give themes that read well on a light and a dark window.
 //
-// Small groups (DESIGN §4): a Value marked Hidden — a count of 1–4, or a
+// Small groups (stats.MinGroup): a Value marked Hidden — a count of 1–4, or a
 // figure hidden so that one cannot be worked out from the others — is never
 // drawn. Its bar or segment is left out, its place is marked "<5" (or "–"
 // for shares and means) where values are written, and the chart gets the

@@ -19,6 +19,7 @@ import (
 	"techniqual/data"
 	"techniqual/data/calendar"
 	"techniqual/reports"
+	"techniqual/ui/ops"
 	"techniqual/ui/uikit"
 )
 
@@ -95,7 +96,7 @@ func eventCalendarJob(m Shell, st *data.Store, eventID string) (calendarJob, err
 	return calendarJob{
 		name: calendarFileName(lang.X("calendar.file_event", "Kalender"), e.Title, data.FormatDate(e.Start)),
 		write: func(ctx context.Context, st *data.Store, path string) (string, error) {
-			if err := calendar.SaveEvent(ctx, st, eventID, path, o); err != nil {
+			if _, err := ops.SaveCalendar(ctx, st, ops.Calendar{EventID: eventID}, path, o); err != nil {
 				return "", err
 			}
 			return lang.X("calendar.saved", "Kalendern sparades i {{.Path}}.", map[string]string{"Path": path}), nil
@@ -112,7 +113,7 @@ func offerCalendarJob(m Shell, st *data.Store, offerID string) (calendarJob, err
 	return calendarJob{
 		name: calendarFileName(lang.X("calendar.file_offer", "Praodagar"), h.Host.Name, h.Offer.Title),
 		write: func(ctx context.Context, st *data.Store, path string) (string, error) {
-			n, err := calendar.SaveOffer(ctx, st, offerID, path, o)
+			n, err := ops.SaveCalendar(ctx, st, ops.Calendar{OfferID: offerID}, path, o)
 			if err != nil {
 				return "", err
 			}
@@ -136,7 +137,7 @@ func pupilCalendarJob(m Shell, st *data.Store, pupilID, periodID string) (calend
 	return calendarJob{
 		name: calendarFileName(lang.X("calendar.file_pupil", "Praodagar"), p.Name(), per.Name),
 		write: func(ctx context.Context, st *data.Store, path string) (string, error) {
-			if _, err := calendar.SavePupils(ctx, st, periodID, f, path, o); err != nil {
+			if _, err := ops.SaveCalendar(ctx, st, ops.Calendar{PeriodID: periodID, Filter: f}, path, o); err != nil {
 				if errors.Is(err, calendar.ErrNothing) {
 					return "", errors.New(lang.X("calendar.not_placed", "Eleven har ingen praoplats i den här perioden."))
 				}

@@ -2,13 +2,13 @@ package files
 
 import (
 	"context"
-	"os"
 	"strconv"
 
 	"fyne.io/fyne/v2/lang"
 
 	"techniqual/data"
 	"techniqual/reports"
+	"techniqual/ui/ops"
 	"techniqual/ui/uikit"
 )
 
@@ -34,19 +34,11 @@ func eventDocJob(m Shell, st *data.Store, eventID, kind string) (calendarJob, er
 	code := m.Language()
 	name := reports.SafeFileName(uikit.EventDocName(kind)+" "+e.Title+" "+data.FormatDate(e.Start.In(data.Stockholm))) + ".pdf"
 	return calendarJob{name: name, ext: ".pdf", write: func(ctx context.Context, st *data.Store, path string) (string, error) {
-		ps, err := st.EventParticipants(ctx, eventID)
+		res, err := ops.PrintEvent(ctx, st, eventID, kind, path, reports.Options{Lang: code})
 		if err != nil {
 			return "", err
 		}
-		doc, ids := reports.NewEventDoc(e, ps, code, false)
-		if err := reports.WriteEventFile(path, kind, doc, reports.Options{Lang: code}); err != nil {
-			return "", err
-		}
-		if err := st.LogExport(ctx, &data.AuditEntry{Action: "pdf " + kind, What: path, RecordIDs: ids, Detail: e.Title}); err != nil {
-			os.Remove(path) // no file with names leaves without its log entry
-			return "", err
-		}
 		return lang.X("eventdocs.saved", "{{.Doc}} sparad i {{.Path}} ({{.N}} personer på listan).",
-			map[string]string{"Doc": uikit.EventDocName(kind), "Path": path, "N": strconv.Itoa(len(doc.Participants))}), nil
+			map[string]string{"Doc": uikit.EventDocName(kind), "Path": path, "N": strconv.Itoa(res.People)}), nil
 	}}, nil
 }

@@ -17,6 +17,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/export"
+	"techniqual/ui/ops"
 	"techniqual/ui/widgets"
 )
 
@@ -288,7 +289,7 @@ func (d *exportDialog) saveTo(path string) {
 	d.saveBtn.Disable()
 	d.status.SetText(lang.X("export.working", "Exporterar …"))
 	d.main.Background(func() func() {
-		res, err := export.Export(context.Background(), st, path, o)
+		res, err := ops.Export(context.Background(), st, path, o)
 		return func() {
 			d.saveBtn.Enable()
 			if err != nil {

@@ -18,6 +18,7 @@ import (
 	"techniqual/data"
 	"techniqual/data/classlist"
 	"techniqual/data/formimport"
+	"techniqual/ui/ops"
 	"techniqual/ui/widgets"
 )
 
@@ -667,11 +668,7 @@ func (w *formImport) onImport() {
 	f, opts, st, skip, kind := w.file, w.previewOpts, w.m.Store(), w.skipBad.Checked, w.kind
 	w.setBusy(lang.X("formimport.importing", "Importerar …"))
 	w.m.Background(func() func() {
-		imp := formimport.ImportChoices
-		if kind == formimport.KindEvaluations {
-			imp = formimport.ImportEvaluations
-		}
-		res, err := imp(context.Background(), st, f, opts, skip)
+		res, err := ops.ImportForm(context.Background(), st, f, opts, skip)
 		return func() {
 			var re *formimport.RowErrors
 			switch {

@@ -25,6 +25,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/classlist"
+	"techniqual/ui/ops"
 	"techniqual/ui/widgets"
 )
 
@@ -651,7 +652,7 @@ func (w *classListImport) onImport() {
 	t, opts, st, skip := w.table, w.options(), w.m.Store(), w.skipBad.Checked
 	w.setBusy(lang.X("import.importing", "Importerar …"))
 	w.m.Background(func() func() {
-		res, err := classlist.Import(context.Background(), st, t, opts, skip)
+		res, err := ops.ImportClassList(context.Background(), st, t, opts, skip)
 		return func() {
 			var re *classlist.RowErrors
 			switch {

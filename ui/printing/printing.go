@@ -8,7 +8,6 @@ import (
 	"errors"
 	"image"
 	"net/url"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -24,6 +23,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/reports"
+	"techniqual/ui/ops"
 	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 )
@@ -783,7 +783,7 @@ func (s *Screen) saveTo(path string) {
 	s.saveBtn.Disable()
 	s.actions.Refresh()
 	st, hook := s.main.Store(), s.onUnit
-	detail := s.describe(c, per, sel)
+	scope := s.scope(c, sel)
 	s.main.Background(func() func() {
 		progress := func(done, all int) {
 			if hook != nil {
@@ -791,35 +791,13 @@ func (s *Screen) saveTo(path string) {
 			}
 			fyne.Do(func() { s.progress.SetValue(float64(done) / float64(max(all, 1))) })
 		}
-		var pages int
-		var paths []string
-		var err error
-		if c.perUnit {
-			paths, err = reports.WriteFilesContext(ctx, path, c.kind, sel, c.options(), progress)
-		} else {
-			pages, err = reports.WriteFileContext(ctx, path, c.kind, sel, c.options(), progress)
-			if err == nil {
-				paths = []string{path}
-			} else if fi, serr := os.Stat(path); serr == nil && fi.Size() == 0 {
-				os.Remove(path) // the empty file the save dialog made
-			}
+		res, err := ops.Print(ctx, st, ops.PrintPeriod{Kind: c.kind, Period: per, Docs: sel, Scope: scope,
+			Options: c.options(), Path: path, PerUnit: c.perUnit, Progress: progress})
+		var logErr *ops.AuditError // the print was written, but not its log entry: the files are gone
+		if errors.As(err, &logErr) {
+			err = nil
 		}
-		var ids []string // the pupils whose data went into the documents
-		for _, d := range sel {
-			if c.kind != reports.KindCertificates || len(reports.Attended(d)) > 0 {
-				ids = append(ids, d.Pupil.ID)
-			}
-		}
-		var logErr error
-		if err == nil {
-			logErr = st.LogExport(context.Background(), &data.AuditEntry{Action: "pdf " + string(c.kind),
-				What: path, RecordIDs: ids, Detail: detail})
-			if logErr != nil { // an export the log does not know of must not stay
-				for _, p := range paths {
-					os.Remove(p)
-				}
-			}
-		}
+		pages, paths, ids := res.Pages, res.Paths, res.PupilIDs
 		return func() {
 			cancel()
 			s.cancel = nil
@@ -833,7 +811,7 @@ func (s *Screen) saveTo(path string) {
 			case logErr != nil:
 				s.status.SetText(lang.X("printing.log_failed",
 					"Utskriften kunde inte föras in i loggen över utlämnade personuppgifter, så filen togs bort: {{.Error}}",
-					map[string]string{"Error": logErr.Error()}))
+					map[string]string{"Error": logErr.Err.Error()}))
 			default:
 				dir := path
 				if !c.perUnit {
@@ -855,30 +833,23 @@ func (s *Screen) saveTo(path string) {
 	})
 }
 
-// describe says what was printed, for the audit log (in Swedish, like the
-// rest of the log).
-func (s *Screen) describe(c printChoice, per data.Period, sel []data.ScheduleDoc) string {
-	what := per.Name
-	if len(sel) > 0 {
-		d := sel[0]
-		switch c.scope {
-		case scopeSchool:
-			what += " (skola " + d.School.Name + ")"
-		case scopeClass:
-			what += " (skola " + d.School.Name + ", klass " + c.class + ")"
-		case scopePupil:
-			what += " (elev " + d.Pupil.Name() + ")"
-		case scopeOffer:
-			what += " (praoplats " + d.Host.Name + " – " + d.Offer.Title + ")"
-		}
+// scope says which part of the period is printed, for the audit log.
+func (s *Screen) scope(c printChoice, sel []data.ScheduleDoc) ops.Scope {
+	if len(sel) == 0 {
+		return ops.Scope{}
 	}
-	if c.options().IncludeProtected {
-		what += "; skyddad identitet med namn"
+	d := sel[0]
+	switch c.scope {
+	case scopeSchool:
+		return ops.Scope{School: d.School.Name}
+	case scopeClass:
+		return ops.Scope{School: d.School.Name, Class: c.class}
+	case scopePupil:
+		return ops.Scope{Pupil: d.Pupil.Name()}
+	case scopeOffer:
+		return ops.Scope{Offer: d.Host.Name + " – " + d.Offer.Title}
 	}
-	if c.lang == uikit.LangEnglish {
-		what += "; engelska"
-	}
-	return what
+	return ops.Scope{}
 }
 
 // onCancel stops the running save between two documents.

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/ui/ops"
 	"techniqual/ui/widgets"
 )
 
@@ -155,28 +156,12 @@ func restoreFrom(m Shell, path string, done func(safety string, err error)) {
 	wait := dialog.NewCustomWithoutButtons(lang.X("backup.restoring", "Återställer …"), bar, m.Window())
 	wait.Show()
 	old := m.Store()
-	dbPath := old.Path()
 	m.Background(func() func() {
-		ctx := context.Background()
-		if _, err := data.CheckBackup(ctx, path); err != nil {
-			return func() { wait.Hide(); restoreDone(m, "", err, path, done) }
-		}
-		old.Close()
-		safety, err := data.Restore(ctx, path, dbPath, time.Now())
-		st, openErr := data.Open(ctx, dbPath, data.Options{})
-		if openErr != nil && safety != "" { // the restored file does not open: put the old one back
-			if _, e := data.Restore(ctx, safety, dbPath, time.Now()); e == nil {
-				st, openErr = data.Open(ctx, dbPath, data.Options{})
-			}
-			err = errors.Join(err, openErr)
-		}
+		st, safety, err := ops.RestoreOpen(context.Background(), old, path)
 		return func() {
 			wait.Hide()
 			if st != nil {
 				m.UseStore(st)
-			}
-			if st == nil && err == nil {
-				err = openErr
 			}
 			restoreDone(m, safety, err, path, done)
 		}

@@ -19,6 +19,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/exchange"
+	"techniqual/ui/ops"
 	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 )
@@ -276,22 +277,8 @@ func (d *exchangeExport) saveTo(path string) {
 	d.progress.Start()
 	d.status.SetText(lang.X("exchange.saving", "Sparar och krypterar …"))
 	d.main.Background(func() func() {
-		ctx := context.Background()
-		var p *exchange.Payload
-		var err error
-		switch k {
-		case exchange.KindHostForm:
-			p, err = exchange.ExportHostForm(ctx, st, orgID, o)
-		case exchange.KindSchool:
-			p, err = exchange.ExportSchool(ctx, st, schoolID, periodID, o)
-		case exchange.KindResults:
-			p, err = exchange.ExportResults(ctx, st, schoolID, periodID, o)
-		case exchange.KindHost:
-			p, err = exchange.ExportHost(ctx, st, orgID, periodID, o)
-		}
-		if err == nil {
-			err = exchange.Save(ctx, st, path, p, pass)
-		}
+		_, err := ops.WriteExchange(context.Background(), st,
+			ops.Outgoing{Kind: k, OrgID: orgID, SchoolID: schoolID, PeriodID: periodID, Options: o}, path, pass)
 		return func() {
 			d.saveBtn.Enable()
 			d.progress.Stop()
@@ -415,11 +402,7 @@ func (d *exchangeImport) onPreview() {
 	path, pass, st := d.path, d.pass.Text, d.main.Store()
 	d.busy(true, lang.X("exchange.reading", "Läser och jämför …"))
 	d.main.Background(func() func() {
-		p, err := exchange.ReadFile(path, pass)
-		var plan *exchange.Plan
-		if err == nil {
-			plan, err = exchange.Prepare(context.Background(), st, p)
-		}
+		p, plan, err := ops.ReadExchange(context.Background(), st, path, pass)
 		return func() {
 			d.busy(false, "")
 			if err != nil {
@@ -578,7 +561,7 @@ func (d *exchangeImport) onImport() {
 	}
 	d.busy(true, lang.X("exchange.importing", "Importerar …"))
 	d.main.Background(func() func() {
-		res, err := exchange.Apply(context.Background(), st, p, dec)
+		res, err := ops.ImportExchange(context.Background(), st, p, dec)
 		return func() {
 			d.busy(false, "")
 			if err != nil {

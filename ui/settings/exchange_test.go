@@ -15,6 +15,7 @@ import (
 	"techniqual/data"
 	"techniqual/data/exchange"
 	"techniqual/ui/internal/uitest"
+	"techniqual/ui/ops"
 )
 
 // TestExchangeDialogsSchoolFile: the school saves its pupils as an
@@ -134,10 +135,9 @@ func TestExchangeConflictTakeTheirs(t *testing.T) {
 	dir := t.TempDir()
 	transfer := func(from, to *data.Store, name string) string {
 		t.Helper()
-		p, err := exchange.ExportHostForm(ctx, from, company.ID, exchange.Options{})
-		must(err)
 		path := filepath.Join(dir, name)
-		must(exchange.Save(ctx, from, path, p, pass))
+		_, err := ops.WriteExchange(ctx, from, ops.Outgoing{Kind: exchange.KindHostForm, OrgID: company.ID}, path, pass)
+		must(err)
 		if to != nil {
 			q, err := exchange.ReadFile(path, pass)
 			must(err)
@@ -215,9 +215,9 @@ func TestExchangeReplanAfterNewConflict(t *testing.T) {
 	offer := data.Offer{HostID: company.ID, PeriodID: per.ID, Title: "Svetsning och montering", Capacity: 3}
 	must(coord.SaveOffer(ctx, &offer))
 	dir := t.TempDir()
-	p, err := exchange.ExportHostForm(ctx, coord, company.ID, exchange.Options{})
+	hostForm := ops.Outgoing{Kind: exchange.KindHostForm, OrgID: company.ID}
+	p, err := ops.WriteExchange(ctx, coord, hostForm, filepath.Join(dir, "till-hr.techniqual"), pass)
 	must(err)
-	must(exchange.Save(ctx, coord, filepath.Join(dir, "till-hr.techniqual"), p, pass))
 	_, err = exchange.Apply(ctx, hr, p, exchange.Decisions{})
 	must(err)
 	o, err := hr.GetOffer(ctx, offer.ID)
@@ -225,9 +225,8 @@ func TestExchangeReplanAfterNewConflict(t *testing.T) {
 	o.Capacity, o.Title = 6, "Svetsning, montering och lackering"
 	must(hr.SaveOffer(ctx, &o))
 	back := filepath.Join(dir, "fran-hr.techniqual")
-	p, err = exchange.ExportHostForm(ctx, hr, company.ID, exchange.Options{})
+	_, err = ops.WriteExchange(ctx, hr, hostForm, back, pass)
 	must(err)
-	must(exchange.Save(ctx, hr, back, p, pass))
 	offer.Capacity = 4
 	must(coord.SaveOffer(ctx, &offer))
 

@@ -6,11 +6,12 @@ package settings
 import (
 	"context"
 	"fmt"
-	"os"
 	"techniqual/data"
 	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 	"time"
+
+	"techniqual/ui/ops"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -146,11 +147,10 @@ func (s *Screen) backupTo(path string) {
 	wait.Show()
 	st := s.main.Store()
 	s.main.Background(func() func() {
-		err := st.Backup(context.Background(), path)
+		err := ops.BackupStore(context.Background(), st, path) // a failed copy leaves no half file
 		return func() {
 			wait.Hide()
 			if err != nil {
-				os.Remove(path) // never leave a half copy behind
 				dialog.ShowError(err, s.main.Window())
 				return
 			}

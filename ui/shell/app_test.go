@@ -1,29 +1,17 @@
 package shell
 
 import (
-	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/ui/internal/uitest"
 	"techniqual/ui/uikit"
 )
-
-func openStore(t *testing.T) *data.Store {
-	t.Helper()
-	st, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "ui.db"), data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
 
 func newTestWindow(t *testing.T, st *data.Store) *MainWindow {
 	t.Helper()
@@ -50,7 +38,7 @@ func waitIdle(t testing.TB, m *MainWindow) {
 }
 
 func TestEverySectionHasAScreen(t *testing.T) {
-	m := newTestWindow(t, openStore(t))
+	m := newTestWindow(t, uitest.OpenStore(t))
 	for _, sec := range sections {
 		if buildScreen(m, sec.id) == nil {
 			t.Errorf("section %s has no screen", sec.id)
@@ -72,11 +60,11 @@ func TestEnglishWhenChosen(t *testing.T) {
 	t.Cleanup(func() { SetLanguage(uikit.LangSwedish) })
 	a := test.NewTempApp(t)
 	SetLanguage(uikit.LangEnglish)
-	m := NewMainWindow(a, openStore(t))
+	m := NewMainWindow(a, uitest.OpenStore(t))
 	waitOverview(t, m)
 	m.Show("pupils")
 	waitIdle(t, m)
-	joined := strings.Join(labelTexts(m.content), "\n")
+	joined := strings.Join(uitest.LabelTexts(m.content), "\n")
 	if !strings.Contains(joined, "pupils") || !strings.Contains(joined, "Choose a pupil in the list") {
 		t.Errorf("English pupils screen shows %q", joined)
 	}
@@ -98,57 +86,4 @@ func TestOpenErrorTextSaysWhatAndWhere(t *testing.T) {
 			t.Errorf("OpenErrorText(%v) = %q", c.err, got)
 		}
 	}
-}
-
-func labelTexts(o fyne.CanvasObject) []string {
-	var out []string
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *widget.Label:
-			out = append(out, x.Text)
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			r := test.WidgetRenderer(x)
-			for _, c := range r.Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return out
-}
-
-// findButton finds a button by its text anywhere below o.
-func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
-	t.Helper()
-	var found *widget.Button
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if found != nil {
-			return
-		}
-		switch x := o.(type) {
-		case *widget.Button:
-			if x.Text == text {
-				found = x
-			}
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	if found == nil {
-		t.Fatalf("no button %q", text)
-	}
-	return found
 }

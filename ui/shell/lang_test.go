@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"techniqual/data"
+	"techniqual/data/text"
 	"techniqual/ui/pupils"
 	"techniqual/ui/uikit"
 )
@@ -71,14 +72,14 @@ func codeKeys(t *testing.T) map[string]string {
 	for g, sv := range pupils.GenderNames {
 		keys["gender."+string(g)] = sv
 	}
-	for i, m := range uikit.MonthKeys {
+	for i, m := range text.Months(text.Swedish) {
 		keys["month."+strconv.Itoa(i+1)] = m
 	}
 	for i, d := range uikit.DayKeys {
 		keys["weekday.short."+strconv.Itoa(i)] = d
 	}
-	for i, d := range uikit.LongDays {
-		keys["weekday."+strconv.Itoa(i)] = d
+	for i, d := range text.Weekdays(text.Swedish) { // Sunday first; the keys count from Monday
+		keys["weekday."+strconv.Itoa((i+6)%7)] = d
 	}
 	for _, r := range data.WorkingTimeRules {
 		keys[r.Key] = r.Text

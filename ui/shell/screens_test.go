@@ -8,12 +8,13 @@ import (
 
 	"techniqual/data/demo"
 	"techniqual/reports"
+	"techniqual/ui/internal/uitest"
 	"techniqual/ui/printing"
 )
 
 func TestSwitchStoreRemembersTheFile(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	m := newTestWindow(t, st)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "kopia.db")
@@ -43,7 +44,7 @@ func TestSwitchStoreRemembersTheFile(t *testing.T) {
 
 func TestPrintForOpensUtskrifterPreset(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := uitest.OpenStore(t)
 	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}

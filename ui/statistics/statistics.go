@@ -44,7 +44,7 @@ type Shell interface {
 
 // Screen is Statistik: the figures of one period, one school
 // year or one calendar year, for all schools, one municipality or one
-// school, by gender, with groups smaller than 5 hidden (DESIGN §4; the
+// school, by gender, with groups smaller than 5 hidden (stats.MinGroup; the
 // suppression is done in data/stats), and the network's company figures.
 type Screen struct {
 	main      Shell

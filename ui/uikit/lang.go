@@ -11,6 +11,7 @@ import (
 
 	"techniqual/data"
 	figures "techniqual/data/stats"
+	"techniqual/data/text"
 )
 
 // Languages the app speaks; Swedish is the default.
@@ -25,24 +26,21 @@ func Message(key, swedish string, data any) string {
 	return lang.X(key, swedish, data)
 }
 
-// MonthKeys are the Swedish month names, January first; DayKeys the short
-// weekday names of the date picker and LongDays the long ones, Monday first.
-var (
-	MonthKeys = [...]string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-		"oktober", "november", "december"}
-	DayKeys  = [...]string{"mån", "tis", "ons", "tor", "fre", "lör", "sön"}
-	LongDays = [...]string{"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"}
-)
+// DayKeys are the short weekday names of the date picker, Monday first
+// (the long names and the months come from data/text).
+var DayKeys = [...]string{"mån", "tis", "ons", "tor", "fre", "lör", "sön"}
 
-// MonthName names a month in the user's language ("november").
+// MonthName names a month in the user's language ("november"); the Swedish
+// fallback is data/text's.
 func MonthName(m time.Month) string {
-	return lang.X("month."+strconv.Itoa(int(m)), MonthKeys[m-1])
+	return lang.X("month."+strconv.Itoa(int(m)), text.Month(text.Swedish, m))
 }
 
-// WeekdayName names a weekday in the user's language ("måndag").
+// WeekdayName names a weekday in the user's language ("måndag"); the keys
+// count from Monday, the Swedish fallback is data/text's.
 func WeekdayName(d time.Weekday) string {
 	wd := (int(d) + 6) % 7 // Monday first
-	return lang.X("weekday."+strconv.Itoa(wd), LongDays[wd])
+	return lang.X("weekday."+strconv.Itoa(wd), text.Weekday(text.Swedish, d))
 }
 
 // ShortWeekday names a weekday briefly in the user's language ("mån").

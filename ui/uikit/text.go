@@ -5,23 +5,21 @@ import (
 	"strings"
 
 	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 
 	"techniqual/data"
+	"techniqual/data/text"
 )
 
 // Fold makes text comparable the way people type it: lower case, NFC.
 func Fold(s string) string { return strings.ToLower(norm.NFC.String(s)) }
 
-// Collator is a Swedish collator that ignores case: å, ä, ö sort last.
-// A collator is not safe for concurrent use, so each caller makes its own.
-func Collator() *collate.Collator { return collate.New(language.Swedish, collate.IgnoreCase) }
+// Collator is data/text's Swedish collator (case ignored, å, ä, ö last);
+// it is not safe for concurrent use, so each caller gets its own.
+func Collator() *collate.Collator { return text.Collator() }
 
-// SortSwedish sorts names in Swedish order (case counts only to break ties).
-func SortSwedish(names []string) {
-	slices.SortFunc(names, collate.New(language.Swedish).CompareString)
-}
+// SortSwedish sorts names in Swedish order.
+func SortSwedish(names []string) { slices.SortFunc(names, text.Collator().CompareString) }
 
 // JoinDot joins the non-blank parts with " · ".
 func JoinDot(parts ...string) string {

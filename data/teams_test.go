@@ -1,0 +1,219 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"testing"
+)
+
+// sunneTeams is a plan for Ring Sunne: two teams of four, each meeting the
+// four hosts on Monday–Thursday in another order.
+func sunneTeams(w *weekWorld, group string) []Team {
+	return []Team{
+		{GroupID: group, Name: "Lag 1", PupilIDs: w.pupilIDs(0, 1, 2, 3), BlockIDs: []string{w.block(0, 0), w.block(1, 1), w.block(2, 2), w.block(3, 3)}},
+		{GroupID: group, Name: "Lag 2", PupilIDs: w.pupilIDs(4, 5, 6, 7), BlockIDs: []string{w.block(1, 0), w.block(0, 1), w.block(3, 2), w.block(2, 3)}},
+	}
+}
+
+func TestSaveWeekPlanAndListTeams(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	w := newWeekWorld(t, st)
+	gs := w.groups(t, st)
+	teams := sunneTeams(w, gs[0].ID)
+	teams[1].Why = "Bara en flicka i laget."
+	mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, teams, nil))
+	got, err := st.ListTeams(ctx, w.period.ID)
+	mustT(t)(err)
+	if len(got) != 2 {
+		t.Fatalf("teams = %+v", got)
+	}
+	for i, g := range got {
+		if g.ID != teams[i].ID || g.Name != teams[i].Name || !reflect.DeepEqual(g.PupilIDs, teams[i].PupilIDs) ||
+			!reflect.DeepEqual(g.BlockIDs, teams[i].BlockIDs) || g.Why != teams[i].Why || g.Locked || g.PeriodID != w.period.ID {
+			t.Errorf("team %d = %+v, want %+v", i, g, teams[i])
+		}
+	}
+	sum, err := st.SummariseWeekPlan(ctx, w.period.ID)
+	mustT(t)(err)
+	if sum != (WeekPlanSummary{Teams: 2, Pupils: 8, WithWhy: 1}) {
+		t.Errorf("summary = %+v", sum)
+	}
+
+	// Planning again replaces the unlocked teams; a kept key is kept.
+	again := []Team{{ID: teams[0].ID, GroupID: gs[0].ID, Name: "Lag A", PupilIDs: w.pupilIDs(0, 1, 2, 3, 4, 5)}}
+	mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, again, []Unteamed{{PupilID: w.pupils[6].ID, Why: "Sjuk hela veckan."}, {PupilID: w.pupils[7].ID}}))
+	got, _ = st.ListTeams(ctx, w.period.ID)
+	if len(got) != 1 || got[0].ID != teams[0].ID || got[0].Name != "Lag A" || len(got[0].PupilIDs) != 6 || len(got[0].BlockIDs) != 0 {
+		t.Fatalf("after re-plan: %+v", got)
+	}
+	un, _ := st.ListUnteamed(ctx, w.period.ID)
+	if len(un) != 2 {
+		t.Errorf("unteamed = %+v", un)
+	}
+}
+
+func TestSaveWeekPlanRefusesBadPlans(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	w := newWeekWorld(t, st)
+	gs := w.groups(t, st)
+	mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, sunneTeams(w, gs[0].ID), nil))
+	cases := []struct {
+		name string
+		edit func([]Team) ([]Team, []Unteamed)
+		key  string
+	}{
+		{"a block of another group's host", func(ts []Team) ([]Team, []Unteamed) {
+			ts[0].BlockIDs[3] = w.block(4, 3)
+			return ts, nil
+		}, "err.team_block_other_group"},
+		{"a host twice", func(ts []Team) ([]Team, []Unteamed) {
+			ts[0].BlockIDs[1] = w.block(0, 1)
+			ts[1].BlockIDs[1] = w.block(1, 1)
+			return ts, nil
+		}, "err.team_host_twice"},
+		{"a block over its teams_max", func(ts []Team) ([]Team, []Unteamed) {
+			ts[1].BlockIDs[0] = w.block(0, 0)
+			ts[1].BlockIDs[1] = w.block(1, 1)
+			return ts, nil
+		}, "err.block_over_teams_max"},
+		{"a pupil in two teams", func(ts []Team) ([]Team, []Unteamed) {
+			ts[1].PupilIDs = append(ts[1].PupilIDs, w.pupils[0].ID)
+			return ts, nil
+		}, "err.pupil_in_two_teams"},
+		{"a pupil in a team and unteamed", func(ts []Team) ([]Team, []Unteamed) {
+			return ts, []Unteamed{{PupilID: w.pupils[0].ID}}
+		}, "err.pupil_teamed_and_unteamed"},
+		{"a group of another period", func(ts []Team) ([]Team, []Unteamed) {
+			ts[0].GroupID = "no-such-group"
+			return ts, nil
+		}, "err.team_group_unknown"},
+		{"an unknown block", func(ts []Team) ([]Team, []Unteamed) {
+			ts[0].BlockIDs = append(ts[0].BlockIDs, "no-such-block")
+			return ts, nil
+		}, "err.team_block_unknown"},
+		{"an unknown pupil", func(ts []Team) ([]Team, []Unteamed) {
+			ts[0].PupilIDs = append(ts[0].PupilIDs, "no-such-pupil")
+			return ts, nil
+		}, "err.team_pupil_unknown"},
+	}
+	before := checksum(t, st)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ts, un := c.edit(sunneTeams(w, gs[0].ID))
+			err := st.SaveWeekPlan(ctx, w.period.ID, ts, un)
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				t.Fatalf("save = %v, want a ValidationError", err)
+			}
+			found := false
+			for _, f := range ve.Fields {
+				found = found || (f.Key == c.key && f.Message() != "")
+			}
+			if !found {
+				t.Errorf("errors %v lack %s", ve, c.key)
+			}
+		})
+	}
+	if checksum(t, st) != before {
+		t.Error("a refused plan changed the database")
+	}
+	var ve *ValidationError
+	ts := sunneTeams(w, gs[0].ID)
+	ts[1].BlockIDs[0] = w.block(0, 0)
+	ts[1].BlockIDs[1] = w.block(1, 1)
+	if !errors.As(st.SaveWeekPlan(ctx, w.period.ID, ts, nil), &ve) {
+		t.Fatal("over teams_max accepted")
+	}
+	msgs := map[string]bool{}
+	for _, f := range ve.Fields {
+		msgs[f.Message()] = true
+	}
+	if want := "Passet Fryksdals Mekatronik AB, 2026-11-09 08:30–12:00 tar 1 lag men har fått 2."; !msgs[want] {
+		t.Errorf("messages %v lack %q", msgs, want)
+	}
+	// A block for two teams takes two.
+	o := w.offers[0]
+	o.Days[0].TeamsMax = 2
+	mustT(t)(st.SaveOffer(ctx, &o))
+	ts = sunneTeams(w, gs[0].ID)
+	ts[1].BlockIDs = []string{w.block(0, 0), w.block(1, 1)}
+	ts[0].BlockIDs = []string{w.block(0, 0), w.block(2, 2)}
+	if err := st.SaveWeekPlan(ctx, w.period.ID, ts, nil); err != nil {
+		t.Errorf("two teams in a block for two: %v", err)
+	}
+}
+
+func TestLocksMovesAndSwaps(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	w := newWeekWorld(t, st)
+	gs := w.groups(t, st)
+	teams := sunneTeams(w, gs[0].ID)
+	mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, teams, nil))
+	a, b := teams[0], teams[1]
+
+	// Swap routes, then move a pupil from A to B.
+	mustT(t)(st.SwapTeamRoutes(ctx, a.ID, b.ID))
+	ga, _ := st.GetTeam(ctx, a.ID)
+	gb, _ := st.GetTeam(ctx, b.ID)
+	if !reflect.DeepEqual(ga.BlockIDs, b.BlockIDs) || !reflect.DeepEqual(gb.BlockIDs, a.BlockIDs) {
+		t.Fatalf("swap: %v / %v", ga.BlockIDs, gb.BlockIDs)
+	}
+	mustT(t)(st.MovePupilToTeam(ctx, w.period.ID, w.pupils[0].ID, b.ID))
+	ga, _ = st.GetTeam(ctx, a.ID)
+	gb, _ = st.GetTeam(ctx, b.ID)
+	if len(ga.PupilIDs) != 3 || len(gb.PupilIDs) != 5 {
+		t.Fatalf("move: %v / %v", ga.PupilIDs, gb.PupilIDs)
+	}
+	mustT(t)(st.MovePupilToTeam(ctx, w.period.ID, w.pupils[1].ID, ""))
+	if un, _ := st.ListUnteamed(ctx, w.period.ID); len(un) != 1 || un[0].PupilID != w.pupils[1].ID || un[0].Why == "" {
+		t.Errorf("moved out: %+v", un)
+	}
+	mustT(t)(st.MovePupilToTeam(ctx, w.period.ID, w.pupils[1].ID, a.ID))
+	if un, _ := st.ListUnteamed(ctx, w.period.ID); len(un) != 0 {
+		t.Errorf("moved back in but still unteamed: %+v", un)
+	}
+
+	// Lock a pupil: the team is locked too, and the pupil cannot be moved.
+	mustT(t)(st.SetTeamPupilLocked(ctx, b.ID, w.pupils[0].ID, true))
+	gb, _ = st.GetTeam(ctx, b.ID)
+	if !gb.Locked || !reflect.DeepEqual(gb.LockedPupilIDs, []string{w.pupils[0].ID}) {
+		t.Fatalf("pupil lock: %+v", gb)
+	}
+	if err := st.MovePupilToTeam(ctx, w.period.ID, w.pupils[0].ID, a.ID); !errors.Is(err, ErrTeamLocked) {
+		t.Errorf("moving a locked pupil = %v", err)
+	}
+	if err := st.SwapTeamRoutes(ctx, a.ID, b.ID); !errors.Is(err, ErrTeamLocked) {
+		t.Errorf("swapping a locked team's route = %v", err)
+	}
+
+	// Planning again keeps the locked team, its locked pupil and its route;
+	// its unlocked pupils go where the new plan puts them.
+	next := []Team{{GroupID: gs[0].ID, Name: "Nytt lag", PupilIDs: w.pupilIDs(1, 2, 3, 4, 5, 6, 7)}}
+	mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, next, nil))
+	got, _ := st.ListTeams(ctx, w.period.ID)
+	if len(got) != 2 {
+		t.Fatalf("after re-plan: %+v", got)
+	}
+	var kept Team
+	for _, g := range got {
+		if g.ID == b.ID {
+			kept = g
+		}
+	}
+	if !kept.Locked || !reflect.DeepEqual(kept.PupilIDs, []string{w.pupils[0].ID}) || !reflect.DeepEqual(kept.BlockIDs, a.BlockIDs) {
+		t.Errorf("locked team after re-plan: %+v", kept)
+	}
+	// Unlock the team: its pupils are unlocked too.
+	mustT(t)(st.SetTeamLocked(ctx, b.ID, false))
+	kept, _ = st.GetTeam(ctx, b.ID)
+	if kept.Locked || len(kept.LockedPupilIDs) != 0 {
+		t.Errorf("unlock: %+v", kept)
+	}
+	if err := st.SetTeamLocked(ctx, "no-such-team", true); !errors.Is(err, ErrNotFound) {
+		t.Errorf("lock an unknown team = %v", err)
+	}
+}

@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"techniqual/data"
+)
+
+func TestCmdBackupAndRestore(t *testing.T) {
+	ctx := context.Background()
+	db, _ := demoDB(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "copy.db")
+	junk := filepath.Join(dir, "junk.db")
+	os.WriteFile(junk, []byte("not a database, only some text here"), 0o600)
+	newer := filepath.Join(dir, "newer.db")
+	if err := data.BackupFile(ctx, db, newer); err != nil {
+		t.Fatal(err)
+	}
+	if h, err := sql.Open("sqlite3", newer); err == nil {
+		h.Exec("PRAGMA user_version = 999")
+		h.Close()
+	}
+
+	// The app has the database open while the backup is made.
+	st, err := data.Open(ctx, db, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(f func(context.Context, []string, io.Writer, io.Writer) int, args ...string) (int, string, string) {
+		var o, e bytes.Buffer
+		code := f(ctx, args, &o, &e)
+		return code, o.String(), e.String()
+	}
+	for _, c := range []struct {
+		name string
+		f    func(context.Context, []string, io.Writer, io.Writer) int
+		args []string
+		code int
+		msg  string
+	}{
+		{"backup usage", callBackup, []string{"--db", db}, exitUsage, "usage"},
+		{"backup missing db", callBackup, []string{"--db", db + ".x", "--out", out}, exitFailure, "no such database"},
+		{"backup while open", callBackup, []string{"--db", db, "--out", out}, exitOK, ""},
+		{"backup never overwrites", callBackup, []string{"--db", db, "--out", out}, exitFailure, "already exists"},
+		{"backup of junk", callBackup, []string{"--db", junk, "--out", filepath.Join(dir, "j2.db")}, exitFailure, "not a Techniqual database"},
+		{"restore usage", callRestore, []string{"--db", db}, exitUsage, "usage"},
+		{"restore while open", callRestore, []string{"--db", db, "--from", out}, exitFailure, "open in another"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			code, _, stderr := run(c.f, c.args...)
+			if code != c.code || !strings.Contains(stderr, c.msg) {
+				t.Fatalf("exit %d (want %d), stderr %q (want %q)", code, c.code, stderr, c.msg)
+			}
+		})
+	}
+	o := data.Organisation{Kind: data.KindSchool, Name: "Skolan efter kopian"}
+	if err := st.SaveOrganisation(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	before, _ := os.ReadFile(db)
+	for _, c := range []struct {
+		name, from, msg string
+	}{{"junk", junk, "not a Techniqual database"}, {"newer", newer, "newer version"}, {"missing", filepath.Join(dir, "none.db"), "no such file"}} {
+		code, _, stderr := run(callRestore, "--db", db, "--from", c.from)
+		if code != exitFailure || !strings.Contains(stderr, c.msg) {
+			t.Errorf("restore %s: exit %d, %q", c.name, code, stderr)
+		}
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("a refused restore changed the database")
+	}
+	code, stdout, stderr := run(callRestore, "--db", db, "--from", out)
+	if code != exitOK || !strings.Contains(stdout, "previous file is kept in") {
+		t.Fatalf("restore: exit %d, %q %q", code, stdout, stderr)
+	}
+	st, err = data.Open(ctx, db, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.FindOrganisation(ctx, data.KindSchool, "Skolan efter kopian"); err == nil {
+		t.Error("the restored database holds what was added after the backup")
+	}
+}

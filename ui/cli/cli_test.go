@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRunDemoListAndUsage(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cli.db")
+	noGUI := func(string) int { t.Fatal("the window must not start"); return 0 }
+	cases := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout []string // substrings, in order of lines
+		stderr string
+	}{
+		{"demo", []string{"demo", "--db", db, "--pupils", "120", "--seed", "3"}, exitOK, []string{"120 pupils"}, ""},
+		{"demo twice refuses", []string{"demo", "--db", db}, exitFailure, nil, "already holds data"},
+		{"list periods, flags after the word", []string{"list", "periods", "--db", db}, exitOK,
+			[]string{"Åk 8 v. 46 2025\t2025-11-10\t2025-11-14\t8\tdone", "Åk 9 v. 46 2026\t2026-11-09\t2026-11-13\t9\tdone", "Åk 8 v. 11 2027\t2027-03-15\t2027-03-19\t8\tchoosing"}, ""},
+		{"list events", []string{"--db", db, "list", "events"}, exitOK, []string{"Nätverksträff hösten 2025\t2025-10-23 15:00\tTeknikparken, Karlstad", "Frukostseminarium: Jämställd rekrytering\t2026-09-17 07:30\tTeknikparken, Karlstad"}, ""},
+		{"list something else", []string{"list", "pupils", "--db", db}, exitUsage, nil, "usage"},
+		{"list a missing database", []string{"list", "periods", "--db", db + ".nope"}, exitFailure, nil, "no such database"},
+		{"demo without --db", []string{"demo"}, exitUsage, nil, "usage"},
+		{"unknown command", []string{"fly"}, exitUsage, nil, `unknown command "fly"`},
+		{"version", []string{"version"}, exitOK, []string{"techniqual " + Version}, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run(c.args, &stdout, &stderr, noGUI); code != c.code {
+				t.Fatalf("exit %d, want %d; stderr: %s", code, c.code, stderr.String())
+			}
+			lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+			for i, want := range c.stdout {
+				if i >= len(lines) || !strings.Contains(lines[i], want) {
+					t.Errorf("stdout line %d = %q, want %q", i, strings.Join(lines, "\n"), want)
+				}
+			}
+			if !strings.Contains(stderr.String(), c.stderr) {
+				t.Errorf("stderr %q lacks %q", stderr.String(), c.stderr)
+			}
+		})
+	}
+}
+
+func TestRunWithoutCommandStartsTheWindow(t *testing.T) {
+	var got string
+	code := run([]string{"--db", "/tmp/x.db"}, &bytes.Buffer{}, &bytes.Buffer{}, func(db string) int { got = db; return 0 })
+	if code != exitOK || got != "/tmp/x.db" {
+		t.Errorf("run = %d with db %q", code, got)
+	}
+}

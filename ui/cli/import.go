@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"techniqual/data/classlist"
+	"techniqual/data/text"
+	"techniqual/ui/ops"
+)
+
+// maxErrorsShown bounds the row errors techniqual import prints.
+const maxErrorsShown = 20
+
+var cmdImport = &Command{
+	UsageLine: "import",
+	Short:     "import a class list, choices or evaluations",
+	Long:      `Import reads a class list or a form tool's export into the database.`,
+	Commands:  []*Command{cmdImportPupils, cmdImportForm},
+}
+
+var cmdImportPupils = &Command{
+	UsageLine: "pupils --db PATH --school NAME [--skip-bad-rows] [--lang sv|en] FILE",
+	Short:     "a class list, CSV or XLSX",
+	Long: `Import pupils imports a class list (CSV or XLSX) with the same reading,
+matching and all-or-nothing writing as the window's wizard. A file with
+errors changes nothing (exit 1, the first errors on stderr) unless
+--skip-bad-rows, which imports the good rows and reports the others.
+Personnummer are shown only masked, and only the birth date is kept.`,
+	Flags: func(fs *flag.FlagSet, env *Env) RunFunc {
+		db := fs.String("db", "", "database file")
+		school := fs.String("school", "", "the list's school (created when missing); a school column in the file wins per row")
+		skip := fs.Bool("skip-bad-rows", false, "import the good rows and report the bad ones")
+		langFlag(fs, env, "language of the messages")
+		return func(ctx context.Context, env *Env, pos []string) int {
+			if len(pos) != 2 || *db == "" {
+				return env.usageError()
+			}
+			file, l := pos[1], env.Lang
+			tb, err := classlist.ReadFile(file, classlist.ReadOptions{})
+			if err != nil {
+				fmt.Fprintf(env.Stderr, "techniqual import: %s: %s\n", file, ops.Message(l, err))
+				return exitFailure
+			}
+			st, ok := openStore(ctx, *db, env.Stderr, "import")
+			if !ok {
+				return exitFailure
+			}
+			defer st.Close()
+			res, err := ops.ImportClassList(ctx, st, tb, classlist.Options{School: *school}, *skip)
+			var re *classlist.RowErrors
+			switch {
+			case errors.As(err, &re):
+				fmt.Fprintf(env.Stderr, "techniqual import: %s: %s\n", file, nothingImported(l, re.Lines()))
+				printLines(env.Stderr, ops.RowMessages(l, re.Errors, maxErrorsShown))
+				return exitFailure
+			case err != nil:
+				fmt.Fprintf(env.Stderr, "techniqual import: %s: %s\n", file, ops.Message(l, err))
+				return exitFailure
+			}
+			fmt.Fprintf(env.Stdout, "added %d, updated %d, unchanged %d, errors %d\n", res.Added, res.Updated, res.Unchanged, res.Skipped)
+			for _, s := range res.NewSchools {
+				fmt.Fprintf(env.Stdout, "new school: %s\n", s)
+			}
+			if res.Skipped > 0 {
+				fmt.Fprintf(env.Stderr, "techniqual import: %s: %s\n", file, rowsSkipped(l, res.Skipped))
+				printLines(env.Stderr, ops.RowMessages(l, res.Errors, maxErrorsShown))
+			}
+			return exitOK
+		}
+	},
+}
+
+// nothingImported says that n rows have errors and nothing was imported.
+func nothingImported(l text.Lang, n int) string {
+	return fmt.Sprintf(l.Pick("%d rader har fel; inget har importerats (--skip-bad-rows importerar de andra)",
+		"%d rows have errors; nothing was imported (--skip-bad-rows imports the others)"), n)
+}
+
+// rowsSkipped says that n rows with errors were left out.
+func rowsSkipped(l text.Lang, n int) string {
+	return fmt.Sprintf(l.Pick("%d rader med fel hoppades över", "%d rows with errors were skipped"), n)
+}
+
+// printLines writes each line indented by two spaces.
+func printLines(w io.Writer, lines []string) {
+	for _, s := range lines {
+		fmt.Fprintf(w, "  %s\n", s)
+	}
+}

@@ -1,0 +1,76 @@
+package ops
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"techniqual/data"
+)
+
+// ErrNoDatabase is returned by BackupFile when there is no database to copy.
+var ErrNoDatabase = errors.New("no such database")
+
+// ErrBackupExists is returned by BackupFile when the target already holds
+// something: a backup never overwrites a file.
+var ErrBackupExists = errors.New("the backup file already exists")
+
+// BackupFile writes a consistent copy of the database file at dbPath to
+// out, also while the window has it open (it reads without the lock). It
+// refuses an out that holds something (ErrBackupExists) and a dbPath that
+// does not exist (ErrNoDatabase).
+func BackupFile(ctx context.Context, dbPath, out string) error {
+	if _, err := os.Stat(dbPath); err != nil {
+		return fmt.Errorf("%s: %w", dbPath, ErrNoDatabase)
+	}
+	if fi, err := os.Stat(out); err == nil && (fi.IsDir() || fi.Size() > 0) {
+		return ErrBackupExists
+	}
+	return data.BackupFile(ctx, dbPath, out)
+}
+
+// BackupStore writes a consistent copy of the open database st to out;
+// a failed copy leaves no half file behind.
+func BackupStore(ctx context.Context, st *data.Store, out string) error {
+	if err := st.Backup(ctx, out); err != nil {
+		os.Remove(out)
+		return err
+	}
+	return nil
+}
+
+// Restore replaces the database file at dbPath with the backup at from,
+// after checking that it is a Techniqual database this version can open,
+// and keeps a safety copy of the current file (its path is returned). The
+// database must not be open.
+func Restore(ctx context.Context, from, dbPath string) (safety string, err error) {
+	return data.Restore(ctx, from, dbPath, time.Now())
+}
+
+// RestoreOpen restores the backup at from over the database that old has
+// open, closing old, and opens the result. When the restored file does not
+// open, the previous file is put back and opened. A backup that is not a
+// Techniqual database is refused before old is closed (st is nil then and
+// old stays usable). Otherwise st is the store to use from now on (nil only
+// when nothing could be opened).
+func RestoreOpen(ctx context.Context, old *data.Store, from string) (st *data.Store, safety string, err error) {
+	if _, err := data.CheckBackup(ctx, from); err != nil {
+		return nil, "", err
+	}
+	dbPath := old.Path()
+	old.Close()
+	safety, err = Restore(ctx, from, dbPath)
+	st, openErr := data.Open(ctx, dbPath, data.Options{})
+	if openErr != nil && safety != "" { // the restored file does not open: put the old one back
+		if _, e := Restore(ctx, safety, dbPath); e == nil {
+			st, openErr = data.Open(ctx, dbPath, data.Options{})
+		}
+		err = errors.Join(err, openErr)
+	}
+	if st == nil && err == nil {
+		err = openErr
+	}
+	return st, safety, err
+}

@@ -7,14 +7,17 @@ import (
 
 // KeyTable is a table driven from the keyboard (Närvaro's grid): arrows
 // move the selected cell within the first row and column of headers and the
-// last column of totals, Delete or Backspace clears, any other rune goes to
-// OnRune (Närvaro marks N/P, S, F/A with it).
+// last column of totals, Enter moves down a row (or calls OnEnter), Delete
+// or Backspace clears, any other rune goes to OnRune (Närvaro marks N/P, S,
+// F/A with it).
 type KeyTable struct {
 	widget.Table
-	Sel    widget.TableCellID      // the selected cell, kept by the owner's OnSelected
-	OnRune func(r rune)            // a typed rune
-	OnDel  func()                  // Delete or Backspace
-	Limits func() (rows, cols int) // the table's size now
+	Sel    widget.TableCellID // the selected cell, kept by the owner's OnSelected
+	OnRune func(r rune)       // a typed rune
+	OnDel  func()             // Delete or Backspace
+	// OnEnter, when set, handles Enter or Return instead of moving down.
+	OnEnter func()
+	Limits  func() (rows, cols int) // the table's size now
 }
 
 // NewKeyTable makes a keyboard-driven table with nothing selected; set its
@@ -41,6 +44,12 @@ func (t *KeyTable) TypedKey(k *fyne.KeyEvent) {
 		id.Col--
 	case fyne.KeyRight:
 		id.Col++
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if t.OnEnter != nil {
+			t.OnEnter()
+			return
+		}
+		id.Row++
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		if t.OnDel != nil {
 			t.OnDel()

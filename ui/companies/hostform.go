@@ -104,7 +104,7 @@ type hostForm struct {
 
 // dayRow is one day of the programme on page 4.
 type dayRow struct {
-	id   string // the stored block's key, kept when its times change
+	id              string // the stored block's key, kept when its times change
 	date            *widgets.DateField
 	start, end, brk *widget.Entry
 	activities      *widget.Entry

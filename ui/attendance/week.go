@@ -287,10 +287,10 @@ func (s *Screen) onWeekChoice() {
 func (s *Screen) showWeekGrid(g weekGrid) {
 	s.week = &g
 	for j := range g.blocks {
-		s.table.SetColumnWidth(j+1, 150)
+		s.table.SetColumnWidth(j+1, 190)
 	}
 	s.table.SetColumnWidth(len(g.blocks)+1, 110)
-	s.table.SetColumnWidth(0, 260)
+	s.table.SetColumnWidth(0, 330)
 	s.table.Sel = widget.TableCellID{Row: -1, Col: -1}
 	s.table.UnselectAll()
 	s.table.Refresh()

@@ -70,3 +70,15 @@ func (t *KeyTable) TypedRune(r rune) {
 		t.OnRune(r)
 	}
 }
+
+// Tapped selects the tapped cell and gives the table the keyboard. The
+// embedded Table focuses itself through the canvas of its own pointer,
+// which the running window does not know (it knows the KeyTable), so
+// without this a tap never let the keys reach the grid (Fyne's test
+// driver has one canvas for everything and hid it).
+func (t *KeyTable) Tapped(e *fyne.PointEvent) {
+	t.Table.Tapped(e)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil && c.Focused() != fyne.Focusable(t) {
+		c.Focus(t)
+	}
+}

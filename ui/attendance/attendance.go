@@ -473,7 +473,10 @@ func (s *Screen) askNote() {
 			if ok {
 				s.mark(data.AttendanceAbsent, note.Text)
 			}
+			s.main.Window().Canvas().Focus(s.table) // the keys go on to the grid
 		}, s.main.Window())
+	note.OnSubmitted = func(string) { d.Submit() } // Enter saves: the keyboard alone is enough
+	d.Resize(fyne.NewSize(440, d.MinSize().Height))
 	d.Show()
 	s.main.Window().Canvas().Focus(note)
 }

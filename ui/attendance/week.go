@@ -85,8 +85,7 @@ func (w weekData) choices() []weekChoice {
 		}
 	}
 	for _, t := range w.teams {
-		out = append(out, weekChoice{teamID: t.ID, label: lang.X("attendance.week.team", "Team {{.Name}}",
-			map[string]string{"Name": t.Name}) + " (" + strconv.Itoa(len(t.PupilIDs)) + ")"})
+		out = append(out, weekChoice{teamID: t.ID, label: t.Name + " (" + strconv.Itoa(len(t.PupilIDs)) + ")"})
 	}
 	return out
 }

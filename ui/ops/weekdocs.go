@@ -1,11 +1,11 @@
 package ops
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"sort"
 	"strings"
 
@@ -464,23 +464,10 @@ func weekPupilIDs(kind reports.WeekKind, d reports.WeekDocs) ([]string, int) {
 
 // writeWeekFile writes one PDF of kind to path, whole or not at all.
 func writeWeekFile(ctx context.Context, path string, kind reports.WeekKind, d reports.WeekDocs, o reports.Options, progress reports.Progress) (int, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return 0, err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".techniqual-*.pdf")
+	var buf bytes.Buffer
+	pages, err := reports.WriteWeekContext(ctx, &buf, kind, d, o, progress)
 	if err != nil {
 		return 0, err
 	}
-	defer os.Remove(tmp.Name())
-	pages, err := reports.WriteWeekContext(ctx, tmp, kind, d, o, progress)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return 0, err
-	}
-	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
-		return 0, err
-	}
-	return pages, os.Rename(tmp.Name(), path)
+	return pages, data.WritePrivateFile(path, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
 }

@@ -44,7 +44,7 @@ Files naming pupils are recorded in the audit log.`,
 // icsFlags are the flags of techniqual ics.
 type icsFlags struct {
 	db, event, period, school, class, offer, host, team, out *string
-	include                                            *bool
+	include                                                  *bool
 }
 
 // run writes the calendar the flags ask for.

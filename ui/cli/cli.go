@@ -52,10 +52,10 @@ var commands = []*Command{
 	cmdVersion,
 }
 
-// reserved are command names promised to work that is coming (issue 14,
-// the teknikprao week). Until a command takes one, it is an unknown
-// command like any other; no other command may take it.
-var reserved = []string{"rotation"}
+// reserved are command names promised to work that is coming. Until a
+// command takes one, it is an unknown command like any other; no other
+// command may take it. (Issue 14's "rotation" has landed.)
+var reserved = []string{}
 
 // guiLine is the synopsis of techniqual without a command.
 const guiLine = "techniqual [--db PATH]"

@@ -33,6 +33,22 @@ var weekHostNames = []string{"Fryksdals Mekatronik AB", "Klarälvens Kraft AB", 
 // weekToday is the fixture's "today": in school year 2026/27, like its week.
 var weekToday = time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
 
+// weekClock is the clock of the Store that reads the fixture: the week's
+// grade is set so that its pupils (grade 9 in the register) are the week's
+// pupils in that clock's school year.
+var weekClock = func() time.Time { return weekToday }
+
+// weekGrade is the grade the week had in its school year (2026/27) for
+// pupils who are in grade 9 in weekClock's school year.
+func weekGrade() int {
+	now := weekClock()
+	sy := now.Year()
+	if now.Month() < time.July {
+		sy--
+	}
+	return max(1, 9-max(0, sy-2026))
+}
+
 func day(t testing.TB, s string) time.Time {
 	t.Helper()
 	d, err := data.ParseDate(s)
@@ -63,7 +79,7 @@ func newWeekWorld(t testing.TB) *weekWorld {
 	w.closing = data.Event{Title: "Teknikveckans avslutning", Kind: data.EventPupil, Venue: "Karlstads universitet",
 		Start: time.Date(2026, 11, 13, 9, 0, 0, 0, data.Stockholm), End: time.Date(2026, 11, 13, 12, 0, 0, 0, data.Stockholm)}
 	must(st.SaveEvent(ctx, &w.closing))
-	w.period = data.Period{Name: "Teknikprao v. 46 2026", Grade: 9, Start: day(t, "2026-11-09"), End: day(t, "2026-11-13"),
+	w.period = data.Period{Name: "Teknikprao v. 46 2026", Grade: weekGrade(), Start: day(t, "2026-11-09"), End: day(t, "2026-11-13"),
 		SchoolIDs: []string{w.school.ID}, Format: data.FormatWeek, ClosingEventID: w.closing.ID}
 	must(st.SavePeriod(ctx, &w.period))
 	for i, name := range weekHostNames {
@@ -77,7 +93,7 @@ func newWeekWorld(t testing.TB) *weekWorld {
 			Journey: "Teknikprogrammet, sedan högskoleingenjör.", Roles: []data.Role{data.RoleSupervisor, data.RoleRoleModel}}
 		must(st.SavePerson(ctx, &sup))
 		o := data.Offer{HostID: h.ID, PeriodID: w.period.ID, Title: "Teknikmorgon", Capacity: 6, VisitingAddress: h.VisitingAddress,
-			SupervisorID: sup.ID, Safety: data.Safety{true, true, true, true, true}, Status: data.OfferApproved, RoleModelIDs: []string{sup.ID},
+			SupervisorID: sup.ID, Safety: data.Safety{RiskAssessment: true, ProtectiveGear: true, Introduction: true, SupervisorAdult: true, EmergencyRoutine: true}, Status: data.OfferApproved, RoleModelIDs: []string{sup.ID},
 			TravelInfo: "Buss 100 till Verkstadsgatan.", WhatToBring: "Skor med tå-hätta."}
 		for _, d := range []string{"2026-11-09", "2026-11-10", "2026-11-11", "2026-11-12"} {
 			o.Days = append(o.Days, data.OfferDay{Date: day(t, d), Start: 8*60 + 30, End: 12 * 60, Activities: "Bygg en robot"})

@@ -98,7 +98,7 @@ func (fl *icsFlags) run(ctx context.Context, env *Env, pos []string) int {
 	}
 	if *host != "" && *offer == "" || *team != "" {
 		fmt.Fprintf(stderr, "techniqual ics: %q is a classic prao period: --team, and --host without --offer, are for a teknikprao week\n", per.Name)
-		return exitUsage
+		return env.usageError()
 	}
 	if *offer != "" {
 		off, msg, err := findOffer(ctx, st, per, *offer, *host)

@@ -391,6 +391,9 @@ func TestRotationPlanBadInput(t *testing.T) {
 			}
 			must(t, w.st.SaveHostGroups(ctx, w.period.ID, w.groups[:1]))
 		}, "Testsson (9"},
+		{"no host groups", func(t *testing.T, w *weekWorld) {
+			must(t, w.st.SaveHostGroups(ctx, w.period.ID, nil))
+		}, "Veckan har inga värdgrupper ännu"},
 		{"a block that breaks the working-time rules", func(t *testing.T, w *weekWorld) {
 			o := w.offers[4]
 			o.Status = data.OfferSubmitted

@@ -45,6 +45,36 @@ func (w WeekPlan) Blocking() []data.WeekProblem {
 	return out
 }
 
+// unteamedProblems are the problems of a plan that CheckWeek cannot see:
+// no host groups at all, and pupils the plan leaves without a team that
+// CheckWeek does not name already (it names them only once the week has
+// teams). A plan that leaves a pupil out is not complete, so each blocks.
+func (w WeekPlan) unteamedProblems(known []data.WeekProblem) []data.WeekProblem {
+	var out []data.WeekProblem
+	if len(w.Input.Groups) == 0 && len(w.Input.Pupils) > 0 {
+		out = append(out, data.WeekProblem{Key: "week.no_groups", Text: "Veckan har inga värdgrupper ännu: bilda grupperna av värdarna först.",
+			Data: map[string]string{}})
+	}
+	named := map[string]bool{}
+	for _, p := range known {
+		if p.Key == "week.pupil_no_team" {
+			named[p.PupilID] = true
+		}
+	}
+	for _, u := range w.Result.Unteamed {
+		if u.Pupil < 0 || u.Pupil >= len(w.Input.Pupils) {
+			continue
+		}
+		pu := w.Input.Pupils[u.Pupil]
+		if named[pu.Key] {
+			continue
+		}
+		out = append(out, data.WeekProblem{Key: "week.pupil_no_team", Text: "{{.Pupil}} ({{.Class}}) är inte med i något lag. {{.Why}}",
+			Data: map[string]string{"Pupil": pu.Name, "Class": pu.Class, "Why": u.Why}, PupilID: pu.Key})
+	}
+	return out
+}
+
 // errDryRun rolls back the trial save of a plan that is not to be kept.
 var errDryRun = errors.New("dry run")
 
@@ -92,7 +122,7 @@ func PlanWeek(ctx context.Context, st *data.Store, periodID string, save bool) (
 		if err != nil {
 			return err
 		}
-		w.Problems = ps
+		w.Problems = append(ps, w.unteamedProblems(ps)...)
 		if !save || len(w.Blocking()) > 0 {
 			return errDryRun
 		}

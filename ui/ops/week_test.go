@@ -158,6 +158,27 @@ func TestPlanWeekSavesAndKeepsLocks(t *testing.T) {
 	}
 }
 
+func TestPlanWeekOfAnEmptyWeek(t *testing.T) {
+	w := newWeekWorld(t)
+	p := data.Period{Name: "Tom vecka", Grade: 8, Start: day(t, "2026-11-16"), End: day(t, "2026-11-20"), Format: data.FormatWeek}
+	if err := w.st.SavePeriod(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := PlanWeek(ctx, w.st, p.ID, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := reportJSON(t, plan)
+	for _, want := range []string{`"blocks":[]`, `"teams":[]`, `"unteamed":[]`, `"closing":null`, `"shortages":[]`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%s lacks %s", got, want)
+		}
+	}
+	if _, err := WeekDocuments(ctx, w.st, p.ID, data.DocFilter{}, "sv"); !errors.Is(err, ErrNoPlan) {
+		t.Errorf("documents of a week without a plan: %v, want ErrNoPlan", err)
+	}
+}
+
 func TestPlanWeekRefusesAClassicPeriod(t *testing.T) {
 	w := newWeekWorld(t)
 	p := data.Period{Name: "Klassisk", Grade: 9, Start: day(t, "2026-11-16"), End: day(t, "2026-11-20")}

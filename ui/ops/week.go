@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"techniqual/data"
@@ -75,6 +76,31 @@ func (w WeekPlan) unteamedProblems(known []data.WeekProblem) []data.WeekProblem 
 	return out
 }
 
+// keepKeys gives a planned team that is exactly a team of the saved plan
+// (same group, pupils and route) that team's key, so that planning the
+// same week again keeps the teams' keys, saved or printed.
+func keepKeys(w *WeekPlan) {
+	used := map[string]bool{}
+	for _, t := range w.Result.Teams {
+		used[t.Key] = t.Key != ""
+	}
+	sorted := func(xs []int) []int { return slices.Sorted(slices.Values(xs)) }
+	for i, t := range w.Result.Teams {
+		if t.Key != "" {
+			continue
+		}
+		for _, old := range w.Input.Teams {
+			if old.Key == "" || used[old.Key] || old.Group != t.Group || !slices.Equal(sorted(old.Pupils), sorted(t.Pupils)) ||
+				!slices.Equal(old.Route, t.Route) {
+				continue
+			}
+			w.Result.Teams[i].Key = old.Key
+			used[old.Key] = true
+			break
+		}
+	}
+}
+
 // errDryRun rolls back the trial save of a plan that is not to be kept.
 var errDryRun = errors.New("dry run")
 
@@ -107,6 +133,7 @@ func PlanWeek(ctx context.Context, st *data.Store, periodID string, save bool) (
 	if err != nil {
 		return WeekPlan{}, err
 	}
+	keepKeys(&w)
 	// The plan is saved in a transaction and checked there; a dry run, or
 	// a plan with blocking problems, is rolled back.
 	keys := make([]string, len(w.Result.Teams))

@@ -130,6 +130,20 @@ func TestPlanWeekSavesAndKeepsLocks(t *testing.T) {
 		t.Errorf("printed team ids %v, saved %v", printed, ids)
 	}
 
+	// Planning the saved week again gives the same teams, with their keys.
+	replan, err := PlanWeek(ctx, w.st, w.period.ID, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var again0 []string
+	for _, tm := range replan.Report().Teams {
+		again0 = append(again0, tm.ID)
+	}
+	slices.Sort(again0)
+	if !slices.Equal(again0, ids) {
+		t.Errorf("re-planned team ids %v, saved %v", again0, ids)
+	}
+
 	// Lock the first team; planning again keeps it, its pupils and route.
 	lockedTeam := teams[0]
 	if err := w.st.SetTeamLocked(ctx, lockedTeam.ID, true); err != nil {

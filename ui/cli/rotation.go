@@ -30,7 +30,8 @@ each) and keeps locked teams and pupils. It prints a summary (teams, pupils
 with and without a team, teams that break the composition rule, what the
 blocks lack and what is wrong with the week), or with --json the plan as
 JSON: period, blocks, teams (id, group, pupils, route, why), unteamed,
-closing, shortages and problems, with database ids.
+closing, shortages and problems, with database ids (a team not saved yet
+has a "new-…" id that is the same for the same input).
 
 --save stores the plan, all or nothing, but only a complete, valid one: when
 the week has a problem that is not a warning (a host with no block, a group

@@ -213,9 +213,10 @@ type ReportStop struct {
 
 // ReportTeam is one team of the plan.
 type ReportTeam struct {
-	// ID is the team's database key once saved or when the plan kept an
-	// earlier team; otherwise a key made from the period, the group and
-	// the team's place in it, so that the same input prints the same id.
+	// ID is the team's database key once saved, or when the plan kept an
+	// earlier team (a locked one, or one identical to a saved team);
+	// otherwise "new-" and a key made from the period, the group and the
+	// team's place in it, so that the same input prints the same id.
 	ID      string       `json:"id"`
 	Name    string       `json:"name"`
 	Group   string       `json:"group"`

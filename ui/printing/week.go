@@ -356,4 +356,6 @@ func (s *Screen) saveWeekTo(path string) {
 }
 
 // weekPerUnitDir is the folder a per-unit save goes to, named like the file.
-func weekPerUnitDir(dir, name string) string { return filepath.Join(dir, strings.TrimSuffix(name, ".pdf")) }
+func weekPerUnitDir(dir, name string) string {
+	return filepath.Join(dir, strings.TrimSuffix(name, ".pdf"))
+}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -261,10 +262,13 @@ func newFeedbackTab(m Shell) *feedbackTab {
 	f.table.OnDel = func() { f.setScore(0) }
 	f.table.OnEnter = f.onEnter
 	f.table.StickyColumnCount = 1
-	for col, w := range map[int]float32{fbColName: 230, fbColFun: 90, fbColLearned: 150, fbColPeople: 170,
-		fbColInterest: 190, fbColComment: 240, fbColState: 90} {
+	// The questions' headers wrap on two lines, so that every column fits
+	// a 1280-pixel-wide window.
+	for col, w := range map[int]float32{fbColName: 250, fbColFun: 80, fbColLearned: 125, fbColPeople: 135,
+		fbColInterest: 150, fbColComment: 220, fbColState: 60} {
 		f.table.SetColumnWidth(col, w)
 	}
+	f.table.SetRowHeight(0, 2*widget.NewLabel("X").MinSize().Height-2*theme.InnerPadding())
 	f.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.status = widgets.WrapLabel("")
 	f.status.Importance = widget.WarningImportance
@@ -316,10 +320,21 @@ func (f *feedbackTab) reload() {
 			if slices.Contains(names, keep) {
 				f.onPeriod()
 			} else {
-				f.periodSel.SetSelected(names[0])
+				f.periodSel.SetSelectedIndex(latestBegun(f.periods, time.Now()))
 			}
 		}
 	})
+}
+
+// latestBegun is the index of the newest week that has begun by now (its
+// feedback is on paper), or 0 when none has; ps is newest first.
+func latestBegun(ps []data.Period, now time.Time) int {
+	for i, p := range ps {
+		if !p.Start.After(now) {
+			return i
+		}
+	}
+	return 0
 }
 
 func (f *feedbackTab) period() (data.Period, bool) {
@@ -401,8 +416,10 @@ func (f *feedbackTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	l.TextStyle = fyne.TextStyle{}
 	l.Importance = widget.MediumImportance
+	l.Wrapping, l.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
 	if id.Row == 0 {
 		l.TextStyle.Bold = true
+		l.Wrapping, l.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
 		switch id.Col {
 		case fbColName:
 			l.SetText(lang.X("evaluations.week.col_pupil", "Elev (team)"))
@@ -432,7 +449,7 @@ func (f *feedbackTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		}
 		l.Refresh()
 	case fbColComment:
-		l.SetText(commentTail(r.fb.Comment))
+		l.SetText(strings.ReplaceAll(r.fb.Comment, "\n", " "))
 	case fbColState:
 		switch {
 		case r.err != "":

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -163,5 +164,19 @@ func TestFeedbackSummary(t *testing.T) {
 	got := fbSummary(rows)
 	if !strings.HasPrefix(got, "2 svar · Roligt 4") || !strings.Contains(got, "Jag lärde mig något 4") || !strings.Contains(got, "Människorna jag mötte –") {
 		t.Errorf("summary %q", got)
+	}
+}
+
+// TestLatestBegun: the tab opens on the newest week that has begun.
+func TestLatestBegun(t *testing.T) {
+	d := func(y, m, day int) time.Time { return time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC) }
+	ps := []data.Period{{Start: d(2027, 5, 17)}, {Start: d(2026, 10, 5)}, {Start: d(2026, 4, 20)}} // newest first
+	for _, c := range []struct {
+		now  time.Time
+		want int
+	}{{d(2026, 12, 5), 1}, {d(2027, 6, 1), 0}, {d(2026, 5, 1), 2}, {d(2025, 1, 1), 0}, {d(2026, 10, 5), 1}} {
+		if got := latestBegun(ps, c.now); got != c.want {
+			t.Errorf("%s: %d, want %d", c.now.Format("2006-01-02"), got, c.want)
+		}
 	}
 }

@@ -448,7 +448,7 @@ func (s *Screen) sync() {
 			s.schoolOpts = append(s.schoolOpts, d.School)
 		}
 	}
-	names = names[:0]
+	names = nil // a new list: the period select holds the old one
 	for _, o := range s.schoolOpts {
 		names = append(names, o.Name)
 	}

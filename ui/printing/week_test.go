@@ -98,6 +98,13 @@ func TestPrintWeekDocuments(t *testing.T) {
 		t.Errorf("audit log %+v, %v", log, err)
 	}
 
+	// The period list still names the periods (the school list once wrote over it).
+	for j, p := range s.periods {
+		if s.periodSel.Options[j] != p.Name {
+			t.Errorf("period %d is listed as %q", j, s.periodSel.Options[j])
+		}
+	}
+
 	// Back to a classic period: its own documents again.
 	for j, p := range s.periods {
 		if p.Name == "Åk 9 v. 46 2026" {

@@ -265,7 +265,7 @@ func newFeedbackTab(m Shell) *feedbackTab {
 	// The questions' headers wrap on two lines, so that every column fits
 	// a 1280-pixel-wide window.
 	for col, w := range map[int]float32{fbColName: 250, fbColFun: 80, fbColLearned: 125, fbColPeople: 135,
-		fbColInterest: 150, fbColComment: 220, fbColState: 60} {
+		fbColInterest: 150, fbColComment: 200, fbColState: 80} {
 		f.table.SetColumnWidth(col, w)
 	}
 	f.table.SetRowHeight(0, 2*widget.NewLabel("X").MinSize().Height-2*theme.InnerPadding())
@@ -280,7 +280,7 @@ func newFeedbackTab(m Shell) *feedbackTab {
 		qs = append(qs, full)
 	}
 	help := widgets.WrapLabel(lang.X("evaluations.week.help",
-		"En rad per svar. Skriv 1–5 för varje fråga ({{.Questions}}), pilarna flyttar, Enter går till nästa svar, Delete tömmer rutan. I kommentaren öppnar en bokstav eller Enter rutan för kommentaren. Ett papper utan namn blir ett svar utan namn.",
+		"En rad per svar. Skriv 1–5 för varje fråga ({{.Questions}}), pilarna flyttar, Enter går till nästa svar, Delete tömmer rutan. I kommentaren öppnar en bokstav eller Enter kommentarsrutan, och Enter sparar den. Ett papper utan namn blir ett svar utan namn: Nytt svar utan namn.",
 		map[string]string{"Questions": strings.Join(qs, "; ")}))
 	help.Importance = widget.LowImportance
 	top := container.NewVBox(
@@ -564,14 +564,11 @@ func (f *feedbackTab) setScore(v int) {
 }
 
 // editComment asks for the comment, starting from what is saved and the
-// letter typed.
+// letter typed; Enter saves it and gives the keys back to the grid.
 func (f *feedbackTab) editComment(r *fbRow, typed string) {
-	e := widget.NewMultiLineEntry()
-	e.Wrapping = fyne.TextWrapWord
-	e.SetMinRowsVisible(4)
+	e := widget.NewEntry()
 	e.SetText(r.fb.Comment + typed)
-	e.CursorRow = len(strings.Split(e.Text, "\n")) - 1
-	e.CursorColumn = len([]rune(e.Text[strings.LastIndex(e.Text, "\n")+1:]))
+	e.CursorColumn = len([]rune(e.Text))
 	d := dialog.NewForm(lang.X("evaluations.col.comment", "Kommentar"), lang.X("action.save", "Spara"),
 		lang.X("events.walk_cancel", "Avbryt"), []*widget.FormItem{widget.NewFormItem("", e)},
 		func(ok bool) {
@@ -580,7 +577,8 @@ func (f *feedbackTab) editComment(r *fbRow, typed string) {
 			}
 			f.main.Window().Canvas().Focus(f.table)
 		}, f.main.Window())
-	d.Resize(fyne.NewSize(520, 260))
+	e.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(560, d.MinSize().Height))
 	d.Show()
 	f.main.Window().Canvas().Focus(e)
 }

@@ -31,6 +31,8 @@ type weekGrid struct {
 	// a cell off the pupil's route cannot be marked.
 	visits map[string]map[string]bool
 	rec    map[string]map[string]data.BlockAttendance // pupil → block → record
+	// oneTeam is set for a team's grid: its rows need not name the team.
+	oneTeam bool
 }
 
 // weekChoice is one entry of the block-or-team list.
@@ -98,7 +100,7 @@ func blockLabel(b data.WeekBlock) string {
 // grid builds the grid of one choice: for a block, the pupils of the teams
 // that visit it × that block; for a team, its pupils × its route.
 func (w weekData) grid(c weekChoice) weekGrid {
-	g := weekGrid{visits: map[string]map[string]bool{}, rec: map[string]map[string]data.BlockAttendance{}}
+	g := weekGrid{visits: map[string]map[string]bool{}, rec: map[string]map[string]data.BlockAttendance{}, oneTeam: c.teamID != ""}
 	byID := map[string]data.WeekBlock{}
 	for _, b := range w.blocks {
 		byID[b.ID] = b
@@ -289,7 +291,11 @@ func (s *Screen) showWeekGrid(g weekGrid) {
 		s.table.SetColumnWidth(j+1, 190)
 	}
 	s.table.SetColumnWidth(len(g.blocks)+1, 110)
-	s.table.SetColumnWidth(0, 330)
+	if g.oneTeam {
+		s.table.SetColumnWidth(0, 230)
+	} else {
+		s.table.SetColumnWidth(0, 330)
+	}
 	s.table.Sel = widget.TableCellID{Row: -1, Col: -1}
 	s.table.UnselectAll()
 	s.table.Refresh()
@@ -322,7 +328,11 @@ func (s *Screen) updateWeekCell(id widget.TableCellID, l *widget.Label) {
 	switch id.Col {
 	case 0:
 		r := g.rows[i]
-		l.SetText(uikit.JoinDot(r.pupil.Name()+" "+r.pupil.ClassName, r.team))
+		if g.oneTeam {
+			l.SetText(r.pupil.Name() + " " + r.pupil.ClassName)
+		} else {
+			l.SetText(uikit.JoinDot(r.pupil.Name()+" "+r.pupil.ClassName, r.team))
+		}
 	case last:
 		p, n := g.rowPresent(i)
 		l.SetText(strconv.Itoa(p) + "/" + strconv.Itoa(n))

@@ -264,8 +264,8 @@ func newFeedbackTab(m Shell) *feedbackTab {
 	f.table.StickyColumnCount = 1
 	// The questions' headers wrap on two lines, so that every column fits
 	// a 1280-pixel-wide window.
-	for col, w := range map[int]float32{fbColName: 250, fbColFun: 80, fbColLearned: 125, fbColPeople: 135,
-		fbColInterest: 150, fbColComment: 200, fbColState: 80} {
+	for col, w := range map[int]float32{fbColName: 220, fbColFun: 80, fbColLearned: 125, fbColPeople: 135,
+		fbColInterest: 150, fbColComment: 170, fbColState: 80} {
 		f.table.SetColumnWidth(col, w)
 	}
 	f.table.SetRowHeight(0, 2*widget.NewLabel("X").MinSize().Height-2*theme.InnerPadding())

@@ -11,6 +11,7 @@ package shell
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -249,6 +250,9 @@ func (m *MainWindow) Background(work func() (apply func())) { m.runner.Backgroun
 // idle waits until every background load has been handed back (for tests
 // and for closing cleanly).
 func (m *MainWindow) idle() { m.runner.Idle() }
+
+// Now is the clock the screens read: the system's.
+func (m *MainWindow) Now() time.Time { return time.Now() }
 
 // App is the running Fyne app (for preferences).
 func (m *MainWindow) App() fyne.App { return m.app }

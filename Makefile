@@ -38,7 +38,7 @@ build: deps
 # bench prints the benchmarks the issues budget (see README).
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./data/demo/
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./data/ ./ui/
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./data/ ./ui/...
 	$(GO) test -run '^$$' -bench . -benchmem ./data/match/ ./reports/ ./data/classlist/
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./data/stats/ ./data/formimport/ ./data/exchange/ ./reports/charts/
 

@@ -13,26 +13,26 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"techniqual/data"
-	"techniqual/ui"
 	"techniqual/ui/cli"
 	_ "techniqual/ui/cli/posixlocale" // before Fyne reads the locale: see its doc
+	"techniqual/ui/shell"
 )
 
 func main() {
-	cli.Version, cli.AppID = Version, ui.AppID
+	cli.Version, cli.AppID = Version, shell.AppID
 	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr, startGUI))
 }
 
 // startGUI opens the database and runs the window until it is closed.
 func startGUI(dbPath string) int {
-	a := app.NewWithID(ui.AppID)
-	ui.SetLanguage(ui.SavedLanguage(a))
-	ui.Version = Version
-	a.SetIcon(ui.Icon())
+	a := app.NewWithID(shell.AppID)
+	shell.SetLanguage(shell.SavedLanguage(a))
+	shell.Version = Version
+	a.SetIcon(shell.Icon())
 	if dbPath == "" {
 		// A file opened in Inställningar is used again, but only while it
 		// exists: a moved or deleted file must not become a new empty one.
-		if p := ui.RememberedDatabase(a); p != "" {
+		if p := shell.RememberedDatabase(a); p != "" {
 			if _, err := os.Stat(p); err == nil {
 				dbPath = p
 			}
@@ -48,10 +48,10 @@ func startGUI(dbPath string) int {
 	}
 	st, err := data.Open(context.Background(), dbPath, data.Options{})
 	if err != nil {
-		ui.ShowOpenError(a, dbPath, err)
+		shell.ShowOpenError(a, dbPath, err)
 		return 1
 	}
-	w := ui.NewMainWindow(a, st)
+	w := shell.NewMainWindow(a, st)
 	w.StartAutoBackup() // once a day, in the background, keeping the last 7
 	w.ShowAndRun()
 	w.Store().Close() // the window may have switched to another file

@@ -57,8 +57,8 @@ func listPackages(t *testing.T) []pkg {
 }
 
 // The window's rooms under ui/: the shell, and the packages every screen
-// may use. Any other ui/<x> is a screen (with its own subpackages).
-var notScreens = map[string]bool{"cli": true, "ops": true, "widgets": true, "shell": true}
+// may use (uikit's text helpers and Base, internal/uitest in tests). Any other ui/<x> is a screen (with its own subpackages).
+var notScreens = map[string]bool{"cli": true, "ops": true, "widgets": true, "uikit": true, "internal": true, "shell": true}
 
 // screenOf is the screen package path a package belongs to ("" when it is
 // none): techniqual/ui/pupils/detail belongs to techniqual/ui/pupils.

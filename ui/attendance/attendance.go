@@ -1,0 +1,510 @@
+// Package attendance is the Närvaro screen: per period and offer a grid of
+// pupils × days, filled from the keyboard or for a whole day at once.
+package attendance
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
+)
+
+// attendanceGrid is the pure model of Närvaro: the pupils placed at one
+// offer, its days, and what is recorded for each pupil and day.
+type attendanceGrid struct {
+	offerID string
+	days    []time.Time
+	pupils  []data.Pupil
+	rec     map[string]map[string]data.Attendance // pupil id → date → record
+}
+
+// offerDays lists an offer's programme days, or the period's weekdays when
+// the host has not filled in days yet.
+func offerDays(o data.Offer, p data.Period) []time.Time {
+	var out []time.Time
+	for _, d := range o.Days {
+		out = append(out, d.Date)
+	}
+	if len(out) == 0 && !p.Start.IsZero() && !p.End.IsZero() {
+		out = data.Weekdays(p.Start, p.End)
+	}
+	return out
+}
+
+// record returns what is recorded for pupil i on day j.
+func (g *attendanceGrid) record(i, j int) (data.Attendance, bool) {
+	a, ok := g.rec[g.pupils[i].ID][data.FormatDate(g.days[j])]
+	return a, ok
+}
+
+func (g *attendanceGrid) set(a data.Attendance) {
+	if g.rec[a.PupilID] == nil {
+		g.rec[a.PupilID] = map[string]data.Attendance{}
+	}
+	g.rec[a.PupilID][data.FormatDate(a.Date)] = a
+}
+
+func (g *attendanceGrid) clear(pupilID string, day time.Time) {
+	delete(g.rec[pupilID], data.FormatDate(day))
+}
+
+// attendanceTotals is one pupil's summary: days present of the days
+// planned, and the days absent (sick or other) with their notes.
+type attendanceTotals struct {
+	Present, Planned, Unrecorded int
+	Absences                     []data.Attendance
+}
+
+// totals sums up pupil i's attendance over the offer's days.
+func (g *attendanceGrid) totals(i int) attendanceTotals {
+	t := attendanceTotals{Planned: len(g.days)}
+	for j := range g.days {
+		a, ok := g.record(i, j)
+		switch {
+		case !ok:
+			t.Unrecorded++
+		case a.Status == data.AttendancePresent:
+			t.Present++
+		default:
+			t.Absences = append(t.Absences, a)
+		}
+	}
+	return t
+}
+
+// unrecordedOn lists the pupils with nothing recorded on day j.
+func (g *attendanceGrid) unrecordedOn(j int) []string {
+	var out []string
+	for i, p := range g.pupils {
+		if _, ok := g.record(i, j); !ok {
+			out = append(out, p.ID)
+		}
+	}
+	return out
+}
+
+// attendanceMark is the short mark of a status in the grid.
+func attendanceMark(a data.Attendance, ok bool) string {
+	if !ok {
+		return "·"
+	}
+	switch a.Status {
+	case data.AttendancePresent:
+		return lang.X("attendance.mark.present", "✓ närv.")
+	case data.AttendanceSick:
+		return lang.X("attendance.mark.sick", "S sjuk")
+	}
+	return lang.X("attendance.mark.absent", "F frånv.")
+}
+
+// Shell is what Närvaro needs from the window: only the Base.
+type Shell interface {
+	uikit.Base
+}
+
+// Screen is Närvaro: per period and offer a grid of pupils ×
+// days, filled from the keyboard or with one action for a whole day, and
+// each pupil's days attended out of days planned.
+type Screen struct {
+	main    Shell
+	content fyne.CanvasObject
+
+	periods []data.Period
+	offers  []data.Offer
+	hosts   map[string]string
+	grid    attendanceGrid
+
+	periodSel, offerSel *widget.Select
+	table               *widgets.KeyTable
+	detail, status      *widget.Label
+	fillBtn             *widget.Button
+}
+
+// New builds the screen; Reload fills it.
+func New(m Shell) *Screen {
+	s := &Screen{main: m, hosts: map[string]string{}}
+	s.periodSel = widgets.NewSelect(nil, func(string) { s.onPeriod() })
+	s.periodSel.PlaceHolder = lang.X("attendance.pick_period", "Välj praoperiod")
+	s.offerSel = widgets.NewSelect(nil, func(string) { s.onOffer() })
+	s.offerSel.PlaceHolder = lang.X("attendance.pick_offer", "Välj praoplats")
+	s.table = widgets.NewKeyTable()
+	s.table.Limits = func() (int, int) { return len(s.grid.pupils) + 1, len(s.grid.days) + 2 }
+	s.table.Length = s.table.Limits
+	s.table.CreateCell = func() fyne.CanvasObject {
+		l := widget.NewLabel("måndag 10 nov")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	s.table.UpdateCell = s.updateCell
+	s.table.OnSelected = s.onSelected
+	s.table.OnRune = s.onRune
+	s.table.Canvas = func() fyne.Canvas { return s.main.Window().Canvas() }
+	s.table.OnDel = func() { s.mark("", "") }
+	s.table.SetColumnWidth(0, 200)
+	s.detail = widgets.WrapLabel("")
+	s.status = widgets.WrapLabel("")
+	s.fillBtn = widget.NewButtonWithIcon(lang.X("attendance.fill_day", "Hela dagen närvarande"), theme.ConfirmIcon(), s.onFillDay)
+	present := widget.NewButton(lang.X("attendance.present", "Närvarande (N)"), func() { s.mark(data.AttendancePresent, "") })
+	sick := widget.NewButton(lang.X("attendance.sick", "Sjuk (S)"), func() { s.mark(data.AttendanceSick, "") })
+	absent := widget.NewButton(lang.X("attendance.absent", "Annan frånvaro … (F)"), s.askNote)
+	clear := widget.NewButton(lang.X("attendance.clear", "Ej registrerad (Delete)"), func() { s.mark("", "") })
+	help := widgets.WrapLabel(lang.X("attendance.help", "Välj en ruta och skriv N (närvarande), S (sjuk) eller F (annan frånvaro). Piltangenterna flyttar."))
+	top := container.NewVBox(container.NewGridWithColumns(2, s.periodSel, s.offerSel), help,
+		container.NewHBox(present, sick, absent, clear, s.fillBtn))
+	bottom := container.NewVBox(s.status, widget.NewCard(lang.X("attendance.pupil", "Eleven"), "", s.detail))
+	s.content = container.NewPadded(container.NewBorder(top, bottom, nil, nil, s.table))
+	return s
+}
+
+// Content is the screen's root object.
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+// Reload reads the periods off the UI goroutine.
+func (s *Screen) Reload() {
+	st := s.main.Store()
+	s.main.Background(func() func() {
+		ctx := context.Background()
+		ps, err := st.ListPeriods(ctx)
+		orgs, err2 := st.ListOrganisations(ctx, data.KindCompany)
+		return func() {
+			if err == nil {
+				err = err2
+			}
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			for _, o := range orgs {
+				s.hosts[o.ID] = o.Name
+			}
+			s.periods = ps
+			var names []string
+			for _, p := range ps {
+				names = append(names, p.Name)
+			}
+			cur := s.periodSel.Selected
+			s.periodSel.Options = names
+			s.periodSel.Refresh()
+			if cur != "" {
+				s.onPeriod()
+			}
+		}
+	})
+}
+
+func (s *Screen) period() (data.Period, bool) {
+	i := s.periodSel.SelectedIndex()
+	if i < 0 || i >= len(s.periods) {
+		return data.Period{}, false
+	}
+	return s.periods[i], true
+}
+
+// onPeriod lists the offers of the period that have placed pupils.
+func (s *Screen) onPeriod() {
+	p, ok := s.period()
+	if !ok {
+		return
+	}
+	st := s.main.Store()
+	s.main.Background(func() func() {
+		ctx := context.Background()
+		offers, err := st.ListOffers(ctx, data.OfferFilter{PeriodID: p.ID})
+		taken, err2 := st.TakenSeats(ctx, p.ID)
+		return func() {
+			if err == nil {
+				err = err2
+			}
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.offers = s.offers[:0]
+			var names []string
+			for _, o := range offers {
+				if taken[o.ID] > 0 {
+					s.offers = append(s.offers, o)
+					names = append(names, uikit.JoinDot(s.hosts[o.HostID], o.Title)+" ("+strconv.Itoa(taken[o.ID])+")")
+				}
+			}
+			cur := s.offerSel.SelectedIndex()
+			s.offerSel.Options = names
+			s.offerSel.ClearSelected()
+			if cur >= 0 && cur < len(names) && s.grid.offerID != "" && s.offers[cur].ID == s.grid.offerID {
+				s.offerSel.SetSelectedIndex(cur)
+			} else if len(names) > 0 {
+				s.offerSel.SetSelectedIndex(0)
+			}
+		}
+	})
+}
+
+// onOffer loads the grid of the chosen offer.
+func (s *Screen) onOffer() {
+	p, ok := s.period()
+	i := s.offerSel.SelectedIndex()
+	if !ok || i < 0 || i >= len(s.offers) {
+		return
+	}
+	o := s.offers[i]
+	st := s.main.Store()
+	s.main.Background(func() func() {
+		g, err := loadAttendanceGrid(context.Background(), st, p, o)
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.grid = g
+			for j := range g.days {
+				s.table.SetColumnWidth(j+1, 120)
+			}
+			s.table.SetColumnWidth(len(g.days)+1, 110)
+			s.table.Sel = widget.TableCellID{Row: -1, Col: -1}
+			s.table.UnselectAll()
+			s.table.Refresh()
+			s.detail.SetText("")
+			s.status.SetText("")
+		}
+	})
+}
+
+// loadAttendanceGrid reads the pupils placed at an offer and their records.
+func loadAttendanceGrid(ctx context.Context, st *data.Store, p data.Period, o data.Offer) (attendanceGrid, error) {
+	g := attendanceGrid{offerID: o.ID, days: offerDays(o, p), rec: map[string]map[string]data.Attendance{}}
+	as, err := st.ListAssignments(ctx, p.ID)
+	if err != nil {
+		return g, err
+	}
+	pupils, err := st.ListPupils(ctx, data.PupilFilter{})
+	if err != nil {
+		return g, err
+	}
+	byID := make(map[string]data.Pupil, len(pupils))
+	for _, pu := range pupils {
+		byID[pu.ID] = pu
+	}
+	for _, a := range as {
+		if pu, ok := byID[a.PupilID]; ok && a.OfferID == o.ID {
+			g.pupils = append(g.pupils, pu)
+		}
+	}
+	sort.SliceStable(g.pupils, func(i, j int) bool {
+		a, b := g.pupils[i], g.pupils[j]
+		if a.LastName != b.LastName {
+			return a.LastName < b.LastName
+		}
+		return a.FirstName < b.FirstName
+	})
+	recs, err := st.ListAttendance(ctx, o.ID)
+	if err != nil {
+		return g, err
+	}
+	for _, a := range recs {
+		g.set(a)
+	}
+	return g, nil
+}
+
+func (s *Screen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	l.TextStyle = fyne.TextStyle{}
+	l.Importance = widget.MediumImportance
+	last := len(s.grid.days) + 1
+	switch {
+	case id.Row == 0 && id.Col == 0:
+		l.TextStyle.Bold = true
+		l.SetText(lang.X("attendance.col_pupil", "Elev"))
+		return
+	case id.Row == 0 && id.Col == last:
+		l.TextStyle.Bold = true
+		l.SetText(lang.X("attendance.col_total", "Närvaro"))
+		return
+	case id.Row == 0:
+		l.TextStyle.Bold = true
+		d := s.grid.days[id.Col-1]
+		l.SetText(shortDay(d))
+		return
+	}
+	i := id.Row - 1
+	if i >= len(s.grid.pupils) {
+		l.SetText("")
+		return
+	}
+	switch id.Col {
+	case 0:
+		l.SetText(s.grid.pupils[i].Name() + " " + s.grid.pupils[i].ClassName)
+	case last:
+		t := s.grid.totals(i)
+		l.SetText(strconv.Itoa(t.Present) + "/" + strconv.Itoa(t.Planned))
+	default:
+		a, ok := s.grid.record(i, id.Col-1)
+		l.SetText(attendanceMark(a, ok))
+		if ok && a.Status == data.AttendancePresent {
+			l.Importance = widget.SuccessImportance
+		} else if ok {
+			l.Importance = widget.WarningImportance
+		}
+		l.Refresh()
+	}
+}
+
+// shortDay writes "mån 9/11".
+func shortDay(d time.Time) string {
+	wd := (int(d.Weekday()) + 6) % 7
+	return lang.X("weekday.short."+strconv.Itoa(wd), uikit.DayKeys[wd]) + " " + strconv.Itoa(d.Day()) + "/" + strconv.Itoa(int(d.Month()))
+}
+
+func (s *Screen) onSelected(id widget.TableCellID) {
+	s.table.Sel = id
+	if id.Row >= 1 && id.Row-1 < len(s.grid.pupils) {
+		s.showPupil(id.Row - 1)
+	}
+}
+
+// showPupil writes the pupil's days attended of days planned and absences.
+func (s *Screen) showPupil(i int) {
+	t := s.grid.totals(i)
+	text := lang.X("attendance.totals", "{{.Name}}: närvarande {{.Present}} av {{.Planned}} planerade dagar ({{.Unrecorded}} ej registrerade).",
+		map[string]string{"Name": s.grid.pupils[i].Name(), "Present": strconv.Itoa(t.Present),
+			"Planned": strconv.Itoa(t.Planned), "Unrecorded": strconv.Itoa(t.Unrecorded)})
+	for _, a := range t.Absences {
+		what := lang.X("attendance.sick_word", "sjuk")
+		if a.Status == data.AttendanceAbsent {
+			what = lang.X("attendance.absent_word", "annan frånvaro")
+		}
+		line := uikit.LongDate(a.Date) + ": " + what
+		if strings.TrimSpace(a.Note) != "" {
+			line += " – " + a.Note
+		}
+		text += "\n" + line
+	}
+	s.detail.SetText(text)
+}
+
+func (s *Screen) onRune(r rune) {
+	switch r {
+	case 'n', 'N', 'p', 'P', ' ':
+		s.mark(data.AttendancePresent, "")
+	case 's', 'S':
+		s.mark(data.AttendanceSick, "")
+	case 'f', 'F', 'a', 'A':
+		s.askNote()
+	case 'x', 'X':
+		s.mark("", "")
+	}
+}
+
+// selectedCell is the pupil and day of the selected cell.
+func (s *Screen) selectedCell() (int, int, bool) {
+	id := s.table.Sel
+	i, j := id.Row-1, id.Col-1
+	if i < 0 || i >= len(s.grid.pupils) || j < 0 || j >= len(s.grid.days) {
+		return 0, 0, false
+	}
+	return i, j, true
+}
+
+// askNote asks what the other absence was, then marks it.
+func (s *Screen) askNote() {
+	if _, _, ok := s.selectedCell(); !ok {
+		return
+	}
+	note := widget.NewEntry()
+	note.SetPlaceHolder(lang.X("attendance.note_hint", "t.ex. tandläkarbesök"))
+	d := dialog.NewForm(lang.X("attendance.absent_title", "Annan frånvaro"), lang.X("action.save", "Spara"),
+		lang.X("events.walk_cancel", "Avbryt"), []*widget.FormItem{widget.NewFormItem(lang.X("attendance.note", "Anteckning"), note)},
+		func(ok bool) {
+			if ok {
+				s.mark(data.AttendanceAbsent, note.Text)
+			}
+		}, s.main.Window())
+	d.Show()
+	s.main.Window().Canvas().Focus(note)
+}
+
+// mark records status (empty clears) in the selected cell and moves to the
+// next day.
+func (s *Screen) mark(status data.AttendanceStatus, note string) {
+	i, j, ok := s.selectedCell()
+	if !ok {
+		return
+	}
+	pupil, day, offer := s.grid.pupils[i].ID, s.grid.days[j], s.grid.offerID
+	a := data.Attendance{PupilID: pupil, OfferID: offer, Date: day, Status: status, Note: note}
+	st := s.main.Store()
+	s.main.Background(func() func() {
+		var err error
+		if status == "" {
+			err = st.ClearAttendance(context.Background(), pupil, data.FormatDate(day))
+		} else {
+			err = st.SetAttendance(context.Background(), a)
+		}
+		return func() {
+			if err != nil {
+				s.status.SetText(err.Error())
+				return
+			}
+			if status == "" {
+				s.grid.clear(pupil, day)
+			} else {
+				s.grid.set(a)
+			}
+			s.table.Refresh()
+			s.showPupil(i)
+			if j+1 < len(s.grid.days) && s.table.Sel.Row == i+1 && s.table.Sel.Col == j+1 {
+				s.table.Select(widget.TableCellID{Row: i + 1, Col: j + 2})
+			}
+		}
+	})
+}
+
+// onFillDay marks every pupil with nothing recorded on the selected day
+// (the column of the selected cell) present, in one transaction.
+func (s *Screen) onFillDay() {
+	j := s.table.Sel.Col - 1
+	if j < 0 || j >= len(s.grid.days) {
+		if len(s.grid.days) == 0 {
+			return
+		}
+		j = 0
+	}
+	day, offer := s.grid.days[j], s.grid.offerID
+	ids := s.grid.unrecordedOn(j)
+	st := s.main.Store()
+	s.main.Background(func() func() {
+		err := st.InTx(context.Background(), func(tx *data.Store) error {
+			for _, id := range ids {
+				if err := tx.SetAttendance(context.Background(), data.Attendance{PupilID: id, OfferID: offer, Date: day,
+					Status: data.AttendancePresent}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		return func() {
+			if err != nil {
+				s.status.SetText(err.Error())
+				return
+			}
+			for _, id := range ids {
+				s.grid.set(data.Attendance{PupilID: id, OfferID: offer, Date: day, Status: data.AttendancePresent})
+			}
+			s.table.Refresh()
+			s.status.SetText(lang.X("attendance.filled", "{{.N}} elever markerade närvarande {{.Day}}.",
+				map[string]string{"N": strconv.Itoa(len(ids)), "Day": uikit.LongDate(day)}))
+		}
+	})
+}

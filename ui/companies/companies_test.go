@@ -1,0 +1,325 @@
+package companies
+
+import (
+	"context"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+
+	"techniqual/data"
+	"techniqual/data/demo"
+	"techniqual/ui/internal/uitest"
+	"techniqual/ui/uikit"
+)
+
+// coWait waits for a load of the companies screen to land.
+func coWait(t *testing.T, ch chan struct{}, what string) {
+	t.Helper()
+	select {
+	case <-ch:
+	case <-time.After(20 * time.Second):
+		t.Fatalf("%s did not load", what)
+	}
+}
+
+// newCompaniesTest builds the companies screen on a window of its own
+// MainWindow and waits for the list.
+func newCompaniesTest(t *testing.T, st *data.Store) *Screen {
+	t.Helper()
+	uikit.SetLanguage(uikit.LangSwedish)
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.Window().SetContent(s.Content())
+	m.Window().Resize(fyne.NewSize(1100, 720))
+	s.Reload()
+	coWait(t, s.listLoaded, "the list")
+	return s
+}
+
+// coOpen shows an organisation and waits for it.
+func coOpen(t *testing.T, s *Screen, id string) {
+	t.Helper()
+	s.openOrganisation(id)
+	coWait(t, s.detailLoaded, "the organisation")
+}
+
+func coCompany(t *testing.T, st *data.Store, name string) data.Organisation {
+	t.Helper()
+	o := data.Organisation{Kind: data.KindCompany, Name: name, Municipality: "Kristinehamn", VisitingAddress: "Bruksgatan 3, 681 30 Kristinehamn"}
+	if err := st.SaveOrganisation(context.Background(), &o); err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+func coJoined(s *Screen) string { return strings.Join(uitest.LabelTexts(s.detail), "\n") }
+
+func TestCompanyCreatedInTheFormIsFoundBySearch(t *testing.T) {
+	st := uitest.OpenStore(t)
+	coCompany(t, st, "Klarälvens Robotik AB")
+	school := data.Organisation{Kind: data.KindSchool, Name: "Tallbackeskolan", Municipality: "Karlstad"}
+	if err := st.SaveOrganisation(context.Background(), &school); err != nil {
+		t.Fatal(err)
+	}
+	s := newCompaniesTest(t, st)
+	if len(s.shown) != 2 {
+		t.Fatalf("list shows %d, want 2", len(s.shown))
+	}
+
+	test.Tap(s.newBtn)
+	// An empty name and a malformed organisation number are shown beside their fields.
+	test.Type(s.form.orgNumber, "12345")
+	test.Tap(s.form.saveBtn)
+	if e := s.form.errs["org_number"]; !e.Visible() || !strings.Contains(e.Text, "556677-8899") {
+		t.Errorf("org number error %q (visible %v)", e.Text, e.Visible())
+	}
+	s.form.orgNumber.SetText("")
+	test.Tap(s.form.saveBtn)
+	if e := s.form.errs["name"]; !e.Visible() || e.Text != "Måste fyllas i." {
+		t.Errorf("name error %q (visible %v)", e.Text, e.Visible())
+	}
+
+	name := "Värmlandsnäs Fiberoptik Kristinehamn 2 AB"
+	test.Type(s.form.name, name)
+	test.Type(s.form.orgNumber, "556677-8899")
+	s.form.municipality.SetText("Kristinehamn")
+	test.Type(s.form.sector, "Elektronik")
+	test.Type(s.form.memberSince.Entry, "2024-02-30")
+	if e := s.form.errs["member_since"]; !e.Visible() {
+		t.Error("a bad date shows no error while typing")
+	}
+	s.form.memberSince.Entry.SetText("2024-02-01")
+	s.form.name.OnSubmitted(s.form.name.Text) // Enter saves
+	coWait(t, s.listLoaded, "the list after saving")
+
+	got, err := st.FindOrganisation(context.Background(), data.KindCompany, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.OrgNumber != "556677-8899" || got.Municipality != "Kristinehamn" || data.FormatDate(got.MemberSince) != "2024-02-01" {
+		t.Errorf("saved %+v", got)
+	}
+
+	test.Type(s.search, "fiberoptik kristine")
+	if len(s.shown) != 1 || s.shown[0].Name != name {
+		t.Fatalf("search shows %v", s.shown)
+	}
+	s.search.SetText("")
+	s.kind.SetSelectedIndex(2) // Skolor
+	if len(s.shown) != 1 || s.shown[0].Name != "Tallbackeskolan" {
+		t.Errorf("school filter shows %v", s.shown)
+	}
+	s.kind.SetSelectedIndex(1) // Företag
+	test.Type(s.search, "zzz")
+	if len(s.shown) != 0 {
+		t.Errorf("search for zzz shows %v", s.shown)
+	}
+}
+
+func TestDeleteOrganisationCanBeUndone(t *testing.T) {
+	st := uitest.OpenStore(t)
+	o := coCompany(t, st, "Gillbergs Mätteknik AB")
+	s := newCompaniesTest(t, st)
+	coOpen(t, s, o.ID)
+	s.deleteOrganisation(s.org)
+	coWait(t, s.listLoaded, "the list after delete")
+	if len(s.shown) != 0 || !s.undoBar.Visible() || !strings.Contains(s.undoLabel.Text, "Gillbergs Mätteknik AB togs bort") {
+		t.Fatalf("after delete: %d shown, undo %v %q", len(s.shown), s.undoBar.Visible(), s.undoLabel.Text)
+	}
+	test.Tap(s.undoBtn)
+	coWait(t, s.listLoaded, "the list after undo")
+	coWait(t, s.detailLoaded, "the organisation after undo")
+	if len(s.shown) != 1 || s.org.ID != o.ID {
+		t.Errorf("after undo: %d shown, showing %q", len(s.shown), s.org.Name)
+	}
+}
+
+func TestJourneyEntryAddedEditedAndDeleted(t *testing.T) {
+	st := uitest.OpenStore(t)
+	o := coCompany(t, st, "Älvdals Automation AB")
+	s := newCompaniesTest(t, st)
+	coOpen(t, s, o.ID)
+	if !strings.Contains(coJoined(s), "Inga steg ännu") {
+		t.Fatalf("empty journey not said: %s", coJoined(s))
+	}
+
+	jd := s.editJourney(data.JourneyEntry{OrganisationID: o.ID, Date: time.Date(2026, 3, 8, 0, 0, 0, 0, time.UTC)})
+	test.Tap(jd.fd.saveBtn) // no title
+	if e := jd.errs["title"]; !e.Visible() || e.Text != "Måste fyllas i." {
+		t.Fatalf("title error %q", e.Text)
+	}
+	test.Type(jd.title, "Könsneutrala platsannonser")
+	test.Type(jd.text, "Vi skrev om alla annonser och fick dubbelt så många kvinnliga sökande till verkstaden.")
+	test.Tap(jd.fd.saveBtn)
+	coWait(t, s.detailLoaded, "the organisation after adding")
+
+	js, err := st.ListJourneyEntries(context.Background(), o.ID)
+	if err != nil || len(js) != 1 || js[0].Title != "Könsneutrala platsannonser" || data.FormatDate(js[0].Date) != "2026-03-08" {
+		t.Fatalf("journey in the database: %+v, %v", js, err)
+	}
+	if got := coJoined(s); !strings.Contains(got, "2026-03-08 · Könsneutrala platsannonser") || !strings.Contains(got, "dubbelt så många") {
+		t.Errorf("the company page shows %s", got)
+	}
+
+	jd = s.editJourney(js[0])
+	jd.title.SetText("Könsneutrala annonser")
+	jd.title.OnSubmitted(jd.title.Text) // Enter saves
+	coWait(t, s.detailLoaded, "the organisation after editing")
+	js, _ = st.ListJourneyEntries(context.Background(), o.ID)
+	if len(js) != 1 || js[0].Title != "Könsneutrala annonser" {
+		t.Fatalf("after edit: %+v", js)
+	}
+
+	s.deleteJourney(js[0])
+	coWait(t, s.detailLoaded, "the organisation after delete")
+	if js, _ := st.ListJourneyEntries(context.Background(), o.ID); len(js) != 0 {
+		t.Fatalf("%d entries after delete", len(js))
+	}
+	test.Tap(s.undoBtn)
+	coWait(t, s.detailLoaded, "the organisation after undo")
+	if js, _ := st.ListJourneyEntries(context.Background(), o.ID); len(js) != 1 {
+		t.Errorf("%d entries after undo", len(js))
+	}
+}
+
+func TestContactWithRolesAndJourney(t *testing.T) {
+	st := uitest.OpenStore(t)
+	o := coCompany(t, st, "Rottne Drönarlabb AB")
+	s := newCompaniesTest(t, st)
+	coOpen(t, s, o.ID)
+	pd := s.editPerson(data.Person{OrganisationID: o.ID})
+	test.Type(pd.first, "Şebnem")
+	test.Type(pd.last, "Öztürk")
+	test.Type(pd.title, "testingenjör")
+	test.Type(pd.email, "sebnem vid rottne")
+	pd.roles.SetSelected([]string{"Handledare", "Förebild"})
+	test.Type(pd.journey, "Estetiska programmet, sedan en kvällskurs i programmering och ett sommarjobb som blev fast.")
+	test.Tap(pd.fd.saveBtn)
+	if e := pd.errs["email"]; !e.Visible() || e.Text != "Ogiltig e-postadress." {
+		t.Fatalf("email error %q", e.Text)
+	}
+	pd.email.SetText("sebnem@rottne-dronare.se")
+	test.Tap(pd.fd.saveBtn)
+	coWait(t, s.detailLoaded, "the organisation after saving the contact")
+	ps, err := st.ListPeople(context.Background(), data.PersonFilter{OrganisationID: o.ID})
+	if err != nil || len(ps) != 1 {
+		t.Fatalf("people %v, %v", ps, err)
+	}
+	p := ps[0]
+	if !p.HasRole(data.RoleSupervisor) || !p.HasRole(data.RoleRoleModel) || p.HasRole(data.RoleHR) || !strings.HasPrefix(p.Journey, "Estetiska") {
+		t.Errorf("saved %+v", p)
+	}
+	if got := coJoined(s); !strings.Contains(got, "Şebnem Öztürk") || !strings.Contains(got, "Handledare, Förebild · testingenjör") {
+		t.Errorf("the company page shows %s", got)
+	}
+}
+
+// TestCompaniesScreenshots renders the screens as PNG into the folder named
+// by TECHNIQUAL_SHOTS, for a person to look at. Skipped by default.
+func TestCompaniesScreenshots(t *testing.T) {
+	dir := os.Getenv("TECHNIQUAL_SHOTS")
+	if dir == "" {
+		t.Skip("set TECHNIQUAL_SHOTS=dir to render screenshots")
+	}
+	st := uitest.OpenStore(t)
+	ctx := context.Background()
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 60, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	cos, _ := st.ListOrganisations(ctx, data.KindCompany)
+	o := cos[0]
+	o.Name = "Värmlandsnäs Fiberoptik Kristinehamn 2 AB"
+	if err := st.SaveOrganisation(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	j := data.JourneyEntry{OrganisationID: o.ID, Date: time.Date(2026, 5, 4, 0, 0, 0, 0, time.UTC),
+		Title: "Mentorprogram för kvinnliga ingenjörer i hela produktionskedjan, från konstruktion till leverans",
+		Text:  strings.Repeat("Vi startade ett mentorprogram där varje ny ingenjör får en mentor från en annan avdelning. ", 6)}
+	if err := st.SaveJourneyEntry(ctx, &j); err != nil {
+		t.Fatal(err)
+	}
+	s := newCompaniesTest(t, st)
+	w := s.main.Window()
+	shot := func(name string) {
+		img := w.Canvas().Capture()
+		f, err := os.Create(filepath.Join(dir, name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := png.Encode(f, img); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shot("01-list")
+	for i, x := range s.shown {
+		if x.ID == o.ID {
+			s.list.Select(i)
+		}
+	}
+	coWait(t, s.detailLoaded, "the company")
+	shot("02-company")
+	s.detail.Objects[0].(*container.Scroll).ScrollToBottom()
+	shot("03-company-bottom")
+	pd := s.editPerson(s.people[0])
+	shot("04-contact")
+	pd.fd.close()
+	h := s.openHostForm(data.Offer{HostID: o.ID, VisitingAddress: o.VisitingAddress})
+	shot("05-host-1")
+	h.showStep(1)
+	shot("06-host-2")
+	test.Type(h.title, "Skarva fiber och mät ljus – en vecka i produktionen och i labbet")
+	h.showStep(3)
+	hfType(h.days[0].end, "17:00")
+	hfType(h.days[1].date.Entry, "2026-11-14")
+	shot("07-host-4-live")
+	test.Tap(h.approveBtn)
+	h.showStep(3)
+	shot("07-host-4")
+	h.showStep(4)
+	shot("08-host-5")
+	h.showStep(6)
+	shot("09-host-7")
+	uikit.SetLanguage(uikit.LangEnglish)
+	t.Cleanup(func() { uikit.SetLanguage(uikit.LangSwedish) })
+	s2 := New(s.main)
+	s.main.Window().SetContent(s2.Content())
+	s2.Reload()
+	coWait(t, s2.listLoaded, "the list")
+	shot("10-list-en")
+}
+
+func TestCompaniesScreenWiredInTheNavigationAndEscClosesDialogs(t *testing.T) {
+	st := uitest.OpenStore(t)
+	o := coCompany(t, st, "Borgviks Spelstudio AB")
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.Window().SetContent(s.Content())
+	s.Reload()
+	coWait(t, s.listLoaded, "the list")
+	if len(s.shown) != 1 || m.Current() != s.Content() {
+		t.Fatalf("companies screen not shown: %d rows", len(s.shown))
+	}
+	coOpen(t, s, o.ID)
+	pd := s.editPerson(data.Person{OrganisationID: o.ID})
+	if m.Window().Canvas().Overlays().Top() == nil {
+		t.Fatal("the contact dialog did not open")
+	}
+	pd.first.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if m.Window().Canvas().Overlays().Top() != nil {
+		t.Error("Esc did not close the contact dialog")
+	}
+	jd := s.editJourney(data.JourneyEntry{OrganisationID: o.ID})
+	_ = jd
+	m.Window().Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if m.Window().Canvas().Overlays().Top() != nil {
+		t.Error("Esc on the window did not close the journey dialog")
+	}
+}

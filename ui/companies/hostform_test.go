@@ -1,0 +1,236 @@
+package companies
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"techniqual/data"
+	"techniqual/ui/internal/uitest"
+)
+
+// hfSetup makes a period (Mon 9 – Fri 13 November 2026) and a company with a
+// supervisor, and opens a new host form for it.
+func hfSetup(t *testing.T) (*data.Store, *Screen, *hostForm, data.Person) {
+	t.Helper()
+	st := uitest.OpenStore(t)
+	ctx := context.Background()
+	per := data.Period{Name: "Åk 8 v. 46 2026", Grade: 8, Start: time.Date(2026, 11, 9, 0, 0, 0, 0, time.UTC),
+		End: time.Date(2026, 11, 13, 0, 0, 0, 0, time.UTC)}
+	if err := st.SavePeriod(ctx, &per); err != nil {
+		t.Fatal(err)
+	}
+	o := coCompany(t, st, "Värmlandsnäs Fiberoptik Kristinehamn 2 AB")
+	sup := data.Person{OrganisationID: o.ID, FirstName: "Märta", LastName: "Åkesson", Title: "produktionsledare", Roles: []data.Role{data.RoleSupervisor}}
+	if err := st.SavePerson(ctx, &sup); err != nil {
+		t.Fatal(err)
+	}
+	s := newCompaniesTest(t, st)
+	coOpen(t, s, o.ID)
+	h := s.openHostForm(data.Offer{HostID: o.ID, VisitingAddress: o.VisitingAddress})
+	return st, s, h, sup
+}
+
+// hfType replaces an entry's text the way a person would: clear, then type.
+func hfType(e interface {
+	SetText(string)
+	TypedRune(rune)
+}, text string) {
+	e.SetText("")
+	for _, r := range text {
+		e.TypedRune(r)
+	}
+}
+
+func TestHostFormWarnsBesideTheDayAndRefusesApprovalUntilFixed(t *testing.T) {
+	st, _, h, sup := hfSetup(t)
+	ctx := context.Background()
+	if h.stepLabel.Text != "Steg 1 av 7: Företaget och arbetsplatsen" {
+		t.Errorf("step label %q", h.stepLabel.Text)
+	}
+	if len(h.days) != 5 || h.days[0].date.Entry.Text != "2026-11-09" || h.days[4].date.Entry.Text != "2026-11-13" {
+		t.Fatalf("days not pre-filled from the period: %d", len(h.days))
+	}
+	if h.period.Selected != "Åk 8 v. 46 2026" {
+		t.Errorf("period %q", h.period.Selected)
+	}
+
+	// Page 1: the workplace.
+	test.Type(h.title, "Skarva fiber och mät ljus")
+	// Page 2: the supervisor, but not yet "at least 18".
+	test.Tap(h.nextBtn)
+	if h.stepLabel.Text != "Steg 2 av 7: Handledaren" {
+		t.Errorf("step label %q", h.stepLabel.Text)
+	}
+	h.supervisor.SetSelectedIndex(0)
+	test.Tap(h.nextBtn)
+	hfType(h.capacity, "2")
+	test.Tap(h.nextBtn)
+	if h.stepLabel.Text != "Steg 4 av 7: Dagarna" {
+		t.Errorf("step label %q", h.stepLabel.Text)
+	}
+
+	// Monday becomes 08:00–17:00 with a 60-minute break: 8 hours of work.
+	hfType(h.days[0].end, "17:00")
+	w := h.days[0].warn
+	if !w.Visible() || !strings.Contains(w.Text, "högst 7 timmar") || !strings.Contains(w.Text, "8 timmar") {
+		t.Fatalf("Monday's warning %q (visible %v)", w.Text, w.Visible())
+	}
+	for i, r := range h.days[1:] {
+		if r.warn.Visible() {
+			t.Errorf("day %d warns %q", i+2, r.warn.Text)
+		}
+	}
+	if !strings.Contains(h.days[0].info.Text, "8 h arbete") || !strings.Contains(h.days[0].info.Text, "måndag") {
+		t.Errorf("Monday's info %q", h.days[0].info.Text)
+	}
+
+	// Approval is refused, names the rule and what is missing, and the offer stays a draft.
+	test.Tap(h.approveBtn)
+	if h.offer.ID == "" {
+		t.Fatal("the form was not saved before approval")
+	}
+	ref := h.refusal.Text
+	for _, want := range []string{"kan inte godkännas", "2026-11-09: Eleven får arbeta högst 7 timmar per dag", "Handledaren måste vara minst 18 år", "Riskbedömningen är inte gjord"} {
+		if !strings.Contains(ref, want) {
+			t.Errorf("the refusal %q does not say %q", ref, want)
+		}
+	}
+	if got, _ := st.GetOffer(ctx, h.offer.ID); got.Status != data.OfferDraft {
+		t.Errorf("status %q after refused approval", got.Status)
+	}
+	if !strings.Contains(h.statusLabel.Text, "utkast") {
+		t.Errorf("status label %q", h.statusLabel.Text)
+	}
+	if !h.errs["safety_risk_assessment"].Visible() {
+		t.Error("the missing risk assessment is not shown beside its box")
+	}
+
+	// Fix the day and the checklist; now it is approved.
+	hfType(h.days[0].end, "15:00")
+	if h.days[0].warn.Visible() {
+		t.Errorf("Monday still warns %q", h.days[0].warn.Text)
+	}
+	h.showStep(6)
+	for _, c := range []interface{ SetChecked(bool) }{h.risk, h.gear, h.intro, h.adult2, h.emergency} {
+		c.SetChecked(true)
+	}
+	if !h.adult.Checked {
+		t.Error("ticking the supervisor's age on page 7 did not tick it on page 2")
+	}
+	if !strings.Contains(h.summary.Text, "Alla regler") {
+		t.Errorf("summary %q", h.summary.Text)
+	}
+	test.Tap(h.approveBtn)
+	if h.refusal.Visible() {
+		t.Fatalf("still refused: %q", h.refusal.Text)
+	}
+	got, err := st.GetOffer(ctx, h.offer.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != data.OfferApproved || got.SupervisorID != sup.ID || got.Capacity != 2 || len(got.Days) != 5 || got.Days[0].End.String() != "15:00" {
+		t.Errorf("in the database: status %q, supervisor %q, capacity %d, %d days", got.Status, got.SupervisorID, got.Capacity, len(got.Days))
+	}
+	if !strings.Contains(h.statusLabel.Text, "godkänd") {
+		t.Errorf("status label %q", h.statusLabel.Text)
+	}
+}
+
+func TestHostFormCopiesTheFirstDayToAllDays(t *testing.T) {
+	_, _, h, _ := hfSetup(t)
+	h.showStep(3)
+	hfType(h.days[0].start, "09:00")
+	hfType(h.days[0].end, "14:30")
+	hfType(h.days[0].brk, "30")
+	hfType(h.days[0].activities, "Skarva fiber i labbet")
+	test.Tap(h.copyBtn)
+	for i, r := range h.days {
+		if r.start.Text != "09:00" || r.end.Text != "14:30" || r.brk.Text != "30" || r.activities.Text != "Skarva fiber i labbet" {
+			t.Errorf("day %d: %s–%s, %s min, %q", i+1, r.start.Text, r.end.Text, r.brk.Text, r.activities.Text)
+		}
+		if want := "2026-11-" + []string{"09", "10", "11", "12", "13"}[i]; r.date.Entry.Text != want {
+			t.Errorf("day %d date changed to %q", i+1, r.date.Entry.Text)
+		}
+		if !strings.Contains(r.info.Text, "5 h arbete") {
+			t.Errorf("day %d info %q", i+1, r.info.Text)
+		}
+	}
+}
+
+func TestHostFormSaysWhatIsWrongWithTypedTimesAndDates(t *testing.T) {
+	_, _, h, _ := hfSetup(t)
+	hfType(h.days[1].start, "8.00")
+	if w := h.days[1].warn; !w.Visible() || !strings.Contains(w.Text, "08:00") {
+		t.Errorf("bad time: %q", w.Text)
+	}
+	hfType(h.days[1].start, "08:00")
+	hfType(h.days[2].date.Entry, "2026-11-14") // a Saturday
+	if w := h.days[2].warn; !strings.Contains(w.Text, "bara på vardagar") || !strings.Contains(w.Text, "lördag") ||
+		!strings.Contains(w.Text, "utanför praoperioden") {
+		t.Errorf("Saturday: %q", w.Text)
+	}
+	// Without a title the draft is not saved, and the title says why.
+	if h.save() {
+		t.Error("saved without a title")
+	}
+	if e := h.errs["title"]; !e.Visible() || e.Text != "Måste fyllas i." || h.step != 0 {
+		t.Errorf("title error %q, on page %d", e.Text, h.step+1)
+	}
+	// A draft may break the rules; it is saved with its warnings.
+	test.Type(h.title, "Mät ljus")
+	if !h.save() {
+		t.Errorf("a draft on a Saturday was not saved: %q", h.refusal.Text)
+	}
+}
+
+func TestHostFormAddsPeoplePupilsMeet(t *testing.T) {
+	st, _, h, _ := hfSetup(t)
+	ctx := context.Background()
+	test.Type(h.title, "Ljus i glas")
+	h.showStep(4)
+	test.Type(h.rmFirst, "Ngọc Ánh")
+	test.Type(h.rmLast, "Nguyễn")
+	test.Type(h.rmProf, "elektronikkonstruktör")
+	test.Type(h.rmJourney, "Naturvetenskapsprogrammet, sedan högskoleingenjör i elektroteknik i Karlstad.")
+	test.Tap(h.addRMBtn)
+	if h.rmErr.Visible() {
+		t.Fatalf("adding a person: %q", h.rmErr.Text)
+	}
+	if len(h.meetOrder) != 1 {
+		t.Fatalf("meets %v", h.meetOrder)
+	}
+	if !h.save() {
+		t.Fatalf("not saved: %q", h.refusal.Text)
+	}
+	p, err := st.GetPerson(ctx, h.meetOrder[0])
+	if err != nil || !p.HasRole(data.RoleRoleModel) || p.Title != "elektronikkonstruktör" {
+		t.Fatalf("the new person: %+v, %v", p, err)
+	}
+	got, _ := st.GetOffer(ctx, h.offer.ID)
+	if len(got.RoleModelIDs) != 1 || got.RoleModelIDs[0] != p.ID {
+		t.Errorf("offer meets %v", got.RoleModelIDs)
+	}
+}
+
+func TestHostFormOpensFromTheCompanyPage(t *testing.T) {
+	st, s, h, _ := hfSetup(t)
+	test.Type(h.title, "Skarva fiber")
+	if !h.save() {
+		t.Fatalf("not saved: %q", h.refusal.Text)
+	}
+	test.Tap(h.backBtn)
+	coWait(t, s.detailLoaded, "the company")
+	if got := coJoined(s); !strings.Contains(got, "Åk 8 v. 46 2026") || !strings.Contains(got, "Skarva fiber") ||
+		!strings.Contains(got, "utkast · 0 platser · 5 dagar") {
+		t.Errorf("company page: %s", got)
+	}
+	offers, _ := st.ListOffers(context.Background(), data.OfferFilter{})
+	h2 := s.openHostForm(offers[0])
+	if h2.title.Text != "Skarva fiber" || len(h2.days) != 5 {
+		t.Errorf("reopened: %q, %d days", h2.title.Text, len(h2.days))
+	}
+}

@@ -1,0 +1,46 @@
+package contacts
+
+import (
+	"context"
+	"strings"
+	"techniqual/data"
+	"techniqual/data/demo"
+	"techniqual/ui/internal/uitest"
+	"techniqual/ui/uikit"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+func TestCopyEmailsOfSelectedContacts(t *testing.T) {
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	sh := uitest.NewShell(t, st)
+	s := New(sh)
+	sh.Open(t, s)
+	total := len(s.shown)
+	s.roleSel.SetSelected(uikit.RoleText(data.RoleCounsellor))
+	if len(s.shown) == 0 || len(s.shown) >= total {
+		t.Fatalf("counsellor filter shows %d of %d", len(s.shown), total)
+	}
+	test.Tap(uitest.FindButton(t, s.content, "Markera alla som visas"))
+	test.Tap(s.copyBtn)
+	got := sh.App().Clipboard().Content()
+	if n := strings.Count(got, "@"); n != len(s.shown) {
+		t.Errorf("clipboard %q holds %d addresses, want %d", got, n, len(s.shown))
+	}
+	if !strings.Contains(got, "; ") && len(s.shown) > 1 {
+		t.Errorf("addresses not separated by '; ': %q", got)
+	}
+	// Search narrows by name.
+	first := s.people[s.shown[0]].p
+	s.roleSel.SetSelectedIndex(0)
+	test.Type(s.search, strings.ToUpper(first.LastName))
+	for _, i := range s.shown {
+		if !strings.Contains(uikit.Fold(s.people[i].key), uikit.Fold(first.LastName)) {
+			t.Fatalf("search shows %s", s.people[i].p.Name())
+		}
+	}
+}

@@ -1,0 +1,540 @@
+package events
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/collate"
+
+	"techniqual/data"
+	"techniqual/ui/uikit"
+)
+
+// regRow is one registration with the names the lists show and a folded
+// search key (name and organisation).
+type regRow struct {
+	reg  data.Registration
+	name string
+	org  string
+	key  string
+}
+
+// loadRegRows reads an event's registrations with the names of the people
+// (or pupils) and their organisations (or schools), sorted by name the
+// Swedish way.
+func loadRegRows(ctx context.Context, st *data.Store, eventID string) ([]regRow, error) {
+	rs, err := st.ListRegistrations(ctx, eventID)
+	if err != nil {
+		return nil, err
+	}
+	people, err := st.ListPeople(ctx, data.PersonFilter{})
+	if err != nil {
+		return nil, err
+	}
+	orgs, err := st.ListOrganisations(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	orgName := make(map[string]string, len(orgs))
+	for _, o := range orgs {
+		orgName[o.ID] = o.Name
+	}
+	type who struct{ name, org string }
+	byID := make(map[string]who, len(people))
+	for _, p := range people {
+		byID[p.ID] = who{p.Name(), orgName[p.OrganisationID]}
+	}
+	for _, r := range rs {
+		if r.PupilID != "" {
+			pupils, err := st.ListPupils(ctx, data.PupilFilter{})
+			if err != nil {
+				return nil, err
+			}
+			for _, p := range pupils {
+				byID[p.ID] = who{p.Name(), uikit.JoinDot(p.ClassName, orgName[p.SchoolID])}
+			}
+			break
+		}
+	}
+	rows := make([]regRow, 0, len(rs))
+	for _, r := range rs {
+		w, ok := byID[r.PersonID+r.PupilID]
+		if !ok {
+			continue // the person was deleted
+		}
+		rows = append(rows, regRow{reg: r, name: w.name, org: w.org, key: uikit.Fold(w.name + " " + w.org)})
+	}
+	sortRegRows(rows)
+	return rows, nil
+}
+
+func sortRegRows(rows []regRow) {
+	c := uikit.Collator()
+	var buf collate.Buffer
+	keys := make(map[string][]byte, len(rows))
+	for _, r := range rows {
+		keys[r.reg.ID] = c.KeyFromString(&buf, r.name+" "+r.org)
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return string(keys[rows[i].reg.ID]) < string(keys[rows[j].reg.ID]) })
+}
+
+// regStatusNames are the Swedish names of the registration statuses.
+var regStatusNames = map[data.RegistrationStatus]string{data.RegInvited: "inbjuden", data.RegRegistered: "anmäld",
+	data.RegWaitlisted: "reserv", data.RegAttended: "på plats", data.RegNoShow: "kom inte", data.RegCancelled: "avbokad"}
+
+func regStatusText(s data.RegistrationStatus) string {
+	return lang.X("events.status."+string(s), regStatusNames[s])
+}
+
+// checkinModel is the list at the door: who is on it and which of them
+// match what has been typed. It knows nothing of widgets, so a keystroke's
+// search can be measured alone.
+type checkinModel struct {
+	rows  []regRow
+	shown []int // indexes into rows
+	words []string
+}
+
+// filter shows the people whose name or organisation holds every word of q
+// (case and accents as typed, so "ö" does not match "o"). Cancelled
+// registrations are not shown.
+func (m *checkinModel) filter(q string) {
+	words := strings.Fields(uikit.Fold(q))
+	// Typing on narrows what is shown already: search only that.
+	narrower := len(m.words) > 0 && len(words) >= len(m.words)
+	for i := range m.words {
+		if narrower && !strings.Contains(words[i], m.words[i]) {
+			narrower = false
+		}
+	}
+	from := m.shown
+	if !narrower {
+		from = nil
+	}
+	m.words = words
+	out := make([]int, 0, len(m.rows))
+	match := func(i int) bool {
+		r := &m.rows[i]
+		if r.reg.Status == data.RegCancelled {
+			return false
+		}
+		for _, w := range words {
+			if !strings.Contains(r.key, w) {
+				return false
+			}
+		}
+		return true
+	}
+	if narrower {
+		for _, i := range from {
+			if match(i) {
+				out = append(out, i)
+			}
+		}
+	} else {
+		for i := range m.rows {
+			if match(i) {
+				out = append(out, i)
+			}
+		}
+	}
+	m.shown = out
+}
+
+// counts is who is here and who is expected.
+func (m *checkinModel) counts() data.EventCounts {
+	rs := make([]data.Registration, len(m.rows))
+	for i, r := range m.rows {
+		rs[i] = r.reg
+	}
+	return data.CountRegistrations(rs)
+}
+
+// update replaces a registration in the model.
+func (m *checkinModel) update(r data.Registration) {
+	for i := range m.rows {
+		if m.rows[i].reg.ID == r.ID {
+			m.rows[i].reg = r
+			return
+		}
+	}
+}
+
+// searchEntry is the big search box at the door: Up and Down move the
+// highlight in the list, Escape clears it; Enter checks in (OnSubmitted).
+type searchEntry struct {
+	widget.Entry
+	onMove   func(delta int)
+	onEscape func()
+}
+
+func newSearchEntry() *searchEntry {
+	e := &searchEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey moves the highlight on Up and Down and clears on Escape.
+func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyUp:
+		if e.onMove != nil {
+			e.onMove(-1)
+		}
+		return
+	case fyne.KeyDown:
+		if e.onMove != nil {
+			e.onMove(1)
+		}
+		return
+	case fyne.KeyEscape:
+		if e.onEscape != nil {
+			e.onEscape()
+		}
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// bigTheme sets text larger, for the check-in window read at arm's length.
+type bigTheme struct{ fyne.Theme }
+
+func (b bigTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameText:
+		return b.Theme.Size(n) * 1.6
+	case theme.SizeNameSubHeadingText, theme.SizeNameHeadingText:
+		return b.Theme.Size(n) * 1.5
+	}
+	return b.Theme.Size(n)
+}
+
+// checkinView is Incheckning: the door of one event on an offline laptop.
+// Type part of a name, Enter checks in the highlighted person; a name that
+// is not on the list is a walk-in ("Namn Efternamn, Organisation" and
+// Enter, or the form); the count here / expected is always shown and the
+// last check-in can be undone.
+type checkinView struct {
+	main  Shell
+	win   fyne.Window
+	event data.Event
+	model checkinModel
+	cur   int      // highlighted row in model.shown, -1 when none
+	undo  []string // registrations checked in here, the latest last
+
+	search   *searchEntry
+	list     *widget.List
+	count    *widget.Label
+	status   *widget.Label
+	undoBtn  *widget.Button
+	checkBtn *widget.Button
+	walkName *widget.Entry
+	walkOrg  *widget.Entry
+	walkBox  *fyne.Container
+	content  fyne.CanvasObject
+	// onChange is told when a check-in changed the list (the events screen reloads).
+	onChange func()
+}
+
+// showCheckin opens the check-in window of an event.
+func showCheckin(m Shell, e data.Event, onChange func()) *checkinView {
+	w := m.App().NewWindow(lang.X("events.checkin_title", "Incheckning – {{.Title}}", map[string]string{"Title": e.Title}))
+	v := newCheckinView(m, w, e)
+	v.onChange = onChange
+	w.SetContent(v.content)
+	w.Resize(fyne.NewSize(900, 680))
+	w.Show()
+	w.Canvas().Focus(v.search)
+	v.Reload()
+	return v
+}
+
+func newCheckinView(m Shell, win fyne.Window, e data.Event) *checkinView {
+	v := &checkinView{main: m, win: win, event: e, cur: -1}
+	v.search = newSearchEntry()
+	v.search.SetPlaceHolder(lang.X("events.checkin_search", "Skriv en del av namnet och tryck Enter …"))
+	v.search.OnChanged = v.onSearchChanged
+	v.search.OnSubmitted = func(string) { v.onEnter() }
+	v.search.onMove = v.move
+	v.search.onEscape = func() { v.search.SetText("") }
+	v.list = widget.NewList(func() int { return len(v.model.shown) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("Förnamn Efternamn", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			info := widget.NewLabel("")
+			st := widget.NewLabel("")
+			return container.NewBorder(nil, nil, nil, st, container.NewVBox(name, info))
+		}, v.updateRow)
+	v.list.OnSelected = func(i widget.ListItemID) { v.cur = i }
+	v.count = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.count.SizeName = theme.SizeNameHeadingText
+	v.status = widget.NewLabel("")
+	v.status.Wrapping = fyne.TextWrapWord
+	v.checkBtn = widget.NewButtonWithIcon(lang.X("events.checkin", "Checka in (Enter)"), theme.ConfirmIcon(), v.onEnter)
+	v.checkBtn.Importance = widget.HighImportance
+	v.undoBtn = widget.NewButtonWithIcon(lang.X("events.undo_checkin", "Ångra senaste incheckningen"), theme.ContentUndoIcon(), v.onUndo)
+	walkBtn := widget.NewButtonWithIcon(lang.X("events.walk_in", "Ny på plats …"), theme.ContentAddIcon(), func() { v.openWalkIn(v.search.Text) })
+
+	v.walkName = widget.NewEntry()
+	v.walkName.SetPlaceHolder(lang.X("events.walk_name", "Förnamn Efternamn"))
+	v.walkOrg = widget.NewEntry()
+	v.walkOrg.SetPlaceHolder(lang.X("events.walk_org", "Organisation"))
+	v.walkName.OnSubmitted = func(string) { v.win.Canvas().Focus(v.walkOrg) }
+	v.walkOrg.OnSubmitted = func(string) { v.onWalkIn() }
+	addBtn := widget.NewButton(lang.X("events.walk_add", "Registrera och checka in"), v.onWalkIn)
+	addBtn.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.X("events.walk_cancel", "Avbryt"), v.closeWalkIn)
+	v.walkBox = container.NewVBox(widget.NewLabelWithStyle(lang.X("events.walk_heading", "Ny på plats"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewGridWithColumns(2, v.walkName, v.walkOrg), container.NewHBox(addBtn, cancel))
+	v.walkBox.Hide()
+
+	title := widget.NewLabelWithStyle(e.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, v.count, title), v.search, v.walkBox, v.status)
+	bottom := container.NewHBox(v.checkBtn, v.undoBtn, walkBtn)
+	v.content = container.NewThemeOverride(container.NewPadded(container.NewBorder(top, bottom, nil, nil, v.list)),
+		bigTheme{fyne.CurrentApp().Settings().Theme()})
+	v.updateCount()
+	return v
+}
+
+// Reload reads the event's list off the UI goroutine.
+func (v *checkinView) Reload() {
+	st, id := v.main.Store(), v.event.ID
+	v.main.Background(func() func() {
+		rows, err := loadRegRows(context.Background(), st, id)
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, v.win)
+				return
+			}
+			v.setRows(rows)
+		}
+	})
+}
+
+func (v *checkinView) setRows(rows []regRow) {
+	v.model = checkinModel{rows: rows}
+	v.onSearchChanged(v.search.Text)
+	v.updateCount()
+}
+
+// onSearchChanged narrows the list at each keystroke and highlights the
+// first match.
+func (v *checkinView) onSearchChanged(q string) {
+	v.model.filter(q)
+	cur := -1
+	if len(v.model.shown) > 0 && strings.TrimSpace(q) != "" {
+		cur = 0
+	}
+	// One refresh per keystroke: the list draws the rows once, and
+	// selecting the row already selected costs nothing.
+	if cur < 0 && v.cur >= 0 {
+		v.list.UnselectAll()
+	}
+	v.cur = cur
+	v.list.Refresh()
+	if cur >= 0 {
+		v.list.Select(cur)
+	}
+}
+
+func (v *checkinView) move(delta int) {
+	if len(v.model.shown) == 0 {
+		return
+	}
+	v.cur = max(0, min(len(v.model.shown)-1, v.cur+delta))
+	v.list.Select(v.cur)
+	v.list.ScrollTo(v.cur)
+}
+
+func (v *checkinView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(v.model.shown) {
+		return
+	}
+	r := v.model.rows[v.model.shown[i]]
+	box := o.(*fyne.Container)
+	texts := box.Objects[0].(*fyne.Container)
+	texts.Objects[0].(*widget.Label).SetText(r.name)
+	texts.Objects[1].(*widget.Label).SetText(r.org)
+	st := box.Objects[1].(*widget.Label)
+	st.SetText(regStatusText(r.reg.Status))
+	if r.reg.Status == data.RegAttended {
+		st.Importance = widget.SuccessImportance
+	} else {
+		st.Importance = widget.MediumImportance
+	}
+	st.Refresh()
+}
+
+func (v *checkinView) updateCount() {
+	c := v.model.counts()
+	v.count.SetText(lang.X("events.present_of", "På plats {{.Present}} av {{.Expected}}",
+		map[string]string{"Present": strconv.Itoa(c.Attended), "Expected": strconv.Itoa(c.Expected())}))
+	v.undoBtn.Disable()
+	if c.Attended > 0 {
+		v.undoBtn.Enable()
+	}
+}
+
+// onEnter checks in the highlighted person; with nobody matching it takes
+// what was typed as a walk-in ("Namn Efternamn, Organisation" registers at
+// once, a bare name opens the form).
+func (v *checkinView) onEnter() {
+	q := strings.TrimSpace(v.search.Text)
+	if v.cur >= 0 && v.cur < len(v.model.shown) {
+		v.checkIn(v.model.rows[v.model.shown[v.cur]])
+		return
+	}
+	if q == "" {
+		return
+	}
+	if name, org, ok := strings.Cut(q, ","); ok && strings.TrimSpace(name) != "" {
+		v.walkIn(name, org)
+		return
+	}
+	v.openWalkIn(q)
+}
+
+func (v *checkinView) checkIn(r regRow) {
+	st := v.main.Store()
+	v.main.Background(func() func() {
+		reg, changed, err := st.CheckIn(context.Background(), r.reg.ID)
+		return func() {
+			if err != nil {
+				v.showStatus(err.Error(), widget.DangerImportance)
+				return
+			}
+			vars := map[string]string{"Name": r.name}
+			if !changed {
+				v.showStatus(lang.X("events.already_in", "{{.Name}} är redan incheckad.", vars), widget.WarningImportance)
+			} else {
+				v.undo = append(v.undo, reg.ID)
+				v.showStatus(lang.X("events.checked_in", "✓ {{.Name}} är incheckad.", vars), widget.SuccessImportance)
+			}
+			v.model.update(reg)
+			v.afterChange()
+		}
+	})
+}
+
+// afterChange clears the search for the next person at the door.
+func (v *checkinView) afterChange() {
+	v.search.SetText("")
+	v.onSearchChanged("")
+	v.updateCount()
+	v.win.Canvas().Focus(v.search)
+	if v.onChange != nil {
+		v.onChange()
+	}
+}
+
+func (v *checkinView) showStatus(text string, imp widget.Importance) {
+	v.status.Importance = imp
+	v.status.SetText(text)
+}
+
+func (v *checkinView) onUndo() {
+	st, eventID := v.main.Store(), v.event.ID
+	var id string
+	if n := len(v.undo); n > 0 {
+		id, v.undo = v.undo[n-1], v.undo[:n-1]
+	}
+	v.main.Background(func() func() {
+		ctx := context.Background()
+		var reg data.Registration
+		var err error
+		if id != "" {
+			reg, err = st.UndoCheckIn(ctx, id)
+		} else {
+			reg, err = st.UndoLastCheckIn(ctx, eventID)
+		}
+		return func() {
+			if errors.Is(err, data.ErrNotFound) {
+				v.showStatus(lang.X("events.nothing_to_undo", "Ingen är incheckad."), widget.WarningImportance)
+				return
+			}
+			if err != nil {
+				v.showStatus(err.Error(), widget.DangerImportance)
+				return
+			}
+			v.model.update(reg)
+			name := ""
+			for _, r := range v.model.rows {
+				if r.reg.ID == reg.ID {
+					name = r.name
+				}
+			}
+			v.showStatus(lang.X("events.undone", "Incheckningen av {{.Name}} är ångrad.", map[string]string{"Name": name}), widget.MediumImportance)
+			v.afterChange()
+		}
+	})
+}
+
+func (v *checkinView) openWalkIn(name string) {
+	v.walkName.SetText(strings.TrimSpace(name))
+	v.walkOrg.SetText("")
+	v.walkBox.Show()
+	if v.walkName.Text == "" {
+		v.win.Canvas().Focus(v.walkName)
+	} else {
+		v.win.Canvas().Focus(v.walkOrg)
+	}
+}
+
+func (v *checkinView) closeWalkIn() {
+	v.walkBox.Hide()
+	v.win.Canvas().Focus(v.search)
+}
+
+func (v *checkinView) onWalkIn() { v.walkIn(v.walkName.Text, v.walkOrg.Text) }
+
+// splitName takes the last word as the last name.
+func splitName(s string) (first, last string) {
+	f := strings.Fields(s)
+	switch len(f) {
+	case 0:
+		return "", ""
+	case 1:
+		return f[0], ""
+	}
+	return strings.Join(f[:len(f)-1], " "), f[len(f)-1]
+}
+
+// walkIn registers and checks in someone who is not on the list.
+func (v *checkinView) walkIn(name, org string) {
+	first, last := splitName(name)
+	if first == "" {
+		v.showStatus(lang.X("events.walk_need_name", "Skriv namnet på den som kommit."), widget.WarningImportance)
+		return
+	}
+	st, eventID := v.main.Store(), v.event.ID
+	v.main.Background(func() func() {
+		ctx := context.Background()
+		reg, _, err := st.WalkIn(ctx, eventID, first, last, org)
+		var rows []regRow
+		if err == nil {
+			rows, err = loadRegRows(ctx, st, eventID)
+		}
+		return func() {
+			if err != nil {
+				v.showStatus(err.Error(), widget.DangerImportance)
+				return
+			}
+			v.model = checkinModel{rows: rows}
+			v.undo = append(v.undo, reg.ID)
+			v.walkBox.Hide()
+			v.showStatus(lang.X("events.walked_in", "✓ {{.Name}} är registrerad och incheckad.",
+				map[string]string{"Name": strings.TrimSpace(first + " " + last)}), widget.SuccessImportance)
+			v.afterChange()
+		}
+	})
+}

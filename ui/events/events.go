@@ -1,0 +1,717 @@
+// Package events is the Evenemang screen: network and pupil events, their
+// invitations, registrations and follow-up, their documents and calendar,
+// and the check-in window used at the door.
+package events
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
+)
+
+// eventKinds are the kinds of event in the order the form offers them.
+var eventKinds = []data.EventKind{data.EventNetwork, data.EventPupil, data.EventOther}
+
+// eventKindNames are the Swedish names of the kinds of event.
+var eventKindNames = map[data.EventKind]string{data.EventNetwork: "nätverksträff för företag",
+	data.EventPupil: "elevevenemang", data.EventOther: "annat"}
+
+func eventKindText(k data.EventKind) string {
+	return lang.X("events.kind."+string(k), eventKindNames[k])
+}
+
+// Shell is what Evenemang needs from the window besides the Base: the
+// event's documents and calendar, saved by the shell's file dialogs.
+type Shell interface {
+	uikit.Base
+	// PrintEvent asks where to save one of an event's documents and writes it.
+	PrintEvent(eventID, kind string)
+	// SaveEventCalendar asks where to save an event's calendar and writes it.
+	SaveEventCalendar(eventID string)
+}
+
+// Screen is Evenemang: events in a list, one event's form, its list
+// of invited and registered people with the waitlist, invitations, the door
+// (check-in) and the follow-up.
+type Screen struct {
+	main    Shell
+	content fyne.CanvasObject
+
+	events  []data.Event
+	counts  map[string]data.EventCounts
+	orgs    []data.Organisation
+	current data.Event
+	rows    []regRow
+	regSel  int
+
+	list                  *widget.List
+	title, venue, desc    *widget.Entry
+	startTime, endTime    *widget.Entry
+	capacity              *widget.Entry
+	kind, organiser       *widget.Select
+	date                  *widgets.DateField
+	errs                  map[string]*widget.Label
+	heading, countLbl     *widget.Label
+	followUp              *widget.Label
+	regList               *widget.List
+	saveBtn, deleteBtn    *widget.Button
+	inviteBtn, checkinBtn *widget.Button
+	detail                *fyne.Container
+	lastCheckin           *checkinView
+}
+
+// New builds Evenemang; Reload fills it.
+func New(m Shell) *Screen {
+	s := &Screen{main: m, errs: map[string]*widget.Label{}, regSel: -1, counts: map[string]data.EventCounts{}}
+	s.list = widgets.NewTwoLineList(func() int { return len(s.events) }, func(i int) (string, string) {
+		e := s.events[i]
+		c := s.counts[e.ID]
+		return e.Title, uikit.JoinDot(e.Start.In(data.Stockholm).Format("2006-01-02 15:04"), e.Venue,
+			lang.X("events.list_counts", "{{.Seats}} anmälda", map[string]string{"Seats": strconv.Itoa(c.Seats())}))
+	})
+	s.list.OnSelected = func(i widget.ListItemID) { s.show(s.events[i]) }
+
+	s.title = widget.NewEntry()
+	s.venue = widget.NewEntry()
+	s.desc = widget.NewMultiLineEntry()
+	s.desc.SetMinRowsVisible(3)
+	s.desc.Wrapping = fyne.TextWrapWord
+	s.startTime, s.endTime = widget.NewEntry(), widget.NewEntry()
+	s.startTime.SetPlaceHolder("09:00")
+	s.endTime.SetPlaceHolder("12:00")
+	s.capacity = widget.NewEntry()
+	s.capacity.SetPlaceHolder(lang.X("events.capacity_hint", "0 = obegränsat"))
+	var kinds []string
+	for _, k := range eventKinds {
+		kinds = append(kinds, eventKindText(k))
+	}
+	s.kind = widgets.NewSelect(kinds, nil)
+	s.organiser = widgets.NewSelect(nil, nil)
+	s.date = widgets.NewDateField(m.Window())
+
+	field := func(name, key, sv string, w fyne.CanvasObject) widgets.FormField {
+		e := widgets.NewErrLabel()
+		s.errs[name] = e
+		return widgets.FormField{Label: lang.X(key, sv), Input: w, Err: e}
+	}
+	form := widgets.FormGrid(
+		field("title", "events.field.title", "Namn", s.title),
+		field("kind", "events.field.kind", "Slag", s.kind),
+		field("start", "events.field.date", "Datum", s.date),
+		field("time", "events.field.time", "Tid (start – slut)", container.NewGridWithColumns(2, s.startTime, s.endTime)),
+		field("venue", "events.field.venue", "Plats", s.venue),
+		field("capacity", "events.field.capacity", "Antal platser", s.capacity),
+		field("organiser", "events.field.organiser", "Arrangör", s.organiser),
+		field("description", "events.field.description", "Beskrivning", s.desc),
+	)
+	s.heading = widgets.HeadingLabel("")
+	s.countLbl = widgets.WrapLabel("")
+	s.followUp = widgets.WrapLabel("")
+	s.saveBtn = widget.NewButtonWithIcon(lang.X("action.save", "Spara"), theme.DocumentSaveIcon(), s.onSave)
+	s.saveBtn.Importance = widget.HighImportance
+	s.deleteBtn = widget.NewButtonWithIcon(lang.X("action.delete", "Ta bort"), theme.DeleteIcon(), s.onDelete)
+	s.inviteBtn = widget.NewButtonWithIcon(lang.X("events.invite", "Bjud in …"), theme.MailSendIcon(), s.onInvite)
+	s.checkinBtn = widget.NewButtonWithIcon(lang.X("events.open_checkin", "Incheckning i dörren"), theme.LoginIcon(), s.onCheckin)
+	s.checkinBtn.Importance = widget.HighImportance
+	closeBtn := widget.NewButton(lang.X("events.close_event", "Avsluta: markera uteblivna"), s.onClose)
+	trendBtn := widget.NewButton(lang.X("events.participation", "Företagens deltagande över tid"), s.showParticipation)
+
+	s.regList = widget.NewList(func() int { return len(s.rows) },
+		func() fyne.CanvasObject {
+			n := widget.NewLabel("")
+			n.Truncation = fyne.TextTruncateEllipsis
+			st := widget.NewLabel("")
+			return container.NewBorder(nil, nil, nil, st, n)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(s.rows) {
+				return
+			}
+			r := s.rows[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(uikit.JoinDot(r.name, r.org))
+			box.Objects[1].(*widget.Label).SetText(regStatusText(r.reg.Status))
+		})
+	s.regList.OnSelected = func(i widget.ListItemID) { s.regSel = i }
+	regBtns := container.NewHBox(
+		widget.NewButton(lang.X("events.register", "Anmäl"), func() { s.onRegAction("register") }),
+		widget.NewButton(lang.X("events.cancel", "Avboka"), func() { s.onRegAction("cancel") }),
+		widget.NewButton(lang.X("events.checkin_one", "Checka in"), func() { s.onRegAction("checkin") }),
+		widget.NewButton(lang.X("events.undo_one", "Ångra incheckning"), func() { s.onRegAction("undo") }),
+	)
+	regs := container.NewBorder(container.NewVBox(s.countLbl, regBtns), nil, nil, nil, s.regList)
+	s.detail = container.NewVBox(s.heading, form,
+		container.NewHBox(s.saveBtn, s.deleteBtn),
+		container.NewHBox(s.inviteBtn, s.checkinBtn, closeBtn),
+		// Two columns, so long Swedish labels never widen the window.
+		container.NewGridWithColumns(2, s.docButton("participants"), s.docButton("badges"), s.docButton("event-certificates"),
+			widget.NewButtonWithIcon(lang.X("calendar.button_event", "Spara i kalender (.ics)"), theme.CalendarIcon(), func() {
+				if s.current.ID != "" {
+					s.main.SaveEventCalendar(s.current.ID)
+				}
+			})),
+		widget.NewCard(lang.X("events.followup", "Uppföljning"), "", s.followUp),
+	)
+	right := container.NewVSplit(container.NewScroll(container.NewPadded(s.detail)),
+		widget.NewCard(lang.X("events.registrations", "Inbjudna och anmälda"), "", regs))
+	right.Offset = 0.62
+	newBtn := widget.NewButtonWithIcon(lang.X("events.new", "Nytt evenemang"), theme.ContentAddIcon(), s.OnNew)
+	left := container.NewBorder(newBtn, trendBtn, nil, nil, s.list)
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.3
+	s.content = split
+	s.OnNew()
+	return s
+}
+
+// Content is the screen's root object.
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+// Reload reads the events, their counts and the organisations off the UI
+// goroutine.
+func (s *Screen) Reload() {
+	st := s.main.Store()
+	s.main.Background(func() func() {
+		ctx := context.Background()
+		events, err := st.ListEvents(ctx)
+		var orgs []data.Organisation
+		var rs []data.Registration
+		if err == nil {
+			orgs, err = st.ListOrganisations(ctx, "")
+		}
+		if err == nil {
+			rs, err = st.ListRegistrations(ctx, "")
+		}
+		by := map[string][]data.Registration{}
+		for _, r := range rs {
+			by[r.EventID] = append(by[r.EventID], r)
+		}
+		counts := map[string]data.EventCounts{}
+		for id, list := range by {
+			counts[id] = data.CountRegistrations(list)
+		}
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.events, s.orgs, s.counts = events, orgs, counts
+			opts := []string{lang.X("events.no_organiser", "(ingen)")}
+			for _, o := range orgs {
+				opts = append(opts, o.Name)
+			}
+			s.organiser.Options = opts
+			s.organiser.Refresh()
+			s.list.Refresh()
+			if s.current.ID != "" {
+				for i, e := range events {
+					if e.ID == s.current.ID {
+						s.list.Select(i)
+						return
+					}
+				}
+			}
+		}
+	})
+}
+
+// OnNew empties the form for a new event.
+func (s *Screen) OnNew() {
+	s.list.UnselectAll()
+	start := s.main.Now().In(data.Stockholm).AddDate(0, 0, 14)
+	start = time.Date(start.Year(), start.Month(), start.Day(), 15, 0, 0, 0, data.Stockholm)
+	s.fill(data.Event{Kind: data.EventNetwork, Start: start, End: start.Add(2 * time.Hour)})
+	s.main.Window().Canvas().Focus(s.title)
+}
+
+func (s *Screen) show(e data.Event) { s.fill(e) }
+
+func (s *Screen) fill(e data.Event) {
+	s.current = e
+	for _, l := range s.errs {
+		widgets.ShowErr(l, "")
+	}
+	s.title.SetText(e.Title)
+	for i, k := range eventKinds {
+		if k == e.Kind {
+			s.kind.SetSelectedIndex(i)
+		}
+	}
+	local := e.Start.In(data.Stockholm)
+	s.date.SetDate(time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC))
+	s.startTime.SetText(local.Format("15:04"))
+	s.endTime.SetText(e.End.In(data.Stockholm).Format("15:04"))
+	s.venue.SetText(e.Venue)
+	s.capacity.SetText(strconv.Itoa(e.Capacity))
+	s.desc.SetText(e.Description)
+	s.organiser.SetSelectedIndex(0)
+	for i, o := range s.orgs {
+		if o.ID == e.OrganiserID {
+			s.organiser.SetSelectedIndex(i + 1)
+		}
+	}
+	saved := e.ID != ""
+	if saved {
+		s.heading.SetText(e.Title)
+	} else {
+		s.heading.SetText(lang.X("events.new", "Nytt evenemang"))
+	}
+	for _, b := range []*widget.Button{s.deleteBtn, s.inviteBtn, s.checkinBtn} {
+		if saved {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	s.rows, s.regSel = nil, -1
+	s.regList.Refresh()
+	s.countLbl.SetText("")
+	s.followUp.SetText("")
+	if saved {
+		s.loadRegs()
+	}
+}
+
+// loadRegs reads the current event's list and follow-up.
+func (s *Screen) loadRegs() {
+	st, id := s.main.Store(), s.current.ID
+	s.main.Background(func() func() {
+		ctx := context.Background()
+		rows, err := loadRegRows(ctx, st, id)
+		var fu data.EventFollowUp
+		if err == nil {
+			fu, err = st.FollowUp(ctx, id)
+		}
+		return func() {
+			if err != nil || s.current.ID != id {
+				return
+			}
+			s.rows, s.regSel = rows, -1
+			s.regList.UnselectAll()
+			s.regList.Refresh()
+			s.showCounts(fu)
+		}
+	})
+}
+
+func (s *Screen) showCounts(fu data.EventFollowUp) {
+	c := fu.Counts
+	v := map[string]string{"Invited": strconv.Itoa(c.Invited), "Registered": strconv.Itoa(c.Seats()),
+		"Waitlisted": strconv.Itoa(c.Waitlisted), "Attended": strconv.Itoa(c.Attended),
+		"NoShow": strconv.Itoa(c.NoShow), "Cancelled": strconv.Itoa(c.Cancelled),
+		"Capacity": strconv.Itoa(s.current.Capacity)}
+	capText := lang.X("events.unlimited", "obegränsat")
+	if s.current.Capacity > 0 {
+		capText = v["Capacity"]
+	}
+	v["Seats"] = capText
+	s.countLbl.SetText(lang.X("events.counts", "Anmälda {{.Registered}} av {{.Seats}} platser · reserver {{.Waitlisted}} · inbjudna {{.Invited}} · på plats {{.Attended}} · kom inte {{.NoShow}} · avbokade {{.Cancelled}}", v))
+	names := func(ps []data.Person) string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.Name())
+		}
+		if len(out) == 0 {
+			return "–"
+		}
+		return strings.Join(out, ", ")
+	}
+	var orgs []string
+	for _, o := range fu.NewOrgs {
+		orgs = append(orgs, o.Name)
+	}
+	newOrgs := "–"
+	if len(orgs) > 0 {
+		newOrgs = strings.Join(orgs, ", ")
+	}
+	s.followUp.SetText(lang.X("events.followup_text", "Kom ({{.N}}): {{.Attended}}\nKom inte ({{.M}}): {{.NoShows}}\nNya organisationer ({{.K}}): {{.Orgs}}",
+		map[string]string{"N": strconv.Itoa(len(fu.Attended)), "Attended": names(fu.Attended),
+			"M": strconv.Itoa(len(fu.NoShows)), "NoShows": names(fu.NoShows),
+			"K": strconv.Itoa(len(fu.NewOrgs)), "Orgs": newOrgs}))
+}
+
+// parseClock reads "9:00" or "09:00" on day d in Stockholm time.
+func parseClock(d time.Time, s string) (time.Time, bool) {
+	h, m, ok := strings.Cut(strings.TrimSpace(strings.ReplaceAll(s, ".", ":")), ":")
+	if !ok {
+		return time.Time{}, false
+	}
+	hh, err1 := strconv.Atoi(h)
+	mm, err2 := strconv.Atoi(m)
+	if err1 != nil || err2 != nil || hh < 0 || hh > 23 || mm < 0 || mm > 59 {
+		return time.Time{}, false
+	}
+	return time.Date(d.Year(), d.Month(), d.Day(), hh, mm, 0, 0, data.Stockholm), true
+}
+
+// formEvent reads the form; bad fields get their message and ok is false.
+func (s *Screen) formEvent() (data.Event, bool) {
+	e := s.current
+	ok := true
+	for _, l := range s.errs {
+		widgets.ShowErr(l, "")
+	}
+	e.Title = s.title.Text
+	e.Venue = strings.TrimSpace(s.venue.Text)
+	e.Description = s.desc.Text
+	if i := s.kind.SelectedIndex(); i >= 0 {
+		e.Kind = eventKinds[i]
+	}
+	e.OrganiserID = ""
+	if i := s.organiser.SelectedIndex(); i > 0 && i-1 < len(s.orgs) {
+		e.OrganiserID = s.orgs[i-1].ID
+	}
+	d, dok := s.date.Date()
+	if !dok || d.IsZero() {
+		widgets.ShowErr(s.errs["start"], lang.X("events.err_date", "Skriv datumet som 2026-10-22."))
+		ok = false
+	}
+	start, sok := parseClock(d, s.startTime.Text)
+	end, eok := parseClock(d, s.endTime.Text)
+	if !sok || !eok {
+		widgets.ShowErr(s.errs["time"], lang.X("events.err_time", "Skriv tiderna som 09:00."))
+		ok = false
+	}
+	e.Start, e.End = start, end
+	n, err := strconv.Atoi(strings.TrimSpace(s.capacity.Text))
+	if strings.TrimSpace(s.capacity.Text) == "" {
+		n, err = 0, nil
+	}
+	if err != nil || n < 0 {
+		widgets.ShowErr(s.errs["capacity"], lang.X("events.err_capacity", "Skriv ett antal, eller 0 för obegränsat."))
+		ok = false
+	}
+	e.Capacity = n
+	return e, ok
+}
+
+func (s *Screen) onSave() {
+	e, ok := s.formEvent()
+	if !ok {
+		return
+	}
+	st := s.main.Store()
+	oldCap := s.current.Capacity
+	s.main.Background(func() func() {
+		ctx := context.Background()
+		err := st.SaveEvent(ctx, &e)
+		if err == nil && e.Capacity != oldCap {
+			err = st.SetCapacity(ctx, e.ID, e.Capacity) // seats that opened go to the waitlist
+		}
+		return func() {
+			var ve *data.ValidationError
+			if errors.As(err, &ve) {
+				for _, f := range ve.Fields {
+					if l, ok := s.errs[f.Field]; ok {
+						widgets.ShowErr(l, widgets.FieldMessage(f))
+					} else if f.Field == "end" {
+						widgets.ShowErr(s.errs["time"], widgets.FieldMessage(f))
+					}
+				}
+				return
+			}
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.current = e
+			s.heading.SetText(e.Title)
+			s.Reload()
+		}
+	})
+}
+
+func (s *Screen) onDelete() {
+	if s.current.ID == "" {
+		return
+	}
+	id := s.current.ID
+	dialog.ShowConfirm(lang.X("events.delete_title", "Ta bort evenemanget?"),
+		lang.X("events.delete_text", "{{.Title}} och dess anmälningar flyttas till papperskorgen.", map[string]string{"Title": s.current.Title}),
+		func(yes bool) {
+			if !yes {
+				return
+			}
+			st := s.main.Store()
+			s.main.Background(func() func() {
+				err := st.DeleteEvent(context.Background(), id)
+				return func() {
+					if err != nil {
+						dialog.ShowError(err, s.main.Window())
+						return
+					}
+					s.OnNew()
+					s.Reload()
+				}
+			})
+		}, s.main.Window())
+}
+
+// onRegAction acts on the selected registration.
+func (s *Screen) onRegAction(action string) {
+	if s.regSel < 0 || s.regSel >= len(s.rows) {
+		return
+	}
+	r := s.rows[s.regSel]
+	st := s.main.Store()
+	s.main.Background(func() func() {
+		ctx := context.Background()
+		var err error
+		switch action {
+		case "register":
+			_, err = st.Register(ctx, r.reg.EventID, r.reg.PersonID, r.reg.PupilID)
+		case "cancel":
+			_, err = st.Cancel(ctx, r.reg.ID)
+		case "checkin":
+			_, _, err = st.CheckIn(ctx, r.reg.ID)
+		case "undo":
+			_, err = st.UndoCheckIn(ctx, r.reg.ID)
+		}
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.loadRegs()
+			s.Reload()
+		}
+	})
+}
+
+func (s *Screen) onCheckin() {
+	if s.current.ID == "" {
+		return
+	}
+	s.lastCheckin = showCheckin(s.main, s.current, func() { s.loadRegs() })
+}
+
+func (s *Screen) onClose() {
+	if s.current.ID == "" {
+		return
+	}
+	st, id := s.main.Store(), s.current.ID
+	s.main.Background(func() func() {
+		n, err := st.CloseEvent(context.Background(), id)
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			dialog.ShowInformation(lang.X("events.close_event", "Avsluta: markera uteblivna"),
+				lang.X("events.closed", "{{.N}} anmälda som inte kom är markerade.", map[string]string{"N": strconv.Itoa(n)}), s.main.Window())
+			s.loadRegs()
+		}
+	})
+}
+
+// inviteChoice is what the invitation dialog picked.
+type inviteChoice struct {
+	people  []string
+	orgs    []string
+	members bool
+}
+
+// onInvite picks people, whole organisations or all member companies and
+// puts them on the list as invited.
+func (s *Screen) onInvite() {
+	if s.current.ID == "" {
+		return
+	}
+	st := s.main.Store()
+	s.main.Background(func() func() {
+		people, err := st.ListPeople(context.Background(), data.PersonFilter{})
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.showInviteDialog(people)
+		}
+	})
+}
+
+func (s *Screen) showInviteDialog(people []data.Person) {
+	orgName := map[string]string{}
+	var orgOpts []string
+	orgByOpt := map[string]string{}
+	for _, o := range s.orgs {
+		orgName[o.ID] = o.Name
+		if o.Kind != data.KindSchool || s.current.Kind == data.EventPupil {
+			orgOpts = append(orgOpts, o.Name)
+			orgByOpt[o.Name] = o.ID
+		}
+	}
+	var personOpts []string
+	personByOpt := map[string]string{}
+	for _, p := range people {
+		label := uikit.JoinDot(p.Name(), orgName[p.OrganisationID])
+		if _, dup := personByOpt[label]; dup {
+			label += " (" + p.Email + ")"
+		}
+		personOpts = append(personOpts, label)
+		personByOpt[label] = p.ID
+	}
+	peopleChecks := widget.NewCheckGroup(personOpts, nil)
+	orgChecks := widget.NewCheckGroup(orgOpts, nil)
+	members := widget.NewCheck(lang.X("events.invite_members", "Alla medlemsföretag (alla deras kontakter)"), nil)
+	filter := widget.NewEntry()
+	filter.SetPlaceHolder(lang.X("events.invite_filter", "Sök …"))
+	filter.OnChanged = func(q string) {
+		words := strings.Fields(uikit.Fold(q))
+		var shown []string
+		for _, o := range personOpts {
+			ok := true
+			for _, w := range words {
+				if !strings.Contains(uikit.Fold(o), w) {
+					ok = false
+				}
+			}
+			if ok || slices.Contains(peopleChecks.Selected, o) {
+				shown = append(shown, o)
+			}
+		}
+		peopleChecks.Options = shown
+		peopleChecks.Refresh()
+	}
+	tabs := container.NewAppTabs(
+		container.NewTabItem(lang.X("events.invite_people", "Personer"),
+			container.NewBorder(filter, nil, nil, nil, container.NewVScroll(peopleChecks))),
+		container.NewTabItem(lang.X("events.invite_orgs", "Organisationer"),
+			container.NewBorder(members, nil, nil, nil, container.NewVScroll(orgChecks))),
+	)
+	d := dialog.NewCustomConfirm(lang.X("events.invite_title", "Bjud in till {{.Title}}", map[string]string{"Title": s.current.Title}),
+		lang.X("events.invite_ok", "Bjud in"), lang.X("events.walk_cancel", "Avbryt"), tabs, func(ok bool) {
+			if !ok {
+				return
+			}
+			var c inviteChoice
+			for _, l := range peopleChecks.Selected {
+				c.people = append(c.people, personByOpt[l])
+			}
+			for _, l := range orgChecks.Selected {
+				c.orgs = append(c.orgs, orgByOpt[l])
+			}
+			c.members = members.Checked
+			s.invite(c)
+		}, s.main.Window())
+	d.Resize(fyne.NewSize(560, 520))
+	d.Show()
+}
+
+// invite resolves organisations to their contacts and invites everyone.
+func (s *Screen) invite(c inviteChoice) {
+	st, id := s.main.Store(), s.current.ID
+	s.main.Background(func() func() {
+		ctx := context.Background()
+		ids := append([]string(nil), c.people...)
+		orgs := append([]string(nil), c.orgs...)
+		var err error
+		if c.members {
+			var mem []data.Organisation
+			mem, err = st.MemberCompanies(ctx)
+			for _, o := range mem {
+				orgs = append(orgs, o.ID)
+			}
+		}
+		if err == nil && len(orgs) > 0 {
+			var ps []data.Person
+			ps, err = st.PeopleOfOrganisations(ctx, orgs)
+			for _, p := range ps {
+				ids = append(ids, p.ID)
+			}
+		}
+		n := 0
+		if err == nil {
+			n, err = st.Invite(ctx, id, ids)
+		}
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.countLbl.SetText(lang.X("events.invited_n", "{{.N}} nya inbjudna.", map[string]string{"N": strconv.Itoa(n)}))
+			s.loadRegs()
+			s.Reload()
+		}
+	})
+}
+
+// showParticipation shows, per organisation, how often its people came.
+func (s *Screen) showParticipation() {
+	st := s.main.Store()
+	s.main.Background(func() func() {
+		rows, err := st.Participation(context.Background())
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			heads := []string{lang.X("events.col_org", "Organisation"), lang.X("events.col_invited", "Inbjudna till"),
+				lang.X("events.col_attended", "Kom till"), lang.X("events.col_last", "Senast"), lang.X("events.col_people", "Vilka som kommer")}
+			cells := participationCells(rows)
+			t := widget.NewTable(func() (int, int) { return len(cells) + 1, len(heads) },
+				func() fyne.CanvasObject {
+					l := widget.NewLabel("")
+					l.Truncation = fyne.TextTruncateEllipsis
+					return l
+				},
+				func(id widget.TableCellID, o fyne.CanvasObject) {
+					l := o.(*widget.Label)
+					if id.Row == 0 {
+						l.TextStyle = fyne.TextStyle{Bold: true}
+						l.SetText(heads[id.Col])
+						return
+					}
+					l.TextStyle = fyne.TextStyle{}
+					l.SetText(cells[id.Row-1][id.Col])
+				})
+			for i, w := range []float32{220, 100, 80, 100, 360} {
+				t.SetColumnWidth(i, w)
+			}
+			d := dialog.NewCustom(lang.X("events.participation", "Företagens deltagande över tid"), lang.X("action.close", "Stäng"), t, s.main.Window())
+			d.Resize(fyne.NewSize(900, 560))
+			d.Show()
+		}
+	})
+}
+
+// participationCells turns the per-organisation record into table text.
+func participationCells(rows []data.OrgParticipation) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		last := "–"
+		if !r.LastAttended.IsZero() {
+			last = r.LastAttended.In(data.Stockholm).Format(data.DateLayout)
+		}
+		var who []string
+		for k, n := range r.People {
+			who = append(who, fmt.Sprintf("%s (%d)", n, r.Visits[k]))
+		}
+		out[i] = []string{r.Organisation.Name, strconv.Itoa(r.Invited), strconv.Itoa(r.Attended), last, strings.Join(who, ", ")}
+	}
+	return out
+}
+
+// docButton prints one of the chosen event's documents.
+func (s *Screen) docButton(kind string) *widget.Button {
+	return widget.NewButtonWithIcon(uikit.EventDocName(kind), theme.DocumentPrintIcon(), func() {
+		if s.current.ID != "" {
+			s.main.PrintEvent(s.current.ID, kind)
+		}
+	})
+}

@@ -1,0 +1,1004 @@
+// Package matching is the Matchning screen: the matching of a period's
+// pupils to offers, its rules and weights, the result with reasons, and
+// moving or locking a pupil by hand.
+package matching
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+	"techniqual/data/match"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
+)
+
+// Shell is what Matchning needs from the window: only the Base.
+type Shell interface {
+	uikit.Base
+}
+
+// Screen is Matchning: pick a period and the goals, run the
+// allocation off the UI goroutine (cancellable), look at the result — how
+// many got their 1st, 2nd, … choice, girls and boys per offer, why the
+// unplaced are unplaced, what the soft goals cost — change placements by
+// hand (move, lock, clear), run again around the locks, and accept the
+// result into the database (with undo).
+//
+// The placement being worked on lives in memory (work, locked, source) until
+// Godkänn saves it in one transaction; Ångra puts back what that save
+// replaced.
+type Screen struct {
+	main    Shell
+	content fyne.CanvasObject
+
+	periods []data.Period
+	alloc   *data.Allocation
+	hosts   map[string]string // organisation id → name
+
+	work   []int // offer index per pupil, or match.NoOffer
+	locked []bool
+	source []data.AssignmentSource
+
+	last       *match.Result // the latest solver result (for explanations and soft goals)
+	lastAssign []int         // what it placed
+	changes    []data.PlacementChange
+	ranOnce    bool
+	counts     []data.OfferCount
+	undo       *data.AllocationUndo
+	cancel     context.CancelFunc
+	running    bool
+
+	rows     []int // pupils shown in the placement table
+	unplaced []int // pupils in the unplaced list
+	selected int   // pupil index of the table's selected row, or -1
+
+	period                                *widget.Select
+	mode                                  *widget.Select
+	friends, noLone                       *widget.Check
+	friendsW, loneW                       *widget.Select
+	runBtn, cancelBtn, acceptBtn, undoBtn *widget.Button
+	progress                              *widget.ProgressBarInfinite
+	message                               *widget.Label
+	summary                               *widget.Label
+	chart                                 *widgets.BarChart
+	resultBox                             *fyne.Container
+	soft                                  *widget.Label
+	changed                               *widget.Label
+	search                                *widget.Entry
+	table                                 *widget.Table
+	pupilLbl                              *widget.Label
+	moveTo                                *widget.Select
+	moveFilter                            *widget.Entry // narrows moveTo by offer or host name
+	moveIdx                               []int         // moveTo's option → offer index
+	moveBtn, lockBtn, clearBtn            *widget.Button
+	offers                                *widget.Table
+	unplacedList                          *widget.List
+	explain                               *widget.Label
+	tabs                                  *container.AppTabs
+}
+
+// weights offered for the soft goals, in units of rank cost.
+var softWeights = []string{"1", "2", "3", "5", "8", "13", "20"}
+
+// New builds the screen; Reload fills it.
+func New(m Shell) *Screen {
+	s := &Screen{main: m, selected: -1}
+	s.period = widgets.NewSelect(nil, s.onPeriodChanged)
+	s.period.PlaceHolder = lang.X("matching.pick_period", "Välj praoperiod")
+	s.mode = widgets.NewSelect([]string{
+		lang.X("matching.mode_convex", "Många får ett högt val (standard)"),
+		lang.X("matching.mode_rank_maximal", "Så många förstaval som möjligt"),
+	}, nil)
+	s.mode.SetSelectedIndex(0)
+	s.friends = widget.NewCheck(lang.X("matching.friends", "Kompisar tillsammans"), nil)
+	s.noLone = widget.NewCheck(lang.X("matching.no_lone", "Ingen ensam tjej eller kille"), nil)
+	s.friendsW = widgets.NewSelect(softWeights, nil)
+	s.friendsW.SetSelected("5")
+	s.loneW = widgets.NewSelect(softWeights, nil)
+	s.loneW.SetSelected("5")
+
+	s.runBtn = widget.NewButtonWithIcon(lang.X("matching.run", "Kör matchning"), theme.MediaPlayIcon(), s.onRun)
+	s.runBtn.Importance = widget.HighImportance
+	s.cancelBtn = widget.NewButtonWithIcon(lang.X("matching.cancel", "Avbryt"), theme.CancelIcon(), s.onCancel)
+	s.acceptBtn = widget.NewButtonWithIcon(lang.X("matching.accept", "Godkänn"), theme.ConfirmIcon(), s.onAccept)
+	s.undoBtn = widget.NewButtonWithIcon(lang.X("matching.undo", "Ångra"), theme.ContentUndoIcon(), s.onUndo)
+	s.progress = widget.NewProgressBarInfinite()
+	s.progress.Stop()
+	s.progress.Hide()
+	s.message = widget.NewLabel(lang.X("matching.intro", "Välj en praoperiod och tryck Kör matchning."))
+	s.message.Wrapping = fyne.TextWrapWord
+
+	// Result tab.
+	s.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.summary.Wrapping = fyne.TextWrapWord
+	s.chart = widgets.NewBarChart()
+	s.soft = widget.NewLabel("")
+	s.soft.Wrapping = fyne.TextWrapWord
+	s.changed = widget.NewLabel("")
+	s.changed.Wrapping = fyne.TextWrapWord
+	chartTitle := widget.NewLabelWithStyle(lang.X("matching.chart_title", "Vilket val eleverna fick"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	softTitle := widget.NewLabelWithStyle(lang.X("matching.soft_title", "Mjuka mål"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	changedTitle := widget.NewLabelWithStyle(lang.X("matching.changes_title", "Ändringar mot förra läget"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.resultBox = container.NewVBox(s.summary, chartTitle, s.chart, softTitle, s.soft, changedTitle, s.changed)
+	result := container.NewVScroll(container.NewPadded(s.resultBox))
+
+	// Placements tab.
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder(lang.X("matching.search", "Sök elev, klass eller praoplats"))
+	s.search.OnChanged = func(string) { s.refreshRows() }
+	s.table = widget.NewTable(func() (int, int) { return len(s.rows), len(matchingColumns) }, s.newCell, s.updateCell)
+	s.table.ShowHeaderRow = true
+	s.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(matchingColumns) {
+			o.(*widget.Label).SetText(lang.X(matchingColumns[id.Col].key, matchingColumns[id.Col].sv))
+		}
+	}
+	for i, c := range matchingColumns {
+		s.table.SetColumnWidth(i, c.width)
+	}
+	s.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(s.rows) {
+			s.selectPupil(s.rows[id.Row])
+		}
+	}
+	s.pupilLbl = widget.NewLabel(lang.X("matching.no_pupil", "Välj en elev i tabellen."))
+	s.pupilLbl.Truncation = fyne.TextTruncateEllipsis
+	s.moveTo = widgets.NewSelect(nil, nil)
+	s.moveTo.PlaceHolder = lang.X("matching.move_to", "Flytta till …")
+	// A region has thousands of offers: a few typed letters narrow the list.
+	s.moveFilter = widget.NewEntry()
+	s.moveFilter.SetPlaceHolder(lang.X("matching.move_filter", "Sök praoplats …"))
+	s.moveFilter.OnChanged = func(string) { s.updateMoveOptions() }
+	s.moveBtn = widget.NewButtonWithIcon(lang.X("matching.move", "Flytta"), theme.NavigateNextIcon(), s.onMove)
+	s.lockBtn = widget.NewButton(lang.X("matching.lock", "Lås"), s.onToggleLock)
+	s.clearBtn = widget.NewButtonWithIcon(lang.X("matching.clear", "Töm"), theme.ContentClearIcon(), s.onClear)
+	actions := container.NewVBox(s.pupilLbl,
+		container.NewBorder(nil, nil, nil, container.NewHBox(s.moveBtn, s.lockBtn, s.clearBtn),
+			container.NewGridWithColumns(2, s.moveFilter, s.moveTo)))
+	placements := container.NewBorder(s.search, actions, nil, nil, s.table)
+
+	// Offers tab.
+	s.offers = widget.NewTable(func() (int, int) {
+		if s.alloc == nil {
+			return 0, len(offerColumns)
+		}
+		return len(s.alloc.Offers), len(offerColumns)
+	}, s.newCell, s.updateOfferCell)
+	s.offers.ShowHeaderRow = true
+	s.offers.CreateHeader = s.table.CreateHeader
+	s.offers.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(offerColumns) {
+			o.(*widget.Label).SetText(lang.X(offerColumns[id.Col].key, offerColumns[id.Col].sv))
+		}
+	}
+	for i, c := range offerColumns {
+		s.offers.SetColumnWidth(i, c.width)
+	}
+
+	// Unplaced tab.
+	s.explain = widget.NewLabel("")
+	s.explain.Wrapping = fyne.TextWrapWord
+	s.unplacedList = widgets.NewTwoLineList(func() int { return len(s.unplaced) }, func(id int) (string, string) {
+		i := s.unplaced[id]
+		return s.pupilName(i) + " · " + s.alloc.Pupils[i].ClassName, s.explanation(i)
+	})
+	s.unplacedList.OnSelected = func(id widget.ListItemID) {
+		if id < len(s.unplaced) {
+			i := s.unplaced[id]
+			s.explain.SetText(s.pupilName(i) + ": " + s.explanation(i))
+		}
+	}
+	unplaced := container.NewBorder(nil, container.NewPadded(s.explain), nil, nil, s.unplacedList)
+
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.X("matching.tab_result", "Resultat"), result),
+		container.NewTabItem(lang.X("matching.tab_placements", "Placeringar"), placements),
+		container.NewTabItem(lang.X("matching.tab_offers", "Praoplatser"), s.offers),
+		container.NewTabItem(lang.X("matching.tab_unplaced", "Ej placerade"), unplaced),
+	)
+
+	title := widget.NewLabelWithStyle(lang.X("nav.matching", "Matchning"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	periodRow := container.NewBorder(nil, nil, widget.NewLabel(lang.X("matching.period", "Praoperiod")), nil, s.period)
+	goals := container.NewGridWithColumns(2,
+		container.NewBorder(nil, nil, s.friends, nil, widgets.Labelled(lang.X("matching.weight", "Vikt"), s.friendsW)),
+		container.NewBorder(nil, nil, s.noLone, nil, widgets.Labelled(lang.X("matching.weight", "Vikt"), s.loneW)))
+	modeRow := container.NewBorder(nil, nil, widget.NewLabel(lang.X("matching.mode", "Mål")), nil, s.mode)
+	buttons := container.NewBorder(nil, nil, container.NewHBox(s.runBtn, s.cancelBtn, s.acceptBtn, s.undoBtn), nil, s.message)
+	top := container.NewVBox(title, container.NewGridWithColumns(2, periodRow, modeRow), goals, buttons, s.progress)
+	s.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, s.tabs)
+	s.updateButtons()
+	return s
+}
+
+// column is a table column: its header's key and Swedish text, and width.
+type column struct {
+	key, sv string
+	width   float32
+}
+
+var matchingColumns = []column{
+	{"matching.col.pupil", "Elev", 230},
+	{"matching.col.class", "Klass", 70},
+	{"matching.col.offer", "Praoplats", 330},
+	{"matching.col.choice", "Val", 90},
+	{"matching.col.state", "Läge", 110},
+}
+
+var offerColumns = []column{
+	{"matching.col.offer", "Praoplats", 240},
+	{"matching.col.host", "Företag", 220},
+	{"matching.col.seats", "Platser", 80},
+	{"matching.col.girls", "Flickor", 70},
+	{"matching.col.boys", "Pojkar", 70},
+	{"matching.col.note", "Anmärkning", 150},
+}
+
+// rankNames are the chart's rows for the 1st … 5th choice.
+var rankNames = []column{
+	{"matching.rank.1", "1:a val", 0},
+	{"matching.rank.2", "2:a val", 0},
+	{"matching.rank.3", "3:e val", 0},
+	{"matching.rank.4", "4:e val", 0},
+	{"matching.rank.5", "5:e val", 0},
+}
+
+// Content is the screen's root object.
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+// Reload fetches the periods; the chosen period (or the first that is
+// choosing pupils) is loaded when the list lands.
+func (s *Screen) Reload() {
+	st := s.main.Store()
+	s.main.Background(func() func() {
+		periods, err := st.ListPeriods(context.Background())
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.periods = periods
+			var names []string
+			for _, p := range periods {
+				names = append(names, p.Name)
+			}
+			s.period.Options = names
+			s.period.Refresh()
+			if s.alloc != nil && slices.ContainsFunc(periods, func(p data.Period) bool { return p.ID == s.alloc.Period.ID }) {
+				return // keep the work in progress
+			}
+			pick := slices.IndexFunc(periods, func(p data.Period) bool { return p.Status == data.PeriodChoosing })
+			if pick < 0 {
+				pick = slices.IndexFunc(periods, func(p data.Period) bool { return p.Status == data.PeriodPlanning })
+			}
+			if pick < 0 && len(periods) > 0 {
+				pick = 0
+			}
+			if pick >= 0 {
+				s.period.SetSelectedIndex(pick) // loads it
+			}
+		}
+	})
+}
+
+func (s *Screen) onPeriodChanged(string) {
+	i := s.period.SelectedIndex()
+	if i < 0 || i >= len(s.periods) {
+		return
+	}
+	if s.alloc != nil && s.alloc.Period.ID == s.periods[i].ID {
+		return
+	}
+	s.onCancel()
+	s.last, s.lastAssign, s.changes, s.undo, s.ranOnce = nil, nil, nil, nil, false
+	s.load(s.periods[i].ID, lang.X("matching.loaded", "Dagens placeringar visas. Tryck Kör matchning för att fördela eleverna."))
+}
+
+// load reads the period's problem and placements from the database and
+// makes them the work in progress; msg is shown when it lands.
+func (s *Screen) load(periodID, msg string) {
+	st := s.main.Store()
+	s.alloc = nil
+	s.setBusy(true)
+	s.main.Background(func() func() {
+		ctx := context.Background()
+		a, err := st.LoadAllocation(ctx, periodID)
+		var orgs []data.Organisation
+		if err == nil {
+			orgs, err = st.ListOrganisations(ctx, data.KindCompany)
+		}
+		return func() {
+			s.setBusy(false)
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.hosts = make(map[string]string, len(orgs))
+			for _, o := range orgs {
+				s.hosts[o.ID] = o.Name
+			}
+			if s.last != nil && len(s.lastAssign) != len(a.Pupils) {
+				s.last, s.lastAssign = nil, nil
+			}
+			s.alloc, s.counts = a, nil
+			n := len(a.Pupils)
+			s.work, s.locked, s.source = make([]int, n), make([]bool, n), make([]data.AssignmentSource, n)
+			for i, p := range a.Current {
+				s.work[i], s.locked[i], s.source[i] = p.Offer, p.Locked, p.Source
+			}
+			s.selected = -1
+			s.table.UnselectAll()
+			s.message.SetText(msg)
+			s.refreshAll()
+		}
+	})
+}
+
+// options reads the goals from the controls.
+func (s *Screen) options() match.Options {
+	w := func(sel *widget.Select) int64 {
+		n, _ := strconv.ParseInt(sel.Selected, 10, 64)
+		return n
+	}
+	return match.Options{RankMaximal: s.mode.SelectedIndex() == 1, FriendsTogether: s.friends.Checked,
+		FriendsWeight: w(s.friendsW), NoLoneGender: s.noLone.Checked, NoLoneWeight: w(s.loneW)}
+}
+
+// onRun solves the period off the UI goroutine with the locks of the work
+// in progress. Avbryt cancels it; the window stays responsive.
+func (s *Screen) onRun() {
+	if s.alloc == nil || s.running {
+		return
+	}
+	locks := make([]int, len(s.work))
+	for i := range locks {
+		locks[i] = match.NoOffer
+		if s.locked[i] {
+			locks[i] = s.work[i]
+		}
+	}
+	a := s.alloc
+	in := a.WithLocks(locks, s.options())
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.running = true
+	s.setBusy(true)
+	s.message.SetText(lang.X("matching.running", "Matchar …"))
+	s.main.Background(func() func() {
+		res, err := match.Allocate(ctx, in)
+		return func() {
+			cancel()
+			s.cancel, s.running = nil, false
+			s.setBusy(false)
+			switch {
+			case errors.Is(err, context.Canceled):
+				s.message.SetText(lang.X("matching.cancelled", "Matchningen avbröts. Inget har ändrats."))
+				return
+			case err != nil:
+				dialog.ShowError(err, s.main.Window())
+				return
+			case s.alloc != a:
+				return // another period was chosen meanwhile
+			}
+			s.applyResult(res)
+		}
+	})
+}
+
+// applyResult makes a solver result the work in progress and records what
+// changed.
+func (s *Screen) applyResult(res *match.Result) {
+	prev := slices.Clone(s.work)
+	s.work = slices.Clone(res.Assign)
+	for i, j := range s.work {
+		switch {
+		case s.locked[i]:
+		case j == match.NoOffer:
+			s.source[i] = ""
+		default:
+			s.source[i] = data.SourceAuto
+		}
+	}
+	s.last, s.lastAssign = res, slices.Clone(res.Assign)
+	s.changes = data.DiffPlacements(prev, s.work)
+	s.ranOnce = true
+	s.message.SetText(lang.X("matching.done", "Klart: {{.Placed}} placerade, {{.Unplaced}} ej placerade. Granska och tryck Godkänn för att spara.",
+		map[string]string{"Placed": strconv.Itoa(res.Placed), "Unplaced": strconv.Itoa(res.Unplaced)}))
+	s.refreshAll()
+}
+
+func (s *Screen) onCancel() {
+	if s.cancel != nil {
+		s.cancel()
+	}
+}
+
+// onAccept saves the work in progress as the period's placements and marks
+// the period matched, in one transaction.
+func (s *Screen) onAccept() {
+	if s.alloc == nil || s.running {
+		return
+	}
+	a := s.alloc
+	plan := make([]data.Placement, len(s.work))
+	for i := range plan {
+		plan[i] = data.Placement{Offer: s.work[i], Locked: s.locked[i], Source: s.source[i]}
+		if plan[i].Offer != match.NoOffer && plan[i].Source == "" {
+			plan[i].Source = data.SourceManual
+		}
+	}
+	st := s.main.Store()
+	s.setBusy(true)
+	s.main.Background(func() func() {
+		undo, err := st.SaveAllocation(context.Background(), a, plan, true)
+		return func() {
+			s.setBusy(false)
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.undo = undo
+			placed := 0
+			for _, p := range plan {
+				if p.Offer != match.NoOffer {
+					placed++
+				}
+			}
+			s.load(a.Period.ID, lang.X("matching.accepted",
+				"Godkänt: {{.Placed}} placeringar är sparade och perioden är matchad. Ångra tar tillbaka det.",
+				map[string]string{"Placed": strconv.Itoa(placed)}))
+		}
+	})
+}
+
+// onUndo puts back the placements and status the last Godkänn replaced.
+func (s *Screen) onUndo() {
+	if s.undo == nil || s.alloc == nil || s.running {
+		return
+	}
+	u, id := s.undo, s.alloc.Period.ID
+	st := s.main.Store()
+	s.setBusy(true)
+	s.main.Background(func() func() {
+		err := st.UndoAllocation(context.Background(), u)
+		return func() {
+			s.setBusy(false)
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.undo = nil
+			s.changes = nil
+			s.load(id, lang.X("matching.undone", "Ångrat: placeringarna och periodens status är som före Godkänn."))
+		}
+	})
+}
+
+// setBusy shows the progress bar and disables what must wait.
+func (s *Screen) setBusy(busy bool) {
+	if busy {
+		s.progress.Show()
+		s.progress.Start()
+	} else {
+		s.progress.Stop()
+		s.progress.Hide()
+	}
+	s.updateButtons()
+}
+
+func (s *Screen) updateButtons() {
+	ready := s.alloc != nil && !s.running
+	enable := func(b *widget.Button, on bool) {
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	enable(s.runBtn, ready)
+	enable(s.cancelBtn, s.running)
+	enable(s.acceptBtn, ready)
+	enable(s.undoBtn, ready && s.undo != nil)
+	if s.ranOnce {
+		s.runBtn.SetText(lang.X("matching.run_again", "Kör igen"))
+	} else {
+		s.runBtn.SetText(lang.X("matching.run", "Kör matchning"))
+	}
+	sel := ready && s.selected >= 0
+	enable(s.moveBtn, sel)
+	enable(s.clearBtn, sel && s.work[s.selected] != match.NoOffer)
+	enable(s.lockBtn, sel && s.work[s.selected] != match.NoOffer)
+	if sel && s.locked[s.selected] {
+		s.lockBtn.SetText(lang.X("matching.unlock", "Lås upp"))
+	} else {
+		s.lockBtn.SetText(lang.X("matching.lock", "Lås"))
+	}
+}
+
+// refreshAll redraws everything from the work in progress.
+func (s *Screen) refreshAll() {
+	s.updateButtons()
+	if s.alloc == nil {
+		return
+	}
+	a := s.alloc
+	stats := a.Stats(s.work)
+	s.counts = stats.PerOffer
+	locked := 0
+	for _, l := range s.locked {
+		if l {
+			locked++
+		}
+	}
+	s.summary.SetText(lang.X("matching.summary",
+		"{{.Placed}} av {{.Pupils}} elever placerade · {{.Unplaced}} ej placerade · {{.Locked}} låsta · status: {{.Status}}",
+		map[string]string{"Placed": strconv.Itoa(stats.Placed), "Pupils": strconv.Itoa(len(a.Pupils)),
+			"Unplaced": strconv.Itoa(stats.Unplaced), "Locked": strconv.Itoa(locked), "Status": uikit.PeriodStatusText(a.Period.Status)}))
+	total := max(1, len(a.Pupils))
+	row := func(label string, n int, muted bool) widgets.BarRow {
+		share := float64(n) / float64(total)
+		return widgets.BarRow{Label: label, Count: n, Share: share, Muted: muted,
+			Text: fmt.Sprintf("%d %% (%d)", int(share*100+0.5), n)}
+	}
+	var rows []widgets.BarRow
+	for r, n := range stats.RankCounts {
+		if r < len(rankNames) {
+			rows = append(rows, row(lang.X(rankNames[r].key, rankNames[r].sv), n, false))
+		}
+	}
+	if stats.OffChoice > 0 {
+		rows = append(rows, row(lang.X("matching.off_choice", "Inget av sina val"), stats.OffChoice, true))
+	}
+	rows = append(rows, row(lang.X("matching.unplaced", "Ej placerade"), stats.Unplaced, true))
+	s.chart.SetRows(rows)
+	s.soft.SetText(s.softText())
+	s.changed.SetText(s.changesText())
+	s.resultBox.Refresh() // the chart's and labels' heights follow their content
+
+	s.unplaced = s.unplaced[:0]
+	for i, j := range s.work {
+		if j == match.NoOffer {
+			s.unplaced = append(s.unplaced, i)
+		}
+	}
+	s.unplacedList.UnselectAll()
+	s.unplacedList.Refresh()
+	s.explain.SetText(lang.X("matching.explain_hint", "Välj en elev för att läsa hela förklaringen."))
+	if len(s.unplaced) == 0 {
+		s.explain.SetText(lang.X("matching.all_placed", "Alla elever är placerade."))
+	}
+	s.offers.Refresh()
+	s.updateMoveOptions()
+	s.refreshRows()
+}
+
+// refreshRows filters the placement table by the search text.
+func (s *Screen) refreshRows() {
+	if s.alloc == nil {
+		return
+	}
+	q := strings.ToLower(strings.TrimSpace(s.search.Text))
+	s.rows = s.rows[:0]
+	for i, p := range s.alloc.Pupils {
+		if q != "" {
+			hay := strings.ToLower(p.Name() + " " + p.ClassName + " " + s.offerName(s.work[i]))
+			if !strings.Contains(hay, q) {
+				continue
+			}
+		}
+		s.rows = append(s.rows, i)
+	}
+	s.table.Refresh()
+}
+
+func (s *Screen) newCell() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+func (s *Screen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	if id.Row >= len(s.rows) || s.alloc == nil {
+		l.SetText("")
+		return
+	}
+	i := s.rows[id.Row]
+	p := s.alloc.Pupils[i]
+	l.Importance = widget.MediumImportance
+	var text string
+	switch id.Col {
+	case 0:
+		text = s.pupilName(i)
+	case 1:
+		text = p.ClassName
+	case 2:
+		text = s.offerName(s.work[i])
+		if s.work[i] == match.NoOffer {
+			text = lang.X("matching.not_placed", "– ej placerad –")
+			l.Importance = widget.WarningImportance
+		}
+	case 3:
+		text = s.choiceText(i, s.work[i])
+	case 4:
+		switch {
+		case s.locked[i]:
+			text = lang.X("matching.state_locked", "Låst")
+		case s.source[i] == data.SourceManual:
+			text = lang.X("matching.state_manual", "För hand")
+		}
+	}
+	l.SetText(text)
+}
+
+func (s *Screen) updateOfferCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	if s.alloc == nil || id.Row >= len(s.alloc.Offers) {
+		l.SetText("")
+		return
+	}
+	off := s.alloc.Offers[id.Row]
+	c := s.perOffer()[id.Row]
+	l.Importance = widget.MediumImportance
+	var text string
+	switch id.Col {
+	case 0:
+		text = off.Title
+	case 1:
+		text = s.hosts[off.HostID]
+	case 2:
+		text = fmt.Sprintf("%d/%d", c.Taken, off.Capacity)
+	case 3:
+		text = strconv.Itoa(c.Girls)
+	case 4:
+		text = strconv.Itoa(c.Boys)
+	case 5:
+		switch {
+		case off.Status != data.OfferApproved:
+			text = lang.X("matching.note_not_approved", "ej godkänd")
+			l.Importance = widget.WarningImportance
+		case c.Taken > off.Capacity:
+			text = lang.X("matching.note_over", "överfull")
+			l.Importance = widget.DangerImportance
+		case c.Taken == off.Capacity:
+			text = lang.X("matching.note_full", "full")
+		case c.Girls == 1 && c.Boys > 0 || c.Boys == 1 && c.Girls > 0:
+			text = lang.X("matching.note_lone", "en ensam tjej/kille")
+		}
+	}
+	l.SetText(text)
+}
+
+// perOffer is the seats taken, girls and boys per offer in the work in
+// progress, as of the last refreshAll.
+func (s *Screen) perOffer() []data.OfferCount {
+	if len(s.counts) != len(s.alloc.Offers) {
+		s.counts = s.alloc.Stats(s.work).PerOffer
+	}
+	return s.counts
+}
+
+// pupilName is the pupil's name, marked when their identity is protected.
+func (s *Screen) pupilName(i int) string {
+	p := s.alloc.Pupils[i]
+	if p.Protected {
+		return lang.X("pupils.protected_mark", "SKYDDAD") + " · " + p.Name()
+	}
+	return p.Name()
+}
+
+// offerName is "title · company", or "" for no offer.
+func (s *Screen) offerName(j int) string {
+	if j < 0 || s.alloc == nil || j >= len(s.alloc.Offers) {
+		return ""
+	}
+	o := s.alloc.Offers[j]
+	if h := s.hosts[o.HostID]; h != "" {
+		return o.Title + " · " + h
+	}
+	return o.Title
+}
+
+// choiceText says which of pupil i's choices offer j was.
+func (s *Screen) choiceText(i, j int) string {
+	if j == match.NoOffer {
+		return "–"
+	}
+	r := s.alloc.Rank(i, j)
+	if r == 0 {
+		return lang.X("matching.off_choice_short", "ej valt")
+	}
+	if r <= len(rankNames) {
+		return lang.X(rankNames[r-1].key, rankNames[r-1].sv)
+	}
+	return strconv.Itoa(r)
+}
+
+// selectPupil shows pupil i in the action bar under the table.
+func (s *Screen) selectPupil(i int) {
+	s.selected = i
+	where := s.offerName(s.work[i])
+	if where == "" {
+		where = lang.X("matching.not_placed", "– ej placerad –")
+	}
+	s.pupilLbl.SetText(s.pupilName(i) + " (" + s.alloc.Pupils[i].ClassName + "): " + where)
+	s.updateButtons()
+}
+
+// updateMoveOptions lists the offers with their seats for a move, those
+// whose name holds what is typed in the filter (case and accents as typed).
+func (s *Screen) updateMoveOptions() {
+	keep := -1
+	if i := s.moveTo.SelectedIndex(); i >= 0 && i < len(s.moveIdx) {
+		keep = s.moveIdx[i]
+	}
+	q := uikit.Fold(strings.TrimSpace(s.moveFilter.Text))
+	counts := s.perOffer()
+	var opts []string
+	s.moveIdx = s.moveIdx[:0]
+	for j, o := range s.alloc.Offers {
+		name := s.offerName(j)
+		if q != "" && !strings.Contains(uikit.Fold(name), q) {
+			continue
+		}
+		opt := fmt.Sprintf("%s (%d/%d)", name, counts[j].Taken, o.Capacity)
+		if o.Status != data.OfferApproved {
+			opt += " – " + lang.X("matching.note_not_approved", "ej godkänd")
+		}
+		opts = append(opts, opt)
+		s.moveIdx = append(s.moveIdx, j)
+	}
+	s.moveTo.Options = opts
+	s.moveTo.ClearSelected()
+	if k := slices.Index(s.moveIdx, keep); k >= 0 {
+		s.moveTo.SetSelectedIndex(k)
+	}
+	s.moveTo.Refresh()
+}
+
+// moveTarget is the offer chosen in moveTo, -1 when none.
+func (s *Screen) moveTarget() int {
+	if i := s.moveTo.SelectedIndex(); i >= 0 && i < len(s.moveIdx) {
+		return s.moveIdx[i]
+	}
+	return -1
+}
+
+// onMove moves the selected pupil to the chosen offer; a broken rule or a
+// full offer is warned about, and the move is still allowed. A moved pupil
+// is locked, so that Kör igen keeps them there.
+func (s *Screen) onMove() {
+	i, j := s.selected, s.moveTarget()
+	if s.alloc == nil || i < 0 || j < 0 || s.running {
+		return
+	}
+	var problems []string
+	for _, r := range s.alloc.Broken(i, j) {
+		problems = append(problems, reasonText(r))
+	}
+	if c := s.perOffer()[j]; c.Taken >= s.alloc.Offers[j].Capacity && s.work[i] != j {
+		problems = append(problems, lang.X("matching.reason.offer_full", "praoplatsen är full"))
+	}
+	if len(problems) == 0 {
+		s.moveTo2(i, j)
+		return
+	}
+	msg := lang.X("matching.rule_broken", "{{.Pupil}} till {{.Offer}}: {{.Problems}}. Flytta ändå?",
+		map[string]string{"Pupil": s.pupilName(i), "Offer": s.offerName(j), "Problems": strings.Join(problems, ", ")})
+	d := dialog.NewConfirm(lang.X("matching.rule_broken_title", "En regel bryts"), msg, func(ok bool) {
+		if ok {
+			s.moveTo2(i, j)
+		}
+	}, s.main.Window())
+	d.Show()
+}
+
+// moveTo2 makes the move of onMove.
+func (s *Screen) moveTo2(i, j int) {
+	before := slices.Clone(s.work)
+	s.work[i], s.locked[i], s.source[i] = j, true, data.SourceManual
+	s.changes = data.DiffPlacements(before, s.work)
+	s.refreshAll()
+	s.selectPupil(i)
+}
+
+func (s *Screen) onToggleLock() {
+	i := s.selected
+	if s.alloc == nil || i < 0 || s.work[i] == match.NoOffer {
+		return
+	}
+	s.locked[i] = !s.locked[i]
+	s.refreshAll()
+	s.selectPupil(i)
+}
+
+func (s *Screen) onClear() {
+	i := s.selected
+	if s.alloc == nil || i < 0 {
+		return
+	}
+	before := slices.Clone(s.work)
+	s.work[i], s.locked[i], s.source[i] = match.NoOffer, false, ""
+	s.changes = data.DiffPlacements(before, s.work)
+	s.refreshAll()
+	s.selectPupil(i)
+}
+
+// softText says what the soft goals did and cost.
+func (s *Screen) softText() string {
+	if s.last == nil || s.last.Soft == nil {
+		return lang.X("matching.soft_off", "Inga mjuka mål var påslagna i senaste körningen.")
+	}
+	r := s.last.Soft
+	var lines []string
+	if r.FriendsCost >= 0 {
+		lines = append(lines, lang.X("matching.soft_friends",
+			"Kompisar tillsammans: {{.Before}} par isär utan målet, {{.After}} med det. Det kostade {{.Cost}} rangpoäng.",
+			map[string]string{"Before": strconv.Itoa(r.FriendsApartBefore), "After": strconv.Itoa(r.FriendsApartAfter),
+				"Cost": strconv.FormatInt(r.FriendsCost, 10)}))
+	}
+	if r.LoneCost >= 0 {
+		lines = append(lines, lang.X("matching.soft_lone",
+			"Ingen ensam tjej eller kille: {{.Before}} ensamma utan målet, {{.After}} med det. Det kostade {{.Cost}} rangpoäng.",
+			map[string]string{"Before": strconv.Itoa(r.LoneBefore), "After": strconv.Itoa(r.LoneAfter),
+				"Cost": strconv.FormatInt(r.LoneCost, 10)}))
+	}
+	var ranks []string
+	for k := range min(len(r.RankCountsBefore), len(s.last.RankCounts), len(rankNames)) {
+		ranks = append(ranks, fmt.Sprintf("%s %d → %d", lang.X(rankNames[k].key, rankNames[k].sv), r.RankCountsBefore[k], s.last.RankCounts[k]))
+	}
+	lines = append(lines, lang.X("matching.soft_choices", "Valen utan → med de mjuka målen: {{.Ranks}} (rangkostnad {{.Before}} → {{.After}}).",
+		map[string]string{"Ranks": strings.Join(ranks, ", "), "Before": strconv.FormatInt(r.RankCostBefore, 10),
+			"After": strconv.FormatInt(r.RankCostAfter, 10)}))
+	return strings.Join(lines, "\n")
+}
+
+// maxChangeLines is how many changes are listed by name.
+const maxChangeLines = 12
+
+// changesText lists what the last run or move changed.
+func (s *Screen) changesText() string {
+	if len(s.changes) == 0 {
+		return lang.X("matching.no_changes", "Inga ändringar.")
+	}
+	var moved, added, removed int
+	for _, c := range s.changes {
+		switch c.Kind() {
+		case "new":
+			added++
+		case "removed":
+			removed++
+		default:
+			moved++
+		}
+	}
+	lines := []string{lang.X("matching.changes", "{{.Moved}} flyttade, {{.New}} nyplacerade, {{.Removed}} utan plats nu.",
+		map[string]string{"Moved": strconv.Itoa(moved), "New": strconv.Itoa(added), "Removed": strconv.Itoa(removed)})}
+	none := lang.X("matching.nowhere", "ingen plats")
+	for k, c := range s.changes {
+		if k == maxChangeLines {
+			lines = append(lines, lang.X("matching.more_changes", "… och {{.N}} till.", map[string]string{"N": strconv.Itoa(len(s.changes) - k)}))
+			break
+		}
+		from, to := s.offerName(c.From), s.offerName(c.To)
+		if from == "" {
+			from = none
+		}
+		if to == "" {
+			to = none
+		}
+		lines = append(lines, s.pupilName(c.Pupil)+": "+from+" → "+to)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// explanation says why pupil i is unplaced, from the last run when it left
+// the pupil unplaced, else that the pupil was taken off by hand or not run.
+func (s *Screen) explanation(i int) string {
+	if s.last != nil && i < len(s.lastAssign) && s.lastAssign[i] == match.NoOffer {
+		if e, ok := s.last.Explanations[i]; ok {
+			return explainText(e)
+		}
+	}
+	if len(s.alloc.Instance.Pupils[i].Choices) == 0 {
+		return explainText(match.Explanation{})
+	}
+	return lang.X("matching.not_run", "Inte placerad ännu: kör matchningen.")
+}
+
+var reasonKeys = map[match.Reason]column{
+	match.WrongPeriod: {"matching.reason.wrong_period", "fel praoperiod", 0},
+	match.WrongGrade:  {"matching.reason.wrong_grade", "fel årskurs", 0},
+	match.NotApproved: {"matching.reason.not_approved", "ej godkänd praoplats", 0},
+	match.TooYoung:    {"matching.reason.too_young", "för ung", 0},
+	match.OfferFull:   {"matching.reason.offer_full", "praoplatsen är full", 0},
+}
+
+// reasonText names a broken rule in the user's language.
+func reasonText(r match.Reason) string {
+	if k, ok := reasonKeys[r]; ok {
+		return lang.X(k.key, k.sv)
+	}
+	return r.String()
+}
+
+// explainText is match.Explanation.String in the user's language: in
+// Swedish the same words, built from the explanation's fields.
+func explainText(e match.Explanation) string {
+	if e.Choices == 0 {
+		return lang.X("matching.explain.no_choices", "Du har inte gjort några val.")
+	}
+	n := func(k int) map[string]string { return map[string]string{"N": strconv.Itoa(k)} }
+	var parts []string
+	if len(e.Offers) > 0 {
+		var who, what, seats string
+		switch others := e.PupilsInSet - 1; {
+		case others <= 0:
+			who = lang.X("matching.explain.alone", "Du valde bara ")
+		case others == 1:
+			who = lang.X("matching.explain.one_other", "Du och 1 annan valde bara ")
+		default:
+			who = lang.X("matching.explain.others", "Du och {{.N}} andra valde bara ", n(others))
+		}
+		if len(e.Offers) == 1 {
+			what = lang.X("matching.explain.this_offer", "denna praoplats")
+		} else {
+			what = lang.X("matching.explain.these_offers", "dessa {{.N}} praoplatser", n(len(e.Offers)))
+		}
+		if e.Seats == 1 {
+			seats = lang.X("matching.explain.one_seat", ", som har 1 plats.")
+		} else {
+			seats = lang.X("matching.explain.seats", ", som har {{.N}} platser.", n(e.Seats))
+		}
+		parts = append(parts, who+what+seats)
+	}
+	var rules []string
+	for r := match.WrongPeriod; r <= match.OfferFull; r++ {
+		c := e.Removed[r]
+		if c <= 0 {
+			continue
+		}
+		if e.Choices == 1 {
+			rules = append(rules, reasonText(r))
+		} else {
+			rules = append(rules, lang.X("matching.explain.rule_count", "{{.Rule}} för {{.N}}",
+				map[string]string{"Rule": reasonText(r), "N": strconv.Itoa(c)}))
+		}
+	}
+	if len(rules) > 0 {
+		list := rules[0]
+		if k := len(rules); k > 1 {
+			list = strings.Join(rules[:k-1], ", ") + lang.X("matching.explain.and", " och ") + rules[k-1]
+		}
+		switch {
+		case e.Choices == 1:
+			parts = append(parts, lang.X("matching.explain.only_choice", "Ditt enda val var inte möjligt: {{.List}}.",
+				map[string]string{"List": list}))
+		case e.Eligible() == 0:
+			parts = append(parts, lang.X("matching.explain.none_possible", "Inget av dina {{.N}} val var möjligt: {{.List}}.",
+				map[string]string{"N": strconv.Itoa(e.Choices), "List": list}))
+		default:
+			r, size := utf8.DecodeRuneInString(list)
+			parts = append(parts, lang.X("matching.explain.some_removed", "{{.List}} av dina {{.N}} val.",
+				map[string]string{"N": strconv.Itoa(e.Choices), "List": string(unicode.ToUpper(r)) + list[size:]}))
+		}
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,283 @@
+package matching
+
+import (
+	"context"
+	"image/png"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+	"techniqual/data/demo"
+	"techniqual/data/match"
+	"techniqual/ui/internal/uitest"
+	"techniqual/ui/uikit"
+)
+
+const matchPeriod = "Åk 8 v. 11 2027"
+
+// newMatchingTest builds the screen on example data and waits until the
+// grade 8 period (choosing, no placements) is loaded.
+func newMatchingTest(t *testing.T, pupils int) (*Screen, *data.Store) {
+	t.Helper()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: pupils, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	uikit.SetLanguage(uikit.LangSwedish)
+	m := uitest.NewShell(t, st)
+	m.Wait(t)
+	s := New(m)
+	m.Window().SetContent(s.Content())
+	m.Window().Resize(fyne.NewSize(1100, 720))
+	s.Reload()
+	m.Wait(t)
+	if s.alloc == nil || s.alloc.Period.Name != matchPeriod {
+		t.Fatalf("the screen did not load %s", matchPeriod)
+	}
+	return s, st
+}
+
+func TestMatchingRunMoveLockAcceptUndo(t *testing.T) {
+	s, st := newMatchingTest(t, 200)
+	m := s.main.(*uitest.Shell)
+	ctx := context.Background()
+	if n := len(s.alloc.Pupils); n != 100 {
+		t.Fatalf("%d pupils in the period", n)
+	}
+	test.Tap(s.runBtn)
+	m.Wait(t)
+	if s.last == nil {
+		t.Fatalf("no result; message %q", s.message.Text)
+	}
+	placed := s.last.Placed
+	if !strings.HasPrefix(s.summary.Text, strconv.Itoa(placed)+" av 100 elever placerade") {
+		t.Errorf("summary %q, want %d placed", s.summary.Text, placed)
+	}
+	if len(s.chart.Rows()) < 6 || s.chart.Rows()[0].Count != s.last.RankCounts[0] || !strings.Contains(s.chart.Rows()[0].Text, "%") {
+		t.Errorf("chart rows %+v, rank counts %v", s.chart.Rows(), s.last.RankCounts)
+	}
+	sum := 0
+	for _, r := range s.chart.Rows() {
+		sum += r.Count
+	}
+	if sum != 100 {
+		t.Errorf("chart counts add up to %d", sum)
+	}
+	if s.runBtn.Text != "Kör igen" {
+		t.Errorf("run button says %q after a run", s.runBtn.Text)
+	}
+
+	// Move a placed pupil to another approved offer with a free seat and
+	// no broken rule (the move locks them); lock a second pupil where they are.
+	mover, other := -1, -1
+	for i, j := range s.work {
+		if j != match.NoOffer {
+			if mover < 0 {
+				mover = i
+			} else if other < 0 {
+				other = i
+			}
+		}
+	}
+	counts := s.perOffer()
+	target := -1
+	for j, o := range s.alloc.Offers {
+		if j != s.work[mover] && counts[j].Taken < o.Capacity && len(s.alloc.Broken(mover, j)) == 0 {
+			target = j
+			break
+		}
+	}
+	if mover < 0 || other < 0 || target < 0 {
+		t.Fatal("no pupil or offer to move to")
+	}
+	s.selectPupil(mover)
+	// Typing part of the offer's name narrows the list to the offers
+	// whose name holds it (upper case typed, found all the same).
+	name := s.offerName(target)
+	test.Type(s.moveFilter, strings.ToUpper(name))
+	if len(s.moveTo.Options) == 0 || len(s.moveTo.Options) >= len(s.alloc.Offers) {
+		t.Fatalf("the filter %q leaves %d of %d offers", name, len(s.moveTo.Options), len(s.alloc.Offers))
+	}
+	for _, o := range s.moveTo.Options {
+		if !strings.Contains(o, name) {
+			t.Errorf("option %q does not hold %q", o, name)
+		}
+	}
+	s.moveTo.SetSelectedIndex(slices.Index(s.moveIdx, target))
+	test.Tap(s.moveBtn)
+	if s.work[mover] != target || !s.locked[mover] {
+		t.Fatalf("the move did not happen: offer %d, locked %v", s.work[mover], s.locked[mover])
+	}
+	if !strings.Contains(s.changed.Text, "1 flyttade") {
+		t.Errorf("changes after the move: %q", s.changed.Text)
+	}
+	otherAt := s.work[other]
+	s.selectPupil(other)
+	test.Tap(s.lockBtn)
+	if !s.locked[other] || s.lockBtn.Text != "Lås upp" {
+		t.Fatal("the lock did not take")
+	}
+	// Lock and unlock a third time round trips.
+	test.Tap(s.lockBtn)
+	test.Tap(s.lockBtn)
+
+	test.Tap(s.runBtn)
+	m.Wait(t)
+	if s.work[mover] != target || s.work[other] != otherAt || !s.locked[mover] || !s.locked[other] {
+		t.Errorf("run again did not keep the locks: %d→%d, %d→%d", mover, s.work[mover], other, s.work[other])
+	}
+	if s.changed.Text == "" {
+		t.Error("no changes text after run again")
+	}
+
+	// Accept: the placements land in the database and the period is matched.
+	want := 0
+	for _, j := range s.work {
+		if j != match.NoOffer {
+			want++
+		}
+	}
+	test.Tap(s.acceptBtn)
+	m.Wait(t)
+	per, _ := st.FindPeriod(ctx, matchPeriod)
+	rows, _ := st.ListAssignments(ctx, per.ID)
+	if len(rows) != want || per.Status != data.PeriodMatched {
+		t.Fatalf("after Godkänn: %d rows (want %d), status %s", len(rows), want, per.Status)
+	}
+	for _, r := range rows {
+		if r.PupilID == s.alloc.Pupils[mover].ID && (r.OfferID != s.alloc.Offers[target].ID || !r.Locked || r.Source != data.SourceManual) {
+			t.Errorf("the moved pupil is saved as %+v", r)
+		}
+	}
+	if s.undoBtn.Disabled() {
+		t.Fatal("Ångra is not available after Godkänn")
+	}
+	// Undo: back to no placements and status choosing.
+	test.Tap(s.undoBtn)
+	m.Wait(t)
+	per, _ = st.FindPeriod(ctx, matchPeriod)
+	rows, _ = st.ListAssignments(ctx, per.ID)
+	if len(rows) != 0 || per.Status != data.PeriodChoosing {
+		t.Errorf("after Ångra: %d rows, status %s", len(rows), per.Status)
+	}
+	if s.alloc.Stats(s.work).Placed != 0 {
+		t.Error("the screen still shows placements after Ångra")
+	}
+}
+
+func TestMatchingCancelKeepsTheWindowBalanced(t *testing.T) {
+	s, _ := newMatchingTest(t, 200)
+	test.Tap(s.runBtn)
+	test.Tap(s.cancelBtn) // may land before or after the solve ends
+	s.main.(*uitest.Shell).Wait(t)
+	if s.running || s.cancel != nil || s.runBtn.Disabled() {
+		t.Error("the screen is still running after cancel")
+	}
+}
+
+func TestMatchingExplanationsInEnglish(t *testing.T) {
+	e := match.Explanation{Choices: 5, Removed: map[match.Reason]int{match.TooYoung: 2}, Offers: []int{1, 2, 3},
+		PupilsInSet: 10, Seats: 7}
+	uikit.SetLanguage(uikit.LangSwedish)
+	if got, want := explainText(e), e.String(); got != want {
+		t.Errorf("Swedish %q, engine %q", got, want)
+	}
+	for _, x := range []match.Explanation{{}, {Choices: 1, Removed: map[match.Reason]int{match.WrongGrade: 1}},
+		{Choices: 2, Removed: map[match.Reason]int{match.NotApproved: 1, match.TooYoung: 1}}, {Choices: 3, Offers: []int{4}, PupilsInSet: 2, Seats: 1}} {
+		if got, want := explainText(x), x.String(); got != want {
+			t.Errorf("Swedish %q, engine %q", got, want)
+		}
+	}
+	uikit.SetLanguage(uikit.LangEnglish)
+	defer uikit.SetLanguage(uikit.LangSwedish)
+	got := explainText(e)
+	if got != "You and 9 others chose only these 3 offers, with 7 seats in all. Too young for 2 of your 5 choices." {
+		t.Errorf("English: %q", got)
+	}
+}
+
+// TestMatchingScreenshots renders the screen as PNG into the folder named by
+// TECHNIQUAL_SHOTS after a run on example data. Skipped by default.
+func TestMatchingScreenshots(t *testing.T) {
+	dir := os.Getenv("TECHNIQUAL_SHOTS")
+	if dir == "" {
+		t.Skip("set TECHNIQUAL_SHOTS=dir to render screenshots")
+	}
+	st := uitest.OpenStore(t)
+	ctx := context.Background()
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 600, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	cos, _ := st.ListOrganisations(ctx, data.KindCompany)
+	o := cos[0]
+	o.Name = "Värmlandsnäs Fiberoptik och Precisionsmekanik Kristinehamn AB"
+	if err := st.SaveOrganisation(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	// Withdraw two offers in three, so that some pupils stay unplaced.
+	per, _ := st.FindPeriod(ctx, matchPeriod)
+	offers, _ := st.ListOffers(ctx, data.OfferFilter{PeriodID: per.ID})
+	for k, o := range offers {
+		if k%3 != 0 && o.HostID != cos[0].ID {
+			if err := st.DeleteOffer(ctx, o.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	uikit.SetLanguage(uikit.LangSwedish)
+	m := uitest.NewShell(t, st)
+	m.Wait(t)
+	s := New(m)
+	w := m.Window()
+	w.SetContent(s.Content())
+	w.Resize(fyne.NewSize(1100, 720))
+	s.Reload()
+	m.Wait(t)
+	shot := func(name string) {
+		f, err := os.Create(filepath.Join(dir, name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := png.Encode(f, w.Canvas().Capture()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shot("m01-loaded")
+	s.friends.SetChecked(true)
+	s.noLone.SetChecked(true)
+	test.Tap(s.runBtn)
+	m.Wait(t)
+	shot("m02-result")
+	s.tabs.SelectIndex(1)
+	s.table.Select(widgetCell(0))
+	shot("m03-placements")
+	s.tabs.SelectIndex(2)
+	shot("m04-offers")
+	s.tabs.SelectIndex(3)
+	if len(s.unplaced) > 0 {
+		s.unplacedList.Select(0)
+	}
+	shot("m05-unplaced")
+	test.NewTempApp(t).Settings().SetTheme(test.NewTheme())
+	uikit.SetLanguage(uikit.LangEnglish)
+	t.Cleanup(func() { uikit.SetLanguage(uikit.LangSwedish) })
+	s2 := New(m)
+	w.SetContent(s2.Content())
+	s2.Reload()
+	m.Wait(t)
+	s2.friends.SetChecked(true)
+	test.Tap(s2.runBtn)
+	m.Wait(t)
+	shot("m06-result-en")
+}
+
+func widgetCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }

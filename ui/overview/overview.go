@@ -1,0 +1,226 @@
+// Package overview is the Översikt screen: the database in numbers, the
+// periods, the balance of the latest one, and on an empty database the
+// choice between example data and an empty start.
+package overview
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+	"techniqual/data/demo"
+	figures "techniqual/data/stats"
+	"techniqual/ui/uikit"
+)
+
+// metaEmptyChosen remembers that the user chose to start with an empty
+// database, so the welcome card does not ask again.
+const metaEmptyChosen = "ui.start_empty"
+
+// Shell is what Översikt needs from the window: only the Base.
+type Shell interface {
+	uikit.Base
+}
+
+// Screen is Översikt: it shows live counts of what the database holds, and on an
+// empty database offers example data or an empty start.
+type Screen struct {
+	main    Shell
+	content fyne.CanvasObject
+
+	counts   map[string]*canvas.Text
+	periods  *fyne.Container
+	welcome  *fyne.Container
+	progress *widget.ProgressBar
+	demoBtn  *widget.Button
+	emptyBtn *widget.Button
+	status   *widget.Label
+	balance  *balance
+}
+
+// stat is one number on the overview.
+type stat struct {
+	id, key, title string
+	value          func(data.Overview) int
+}
+
+var stats = []stat{
+	{"pupils", "overview.pupils", "Elever", func(o data.Overview) int { return o.Pupils }},
+	{"protected", "overview.protected", "Elever med skyddad identitet", func(o data.Overview) int { return o.ProtectedPupils }},
+	{"schools", "overview.schools", "Skolor", func(o data.Overview) int { return o.Schools }},
+	{"companies", "overview.companies", "Företag", func(o data.Overview) int { return o.Companies }},
+	{"members", "overview.members", "Medlemsföretag", func(o data.Overview) int { return o.MemberCompanies }},
+	{"people", "overview.people", "Kontakter", func(o data.Overview) int { return o.People }},
+	{"role_models", "overview.role_models", "Förebilder", func(o data.Overview) int { return o.RoleModels }},
+	{"periods", "overview.periods", "Praoperioder", func(o data.Overview) int { return o.Periods }},
+	{"offers", "overview.offers", "Praoplatser", func(o data.Overview) int { return o.Offers }},
+	{"seats", "overview.seats", "Platser (godkända)", func(o data.Overview) int { return o.Seats }},
+	{"with_choices", "overview.with_choices", "Elever med val", func(o data.Overview) int { return o.PupilsWithChoices }},
+	{"placed", "overview.placed", "Placerade", func(o data.Overview) int { return o.Placed }},
+	{"events", "overview.events", "Evenemang", func(o data.Overview) int { return o.Events }},
+	{"registrations", "overview.registrations", "Anmälningar", func(o data.Overview) int { return o.Registrations }},
+}
+
+// New builds Översikt; Reload fills it.
+func New(m Shell) *Screen {
+	s := &Screen{main: m, counts: map[string]*canvas.Text{}}
+	title := widget.NewLabelWithStyle(lang.X("nav.overview", "Översikt"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+
+	var cards []fyne.CanvasObject
+	for _, st := range stats {
+		n := canvas.NewText("–", theme.Color(theme.ColorNamePrimary))
+		n.TextSize = 28
+		n.TextStyle = fyne.TextStyle{Bold: true}
+		s.counts[st.id] = n
+		label := widget.NewLabel(lang.X(st.key, st.title))
+		label.Wrapping = fyne.TextWrapWord
+		cards = append(cards, widget.NewCard("", "", container.NewVBox(n, label)))
+	}
+	grid := container.NewGridWrap(fyne.NewSize(190, 120), cards...)
+
+	s.demoBtn = widget.NewButtonWithIcon(lang.X("overview.load_demo", "Ladda exempeldata"), theme.DownloadIcon(), s.onLoadDemo)
+	s.demoBtn.Importance = widget.HighImportance
+	s.emptyBtn = widget.NewButton(lang.X("overview.start_empty", "Börja tomt"), s.onStartEmpty)
+	s.progress = widget.NewProgressBar()
+	s.progress.Hide()
+	intro := widget.NewLabel(lang.X("overview.welcome_text",
+		"Databasen är tom. Vill du prova Techniqual med påhittade skolor, företag och elever i Värmland, eller börja med dina egna uppgifter?"))
+	intro.Wrapping = fyne.TextWrapWord
+	s.welcome = container.NewVBox(widget.NewCard(lang.X("overview.welcome", "Välkommen till Techniqual"), "",
+		container.NewVBox(intro, container.NewHBox(s.demoBtn, s.emptyBtn), s.progress)))
+	s.welcome.Hide()
+
+	periodsTitle := widget.NewLabelWithStyle(lang.X("overview.periods_title", "Praoperioder"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.periods = container.NewVBox()
+	s.balance = newBalance()
+	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(title, s.status, s.welcome, grid,
+		s.balance.content(), periodsTitle, s.periods)))
+	return s
+}
+
+// Content is the screen's root object.
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+// Reload fetches the counts again.
+func (s *Screen) Reload() { s.refresh() }
+
+// overviewData is what one refresh loads off the UI goroutine.
+type overviewData struct {
+	counts      data.Overview
+	periods     []data.Period
+	perPeriod   []data.PeriodOverview
+	emptyChosen bool
+	balance     *figures.Report
+	err         error
+}
+
+// refresh loads the counts off the UI goroutine and swaps them in.
+func (s *Screen) refresh() {
+	st := s.main.Store()
+	s.main.Background(func() func() {
+		ctx := context.Background()
+		var d overviewData
+		d.counts, d.err = st.Overview(ctx)
+		if d.err == nil {
+			d.periods, d.err = st.ListPeriods(ctx)
+		}
+		for _, p := range d.periods {
+			if d.err != nil {
+				break
+			}
+			var po data.PeriodOverview
+			po, d.err = st.PeriodOverview(ctx, p)
+			d.perPeriod = append(d.perPeriod, po)
+		}
+		if d.err == nil {
+			d.balance, d.err = loadBalance(ctx, st, d.periods, d.perPeriod)
+		}
+		if d.err == nil {
+			v, _ := st.Meta(ctx, metaEmptyChosen)
+			d.emptyChosen = v == "yes"
+		}
+		return func() {
+			s.apply(d)
+		}
+	})
+}
+
+func (s *Screen) apply(d overviewData) {
+	if d.err != nil {
+		s.status.SetText(lang.X("overview.load_failed", "Kunde inte läsa databasen: {{.Error}}", map[string]string{"Error": d.err.Error()}))
+		return
+	}
+	s.status.SetText(lang.X("overview.database", "Databas: {{.Path}}", map[string]string{"Path": s.main.Store().Path()}))
+	for _, st := range stats {
+		t := s.counts[st.id]
+		t.Text = strconv.Itoa(st.value(d.counts))
+		t.Color = theme.Color(theme.ColorNamePrimary)
+		t.Refresh()
+	}
+	if d.counts.Empty() && !d.emptyChosen {
+		s.welcome.Show()
+	} else {
+		s.welcome.Hide()
+	}
+	s.balance.show(d.balance)
+	s.periods.Objects = nil
+	if len(d.periods) == 0 {
+		s.periods.Add(widget.NewLabel(lang.X("overview.no_periods", "Inga praoperioder ännu.")))
+	}
+	for i, p := range d.periods {
+		po := d.perPeriod[i]
+		line := lang.X("overview.period_line",
+			"{{.Name}} · {{.Start}} – {{.End}} · åk {{.Grade}} · {{.Status}} · {{.Pupils}} elever, {{.WithChoices}} med val, {{.Offers}} praoplatser, {{.Seats}} platser, {{.Placed}} placerade, {{.Days}} dagar",
+			map[string]string{"Name": p.Name, "Start": data.FormatDate(p.Start), "End": data.FormatDate(p.End),
+				"Grade": strconv.Itoa(p.Grade), "Status": uikit.PeriodStatusText(p.Status), "Pupils": strconv.Itoa(po.Pupils),
+				"WithChoices": strconv.Itoa(po.PupilsWithChoices), "Offers": strconv.Itoa(po.Offers),
+				"Seats": strconv.Itoa(po.Seats), "Placed": strconv.Itoa(po.Placed), "Days": strconv.Itoa(po.Days)})
+		l := widget.NewLabel(line)
+		l.Wrapping = fyne.TextWrapWord
+		s.periods.Add(l)
+	}
+	s.periods.Refresh()
+}
+
+// onLoadDemo fills the empty database with example data, off the UI
+// goroutine, with a progress bar.
+func (s *Screen) onLoadDemo() {
+	s.demoBtn.Disable()
+	s.emptyBtn.Disable()
+	s.progress.SetValue(0)
+	s.progress.Show()
+	st := s.main.Store()
+	s.main.Background(func() func() {
+		_, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 600, Seed: 1,
+			Progress: func(v float64) { fyne.Do(func() { s.progress.SetValue(v) }) }})
+		return func() {
+			s.progress.Hide()
+			s.demoBtn.Enable()
+			s.emptyBtn.Enable()
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("%s: %w", lang.X("overview.demo_failed", "Exempeldata kunde inte laddas"), err), s.main.Window())
+			}
+			s.refresh()
+		}
+	})
+}
+
+func (s *Screen) onStartEmpty() {
+	if err := s.main.Store().SetMeta(context.Background(), metaEmptyChosen, "yes"); err != nil {
+		dialog.ShowError(err, s.main.Window())
+		return
+	}
+	s.welcome.Hide()
+}

@@ -1,0 +1,325 @@
+// Package periods is the Praoperioder screen: the list of periods and the
+// form that creates, changes and deletes one.
+package periods
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+	"techniqual/reports"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
+)
+
+// Shell is what Praoperioder needs from the window besides the Base: the
+// two actions it starts on other screens.
+type Shell interface {
+	uikit.Base
+	// PrintFor opens Utskrifter with that choice made.
+	PrintFor(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string)
+	// ShowExport opens the spreadsheet export with that kind chosen.
+	ShowExport(kind string)
+}
+
+// Screen is Praoperioder: the periods in a list, one period's form
+// (dates from a Swedish date picker, grade, participating schools) and its
+// counts.
+type Screen struct {
+	main    Shell
+	content fyne.CanvasObject
+
+	periods []data.Period
+	counts  []data.PeriodOverview
+	schools []data.Organisation
+	current data.Period
+
+	list               *widget.List
+	name               *widget.Entry
+	notes              *widget.Entry
+	grade, status      *widget.Select
+	start, end         *widgets.DateField
+	weeks              *widget.Label
+	schoolChecks       *widget.CheckGroup
+	errs               map[string]*widget.Label
+	stats              *widget.Label
+	title              *widget.Label
+	saveBtn, deleteBtn *widget.Button
+	printBtn           *widget.Button
+	exportBtn          *widget.Button
+	formBox            fyne.CanvasObject
+}
+
+// New builds Praoperioder; Reload fills it.
+func New(m Shell) *Screen {
+	s := &Screen{main: m, errs: map[string]*widget.Label{}}
+	s.list = widgets.NewTwoLineList(func() int { return len(s.periods) }, func(i int) (string, string) {
+		p := s.periods[i]
+		return p.Name, data.FormatDate(p.Start) + " – " + data.FormatDate(p.End) + " · " + uikit.WeekLabel(p.Start) + " · " + uikit.PeriodStatusText(p.Status)
+	})
+	s.list.OnSelected = func(i widget.ListItemID) { s.show(s.periods[i]) }
+
+	s.name = widget.NewEntry()
+	s.name.SetPlaceHolder(lang.X("periods.name_hint", "t.ex. Åk 8 v. 11 2027"))
+	s.name.OnSubmitted = func(string) { s.onSave() }
+	s.notes = widget.NewMultiLineEntry()
+	s.notes.SetMinRowsVisible(2)
+	s.grade = widgets.NewSelect([]string{"8", "9"}, nil)
+	var statuses []string
+	for _, st := range data.PeriodStatuses {
+		statuses = append(statuses, uikit.PeriodStatusText(st))
+	}
+	s.status = widgets.NewSelect(statuses, nil)
+	s.weeks = widget.NewLabel("")
+	s.start, s.end = widgets.NewDateField(m.Window()), widgets.NewDateField(m.Window())
+	s.start.Entry.OnChanged = func(string) { s.updateWeeks() }
+	s.end.Entry.OnChanged = func(string) { s.updateWeeks() }
+	s.schoolChecks = widget.NewCheckGroup(nil, nil)
+
+	field := func(name, key, sv string, w fyne.CanvasObject) *widget.FormItem {
+		e := widgets.NewErrLabel()
+		s.errs[name] = e
+		return widget.NewFormItem(lang.X(key, sv), container.NewVBox(w, e))
+	}
+	form := widget.NewForm(
+		field("name", "periods.name", "Namn", s.name),
+		field("grade", "periods.grade", "Årskurs", s.grade),
+		field("start", "periods.start", "Första dag", s.start),
+		field("end", "periods.end", "Sista dag", s.end),
+		widget.NewFormItem("", s.weeks),
+		field("status", "periods.status", "Status", s.status),
+		field("schools", "periods.schools", "Skolor", s.schoolChecks),
+		field("notes", "periods.notes", "Anteckningar", s.notes),
+	)
+	s.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.title.SizeName = theme.SizeNameSubHeadingText
+	s.title.Wrapping = fyne.TextWrapWord
+	s.stats = widget.NewLabel("")
+	s.stats.Wrapping = fyne.TextWrapWord
+	s.saveBtn = widget.NewButtonWithIcon(lang.X("action.save", "Spara"), theme.DocumentSaveIcon(), s.onSave)
+	s.saveBtn.Importance = widget.HighImportance
+	s.deleteBtn = widget.NewButtonWithIcon(lang.X("action.delete", "Ta bort"), theme.DeleteIcon(), s.onDelete)
+	s.exportBtn = widget.NewButtonWithIcon(lang.X("export.button", "Exportera …"), theme.DownloadIcon(), func() { m.ShowExport("placements") })
+	s.printBtn = widget.NewButtonWithIcon(lang.X("periods.print", "Skriv ut …"), theme.DocumentPrintIcon(), func() {
+		s.main.PrintFor(reports.KindSchedules, s.current.ID, "", "", "", "")
+	})
+	s.formBox = container.NewScroll(container.NewPadded(container.NewVBox(s.title,
+		widget.NewCard(lang.X("periods.overview", "Läget"), "", s.stats), form,
+		container.NewHBox(s.saveBtn, s.deleteBtn, s.printBtn, s.exportBtn))))
+	newBtn := widget.NewButtonWithIcon(lang.X("periods.new", "Ny praoperiod"), theme.ContentAddIcon(), s.OnNew)
+	left := container.NewBorder(newBtn, nil, nil, nil, s.list)
+	split := container.NewHSplit(left, s.formBox)
+	split.Offset = 0.32
+	s.content = split
+	s.OnNew()
+	return s
+}
+
+// Content is the screen's root object.
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+// Reload fetches the periods, their counts and the schools.
+func (s *Screen) Reload() {
+	st := s.main.Store()
+	s.main.Background(func() func() {
+		ctx := context.Background()
+		periods, err := st.ListPeriods(ctx)
+		var counts []data.PeriodOverview
+		for _, p := range periods {
+			if err != nil {
+				break
+			}
+			var c data.PeriodOverview
+			c, err = st.PeriodOverview(ctx, p)
+			counts = append(counts, c)
+		}
+		var schools []data.Organisation
+		if err == nil {
+			schools, err = st.ListOrganisations(ctx, data.KindSchool)
+		}
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.periods, s.counts, s.schools = periods, counts, schools
+			s.list.Refresh()
+			var names []string
+			for _, o := range schools {
+				names = append(names, o.Name)
+			}
+			s.schoolChecks.Options = names
+			s.schoolChecks.Refresh()
+			if i := slices.IndexFunc(periods, func(p data.Period) bool { return p.ID == s.current.ID }); i >= 0 {
+				s.list.Select(i)
+				s.show(periods[i])
+			} else if s.current.ID != "" {
+				s.OnNew()
+			}
+		}
+	})
+}
+
+// show fills the form with p.
+func (s *Screen) show(p data.Period) {
+	s.current = p
+	for _, l := range s.errs {
+		l.Hide()
+	}
+	s.name.SetText(p.Name)
+	s.grade.SetSelected(strconv.Itoa(p.Grade))
+	s.start.SetDate(p.Start)
+	s.end.SetDate(p.End)
+	s.status.SetSelectedIndex(max(0, slices.Index(data.PeriodStatuses, p.Status)))
+	s.notes.SetText(p.Notes)
+	var chosen []string
+	for _, o := range s.schools {
+		if slices.Contains(p.SchoolIDs, o.ID) {
+			chosen = append(chosen, o.Name)
+		}
+	}
+	s.schoolChecks.SetSelected(chosen)
+	if p.ID == "" {
+		s.title.SetText(lang.X("periods.new", "Ny praoperiod"))
+		s.stats.SetText(lang.X("periods.new_stats", "Spara perioden för att se hur många elever och platser den har."))
+		s.deleteBtn.Disable()
+		s.printBtn.Disable()
+		return
+	}
+	s.title.SetText(p.Name)
+	s.deleteBtn.Enable()
+	s.printBtn.Enable()
+	if i := slices.IndexFunc(s.periods, func(x data.Period) bool { return x.ID == p.ID }); i >= 0 && i < len(s.counts) {
+		c := s.counts[i]
+		s.stats.SetText(lang.X("periods.stats",
+			"{{.Pupils}} elever · {{.WithChoices}} med val · {{.Offers}} praoplatser · {{.Seats}} platser · {{.Placed}} placerade · {{.Days}} dagar",
+			map[string]string{"Pupils": strconv.Itoa(c.Pupils), "WithChoices": strconv.Itoa(c.PupilsWithChoices),
+				"Offers": strconv.Itoa(c.Offers), "Seats": strconv.Itoa(c.Seats), "Placed": strconv.Itoa(c.Placed),
+				"Days": strconv.Itoa(c.Days)}))
+	}
+}
+
+// updateWeeks tells the weeks and weekdays the dates cover, as they are typed.
+func (s *Screen) updateWeeks() {
+	a, ok1 := s.start.Date()
+	b, ok2 := s.end.Date()
+	if !ok1 || !ok2 || a.IsZero() || b.IsZero() || b.Before(a) {
+		s.weeks.SetText("")
+		return
+	}
+	w := uikit.WeekLabel(a)
+	if data.ISOWeek(a) != data.ISOWeek(b) || b.Sub(a).Hours() > 24*7 {
+		w += " – " + uikit.WeekLabel(b)
+	}
+	s.weeks.SetText(lang.X("periods.weeks", "{{.Weeks}} · {{.Days}} vardagar · {{.First}} – {{.Last}}",
+		map[string]string{"Weeks": w, "Days": strconv.Itoa(len(data.Weekdays(a, b))), "First": uikit.LongDate(a), "Last": uikit.LongDate(b)}))
+}
+
+// OnNew starts a new period (Ctrl+N).
+func (s *Screen) OnNew() {
+	s.list.UnselectAll()
+	p := data.Period{Grade: 8, Status: data.PeriodPlanning}
+	for _, o := range s.schools {
+		p.SchoolIDs = append(p.SchoolIDs, o.ID)
+	}
+	s.show(p)
+}
+
+func (s *Screen) read() (data.Period, bool) {
+	p := s.current
+	p.Name, p.Notes = s.name.Text, s.notes.Text
+	p.Grade, _ = strconv.Atoi(s.grade.Selected)
+	if i := s.status.SelectedIndex(); i >= 0 {
+		p.Status = data.PeriodStatuses[i]
+	}
+	p.SchoolIDs = nil
+	for _, o := range s.schools {
+		if slices.Contains(s.schoolChecks.Selected, o.Name) {
+			p.SchoolIDs = append(p.SchoolIDs, o.ID)
+		}
+	}
+	ok := true
+	for _, f := range []struct {
+		name string
+		df   *widgets.DateField
+		dst  *data.Period
+	}{{"start", s.start, &p}, {"end", s.end, &p}} {
+		t, good := f.df.Date()
+		if !good {
+			s.showError(f.name, lang.X("err.date", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2012-05-04."))
+			ok = false
+		} else if f.name == "start" {
+			p.Start = t
+		} else {
+			p.End = t
+		}
+	}
+	return p, ok
+}
+
+func (s *Screen) showError(field, msg string) {
+	if l, ok := s.errs[field]; ok {
+		widgets.ShowErr(l, msg)
+		return
+	}
+	dialog.ShowError(errors.New(msg), s.main.Window())
+}
+
+// onSave validates and stores the period; errors show beside their fields.
+func (s *Screen) onSave() {
+	for _, l := range s.errs {
+		l.Hide()
+	}
+	p, ok := s.read()
+	if !ok {
+		return
+	}
+	err := s.main.Store().SavePeriod(context.Background(), &p)
+	var ve *data.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		for _, f := range ve.Fields {
+			s.showError(f.Field, widgets.FieldMessage(f))
+		}
+		return
+	case errors.Is(err, data.ErrConflict):
+		s.showError("name", lang.X("periods.name_taken", "Det finns redan en praoperiod med det namnet."))
+		return
+	case err != nil:
+		dialog.ShowError(err, s.main.Window())
+		return
+	}
+	s.current = p
+	s.Reload()
+}
+
+func (s *Screen) onDelete() {
+	p := s.current
+	if p.ID == "" {
+		return
+	}
+	dialog.ShowConfirm(lang.X("periods.delete_title", "Ta bort praoperiod"),
+		lang.X("periods.delete_confirm", "Ta bort {{.Name}}? Elevernas val och placeringar i perioden finns kvar i databasen men visas inte.",
+			map[string]string{"Name": p.Name}),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := s.main.Store().DeletePeriod(context.Background(), p.ID); err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.current = data.Period{}
+			s.OnNew()
+			s.Reload()
+		}, s.main.Window())
+}

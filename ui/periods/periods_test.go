@@ -1,0 +1,79 @@
+package periods
+
+import (
+	"context"
+	"strings"
+	"techniqual/data"
+	"techniqual/data/demo"
+	"techniqual/reports"
+	"techniqual/ui/internal/uitest"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+)
+
+func TestCreateAPeriodWithTheDatePicker(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	sh := uitest.NewShell(t, st)
+	s := New(sh)
+	sh.Open(t, s)
+	if all, err := st.ListPeriods(ctx); err != nil || len(s.periods) != len(all) || len(all) < 3 {
+		t.Fatalf("%d periods listed of %d: %v", len(s.periods), len(all), err)
+	}
+	s.OnNew()
+	test.Type(s.name, "Åk 9 v. 5 2027")
+	s.grade.SetSelected("9")
+	// The calendar pop-up itself is tested in widgets (TestMonthView).
+	s.start.SetDate(time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC))
+	test.Type(s.end.Entry, "2027-02-05")
+	if w := s.weeks.Text; !strings.Contains(w, "v. 5") || !strings.Contains(w, "5 vardagar") || !strings.Contains(w, "måndag 1 februari") {
+		t.Errorf("weeks line = %q", w)
+	}
+	test.Tap(s.saveBtn)
+	sh.Wait(t)
+	p, err := st.FindPeriod(ctx, "Åk 9 v. 5 2027")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if data.FormatDate(p.Start) != "2027-02-01" || data.FormatDate(p.End) != "2027-02-05" || p.Grade != 9 || len(p.SchoolIDs) == 0 {
+		t.Errorf("saved %+v", p)
+	}
+	if !strings.Contains(s.stats.Text, "elever") {
+		t.Errorf("no counts for the saved period: %q", s.stats.Text)
+	}
+	// The same name again is refused beside the field.
+	s.OnNew()
+	test.Type(s.name, "Åk 9 v. 5 2027")
+	test.Type(s.start.Entry, "2027-02-08")
+	test.Type(s.end.Entry, "2027-02-01")
+	test.Tap(s.saveBtn)
+	if !s.errs["end"].Visible() {
+		t.Error("an end before the start is not shown beside the end date")
+	}
+}
+
+func TestPrintButtonAsksForUtskrifter(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	sh := uitest.NewShell(t, st)
+	s := New(sh)
+	sh.Open(t, s)
+	s.list.Select(0)
+	test.Tap(s.printBtn)
+	want := "print " + string(reports.KindSchedules) + " " + s.current.ID
+	if !sh.HasCall(want) {
+		t.Errorf("calls %v, want %q", sh.Calls(), want)
+	}
+	test.Tap(s.exportBtn)
+	if !sh.HasCall("export placements") {
+		t.Errorf("calls %v, want the placements export", sh.Calls())
+	}
+}

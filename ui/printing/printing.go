@@ -1,0 +1,873 @@
+// Package printing is the Utskrifter screen: a period's documents
+// (schedules, host confirmations, attendance cards, certificates) chosen
+// for a school, a class, a pupil or an offer, previewed, and saved as PDF.
+package printing
+
+import (
+	"context"
+	"errors"
+	"image"
+	"net/url"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+	"techniqual/reports"
+	"techniqual/ui/ops"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
+)
+
+// printScope is how much of a period is printed.
+type printScope int
+
+const (
+	scopePeriod printScope = iota // every placed pupil of the period
+	scopeSchool                   // one school
+	scopeClass                    // one class of one school
+	scopePupil                    // one pupil
+	scopeOffer                    // the pupils at one offer
+)
+
+// prefPrintFolder remembers where documents were last saved.
+const prefPrintFolder = "printing_folder"
+
+// printChoice is what is to be printed.
+type printChoice struct {
+	kind                                        reports.Kind
+	scope                                       printScope
+	periodID, schoolID, class, pupilID, offerID string
+	lang                                        string
+	include                                     bool // protected pupils by name in documents for hosts
+	perUnit                                     bool // one file per pupil (offer) in a folder
+}
+
+// Shell is what Utskrifter needs from the window: only the Base (the other
+// screens Preset it through the shell, which calls Preset).
+type Shell interface {
+	uikit.Base
+}
+
+// Screen is Utskrifter: choose a document, whom it is for, the
+// language and the form of the output, see its first page, and save it as
+// PDF. Printing runs off the UI goroutine with a progress bar and can be
+// cancelled; every save is recorded in the audit log.
+type Screen struct {
+	main    Shell
+	content fyne.CanvasObject
+	// rasteriser finds the PDF rasteriser for the preview ("" for none);
+	// pdftoppm in the app, a stub in tests.
+	rasteriser func() string
+
+	periods []data.Period
+	placed  map[string]int      // period id → placed pupils
+	docs    []data.ScheduleDoc  // every placed pupil of the period shown
+	docsFor string              // the period docs belong to
+	c       printChoice         // the choice; the widgets show it
+	syncing bool                // widgets are being set from c
+	loadGen int                 // the latest load of docs
+	prevGen int                 // the latest preview
+	cancel  context.CancelFunc  // stops the running save, nil when idle
+	lastDir string              // folder of the last save, for "Öppna mappen"
+	onUnit  func(done, all int) // tests: told after each unit, on the printing goroutine
+
+	kindRadio, langRadio, outRadio *widget.RadioGroup
+	scopeSel, periodSel            *widget.Select
+	schoolSel, classSel            *widget.Select
+	schoolOpts                     []data.Organisation
+	classOpts                      []string
+	pupilPick, offerPick           *widgets.SearchPicker
+	schoolRow, classRow            *fyne.Container
+	pupilRow, offerRow             *fyne.Container
+	protected                      *widget.Check
+	protectedNote                  *widget.Label
+	summary                        *widget.Label
+	saveBtn, cancelBtn, openBtn    *widget.Button
+	progress                       *widget.ProgressBar
+	progressBox                    *fyne.Container
+	status                         *widget.Label
+
+	previewHead *widget.Label
+	previewNote *widget.Label
+	previewBox  *fyne.Container
+	preview     *fyne.Container
+	form        *fyne.Container
+	scroll      *container.Scroll
+	actions     *fyne.Container
+}
+
+// kindNames are the documents as the window names them.
+var kindNames = []struct{ key, sv string }{
+	{"printing.kind.schedules", "Praoschema (till eleven)"},
+	{"printing.kind.hosts", "Värdbekräftelse (till värden)"},
+	{"printing.kind.attendance", "Närvarokort (till handledaren)"},
+	{"printing.kind.certificates", "Praointyg (efter praon)"},
+}
+
+var scopeNames = []struct{ key, sv string }{
+	{"printing.scope.period", "Hela perioden"},
+	{"printing.scope.school", "En skola"},
+	{"printing.scope.class", "En klass"},
+	{"printing.scope.pupil", "En elev"},
+	{"printing.scope.offer", "En praoplats"},
+}
+
+// New builds the screen; Reload fills it.
+func New(m Shell) *Screen {
+	s := &Screen{main: m, placed: map[string]int{}, rasteriser: pdftoppm}
+	s.c = printChoice{kind: reports.KindSchedules, lang: m.Language()}
+
+	var kinds []string
+	for _, k := range kindNames {
+		kinds = append(kinds, lang.X(k.key, k.sv))
+	}
+	s.kindRadio = widget.NewRadioGroup(kinds, func(string) {
+		if i := slices.Index(s.kindRadio.Options, s.kindRadio.Selected); i >= 0 && !s.syncing {
+			s.c.kind = reports.Kinds[i]
+			s.changed()
+		}
+	})
+	s.kindRadio.Required = true
+
+	var scopes []string
+	for _, sc := range scopeNames {
+		scopes = append(scopes, lang.X(sc.key, sc.sv))
+	}
+	s.scopeSel = widgets.NewSelect(scopes, func(string) {
+		if !s.syncing {
+			s.c.scope = printScope(s.scopeSel.SelectedIndex())
+			s.changed()
+		}
+	})
+	s.periodSel = widgets.NewSelect(nil, func(string) {
+		if i := s.periodSel.SelectedIndex(); i >= 0 && !s.syncing && s.periods[i].ID != s.c.periodID {
+			s.c.periodID = s.periods[i].ID
+			s.loadDocs()
+		}
+	})
+	s.periodSel.PlaceHolder = lang.X("printing.choose_period", "Välj praoperiod")
+	s.schoolSel = widgets.NewSelect(nil, func(string) {
+		if i := s.schoolSel.SelectedIndex(); i >= 0 && !s.syncing {
+			s.c.schoolID = s.schoolOpts[i].ID
+			s.changed()
+		}
+	})
+	s.schoolSel.PlaceHolder = lang.X("printing.choose_school", "Välj skola")
+	s.classSel = widgets.NewSelect(nil, func(string) {
+		if i := s.classSel.SelectedIndex(); i >= 0 && !s.syncing {
+			s.c.class = s.classOpts[i]
+			s.changed()
+		}
+	})
+	s.classSel.PlaceHolder = lang.X("printing.choose_class", "Välj klass")
+	s.pupilPick = widgets.NewSearchPicker(lang.X("printing.search_pupil", "Sök elev på namn, klass eller skola …"), func(id string) {
+		if !s.syncing {
+			s.c.pupilID = id
+			s.changed()
+		}
+	})
+	s.offerPick = widgets.NewSearchPicker(lang.X("printing.search_offer", "Sök praoplats på företag eller titel …"), func(id string) {
+		if !s.syncing {
+			s.c.offerID = id
+			s.changed()
+		}
+	})
+
+	s.langRadio = widget.NewRadioGroup([]string{"Svenska", "English"}, func(string) {
+		if !s.syncing {
+			s.c.lang = uikit.LangSwedish
+			if s.langRadio.Selected == "English" {
+				s.c.lang = uikit.LangEnglish
+			}
+			s.changed()
+		}
+	})
+	s.langRadio.Required = true
+
+	s.protected = widget.NewCheck(lang.X("printing.include_protected", "Skriv ut elever med skyddad identitet med namn och skola"), func(on bool) {
+		if !s.syncing {
+			s.c.include = on
+			s.changed()
+		}
+	})
+	s.protectedNote = widget.NewLabel("")
+	s.protectedNote.Wrapping = fyne.TextWrapWord
+
+	s.outRadio = widget.NewRadioGroup([]string{"", ""}, func(string) {
+		if !s.syncing {
+			s.c.perUnit = s.outRadio.Selected == s.outRadio.Options[1]
+			s.changed()
+		}
+	})
+	s.outRadio.Required = true
+
+	s.summary = widget.NewLabel("")
+	s.summary.Wrapping = fyne.TextWrapWord
+	s.saveBtn = widget.NewButtonWithIcon(lang.X("printing.save", "Spara PDF …"), theme.DocumentSaveIcon(), s.onSave)
+	s.saveBtn.Importance = widget.HighImportance
+	s.cancelBtn = widget.NewButtonWithIcon(lang.X("printing.cancel", "Avbryt"), theme.CancelIcon(), s.onCancel)
+	s.progress = widget.NewProgressBar()
+	s.progressBox = container.NewBorder(nil, nil, nil, s.cancelBtn, s.progress)
+	s.progressBox.Hide()
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.openBtn = widget.NewButtonWithIcon(lang.X("printing.open_folder", "Öppna mappen"), theme.FolderOpenIcon(), s.onOpenFolder)
+	s.openBtn.Hide()
+
+	caption := func(text string, w ...fyne.CanvasObject) *fyne.Container {
+		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		return container.NewVBox(append([]fyne.CanvasObject{l}, w...)...)
+	}
+	s.schoolRow = caption(lang.X("printing.school", "Skola"), s.schoolSel)
+	s.classRow = caption(lang.X("printing.class", "Klass"), s.classSel)
+	s.pupilRow = caption(lang.X("printing.pupil", "Elev"), s.pupilPick.Content)
+	s.offerRow = caption(lang.X("printing.offer", "Praoplats"), s.offerPick.Content)
+
+	title := widget.NewLabelWithStyle(lang.X("nav.printing", "Utskrifter"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	s.form = container.NewVBox(title,
+		caption(lang.X("printing.document", "Dokument"), s.kindRadio),
+		caption(lang.X("printing.period", "Praoperiod"), s.periodSel),
+		caption(lang.X("printing.scope", "Vilka"), s.scopeSel),
+		s.schoolRow, s.classRow, s.pupilRow, s.offerRow,
+		container.NewGridWithColumns(2,
+			caption(lang.X("printing.language", "Språk i dokumenten"), s.langRadio),
+			caption(lang.X("printing.output", "Som"), s.outRadio)),
+		caption(lang.X("printing.protected", "Skyddad identitet"), s.protected, s.protectedNote),
+	)
+	// What saving gives and the buttons stay in sight below the choices.
+	s.actions = container.NewVBox(widget.NewSeparator(), s.summary,
+		container.NewHBox(s.saveBtn, s.openBtn), s.progressBox, s.status)
+	s.scroll = container.NewVScroll(container.NewPadded(s.form))
+	left := container.NewBorder(nil, container.NewPadded(s.actions), nil, nil, s.scroll)
+
+	s.previewHead = widget.NewLabelWithStyle(lang.X("printing.preview", "Förhandsgranskning av första sidan"),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.previewNote = widget.NewLabel("")
+	s.previewNote.Wrapping = fyne.TextWrapWord
+	s.previewNote.SizeName = theme.SizeNameCaptionText
+	s.previewBox = container.New(a4Layout{})
+	s.preview = container.NewBorder(container.NewVBox(s.previewHead, s.previewNote), nil, nil, nil, s.previewBox)
+
+	split := container.NewHSplit(left, container.NewPadded(s.preview))
+	split.Offset = 0.5
+	s.content = split
+	s.sync()
+	return s
+}
+
+// Content is the screen's root object.
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+// Reload fetches the periods and how many pupils each has placed, then the
+// documents of the chosen period.
+func (s *Screen) Reload() {
+	st := s.main.Store()
+	s.main.Background(func() func() {
+		ctx := context.Background()
+		periods, err := st.ListPeriods(ctx)
+		placed := map[string]int{}
+		for _, p := range periods {
+			if err != nil {
+				break
+			}
+			var o data.PeriodOverview
+			o, err = st.PeriodOverview(ctx, p)
+			placed[p.ID] = o.Placed
+		}
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.periods, s.placed = periods, placed
+			if !slices.ContainsFunc(periods, func(p data.Period) bool { return p.ID == s.c.periodID }) {
+				s.c.periodID = uikit.DefaultPeriod(periods, placed)
+			}
+			s.loadDocs()
+		}
+	})
+}
+
+// loadDocs reads the documents of every placed pupil of the chosen period
+// off the UI goroutine; a later load wins over an earlier one.
+func (s *Screen) loadDocs() {
+	s.loadGen++
+	gen, periodID, st := s.loadGen, s.c.periodID, s.main.Store()
+	s.sync()
+	if periodID == "" {
+		s.docs, s.docsFor = nil, ""
+		s.sync()
+		return
+	}
+	s.summary.SetText(lang.X("printing.loading", "Läser placeringarna …"))
+	s.main.Background(func() func() {
+		docs, err := st.DocumentsForPeriod(context.Background(), periodID, data.DocFilter{})
+		return func() {
+			if gen != s.loadGen {
+				return
+			}
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.docs, s.docsFor = docs, periodID
+			s.sync()
+		}
+	})
+}
+
+// Preset chooses a document and whom it is for, as when printing is
+// started from a pupil, an offer or a period: the most specific of pupilID,
+// offerID, class (with schoolID) and schoolID sets the scope; all empty
+// prints the whole period. Protected pupils are left out again.
+func (s *Screen) Preset(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string) {
+	if !kind.Valid() {
+		kind = reports.KindSchedules
+	}
+	c := printChoice{kind: kind, periodID: periodID, schoolID: schoolID, class: class, pupilID: pupilID,
+		offerID: offerID, lang: s.c.lang}
+	switch {
+	case pupilID != "":
+		c.scope = scopePupil
+	case offerID != "":
+		c.scope = scopeOffer
+	case class != "":
+		c.scope = scopeClass
+	case schoolID != "":
+		c.scope = scopeSchool
+	}
+	if c.periodID == "" {
+		c.periodID = s.c.periodID
+	}
+	s.c = c
+	s.status.SetText("")
+	s.openBtn.Hide()
+	if s.docsFor != c.periodID {
+		s.loadDocs()
+		return
+	}
+	s.sync()
+}
+
+// changed is called when the user changed the choice.
+func (s *Screen) changed() {
+	s.status.SetText("")
+	s.openBtn.Hide()
+	s.sync()
+}
+
+// sync sets every widget from the choice and the loaded documents, and
+// starts a new preview.
+func (s *Screen) sync() {
+	s.syncing = true
+	defer func() { s.syncing = false }()
+	c := &s.c
+
+	s.kindRadio.SetSelected(s.kindRadio.Options[max(0, slices.Index(reports.Kinds, c.kind))])
+	s.scopeSel.SetSelectedIndex(int(c.scope))
+	var names []string
+	for _, p := range s.periods {
+		names = append(names, p.Name)
+	}
+	s.periodSel.SetOptions(names)
+	if i := slices.IndexFunc(s.periods, func(p data.Period) bool { return p.ID == c.periodID }); i >= 0 {
+		s.periodSel.SetSelectedIndex(i)
+	} else {
+		s.periodSel.ClearSelected()
+	}
+	lang0 := "Svenska"
+	if c.lang == uikit.LangEnglish {
+		lang0 = "English"
+	}
+	s.langRadio.SetSelected(lang0)
+
+	// Schools and classes with placed pupils.
+	docs := s.periodDocs()
+	s.schoolOpts = s.schoolOpts[:0]
+	seen := map[string]bool{}
+	for _, d := range docs { // sorted by school already
+		if !seen[d.School.ID] {
+			seen[d.School.ID] = true
+			s.schoolOpts = append(s.schoolOpts, d.School)
+		}
+	}
+	names = names[:0]
+	for _, o := range s.schoolOpts {
+		names = append(names, o.Name)
+	}
+	s.schoolSel.SetOptions(names)
+	if i := slices.IndexFunc(s.schoolOpts, func(o data.Organisation) bool { return o.ID == c.schoolID }); i >= 0 {
+		s.schoolSel.SetSelectedIndex(i)
+	} else {
+		s.schoolSel.ClearSelected()
+	}
+	s.classOpts = s.classOpts[:0]
+	for _, d := range docs {
+		if d.School.ID == c.schoolID && !slices.Contains(s.classOpts, d.Pupil.ClassName) {
+			s.classOpts = append(s.classOpts, d.Pupil.ClassName)
+		}
+	}
+	uikit.SortSwedish(s.classOpts)
+	s.classSel.SetOptions(s.classOpts)
+	if i := slices.Index(s.classOpts, c.class); i >= 0 && c.class != "" {
+		s.classSel.SetSelectedIndex(i)
+	} else {
+		s.classSel.ClearSelected()
+	}
+	var pupils, offers []widgets.PickItem
+	offerN := map[string]int{}
+	for _, d := range docs {
+		pupils = append(pupils, widgets.PickItem{ID: d.Pupil.ID, Text: uikit.JoinDot(d.Pupil.Name(), d.Pupil.ClassName, d.School.Name)})
+		offerN[d.Offer.ID]++
+	}
+	for _, h := range data.GroupByOffer(docs) {
+		offers = append(offers, widgets.PickItem{ID: h.Offer.ID, Text: uikit.JoinDot(h.Host.Name, h.Offer.Title,
+			lang.X("printing.n_pupils", "elever: {{.N}}", map[string]string{"N": strconv.Itoa(offerN[h.Offer.ID])}))})
+	}
+	s.pupilPick.SetItems(pupils, c.pupilID)
+	s.offerPick.SetItems(offers, c.offerID)
+
+	show := func(o fyne.CanvasObject, on bool) {
+		if on {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+	show(s.schoolRow, c.scope == scopeSchool || c.scope == scopeClass)
+	show(s.classRow, c.scope == scopeClass)
+	show(s.pupilRow, c.scope == scopePupil)
+	show(s.offerRow, c.scope == scopeOffer)
+
+	// Protected identity matters only in documents that leave the school.
+	sel := s.selected()
+	nProtected := 0
+	for _, d := range sel {
+		if d.Pupil.Protected {
+			nProtected++
+		}
+	}
+	leaves := c.kind == reports.KindHosts || c.kind == reports.KindAttendance
+	s.protected.SetChecked(c.include && leaves)
+	s.protectedNote.Importance = widget.MediumImportance
+	switch {
+	case !leaves:
+		s.protected.Disable()
+		s.protectedNote.SetText(lang.X("printing.protected_na",
+			"Gäller bara dokument som lämnar skolan: värdbekräftelser och närvarokort."))
+	case c.include:
+		s.protected.Enable()
+		s.protectedNote.Importance = widget.DangerImportance
+		s.protectedNote.SetText(lang.X("printing.protected_warning",
+			"Varning: elever med skyddad identitet skrivs ut med namn, klass och skola i ett dokument som lämnar skolan (i urvalet: {{.N}}). Gör det bara om du vet att det är rätt för varje elev.",
+			map[string]string{"N": strconv.Itoa(nProtected)}))
+	case nProtected == 0:
+		s.protected.Enable()
+		s.protectedNote.SetText(lang.X("printing.protected_none",
+			"Ingen av de valda eleverna har skyddad identitet. Annars visas de som ”Elev via skolan” med skolans kontakt."))
+	default:
+		s.protected.Enable()
+		s.protectedNote.SetText(lang.X("printing.protected_hidden",
+			"Elever med skyddad identitet (i urvalet: {{.N}}) visas som ”Elev via skolan” med skolans kontakt.",
+			map[string]string{"N": strconv.Itoa(nProtected)}))
+	}
+	s.protectedNote.Refresh()
+
+	perUnit := lang.X("printing.out_files", "En fil per elev i en mapp")
+	if c.kind == reports.KindHosts {
+		perUnit = lang.X("printing.out_files_hosts", "En fil per praoplats i en mapp")
+	}
+	s.outRadio.Options = []string{lang.X("printing.out_one", "En PDF med sidbrytningar"), perUnit}
+	out := 0
+	if c.perUnit {
+		out = 1
+	}
+	s.outRadio.SetSelected(s.outRadio.Options[out])
+	s.outRadio.Refresh()
+
+	s.summary.SetText(s.summaryText(sel))
+	s.form.Refresh() // rows shown, hidden or grown: lay them out again
+	s.actions.Refresh()
+	if len(sel) == 0 || reports.Units(c.kind, sel) == 0 || s.cancel != nil {
+		s.saveBtn.Disable()
+	} else {
+		s.saveBtn.Enable()
+	}
+	s.updatePreview(sel)
+}
+
+// periodDocs is the loaded documents when they belong to the chosen period.
+func (s *Screen) periodDocs() []data.ScheduleDoc {
+	if s.docsFor != s.c.periodID {
+		return nil
+	}
+	return s.docs
+}
+
+// selected is the documents the choice prints: nil while a picker is empty.
+func (s *Screen) selected() []data.ScheduleDoc {
+	return filterDocs(s.periodDocs(), s.c)
+}
+
+// filterDocs keeps the documents of c's scope.
+func filterDocs(docs []data.ScheduleDoc, c printChoice) []data.ScheduleDoc {
+	keep := func(d data.ScheduleDoc) bool {
+		switch c.scope {
+		case scopeSchool:
+			return c.schoolID != "" && d.School.ID == c.schoolID
+		case scopeClass:
+			return c.class != "" && d.School.ID == c.schoolID && d.Pupil.ClassName == c.class
+		case scopePupil:
+			return c.pupilID != "" && d.Pupil.ID == c.pupilID
+		case scopeOffer:
+			return c.offerID != "" && d.Offer.ID == c.offerID
+		}
+		return true
+	}
+	var out []data.ScheduleDoc
+	for _, d := range docs {
+		if keep(d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// summaryText says what saving would print, or what is still to choose.
+func (s *Screen) summaryText(sel []data.ScheduleDoc) string {
+	c := s.c
+	switch {
+	case len(s.periods) == 0:
+		return lang.X("printing.no_periods", "Det finns inga praoperioder ännu. Skapa en under Praoperioder.")
+	case c.periodID == "":
+		return lang.X("printing.pick_period", "Välj en praoperiod.")
+	case s.docsFor != c.periodID:
+		return lang.X("printing.loading", "Läser placeringarna …")
+	case len(s.docs) == 0:
+		return lang.X("printing.none_placed", "Ingen elev är placerad i perioden ännu. Fördela eleverna under Matchning först.")
+	case c.scope == scopeSchool && c.schoolID == "":
+		return lang.X("printing.pick_school", "Välj en skola.")
+	case c.scope == scopeClass && (c.schoolID == "" || c.class == ""):
+		return lang.X("printing.pick_class", "Välj skola och klass.")
+	case c.scope == scopePupil && c.pupilID == "":
+		return lang.X("printing.pick_pupil", "Sök fram och välj en elev.")
+	case c.scope == scopeOffer && c.offerID == "":
+		return lang.X("printing.pick_offer", "Sök fram och välj en praoplats.")
+	case len(sel) == 0:
+		return lang.X("printing.none_selected", "Ingen placerad elev stämmer med valet.")
+	}
+	units := reports.Units(c.kind, sel)
+	if c.kind == reports.KindCertificates && units == 0 {
+		return lang.X("printing.no_attendance", "Ingen av eleverna har närvaro registrerad, så det blir inga praointyg.")
+	}
+	v := map[string]string{"Docs": strconv.Itoa(units), "Pupils": strconv.Itoa(len(sel)),
+		"Offers": strconv.Itoa(len(data.GroupByOffer(sel)))}
+	var text string
+	switch c.kind {
+	case reports.KindHosts:
+		text = lang.X("printing.summary_hosts", "Värdbekräftelser, en per praoplats: {{.Docs}} · Elever: {{.Pupils}}", v)
+	default:
+		text = lang.X("printing.summary", "Dokument, ett per elev: {{.Docs}} · Elever: {{.Pupils}}", v)
+	}
+	if skipped := len(sel) - units; c.kind == reports.KindCertificates && skipped > 0 {
+		text += " " + lang.X("printing.skipped", "· Utan registrerad närvaro och därför utan intyg: {{.N}}",
+			map[string]string{"N": strconv.Itoa(skipped)})
+	}
+	return text
+}
+
+// options are the reports options of the choice.
+func (c printChoice) options() reports.Options {
+	return reports.Options{Lang: c.lang, IncludeProtected: c.include &&
+		(c.kind == reports.KindHosts || c.kind == reports.KindAttendance)}
+}
+
+// updatePreview lays out the first page of the first document off the UI
+// goroutine: rasterised from the real PDF when pdftoppm is installed,
+// drawn from the layout otherwise.
+func (s *Screen) updatePreview(sel []data.ScheduleDoc) {
+	s.prevGen++
+	gen, kind, o := s.prevGen, s.c.kind, s.c.options()
+	if len(sel) == 0 || reports.Units(kind, sel) == 0 {
+		s.previewBox.Objects = nil
+		s.previewBox.Refresh()
+		s.previewNote.SetText(lang.X("printing.preview_none", "Här visas första sidan när det finns något att skriva ut."))
+		s.preview.Refresh()
+		return
+	}
+	tool := s.rasteriser()
+	s.main.Background(func() func() {
+		page, err := reports.FirstPage(kind, sel, o)
+		var img image.Image
+		if err == nil && tool != "" {
+			img, _ = rasterFirstPage(tool, kind, sel, o) // the drawing stands in when it fails
+		}
+		return func() {
+			if gen != s.prevGen {
+				return
+			}
+			if err != nil {
+				s.previewBox.Objects = nil
+				s.previewBox.Refresh()
+				s.previewNote.SetText(lang.X("printing.preview_failed", "Förhandsgranskningen gick inte att göra: {{.Error}}",
+					map[string]string{"Error": err.Error()}))
+				s.preview.Refresh()
+				return
+			}
+			v := map[string]string{"Pages": strconv.Itoa(page.Pages)}
+			if img != nil {
+				s.previewBox.Objects = []fyne.CanvasObject{rasterisedPage(img)}
+				s.previewNote.SetText(lang.X("printing.preview_pdf",
+					"Första sidan av den PDF som sparas. Sidor i det första dokumentet: {{.Pages}}.", v))
+			} else {
+				s.previewBox.Objects = []fyne.CanvasObject{drawnPage(page)}
+				s.previewNote.SetText(lang.X("printing.preview_drawn",
+					"Första sidan ritad ur dokumentets layout – PDF:en kan skilja sig i små detaljer. Sidor i det första dokumentet: {{.Pages}}.", v))
+			}
+			s.previewBox.Refresh()
+			s.preview.Refresh()
+		}
+	})
+}
+
+// pluralTitles and singleTitles name the documents in file names, in the
+// documents' language.
+var fileTitles = map[string]map[reports.Kind][2]string{
+	uikit.LangSwedish: {
+		reports.KindSchedules: {"Praoschema", "Praoscheman"}, reports.KindHosts: {"Värdbekräftelse", "Värdbekräftelser"},
+		reports.KindAttendance: {"Närvarokort", "Närvarokort"}, reports.KindCertificates: {"Praointyg", "Praointyg"},
+	},
+	uikit.LangEnglish: {
+		reports.KindSchedules: {"Schedule", "Schedules"}, reports.KindHosts: {"Host confirmation", "Host confirmations"},
+		reports.KindAttendance: {"Attendance card", "Attendance cards"}, reports.KindCertificates: {"Certificate", "Certificates"},
+	},
+}
+
+// suggestedName is the file name offered when saving: the document, whom
+// it is for and the period's week, e.g. "Praoscheman 8B v46.pdf". A pupil
+// with protected identity is not named in the file name of a document that
+// leaves the school.
+func suggestedName(c printChoice, per data.Period, sel []data.ScheduleDoc) string {
+	words := fileTitles[uikit.LangEnglish]
+	grade, week := "Year", "w"
+	if c.lang != uikit.LangEnglish {
+		words, grade, week = fileTitles[uikit.LangSwedish], "Åk", "v"
+	}
+	units := reports.Units(c.kind, sel)
+	title := words[c.kind][1]
+	if units == 1 {
+		title = words[c.kind][0]
+	}
+	var who string
+	switch c.scope {
+	case scopePeriod:
+		who = per.Name
+		if per.Grade > 0 {
+			who = grade + " " + strconv.Itoa(per.Grade)
+		}
+	case scopeSchool, scopeClass:
+		if len(sel) > 0 {
+			who = sel[0].School.Name
+			if c.scope == scopeClass {
+				who = c.class
+			}
+		}
+	case scopePupil:
+		if len(sel) > 0 {
+			p := sel[0].Pupil
+			who = p.Name() + " " + p.ClassName
+			if p.Protected && !c.options().IncludeProtected && c.kind != reports.KindSchedules && c.kind != reports.KindCertificates {
+				who = "Elev via skolan"
+				if c.lang == uikit.LangEnglish {
+					who = "Pupil via the school"
+				}
+			}
+		}
+	case scopeOffer:
+		if len(sel) > 0 {
+			who = sel[0].Host.Name + " - " + sel[0].Offer.Title
+		}
+	}
+	if !per.Start.IsZero() {
+		a, b := data.ISOWeek(per.Start), data.ISOWeek(per.End)
+		week += strconv.Itoa(a)
+		if !per.End.IsZero() && b != a {
+			week += "-" + strconv.Itoa(b)
+		}
+	} else {
+		week = ""
+	}
+	return reports.SafeFileName(strings.Join(strings.Fields(title+" "+who+" "+week), " ")) + ".pdf"
+}
+
+// period is the chosen period.
+func (s *Screen) period() data.Period {
+	for _, p := range s.periods {
+		if p.ID == s.c.periodID {
+			return p
+		}
+	}
+	return data.Period{}
+}
+
+// onSave asks where to save: a file, or a folder for one file each.
+func (s *Screen) onSave() {
+	sel := s.selected()
+	if len(sel) == 0 {
+		return
+	}
+	name := suggestedName(s.c, s.period(), sel)
+	var loc fyne.ListableURI
+	if dir := s.main.App().Preferences().String(prefPrintFolder); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			loc = l
+		}
+	}
+	if s.c.perUnit {
+		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err != nil || u == nil {
+				return
+			}
+			s.saveTo(filepath.Join(u.Path(), strings.TrimSuffix(name, ".pdf")))
+		}, s.main.Window())
+		if loc != nil {
+			d.SetLocation(loc)
+		}
+		d.Show()
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close() // the dialog made an empty file; the PDF replaces it
+		s.saveTo(path)
+	}, s.main.Window())
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	if loc != nil {
+		d.SetLocation(loc)
+	}
+	d.Show()
+}
+
+// saveTo prints the chosen documents off the UI goroutine into the PDF at
+// path, or with one file each into the folder path, and records the export
+// in the audit log. Cancelling, or a failure, leaves no file behind.
+func (s *Screen) saveTo(path string) {
+	c := s.c
+	sel := s.selected()
+	if len(sel) == 0 || s.cancel != nil {
+		return
+	}
+	per := s.period()
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.status.SetText(lang.X("printing.working", "Skriver ut …"))
+	s.openBtn.Hide()
+	s.progress.SetValue(0)
+	s.progressBox.Show()
+	s.cancelBtn.Enable()
+	s.saveBtn.Disable()
+	s.actions.Refresh()
+	st, hook := s.main.Store(), s.onUnit
+	scope := s.scope(c, sel)
+	s.main.Background(func() func() {
+		progress := func(done, all int) {
+			if hook != nil {
+				hook(done, all)
+			}
+			fyne.Do(func() { s.progress.SetValue(float64(done) / float64(max(all, 1))) })
+		}
+		res, err := ops.Print(ctx, st, ops.PrintPeriod{Kind: c.kind, Period: per, Docs: sel, Scope: scope,
+			Options: c.options(), Path: path, PerUnit: c.perUnit, Progress: progress})
+		var logErr *ops.AuditError // the print was written, but not its log entry: the files are gone
+		if errors.As(err, &logErr) {
+			err = nil
+		}
+		pages, paths, ids := res.Pages, res.Paths, res.PupilIDs
+		return func() {
+			cancel()
+			s.cancel = nil
+			s.progressBox.Hide()
+			s.sync()
+			switch {
+			case errors.Is(err, context.Canceled):
+				s.status.SetText(lang.X("printing.cancelled", "Avbrutet. Ingen fil sparades."))
+			case err != nil:
+				s.status.SetText(lang.X("printing.failed", "Det gick inte att spara: {{.Error}}", map[string]string{"Error": err.Error()}))
+			case logErr != nil:
+				s.status.SetText(lang.X("printing.log_failed",
+					"Utskriften kunde inte föras in i loggen över utlämnade personuppgifter, så filen togs bort: {{.Error}}",
+					map[string]string{"Error": logErr.Err.Error()}))
+			default:
+				dir := path
+				if !c.perUnit {
+					dir = filepath.Dir(path)
+				}
+				s.lastDir = dir
+				s.main.App().Preferences().SetString(prefPrintFolder, filepath.Dir(path))
+				v := map[string]string{"Path": path, "Pages": strconv.Itoa(pages), "Pupils": strconv.Itoa(len(ids)),
+					"Files": strconv.Itoa(len(paths)), "Docs": strconv.Itoa(reports.Units(c.kind, sel))}
+				if c.perUnit {
+					s.status.SetText(lang.X("printing.saved_files", "Sparat i mappen {{.Path}} · Filer: {{.Files}} · Elever: {{.Pupils}}", v))
+				} else {
+					s.status.SetText(lang.X("printing.saved", "Sparat i {{.Path}} · Dokument: {{.Docs}} · Elever: {{.Pupils}} · Sidor: {{.Pages}}", v))
+				}
+				s.openBtn.Show()
+			}
+			s.actions.Refresh()
+		}
+	})
+}
+
+// scope says which part of the period is printed, for the audit log.
+func (s *Screen) scope(c printChoice, sel []data.ScheduleDoc) ops.Scope {
+	if len(sel) == 0 {
+		return ops.Scope{}
+	}
+	d := sel[0]
+	switch c.scope {
+	case scopeSchool:
+		return ops.Scope{School: d.School.Name}
+	case scopeClass:
+		return ops.Scope{School: d.School.Name, Class: c.class}
+	case scopePupil:
+		return ops.Scope{Pupil: d.Pupil.Name()}
+	case scopeOffer:
+		return ops.Scope{Offer: d.Host.Name + " – " + d.Offer.Title}
+	}
+	return ops.Scope{}
+}
+
+// onCancel stops the running save between two documents.
+func (s *Screen) onCancel() {
+	if s.cancel != nil {
+		s.cancel()
+		s.cancelBtn.Disable()
+		s.status.SetText(lang.X("printing.cancelling", "Avbryter …"))
+		s.actions.Refresh()
+	}
+}
+
+// onOpenFolder shows the folder of the last save in the file manager.
+func (s *Screen) onOpenFolder() {
+	if s.lastDir == "" {
+		return
+	}
+	if err := s.main.App().OpenURL(&url.URL{Scheme: "file", Path: s.lastDir}); err != nil {
+		dialog.ShowError(err, s.main.Window())
+	}
+}

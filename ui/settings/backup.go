@@ -1,0 +1,182 @@
+package settings
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+	"techniqual/ui/ops"
+	"techniqual/ui/widgets"
+)
+
+// prefAutoBackup turns the automatic daily backup on or off (on by default).
+const prefAutoBackup = "auto_backup"
+
+// StartAutoBackup makes the day's automatic backup of the open database off
+// the UI goroutine, keeping the last data.AutoBackupKeep days, unless it is
+// turned off in Inställningar. It never stops the start: a problem is shown
+// in the window.
+func StartAutoBackup(m Shell) {
+	if !m.App().Preferences().BoolWithFallback(prefAutoBackup, true) {
+		return
+	}
+	st := m.Store()
+	m.Background(func() func() {
+		_, _, err := autoBackup(st, m.Now())
+		if err == nil {
+			return nil
+		}
+		return func() {
+			dialog.ShowError(errors.New(lang.X("backup.auto_failed",
+				"Dagens automatiska säkerhetskopia kunde inte göras: {{.Error}}. Appen fungerar som vanligt; säkerhetskopiera gärna själv under Inställningar.",
+				map[string]string{"Error": err.Error()})), m.Window())
+		}
+	})
+}
+
+// autoBackup runs data.AutoBackup and turns a panic into an error, so that
+// nothing about backups can ever stop the app from starting.
+func autoBackup(st *data.Store, now time.Time) (path string, made bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	return data.AutoBackup(context.Background(), st, now, data.AutoBackupKeep)
+}
+
+// backupCard is Inställningar's card for automatic backups and restoring.
+func backupCard(m Shell) fyne.CanvasObject {
+	auto := widget.NewCheck(lang.X("backup.auto", "Säkerhetskopiera automatiskt en gång om dagen när appen startar (de 7 senaste sparas)"),
+		func(on bool) { m.App().Preferences().SetBool(prefAutoBackup, on) })
+	auto.SetChecked(m.App().Preferences().BoolWithFallback(prefAutoBackup, true))
+	where := widgets.WrapLabel(lang.X("backup.folder", "Mapp: {{.Path}}", map[string]string{"Path": data.BackupFolder(m.Store().Path())}))
+	restore := widget.NewButtonWithIcon(lang.X("backup.restore", "Återställ från en säkerhetskopia …"), theme.HistoryIcon(), func() { showRestore(m) })
+	return widget.NewCard(lang.X("backup.title", "Automatisk säkerhetskopia och återställning"), "",
+		container.NewVBox(auto, where, container.NewHBox(restore)))
+}
+
+// showRestore lets the user pick one of the automatic backups, or any file.
+func showRestore(m Shell) {
+	bs, err := data.ListBackups(m.Store().Path())
+	if err != nil {
+		dialog.ShowError(err, m.Window())
+		return
+	}
+	var d dialog.Dialog
+	items := make([]string, len(bs))
+	for i, b := range bs {
+		items[i] = lang.X("backup.item", "{{.Day}} · {{.Size}} kB", map[string]string{"Day": data.FormatDate(b.Day),
+			"Size": fmt.Sprint((b.Size + 1023) / 1024)})
+	}
+	list := widget.NewRadioGroup(items, nil)
+	other := widget.NewButtonWithIcon(lang.X("backup.other_file", "Välj en annan fil …"), theme.FolderOpenIcon(), func() {
+		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil || r == nil {
+				return
+			}
+			path := r.URI().Path()
+			r.Close()
+			d.Hide()
+			confirmRestore(m, path)
+		}, m.Window())
+		fd.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".techniqual", ".bak"}))
+		fd.Show()
+	})
+	var body fyne.CanvasObject
+	if len(bs) == 0 {
+		body = container.NewVBox(widgets.WrapLabel(lang.X("backup.none", "Det finns inga automatiska säkerhetskopior ännu.")), container.NewHBox(other))
+	} else {
+		list.SetSelected(items[0])
+		body = container.NewVBox(widgets.WrapLabel(lang.X("backup.choose", "Välj säkerhetskopian att återställa:")), list, container.NewHBox(other))
+	}
+	d = dialog.NewCustomConfirm(lang.X("backup.restore_title", "Återställ från säkerhetskopia"),
+		lang.X("backup.next", "Fortsätt …"), lang.X("backup.cancel", "Avbryt"), body, func(ok bool) {
+			if !ok || len(bs) == 0 {
+				return
+			}
+			for i, it := range items {
+				if it == list.Selected {
+					confirmRestore(m, bs[i].Path)
+				}
+			}
+		}, m.Window())
+	d.Resize(fyne.NewSize(480, 360))
+	d.Show()
+}
+
+// confirmRestore checks the backup and, if it is good, asks before
+// restoring it.
+func confirmRestore(m Shell, path string) {
+	if _, err := data.CheckBackup(context.Background(), path); err != nil {
+		dialog.ShowError(errors.New(restoreErrorText(path, err)), m.Window())
+		return
+	}
+	msg := widgets.WrapLabel(lang.X("backup.confirm",
+		"Databasen ersätts med säkerhetskopian {{.Path}}. Allt som ändrats efter att kopian gjordes försvinner. En kopia av den nuvarande databasen sparas först i mappen {{.Folder}}.",
+		map[string]string{"Path": path, "Folder": data.BackupFolder(m.Store().Path())}))
+	d := dialog.NewCustomConfirm(lang.X("backup.confirm_title", "Återställa databasen?"),
+		lang.X("backup.do_restore", "Återställ"), lang.X("backup.cancel", "Avbryt"), msg, func(ok bool) {
+			if ok {
+				restoreFrom(m, path, nil)
+			}
+		}, m.Window())
+	d.Resize(fyne.NewSize(520, 240))
+	d.Show()
+}
+
+// restoreErrorText says why a file cannot be restored from.
+func restoreErrorText(path string, err error) string {
+	switch {
+	case errors.Is(err, data.ErrNotDatabase):
+		return lang.X("backup.not_database", "{{.Path}} är ingen säkerhetskopia av en Techniqual-databas. Ingenting har ändrats.", map[string]string{"Path": path})
+	case errors.Is(err, data.ErrNewerVersion):
+		return lang.X("backup.newer", "{{.Path}} är gjord av en nyare version av Techniqual. Uppdatera appen först. Ingenting har ändrats.", map[string]string{"Path": path})
+	}
+	return lang.X("backup.restore_failed", "Återställningen misslyckades: {{.Error}}", map[string]string{"Error": err.Error()})
+}
+
+// restoreFrom replaces the database with the backup at path: the window's
+// Store is closed, the file restored (a safety copy kept) and opened again,
+// and every screen rebuilt on the restored data. On any failure the window
+// goes on with the database as it was. done, when set, is called on the UI
+// goroutine with the result (for tests).
+func restoreFrom(m Shell, path string, done func(safety string, err error)) {
+	bar := widget.NewProgressBarInfinite()
+	wait := dialog.NewCustomWithoutButtons(lang.X("backup.restoring", "Återställer …"), bar, m.Window())
+	wait.Show()
+	old := m.Store()
+	m.Background(func() func() {
+		st, safety, err := ops.RestoreOpen(context.Background(), old, path)
+		return func() {
+			wait.Hide()
+			if st != nil {
+				m.UseStore(st)
+			}
+			restoreDone(m, safety, err, path, done)
+		}
+	})
+}
+
+func restoreDone(m Shell, safety string, err error, path string, done func(string, error)) {
+	if err != nil {
+		dialog.ShowError(errors.New(restoreErrorText(path, err)), m.Window())
+	} else {
+		dialog.ShowInformation(lang.X("backup.restored_title", "Återställd"), lang.X("backup.restored",
+			"Databasen är återställd från {{.Path}}. Den tidigare databasen finns kvar i {{.Safety}}.",
+			map[string]string{"Path": path, "Safety": safety}), m.Window())
+	}
+	if done != nil {
+		done(safety, err)
+	}
+}

@@ -1,0 +1,586 @@
+package settings
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+	"techniqual/data/exchange"
+	"techniqual/ui/ops"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
+)
+
+// prefExchangeFolder remembers where the last exchange file was saved or opened.
+const prefExchangeFolder = "exchange_folder"
+
+// exchangeKindName names a kind of exchange file in menus.
+func exchangeKindName(k exchange.Kind) string {
+	switch k {
+	case exchange.KindHostForm:
+		return lang.X("exchange.kind.host_form", "Värdformulär (företag, kontakter, praoplatser)")
+	case exchange.KindSchool:
+		return lang.X("exchange.kind.school", "Skolfil (elever och önskemål för regional matchning)")
+	case exchange.KindResults:
+		return lang.X("exchange.kind.results", "Resultatfil (placeringar till en skola)")
+	case exchange.KindHost:
+		return lang.X("exchange.kind.host", "Värdfil (inkommande elever till ett företag)")
+	}
+	return string(k)
+}
+
+// exchangeErrorText is an exchange error in the window's language (en:
+// English); the message keys are exchange.err.<code>.
+func exchangeErrorText(err error, en bool) string {
+	var e *exchange.Error
+	if !errors.As(err, &e) {
+		return lang.X("exchange.failed", "Det gick inte: {{.Error}}", map[string]string{"Error": err.Error()})
+	}
+	return lang.X(e.Key(), e.Template(), e.Data(en))
+}
+
+// exchangeCard is the Utbytesfiler card for Inställningar.
+func exchangeCard(m Shell) fyne.CanvasObject {
+	save := widget.NewButtonWithIcon(lang.X("exchange.save_file", "Spara utbytesfil …"), theme.MailSendIcon(),
+		func() { showExchangeExport(m, exchange.KindSchool, "") })
+	open := widget.NewButtonWithIcon(lang.X("exchange.open_file", "Läs in utbytesfil …"), theme.FolderOpenIcon(), func() { showExchangeImport(m) })
+	note := widgets.WrapLabel(lang.X("exchange.card_note",
+		"Utbytesfiler (.techniqual) skickas med e-post mellan datorer: värdformulär, skolans elever och önskemål, resultat och värdens elevlista. De är krypterade med en lösenfras som ni kommer överens om per telefon."))
+	return widget.NewCard(lang.X("exchange.title", "Utbyte"), "", container.NewVBox(note, container.NewHBox(save, open)))
+}
+
+// ShowHostFormFile opens the export dialog for one company's host form
+// (the host form's "Spara som fil för e-post …").
+func ShowHostFormFile(m Shell, companyID string) {
+	showExchangeExport(m, exchange.KindHostForm, companyID)
+}
+
+// exchangeExport is the dialog that saves an exchange file.
+type exchangeExport struct {
+	main                      Shell
+	dlg                       dialog.Dialog
+	kind, org, school, period *widget.Select
+	orgRow, schoolRow, perRow fyne.CanvasObject
+	include                   *widget.Check
+	pass1, pass2              *widget.Entry
+	status                    *widget.Label
+	progress                  *widget.ProgressBarInfinite
+	saveBtn                   *widget.Button
+	companies, schools        []data.Organisation
+	periods                   []data.Period
+	wantOrg                   string
+}
+
+func showExchangeExport(m Shell, kind exchange.Kind, orgID string) *exchangeExport {
+	d := newExchangeExport(m, kind, orgID)
+	d.dlg.Show()
+	return d
+}
+
+func newExchangeExport(m Shell, kind exchange.Kind, orgID string) *exchangeExport {
+	d := &exchangeExport{main: m, wantOrg: orgID}
+	names := make([]string, len(exchange.Kinds))
+	for i, k := range exchange.Kinds {
+		names[i] = exchangeKindName(k)
+	}
+	d.kind = widgets.NewSelect(names, func(string) { d.sync() })
+	d.org = widgets.NewSelect(nil, nil)
+	d.school = widgets.NewSelect(nil, nil)
+	d.period = widgets.NewSelect(nil, nil)
+	row := func(label string, w fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, w)
+	}
+	d.orgRow = row(lang.X("exchange.company", "Företag"), d.org)
+	d.schoolRow = row(lang.X("exchange.school", "Skola"), d.school)
+	d.perRow = row(lang.X("exchange.period", "Praoperiod"), d.period)
+	d.include = widget.NewCheck(lang.X("exchange.include_protected", "Ta med namn på elever med skyddad identitet"), nil)
+	d.pass1 = widget.NewPasswordEntry()
+	d.pass1.SetPlaceHolder(lang.X("exchange.passphrase", "Lösenfras"))
+	d.pass2 = widget.NewPasswordEntry()
+	d.pass2.SetPlaceHolder(lang.X("exchange.passphrase_again", "Lösenfrasen igen"))
+	passNote := widgets.WrapLabel(lang.X("exchange.passphrase_note",
+		"Minst {{.Min}} tecken, gärna tre eller fyra vanliga ord. Berätta lösenfrasen för mottagaren per telefon eller sms – aldrig i samma e-post som filen.",
+		map[string]string{"Min": fmt.Sprint(exchange.MinPassphrase)}))
+	d.status = widgets.WrapLabel("")
+	d.progress = widget.NewProgressBarInfinite()
+	d.progress.Stop()
+	d.progress.Hide()
+	d.saveBtn = widget.NewButtonWithIcon(lang.X("exchange.save", "Spara …"), theme.DocumentSaveIcon(), d.onSave)
+	d.saveBtn.Importance = widget.HighImportance
+	closeBtn := widget.NewButton(lang.X("action.close", "Stäng"), func() { d.dlg.Hide() })
+	body := container.NewVBox(row(lang.X("exchange.kind", "Fil"), d.kind), d.orgRow, d.schoolRow, d.perRow, d.include,
+		widget.NewSeparator(), d.pass1, d.pass2, passNote, d.progress, d.status, container.NewHBox(closeBtn, d.saveBtn))
+	d.dlg = dialog.NewCustomWithoutButtons(lang.X("exchange.export_title", "Spara utbytesfil för e-post"), body, m.Window())
+	d.dlg.Resize(fyne.NewSize(600, 480))
+	for i, k := range exchange.Kinds {
+		if k == kind {
+			d.kind.SetSelectedIndex(i)
+		}
+	}
+	d.load()
+	return d
+}
+
+func (d *exchangeExport) chosenKind() exchange.Kind {
+	if i := d.kind.SelectedIndex(); i >= 0 {
+		return exchange.Kinds[i]
+	}
+	return ""
+}
+
+// sync shows the choices the chosen kind needs.
+func (d *exchangeExport) sync() {
+	k := d.chosenKind()
+	show := func(o fyne.CanvasObject, on bool) {
+		if on {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+	show(d.orgRow, k == exchange.KindHostForm || k == exchange.KindHost)
+	show(d.schoolRow, k == exchange.KindSchool || k == exchange.KindResults)
+	show(d.perRow, k != exchange.KindHostForm)
+	show(d.include, k == exchange.KindSchool)
+}
+
+// load fetches companies, schools and periods off the UI goroutine.
+func (d *exchangeExport) load() {
+	st := d.main.Store()
+	d.main.Background(func() func() {
+		ctx := context.Background()
+		cs, err1 := st.ListOrganisations(ctx, data.KindCompany)
+		ss, err2 := st.ListOrganisations(ctx, data.KindSchool)
+		ps, err3 := st.ListPeriods(ctx)
+		return func() {
+			if err := errors.Join(err1, err2, err3); err != nil {
+				d.status.SetText(exchangeErrorText(err, (d.main.Language() == uikit.LangEnglish)))
+				return
+			}
+			d.companies, d.schools, d.periods = cs, ss, ps
+			setNames := func(s *widget.Select, orgs []data.Organisation, want string) {
+				n := make([]string, len(orgs))
+				for i, o := range orgs {
+					n[i] = o.Name
+				}
+				s.SetOptions(n)
+				for i, o := range orgs {
+					if o.ID == want {
+						s.SetSelectedIndex(i)
+					}
+				}
+				if s.SelectedIndex() < 0 && len(orgs) > 0 {
+					s.SetSelectedIndex(0)
+				}
+			}
+			setNames(d.org, cs, d.wantOrg)
+			setNames(d.school, ss, d.wantOrg)
+			pn := make([]string, len(ps))
+			for i, p := range ps {
+				pn[i] = p.Name
+			}
+			d.period.SetOptions(pn)
+			if len(ps) > 0 {
+				d.period.SetSelectedIndex(len(ps) - 1)
+			}
+			d.sync()
+		}
+	})
+}
+
+// check says what is missing before a file can be saved ("" when ready).
+func (d *exchangeExport) check() string {
+	k := d.chosenKind()
+	switch {
+	case k == "":
+		return lang.X("exchange.choose_kind", "Välj vilken fil du vill spara.")
+	case (k == exchange.KindHostForm || k == exchange.KindHost) && d.org.SelectedIndex() < 0:
+		return lang.X("exchange.choose_company", "Välj ett företag.")
+	case (k == exchange.KindSchool || k == exchange.KindResults) && d.school.SelectedIndex() < 0:
+		return lang.X("exchange.choose_school", "Välj en skola.")
+	case k != exchange.KindHostForm && d.period.SelectedIndex() < 0:
+		return lang.X("exchange.choose_period", "Välj en praoperiod.")
+	case d.pass1.Text != d.pass2.Text:
+		return lang.X("exchange.passphrases_differ", "Lösenfraserna är inte lika.")
+	}
+	if err := exchange.CheckPassphrase(d.pass1.Text); err != nil {
+		return exchangeErrorText(err, (d.main.Language() == uikit.LangEnglish))
+	}
+	return ""
+}
+
+func (d *exchangeExport) onSave() {
+	if msg := d.check(); msg != "" {
+		d.status.SetText(msg)
+		return
+	}
+	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if filepath.Ext(path) == "" {
+			// The dialog created the chosen name; the file goes to the name
+			// with the extension, so remove the empty one it left.
+			if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
+				os.Remove(path)
+			}
+			path += exchange.Extension
+		}
+		d.saveTo(path)
+	}, d.main.Window())
+	fd.SetFileName(fmt.Sprintf("%s-%s%s", d.chosenKind(), d.main.Now().Format("2006-01-02"), exchange.Extension))
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{exchange.Extension}))
+	if dir := d.main.App().Preferences().String(prefExchangeFolder); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			fd.SetLocation(l)
+		}
+	}
+	fd.Show()
+}
+
+// saveTo builds and writes the file off the UI goroutine.
+func (d *exchangeExport) saveTo(path string) {
+	if msg := d.check(); msg != "" {
+		d.status.SetText(msg)
+		return
+	}
+	k, pass := d.chosenKind(), d.pass1.Text
+	var orgID, schoolID, periodID string
+	if i := d.org.SelectedIndex(); i >= 0 {
+		orgID = d.companies[i].ID
+	}
+	if i := d.school.SelectedIndex(); i >= 0 {
+		schoolID = d.schools[i].ID
+	}
+	if i := d.period.SelectedIndex(); i >= 0 {
+		periodID = d.periods[i].ID
+	}
+	o := exchange.Options{AppVersion: d.main.AppVersion(), IncludeProtected: d.include.Checked && k == exchange.KindSchool}
+	st := d.main.Store()
+	d.saveBtn.Disable()
+	d.progress.Show()
+	d.progress.Start()
+	d.status.SetText(lang.X("exchange.saving", "Sparar och krypterar …"))
+	d.main.Background(func() func() {
+		_, err := ops.WriteExchange(context.Background(), st,
+			ops.Outgoing{Kind: k, OrgID: orgID, SchoolID: schoolID, PeriodID: periodID, Options: o}, path, pass)
+		return func() {
+			d.saveBtn.Enable()
+			d.progress.Stop()
+			d.progress.Hide()
+			if err != nil {
+				d.status.SetText(exchangeErrorText(err, (d.main.Language() == uikit.LangEnglish)))
+				return
+			}
+			d.main.App().Preferences().SetString(prefExchangeFolder, filepath.Dir(path))
+			d.status.SetText(lang.X("exchange.saved", "Sparad i {{.Path}}. Skicka filen med e-post och lösenfrasen på annat sätt.",
+				map[string]string{"Path": path}))
+		}
+	})
+}
+
+// exchangeImport is the dialog that reads an exchange file: file,
+// passphrase, preview with a choice per conflict, import.
+type exchangeImport struct {
+	main       Shell
+	dlg        dialog.Dialog
+	path       string
+	fileLabel  *widget.Label
+	pass       *widget.Entry
+	previewBtn *widget.Button
+	importBtn  *widget.Button
+	status     *widget.Label
+	progress   *widget.ProgressBarInfinite
+	result     *fyne.Container
+	payload    *exchange.Payload
+	plan       *exchange.Plan
+	choices    map[string]exchange.Side
+}
+
+func showExchangeImport(m Shell) { newExchangeImport(m).dlg.Show() }
+
+func newExchangeImport(m Shell) *exchangeImport {
+	d := &exchangeImport{main: m, choices: map[string]exchange.Side{}}
+	d.fileLabel = widgets.WrapLabel(lang.X("exchange.no_file", "Ingen fil vald."))
+	choose := widget.NewButtonWithIcon(lang.X("exchange.choose_file", "Välj fil …"), theme.FolderOpenIcon(), d.onChoose)
+	d.pass = widget.NewPasswordEntry()
+	d.pass.SetPlaceHolder(lang.X("exchange.passphrase", "Lösenfras"))
+	d.pass.OnSubmitted = func(string) { d.onPreview() }
+	d.previewBtn = widget.NewButtonWithIcon(lang.X("exchange.preview", "Förhandsgranska"), theme.VisibilityIcon(), d.onPreview)
+	d.importBtn = widget.NewButtonWithIcon(lang.X("exchange.import", "Importera"), theme.DownloadIcon(), d.onImport)
+	d.importBtn.Importance = widget.HighImportance
+	d.importBtn.Disable()
+	d.status = widgets.WrapLabel("")
+	d.progress = widget.NewProgressBarInfinite()
+	d.progress.Stop()
+	d.progress.Hide()
+	d.result = container.NewVBox()
+	closeBtn := widget.NewButton(lang.X("action.close", "Stäng"), func() { d.dlg.Hide() })
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, choose, d.fileLabel), d.pass, container.NewHBox(d.previewBtn),
+		d.progress, d.status)
+	body := container.NewBorder(top, container.NewHBox(closeBtn, d.importBtn), nil, nil, container.NewVScroll(d.result))
+	d.dlg = dialog.NewCustomWithoutButtons(lang.X("exchange.import_title", "Läs in utbytesfil"), body, m.Window())
+	d.dlg.Resize(fyne.NewSize(760, 600))
+	return d
+}
+
+func (d *exchangeImport) onChoose() {
+	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		d.setFile(path)
+	}, d.main.Window())
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{exchange.Extension}))
+	if dir := d.main.App().Preferences().String(prefExchangeFolder); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			fd.SetLocation(l)
+		}
+	}
+	fd.Show()
+}
+
+// setFile takes the chosen file and says what it is (from its header,
+// before any passphrase).
+func (d *exchangeImport) setFile(path string) {
+	d.path, d.payload, d.plan = path, nil, nil
+	d.importBtn.Disable()
+	d.result.RemoveAll()
+	d.status.SetText("")
+	d.fileLabel.SetText(filepath.Base(path))
+	en := (d.main.Language() == uikit.LangEnglish)
+	// The header is read off the UI goroutine: the file may sit on a slow
+	// network share.
+	d.main.Background(func() func() {
+		b := make([]byte, 256)
+		f, err := os.Open(path)
+		if err == nil {
+			n, _ := f.Read(b)
+			f.Close()
+			b = b[:n]
+		}
+		what := ""
+		if err != nil {
+			what = exchangeErrorText(err, en)
+		} else if h, err := exchange.ReadHeader(b); err != nil && exchange.CodeOf(err) != exchange.CodeTruncated {
+			what = exchangeErrorText(err, en)
+		} else {
+			what = exchangeKindName(h.Kind)
+		}
+		return func() {
+			if d.path == path {
+				d.fileLabel.SetText(filepath.Base(path) + " – " + what)
+			}
+		}
+	})
+}
+
+// onPreview decrypts and compares the file with the database, off the UI
+// goroutine.
+func (d *exchangeImport) onPreview() {
+	if d.path == "" {
+		d.status.SetText(lang.X("exchange.choose_file_first", "Välj en fil först."))
+		return
+	}
+	path, pass, st := d.path, d.pass.Text, d.main.Store()
+	d.busy(true, lang.X("exchange.reading", "Läser och jämför …"))
+	d.main.Background(func() func() {
+		p, plan, err := ops.ReadExchange(context.Background(), st, path, pass)
+		return func() {
+			d.busy(false, "")
+			if err != nil {
+				d.status.SetText(exchangeErrorText(err, (d.main.Language() == uikit.LangEnglish)))
+				return
+			}
+			d.payload, d.plan = p, plan
+			d.choices = map[string]exchange.Side{}
+			d.showPlan()
+		}
+	})
+}
+
+func (d *exchangeImport) busy(on bool, text string) {
+	d.status.SetText(text)
+	if on {
+		d.previewBtn.Disable()
+		d.importBtn.Disable()
+		d.progress.Show()
+		d.progress.Start()
+		return
+	}
+	d.previewBtn.Enable()
+	d.progress.Stop()
+	d.progress.Hide()
+}
+
+// showPlan lists what the import does, table by table, and a choice per
+// conflict; a host file is shown as the host's list, read-only.
+func (d *exchangeImport) showPlan() {
+	d.result.RemoveAll()
+	p := d.payload
+	from := lang.X("exchange.from", "{{.Kind}} från {{.Source}}, sparad {{.When}} (Techniqual {{.Version}})", map[string]string{
+		"Kind": exchangeKindName(p.Kind), "Source": p.Source.Name, "Version": p.AppVersion,
+		"When": p.CreatedAt.In(data.Stockholm).Format("2006-01-02 15:04")})
+	d.result.Add(widgets.HeadingLabel(from))
+	if p.Kind == exchange.KindHost {
+		d.showHostSheet()
+		d.status.SetText(lang.X("exchange.host_readonly", "En värdfil läses bara – den ändrar inget i databasen."))
+		return
+	}
+	en := (d.main.Language() == uikit.LangEnglish)
+	for _, t := range data.ExchangeTables() {
+		c := d.plan.Counts[t.Name]
+		if c == nil {
+			continue
+		}
+		d.result.Add(widget.NewLabel(lang.X("exchange.count", "{{.Table}}: {{.New}} nya, {{.Changed}} ändrade, {{.Unchanged}} oförändrade, {{.Conflicts}} konflikter",
+			map[string]string{"Table": exchange.TableName(t.Name, en), "New": fmt.Sprint(c.New), "Changed": fmt.Sprint(c.Changed),
+				"Unchanged": fmt.Sprint(c.Unchanged), "Conflicts": fmt.Sprint(c.Conflicts)})))
+	}
+	for _, c := range d.plan.Changes {
+		if c.Status != exchange.StatusNew && c.Status != exchange.StatusChanged {
+			continue
+		}
+		word := lang.X("exchange.status.new", "Ny")
+		if c.Status == exchange.StatusChanged {
+			var fs []string
+			for _, f := range c.Fields {
+				if f.Take == exchange.Theirs {
+					fs = append(fs, exchange.FieldName(f.Field, en))
+				}
+			}
+			word = lang.X("exchange.status.changed", "Ändras") + " (" + strings.Join(fs, ", ") + ")"
+		}
+		l := widget.NewLabel("• " + exchange.TableName(c.Table, en) + ": " + c.Label + " – " + word)
+		l.Truncation = fyne.TextTruncateEllipsis
+		d.result.Add(l)
+	}
+	for _, pr := range d.plan.Problems {
+		txt := pr.Swedish
+		if en {
+			txt = pr.English
+		}
+		e := widgets.NewErrLabel()
+		widgets.ShowErr(e, txt)
+		d.result.Add(e)
+	}
+	conflicts := d.plan.Conflicts()
+	if len(conflicts) > 0 {
+		d.result.Add(widgets.HeadingLabel(lang.X("exchange.conflicts", "Ändrat på båda håll – välj vad som ska gälla")))
+	}
+	mine, theirs := lang.X("exchange.keep_mine", "Behåll min"), lang.X("exchange.take_theirs", "Ta deras")
+	for _, c := range conflicts {
+		key := c.Key()
+		text := lang.X("exchange.conflict", "{{.Table}} {{.Label}}, {{.Field}}: här ”{{.Mine}}”, i filen ”{{.Theirs}}”",
+			map[string]string{"Table": exchange.TableName(c.Table, en), "Label": c.Label, "Field": exchange.FieldName(c.Field, en),
+				"Mine": d.plan.Display(c.Field, c.Mine, en), "Theirs": d.plan.Display(c.Field, c.Theirs, en)})
+		radio := widget.NewRadioGroup([]string{mine, theirs}, func(s string) {
+			switch s {
+			case mine:
+				d.choices[key] = exchange.Mine
+			case theirs:
+				d.choices[key] = exchange.Theirs
+			default:
+				delete(d.choices, key)
+			}
+			d.syncImport()
+		})
+		radio.Horizontal = true
+		d.result.Add(container.NewVBox(widgets.WrapLabel(text), radio))
+	}
+	d.syncImport()
+}
+
+// syncImport enables Importera when nothing stops the import.
+func (d *exchangeImport) syncImport() {
+	if d.plan == nil || d.payload.Kind == exchange.KindHost || len(d.plan.Problems) > 0 {
+		d.importBtn.Disable()
+		return
+	}
+	open := 0
+	for _, c := range d.plan.Conflicts() {
+		if _, ok := d.choices[c.Key()]; !ok {
+			open++
+		}
+	}
+	if open > 0 {
+		d.status.SetText(lang.X("exchange.open_conflicts", "Välj Behåll min eller Ta deras för varje konflikt ({{.N}} kvar).",
+			map[string]string{"N": fmt.Sprint(open)}))
+		d.importBtn.Disable()
+		return
+	}
+	d.status.SetText(lang.X("exchange.ready", "Klart att importera. Allt läses in på en gång, eller ingenting."))
+	d.importBtn.Enable()
+}
+
+func (d *exchangeImport) showHostSheet() {
+	for _, o := range d.payload.Host.Offers {
+		d.result.Add(widget.NewLabelWithStyle(o.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		if len(o.Pupils) == 0 {
+			d.result.Add(widget.NewLabel(lang.X("exchange.no_pupils", "Inga elever placerade.")))
+		}
+		for _, p := range o.Pupils {
+			parts := []string{p.Name}
+			for _, s := range []string{p.Class, p.School, p.Needs} {
+				if s != "" {
+					parts = append(parts, s)
+				}
+			}
+			d.result.Add(widgets.WrapLabel("• " + strings.Join(parts, " · ") + " – " +
+				lang.X("exchange.contact", "kontakt: {{.Contact}}", map[string]string{"Contact": p.Contact})))
+		}
+	}
+}
+
+// onImport writes the file in one transaction, off the UI goroutine.
+func (d *exchangeImport) onImport() {
+	if d.plan == nil {
+		return
+	}
+	p, st := d.payload, d.main.Store()
+	dec := exchange.Decisions{Each: map[string]exchange.Side{}}
+	for k, v := range d.choices {
+		dec.Each[k] = v
+	}
+	d.busy(true, lang.X("exchange.importing", "Importerar …"))
+	d.main.Background(func() func() {
+		res, err := ops.ImportExchange(context.Background(), st, p, dec)
+		return func() {
+			d.busy(false, "")
+			if err != nil {
+				msg := exchangeErrorText(err, (d.main.Language() == uikit.LangEnglish))
+				if res != nil && res.Plan != nil {
+					// The database changed since the preview: show the new
+					// plan, with its own conflicts to decide.
+					d.plan = res.Plan
+					d.choices = map[string]exchange.Side{}
+					d.showPlan()
+				} else {
+					d.syncImport()
+				}
+				d.status.SetText(msg)
+				return
+			}
+			d.plan = nil
+			d.importBtn.Disable()
+			d.status.SetText(lang.X("exchange.imported", "Inläst: {{.N}} rader nya eller ändrade.", map[string]string{"N": fmt.Sprint(res.Written)}))
+			d.main.Rebuild()
+		}
+	})
+}

@@ -1,0 +1,278 @@
+package settings
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+	"techniqual/data/exchange"
+	"techniqual/ui/internal/uitest"
+	"techniqual/ui/ops"
+)
+
+// TestExchangeDialogsSchoolFile: the school saves its pupils as an
+// exchange file (passphrase twice, checked), and the coordinator's window
+// refuses a wrong passphrase, previews the file and imports it.
+func TestExchangeDialogsSchoolFile(t *testing.T) {
+	ctx := context.Background()
+	src := uitest.OpenStore(t)
+	school := data.Organisation{Kind: data.KindSchool, Name: "Älvkulleskolan"}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(src.SaveOrganisation(ctx, &school))
+	per := data.Period{Name: "Åk 9 v. 46 2026", Grade: 9, Start: mustParseDate("2026-11-09"), End: mustParseDate("2026-11-13")}
+	must(src.SavePeriod(ctx, &per))
+	for _, n := range []string{"Alva", "Sam", "Noor"} {
+		p := data.Pupil{SchoolID: school.ID, FirstName: n, LastName: "Testsson", ClassName: "9B", Grade: 9}
+		must(src.SavePupil(ctx, &p))
+	}
+	m := uitest.NewShell(t, src)
+	d := newExchangeExport(m, exchange.KindSchool, school.ID)
+	m.Wait(t)
+	if d.school.Selected != school.Name || d.period.Selected != per.Name || !d.include.Visible() || d.orgRow.Visible() {
+		t.Fatalf("export dialog: school %q period %q", d.school.Selected, d.period.Selected)
+	}
+	path := filepath.Join(t.TempDir(), "skola.techniqual")
+	test.Type(d.pass1, "tre ord som hänger ihop")
+	test.Type(d.pass2, "tre ord som hänger ihip")
+	d.saveTo(path)
+	if !strings.Contains(d.status.Text, "inte lika") {
+		t.Fatalf("status: %q", d.status.Text)
+	}
+	d.pass2.SetText("tre ord som hänger ihop")
+	d.saveTo(path)
+	m.Wait(t)
+	if !strings.Contains(d.status.Text, "Sparad i") {
+		t.Fatalf("status after save: %q", d.status.Text)
+	}
+	if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("file: %v %v", st, err)
+	}
+
+	// The coordinator has the period (under its own key, matched by
+	// name): a school file may not add it.
+	dst := uitest.OpenStore(t)
+	must(dst.SavePeriod(ctx, &data.Period{Name: per.Name, Grade: 9, Start: per.Start, End: per.End}))
+	m2 := uitest.NewShell(t, dst)
+	im := newExchangeImport(m2)
+	im.setFile(path)
+	m2.Wait(t)
+	if !strings.Contains(im.fileLabel.Text, "Skolfil") {
+		t.Fatalf("file label: %q", im.fileLabel.Text)
+	}
+	test.Type(im.pass, "fel fras men lång nog")
+	test.Tap(im.previewBtn)
+	m2.Wait(t)
+	if !strings.Contains(im.status.Text, "Lösenfrasen stämmer inte") || !im.importBtn.Disabled() {
+		t.Fatalf("wrong passphrase: %q", im.status.Text)
+	}
+	im.pass.SetText("tre ord som hänger ihop")
+	test.Tap(im.previewBtn)
+	m2.Wait(t)
+	if im.plan == nil || im.importBtn.Disabled() {
+		t.Fatalf("preview: %q", im.status.Text)
+	}
+	found := false
+	for _, o := range im.result.Objects {
+		if lb, ok := o.(*widget.Label); ok && strings.Contains(lb.Text, "elever: 3 nya") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the preview does not count 3 new pupils")
+	}
+	test.Tap(im.importBtn)
+	m2.Wait(t)
+	if !strings.Contains(im.status.Text, "Inläst") {
+		t.Fatalf("after import: %q", im.status.Text)
+	}
+	ps, err := dst.ListPupils(ctx, data.PupilFilter{})
+	if err != nil || len(ps) != 3 {
+		t.Fatalf("pupils after import: %d %v", len(ps), err)
+	}
+}
+
+func mustParseDate(s string) time.Time {
+	d, err := data.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// TestExchangeConflictTakeTheirs: the HR person and the coordinator both
+// changed the number of seats since the last host form file. The import
+// names the conflict in words, refuses to import until it is decided, and
+// Ta deras takes the file's value.
+func TestExchangeConflictTakeTheirs(t *testing.T) {
+	ctx := context.Background()
+	const pass = "tre ord som hänger ihop"
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	coord, hr := uitest.OpenStore(t), uitest.OpenStore(t)
+	company := data.Organisation{Kind: data.KindCompany, Name: "Lindqvist Mekaniska AB", Municipality: "Säffle"}
+	must(coord.SaveOrganisation(ctx, &company))
+	per := data.Period{Name: "Åk 9 v. 46 2026", Grade: 9, Start: mustParseDate("2026-11-09"), End: mustParseDate("2026-11-13")}
+	must(coord.SavePeriod(ctx, &per))
+	offer := data.Offer{HostID: company.ID, PeriodID: per.ID, Title: "Svetsning och montering", Capacity: 3}
+	must(coord.SaveOffer(ctx, &offer))
+	dir := t.TempDir()
+	transfer := func(from, to *data.Store, name string) string {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		_, err := ops.WriteExchange(ctx, from, ops.Outgoing{Kind: exchange.KindHostForm, OrgID: company.ID}, path, pass)
+		must(err)
+		if to != nil {
+			q, err := exchange.ReadFile(path, pass)
+			must(err)
+			_, err = exchange.Apply(ctx, to, q, exchange.Decisions{})
+			must(err)
+		}
+		return path
+	}
+	transfer(coord, hr, "till-hr.techniqual")
+	o, err := hr.GetOffer(ctx, offer.ID)
+	must(err)
+	o.Capacity = 6
+	must(hr.SaveOffer(ctx, &o))
+	back := transfer(hr, nil, "fran-hr.techniqual")
+	offer.Capacity = 4
+	must(coord.SaveOffer(ctx, &offer))
+
+	m := uitest.NewShell(t, coord)
+	im := newExchangeImport(m)
+	im.setFile(back)
+	m.Wait(t)
+	im.pass.SetText(pass)
+	test.Tap(im.previewBtn)
+	m.Wait(t)
+	var radio *widget.RadioGroup
+	var text string
+	for _, o := range im.result.Objects {
+		if box, ok := o.(*fyne.Container); ok && len(box.Objects) == 2 {
+			if r, ok := box.Objects[1].(*widget.RadioGroup); ok {
+				radio, text = r, box.Objects[0].(*widget.Label).Text
+			}
+		}
+	}
+	if radio == nil {
+		t.Fatalf("no conflict shown: %q", im.status.Text)
+	}
+	if !strings.Contains(text, "antal platser") || !strings.Contains(text, "”4”") || !strings.Contains(text, "”6”") {
+		t.Errorf("conflict text %q", text)
+	}
+	if !im.importBtn.Disabled() || !strings.Contains(im.status.Text, "1 kvar") {
+		t.Fatalf("importable before the conflict is decided: %q", im.status.Text)
+	}
+	radio.SetSelected("Ta deras")
+	if im.importBtn.Disabled() {
+		t.Fatalf("not importable after deciding: %q", im.status.Text)
+	}
+	test.Tap(im.importBtn)
+	m.Wait(t)
+	got, err := coord.GetOffer(ctx, offer.ID)
+	must(err)
+	if got.Capacity != 6 {
+		t.Errorf("capacity %d after Ta deras, want the file's 6", got.Capacity)
+	}
+}
+
+// TestExchangeReplanAfterNewConflict: the database changes between the
+// preview and Importera (another window), so that a new conflict appears.
+// The window shows the new plan with both conflicts to decide instead of
+// offering the stale one again; once both are decided the import goes
+// through.
+func TestExchangeReplanAfterNewConflict(t *testing.T) {
+	ctx := context.Background()
+	const pass = "tre ord som hänger ihop"
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	coord, hr := uitest.OpenStore(t), uitest.OpenStore(t)
+	company := data.Organisation{Kind: data.KindCompany, Name: "Lindqvist Mekaniska AB", Municipality: "Säffle"}
+	must(coord.SaveOrganisation(ctx, &company))
+	per := data.Period{Name: "Åk 9 v. 46 2026", Grade: 9, Start: mustParseDate("2026-11-09"), End: mustParseDate("2026-11-13")}
+	must(coord.SavePeriod(ctx, &per))
+	offer := data.Offer{HostID: company.ID, PeriodID: per.ID, Title: "Svetsning och montering", Capacity: 3}
+	must(coord.SaveOffer(ctx, &offer))
+	dir := t.TempDir()
+	hostForm := ops.Outgoing{Kind: exchange.KindHostForm, OrgID: company.ID}
+	p, err := ops.WriteExchange(ctx, coord, hostForm, filepath.Join(dir, "till-hr.techniqual"), pass)
+	must(err)
+	_, err = exchange.Apply(ctx, hr, p, exchange.Decisions{})
+	must(err)
+	o, err := hr.GetOffer(ctx, offer.ID)
+	must(err)
+	o.Capacity, o.Title = 6, "Svetsning, montering och lackering"
+	must(hr.SaveOffer(ctx, &o))
+	back := filepath.Join(dir, "fran-hr.techniqual")
+	_, err = ops.WriteExchange(ctx, hr, hostForm, back, pass)
+	must(err)
+	offer.Capacity = 4
+	must(coord.SaveOffer(ctx, &offer))
+
+	m := uitest.NewShell(t, coord)
+	im := newExchangeImport(m)
+	im.setFile(back)
+	m.Wait(t)
+	im.pass.SetText(pass)
+	test.Tap(im.previewBtn)
+	m.Wait(t)
+	radios := func() []*widget.RadioGroup {
+		var out []*widget.RadioGroup
+		for _, o := range im.result.Objects {
+			if box, ok := o.(*fyne.Container); ok && len(box.Objects) == 2 {
+				if r, ok := box.Objects[1].(*widget.RadioGroup); ok {
+					out = append(out, r)
+				}
+			}
+		}
+		return out
+	}
+	if rs := radios(); len(rs) != 1 {
+		t.Fatalf("%d conflicts shown, want 1", len(rs))
+	}
+	radios()[0].SetSelected("Ta deras")
+	// Meanwhile the title is changed here too.
+	cur, err := coord.GetOffer(ctx, offer.ID)
+	must(err)
+	cur.Title = "Svetsning"
+	must(coord.SaveOffer(ctx, &cur))
+	test.Tap(im.importBtn)
+	m.Wait(t)
+	if rs := radios(); len(rs) != 2 || !im.importBtn.Disabled() {
+		t.Fatalf("after the refused import: %d conflicts shown, import enabled %v, status %q", len(rs), !im.importBtn.Disabled(), im.status.Text)
+	}
+	if !strings.Contains(im.status.Text, "både här och i filen") {
+		t.Errorf("status %q", im.status.Text)
+	}
+	for _, r := range radios() {
+		r.SetSelected("Ta deras")
+	}
+	test.Tap(im.importBtn)
+	m.Wait(t)
+	got, err := coord.GetOffer(ctx, offer.ID)
+	must(err)
+	if got.Capacity != 6 || got.Title != o.Title {
+		t.Fatalf("after deciding both: %+v", got)
+	}
+}

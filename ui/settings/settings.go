@@ -1,0 +1,172 @@
+// Package settings is the Inställningar screen: which database is open and
+// another one to open, backups (made now, made daily, restored), exchange
+// files between Techniqual installations, the language, and the version.
+package settings
+
+import (
+	"context"
+	"fmt"
+	"techniqual/data"
+	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
+	"time"
+
+	"techniqual/ui/ops"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Shell is what Inställningar needs from the window besides the Base: to
+// change the database, the language or every screen at once, and the
+// version to show.
+type Shell interface {
+	uikit.Base
+	// SwitchStore opens the database at path, shows it instead of the
+	// current one (which is closed) and remembers it for the next start;
+	// on error nothing changes.
+	SwitchStore(path string) error
+	// UseStore shows st, already open, instead of the current database
+	// (closed by the caller), and builds every screen anew.
+	UseStore(st *data.Store)
+	// Rebuild builds every screen anew (after an import changed the data).
+	Rebuild()
+	// ChangeLanguage saves the language with that code, loads it and builds
+	// every screen anew.
+	ChangeLanguage(code string)
+	// AppVersion is the app's version, as FyneApp.toml gives it.
+	AppVersion() string
+}
+
+// Screen is Inställningar: where the database is, open another
+// database file, back up now, language.
+type Screen struct {
+	main    Shell
+	content fyne.CanvasObject
+	path    *widget.Label
+	status  *widget.Label
+	langSel *widget.Select
+}
+
+var languages = []string{uikit.LangSwedish, uikit.LangEnglish}
+
+// New builds Inställningar; Reload fills it.
+func New(m Shell) *Screen {
+	s := &Screen{main: m}
+	s.path = widget.NewLabel("")
+	s.path.Wrapping = fyne.TextWrapBreak
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	open := widget.NewButtonWithIcon(lang.X("settings.open", "Öppna en annan databasfil …"), theme.FolderOpenIcon(), s.onOpen)
+	backup := widget.NewButtonWithIcon(lang.X("settings.backup", "Säkerhetskopiera nu …"), theme.DocumentSaveIcon(), s.onBackup)
+	backup.Importance = widget.HighImportance
+	s.langSel = widgets.NewSelect([]string{"Svenska", "English"}, nil)
+	if m.Language() == uikit.LangEnglish {
+		s.langSel.SetSelectedIndex(1)
+	} else {
+		s.langSel.SetSelectedIndex(0)
+	}
+	s.langSel.OnChanged = func(string) { s.onLanguageChanged() }
+	backupNote := widget.NewLabel(lang.X("settings.backup_note",
+		"Kopian innehåller elevers personuppgifter: spara den där bara du kommer åt den."))
+	backupNote.Wrapping = fyne.TextWrapWord
+	title := widget.NewLabelWithStyle(lang.X("nav.settings", "Inställningar"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(title,
+		widget.NewCard(lang.X("settings.database", "Databasen"), "", container.NewVBox(s.path, container.NewHBox(open))),
+		widget.NewCard(lang.X("settings.backup_title", "Säkerhetskopia"), "", container.NewVBox(backupNote, container.NewHBox(backup))),
+		backupCard(m),
+		exchangeCard(m),
+		widget.NewCard(lang.X("settings.language", "Språk"), "", s.langSel),
+		widget.NewCard(lang.X("settings.about", "Om Techniqual"), "", widgets.WrapLabel(lang.X("settings.about_text",
+			"Techniqual {{.Version}} – TechniQual-nätverkets app för teknikprao och evenemang i Värmland. Fungerar utan internet. Databasen ligger där den visas ovan; säkerhetskopior i mappen backups bredvid den.",
+			map[string]string{"Version": m.AppVersion()}))),
+		s.status)))
+	return s
+}
+
+// Content is the screen's root object.
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+// Reload shows the current database file.
+func (s *Screen) Reload() {
+	s.path.SetText(s.main.Store().Path())
+}
+
+// onOpen lets the user pick another database file (or name a new one).
+func (s *Screen) onOpen() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		s.open(path)
+	}, s.main.Window())
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".techniqual"}))
+	d.Show()
+}
+
+// open switches the window to the database at path and remembers it.
+func (s *Screen) open(path string) {
+	if err := s.main.SwitchStore(path); err != nil {
+		dialog.ShowError(fmt.Errorf("%s", uikit.OpenErrorText(path, err)), s.main.Window())
+		return
+	}
+	s.Reload()
+	s.status.SetText(lang.X("settings.opened", "Nu används {{.Path}}.", map[string]string{"Path": path}))
+}
+
+// onBackup writes a consistent copy of the open database where the user says.
+func (s *Screen) onBackup() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close() // the dialog made an empty file; VACUUM INTO fills it
+		s.backupTo(path)
+	}, s.main.Window())
+	d.SetFileName(BackupFileName(s.main.Now()))
+	d.Show()
+}
+
+// BackupFileName is the suggested name of a backup made on day t.
+func BackupFileName(t time.Time) string {
+	return "techniqual-sakerhetskopia-" + t.Format("2006-01-02") + ".db"
+}
+
+func (s *Screen) backupTo(path string) {
+	bar := widget.NewProgressBarInfinite()
+	wait := dialog.NewCustomWithoutButtons(lang.X("settings.backing_up", "Säkerhetskopierar …"), bar, s.main.Window())
+	wait.Show()
+	st := s.main.Store()
+	s.main.Background(func() func() {
+		err := ops.BackupStore(context.Background(), st, path) // a failed copy leaves no half file
+		return func() {
+			wait.Hide()
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.status.SetText(lang.X("settings.backed_up", "Säkerhetskopian finns i {{.Path}}.", map[string]string{"Path": path}))
+		}
+	})
+}
+
+func (s *Screen) onLanguageChanged() {
+	i := s.langSel.SelectedIndex()
+	if i < 0 {
+		return
+	}
+	code := languages[i]
+	if code == s.main.Language() {
+		return
+	}
+	s.main.ChangeLanguage(code)
+}

@@ -1,0 +1,61 @@
+package settings
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"techniqual/data/demo"
+	"techniqual/ui/internal/uitest"
+	"testing"
+	"time"
+)
+
+func TestSettingsBackUpAndSwitchDatabase(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 20, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.Open(t, s)
+	if s.path.Text != st.Path() {
+		t.Errorf("shows %q as the database", s.path.Text)
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, BackupFileName(time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)))
+	if err := os.WriteFile(out, nil, 0o644); err != nil { // as the save dialog leaves it
+		t.Fatal(err)
+	}
+	s.backupTo(out)
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(s.status.Text, out) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no backup reported: %q", s.status.Text)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if fi, _ := os.Stat(out); fi == nil || fi.Size() == 0 || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("backup file %v", fi)
+	}
+	// Switch to the copy: the window now shows that file.
+	s.open(out)
+	if m.Store().Path() != out {
+		t.Fatalf("window still on %s", m.Store().Path())
+	}
+	if !m.HasCall("switch " + out) {
+		t.Errorf("calls %v: the database was not switched", m.Calls())
+	}
+	ov, err := m.Store().Overview(ctx)
+	if err != nil || ov.Pupils != 20 {
+		t.Errorf("the copy holds %+v, %v", ov, err)
+	}
+	// A file that is not a database changes nothing.
+	bad := filepath.Join(dir, "inte.db")
+	os.WriteFile(bad, []byte("hej"), 0o600)
+	s.open(bad)
+	if m.Store().Path() != out {
+		t.Errorf("a broken file replaced the database")
+	}
+}

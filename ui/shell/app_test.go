@@ -1,0 +1,89 @@
+package shell
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"techniqual/data"
+	"techniqual/ui/internal/uitest"
+	"techniqual/ui/uikit"
+)
+
+func newTestWindow(t *testing.T, st *data.Store) *MainWindow {
+	t.Helper()
+	a := test.NewTempApp(t)
+	SetLanguage(uikit.LangSwedish)
+	m := NewMainWindow(a, st)
+	m.win.Resize(fyne.NewSize(1100, 720))
+	waitOverview(t, m)
+	return m
+}
+
+func waitOverview(t *testing.T, m *MainWindow) { t.Helper(); waitIdle(t, m) }
+
+// waitIdle waits for every background load of the window to land.
+func waitIdle(t testing.TB, m *MainWindow) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { m.idle(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("background loads did not finish")
+	}
+}
+
+func TestEverySectionHasAScreen(t *testing.T) {
+	m := newTestWindow(t, uitest.OpenStore(t))
+	for _, sec := range sections {
+		if buildScreen(m, sec.id) == nil {
+			t.Errorf("section %s has no screen", sec.id)
+		}
+	}
+	m.Show("contacts")
+	waitIdle(t, m)
+	if got := m.app.Preferences().String(prefLastScreen); got != "contacts" {
+		t.Errorf("last screen remembered as %q", got)
+	}
+	m.Show("overview")
+	waitIdle(t, m)
+	if m.content.Objects[0] != m.overview.Content() {
+		t.Error("overview not shown again")
+	}
+}
+
+func TestEnglishWhenChosen(t *testing.T) {
+	t.Cleanup(func() { SetLanguage(uikit.LangSwedish) })
+	a := test.NewTempApp(t)
+	SetLanguage(uikit.LangEnglish)
+	m := NewMainWindow(a, uitest.OpenStore(t))
+	waitOverview(t, m)
+	m.Show("pupils")
+	waitIdle(t, m)
+	joined := strings.Join(uitest.LabelTexts(m.content), "\n")
+	if !strings.Contains(joined, "pupils") || !strings.Contains(joined, "Choose a pupil in the list") {
+		t.Errorf("English pupils screen shows %q", joined)
+	}
+}
+
+func TestOpenErrorTextSaysWhatAndWhere(t *testing.T) {
+	SetLanguage(uikit.LangSwedish)
+	cases := []struct {
+		err  error
+		want string
+	}{
+		{data.ErrNotDatabase, "ingen Techniqual-databas"},
+		{data.ErrNewerVersion, "nyare version"},
+		{data.ErrInUse, "redan öppen"},
+	}
+	for _, c := range cases {
+		got := uikit.OpenErrorText("/hem/syv/elever.db", c.err)
+		if !strings.Contains(got, c.want) || !strings.Contains(got, "/hem/syv/elever.db") {
+			t.Errorf("OpenErrorText(%v) = %q", c.err, got)
+		}
+	}
+}

@@ -1,0 +1,138 @@
+package uikit
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"techniqual/data"
+	figures "techniqual/data/stats"
+	"techniqual/data/text"
+)
+
+// Languages the app speaks; Swedish is the default.
+const (
+	LangSwedish = "sv"
+	LangEnglish = "en"
+)
+
+// Message renders a data-layer message (a translation key with a Swedish
+// text and template data) in the user's language.
+func Message(key, swedish string, data any) string {
+	return lang.X(key, swedish, data)
+}
+
+// DayKeys are the short weekday names of the date picker, Monday first
+// (the long names and the months come from data/text).
+var DayKeys = [...]string{"mån", "tis", "ons", "tor", "fre", "lör", "sön"}
+
+// MonthName names a month in the user's language ("november"); the Swedish
+// fallback is data/text's.
+func MonthName(m time.Month) string {
+	return lang.X("month."+strconv.Itoa(int(m)), text.Month(text.Swedish, m))
+}
+
+// WeekdayName names a weekday in the user's language ("måndag"); the keys
+// count from Monday, the Swedish fallback is data/text's.
+func WeekdayName(d time.Weekday) string {
+	wd := (int(d) + 6) % 7 // Monday first
+	return lang.X("weekday."+strconv.Itoa(wd), text.Weekday(text.Swedish, d))
+}
+
+// ShortWeekday names a weekday briefly in the user's language ("mån").
+func ShortWeekday(d time.Weekday) string {
+	wd := (int(d) + 6) % 7 // Monday first
+	return lang.X("weekday.short."+strconv.Itoa(wd), DayKeys[wd])
+}
+
+// WeekLabel writes "v. 46" for the ISO week of t.
+func WeekLabel(t time.Time) string {
+	return lang.X("date.week", "v. {{.Week}}", map[string]string{"Week": strconv.Itoa(data.ISOWeek(t))})
+}
+
+// LongDate writes "måndag 9 november" in the user's language.
+func LongDate(t time.Time) string {
+	return WeekdayName(t.Weekday()) + " " + strconv.Itoa(t.Day()) + " " + MonthName(t.Month())
+}
+
+// PeriodStatusNames are the Swedish names of the period statuses.
+var PeriodStatusNames = map[data.PeriodStatus]string{
+	data.PeriodPlanning: "planeras", data.PeriodChoosing: "val pågår", data.PeriodMatched: "matchad",
+	data.PeriodPublished: "publicerad", data.PeriodDone: "genomförd", data.PeriodArchived: "arkiverad",
+}
+
+// PeriodStatusText names a period status in the user's language.
+func PeriodStatusText(st data.PeriodStatus) string {
+	return lang.X("period_status."+string(st), PeriodStatusNames[st])
+}
+
+// RoleNames are the Swedish names of the roles.
+var RoleNames = map[data.Role]string{data.RoleHR: "HR", data.RoleSupervisor: "handledare", data.RoleRoleModel: "förebild",
+	data.RoleCounsellor: "studie- och yrkesvägledare", data.RoleOther: "annan roll"}
+
+// RoleText names a role in the user's language.
+func RoleText(r data.Role) string { return lang.X("role."+string(r), RoleNames[r]) }
+
+// OpenErrorText says in the user's words why a database did not open.
+func OpenErrorText(path string, err error) string {
+	switch {
+	case errors.Is(err, data.ErrNotDatabase):
+		return lang.X("open.not_database", "Filen {{.Path}} är ingen Techniqual-databas. Filen har inte ändrats.", map[string]string{"Path": path})
+	case errors.Is(err, data.ErrNewerVersion):
+		return lang.X("open.newer", "Filen {{.Path}} är skapad av en nyare version av Techniqual. Uppdatera appen. Filen har inte ändrats.", map[string]string{"Path": path})
+	case errors.Is(err, data.ErrInUse):
+		return lang.X("open.in_use", "Databasen {{.Path}} är redan öppen i ett annat Techniqual-fönster. Stäng det först.", map[string]string{"Path": path})
+	}
+	return lang.X("open.failed", "Databasen {{.Path}} kunde inte öppnas: {{.Error}}", map[string]string{"Path": path, "Error": fmt.Sprint(err)})
+}
+
+// Percent is a ratio as a whole percentage ("62 %").
+func Percent(x float64) string { return fmt.Sprintf("%.0f %%", 100*x) }
+
+// Decimal is x with one decimal in the user's language ("3,8").
+func Decimal(x float64) string {
+	return strings.Replace(fmt.Sprintf("%.1f", x), ".", lang.X("statistics.decimal_sep", ","), 1)
+}
+
+// ShareText is a share as "62 %", "<5" when hidden for a small group, ".."
+// when hidden to protect one, "–" when its whole is 0.
+func ShareText(s figures.Share) string {
+	switch {
+	case s.Whole.N == 0 && !s.Whole.Suppressed:
+		return "–"
+	case s.Hidden() && (s.Part.String() == figures.Hidden || s.Whole.String() == figures.Hidden):
+		return figures.Hidden
+	case s.Hidden():
+		return figures.Masked
+	}
+	return Percent(s.Ratio())
+}
+
+// MeanText is a mean with one decimal, "<5" when fewer answered, ".." when
+// hidden to protect another group, "–" when nobody answered.
+func MeanText(m figures.Mean) string {
+	switch {
+	case m.N == 0:
+		return "–"
+	case m.N < figures.MinGroup:
+		return figures.Hidden
+	case !m.Shown():
+		return figures.Masked
+	}
+	return Decimal(m.Value)
+}
+
+// EventDocName names an event document in the user's language.
+func EventDocName(kind string) string {
+	switch kind {
+	case "badges":
+		return lang.X("eventdocs.badges", "Namnbrickor")
+	case "event-certificates":
+		return lang.X("eventdocs.certificates", "Deltagarintyg")
+	}
+	return lang.X("eventdocs.participants", "Deltagarlista")
+}

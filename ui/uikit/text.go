@@ -1,0 +1,49 @@
+package uikit
+
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/unicode/norm"
+
+	"techniqual/data"
+	"techniqual/data/text"
+)
+
+// Fold makes text comparable the way people type it: lower case, NFC.
+func Fold(s string) string { return strings.ToLower(norm.NFC.String(s)) }
+
+// Collator is data/text's Swedish collator (case ignored, å, ä, ö last);
+// it is not safe for concurrent use, so each caller gets its own.
+func Collator() *collate.Collator { return text.Collator() }
+
+// SortSwedish sorts names in Swedish order.
+func SortSwedish(names []string) { slices.SortFunc(names, text.Collator().CompareString) }
+
+// JoinDot joins the non-blank parts with " · ".
+func JoinDot(parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, " · ")
+}
+
+// DefaultPeriod is the period to show first: the latest one with placed
+// pupils, else the latest one; "" when there are none.
+func DefaultPeriod(ps []data.Period, placed map[string]int) string {
+	best := -1
+	for i, p := range ps {
+		if best < 0 || (placed[p.ID] > 0) != (placed[ps[best].ID] > 0) && placed[p.ID] > 0 ||
+			(placed[p.ID] > 0) == (placed[ps[best].ID] > 0) && p.Start.After(ps[best].Start) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return ps[best].ID
+}

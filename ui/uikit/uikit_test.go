@@ -1,0 +1,58 @@
+package uikit
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"techniqual/data"
+	figures "techniqual/data/stats"
+)
+
+func TestText(t *testing.T) {
+	cases := []struct{ got, want string }{
+		{Fold("ÅSA Ek"), "åsa ek"},
+		{Fold("A\u030a"), "å"}, // decomposed å folds to the composed one
+		{JoinDot(" 8A ", "", "Brukets skola"), "8A · Brukets skola"},
+		{JoinDot(), ""},
+		{LongDate(time.Date(2026, 11, 9, 0, 0, 0, 0, time.UTC)), "måndag 9 november"},
+		{WeekLabel(time.Date(2026, 11, 9, 0, 0, 0, 0, time.UTC)), "v. 46"},
+		{ShortWeekday(time.Sunday), "sön"},
+		{PeriodStatusText(data.PeriodDone), "genomförd"},
+		{RoleText(data.RoleSupervisor), "handledare"},
+		{Percent(0.625), "62 %"},
+		{Decimal(3.84), "3,8"},
+		{MeanText(figures.Mean{}), "–"},
+	}
+	for i, c := range cases {
+		if c.got != c.want {
+			t.Errorf("case %d: %q, want %q", i, c.got, c.want)
+		}
+	}
+	names := []string{"Örebro", "Arvika", "Åmål", "Ängelholm", "Borlänge"}
+	SortSwedish(names)
+	if want := []string{"Arvika", "Borlänge", "Åmål", "Ängelholm", "Örebro"}; !slices.Equal(names, want) {
+		t.Errorf("SortSwedish = %v, want %v", names, want)
+	}
+}
+
+func TestDefaultPeriod(t *testing.T) {
+	day := func(m int) time.Time { return time.Date(2026, time.Month(m), 1, 0, 0, 0, 0, time.UTC) }
+	ps := []data.Period{{ID: "a", Start: day(3)}, {ID: "b", Start: day(11)}, {ID: "c", Start: day(6)}}
+	cases := []struct {
+		placed map[string]int
+		want   string
+	}{
+		{nil, "b"},                            // the latest
+		{map[string]int{"c": 4}, "c"},         // the only one with placed pupils
+		{map[string]int{"a": 1, "c": 2}, "c"}, // the latest with placed pupils
+	}
+	for _, c := range cases {
+		if got := DefaultPeriod(ps, c.placed); got != c.want {
+			t.Errorf("placed %v: %q, want %q", c.placed, got, c.want)
+		}
+	}
+	if got := DefaultPeriod(nil, nil); got != "" {
+		t.Errorf("no periods: %q", got)
+	}
+}

@@ -1,0 +1,124 @@
+package widgets
+
+import (
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// PickItem is one entry of a SearchPicker.
+type PickItem struct{ ID, Text string } // the id handed to onPick, the text shown
+
+// SearchPicker is a search box over a list, for choosing among many (pupils,
+// offers): typing narrows the list, a tap chooses.
+type SearchPicker struct {
+	Content  fyne.CanvasObject // the box, list and choice, to place in a form
+	entry    *widget.Entry
+	list     *widget.List
+	chosen   *widget.Label
+	items    []PickItem
+	shown    []PickItem
+	selected string
+	onPick   func(id string)
+	quiet    bool
+}
+
+// NewSearchPicker makes a picker with an empty list; onPick gets the id of
+// the entry tapped. Show its Content.
+func NewSearchPicker(placeholder string, onPick func(id string)) *SearchPicker {
+	p := &SearchPicker{onPick: onPick}
+	p.entry = widget.NewEntry()
+	p.entry.SetPlaceHolder(placeholder)
+	p.entry.OnChanged = func(string) { p.filter() }
+	p.list = widget.NewList(func() int { return len(p.shown) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(p.shown[i].Text) })
+	p.list.OnSelected = func(i widget.ListItemID) {
+		if p.quiet || i >= len(p.shown) {
+			return
+		}
+		p.selected = p.shown[i].ID
+		p.showChosen()
+		p.onPick(p.selected)
+	}
+	p.chosen = widget.NewLabel("")
+	p.chosen.Wrapping = fyne.TextWrapWord
+	p.chosen.Importance = widget.HighImportance
+	p.Content = container.NewVBox(p.entry, container.New(FixedHeight{170}, p.list), p.chosen)
+	return p
+}
+
+// SetItems replaces the entries and marks the one with id chosen.
+func (p *SearchPicker) SetItems(items []PickItem, id string) {
+	p.items = items
+	p.selected = ""
+	if slices.ContainsFunc(items, func(it PickItem) bool { return it.ID == id }) {
+		p.selected = id
+	}
+	p.filter()
+	p.showChosen()
+}
+
+// filter shows the entries whose text holds every word typed.
+func (p *SearchPicker) filter() {
+	words := strings.Fields(strings.ToLower(p.entry.Text))
+	p.shown = p.shown[:0]
+	for _, it := range p.items {
+		text := strings.ToLower(it.Text)
+		ok := true
+		for _, w := range words {
+			if !strings.Contains(text, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			p.shown = append(p.shown, it)
+		}
+	}
+	p.quiet = true
+	p.list.UnselectAll()
+	if i := slices.IndexFunc(p.shown, func(it PickItem) bool { return it.ID == p.selected }); i >= 0 {
+		p.list.Select(i)
+	}
+	p.quiet = false
+	p.list.Refresh()
+}
+
+func (p *SearchPicker) showChosen() {
+	for _, it := range p.items {
+		if it.ID == p.selected {
+			p.chosen.SetText(lang.X("printing.chosen", "Vald: {{.Name}}", map[string]string{"Name": it.Text}))
+			return
+		}
+	}
+	p.chosen.SetText("")
+}
+
+// FixedHeight gives its objects a fixed height and the width they are given.
+type FixedHeight struct{ H float32 }
+
+// MinSize is the widest object at the fixed height.
+func (f FixedHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w := float32(0)
+	for _, o := range objs {
+		w = max(w, o.MinSize().Width)
+	}
+	return fyne.NewSize(w, f.H)
+}
+
+// Layout gives every object the whole size.
+func (f FixedHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}

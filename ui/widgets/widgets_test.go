@@ -1,0 +1,271 @@
+package widgets
+
+import (
+	"flag"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden images in testdata")
+
+// assertGolden draws o in a window of the given size and compares it with
+// testdata/name; with -update it writes the image first.
+func assertGolden(t *testing.T, name string, o fyne.CanvasObject, size fyne.Size) {
+	t.Helper()
+	w := test.NewTempWindow(t, o)
+	w.Resize(size)
+	img := w.Canvas().Capture()
+	if *update {
+		writePNG(t, filepath.Join("testdata", name), img)
+	}
+	test.AssertImageMatches(t, name, img)
+}
+
+func writePNG(t *testing.T, path string, img image.Image) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// labelTexts lists the texts of every label below o.
+func labelTexts(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			out = append(out, x.Text)
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+func TestDateField(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	f := NewDateField(w)
+	var got time.Time
+	f.OnChanged = func(d time.Time) { got = d }
+	cases := []struct {
+		typed string
+		ok    bool
+		want  string
+	}{
+		{"2026-11-09", true, "2026-11-09"},
+		{"", true, ""},
+		{"2026-13-01", false, ""},
+		{"9 nov", false, ""},
+	}
+	for _, c := range cases {
+		got = time.Time{}
+		f.Entry.SetText(c.typed)
+		d, ok := f.Date()
+		if ok != c.ok {
+			t.Errorf("%q: ok = %v, want %v", c.typed, ok, c.ok)
+			continue
+		}
+		if ok && !d.IsZero() && data.FormatDate(d) != c.want {
+			t.Errorf("%q: date %s, want %s", c.typed, data.FormatDate(d), c.want)
+		}
+		if ok && c.want != "" && data.FormatDate(got) != c.want {
+			t.Errorf("%q: OnChanged got %v", c.typed, got)
+		}
+	}
+	f.SetDate(time.Date(2026, 11, 9, 0, 0, 0, 0, time.UTC))
+	assertGolden(t, "datefield.png", f, fyne.NewSize(240, 60))
+}
+
+func TestMonthView(t *testing.T) {
+	test.NewTempApp(t)
+	var picked time.Time
+	mv := newMonthView(time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC), func(d time.Time) { picked = d })
+	texts := labelTexts(mv.content)
+	if !slices.Contains(texts, "februari 2027") || texts[0] != "v." || texts[1] != "mån" || texts[7] != "sön" {
+		t.Fatalf("calendar header %v: want Swedish month, week column, Monday first", texts)
+	}
+	// February 2027 starts on a Monday in week 5 and ends on a Sunday in week 8.
+	if !slices.Contains(texts, "5") || !slices.Contains(texts, "8") || slices.Contains(texts, "9") {
+		t.Errorf("calendar week numbers: %v", texts)
+	}
+	mv.onPick(time.Date(2027, 2, 3, 0, 0, 0, 0, time.UTC))
+	if data.FormatDate(picked) != "2027-02-03" {
+		t.Errorf("picked %v", picked)
+	}
+	assertGolden(t, "monthview.png", mv.content, fyne.NewSize(360, 300))
+}
+
+func TestBarChart(t *testing.T) {
+	test.NewTempApp(t)
+	c := NewBarChart()
+	rows := []BarRow{
+		{Label: "Förstahandsval", Count: 62, Share: 0.62, Text: "62 % (62)"},
+		{Label: "Andrahandsval", Count: 30, Share: 0.30, Text: "30 % (30)"},
+		{Label: "Ej placerade", Count: 8, Share: 0.08, Text: "8 % (8)", Muted: true},
+	}
+	c.SetRows(rows)
+	if got := c.Rows(); len(got) != 3 || got[2].Label != "Ej placerade" {
+		t.Fatalf("Rows() = %v", got)
+	}
+	assertGolden(t, "barchart.png", c, fyne.NewSize(400, 120))
+}
+
+func TestSearchPicker(t *testing.T) {
+	test.NewTempApp(t)
+	var picked string
+	p := NewSearchPicker("Sök elev …", func(id string) { picked = id })
+	p.SetItems([]PickItem{{ID: "a", Text: "Åsa Ek 8A"}, {ID: "b", Text: "Bo Berg 8B"}, {ID: "c", Text: "Cia Al 8A"}}, "b")
+	cases := []struct {
+		typed string
+		want  int
+	}{{"", 3}, {"8a", 2}, {"åsa", 1}, {"berg 8b", 1}, {"xyz", 0}}
+	for _, c := range cases {
+		p.entry.SetText(c.typed)
+		if len(p.shown) != c.want {
+			t.Errorf("%q shows %d, want %d", c.typed, len(p.shown), c.want)
+		}
+	}
+	p.entry.SetText("")
+	if p.chosen.Text != "Vald: Bo Berg 8B" {
+		t.Errorf("chosen = %q", p.chosen.Text)
+	}
+	p.list.Select(2)
+	if picked != "c" {
+		t.Errorf("picked %q, want c", picked)
+	}
+	assertGolden(t, "searchpicker.png", p.Content, fyne.NewSize(300, 260))
+}
+
+func TestKeyTable(t *testing.T) {
+	test.NewTempApp(t)
+	k := NewKeyTable()
+	k.Length = func() (int, int) { return 4, 5 }
+	k.CreateCell = func() fyne.CanvasObject { return widget.NewLabel("00") }
+	k.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		o.(*widget.Label).SetText(string(rune('A'+id.Col)) + string(rune('0'+id.Row)))
+	}
+	k.Limits = func() (int, int) { return 4, 5 }
+	k.OnSelected = func(id widget.TableCellID) { k.Sel = id }
+	var runes []rune
+	deleted := 0
+	k.OnRune = func(r rune) { runes = append(runes, r) }
+	k.OnDel = func() { deleted++ }
+	cases := []struct {
+		key  fyne.KeyName
+		want widget.TableCellID
+	}{
+		{fyne.KeyDown, widget.TableCellID{Row: 2, Col: 1}},
+		{fyne.KeyRight, widget.TableCellID{Row: 2, Col: 2}},
+		{fyne.KeyRight, widget.TableCellID{Row: 2, Col: 3}},
+		{fyne.KeyRight, widget.TableCellID{Row: 2, Col: 3}}, // the last column is not a day
+		{fyne.KeyDown, widget.TableCellID{Row: 3, Col: 3}},
+		{fyne.KeyDown, widget.TableCellID{Row: 3, Col: 3}},
+		{fyne.KeyUp, widget.TableCellID{Row: 2, Col: 3}},
+		{fyne.KeyLeft, widget.TableCellID{Row: 2, Col: 2}},
+	}
+	for i, c := range cases {
+		k.TypedKey(&fyne.KeyEvent{Name: c.key})
+		if k.Sel != c.want {
+			t.Fatalf("step %d (%s): selected %v, want %v", i, c.key, k.Sel, c.want)
+		}
+	}
+	k.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	k.TypedRune('s')
+	if deleted != 1 || string(runes) != "s" {
+		t.Errorf("deleted %d, runes %q", deleted, string(runes))
+	}
+	assertGolden(t, "keytable.png", k, fyne.NewSize(300, 160))
+	if k.AcceptsTab() {
+		t.Error("Tab stays in a grid that did not ask for it")
+	}
+
+	// Utvärderingar's way: every key to OnKey first, Shift noted, Tab kept,
+	// a paste handed over.
+	var keys []string
+	k.Tabs = true
+	k.OnKey = func(e *fyne.KeyEvent, shift bool) bool {
+		keys = append(keys, fmt.Sprintf("%s/%v", e.Name, shift))
+		return e.Name == fyne.KeyTab
+	}
+	var pasted string
+	k.OnPaste = func(text string) { pasted = text }
+	k.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	k.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	k.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	sel := k.Sel
+	k.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp}) // not used by OnKey: the arrows still move
+	if !k.AcceptsTab() || strings.Join(keys, " ") != "Tab/true Up/false" || k.Sel == sel {
+		t.Errorf("keys %v, selection %v after %v", keys, k.Sel, sel)
+	}
+	clip := test.NewClipboard()
+	clip.SetContent("bra praktik")
+	k.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if pasted != "bra praktik" {
+		t.Errorf("pasted %q", pasted)
+	}
+}
+
+func TestFormPieces(t *testing.T) {
+	test.NewTempApp(t)
+	errName := NewErrLabel()
+	errs := map[string]*widget.Label{"name": errName}
+	name := widget.NewEntry()
+	name.SetText("Brukets verkstad")
+	kind := NewSelect([]string{"Företag", "Skola"}, nil)
+	if kind.PlaceHolder != "(välj)" {
+		t.Errorf("select placeholder %q", kind.PlaceHolder)
+	}
+	if errName.Visible() {
+		t.Error("an empty error label shows")
+	}
+	ve := &data.ValidationError{Fields: []data.FieldError{{Field: "org_number", Key: "err.required", Text: "Fältet måste fyllas i."}}}
+	if !ShowFieldErrors(ve, errs, "name") {
+		t.Fatal("a validation error was not shown")
+	}
+	if !errName.Visible() || errName.Text != "Fältet måste fyllas i." {
+		t.Errorf("fallback error label %q visible %v", errName.Text, errName.Visible())
+	}
+	if ShowFieldErrors(os.ErrNotExist, errs, "name") {
+		t.Error("another error counted as a validation error")
+	}
+	ShowErr(errName, "")
+	if errName.Visible() {
+		t.Error("ShowErr with no text leaves the label visible")
+	}
+	ShowErr(errName, "Namnet saknas.")
+	list := NewTwoLineList(func() int { return 2 }, func(i int) (string, string) {
+		return []string{"Åk 9 v. 46", "Åk 8 v. 12"}[i], "planeras"
+	})
+	form := container.NewVBox(HeadingLabel("Organisation"), WrapLabel("Fyll i namnet."),
+		FormGrid(Field("Namn", name, errName), Field("Typ", kind, nil)),
+		Labelled("Period", widget.NewLabel("Åk 9")), container.New(FixedHeight{90}, list))
+	assertGolden(t, "forms.png", form, fyne.NewSize(420, 380))
+}

@@ -144,14 +144,49 @@ func (f *Figures) resuppress() {
 	f.syncMeans()
 }
 
+// suppressible is a set of figures that takes part in the suppression of
+// a report's units: *Figures (classic periods) and *WeekFigures (weeks).
+type suppressible interface {
+	// terms lists the additive figures, in the same order for every value.
+	terms() []term
+	// resuppress suppresses the set's own tables again.
+	resuppress()
+}
+
+// node is one unit of a tree of suppressible figures.
+type node struct {
+	fig      suppressible
+	children []*node
+}
+
 // protectUnits suppresses the figures of root and of every unit below it
 // together (see the comment at the top of this file).
 func protectUnits(root *unit) {
-	var all []*unit
-	var walk func(u *unit)
-	walk = func(u *unit) {
-		all = append(all, u)
+	var conv func(u *unit) *node
+	conv = func(u *unit) *node {
+		n := &node{fig: u.fig}
 		for _, c := range u.children {
+			n.children = append(n.children, conv(c))
+		}
+		return n
+	}
+	all := protectTree(conv(root))
+	for _, n := range all {
+		if f := n.fig.(*Figures); f.CommentCount.Suppressed {
+			f.Comments = nil // the list's length is the count
+		}
+	}
+}
+
+// protectTree suppresses the figures of root and of every node below it
+// together: each whole is the sum of its parts, term by term. It returns
+// every node, root first.
+func protectTree(root *node) []*node {
+	var all []*node
+	var walk func(n *node)
+	walk = func(n *node) {
+		all = append(all, n)
+		for _, c := range n.children {
 			walk(c)
 		}
 	}
@@ -159,7 +194,11 @@ func protectUnits(root *unit) {
 	count := func() int {
 		n := 0
 		for _, u := range all {
-			n += u.fig.hiddenCount()
+			for _, t := range u.fig.terms() {
+				if t.hidden() {
+					n++
+				}
+			}
 		}
 		return n
 	}
@@ -190,9 +229,5 @@ func protectUnits(root *unit) {
 		}
 		before = after
 	}
-	for _, u := range all {
-		if u.fig.CommentCount.Suppressed {
-			u.fig.Comments = nil // the list's length is the count
-		}
-	}
+	return all
 }

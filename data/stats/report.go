@@ -205,6 +205,10 @@ type Report struct {
 	// filter, sorted by name; BySchool those of each school.
 	ByMunicipality []MunicipalityRow
 	BySchool       []SchoolRow
+
+	// placed is every pupil placed in the periods (all schools), with
+	// their group: the year's pupils across formats are counted from it.
+	placed map[string]Group
 }
 
 // Compute reads a period from the Store and computes its report for f.
@@ -231,7 +235,7 @@ func computePeriods(ctx context.Context, st *data.Store, periods []data.Period, 
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{Filter: f}
+	r := &Report{Filter: f, placed: map[string]Group{}}
 	var per []periodTally
 	inReport := map[string]bool{}
 	for _, p := range periods {
@@ -252,6 +256,11 @@ func computePeriods(ctx context.Context, st *data.Store, periods []data.Period, 
 		sortSchools(pt.schools)
 		src.tally(pt.tallies)
 		per = append(per, pt)
+		for _, pu := range src.pupils {
+			if _, live := src.offers[src.assigned[pu.ID]]; live {
+				r.placed[pu.ID] = groupOf(pu.Gender)
+			}
+		}
 	}
 	muni := map[string]bool{}
 	for id := range inReport {

@@ -76,6 +76,8 @@ type WeekFigures struct {
 	// NumGroups): blocks recorded present of the blocks of the pupils'
 	// routes with attendance recorded (present, sick or absent), so that a
 	// coming week, or a block not yet entered, does not count as missed.
+	// Its Pupils are the pupils with attendance recorded: a ratio is shown
+	// only for at least MinGroup of them.
 	Attendance [NumGroups + 1]Attendance
 }
 
@@ -224,6 +226,7 @@ type weekTally struct {
 	hostSum, rmSum   int
 	roleModels       map[string]bool // person ids
 	present, planned [NumGroups + 1]int
+	recorded         [NumGroups + 1]int // pupils with attendance recorded
 }
 
 func newWeekTally() *weekTally {
@@ -251,6 +254,7 @@ func (t *weekTally) add(o *weekTally) {
 	for k := range t.present {
 		t.present[k] += o.present[k]
 		t.planned[k] += o.planned[k]
+		t.recorded[k] += o.recorded[k]
 	}
 }
 
@@ -376,6 +380,9 @@ func loadWeek(ctx context.Context, st *data.Store, sh *weekShared, p data.Period
 				for _, k := range []Group{g, NumGroups} {
 					t.planned[k] += planned
 					t.present[k] += present
+					if planned > 0 {
+						t.recorded[k]++
+					}
 				}
 			}
 		}
@@ -628,7 +635,7 @@ func finishWeek(t *weekTally, professions map[string]string) *WeekFigures {
 	w.HostsPerPupil = ratioMean(t.hostSum, n)
 	w.RoleModelsPerPupil = ratioMean(t.rmSum, n)
 	for k := range w.Attendance {
-		w.Attendance[k] = Attendance{Present: t.present[k], Planned: t.planned[k]}
+		w.Attendance[k] = Attendance{Pupils: Cell{N: t.recorded[k]}, Present: t.present[k], Planned: t.planned[k]}
 	}
 	by := map[string]int{}
 	for id := range t.roleModels {
@@ -642,7 +649,7 @@ func finishWeek(t *weekTally, professions map[string]string) *WeekFigures {
 		if a.People != b.People {
 			return a.People > b.People
 		}
-		return a.Profession < b.Profession
+		return strings.ToLower(a.Profession) < strings.ToLower(b.Profession)
 	})
 	w.resuppress()
 	return w
@@ -696,13 +703,6 @@ func (w *WeekFigures) resuppress() {
 	hid := w.Teamed.RowTotals[0].Suppressed
 	w.HostsPerPupil.Suppressed = w.HostsPerPupil.Suppressed || hid
 	w.RoleModelsPerPupil.Suppressed = w.RoleModelsPerPupil.Suppressed || hid
-	for k := range w.Attendance {
-		if k < int(NumGroups) {
-			w.Attendance[k].Pupils = w.Teamed.Cells[0][k]
-		} else {
-			w.Attendance[k].Pupils = w.Teamed.RowTotals[0]
-		}
-	}
 	var att []term
 	for k := range w.Attendance {
 		att = append(att, attendanceTerm(&w.Attendance[k]))

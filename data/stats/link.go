@@ -21,11 +21,15 @@ type term struct {
 	n      int
 	hidden func() bool
 	hide   func()
+	cell   *Cell // the cell of a count; nil for a mean or an attendance
 }
 
 func cellTerm(c *Cell) term {
-	return term{n: c.N, hidden: func() bool { return c.Suppressed }, hide: func() { c.Suppressed = true }}
+	return term{n: c.N, hidden: func() bool { return c.Suppressed }, hide: func() { c.Suppressed = true }, cell: c}
 }
+
+// public reports whether t is a count every reader can add up (Cell.public).
+func (t term) public() bool { return t.cell != nil && t.cell.public }
 
 func meanTerm(m *Mean) term {
 	return term{n: m.N, hidden: func() bool { return m.Suppressed }, hide: func() { m.Suppressed = true }}
@@ -54,14 +58,14 @@ func protectTerms(terms []term, total term) bool {
 	}
 	pick := -1
 	for i, t := range terms {
-		if !t.hidden() && t.n > 0 && (pick < 0 || t.n < terms[pick].n) {
+		if !t.hidden() && !t.public() && t.n > 0 && (pick < 0 || t.n < terms[pick].n) {
 			pick = i
 		}
 	}
 	switch {
 	case pick >= 0:
 		terms[pick].hide()
-	case total.hidden():
+	case total.hidden() || total.public():
 		return false // nothing left to hide
 	default:
 		total.hide()

@@ -30,6 +30,11 @@ const Masked = ".."
 type Cell struct {
 	N          int
 	Suppressed bool
+	// public is set on a figure of a sum (a range of weeks) whose parts
+	// are all shown in their own reports: a reader can add it up, so
+	// hiding it protects nothing and complementary suppression picks
+	// another cell.
+	public bool
 }
 
 // small reports whether n is a group too small to show (1–4).
@@ -201,12 +206,12 @@ func protect(terms []*Cell, total *Cell) bool {
 	}
 	var pick *Cell
 	for _, c := range terms {
-		if !c.Suppressed && c.N > 0 && (pick == nil || c.N < pick.N) {
+		if !c.Suppressed && !c.public && c.N > 0 && (pick == nil || c.N < pick.N) {
 			pick = c
 		}
 	}
 	if pick == nil {
-		if total.Suppressed {
+		if total.Suppressed || total.public {
 			return false // nothing left to hide
 		}
 		pick = total // only zeros are left: hiding one would not help

@@ -67,7 +67,7 @@ type WeekFigures struct {
 	HostsPerPupil, RoleModelsPerPupil Mean
 	// RoleModels counts the different role models these pupils met, and
 	// ByProfession splits them by profession (Person.Title; "" when not
-	// given), most first. Role models are adults at work: not hidden.
+	// given, last), most first. Role models are adults at work: not hidden.
 	// (People have no gender in the register, so role models cannot be
 	// counted by gender.)
 	RoleModels   int
@@ -498,36 +498,30 @@ func computeWeeks(ctx context.Context, st *data.Store, periods []data.Period, f 
 		fbs = append(fbs, src.feedback...)
 	}
 	tr := newWeekTree(sum, r.Schools, sh.professions)
-	var fbHidden []map[int]bool
+	var own *feedbackOwn
 	if len(srcs) > 1 {
 		// A figure hidden in one week's own report is hidden in the sum
-		// too, else the sum minus the other weeks would give it away.
+		// too, else the sum minus the other weeks would give it away; and
+		// a figure shown in every week's own report can be added up by
+		// anyone, so hiding it in the sum protects nothing (public).
+		owns := make([]*weekTree, len(srcs))
+		own = &feedbackOwn{}
 		off := 0
-		for _, src := range srcs {
-			own := newWeekTree(src.tallies, src.schools, sh.professions)
-			protectTree(own.root)
-			tr.hideLike(own)
-			fb := finishFeedback(src.feedback, nil)
-			hidden := map[int]bool{}
-			for i, g := range fb.Groups {
-				if g.Answers.Suppressed && g.Answers.N > 0 {
-					hidden[off+i] = true
-				}
-			}
+		for i, src := range srcs {
+			owns[i] = newWeekTree(src.tallies, src.schools, sh.professions)
+			protectTree(owns[i].root)
+			own.add(finishFeedback(src.feedback, nil), off)
 			off += len(src.feedback)
-			fbHidden = append(fbHidden, hidden)
+		}
+		tr.markPublic(owns)
+		for _, o := range owns {
+			tr.hideLike(o)
 		}
 	}
 	protectTree(tr.root)
 	r.cut(tr, f)
 	if f == (Filter{}) {
-		hide := map[int]bool{}
-		for _, h := range fbHidden {
-			for i := range h {
-				hide[i] = true
-			}
-		}
-		fb := finishFeedback(fbs, hide)
+		fb := finishFeedback(fbs, own)
 		r.Feedback = &fb
 	}
 	return r, nil
@@ -646,6 +640,9 @@ func finishWeek(t *weekTally, professions map[string]string) *WeekFigures {
 	}
 	sort.Slice(w.ByProfession, func(i, j int) bool {
 		a, b := w.ByProfession[i], w.ByProfession[j]
+		if (a.Profession == "") != (b.Profession == "") {
+			return b.Profession == "" // not given: last
+		}
 		if a.People != b.People {
 			return a.People > b.People
 		}
@@ -721,11 +718,41 @@ func (w *WeekFigures) hidden() int {
 	return n
 }
 
+// feedbackOwn is what the weeks' own feedback reports hide, for their sum:
+// per table (0 the answers, 1 + q question q) the groups hidden (by index
+// in the sum) and whether a week's total is hidden.
+type feedbackOwn struct {
+	cells [NumQuestions + 1]map[int]bool
+	total [NumQuestions + 1]bool
+}
+
+// add records a week's own feedback, its groups from index off on.
+func (o *feedbackOwn) add(fb WeekFeedback, off int) {
+	for k := range o.cells {
+		if o.cells[k] == nil {
+			o.cells[k] = map[int]bool{}
+		}
+	}
+	hidden := func(c Cell) bool { return c.Suppressed && c.N > 0 }
+	o.total[0] = o.total[0] || hidden(fb.Answers)
+	for q := range NumQuestions {
+		o.total[q+1] = o.total[q+1] || (fb.Questions[q].Suppressed && fb.Questions[q].N > 0)
+	}
+	for i, g := range fb.Groups {
+		o.cells[0][off+i] = hidden(g.Answers)
+		for q := range NumQuestions {
+			o.cells[q+1][off+i] = g.Questions[q].Suppressed && g.Questions[q].N > 0
+		}
+	}
+}
+
 // finishFeedback makes the suppressed feedback of host groups: for the
 // answers and for each question, the groups' counts are a row with the
-// whole as its total; hide lists groups (by index) hidden in a week's own
-// report.
-func finishFeedback(groups []*feedbackTally, hide map[int]bool) WeekFeedback {
+// whole as its total. own (nil for one week) is what the weeks' own
+// reports hide: hidden there, hidden here; a group is one week's, so a
+// group shown there is public here, and so is the total when every
+// week's total is shown.
+func finishFeedback(groups []*feedbackTally, own *feedbackOwn) WeekFeedback {
 	var fb WeekFeedback
 	fb.Groups = make([]GroupFeedback, len(groups))
 	row := make([]int, len(groups))
@@ -733,7 +760,7 @@ func finishFeedback(groups []*feedbackTally, hide map[int]bool) WeekFeedback {
 		fb.Groups[i] = GroupFeedback{Period: g.period, Group: g.group}
 		row[i] = g.answers
 	}
-	answers := feedbackRow(row, hide)
+	answers := feedbackRow(row, own, 0)
 	fb.Answers = answers.RowTotals[0]
 	for i := range groups {
 		fb.Groups[i].Answers = answers.Cells[0][i]
@@ -745,7 +772,7 @@ func finishFeedback(groups []*feedbackTally, hide map[int]bool) WeekFeedback {
 			all.n += g.q[q].n
 			all.total += g.q[q].total
 		}
-		t := feedbackRow(row, hide)
+		t := feedbackRow(row, own, int(q)+1)
 		fb.Questions[q] = all.mean()
 		fb.Questions[q].Suppressed = fb.Questions[q].Suppressed || t.RowTotals[0].Suppressed
 		for i, g := range groups {
@@ -758,14 +785,59 @@ func finishFeedback(groups []*feedbackTally, hide map[int]bool) WeekFeedback {
 }
 
 // feedbackRow is the suppressed one-row table of counts with its total,
-// the cells of hide hidden from the start.
-func feedbackRow(row []int, hide map[int]bool) Table {
+// table k of own hidden or public from the start.
+func feedbackRow(row []int, own *feedbackOwn, k int) Table {
 	t := buildTable([][]int{row}, true, false)
-	for i := range row {
-		if hide[i] {
-			t.Cells[0][i].Suppressed = true
+	if own != nil {
+		for i := range row {
+			c := &t.Cells[0][i]
+			c.Suppressed = own.cells[k][i]
+			c.public = !c.Suppressed
 		}
+		t.RowTotals[0].public = !own.total[k]
 	}
 	t.Suppress()
 	return t
+}
+
+// markPublic marks each count of tr that every week's own report shows
+// (a unit not in a week counts 0 there) as public, and shows it: hiding
+// it would protect nothing, a reader can add it up.
+func (tr *weekTree) markPublic(owns []*weekTree) {
+	mark := func(u *node, os []*node) {
+		ts := u.fig.terms()
+		for i, t := range ts {
+			if t.cell == nil {
+				continue
+			}
+			shown := true
+			for _, o := range os {
+				if o != nil && o.fig.terms()[i].hidden() {
+					shown = false
+				}
+			}
+			if shown {
+				t.cell.public, t.cell.Suppressed = true, false
+			}
+		}
+		// The means per pupil were hidden with the total: shown again with it.
+		if w := u.fig.(*WeekFigures); w.Teamed.RowTotals[0].public {
+			w.HostsPerPupil.Suppressed = small(w.HostsPerPupil.N)
+			w.RoleModelsPerPupil.Suppressed = small(w.RoleModelsPerPupil.N)
+		}
+	}
+	pick := func(get func(*weekTree) *node) []*node {
+		var out []*node
+		for _, o := range owns {
+			out = append(out, get(o))
+		}
+		return out
+	}
+	mark(tr.root, pick(func(o *weekTree) *node { return o.root }))
+	for k, u := range tr.munis {
+		mark(u, pick(func(o *weekTree) *node { return o.munis[k] }))
+	}
+	for k, u := range tr.schools {
+		mark(u, pick(func(o *weekTree) *node { return o.schools[k] }))
+	}
 }

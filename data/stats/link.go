@@ -235,3 +235,30 @@ func protectTree(root *node) []*node {
 	}
 	return all
 }
+
+// markPublic marks each count of whole that no part hides (parts are the
+// same unit's figures in each period's own report; nil: the unit is not in
+// that period, so 0 there) as public, and shows it: a reader can add it
+// up from the periods' reports, so hiding it in the sum protects nothing.
+func markPublic(whole suppressible, parts []suppressible) {
+	var own [][]term
+	for _, p := range parts {
+		if p != nil {
+			own = append(own, p.terms())
+		}
+	}
+	for i, t := range whole.terms() {
+		if t.cell == nil {
+			continue
+		}
+		shown := true
+		for _, o := range own {
+			if o[i].hidden() {
+				shown = false
+			}
+		}
+		if shown {
+			t.cell.public, t.cell.Suppressed = true, false
+		}
+	}
+}

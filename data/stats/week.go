@@ -804,40 +804,25 @@ func feedbackRow(row []int, own *feedbackOwn, k int) Table {
 // (a unit not in a week counts 0 there) as public, and shows it: hiding
 // it would protect nothing, a reader can add it up.
 func (tr *weekTree) markPublic(owns []*weekTree) {
-	mark := func(u *node, os []*node) {
-		ts := u.fig.terms()
-		for i, t := range ts {
-			if t.cell == nil {
-				continue
-			}
-			shown := true
-			for _, o := range os {
-				if o != nil && o.fig.terms()[i].hidden() {
-					shown = false
-				}
-			}
-			if shown {
-				t.cell.public, t.cell.Suppressed = true, false
+	mark := func(u *node, get func(*weekTree) *node) {
+		var parts []suppressible
+		for _, o := range owns {
+			if n := get(o); n != nil {
+				parts = append(parts, n.fig)
 			}
 		}
+		markPublic(u.fig, parts)
 		// The means per pupil were hidden with the total: shown again with it.
 		if w := u.fig.(*WeekFigures); w.Teamed.RowTotals[0].public {
 			w.HostsPerPupil.Suppressed = small(w.HostsPerPupil.N)
 			w.RoleModelsPerPupil.Suppressed = small(w.RoleModelsPerPupil.N)
 		}
 	}
-	pick := func(get func(*weekTree) *node) []*node {
-		var out []*node
-		for _, o := range owns {
-			out = append(out, get(o))
-		}
-		return out
-	}
-	mark(tr.root, pick(func(o *weekTree) *node { return o.root }))
+	mark(tr.root, func(o *weekTree) *node { return o.root })
 	for k, u := range tr.munis {
-		mark(u, pick(func(o *weekTree) *node { return o.munis[k] }))
+		mark(u, func(o *weekTree) *node { return o.munis[k] })
 	}
 	for k, u := range tr.schools {
-		mark(u, pick(func(o *weekTree) *node { return o.schools[k] }))
+		mark(u, func(o *weekTree) *node { return o.schools[k] })
 	}
 }

@@ -146,9 +146,7 @@ func TestImpactWeekFromTheExampleData(t *testing.T) {
 	text := flat(strings.Join(pdfPages(t, b), " "))
 	want := []string{"Teknikpraoveckorna", "Elever i lag " + countText(d.Week.Key.Pupils),
 		"Elever i prao (varje elev en gång) " + countText(d.Week.AllPupils), "Alla grupper"}
-	for _, n := range d.Week.PeriodNames {
-		want = append(want, n)
-	}
+	want = append(want, d.Week.PeriodNames...)
 	if m := missing(text, want...); len(m) > 0 {
 		t.Errorf("missing %q", m)
 	}

@@ -108,17 +108,6 @@ func (f *Figures) terms() []term {
 	return append(ts, cellTerm(&f.AloneGirls), cellTerm(&f.CommentCount))
 }
 
-// hiddenCount counts f's hidden figures.
-func (f *Figures) hiddenCount() int {
-	n := 0
-	for _, t := range f.terms() {
-		if t.hidden() {
-			n++
-		}
-	}
-	return n
-}
-
 // resuppress suppresses f's own tables again after figures were hidden
 // from outside, keeping what was hidden hidden.
 func (f *Figures) resuppress() {

@@ -1,7 +1,8 @@
 // Package stats computes Techniqual's statistics from Store reads: per
 // period, school year or calendar year (report.go, year.go), per school and
-// municipality, by gender, with small groups hidden, and the network's
-// company figures (companies.go). It holds no SQL: it reads through the
+// municipality, by gender, with small groups hidden, the teknikprao weeks'
+// figures and the year's pupils across both formats (week.go,
+// year_week.go), and the network's company figures (companies.go). It holds no SQL: it reads through the
 // Store.
 //
 // MinGroup: statistics never show a group smaller than 5. Every count of

@@ -53,7 +53,7 @@ type WeekFigures struct {
 	// RuleBroken counts the teams with a girl alone or a boy alone (the
 	// composition rule: a team has 0 or ≥ 2 girls and 0 or ≥ 2 boys),
 	// counted as Teams; hidden when 1–4, since such a team points at a
-	// pupil.
+	// pupil, and suppressed with the schools' and weeks' sums.
 	RuleBroken Cell
 	// HostsMet counts the pupils in teams by the number of different hosts
 	// they met (columns 0 … HostBuckets−1, the last "or more"), with its
@@ -564,10 +564,6 @@ func (tr *weekTree) hideLike(other *weekTree) {
 				ts[i].hide()
 			}
 		}
-		uw, ow := u.fig.(*WeekFigures), o.fig.(*WeekFigures)
-		if ow.RuleBroken.Suppressed && ow.RuleBroken.N > 0 {
-			uw.RuleBroken.Suppressed = true
-		}
 	}
 	like(tr.root, other.root)
 	for k, o := range other.munis {
@@ -662,8 +658,7 @@ func ratioMean(total, n int) Mean {
 }
 
 // terms lists every additive figure of w, in the same order for every
-// WeekFigures. (Teams and RuleBroken are not additive: a team may mix
-// schools.)
+// WeekFigures. (Teams are not people: not hidden, not listed.)
 func (w *WeekFigures) terms() []term {
 	var ts []term
 	for _, t := range []*Table{&w.Teamed, &w.HostsMet} {
@@ -672,7 +667,10 @@ func (w *WeekFigures) terms() []term {
 		}
 		ts = append(ts, cellTerm(&t.RowTotals[0]))
 	}
-	ts = append(ts, meanTerm(&w.HostsPerPupil), meanTerm(&w.RoleModelsPerPupil))
+	// RuleBroken is added up like a count, although a team that mixes
+	// schools counts in each (the parts then add up to more than the
+	// whole): hiding by the sums can only hide more than needed.
+	ts = append(ts, cellTerm(&w.RuleBroken), meanTerm(&w.HostsPerPupil), meanTerm(&w.RoleModelsPerPupil))
 	for k := range w.Attendance {
 		ts = append(ts, attendanceTerm(&w.Attendance[k]))
 	}

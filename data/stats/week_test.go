@@ -39,7 +39,7 @@ func weekCells(f *stats.WeekFigures) []stats.Cell {
 		out = append(out, tb.Cells[0]...)
 		out = append(out, tb.RowTotals...)
 	}
-	return out
+	return append(out, f.RuleBroken)
 }
 
 // meanText is a mean as a screen shows it: two decimals, or "hidden".

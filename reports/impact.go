@@ -460,6 +460,9 @@ func (lay *impactLayout) cover() {
 	if len(d.This.LeftOutNames) > 0 {
 		u.para(marginL, contentW, fmt.Sprintf(w.leftOut, strings.Join(d.This.LeftOutNames, ", ")), regular, 9, 4.6, grey, nil)
 	}
+	if d.Week != nil && len(d.Week.PeriodNames) > 0 {
+		u.para(marginL, contentW, fmt.Sprintf(lay.weekWords().cover, strings.Join(d.Week.PeriodNames, ", ")), regular, 9, 4.6, grey, nil)
+	}
 	if d.Last == nil {
 		u.space(1)
 		u.para(marginL, contentW, fmt.Sprintf(w.noPrevious, d.Year-1), regular, 9, 4.6, grey, nil)

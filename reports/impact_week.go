@@ -36,7 +36,7 @@ type ImpactWeek struct {
 
 // weekWords are the words of the week page in one language.
 type weekWords struct {
-	title, lead, periods, leftOut, figure, value                    string
+	title, lead, periods, leftOut, figure, value, cover             string
 	pupils, girls, boys, others, teams, ruleBroken                  string
 	hostsPerPupil, roleModelsPerPupil, roleModels, attendance       string
 	allTitle, allPupils, allGirls, allBoys, bothFormats, allNote    string
@@ -50,6 +50,7 @@ var weekSV = weekWords{
 	title:   "Teknikpraoveckorna",
 	lead:    "Teknikprao i veckoformat: lag om 4–6 elever går runt hos en grupp värdföretag, en halvdag hos varje, och veckan avslutas tillsammans.",
 	periods: "Veckor: %s.", leftOut: "Inte med i siffrorna: %s (inga lag ännu).",
+	cover:  "Teknikpraoveckor (eget avsnitt): %s.",
 	figure: "Nyckeltal", value: "Antal",
 	pupils: "Elever i lag", girls: "Flickor i lag", boys: "Pojkar i lag", others: "Annat/okänt kön i lag",
 	teams: "Lag", ruleBroken: "Lag med en ensam flicka eller en ensam pojke",
@@ -73,6 +74,7 @@ var weekEN = weekWords{
 	title:   "The teknikprao weeks",
 	lead:    "Teknikprao as a week: teams of 4–6 pupils go round a group of host companies, a half day at each, and the week closes together.",
 	periods: "Weeks: %s.", leftOut: "Not in the figures: %s (no teams yet).",
+	cover:  "Teknikprao weeks (a section of their own): %s.",
 	figure: "Key number", value: "Count",
 	pupils: "Pupils in teams", girls: "Girls in teams", boys: "Boys in teams", others: "Other/unknown gender in teams",
 	teams: "Teams", ruleBroken: "Teams with a girl alone or a boy alone",

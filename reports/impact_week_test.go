@@ -91,7 +91,11 @@ func TestImpactOfAYearWithOnlyWeeks(t *testing.T) {
 	b := renderBytes(t, func(w *bytes.Buffer) error {
 		return WriteImpact(w, Impact{Year: 2030, Week: sampleWeek()}, Options{Fixed: fixedTime})
 	})
-	text := flat(strings.Join(pdfPages(t, b), " "))
+	pages := pdfPages(t, b)
+	text := flat(strings.Join(pages, " "))
+	if m := missing(flat(pages[0]), "Teknikpraoveckor (eget avsnitt): Teknikprao v. 41."); len(m) > 0 {
+		t.Errorf("the cover lacks %q", m)
+	}
 	if m := missing(text, "Effektrapport 2030", "Teknikpraoveckorna", "Elever i lag 157"); len(m) > 0 {
 		t.Errorf("missing %q", m)
 	}

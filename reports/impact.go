@@ -1027,6 +1027,9 @@ func (lay *impactLayout) namedChart(ns []NamedCount) charts.Chart {
 // A previous year without periods and events gives no comparison.
 func NewImpact(year int, this, last stats.YearSummary) Impact {
 	d := Impact{Year: year, This: summaryFigures(this), Week: newImpactWeek(this)}
+	if prev := newImpactWeek(last); d.Week != nil && prev != nil && len(prev.PeriodNames) > 0 {
+		d.Week.Last = &prev.Key
+	}
 	if prev := summaryFigures(last); !prev.Empty() {
 		d.Last = &prev
 	}

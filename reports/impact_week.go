@@ -17,8 +17,10 @@ type ImpactWeek struct {
 	// with no team yet (not counted).
 	PeriodNames, LeftOutNames []string
 	// Key is the weeks' key figures (pupils in teams by gender, teams,
-	// hosts and role models met per pupil, block attendance).
-	Key stats.WeekKey
+	// hosts and role models met per pupil, block attendance); Last the
+	// year before's, nil when it had no week.
+	Key  stats.WeekKey
+	Last *stats.WeekKey
 	// HostsMet counts the pupils by the number of hosts they met: 0, 1, …,
 	// the last column "or more" (stats.HostBuckets columns).
 	HostsMet []stats.Cell
@@ -165,21 +167,31 @@ func (lay *impactLayout) weekPage() {
 	if len(d.LeftOutNames) > 0 {
 		u.para(marginL, contentW, fmt.Sprintf(ww.leftOut, strings.Join(d.LeftOutNames, ", ")), regular, 9, 4.6, grey, nil)
 	}
-	k := d.Key
-	rows := [][]string{
-		{ww.pupils, countText(k.Pupils)},
-		{ww.girls, countText(k.Girls)},
-		{ww.boys, countText(k.Boys)},
-		{ww.others, countText(k.Other)},
-		{ww.teams, groupDigits(k.Teams)},
-		{ww.ruleBroken, countText(k.RuleBroken)},
-		{ww.hostsPerPupil, lay.weekMean(k.HostsPerPupil)},
-		{ww.roleModelsPerPupil, lay.weekMean(k.RoleModelsPerPupil)},
-		{ww.roleModels, groupDigits(k.RoleModels)},
-		{ww.attendance, lay.weekAttendance(k.Attendance)},
+	keyRows := func(k stats.WeekKey) []string {
+		return []string{countText(k.Pupils), countText(k.Girls), countText(k.Boys), countText(k.Other),
+			groupDigits(k.Teams), countText(k.RuleBroken), lay.weekMean(k.HostsPerPupil),
+			lay.weekMean(k.RoleModelsPerPupil), groupDigits(k.RoleModels), lay.weekAttendance(k.Attendance)}
+	}
+	labels := []string{ww.pupils, ww.girls, ww.boys, ww.others, ww.teams, ww.ruleBroken, ww.hostsPerPupil,
+		ww.roleModelsPerPupil, ww.roleModels, ww.attendance}
+	this := keyRows(d.Key)
+	cols := []column{{ww.figure, contentW - 40, regular}, {strconv.Itoa(lay.d.Year), 40, bold}}
+	var prev []string
+	if d.Last != nil {
+		prev = keyRows(*d.Last)
+		cols = []column{{ww.figure, contentW - 64, regular}, {strconv.Itoa(lay.d.Year - 1), 32, regular},
+			{strconv.Itoa(lay.d.Year), 32, bold}}
+	}
+	var rows [][]string
+	for i, l := range labels {
+		if prev != nil {
+			rows = append(rows, []string{l, prev[i], this[i]})
+		} else {
+			rows = append(rows, []string{l, this[i]})
+		}
 	}
 	u.space(2)
-	u.table([]column{{ww.figure, contentW - 40, regular}, {ww.value, 40, bold}}, rows, 0, nil)
+	u.table(cols, rows, 0, nil)
 
 	if d.AllPupils.N > 0 || d.AllPupils.Suppressed {
 		u.heading(ww.allTitle)

@@ -55,15 +55,20 @@ func TestImpactWeekPageReadsBack(t *testing.T) {
 			"2 <5", "3 ..", "4 136", "5 eller fler 0",
 			"Elektriker 9", "Yrke ej angivet 2", "Registret har inget kön för förebilder",
 			"Ring Arvika 96 4,2 4,2 4,2 4,2", "Ring Kil 84 3,1", "Utan grupp <5 <5 <5 <5 <5", "Alla grupper 184 3,7"}},
-		{"en", []string{"The teknikprao weeks", "Weeks: Teknikprao v. 41.", "Pupils in teams 157", "Girls in teams 71",
-			"Other/unknown gender in teams <5", "Teams with a girl alone or a boy alone <5",
-			"Host companies each pupil met (mean) 3.9", "Attendance at the blocks (recorded blocks) 94%",
+		{"en", []string{"The teknikprao weeks", "Weeks: Teknikprao v. 41.", "Girls in teams 71 71",
+			"Other/unknown gender in teams <5 <5", "Teams with a girl alone or a boy alone <5 <5", "Key number 2025 2026", "Pupils in teams 96 157", "Teams 19 31",
+			"Host companies each pupil met (mean) 3.9 3.9", "Attendance at the blocks (recorded blocks) 94% 94%",
 			"Pupils in prao (each pupil once) 512", "Of them both classic prao and a teknikprao week <5",
 			"Profession not given 2", "No group <5 <5 <5 <5 <5", "All groups 184 3.7"}},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			d := sampleImpact()
 			d.Week = sampleWeek()
+			if c.lang == "en" {
+				last := sampleWeek().Key
+				last.Pupils, last.Teams = cell(96), 19
+				d.Week.Last = &last
+			}
 			b := renderBytes(t, func(w *bytes.Buffer) error { return WriteImpact(w, d, Options{Lang: c.lang, Fixed: fixedTime}) })
 			// The week section, from its first page on (the companies follow).
 			all := flat(strings.Join(pdfPages(t, b), " "))

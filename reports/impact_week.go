@@ -39,7 +39,7 @@ type ImpactWeek struct {
 // weekWords are the words of the week page in one language.
 type weekWords struct {
 	title, lead, periods, leftOut, figure, value, cover             string
-	pupils, girls, boys, others, teams, ruleBroken                  string
+	pupils, girls, boys, others, teams, ruleBroken, hostsCount      string
 	hostsPerPupil, roleModelsPerPupil, roleModels, attendance       string
 	allTitle, allPupils, allGirls, allBoys, bothFormats, allNote    string
 	hostsTitle, hosts, orMore, pupilsCol                            string
@@ -55,7 +55,7 @@ var weekSV = weekWords{
 	cover:  "Teknikpraoveckor (eget avsnitt): %s.",
 	figure: "Nyckeltal", value: "Antal",
 	pupils: "Elever i lag", girls: "Flickor i lag", boys: "Pojkar i lag", others: "Annat/okänt kön i lag",
-	teams: "Lag", ruleBroken: "Lag med en ensam flicka eller en ensam pojke",
+	teams: "Lag", hostsCount: "Värdföretag som tog emot lag", ruleBroken: "Lag med en ensam flicka eller en ensam pojke",
 	hostsPerPupil: "Värdföretag som varje elev mötte (medel)", roleModelsPerPupil: "Förebilder som varje elev mötte (medel)",
 	roleModels: "Olika förebilder som eleverna mötte", attendance: "Närvaro på passen (registrerade pass)",
 	allTitle:  "Elever i prao under året, båda formerna",
@@ -79,7 +79,7 @@ var weekEN = weekWords{
 	cover:  "Teknikprao weeks (a section of their own): %s.",
 	figure: "Key number", value: "Count",
 	pupils: "Pupils in teams", girls: "Girls in teams", boys: "Boys in teams", others: "Other/unknown gender in teams",
-	teams: "Teams", ruleBroken: "Teams with a girl alone or a boy alone",
+	teams: "Teams", hostsCount: "Host companies that took teams", ruleBroken: "Teams with a girl alone or a boy alone",
 	hostsPerPupil: "Host companies each pupil met (mean)", roleModelsPerPupil: "Role models each pupil met (mean)",
 	roleModels: "Different role models the pupils met", attendance: "Attendance at the blocks (recorded blocks)",
 	allTitle:  "Pupils in prao during the year, both formats",
@@ -169,10 +169,10 @@ func (lay *impactLayout) weekPage() {
 	}
 	keyRows := func(k stats.WeekKey) []string {
 		return []string{countText(k.Pupils), countText(k.Girls), countText(k.Boys), countText(k.Other),
-			groupDigits(k.Teams), countText(k.RuleBroken), lay.weekMean(k.HostsPerPupil),
+			groupDigits(k.Teams), countText(k.RuleBroken), groupDigits(k.Hosts), lay.weekMean(k.HostsPerPupil),
 			lay.weekMean(k.RoleModelsPerPupil), groupDigits(k.RoleModels), lay.weekAttendance(k.Attendance)}
 	}
-	labels := []string{ww.pupils, ww.girls, ww.boys, ww.others, ww.teams, ww.ruleBroken, ww.hostsPerPupil,
+	labels := []string{ww.pupils, ww.girls, ww.boys, ww.others, ww.teams, ww.ruleBroken, ww.hostsCount, ww.hostsPerPupil,
 		ww.roleModelsPerPupil, ww.roleModels, ww.attendance}
 	this := keyRows(d.Key)
 	cols := []column{{ww.figure, contentW - 40, regular}, {strconv.Itoa(lay.d.Year), 40, bold}}

@@ -32,7 +32,7 @@ func sampleWeek() *ImpactWeek {
 		PeriodNames:  []string{"Teknikprao v. 41"},
 		LeftOutNames: []string{"Teknikprao v. 20"},
 		Key: stats.WeekKey{Pupils: cell(157), Girls: cell(71), Boys: cell(83), Other: cell(3), Teams: 31,
-			RuleBroken: cell(2), HostsPerPupil: mean(3.87, 157), RoleModelsPerPupil: mean(5.5, 157), RoleModels: 64,
+			RuleBroken: cell(2), Hosts: 12, HostsPerPupil: mean(3.87, 157), RoleModelsPerPupil: mean(5.5, 157), RoleModels: 64,
 			Attendance: stats.Attendance{Pupils: cell(157), Present: 581, Planned: 620}},
 		HostsMet:   []stats.Cell{cell(0), cell(0), cell(2), {N: 19, Suppressed: true}, cell(136), cell(0)},
 		RoleModels: []NamedCount{{"Elektriker", stats.Cell{N: 9}}, {"", stats.Cell{N: 2}}},
@@ -48,7 +48,7 @@ func TestImpactWeekPageReadsBack(t *testing.T) {
 	}{
 		{"sv", []string{"Teknikpraoveckorna", "Veckor: Teknikprao v. 41.", "Inte med i siffrorna: Teknikprao v. 20",
 			"Elever i lag 157", "Flickor i lag 71", "Pojkar i lag 83", "Annat/okänt kön i lag <5", "Lag 31",
-			"Lag med en ensam flicka eller en ensam pojke <5", "Värdföretag som varje elev mötte (medel) 3,9",
+			"Lag med en ensam flicka eller en ensam pojke <5", "Värdföretag som tog emot lag 12", "Värdföretag som varje elev mötte (medel) 3,9",
 			"Förebilder som varje elev mötte (medel) 5,5", "Olika förebilder som eleverna mötte 64",
 			"Närvaro på passen (registrerade pass) 94 %",
 			"Elever i prao (varje elev en gång) 512", "Av dem både klassisk prao och teknikpraovecka <5",

@@ -72,6 +72,9 @@ type WeekFigures struct {
 	// counted by gender.)
 	RoleModels   int
 	ByProfession []ProfessionCount
+	// Hosts counts the different host companies these pupils met.
+	// Companies are not people: not hidden.
+	Hosts int
 	// Attendance is the blocks attended per group and in all (index
 	// NumGroups): blocks recorded present of the blocks of the pupils'
 	// routes with attendance recorded (present, sick or absent), so that a
@@ -101,7 +104,7 @@ type WeekKey struct {
 	Teams                             int
 	RuleBroken                        Cell
 	HostsPerPupil, RoleModelsPerPupil Mean
-	RoleModels                        int
+	RoleModels, Hosts                 int
 	Attendance                        Attendance
 }
 
@@ -109,7 +112,7 @@ type WeekKey struct {
 func (w *WeekFigures) Key() WeekKey {
 	return WeekKey{Pupils: w.Pupils(), Girls: w.Group(Girls), Boys: w.Group(Boys), Other: w.Group(Other), Teams: w.Teams,
 		RuleBroken: w.RuleBroken, HostsPerPupil: w.HostsPerPupil, RoleModelsPerPupil: w.RoleModelsPerPupil,
-		RoleModels: w.RoleModels, Attendance: w.Attendance[NumGroups]}
+		RoleModels: w.RoleModels, Hosts: w.Hosts, Attendance: w.Attendance[NumGroups]}
 }
 
 // WeekFeedback is the pupils' feedback on the blocks of the weeks: the
@@ -225,12 +228,13 @@ type weekTally struct {
 	hosts            [HostBuckets]int
 	hostSum, rmSum   int
 	roleModels       map[string]bool // person ids
+	hostIDs          map[string]bool // host companies met
 	present, planned [NumGroups + 1]int
 	recorded         [NumGroups + 1]int // pupils with attendance recorded
 }
 
 func newWeekTally() *weekTally {
-	return &weekTally{teams: map[string]bool{}, broken: map[string]bool{}, roleModels: map[string]bool{}}
+	return &weekTally{teams: map[string]bool{}, broken: map[string]bool{}, roleModels: map[string]bool{}, hostIDs: map[string]bool{}}
 }
 
 func (t *weekTally) add(o *weekTally) {
@@ -250,6 +254,9 @@ func (t *weekTally) add(o *weekTally) {
 	t.rmSum += o.rmSum
 	for id := range o.roleModels {
 		t.roleModels[id] = true
+	}
+	for id := range o.hostIDs {
+		t.hostIDs[id] = true
 	}
 	for k := range t.present {
 		t.present[k] += o.present[k]
@@ -376,6 +383,9 @@ func loadWeek(ctx context.Context, st *data.Store, sh *weekShared, p data.Period
 				t.rmSum += len(rms)
 				for id := range rms {
 					t.roleModels[id] = true
+				}
+				for id := range hosts {
+					t.hostIDs[id] = true
 				}
 				for _, k := range []Group{g, NumGroups} {
 					t.planned[k] += planned
@@ -618,7 +628,7 @@ func finishWeek(t *weekTally, professions map[string]string) *WeekFigures {
 	if t == nil {
 		t = newWeekTally()
 	}
-	w := &WeekFigures{Teams: len(t.teams), RuleBroken: NewCell(len(t.broken)), RoleModels: len(t.roleModels)}
+	w := &WeekFigures{Teams: len(t.teams), RuleBroken: NewCell(len(t.broken)), RoleModels: len(t.roleModels), Hosts: len(t.hostIDs)}
 	w.Teamed = NewGroupTable([][]int{t.teamed[:]})
 	w.HostsMet = NewTable([][]int{t.hosts[:]}, true, false)
 	n := w.Teamed.Total.N

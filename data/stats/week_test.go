@@ -82,6 +82,7 @@ func TestWeekCounts(t *testing.T) {
 		{"hosts per pupil", meanText(k.HostsPerPupil), "3.45"},
 		{"role models per pupil", meanText(k.RoleModelsPerPupil), "4.45"},
 		{"role models", strconv.Itoa(k.RoleModels), "5"},
+		{"hosts", strconv.Itoa(k.Hosts), "4"},
 		{"by profession", professions(r.ByProfession), "Ingenjör 2, Programmerare 1, Svetsare 1, 1"},
 		{"attendance of all (T1: 19 of 20)", attText(k.Attendance), "0.95"},
 		{"attendance of girls (3 recorded)", attText(r.Attendance[stats.Girls]), "hidden"},

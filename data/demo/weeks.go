@@ -15,12 +15,13 @@ import (
 // Store.SaveRotation.
 type PlanFunc func(ctx context.Context, in rotation.Instance) (rotation.Result, error)
 
-// Planner is the planner the example weeks use when Config.Planner is nil.
-// It is nil until the program wires the real one (rotation.Plan) in; with
-// no planner the weeks get hosts, groups, blocks, group choices and
-// anonymous paper feedback, but no saved plan, no team feedback and no
-// block attendance. The example data never makes a plan up.
-var Planner PlanFunc
+// Planner is the planner the example weeks use when Config.Planner is nil:
+// the real one, rotation.Plan, so every example week has a saved plan,
+// block attendance and team feedback. Tests may set Config.Planner to
+// exercise other plans.
+var Planner PlanFunc = func(_ context.Context, in rotation.Instance) (rotation.Result, error) {
+	return rotation.Plan(in)
+}
 
 // week describes one example teknikprao week.
 type week struct {

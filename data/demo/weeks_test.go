@@ -69,8 +69,17 @@ func TestExampleWeeks(t *testing.T) {
 		if (p.Status == data.PeriodDone) != (len(fb) > 0) {
 			t.Errorf("%s (%s): %d feedback answers", p.Name, p.Status, len(fb))
 		}
-		if teams, _ := st.ListTeams(ctx, p.ID); len(teams) != 0 {
-			t.Errorf("%s: a plan was saved without a planner", p.Name)
+		// The real planner (rotation.Plan) is wired in: every week has a
+		// saved plan whose teams are within the size bounds and meet every
+		// host of their group.
+		teams, _ := st.ListTeams(ctx, p.ID)
+		if len(teams) == 0 {
+			t.Errorf("%s: no saved plan", p.Name)
+		}
+		for _, tm := range teams {
+			if n := len(tm.PupilIDs); n < p.Week.TeamMin || n > p.Week.TeamMax || len(tm.BlockIDs) != 4 {
+				t.Errorf("%s: team %s has %d pupils and %d blocks", p.Name, tm.Name, n, len(tm.BlockIDs))
+			}
 		}
 		in, _, err := st.RotationInput(ctx, p.ID)
 		if err != nil || len(in.Pupils) < 50 {

@@ -116,18 +116,19 @@ func newGroupsTab(s *Screen) *groupsTab {
 	t.saveBtn.Importance = widget.HighImportance
 	t.undoB = widget.NewButtonWithIcon(lang.X("wk.discard", "Släpp ändringarna"), theme.ContentUndoIcon(), func() { t.show() })
 
-	tools := container.NewHBox(t.proposeBtn, t.newBtn, t.renameBtn, t.deleteBtn, t.moveBtn)
+	tools := container.NewBorder(nil, nil, container.NewHBox(t.proposeBtn, t.newBtn, t.renameBtn, t.deleteBtn, t.moveBtn), nil)
 	left := container.NewBorder(t.search, nil, nil, nil, t.groupList)
-	right := container.NewGridWithRows(2,
+	right := container.NewVSplit(
 		container.NewBorder(t.groupTitle, nil, nil, nil, t.members),
 		container.NewBorder(widgets.HeadingLabel(lang.X("wk.loose", "Värdar utan grupp")), nil, nil, nil, t.loose))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.5
 	problems := container.NewBorder(widgets.HeadingLabel(lang.X("wk.problems", "Problem i veckan")), nil, nil, nil,
-		container.New(widgets.FixedHeight{H: 130}, t.problems))
+		container.New(widgets.FixedHeight{H: 110}, t.problems))
 	t.content = container.NewBorder(
-		container.NewVBox(container.NewHScroll(tools), t.state),
-		container.NewVBox(problems, container.NewHBox(t.saveBtn, t.undoB)), nil, nil, split)
+		container.NewVBox(container.NewHScroll(tools),
+			container.NewBorder(nil, nil, nil, container.NewHBox(t.undoB, t.saveBtn), t.state)),
+		problems, nil, nil, split)
 	return t
 }
 
@@ -164,8 +165,8 @@ func (t *groupsTab) show() {
 	if len(t.problemText) == 0 {
 		t.problemText = []string{lang.X("wk.no_problems", "Inga problem hittades.")}
 	}
-	if t.sel >= len(t.groups) {
-		t.sel = -1
+	if t.sel >= len(t.groups) || (t.sel < 0 && len(t.groups) > 0) {
+		t.sel = min(0, len(t.groups)-1) // the first group, so its hosts show
 	}
 	t.refresh()
 	t.problems.Refresh()

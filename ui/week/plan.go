@@ -37,9 +37,9 @@ type column struct {
 }
 
 var teamColumns = []column{
-	{"wk.col_team", "Lag", 110}, {"wk.col_group", "Grupp", 90}, {"wk.col_size", "Elever", 60},
-	{"wk.col_mix", "Flickor/pojkar", 110}, {"wk.col_route", "Rutt", 420}, {"wk.col_why", "Varför", 260},
-	{"wk.col_lock", "Lås", 70},
+	{"wk.col_team", "Lag", 190}, {"wk.col_group", "Grupp", 150}, {"wk.col_size", "Elever", 64},
+	{"wk.col_mix", "Flickor/pojkar", 116}, {"wk.col_route", "Rutt", 560}, {"wk.col_why", "Varför", 300},
+	{"wk.col_lock", "Lås", 80},
 }
 
 // planTab is Team och rutter.
@@ -64,6 +64,7 @@ type planTab struct {
 	lockTeamBtn, swapBtn        *widget.Button
 	unteamed                    *widget.List
 	unteamedIDs                 []string
+	allTeamed                   *widget.Label // shown instead of an empty unteamed list
 	shortages                   *widget.Label
 	lastConfirm                 dialog.Dialog // the open Godkänn question (tests answer it)
 	acceptText                  string
@@ -105,6 +106,7 @@ func newPlanTab(s *Screen) *planTab {
 	t.progress.Stop()
 	t.progress.Hide()
 	t.message = widgets.WrapLabel("")
+	t.message.Hide()
 	t.changes = widget.NewLabel("")
 	t.changes.Truncation = fyne.TextTruncateEllipsis
 
@@ -149,6 +151,7 @@ func newPlanTab(s *Screen) *planTab {
 			t.updateButtons()
 		}
 	}
+	t.allTeamed = widget.NewLabel(lang.X("wk.all_teamed", "Alla elever är i ett lag."))
 	t.shortages = widgets.WrapLabel("")
 	t.shortages.Importance = widget.WarningImportance
 
@@ -156,9 +159,9 @@ func newPlanTab(s *Screen) *planTab {
 	head := container.NewVBox(tools, t.message, t.changes)
 	left := container.NewBorder(t.search, nil, nil, nil, t.table)
 	bottom := container.NewBorder(widgets.HeadingLabel(lang.X("wk.unteamed", "Utan lag")), nil, nil, nil,
-		container.NewHSplit(t.unteamed, container.NewVScroll(t.shortages)))
+		container.NewHSplit(container.NewStack(t.unteamed, container.NewVBox(t.allTeamed)), container.NewVScroll(t.shortages)))
 	leftSplit := container.NewVSplit(left, bottom)
-	leftSplit.Offset = 0.68
+	leftSplit.Offset = 0.72
 	detail := container.NewBorder(
 		container.NewVBox(t.teamTitle, container.NewGridWithColumns(2, t.lockTeamBtn, t.swapBtn)),
 		container.NewVBox(widgets.HeadingLabel(lang.X("wk.route", "Rutt")), t.route),
@@ -206,6 +209,11 @@ func (t *planTab) refresh() {
 	}
 	t.unteamed.UnselectAll()
 	t.unteamed.Refresh()
+	if len(t.unteamedIDs) == 0 && s.draft != nil && len(s.draft.teams) > 0 {
+		t.allTeamed.Show()
+	} else {
+		t.allTeamed.Hide()
+	}
 	t.shortages.SetText(strings.Join(s.shortages, "\n"))
 	t.showTeam()
 	t.showChanges()
@@ -467,7 +475,7 @@ func (t *planTab) onPlan() {
 	t.running = true
 	t.progress.Show()
 	t.progress.Start()
-	t.message.SetText(lang.X("wk.planning", "Planerar veckan …"))
+	t.setMessage(lang.X("wk.planning", "Planerar veckan …"))
 	t.updateButtons()
 	s.main.Background(func() func() {
 		in := d.instance(w.in, w.idx)
@@ -485,7 +493,7 @@ func (t *planTab) onPlan() {
 			t.progress.Stop()
 			t.progress.Hide()
 			if err != nil {
-				t.message.SetText("")
+				t.setMessage("")
 				t.updateButtons()
 				s.showErr(err)
 				return
@@ -501,7 +509,7 @@ func (t *planTab) onPlan() {
 			for _, tm := range nd.teams {
 				teamed += len(tm.pupils)
 			}
-			t.message.SetText(lang.X("wk.planned", "Planerat: {{.Teams}} lag, {{.Teamed}} av {{.Pupils}} elever i lag. Inget är sparat förrän du trycker Godkänn.",
+			t.setMessage(lang.X("wk.planned", "Planerat: {{.Teams}} lag, {{.Teamed}} av {{.Pupils}} elever i lag. Inget är sparat förrän du trycker Godkänn.",
 				map[string]string{"Teams": fmt.Sprint(len(nd.teams)), "Teamed": fmt.Sprint(teamed), "Pupils": fmt.Sprint(len(w.in.Pupils))}))
 			s.afterChange()
 		}
@@ -572,7 +580,7 @@ func (t *planTab) accept() {
 		return
 	}
 	s.undo = append(s.undo, undoStep{draft: s.draft.clone(), saved: before})
-	t.message.SetText(lang.X("wk.saved", "Planen är sparad."))
+	t.setMessage(lang.X("wk.saved", "Planen är sparad."))
 	s.loadWeek(s.w.period.ID, true)
 }
 
@@ -590,12 +598,12 @@ func (t *planTab) onUndo() {
 			s.showErr(err)
 			return
 		}
-		t.message.SetText(lang.X("wk.undone_save", "Den förra sparade planen är tillbaka."))
+		t.setMessage(lang.X("wk.undone_save", "Den förra sparade planen är tillbaka."))
 		s.loadWeek(s.w.period.ID, true)
 		return
 	}
 	s.draft = step.draft
-	t.message.SetText(lang.X("wk.undone", "Ändringen är ångrad."))
+	t.setMessage(lang.X("wk.undone", "Ändringen är ångrad."))
 	s.afterChange()
 }
 
@@ -727,4 +735,14 @@ func (t *planTab) swap(i, j int) {
 func (s *Screen) afterChange() {
 	s.planTab.refresh()
 	s.printTab.show()
+}
+
+// setMessage shows text above the table, or hides the line when empty.
+func (t *planTab) setMessage(text string) {
+	t.message.SetText(text)
+	if text == "" {
+		t.message.Hide()
+	} else {
+		t.message.Show()
+	}
 }

@@ -112,14 +112,17 @@ func (t *printTab) show() {
 	t.team.ClearSelected()
 	t.host.Options = hosts
 	t.host.ClearSelected()
+	t.note.Hide()
 	if saved {
 		t.note.SetText("")
 		if t.s.draft != nil && w != nil {
 			if p, tm := changes(w.saved, t.s.draft); p+tm > 0 {
+				t.note.Show()
 				t.note.SetText(lang.X("wk.print_unsaved", "Planen har ändringar som inte är sparade; utskrifterna visar den sparade planen. Tryck Godkänn under Team och rutter först."))
 			}
 		}
 	} else {
+		t.note.Show()
 		t.note.SetText(lang.X("wk.print_no_plan", "Veckan har ingen sparad plan än. Planera och godkänn under Team och rutter först."))
 	}
 	for _, b := range append(t.buttons, t.pupilCal, t.teamCal, t.hostCal) {

@@ -57,15 +57,24 @@ func openPicker(win fyne.Window, title, placeholder string, items []widgets.Pick
 	return p
 }
 
-// filter shows the entries whose text holds every typed word.
+// filter shows the entries whose text holds every typed word, those whose
+// name (the text before the first " · ") holds them all first, so that
+// Enter after "lag 2" takes team 2 and not a team of five pupils.
 func (p *picker) filter() {
 	words := strings.Fields(uikit.Fold(p.entry.Text))
 	p.shown = p.shown[:0]
+	var rest []widgets.PickItem
 	for _, it := range p.items {
-		if containsAll(uikit.Fold(it.Text), words) {
+		text := uikit.Fold(it.Text)
+		head, _, _ := strings.Cut(text, " · ")
+		switch {
+		case containsAll(head, words):
 			p.shown = append(p.shown, it)
+		case containsAll(text, words):
+			rest = append(rest, it)
 		}
 	}
+	p.shown = append(p.shown, rest...)
 	p.mark = 0
 	p.list.Refresh()
 }

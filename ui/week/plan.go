@@ -161,12 +161,15 @@ func newPlanTab(s *Screen) *planTab {
 	bottom := container.NewBorder(widgets.HeadingLabel(lang.X("wk.unteamed", "Utan lag")), nil, nil, nil,
 		container.NewHSplit(container.NewStack(t.unteamed, container.NewVBox(t.allTeamed)), container.NewVScroll(t.shortages)))
 	leftSplit := container.NewVSplit(left, bottom)
-	leftSplit.Offset = 0.72
-	detail := container.NewBorder(
+	leftSplit.Offset = 0.78
+	// The pupils and the route share the column; at 720 pixels high both
+	// must stay readable, so they split it and the route scrolls.
+	pupilsBox := container.NewBorder(
 		container.NewVBox(t.teamTitle, container.NewGridWithColumns(2, t.lockTeamBtn, t.swapBtn)),
-		container.NewVBox(widgets.HeadingLabel(lang.X("wk.route", "Rutt")), t.route),
-		nil, nil,
-		container.NewBorder(nil, container.NewGridWithColumns(2, t.moveBtn, t.lockPupBtn), nil, nil, t.pupils))
+		container.NewGridWithColumns(2, t.moveBtn, t.lockPupBtn), nil, nil, t.pupils)
+	routeBox := container.NewBorder(widgets.HeadingLabel(lang.X("wk.route", "Rutt")), nil, nil, nil, container.NewVScroll(t.route))
+	detail := container.NewVSplit(pupilsBox, routeBox)
+	detail.Offset = 0.6
 	split := container.NewHSplit(leftSplit, container.NewPadded(detail))
 	split.Offset = 0.66
 	t.content = container.NewBorder(head, nil, nil, nil, split)
@@ -362,7 +365,11 @@ func (t *planTab) showTeam() {
 	t.pupilIDs = slices.Clone(tm.pupils)
 	c := uikit.Collator()
 	slices.SortFunc(t.pupilIDs, func(a, b string) int { return c.CompareString(t.s.pupilName(a), t.s.pupilName(b)) })
-	t.teamTitle.SetText(tm.name + " · " + t.s.groupName(tm.groupID))
+	title := tm.name
+	if g := t.s.groupName(tm.groupID); !strings.HasPrefix(tm.name, g) {
+		title += " · " + g // a team's name usually starts with its group's
+	}
+	t.teamTitle.SetText(title)
 	var lines []string
 	for _, id := range tm.blocks {
 		if b, ok := t.s.block(id); ok {
@@ -615,9 +622,12 @@ func (t *planTab) teamItems(skip int, sameGroup string) []widgets.PickItem {
 			continue
 		}
 		g, b := t.mix(tm)
-		items = append(items, widgets.PickItem{ID: fmt.Sprint(i), Text: lang.X("wk.team_item", "{{.Team}} · {{.Group}} · {{.N}} elever ({{.G}} f, {{.B}} p)",
-			map[string]string{"Team": tm.name, "Group": t.s.groupName(tm.groupID), "N": fmt.Sprint(len(tm.pupils)),
-				"G": fmt.Sprint(g), "B": fmt.Sprint(b)})})
+		text := lang.X("wk.team_item", "{{.Team}} · {{.N}} elever ({{.G}} f, {{.B}} p)",
+			map[string]string{"Team": tm.name, "N": fmt.Sprint(len(tm.pupils)), "G": fmt.Sprint(g), "B": fmt.Sprint(b)})
+		if grp := t.s.groupName(tm.groupID); !strings.HasPrefix(tm.name, grp) {
+			text += " · " + grp
+		}
+		items = append(items, widgets.PickItem{ID: fmt.Sprint(i), Text: text})
 	}
 	return items
 }

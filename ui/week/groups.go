@@ -118,9 +118,11 @@ func newGroupsTab(s *Screen) *groupsTab {
 
 	tools := container.NewBorder(nil, nil, container.NewHBox(t.proposeBtn, t.newBtn, t.renameBtn, t.deleteBtn, t.moveBtn), nil)
 	left := container.NewBorder(t.search, nil, nil, nil, t.groupList)
-	right := container.NewVSplit(
+	var right *container.Split
+	right = container.NewVSplit(
 		container.NewBorder(t.groupTitle, nil, nil, nil, t.members),
 		container.NewBorder(widgets.HeadingLabel(lang.X("wk.loose", "Värdar utan grupp")), nil, nil, nil, t.loose))
+	right.Offset = 0.65 // a group has about four hosts; few are left over
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.5
 	problems := container.NewBorder(widgets.HeadingLabel(lang.X("wk.problems", "Problem i veckan")), nil, nil, nil,
@@ -225,10 +227,11 @@ func (t *groupsTab) refresh() {
 		}
 	}
 	t.groupList.UnselectAll()
+	t.groupList.Refresh()
 	if i := slices.Index(t.shown, t.sel); i >= 0 {
 		t.groupList.Select(i)
+		t.groupList.ScrollTo(i)
 	}
-	t.groupList.Refresh()
 	t.refreshMembers()
 }
 
@@ -335,7 +338,7 @@ func (t *groupsTab) onPropose() {
 	body := container.NewBorder(widgets.WrapLabel(lang.X("wk.propose_ask", "Ersätta grupperna med det här förslaget? Inget sparas förrän du trycker Spara grupperna.")),
 		nil, nil, nil, container.NewVScroll(text))
 	d := dialog.NewCustomConfirm(lang.X("wk.propose", "Föreslå grupper"), lang.X("wk.propose_yes", "Använd förslaget"),
-		lang.X("action.cancel", "Avbryt"), body, func(ok bool) {
+		lang.X("wk.cancel", "Avbryt"), body, func(ok bool) {
 			if !ok {
 				return
 			}
@@ -373,7 +376,7 @@ func (t *groupsTab) askName(title, initial string, self int, onOK func(string)) 
 	e.OnSubmitted = func(string) { done() }
 	ok := widget.NewButtonWithIcon(lang.X("wk.ok", "OK"), theme.ConfirmIcon(), done)
 	ok.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon(lang.X("action.cancel", "Avbryt"), theme.CancelIcon(), func() { d.Hide() })
+	cancel := widget.NewButtonWithIcon(lang.X("wk.cancel", "Avbryt"), theme.CancelIcon(), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(title, container.NewVBox(e, msg, container.NewCenter(container.NewHBox(cancel, ok))), t.s.main.Window())
 	d.Resize(fyne.NewSize(380, 160))
 	d.Show()
@@ -476,5 +479,8 @@ func (t *groupsTab) onSave() {
 		return
 	}
 	t.dirty = false
+	if len(w.saved.teams) > 0 {
+		t.s.planTab.setMessage(lang.X("wk.replan_after_groups", "Grupperna är sparade. Planera om veckan så att lagen följer dem."))
+	}
 	t.s.loadWeek(w.period.ID, true)
 }

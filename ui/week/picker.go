@@ -46,7 +46,7 @@ func openPicker(win fyne.Window, title, placeholder string, items []widgets.Pick
 		})
 	p.list.OnSelected = func(i widget.ListItemID) { p.choose(i) }
 	p.filter()
-	cancel := widget.NewButtonWithIcon(lang.X("action.cancel", "Avbryt"), theme.CancelIcon(), func() { p.dlg.Hide() })
+	cancel := widget.NewButtonWithIcon(lang.X("wk.cancel", "Avbryt"), theme.CancelIcon(), func() { p.dlg.Hide() })
 	hint := widget.NewLabel(lang.X("wk.picker_hint", "Skriv för att söka, Enter väljer den första."))
 	hint.Importance = widget.LowImportance
 	content := container.NewBorder(container.NewVBox(p.entry, hint), container.NewCenter(cancel), nil, nil, p.list)

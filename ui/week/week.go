@@ -544,7 +544,7 @@ func (s *Screen) OnNew() {
 	f.name.OnSubmitted = func(string) { f.create() }
 	createBtn := widget.NewButtonWithIcon(lang.X("wk.create_ok", "Skapa"), theme.ConfirmIcon(), f.create)
 	createBtn.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon(lang.X("action.cancel", "Avbryt"), theme.CancelIcon(), func() { f.dlg.Hide(); s.newForm = nil })
+	cancel := widget.NewButtonWithIcon(lang.X("wk.cancel", "Avbryt"), theme.CancelIcon(), func() { f.dlg.Hide(); s.newForm = nil })
 	content := container.NewBorder(nil, container.NewVBox(note, container.NewCenter(container.NewHBox(cancel, createBtn))), nil, nil, form)
 	f.dlg = dialog.NewCustomWithoutButtons(lang.X("wk.create", "Skapa teknikpraovecka"), content, win)
 	f.dlg.Resize(fyne.NewSize(600, 520))

@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -129,7 +130,9 @@ func New(m Shell) *Screen {
 		"I en teknikpraovecka går lag om 4–6 elever runt hos en grupp värdar, en halvdag hos varje, och veckan avslutas tillsammans. Skapa veckan här eller i Praoperioder (format Teknikprao-vecka)."))
 	create := widget.NewButtonWithIcon(lang.X("wk.create", "Skapa teknikpraovecka"), theme.ContentAddIcon(), s.OnNew)
 	create.Importance = widget.HighImportance
-	s.empty = container.NewCenter(container.NewVBox(title, container.New(widgets.FixedHeight{H: 90}, text), container.NewCenter(create)))
+	// A fixed box: centred text would otherwise wrap to its narrowest.
+	s.empty = container.NewCenter(container.New(layout.NewGridWrapLayout(fyne.NewSize(560, 220)),
+		container.NewVBox(title, text, container.NewCenter(create))))
 	s.empty.Hide()
 	s.content = container.NewStack(s.body, s.empty)
 	return s
@@ -479,6 +482,8 @@ func (s *Screen) OnNew() {
 	a, b := comingWeek(time.Now())
 	f.start.SetDate(a)
 	f.end.SetDate(b)
+	f.name.SetText(lang.X("wk.default_name", "Teknikprao åk {{.Grade}} {{.Week}} {{.Year}}",
+		map[string]string{"Grade": "8", "Week": uikit.WeekLabel(a), "Year": strconv.Itoa(a.Year())}))
 	orgs, _ := s.main.Store().ListOrganisations(context.Background(), data.KindSchool)
 	for _, o := range orgs {
 		f.schools.Options = append(f.schools.Options, o.Name)

@@ -79,7 +79,11 @@ func TestEmptyStateCreatesAWeek(t *testing.T) {
 	if a.Weekday() != time.Monday || b.Weekday() != time.Friday || !a.After(time.Now()) || len(f.schools.Selected) != 1 {
 		t.Errorf("defaults %v – %v, schools %v", a, b, f.schools.Selected)
 	}
+	if !strings.HasPrefix(f.name.Text, "Teknikprao åk 8 v. ") {
+		t.Errorf("suggested name %q", f.name.Text)
+	}
 	// A missing name is refused beside the field; nothing is saved.
+	f.name.SetText("")
 	f.create()
 	if !f.errs["name"].Visible() {
 		t.Error("no message beside the empty name")

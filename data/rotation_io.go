@@ -236,6 +236,8 @@ func (s *Store) weekPupils(ctx context.Context, p Period) ([]Pupil, error) {
 // SaveRotation stores the planner's result for the week, all or nothing,
 // through SaveWeekPlan (locks kept). in and idx must be what RotationInput
 // gave for the period; an index out of range is refused, never followed.
+// Once saved, every res.Teams[i].Key holds the team's key in the database
+// (a new team's fresh key, a kept team's old one).
 func (s *Store) SaveRotation(ctx context.Context, periodID string, in rotation.Instance, idx *RotationIndex, res rotation.Result) error {
 	if idx == nil || idx.PeriodID != periodID {
 		return fmt.Errorf("save rotation: the index is not the period's")
@@ -273,5 +275,12 @@ func (s *Store) SaveRotation(ctx context.Context, periodID string, in rotation.I
 		}
 		unteamed = append(unteamed, Unteamed{PupilID: idx.PupilIDs[u.Pupil], Why: u.Why})
 	}
-	return s.SaveWeekPlan(ctx, periodID, teams, unteamed)
+	if err := s.SaveWeekPlan(ctx, periodID, teams, unteamed); err != nil {
+		return err
+	}
+	// The caller shares res.Teams: it learns the keys of the new teams.
+	for i := range teams {
+		res.Teams[i].Key = teams[i].ID
+	}
+	return nil
 }

@@ -129,6 +129,10 @@ func TestSaveRotation(t *testing.T) {
 	if un, _ := st.ListUnteamed(ctx, w.period.ID); len(un) != 1 || un[0].PupilID != w.pupils[7].ID || un[0].Why != "Inget lag hade plats." {
 		t.Errorf("unteamed = %+v", un)
 	}
+	// The caller learns the saved keys: the kept team's and the new one's.
+	if res.Teams[0].Key != got[0].ID || res.Teams[1].Key != got[1].ID {
+		t.Errorf("keys after saving = %q, %q; saved %q, %q", res.Teams[0].Key, res.Teams[1].Key, got[0].ID, got[1].ID)
+	}
 }
 
 // TestLastYearsWeekTakesLastYearsCohort: a grade-8 week of school year

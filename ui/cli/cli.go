@@ -48,14 +48,14 @@ var AppID = ""
 
 // commands are techniqual's subcommands, in the order help lists them.
 var commands = []*Command{
-	cmdDemo, cmdList, cmdImport, cmdMatch, cmdSolve, cmdPDF, cmdICS, cmdExport, cmdExchange, cmdBackup, cmdRestore,
+	cmdDemo, cmdList, cmdImport, cmdMatch, cmdSolve, cmdRotation, cmdPDF, cmdICS, cmdExport, cmdExchange, cmdBackup, cmdRestore,
 	cmdVersion,
 }
 
-// reserved are command names promised to work that is coming (issue 14,
-// the teknikprao week). Until a command takes one, it is an unknown
-// command like any other; no other command may take it.
-var reserved = []string{"rotation"}
+// reserved are command names promised to work that is coming. Until a
+// command takes one, it is an unknown command like any other; no other
+// command may take it. (Issue 14's "rotation" has landed.)
+var reserved = []string{}
 
 // guiLine is the synopsis of techniqual without a command.
 const guiLine = "techniqual [--db PATH]"

@@ -11,10 +11,12 @@ import (
 
 var cmdList = &Command{
 	UsageLine: "list periods|events --db PATH",
-	Short:     "periods: name, start, end, grade, status; events: name, start, venue (tab-separated)",
+	Short:     "periods: name, start, end, grade, status, format; events: name, start, venue (tab-separated)",
 	Long: `List prints the prao periods or the events of a database, one a line,
-tab-separated: a period's name, first and last day, grade and status; an
-event's name, start (YYYY-MM-DD HH:MM, Swedish time) and venue.`,
+tab-separated: a period's name, first and last day, grade, status and
+format (classic: one pupil at one host; week: a teknikprao week of teams
+going round a group of hosts); an event's name, start (YYYY-MM-DD HH:MM,
+Swedish time) and venue.`,
 	Flags: func(fs *flag.FlagSet, env *Env) RunFunc {
 		db := fs.String("db", "", "database file")
 		return func(ctx context.Context, env *Env, pos []string) int {
@@ -35,7 +37,11 @@ event's name, start (YYYY-MM-DD HH:MM, Swedish time) and venue.`,
 					return exitFailure
 				}
 				for _, p := range ps {
-					fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%d\t%s\n", clean(p.Name), data.FormatDate(p.Start), data.FormatDate(p.End), p.Grade, p.Status)
+					format := p.Format
+					if format == "" {
+						format = data.FormatClassic
+					}
+					fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%d\t%s\t%s\n", clean(p.Name), data.FormatDate(p.Start), data.FormatDate(p.End), p.Grade, p.Status, format)
 				}
 			case "events":
 				es, err := st.ListEvents(ctx)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -18,7 +19,7 @@ var cmdPDF = &Command{
 	UsageLine: "pdf",
 	Short:     "print documents",
 	Long:      `Pdf prints a period's, an event's or a year's documents.`,
-	Commands:  []*Command{cmdPDFPeriod, cmdPDFEvent, cmdPDFImpact},
+	Commands:  []*Command{cmdPDFPeriod, cmdPDFWeek, cmdPDFEvent, cmdPDFImpact},
 }
 
 var cmdPDFPeriod = &Command{
@@ -31,7 +32,13 @@ certificates (only pupils with attendance recorded). --out FILE.pdf writes
 one PDF with a page break between pupils (offers); a folder (ending in /)
 gets one file each. Every print is recorded in the audit log; pupils with
 protected identity appear as "elev via skolan" in documents for hosts
-unless --include-protected is given.`,
+unless --include-protected is given.
+
+For a teknikprao week, attendance prints each host's attendance lists (one
+per block and team, signed by the supervisor) and certificates each
+pupil's certificate of the hosts visited and the closing session;
+schedules prints the pupils' week schedules and hosts the hosts' run-sheets
+(see pdf week-schedules).`,
 	Flags: func(fs *flag.FlagSet, env *Env) RunFunc {
 		db := fs.String("db", "", "database file")
 		period := fs.String("period", "", "prao period, by name")
@@ -61,17 +68,14 @@ unless --include-protected is given.`,
 				fmt.Fprintln(env.Stderr, "techniqual pdf:", err)
 				return exitFailure
 			}
-			f := data.DocFilter{ClassName: strings.TrimSpace(*class)}
-			if *school != "" {
-				s, err := st.FindOrganisation(ctx, data.KindSchool, *school)
-				if errors.Is(err, data.ErrNotFound) {
-					fmt.Fprintf(env.Stderr, "techniqual pdf: there is no school named %q\n", *school)
-					return exitFailure
-				} else if err != nil {
-					fmt.Fprintln(env.Stderr, "techniqual pdf:", err)
-					return exitFailure
-				}
-				f.SchoolID = s.ID
+			f, ok := docFilter(ctx, st, *school, *class, env.Stderr, "pdf")
+			if !ok {
+				return exitFailure
+			}
+			if per.Format == data.FormatWeek {
+				wk := map[reports.Kind]reports.WeekKind{reports.KindSchedules: reports.KindWeekSchedules, reports.KindHosts: reports.KindHostRunsheets,
+					reports.KindAttendance: reports.KindWeekAttendance, reports.KindCertificates: reports.KindWeekCertificates}[kind]
+				return printWeek(ctx, env, st, per, wk, f, *school, *class, *out, *include)
 			}
 			docs, err := st.DocumentsForPeriod(ctx, per.ID, f)
 			if err != nil {
@@ -105,6 +109,104 @@ unless --include-protected is given.`,
 			return exitOK
 		}
 	},
+}
+
+var cmdPDFWeek = &Command{
+	UsageLine: "week-schedules|team-sheets|host-runsheets|host-feedback --db PATH --period NAME\n[--school NAME] [--class NAME] [--lang sv|en] [--include-protected] --out FILE.pdf|DIR/",
+	Short:     "a teknikprao week's documents: one PDF, or one file per pupil, team or host in DIR/",
+	Long: `Pdf week-schedules|team-sheets|host-runsheets|host-feedback prints the
+documents of a teknikprao week from its saved plan (run rotation plan --save
+first): each pupil's week schedule (every block with host, address, times,
+travel, what to bring, the role models, and the closing session), each
+team's sheet, each host's run-sheet (which team comes in which block, the
+pupils' first names and classes, the school's contact, the programme) and
+each host's feedback report (its blocks against its group and the whole
+week; fewer than 5 answers are hidden, comments carry no names).
+--school and --class choose whose documents (the feedback report is
+always the whole week's). --out FILE.pdf writes one PDF; a folder (ending
+in /) gets one file per pupil, team or host. Every print is recorded in the
+audit log; pupils with protected identity appear as "Elev via skolan" on
+team sheets and run-sheets unless --include-protected is given.`,
+	Flags: func(fs *flag.FlagSet, env *Env) RunFunc {
+		db := fs.String("db", "", "database file")
+		period := fs.String("period", "", "teknikprao week, by name")
+		school := fs.String("school", "", "only the pupils of this school")
+		class := fs.String("class", "", "only the pupils of this class")
+		langFlag(fs, env, "language of the documents")
+		out := fs.String("out", "", "FILE.pdf, or a folder (ending in /) for one file per pupil, team or host")
+		include := fs.Bool("include-protected", false, "name pupils with protected identity in documents for hosts")
+		return func(ctx context.Context, env *Env, pos []string) int {
+			kind := reports.WeekKind("")
+			if len(pos) == 1 {
+				kind = reports.WeekKind(pos[0])
+			}
+			if !kind.Valid() || *db == "" || strings.TrimSpace(*period) == "" || *out == "" {
+				return env.usageError()
+			}
+			st, ok := openExisting(ctx, *db, env.Stderr, "pdf")
+			if !ok {
+				return exitFailure
+			}
+			defer st.Close()
+			per, ok := findWeek(ctx, st, *period, env.Stderr, "pdf")
+			if !ok {
+				return exitFailure
+			}
+			f, ok := docFilter(ctx, st, *school, *class, env.Stderr, "pdf")
+			if !ok {
+				return exitFailure
+			}
+			return printWeek(ctx, env, st, per, kind, f, *school, *class, *out, *include)
+		}
+	},
+}
+
+// docFilter is the filter of --school and --class; false (said on stderr)
+// when there is no such school.
+func docFilter(ctx context.Context, st *data.Store, school, class string, stderr io.Writer, cmd string) (data.DocFilter, bool) {
+	f := data.DocFilter{ClassName: strings.TrimSpace(class)}
+	if school == "" {
+		return f, true
+	}
+	s, err := st.FindOrganisation(ctx, data.KindSchool, school)
+	if errors.Is(err, data.ErrNotFound) {
+		fmt.Fprintf(stderr, "techniqual %s: there is no school named %q\n", cmd, school)
+		return f, false
+	} else if err != nil {
+		fmt.Fprintf(stderr, "techniqual %s: %v\n", cmd, err)
+		return f, false
+	}
+	f.SchoolID = s.ID
+	return f, true
+}
+
+// printWeek prints a teknikprao week's documents of kind through
+// ops.PrintWeek and says what it wrote.
+func printWeek(ctx context.Context, env *Env, st *data.Store, per data.Period, kind reports.WeekKind, f data.DocFilter,
+	school, class, out string, include bool) int {
+	res, err := ops.PrintWeek(ctx, st, ops.WeekPrint{Kind: kind, Period: per, Filter: f, Path: out, PerUnit: isFolder(out),
+		Scope:   ops.Scope{School: strings.TrimSpace(school), Class: strings.TrimSpace(class)},
+		Options: reports.Options{Lang: env.Lang.Code(), IncludeProtected: include}})
+	switch {
+	case errors.Is(err, ops.ErrNoPlan):
+		fmt.Fprintf(env.Stderr, "techniqual pdf: %q: %v\n", per.Name, err)
+		return exitFailure
+	case errors.Is(err, reports.ErrNothing) && kind == reports.KindWeekCertificates:
+		fmt.Fprintf(env.Stderr, "techniqual pdf: no pupil in %q%s has attendance recorded; no certificates\n", per.Name, describeFilter(school, class))
+		return exitFailure
+	case errors.Is(err, reports.ErrNothing):
+		fmt.Fprintf(env.Stderr, "techniqual pdf: nothing to print for %q%s\n", per.Name, describeFilter(school, class))
+		return exitFailure
+	case err != nil:
+		fmt.Fprintln(env.Stderr, "techniqual pdf:", ops.Message(text.English, err))
+		return exitFailure
+	}
+	fmt.Fprintf(env.Stdout, "%s: %d documents, %d pupils in %d file(s)", kind, res.Units, len(res.PupilIDs), len(res.Paths))
+	if res.Skipped > 0 {
+		fmt.Fprintf(env.Stdout, "; %d pupils without recorded attendance left out", res.Skipped)
+	}
+	fmt.Fprintf(env.Stdout, ": %s\n", out)
+	return exitOK
 }
 
 // describeFilter writes " (school X, class Y)" for messages.

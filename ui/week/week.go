@@ -195,7 +195,8 @@ func (s *Screen) Reload() {
 			if i := slices.Index(s.periodIDs, want); i >= 0 && s.periodSel.SelectedIndex() != i {
 				s.periodSel.SetSelectedIndex(i) // loads it
 			} else {
-				s.loadWeek(want, true)
+				// The same week shown again keeps the plan being worked on.
+				s.loadWeek(want, false)
 			}
 		}
 	})
@@ -543,7 +544,7 @@ func (s *Screen) OnNew() {
 		f.dlg.Hide()
 		s.newForm = nil
 		s.w = &world{period: p} // Reload shows it
-		s.draft = nil
+		s.draft, s.undo = nil, nil
 		s.Reload()
 	}
 	f.name.OnSubmitted = func(string) { f.create() }

@@ -227,6 +227,12 @@ func TestRunAWeek(t *testing.T) {
 	if !strings.Contains(p.changes.Text, "elever flyttade") {
 		t.Errorf("changes %q", p.changes.Text)
 	}
+	// Showing the screen again (another screen was visited) keeps the work.
+	s.Reload()
+	sh.Wait(t)
+	if s.draft.teamOf(pupil) != 1 {
+		t.Fatal("the plan being worked on was dropped when the screen was shown again")
+	}
 	// Lock the pupil in team 1 and plan again: the pupil stays there.
 	p.selectTeam(1)
 	p.selPup = pupil

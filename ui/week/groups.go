@@ -118,8 +118,7 @@ func newGroupsTab(s *Screen) *groupsTab {
 
 	tools := container.NewBorder(nil, nil, container.NewHBox(t.proposeBtn, t.newBtn, t.renameBtn, t.deleteBtn, t.moveBtn), nil)
 	left := container.NewBorder(t.search, nil, nil, nil, t.groupList)
-	var right *container.Split
-	right = container.NewVSplit(
+	right := container.NewVSplit(
 		container.NewBorder(t.groupTitle, nil, nil, nil, t.members),
 		container.NewBorder(widgets.HeadingLabel(lang.X("wk.loose", "Värdar utan grupp")), nil, nil, nil, t.loose))
 	right.Offset = 0.65 // a group has about four hosts; few are left over

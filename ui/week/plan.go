@@ -537,10 +537,46 @@ func (t *planTab) acceptQuestion() string {
 	q := lang.X("wk.accept_counts", "{{.Teamed}} av {{.All}} elever i team, {{.Unteamed}} utan team, {{.Broken}} team bryter mot blandningsregeln",
 		map[string]string{"Teamed": fmt.Sprint(teamed), "All": fmt.Sprint(all), "Unteamed": fmt.Sprint(max(0, all-teamed)),
 			"Broken": fmt.Sprint(broken)})
-	if teamed < all || broken > 0 || len(s.shortages) > 0 {
+	blocking, first := t.trialProblems()
+	if blocking > 0 {
+		q += lang.X("wk.accept_problems", ", {{.N}} problem, t.ex. {{.First}}",
+			map[string]string{"N": fmt.Sprint(blocking), "First": first})
+	}
+	if teamed < all || broken > 0 || len(s.shortages) > 0 || blocking > 0 {
 		return q + lang.X("wk.accept_anyway", " — spara ändå?")
 	}
 	return q + lang.X("wk.accept_ok", " — spara planen?")
+}
+
+// errTrial rolls back the trial save of trialProblems.
+var errTrial = errors.New("trial")
+
+// trialProblems saves the plan being worked on in a transaction that is
+// rolled back, and counts what data.Store.CheckWeek finds wrong with the
+// week then (warnings left out), with the first problem in words.
+func (t *planTab) trialProblems() (int, string) {
+	s := t.s
+	var n int
+	var first string
+	_ = s.main.Store().InTx(context.Background(), func(tx *data.Store) error {
+		if err := savePlan(tx, s.w.period.ID, s.draft); err != nil {
+			return err
+		}
+		ps, err := tx.CheckWeek(context.Background(), s.w.period.ID)
+		if err != nil {
+			return err
+		}
+		for _, p := range ps {
+			if !p.Warning {
+				if n == 0 {
+					first = uikit.Message(p.Key, p.Text, p.Data)
+				}
+				n++
+			}
+		}
+		return errTrial
+	})
+	return n, first
 }
 
 // onAccept asks, with the counts, and saves the plan being worked on.

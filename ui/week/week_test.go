@@ -359,6 +359,17 @@ func TestSwapAndUndoMove(t *testing.T) {
 	if s.draft.teamOf(pupil) != a {
 		t.Error("a locked pupil was moved")
 	}
+	// A pupil taken out of every team: Godkänn's question says so and
+	// names what the week's check finds, without saving anything.
+	other := s.draft.teams[b].pupils[0]
+	p.movePupil(other, -1)
+	q := p.acceptQuestion()
+	if !strings.Contains(q, "1 utan team") || !strings.Contains(q, "inte med i något lag") || !strings.Contains(q, "spara ändå?") {
+		t.Errorf("question %q", q)
+	}
+	if ts, _ := st.ListTeams(context.Background(), s.periodID()); len(ts) != 0 {
+		t.Error("the trial check saved the plan")
+	}
 }
 
 func TestFocusSearch(t *testing.T) {

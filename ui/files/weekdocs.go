@@ -50,7 +50,7 @@ func weekDocJob(m Shell, st *data.Store, periodID string, kind reports.WeekKind)
 	}
 	code := m.Language()
 	name := reports.SafeFileName(weekDocName(kind)+" "+p.Name) + ".pdf"
-	return calendarJob{name: name, ext: ".pdf", write: func(ctx context.Context, st *data.Store, path string) (string, error) {
+	return calendarJob{name: name, ext: ".pdf", printed: true, write: func(ctx context.Context, st *data.Store, path string) (string, error) {
 		res, err := ops.PrintWeek(ctx, st, ops.WeekPrint{Kind: kind, Period: p, Options: reports.Options{Lang: code}, Path: path})
 		if err != nil {
 			return "", weekError(err, code)

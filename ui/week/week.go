@@ -52,6 +52,7 @@ type world struct {
 	in       rotation.Instance
 	idx      *data.RotationIndex
 	blocks   []data.WeekBlock // every block of the week's live offers
+	blockAt  map[string]int   // block key → index in blocks
 	groups   []data.HostGroup
 	problems []data.WeekProblem
 	saved    *draft // the plan in the database
@@ -307,6 +308,10 @@ func loadWorld(st *data.Store, id string) (*world, error) {
 	if w.blocks, err = st.ListWeekBlocks(ctx, id, true); err != nil {
 		return nil, err
 	}
+	w.blockAt = map[string]int{}
+	for i, b := range w.blocks {
+		w.blockAt[b.ID] = i
+	}
 	if w.groups, err = st.ListHostGroups(ctx, id); err != nil {
 		return nil, err
 	}
@@ -427,10 +432,8 @@ func (s *Screen) groupName(id string) string {
 // block is one of the week's blocks by key.
 func (s *Screen) block(id string) (data.WeekBlock, bool) {
 	if s.w != nil {
-		for _, b := range s.w.blocks {
-			if b.ID == id {
-				return b, true
-			}
+		if i, ok := s.w.blockAt[id]; ok {
+			return s.w.blocks[i], true
 		}
 	}
 	return data.WeekBlock{}, false

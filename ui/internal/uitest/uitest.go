@@ -291,3 +291,13 @@ func (s *Shell) HasCall(prefix string) bool {
 	}
 	return false
 }
+
+// PrintWeek records "print week PERIOD KIND".
+func (s *Shell) PrintWeek(periodID string, kind reports.WeekKind) {
+	s.Record("print week " + periodID + " " + string(kind))
+}
+
+// SaveWeekCalendar records "calendar week PERIOD WHO KEY".
+func (s *Shell) SaveWeekCalendar(periodID, who, key string) {
+	s.Record("calendar week " + periodID + " " + who + " " + key)
+}

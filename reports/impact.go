@@ -36,7 +36,14 @@ type Impact struct {
 	Municipalities []ImpactMunicipality
 	// Companies is the page on the member and host companies.
 	Companies ImpactCompanies
+	// Week is the page on the year's teknikprao weeks; nil when the year
+	// has none.
+	Week *ImpactWeek
 }
+
+// empty reports whether d has nothing to report: no period, no week and
+// no event.
+func (d *Impact) empty() bool { return d.This.Empty() && d.Week == nil }
 
 // ImpactFigures are the key numbers of a year, of all schools or of one
 // municipality (whose events and companies are left zero).
@@ -421,12 +428,15 @@ func (lay *impactLayout) build() {
 	u.reset(w.title, fmt.Sprintf(w.subject, d.Year))
 	lay.ofYear = fmt.Sprintf(w.compared, d.Year-1)
 	lay.cover()
-	if d.This.Empty() {
+	if d.empty() {
 		return
 	}
 	if len(d.This.PeriodNames) > 0 {
 		lay.genderPage()
 		lay.municipalityPages()
+	}
+	if d.Week != nil {
+		lay.weekPage()
 	}
 	lay.companiesPage()
 }
@@ -438,7 +448,7 @@ func (lay *impactLayout) cover() {
 	u.para(marginL, contentW, fmt.Sprintf("%s %d", w.title, d.Year), bold, 24, 11, purple, nil)
 	u.para(marginL, contentW, fmt.Sprintf(w.subject, d.Year), regular, 13, 6.5, grey, nil)
 	u.space(3)
-	if d.This.Empty() {
+	if d.empty() {
 		u.body(fmt.Sprintf(w.noData, d.Year))
 		return
 	}
@@ -449,6 +459,9 @@ func (lay *impactLayout) cover() {
 	}
 	if len(d.This.LeftOutNames) > 0 {
 		u.para(marginL, contentW, fmt.Sprintf(w.leftOut, strings.Join(d.This.LeftOutNames, ", ")), regular, 9, 4.6, grey, nil)
+	}
+	if d.Week != nil && len(d.Week.PeriodNames) > 0 {
+		u.para(marginL, contentW, fmt.Sprintf(lay.weekWords().cover, strings.Join(d.Week.PeriodNames, ", ")), regular, 9, 4.6, grey, nil)
 	}
 	if d.Last == nil {
 		u.space(1)
@@ -1013,7 +1026,10 @@ func (lay *impactLayout) namedChart(ns []NamedCount) charts.Chart {
 // and of the year before (stats.LoadYear over stats.CalendarYear of each).
 // A previous year without periods and events gives no comparison.
 func NewImpact(year int, this, last stats.YearSummary) Impact {
-	d := Impact{Year: year, This: summaryFigures(this)}
+	d := Impact{Year: year, This: summaryFigures(this), Week: newImpactWeek(this)}
+	if prev := newImpactWeek(last); d.Week != nil && prev != nil && len(prev.PeriodNames) > 0 {
+		d.Week.Last = &prev.Key
+	}
 	if prev := summaryFigures(last); !prev.Empty() {
 		d.Last = &prev
 	}

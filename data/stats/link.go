@@ -21,11 +21,15 @@ type term struct {
 	n      int
 	hidden func() bool
 	hide   func()
+	cell   *Cell // the cell of a count; nil for a mean or an attendance
 }
 
 func cellTerm(c *Cell) term {
-	return term{n: c.N, hidden: func() bool { return c.Suppressed }, hide: func() { c.Suppressed = true }}
+	return term{n: c.N, hidden: func() bool { return c.Suppressed }, hide: func() { c.Suppressed = true }, cell: c}
 }
+
+// public reports whether t is a count every reader can add up (Cell.public).
+func (t term) public() bool { return t.cell != nil && t.cell.public }
 
 func meanTerm(m *Mean) term {
 	return term{n: m.N, hidden: func() bool { return m.Suppressed }, hide: func() { m.Suppressed = true }}
@@ -54,14 +58,14 @@ func protectTerms(terms []term, total term) bool {
 	}
 	pick := -1
 	for i, t := range terms {
-		if !t.hidden() && t.n > 0 && (pick < 0 || t.n < terms[pick].n) {
+		if !t.hidden() && !t.public() && t.n > 0 && (pick < 0 || t.n < terms[pick].n) {
 			pick = i
 		}
 	}
 	switch {
 	case pick >= 0:
 		terms[pick].hide()
-	case total.hidden():
+	case total.hidden() || total.public():
 		return false // nothing left to hide
 	default:
 		total.hide()
@@ -104,17 +108,6 @@ func (f *Figures) terms() []term {
 	return append(ts, cellTerm(&f.AloneGirls), cellTerm(&f.CommentCount))
 }
 
-// hiddenCount counts f's hidden figures.
-func (f *Figures) hiddenCount() int {
-	n := 0
-	for _, t := range f.terms() {
-		if t.hidden() {
-			n++
-		}
-	}
-	return n
-}
-
 // resuppress suppresses f's own tables again after figures were hidden
 // from outside, keeping what was hidden hidden.
 func (f *Figures) resuppress() {
@@ -144,14 +137,49 @@ func (f *Figures) resuppress() {
 	f.syncMeans()
 }
 
+// suppressible is a set of figures that takes part in the suppression of
+// a report's units: *Figures (classic periods) and *WeekFigures (weeks).
+type suppressible interface {
+	// terms lists the additive figures, in the same order for every value.
+	terms() []term
+	// resuppress suppresses the set's own tables again.
+	resuppress()
+}
+
+// node is one unit of a tree of suppressible figures.
+type node struct {
+	fig      suppressible
+	children []*node
+}
+
 // protectUnits suppresses the figures of root and of every unit below it
 // together (see the comment at the top of this file).
 func protectUnits(root *unit) {
-	var all []*unit
-	var walk func(u *unit)
-	walk = func(u *unit) {
-		all = append(all, u)
+	var conv func(u *unit) *node
+	conv = func(u *unit) *node {
+		n := &node{fig: u.fig}
 		for _, c := range u.children {
+			n.children = append(n.children, conv(c))
+		}
+		return n
+	}
+	all := protectTree(conv(root))
+	for _, n := range all {
+		if f := n.fig.(*Figures); f.CommentCount.Suppressed {
+			f.Comments = nil // the list's length is the count
+		}
+	}
+}
+
+// protectTree suppresses the figures of root and of every node below it
+// together: each whole is the sum of its parts, term by term. It returns
+// every node, root first.
+func protectTree(root *node) []*node {
+	var all []*node
+	var walk func(n *node)
+	walk = func(n *node) {
+		all = append(all, n)
+		for _, c := range n.children {
 			walk(c)
 		}
 	}
@@ -159,7 +187,11 @@ func protectUnits(root *unit) {
 	count := func() int {
 		n := 0
 		for _, u := range all {
-			n += u.fig.hiddenCount()
+			for _, t := range u.fig.terms() {
+				if t.hidden() {
+					n++
+				}
+			}
 		}
 		return n
 	}
@@ -190,9 +222,32 @@ func protectUnits(root *unit) {
 		}
 		before = after
 	}
-	for _, u := range all {
-		if u.fig.CommentCount.Suppressed {
-			u.fig.Comments = nil // the list's length is the count
+	return all
+}
+
+// markPublic marks each count of whole that no part hides (parts are the
+// same unit's figures in each period's own report; nil: the unit is not in
+// that period, so 0 there) as public, and shows it: a reader can add it
+// up from the periods' reports, so hiding it in the sum protects nothing.
+func markPublic(whole suppressible, parts []suppressible) {
+	var own [][]term
+	for _, p := range parts {
+		if p != nil {
+			own = append(own, p.terms())
+		}
+	}
+	for i, t := range whole.terms() {
+		if t.cell == nil {
+			continue
+		}
+		shown := true
+		for _, o := range own {
+			if o[i].hidden() {
+				shown = false
+			}
+		}
+		if shown {
+			t.cell.public, t.cell.Suppressed = true, false
 		}
 	}
 }

@@ -205,6 +205,10 @@ type Report struct {
 	// filter, sorted by name; BySchool those of each school.
 	ByMunicipality []MunicipalityRow
 	BySchool       []SchoolRow
+
+	// placed is every pupil placed in the periods (all schools), with
+	// their group: the year's pupils across formats are counted from it.
+	placed map[string]Group
 }
 
 // Compute reads a period from the Store and computes its report for f.
@@ -231,7 +235,7 @@ func computePeriods(ctx context.Context, st *data.Store, periods []data.Period, 
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{Filter: f}
+	r := &Report{Filter: f, placed: map[string]Group{}}
 	var per []periodTally
 	inReport := map[string]bool{}
 	for _, p := range periods {
@@ -252,6 +256,11 @@ func computePeriods(ctx context.Context, st *data.Store, periods []data.Period, 
 		sortSchools(pt.schools)
 		src.tally(pt.tallies)
 		per = append(per, pt)
+		for _, pu := range src.pupils {
+			if _, live := src.offers[src.assigned[pu.ID]]; live {
+				r.placed[pu.ID] = groupOf(pu.Gender)
+			}
+		}
 	}
 	muni := map[string]bool{}
 	for id := range inReport {
@@ -285,9 +294,15 @@ func computePeriods(ctx context.Context, st *data.Store, periods []data.Period, 
 			}
 		}
 		tr = newUnitTree(sum, r.Schools)
-		for _, pt := range per {
-			own := newUnitTree(pt.tallies, pt.schools)
-			protectUnits(own.root)
+		owns := make([]*unitTree, len(per))
+		for i, pt := range per {
+			owns[i] = newUnitTree(pt.tallies, pt.schools)
+			protectUnits(owns[i].root)
+		}
+		// What every period's own report shows, the sum shows too (a
+		// reader can add it up; hiding it would protect nothing).
+		tr.markPublic(owns)
+		for _, own := range owns {
 			tr.hideLike(own)
 		}
 	}
@@ -338,6 +353,27 @@ func newUnitTree(tallies map[string]*tally, schools []data.Organisation) *unitTr
 		tr.schools[s.ID] = su
 	}
 	return tr
+}
+
+// markPublic marks the counts of tr that every period's own report
+// (owns) shows as public (see markPublic).
+func (tr *unitTree) markPublic(owns []*unitTree) {
+	mark := func(u *unit, get func(*unitTree) *unit) {
+		var parts []suppressible
+		for _, o := range owns {
+			if p := get(o); p != nil {
+				parts = append(parts, p.fig)
+			}
+		}
+		markPublic(u.fig, parts)
+	}
+	mark(tr.root, func(o *unitTree) *unit { return o.root })
+	for k, u := range tr.munis {
+		mark(u, func(o *unitTree) *unit { return o.munis[k] })
+	}
+	for k, u := range tr.schools {
+		mark(u, func(o *unitTree) *unit { return o.schools[k] })
+	}
 }
 
 // hideLike hides each figure of tr that is hidden in the same unit of

@@ -1,7 +1,8 @@
 // Package stats computes Techniqual's statistics from Store reads: per
 // period, school year or calendar year (report.go, year.go), per school and
-// municipality, by gender, with small groups hidden, and the network's
-// company figures (companies.go). It holds no SQL: it reads through the
+// municipality, by gender, with small groups hidden, the teknikprao weeks'
+// figures and the year's pupils across both formats (week.go,
+// year_week.go), and the network's company figures (companies.go). It holds no SQL: it reads through the
 // Store.
 //
 // MinGroup: statistics never show a group smaller than 5. Every count of
@@ -30,6 +31,11 @@ const Masked = ".."
 type Cell struct {
 	N          int
 	Suppressed bool
+	// public is set on a figure of a sum (a range of weeks) whose parts
+	// are all shown in their own reports: a reader can add it up, so
+	// hiding it protects nothing and complementary suppression picks
+	// another cell.
+	public bool
 }
 
 // small reports whether n is a group too small to show (1–4).
@@ -201,12 +207,12 @@ func protect(terms []*Cell, total *Cell) bool {
 	}
 	var pick *Cell
 	for _, c := range terms {
-		if !c.Suppressed && c.N > 0 && (pick == nil || c.N < pick.N) {
+		if !c.Suppressed && !c.public && c.N > 0 && (pick == nil || c.N < pick.N) {
 			pick = c
 		}
 	}
 	if pick == nil {
-		if total.Suppressed {
+		if total.Suppressed || total.public {
 			return false // nothing left to hide
 		}
 		pick = total // only zeros are left: hiding one would not help

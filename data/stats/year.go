@@ -33,8 +33,8 @@ func CalendarYear(y int) (from, to time.Time) {
 	return time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC), time.Date(y+1, time.January, 1, 0, 0, 0, 0, time.UTC)
 }
 
-// ComputeRange computes the report of every period whose start date is in
-// [from, to), for f, summed: the figures, and a row per municipality and
+// ComputeRange computes the report of every classic period whose start
+// date is in [from, to), for f, summed: the figures, and a row per municipality and
 // per school, suppressed together (see Figures). A figure hidden in one of
 // the periods' own reports is hidden in the sum too. Periods nobody is
 // placed in yet are left out (Report.LeftOut).
@@ -44,6 +44,9 @@ func CalendarYear(y int) (from, to time.Time) {
 // one calendar year) counts once in each, as two pupils, two placements,
 // two evaluations. Within one school year the periods are usually of
 // different grades and so of different pupils.
+//
+// Teknikprao weeks (data.FormatWeek) have no placements: they are counted
+// by ComputeWeekRange, not here (nor listed as left out).
 func ComputeRange(ctx context.Context, st *data.Store, from, to time.Time, f Filter) (*Report, error) {
 	if !from.Before(to) {
 		return nil, fmt.Errorf("statistics: the range %s – %s is empty", data.FormatDate(from), data.FormatDate(to))
@@ -54,7 +57,7 @@ func ComputeRange(ctx context.Context, st *data.Store, from, to time.Time, f Fil
 	}
 	var in []data.Period
 	for _, p := range ps {
-		if !p.Start.Before(from) && p.Start.Before(to) {
+		if p.Format != data.FormatWeek && !p.Start.Before(from) && p.Start.Before(to) {
 			in = append(in, p)
 		}
 	}
@@ -101,8 +104,18 @@ type YearSummary struct {
 	// Companies are the company figures of the same range (nil when not
 	// computed).
 	Companies *CompanyFigures
-	// Report is the full report the summary was taken from.
+	// Report is the full report the summary was taken from (classic
+	// periods only).
 	Report *Report
+
+	// Week is the report of the teknikprao weeks of the range (nil when
+	// not computed: Summarize alone); see AddWeeks.
+	Week *WeekReport
+	// AllPupils counts each pupil of the range once across both formats
+	// (rows RowClassicOnly, RowWeekOnly, RowBothFormats; see
+	// CombinePupils). Its Total is the year's pupils in prao of either
+	// format; empty (no cells) when Week is nil.
+	AllPupils Table
 }
 
 // Summarize takes the key numbers of a range report (and its company
@@ -118,7 +131,8 @@ func Summarize(label string, r *Report, c *CompanyFigures) YearSummary {
 }
 
 // LoadYear computes the summary of [from, to) for the whole region with
-// its company figures (members over memberYears years up to the range).
+// its company figures (members over memberYears years up to the range),
+// its teknikprao weeks and its pupils across both formats (AddWeeks).
 func LoadYear(ctx context.Context, st *data.Store, label string, from, to time.Time, memberYears int) (YearSummary, error) {
 	r, err := ComputeRange(ctx, st, from, to, Filter{})
 	if err != nil {
@@ -128,7 +142,11 @@ func LoadYear(ctx context.Context, st *data.Store, label string, from, to time.T
 	if err != nil {
 		return YearSummary{}, err
 	}
-	return Summarize(label, r, c), nil
+	s := Summarize(label, r, c)
+	if err := s.loadWeeks(ctx, st, from, to); err != nil {
+		return YearSummary{}, err
+	}
+	return s, nil
 }
 
 // The impact report's years of member companies: five years up to the

@@ -163,6 +163,7 @@ func New(m Shell) *Screen {
 	s.table.UpdateCell = s.updateCell
 	s.table.OnSelected = s.onSelected
 	s.table.OnRune = s.onRune
+	s.table.Canvas = func() fyne.Canvas { return s.main.Window().Canvas() }
 	s.table.OnDel = func() { s.mark("", "") }
 	s.table.SetColumnWidth(0, 200)
 	s.detail = widgets.WrapLabel("")

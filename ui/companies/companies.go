@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -750,7 +749,7 @@ func (s *Screen) journeySection() fyne.CanvasObject {
 		box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(edit, del)), col))
 	}
 	add := widget.NewButtonWithIcon(lang.X("companies.add_journey", "Lägg till steg"), theme.ContentAddIcon(), func() {
-		s.editJourney(data.JourneyEntry{OrganisationID: s.org.ID, Date: time.Now()})
+		s.editJourney(data.JourneyEntry{OrganisationID: s.org.ID, Date: s.main.Now()})
 	})
 	box.Add(container.NewHBox(add))
 	return box

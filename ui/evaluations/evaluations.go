@@ -17,7 +17,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -246,78 +245,6 @@ func defaultEvalPeriod(ps []data.Period, placed map[string]int) int {
 	return -1
 }
 
-// evalTable is the grid: a table that takes every key while focused (Tab
-// too) and hands them to the screen.
-type evalTable struct {
-	widget.Table
-	shift   bool
-	onKey   func(k *fyne.KeyEvent, shift bool) bool // reports whether it used the key
-	onRune  func(r rune)
-	onPaste func(text string)
-	canvas  func() fyne.Canvas
-}
-
-func newEvalTable() *evalTable {
-	t := &evalTable{}
-	t.ExtendBaseWidget(t)
-	return t
-}
-
-// AcceptsTab keeps Tab in the grid: it moves to the next cell.
-func (t *evalTable) AcceptsTab() bool { return true }
-
-// KeyDown notes Shift, so that Shift+Tab goes back.
-func (t *evalTable) KeyDown(k *fyne.KeyEvent) {
-	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
-		t.shift = true
-	}
-}
-
-// KeyUp notes Shift let go.
-func (t *evalTable) KeyUp(k *fyne.KeyEvent) {
-	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
-		t.shift = false
-	}
-}
-
-// FocusLost forgets Shift, whose release another widget may get.
-func (t *evalTable) FocusLost() {
-	t.shift = false
-	t.Table.FocusLost()
-}
-
-// TypedKey hands the key to the screen.
-func (t *evalTable) TypedKey(k *fyne.KeyEvent) {
-	if t.onKey != nil && t.onKey(k, t.shift) {
-		return
-	}
-	t.Table.TypedKey(k)
-}
-
-// TypedRune types into the selected cell.
-func (t *evalTable) TypedRune(r rune) {
-	if t.onRune != nil {
-		t.onRune(r)
-	}
-}
-
-// TypedShortcut pastes into a comment; other shortcuts (Ctrl+F …) go on to
-// the window as if the grid did not know them.
-func (t *evalTable) TypedShortcut(s fyne.Shortcut) {
-	if p, ok := s.(*fyne.ShortcutPaste); ok && p.Clipboard != nil {
-		if t.onPaste != nil {
-			t.onPaste(p.Clipboard.Content())
-		}
-		return
-	}
-	if t.canvas == nil {
-		return
-	}
-	if c, ok := t.canvas().(interface{ TypedShortcut(fyne.Shortcut) }); ok {
-		c.TypedShortcut(s)
-	}
-}
-
 // Shell is what Utvärderingar needs from the window besides the Base: the
 // content shown now (the grid takes the keyboard only when it is shown) and
 // the import of evaluations from a form.
@@ -355,7 +282,7 @@ type Screen struct {
 
 	periodSel, schoolSel, classSel *widget.Select
 	autoAdvance                    *widget.Check
-	table                          *evalTable
+	table                          *widgets.KeyTable
 	count, hint, detail            *widget.Label
 	saveAllBtn, importBtn          *widget.Button
 	quiet                          bool // the selects are being filled, not chosen
@@ -386,8 +313,9 @@ func New(m Shell) *Screen {
 	})
 	s.autoAdvance.SetChecked(m.App().Preferences().Bool(prefEvalAutoAdvance))
 
-	s.table = newEvalTable()
-	s.table.canvas = func() fyne.Canvas { return s.main.Window().Canvas() }
+	s.table = widgets.NewKeyTable()
+	s.table.Tabs = true // Tab moves to the next cell
+	s.table.Canvas = func() fyne.Canvas { return s.main.Window().Canvas() }
 	s.table.Length = func() (int, int) { return len(s.grid.visible), evalColumns }
 	s.table.CreateCell = func() fyne.CanvasObject {
 		l := widget.NewLabel("Intresse före")
@@ -409,9 +337,9 @@ func New(m Shell) *Screen {
 	}
 	s.table.StickyColumnCount = 1
 	s.table.OnSelected = s.onSelected
-	s.table.onKey = s.onKey
-	s.table.onRune = s.onRune
-	s.table.onPaste = s.onPaste
+	s.table.OnKey = s.onKey
+	s.table.OnRune = s.onRune
+	s.table.OnPaste = s.onPaste
 	// Narrow enough for the default window; a header always fits.
 	for col, w := range map[int]float32{evColName: 170, evColClass: 40, evColOffer: 130, evColBefore: 50, evColAfter: 50,
 		evColRecommend: 60, evColComment: 180, evColState: 95} {

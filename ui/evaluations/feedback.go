@@ -260,7 +260,13 @@ func newFeedbackTab(m Shell) *feedbackTab {
 	f.table.OnSelected = f.onSelected
 	f.table.OnRune = f.onRune
 	f.table.OnDel = func() { f.setScore(0) }
-	f.table.OnEnter = f.onEnter
+	f.table.OnKey = func(k *fyne.KeyEvent, _ bool) bool {
+		if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+			f.onEnter()
+			return true
+		}
+		return false
+	}
 	f.table.StickyColumnCount = 1
 	// The questions' headers wrap on two lines, so that every column fits
 	// a 1280-pixel-wide window.

@@ -233,7 +233,7 @@ func (s *Screen) Reload() {
 // OnNew empties the form for a new event.
 func (s *Screen) OnNew() {
 	s.list.UnselectAll()
-	start := time.Now().In(data.Stockholm).AddDate(0, 0, 14)
+	start := s.main.Now().In(data.Stockholm).AddDate(0, 0, 14)
 	start = time.Date(start.Year(), start.Month(), start.Day(), 15, 0, 0, 0, data.Stockholm)
 	s.fill(data.Event{Kind: data.EventNetwork, Start: start, End: start.Add(2 * time.Hour)})
 	s.main.Window().Canvas().Focus(s.title)

@@ -38,6 +38,9 @@ type calendarJob struct {
 	name  string
 	ext   string // ".ics" when empty; event documents use ".pdf"
 	write func(ctx context.Context, st *data.Store, path string) (string, error)
+	// printed marks a document rather than a calendar, for the words of
+	// the message shown when it is saved or fails.
+	printed bool
 }
 
 func (j calendarJob) extension() string {
@@ -217,9 +220,18 @@ func saveCalendarTo(m Shell, load func(*data.Store) (calendarJob, error), path s
 				done(msg, err)
 				return
 			}
+			if err != nil && job.printed {
+				dialog.ShowError(errors.New(lang.X("wk.print_failed", "Det gick inte att skriva ut: {{.Error}}",
+					map[string]string{"Error": err.Error()})), m.Window())
+				return
+			}
 			if err != nil {
 				dialog.ShowError(errors.New(lang.X("calendar.failed", "Det gick inte att spara kalendern: {{.Error}}",
 					map[string]string{"Error": err.Error()})), m.Window())
+				return
+			}
+			if job.printed {
+				dialog.ShowInformation(lang.X("wk.print_title", "Skriv ut"), msg, m.Window())
 				return
 			}
 			dialog.ShowInformation(lang.X("calendar.title", "Kalender"), msg, m.Window())

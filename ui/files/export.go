@@ -163,7 +163,7 @@ func (d *exportDialog) load() {
 // one that has started, else the first.
 func (d *exportDialog) defaultPeriod() int {
 	best := -1
-	now := time.Now()
+	now := d.main.Now()
 	for i, p := range d.periods {
 		if !p.Start.After(now) && (best < 0 || p.Start.After(d.periods[best].Start)) {
 			best = i
@@ -268,7 +268,7 @@ func (d *exportDialog) onSave() {
 		}
 		d.saveTo(path)
 	}, d.main.Window())
-	fd.SetFileName(d.suggestedName(time.Now()))
+	fd.SetFileName(d.suggestedName(d.main.Now()))
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{"." + string(f)}))
 	if dir := d.main.App().Preferences().String(prefExportFolder); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {

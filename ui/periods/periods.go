@@ -47,6 +47,7 @@ type Screen struct {
 	name               *widget.Entry
 	notes              *widget.Entry
 	grade, status      *widget.Select
+	format             *widget.Select // classic or teknikprao week
 	start, end         *widgets.DateField
 	weeks              *widget.Label
 	schoolChecks       *widget.CheckGroup
@@ -64,7 +65,11 @@ func New(m Shell) *Screen {
 	s := &Screen{main: m, errs: map[string]*widget.Label{}}
 	s.list = widgets.NewTwoLineList(func() int { return len(s.periods) }, func(i int) (string, string) {
 		p := s.periods[i]
-		return p.Name, data.FormatDate(p.Start) + " – " + data.FormatDate(p.End) + " · " + uikit.WeekLabel(p.Start) + " · " + uikit.PeriodStatusText(p.Status)
+		detail := data.FormatDate(p.Start) + " – " + data.FormatDate(p.End) + " · " + uikit.WeekLabel(p.Start) + " · " + uikit.PeriodStatusText(p.Status)
+		if p.Format == data.FormatWeek {
+			detail += " · " + lang.X("wk.format_week", "Teknikprao-vecka")
+		}
+		return p.Name, detail
 	})
 	s.list.OnSelected = func(i widget.ListItemID) { s.show(s.periods[i]) }
 
@@ -79,6 +84,8 @@ func New(m Shell) *Screen {
 		statuses = append(statuses, uikit.PeriodStatusText(st))
 	}
 	s.status = widgets.NewSelect(statuses, nil)
+	// The teknikprao week is run in its own screen; here it can be created.
+	s.format = widgets.NewSelect([]string{lang.X("wk.format_classic", "Klassisk prao"), lang.X("wk.format_week", "Teknikprao-vecka")}, nil)
 	s.weeks = widget.NewLabel("")
 	s.start, s.end = widgets.NewDateField(m.Window()), widgets.NewDateField(m.Window())
 	s.start.Entry.OnChanged = func(string) { s.updateWeeks() }
@@ -93,6 +100,7 @@ func New(m Shell) *Screen {
 	form := widget.NewForm(
 		field("name", "periods.name", "Namn", s.name),
 		field("grade", "periods.grade", "Årskurs", s.grade),
+		field("format", "wk.format", "Format", s.format),
 		field("start", "periods.start", "Första dag", s.start),
 		field("end", "periods.end", "Sista dag", s.end),
 		widget.NewFormItem("", s.weeks),
@@ -177,6 +185,11 @@ func (s *Screen) show(p data.Period) {
 	}
 	s.name.SetText(p.Name)
 	s.grade.SetSelected(strconv.Itoa(p.Grade))
+	if p.Format == data.FormatWeek {
+		s.format.SetSelectedIndex(1)
+	} else {
+		s.format.SetSelectedIndex(0)
+	}
 	s.start.SetDate(p.Start)
 	s.end.SetDate(p.End)
 	s.status.SetSelectedIndex(max(0, slices.Index(data.PeriodStatuses, p.Status)))
@@ -238,6 +251,10 @@ func (s *Screen) read() (data.Period, bool) {
 	p := s.current
 	p.Name, p.Notes = s.name.Text, s.notes.Text
 	p.Grade, _ = strconv.Atoi(s.grade.Selected)
+	p.Format = data.FormatClassic
+	if s.format.SelectedIndex() == 1 {
+		p.Format = data.FormatWeek
+	}
 	if i := s.status.SelectedIndex(); i >= 0 {
 		p.Status = data.PeriodStatuses[i]
 	}

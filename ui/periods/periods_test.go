@@ -77,3 +77,38 @@ func TestPrintButtonAsksForUtskrifter(t *testing.T) {
 		t.Errorf("calls %v, want the placements export", sh.Calls())
 	}
 }
+
+func TestCreateATeknikpraoWeek(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	sh := uitest.NewShell(t, st)
+	s := New(sh)
+	sh.Open(t, s)
+	s.OnNew()
+	if s.format.SelectedIndex() != 0 {
+		t.Fatalf("a new period is %q, want classic", s.format.Selected)
+	}
+	for _, c := range []struct {
+		name   string
+		format int
+		want   data.PeriodFormat
+	}{{"Åk 8 v. 10 2027", 0, data.FormatClassic}, {"Teknikprao åk 9 v. 12 2027", 1, data.FormatWeek}} {
+		s.OnNew()
+		test.Type(s.name, c.name)
+		s.format.SetSelectedIndex(c.format)
+		test.Type(s.start.Entry, "2027-03-22")
+		test.Type(s.end.Entry, "2027-03-26")
+		test.Tap(s.saveBtn)
+		sh.Wait(t)
+		p, err := st.FindPeriod(ctx, c.name)
+		if err != nil || p.Format != c.want || p.Week != data.DefaultWeekSettings() {
+			t.Errorf("%s: saved %+v, %v", c.name, p, err)
+		}
+		if s.format.SelectedIndex() != c.format {
+			t.Errorf("%s: the form shows format %d after the save", c.name, s.format.SelectedIndex())
+		}
+	}
+}

@@ -32,7 +32,7 @@ func StartAutoBackup(m Shell) {
 	}
 	st := m.Store()
 	m.Background(func() func() {
-		_, _, err := autoBackup(st)
+		_, _, err := autoBackup(st, m.Now())
 		if err == nil {
 			return nil
 		}
@@ -46,13 +46,13 @@ func StartAutoBackup(m Shell) {
 
 // autoBackup runs data.AutoBackup and turns a panic into an error, so that
 // nothing about backups can ever stop the app from starting.
-func autoBackup(st *data.Store) (path string, made bool, err error) {
+func autoBackup(st *data.Store, now time.Time) (path string, made bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
-	return data.AutoBackup(context.Background(), st, time.Now(), data.AutoBackupKeep)
+	return data.AutoBackup(context.Background(), st, now, data.AutoBackupKeep)
 }
 
 // backupCard is Inställningar's card for automatic backups and restoring.

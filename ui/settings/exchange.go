@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -243,7 +242,7 @@ func (d *exchangeExport) onSave() {
 		}
 		d.saveTo(path)
 	}, d.main.Window())
-	fd.SetFileName(fmt.Sprintf("%s-%s%s", d.chosenKind(), time.Now().Format("2006-01-02"), exchange.Extension))
+	fd.SetFileName(fmt.Sprintf("%s-%s%s", d.chosenKind(), d.main.Now().Format("2006-01-02"), exchange.Extension))
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{exchange.Extension}))
 	if dir := d.main.App().Preferences().String(prefExchangeFolder); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {

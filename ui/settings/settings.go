@@ -132,7 +132,7 @@ func (s *Screen) onBackup() {
 		w.Close() // the dialog made an empty file; VACUUM INTO fills it
 		s.backupTo(path)
 	}, s.main.Window())
-	d.SetFileName(BackupFileName(time.Now()))
+	d.SetFileName(BackupFileName(s.main.Now()))
 	d.Show()
 }
 

@@ -11,6 +11,7 @@ package shell
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -36,6 +37,7 @@ import (
 	"techniqual/ui/settings"
 	"techniqual/ui/statistics"
 	"techniqual/ui/uikit"
+	"techniqual/ui/week"
 )
 
 // AppID is the application id, the same as in FyneApp.toml.
@@ -71,6 +73,8 @@ func buildScreen(m *MainWindow, id string) uikit.Screen {
 		return periods.New(m)
 	case "matching":
 		return matching.New(m)
+	case "week":
+		return week.New(m)
 	case "printing":
 		return printing.New(m)
 	case "events":
@@ -96,6 +100,7 @@ var sections = []section{
 	{"companies", "nav.companies", "Företag och praoplatser", theme.StorageIcon},
 	{"periods", "nav.periods", "Praoperioder", theme.CalendarIcon},
 	{"matching", "nav.matching", "Matchning", theme.ViewRefreshIcon},
+	{"week", "wk.nav", "Teknikprao", theme.GridIcon},
 	{"printing", "nav.printing", "Utskrifter", theme.DocumentPrintIcon},
 	{"attendance", "attendance.nav", "Närvaro", theme.ConfirmIcon},
 	{"evaluations", "evaluations.nav", "Utvärderingar", theme.DocumentCreateIcon},
@@ -226,6 +231,18 @@ func (m *MainWindow) SavePupilCalendar(pupilID, periodID string) {
 	files.SavePupilCalendar(m, pupilID, periodID)
 }
 
+// PrintWeek asks where to save one of a teknikprao week's documents and
+// prints it through the operations package.
+func (m *MainWindow) PrintWeek(periodID string, kind reports.WeekKind) {
+	files.PrintWeek(m, periodID, kind)
+}
+
+// SaveWeekCalendar asks where to save a teknikprao week's calendar (who:
+// "pupils", "team" with the team's name, "host" with its id) and writes it.
+func (m *MainWindow) SaveWeekCalendar(periodID, who, key string) {
+	files.SaveWeekCalendar(m, periodID, who, key)
+}
+
 // PrintEvent asks where to save one of an event's documents and writes it.
 func (m *MainWindow) PrintEvent(eventID, kind string) { files.PrintEvent(m, eventID, kind) }
 
@@ -249,6 +266,9 @@ func (m *MainWindow) Background(work func() (apply func())) { m.runner.Backgroun
 // idle waits until every background load has been handed back (for tests
 // and for closing cleanly).
 func (m *MainWindow) idle() { m.runner.Idle() }
+
+// Now is the clock the screens read: the system's.
+func (m *MainWindow) Now() time.Time { return time.Now() }
 
 // App is the running Fyne app (for preferences).
 func (m *MainWindow) App() fyne.App { return m.app }

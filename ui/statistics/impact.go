@@ -73,7 +73,7 @@ func (s *Screen) newImpactDialog() *impactDialog {
 // load finds the years that have periods or events off the UI goroutine
 // and chooses the year of the newest period.
 func (d *impactDialog) load() {
-	st, shown := d.main.Store(), d.stats.shownYear()
+	st, shown, now := d.main.Store(), d.stats.shownYear(), d.main.Now()
 	d.main.Background(func() func() {
 		ctx := context.Background()
 		ps, err1 := st.ListPeriods(ctx)
@@ -84,11 +84,11 @@ func (d *impactDialog) load() {
 					map[string]string{"Error": err.Error()}))
 				return
 			}
-			d.years, d.year.Options = impactYears(ps, es, time.Now().Year()), nil
+			d.years, d.year.Options = impactYears(ps, es, now.Year()), nil
 			for _, y := range d.years {
 				d.year.Options = append(d.year.Options, strconv.Itoa(y))
 			}
-			d.year.SetSelectedIndex(slices.Index(d.years, defaultImpactYear(ps, shown, time.Now())))
+			d.year.SetSelectedIndex(slices.Index(d.years, defaultImpactYear(ps, shown, now)))
 			d.sync()
 		}
 	})

@@ -7,6 +7,8 @@
 package uikit
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 
 	"techniqual/assets"
@@ -32,6 +34,9 @@ type Base interface {
 	Show(id string)
 	// Language is the language chosen for the window, LangSwedish or LangEnglish.
 	Language() string
+	// Now is the clock: time.Now in the app, a fixed time in a test that
+	// needs one (default choices and file names depend on today).
+	Now() time.Time
 }
 
 // Screen is a built screen of the navigation.

@@ -2,34 +2,73 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
-// KeyTable is a table driven from the keyboard (Närvaro's grid): arrows
-// move the selected cell within the first row and column of headers and the
-// last column of totals, Enter moves down a row (or calls OnEnter), Delete
-// or Backspace clears, any other rune goes to OnRune (Närvaro marks N/P, S,
-// F/A with it).
+// KeyTable is the keyboard-driven grid of Närvaro and Utvärderingar. Every
+// key goes first to OnKey when it is set (with whether Shift is held), so a
+// screen can take Tab, Enter or digits; otherwise, when Limits is set, the
+// arrows move the selected cell inside the first row and column of headers
+// and the last column of totals, Enter moves down a row, and Delete or
+// Backspace goes to OnDel.
+// Runes go to OnRune, a paste to OnPaste, other shortcuts (Ctrl+F …) on to
+// the window's canvas as if the grid did not know them.
 type KeyTable struct {
 	widget.Table
-	Sel    widget.TableCellID // the selected cell, kept by the owner's OnSelected
-	OnRune func(r rune)       // a typed rune
-	OnDel  func()             // Delete or Backspace
-	// OnEnter, when set, handles Enter or Return instead of moving down.
-	OnEnter func()
-	Limits  func() (rows, cols int) // the table's size now
+	Sel     widget.TableCellID                      // the selected cell, kept by the owner's OnSelected
+	OnKey   func(k *fyne.KeyEvent, shift bool) bool // a key; reports whether it used it
+	OnRune  func(r rune)                            // a typed rune
+	OnDel   func()                                  // Delete or Backspace, when Limits is set
+	OnPaste func(text string)                       // Ctrl+V
+	Limits  func() (rows, cols int)                 // the table's size now, for the arrows
+	Canvas  func() fyne.Canvas                      // where other shortcuts go
+	Tabs    bool                                    // Tab stays in the grid (for OnKey)
+
+	shift bool
 }
 
 // NewKeyTable makes a keyboard-driven table with nothing selected; set its
-// Length, CreateCell, UpdateCell, Limits and the handlers.
+// Length, CreateCell, UpdateCell and the handlers it needs.
 func NewKeyTable() *KeyTable {
 	t := &KeyTable{Sel: widget.TableCellID{Row: -1, Col: -1}}
 	t.ExtendBaseWidget(t)
 	return t
 }
 
-// TypedKey moves the selection with the arrows and clears with Delete.
+// AcceptsTab keeps Tab in the grid when Tabs is set.
+func (t *KeyTable) AcceptsTab() bool { return t.Tabs }
+
+// KeyDown notes Shift, so that Shift+Tab can go back.
+func (t *KeyTable) KeyDown(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		t.shift = true
+	}
+}
+
+// KeyUp notes Shift let go.
+func (t *KeyTable) KeyUp(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		t.shift = false
+	}
+}
+
+// FocusLost forgets Shift, whose release another widget may get.
+func (t *KeyTable) FocusLost() {
+	t.shift = false
+	t.Table.FocusLost()
+}
+
+// TypedKey hands the key to OnKey, else moves the selection with the
+// arrows and clears with Delete.
 func (t *KeyTable) TypedKey(k *fyne.KeyEvent) {
+	if t.OnKey != nil && t.OnKey(k, t.shift) {
+		return
+	}
+	if t.Limits == nil {
+		t.Table.TypedKey(k)
+		return
+	}
 	rows, cols := t.Limits()
 	id := t.Sel
 	if id.Row < 1 || id.Col < 1 {
@@ -45,10 +84,6 @@ func (t *KeyTable) TypedKey(k *fyne.KeyEvent) {
 	case fyne.KeyRight:
 		id.Col++
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if t.OnEnter != nil {
-			t.OnEnter()
-			return
-		}
 		id.Row++
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		if t.OnDel != nil {
@@ -64,10 +99,25 @@ func (t *KeyTable) TypedKey(k *fyne.KeyEvent) {
 	t.Select(id)
 }
 
-// TypedRune marks the selected cell.
+// TypedRune marks or types into the selected cell.
 func (t *KeyTable) TypedRune(r rune) {
 	if t.OnRune != nil {
 		t.OnRune(r)
+	}
+}
+
+// TypedShortcut pastes with OnPaste; other shortcuts (Ctrl+F …) go on to
+// the canvas as if the grid did not know them.
+func (t *KeyTable) TypedShortcut(s fyne.Shortcut) {
+	if p, ok := s.(*fyne.ShortcutPaste); ok && p.Clipboard != nil && t.OnPaste != nil {
+		t.OnPaste(p.Clipboard.Content())
+		return
+	}
+	if t.Canvas == nil {
+		return
+	}
+	if c, ok := t.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }); ok {
+		c.TypedShortcut(s)
 	}
 }
 

@@ -2,16 +2,19 @@ package widgets
 
 import (
 	"flag"
+	"fmt"
 	"image"
 	"image/png"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -200,6 +203,34 @@ func TestKeyTable(t *testing.T) {
 		t.Errorf("deleted %d, runes %q", deleted, string(runes))
 	}
 	assertGolden(t, "keytable.png", k, fyne.NewSize(300, 160))
+	if k.AcceptsTab() {
+		t.Error("Tab stays in a grid that did not ask for it")
+	}
+
+	// Utvärderingar's way: every key to OnKey first, Shift noted, Tab kept,
+	// a paste handed over.
+	var keys []string
+	k.Tabs = true
+	k.OnKey = func(e *fyne.KeyEvent, shift bool) bool {
+		keys = append(keys, fmt.Sprintf("%s/%v", e.Name, shift))
+		return e.Name == fyne.KeyTab
+	}
+	var pasted string
+	k.OnPaste = func(text string) { pasted = text }
+	k.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	k.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	k.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	sel := k.Sel
+	k.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp}) // not used by OnKey: the arrows still move
+	if !k.AcceptsTab() || strings.Join(keys, " ") != "Tab/true Up/false" || k.Sel == sel {
+		t.Errorf("keys %v, selection %v after %v", keys, k.Sel, sel)
+	}
+	clip := test.NewClipboard()
+	clip.SetContent("bra praktik")
+	k.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if pasted != "bra praktik" {
+		t.Errorf("pasted %q", pasted)
+	}
 }
 
 func TestFormPieces(t *testing.T) {

@@ -47,6 +47,8 @@ type Shell struct {
 	runner uikit.Runner
 	lang   string
 
+	now time.Time // zero: the system clock
+
 	mu    sync.Mutex
 	calls []string
 	built map[string]uikit.Screen
@@ -82,6 +84,17 @@ func (s *Shell) Language() string { return s.lang }
 
 // SetLanguage changes what Language answers.
 func (s *Shell) SetLanguage(code string) { s.lang = code }
+
+// Now is the time SetNow gave, or the system's.
+func (s *Shell) Now() time.Time {
+	if s.now.IsZero() {
+		return time.Now()
+	}
+	return s.now
+}
+
+// SetNow stops the clock at t for the screens.
+func (s *Shell) SetNow(t time.Time) { s.now = t }
 
 // Show records a move to another screen as "show ID".
 func (s *Shell) Show(id string) { s.Record("show " + id) }
@@ -277,4 +290,14 @@ func (s *Shell) HasCall(prefix string) bool {
 		}
 	}
 	return false
+}
+
+// PrintWeek records "print week PERIOD KIND".
+func (s *Shell) PrintWeek(periodID string, kind reports.WeekKind) {
+	s.Record("print week " + periodID + " " + string(kind))
+}
+
+// SaveWeekCalendar records "calendar week PERIOD WHO KEY".
+func (s *Shell) SaveWeekCalendar(periodID, who, key string) {
+	s.Record("calendar week " + periodID + " " + who + " " + key)
 }

@@ -1,0 +1,87 @@
+package files
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"techniqual/data/demo"
+	"techniqual/reports"
+	"techniqual/ui/internal/uitest"
+)
+
+// TestPrintWeekFromTheWindow prints a teknikprao week's documents and
+// calendars the way the Teknikprao screen asks the shell to: through ops,
+// with an audit entry, and a host's name in the run-sheets.
+func TestPrintWeekFromTheWindow(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 60, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := st.FindPeriod(ctx, "Teknikprao åk 8 v. 20 2027")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks, err := st.ListWeekBlocks(ctx, p.ID, false)
+	if err != nil || len(blocks) == 0 {
+		t.Fatal(blocks, err)
+	}
+	teams, err := st.ListTeams(ctx, p.ID)
+	if err != nil || len(teams) == 0 {
+		t.Fatal(teams, err)
+	}
+	m := uitest.NewShell(t, st)
+	dir := t.TempDir()
+	for _, kind := range []reports.WeekKind{reports.KindHostRunsheets, reports.KindWeekSchedules, reports.KindTeamSheets} {
+		path := filepath.Join(dir, string(kind)+".pdf")
+		var msg string
+		var gotErr error
+		printWeekTo(m, p.ID, kind, path, func(s string, err error) { msg, gotErr = s, err })
+		m.Wait(t)
+		if gotErr != nil {
+			t.Fatalf("%s: %v", kind, gotErr)
+		}
+		if _, err := os.Stat(path); err != nil || !strings.Contains(msg, path) {
+			t.Fatalf("%s: %v, message %q", kind, err, msg)
+		}
+		if kind != reports.KindHostRunsheets {
+			continue
+		}
+		if _, err := exec.LookPath("pdftotext"); err != nil {
+			t.Log("no pdftotext: the text is not checked")
+			continue
+		}
+		out, err := exec.Command("pdftotext", path, "-").Output()
+		if err != nil || !strings.Contains(string(out), blocks[0].HostName) {
+			t.Errorf("run-sheets lack %q: %v", blocks[0].HostName, err)
+		}
+	}
+	log, _ := st.ListAudit(ctx)
+	if len(log) != 3 {
+		t.Errorf("%d audit entries, want 3", len(log))
+	}
+	cases := []struct{ who, key, file string }{
+		{"pupils", "", "elever.ics"}, {"team", teams[0].Name, "lag.ics"}, {"host", blocks[0].HostID, "vard.ics"},
+	}
+	for _, c := range cases {
+		path := filepath.Join(dir, c.file)
+		var gotErr error
+		saveWeekCalendarTo(m, p.ID, c.who, c.key, path, func(_ string, err error) { gotErr = err })
+		m.Wait(t)
+		b, err := os.ReadFile(path)
+		if gotErr != nil || err != nil || !strings.Contains(string(b), "BEGIN:VEVENT") {
+			t.Errorf("%s calendar: %v, %v", c.who, gotErr, err)
+		}
+	}
+	// A team the plan does not have is refused with its name, in Swedish.
+	var gotErr error
+	saveWeekCalendarTo(m, p.ID, "team", "Lag 99", filepath.Join(dir, "x.ics"), func(_ string, err error) { gotErr = err })
+	m.Wait(t)
+	if gotErr == nil || !strings.Contains(gotErr.Error(), "Lag 99") {
+		t.Errorf("unknown team: %v", gotErr)
+	}
+}

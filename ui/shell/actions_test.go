@@ -1,0 +1,91 @@
+package shell
+
+import (
+	"context"
+	"testing"
+
+	"techniqual/data"
+	"techniqual/data/demo"
+	"techniqual/ui/internal/uitest"
+	"techniqual/ui/uikit"
+)
+
+// TestCrossScreenActionsOpenTheirDialogs: what one screen asks of another
+// through the shell opens the right dialog over the window.
+func TestCrossScreenActionsOpenTheirDialogs(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestWindow(t, st)
+	events, err := st.ListEvents(ctx)
+	if err != nil || len(events) == 0 {
+		t.Fatal(events, err)
+	}
+	pupils, err := st.ListPupils(ctx, data.PupilFilter{})
+	if err != nil || len(pupils) == 0 {
+		t.Fatal(pupils, err)
+	}
+	periods, err := st.ListPeriods(ctx)
+	if err != nil || len(periods) == 0 {
+		t.Fatal(periods, err)
+	}
+	orgs, err := st.ListOrganisations(ctx, data.KindCompany)
+	if err != nil || len(orgs) == 0 {
+		t.Fatal(orgs, err)
+	}
+	cases := []struct {
+		name string
+		do   func()
+	}{
+		{"export", func() { m.ShowExport("pupils") }},
+		{"class list import", func() { m.ShowClassListImport(nil) }},
+		{"choices import", func() { m.ShowChoicesImport(nil) }},
+		{"evaluations import", func() { m.ShowEvaluationsImport(nil) }},
+		{"event calendar", func() { m.SaveEventCalendar(events[0].ID) }},
+		{"pupil calendar", func() { m.SavePupilCalendar(pupils[0].ID, periods[0].ID) }},
+		{"event document", func() { m.PrintEvent(events[0].ID, "badges") }},
+		{"host form file", func() { m.ShowHostFormFile(orgs[0].ID) }},
+	}
+	for _, c := range cases {
+		before := len(m.win.Canvas().Overlays().List())
+		c.do()
+		waitIdle(t, m)
+		if got := len(m.win.Canvas().Overlays().List()); got <= before {
+			t.Errorf("%s opened no dialog (%d overlays, %d before)", c.name, got, before)
+		}
+	}
+}
+
+// TestChangeLanguageRebuildsTheScreens: choosing English saves it, speaks
+// it and builds the screens anew; Rebuild and UseStore keep the window whole.
+func TestChangeLanguageRebuildsTheScreens(t *testing.T) {
+	t.Cleanup(func() { SetLanguage(uikit.LangSwedish) })
+	st := uitest.OpenStore(t)
+	m := newTestWindow(t, st)
+	m.Show("contacts")
+	waitIdle(t, m)
+	old := m.Built("contacts")
+	m.ChangeLanguage(uikit.LangEnglish)
+	waitIdle(t, m)
+	if m.Language() != uikit.LangEnglish || SavedLanguage(m.App()) != uikit.LangEnglish {
+		t.Errorf("language %q, saved %q", m.Language(), SavedLanguage(m.App()))
+	}
+	if now := m.Built("contacts"); now == nil || now == old {
+		t.Error("Kontakter was not built anew")
+	}
+	if m.Current() != m.Built("contacts").Content() {
+		t.Error("the window does not show the rebuilt screen")
+	}
+	m.Rebuild()
+	waitIdle(t, m)
+	m.UseStore(uitest.OpenStore(t))
+	waitIdle(t, m)
+	if m.Store() == st {
+		t.Error("UseStore kept the old database")
+	}
+	if m.AppVersion() != Version {
+		t.Errorf("AppVersion %q, Version %q", m.AppVersion(), Version)
+	}
+}

@@ -1,0 +1,389 @@
+package week
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+	"techniqual/data/demo"
+	"techniqual/data/rotation"
+	"techniqual/reports"
+	"techniqual/ui/internal/uitest"
+)
+
+const comingWeekName = "Teknikprao åk 8 v. 20 2027"
+
+// demoStore is a small demo database whose example weeks have no plan yet.
+func demoStore(t *testing.T) *data.Store {
+	t.Helper()
+	st := uitest.OpenStore(t)
+	noPlan := func(context.Context, rotation.Instance) (rotation.Result, error) { return rotation.Result{}, nil }
+	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 80, Seed: 3, Planner: noPlan}); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// openWeek opens the screen on the week with that name.
+func openWeek(t *testing.T, st *data.Store, name string) (*uitest.Shell, *Screen) {
+	t.Helper()
+	sh := uitest.NewShell(t, st)
+	s := New(sh)
+	sh.Open(t, s)
+	p, err := st.FindPeriod(context.Background(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.Index(s.periodIDs, p.ID)
+	if i < 0 {
+		t.Fatalf("%s is not offered among %v", name, s.periodSel.Options)
+	}
+	s.periodSel.SetSelectedIndex(i)
+	sh.Wait(t)
+	if s.periodID() != p.ID {
+		t.Fatalf("shows %q, want %s", s.periodID(), name)
+	}
+	return sh, s
+}
+
+func TestEmptyStateCreatesAWeek(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	school := data.Organisation{Kind: data.KindSchool, Name: "Skogsbrynets skola", Municipality: "Karlstad"}
+	if err := st.SaveOrganisation(ctx, &school); err != nil {
+		t.Fatal(err)
+	}
+	classic := data.Period{Name: "Åk 8 v. 46 2026", Grade: 8, Start: date(2026, 11, 9), End: date(2026, 11, 13)}
+	if err := st.SavePeriod(ctx, &classic); err != nil {
+		t.Fatal(err)
+	}
+	sh := uitest.NewShell(t, st)
+	s := New(sh)
+	sh.Open(t, s)
+	if !s.empty.Visible() || s.body.Visible() {
+		t.Fatal("no empty state without a week period (a classic one does not count)")
+	}
+	test.Tap(uitest.FindButton(t, s.empty, "Skapa teknikpraovecka"))
+	f := s.newForm
+	if f == nil {
+		t.Fatal("no dialog")
+	}
+	a, _ := f.start.Date()
+	b, _ := f.end.Date()
+	if a.Weekday() != time.Monday || b.Weekday() != time.Friday || !a.After(time.Now()) || len(f.schools.Selected) != 1 {
+		t.Errorf("defaults %v – %v, schools %v", a, b, f.schools.Selected)
+	}
+	if !strings.HasPrefix(f.name.Text, "Teknikprao åk 8 v. ") {
+		t.Errorf("suggested name %q", f.name.Text)
+	}
+	// A missing name is refused beside the field; nothing is saved.
+	f.name.SetText("")
+	f.create()
+	if !f.errs["name"].Visible() {
+		t.Error("no message beside the empty name")
+	}
+	test.Type(f.name, "Teknikprao åk 8 v. 20 2027")
+	f.start.SetDate(date(2027, 5, 17))
+	f.end.SetDate(date(2027, 5, 21))
+	f.create()
+	sh.Wait(t)
+	p, err := st.FindPeriod(ctx, "Teknikprao åk 8 v. 20 2027")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Format != data.FormatWeek || p.Week != data.DefaultWeekSettings() || len(p.SchoolIDs) != 1 {
+		t.Errorf("saved %+v", p)
+	}
+	if s.empty.Visible() || s.periodID() != p.ID || !strings.Contains(s.counts.Text, "0 elever") {
+		t.Errorf("after create: empty %v, shown %q, counts %q", s.empty.Visible(), s.periodID(), s.counts.Text)
+	}
+	if len(s.periodSel.Options) != 1 {
+		t.Errorf("options %v, want only the week", s.periodSel.Options)
+	}
+}
+
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func TestSettingsAndClosing(t *testing.T) {
+	ctx := context.Background()
+	st := demoStore(t)
+	sh, s := openWeek(t, st, comingWeekName)
+	_ = sh
+	set := s.settings
+	if set.venue.Text != "Karlstads universitet" {
+		t.Fatalf("closing venue %q", set.venue.Text)
+	}
+	cases := []struct {
+		name  string
+		fill  func()
+		field string
+	}{
+		{"max below min", func() { set.teamMin.SetText("5"); set.teamMax.SetText("3") }, "team_max"},
+		{"not a number", func() { set.travel.SetText("en halvtimme") }, "travel_minutes"},
+		{"closing outside the week", func() { set.closeDate.SetDate(date(2027, 5, 24)) }, "closing_date"},
+		{"bad clock", func() { set.closeStart.SetText("9.61") }, "closing_start"},
+	}
+	before, _ := st.GetPeriod(ctx, s.periodID())
+	for _, c := range cases {
+		set.show()
+		c.fill()
+		set.onSave()
+		if !set.errs[c.field].Visible() {
+			t.Errorf("%s: no message beside %s", c.name, c.field)
+		}
+		if c.field == "closing_date" && !strings.Contains(set.errs[c.field].Text, "inom veckan") {
+			t.Errorf("closing outside: %q", set.errs[c.field].Text)
+		}
+		if after, _ := st.GetPeriod(ctx, s.periodID()); after.UpdatedAt != before.UpdatedAt {
+			t.Errorf("%s: the period was saved", c.name)
+		}
+	}
+	set.show()
+	set.teamMin.SetText("3")
+	set.teamMax.SetText("5")
+	set.mode.SetSelectedIndex(1) // mix schools
+	set.venue.SetText("Karlstads universitet, Aulan")
+	set.onSave()
+	sh.Wait(t)
+	p, _ := st.GetPeriod(ctx, s.periodID())
+	e, err := st.GetEvent(ctx, p.ClosingEventID)
+	if err != nil || p.Week.TeamMin != 3 || p.Week.TeamMax != 5 || p.Week.TeamMode != data.TeamModeMixSchools ||
+		e.Venue != "Karlstads universitet, Aulan" {
+		t.Errorf("saved %+v, closing %+v %v", p.Week, e, err)
+	}
+}
+
+// TestRunAWeek goes through a week as a counsellor does: form the groups
+// (propose and accept), plan, move a pupil, lock, plan again (the lock is
+// kept), accept after the question with counts, undo, and print.
+func TestRunAWeek(t *testing.T) {
+	ctx := context.Background()
+	st := demoStore(t)
+	sh, s := openWeek(t, st, comingWeekName)
+	pid := s.periodID()
+
+	// Värdgrupper: propose, accept the proposal, save.
+	g := s.groupTab
+	if len(g.offers) < 4 || len(g.groups) == 0 {
+		t.Fatalf("%d offers, %d groups", len(g.offers), len(g.groups))
+	}
+	test.Tap(g.proposeBtn)
+	if s.groupConfirm == nil {
+		t.Fatal("the proposal is not shown")
+	}
+	prop := g.proposal()
+	s.groupConfirm.(interface{ Confirm() }).Confirm()
+	if !g.dirty || len(g.groups) != len(prop) {
+		t.Fatalf("proposal not taken: dirty %v, %d groups", g.dirty, len(g.groups))
+	}
+	// Move one host out of its group and back by the picker (Enter chooses).
+	host := g.groups[0].OfferIDs[0]
+	g.selHost = host
+	test.Tap(g.moveBtn)
+	test.Type(s.picker.entry, "ingen")
+	s.picker.entry.OnSubmitted(s.picker.entry.Text)
+	if g.groupOf(host) != -1 || !slices.Contains(g.looseIDs, host) {
+		t.Fatalf("host not moved out: group %d", g.groupOf(host))
+	}
+	g.moveHost(host, 0)
+	test.Tap(g.saveBtn)
+	sh.Wait(t)
+	saved, _ := st.ListHostGroups(ctx, pid)
+	if len(saved) != len(prop) || g.dirty {
+		t.Fatalf("saved %d groups, want %d", len(saved), len(prop))
+	}
+
+	// Team och rutter: plan.
+	p := s.planTab
+	test.Tap(p.planBtn)
+	sh.Wait(t)
+	if len(s.draft.teams) == 0 {
+		t.Fatalf("no teams planned; shortages %v", s.shortages)
+	}
+	if ts, _ := st.ListTeams(ctx, pid); len(ts) != 0 {
+		t.Fatal("planning saved the plan")
+	}
+	if !strings.Contains(s.counts.Text, "lag") || len(p.rows) != len(s.draft.teams) {
+		t.Errorf("counts %q, %d rows", s.counts.Text, len(p.rows))
+	}
+	// Move a pupil of team 0 to team 1 with the picker.
+	p.table.Select(tableCell(0))
+	pupil := s.draft.teams[0].pupils[0]
+	p.selPup = pupil
+	p.updateButtons()
+	test.Tap(p.moveBtn)
+	target := s.draft.teams[1].name
+	test.Type(s.picker.entry, target)
+	s.picker.entry.OnSubmitted(s.picker.entry.Text)
+	if s.draft.teamOf(pupil) != 1 {
+		t.Fatalf("pupil in team %d, want 1", s.draft.teamOf(pupil))
+	}
+	if !strings.Contains(p.changes.Text, "elever flyttade") {
+		t.Errorf("changes %q", p.changes.Text)
+	}
+	// Showing the screen again (another screen was visited) keeps the work.
+	s.Reload()
+	sh.Wait(t)
+	if s.draft.teamOf(pupil) != 1 {
+		t.Fatal("the plan being worked on was dropped when the screen was shown again")
+	}
+	// Lock the pupil in team 1 and plan again: the pupil stays there.
+	p.selectTeam(1)
+	p.selPup = pupil
+	p.updateButtons()
+	test.Tap(p.lockPupBtn)
+	if !s.draft.teams[1].locked || !s.draft.teams[1].lockedP[pupil] {
+		t.Fatal("pupil not locked")
+	}
+	lockedTeam := s.draft.teams[1]
+	if p.planBtn.Text != "Planera om" {
+		t.Errorf("plan button says %q", p.planBtn.Text)
+	}
+	test.Tap(p.planBtn)
+	sh.Wait(t)
+	i := s.draft.teamOf(pupil)
+	if i < 0 || s.draft.teams[i].name != lockedTeam.name || !s.draft.teams[i].lockedP[pupil] ||
+		!slices.Equal(s.draft.teams[i].blocks, lockedTeam.blocks) {
+		t.Fatalf("the lock was not kept: pupil in %d", i)
+	}
+	// Godkänn asks with counts, then saves.
+	test.Tap(p.acceptBtn)
+	if p.lastConfirm == nil || !strings.Contains(p.acceptText, "elever i team") {
+		t.Fatalf("no question with counts: %q", p.acceptText)
+	}
+	p.lastConfirm.(interface{ Confirm() }).Confirm()
+	sh.Wait(t)
+	teams, _ := st.ListTeams(ctx, pid)
+	if len(teams) != len(s.draft.teams) {
+		t.Fatalf("saved %d teams, want %d", len(teams), len(s.draft.teams))
+	}
+	var got *data.Team
+	for k := range teams {
+		if slices.Contains(teams[k].PupilIDs, pupil) {
+			got = &teams[k]
+		}
+	}
+	if got == nil || !got.Locked || !slices.Contains(got.LockedPupilIDs, pupil) {
+		t.Fatalf("locked pupil saved as %+v", got)
+	}
+	if p.changes.Text != "Samma som den sparade planen." {
+		t.Errorf("after save: %q", p.changes.Text)
+	}
+	// A move after the save shows against the saved plan; Ångra takes it back.
+	other := s.draft.teamOf(pupil)
+	var free string
+	for k, tm := range s.draft.teams {
+		if k != other && !tm.locked && free == "" {
+			free = tm.pupils[0]
+			p.movePupil(free, other)
+		}
+	}
+	if !strings.Contains(p.changes.Text, "1 elever flyttade, 2 lag ändrade") {
+		t.Errorf("after a move: %q", p.changes.Text)
+	}
+	test.Tap(p.undoBtn)
+	if p.changes.Text != "Samma som den sparade planen." {
+		t.Errorf("after undoing the move: %q", p.changes.Text)
+	}
+	// Ångra takes the save back: no plan in the database again.
+	test.Tap(p.undoBtn)
+	sh.Wait(t)
+	if ts, _ := st.ListTeams(ctx, pid); len(ts) != 0 {
+		t.Fatalf("undo left %d teams", len(ts))
+	}
+	// Plan, accept again and print through the shell.
+	test.Tap(p.planBtn)
+	sh.Wait(t)
+	test.Tap(p.acceptBtn)
+	p.lastConfirm.(interface{ Confirm() }).Confirm()
+	sh.Wait(t)
+	if !s.printTab.buttons[0].Disabled() {
+		test.Tap(uitest.FindButton(t, s.printTab.content, "Körschema för värdar"))
+	}
+	want := "print week " + pid + " " + string(reports.KindHostRunsheets)
+	if !sh.HasCall(want) {
+		t.Errorf("calls %v, want %q", sh.Calls(), want)
+	}
+	s.printTab.team.SetSelectedIndex(0)
+	test.Tap(s.printTab.teamCal)
+	if !sh.HasCall("calendar week " + pid + " team " + s.printTab.team.Selected) {
+		t.Errorf("calls %v, want a team calendar", sh.Calls())
+	}
+}
+
+func TestSwapAndUndoMove(t *testing.T) {
+	st := demoStore(t)
+	sh, s := openWeek(t, st, comingWeekName)
+	p := s.planTab
+	test.Tap(p.planBtn)
+	sh.Wait(t)
+	d := s.draft
+	a, b := -1, -1
+	for i := range d.teams {
+		for j := i + 1; j < len(d.teams); j++ {
+			if d.teams[i].groupID == d.teams[j].groupID && a < 0 {
+				a, b = i, j
+			}
+		}
+	}
+	if a < 0 {
+		t.Skip("no two teams share a group")
+	}
+	ra, rb := slices.Clone(d.teams[a].blocks), slices.Clone(d.teams[b].blocks)
+	p.selectTeam(a)
+	test.Tap(p.swapBtn)
+	s.picker.entry.OnSubmitted("") // the first team of the group
+	if !slices.Equal(s.draft.teams[a].blocks, rb) || !slices.Equal(s.draft.teams[b].blocks, ra) {
+		t.Fatal("routes not swapped")
+	}
+	test.Tap(p.undoBtn)
+	if !slices.Equal(s.draft.teams[a].blocks, ra) {
+		t.Fatal("undo did not bring the route back")
+	}
+	// A locked pupil cannot be moved away.
+	pupil := s.draft.teams[a].pupils[0]
+	p.selectTeam(a)
+	p.selPup = pupil
+	p.updateButtons()
+	test.Tap(p.lockPupBtn)
+	if !s.draft.teams[a].lockedP[pupil] {
+		t.Fatal("pupil not locked")
+	}
+	p.movePupil(pupil, b)
+	if s.draft.teamOf(pupil) != a {
+		t.Error("a locked pupil was moved")
+	}
+	// A pupil taken out of every team: Godkänn's question says so and
+	// names what the week's check finds, without saving anything.
+	other := s.draft.teams[b].pupils[0]
+	p.movePupil(other, -1)
+	q := p.acceptQuestion()
+	if !strings.Contains(q, "1 utan team") || !strings.Contains(q, "inte med i något lag") || !strings.Contains(q, "spara ändå?") {
+		t.Errorf("question %q", q)
+	}
+	if ts, _ := st.ListTeams(context.Background(), s.periodID()); len(ts) != 0 {
+		t.Error("the trial check saved the plan")
+	}
+}
+
+func TestFocusSearch(t *testing.T) {
+	st := demoStore(t)
+	sh, s := openWeek(t, st, comingWeekName)
+	s.tabs.SelectIndex(2)
+	s.FocusSearch()
+	if sh.Window().Canvas().Focused() != s.planTab.search {
+		t.Error("Ctrl+F does not focus the team search")
+	}
+	test.Type(s.planTab.search, "zzzz-ingen")
+	if len(s.planTab.rows) != 0 {
+		t.Errorf("%d rows match nonsense", len(s.planTab.rows))
+	}
+}
+
+func tableCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }

@@ -396,6 +396,9 @@ func (s *Screen) sync() {
 	kinds, scopes := kindNames, scopeNames
 	kindAt := max(0, slices.Index(reports.Kinds, c.kind))
 	if week {
+		if !c.week.Valid() { // preset from another screen with a classic document
+			c.week = reports.KindWeekSchedules
+		}
 		kinds, scopes = weekKindNames, scopeNames[:weekScopes]
 		kindAt = max(0, slices.Index(reports.WeekKinds, c.week))
 		if int(c.scope) >= weekScopes {

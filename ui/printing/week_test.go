@@ -105,6 +105,13 @@ func TestPrintWeekDocuments(t *testing.T) {
 		}
 	}
 
+	// Preset from another screen (a classic kind) on the week: the week's schedules.
+	s.Preset(reports.KindHosts, s.period().ID, "", "", "", "")
+	m.Wait(t)
+	if s.c.week != reports.KindWeekSchedules || s.kindRadio.Selected != "Veckoschema (till eleven)" || s.saveBtn.Disabled() {
+		t.Errorf("after Preset: %s, %q, %q", s.c.week, s.kindRadio.Selected, s.summary.Text)
+	}
+
 	// Back to a classic period: its own documents again.
 	for j, p := range s.periods {
 		if p.Name == "Åk 9 v. 46 2026" {

@@ -326,7 +326,7 @@ func (f *feedbackTab) reload() {
 			if slices.Contains(names, keep) {
 				f.onPeriod()
 			} else {
-				f.periodSel.SetSelectedIndex(latestBegun(f.periods, time.Now()))
+				f.periodSel.SetSelectedIndex(latestBegun(f.periods, f.main.Now()))
 			}
 		}
 	})

@@ -1,5 +1,7 @@
 // Package attendance is the Närvaro screen: per period and offer a grid of
-// pupils × days, filled from the keyboard or for a whole day at once.
+// pupils × days, filled from the keyboard or for a whole day at once; for a
+// teknikprao week, per block (its teams' pupils) or per team (its route) a
+// grid of pupils × blocks, filled the same way.
 package attendance
 
 import (
@@ -126,6 +128,12 @@ type Screen struct {
 	hosts   map[string]string
 	grid    attendanceGrid
 
+	// The week mode, for a period in the teknikprao-week format: week is
+	// nil for a classic period.
+	week        *weekGrid
+	weekData    weekData
+	weekChoices []weekChoice
+
 	periodSel, offerSel *widget.Select
 	table               *widgets.KeyTable
 	detail, status      *widget.Label
@@ -140,7 +148,12 @@ func New(m Shell) *Screen {
 	s.offerSel = widgets.NewSelect(nil, func(string) { s.onOffer() })
 	s.offerSel.PlaceHolder = lang.X("attendance.pick_offer", "Välj praoplats")
 	s.table = widgets.NewKeyTable()
-	s.table.Limits = func() (int, int) { return len(s.grid.pupils) + 1, len(s.grid.days) + 2 }
+	s.table.Limits = func() (int, int) {
+		if s.week != nil {
+			return len(s.week.rows) + 1, len(s.week.blocks) + 2
+		}
+		return len(s.grid.pupils) + 1, len(s.grid.days) + 2
+	}
 	s.table.Length = s.table.Limits
 	s.table.CreateCell = func() fyne.CanvasObject {
 		l := widget.NewLabel("måndag 10 nov")
@@ -160,7 +173,8 @@ func New(m Shell) *Screen {
 	sick := widget.NewButton(lang.X("attendance.sick", "Sjuk (S)"), func() { s.mark(data.AttendanceSick, "") })
 	absent := widget.NewButton(lang.X("attendance.absent", "Annan frånvaro … (F)"), s.askNote)
 	clear := widget.NewButton(lang.X("attendance.clear", "Ej registrerad (Delete)"), func() { s.mark("", "") })
-	help := widgets.WrapLabel(lang.X("attendance.help", "Välj en ruta och skriv N (närvarande), S (sjuk) eller F (annan frånvaro). Piltangenterna flyttar."))
+	help := widgets.WrapLabel(lang.X("attendance.help", "Välj en ruta och skriv N (närvarande), S (sjuk) eller F (annan frånvaro). Piltangenterna flyttar.") +
+		" " + lang.X("attendance.week.help", "För en teknikpraovecka: välj ett block eller ett team."))
 	top := container.NewVBox(container.NewGridWithColumns(2, s.periodSel, s.offerSel), help,
 		container.NewHBox(present, sick, absent, clear, s.fillBtn))
 	bottom := container.NewVBox(s.status, widget.NewCard(lang.X("attendance.pupil", "Eleven"), "", s.detail))
@@ -218,6 +232,10 @@ func (s *Screen) onPeriod() {
 	if !ok {
 		return
 	}
+	if p.Format == data.FormatWeek {
+		s.onWeekPeriod(p)
+		return
+	}
 	st := s.main.Store()
 	s.main.Background(func() func() {
 		ctx := context.Background()
@@ -230,6 +248,14 @@ func (s *Screen) onPeriod() {
 			if err != nil {
 				dialog.ShowError(err, s.main.Window())
 				return
+			}
+			if s.week != nil { // back from a week: the classic grid again
+				s.week, s.weekChoices = nil, nil
+				s.grid = attendanceGrid{}
+				s.offerSel.PlaceHolder = lang.X("attendance.pick_offer", "Välj praoplats")
+				s.fillBtn.SetText(lang.X("attendance.fill_day", "Hela dagen närvarande"))
+				s.table.SetColumnWidth(0, 200)
+				s.table.Refresh()
 			}
 			s.offers = s.offers[:0]
 			var names []string
@@ -253,6 +279,10 @@ func (s *Screen) onPeriod() {
 
 // onOffer loads the grid of the chosen offer.
 func (s *Screen) onOffer() {
+	if s.week != nil {
+		s.onWeekChoice()
+		return
+	}
 	p, ok := s.period()
 	i := s.offerSel.SelectedIndex()
 	if !ok || i < 0 || i >= len(s.offers) {
@@ -322,6 +352,10 @@ func (s *Screen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	l.TextStyle = fyne.TextStyle{}
 	l.Importance = widget.MediumImportance
+	if s.week != nil {
+		s.updateWeekCell(id, l)
+		return
+	}
 	last := len(s.grid.days) + 1
 	switch {
 	case id.Row == 0 && id.Col == 0:
@@ -369,6 +403,12 @@ func shortDay(d time.Time) string {
 
 func (s *Screen) onSelected(id widget.TableCellID) {
 	s.table.Sel = id
+	if s.week != nil {
+		if id.Row >= 1 && id.Row-1 < len(s.week.rows) {
+			s.showWeekPupil(id.Row - 1)
+		}
+		return
+	}
 	if id.Row >= 1 && id.Row-1 < len(s.grid.pupils) {
 		s.showPupil(id.Row - 1)
 	}
@@ -419,7 +459,11 @@ func (s *Screen) selectedCell() (int, int, bool) {
 
 // askNote asks what the other absence was, then marks it.
 func (s *Screen) askNote() {
-	if _, _, ok := s.selectedCell(); !ok {
+	if s.week != nil {
+		if _, _, ok := s.weekSelected(); !ok {
+			return
+		}
+	} else if _, _, ok := s.selectedCell(); !ok {
 		return
 	}
 	note := widget.NewEntry()
@@ -430,7 +474,10 @@ func (s *Screen) askNote() {
 			if ok {
 				s.mark(data.AttendanceAbsent, note.Text)
 			}
+			s.main.Window().Canvas().Focus(s.table) // the keys go on to the grid
 		}, s.main.Window())
+	note.OnSubmitted = func(string) { d.Submit() } // Enter saves: the keyboard alone is enough
+	d.Resize(fyne.NewSize(440, d.MinSize().Height))
 	d.Show()
 	s.main.Window().Canvas().Focus(note)
 }
@@ -438,6 +485,10 @@ func (s *Screen) askNote() {
 // mark records status (empty clears) in the selected cell and moves to the
 // next day.
 func (s *Screen) mark(status data.AttendanceStatus, note string) {
+	if s.week != nil {
+		s.markWeek(status, note)
+		return
+	}
 	i, j, ok := s.selectedCell()
 	if !ok {
 		return
@@ -474,6 +525,10 @@ func (s *Screen) mark(status data.AttendanceStatus, note string) {
 // onFillDay marks every pupil with nothing recorded on the selected day
 // (the column of the selected cell) present, in one transaction.
 func (s *Screen) onFillDay() {
+	if s.week != nil {
+		s.onFillWeekBlock()
+		return
+	}
 	j := s.table.Sel.Col - 1
 	if j < 0 || j >= len(s.grid.days) {
 		if len(s.grid.days) == 0 {

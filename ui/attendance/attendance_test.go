@@ -2,6 +2,7 @@ package attendance
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -129,4 +130,144 @@ func contains2(s string, subs ...string) bool {
 		}
 	}
 	return true
+}
+
+// TestWeekAttendanceFromTheKeyboard records a teknikprao block's attendance
+// with the keys alone, on the focused grid, and reads it back from the store.
+func TestWeekAttendanceFromTheKeyboard(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ctx := context.Background()
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 120, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.Open(t, s)
+	s.periodSel.SetSelected("Teknikprao åk 9 v. 41 2026")
+	m.Wait(t)
+	if s.week == nil || len(s.weekChoices) == 0 {
+		t.Fatalf("no week mode or no blocks: %+v", s.weekChoices)
+	}
+	if s.weekChoices[0].blockID == "" || s.weekChoices[len(s.weekChoices)-1].teamID == "" {
+		t.Fatalf("choices are not blocks then teams: %+v", s.weekChoices)
+	}
+	g := s.week
+	if len(g.blocks) != 1 || len(g.rows) < 4 {
+		t.Fatalf("block grid: %d blocks, %d pupils", len(g.blocks), len(g.rows))
+	}
+	block := g.blocks[0].ID
+
+	c := m.Window().Canvas()
+	s.table.Select(widget.TableCellID{Row: 1, Col: 1})
+	c.Focus(s.table)
+	if c.Focused() == nil {
+		t.Fatalf("grid not focusable; content %T, overlays %v", c.Content(), c.Overlays().Top())
+	}
+	// What the driver does with a key press: hand it to the focused widget.
+	key := func(k fyne.KeyName) { c.Focused().TypedKey(&fyne.KeyEvent{Name: k}) }
+	typeOn := func(text string) {
+		for _, r := range text {
+			c.Focused().TypedRune(r)
+		}
+	}
+	typeOn("s") // first pupil sick, down to the second
+	m.Wait(t)
+	typeOn("n") // second present, down to the third
+	m.Wait(t)
+	if s.table.Sel.Row != 3 {
+		t.Fatalf("selection did not move down: %+v", s.table.Sel)
+	}
+	typeOn("f") // third: other absence, with a note
+	if _, ok := c.Focused().(*widget.Entry); !ok {
+		t.Fatalf("the note dialog's entry is not focused: %T", c.Focused())
+	}
+	typeOn("Tandläkarbesök")
+	key(fyne.KeyReturn) // Enter saves the note, and the keys go back to the grid
+	m.Wait(t)
+	if c.Focused() != fyne.Focusable(s.table) || c.Overlays().Top() != nil {
+		t.Fatalf("after the note the grid should have the keyboard: %T, dialog %v", c.Focused(), c.Overlays().Top())
+	}
+	key(fyne.KeyReturn) // Enter: on to the fifth
+	key(fyne.KeyUp)     // back to the fourth
+	key(fyne.KeyDelete) // cleared, and down to the fifth
+	m.Wait(t)
+	if s.table.Sel.Row != 5 {
+		t.Errorf("after Enter, up and Delete the fifth pupil should be selected: %+v", s.table.Sel)
+	}
+
+	recs, err := st.ListBlockAttendance(ctx, periodID(t, s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]data.BlockAttendance{}
+	for _, a := range recs {
+		if a.BlockID == block {
+			got[a.PupilID] = a
+		}
+	}
+	want := []struct {
+		status data.AttendanceStatus
+		note   string
+	}{{data.AttendanceSick, ""}, {data.AttendancePresent, ""}, {data.AttendanceAbsent, "Tandläkarbesök"}, {"", ""}}
+	for i, w := range want {
+		a, ok := got[g.rows[i].pupil.ID]
+		if w.status == "" {
+			if ok {
+				t.Errorf("pupil %d still recorded: %+v", i, a)
+			}
+			continue
+		}
+		if a.Status != w.status || a.Note != w.note {
+			t.Errorf("pupil %d: %q %q, want %q %q", i, a.Status, a.Note, w.status, w.note)
+		}
+	}
+	// The counts under the grid are the store's, at once.
+	cnt := g.counts()
+	if cnt.Sick < 1 || cnt.Absent < 1 || cnt.Unrecorded < 1 || !strings.Contains(s.status.Text, "sjuka "+strconv.Itoa(cnt.Sick)) {
+		t.Errorf("counts %+v, line %q", cnt, s.status.Text)
+	}
+	if !contains2(s.detail.Text, g.rows[4].pupil.Name(), "av 1 block") {
+		t.Errorf("detail %q", s.detail.Text)
+	}
+
+	// The team view shows the same records over the team's route.
+	var team int = -1
+	for i, ch := range s.weekChoices {
+		if ch.teamID != "" && team < 0 {
+			for _, r := range s.weekData.grid(ch).rows {
+				if r.pupil.ID == g.rows[0].pupil.ID {
+					team = i
+				}
+			}
+		}
+	}
+	if team < 0 {
+		t.Fatal("the first pupil's team is not in the list")
+	}
+	s.offerSel.SetSelectedIndex(team)
+	tg := s.week
+	if len(tg.blocks) < 2 {
+		t.Fatalf("team route has %d blocks", len(tg.blocks))
+	}
+	for i, r := range tg.rows {
+		if r.pupil.ID != g.rows[0].pupil.ID {
+			continue
+		}
+		for j, b := range tg.blocks {
+			if b.ID == block {
+				if a, ok := tg.record(i, j); !ok || a.Status != data.AttendanceSick {
+					t.Errorf("team view of the block: %+v %v", a, ok)
+				}
+			}
+		}
+	}
+}
+
+// periodID is the id of the period chosen in the screen.
+func periodID(t *testing.T, s *Screen) string {
+	p, ok := s.period()
+	if !ok {
+		t.Fatal("no period chosen")
+	}
+	return p.ID
 }

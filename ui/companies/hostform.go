@@ -82,6 +82,9 @@ type hostForm struct {
 	copyBtn   *widget.Button
 	addDayBtn *widget.Button
 	fillBtn   *widget.Button
+	// daysHint explains the page: days, or a week's blocks
+	daysHint        *widget.Label
+	classicDaysHint string
 	// 5 the people pupils meet
 	meetBox                 *fyne.Container
 	meetChecks              map[string]*widget.Check
@@ -101,6 +104,7 @@ type hostForm struct {
 
 // dayRow is one day of the programme on page 4.
 type dayRow struct {
+	id              string // the stored block's key, kept when its times change
 	date            *widgets.DateField
 	start, end, brk *widget.Entry
 	activities      *widget.Entry
@@ -108,6 +112,7 @@ type dayRow struct {
 	warn            *widget.Label // the broken rules, in the rules' words
 	remove          *widget.Button
 	box             fyne.CanvasObject
+	block           *blockParts // a week's fields, hidden for a classic period
 }
 
 // hostStepTitle names page i (0-based) of the host form.
@@ -327,6 +332,7 @@ func (h *hostForm) pageWorkplace() fyne.CanvasObject {
 		if len(h.days) == 0 {
 			h.fillFromPeriod()
 		}
+		h.showWeekParts()
 		h.onChanged()
 	})
 	h.period.PlaceHolder = lang.X("hostform.choose_period", "Välj praoperiod")
@@ -484,9 +490,10 @@ func (h *hostForm) pageDays() fyne.CanvasObject {
 	h.copyBtn = widget.NewButtonWithIcon(lang.X("hostform.copy_days", "Kopiera till alla dagar"), theme.ContentCopyIcon(), h.onCopyToAll)
 	h.addDayBtn = widget.NewButtonWithIcon(lang.X("hostform.add_day", "Lägg till dag"), theme.ContentAddIcon(), h.onAddDay)
 	h.fillBtn = widget.NewButtonWithIcon(lang.X("hostform.fill_days", "Periodens vardagar"), theme.CalendarIcon(), h.onFillFromPeriod)
-	rules := h.hint(lang.X("hostform.days_intro",
-		"En rad per dag. Skriv tider som 08:00 och rasten i minuter. Eleven får arbeta högst 7 timmar om dagen, mellan 06:00 och 20:00, bara vardagar, med minst 30 minuters rast senast efter 4,5 timmar. Knappen Kopiera till alla dagar kopierar första dagens tider och aktiviteter."))
-	return container.NewVBox(rules, h.errs["days"], h.daysBox, container.NewHBox(h.addDayBtn, h.copyBtn, h.fillBtn))
+	h.classicDaysHint = lang.X("hostform.days_intro",
+		"En rad per dag. Skriv tider som 08:00 och rasten i minuter. Eleven får arbeta högst 7 timmar om dagen, mellan 06:00 och 20:00, bara vardagar, med minst 30 minuters rast senast efter 4,5 timmar. Knappen Kopiera till alla dagar kopierar första dagens tider och aktiviteter.")
+	h.daysHint = h.hint(h.classicDaysHint)
+	return container.NewVBox(h.daysHint, h.errs["days"], h.daysBox, container.NewHBox(h.addDayBtn, h.copyBtn, h.fillBtn))
 }
 
 func (h *hostForm) dayHeader() fyne.CanvasObject {
@@ -501,7 +508,7 @@ func (h *hostForm) dayHeader() fyne.CanvasObject {
 }
 
 func (h *hostForm) newDayRow(d data.OfferDay) *dayRow {
-	r := &dayRow{}
+	r := &dayRow{id: d.ID}
 	r.date = widgets.NewDateField(h.screen.main.Window())
 	r.date.Entry.OnSubmitted = func(string) { h.save() }
 	onDate := r.date.Entry.OnChanged
@@ -528,7 +535,11 @@ func (h *hostForm) newDayRow(d data.OfferDay) *dayRow {
 	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { h.onRemoveDay(r) })
 	times := container.NewHBox(fixedWidth(r.date, hostDateWidth), fixedWidth(r.start, hostClockWidth),
 		fixedWidth(r.end, hostClockWidth), fixedWidth(r.brk, hostBreakWidth))
-	r.box = container.NewVBox(container.NewBorder(nil, nil, times, r.remove, r.info), r.activities, r.warn)
+	r.block = h.newBlockParts(d)
+	if !h.isWeek() {
+		r.block.box.Hide()
+	}
+	r.box = container.NewVBox(container.NewBorder(nil, nil, times, r.remove, r.info), r.activities, r.block.box, r.warn)
 	return r
 }
 
@@ -556,6 +567,7 @@ func (h *hostForm) layoutDays() {
 		objs = append(objs, r.box)
 	}
 	h.daysBox.Objects = objs
+	h.showWeekParts()
 	h.daysBox.Refresh()
 	if len(h.days) > 1 {
 		h.copyBtn.Enable()
@@ -581,8 +593,14 @@ func (h *hostForm) fillFromPeriod() {
 	start, _ := data.ParseClock(hostDefaultStart)
 	end, _ := data.ParseClock(hostDefaultEnd)
 	brk, _ := strconv.Atoi(hostDefaultBreak)
+	dates := data.Weekdays(p.Start, p.End)
+	if p.Format == data.FormatWeek {
+		start, _ = data.ParseClock(weekDefaultStart)
+		end, _ = data.ParseClock(weekDefaultEnd)
+		brk, dates = 0, weekDays(*p)
+	}
 	var days []data.OfferDay
-	for _, d := range data.Weekdays(p.Start, p.End) {
+	for _, d := range dates {
 		days = append(days, data.OfferDay{Date: d, Start: start, End: end, BreakMinutes: brk})
 	}
 	h.setDays(days)
@@ -623,6 +641,11 @@ func (h *hostForm) onAddDay() {
 	d.Start, _ = data.ParseClock(hostDefaultStart)
 	d.End, _ = data.ParseClock(hostDefaultEnd)
 	d.BreakMinutes, _ = strconv.Atoi(hostDefaultBreak)
+	if h.isWeek() {
+		d.Start, _ = data.ParseClock(weekDefaultStart)
+		d.End, _ = data.ParseClock(weekDefaultEnd)
+		d.BreakMinutes = 0
+	}
 	h.filling = true
 	h.days = append(h.days, h.newDayRow(d))
 	h.filling = false
@@ -653,6 +676,11 @@ func (h *hostForm) onCopyToAll() {
 		r.end.SetText(first.end.Text)
 		r.brk.SetText(first.brk.Text)
 		r.activities.SetText(first.activities.Text)
+		if h.isWeek() {
+			r.block.teamsMax.SetText(first.block.teamsMax.Text)
+			r.block.rmOrder = first.block.chosen()
+			h.fillBlockPeople(r.block)
+		}
 	}
 	h.filling = false
 	h.onChanged()
@@ -749,6 +777,7 @@ func (h *hostForm) onAddRoleModel() {
 	h.fillSupervisors()
 	h.selectSupervisor(sel)
 	h.fillPeople()
+	h.refreshBlockPeople()
 	h.onChanged()
 }
 
@@ -803,8 +832,12 @@ func (h *hostForm) showStep(i int) {
 			p.Hide()
 		}
 	}
+	title := hostStepTitle(i)
+	if i == 3 && h.isWeek() {
+		title = lang.X("hostform.week.step_blocks", "Blocken")
+	}
 	h.stepLabel.SetText(lang.X("hostform.step", "Steg {{.N}} av {{.Total}}: {{.Title}}",
-		map[string]string{"N": strconv.Itoa(i + 1), "Total": strconv.Itoa(hostSteps), "Title": hostStepTitle(i)}))
+		map[string]string{"N": strconv.Itoa(i + 1), "Total": strconv.Itoa(hostSteps), "Title": title}))
 	if i == 0 {
 		h.prevBtn.Disable()
 	} else {
@@ -885,8 +918,9 @@ func (h *hostForm) collect() collected {
 	o.Capacity = num(h.capacity, "capacity")
 	o.MinAge = num(h.minAge, "min_age")
 	o.Days = nil
+	week := c.period != nil && c.period.Format == data.FormatWeek
 	for i, r := range h.days {
-		var d data.OfferDay
+		d := data.OfferDay{ID: r.id}
 		var bad []string
 		var err error
 		if d.Date, err = data.ParseDate(r.date.Entry.Text); err != nil || d.Date.IsZero() {
@@ -904,6 +938,11 @@ func (h *hostForm) collect() collected {
 			}
 		}
 		d.Activities = r.activities.Text
+		if week {
+			if msg := h.collectBlock(r, &d); msg != "" {
+				bad = append(bad, msg)
+			}
+		}
 		if len(bad) > 0 {
 			c.dayErr[i] = strings.Join(bad, " ")
 		}
@@ -932,10 +971,15 @@ func (h *hostForm) check() ([]data.Violation, []data.FieldError, collected) {
 	vs, missing := data.ApprovalProblems(c.offer, c.period)
 	perDay := map[int][]string{}
 	var whole []string
+	week := c.period != nil && c.period.Format == data.FormatWeek
 	for _, v := range vs {
 		if v.Day >= 0 {
 			if _, bad := c.dayErr[v.Day]; !bad {
-				perDay[v.Day] = append(perDay[v.Day], lang.X(v.Key, v.Text, v.Data))
+				msg := lang.X(v.Key, v.Text, v.Data)
+				if week { // a week's block names the rule it breaks
+					msg = ruleName(v.Rule) + ": " + msg
+				}
+				perDay[v.Day] = append(perDay[v.Day], msg)
 			}
 		} else {
 			whole = append(whole, lang.X(v.Key, v.Text, v.Data))
@@ -1070,6 +1114,11 @@ func (h *hostForm) save() bool {
 		return false
 	}
 	h.offer = o
+	for i, r := range h.days { // new blocks got their keys: keep them for the next save
+		if i < len(o.Days) {
+			r.id = o.Days[i].ID
+		}
+	}
 	h.ensureSupervisorRole(o.SupervisorID)
 	h.saved.SetText(lang.X("companies.saved", "Sparat."))
 	h.showStatus()

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"techniqual/data"
+	"techniqual/data/demo"
 	"techniqual/ui/internal/uitest"
 )
 
@@ -232,5 +233,126 @@ func TestHostFormOpensFromTheCompanyPage(t *testing.T) {
 	h2 := s.openHostForm(offers[0])
 	if h2.title.Text != "Skarva fiber" || len(h2.days) != 5 {
 		t.Errorf("reopened: %q, %d days", h2.title.Text, len(h2.days))
+	}
+}
+
+// TestHostFormWeekBlocks edits a teknikprao week's offer from the example
+// data: its rows are blocks with teams at once and their own role models,
+// a broken rule is named, and saving keeps each block's key (so the
+// attendance recorded in the block stays).
+func TestHostFormWeekBlocks(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ctx := context.Background()
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 120, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	ps, _ := st.ListPeriods(ctx)
+	var per data.Period
+	for _, p := range ps {
+		if p.Name == "Teknikprao åk 9 v. 41 2026" {
+			per = p
+		}
+	}
+	if per.Format != data.FormatWeek {
+		t.Fatalf("no example week: %+v", per)
+	}
+	att, _ := st.ListBlockAttendance(ctx, per.ID)
+	offers, _ := st.ListOffers(ctx, data.OfferFilter{PeriodID: per.ID})
+	var offer data.Offer
+	recorded := map[string]int{}
+	for _, a := range att {
+		recorded[a.BlockID]++
+	}
+	for _, o := range offers {
+		if len(o.Days) > 1 && recorded[o.Days[0].ID] > 0 {
+			offer = o
+			break
+		}
+	}
+	if offer.ID == "" {
+		t.Fatal("no offer with attendance in its first block")
+	}
+	rm := data.Person{OrganisationID: offer.HostID, FirstName: "Saga", LastName: "Lindqvist", Title: "mekatroniker",
+		Journey: "Teknikprogrammet, sedan YH-utbildning.", Roles: []data.Role{data.RoleRoleModel}}
+	if err := st.SavePerson(ctx, &rm); err != nil {
+		t.Fatal(err)
+	}
+	s := newCompaniesTest(t, st)
+	coOpen(t, s, offer.HostID)
+	h := s.openHostForm(offer)
+	h.showStep(3)
+	if h.stepLabel.Text != "Steg 4 av 7: Blocken" {
+		t.Errorf("step label %q", h.stepLabel.Text)
+	}
+	if len(h.days) != len(offer.Days) || !h.days[0].block.box.Visible() {
+		t.Fatalf("%d rows for %d blocks, week fields visible %v", len(h.days), len(offer.Days), h.days[0].block.box.Visible())
+	}
+	if h.addDayBtn.Text != "Lägg till block" {
+		t.Errorf("add button %q", h.addDayBtn.Text)
+	}
+	b := h.days[0].block
+	hfType(b.teamsMax, "2")
+	c, ok := b.rmChecks[rm.ID]
+	if !ok {
+		t.Fatalf("the new role model is not offered in the block: %v", b.rmChecks)
+	}
+	for id, other := range b.rmChecks { // only Saga in the first block
+		if id != rm.ID && other.Checked {
+			test.Tap(other)
+		}
+	}
+	test.Tap(c)
+	// The block's times change: its key must stay.
+	hfType(h.days[0].start, "08:45")
+	// A broken rule in the second block is named.
+	hfType(h.days[1].end, "20:30")
+	if w := h.days[1].warn.Text; !strings.Contains(w, "Bara 06:00–20:00: ") {
+		t.Errorf("second block's warning does not name the rule: %q", w)
+	}
+	hfType(h.days[1].end, offer.Days[1].End.String())
+	if w := h.days[1].warn; w.Visible() && w.Text != "" {
+		t.Errorf("second block still warns: %q", w.Text)
+	}
+	hfType(h.days[1].block.teamsMax, "x")
+	if w := h.days[1].warn.Text; !strings.Contains(w, "antal team samtidigt") {
+		t.Errorf("a bad number of teams: %q", w)
+	}
+	hfType(h.days[1].block.teamsMax, "1")
+	if !h.save() {
+		t.Fatalf("not saved: %q", h.refusal.Text)
+	}
+	got, err := st.GetOffer(ctx, offer.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := got.Days[0]
+	if d.ID != offer.Days[0].ID || d.Start.String() != "08:45" || d.TeamsMax != 2 || len(d.RoleModelIDs) != 1 || d.RoleModelIDs[0] != rm.ID {
+		t.Errorf("first block saved as %+v (was %s)", d, offer.Days[0].ID)
+	}
+	if got.Days[1].ID != offer.Days[1].ID || got.Days[1].TeamsMax != 1 {
+		t.Errorf("second block saved as %+v", got.Days[1])
+	}
+	att2, _ := st.ListBlockAttendance(ctx, per.ID)
+	after := 0
+	for _, a := range att2 {
+		if a.BlockID == d.ID {
+			after++
+		}
+	}
+	if after != recorded[d.ID] {
+		t.Errorf("attendance in the block: %d before, %d after saving", recorded[d.ID], after)
+	}
+}
+
+// TestHostFormClassicHasNoBlockFields: a classic offer's rows are days.
+func TestHostFormClassicHasNoBlockFields(t *testing.T) {
+	_, _, h, _ := hfSetup(t)
+	h.showStep(3)
+	if h.stepLabel.Text != "Steg 4 av 7: Dagarna" || h.days[0].block.box.Visible() || h.addDayBtn.Text != "Lägg till dag" {
+		t.Errorf("classic page: %q, block fields visible %v, %q", h.stepLabel.Text, h.days[0].block.box.Visible(), h.addDayBtn.Text)
+	}
+	c := h.collect()
+	if c.offer.Days[0].TeamsMax != 0 || c.offer.Days[0].RoleModelIDs != nil {
+		t.Errorf("a classic day carries week fields: %+v", c.offer.Days[0])
 	}
 }

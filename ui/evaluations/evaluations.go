@@ -1,5 +1,7 @@
 // Package evaluations is the Utvärderingar screen: the pupils' answers
-// before and after their prao, typed in a keyboard grid or imported.
+// before and after their prao, typed in a keyboard grid or imported, and
+// in a second tab, Återkoppling teknikprao, the pupils' feedback on each
+// block of a teknikprao week, typed in a keyboard grid.
 package evaluations
 
 import (
@@ -258,7 +260,10 @@ type Shell interface {
 // Screen is Utvärderingar.
 type Screen struct {
 	main    Shell
-	content fyne.CanvasObject
+	content fyne.CanvasObject // the tabs
+	tabs    *container.AppTabs
+	// feedback is the tab Återkoppling teknikprao.
+	feedback *feedbackTab
 
 	periods []data.Period
 	grid    evalGrid
@@ -364,7 +369,19 @@ func New(m Shell) *Screen {
 		help,
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.autoAdvance, s.saveAllBtn, s.importBtn), s.count),
 		s.hint)
-	s.content = container.NewPadded(container.NewBorder(top, s.detail, nil, nil, s.table))
+	classic := container.NewPadded(container.NewBorder(top, s.detail, nil, nil, s.table))
+	s.feedback = newFeedbackTab(m)
+	s.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.X("evaluations.title", "Utvärderingar"), theme.DocumentCreateIcon(), classic),
+		container.NewTabItemWithIcon(lang.X("evaluations.week.tab", "Återkoppling teknikprao"), theme.MailReplyIcon(), s.feedback.content))
+	s.tabs.OnSelected = func(*container.TabItem) {
+		if s.tabs.SelectedIndex() == 0 {
+			s.focusGrid()
+		} else {
+			s.saveAll(nil) // what was typed in the first tab is saved before leaving it
+		}
+	}
+	s.content = s.tabs
 	s.fillFilters()
 	return s
 }
@@ -399,6 +416,7 @@ func (s *Screen) Content() fyne.CanvasObject { return s.content }
 // rows of the chosen one off the UI goroutine.
 func (s *Screen) Reload() {
 	s.saveAll(nil)
+	s.feedback.reload()
 	st := s.main.Store()
 	s.main.Background(func() func() {
 		ctx := context.Background()
@@ -601,7 +619,7 @@ func (s *Screen) applyFilter() {
 
 // focusGrid gives the keyboard to the grid when the screen is shown.
 func (s *Screen) focusGrid() {
-	if s.main.Current() == s.content && len(s.grid.visible) > 0 {
+	if s.main.Current() == s.content && s.tabs.SelectedIndex() == 0 && len(s.grid.visible) > 0 {
 		s.main.Window().Canvas().Focus(s.table)
 	}
 }

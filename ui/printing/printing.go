@@ -1,6 +1,9 @@
 // Package printing is the Utskrifter screen: a period's documents
 // (schedules, host confirmations, attendance cards, certificates) chosen
-// for a school, a class, a pupil or an offer, previewed, and saved as PDF.
+// for a school, a class, a pupil or an offer, previewed, and saved as PDF;
+// for a teknikprao week, the week's documents (week schedules, team
+// sheets, host run-sheets, attendance lists, certificates, feedback to the
+// hosts) for the week, a school or a class.
 package printing
 
 import (
@@ -45,6 +48,7 @@ const prefPrintFolder = "printing_folder"
 // printChoice is what is to be printed.
 type printChoice struct {
 	kind                                        reports.Kind
+	week                                        reports.WeekKind // the document when the period is a week
 	scope                                       printScope
 	periodID, schoolID, class, pupilID, offerID string
 	lang                                        string
@@ -80,6 +84,11 @@ type Screen struct {
 	cancel  context.CancelFunc  // stops the running save, nil when idle
 	lastDir string              // folder of the last save, for "Öppna mappen"
 	onUnit  func(done, all int) // tests: told after each unit, on the printing goroutine
+
+	// A week's documents: for the choice, and for the whole week (its
+	// schools and classes); weekLoading while a load runs.
+	week, weekAll weekLoad
+	weekLoading   bool
 
 	kindRadio, langRadio, outRadio *widget.RadioGroup
 	scopeSel, periodSel            *widget.Select
@@ -125,7 +134,7 @@ var scopeNames = []struct{ key, sv string }{
 // New builds the screen; Reload fills it.
 func New(m Shell) *Screen {
 	s := &Screen{main: m, placed: map[string]int{}, rasteriser: pdftoppm}
-	s.c = printChoice{kind: reports.KindSchedules, lang: m.Language()}
+	s.c = printChoice{kind: reports.KindSchedules, week: reports.KindWeekSchedules, lang: m.Language()}
 
 	var kinds []string
 	for _, k := range kindNames {
@@ -133,7 +142,11 @@ func New(m Shell) *Screen {
 	}
 	s.kindRadio = widget.NewRadioGroup(kinds, func(string) {
 		if i := slices.Index(s.kindRadio.Options, s.kindRadio.Selected); i >= 0 && !s.syncing {
-			s.c.kind = reports.Kinds[i]
+			if s.isWeek() {
+				s.c.week = reports.WeekKinds[i]
+			} else {
+				s.c.kind = reports.Kinds[i]
+			}
 			s.changed()
 		}
 	})
@@ -304,6 +317,11 @@ func (s *Screen) Reload() {
 func (s *Screen) loadDocs() {
 	s.loadGen++
 	gen, periodID, st := s.loadGen, s.c.periodID, s.main.Store()
+	if s.isWeek() { // the week's documents load from sync
+		s.docs, s.docsFor = nil, ""
+		s.sync()
+		return
+	}
 	s.sync()
 	if periodID == "" {
 		s.docs, s.docsFor = nil, ""
@@ -374,7 +392,34 @@ func (s *Screen) sync() {
 	defer func() { s.syncing = false }()
 	c := &s.c
 
-	s.kindRadio.SetSelected(s.kindRadio.Options[max(0, slices.Index(reports.Kinds, c.kind))])
+	week := s.isWeek()
+	kinds, scopes := kindNames, scopeNames
+	kindAt := max(0, slices.Index(reports.Kinds, c.kind))
+	if week {
+		if !c.week.Valid() { // preset from another screen with a classic document
+			c.week = reports.KindWeekSchedules
+		}
+		kinds, scopes = weekKindNames, scopeNames[:weekScopes]
+		kindAt = max(0, slices.Index(reports.WeekKinds, c.week))
+		if int(c.scope) >= weekScopes {
+			c.scope = scopePeriod
+		}
+	}
+	setOptions := func(current []string, names []struct{ key, sv string }) ([]string, bool) {
+		var out []string
+		for _, k := range names {
+			out = append(out, lang.X(k.key, k.sv))
+		}
+		return out, !slices.Equal(out, current)
+	}
+	if opts, changed := setOptions(s.kindRadio.Options, kinds); changed {
+		s.kindRadio.Options = opts
+		s.kindRadio.Refresh()
+	}
+	if opts, changed := setOptions(s.scopeSel.Options, scopes); changed {
+		s.scopeSel.SetOptions(opts)
+	}
+	s.kindRadio.SetSelected(s.kindRadio.Options[kindAt])
 	s.scopeSel.SetSelectedIndex(int(c.scope))
 	var names []string
 	for _, p := range s.periods {
@@ -391,6 +436,10 @@ func (s *Screen) sync() {
 		lang0 = "English"
 	}
 	s.langRadio.SetSelected(lang0)
+	if week {
+		s.syncWeek()
+		return
+	}
 
 	// Schools and classes with placed pupils.
 	docs := s.periodDocs()
@@ -402,7 +451,7 @@ func (s *Screen) sync() {
 			s.schoolOpts = append(s.schoolOpts, d.School)
 		}
 	}
-	names = names[:0]
+	names = nil // a new list: the period select holds the old one
 	for _, o := range s.schoolOpts {
 		names = append(names, o.Name)
 	}
@@ -438,13 +487,6 @@ func (s *Screen) sync() {
 	s.pupilPick.SetItems(pupils, c.pupilID)
 	s.offerPick.SetItems(offers, c.offerID)
 
-	show := func(o fyne.CanvasObject, on bool) {
-		if on {
-			o.Show()
-		} else {
-			o.Hide()
-		}
-	}
 	show(s.schoolRow, c.scope == scopeSchool || c.scope == scopeClass)
 	show(s.classRow, c.scope == scopeClass)
 	show(s.pupilRow, c.scope == scopePupil)
@@ -600,10 +642,7 @@ func (s *Screen) updatePreview(sel []data.ScheduleDoc) {
 	s.prevGen++
 	gen, kind, o := s.prevGen, s.c.kind, s.c.options()
 	if len(sel) == 0 || reports.Units(kind, sel) == 0 {
-		s.previewBox.Objects = nil
-		s.previewBox.Refresh()
-		s.previewNote.SetText(lang.X("printing.preview_none", "Här visas första sidan när det finns något att skriva ut."))
-		s.preview.Refresh()
+		s.clearPreview()
 		return
 	}
 	tool := s.rasteriser()
@@ -614,31 +653,62 @@ func (s *Screen) updatePreview(sel []data.ScheduleDoc) {
 			img, _ = rasterFirstPage(tool, kind, sel, o) // the drawing stands in when it fails
 		}
 		return func() {
-			if gen != s.prevGen {
-				return
+			if gen == s.prevGen {
+				s.showPreview(page, img, err)
 			}
-			if err != nil {
-				s.previewBox.Objects = nil
-				s.previewBox.Refresh()
-				s.previewNote.SetText(lang.X("printing.preview_failed", "Förhandsgranskningen gick inte att göra: {{.Error}}",
-					map[string]string{"Error": err.Error()}))
-				s.preview.Refresh()
-				return
-			}
-			v := map[string]string{"Pages": strconv.Itoa(page.Pages)}
-			if img != nil {
-				s.previewBox.Objects = []fyne.CanvasObject{rasterisedPage(img)}
-				s.previewNote.SetText(lang.X("printing.preview_pdf",
-					"Första sidan av den PDF som sparas. Sidor i det första dokumentet: {{.Pages}}.", v))
-			} else {
-				s.previewBox.Objects = []fyne.CanvasObject{drawnPage(page)}
-				s.previewNote.SetText(lang.X("printing.preview_drawn",
-					"Första sidan ritad ur dokumentets layout – PDF:en kan skilja sig i små detaljer. Sidor i det första dokumentet: {{.Pages}}.", v))
-			}
-			s.previewBox.Refresh()
-			s.preview.Refresh()
 		}
 	})
+}
+
+// clearPreview says the first page shows when there is something to print.
+func (s *Screen) clearPreview() {
+	s.previewBox.Objects = nil
+	s.previewBox.Refresh()
+	s.previewNote.SetText(lang.X("printing.preview_none", "Här visas första sidan när det finns något att skriva ut."))
+	s.preview.Refresh()
+}
+
+// showPreview shows the first page: rasterised (img) or drawn from the
+// layout, or why it could not be made.
+func (s *Screen) showPreview(page reports.Page, img image.Image, err error) {
+	if err != nil {
+		s.previewBox.Objects = nil
+		s.previewBox.Refresh()
+		s.previewNote.SetText(lang.X("printing.preview_failed", "Förhandsgranskningen gick inte att göra: {{.Error}}",
+			map[string]string{"Error": err.Error()}))
+		s.preview.Refresh()
+		return
+	}
+	v := map[string]string{"Pages": strconv.Itoa(page.Pages)}
+	if img != nil {
+		s.previewBox.Objects = []fyne.CanvasObject{rasterisedPage(img)}
+		s.previewNote.SetText(lang.X("printing.preview_pdf",
+			"Första sidan av den PDF som sparas. Sidor i det första dokumentet: {{.Pages}}.", v))
+	} else {
+		s.previewBox.Objects = []fyne.CanvasObject{drawnPage(page)}
+		s.previewNote.SetText(lang.X("printing.preview_drawn",
+			"Första sidan ritad ur dokumentets layout – PDF:en kan skilja sig i små detaljer. Sidor i det första dokumentet: {{.Pages}}.", v))
+	}
+	s.previewBox.Refresh()
+	s.preview.Refresh()
+}
+
+// show shows or hides o.
+func show(o fyne.CanvasObject, on bool) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// widgetImportance is the protected note's colour: a warning when protected
+// pupils are printed by name.
+func widgetImportance(warn bool) widget.Importance {
+	if warn {
+		return widget.DangerImportance
+	}
+	return widget.MediumImportance
 }
 
 // pluralTitles and singleTitles name the documents in file names, in the
@@ -724,10 +794,20 @@ func (s *Screen) period() data.Period {
 // onSave asks where to save: a file, or a folder for one file each.
 func (s *Screen) onSave() {
 	sel := s.selected()
-	if len(sel) == 0 {
-		return
+	var name string
+	save := s.saveTo
+	if s.isWeek() {
+		units := s.weekUnits()
+		if units == 0 {
+			return
+		}
+		name, save = weekFileName(s.c, s.period(), s.weekSchoolName(), units), s.saveWeekTo
+	} else {
+		if len(sel) == 0 {
+			return
+		}
+		name = suggestedName(s.c, s.period(), sel)
 	}
-	name := suggestedName(s.c, s.period(), sel)
 	var loc fyne.ListableURI
 	if dir := s.main.App().Preferences().String(prefPrintFolder); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
@@ -739,7 +819,7 @@ func (s *Screen) onSave() {
 			if err != nil || u == nil {
 				return
 			}
-			s.saveTo(filepath.Join(u.Path(), strings.TrimSuffix(name, ".pdf")))
+			save(weekPerUnitDir(u.Path(), name))
 		}, s.main.Window())
 		if loc != nil {
 			d.SetLocation(loc)
@@ -753,7 +833,7 @@ func (s *Screen) onSave() {
 		}
 		path := w.URI().Path()
 		w.Close() // the dialog made an empty file; the PDF replaces it
-		s.saveTo(path)
+		save(path)
 	}, s.main.Window())
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
@@ -774,14 +854,7 @@ func (s *Screen) saveTo(path string) {
 	}
 	per := s.period()
 	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
-	s.status.SetText(lang.X("printing.working", "Skriver ut …"))
-	s.openBtn.Hide()
-	s.progress.SetValue(0)
-	s.progressBox.Show()
-	s.cancelBtn.Enable()
-	s.saveBtn.Disable()
-	s.actions.Refresh()
+	s.startSaving(cancel)
 	st, hook := s.main.Store(), s.onUnit
 	scope := s.scope(c, sel)
 	s.main.Background(func() func() {
@@ -797,40 +870,57 @@ func (s *Screen) saveTo(path string) {
 		if errors.As(err, &logErr) {
 			err = nil
 		}
-		pages, paths, ids := res.Pages, res.Paths, res.PupilIDs
 		return func() {
 			cancel()
-			s.cancel = nil
-			s.progressBox.Hide()
-			s.sync()
-			switch {
-			case errors.Is(err, context.Canceled):
-				s.status.SetText(lang.X("printing.cancelled", "Avbrutet. Ingen fil sparades."))
-			case err != nil:
-				s.status.SetText(lang.X("printing.failed", "Det gick inte att spara: {{.Error}}", map[string]string{"Error": err.Error()}))
-			case logErr != nil:
-				s.status.SetText(lang.X("printing.log_failed",
-					"Utskriften kunde inte föras in i loggen över utlämnade personuppgifter, så filen togs bort: {{.Error}}",
-					map[string]string{"Error": logErr.Err.Error()}))
-			default:
-				dir := path
-				if !c.perUnit {
-					dir = filepath.Dir(path)
-				}
-				s.lastDir = dir
-				s.main.App().Preferences().SetString(prefPrintFolder, filepath.Dir(path))
-				v := map[string]string{"Path": path, "Pages": strconv.Itoa(pages), "Pupils": strconv.Itoa(len(ids)),
-					"Files": strconv.Itoa(len(paths)), "Docs": strconv.Itoa(reports.Units(c.kind, sel))}
-				if c.perUnit {
-					s.status.SetText(lang.X("printing.saved_files", "Sparat i mappen {{.Path}} · Filer: {{.Files}} · Elever: {{.Pupils}}", v))
-				} else {
-					s.status.SetText(lang.X("printing.saved", "Sparat i {{.Path}} · Dokument: {{.Docs}} · Elever: {{.Pupils}} · Sidor: {{.Pages}}", v))
-				}
-				s.openBtn.Show()
-			}
-			s.actions.Refresh()
+			s.finishSaving(c, path, res, err, logErr)
 		}
 	})
+}
+
+// startSaving shows the progress bar and its cancel button.
+func (s *Screen) startSaving(cancel context.CancelFunc) {
+	s.cancel = cancel
+	s.status.SetText(lang.X("printing.working", "Skriver ut …"))
+	s.openBtn.Hide()
+	s.progress.SetValue(0)
+	s.progressBox.Show()
+	s.cancelBtn.Enable()
+	s.saveBtn.Disable()
+	s.actions.Refresh()
+}
+
+// finishSaving says what a save wrote, or why it did not.
+func (s *Screen) finishSaving(c printChoice, path string, res ops.Printed, err error, logErr *ops.AuditError) {
+	pages, paths, ids := res.Pages, res.Paths, res.PupilIDs
+	s.cancel = nil
+	s.progressBox.Hide()
+	s.sync()
+	switch {
+	case errors.Is(err, context.Canceled):
+		s.status.SetText(lang.X("printing.cancelled", "Avbrutet. Ingen fil sparades."))
+	case err != nil:
+		s.status.SetText(lang.X("printing.failed", "Det gick inte att spara: {{.Error}}", map[string]string{"Error": err.Error()}))
+	case logErr != nil:
+		s.status.SetText(lang.X("printing.log_failed",
+			"Utskriften kunde inte föras in i loggen över utlämnade personuppgifter, så filen togs bort: {{.Error}}",
+			map[string]string{"Error": logErr.Err.Error()}))
+	default:
+		dir := path
+		if !c.perUnit {
+			dir = filepath.Dir(path)
+		}
+		s.lastDir = dir
+		s.main.App().Preferences().SetString(prefPrintFolder, filepath.Dir(path))
+		v := map[string]string{"Path": path, "Pages": strconv.Itoa(pages), "Pupils": strconv.Itoa(len(ids)),
+			"Files": strconv.Itoa(len(paths)), "Docs": strconv.Itoa(res.Units)}
+		if c.perUnit {
+			s.status.SetText(lang.X("printing.saved_files", "Sparat i mappen {{.Path}} · Filer: {{.Files}} · Elever: {{.Pupils}}", v))
+		} else {
+			s.status.SetText(lang.X("printing.saved", "Sparat i {{.Path}} · Dokument: {{.Docs}} · Elever: {{.Pupils}} · Sidor: {{.Pages}}", v))
+		}
+		s.openBtn.Show()
+	}
+	s.actions.Refresh()
 }
 
 // scope says which part of the period is printed, for the audit log.

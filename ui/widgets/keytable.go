@@ -10,7 +10,8 @@ import (
 // key goes first to OnKey when it is set (with whether Shift is held), so a
 // screen can take Tab, Enter or digits; otherwise, when Limits is set, the
 // arrows move the selected cell inside the first row and column of headers
-// and the last column of totals, and Delete or Backspace goes to OnDel.
+// and the last column of totals, Enter moves down a row, and Delete or
+// Backspace goes to OnDel.
 // Runes go to OnRune, a paste to OnPaste, other shortcuts (Ctrl+F …) on to
 // the window's canvas as if the grid did not know them.
 type KeyTable struct {
@@ -82,6 +83,8 @@ func (t *KeyTable) TypedKey(k *fyne.KeyEvent) {
 		id.Col--
 	case fyne.KeyRight:
 		id.Col++
+	case fyne.KeyReturn, fyne.KeyEnter:
+		id.Row++
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		if t.OnDel != nil {
 			t.OnDel()
@@ -115,5 +118,17 @@ func (t *KeyTable) TypedShortcut(s fyne.Shortcut) {
 	}
 	if c, ok := t.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }); ok {
 		c.TypedShortcut(s)
+	}
+}
+
+// Tapped selects the tapped cell and gives the table the keyboard. The
+// embedded Table focuses itself through the canvas of its own pointer,
+// which the running window does not know (it knows the KeyTable), so
+// without this a tap never let the keys reach the grid (Fyne's test
+// driver has one canvas for everything and hid it).
+func (t *KeyTable) Tapped(e *fyne.PointEvent) {
+	t.Table.Tapped(e)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil && c.Focused() != fyne.Focusable(t) {
+		c.Focus(t)
 	}
 }

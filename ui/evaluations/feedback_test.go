@@ -1,0 +1,185 @@
+package evaluations
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+	"techniqual/data/demo"
+	"techniqual/ui/internal/uitest"
+)
+
+// TestBlockFeedbackFromTheKeyboard types two paper answers about a
+// teknikprao block into the focused grid, a named pupil's and one without a
+// name, and reads them back from the store and from a reloaded screen.
+func TestBlockFeedbackFromTheKeyboard(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ctx := context.Background()
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 120, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	m := uitest.NewShell(t, st)
+	s := openEvaluations(t, st, m)
+	s.tabs.SelectIndex(1)
+	f := s.feedback
+	if len(f.periods) != 3 {
+		t.Fatalf("%d week periods listed, want the example data's 3", len(f.periods))
+	}
+	f.periodSel.SetSelected("Teknikprao åk 9 v. 41 2026")
+	m.Wait(t)
+	if len(f.blocks) == 0 || len(f.rows) == 0 {
+		t.Fatalf("%d blocks, %d rows", len(f.blocks), len(f.rows))
+	}
+	block := f.blocks[0]
+	// The first named pupil without an answer yet, or the first pupil.
+	row := 0
+	for i, r := range f.rows {
+		if r.pupil != "" && r.fb.ID == "" {
+			row = i
+			break
+		}
+	}
+	pupil := f.rows[row].fb.PupilID
+	if pupil == "" {
+		t.Fatal("the block lists no named pupil")
+	}
+	anonBefore := anonymous(t, st, f, block.ID)
+
+	c := m.Window().Canvas()
+	f.table.Select(widget.TableCellID{Row: row + 1, Col: fbColFun})
+	c.Focus(f.table)
+	typeOn := func(text string) {
+		for _, r := range text {
+			c.Focused().TypedRune(r)
+			m.Wait(t)
+		}
+	}
+	typeOn("4532") // the four questions, moving right after each
+	if f.table.Sel.Col != fbColComment {
+		t.Fatalf("after four scores the comment should be selected: %+v", f.table.Sel)
+	}
+	typeOn("B") // a letter opens the comment with it typed
+	if _, ok := c.Focused().(*widget.Entry); !ok {
+		t.Fatalf("the comment is not focused: %T", c.Focused())
+	}
+	typeOn("ra morgon")
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter saves the comment
+	m.Wait(t)
+	if c.Focused() != fyne.Focusable(f.table) || c.Overlays().Top() != nil {
+		t.Fatalf("after the comment the grid should have the keys: %T", c.Focused())
+	}
+
+	// A paper without a name: a new row, two answers typed, the rest empty.
+	test.Tap(f.newBtn)
+	if f.table.Sel.Row != len(f.rows) || f.table.Sel.Col != fbColFun {
+		t.Fatalf("the new row is not selected: %+v of %d", f.table.Sel, len(f.rows))
+	}
+	typeOn("55")
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete}) // the second answer cleared again
+	m.Wait(t)
+
+	all, err := st.ListBlockFeedback(ctx, f.periods[f.periodSel.SelectedIndex()].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var named *data.BlockFeedback
+	for i, x := range all {
+		if x.PupilID == pupil && x.BlockID == block.ID {
+			named = &all[i]
+		}
+	}
+	if named == nil || named.Fun != 4 || named.Learned != 5 || named.People != 3 || named.Interest != 2 || named.Comment != "Bra morgon" {
+		t.Fatalf("the pupil's answer saved as %+v", named)
+	}
+	anon := anonymous(t, st, f, block.ID)
+	if len(anon) != len(anonBefore)+1 {
+		t.Fatalf("%d anonymous answers, want %d", len(anon), len(anonBefore)+1)
+	}
+	var last data.BlockFeedback
+	for _, a := range anon {
+		old := false
+		for _, b := range anonBefore {
+			old = old || a.ID == b.ID
+		}
+		if !old {
+			last = a
+		}
+	}
+	if last.Fun != 5 || last.Learned != 0 || last.People != 0 || last.Comment != "" {
+		t.Errorf("the anonymous answer saved as %+v", last)
+	}
+	if !strings.Contains(f.summary.Text, "svar · Roligt ") {
+		t.Errorf("summary %q", f.summary.Text)
+	}
+
+	// Reloaded, the block shows both answers.
+	s.Reload()
+	m.Wait(t)
+	m.Wait(t)
+	if f.blocks[f.blockSel.SelectedIndex()].ID != block.ID {
+		t.Fatalf("the block was not kept: %s", f.blockSel.Selected)
+	}
+	var shownNamed, shownAnon bool
+	for _, r := range f.rows {
+		if r.fb.PupilID == pupil && r.fb.Comment == "Bra morgon" && r.fb.Fun == 4 {
+			shownNamed = true
+		}
+		if r.fb.ID == last.ID && r.pupil == "" && r.fb.Fun == 5 {
+			shownAnon = true
+		}
+	}
+	if !shownNamed || !shownAnon {
+		t.Errorf("after reload: named shown %v, anonymous shown %v; rows %v", shownNamed, shownAnon, f.rows)
+	}
+}
+
+// anonymous are the block's saved answers without a name.
+func anonymous(t *testing.T, st *data.Store, f *feedbackTab, blockID string) []data.BlockFeedback {
+	t.Helper()
+	all, err := st.ListBlockFeedback(context.Background(), f.periods[f.periodSel.SelectedIndex()].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []data.BlockFeedback
+	for _, x := range all {
+		if x.BlockID == blockID && x.PupilID == "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// TestFeedbackSummary: the means count the answered questions only.
+func TestFeedbackSummary(t *testing.T) {
+	rows := []*fbRow{
+		{fb: data.BlockFeedback{ID: "a", Fun: 5, Learned: 4}},
+		{fb: data.BlockFeedback{ID: "b", Fun: 3, Comment: "Bra"}},
+		{fb: data.BlockFeedback{Fun: 1}}, // not saved yet: not counted
+		{fb: data.BlockFeedback{ID: "c"}},
+	}
+	got := fbSummary(rows)
+	if !strings.HasPrefix(got, "2 svar · Roligt 4") || !strings.Contains(got, "Jag lärde mig något 4") || !strings.Contains(got, "Människorna jag mötte –") {
+		t.Errorf("summary %q", got)
+	}
+}
+
+// TestLatestBegun: the tab opens on the newest week that has begun.
+func TestLatestBegun(t *testing.T) {
+	d := func(y, m, day int) time.Time { return time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC) }
+	ps := []data.Period{{Start: d(2027, 5, 17)}, {Start: d(2026, 10, 5)}, {Start: d(2026, 4, 20)}} // newest first
+	for _, c := range []struct {
+		now  time.Time
+		want int
+	}{{d(2026, 12, 5), 1}, {d(2027, 6, 1), 0}, {d(2026, 5, 1), 2}, {d(2025, 1, 1), 0}, {d(2026, 10, 5), 1}} {
+		if got := latestBegun(ps, c.now); got != c.want {
+			t.Errorf("%s: %d, want %d", c.now.Format("2006-01-02"), got, c.want)
+		}
+	}
+}

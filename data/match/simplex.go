@@ -3,6 +3,7 @@ package match
 import (
 	"context"
 	"math"
+	"slices"
 )
 
 // The network simplex below follows LEMON 1.3.1's NetworkSimplex
@@ -77,10 +78,9 @@ func newSimplex(n int, arcs []nsArc, cap []int64, supply []int64, art int64) *si
 	m := len(arcs)
 	ns := &simplex{nodeNum: n, arcNum: m, searchArcNum: m, root: int32(n)}
 	all := m + n
-	ns.arcs = make([]nsArc, all)
-	copy(ns.arcs, arcs)
-	ns.cap = make([]int64, all)
-	copy(ns.cap, cap)
+	// The caller leaves room for the artificial arcs; grow if it did not.
+	ns.arcs = slices.Grow(arcs, n)[:all]
+	ns.cap = slices.Grow(cap, n)[:all]
 	ns.flow = make([]int64, all)
 	ns.nd = make([]nsNode, n+1)
 	for i := 0; i < m; i++ {

@@ -79,8 +79,8 @@ func (net *Network) Solve(ctx context.Context) (*Flow, error) {
 	for v, s := range net.supply {
 		supply[id[v]] = s
 	}
-	arcs := make([]nsArc, m)
-	caps := make([]int64, m)
+	arcs := make([]nsArc, m, m+n) // room for the artificial arcs
+	caps := make([]int64, m, m+n)
 	for i := 0; i < m; i++ {
 		u, v, low := id[net.tail[i]], id[net.head[i]], net.low[i]
 		var ok1, ok2 bool

@@ -17,7 +17,9 @@
 # techniqual binary; by default it is built from this checkout. Both
 # solvers must print the same optimal cost ("s COST"), or the script fails.
 # Times are CPU seconds (user+sys), which a busy machine distorts less
-# than wall time; wall medians are printed too.
+# than wall time; wall medians are printed too. With $TQ_BEFORE naming an
+# older techniqual binary, it is timed in the same run, in a column of its
+# own, for before/after figures.
 set -euo pipefail
 
 reps=${1:-5}
@@ -80,14 +82,29 @@ run() {
 
 median() { sort -n | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
-echo "| instance | arcs | techniqual solve, CPU s (wall) | LEMON NetworkSimplex, CPU s (wall) | ratio (CPU) |"
-echo "|---|---:|---:|---:|---:|"
+before=${TQ_BEFORE:-}
+if [ -n "$before" ]; then
+	echo "| instance | arcs | before ($(basename "$before")), CPU s (wall) | techniqual solve, CPU s (wall) | LEMON NetworkSimplex, CPU s (wall) | ratio (CPU) |"
+	echo "|---|---:|---:|---:|---:|---:|"
+else
+	echo "| instance | arcs | techniqual solve, CPU s (wall) | LEMON NetworkSimplex, CPU s (wall) | ratio (CPU) |"
+	echo "|---|---:|---:|---:|---:|"
+fi
 for f in "${files[@]}"; do
 	: >"$work/tq"
 	: >"$work/lm"
+	: >"$work/bf"
 	for _ in $(seq "$reps"); do
+		if [ -n "$before" ]; then
+			run "$before" solve "$f" >>"$work/bf"
+			bfcost=$(cat "$work/cost")
+		fi
 		run "$TQ" solve "$f" >>"$work/tq"
 		tqcost=$(cat "$work/cost")
+		if [ -n "$before" ] && [ "$bfcost" != "$tqcost" ]; then
+			echo "$f: techniqual says '$tqcost', before says '$bfcost'" >&2
+			exit 1
+		fi
 		if [ -n "$lemon" ]; then
 			run "$lemon" "$f" >>"$work/lm"
 			lmcost=$(cat "$work/cost")
@@ -100,13 +117,17 @@ for f in "${files[@]}"; do
 	arcs=$(awk '$1 == "p" {print $4; exit}' "$f")
 	tc=$(cut -d' ' -f2 "$work/tq" | median)
 	tw=$(cut -d' ' -f1 "$work/tq" | median)
+	bcol=""
+	if [ -n "$before" ]; then
+		bcol=" $(cut -d' ' -f2 "$work/bf" | median) ($(cut -d' ' -f1 "$work/bf" | median)) |"
+	fi
 	if [ -n "$lemon" ]; then
 		lc=$(cut -d' ' -f2 "$work/lm" | median)
 		lw=$(cut -d' ' -f1 "$work/lm" | median)
 		ratio=$(awk -v a="$tc" -v b="$lc" 'BEGIN {if (b > 0) printf "%.2f×", a / b; else print "—"}')
-		echo "| $(basename "$f" .dimacs) | $arcs | $tc ($tw) | $lc ($lw) | $ratio |"
+		echo "| $(basename "$f" .dimacs) | $arcs |$bcol $tc ($tw) | $lc ($lw) | $ratio |"
 	else
-		echo "| $(basename "$f" .dimacs) | $arcs | $tc ($tw) | — | — |"
+		echo "| $(basename "$f" .dimacs) | $arcs |$bcol $tc ($tw) | — | — |"
 	fi
 done
 echo

@@ -84,10 +84,10 @@ median() { sort -n | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; e
 
 before=${TQ_BEFORE:-}
 if [ -n "$before" ]; then
-	echo "| instance | arcs | before ($(basename "$before")), CPU s (wall) | techniqual solve, CPU s (wall) | LEMON NetworkSimplex, CPU s (wall) | ratio (CPU) |"
+	echo "| instance | arcs | before ($(basename "$before")), CPU s (wall) | $(basename "$TQ") solve, CPU s (wall) | LEMON NetworkSimplex, CPU s (wall) | ratio (CPU) |"
 	echo "|---|---:|---:|---:|---:|---:|"
 else
-	echo "| instance | arcs | techniqual solve, CPU s (wall) | LEMON NetworkSimplex, CPU s (wall) | ratio (CPU) |"
+	echo "| instance | arcs | $(basename "$TQ") solve, CPU s (wall) | LEMON NetworkSimplex, CPU s (wall) | ratio (CPU) |"
 	echo "|---|---:|---:|---:|---:|"
 fi
 for f in "${files[@]}"; do

@@ -88,5 +88,13 @@ package-check: package test-deps
 	./.ci/package-check.sh dist/Techniqual.tar.xz
 	TECHNIQUAL_EXE=$(CURDIR)/dist/Techniqual.exe $(GO) test -run TestWindowsExecutable -count=1 ./ui/cli/
 
+# bench-compare times `techniqual solve` against LEMON's NetworkSimplex on
+# the generated allocation shapes of issue #16 (medians of REPS runs). It
+# installs nothing: LEMON is timed when liblemon-dev is installed.
+REPS ?= 5
+.PHONY: bench-compare
+bench-compare:
+	./data/match/testdata/compare.sh $(REPS)
+
 clean:
 	rm -rf techniqual dist

@@ -57,15 +57,17 @@ func (s *Store) ClearAssignment(ctx context.Context, periodID, pupilID string) e
 }
 
 // ListAssignments returns the live placements of a period ("" for all).
+// The period condition is only written when it filters, so that SQLite
+// searches the index assignments_pupil instead of scanning it.
 func (s *Store) ListAssignments(ctx context.Context, periodID string) ([]Assignment, error) {
+	where, args := assignmentsWhere(periodID)
+	out := make([]Assignment, 0, s.countHint(ctx, `SELECT count(*) FROM assignments WHERE `+where, args...))
 	rows, err := s.q.QueryContext(ctx, `SELECT id, period_id, pupil_id, offer_id, locked, source, supervisor_comment,
-		created_at, updated_at FROM assignments WHERE deleted_at IS NULL AND (? = '' OR period_id = ?)
-		ORDER BY period_id, pupil_id`, periodID, periodID)
+		created_at, updated_at FROM assignments WHERE `+where+` ORDER BY period_id, pupil_id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list placements: %w", err)
 	}
 	defer rows.Close()
-	var out []Assignment
 	for rows.Next() {
 		var a Assignment
 		var locked int
@@ -77,7 +79,18 @@ func (s *Store) ListAssignments(ctx context.Context, periodID string) ([]Assignm
 		a.Locked, a.Source, a.CreatedAt, a.UpdatedAt = locked == 1, AssignmentSource(source), parseTS(created), parseTS(updated)
 		out = append(out, a)
 	}
+	if len(out) == 0 {
+		out = nil // as before: no rows gives nil
+	}
 	return out, rows.Err()
+}
+
+// assignmentsWhere is ListAssignments' WHERE condition.
+func assignmentsWhere(periodID string) (string, []any) {
+	if periodID == "" {
+		return `deleted_at IS NULL`, nil
+	}
+	return `deleted_at IS NULL AND period_id = ?`, []any{periodID}
 }
 
 // TakenSeats counts the live placements per offer of a period.

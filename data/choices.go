@@ -50,14 +50,19 @@ func (s *Store) SetPreferences(ctx context.Context, pupilID, periodID string, of
 }
 
 // ListPreferences returns the choices of a period ("" for all), by pupil and rank.
+//
+// A period's choices are read through the index preferences_period: the
+// condition is only written when it filters (a "? = ” OR period_id = ?"
+// condition would make SQLite scan every period's choices).
 func (s *Store) ListPreferences(ctx context.Context, periodID string) ([]Preference, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT pupil_id, period_id, offer_id, rank FROM preferences
-		WHERE ? = '' OR period_id = ? ORDER BY pupil_id, rank`, periodID, periodID)
+	where, args := preferencesWhere(periodID)
+	out := make([]Preference, 0, s.countHint(ctx, `SELECT count(*) FROM preferences`+where, args...))
+	rows, err := s.q.QueryContext(ctx, `SELECT pupil_id, period_id, offer_id, rank FROM preferences`+where+
+		` ORDER BY pupil_id, rank`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list choices: %w", err)
 	}
 	defer rows.Close()
-	var out []Preference
 	for rows.Next() {
 		var p Preference
 		if err := rows.Scan(&p.PupilID, &p.PeriodID, &p.OfferID, &p.Rank); err != nil {
@@ -65,7 +70,28 @@ func (s *Store) ListPreferences(ctx context.Context, periodID string) ([]Prefere
 		}
 		out = append(out, p)
 	}
+	if len(out) == 0 {
+		out = nil // as before: no rows gives nil
+	}
 	return out, rows.Err()
+}
+
+// preferencesWhere is ListPreferences' WHERE clause (with a leading space).
+func preferencesWhere(periodID string) (string, []any) {
+	if periodID == "" {
+		return "", nil
+	}
+	return " WHERE period_id = ?", []any{periodID}
+}
+
+// countHint runs a count(*) query and returns its result, capped, for
+// sizing a slice; 0 on any error (the listing that follows reports it).
+func (s *Store) countHint(ctx context.Context, query string, args ...any) int {
+	var n int
+	if err := s.q.QueryRowContext(ctx, query, args...).Scan(&n); err != nil || n < 0 {
+		return 0
+	}
+	return min(n, 1<<22)
 }
 
 // AddFriendPair records that two pupils would like to be placed together.

@@ -371,9 +371,26 @@ type OfferFilter struct {
 
 // ListOffers returns live offers with their days and role models, sorted by
 // period and title.
+//
+// Only the conditions that filter are written, so that SQLite can search
+// the indexes offers_period and offers_host ("? = ” OR period_id = ?"
+// would make it scan every offer).
 func (s *Store) ListOffers(ctx context.Context, f OfferFilter) ([]Offer, error) {
-	return s.listOffers(ctx, `AND (? = '' OR period_id = ?) AND (? = '' OR host_id = ?) AND (? = '' OR status = ?)`,
-		f.PeriodID, f.PeriodID, f.HostID, f.HostID, string(f.Status), string(f.Status))
+	where, args := offersWhere(f)
+	return s.listOffers(ctx, where, args...)
+}
+
+// offersWhere is ListOffers' extra WHERE conditions, each with " AND ".
+func offersWhere(f OfferFilter) (string, []any) {
+	var where string
+	var args []any
+	for _, c := range []struct{ col, val string }{{"period_id", f.PeriodID}, {"host_id", f.HostID}, {"status", string(f.Status)}} {
+		if c.val != "" {
+			where += " AND " + c.col + " = ?"
+			args = append(args, c.val)
+		}
+	}
+	return where, args
 }
 
 // GetOffer returns the live offer with that id.
@@ -394,8 +411,9 @@ func (s *Store) listOffers(ctx context.Context, where string, args ...any) ([]Of
 	if err != nil {
 		return nil, fmt.Errorf("list offers: %w", err)
 	}
-	var out []Offer
-	index := map[string]int{}
+	n := s.countHint(ctx, "SELECT count(*) FROM offers WHERE deleted_at IS NULL "+where, args...)
+	out := make([]Offer, 0, n)
+	index := make(map[string]int, n)
 	for rows.Next() {
 		var o Offer
 		var status, created, updated string
@@ -416,7 +434,7 @@ func (s *Store) listOffers(ctx context.Context, where string, args ...any) ([]Of
 		return nil, err
 	}
 	if len(out) == 0 {
-		return out, nil
+		return nil, nil // as before: no rows gives nil
 	}
 	// Days and role models of every listed offer in two queries, not 2n.
 	days, err := s.q.QueryContext(ctx, `SELECT d.offer_id, d.id, d.date, d.start_time, d.end_time, d.break_minutes, d.activities,

@@ -109,20 +109,17 @@ type PupilFilter struct {
 }
 
 // ListPupils returns pupils sorted by school, class, last and first name.
+// Only the conditions that filter are written, so that SQLite can search
+// the index pupils_school ("? = ” OR school_id = ?" makes it scan).
 func (s *Store) ListPupils(ctx context.Context, f PupilFilter) ([]Pupil, error) {
-	deleted := "deleted_at IS NULL"
-	if f.Deleted {
-		deleted = "deleted_at IS NOT NULL"
-	}
-	rows, err := s.q.QueryContext(ctx, "SELECT "+pupilColumns+" FROM pupils WHERE "+deleted+`
-		AND (? = '' OR school_id = ?) AND (? = '' OR class_name = ?) AND (? = 0 OR grade = ?)
-		ORDER BY school_id, class_name, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id`,
-		f.SchoolID, f.SchoolID, f.ClassName, f.ClassName, f.Grade, f.Grade)
+	where, args := pupilsWhere(f)
+	out := make([]Pupil, 0, s.countHint(ctx, "SELECT count(*) FROM pupils WHERE "+where, args...))
+	rows, err := s.q.QueryContext(ctx, "SELECT "+pupilColumns+" FROM pupils WHERE "+where+`
+		ORDER BY school_id, class_name, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list pupils: %w", err)
 	}
 	defer rows.Close()
-	var out []Pupil
 	for rows.Next() {
 		p, err := scanPupil(rows)
 		if err != nil {
@@ -130,7 +127,32 @@ func (s *Store) ListPupils(ctx context.Context, f PupilFilter) ([]Pupil, error) 
 		}
 		out = append(out, p)
 	}
+	if len(out) == 0 {
+		out = nil // as before: no rows gives nil
+	}
 	return out, rows.Err()
+}
+
+// pupilsWhere is ListPupils' WHERE condition.
+func pupilsWhere(f PupilFilter) (string, []any) {
+	where := "deleted_at IS NULL"
+	if f.Deleted {
+		where = "deleted_at IS NOT NULL"
+	}
+	var args []any
+	if f.SchoolID != "" {
+		where += " AND school_id = ?"
+		args = append(args, f.SchoolID)
+	}
+	if f.ClassName != "" {
+		where += " AND class_name = ?"
+		args = append(args, f.ClassName)
+	}
+	if f.Grade != 0 {
+		where += " AND grade = ?"
+		args = append(args, f.Grade)
+	}
+	return where, args
 }
 
 // DeletePupil moves a pupil to the bin, from where RestorePupil takes them back.

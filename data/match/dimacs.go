@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -26,73 +27,102 @@ const maxDIMACSNodes = 1 << 26
 // e.g. "line 7: arc needs 5 fields, got 3".
 func ReadDIMACS(r io.Reader) (*Network, error) {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	sc.Buffer(make([]byte, 256*1024), 16*1024*1024)
 	var net *Network
 	wantArcs, arcs := 0, 0
-	seenNode := map[int]int{}
+	var seenNode []int32 // line of each node's "n" line, 0 if none
 	line := 0
+	var fields [8][]byte
 	for sc.Scan() {
 		line++
-		text := strings.TrimSpace(sc.Text())
-		if text == "" {
+		// Split without allocating: files have hundreds of thousands of
+		// arc lines.
+		nf := 0
+		overflow := false
+		for b := sc.Bytes(); ; {
+			for len(b) > 0 && isSpace(b[0]) {
+				b = b[1:]
+			}
+			if len(b) == 0 {
+				break
+			}
+			k := 1
+			for k < len(b) && !isSpace(b[k]) {
+				k++
+			}
+			if nf == len(fields) {
+				overflow = true
+				nf++
+				break
+			}
+			fields[nf] = b[:k]
+			nf++
+			b = b[k:]
+		}
+		if nf == 0 {
 			continue
 		}
-		fields := strings.Fields(text)
 		fail := func(format string, args ...any) error {
 			return fmt.Errorf("line %d: %s", line, fmt.Sprintf(format, args...))
 		}
-		switch fields[0] {
+		if overflow {
+			nf = len(strings.Fields(sc.Text()))
+		}
+		switch string(fields[0]) {
 		case "c":
 			continue
 		case "p":
 			if net != nil {
 				return nil, fail("second problem line")
 			}
-			if len(fields) != 4 {
-				return nil, fail("problem line needs 3 fields (min NODES ARCS), got %d", len(fields)-1)
+			if nf != 4 {
+				return nil, fail("problem line needs 3 fields (min NODES ARCS), got %d", nf-1)
 			}
-			if fields[1] != "min" {
+			if string(fields[1]) != "min" {
 				return nil, fail("problem type %q, want \"min\"", fields[1])
 			}
-			n, err := strconv.Atoi(fields[2])
+			n, err := strconv.Atoi(string(fields[2]))
 			if err != nil || n < 0 {
 				return nil, fail("bad node count %q", fields[2])
 			}
 			if n > maxDIMACSNodes {
 				return nil, fail("%d nodes, at most %d", n, maxDIMACSNodes)
 			}
-			m, err := strconv.Atoi(fields[3])
+			m, err := strconv.Atoi(string(fields[3]))
 			if err != nil || m < 0 {
 				return nil, fail("bad arc count %q", fields[3])
 			}
-			net = NewNetwork(n)
+			// Trust the arc count for room only up to a limit, so a wrong
+			// count cannot allocate gigabytes.
+			net = newNetworkCap(n, min(m, 1<<24))
+			seenNode = make([]int32, n)
 			wantArcs = m
 		case "n":
 			if net == nil {
 				return nil, fail("node line before the problem line")
 			}
-			if len(fields) != 3 {
-				return nil, fail("node needs 2 fields (ID FLOW), got %d", len(fields)-1)
+			if nf != 3 {
+				return nil, fail("node needs 2 fields (ID FLOW), got %d", nf-1)
 			}
 			id, err := nodeID(fields[1], net.n)
 			if err != nil {
 				return nil, fail("%v", err)
 			}
-			s, err := strconv.ParseInt(fields[2], 10, 64)
-			if err != nil {
+			s, ok := parseInt(fields[2])
+			if !ok {
 				return nil, fail("bad supply %q", fields[2])
 			}
-			if prev, dup := seenNode[id]; dup {
+			if prev := seenNode[id]; prev != 0 {
 				return nil, fail("node %d already given on line %d", id+1, prev)
 			}
-			seenNode[id] = line
+			seenNode[id] = int32(min(line, math.MaxInt32))
 			net.SetSupply(id, s)
 		case "a":
 			if net == nil {
 				return nil, fail("arc line before the problem line")
 			}
-			if len(fields) != 6 {
-				return nil, fail("arc needs 5 fields, got %d", len(fields)-1)
+			if nf != 6 {
+				return nil, fail("arc needs 5 fields, got %d", nf-1)
 			}
 			from, err := nodeID(fields[1], net.n)
 			if err != nil {
@@ -103,8 +133,9 @@ func ReadDIMACS(r io.Reader) (*Network, error) {
 				return nil, fail("arc head: %v", err)
 			}
 			var v [3]int64
-			for k, name := range []string{"lower bound", "capacity", "cost"} {
-				if v[k], err = strconv.ParseInt(fields[3+k], 10, 64); err != nil {
+			for k, name := range [...]string{"lower bound", "capacity", "cost"} {
+				var ok bool
+				if v[k], ok = parseInt(fields[3+k]); !ok {
 					return nil, fail("bad %s %q", name, fields[3+k])
 				}
 			}
@@ -134,15 +165,42 @@ func ReadDIMACS(r io.Reader) (*Network, error) {
 	return net, nil
 }
 
-func nodeID(s string, n int) (int, error) {
-	id, err := strconv.Atoi(s)
-	if err != nil {
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' }
+
+// parseInt parses a decimal int64 without allocating; anything unusual
+// (a plus sign, overflow) goes through strconv.
+func parseInt(b []byte) (int64, bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	d := b
+	if neg {
+		d = b[1:]
+	}
+	if len(d) == 0 || len(d) > 18 {
+		x, err := strconv.ParseInt(string(b), 10, 64)
+		return x, err == nil
+	}
+	var x int64
+	for _, c := range d {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		x = x*10 + int64(c-'0')
+	}
+	if neg {
+		x = -x
+	}
+	return x, true
+}
+
+func nodeID(s []byte, n int) (int, error) {
+	x, ok := parseInt(s)
+	if !ok {
 		return 0, fmt.Errorf("bad node id %q", s)
 	}
-	if id < 1 || id > n {
-		return 0, fmt.Errorf("node %d out of range 1..%d", id, n)
+	if x < 1 || x > int64(n) {
+		return 0, fmt.Errorf("node %d out of range 1..%d", x, n)
 	}
-	return id - 1, nil
+	return int(x) - 1, nil
 }
 
 // WriteDIMACS writes net in DIMACS min-cost flow format. Each line of
@@ -183,9 +241,17 @@ func WriteSolution(w io.Writer, net *Network, f *Flow) error {
 	}
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "s %d\n", f.Cost)
+	buf := make([]byte, 0, 64)
 	for i, x := range f.Arc {
 		if x != 0 {
-			fmt.Fprintf(bw, "f %d %d %d\n", net.tail[i]+1, net.head[i]+1, x)
+			buf = append(buf[:0], "f "...)
+			buf = strconv.AppendInt(buf, int64(net.tail[i])+1, 10)
+			buf = append(buf, ' ')
+			buf = strconv.AppendInt(buf, int64(net.head[i])+1, 10)
+			buf = append(buf, ' ')
+			buf = strconv.AppendInt(buf, x, 10)
+			buf = append(buf, '\n')
+			bw.Write(buf)
 		}
 	}
 	return bw.Flush()

@@ -39,7 +39,7 @@ build: deps
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./data/demo/
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./data/ ./ui/...
-	$(GO) test -run '^$$' -bench . -benchmem ./data/match/ ./reports/ ./data/classlist/
+	$(GO) test -run '^$$' -bench . -benchmem ./data/match/ ./data/rotation/ ./reports/ ./data/classlist/
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./data/stats/ ./data/formimport/ ./data/exchange/ ./reports/charts/
 
 deps:

@@ -46,6 +46,18 @@ type planCtx struct {
 	teams   map[string]Team   // live teams of the period
 }
 
+// live keeps the pupils that are still in the register (a pupil deleted
+// after being locked to a team must not stop the next plan from saving).
+func (c *planCtx) live(ids []string) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if _, ok := c.pupils[id]; ok {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 func (s *Store) loadPlanCtx(ctx context.Context, periodID string) (*planCtx, error) {
 	c := &planCtx{blocks: map[string]WeekBlock{}, groups: map[string]HostGroup{}, offerGr: map[string]string{},
 		pupils: map[string]string{}, teams: map[string]Team{}}
@@ -158,8 +170,8 @@ func (s *Store) SaveWeekPlan(ctx context.Context, periodID string, teams []Team,
 		}
 		if old, ok := c.teams[t.ID]; ok && old.Locked {
 			t.Locked, t.BlockIDs, t.GroupID = true, old.BlockIDs, old.GroupID
-			t.PupilIDs = union(t.PupilIDs, old.LockedPupilIDs)
-			t.LockedPupilIDs = union(t.LockedPupilIDs, old.LockedPupilIDs)
+			t.PupilIDs = union(t.PupilIDs, c.live(old.LockedPupilIDs))
+			t.LockedPupilIDs = union(t.LockedPupilIDs, c.live(old.LockedPupilIDs))
 		}
 		if t.ID != "" {
 			given[t.ID] = true
@@ -169,7 +181,10 @@ func (s *Store) SaveWeekPlan(ctx context.Context, periodID string, teams []Team,
 	}
 	for _, old := range c.teams {
 		if old.Locked && !given[old.ID] {
-			old.PupilIDs = old.LockedPupilIDs // its unlocked pupils go where the plan puts them
+			// Its unlocked pupils go where the plan puts them; a locked pupil
+			// deleted since the lock is no longer in the register.
+			old.PupilIDs = c.live(old.LockedPupilIDs)
+			old.LockedPupilIDs = old.PupilIDs
 			final = append(final, old)
 		}
 	}

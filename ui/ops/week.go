@@ -13,6 +13,10 @@ import (
 	"techniqual/data/rotation"
 )
 
+// ErrFinished is returned when a plan would be saved over a finished
+// (done or archived) week's plan.
+var ErrFinished = errors.New("the week is finished (status done or archived); its saved plan is kept")
+
 // ErrClassic is returned for a week operation on a classic period.
 var ErrClassic = errors.New("the period is a classic prao period, not a teknikprao week")
 
@@ -118,6 +122,11 @@ func PlanWeek(ctx context.Context, st *data.Store, periodID string, save bool) (
 	}
 	if per.Format != data.FormatWeek {
 		return WeekPlan{}, fmt.Errorf("%s: %w", per.Name, ErrClassic)
+	}
+	if save && (per.Status == data.PeriodDone || per.Status == data.PeriodArchived) {
+		// Its documents, attendance and feedback hang on the saved plan,
+		// and the register may have moved on since (pupils left school).
+		return WeekPlan{}, fmt.Errorf("%s: %w", per.Name, ErrFinished)
 	}
 	w := WeekPlan{Period: per}
 	if per.ClosingEventID != "" {
@@ -331,6 +340,10 @@ func (w WeekPlan) Report() PlanReport {
 	}
 	for _, s := range w.Result.Shortages {
 		r.Shortages = append(r.Shortages, s.Text)
+	}
+	if w.SaveError != nil {
+		// The database refused the plan: say so, also on a dry run.
+		r.Problems = append(r.Problems, ReportProblem{Key: "week.save_refused", Text: "Planen kan inte sparas: " + w.SaveError.Error()})
 	}
 	for _, p := range w.Problems {
 		r.Problems = append(r.Problems, ReportProblem{Key: p.Key, Text: p.Message(), Warning: p.Warning, HostID: p.HostID,

@@ -369,3 +369,63 @@ func TestSaveWeekCalendar(t *testing.T) {
 		t.Error("a calendar for a team that is not there")
 	}
 }
+
+// TestPlanWeekKeepsAFinishedWeeksPlan: a done or archived week's saved
+// plan (which its documents, attendance and feedback hang on) is never
+// replaced; a dry run still prints a plan.
+func TestPlanWeekKeepsAFinishedWeeksPlan(t *testing.T) {
+	for _, status := range []data.PeriodStatus{data.PeriodDone, data.PeriodArchived} {
+		t.Run(string(status), func(t *testing.T) {
+			w := newWeekWorld(t)
+			if _, err := PlanWeek(ctx, w.st, w.period.ID, true); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.st.SetPeriodStatus(ctx, w.period.ID, status); err != nil {
+				t.Fatal(err)
+			}
+			before := w.checksum(t)
+			if _, err := PlanWeek(ctx, w.st, w.period.ID, true); !errors.Is(err, ErrFinished) {
+				t.Errorf("PlanWeek(save) on a %s week = %v, want ErrFinished", status, err)
+			}
+			if _, err := PlanWeek(ctx, w.st, w.period.ID, false); err != nil {
+				t.Errorf("a dry run of a %s week: %v", status, err)
+			}
+			if w.checksum(t) != before {
+				t.Error("the finished week's database changed")
+			}
+		})
+	}
+}
+
+// TestPlanWeekAfterALockedPupilLeft: a pupil deleted after being locked
+// to a team does not stop the week from being planned and saved again.
+func TestPlanWeekAfterALockedPupilLeft(t *testing.T) {
+	w := newWeekWorld(t)
+	a, err := PlanWeek(ctx, w.st, w.period.ID, true)
+	if err != nil || !a.Saved {
+		t.Fatalf("first save: %v, saved %v, %+v", err, a.Saved, a.Report().Problems)
+	}
+	teams, err := w.st.ListTeams(ctx, w.period.ID)
+	if err != nil || len(teams) == 0 {
+		t.Fatalf("teams: %v, %d", err, len(teams))
+	}
+	gone := teams[0].PupilIDs[0]
+	if err := w.st.SetTeamPupilLocked(ctx, teams[0].ID, gone, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.st.DeletePupil(ctx, gone); err != nil {
+		t.Fatal(err)
+	}
+	b, err := PlanWeek(ctx, w.st, w.period.ID, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.SaveError != nil {
+		t.Fatalf("re-plan refused: %v", b.SaveError)
+	}
+	for _, tm := range b.Report().Teams {
+		if slices.Contains(tm.Pupils, gone) {
+			t.Errorf("team %s still holds the deleted pupil", tm.Name)
+		}
+	}
+}

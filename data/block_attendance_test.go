@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -43,7 +44,14 @@ func TestBlockAttendance(t *testing.T) {
 	// A block with attendance cannot be removed from the host's offer.
 	o := w.offers[0]
 	o.Days = o.Days[2:]
-	if err := st.SaveOffer(ctx, &o); !errors.Is(err, ErrReferenced) {
+	err = st.SaveOffer(ctx, &o)
+	if !errors.Is(err, ErrReferenced) {
 		t.Errorf("removing a block with attendance = %v, want ErrReferenced", err)
+	}
+	// ... and the message names the block in words.
+	var ve *ValidationError
+	if !errors.As(err, &ve) || len(ve.Fields) != 1 || ve.Fields[0].Key != "err.block_in_use" ||
+		!strings.Contains(ve.Fields[0].Message(), "kan inte tas bort") || ve.Fields[0].Data["Date"] == "" {
+		t.Errorf("removing a block with attendance: %#v", err)
 	}
 }

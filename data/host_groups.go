@@ -95,11 +95,13 @@ func (s *Store) SaveHostGroups(ctx context.Context, periodID string, groups []Ho
 					"offer "+oid+" is not in the period", map[string]string{"Name": g.Name})
 				continue
 			}
-			if other, ok := inGroup[oid]; ok {
+			// By host, not by offer: a host with two offers in the week is
+			// still one host, and the planner places each host in one group.
+			if other, ok := inGroup[o.hostID]; ok {
 				v.addData(field+".offers", "err.host_in_two_groups", "{{.Host}} finns i både {{.Other}} och {{.Name}}. En värd kan bara vara i en grupp.",
 					o.host+" is in two groups", map[string]string{"Host": o.host, "Other": other, "Name": g.Name})
 			}
-			inGroup[oid] = g.Name
+			inGroup[o.hostID] = g.Name
 		}
 	}
 	if err := v.err(); err != nil {

@@ -56,6 +56,9 @@ func TestSaveHostGroupsRefusesBadInput(t *testing.T) {
 	mustT(t)(st.SavePeriod(ctx, &other))
 	foreign := Offer{HostID: w.hosts[0].ID, PeriodID: other.ID, Title: "Annan", Capacity: 1}
 	mustT(t)(st.SaveOffer(ctx, &foreign))
+	// A second offer of the same host in the same week: still one host.
+	second := Offer{HostID: w.hosts[0].ID, PeriodID: w.period.ID, Title: "Eftermiddag", Capacity: 1}
+	mustT(t)(st.SaveOffer(ctx, &second))
 	cases := []struct {
 		name   string
 		groups []HostGroup
@@ -64,6 +67,7 @@ func TestSaveHostGroupsRefusesBadInput(t *testing.T) {
 		{"no name", []HostGroup{{Name: " ", OfferIDs: []string{w.offers[0].ID}}}, "err.required"},
 		{"same name twice", []HostGroup{{Name: "Ring"}, {Name: "ring"}}, "err.group_name_taken"},
 		{"host in two groups", []HostGroup{{Name: "A", OfferIDs: []string{w.offers[0].ID}}, {Name: "B", OfferIDs: []string{w.offers[0].ID}}}, "err.host_in_two_groups"},
+		{"one host's two offers in two groups", []HostGroup{{Name: "A", OfferIDs: []string{w.offers[0].ID}}, {Name: "B", OfferIDs: []string{second.ID}}}, "err.host_in_two_groups"},
 		{"offer of another period", []HostGroup{{Name: "A", OfferIDs: []string{foreign.ID}}}, "err.group_offer_not_in_period"},
 		{"unknown group key", []HostGroup{{ID: "no-such-group", Name: "A"}}, "err.group_unknown"},
 	}

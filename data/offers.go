@@ -265,9 +265,10 @@ func (s *Store) blockExists(ctx context.Context, id string) bool {
 // keys, teams_max and role models as stored.
 func (s *Store) replaceBlocks(ctx context.Context, offerID string, days []blockRow, now string, fresh bool) error {
 	type stored struct {
-		id       string
-		teamsMax int
-		models   []string
+		id          string
+		date, start string
+		teamsMax    int
+		models      []string
 	}
 	byID, byStart := map[string]stored{}, map[string]stored{}
 	if !fresh {
@@ -285,6 +286,7 @@ func (s *Store) replaceBlocks(ctx context.Context, offerID string, days []blockR
 				return err
 			}
 			st.models = splitList(models)
+			st.date, st.start = date, start
 			byID[st.id], byStart[date+" "+start] = st, st
 		}
 		rows.Close()
@@ -319,8 +321,22 @@ func (s *Store) replaceBlocks(ctx context.Context, offerID string, days []blockR
 	}
 	// Delete the blocks that go first, then move the kept ones out of the
 	// way of the UNIQUE (offer, date, start) before writing the new times.
-	for id := range byID {
+	for id, st := range byID {
 		if !keep[id] {
+			// A block that pupils attended or gave feedback on cannot go: say
+			// which one, in words (the foreign key would only say "in use").
+			var used int
+			if err := s.q.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM block_attendance WHERE offer_day_id = ?1)
+				+ (SELECT count(*) FROM block_feedback WHERE offer_day_id = ?1 AND deleted_at IS NULL)`, id).Scan(&used); err != nil {
+				return err
+			}
+			if used > 0 {
+				ve := &ValidationError{Fields: []FieldError{{Entity: "offer", Field: "days", Key: "err.block_in_use",
+					Text:   "Passet {{.Date}} {{.Start}} har registrerad närvaro eller återkoppling och kan inte tas bort. Ändra tiden i stället.",
+					Data:   map[string]string{"Date": st.date, "Start": st.start},
+					Reason: "the block on " + st.date + " " + st.start + " has attendance or feedback and cannot be removed"}}}
+				return fmt.Errorf("%w: %w", ve, ErrReferenced)
+			}
 			if _, err := s.exec(ctx, `DELETE FROM offer_days WHERE id = ?`, id); err != nil {
 				return err
 			}

@@ -585,6 +585,11 @@ func (t *planTab) onAccept() {
 	if s.w == nil || s.draft == nil {
 		return
 	}
+	if st := s.w.period.Status; st == data.PeriodDone || st == data.PeriodArchived {
+		// Its attendance, certificates and feedback hang on the saved plan.
+		t.setMessage(lang.X("wk.finished", "Veckan är avslutad: den sparade planen behålls, eftersom närvaro, intyg och återkoppling hör till den."))
+		return
+	}
 	t.acceptText = t.acceptQuestion()
 	t.lastConfirm = dialog.NewConfirm(lang.X("wk.accept_title", "Godkänn planen"), t.acceptText, func(ok bool) {
 		t.lastConfirm = nil

@@ -387,3 +387,36 @@ func TestFocusSearch(t *testing.T) {
 }
 
 func tableCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }
+
+// TestAFinishedWeekKeepsItsPlan: on a done week Godkänn asks nothing and
+// saves nothing; it says why (attendance, certificates and feedback hang
+// on the saved plan).
+func TestAFinishedWeekKeepsItsPlan(t *testing.T) {
+	ctx := context.Background()
+	st := demoStore(t)
+	p, err := st.FindPeriod(ctx, comingWeekName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetPeriodStatus(ctx, p.ID, data.PeriodDone); err != nil {
+		t.Fatal(err)
+	}
+	sh, s := openWeek(t, st, comingWeekName)
+	tab := s.planTab
+	test.Tap(tab.planBtn)
+	sh.Wait(t)
+	if len(s.draft.teams) == 0 {
+		t.Skip("the example week has no groups to plan")
+	}
+	before, _ := st.ContentChecksum(ctx)
+	test.Tap(tab.acceptBtn)
+	if tab.lastConfirm != nil {
+		t.Error("a finished week asked to save over its plan")
+	}
+	if !strings.Contains(tab.message.Text, "avslutad") {
+		t.Errorf("message %q, want the reason", tab.message.Text)
+	}
+	if after, _ := st.ContentChecksum(ctx); after != before {
+		t.Error("the finished week's database changed")
+	}
+}

@@ -200,47 +200,11 @@ func WriteFilesContext(ctx context.Context, dir string, kind Kind, docs []data.S
 	if len(jobs) == 0 {
 		return nil, ErrNothing
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("reports: create folder %s: %w", dir, err)
-	}
-	defer func() {
-		if err != nil {
-			for _, p := range paths {
-				os.Remove(p)
-			}
-			paths = nil
-		}
-	}()
-	prefix := fileTitle(kind, l)
-	used := map[string]bool{}
-	var buf bytes.Buffer
-	for i, j := range jobs {
-		if err := ctx.Err(); err != nil {
-			return paths, err
-		}
-		base := SafeFileName(prefix + " " + j.name)
-		name := base
-		for k := 2; used[strings.ToLower(name)]; k++ {
-			name = fmt.Sprintf("%s (%d)", base, k)
-		}
-		used[strings.ToLower(name)] = true
-		buf.Reset()
-		if _, err := WriteContext(ctx, &buf, kind, j.docs, o, nil); err != nil {
-			return paths, err
-		}
-		path := filepath.Join(dir, name+".pdf")
-		if err := writePrivate(path, buf.Bytes()); err != nil {
-			return paths, err
-		}
-		paths = append(paths, path)
-		if progress != nil {
-			progress(i+1, len(jobs))
-		}
-	}
-	return paths, nil
+	return writeUnitFiles(ctx, dir, fileTitle(kind, l), jobs, func(j job) string { return j.name },
+		func(ctx context.Context, w io.Writer, j job) error {
+			_, err := WriteContext(ctx, w, kind, j.docs, o, nil)
+			return err
+		}, progress)
 }
 
 // FirstUnit returns the pupils' documents that make the first document of
@@ -377,4 +341,54 @@ func itemOf(o op) PageItem {
 		it.Kind = ItemLine
 	}
 	return it
+}
+
+// writeUnitFiles writes one PDF per job into dir (created when missing),
+// named prefix + the job's name made safe and unique, readable by the owner
+// only. It stops between files when ctx is done, tells progress after each
+// file, and on cancellation or failure removes every file it wrote, so no
+// partial batch is left. Both the period's and the week's documents print
+// their per-unit files through it.
+func writeUnitFiles[J any](ctx context.Context, dir, prefix string, jobs []J, name func(J) string,
+	render func(context.Context, io.Writer, J) error, progress Progress) (paths []string, err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("reports: create folder %s: %w", dir, err)
+	}
+	defer func() {
+		if err != nil {
+			for _, p := range paths {
+				os.Remove(p)
+			}
+			paths = nil
+		}
+	}()
+	used := map[string]bool{}
+	var buf bytes.Buffer
+	for i, j := range jobs {
+		if err := ctx.Err(); err != nil {
+			return paths, err
+		}
+		base := SafeFileName(prefix + " " + name(j))
+		file := base
+		for k := 2; used[strings.ToLower(file)]; k++ {
+			file = fmt.Sprintf("%s (%d)", base, k)
+		}
+		used[strings.ToLower(file)] = true
+		buf.Reset()
+		if err := render(ctx, &buf, j); err != nil {
+			return paths, err
+		}
+		path := filepath.Join(dir, file+".pdf")
+		if err := writePrivate(path, buf.Bytes()); err != nil {
+			return paths, err
+		}
+		paths = append(paths, path)
+		if progress != nil {
+			progress(i+1, len(jobs))
+		}
+	}
+	return paths, nil
 }

@@ -1,13 +1,9 @@
 package reports
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"strings"
 )
 
 // weekPlanFor is how the documents of kind are printed from d (see plan).
@@ -180,45 +176,9 @@ func WriteWeekFilesContext(ctx context.Context, dir string, kind WeekKind, d Wee
 	if len(jobs) == 0 {
 		return nil, ErrNothing
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("reports: create folder %s: %w", dir, err)
-	}
-	defer func() {
-		if err != nil {
-			for _, p := range paths {
-				os.Remove(p)
-			}
-			paths = nil
-		}
-	}()
-	prefix := weekFileTitle(kind, l)
-	used := map[string]bool{}
-	var buf bytes.Buffer
-	for i, j := range jobs {
-		if err := ctx.Err(); err != nil {
-			return paths, err
-		}
-		base := SafeFileName(prefix + " " + j.name)
-		name := base
-		for k := 2; used[strings.ToLower(name)]; k++ {
-			name = fmt.Sprintf("%s (%d)", base, k)
-		}
-		used[strings.ToLower(name)] = true
-		buf.Reset()
-		if _, err := WriteWeekContext(ctx, &buf, kind, j.docs, o, nil); err != nil {
-			return paths, err
-		}
-		path := filepath.Join(dir, name+".pdf")
-		if err := writePrivate(path, buf.Bytes()); err != nil {
-			return paths, err
-		}
-		paths = append(paths, path)
-		if progress != nil {
-			progress(i+1, len(jobs))
-		}
-	}
-	return paths, nil
+	return writeUnitFiles(ctx, dir, weekFileTitle(kind, l), jobs, func(j weekJob) string { return j.name },
+		func(ctx context.Context, w io.Writer, j weekJob) error {
+			_, err := WriteWeekContext(ctx, w, kind, j.docs, o, nil)
+			return err
+		}, progress)
 }

@@ -352,67 +352,67 @@ func TestRotationPlanBadInput(t *testing.T) {
 	}{
 		{"a host with no block in the week", func(t *testing.T, w *weekWorld) {
 			h := data.Organisation{Kind: data.KindCompany, Name: "Tomma Verkstaden AB"}
-			must(t, w.st.SaveOrganisation(ctx, &h))
-			o := data.Offer{HostID: h.ID, PeriodID: w.period.ID, Title: "Ingenting", Capacity: 1,
+			must(t, w.St.SaveOrganisation(ctx, &h))
+			o := data.Offer{HostID: h.ID, PeriodID: w.Period.ID, Title: "Ingenting", Capacity: 1,
 				Days: []data.OfferDay{{Date: day(t, "2026-11-20"), Start: 480, End: 720}}}
-			must(t, w.st.SaveOffer(ctx, &o))
-			w.groups[1].OfferIDs = append(w.groups[1].OfferIDs, o.ID)
-			must(t, w.st.SaveHostGroups(ctx, w.period.ID, w.groups))
+			must(t, w.St.SaveOffer(ctx, &o))
+			w.Groups[1].OfferIDs = append(w.Groups[1].OfferIDs, o.ID)
+			must(t, w.St.SaveHostGroups(ctx, w.Period.ID, w.Groups))
 		}, "Tomma Verkstaden AB har inget pass under veckan"},
 		{"a group with fewer blocks than teams", func(t *testing.T, w *weekWorld) {
-			gs, err := w.st.ListHostGroups(ctx, w.period.ID)
+			gs, err := w.St.ListHostGroups(ctx, w.Period.ID)
 			must(t, err)
 			var teams []data.Team
 			for i := 0; i < 5; i++ {
-				teams = append(teams, data.Team{GroupID: gs[0].ID, PupilIDs: []string{w.pupils[i].ID}})
+				teams = append(teams, data.Team{GroupID: gs[0].ID, PupilIDs: []string{w.Pupils[i].ID}})
 			}
-			teams[4].PupilIDs = []string{w.pupils[4].ID, w.pupils[5].ID, w.pupils[6].ID, w.pupils[7].ID}
+			teams[4].PupilIDs = []string{w.Pupils[4].ID, w.Pupils[5].ID, w.Pupils[6].ID, w.Pupils[7].ID}
 			slices.Sort(teams[4].PupilIDs)
-			must(t, w.st.SaveWeekPlan(ctx, w.period.ID, teams, nil))
+			must(t, w.St.SaveWeekPlan(ctx, w.Period.ID, teams, nil))
 			for _, tm := range teams {
-				must(t, w.st.SetTeamLocked(ctx, tm.ID, true))
+				must(t, w.St.SetTeamLocked(ctx, tm.ID, true))
 			}
 		}, "Gruppen Ring Sunne har 5 lag, men"},
 		{"a class of three pupils", func(t *testing.T, w *weekWorld) {
 			for _, n := range []string{"Jon", "Kim", "Liv"} {
-				p := data.Pupil{SchoolID: w.school.ID, FirstName: n, LastName: "Testsson", ClassName: "9C", Grade: 9}
-				must(t, w.st.SavePupil(ctx, &p))
+				p := data.Pupil{SchoolID: w.School.ID, FirstName: n, LastName: "Testsson", ClassName: "9C", Grade: 9}
+				must(t, w.St.SavePupil(ctx, &p))
 			}
-			w.period.Week.TeamMode = data.TeamModeClass
-			must(t, w.st.SavePeriod(ctx, &w.period))
+			w.Period.Week.TeamMode = data.TeamModeClass
+			must(t, w.St.SavePeriod(ctx, &w.Period))
 		}, "Klassen 9C på Västanvindsskolan har bara 3 elever"},
 		{"a pupil in no group's team", func(t *testing.T, w *weekWorld) {
 			// One route only (one block per host, a day each): one team of
 			// at most six, so two of the eight pupils stay out.
 			for h := 0; h < 4; h++ {
-				o := w.offers[h]
+				o := w.Offers[h]
 				o.Days = o.Days[h : h+1]
-				must(t, w.st.SaveOffer(ctx, &o))
+				must(t, w.St.SaveOffer(ctx, &o))
 			}
-			must(t, w.st.SaveHostGroups(ctx, w.period.ID, w.groups[:1]))
+			must(t, w.St.SaveHostGroups(ctx, w.Period.ID, w.Groups[:1]))
 		}, "Testsson (9"},
 		{"no host groups", func(t *testing.T, w *weekWorld) {
-			must(t, w.st.SaveHostGroups(ctx, w.period.ID, nil))
+			must(t, w.St.SaveHostGroups(ctx, w.Period.ID, nil))
 		}, "Veckan har inga värdgrupper ännu"},
 		{"a block that breaks the working-time rules", func(t *testing.T, w *weekWorld) {
-			o := w.offers[4]
+			o := w.Offers[4]
 			o.Status = data.OfferSubmitted
 			o.Days[0].Start = 7 * 60 // 07:00–12:00 without a break
-			must(t, w.st.SaveOffer(ctx, &o))
+			must(t, w.St.SaveOffer(ctx, &o))
 		}, "Passet Vänerns Data AB, 2026-11-09 07:00–12:00 bryter mot arbetstidsreglerna"},
 		{"a closing session outside the week", func(t *testing.T, w *weekWorld) {
-			w.closing.Start = time.Date(2026, 11, 16, 9, 0, 0, 0, data.Stockholm)
-			w.closing.End = w.closing.Start.Add(3 * time.Hour)
-			must(t, w.st.SaveEvent(ctx, &w.closing))
+			w.Closing.Start = time.Date(2026, 11, 16, 9, 0, 0, 0, data.Stockholm)
+			w.Closing.End = w.Closing.Start.Add(3 * time.Hour)
+			must(t, w.St.SaveEvent(ctx, &w.Closing))
 		}, "Avslutningen Teknikveckans avslutning (2026-11-16) ligger utanför veckan"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			w := newWeekWorld(t)
 			c.edit(t, w)
-			before := w.checksum(t)
-			w.st.Close()
-			code, out, errs := cliRun("rotation", "plan", "--db", w.path, "--period", w.period.Name, "--save")
+			before := w.Checksum(t)
+			w.St.Close()
+			code, out, errs := cliRun("rotation", "plan", "--db", w.Path, "--period", w.Period.Name, "--save")
 			if code != exitFailure {
 				t.Errorf("exit %d, want %d\n%s%s", code, exitFailure, out, errs)
 			}
@@ -422,7 +422,7 @@ func TestRotationPlanBadInput(t *testing.T) {
 			if !strings.Contains(out, c.msg) {
 				t.Errorf("the summary lacks %q:\n%s", c.msg, out)
 			}
-			st, err := data.Open(ctx, w.path, data.Options{})
+			st, err := data.Open(ctx, w.Path, data.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -436,8 +436,8 @@ func TestRotationPlanBadInput(t *testing.T) {
 
 func TestWeekDocumentsAndCalendars(t *testing.T) {
 	w := newWeekWorld(t)
-	w.st.Close()
-	db, name := w.path, w.period.Name
+	w.St.Close()
+	db, name := w.Path, w.Period.Name
 	dir := t.TempDir()
 	code, _, errs := cliRun("pdf", "week-schedules", "--db", db, "--period", name, "--out", filepath.Join(dir, "x.pdf"))
 	if code != exitFailure || !strings.Contains(errs, "no plan saved yet (run: techniqual rotation plan --save)") {

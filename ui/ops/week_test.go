@@ -82,19 +82,19 @@ func checkPlan(t *testing.T, w WeekPlan) {
 
 func TestPlanWeekSavesAndKeepsLocks(t *testing.T) {
 	w := newWeekWorld(t)
-	before := w.checksum(t)
-	a, err := PlanWeek(ctx, w.st, w.period.ID, false)
+	before := w.Checksum(t)
+	a, err := PlanWeek(ctx, w.St, w.Period.ID, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a.Saved || w.checksum(t) != before {
+	if a.Saved || w.Checksum(t) != before {
 		t.Fatal("a plan without save changed the database")
 	}
 	if len(a.Blocking()) > 0 {
 		t.Fatalf("the fixture's week has problems: %+v", a.Blocking())
 	}
 	checkPlan(t, a)
-	b, err := PlanWeek(ctx, w.st, w.period.ID, false)
+	b, err := PlanWeek(ctx, w.St, w.Period.ID, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,11 +109,11 @@ func TestPlanWeekSavesAndKeepsLocks(t *testing.T) {
 		t.Errorf("%d blocks, want 6 hosts × 4", len(r.Blocks))
 	}
 
-	saved, err := PlanWeek(ctx, w.st, w.period.ID, true)
+	saved, err := PlanWeek(ctx, w.St, w.Period.ID, true)
 	if err != nil || !saved.Saved {
 		t.Fatalf("save: %v, %v, %+v", err, saved.SaveError, saved.Blocking())
 	}
-	teams, err := w.st.ListTeams(ctx, w.period.ID)
+	teams, err := w.St.ListTeams(ctx, w.Period.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +131,7 @@ func TestPlanWeekSavesAndKeepsLocks(t *testing.T) {
 	}
 
 	// Planning the saved week again gives the same teams, with their keys.
-	replan, err := PlanWeek(ctx, w.st, w.period.ID, false)
+	replan, err := PlanWeek(ctx, w.St, w.Period.ID, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,15 +146,15 @@ func TestPlanWeekSavesAndKeepsLocks(t *testing.T) {
 
 	// Lock the first team; planning again keeps it, its pupils and route.
 	lockedTeam := teams[0]
-	if err := w.st.SetTeamLocked(ctx, lockedTeam.ID, true); err != nil {
+	if err := w.St.SetTeamLocked(ctx, lockedTeam.ID, true); err != nil {
 		t.Fatal(err)
 	}
-	again, err := PlanWeek(ctx, w.st, w.period.ID, true)
+	again, err := PlanWeek(ctx, w.St, w.Period.ID, true)
 	if err != nil || !again.Saved {
 		t.Fatalf("re-plan: %v, %v", err, again.SaveError)
 	}
 	checkPlan(t, again)
-	kept, err := w.st.GetTeam(ctx, lockedTeam.ID)
+	kept, err := w.St.GetTeam(ctx, lockedTeam.ID)
 	if err != nil {
 		t.Fatalf("the locked team is gone: %v", err)
 	}
@@ -175,10 +175,10 @@ func TestPlanWeekSavesAndKeepsLocks(t *testing.T) {
 func TestPlanWeekOfAnEmptyWeek(t *testing.T) {
 	w := newWeekWorld(t)
 	p := data.Period{Name: "Tom vecka", Grade: 8, Start: day(t, "2026-11-16"), End: day(t, "2026-11-20"), Format: data.FormatWeek}
-	if err := w.st.SavePeriod(ctx, &p); err != nil {
+	if err := w.St.SavePeriod(ctx, &p); err != nil {
 		t.Fatal(err)
 	}
-	plan, err := PlanWeek(ctx, w.st, p.ID, false)
+	plan, err := PlanWeek(ctx, w.St, p.ID, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +188,7 @@ func TestPlanWeekOfAnEmptyWeek(t *testing.T) {
 			t.Errorf("%s lacks %s", got, want)
 		}
 	}
-	if _, err := WeekDocuments(ctx, w.st, p.ID, data.DocFilter{}, "sv"); !errors.Is(err, ErrNoPlan) {
+	if _, err := WeekDocuments(ctx, w.St, p.ID, data.DocFilter{}, "sv"); !errors.Is(err, ErrNoPlan) {
 		t.Errorf("documents of a week without a plan: %v, want ErrNoPlan", err)
 	}
 }
@@ -196,13 +196,13 @@ func TestPlanWeekOfAnEmptyWeek(t *testing.T) {
 func TestPlanWeekRefusesAClassicPeriod(t *testing.T) {
 	w := newWeekWorld(t)
 	p := data.Period{Name: "Klassisk", Grade: 9, Start: day(t, "2026-11-16"), End: day(t, "2026-11-20")}
-	if err := w.st.SavePeriod(ctx, &p); err != nil {
+	if err := w.St.SavePeriod(ctx, &p); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := PlanWeek(ctx, w.st, p.ID, true); !errors.Is(err, ErrClassic) {
+	if _, err := PlanWeek(ctx, w.St, p.ID, true); !errors.Is(err, ErrClassic) {
 		t.Errorf("PlanWeek = %v, want ErrClassic", err)
 	}
-	if _, err := WeekDocuments(ctx, w.st, p.ID, data.DocFilter{}, "sv"); !errors.Is(err, ErrClassic) {
+	if _, err := WeekDocuments(ctx, w.St, p.ID, data.DocFilter{}, "sv"); !errors.Is(err, ErrClassic) {
 		t.Errorf("WeekDocuments = %v, want ErrClassic", err)
 	}
 }
@@ -222,33 +222,33 @@ func weekPDFText(t *testing.T, path string) string {
 func TestPrintWeek(t *testing.T) {
 	w := newWeekWorld(t)
 	dir := t.TempDir()
-	if _, err := PrintWeek(ctx, w.st, WeekPrint{Kind: reports.KindWeekSchedules, Period: w.period, Path: filepath.Join(dir, "x.pdf")}); !errors.Is(err, ErrNoPlan) {
+	if _, err := PrintWeek(ctx, w.St, WeekPrint{Kind: reports.KindWeekSchedules, Period: w.Period, Path: filepath.Join(dir, "x.pdf")}); !errors.Is(err, ErrNoPlan) {
 		t.Fatalf("without a plan: %v, want ErrNoPlan", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "x.pdf")); err == nil {
 		t.Error("a file was written without a plan")
 	}
-	if p, err := PlanWeek(ctx, w.st, w.period.ID, true); err != nil || !p.Saved {
+	if p, err := PlanWeek(ctx, w.St, w.Period.ID, true); err != nil || !p.Saved {
 		t.Fatalf("plan: %v %+v", err, p.Blocking())
 	}
 	// A protected pupil: never by name on a run-sheet or team sheet.
-	prot := w.pupils[2]
+	prot := w.Pupils[2]
 	prot.Protected = true
-	if err := w.st.SavePupil(ctx, &prot); err != nil {
+	if err := w.St.SavePupil(ctx, &prot); err != nil {
 		t.Fatal(err)
 	}
-	d, err := WeekDocuments(ctx, w.st, w.period.ID, data.DocFilter{}, "sv")
+	d, err := WeekDocuments(ctx, w.St, w.Period.ID, data.DocFilter{}, "sv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.Pupils) != len(w.pupils) || len(d.Teams) == 0 || len(d.Hosts) != len(w.hosts) || len(d.Feedback) != len(w.hosts) {
+	if len(d.Pupils) != len(w.Pupils) || len(d.Teams) == 0 || len(d.Hosts) != len(w.Hosts) || len(d.Feedback) != len(w.Hosts) {
 		t.Fatalf("docs: %d pupils, %d teams, %d hosts, %d feedback", len(d.Pupils), len(d.Teams), len(d.Hosts), len(d.Feedback))
 	}
 
 	for _, kind := range []reports.WeekKind{reports.KindWeekSchedules, reports.KindTeamSheets, reports.KindHostRunsheets,
 		reports.KindWeekAttendance, reports.KindHostFeedback} {
 		path := filepath.Join(dir, string(kind)+".pdf")
-		res, err := PrintWeek(ctx, w.st, WeekPrint{Kind: kind, Period: w.period, Path: path, Options: reports.Options{Lang: "sv"}})
+		res, err := PrintWeek(ctx, w.St, WeekPrint{Kind: kind, Period: w.Period, Path: path, Options: reports.Options{Lang: "sv"}})
 		if err != nil {
 			t.Fatalf("%s: %v", kind, err)
 		}
@@ -262,14 +262,14 @@ func TestPrintWeek(t *testing.T) {
 				t.Errorf("%s lacks \"Elev via skolan\"", kind)
 			}
 		}
-		if kind != reports.KindHostFeedback && len(res.PupilIDs) != len(w.pupils) {
-			t.Errorf("%s: %d pupils recorded, want %d", kind, len(res.PupilIDs), len(w.pupils))
+		if kind != reports.KindHostFeedback && len(res.PupilIDs) != len(w.Pupils) {
+			t.Errorf("%s: %d pupils recorded, want %d", kind, len(res.PupilIDs), len(w.Pupils))
 		}
 	}
 	// Each pupil's schedule names every host of the route and the closing.
 	for _, p := range d.Pupils {
 		path := filepath.Join(dir, "p-"+p.Pupil.ID+".pdf")
-		if _, err := PrintWeek(ctx, w.st, WeekPrint{Kind: reports.KindWeekSchedules, Period: w.period, Filter: data.DocFilter{PupilID: p.Pupil.ID}, Path: path}); err != nil {
+		if _, err := PrintWeek(ctx, w.St, WeekPrint{Kind: reports.KindWeekSchedules, Period: w.Period, Filter: data.DocFilter{PupilID: p.Pupil.ID}, Path: path}); err != nil {
 			t.Fatal(err)
 		}
 		txt := weekPDFText(t, path)
@@ -307,7 +307,7 @@ func TestPrintWeek(t *testing.T) {
 		os.RemoveAll(sub)
 	}
 	// The audit log holds every print.
-	log, err := w.st.ListAudit(ctx)
+	log, err := w.St.ListAudit(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -315,17 +315,17 @@ func TestPrintWeek(t *testing.T) {
 		t.Errorf("%d audit entries, want one per print", len(log))
 	}
 	// Certificates need attendance.
-	if _, err := PrintWeek(ctx, w.st, WeekPrint{Kind: reports.KindWeekCertificates, Period: w.period, Path: filepath.Join(dir, "c.pdf")}); !errors.Is(err, reports.ErrNothing) {
+	if _, err := PrintWeek(ctx, w.St, WeekPrint{Kind: reports.KindWeekCertificates, Period: w.Period, Path: filepath.Join(dir, "c.pdf")}); !errors.Is(err, reports.ErrNothing) {
 		t.Errorf("certificates without attendance: %v", err)
 	}
 }
 
 func TestSaveWeekCalendar(t *testing.T) {
 	w := newWeekWorld(t)
-	if p, err := PlanWeek(ctx, w.st, w.period.ID, true); err != nil || !p.Saved {
+	if p, err := PlanWeek(ctx, w.St, w.Period.ID, true); err != nil || !p.Saved {
 		t.Fatalf("plan: %v", err)
 	}
-	teams, err := w.st.ListTeams(ctx, w.period.ID)
+	teams, err := w.St.ListTeams(ctx, w.Period.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -339,13 +339,13 @@ func TestSaveWeekCalendar(t *testing.T) {
 	}{
 		{"one pupil", WeekCalendar{Filter: data.DocFilter{PupilID: teams[0].PupilIDs[0]}}, len(teams[0].BlockIDs) + 1, 1},
 		{"a team", WeekCalendar{Team: teams[0].Name}, len(teams[0].BlockIDs) + 1, len(teams[0].PupilIDs)},
-		{"a host", WeekCalendar{HostID: w.hosts[0].ID}, 4, -1},
+		{"a host", WeekCalendar{HostID: w.Hosts[0].ID}, 4, -1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			c.c.PeriodID = w.period.ID
+			c.c.PeriodID = w.Period.ID
 			path := filepath.Join(dir, c.name+".ics")
-			n, err := SaveWeekCalendar(ctx, w.st, c.c, path, o)
+			n, err := SaveWeekCalendar(ctx, w.St, c.c, path, o)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -365,7 +365,7 @@ func TestSaveWeekCalendar(t *testing.T) {
 			}
 		})
 	}
-	if _, err := SaveWeekCalendar(ctx, w.st, WeekCalendar{PeriodID: w.period.ID, Team: "Lag 99"}, filepath.Join(dir, "x.ics"), o); err == nil {
+	if _, err := SaveWeekCalendar(ctx, w.St, WeekCalendar{PeriodID: w.Period.ID, Team: "Lag 99"}, filepath.Join(dir, "x.ics"), o); err == nil {
 		t.Error("a calendar for a team that is not there")
 	}
 }
@@ -377,20 +377,20 @@ func TestPlanWeekKeepsAFinishedWeeksPlan(t *testing.T) {
 	for _, status := range []data.PeriodStatus{data.PeriodDone, data.PeriodArchived} {
 		t.Run(string(status), func(t *testing.T) {
 			w := newWeekWorld(t)
-			if _, err := PlanWeek(ctx, w.st, w.period.ID, true); err != nil {
+			if _, err := PlanWeek(ctx, w.St, w.Period.ID, true); err != nil {
 				t.Fatal(err)
 			}
-			if err := w.st.SetPeriodStatus(ctx, w.period.ID, status); err != nil {
+			if err := w.St.SetPeriodStatus(ctx, w.Period.ID, status); err != nil {
 				t.Fatal(err)
 			}
-			before := w.checksum(t)
-			if _, err := PlanWeek(ctx, w.st, w.period.ID, true); !errors.Is(err, ErrFinished) {
+			before := w.Checksum(t)
+			if _, err := PlanWeek(ctx, w.St, w.Period.ID, true); !errors.Is(err, ErrFinished) {
 				t.Errorf("PlanWeek(save) on a %s week = %v, want ErrFinished", status, err)
 			}
-			if _, err := PlanWeek(ctx, w.st, w.period.ID, false); err != nil {
+			if _, err := PlanWeek(ctx, w.St, w.Period.ID, false); err != nil {
 				t.Errorf("a dry run of a %s week: %v", status, err)
 			}
-			if w.checksum(t) != before {
+			if w.Checksum(t) != before {
 				t.Error("the finished week's database changed")
 			}
 		})
@@ -401,22 +401,22 @@ func TestPlanWeekKeepsAFinishedWeeksPlan(t *testing.T) {
 // to a team does not stop the week from being planned and saved again.
 func TestPlanWeekAfterALockedPupilLeft(t *testing.T) {
 	w := newWeekWorld(t)
-	a, err := PlanWeek(ctx, w.st, w.period.ID, true)
+	a, err := PlanWeek(ctx, w.St, w.Period.ID, true)
 	if err != nil || !a.Saved {
 		t.Fatalf("first save: %v, saved %v, %+v", err, a.Saved, a.Report().Problems)
 	}
-	teams, err := w.st.ListTeams(ctx, w.period.ID)
+	teams, err := w.St.ListTeams(ctx, w.Period.ID)
 	if err != nil || len(teams) == 0 {
 		t.Fatalf("teams: %v, %d", err, len(teams))
 	}
 	gone := teams[0].PupilIDs[0]
-	if err := w.st.SetTeamPupilLocked(ctx, teams[0].ID, gone, true); err != nil {
+	if err := w.St.SetTeamPupilLocked(ctx, teams[0].ID, gone, true); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.st.DeletePupil(ctx, gone); err != nil {
+	if err := w.St.DeletePupil(ctx, gone); err != nil {
 		t.Fatal(err)
 	}
-	b, err := PlanWeek(ctx, w.st, w.period.ID, true)
+	b, err := PlanWeek(ctx, w.St, w.Period.ID, true)
 	if err != nil {
 		t.Fatal(err)
 	}

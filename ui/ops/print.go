@@ -43,6 +43,17 @@ type Printed struct {
 	Units    int      // documents: pupils, or offers for hosts
 }
 
+// withCoordinator fills *c, when nil, with the network's contact: whom a
+// host asks about a pupil with protected identity (never the school's).
+func withCoordinator(ctx context.Context, st *data.Store, c **data.Person) error {
+	if *c != nil {
+		return nil
+	}
+	p, err := st.NetworkContact(ctx)
+	*c = p
+	return err
+}
+
 // Print renders a period's documents, writes them (whole or not at all:
 // a cancelled or failed print leaves no file) and records them in the
 // audit log. reports.ErrNothing means there was nothing to print (for
@@ -51,6 +62,9 @@ type Printed struct {
 func Print(ctx context.Context, st *data.Store, p PrintPeriod) (Printed, error) {
 	if len(p.Docs) == 0 {
 		return Printed{}, reports.ErrNothing
+	}
+	if err := withCoordinator(ctx, st, &p.Options.Coordinator); err != nil {
+		return Printed{}, err
 	}
 	var out Printed
 	var err error

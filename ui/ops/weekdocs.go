@@ -108,12 +108,17 @@ func WeekDocuments(ctx context.Context, st *data.Store, periodID string, f data.
 	// Hosts: the approved offers' blocks and the teams that come.
 	filtered := f.SchoolID != "" || f.ClassName != ""
 	byHost := map[string]*reports.HostRunsheet{}
+	coord, err := st.NetworkContact(ctx)
+	if err != nil {
+		return d, err
+	}
 	blocksOf := map[string][]data.WeekBlock{} // host → its approved blocks
 	var hostIDs []string
 	for _, b := range l.approved {
 		h := byHost[b.HostID]
 		if h == nil {
-			h = &reports.HostRunsheet{Host: l.block0(b).Host, Period: per, Group: l.groupName[l.groupOf[b.OfferID]], Closing: l.closing}
+			h = &reports.HostRunsheet{Host: l.block0(b).Host, Period: per, Group: l.groupName[l.groupOf[b.OfferID]], Closing: l.closing,
+				Coordinator: coord}
 			byHost[b.HostID] = h
 			hostIDs = append(hostIDs, b.HostID)
 		}

@@ -234,3 +234,33 @@ func excerpt(s, f string) string {
 	i := strings.Index(s, f)
 	return s[max(0, i-120):min(len(s), i+len(f)+120)]
 }
+
+// TestPrintingWarnsOfNamesTheFontCannotShow: an Arabic and a Chinese name
+// print as "�" (the embedded font covers Latin, Greek and Cyrillic); the
+// command says which names, instead of printing boxes without a word.
+func TestPrintingWarnsOfNamesTheFontCannotShow(t *testing.T) {
+	ctx := context.Background()
+	db, docs := demoDB(t)
+	st, err := data.Open(ctx, db, data.Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range []string{"علي", "李小龍"} {
+		p := docs[i].Pupil
+		p.FirstName = name
+		if err := st.SavePupil(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	var stdout, stderr bytes.Buffer
+	out := filepath.Join(t.TempDir(), "s.pdf")
+	if code := callPDF(ctx, []string{"schedules", "--db", db, "--period", "Åk 9 v. 46 2026", "--out", out}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, want := range []string{"2 namn har tecken som PDF-typsnittet inte kan visa", "علي " + docs[0].Pupil.LastName, "李小龍 " + docs[1].Pupil.LastName} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+		}
+	}
+}

@@ -45,8 +45,8 @@ type Printed struct {
 	// PDFs' font cannot draw (Arabic, Hebrew, Chinese …): they printed as
 	// "�", and the user is told which.
 	Unprintable []string
-	Skipped  int      // pupils left out of certificates: no attendance recorded
-	Units    int      // documents: pupils, or offers for hosts
+	Skipped     int // pupils left out of certificates: no attendance recorded
+	Units       int // documents: pupils, or offers for hosts
 }
 
 // scheduleNames are the names a period's documents print: pupils (not

@@ -2,8 +2,10 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // LogExport records an export of personal data in the audit log (table audit_log, read with ListAudit).
@@ -41,4 +43,27 @@ func (s *Store) ListAudit(ctx context.Context) ([]AuditEntry, error) {
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// LogExportToFile writes e to the audit log of the database file at dbPath
+// without opening it as a Store (and so without its lock): the command
+// line's backup copies a database that the window may have open, and the
+// copy must still be on record. SQLite's own locking keeps the one insert
+// safe beside the window's writes. now and id fill e.At and e.ID.
+func LogExportToFile(ctx context.Context, dbPath string, e *AuditEntry, now time.Time, id string) error {
+	if strings.TrimSpace(e.Action) == "" {
+		return &ValidationError{Fields: []FieldError{{Entity: "audit", Field: "action", Key: "err.required", Text: "Måste fyllas i.", Reason: "required"}}}
+	}
+	db, err := sql.Open("sqlite3", dsn(dbPath, false))
+	if err != nil {
+		return fmt.Errorf("write audit log: %w", err)
+	}
+	defer db.Close()
+	e.ID, e.At = id, now.UTC()
+	if e.Records == 0 {
+		e.Records = len(e.RecordIDs)
+	}
+	_, err = db.ExecContext(ctx, `INSERT INTO audit_log (id, at, action, what, record_ids, records, detail) VALUES (?,?,?,?,?,?,?)`,
+		e.ID, formatTS(e.At), e.Action, e.What, strings.Join(e.RecordIDs, ","), e.Records, e.Detail)
+	return translate("write audit log", err)
 }

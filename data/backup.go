@@ -228,7 +228,7 @@ func Restore(ctx context.Context, backupPath, dbPath string, now time.Time) (saf
 	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
 		return "", err
 	}
-	lock, err := acquireLock(dbPath + ".lock")
+	lock, err := acquireLock(dbPath, false)
 	if err != nil {
 		return "", err
 	}

@@ -78,9 +78,15 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return nil, fmt.Errorf("create folder for %s: %w", abs, err)
 	}
-	lock, err := acquireLock(abs + ".lock")
+	lock, err := acquireLock(abs, true)
 	if err != nil {
 		return nil, err
+	}
+	// A restore killed half-way leaves its new file beside the database;
+	// the database itself is untouched then (the rename is last).
+	if err := os.Remove(abs + ".restoring"); err != nil && !errors.Is(err, os.ErrNotExist) {
+		lock.release()
+		return nil, fmt.Errorf("remove %s.restoring: %w", abs, err)
 	}
 	s, err := open(ctx, abs, opts)
 	if err != nil {
@@ -286,19 +292,47 @@ func vacuumInto(ctx context.Context, q querier, out string) error {
 	if st, err := os.Stat(out); err == nil && st.Size() > 0 {
 		return fmt.Errorf("%s already exists", out)
 	}
-	f, err := os.OpenFile(out, os.O_WRONLY|os.O_CREATE, 0o600)
+	// The copy is written under a temporary name beside out and renamed
+	// when complete, so that a copy killed half-way never leaves a half
+	// file under the name the user chose. The temporary file is created
+	// first with mode 0600: the copy holds the personal data of minors.
+	tmp := filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".partial")
+	os.Remove(tmp) // left by an earlier copy that was killed
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return err
 	}
 	f.Close()
-	if err := os.Chmod(out, 0o600); err != nil {
+	if err := os.Chmod(tmp, 0o600); err != nil {
+		os.Remove(tmp)
 		return err
 	}
-	if _, err := q.ExecContext(ctx, "VACUUM INTO ?", out); err != nil {
-		os.Remove(out)
+	if _, err := q.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := syncFile(tmp); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		os.Remove(tmp)
 		return err
 	}
 	return os.Chmod(out, 0o600)
+}
+
+// syncFile flushes the file at path to disk before it is renamed into place.
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // Backup writes a consistent copy of the open database to out (which must not

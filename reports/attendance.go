@@ -13,12 +13,12 @@ import (
 // a reference only the school can resolve, unless o.IncludeProtected is set.
 func AttendanceCards(w io.Writer, docs []data.ScheduleDoc, o Options) error {
 	return render(w, o, func(l *lang) string { return l.cardTitle }, len(docs), func(i int, u *unit) bool {
-		layoutCard(u, docs[i], o.IncludeProtected)
+		layoutCard(u, docs[i], o.IncludeProtected, o.Coordinator)
 		return true
 	})
 }
 
-func layoutCard(u *unit, d data.ScheduleDoc, include bool) {
+func layoutCard(u *unit, d data.ScheduleDoc, include bool, coord *data.Person) {
 	l := u.l
 	name, class, school := d.Pupil.Name(), d.Pupil.ClassName, d.School.Name
 	if hidden(d.Pupil, include) {
@@ -33,7 +33,11 @@ func layoutCard(u *unit, d data.ScheduleDoc, include bool) {
 	u.field(l.placement, d.Offer.Title)
 	u.field(l.period, l.span(periodBounds(d)))
 	u.field(l.supervisor, l.personLine(d.Supervisor, false))
-	u.field(l.callSchool, joinNonEmpty(" – ", l.personLine(d.Counsellor, false), school))
+	if hidden(d.Pupil, include) {
+		u.field(l.contact, l.protectedContact(coord))
+	} else {
+		u.field(l.callSchool, joinNonEmpty(" – ", l.personLine(d.Counsellor, false), school))
+	}
 	u.space(3)
 	u.para(marginL, contentW, l.cardIntro, regular, bodySize, bodyLH, grey, nil)
 	u.space(4)

@@ -10,14 +10,15 @@ import (
 
 // HostConfirmations writes one värdbekräftelse per offer in docs into one
 // PDF. A pupil with protected identity appears as "elev via skolan" with
-// the school's contact, never with name, class or school, unless
+// the network's contact (o.Coordinator) after the named pupils, never with
+// name, class, school or anything else pointing to the school, unless
 // o.IncludeProtected is set.
 func HostConfirmations(w io.Writer, docs []data.HostDoc, o Options) error {
 	return render(w, o, func(l *lang) string { return l.hostTitle }, len(docs), func(i int, u *unit) bool {
 		if len(docs[i].Pupils) == 0 {
 			return false
 		}
-		layoutHost(u, docs[i], o.IncludeProtected)
+		layoutHost(u, docs[i], o.IncludeProtected, o.Coordinator)
 		return true
 	})
 }
@@ -26,13 +27,22 @@ func HostConfirmations(w io.Writer, docs []data.HostDoc, o Options) error {
 // that leaves the school.
 func hidden(p data.Pupil, include bool) bool { return p.Protected && !include }
 
+// protectedContact is whom a host asks about a pupil with protected
+// identity: the network's coordinator, or whoever sent the list.
+func (l *lang) protectedContact(coord *data.Person) string {
+	if coord == nil || strings.TrimSpace(coord.Name()+coord.Phone+coord.Email) == "" {
+		return l.askSender
+	}
+	return joinNonEmpty(", ", l.personLine(coord, false), coord.Email)
+}
+
 // ref is a short reference the school can match a protected pupil by.
 func ref(p data.Pupil) string {
 	id := strings.ReplaceAll(p.ID, "-", "")
 	return id[:min(8, len(id))]
 }
 
-func layoutHost(u *unit, h data.HostDoc, include bool) {
+func layoutHost(u *unit, h data.HostDoc, include bool, coord *data.Person) {
 	l := u.l
 	u.reset(l.hostTitle, joinNonEmpty(" · ", h.Host.Name, h.Offer.Title))
 	first := data.ScheduleDoc{Period: h.Period, Offer: h.Offer, Host: h.Host, Supervisor: h.Supervisor}
@@ -53,15 +63,17 @@ func layoutHost(u *unit, h data.HostDoc, include bool) {
 	cols := []column{{l.pupil, 42, bold}, {l.class, 14, regular}, {l.school, 38, regular},
 		{l.days, 22, regular}, {l.contact, contentW - 116, regular}}
 	span := l.shortSpan(dayDates(first))
-	var rows [][]string
+	var rows, hiddenRows [][]string
 	anyHidden := false
 	type need struct{ who, what string }
 	var needs []need
 	for _, d := range h.Pupils {
 		contact := joinNonEmpty(", ", l.personLine(d.Counsellor, false))
 		if hidden(d.Pupil, include) {
+			// After the named pupils, not among their school's, and with
+			// the network's contact: nothing on the row points to the school.
 			anyHidden = true
-			rows = append(rows, []string{l.viaSchool, l.none, l.none, span, contact})
+			hiddenRows = append(hiddenRows, []string{l.viaSchool, l.none, l.none, span, l.protectedContact(coord)})
 		} else {
 			rows = append(rows, []string{d.Pupil.Name(), d.Pupil.ClassName, d.School.Name, span, contact})
 		}
@@ -73,7 +85,7 @@ func layoutHost(u *unit, h data.HostDoc, include bool) {
 			needs = append(needs, need{who, d.Pupil.Needs})
 		}
 	}
-	u.table(cols, rows, 0, nil)
+	u.table(cols, append(rows, hiddenRows...), 0, nil)
 	if anyHidden {
 		u.space(2)
 		u.para(marginL, contentW, l.protectedNote, regular, 8.5, 4.2, grey, nil)

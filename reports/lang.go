@@ -22,6 +22,7 @@ type lang struct {
 	day, timeOfDay, breakCol, activities, days string
 	minutes, noTimes                           string
 	viaSchool, ref, protectedNote, none        string
+	askSender                                  string
 	pupil, hostActivities                      string
 
 	// Praoschema
@@ -70,7 +71,8 @@ var swedish = lang{
 	day: "Dag", timeOfDay: "Tid", breakCol: "Rast", activities: "Det här gör du", days: "Dagar",
 	minutes: "%d min", noTimes: "Tider meddelas av värden.",
 	viaSchool: "Elev via skolan", pupil: "Elev", hostActivities: "Aktiviteter", ref: "Ref.", none: "–",
-	protectedNote: "Elev via skolan: elevens personuppgifter lämnas inte ut. Frågor om eleven går till skolans kontakt.",
+	protectedNote: "Elev via skolan: elevens personuppgifter lämnas inte ut. Frågor om eleven går till kontakten på raden, som vidarebefordrar dem.",
+	askSender:     "Den som skickade listan",
 
 	scheduleTitle: "Praoschema", yourPlacement: "Din praoplats", yourDays: "Dina dagar",
 	youWillMeet: "Du kommer att träffa", journey: "Vägen från skolan till jobbet",
@@ -133,7 +135,8 @@ var english = lang{
 	day: "Day", timeOfDay: "Time", breakCol: "Break", activities: "What you will do", days: "Days",
 	minutes: "%d min", noTimes: "The host will tell you the times.",
 	viaSchool: "Pupil via the school", pupil: "Pupil", hostActivities: "Activities", ref: "Ref.", none: "–",
-	protectedNote: "Pupil via the school: this pupil's personal details are not shared. Please ask the school's contact.",
+	protectedNote: "Pupil via the school: this pupil's personal details are not shared. Please ask the contact on the row, who passes your question on.",
+	askSender:     "Whoever sent you this list",
 
 	scheduleTitle: "Work experience schedule", yourPlacement: "Your placement", yourDays: "Your days",
 	youWillMeet: "You will meet", journey: "From school to work",

@@ -40,12 +40,12 @@ func planFor(kind Kind, docs []data.ScheduleDoc, o Options) (plan, error) {
 			if len(hs[i].Pupils) == 0 {
 				return false
 			}
-			layoutHost(u, hs[i], o.IncludeProtected)
+			layoutHost(u, hs[i], o.IncludeProtected, o.Coordinator)
 			return true
 		}}, nil
 	case KindAttendance:
 		return plan{func(l *lang) string { return l.cardTitle }, len(docs), func(i int, u *unit) bool {
-			layoutCard(u, docs[i], o.IncludeProtected)
+			layoutCard(u, docs[i], o.IncludeProtected, o.Coordinator)
 			return true
 		}}, nil
 	case KindCertificates:

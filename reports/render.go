@@ -28,6 +28,11 @@ type Options struct {
 	// attendance cards). Off by default: they appear as "elev via skolan"
 	// (README, "Personal data and rules"); only the counsellor may choose otherwise.
 	IncludeProtected bool
+	// Coordinator is whom a host asks about a pupil with protected identity
+	// (the network's contact, Inställningar). Never the pupil's counsellor:
+	// beside the named pupils of the same school, that would point to the
+	// pupil's school. Nil prints "ask whoever sent you this list".
+	Coordinator *data.Person
 }
 
 // ErrNothing is returned when there is no document to print.

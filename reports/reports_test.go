@@ -55,21 +55,28 @@ func TestHostConfirmationNeverNamesAProtectedPupil(t *testing.T) {
 	for _, c := range []struct {
 		name    string
 		include bool
+		coord   *data.Person
 		want    []string
 		never   []string
 	}{
-		{"default", false,
-			[]string{"Värdbekräftelse", "Alva Şahin", "Bartłomiej Nowak", "Älvkulleskolan", "9B", "Elev via skolan",
-				"Gülşen Doğan, tel. 0570-333 44", "Märta Öberg", "9–13 nov", "Nötallergi", "Glutenfri kost",
-				"Elever som kommer (3)", "måndag 9 november", "08:30–15:00", "3 av 4", "Paweł Wiśniewski"},
-			[]string{"Zuzanna", "Wójcik", "Sjövikskolan", "9C", "Diabetes"}},
-		{"counsellor includes them", true,
+		// The protected pupil's school contact (Gülşen Doğan) would point to
+		// her school: her row names the network's contact, after the others.
+		{"default", false, &data.Person{FirstName: "Saga", LastName: "Nätverksson", Phone: "054-100 20 30"},
+			[]string{"Värdbekräftelse", "Alva Şahin", "Bartłomiej Nowak", "Älvkulleskolan", "9B",
+				"Märta Öberg", "9–13 nov", "Nötallergi", "Glutenfri kost",
+				"Elever som kommer (3)", "måndag 9 november", "08:30–15:00", "3 av 4", "Paweł Wiśniewski",
+				"Märta Öberg, tel. 054-540 11 22 Elev via skolan – – 9–13 nov Saga Nätverksson, tel. 054-100 20 30"},
+			[]string{"Zuzanna", "Wójcik", "Sjövikskolan", "9C", "Diabetes", "Gülşen", "0570-333 44"}},
+		{"no network contact set", false, nil,
+			[]string{"Elev via skolan – – 9–13 nov Den som skickade listan"},
+			[]string{"Zuzanna", "Wójcik", "Sjövikskolan", "9C", "Gülşen", "0570-333 44"}},
+		{"counsellor includes them", true, nil,
 			[]string{"Zuzanna Wójcik", "Sjövikskolan", "9C", "Glutenfri kost"},
 			[]string{"Elev via skolan", "Diabetes"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			pdf := renderBytes(t, func(b *bytes.Buffer) error {
-				return HostConfirmations(b, hosts, Options{Fixed: fixed, IncludeProtected: c.include})
+				return HostConfirmations(b, hosts, Options{Fixed: fixed, IncludeProtected: c.include, Coordinator: c.coord})
 			})
 			text := flat(strings.Join(pdfPages(t, pdf), " "))
 			if m := missing(text, c.want...); len(m) > 0 {
@@ -344,8 +351,8 @@ func TestLongFieldsStayInsideTheMarginsAndNeverOverlap(t *testing.T) {
 		d.RoleModels[0].Journey = strings.Repeat(modelJourney+" ", 30)
 		for name, layout := range map[string]func(u *unit){
 			"schedule":    func(u *unit) { layoutSchedule(u, d) },
-			"host":        func(u *unit) { layoutHost(u, data.GroupByOffer([]data.ScheduleDoc{d, d, d})[0], true) },
-			"card":        func(u *unit) { layoutCard(u, d, true) },
+			"host":        func(u *unit) { layoutHost(u, data.GroupByOffer([]data.ScheduleDoc{d, d, d})[0], true, nil) },
+			"card":        func(u *unit) { layoutCard(u, d, true, nil) },
 			"certificate": func(u *unit) { layoutCertificate(u, d) },
 		} {
 			t.Run(lang.code+"/"+name, func(t *testing.T) {

@@ -53,6 +53,10 @@ type Options struct {
 	// IncludeProtected names pupils with protected identity in an offer's
 	// calendar for the host. Off by default (README, "Personal data and rules").
 	IncludeProtected bool
+	// Coordinator is whom a host asks about a pupil with protected identity
+	// (the network's contact). Never the pupil's counsellor: beside the
+	// named pupils of the same school, that would point to the school.
+	Coordinator *data.Person
 }
 
 // words are the texts of the calendars in one language.
@@ -62,6 +66,7 @@ type words struct {
 	activities, supervisor, travel, lunch, bring string
 	ifIll, ifIllText, school, callSup, pupils    string
 	viaSchool, contact, noTimes, askSchool       string
+	askSender                                    string
 	hostActivities                               string
 }
 
@@ -72,7 +77,7 @@ var swedish = words{
 	activities: "Det här gör du", supervisor: "Handledare", travel: "Hitta hit", lunch: "Lunch", bring: "Ta med",
 	ifIll: "Om du blir sjuk", ifIllText: "Ring både skolan och din handledare innan dagen börjar.",
 	school: "Skolan", callSup: "Handledaren", pupils: "Elever",
-	viaSchool: "Elev via skolan", contact: "skolans kontakt", noTimes: "Tider meddelas av värden.",
+	viaSchool: "Elev via skolan", contact: "kontakt", askSender: "den som skickade listan", noTimes: "Tider meddelas av värden.",
 	askSchool: "Frågor om en elev går till elevens skola.", hostActivities: "Aktiviteter",
 }
 
@@ -84,7 +89,7 @@ var english = words{
 	bring: "What to bring", ifIll: "If you are ill",
 	ifIllText: "Call both the school and your supervisor before the day starts.",
 	school:    "School", callSup: "Supervisor", pupils: "Pupils",
-	viaSchool: "Pupil via the school", contact: "school contact", noTimes: "The host will tell you the times.",
+	viaSchool: "Pupil via the school", contact: "contact", askSender: "whoever sent you this list", noTimes: "The host will tell you the times.",
 	askSchool: "Questions about a pupil go to the pupil's school.", hostActivities: "Activities",
 }
 
@@ -175,8 +180,9 @@ func Pupils(w io.Writer, docs []data.ScheduleDoc, o Options) error {
 
 // Offer writes an offer's days for the host: a VEVENT per day with its
 // times and activities, the supervisor and the pupils coming. Pupils with
-// protected identity appear as "Elev via skolan" with their school
-// contact, unless o.IncludeProtected is set.
+// protected identity appear as "Elev via skolan" after the named pupils,
+// with the network's contact (o.Coordinator) and nothing that points to
+// their school, unless o.IncludeProtected is set.
 func Offer(w io.Writer, h data.HostDoc, o Options) error {
 	l, err := wordsFor(o.Lang)
 	if err != nil {
@@ -184,14 +190,19 @@ func Offer(w io.Writer, h data.HostDoc, o Options) error {
 	}
 	cal := newCalendar(l, joinNonEmpty(" – ", h.Host.Name, h.Offer.Title))
 	summary := joinNonEmpty(" · ", l.prao+": "+strings.TrimSpace(h.Offer.Title), fmt.Sprintf(l.pupilsN, len(h.Pupils)))
-	var who []string
+	var who, hidden []string
 	for _, d := range h.Pupils {
 		if d.Pupil.Protected && !o.IncludeProtected {
-			who = append(who, "– "+joinNonEmpty(" ", l.viaSchool, paren(joinNonEmpty(": ", l.contact, personLine(d.Counsellor, false)))))
+			contact := personLine(o.Coordinator, false)
+			if contact == "" {
+				contact = l.askSender
+			}
+			hidden = append(hidden, "– "+joinNonEmpty(" ", l.viaSchool, paren(joinNonEmpty(": ", l.contact, contact))))
 			continue
 		}
 		who = append(who, "– "+joinNonEmpty(", ", d.Pupil.Name(), d.Pupil.ClassName, d.School.Name))
 	}
+	who = append(who, hidden...)
 	var coming []string
 	if len(who) > 0 {
 		coming = append([]string{fmt.Sprintf("%s (%d):", l.pupils, len(who))}, who...)

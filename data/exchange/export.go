@@ -378,7 +378,9 @@ func ExportResults(ctx context.Context, st *data.Store, schoolID, periodID strin
 // ExportHost builds a host file: the host's offers in the period, the
 // pupils placed there (name, class, school, needs the school may share)
 // and each school's contact. A pupil with protected identity is always
-// "Elev via skolan" with the school's contact.
+// "Elev via skolan" with the network's contact (Store.NetworkContact):
+// the school's contact beside the named pupils of that school would point
+// to the pupil's school.
 func ExportHost(ctx context.Context, st *data.Store, hostID, periodID string, o Options) (*Payload, error) {
 	host, err := st.GetOrganisation(ctx, hostID)
 	if err != nil {
@@ -404,6 +406,14 @@ func ExportHost(ctx context.Context, st *data.Store, hostID, periodID string, o 
 	}
 	schools := map[string]data.Organisation{}
 	contacts := map[string]string{}
+	network, err := st.NetworkContact(ctx)
+	if err != nil {
+		return nil, err
+	}
+	viaContact := ""
+	if network != nil {
+		viaContact = joinContact(network.Name(), network.Phone, network.Email)
+	}
 	sheet := &HostSheet{Host: host.Name}
 	for _, of := range offers {
 		ho := HostOffer{Title: of.Title, Pupils: []HostPupil{}}
@@ -436,7 +446,7 @@ func ExportHost(ctx context.Context, st *data.Store, hostID, periodID string, o 
 			}
 			if pu.Protected {
 				b.p.Protected++
-				hp = HostPupil{Name: ViaSchoolName, ViaSchool: true, Contact: contacts[pu.SchoolID]}
+				hp = HostPupil{Name: ViaSchoolName, ViaSchool: true, Contact: viaContact}
 			}
 			ho.Pupils = append(ho.Pupils, hp)
 		}
@@ -468,4 +478,15 @@ func schoolContact(ctx context.Context, st *data.Store, sc data.Organisation) (s
 		}
 	}
 	return strings.Join(parts, ", "), nil
+}
+
+// joinContact joins the non-empty parts of a contact line with ", ".
+func joinContact(parts ...string) string {
+	var out []string
+	for _, s := range parts {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, strings.TrimSpace(s))
+		}
+	}
+	return strings.Join(out, ", ")
 }

@@ -170,10 +170,12 @@ func TestResultsOnlyThatSchool(t *testing.T) {
 }
 
 // TestHostFileIsReadOnly: a host file shows the host's offers and pupils
-// and the school's contact, and cannot be imported.
+// and the school's contact (the network's for a protected pupil), and
+// cannot be imported.
 func TestHostFileIsReadOnly(t *testing.T) {
 	coord, host := openStore(t, "coord"), openStore(t, "host")
 	w := newWorld(t, coord)
+	must(t, coord.SetNetworkContact(ctx, data.Person{FirstName: "Saga", LastName: "Nätverksson", Phone: "054-100 20 30"}))
 	p, err := ExportHost(ctx, coord, w.company.ID, w.period.ID, Options{})
 	must(t, err)
 	path := save(t, coord, p)
@@ -186,7 +188,13 @@ func TestHostFileIsReadOnly(t *testing.T) {
 	for _, o := range got.Host.Offers {
 		for _, pu := range o.Pupils {
 			names = append(names, pu.Name)
-			if !strings.Contains(pu.Contact, "Märta Öberg") {
+			if pu.ViaSchool {
+				// Nothing on a protected pupil's row points to the school:
+				// the network's contact passes questions on.
+				if pu.Contact != "Saga Nätverksson, 054-100 20 30" || pu.School != "" || pu.Class != "" {
+					t.Errorf("protected pupil's row: %+v", pu)
+				}
+			} else if !strings.Contains(pu.Contact, "Märta Öberg") {
 				t.Errorf("contact of %s: %q", pu.Name, pu.Contact)
 			}
 		}

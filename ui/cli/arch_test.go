@@ -169,7 +169,7 @@ func rootFiles(t *testing.T, dir string) []string {
 }
 
 // auditCall is a call of the audit log's write method.
-var auditCall = regexp.MustCompile(`\.LogExport\(`)
+var auditCall = regexp.MustCompile(`\.LogExport(ToFile)?\(`)
 
 // auditCalls lists the Go files (tests aside) outside ui/ops that write the
 // audit log: ops decides once what a failed entry means.

@@ -106,6 +106,9 @@ schedules prints the pupils' week schedules and hosts the hosts' run-sheets
 				fmt.Fprintf(env.Stdout, "; %d pupils without recorded attendance left out", res.Skipped)
 			}
 			fmt.Fprintf(env.Stdout, ": %s\n", *out)
+			if msg := ops.UnprintableMessage(env.Lang, res.Unprintable); msg != "" {
+				fmt.Fprintln(env.Stderr, "techniqual pdf:", msg)
+			}
 			return exitOK
 		}
 	},
@@ -206,6 +209,9 @@ func printWeek(ctx context.Context, env *Env, st *data.Store, per data.Period, k
 		fmt.Fprintf(env.Stdout, "; %d pupils without recorded attendance left out", res.Skipped)
 	}
 	fmt.Fprintf(env.Stdout, ": %s\n", out)
+	if msg := ops.UnprintableMessage(env.Lang, res.Unprintable); msg != "" {
+		fmt.Fprintln(env.Stderr, "techniqual pdf:", msg)
+	}
 	return exitOK
 }
 

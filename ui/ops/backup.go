@@ -7,6 +7,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/google/uuid"
+
 	"techniqual/data"
 )
 
@@ -28,13 +30,31 @@ func BackupFile(ctx context.Context, dbPath, out string) error {
 	if fi, err := os.Stat(out); err == nil && (fi.IsDir() || fi.Size() > 0) {
 		return ErrBackupExists
 	}
-	return data.BackupFile(ctx, dbPath, out)
+	if err := data.BackupFile(ctx, dbPath, out); err != nil {
+		return err
+	}
+	// A backup copies every pupil: it is on record like any export, and a
+	// copy whose entry cannot be written is not kept.
+	if err := data.LogExportToFile(ctx, dbPath, backupEntry(out), time.Now(), uuid.NewString()); err != nil {
+		os.Remove(out)
+		return err
+	}
+	return nil
+}
+
+// backupEntry is the audit log's line for a backup to out.
+func backupEntry(out string) *data.AuditEntry {
+	return &data.AuditEntry{Action: "backup", What: out, Detail: "hela databasen"}
 }
 
 // BackupStore writes a consistent copy of the open database st to out;
 // a failed copy leaves no half file behind.
 func BackupStore(ctx context.Context, st *data.Store, out string) error {
 	if err := st.Backup(ctx, out); err != nil {
+		os.Remove(out)
+		return err
+	}
+	if err := st.LogExport(ctx, backupEntry(out)); err != nil {
 		os.Remove(out)
 		return err
 	}

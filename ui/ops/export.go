@@ -40,6 +40,9 @@ type Calendar struct {
 func SaveCalendar(ctx context.Context, st *data.Store, c Calendar, path string, o calendar.Options) (int, error) {
 	var n int
 	var e *data.AuditEntry
+	if err := withCoordinator(ctx, st, &o.Coordinator); err != nil {
+		return 0, err
+	}
 	var err error
 	switch {
 	case c.EventID != "":

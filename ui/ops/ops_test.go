@@ -254,7 +254,13 @@ func TestBackupAndRestore(t *testing.T) {
 	if err := BackupFile(ctx, filepath.Join(dir, "nope.db"), filepath.Join(dir, "x.db")); !errors.Is(err, ErrNoDatabase) {
 		t.Errorf("backup of a missing database: %v", err)
 	}
-	before := auditCount(t, w.st)
+	// The backup is on record (it copies every pupil), in the database it
+	// was taken from; the copy itself was taken just before that entry.
+	entries, err := w.st.ListAudit(ctx)
+	if err != nil || len(entries) == 0 || entries[0].Action != "backup" || entries[0].What != out {
+		t.Fatalf("audit log after a backup: %+v %v", entries, err)
+	}
+	before := auditCount(t, w.st) - 1
 	if _, err := Export(ctx, w.st, filepath.Join(dir, "e.csv"), export.Options{Kind: export.KindPupils}); err != nil {
 		t.Fatal(err)
 	}
@@ -273,5 +279,20 @@ func TestBackupAndRestore(t *testing.T) {
 	os.WriteFile(junk, []byte("not a database"), 0o600)
 	if again, _, err := RestoreOpen(ctx, st, junk); err == nil || again != nil {
 		t.Errorf("restoring junk: %v", err)
+	}
+}
+
+// TestBackupFileIsOnRecord: the command line's backup (which reads without
+// the lock, also while the window is open) writes its audit entry into the
+// database it copied.
+func TestBackupFileIsOnRecord(t *testing.T) {
+	w := newWorld(t)
+	out := filepath.Join(t.TempDir(), "kopia.db")
+	if err := BackupFile(ctx, w.st.Path(), out); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := w.st.ListAudit(ctx)
+	if err != nil || len(entries) == 0 || entries[0].Action != "backup" || entries[0].What != out {
+		t.Fatalf("audit log after a backup while open: %+v %v", entries, err)
 	}
 }

@@ -2,10 +2,12 @@ package ops
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 
 	"techniqual/data"
+	"techniqual/data/text"
 	"techniqual/reports"
 )
 
@@ -39,8 +41,57 @@ type Printed struct {
 	Paths    []string // the files written
 	Pages    int      // pages of the one PDF (0 with PerUnit)
 	PupilIDs []string // the pupils whose data went into the documents
-	Skipped  int      // pupils left out of certificates: no attendance recorded
-	Units    int      // documents: pupils, or offers for hosts
+	// Unprintable are the names in the documents that hold characters the
+	// PDFs' font cannot draw (Arabic, Hebrew, Chinese …): they printed as
+	// "�", and the user is told which.
+	Unprintable []string
+	Skipped     int // pupils left out of certificates: no attendance recorded
+	Units       int // documents: pupils, or offers for hosts
+}
+
+// scheduleNames are the names a period's documents print: pupils (not
+// those shown as "Elev via skolan"), hosts, supervisors, offers.
+func scheduleNames(ds []data.ScheduleDoc, include bool) []string {
+	var out []string
+	for _, d := range ds {
+		if !d.Pupil.Protected || include {
+			out = append(out, d.Pupil.Name())
+		}
+		out = append(out, d.Host.Name, d.Offer.Title)
+		if d.Supervisor != nil {
+			out = append(out, d.Supervisor.Name())
+		}
+	}
+	return out
+}
+
+// UnprintableMessage is the warning for names that printed as "�", in the
+// user's language; "" when there are none.
+func UnprintableMessage(l text.Lang, names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	shown := names[:min(len(names), 5)]
+	more := ""
+	if len(names) > len(shown) {
+		more = l.Pick(fmt.Sprintf(" och %d till", len(names)-len(shown)), fmt.Sprintf(" and %d more", len(names)-len(shown)))
+	}
+	return l.Pick(
+		fmt.Sprintf("Obs: %d namn har tecken som PDF-typsnittet inte kan visa (arabisk, hebreisk eller kinesisk skrift, emoji); de skrivs som ”�”: %s%s. Skriv dem för hand på utskriften eller lägg till en latinsk stavning.",
+			len(names), strings.Join(shown, ", "), more),
+		fmt.Sprintf("Note: %d names have characters the PDF font cannot show (Arabic, Hebrew or Chinese script, emoji); they print as \"�\": %s%s. Write them by hand on the printout or add a Latin spelling.",
+			len(names), strings.Join(shown, ", "), more))
+}
+
+// withCoordinator fills *c, when nil, with the network's contact: whom a
+// host asks about a pupil with protected identity (never the school's).
+func withCoordinator(ctx context.Context, st *data.Store, c **data.Person) error {
+	if *c != nil {
+		return nil
+	}
+	p, err := st.NetworkContact(ctx)
+	*c = p
+	return err
 }
 
 // Print renders a period's documents, writes them (whole or not at all:
@@ -51,6 +102,9 @@ type Printed struct {
 func Print(ctx context.Context, st *data.Store, p PrintPeriod) (Printed, error) {
 	if len(p.Docs) == 0 {
 		return Printed{}, reports.ErrNothing
+	}
+	if err := withCoordinator(ctx, st, &p.Options.Coordinator); err != nil {
+		return Printed{}, err
 	}
 	var out Printed
 	var err error
@@ -73,6 +127,7 @@ func Print(ctx context.Context, st *data.Store, p PrintPeriod) (Printed, error) 
 		}
 	}
 	out.Skipped = len(p.Docs) - len(out.PupilIDs)
+	out.Unprintable = reports.UnprintableNames(scheduleNames(p.Docs, p.Options.IncludeProtected))
 	out.Units = reports.Units(p.Kind, p.Docs)
 	e := &data.AuditEntry{Action: "pdf " + string(p.Kind), What: p.Path, RecordIDs: out.PupilIDs,
 		Detail: describe(p.Period, p.Scope, p.Options)}

@@ -108,12 +108,17 @@ func WeekDocuments(ctx context.Context, st *data.Store, periodID string, f data.
 	// Hosts: the approved offers' blocks and the teams that come.
 	filtered := f.SchoolID != "" || f.ClassName != ""
 	byHost := map[string]*reports.HostRunsheet{}
+	coord, err := st.NetworkContact(ctx)
+	if err != nil {
+		return d, err
+	}
 	blocksOf := map[string][]data.WeekBlock{} // host → its approved blocks
 	var hostIDs []string
 	for _, b := range l.approved {
 		h := byHost[b.HostID]
 		if h == nil {
-			h = &reports.HostRunsheet{Host: l.block0(b).Host, Period: per, Group: l.groupName[l.groupOf[b.OfferID]], Closing: l.closing}
+			h = &reports.HostRunsheet{Host: l.block0(b).Host, Period: per, Group: l.groupName[l.groupOf[b.OfferID]], Closing: l.closing,
+				Coordinator: coord}
 			byHost[b.HostID] = h
 			hostIDs = append(hostIDs, b.HostID)
 		}
@@ -402,6 +407,13 @@ func PrintWeek(ctx context.Context, st *data.Store, p WeekPrint) (Printed, error
 		return Printed{}, err
 	}
 	out.PupilIDs, out.Skipped = weekPupilIDs(p.Kind, d)
+	var names []string
+	for _, wp := range d.Pupils {
+		if !wp.Pupil.Protected || p.Options.IncludeProtected {
+			names = append(names, wp.Pupil.Name())
+		}
+	}
+	out.Unprintable = reports.UnprintableNames(names)
 	if p.Kind == reports.KindWeekCertificates {
 		out.Units = len(out.PupilIDs) // a certificate for each pupil present
 	}

@@ -25,6 +25,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/data/text"
 	"techniqual/reports"
 	"techniqual/ui/ops"
 	"techniqual/ui/uikit"
@@ -917,6 +918,10 @@ func (s *Screen) finishSaving(c printChoice, path string, res ops.Printed, err e
 			s.status.SetText(lang.X("printing.saved_files", "Sparat i mappen {{.Path}} · Filer: {{.Files}} · Elever: {{.Pupils}}", v))
 		} else {
 			s.status.SetText(lang.X("printing.saved", "Sparat i {{.Path}} · Dokument: {{.Docs}} · Elever: {{.Pupils}} · Sidor: {{.Pages}}", v))
+		}
+		l, _ := text.Parse(s.main.Language())
+		if msg := ops.UnprintableMessage(l, res.Unprintable); msg != "" {
+			s.status.SetText(s.status.Text + "\n" + msg)
 		}
 		s.openBtn.Show()
 	}

@@ -51,13 +51,14 @@ type Screen struct {
 	path    *widget.Label
 	status  *widget.Label
 	langSel *widget.Select
+	network *networkCard
 }
 
 var languages = []string{uikit.LangSwedish, uikit.LangEnglish}
 
 // New builds Inställningar; Reload fills it.
 func New(m Shell) *Screen {
-	s := &Screen{main: m}
+	s := &Screen{main: m, network: newNetworkCard(m)}
 	s.path = widget.NewLabel("")
 	s.path.Wrapping = fyne.TextWrapBreak
 	s.status = widget.NewLabel("")
@@ -82,6 +83,7 @@ func New(m Shell) *Screen {
 		widget.NewCard(lang.X("settings.backup_title", "Säkerhetskopia"), "", container.NewVBox(backupNote, container.NewHBox(backup))),
 		backupCard(m),
 		exchangeCard(m),
+		s.network.card,
 		widget.NewCard(lang.X("settings.language", "Språk"), "", s.langSel),
 		widget.NewCard(lang.X("settings.about", "Om Techniqual"), "", widgets.WrapLabel(lang.X("settings.about_text",
 			"Techniqual {{.Version}} – TechniQual-nätverkets app för teknikprao och evenemang i Värmland. Fungerar utan internet. Databasen ligger där den visas ovan; säkerhetskopior i mappen backups bredvid den.",
@@ -96,6 +98,7 @@ func (s *Screen) Content() fyne.CanvasObject { return s.content }
 // Reload shows the current database file.
 func (s *Screen) Reload() {
 	s.path.SetText(s.main.Store().Path())
+	s.network.reload()
 }
 
 // onOpen lets the user pick another database file (or name a new one).

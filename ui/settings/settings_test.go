@@ -2,6 +2,10 @@ package settings
 
 import (
 	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,4 +62,57 @@ func TestSettingsBackUpAndSwitchDatabase(t *testing.T) {
 	if m.Store().Path() != out {
 		t.Errorf("a broken file replaced the database")
 	}
+}
+
+// TestNetworkContactIsTypedAndSaved: the coordinator types the network's
+// contact in Inställningar; it is stored and shown again after a reload.
+func TestNetworkContactIsTypedAndSaved(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.Open(t, s)
+	c := s.network
+	test.Type(c.first, "Saga")
+	test.Type(c.last, "Nätverksson")
+	test.Type(c.phone, "054-100 20 30")
+	test.Tap(findButton(t, c.card, "Spara kontakten"))
+	if c.status.Text != "Kontakten är sparad." {
+		t.Fatalf("status %q", c.status.Text)
+	}
+	p, err := st.NetworkContact(ctx)
+	if err != nil || p == nil || p.Name() != "Saga Nätverksson" || p.Phone != "054-100 20 30" {
+		t.Fatalf("stored %+v %v", p, err)
+	}
+	c.first.SetText("")
+	s.Reload()
+	if c.first.Text != "Saga" {
+		t.Errorf("after reload: %q", c.first.Text)
+	}
+}
+
+// findButton finds the button with label text under o.
+func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Button:
+			if x.Text == text {
+				found = x
+			}
+		case *widget.Card:
+			walk(x.Content)
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	if found == nil {
+		t.Fatalf("no button %q", text)
+	}
+	return found
 }

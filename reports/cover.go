@@ -9,8 +9,9 @@ import (
 )
 
 // Unprintable returns the characters of s, each once and in order, that the
-// PDFs' embedded font (Noto Sans: Latin, Greek, Cyrillic) cannot draw: they
-// print as "�". Arabic, Hebrew and Chinese names are the common case. Marks
+// PDFs' embedded fonts (Latin, Greek, Cyrillic, Arabic, Hebrew, Chinese and
+// Japanese) cannot draw: they print as "�". Korean and Thai names and
+// emoji are the common cases. Marks
 // that only steer drawing (joiners, direction marks) and controls do not
 // count; invalid UTF-8 counts as U+FFFD.
 func Unprintable(s string) []rune {

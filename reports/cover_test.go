@@ -12,9 +12,11 @@ func TestUnprintable(t *testing.T) {
 	}{
 		{"Åsa Öberg-Şahin", nil},
 		{"Zoë Ångström Wiśniewski Ђорђе Σοφία", nil},
-		{"علي محمد", []rune("عليمحد")},
-		{"李小龍", []rune("李小龍")},
-		{"דוד כהן", []rune("דוכהן")},
+		{"علي محمد", nil}, // Noto Sans Arabic
+		{"דוד כהן", nil},  // Noto Sans Hebrew
+		{"李小龍", nil},      // Droid Sans Fallback
+		{"สมชาย", []rune("สมชาย")},
+		{"김민준", []rune("김민준")},
 		{"Ali\u202Eevil\u200B", nil}, // direction and zero-width marks are dropped, not boxes
 		{"Anna 🚀", []rune("🚀")},
 		{"bad \xff byte", []rune{'\uFFFD'}},
@@ -23,8 +25,8 @@ func TestUnprintable(t *testing.T) {
 			t.Errorf("Unprintable(%q) = %q, want %q", c.in, string(got), string(c.want))
 		}
 	}
-	got := UnprintableNames([]string{"Åsa Berg", "李小龍", "علي محمد", "李小龍", ""})
-	if !reflect.DeepEqual(got, []string{"李小龍", "علي محمد"}) {
+	got := UnprintableNames([]string{"Åsa Berg", "김민준", "علي محمد", "สมชาย", "김민준", ""})
+	if !reflect.DeepEqual(got, []string{"김민준", "สมชาย"}) {
 		t.Errorf("UnprintableNames = %q", got)
 	}
 }

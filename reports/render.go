@@ -51,6 +51,7 @@ type writer struct {
 	}
 	col, fill, draw rgb
 	lw              float64
+	added           [8]bool // fallback fonts added to this PDF, by index in fonts
 }
 
 // newWriter starts a PDF with the fonts and the logo registered.
@@ -139,9 +140,8 @@ func (w *writer) emit(u *unit) {
 func (w *writer) draw1(o op) {
 	switch o.kind {
 	case opText:
-		w.setFont(o.st, o.size)
 		w.textColor(o.col)
-		w.pdf.Text(o.x, o.y, o.text)
+		w.text(o)
 	case opRect:
 		w.fillColor(o.col)
 		w.pdf.Rect(o.x, o.y, o.w, o.h, "F")

@@ -22,8 +22,8 @@ var fontBold []byte
 // fontFamily is the name the fonts are registered under in every PDF.
 const fontFamily = "noto"
 
-// Replacement stands in for a character the embedded font cannot draw (an
-// emoji, a script Noto Sans does not cover). A run of such characters becomes
+// Replacement stands in for a character the embedded fonts cannot draw (an
+// emoji, a script none of them covers). A run of such characters becomes
 // one Replacement.
 const Replacement = '\uFFFD'
 
@@ -42,50 +42,66 @@ func (s style) fpdf() string {
 	return ""
 }
 
-// metrics knows which characters the embedded fonts have and how wide they
-// are, in thousandths of the font size, exactly as fpdf measures them.
+// metrics knows which characters the embedded fonts have, which font draws
+// each, and how wide they are, in thousandths of the font size, exactly as
+// fpdf measures them. Noto Sans draws Latin, Greek and Cyrillic; the
+// fallbacks (fallback.go) draw Arabic, Hebrew and Chinese, Japanese and
+// Korean names.
 type metrics struct {
-	has   [1 << 16 / 64]uint64 // glyph present in both weights (Basic Multilingual Plane only)
+	font  [1 << 16]uint8 // which font draws the character (noFont: none); Basic Multilingual Plane only
 	width [2][1 << 16]uint16
 }
 
+// noFont marks a character no embedded font draws.
+const noFont = 0xFF
+
 var loadMetrics = sync.OnceValues(func() (*metrics, error) {
 	m := &metrics{}
-	var cover [2]*sfnt.Font
-	for i, b := range [][]byte{fontRegular, fontBold} {
-		f, err := sfnt.Parse(b)
-		if err != nil {
-			return nil, fmt.Errorf("embedded font: %w", err)
-		}
-		cover[i] = f
+	for i := range m.font {
+		m.font[i] = noFont
 	}
+	// A character counts for a font when both of its weights have it.
 	var buf sfnt.Buffer
-	for r := rune(1); r < 1<<16; r++ {
-		if r >= 0xD800 && r <= 0xDFFF {
-			continue // surrogates are not characters
-		}
-		ok := true
-		for _, f := range cover {
-			if g, err := f.GlyphIndex(&buf, r); err != nil || g == 0 {
-				ok = false
-				break
+	for fi, fd := range fonts {
+		var cover [2]*sfnt.Font
+		for st, b := range [][]byte{fd.regular, fd.bold} {
+			f, err := sfnt.Parse(b)
+			if err != nil {
+				return nil, fmt.Errorf("embedded font %s: %w", fd.family, err)
 			}
+			cover[st] = f
 		}
-		if ok {
-			m.has[r/64] |= 1 << (r % 64)
+		for r := rune(1); r < 1<<16; r++ {
+			if (r >= 0xD800 && r <= 0xDFFF) || m.font[r] != noFont {
+				continue // surrogates are not characters; an earlier font has it
+			}
+			ok := true
+			for _, f := range cover {
+				if g, err := f.GlyphIndex(&buf, r); err != nil || g == 0 {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				m.font[r] = uint8(fi)
+			}
 		}
 	}
 	// Widths come from fpdf itself so that measuring here and drawing there agree.
 	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
-	pdf.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
+	for _, fd := range fonts {
+		pdf.AddUTF8FontFromBytes(fd.family, "", fd.regular)
+		pdf.AddUTF8FontFromBytes(fd.family, "B", fd.bold)
+	}
 	var one [utf8.UTFMax]byte
 	for st := regular; st <= bold; st++ {
-		pdf.SetFont(fontFamily, st.fpdf(), 10)
-		for r := rune(1); r < 1<<16; r++ {
-			if m.hasRune(r) {
-				n := utf8.EncodeRune(one[:], r)
-				m.width[st][r] = uint16(pdf.GetStringSymbolWidth(string(one[:n])))
+		for fi, fd := range fonts {
+			pdf.SetFont(fd.family, st.fpdf(), 10)
+			for r := rune(1); r < 1<<16; r++ {
+				if int(m.font[r]) == fi {
+					n := utf8.EncodeRune(one[:], r)
+					m.width[st][r] = uint16(pdf.GetStringSymbolWidth(string(one[:n])))
+				}
 			}
 		}
 	}
@@ -96,7 +112,7 @@ var loadMetrics = sync.OnceValues(func() (*metrics, error) {
 })
 
 func (m *metrics) hasRune(r rune) bool {
-	return r > 0 && r < 1<<16 && m.has[r/64]&(1<<(r%64)) != 0
+	return r > 0 && r < 1<<16 && m.font[r] != noFont
 }
 
 // ptToMM converts a font size in points to millimetres.
@@ -144,7 +160,7 @@ func (m *metrics) clean(s string, multiline bool) string {
 		return s
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = norm.NFC.String(s)
+	s = shapeArabic(norm.NFC.String(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	replaced := false
@@ -187,6 +203,11 @@ func (m *metrics) drawable(s string, multiline bool) bool {
 		if r == utf8.RuneError || r < 0x20 || (r >= 0x7F && r < 0xA0) || r == '\u2028' || r == '\u2029' ||
 			invisible(r) || !m.hasRune(r) {
 			return false
+		}
+		if r >= 0x0621 && r <= 0x06FF {
+			if _, ok := arabicForms[r]; ok {
+				return false // not shaped yet
+			}
 		}
 	}
 	return norm.NFC.IsNormalString(s)

@@ -38,7 +38,10 @@ func TestClean(t *testing.T) {
 		{"fel \xff\xfe här", false, "fel \uFFFD här"},
 		{"\u202Eevil\u202C", false, "evil"},
 		{"mjuk\u00ADbindestreck", false, "mjukbindestreck"},
-		{"你好", false, "\uFFFD"},
+		{"你好", false, "你好"},                                 // Droid Sans Fallback
+		{"김민준 สมชาย", false, "\uFFFD \uFFFD"},               // no font has Hangul or Thai
+		{"علي", false, "\uFECB\uFEE0\uFEF2"},                // joined: initial, medial, final
+		{"\uFECB\uFEE0\uFEF2", false, "\uFECB\uFEE0\uFEF2"}, // shaped text stays as it is
 		{"kr\u00A0100", false, "kr\u00A0100"},
 	} {
 		got := m.clean(c.in, c.multiline)

@@ -42,7 +42,7 @@ type Printed struct {
 	Pages    int      // pages of the one PDF (0 with PerUnit)
 	PupilIDs []string // the pupils whose data went into the documents
 	// Unprintable are the names in the documents that hold characters the
-	// PDFs' font cannot draw (Arabic, Hebrew, Chinese …): they printed as
+	// PDFs' fonts cannot draw (Korean, Thai, emoji …): they printed as
 	// "�", and the user is told which.
 	Unprintable []string
 	Skipped     int // pupils left out of certificates: no attendance recorded
@@ -77,9 +77,9 @@ func UnprintableMessage(l text.Lang, names []string) string {
 		more = l.Pick(fmt.Sprintf(" och %d till", len(names)-len(shown)), fmt.Sprintf(" and %d more", len(names)-len(shown)))
 	}
 	return l.Pick(
-		fmt.Sprintf("Obs: %d namn har tecken som PDF-typsnittet inte kan visa (arabisk, hebreisk eller kinesisk skrift, emoji); de skrivs som ”�”: %s%s. Skriv dem för hand på utskriften eller lägg till en latinsk stavning.",
+		fmt.Sprintf("Obs: %d namn har tecken som PDF-typsnittet inte kan visa (till exempel koreansk eller thailändsk skrift, emoji); de skrivs som ”�”: %s%s. Skriv dem för hand på utskriften eller lägg till en latinsk stavning.",
 			len(names), strings.Join(shown, ", "), more),
-		fmt.Sprintf("Note: %d names have characters the PDF font cannot show (Arabic, Hebrew or Chinese script, emoji); they print as \"�\": %s%s. Write them by hand on the printout or add a Latin spelling.",
+		fmt.Sprintf("Note: %d names have characters the PDF font cannot show (for example Korean or Thai script, emoji); they print as \"�\": %s%s. Write them by hand on the printout or add a Latin spelling.",
 			len(names), strings.Join(shown, ", "), more))
 }
 

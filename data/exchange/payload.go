@@ -56,16 +56,16 @@ type PeriodInfo struct {
 // Payload is what a file holds once decrypted: which kind, from whom and
 // which version, and the rows (or, for a host file, the host's sheet).
 type Payload struct {
-	Format     string      `json:"format"`
-	Version    int         `json:"version"`
-	Kind       Kind        `json:"kind"`
-	CreatedAt  time.Time   `json:"created_at"`
-	AppVersion string      `json:"app_version"`
-	Schema     int         `json:"schema"`
-	Source     Source      `json:"source"`
+	Format     string    `json:"format"`
+	Version    int       `json:"version"`
+	Kind       Kind      `json:"kind"`
+	CreatedAt  time.Time `json:"created_at"`
+	AppVersion string    `json:"app_version"`
+	Schema     int       `json:"schema"`
+	Source     Source    `json:"source"`
 	// Role is whom the writer speaks for (a host form travels both ways).
 	Role   Role        `json:"role,omitempty"`
-	Period     *PeriodInfo `json:"period,omitempty"`
+	Period *PeriodInfo `json:"period,omitempty"`
 	// Protected counts pupils with protected identity in the file's scope,
 	// and Named how many of them carry their name (the sender opted in).
 	Protected int        `json:"protected,omitempty"`

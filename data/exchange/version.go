@@ -3,8 +3,8 @@ package exchange
 import (
 	"context"
 	"encoding/json"
-	"strconv"
 	"sort"
+	"strconv"
 	"strings"
 
 	"techniqual/data"

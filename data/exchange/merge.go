@@ -135,7 +135,7 @@ func (p *Plan) Total() Count {
 // holds values older than what is here: it is refused (CodeOlder).
 func (p *Plan) OlderThanHere() bool {
 	t := p.Total()
-	return t.New == 0 && t.Changed == 0 && t.Conflicts == 0 && t.Older > 0
+	return t.New == 0 && t.Changed == 0 && t.Conflicts == 0 && t.Refused == 0 && t.Older > 0
 }
 
 // olderError is the refusal of a file that is older than what is here,

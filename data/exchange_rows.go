@@ -900,16 +900,19 @@ func hostLaptopKey(orgID string) string { return "xhost/" + orgID }
 
 // IsHostLaptop reports whether this database is the host's own copy of the
 // company orgID: it has read a host form the coordinator wrote for the
-// company (SetHostLaptop), or the company is the only organisation it
-// holds (HR who filled in the form from scratch). On such a laptop the
-// host may not approve its own offers.
+// company (SetHostLaptop). On such a laptop the host may not approve its
+// own offers.
 func (s *Store) IsHostLaptop(ctx context.Context, orgID string) (bool, error) {
 	v, err := s.Meta(ctx, hostLaptopKey(orgID))
-	if err != nil || v == "1" || orgID == "" {
-		return v == "1", err
-	}
+	return v == "1", err
+}
+
+// HoldsOnlyOrganisation reports whether orgID, a company, is the only live
+// organisation in this database: HR's laptop where the form was filled in
+// from scratch, before any file came from the coordinator.
+func (s *Store) HoldsOnlyOrganisation(ctx context.Context, orgID string) (bool, error) {
 	var others, own int
-	err = s.q.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE id <> ?), count(*) FILTER (WHERE id = ? AND kind <> 'school')
+	err := s.q.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE id <> ?), count(*) FILTER (WHERE id = ? AND kind <> 'school')
 		FROM organisations WHERE deleted_at IS NULL`, orgID, orgID).Scan(&others, &own)
 	if err != nil {
 		return false, fmt.Errorf("read organisations: %w", err)

@@ -129,8 +129,8 @@ func senderRole(ctx context.Context, st *data.Store, p *Payload) (Role, error) {
 }
 
 // writerRole is whom a host form written here speaks for: the host when
-// this is the host's own laptop for the company (see data.Store.IsHostLaptop),
-// else the coordinator.
+// this is the host's own laptop for the company (it read the coordinator's
+// form for it, or holds no other organisation), else the coordinator.
 func writerRole(ctx context.Context, st *data.Store, kind Kind, orgID string) (Role, error) {
 	switch kind {
 	case KindSchool:
@@ -140,6 +140,9 @@ func writerRole(ctx context.Context, st *data.Store, kind Kind, orgID string) (R
 	}
 	host, err := st.IsHostLaptop(ctx, orgID)
 	if err != nil || host {
+		return RoleHost, err
+	}
+	if only, err := st.HoldsOnlyOrganisation(ctx, orgID); err != nil || only {
 		return RoleHost, err
 	}
 	return RoleCoordinator, nil

@@ -138,6 +138,15 @@ func (p *Plan) OlderThanHere() bool {
 	return t.New == 0 && t.Changed == 0 && t.Conflicts == 0 && t.Refused == 0 && t.Older > 0
 }
 
+// OlderError is the refusal of a file that is older than what is here
+// (CodeOlder), nil when it is not.
+func (p *Plan) OlderError() error {
+	if !p.OlderThanHere() {
+		return nil
+	}
+	return p.olderError()
+}
+
 // olderError is the refusal of a file that is older than what is here,
 // naming up to three of its older fields.
 func (p *Plan) olderError() *Error {

@@ -177,7 +177,8 @@ func newSim(t testing.TB, seed uint64) *sim {
 			s.fields = append(s.fields, simField{data.XOffers, id, f})
 		}
 	}
-	s.fields = append(s.fields, simField{data.XPeople, w.supervisor.ID, "title"})
+	s.fields = append(s.fields, simField{data.XPeople, w.supervisor.ID, "title"}, simField{data.XPeople, w.model.ID, "title"},
+		simField{data.XPeople, w.model.ID, deletedField})
 	for _, id := range []string{w.alva.ID, w.sam.ID} {
 		for _, f := range []string{"class_name", "last_name"} {
 			s.fields = append(s.fields, simField{data.XPupils, id, f})
@@ -213,6 +214,9 @@ func (s *sim) values(l *laptop) map[simField]string {
 			for _, f := range s.fields {
 				if f.table == table && f.id == r.ID {
 					out[f] = r.Fields[f.field]
+					if f.field == deletedField {
+						out[f] = boolField(r.Deleted())
+					}
 				}
 			}
 		}
@@ -252,6 +256,19 @@ func (s *sim) edit(l *laptop) {
 	v := fmt.Sprintf("%s %d", l.name, s.nextValue)
 	var err error
 	switch {
+	case f.field == deletedField: // to the bin and back
+		err = l.st.InTx(ctx, func(tx *data.Store) error {
+			rows, err := tx.ExchangeRows(ctx, f.table, "id", []string{f.id})
+			if err != nil || len(rows) != 1 {
+				return fmt.Errorf("row %s: %v", f, err)
+			}
+			r := data.ExchangeRow{Table: f.table, ID: f.id, UpdatedAt: "2026-12-01T10:00:00.000Z"}
+			if !rows[0].Deleted() {
+				r.DeletedAt = "2026-12-01T10:00:00.000Z"
+			}
+			v = boolField(r.Deleted())
+			return tx.UpsertExchangeRow(ctx, r)
+		})
 	case f.field == "status":
 		st := []data.OfferStatus{data.OfferDraft, data.OfferSubmitted, data.OfferApproved}[s.rnd.IntN(3)]
 		v = string(st)
@@ -314,7 +331,7 @@ func (s *sim) send(from, to *laptop, kind Kind) *simFile {
 		}
 		for _, sf := range s.fields {
 			if sf.table == r.Table && sf.id == r.ID {
-				if _, ok := r.Fields[sf.field]; ok && !r.minimised(sf.field) {
+				if _, ok := r.Fields[sf.field]; (ok || sf.field == deletedField) && !r.minimised(sf.field) {
 					f.facts[sf] = from.facts[sf]
 					from.base[sf] = from.facts[sf]
 				}

@@ -157,10 +157,6 @@ func TestCase2OlderFileRefused(t *testing.T) {
 	// F3 has a newer capacity but F1's address: the capacity is taken, the
 	// address is reported as older and kept.
 	setCapacity(t, hr, w.offer.ID, 5)
-	org.VisitingAddress = "Väg 1"
-	hrOrg, err := hr.GetOrganisation(ctx, w.company.ID)
-	must(t, err)
-	_ = hrOrg
 	p, err := ExportHostForm(ctx, hr, w.company.ID, Options{})
 	must(t, err)
 	// Simulate F1's address arriving with F3's capacity: take the address
@@ -256,8 +252,13 @@ func TestCase3HostCannotApproveItsOwnOffer(t *testing.T) {
 	}
 	res, err = Apply(ctx, coord, p, Decisions{Default: Theirs})
 	must(t, err)
-	if got, _ := coord.GetOffer(ctx, n.ID); got.Status != data.OfferDraft {
-		t.Fatalf("new offer: status %s", got.Status)
+	// Both approvals are refused again, each named: nothing is refused silently.
+	refusedNew := false
+	for _, r := range res.Plan.Refused {
+		refusedNew = refusedNew || (r.ID == n.ID && r.Field == "status" && strings.Contains(r.Problem.Swedish, "Ny plats"))
+	}
+	if got, _ := coord.GetOffer(ctx, n.ID); got.Status != data.OfferDraft || !refusedNew || len(res.Plan.Refused) != 2 {
+		t.Fatalf("new offer: status %s, refused %+v", got.Status, res.Plan.Refused)
 	}
 	// The coordinator's approval reaches HR: the coordinator may.
 	must(t, coord.SetOfferStatus(ctx, w.offer.ID, data.OfferApproved))

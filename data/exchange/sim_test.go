@@ -1,7 +1,6 @@
 package exchange
 
 import (
-	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -525,8 +524,6 @@ func (s *sim) step(int) {
 		s.stats["lost"]++
 	}
 }
-
-var _ = bytes.Equal
 
 func keys(h history) []int {
 	var out []int

@@ -850,32 +850,77 @@ func (s *Store) ContentChecksum(ctx context.Context) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// ErrExchangeBase is returned by ExchangeBase for a snapshot that cannot be read.
-var ErrExchangeBase = errors.New("unreadable exchange snapshot")
-
-// baseKey is the meta key of the last exchanged version of a row.
-func baseKey(table, id string) string { return "xbase/" + table + "/" + id }
-
-// ExchangeBase returns the fields of a row as they were last sent or
-// received in an exchange file (the common version both laptops have seen),
-// or nil when the row was never exchanged.
-func (s *Store) ExchangeBase(ctx context.Context, table, id string) (map[string]string, error) {
-	v, err := s.Meta(ctx, baseKey(table, id))
-	if err != nil || v == "" {
-		return nil, err
+// LaptopID is this database's own id in exchange version vectors: a short
+// random hex string written once, by the migration that introduced them.
+func (s *Store) LaptopID(ctx context.Context) (string, error) {
+	id, err := s.Meta(ctx, "laptop_id")
+	if err == nil && id == "" {
+		err = errors.New("this database has no laptop id")
 	}
-	var m map[string]string
-	if err := json.Unmarshal([]byte(v), &m); err != nil {
-		return nil, fmt.Errorf("%s %s: %w", table, id, ErrExchangeBase)
-	}
-	return m, nil
+	return id, err
 }
 
-// SetExchangeBase records the fields of a row as last sent or received.
-func (s *Store) SetExchangeBase(ctx context.Context, table, id string, fields map[string]string) error {
-	b, err := json.Marshal(fields)
-	if err != nil {
-		return err
+// ExchangeVersions reads the stored version state (JSON, see package
+// data/exchange) of the rows of table with the given keys; a row never
+// exchanged has none.
+func (s *Store) ExchangeVersions(ctx context.Context, table string, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	for start := 0; start < len(ids); start += chunk {
+		part := ids[start:min(start+chunk, len(ids))]
+		rows, err := s.q.QueryContext(ctx, "SELECT row_id, state FROM exchange_versions WHERE table_name = ? AND row_id IN ("+
+			placeholders(len(part))+")", append([]any{table}, anys(part)...)...)
+		if err != nil {
+			return nil, fmt.Errorf("read exchange versions: %w", err)
+		}
+		for rows.Next() {
+			var id, st string
+			if err := rows.Scan(&id, &st); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[id] = st
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
-	return s.SetMeta(ctx, baseKey(table, id), string(b))
+	return out, nil
+}
+
+// SetExchangeVersions stores the version state of one row. Use it inside InTx.
+func (s *Store) SetExchangeVersions(ctx context.Context, table, id, state string) error {
+	_, err := s.exec(ctx, `INSERT INTO exchange_versions (table_name, row_id, state) VALUES (?, ?, ?)
+		ON CONFLICT (table_name, row_id) DO UPDATE SET state = excluded.state`, table, id, state)
+	return translate("save exchange versions", err)
+}
+
+// hostLaptopKey marks this database as the host's own laptop for one company.
+func hostLaptopKey(orgID string) string { return "xhost/" + orgID }
+
+// IsHostLaptop reports whether this database is the host's own copy of the
+// company orgID: it has read a host form the coordinator wrote for the
+// company (SetHostLaptop). On such a laptop the host may not approve its
+// own offers.
+func (s *Store) IsHostLaptop(ctx context.Context, orgID string) (bool, error) {
+	v, err := s.Meta(ctx, hostLaptopKey(orgID))
+	return v == "1", err
+}
+
+// HoldsOnlyOrganisation reports whether orgID, a company, is the only live
+// organisation in this database: HR's laptop where the form was filled in
+// from scratch, before any file came from the coordinator.
+func (s *Store) HoldsOnlyOrganisation(ctx context.Context, orgID string) (bool, error) {
+	var others, own int
+	err := s.q.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE id <> ?), count(*) FILTER (WHERE id = ? AND kind <> 'school')
+		FROM organisations WHERE deleted_at IS NULL`, orgID, orgID).Scan(&others, &own)
+	if err != nil {
+		return false, fmt.Errorf("read organisations: %w", err)
+	}
+	return others == 0 && own == 1, nil
+}
+
+// SetHostLaptop marks this database as the host's own laptop for orgID.
+func (s *Store) SetHostLaptop(ctx context.Context, orgID string) error {
+	return s.SetMeta(ctx, hostLaptopKey(orgID), "1")
 }

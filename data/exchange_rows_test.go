@@ -177,15 +177,18 @@ func TestContentChecksumAndBase(t *testing.T) {
 	if before != again {
 		t.Fatal("checksum is not stable")
 	}
-	if err := st.SetExchangeBase(ctx, XPupils, w.alva.ID, map[string]string{"first_name": "Alva", "deleted": ""}); err != nil {
+	if err := st.SetExchangeVersions(ctx, XPupils, w.alva.ID, `{"first_name":{"v":"Alva","vv":{"a1":1}}}`); err != nil {
 		t.Fatal(err)
 	}
-	b, err := st.ExchangeBase(ctx, XPupils, w.alva.ID)
-	if err != nil || b["first_name"] != "Alva" {
-		t.Fatalf("base: %v, %v", b, err)
+	b, err := st.ExchangeVersions(ctx, XPupils, []string{w.alva.ID, w.lukasz.ID})
+	if err != nil || !strings.Contains(b[w.alva.ID], `"Alva"`) {
+		t.Fatalf("versions: %v, %v", b, err)
 	}
-	if none, err := st.ExchangeBase(ctx, XPupils, w.lukasz.ID); none != nil || err != nil {
-		t.Fatalf("base of a row never exchanged: %v, %v", none, err)
+	if _, ok := b[w.lukasz.ID]; ok {
+		t.Fatalf("versions of a row never exchanged: %v", b)
+	}
+	if id, err := st.LaptopID(ctx); err != nil || len(id) != 16 {
+		t.Fatalf("laptop id %q, %v", id, err)
 	}
 	after, _ := st.ContentChecksum(ctx)
 	if after == before {

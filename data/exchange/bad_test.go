@@ -26,6 +26,10 @@ func TestBadFiles(t *testing.T) {
 	newer.Version = 3
 	var newerPayload bytes.Buffer
 	must(t, Write(&newerPayload, &newer, pass))
+	older := *p
+	older.Version = 1
+	var olderPayload bytes.Buffer
+	must(t, Write(&olderPayload, &older, pass))
 
 	flip := func(at int) []byte {
 		b := bytes.Clone(good.Bytes())
@@ -49,9 +53,13 @@ func TestBadFiles(t *testing.T) {
 		{"truncated to the header", good.Bytes()[:len(header)/2], pass, nil, CodeTruncated, "ofullständig"},
 		{"extra bytes", append(bytes.Clone(good.Bytes()), "\r\n"...), pass, nil, CodeDamaged, "skadad"},
 		{"wrong passphrase", good.Bytes(), "fel lösenfras helt och hållet", nil, CodeWrongPassphrase, "Lösenfrasen stämmer inte"},
-		{"newer header", bytes.Replace(good.Bytes(), []byte(Magic+" v1 "), []byte(Magic+" v3 "), 1), pass, nil, CodeNewerVersion,
+		{"newer header", bytes.Replace(good.Bytes(), []byte(Magic+" v2 "), []byte(Magic+" v3 "), 1), pass, nil, CodeNewerVersion,
 			"Filen kommer från en nyare version av Techniqual (v3). Uppdatera först."},
 		{"newer payload", newerPayload.Bytes(), pass, nil, CodeNewerVersion, "(v3)"},
+		// Format v1 had no version vectors (issue #15): refused, never guessed at.
+		{"v1 header", bytes.Replace(good.Bytes(), []byte(Magic+" v2 "), []byte(Magic+" v1 "), 1), pass, nil, CodeOldFormat,
+			"Filen skrevs av en äldre version av Techniqual (format v1)"},
+		{"v1 payload", olderPayload.Bytes(), pass, nil, CodeOldFormat, "uppdatera Techniqual och skicka filen igen"},
 		{"wrong kind", good.Bytes(), pass, []Kind{KindHostForm}, CodeWrongKind, "skolfil med elever och önskemål, men här behövs en fil med värdformulär"},
 		{"a PDF", []byte("%PDF-1.7\n1 0 obj\n"), pass, nil, CodeNotExchange, "inte en utbytesfil"},
 		{"empty", nil, pass, nil, CodeNotExchange, "inte en utbytesfil"},

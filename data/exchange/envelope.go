@@ -20,7 +20,13 @@ const Magic = "TECHNIQUAL-EXCHANGE"
 
 // FormatVersion is the version of the file format this build writes and the
 // newest it reads; both the header line and the payload carry it.
-const FormatVersion = 1
+const FormatVersion = 2
+
+// oldestVersion is the oldest format this build reads. Format v1 had no
+// version vectors: its "common version" was recorded when a file was sent,
+// which is what lost edits (issue #15). Reading it would mean guessing,
+// so a v1 file is refused with a message to update and send again.
+const oldestVersion = 2
 
 // Extension is the file name extension of exchange files.
 const Extension = ".techniqual"
@@ -120,6 +126,9 @@ func parseHeader(b []byte) (Header, []byte, error) {
 	h.Version = v
 	if v > FormatVersion {
 		return h, nil, newVersionError(v)
+	}
+	if v < oldestVersion {
+		return h, nil, &Error{Code: CodeOldFormat, Version: v}
 	}
 	size := int64(-1)
 	for _, f := range fields[2:] {
@@ -247,6 +256,9 @@ func decode(b []byte, passphrase string) (*Payload, error) {
 	}
 	if p.Version > FormatVersion {
 		return nil, newVersionError(p.Version)
+	}
+	if p.Version < oldestVersion {
+		return nil, &Error{Code: CodeOldFormat, Version: p.Version}
 	}
 	if p.Kind != h.Kind {
 		// The header line is not encrypted: a mismatch means it was edited.

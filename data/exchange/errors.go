@@ -20,6 +20,8 @@ const (
 	CodeShortPassphrase Code = "short_passphrase" // too short to write a file with
 	CodeConflicts       Code = "conflicts"        // conflicts left undecided
 	CodeProblems        Code = "problems"         // the file's rows cannot be imported here
+	CodeOldFormat       Code = "old_format"       // written by an older Techniqual, without version vectors
+	CodeOlder           Code = "older"            // everything the file would change is older than what is here
 )
 
 // Error is a problem with an exchange file, with a message for people in
@@ -61,6 +63,10 @@ var messages = map[Code][2]string{
 		"The passphrase must have at least {{.Min}} characters. Three or four ordinary words work well."},
 	CodeConflicts: {"Några uppgifter har ändrats både här och i filen. Välj vilken version som ska gälla. Ingenting har ändrats.",
 		"Some details were changed both here and in the file. Choose which version to keep. Nothing was changed."},
+	CodeOldFormat: {"Filen skrevs av en äldre version av Techniqual (format v{{.Version}}) som inte kunde hålla reda på vem som ändrat vad. Be avsändaren uppdatera Techniqual och skicka filen igen. Ingenting har ändrats.",
+		"The file was written by an older version of Techniqual (format v{{.Version}}), which could not keep track of who changed what. Ask the sender to update Techniqual and send the file again. Nothing was changed."},
+	CodeOlder: {"Filen är äldre än det som redan finns här: allt den skulle ändra har redan ändrats efter den ({{.Detail}}). Den har inte lästs in. Ingenting har ändrats.",
+		"The file is older than what is here: everything it would change has been changed since ({{.Detail}}). It was not imported. Nothing was changed."},
 	CodeProblems: {"Filen kan inte läsas in här: {{.Detail}}. Ingenting har ändrats.",
 		"The file cannot be imported here: {{.Detail}}. Nothing was changed."},
 }

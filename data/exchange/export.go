@@ -41,31 +41,58 @@ var (
 	assignmentFields = []string{"period_id", "pupil_id", "offer_id", "locked", "source", "supervisor_comment"}
 )
 
-// deletedField is the pseudo-field that carries "in the bin" in a Base.
+// deletedField is the pseudo-field of a row's "in the bin" flag, with its
+// own version vector.
 const deletedField = "deleted"
 
 type builder struct {
 	ctx  context.Context
 	st   *data.Store
 	p    *Payload
+	clk  *clock // this laptop's id and edit counter
 	seen map[string]bool
+	// realFields are the unminimised fields of rows in min.
+	realFields map[string]map[string]string
+	// min are the fields made smaller on the way out, by table/key.
+	min map[string][]string
 }
 
-func newBuilder(ctx context.Context, st *data.Store, kind Kind, src data.Organisation, o Options) *builder {
+func newBuilder(ctx context.Context, st *data.Store, kind Kind, src data.Organisation, o Options) (*builder, error) {
 	now := time.Now
 	if o.Now != nil {
 		now = o.Now
 	}
-	return &builder{ctx: ctx, st: st, seen: map[string]bool{}, p: &Payload{
+	clk, err := loadClock(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	role, err := writerRole(ctx, st, kind, src.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &builder{ctx: ctx, st: st, clk: clk, seen: map[string]bool{}, min: map[string][]string{}, realFields: map[string]map[string]string{}, p: &Payload{
 		Format: payloadFormat, Version: FormatVersion, Kind: kind, CreatedAt: now().UTC().Truncate(time.Second),
-		AppVersion: o.AppVersion, Schema: data.SchemaVersion(),
+		AppVersion: o.AppVersion, Schema: data.SchemaVersion(), Role: role,
 		Source: Source{ID: src.ID, Kind: src.Kind, Name: src.Name},
-	}}
+	}}, nil
 }
 
-// add puts rows into the file with only the given fields. Deleted owned
-// rows travel as tombstones: key and deletion time, nothing else.
+// add puts rows into the file with only the given fields, each owned row
+// with the version vectors of its fields after a scan for this laptop's
+// own edits. Deleted owned rows travel as tombstones: key, deletion time
+// and the deletion's vector, nothing else.
 func (b *builder) add(rows []data.ExchangeRow, fields []string, ref bool) error {
+	var states map[string]string
+	if !ref && len(rows) > 0 {
+		ids := make([]string, len(rows))
+		for i, r := range rows {
+			ids[i] = r.ID
+		}
+		var err error
+		if states, err = b.st.ExchangeVersions(b.ctx, rows[0].Table, ids); err != nil {
+			return err
+		}
+	}
 	for _, r := range rows {
 		k := r.Table + "/" + r.ID
 		if b.seen[k] {
@@ -81,17 +108,21 @@ func (b *builder) add(rows []data.ExchangeRow, fields []string, ref bool) error 
 			}
 		}
 		if !ref {
-			base, err := b.st.ExchangeBase(b.ctx, r.Table, r.ID)
-			if err != nil && !errors.Is(err, data.ErrExchangeBase) {
-				return err
+			out.Min = b.min[k]
+			// The scan reads the real row: a minimised value is not an edit.
+			real := r
+			if len(out.Min) > 0 {
+				real.Fields = b.realFields[k]
 			}
-			if base != nil {
-				out.Base = map[string]string{}
-				for _, f := range append(fields, deletedField) {
-					if v, ok := base[f]; ok {
-						out.Base[f] = v
-					}
+			st := scan(r.Table, &real, parseState(states[r.ID]), b.clk)
+			out.V = map[string]VV{}
+			for f := range out.Fields {
+				if !out.minimised(f) && len(st[f].VV) > 0 {
+					out.V[f] = st[f].VV
 				}
+			}
+			if t, _ := data.ExchangeTableOf(r.Table); t.Soft && len(st[deletedField].VV) > 0 {
+				out.V[deletedField] = st[deletedField].VV
 			}
 		}
 		b.p.Rows = append(b.p.Rows, out)
@@ -154,7 +185,10 @@ func ExportHostForm(ctx context.Context, st *data.Store, orgID string, o Options
 	if org.Kind == data.KindSchool {
 		return nil, fmt.Errorf("%s is a school, not a host", org.Name)
 	}
-	b := newBuilder(ctx, st, KindHostForm, org, o)
+	b, err := newBuilder(ctx, st, KindHostForm, org, o)
+	if err != nil {
+		return nil, err
+	}
 	orgs, err := b.rows(data.XOrganisations, "id", []string{orgID})
 	if err != nil {
 		return nil, err
@@ -212,7 +246,10 @@ func ExportSchool(ctx context.Context, st *data.Store, schoolID, periodID string
 	if school.Kind != data.KindSchool {
 		return nil, fmt.Errorf("%s is not a school", school.Name)
 	}
-	b := newBuilder(ctx, st, KindSchool, school, o)
+	b, err := newBuilder(ctx, st, KindSchool, school, o)
+	if err != nil {
+		return nil, err
+	}
 	per, err := b.period(periodID)
 	if err != nil {
 		return nil, err
@@ -234,7 +271,10 @@ func ExportSchool(ctx context.Context, st *data.Store, schoolID, periodID string
 		if r.Deleted() || r.Fields["grade"] == fmt.Sprint(per.Grade) {
 			inFile[r.ID] = true
 			if !r.Deleted() {
-				r = minimisePupil(r, o.IncludeProtected, b.p)
+				b.realFields[r.Table+"/"+r.ID] = r.Fields
+				var min []string
+				r, min = minimisePupil(r, o.IncludeProtected, b.p)
+				b.min[r.Table+"/"+r.ID] = min
 			}
 			pupils = append(pupils, r)
 		}
@@ -268,7 +308,16 @@ func ExportSchool(ctx context.Context, st *data.Store, schoolID, periodID string
 				fr = append(fr, f)
 			}
 		}
-		c.Fields["friends"] = strings.Join(fr, ",")
+		if joined := strings.Join(fr, ","); joined != c.Fields["friends"] {
+			// Friends outside the file stay here: the list is a view.
+			real := map[string]string{}
+			for k, v := range c.Fields {
+				real[k] = v
+			}
+			b.realFields[c.Table+"/"+c.ID] = real
+			b.min[c.Table+"/"+c.ID] = []string{"friends"}
+			c.Fields["friends"] = joined
+		}
 		choices = append(choices, c)
 	}
 	offers, err := b.rows(data.XOffers, "id", refsOf(choices, "offers"))
@@ -292,25 +341,37 @@ func ExportSchool(ctx context.Context, st *data.Store, schoolID, periodID string
 }
 
 // minimisePupil leaves out what the coordinator does not need and hides a
-// pupil with protected identity unless the counsellor opted in.
-func minimisePupil(r data.ExchangeRow, include bool, p *Payload) data.ExchangeRow {
+// pupil with protected identity unless the counsellor opted in. It
+// returns the fields it made smaller, which the file marks as such.
+func minimisePupil(r data.ExchangeRow, include bool, p *Payload) (data.ExchangeRow, []string) {
 	f := make(map[string]string, len(r.Fields))
 	for k, v := range r.Fields {
 		f[k] = v
 	}
+	var min []string
+	set := func(field, v string) {
+		if f[field] != v {
+			f[field] = v
+			min = append(min, field)
+		}
+	}
 	if f["needs_shareable"] != "1" {
-		f["needs"] = ""
+		set("needs", "")
 	}
 	if f["protected"] == "1" {
 		p.Protected++
 		if include {
 			p.Named++
 		} else {
-			f["first_name"], f["last_name"], f["birth_date"], f["needs"] = ViaSchoolName, "", "", ""
+			set("first_name", ViaSchoolName)
+			set("last_name", "")
+			set("birth_date", "")
+			set("needs", "")
 		}
 	}
 	r.Fields = f
-	return r
+	sort.Strings(min)
+	return r, min
 }
 
 // ExportResults builds a results file for one school: the placements of
@@ -324,7 +385,10 @@ func ExportResults(ctx context.Context, st *data.Store, schoolID, periodID strin
 	if school.Kind != data.KindSchool {
 		return nil, fmt.Errorf("%s is not a school", school.Name)
 	}
-	b := newBuilder(ctx, st, KindResults, school, o)
+	b, err := newBuilder(ctx, st, KindResults, school, o)
+	if err != nil {
+		return nil, err
+	}
 	if _, err := b.period(periodID); err != nil {
 		return nil, err
 	}
@@ -386,7 +450,10 @@ func ExportHost(ctx context.Context, st *data.Store, hostID, periodID string, o 
 	if err != nil {
 		return nil, err
 	}
-	b := newBuilder(ctx, st, KindHost, host, o)
+	b, err := newBuilder(ctx, st, KindHost, host, o)
+	if err != nil {
+		return nil, err
+	}
 	per, err := st.GetPeriod(ctx, periodID)
 	if err != nil {
 		return nil, err

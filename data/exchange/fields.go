@@ -1,5 +1,10 @@
 package exchange
 
+import (
+	"strings"
+	"unicode"
+)
+
 // fieldNames are the words a user knows for the exchanged fields, Swedish
 // then English, as the forms name them (a conflict on "capacity" means
 // nothing to an HR person; "antal platser" does).
@@ -76,4 +81,52 @@ func FieldName(field string, en bool) string {
 		return n[1]
 	}
 	return n[0]
+}
+
+// fileKindNames start a file's name, Swedish then English: what it is.
+var fileKindNames = map[Kind][2]string{
+	KindHostForm: {"Värdformulär", "Host form"},
+	KindSchool:   {"Skolfil", "School file"},
+	KindResults:  {"Resultat", "Results"},
+	KindHost:     {"Värdfil", "Host file"},
+}
+
+// FileName is the name a file is saved under, saying what it is, who it
+// is from or about and when: "Värdformulär Alsters Kodverkstad AB
+// 2026-12-05.techniqual". The name is made safe for any file system: path
+// separators, control characters and characters Windows refuses become
+// spaces, and it is kept short.
+func FileName(k Kind, who, date string, en bool) string {
+	kind := fileKindNames[k][0]
+	if en {
+		kind = fileKindNames[k][1]
+	}
+	if kind == "" {
+		kind = "Techniqual"
+	}
+	clean := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			switch {
+			case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || strings.ContainsRune(`/\:*?"<>|`, r) ||
+				unicode.Is(unicode.Cf, r): // bidi overrides and zero-width characters too
+				b.WriteRune(' ')
+			default:
+				b.WriteRune(r)
+			}
+		}
+		s = strings.Join(strings.Fields(b.String()), " ")
+		s = strings.Trim(s, ". ") // no hidden file, no trailing dot (Windows)
+		if r := []rune(s); len(r) > 80 {
+			s = strings.TrimSpace(string(r[:80]))
+		}
+		return s
+	}
+	parts := []string{kind}
+	for _, p := range []string{clean(who), clean(date)} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " ") + Extension
 }

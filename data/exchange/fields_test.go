@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"strings"
 	"testing"
 
 	"techniqual/data"
@@ -30,5 +31,29 @@ func TestEveryFieldHasAName(t *testing.T) {
 		if got := FieldName(c.field, c.en); got != c.want {
 			t.Errorf("FieldName(%q, %v) = %q, want %q", c.field, c.en, got, c.want)
 		}
+	}
+}
+
+// TestFileName: a file's name says what it is, who sent it and when, and
+// nothing in a sender's name can make it a path or hide a part of it.
+func TestFileName(t *testing.T) {
+	for _, tc := range []struct {
+		kind Kind
+		who  string
+		en   bool
+		want string
+	}{
+		{KindHostForm, "Alsters Kodverkstad AB", false, "Värdformulär Alsters Kodverkstad AB 2026-12-05.techniqual"},
+		{KindSchool, "Älvkulleskolan", true, "School file Älvkulleskolan 2026-12-05.techniqual"},
+		{KindResults, "../../etc/passwd", false, "Resultat etc passwd 2026-12-05.techniqual"},
+		{KindHost, "A\\B:C*D?\"E<F>G|H\x00\n\u202eI\u200bJ", false, "Värdfil A B C D E F G H I J 2026-12-05.techniqual"},
+		{KindHostForm, "...", false, "Värdformulär 2026-12-05.techniqual"},
+	} {
+		if got := FileName(tc.kind, tc.who, "2026-12-05", tc.en); got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.who, got, tc.want)
+		}
+	}
+	if n := []rune(FileName(KindHostForm, strings.Repeat("Å", 300), "2026-12-05", false)); len(n) > 120 {
+		t.Errorf("name of %d characters", len(n))
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -39,6 +40,39 @@ func asError(err error, e **Error) bool {
 	x, ok := err.(*Error)
 	*e = x
 	return ok
+}
+
+// TestV1FilesRefused: files written by format v1 (the committed seeds
+// v1-school and v1-host-form, made by the previous Techniqual) are refused
+// with a message to update, and change nothing: v1 carried a "common
+// version" recorded at sending, which is what lost edits (issue #15), and
+// guessing versions for its rows could overwrite newer values.
+func TestV1FilesRefused(t *testing.T) {
+	st := openStore(t, "coord")
+	newWorld(t, st)
+	before := checksum(t, st)
+	for _, name := range []string{"v1-school", "v1-host-form"} {
+		raw, err := os.ReadFile(filepath.Join("testdata", "fuzz", "FuzzRead", name))
+		must(t, err)
+		_, quoted, _ := bytes.Cut(bytes.TrimSpace(raw), []byte("[]byte("))
+		b, err := strconv.Unquote(string(bytes.TrimSuffix(quoted, []byte(")"))))
+		must(t, err)
+		if !bytes.HasPrefix([]byte(b), []byte(Magic+" v1 ")) {
+			t.Fatalf("%s is not a v1 file", name)
+		}
+		p, err := Read([]byte(b), pass)
+		if CodeOf(err) != CodeOldFormat || p != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		e := err.(*Error)
+		if !strings.Contains(e.Swedish(), "äldre version av Techniqual (format v1)") ||
+			!strings.Contains(e.English(), "written by an older version of Techniqual (format v1)") {
+			t.Fatalf("%s: %q / %q", name, e.Swedish(), e.English())
+		}
+	}
+	if checksum(t, st) != before {
+		t.Fatal("database changed")
+	}
 }
 
 // TestWriteFuzzCorpus rewrites the committed seed corpus of FuzzRead under
@@ -75,7 +109,7 @@ func TestWriteFuzzCorpus(t *testing.T) {
 	flipped := bytes.Clone(school)
 	flipped[len(flipped)-10] ^= 0x80
 	seeds["flipped"] = flipped
-	seeds["newer"] = bytes.Replace(school, []byte(" v1 "), []byte(" v7 "), 1)
+	seeds["newer"] = bytes.Replace(school, []byte(fmt.Sprintf(" v%d ", FormatVersion)), []byte(" v7 "), 1)
 	seeds["not-exchange"] = []byte("Förnamn;Efternamn\nAda;Berg\n")
 	dir := filepath.Join("testdata", "fuzz", "FuzzRead")
 	must(t, os.MkdirAll(dir, 0o755))

@@ -50,13 +50,27 @@ type Change struct {
 	Ref    bool        // a row that only comes along so that references hold
 	Fields []FieldDiff // the fields that differ (all fields of a new row are not listed)
 
-	row   Row               // the file's row, keys mapped to this database
-	local *data.ExchangeRow // this database's row, nil when new
+	row     Row               // the file's row, keys mapped to this database
+	local   *data.ExchangeRow // this database's row, nil when new
+	state   rowState          // this database's version state of the row, after a scan
+	refused map[string]bool   // fields the file may not change (authority)
 }
 
-// Count sums a table's rows by status.
+// Count sums a table's rows by status, and the fields left as they are
+// here because the file's value is older (Older) or the file may not
+// change them (Refused).
 type Count struct {
 	New, Changed, Unchanged, Conflicts int
+	Older, Refused                     int
+}
+
+// Note is a field that the import leaves as it is here although the file
+// has another value: older than what is here, or refused (Problem says
+// why, naming who may change it).
+type Note struct {
+	Table, ID, Label, Field string
+	Mine, Theirs            string
+	Problem                 Problem // for a refusal
 }
 
 // Plan is the preview of an import: every row of the file and what
@@ -67,6 +81,13 @@ type Plan struct {
 	Counts   map[string]*Count // by table
 	Problems []Problem
 	Matched  map[string]string // file key → this database's key, for organisations and periods matched by name
+	Older    []Note            // fields whose value in the file is older than here: kept
+	Refused  []Note            // fields the file may not change: kept
+	// Role is whom the file speaks for, as this laptop reads it.
+	Role Role
+
+	sourceID string // the file's source organisation, mapped to this database
+	clk      *clock // the edit counter after the scans (Apply stores it)
 
 	names map[string]string // key → words, for Display
 }
@@ -104,8 +125,45 @@ func (p *Plan) Total() Count {
 		t.Changed += c.Changed
 		t.Unchanged += c.Unchanged
 		t.Conflicts += c.Conflicts
+		t.Older += c.Older
+		t.Refused += c.Refused
 	}
 	return t
+}
+
+// OlderThanHere reports whether the file would change nothing here and
+// holds values older than what is here: it is refused (CodeOlder).
+func (p *Plan) OlderThanHere() bool {
+	t := p.Total()
+	return t.New == 0 && t.Changed == 0 && t.Conflicts == 0 && t.Refused == 0 && t.Older > 0
+}
+
+// OlderError is the refusal of a file that is older than what is here
+// (CodeOlder), nil when it is not.
+func (p *Plan) OlderError() error {
+	if !p.OlderThanHere() {
+		return nil
+	}
+	return p.olderError()
+}
+
+// olderError is the refusal of a file that is older than what is here,
+// naming up to three of its older fields.
+func (p *Plan) olderError() *Error {
+	e := &Error{Code: CodeOlder}
+	for i, n := range p.Older {
+		if i == 3 {
+			e.Problems = append(e.Problems, Problem{Swedish: fmt.Sprintf("och %d till", len(p.Older)-3),
+				English: fmt.Sprintf("and %d more", len(p.Older)-3)})
+			break
+		}
+		e.Problems = append(e.Problems, Problem{
+			Swedish: fmt.Sprintf("%s ”%s” %s: här ”%s”, i filen ”%s”", TableName(n.Table, false), n.Label, FieldName(n.Field, false),
+				p.Display(n.Field, n.Mine, false), p.Display(n.Field, n.Theirs, false)),
+			English: fmt.Sprintf("%s “%s” %s: here “%s”, in the file “%s”", TableName(n.Table, true), n.Label, FieldName(n.Field, true),
+				p.Display(n.Field, n.Mine, true), p.Display(n.Field, n.Theirs, true))})
+	}
+	return e
 }
 
 // Decisions say how to settle conflicts: Each by ConflictKey, else Default.
@@ -144,9 +202,15 @@ func Prepare(ctx context.Context, st *data.Store, p *Payload) (*Plan, error) {
 		cp.Period = &per
 	}
 	m := &merger{ctx: ctx, st: st, p: &cp, plan: plan}
+	var err error
+	if m.clk, err = loadClock(ctx, st); err != nil {
+		return nil, err
+	}
+	plan.clk = m.clk
 	if err := m.run(); err != nil {
 		return nil, err
 	}
+	plan.sourceID = cp.Source.ID
 	return plan, nil
 }
 
@@ -161,6 +225,9 @@ type merger struct {
 	// placed are this database's live placements of a results file's
 	// pupils, by ChoiceKey(pupil, period).
 	placed map[string][]data.ExchangeRow
+	clk    *clock                         // this laptop's id and edit counter
+	role   Role                           // whom the file speaks for
+	stored map[string]map[string]rowState // table → key → version state as stored
 }
 
 func (m *merger) problem(sv, en string) {
@@ -195,6 +262,11 @@ func (m *merger) run() error {
 	if err := m.loadLocal(); err != nil {
 		return err
 	}
+	role, err := senderRole(m.ctx, m.st, m.p)
+	if err != nil {
+		return err
+	}
+	m.role, m.plan.Role = role, role
 	m.checkScope()
 	m.labels()
 	for _, r := range m.rows {
@@ -219,6 +291,12 @@ func (m *merger) run() error {
 		default:
 			cnt.Unchanged++
 		}
+	}
+	for _, n := range m.plan.Older {
+		m.plan.Counts[n.Table].Older++
+	}
+	for _, n := range m.plan.Refused {
+		m.plan.Counts[n.Table].Refused++
 	}
 	m.checkRefs()
 	m.checkNewRefs()
@@ -327,20 +405,6 @@ func (m *merger) normalise() ([]Row, error) {
 				return nil, newError(CodeDamaged, fmt.Errorf("%s %s: %s: %w", r.Table, r.ID, f, err))
 			}
 			c.Fields[f] = n
-		}
-		if r.Base != nil {
-			c.Base = map[string]string{}
-			for f, v := range r.Base {
-				if f == deletedField {
-					c.Base[f] = v
-					continue
-				}
-				n, err := data.NormaliseExchangeField(r.Table, f, v)
-				if err != nil {
-					return nil, newError(CodeDamaged, fmt.Errorf("%s %s: %s: %w", r.Table, r.ID, f, err))
-				}
-				c.Base[f] = n
-			}
 		}
 		out = append(out, c)
 	}
@@ -451,9 +515,6 @@ func (m *merger) matchByName() error {
 			}
 		}
 		remap(t, r.Fields)
-		if r.Base != nil {
-			remap(t, r.Base)
-		}
 	}
 	if m.p.Period != nil {
 		if y, ok := idmap[m.p.Period.ID]; ok {
@@ -496,6 +557,7 @@ func (m *merger) loadLocal() error {
 	}
 	// Offers and people refer to organisations; load those for the labels.
 	m.local = map[string]map[string]*data.ExchangeRow{}
+	m.stored = map[string]map[string]rowState{}
 	for _, t := range data.ExchangeTables() {
 		ids := make([]string, 0, len(want[t.Name]))
 		for id := range want[t.Name] {
@@ -511,6 +573,14 @@ func (m *merger) loadLocal() error {
 			byID[rows[i].ID] = &rows[i]
 		}
 		m.local[t.Name] = byID
+		states, err := m.st.ExchangeVersions(m.ctx, t.Name, ids)
+		if err != nil {
+			return err
+		}
+		m.stored[t.Name] = map[string]rowState{}
+		for id, st := range states {
+			m.stored[t.Name][id] = parseState(st)
+		}
 	}
 	if m.p.Kind != KindResults {
 		return nil
@@ -862,11 +932,11 @@ func boolField(deleted bool) string {
 	return ""
 }
 
-// change merges one row field by field against the common versions: the
-// file's Base (what the sender last received from here) and this
-// database's snapshot (what it last received from there).
+// change merges one row field by field by comparing the version vectors
+// of the file (what the sender had seen) with this database's (what this
+// laptop has received and edited, after a scan): see the package doc.
 func (m *merger) change(r Row) (Change, error) {
-	c := Change{Table: r.Table, ID: r.ID, Label: m.rowLabel(r), Ref: r.Ref, row: r}
+	c := Change{Table: r.Table, ID: r.ID, Label: m.rowLabel(r), Ref: r.Ref, row: r, refused: map[string]bool{}}
 	local := m.local[r.Table][r.ID]
 	if r.Table == data.XChoices && local == nil {
 		// A pupil without choices has no row here: the same as an empty one.
@@ -877,115 +947,122 @@ func (m *merger) change(r Row) (Change, error) {
 		}
 	}
 	c.local = local
+	if !r.Ref {
+		c.state = scan(r.Table, local, m.stored[r.Table][r.ID], m.clk)
+	}
+	refuse := func(f, mine, theirs string) {
+		c.refused[f] = true
+		m.plan.Refused = append(m.plan.Refused, Note{Table: r.Table, ID: c.ID, Label: c.Label, Field: f, Mine: mine, Theirs: theirs,
+			Problem: refusal(r.Table, c.Label, f, m.role)})
+	}
 	switch {
 	case local == nil && r.Deleted():
 		c.Status = StatusUnchanged // gone there, never here
 		return c, nil
 	case local == nil:
 		c.Status = StatusNew
+		if !r.Ref {
+			for _, f := range sortedFields(r) {
+				if v := r.Fields[f]; v != "" && !May(m.role, r.Table, f, v) {
+					refuse(f, "", v)
+				}
+			}
+		}
 		return c, nil
 	case r.Ref:
 		c.Status = StatusUnchanged // a reference never changes what is here
 		return c, nil
 	}
-	// Two common versions: the file's Base (what the sender last exchanged
-	// with here) and this database's snapshot (what it last sent there or
-	// received from there). Theirs equal to their Base means the sender has
-	// not changed the field; mine equal to my snapshot means this side has
-	// not. Each side is judged against its own version, so that a stale
-	// version on one side cannot make a newer change on the other look
-	// untouched. With only one of them, it serves both sides.
-	snap, err := m.st.ExchangeBase(m.ctx, r.Table, r.ID)
-	if err != nil && !errors.Is(err, data.ErrExchangeBase) {
-		return c, err
-	}
-	theirBase, myBase := r.Base, snap
-	if theirBase == nil {
-		theirBase = snap
-	}
-	if myBase == nil {
-		myBase = r.Base
-	}
-	// settle says which side a field that differs takes: known is false
-	// when neither side has a common version of it.
-	settle := func(f, mv, tv string) (known, mineChanged, theirsChanged bool) {
-		tb, tok := theirBase[f]
-		mb, mok := myBase[f]
-		if !tok && !mok {
-			return false, false, false
-		}
-		if !tok {
-			tb = mb
-		}
-		if !mok {
-			mb = tb
-		}
-		return true, mv != mb, tv != tb
-	}
 	mine := local.Fields
 	taken, conflict := false, false
-	fields := make([]string, 0, len(r.Fields))
-	for f := range r.Fields {
-		fields = append(fields, f)
-	}
-	t, _ := data.ExchangeTableOf(r.Table)
-	sort.Slice(fields, func(i, j int) bool { return fieldOrder(t, fields[i]) < fieldOrder(t, fields[j]) })
-	mineChanged, theirsChanged := false, false
-	for _, f := range fields {
+	for _, f := range sortedFields(r) {
 		mv, tv := mine[f], r.Fields[f]
 		if mv == tv {
-			continue
+			continue // equal values: their vectors merge when applied
 		}
 		d := FieldDiff{Field: f, Mine: mv, Theirs: tv}
-		known, mc, tc := settle(f, mv, tv)
-		switch {
-		case !known && mv == "":
+		if r.minimised(f) {
+			// A placeholder or a shortened value is never written over a
+			// real one; only a pupil who has just been given protected
+			// identity there is forgotten here.
+			if !m.forget(r, c.state) {
+				continue
+			}
 			d.Take = Theirs
-		case !known && tv == "":
-			d.Take = Mine
-		case !known:
-			d.Conflict = true
-		case tc && !mc:
-			d.Take = Theirs
-			theirsChanged = true
-		case mc && !tc:
-			d.Take = Mine
-			mineChanged = true
-		default:
-			d.Conflict = true // changed on both sides, or the two common versions disagree
+		} else {
+			switch compare(r.V[f], c.state[f].VV) {
+			case same:
+				continue // the same version, as another view of it (a reference the sender lacks)
+			case older:
+				m.plan.Older = append(m.plan.Older, Note{Table: r.Table, ID: c.ID, Label: c.Label, Field: f, Mine: mv, Theirs: tv})
+				continue
+			case newer:
+				d.Take = Theirs
+			default:
+				d.Conflict = true
+			}
+			if !May(m.role, r.Table, f, tv) {
+				refuse(f, mv, tv)
+				continue
+			}
 		}
 		taken = taken || d.Take == Theirs
 		conflict = conflict || d.Conflict
 		c.Fields = append(c.Fields, d)
 	}
-	// Deletion is settled last: deleting a row that the other side has
-	// changed since the common version is a conflict, not a silent loss.
-	if t.Soft {
+	// Deletion: its vector covers every field vector the deleting laptop
+	// had seen, so deleting a row edited since on the other side is a
+	// conflict, not a silent loss (and so is editing a row deleted here).
+	if t, _ := data.ExchangeTableOf(r.Table); t.Soft {
 		mv, tv := boolField(local.Deleted()), boolField(r.Deleted())
 		if mv != tv {
 			d := FieldDiff{Field: deletedField, Mine: mv, Theirs: tv}
-			if r.Deleted() && len(r.Fields) == 0 {
-				// A tombstone: did this side change the row since the common version?
-				for f, v := range myBase {
-					if f != deletedField && mine[f] != v {
-						mineChanged = true
+			tvv, lvv := r.V[deletedField], c.state[deletedField].VV
+			unseenHere := func() bool { // edits here the file's deletion had not seen
+				for f, s := range c.state {
+					if f != deletedField && !leq(s.VV, tvv) {
+						return true
+					}
+				}
+				return false
+			}
+			unseenThere := func() bool { // edits in the file this deletion had not seen
+				for f, vv := range r.V {
+					if _, ok := r.Fields[f]; ok && f != deletedField && r.Fields[f] != mine[f] && !leq(vv, lvv) {
+						return true
+					}
+				}
+				return false
+			}
+			record := true
+			switch compare(tvv, lvv) {
+			case newer:
+				if tv == "1" && unseenHere() {
+					d.Conflict = true
+				} else {
+					d.Take = Theirs
+				}
+			case concurrent:
+				d.Conflict = true
+			default:
+				if mv == "1" && unseenThere() {
+					d.Conflict = true
+				} else {
+					record = false
+					if compare(tvv, lvv) == older {
+						m.plan.Older = append(m.plan.Older, Note{Table: r.Table, ID: c.ID, Label: c.Label, Field: deletedField, Mine: mv, Theirs: tv})
 					}
 				}
 			}
-			known, mc, tc := settle(deletedField, mv, tv)
-			switch {
-			case !known:
-				d.Conflict = true
-			case tc && !mc && !(tv == "1" && mineChanged):
-				d.Take = Theirs
-			case mc && !tc && !(mv == "1" && theirsChanged):
-				d.Take = Mine
-			default:
-				d.Conflict = true
+			if record && !May(m.role, r.Table, deletedField, tv) {
+				refuse(deletedField, mv, tv)
+				record = false
 			}
-			taken = taken || d.Take == Theirs
-			conflict = conflict || d.Conflict
-			c.Fields = append(c.Fields, d)
+			if record {
+				taken = taken || d.Take == Theirs
+				conflict = conflict || d.Conflict
+				c.Fields = append(c.Fields, d)
+			}
 		}
 	}
 	switch {
@@ -997,6 +1074,31 @@ func (m *merger) change(r Row) (Change, error) {
 		c.Status = StatusUnchanged
 	}
 	return c, nil
+}
+
+// forget reports whether a row's minimised values may replace the real
+// ones here: only when the file newly gives the pupil protected identity,
+// so that a name this laptop should no longer hold is dropped.
+func (m *merger) forget(r Row, st rowState) bool {
+	return r.Table == data.XPupils && r.Fields["protected"] == "1" && st["protected"].V != "1" &&
+		compare(r.V["protected"], st["protected"].VV) == newer && May(m.role, r.Table, "protected", "1")
+}
+
+// sortedFields are a row's fields in the table's display order.
+func sortedFields(r Row) []string {
+	t, _ := data.ExchangeTableOf(r.Table)
+	fields := make([]string, 0, len(r.Fields))
+	for f := range r.Fields {
+		fields = append(fields, f)
+	}
+	sort.Slice(fields, func(i, j int) bool {
+		a, b := fieldOrder(t, fields[i]), fieldOrder(t, fields[j])
+		if a != b {
+			return a < b
+		}
+		return fields[i] < fields[j]
+	})
+	return fields
 }
 
 func fieldOrder(t data.ExchangeTable, f string) int {
@@ -1105,6 +1207,10 @@ func Apply(ctx context.Context, st *data.Store, p *Payload, d Decisions) (*Resul
 		if len(open) > 0 {
 			return &Error{Code: CodeConflicts, Err: fmt.Errorf("%d undecided", len(open))}
 		}
+		if plan.OlderThanHere() {
+			return plan.olderError()
+		}
+		var states []pending
 		order := map[string]int{}
 		for i, t := range data.ExchangeTables() {
 			order[t.Name] = i
@@ -1126,9 +1232,19 @@ func Apply(ctx context.Context, st *data.Store, p *Payload, d Decisions) (*Resul
 				res.Written++
 			}
 			if !c.Ref && (c.local != nil || !c.row.Deleted()) {
-				if err := recordBase(ctx, tx, c.row); err != nil {
-					return err
-				}
+				states = append(states, pending{c, c.newState(d, plan.clk), write})
+			}
+		}
+		if err := storeStates(ctx, tx, states); err != nil {
+			return err
+		}
+		if err := saveClock(ctx, tx, plan.clk.now); err != nil {
+			return err
+		}
+		if p.Kind == KindHostForm && plan.Role == RoleCoordinator && plan.sourceID != "" {
+			// The coordinator's form for this company: this is the host's laptop.
+			if err := tx.SetHostLaptop(ctx, plan.sourceID); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -1151,6 +1267,15 @@ func (c Change) merged(d Decisions, now string) (data.ExchangeRow, bool) {
 	case c.Status == StatusNew || (c.Status == StatusConflict && c.local == nil):
 		if r.Table == data.XChoices && r.UpdatedAt == "" {
 			r.UpdatedAt = now
+		}
+		if len(c.refused) > 0 {
+			fields := make(map[string]string, len(r.Fields))
+			for k, v := range r.Fields {
+				if !c.refused[k] {
+					fields[k] = v
+				}
+			}
+			r.Fields = fields
 		}
 		if c.Ref {
 			// A reference never brings a status (an offer approved elsewhere
@@ -1198,19 +1323,116 @@ func (c Change) merged(d Decisions, now string) (data.ExchangeRow, bool) {
 	return out, true
 }
 
-// recordBase remembers the file's version of a row as the common version
-// for the next exchange.
-func recordBase(ctx context.Context, st *data.Store, r Row) error {
-	base, err := st.ExchangeBase(ctx, r.Table, r.ID)
-	if err != nil && !errors.Is(err, data.ErrExchangeBase) {
-		return err
+// newState is the row's version state after the import. A field that
+// ends with the file's value gets the file's vector: whatever this laptop
+// had for it is superseded (the file had seen it, the values were equal,
+// or a conflict was settled for the file), and keeping those entries would
+// make the sender's next edit look concurrent. A conflict settled for this
+// laptop's value gets one more edit by this laptop above both (the
+// decision is an edit that travels on). Older, refused and minimised
+// fields keep what this laptop had.
+func (c Change) newState(d Decisions, clk *clock) rowState {
+	r := c.row
+	ns := c.state.clone()
+	diffs := map[string]FieldDiff{}
+	for _, fd := range c.Fields {
+		diffs[fd.Field] = fd
 	}
-	if base == nil {
-		base = map[string]string{}
+	if c.local == nil {
+		ns = rowState{}
+		for f, v := range r.Fields {
+			if c.refused[f] {
+				continue
+			}
+			ns[f] = fieldState{V: v, VV: merge(r.V[f], nil)}
+			if r.minimised(f) {
+				ns[f] = fieldState{V: v} // a placeholder has no version: any real value replaces it
+			}
+		}
+		if t, _ := data.ExchangeTableOf(r.Table); t.Soft {
+			ns[deletedField] = fieldState{V: boolField(r.Deleted()), VV: merge(r.V[deletedField], nil)}
+		}
+		return ns
 	}
-	for f, v := range r.Fields {
-		base[f] = v
+	for f, tvv := range r.V {
+		tv, ok := r.Fields[f]
+		if f == deletedField {
+			tv, ok = boolField(r.Deleted()), true
+		}
+		if !ok || c.refused[f] || r.minimised(f) {
+			continue
+		}
+		lf := ns[f]
+		fd, differs := diffs[f]
+		if !differs {
+			if o := compare(tvv, lf.VV); lf.V == tv && (o == newer || o == concurrent) {
+				ns[f] = fieldState{V: lf.V, VV: merge(tvv, nil)}
+			}
+			continue
+		}
+		side := fd.Take
+		if fd.Conflict {
+			side = d.side(ConflictKey(c.Table, c.ID, f))
+		}
+		switch {
+		case side == Theirs:
+			ns[f] = fieldState{V: tv, VV: merge(tvv, nil)}
+		case fd.Conflict:
+			ns[f] = fieldState{V: lf.V, VV: clk.bump(merge(lf.VV, tvv))}
+		}
 	}
-	base[deletedField] = boolField(r.Deleted())
-	return st.SetExchangeBase(ctx, r.Table, r.ID, base)
+	for _, f := range r.Min {
+		if fd, ok := diffs[f]; ok && fd.Take == Theirs { // forgotten for protected identity
+			ns[f] = fieldState{V: r.Fields[f]}
+		}
+	}
+	return ns
+}
+
+// pending is a row's version state to store after the rows are written.
+type pending struct {
+	c       Change
+	st      rowState
+	written bool
+}
+
+// storeStates stores the new version states. A written row is read back
+// first: the Store may have written a value differently (an optional
+// reference to a row this database lacks is left empty), and the state
+// must hold the value as it is here, or the next scan would take the
+// difference for an edit made here and send it back as newer.
+func storeStates(ctx context.Context, tx *data.Store, states []pending) error {
+	back := map[string][]string{}
+	for _, s := range states {
+		if s.written {
+			back[s.c.Table] = append(back[s.c.Table], s.c.ID)
+		}
+	}
+	rows := map[string]data.ExchangeRow{}
+	for table, ids := range back {
+		rs, err := tx.ExchangeRows(ctx, table, "id", ids)
+		if err != nil {
+			return err
+		}
+		for _, r := range rs {
+			rows[table+"/"+r.ID] = r
+		}
+	}
+	for _, s := range states {
+		if r, ok := rows[s.c.Table+"/"+s.c.ID]; ok {
+			for f, fs := range s.st {
+				v, has := r.Fields[f]
+				if f == deletedField {
+					v, has = boolField(r.Deleted()), true
+				}
+				if has && v != fs.V {
+					s.st[f] = fieldState{V: v, VV: fs.VV}
+				}
+			}
+		}
+		if err := tx.SetExchangeVersions(ctx, s.c.Table, s.c.ID, s.st.json()); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -15,14 +15,27 @@ import (
 
 const payloadFormat = "techniqual-exchange"
 
-// Row is one row in a file: the row itself, the version the sender last
-// received from the other side (Base, the common version a merge starts
-// from; nil when unknown), and whether the row only comes along so that
-// references hold (Ref: inserted when missing, never changed).
+// Row is one row in a file: the row itself, each field's version vector
+// (V, "deleted" included; see the package doc), the fields whose value was
+// made smaller on the way out (Min: a placeholder such as "Elev via
+// skolan", never written over a real value), and whether the row only
+// comes along so that references hold (Ref: inserted when missing, never
+// changed, no vectors).
 type Row struct {
 	data.ExchangeRow
-	Base map[string]string `json:"b,omitempty"`
-	Ref  bool              `json:"r,omitempty"`
+	V   map[string]VV `json:"v,omitempty"`
+	Min []string      `json:"m,omitempty"`
+	Ref bool          `json:"r,omitempty"`
+}
+
+// minimised reports whether field f left its laptop made smaller.
+func (r Row) minimised(f string) bool {
+	for _, x := range r.Min {
+		if x == f {
+			return true
+		}
+	}
+	return false
 }
 
 // Source says who wrote a file.
@@ -43,14 +56,16 @@ type PeriodInfo struct {
 // Payload is what a file holds once decrypted: which kind, from whom and
 // which version, and the rows (or, for a host file, the host's sheet).
 type Payload struct {
-	Format     string      `json:"format"`
-	Version    int         `json:"version"`
-	Kind       Kind        `json:"kind"`
-	CreatedAt  time.Time   `json:"created_at"`
-	AppVersion string      `json:"app_version"`
-	Schema     int         `json:"schema"`
-	Source     Source      `json:"source"`
-	Period     *PeriodInfo `json:"period,omitempty"`
+	Format     string    `json:"format"`
+	Version    int       `json:"version"`
+	Kind       Kind      `json:"kind"`
+	CreatedAt  time.Time `json:"created_at"`
+	AppVersion string    `json:"app_version"`
+	Schema     int       `json:"schema"`
+	Source     Source    `json:"source"`
+	// Role is whom the writer speaks for (a host form travels both ways).
+	Role   Role        `json:"role,omitempty"`
+	Period *PeriodInfo `json:"period,omitempty"`
 	// Protected counts pupils with protected identity in the file's scope,
 	// and Named how many of them carry their name (the sender opted in).
 	Protected int        `json:"protected,omitempty"`
@@ -115,14 +130,30 @@ func (p *Payload) check() error {
 			return fmt.Errorf("row %d: %s %s twice", i, r.Table, r.ID)
 		}
 		seen[r.Table+"/"+r.ID] = true
-		for _, m := range []map[string]string{r.Fields, r.Base} {
-			for f, v := range m {
-				if f != deletedField && !t.HasField(f) {
-					return fmt.Errorf("row %d: %s has no field %q", i, r.Table, f)
+		for f, v := range r.Fields {
+			if !t.HasField(f) {
+				return fmt.Errorf("row %d: %s has no field %q", i, r.Table, f)
+			}
+			if !utf8.ValidString(v) {
+				return fmt.Errorf("row %d: %s is not text", i, f)
+			}
+		}
+		if r.Ref && (len(r.V) > 0 || len(r.Min) > 0) {
+			return fmt.Errorf("row %d: a reference with versions", i)
+		}
+		for f, vv := range r.V {
+			if f != deletedField && !t.HasField(f) {
+				return fmt.Errorf("row %d: %s has no field %q", i, r.Table, f)
+			}
+			for id := range vv {
+				if id == "" || len(id) > 64 || !utf8.ValidString(id) {
+					return fmt.Errorf("row %d: %s: bad laptop id", i, f)
 				}
-				if !utf8.ValidString(v) {
-					return fmt.Errorf("row %d: %s is not text", i, f)
-				}
+			}
+		}
+		for _, f := range r.Min {
+			if !t.HasField(f) {
+				return fmt.Errorf("row %d: %s has no field %q", i, r.Table, f)
 			}
 		}
 		if r.Table == data.XChoices {
@@ -198,10 +229,12 @@ func readLimited(path string) ([]byte, error) {
 type Recorder func(ctx context.Context, tx *data.Store, e *data.AuditEntry) error
 
 // Save writes p to path (mode 0600, atomically: a failure leaves no half
-// file), has record write the export into the audit log and remembers the
-// rows it carries as the common version for the next exchange. All three
-// happen or none: a file with personal data never exists without its
-// audit entry.
+// file), has record write the export into the audit log and stores the
+// version vectors the file carries for this laptop's own edits (found by
+// the scan when the file was built). Both happen or neither: a file with
+// personal data never exists without its audit entry. Nothing is recorded
+// about what the receiver has: only what a laptop receives moves its
+// vectors on (issue #15, case 1).
 func Save(ctx context.Context, st *data.Store, path string, p *Payload, passphrase string, record Recorder) error {
 	if record == nil {
 		return errors.New("exchange: no audit log to record the file in")
@@ -220,17 +253,8 @@ func Save(ctx context.Context, st *data.Store, path string, p *Payload, passphra
 		if err := record(ctx, tx, e); err != nil {
 			return fmt.Errorf("audit log: %w", err)
 		}
-		for _, r := range p.Rows {
-			// What goes out is what the receiver will have seen: without it,
-			// a change made here after sending, back to an older value,
-			// would look untouched next time. Pupils are left out: they
-			// leave minimised and never come back.
-			if r.Ref || r.Table == data.XPupils {
-				continue
-			}
-			if err := recordBase(ctx, tx, r); err != nil {
-				return err
-			}
+		if err := storeScanned(ctx, tx, p); err != nil {
+			return err
 		}
 		if err := data.WritePrivateFile(path, func(w io.Writer) error {
 			_, err := w.Write(buf.Bytes())
@@ -245,6 +269,55 @@ func Save(ctx context.Context, st *data.Store, path string, p *Payload, passphra
 		os.Remove(path) // the transaction failed after the file was written
 	}
 	return err
+}
+
+// storeScanned records the vectors of the rows a file carries as this
+// laptop's state: the scan that built the file may have found edits made
+// here, and they must keep the counters the file gave them.
+func storeScanned(ctx context.Context, tx *data.Store, p *Payload) error {
+	me, err := tx.LaptopID(ctx)
+	if err != nil {
+		return err
+	}
+	var top uint64 // the highest counter of this laptop the file carries
+	byTable := map[string][]Row{}
+	for _, r := range p.Rows {
+		if !r.Ref && len(r.V) > 0 {
+			byTable[r.Table] = append(byTable[r.Table], r)
+		}
+	}
+	for table, rows := range byTable {
+		ids := make([]string, len(rows))
+		for i, r := range rows {
+			ids[i] = r.ID
+		}
+		stored, err := tx.ExchangeVersions(ctx, table, ids)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			for _, vv := range r.V {
+				top = max(top, vv[me])
+			}
+			st := parseState(stored[r.ID])
+			for f, vv := range r.V {
+				if r.minimised(f) {
+					continue
+				}
+				v := r.Fields[f]
+				if f == deletedField {
+					v = boolField(r.Deleted())
+				} else if _, ok := r.Fields[f]; !ok {
+					continue // a tombstone carries only its deletion
+				}
+				st[f] = fieldState{V: v, VV: vv}
+			}
+			if err := tx.SetExchangeVersions(ctx, table, r.ID, st.json()); err != nil {
+				return err
+			}
+		}
+	}
+	return saveClock(ctx, tx, top)
 }
 
 // personalRecords counts the people in a file: pupils and contacts.

@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"techniqual/data"
 	"techniqual/data/exchange"
@@ -35,7 +37,9 @@ var cmdExchangeExport = &Command{
 	Short:     "write an exchange file; host-form and host need --org, school and results --school, all but host-form --period",
 	Long: `Exchange export writes an encrypted exchange file and records it in the
 audit log. A school file names pupils with protected identity only with
---include-protected.`,
+--include-protected. When --out is a folder, the file is named for what it
+is, who it is from and the date, e.g. "Värdformulär Alsters Kodverkstad AB
+2026-12-05.techniqual".`,
 	Flags: func(fs *flag.FlagSet, env *Env) RunFunc {
 		f := &exchangeExportFlags{
 			db:       fs.String("db", "", "database file"),
@@ -44,7 +48,7 @@ audit log. A school file names pupils with protected identity only with
 			period:   fs.String("period", "", "prao period, by name (school, results, host)"),
 			include:  fs.Bool("include-protected", false, "name pupils with protected identity in a school file (recorded in the audit log)"),
 			passFile: fs.String("passphrase-file", "", "file whose first line is the passphrase"),
-			out:      fs.String("out", "", "FILE.techniqual"),
+			out:      fs.String("out", "", "FILE.techniqual, or a folder to name the file after its sender"),
 		}
 		return f.run
 	},
@@ -55,8 +59,11 @@ var cmdExchangeImport = &Command{
 	Short:     "read an exchange file: what changes, the conflicts, then the import (a host file is only shown)",
 	Long: `Exchange import reads an exchange file, shows what it would change and
 every conflict, and imports it in one transaction; --preview changes
-nothing. Conflicts must be settled with --prefer mine (keep this database's
-values) or theirs (take the file's).`,
+nothing. It names every field it changes. Conflicts (a field changed both
+here and there) must be settled with --prefer mine (keep this database's
+values) or theirs (take the file's); settled conflicts are still listed and
+counted. A file older than what is here is refused; fields a file may not
+change (a host approving its own offer) are refused and named.`,
 	Flags: func(fs *flag.FlagSet, env *Env) RunFunc {
 		f := &exchangeImportFlags{
 			db:       fs.String("db", "", "database file"),
@@ -176,7 +183,16 @@ func (fl *exchangeExportFlags) run(ctx context.Context, env *Env, pos []string) 
 	}
 	o := ops.Outgoing{Kind: kind, OrgID: orgID, SchoolID: schoolID, PeriodID: periodID,
 		Options: exchange.Options{AppVersion: Version, IncludeProtected: *include}}
-	p, err := ops.WriteExchange(ctx, st, o, *out, pass)
+	path := *out
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		// A folder: the file gets a name that says what it is and who sent it.
+		b, err := ops.BuildExchange(ctx, st, o)
+		if err != nil {
+			return fail(err)
+		}
+		path = filepath.Join(path, exchange.FileName(kind, b.Source.Name, time.Now().In(data.Stockholm).Format("2006-01-02"), false))
+	}
+	p, err := ops.WriteExchange(ctx, st, o, path, pass)
 	if err != nil {
 		return fail(err)
 	}
@@ -184,7 +200,7 @@ func (fl *exchangeExportFlags) run(ctx context.Context, env *Env, pos []string) 
 	if p.Protected > 0 {
 		fmt.Fprintf(stdout, "; %d pupils with protected identity, %d named", p.Protected, p.Named)
 	}
-	fmt.Fprintf(stdout, ": %s\n", *out)
+	fmt.Fprintf(stdout, ": %s\n", path)
 	return exitOK
 }
 
@@ -276,7 +292,20 @@ func (fl *exchangeImportFlags) run(ctx context.Context, env *Env, pos []string) 
 		fmt.Fprintln(stderr, "techniqual exchange:", say(err))
 		return exitFailure
 	}
-	fmt.Fprintf(stdout, "imported: %d rows written\n", res.Written)
+	t := res.Plan.Total()
+	fmt.Fprintf(stdout, "imported: %d rows written", res.Written)
+	if t.Conflicts > 0 {
+		// Settled, never silent: the values not kept are listed above.
+		fmt.Fprintf(stdout, l.Pick("; %d konflikter avgjorda med --prefer %s (se ovan)", "; %d conflicts settled with --prefer %s (listed above)"),
+			t.Conflicts, *prefer)
+	}
+	if t.Refused > 0 {
+		fmt.Fprintf(stdout, l.Pick("; %d fält vägrade (se ovan)", "; %d fields refused (listed above)"), t.Refused)
+	}
+	if t.Older > 0 {
+		fmt.Fprintf(stdout, l.Pick("; %d fält äldre i filen, behållna här", "; %d fields older in the file, kept here"), t.Older)
+	}
+	fmt.Fprintln(stdout)
 	return exitOK
 }
 
@@ -297,10 +326,30 @@ func printPlan(w io.Writer, plan *exchange.Plan, l text.Lang) {
 		fmt.Fprintf(w, l.Pick("%s: %d nya, %d ändrade, %d oförändrade, %d konflikter\n", "%s: %d new, %d changed, %d unchanged, %d conflicts\n"),
 			exchange.TableName(t, en), c.New, c.Changed, c.Unchanged, c.Conflicts)
 	}
+	// Every field the import would change, by name, in the user's language.
+	for _, c := range plan.Changes {
+		for _, f := range c.Fields {
+			if f.Conflict || f.Take != exchange.Theirs {
+				continue
+			}
+			fmt.Fprintf(w, l.Pick("ändras: %s %q %s: %q → %q\n", "changes: %s %q %s: %q → %q\n"),
+				exchange.TableName(c.Table, en), c.Label, exchange.FieldName(f.Field, en),
+				plan.Display(f.Field, f.Mine, en), plan.Display(f.Field, f.Theirs, en))
+		}
+	}
 	for _, c := range plan.Conflicts() {
 		fmt.Fprintf(w, l.Pick("konflikt: %s %q %s: här %q, i filen %q\n", "conflict: %s %q %s: here %q, in the file %q\n"),
 			exchange.TableName(c.Table, en), c.Label, exchange.FieldName(c.Field, en),
 			plan.Display(c.Field, c.Mine, en), plan.Display(c.Field, c.Theirs, en))
+	}
+	for _, n := range plan.Older {
+		fmt.Fprintf(w, l.Pick("äldre i filen, behålls här: %s %q %s: här %q, i filen %q\n",
+			"older in the file, kept here: %s %q %s: here %q, in the file %q\n"),
+			exchange.TableName(n.Table, en), n.Label, exchange.FieldName(n.Field, en),
+			plan.Display(n.Field, n.Mine, en), plan.Display(n.Field, n.Theirs, en))
+	}
+	for _, n := range plan.Refused {
+		fmt.Fprintf(w, l.Pick("vägras: %s\n", "refused: %s\n"), l.Pick(n.Problem.Swedish, n.Problem.English))
 	}
 }
 

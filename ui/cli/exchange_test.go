@@ -3,10 +3,12 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"techniqual/data"
 	"techniqual/data/exchange"
@@ -192,8 +194,36 @@ func TestCmdExchange(t *testing.T) {
 	if sum(db) != before {
 		t.Fatal("an import with open conflicts changed the database")
 	}
-	if code, _, errs := run1("import", "--db", db, "--prefer", "theirs", "--passphrase-file", pf, backFile); code != exitOK {
-		t.Fatalf("--prefer theirs: %q", errs)
+	// Settled, the conflict is still listed and counted (issue #15, case 1).
+	if code, out, errs := run1("import", "--db", db, "--prefer", "theirs", "--passphrase-file", pf, backFile); code != exitOK ||
+		!strings.Contains(out, "1 konflikter avgjorda med --prefer theirs") || !strings.Contains(out, `konflikt: praoplatser`) {
+		t.Fatalf("--prefer theirs: %q %q", out, errs)
+	}
+	// The same file again: it is the version now here; nothing changes.
+	if code, out, errs := run1("import", "--db", db, "--passphrase-file", pf, backFile); code != exitOK || strings.Contains(out, "konflikt:") {
+		t.Fatalf("the same file again: %d %q %q", code, out, errs)
+	}
+	// HR changes the capacity; the preview names the field in the user's language.
+	s0, _ := data.Open(ctx, hr, data.Options{})
+	o0, _ := s0.GetOffer(ctx, offer.ID)
+	o0.Capacity = o0.Capacity + 7
+	s0.SaveOffer(ctx, &o0)
+	s0.Close()
+	folder := filepath.Join(dir, "ut")
+	os.Mkdir(folder, 0o700)
+	code, out, errs = run1("export", "host-form", "--db", hr, "--org", host.Name, "--passphrase-file", pf, "--out", folder)
+	named := filepath.Join(folder, exchange.FileName(exchange.KindHostForm, host.Name, time.Now().In(data.Stockholm).Format("2006-01-02"), false))
+	if code != exitOK || !strings.Contains(out, named) || !strings.HasPrefix(filepath.Base(named), "Värdformulär "+host.Name+" ") {
+		t.Fatalf("export to a folder: %q %q", out, errs)
+	}
+	for _, lang := range []struct{ code, want string }{
+		{"sv", fmt.Sprintf(`ändras: praoplatser "HR:s nya rubrik" antal platser: "%d" → "%d"`, o0.Capacity-7, o0.Capacity)},
+		{"en", fmt.Sprintf(`changes: offers "HR:s nya rubrik" seats: "%d" → "%d"`, o0.Capacity-7, o0.Capacity)},
+	} {
+		if code, out, errs := run1("import", "--db", db, "--preview", "--lang", lang.code, "--passphrase-file", pf, named); code != exitOK ||
+			!strings.Contains(out, lang.want) {
+			t.Fatalf("preview in %s: %q %q", lang.code, out, errs)
+		}
 	}
 	s, _ := data.Open(ctx, db, data.Options{})
 	o, _ := s.GetOffer(ctx, offer.ID)

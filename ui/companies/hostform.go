@@ -55,6 +55,7 @@ type hostForm struct {
 	saveBtn     *widget.Button
 	submitBtn   *widget.Button
 	approveBtn  *widget.Button
+	hostOwn     bool // the host's own laptop: no approval here
 	draftBtn    *widget.Button
 	backBtn     *widget.Button
 
@@ -234,6 +235,10 @@ func newHostForm(s *Screen, company data.Organisation, o data.Offer, people []da
 	h.submitBtn = widget.NewButtonWithIcon(lang.X("hostform.submit", "Skicka in"), theme.MailSendIcon(), h.onSubmit)
 	h.approveBtn = widget.NewButtonWithIcon(lang.X("hostform.approve", "Godkänn"), theme.ConfirmIcon(), h.onApprove)
 	h.draftBtn = widget.NewButtonWithIcon(lang.X("hostform.to_draft", "Tillbaka till utkast"), theme.ContentUndoIcon(), h.onToDraft)
+	// On the host's own laptop (it read the coordinator's form for this
+	// company) the host does not approve its own offer: approval is the
+	// coordinator's or the school's (issue #15, case 3). One small read.
+	h.hostOwn, _ = s.main.Store().IsHostLaptop(context.Background(), company.ID)
 	h.summary = widgets.WrapLabel("")
 	h.refusal = widgets.NewErrLabel()
 	h.saved = widget.NewLabel("")
@@ -856,6 +861,13 @@ func (h *hostForm) showStep(i int) {
 }
 
 func (h *hostForm) showStatus() {
+	defer func() {
+		if h.hostOwn {
+			h.approveBtn.Hide()
+			h.statusLabel.SetText(h.statusLabel.Text + "\n" + lang.X("xsync.host_no_approve",
+				"Godkännandet görs av samordnaren eller skolan, inte av värden själv. Skicka in praoplatsen så godkänner de den."))
+		}
+	}()
 	h.statusLabel.SetText(lang.X("hostform.status", "Status: {{.Status}}", map[string]string{"Status": offerStatusText(h.offer.Status)}))
 	switch h.offer.Status {
 	case data.OfferApproved:
@@ -1196,6 +1208,9 @@ func (h *hostForm) onToDraft() {
 // onApprove saves the form and asks the Store to approve it; a refusal lists
 // every broken rule and every empty required field.
 func (h *hostForm) onApprove() {
+	if h.hostOwn {
+		return // not the host's to do; the button is hidden
+	}
 	h.showMissing = true
 	if !h.save() {
 		return

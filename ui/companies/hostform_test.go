@@ -356,3 +356,31 @@ func TestHostFormClassicHasNoBlockFields(t *testing.T) {
 		t.Errorf("a classic day carries week fields: %+v", c.offer.Days[0])
 	}
 }
+
+// TestHostFormNoApprovalOnTheHostsOwnLaptop: on HR's laptop (it read the
+// coordinator's host form for the company) Godkänn is not there, the form
+// says who approves, and Skicka in still works (issue #15, case 3). On the
+// coordinator's laptop Godkänn stays.
+func TestHostFormNoApprovalOnTheHostsOwnLaptop(t *testing.T) {
+	st, s, h, _ := hfSetup(t)
+	if !h.approveBtn.Visible() {
+		t.Fatal("the coordinator's host form lacks Godkänn")
+	}
+	if err := st.SetHostLaptop(context.Background(), h.company.ID); err != nil {
+		t.Fatal(err)
+	}
+	h = s.openHostForm(data.Offer{HostID: h.company.ID, VisitingAddress: h.company.VisitingAddress})
+	if h.approveBtn.Visible() {
+		t.Fatal("Godkänn is offered to the host for its own offer")
+	}
+	if !strings.Contains(h.statusLabel.Text, "samordnaren eller skolan") {
+		t.Fatalf("status: %q", h.statusLabel.Text)
+	}
+	h.onApprove() // even if called, nothing is approved
+	if h.offer.Status == data.OfferApproved {
+		t.Fatal("approved on the host's laptop")
+	}
+	if !h.submitBtn.Visible() || h.submitBtn.Disabled() {
+		t.Fatal("Skicka in is not available to the host")
+	}
+}

@@ -242,7 +242,7 @@ func (d *exchangeExport) onSave() {
 		}
 		d.saveTo(path)
 	}, d.main.Window())
-	fd.SetFileName(fmt.Sprintf("%s-%s%s", d.chosenKind(), d.main.Now().Format("2006-01-02"), exchange.Extension))
+	fd.SetFileName(d.fileName())
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{exchange.Extension}))
 	if dir := d.main.App().Preferences().String(prefExchangeFolder); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
@@ -250,6 +250,17 @@ func (d *exchangeExport) onSave() {
 		}
 	}
 	fd.Show()
+}
+
+// fileName is the suggested name: what the file is, whom it is from or
+// about, and the date ("Värdformulär Alsters Kodverkstad AB 2026-12-05.techniqual").
+func (d *exchangeExport) fileName() string {
+	k := d.chosenKind()
+	who := d.school.Selected
+	if k == exchange.KindHostForm || k == exchange.KindHost {
+		who = d.org.Selected
+	}
+	return exchange.FileName(k, who, d.main.Now().Format("2006-01-02"), d.main.Language() == uikit.LangEnglish)
 }
 
 // saveTo builds and writes the file off the UI goroutine.
@@ -459,17 +470,35 @@ func (d *exchangeImport) showPlan() {
 		}
 		word := lang.X("exchange.status.new", "Ny")
 		if c.Status == exchange.StatusChanged {
+			// Every changed field by name, with both values.
 			var fs []string
 			for _, f := range c.Fields {
-				if f.Take == exchange.Theirs {
-					fs = append(fs, exchange.FieldName(f.Field, en))
+				if f.Take == exchange.Theirs && !f.Conflict {
+					fs = append(fs, lang.X("xsync.changed_field", "{{.Field}}: ”{{.Mine}}” → ”{{.Theirs}}”", map[string]string{
+						"Field": exchange.FieldName(f.Field, en), "Mine": d.plan.Display(f.Field, f.Mine, en),
+						"Theirs": d.plan.Display(f.Field, f.Theirs, en)}))
 				}
 			}
-			word = lang.X("exchange.status.changed", "Ändras") + " (" + strings.Join(fs, ", ") + ")"
+			word = lang.X("exchange.status.changed", "Ändras") + ": " + strings.Join(fs, "; ")
 		}
-		l := widget.NewLabel("• " + exchange.TableName(c.Table, en) + ": " + c.Label + " – " + word)
-		l.Truncation = fyne.TextTruncateEllipsis
-		d.result.Add(l)
+		d.result.Add(widgets.WrapLabel("• " + exchange.TableName(c.Table, en) + ": " + c.Label + " – " + word))
+	}
+	if len(d.plan.Older) > 0 {
+		d.result.Add(widgets.HeadingLabel(lang.X("xsync.older_heading", "Äldre i filen än här – behålls som här")))
+	}
+	for _, n := range d.plan.Older {
+		d.result.Add(widgets.WrapLabel("• " + lang.X("exchange.conflict", "{{.Table}} {{.Label}}, {{.Field}}: här ”{{.Mine}}”, i filen ”{{.Theirs}}”",
+			map[string]string{"Table": exchange.TableName(n.Table, en), "Label": n.Label, "Field": exchange.FieldName(n.Field, en),
+				"Mine": d.plan.Display(n.Field, n.Mine, en), "Theirs": d.plan.Display(n.Field, n.Theirs, en)})))
+	}
+	for _, n := range d.plan.Refused {
+		txt := n.Problem.Swedish
+		if en {
+			txt = n.Problem.English
+		}
+		e := widgets.NewErrLabel()
+		widgets.ShowErr(e, lang.X("xsync.refused", "Vägras: {{.Text}}", map[string]string{"Text": txt}))
+		d.result.Add(e)
 	}
 	for _, pr := range d.plan.Problems {
 		txt := pr.Swedish
@@ -510,6 +539,11 @@ func (d *exchangeImport) showPlan() {
 // syncImport enables Importera when nothing stops the import.
 func (d *exchangeImport) syncImport() {
 	if d.plan == nil || d.payload.Kind == exchange.KindHost || len(d.plan.Problems) > 0 {
+		d.importBtn.Disable()
+		return
+	}
+	if err := d.plan.OlderError(); err != nil {
+		d.status.SetText(exchangeErrorText(err, d.main.Language() == uikit.LangEnglish))
 		d.importBtn.Disable()
 		return
 	}

@@ -276,3 +276,88 @@ func TestExchangeReplanAfterNewConflict(t *testing.T) {
 		t.Fatalf("after deciding both: %+v", got)
 	}
 }
+
+// TestExchangePreviewNamesFieldsAndRefusesOlder: the preview names each
+// changed field with both values; a file older than what is here cannot be
+// imported and says so (issue #15, cases 2 and "the preview names every
+// changed field"); the suggested file name says who the file is from.
+func TestExchangePreviewNamesFieldsAndRefusesOlder(t *testing.T) {
+	ctx := context.Background()
+	const pass = "tre ord som hänger ihop"
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	coord, hr := uitest.OpenStore(t), uitest.OpenStore(t)
+	company := data.Organisation{Kind: data.KindCompany, Name: "Alsters Kodverkstad AB", Municipality: "Karlstad"}
+	must(coord.SaveOrganisation(ctx, &company))
+	per := data.Period{Name: "Åk 9 v. 46 2026", Grade: 9, Start: mustParseDate("2026-11-09"), End: mustParseDate("2026-11-13")}
+	must(coord.SavePeriod(ctx, &per))
+	offer := data.Offer{HostID: company.ID, PeriodID: per.ID, Title: "Programmering", Capacity: 3}
+	must(coord.SaveOffer(ctx, &offer))
+	dir := t.TempDir()
+	write := func(from *data.Store, name string) string {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		_, err := ops.WriteExchange(ctx, from, ops.Outgoing{Kind: exchange.KindHostForm, OrgID: company.ID}, path, pass)
+		must(err)
+		return path
+	}
+	apply := func(to *data.Store, path string) {
+		t.Helper()
+		q, err := exchange.ReadFile(path, pass)
+		must(err)
+		_, err = exchange.Apply(ctx, to, q, exchange.Decisions{})
+		must(err)
+	}
+	apply(hr, write(coord, "till-hr.techniqual"))
+	retitle := func(title string) {
+		o, err := hr.GetOffer(ctx, offer.ID)
+		must(err)
+		o.Title = title
+		must(hr.SaveOffer(ctx, &o))
+	}
+	retitle("Programmering i Go")
+	f1 := write(hr, "f1.techniqual")
+	retitle("Programmering och robotar")
+	f2 := write(hr, "f2.techniqual")
+
+	m := uitest.NewShell(t, coord)
+	preview := func(path string) *exchangeImport {
+		im := newExchangeImport(m)
+		im.setFile(path)
+		m.Wait(t)
+		im.pass.SetText(pass)
+		test.Tap(im.previewBtn)
+		m.Wait(t)
+		return im
+	}
+	im := preview(f2)
+	var lines []string
+	for _, o := range im.result.Objects {
+		if l, ok := o.(*widget.Label); ok {
+			lines = append(lines, l.Text)
+		}
+	}
+	all := strings.Join(lines, "\n")
+	if !strings.Contains(all, "rubrik: ”Programmering” → ”Programmering och robotar”") && !strings.Contains(all, "”Programmering” → ”Programmering och robotar”") {
+		t.Fatalf("preview does not name the changed field:\n%s", all)
+	}
+	test.Tap(im.importBtn)
+	m.Wait(t)
+	im = preview(f1)
+	if !im.importBtn.Disabled() || !strings.Contains(im.status.Text, "äldre än det som redan finns här") {
+		t.Fatalf("older file: importable %v, %q", !im.importBtn.Disabled(), im.status.Text)
+	}
+	if got, _ := coord.GetOffer(ctx, offer.ID); got.Title != "Programmering och robotar" {
+		t.Fatalf("title %q", got.Title)
+	}
+
+	ex := newExchangeExport(m, exchange.KindHostForm, company.ID)
+	m.Wait(t)
+	if name := ex.fileName(); !strings.HasPrefix(name, "Värdformulär Alsters Kodverkstad AB ") || !strings.HasSuffix(name, ".techniqual") {
+		t.Fatalf("suggested name %q", name)
+	}
+}

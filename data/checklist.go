@@ -488,3 +488,21 @@ type PeriodNotEndedError struct {
 func (e *PeriodNotEndedError) Error() string {
 	return fmt.Sprintf("prao period %q has not ended (its last day is %s)", e.Period, FormatDate(e.End))
 }
+
+// NextOpenPeriod is the period a user most likely works on today: of the
+// periods not done or archived whose last day is today or later, the one
+// that starts first. false when there is none.
+func NextOpenPeriod(periods []Period, today time.Time) (Period, bool) {
+	day := FormatDate(today.In(Stockholm))
+	var best Period
+	found := false
+	for _, p := range periods {
+		if p.Status == PeriodDone || p.Status == PeriodArchived || FormatDate(p.End) < day {
+			continue
+		}
+		if !found || p.Start.Before(best.Start) {
+			best, found = p, true
+		}
+	}
+	return best, found
+}

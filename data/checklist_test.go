@@ -206,3 +206,28 @@ func TestPeriodChecklistOfAnUnknownPeriod(t *testing.T) {
 		t.Fatal("no error for an unknown period")
 	}
 }
+
+func TestNextOpenPeriod(t *testing.T) {
+	mk := func(name, start, end string, st PeriodStatus) Period {
+		return Period{Name: name, Start: mustDate(start), End: mustDate(end), Status: st}
+	}
+	periods := []Period{
+		mk("Åk 8 v. 46 2025", "2025-11-10", "2025-11-14", PeriodPlanning), // over, though never marked done
+		mk("Åk 9 v. 11 2027", "2027-03-15", "2027-03-19", PeriodChoosing),
+		mk("Åk 8 v. 50 2026", "2026-12-07", "2026-12-11", PeriodDone),
+		mk("Åk 8 v. 49 2026", "2026-11-30", "2026-12-04", PeriodPublished), // under way
+	}
+	for _, c := range []struct {
+		today, want string
+	}{
+		{"2026-12-02", "Åk 8 v. 49 2026"},
+		{"2026-12-04", "Åk 8 v. 49 2026"},
+		{"2026-12-05", "Åk 9 v. 11 2027"},
+		{"2027-04-01", ""},
+	} {
+		p, ok := NextOpenPeriod(periods, noon(c.today))
+		if p.Name != c.want || ok != (c.want != "") {
+			t.Errorf("on %s: %q, %v; want %q", c.today, p.Name, ok, c.want)
+		}
+	}
+}

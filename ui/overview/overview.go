@@ -69,6 +69,7 @@ type Screen struct {
 	periodIDs  []string        // the options of todoPeriod
 	todoID     string          // the period whose checklist is shown
 	grid       *fyne.Container // the tiles, hidden while the welcome shows
+	rest       *fyne.Container // the balance and the periods, likewise
 }
 
 // stat is one number on the overview.
@@ -121,8 +122,8 @@ func New(m Shell) *Screen {
 	periodsTitle := widget.NewLabelWithStyle(lang.X("overview.periods_title", "Praoperioder"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.periods = container.NewVBox()
 	s.balance = newBalance()
-	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(title, s.status, s.welcome, s.start, s.todo, grid,
-		s.balance.content(), periodsTitle, s.periods)))
+	s.rest = container.NewVBox(s.balance.content(), periodsTitle, s.periods)
+	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(title, s.status, s.welcome, s.start, s.todo, grid, s.rest)))
 	return s
 }
 
@@ -195,10 +196,15 @@ func (s *Screen) apply(d overviewData) {
 	}
 	if d.counts.Empty() && !d.emptyChosen {
 		s.welcome.Show()
-		s.grid.Hide() // fourteen zeros say nothing to a new user
 	} else {
 		s.welcome.Hide()
+	}
+	if d.counts.Empty() {
+		s.grid.Hide() // fourteen zeros say nothing to a new user
+		s.rest.Hide()
+	} else {
 		s.grid.Show()
+		s.rest.Show()
 	}
 	s.showStart(d)
 	s.showTodo(d)

@@ -19,7 +19,7 @@ import (
 func TestFirstRunLeads(t *testing.T) {
 	st := uitest.OpenStore(t)
 	s, sh := openOverview(t, st)
-	if !s.welcome.Visible() || s.grid.Visible() {
+	if !s.welcome.Visible() || s.grid.Visible() || s.rest.Visible() {
 		t.Fatalf("first run: welcome %v, tiles %v", s.welcome.Visible(), s.grid.Visible())
 	}
 	for _, c := range []struct {

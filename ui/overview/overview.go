@@ -226,6 +226,7 @@ func (s *Screen) apply(d overviewData) {
 		s.periods.Add(l)
 	}
 	s.periods.Refresh()
+	s.content.Refresh() // cards shown or hidden above: lay the page out again
 }
 
 // onLoadDemo fills the empty database with example data, off the UI

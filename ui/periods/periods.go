@@ -215,6 +215,7 @@ func (s *Screen) show(p data.Period) {
 		s.deleteBtn.Disable()
 		s.printBtn.Disable()
 		s.todo.Hide()
+		s.formBox.Refresh()
 		return
 	}
 	s.loadChecklist(p)
@@ -368,6 +369,7 @@ func (s *Screen) loadChecklist(p data.Period) {
 			}
 			s.checklist.Set(p, steps)
 			s.todo.Show()
+			s.formBox.Refresh() // lay the form out again around the card it now shows
 		}
 	})
 }

@@ -211,8 +211,8 @@ func StepDetail(s data.ChecklistStep, p data.Period, byID map[string]data.Checkl
 		if s.Extra == 0 {
 			return lang.X("way.detail.municipality_ok", "Alla skolor har kommun.")
 		}
-		return lang.X("way.detail.municipality", "{{.Missing}} skolor saknar kommun (statistiken per kommun): {{.Names}}.",
-			map[string]string{"Missing": n(s.Extra), "Names": names})
+		return lang.X("way.detail.municipality", "{{.Missing}} av {{.Total}} skolor saknar kommun (statistiken per kommun): {{.Names}}.",
+			map[string]string{"Missing": n(s.Extra), "Total": n(s.Total), "Names": names})
 	case data.StepSchoolContacts:
 		if s.Total == 0 {
 			return lang.X("way.detail.no_schools", "Inga skolor är valda för perioden. Välj dem under Praoperioder.")
@@ -221,8 +221,8 @@ func StepDetail(s data.ChecklistStep, p data.Period, byID map[string]data.Checkl
 			return lang.X("way.detail.contacts_ok", "Varje skola har en studie- och yrkesvägledare med telefonnummer.")
 		}
 		return lang.X("way.detail.contacts",
-			"{{.Missing}} skolor saknar studie- och yrkesvägledare med telefonnummer: {{.Names}}. Värdbekräftelsen får då en tom ”Skolans kontakt” och schemat säger ”Ring skolan” utan nummer.",
-			map[string]string{"Missing": n(s.Extra), "Names": names})
+			"{{.Missing}} av {{.Total}} skolor saknar studie- och yrkesvägledare med telefonnummer: {{.Names}}. Värdbekräftelsen får då en tom ”Skolans kontakt” och schemat säger ”Ring skolan” utan nummer.",
+			map[string]string{"Missing": n(s.Extra), "Total": n(s.Total), "Names": names})
 	case data.StepOffers:
 		if week {
 			return lang.X("way.detail.offers_week", "{{.Done}} av {{.Total}} praoplatser godkända.",

@@ -30,7 +30,7 @@ func TestChecklist(t *testing.T) {
 	for _, want := range []string{
 		"Att göra – Åk 9 v. 46 2026: 1 av 6 steg klara",
 		"2 av 2 skolor har elever i åk 9 (44 elever).",
-		"1 skolor saknar studie- och yrkesvägledare med telefonnummer: Brattforsskolan.",
+		"1 av 2 skolor saknar studie- och yrkesvägledare med telefonnummer: Brattforsskolan.",
 		"30 av 44 elever har lämnat önskemål.",
 		"Väntar på: Matchning körd och godkänd",
 		"Skrivs ut när perioden är slut, efter 2026-11-13.",

@@ -21,6 +21,7 @@ import (
 	"techniqual/data"
 	"techniqual/data/demo"
 	figures "techniqual/data/stats"
+	"techniqual/reports"
 	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 )
@@ -40,6 +41,8 @@ type Shell interface {
 	ShowExchangeImport(onDone func())
 	// ShowNew shows the screen with that id and starts a new item there.
 	ShowNew(id string)
+	// PrintFor opens Utskrifter with that choice made.
+	PrintFor(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string)
 }
 
 // Screen is Översikt: it shows live counts of what the database holds, and on an

@@ -161,5 +161,9 @@ func (s *Screen) onOpenStep(step data.ChecklistStep) {
 		s.onImportClassList()
 		return
 	}
+	if kind, ok := widgets.PrintKind(step); ok {
+		s.main.PrintFor(kind, s.todoID, "", "", "", "") // Utskrifter with the period and document chosen
+		return
+	}
 	s.main.Show(step.Target)
 }

@@ -113,4 +113,9 @@ func TestChecklistOnOverview(t *testing.T) {
 	if !strings.Contains(s.checklist.Text(), "Att göra – Åk 9 v. 46 2026") {
 		t.Errorf("after choosing another period:\n%s", s.checklist.Text())
 	}
+	// Documents open Utskrifter with the period and the first kind not printed.
+	test.Tap(s.checklist.Button(data.StepDocuments))
+	if !sh.HasCall("print schedules " + s.todoID + " ") {
+		t.Errorf("documents opened %v", sh.Calls()[len(sh.Calls())-1])
+	}
 }

@@ -380,6 +380,9 @@ func (s *Screen) onOpenStep(step data.ChecklistStep) {
 	switch {
 	case step.ID == data.StepClassLists && step.Target == "pupils":
 		s.main.ShowClassListImport(s.Reload)
+	case step.Target == "printing":
+		kind, _ := widgets.PrintKind(step) // Utskrifter with the period and document chosen
+		s.main.PrintFor(kind, s.current.ID, "", "", "", "")
 	case step.Target == "periods":
 		if sc, ok := s.formBox.(*container.Scroll); ok {
 			sc.ScrollToBottom() // the period's schools are chosen near the end of this form

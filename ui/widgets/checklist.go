@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/reports"
 )
 
 // Checklist shows a period's "Att göra" (data.Store.PeriodChecklist): one
@@ -313,4 +314,22 @@ func stepAction(s data.ChecklistStep, p data.Period) string {
 		return lang.X("way.action.evaluations", "Öppna Utvärderingar")
 	}
 	return lang.X("way.action.open", "Öppna")
+}
+
+// PrintKind is the document Utskrifter should open with for a step whose
+// place is there: the first kind not yet printed, or certificates; false
+// for any other step.
+func PrintKind(s data.ChecklistStep) (reports.Kind, bool) {
+	if s.Target != "printing" {
+		return "", false
+	}
+	if s.ID == data.StepCertificates {
+		return reports.KindCertificates, true
+	}
+	for _, k := range s.Names {
+		if kind := reports.Kind(k); kind.Valid() {
+			return kind, true
+		}
+	}
+	return reports.KindSchedules, true
 }

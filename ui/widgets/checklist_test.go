@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"techniqual/data"
+	"techniqual/reports"
 )
 
 func TestChecklist(t *testing.T) {
@@ -48,4 +49,22 @@ func TestChecklist(t *testing.T) {
 		t.Error("a button for a step that is not shown")
 	}
 	assertGolden(t, "checklist.png", c.Content(), fyne.NewSize(720, 520))
+}
+
+func TestPrintKind(t *testing.T) {
+	for _, c := range []struct {
+		step data.ChecklistStep
+		want reports.Kind
+		ok   bool
+	}{
+		{data.ChecklistStep{ID: data.StepDocuments, Target: "printing", Names: []string{"hosts", "attendance"}}, reports.KindHosts, true},
+		{data.ChecklistStep{ID: data.StepDocuments, Target: "printing"}, reports.KindSchedules, true},
+		{data.ChecklistStep{ID: data.StepCertificates, Target: "printing"}, reports.KindCertificates, true},
+		{data.ChecklistStep{ID: data.StepDocuments, Target: "week", Names: []string{"team-sheets"}}, "", false},
+		{data.ChecklistStep{ID: data.StepMatching, Target: "matching"}, "", false},
+	} {
+		if got, ok := PrintKind(c.step); got != c.want || ok != c.ok {
+			t.Errorf("PrintKind(%s %v) = %q, %v; want %q, %v", c.step.ID, c.step.Names, got, ok, c.want, c.ok)
+		}
+	}
 }

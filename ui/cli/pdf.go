@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"techniqual/data"
 	"techniqual/data/text"
@@ -23,7 +24,7 @@ var cmdPDF = &Command{
 }
 
 var cmdPDFPeriod = &Command{
-	UsageLine: "schedules|hosts|attendance|certificates --db PATH --period NAME\n[--school NAME] [--class NAME] [--lang sv|en] [--include-protected] --out FILE.pdf|DIR/",
+	UsageLine: "schedules|hosts|attendance|certificates --db PATH --period NAME\n[--school NAME] [--class NAME] [--lang sv|en] [--include-protected] [--force] --out FILE.pdf|DIR/",
 	Short:     "a period's documents: one PDF, or one file per pupil (per offer for hosts) in DIR/",
 	Long: `Pdf schedules|hosts|attendance|certificates prints a period's documents for
 its placed pupils (all, one school's or one class's): the pupils' schedules,
@@ -33,6 +34,11 @@ one PDF with a page break between pupils (offers); a folder (ending in /)
 gets one file each. Every print is recorded in the audit log; pupils with
 protected identity appear as "elev via skolan" in documents for hosts
 unless --include-protected is given.
+
+Certificates are refused (exit 1) before the period's last day is over,
+since they say the pupil has completed prao: --force prints them anyway.
+Days with no attendance recorded are named in a warning on stderr; the
+certificates count them as not present.
 
 For a teknikprao week, attendance prints each host's attendance lists (one
 per block and team, signed by the supervisor) and certificates each
@@ -47,6 +53,7 @@ schedules prints the pupils' week schedules and hosts the hosts' run-sheets
 		langFlag(fs, env, "language of the documents")
 		out := fs.String("out", "", "FILE.pdf, or a folder (ending in /) for one file per pupil or offer")
 		include := fs.Bool("include-protected", false, "name pupils with protected identity in documents for hosts")
+		force := fs.Bool("force", false, "print certificates before the period has ended")
 		return func(ctx context.Context, env *Env, pos []string) int {
 			kind := reports.Kind("")
 			if len(pos) == 1 {
@@ -66,6 +73,9 @@ schedules prints the pupils' week schedules and hosts the hosts' run-sheets
 				return exitFailure
 			} else if err != nil {
 				fmt.Fprintln(env.Stderr, "techniqual pdf:", err)
+				return exitFailure
+			}
+			if kind == reports.KindCertificates && !checkCertificates(ctx, env, st, per, *force) {
 				return exitFailure
 			}
 			f, ok := docFilter(ctx, st, *school, *class, env.Stderr, "pdf")
@@ -162,6 +172,34 @@ team sheets and run-sheets unless --include-protected is given.`,
 			return printWeek(ctx, env, st, per, kind, f, *school, *class, *out, *include)
 		}
 	},
+}
+
+// today is the command line's clock; tests set it.
+var today = time.Now
+
+// checkCertificates refuses certificates for a period that has not ended
+// (unless force) and warns, on stderr, of days without attendance; false
+// when the command must stop.
+func checkCertificates(ctx context.Context, env *Env, st *data.Store, per data.Period, force bool) bool {
+	n, err := st.CertificateCheck(ctx, per, today())
+	var notEnded *data.PeriodNotEndedError
+	switch {
+	case errors.As(err, &notEnded) && !force:
+		fmt.Fprintf(env.Stderr, "techniqual pdf: %v; certificates say the pupils have completed it, so they are printed after %s (--force prints them now)\n",
+			err, data.FormatDate(per.End))
+		return false
+	case err != nil && !errors.As(err, &notEnded):
+		fmt.Fprintln(env.Stderr, "techniqual pdf:", err)
+		return false
+	}
+	if n > 0 {
+		unit := "pupil-days"
+		if per.Format == data.FormatWeek {
+			unit = "pupil blocks"
+		}
+		fmt.Fprintf(env.Stderr, "techniqual pdf: warning: %d %s of %q have no attendance recorded; the certificates count them as not present\n", n, unit, per.Name)
+	}
+	return true
 }
 
 // docFilter is the filter of --school and --class; false (said on stderr)

@@ -154,6 +154,25 @@ func (s *Screen) Reload() {
 	if s.selectedID != "" && s.host == nil {
 		s.loadDetail(s.selectedID)
 	}
+	if s.host != nil {
+		s.reloadHostPeriods(s.host)
+	}
+}
+
+// reloadHostPeriods gives the open host form the periods as they are now:
+// one may have been created under Praoperioder since it opened.
+func (s *Screen) reloadHostPeriods(h *hostForm) {
+	st := s.main.Store()
+	s.main.Background(func() func() {
+		periods, err := st.ListPeriods(context.Background())
+		return func() {
+			if err != nil || s.host != h {
+				return
+			}
+			s.periods = periods
+			h.setPeriods(periods)
+		}
+	})
 }
 
 // companyRowLayout lays out a list row: the name on up to two lines, the

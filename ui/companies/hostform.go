@@ -101,6 +101,18 @@ type hostForm struct {
 	adultErr2                            *widget.Label
 
 	filling bool // fields are being filled by code: no live checks
+
+	// shownPeriod is the period the day rows were made for, so they move
+	// with a change of period.
+	shownPeriod *data.Period
+	// refusalLive says what the refusal below lists, so that check keeps
+	// it true as the form changes: refusalNone, refusalFields or
+	// refusalProblems (under refusalHeading).
+	refusalLive    int
+	refusalHeading string
+	// safetyShown are the safety boxes whose "missing" line has shown: the
+	// line then keeps its place, so ticking does not move the rows below.
+	safetyShown map[string]bool
 }
 
 // dayRow is one day of the programme on page 4.
@@ -269,12 +281,7 @@ func (h *hostForm) fill() {
 		}
 	}
 	if o.ID == "" && o.PeriodID == "" {
-		for i, p := range h.periods { // a new offer: the first period still open for choices
-			if p.Status == data.PeriodPlanning || p.Status == data.PeriodChoosing {
-				h.period.SetSelectedIndex(i)
-				break
-			}
-		}
+		h.selectNextOpenPeriod() // a new offer: the next period not yet over
 	}
 	h.fillSupervisors()
 	h.adult.SetChecked(o.Safety.SupervisorAdult)
@@ -295,6 +302,7 @@ func (h *hostForm) fill() {
 	h.adult2.SetChecked(o.Safety.SupervisorAdult)
 	h.emergency.SetChecked(o.Safety.EmergencyRoutine)
 	h.filling = false
+	h.shownPeriod = h.selectedPeriod()
 	h.showStatus()
 	h.check()
 }
@@ -336,7 +344,10 @@ func (h *hostForm) pageWorkplace() fyne.CanvasObject {
 		}
 		if len(h.days) == 0 {
 			h.fillFromPeriod()
+		} else {
+			h.moveDaysToPeriod()
 		}
+		h.shownPeriod = h.selectedPeriod()
 		h.showWeekParts()
 		h.onChanged()
 	})
@@ -1032,6 +1043,8 @@ func (h *hostForm) check() ([]data.Violation, []data.FieldError, collected) {
 		}
 	}
 
+	h.keepSafetyLines()
+	h.updateLiveRefusal(vs, missing, c)
 	defer h.relayout()
 	broken := len(vs)
 	switch {
@@ -1047,7 +1060,10 @@ func (h *hostForm) check() ([]data.Violation, []data.FieldError, collected) {
 }
 
 // setRefusal shows why the offer was not saved or approved ("" hides it).
+// Such a refusal stays as it is until the next save; setLiveRefusal's
+// follows the form.
 func (h *hostForm) setRefusal(text string) {
+	h.refusalLive, h.refusalHeading = refusalNone, ""
 	widgets.ShowErr(h.refusal, text)
 	h.relayout()
 }
@@ -1098,6 +1114,7 @@ func (h *hostForm) save() bool {
 	_, _, c := h.check()
 	if len(c.fieldErr) > 0 || len(c.dayErr) > 0 {
 		h.setRefusal(lang.X("hostform.fix_fields", "Rätta de markerade fälten först."))
+		h.refusalLive = refusalFields
 		h.gotoFirstProblem(c.fieldErr, c.dayErr, nil)
 		return false
 	}
@@ -1118,8 +1135,8 @@ func (h *hostForm) save() bool {
 			h.setRefusal(h.problemText(nil, ve.Fields, lang.X("hostform.not_saved", "Inte sparat:")))
 			h.gotoFirstProblem(fields, nil, nil)
 		case errors.As(err, &ae):
-			h.setRefusal(h.problemText(ae.Violations, ae.Missing,
-				lang.X("hostform.approved_not_saved", "Inte sparat: en godkänd praoplats måste följa reglerna. Välj Tillbaka till utkast för att spara ändringen.")))
+			h.setLiveRefusal(ae.Violations, ae.Missing,
+				lang.X("hostform.approved_not_saved", "Inte sparat: en godkänd praoplats måste följa reglerna. Välj Tillbaka till utkast för att spara ändringen."))
 		default:
 			dialog.ShowError(err, h.screen.main.Window())
 		}
@@ -1224,8 +1241,7 @@ func (h *hostForm) setStatus(st data.OfferStatus) {
 	switch {
 	case errors.As(err, &ae):
 		h.saved.SetText("")
-		h.setRefusal(h.problemText(ae.Violations, ae.Missing,
-			lang.X("hostform.refused", "Praoplatsen kan inte godkännas än:")))
+		h.setLiveRefusal(ae.Violations, ae.Missing, lang.X("hostform.refused", "Praoplatsen kan inte godkännas än:"))
 		fields := map[string]string{}
 		for _, f := range ae.Missing {
 			fields[f.Field] = f.Text

@@ -30,6 +30,7 @@ func hfSetup(t *testing.T) (*data.Store, *Screen, *hostForm, data.Person) {
 		t.Fatal(err)
 	}
 	s := newCompaniesTest(t, st)
+	s.main.(*uitest.Shell).SetNow(time.Date(2026, 10, 1, 12, 0, 0, 0, time.UTC)) // before the period
 	coOpen(t, s, o.ID)
 	h := s.openHostForm(data.Offer{HostID: o.ID, VisitingAddress: o.VisitingAddress})
 	return st, s, h, sup

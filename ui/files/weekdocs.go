@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strconv"
 
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"techniqual/data"
@@ -34,7 +35,20 @@ func weekDocName(kind reports.WeekKind) string {
 // PrintWeek asks where to save one of a teknikprao week's documents and
 // prints it with ops.PrintWeek (which writes the audit log).
 func PrintWeek(m Shell, periodID string, kind reports.WeekKind) {
-	askCalendar(m, func(st *data.Store) (calendarJob, error) { return weekDocJob(m, st, periodID, kind) })
+	ask := func() {
+		askCalendar(m, func(st *data.Store) (calendarJob, error) { return weekDocJob(m, st, periodID, kind) })
+	}
+	if kind != reports.KindWeekCertificates {
+		ask()
+		return
+	}
+	// Certificates are checked against the calendar and attendance first.
+	p, err := m.Store().GetPeriod(context.Background(), periodID)
+	if err != nil {
+		dialog.ShowError(err, m.Window())
+		return
+	}
+	uikit.ConfirmCertificates(m, p, ask)
 }
 
 // printWeekTo prints the document to path (for tests); done gets the

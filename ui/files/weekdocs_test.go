@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"techniqual/data"
 	"techniqual/data/demo"
 	"techniqual/reports"
 	"techniqual/ui/internal/uitest"
@@ -83,5 +85,30 @@ func TestPrintWeekFromTheWindow(t *testing.T) {
 	m.Wait(t)
 	if gotErr == nil || !strings.Contains(gotErr.Error(), "Lag 99") {
 		t.Errorf("unknown team: %v", gotErr)
+	}
+}
+
+// TestWeekCertificatesAskDuringTheWeek: printing a week's certificates
+// from the Teknikprao screen before the week is over asks first.
+func TestWeekCertificatesAskDuringTheWeek(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 60, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := st.FindPeriod(ctx, "Teknikprao åk 8 v. 20 2027")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := uitest.NewShell(t, st)
+	m.SetNow(p.Start.Add(36 * time.Hour))
+	PrintWeek(m, p.ID, reports.KindWeekCertificates)
+	m.Wait(t)
+	top := m.Window().Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no question before a week's certificates during the week")
+	}
+	if text := strings.Join(uitest.LabelTexts(top), " "); !strings.Contains(text, "slutar "+data.FormatDate(p.End)) {
+		t.Errorf("the question %q does not name the week's last day", text)
 	}
 }

@@ -431,11 +431,56 @@ func (s *Screen) onCancel() {
 }
 
 // onAccept saves the work in progress as the period's placements and marks
-// the period matched, in one transaction.
+// the period matched, in one transaction; with pupils unplaced or an offer
+// over its capacity it asks first, with the counts.
 func (s *Screen) onAccept() {
 	if s.alloc == nil || s.running {
 		return
 	}
+	if q := s.acceptQuestion(); q != "" {
+		d := dialog.NewConfirm(lang.X("way.match.accept_title", "Godkänna placeringarna?"), q, func(ok bool) {
+			if ok {
+				s.accept()
+			}
+		}, s.main.Window())
+		d.SetConfirmText(lang.X("way.match.accept_anyway", "Godkänn ändå"))
+		d.SetDismissText(lang.X("way.cancel", "Avbryt"))
+		d.Show()
+		return
+	}
+	s.accept()
+}
+
+// acceptQuestion is what Godkänn asks about the work in progress: pupils
+// not placed and offers over their capacity, or "" when there is nothing
+// to ask.
+func (s *Screen) acceptQuestion() string {
+	a := s.alloc
+	st := a.Stats(s.work)
+	var parts []string
+	if st.Unplaced > 0 {
+		parts = append(parts, lang.X("way.match.unplaced", "{{.Unplaced}} av {{.Pupils}} elever är inte placerade.",
+			map[string]string{"Unplaced": strconv.Itoa(st.Unplaced), "Pupils": strconv.Itoa(len(a.Pupils))}))
+	}
+	var over []string
+	for j, c := range st.PerOffer {
+		if c.Taken > a.Offers[j].Capacity {
+			over = append(over, lang.X("way.match.over_one", "{{.Offer}} ({{.Taken}} av {{.Capacity}})",
+				map[string]string{"Offer": s.offerName(j), "Taken": strconv.Itoa(c.Taken), "Capacity": strconv.Itoa(a.Offers[j].Capacity)}))
+		}
+	}
+	if len(over) > 0 {
+		parts = append(parts, lang.X("way.match.over", "{{.N}} praoplatser har fler elever än platser: {{.Offers}}.",
+			map[string]string{"N": strconv.Itoa(len(over)), "Offers": strings.Join(over, ", ")}))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "\n") + "\n\n" + lang.X("way.match.accept_anyway_q", "Spara placeringarna och markera perioden som matchad ändå?")
+}
+
+// accept saves the work in progress (onAccept after its question).
+func (s *Screen) accept() {
 	a := s.alloc
 	plan := make([]data.Placement, len(s.work))
 	for i := range plan {
@@ -816,7 +861,17 @@ func (s *Screen) moveTo2(i, j int) {
 	s.work[i], s.locked[i], s.source[i] = j, true, data.SourceManual
 	s.changes = data.DiffPlacements(before, s.work)
 	s.refreshAll()
+	s.sayChangedByHand()
 	s.selectPupil(i)
+}
+
+// sayChangedByHand puts the counts after a move or a cleared placement in
+// the status line beside the buttons, which otherwise still tells the
+// last run's.
+func (s *Screen) sayChangedByHand() {
+	st := s.alloc.Stats(s.work)
+	s.message.SetText(lang.X("way.match.changed", "Ändrat för hand: {{.Placed}} placerade, {{.Unplaced}} ej placerade. Tryck Godkänn för att spara.",
+		map[string]string{"Placed": strconv.Itoa(st.Placed), "Unplaced": strconv.Itoa(st.Unplaced)}))
 }
 
 func (s *Screen) onToggleLock() {
@@ -838,6 +893,7 @@ func (s *Screen) onClear() {
 	s.work[i], s.locked[i], s.source[i] = match.NoOffer, false, ""
 	s.changes = data.DiffPlacements(before, s.work)
 	s.refreshAll()
+	s.sayChangedByHand()
 	s.selectPupil(i)
 }
 

@@ -146,6 +146,9 @@ func TestMatchingRunMoveLockAcceptUndo(t *testing.T) {
 		}
 	}
 	test.Tap(s.acceptBtn)
+	if top := m.Window().Canvas().Overlays().Top(); top != nil { // pupils left unplaced: Godkänn asks
+		test.Tap(uitest.FindButton(t, top, "Godkänn ändå"))
+	}
 	m.Wait(t)
 	per, _ := st.FindPeriod(ctx, matchPeriod)
 	rows, _ := st.ListAssignments(ctx, per.ID)
@@ -281,3 +284,76 @@ func TestMatchingScreenshots(t *testing.T) {
 }
 
 func widgetCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: 0} }
+
+// TestGodkannAsksWithTheCounts: Godkänn with a pupil unplaced and an offer
+// over its capacity asks first, naming both; Avbryt saves nothing, Godkänn
+// ändå saves. A move by hand updates the status line beside the buttons.
+func TestGodkannAsksWithTheCounts(t *testing.T) {
+	s, st := newMatchingTest(t, 200)
+	m := s.main.(*uitest.Shell)
+	ctx := context.Background()
+	test.Tap(s.runBtn)
+	m.Wait(t)
+	if s.last == nil {
+		t.Fatalf("no result; message %q", s.message.Text)
+	}
+	// Clear one pupil's placement and put another into a full offer.
+	cleared, full, mover := -1, -1, -1
+	counts := s.perOffer()
+	for j, o := range s.alloc.Offers {
+		if o.Capacity > 0 && counts[j].Taken == o.Capacity {
+			full = j
+			break
+		}
+	}
+	for i, j := range s.work {
+		switch {
+		case j == match.NoOffer || j == full:
+		case cleared < 0:
+			cleared = i
+		case mover < 0:
+			mover = i
+		}
+	}
+	if full < 0 || cleared < 0 || mover < 0 {
+		t.Fatal("no full offer or placed pupils in the example data")
+	}
+	unplaced := s.alloc.Stats(s.work).Unplaced + 1
+	s.selectPupil(cleared)
+	test.Tap(s.clearBtn)
+	s.moveTo2(mover, full)
+	if want := "Ändrat för hand: "; !strings.HasPrefix(s.message.Text, want) ||
+		!strings.Contains(s.message.Text, strconv.Itoa(unplaced)+" ej placerade") {
+		t.Errorf("status line after moves by hand: %q", s.message.Text)
+	}
+
+	test.Tap(s.acceptBtn)
+	top := m.Window().Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("Godkänn saved without asking")
+	}
+	text := strings.Join(uitest.LabelTexts(top), " ")
+	capacity := s.alloc.Offers[full].Capacity
+	for _, w := range []string{
+		strconv.Itoa(unplaced) + " av 100 elever är inte placerade",
+		"1 praoplatser har fler elever än platser",
+		s.offerName(full) + " (" + strconv.Itoa(capacity+1) + " av " + strconv.Itoa(capacity) + ")",
+	} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the question %q lacks %q", text, w)
+		}
+	}
+	test.Tap(uitest.FindButton(t, top, "Avbryt"))
+	m.Wait(t)
+	per, _ := st.FindPeriod(ctx, matchPeriod)
+	if rows, _ := st.ListAssignments(ctx, per.ID); len(rows) != 0 || per.Status == data.PeriodMatched {
+		t.Fatalf("Avbryt saved %d placements, status %s", len(rows), per.Status)
+	}
+	test.Tap(s.acceptBtn)
+	test.Tap(uitest.FindButton(t, m.Window().Canvas().Overlays().Top(), "Godkänn ändå"))
+	m.Wait(t)
+	per, _ = st.FindPeriod(ctx, matchPeriod)
+	if rows, _ := st.ListAssignments(ctx, per.ID); len(rows) != 100-unplaced || per.Status != data.PeriodMatched {
+		t.Errorf("Godkänn ändå saved %d placements (want %d), status %s", len(rows), 100-unplaced, per.Status)
+	}
+}

@@ -1,6 +1,8 @@
 // Package overview is the Översikt screen: the database in numbers, the
-// periods, the balance of the latest one, and on an empty database the
-// choice between example data and an empty start.
+// periods, the balance of the latest one, the chosen period's checklist
+// (Att göra), and on a new database the ways to begin: a class list, a
+// file from the network, a period, example data, or, for HR staff at a
+// host, the host form file they were sent.
 package overview
 
 import (
@@ -19,16 +21,28 @@ import (
 	"techniqual/data"
 	"techniqual/data/demo"
 	figures "techniqual/data/stats"
+	"techniqual/reports"
 	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
 )
 
 // metaEmptyChosen remembers that the user chose to start with an empty
 // database, so the welcome card does not ask again.
 const metaEmptyChosen = "ui.start_empty"
 
-// Shell is what Översikt needs from the window: only the Base.
+// Shell is what Översikt needs from the window: the Base and the actions
+// its ways to begin and its checklist start on other screens.
 type Shell interface {
 	uikit.Base
+	// ShowClassListImport opens the class-list import; onDone runs after an import.
+	ShowClassListImport(onDone func())
+	// ShowExchangeImport opens the reading of an exchange file (a host
+	// form, a school file); onDone runs after an import.
+	ShowExchangeImport(onDone func())
+	// ShowNew shows the screen with that id and starts a new item there.
+	ShowNew(id string)
+	// PrintFor opens Utskrifter with that choice made.
+	PrintFor(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string)
 }
 
 // Screen is Översikt: it shows live counts of what the database holds, and on an
@@ -45,6 +59,20 @@ type Screen struct {
 	emptyBtn *widget.Button
 	status   *widget.Label
 	balance  *balance
+
+	// The ways to begin (first run) and the next steps after an empty start.
+	classBtn, fileBtn, periodBtn, hrBtn *widget.Button
+	start                               *fyne.Container // the "Kom igång" card: no period yet
+	startSteps                          *widget.Label
+
+	// The checklist of one period.
+	todo       *fyne.Container
+	todoPeriod *widget.Select
+	checklist  *widgets.Checklist
+	periodIDs  []string        // the options of todoPeriod
+	todoID     string          // the period whose checklist is shown
+	grid       *fyne.Container // the tiles, hidden while the welcome shows
+	rest       *fyne.Container // the balance and the periods, likewise
 }
 
 // stat is one number on the overview.
@@ -89,24 +117,16 @@ func New(m Shell) *Screen {
 		cards = append(cards, widget.NewCard("", "", container.NewVBox(n, label)))
 	}
 	grid := container.NewGridWrap(fyne.NewSize(190, 120), cards...)
+	s.grid = grid
 
-	s.demoBtn = widget.NewButtonWithIcon(lang.X("overview.load_demo", "Ladda exempeldata"), theme.DownloadIcon(), s.onLoadDemo)
-	s.demoBtn.Importance = widget.HighImportance
-	s.emptyBtn = widget.NewButton(lang.X("overview.start_empty", "Börja tomt"), s.onStartEmpty)
-	s.progress = widget.NewProgressBar()
-	s.progress.Hide()
-	intro := widget.NewLabel(lang.X("overview.welcome_text",
-		"Databasen är tom. Vill du prova Techniqual med påhittade skolor, företag och elever i Värmland, eller börja med dina egna uppgifter?"))
-	intro.Wrapping = fyne.TextWrapWord
-	s.welcome = container.NewVBox(widget.NewCard(lang.X("overview.welcome", "Välkommen till Techniqual"), "",
-		container.NewVBox(intro, container.NewHBox(s.demoBtn, s.emptyBtn), s.progress)))
-	s.welcome.Hide()
+	s.buildWelcome()
+	s.buildTodo()
 
 	periodsTitle := widget.NewLabelWithStyle(lang.X("overview.periods_title", "Praoperioder"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.periods = container.NewVBox()
 	s.balance = newBalance()
-	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(title, s.status, s.welcome, grid,
-		s.balance.content(), periodsTitle, s.periods)))
+	s.rest = container.NewVBox(s.balance.content(), periodsTitle, s.periods)
+	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(title, s.status, s.welcome, s.start, s.todo, grid, s.rest)))
 	return s
 }
 
@@ -123,12 +143,14 @@ type overviewData struct {
 	perPeriod   []data.PeriodOverview
 	emptyChosen bool
 	balance     *figures.Report
+	todoID      string // the period whose checklist is loaded
+	steps       []data.ChecklistStep
 	err         error
 }
 
 // refresh loads the counts off the UI goroutine and swaps them in.
 func (s *Screen) refresh() {
-	st := s.main.Store()
+	st, todoID, today := s.main.Store(), s.todoID, s.main.Now()
 	s.main.Background(func() func() {
 		ctx := context.Background()
 		var d overviewData
@@ -150,6 +172,12 @@ func (s *Screen) refresh() {
 		if d.err == nil {
 			v, _ := st.Meta(ctx, metaEmptyChosen)
 			d.emptyChosen = v == "yes"
+		}
+		if d.err == nil {
+			d.todoID = todoPeriod(d.periods, todoID, today)
+			if d.todoID != "" {
+				d.steps, d.err = st.PeriodChecklist(ctx, d.todoID, today)
+			}
 		}
 		return func() {
 			s.apply(d)
@@ -174,6 +202,15 @@ func (s *Screen) apply(d overviewData) {
 	} else {
 		s.welcome.Hide()
 	}
+	if d.counts.Empty() {
+		s.grid.Hide() // fourteen zeros say nothing to a new user
+		s.rest.Hide()
+	} else {
+		s.grid.Show()
+		s.rest.Show()
+	}
+	s.showStart(d)
+	s.showTodo(d)
 	s.balance.show(d.balance)
 	s.periods.Objects = nil
 	if len(d.periods) == 0 {
@@ -192,6 +229,7 @@ func (s *Screen) apply(d overviewData) {
 		s.periods.Add(l)
 	}
 	s.periods.Refresh()
+	s.content.Refresh() // cards shown or hidden above: lay the page out again
 }
 
 // onLoadDemo fills the empty database with example data, off the UI
@@ -223,4 +261,5 @@ func (s *Screen) onStartEmpty() {
 		return
 	}
 	s.welcome.Hide()
+	s.refresh() // the next steps take the welcome's place
 }

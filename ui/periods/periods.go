@@ -22,9 +22,12 @@ import (
 )
 
 // Shell is what Praoperioder needs from the window besides the Base: the
-// two actions it starts on other screens.
+// actions it starts on other screens.
 type Shell interface {
 	uikit.Base
+	// ShowClassListImport opens the class-list import (the checklist's
+	// first step); onDone runs after an import.
+	ShowClassListImport(onDone func())
 	// PrintFor opens Utskrifter with that choice made.
 	PrintFor(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string)
 	// ShowExport opens the spreadsheet export with that kind chosen.
@@ -58,6 +61,8 @@ type Screen struct {
 	printBtn           *widget.Button
 	exportBtn          *widget.Button
 	formBox            fyne.CanvasObject
+	todo               *widget.Card // the period's Att göra
+	checklist          *widgets.Checklist
 }
 
 // New builds Praoperioder; Reload fills it.
@@ -120,8 +125,11 @@ func New(m Shell) *Screen {
 	s.printBtn = widget.NewButtonWithIcon(lang.X("periods.print", "Skriv ut …"), theme.DocumentPrintIcon(), func() {
 		s.main.PrintFor(reports.KindSchedules, s.current.ID, "", "", "", "")
 	})
+	s.checklist = widgets.NewChecklist(s.onOpenStep)
+	s.todo = widget.NewCard(lang.X("way.todo_title", "Att göra"), "", s.checklist.Content())
+	s.todo.Hide()
 	s.formBox = container.NewScroll(container.NewPadded(container.NewVBox(s.title,
-		widget.NewCard(lang.X("periods.overview", "Läget"), "", s.stats), form,
+		widget.NewCard(lang.X("periods.overview", "Läget"), "", s.stats), s.todo, form,
 		container.NewHBox(s.saveBtn, s.deleteBtn, s.printBtn, s.exportBtn))))
 	newBtn := widget.NewButtonWithIcon(lang.X("periods.new", "Ny praoperiod"), theme.ContentAddIcon(), s.OnNew)
 	left := container.NewBorder(newBtn, nil, nil, nil, s.list)
@@ -206,8 +214,11 @@ func (s *Screen) show(p data.Period) {
 		s.stats.SetText(lang.X("periods.new_stats", "Spara perioden för att se hur många elever och platser den har."))
 		s.deleteBtn.Disable()
 		s.printBtn.Disable()
+		s.todo.Hide()
+		s.formBox.Refresh()
 		return
 	}
+	s.loadChecklist(p)
 	s.title.SetText(p.Name)
 	s.deleteBtn.Enable()
 	s.printBtn.Enable()
@@ -339,4 +350,44 @@ func (s *Screen) onDelete() {
 			s.OnNew()
 			s.Reload()
 		}, s.main.Window())
+}
+
+// loadChecklist loads p's Att göra off the UI goroutine and shows it, unless
+// another period was chosen meanwhile.
+func (s *Screen) loadChecklist(p data.Period) {
+	st, today := s.main.Store(), s.main.Now()
+	s.main.Background(func() func() {
+		steps, err := st.PeriodChecklist(context.Background(), p.ID, today)
+		return func() {
+			if s.current.ID != p.ID {
+				return
+			}
+			if err != nil {
+				s.todo.Hide()
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.checklist.Set(p, steps)
+			s.todo.Show()
+			s.formBox.Refresh() // lay the form out again around the card it now shows
+		}
+	})
+}
+
+// onOpenStep opens the place where a step is done: the class-list import
+// for class lists, this form for the period's schools, else the step's screen.
+func (s *Screen) onOpenStep(step data.ChecklistStep) {
+	switch {
+	case step.ID == data.StepClassLists && step.Target == "pupils":
+		s.main.ShowClassListImport(s.Reload)
+	case step.Target == "printing":
+		kind, _ := widgets.PrintKind(step) // Utskrifter with the period and document chosen
+		s.main.PrintFor(kind, s.current.ID, "", "", "", "")
+	case step.Target == "periods":
+		if sc, ok := s.formBox.(*container.Scroll); ok {
+			sc.ScrollToBottom() // the period's schools are chosen near the end of this form
+		}
+	default:
+		s.main.Show(step.Target)
+	}
 }

@@ -792,8 +792,18 @@ func (s *Screen) period() data.Period {
 	return data.Period{}
 }
 
-// onSave asks where to save: a file, or a folder for one file each.
+// onSave asks where to save: a file, or a folder for one file each;
+// certificates are first checked against the calendar and attendance.
 func (s *Screen) onSave() {
+	if s.isCertificates() {
+		s.confirmCertificates(s.chooseFile)
+		return
+	}
+	s.chooseFile()
+}
+
+// chooseFile asks where to save and prints there.
+func (s *Screen) chooseFile() {
 	sel := s.selected()
 	var name string
 	save := s.saveTo

@@ -320,9 +320,21 @@ type exchangeImport struct {
 	payload    *exchange.Payload
 	plan       *exchange.Plan
 	choices    map[string]exchange.Side
+	imported   bool   // an import succeeded
+	onDone     func() // run when the dialog closes after an import
 }
 
 func showExchangeImport(m Shell) { newExchangeImport(m).dlg.Show() }
+
+// ShowExchangeImport opens the dialog that reads an exchange file (a host
+// form, a school file, results); onDone runs on the UI goroutine after a
+// successful import, when the dialog is closed. Översikt's ways to begin
+// open it.
+func ShowExchangeImport(m Shell, onDone func()) {
+	d := newExchangeImport(m)
+	d.onDone = onDone
+	d.dlg.Show()
+}
 
 func newExchangeImport(m Shell) *exchangeImport {
 	d := &exchangeImport{main: m, choices: map[string]exchange.Side{}}
@@ -340,7 +352,12 @@ func newExchangeImport(m Shell) *exchangeImport {
 	d.progress.Stop()
 	d.progress.Hide()
 	d.result = container.NewVBox()
-	closeBtn := widget.NewButton(lang.X("action.close", "Stäng"), func() { d.dlg.Hide() })
+	closeBtn := widget.NewButton(lang.X("action.close", "Stäng"), func() {
+		d.dlg.Hide()
+		if d.imported && d.onDone != nil {
+			d.onDone()
+		}
+	})
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, choose, d.fileLabel), d.pass, container.NewHBox(d.previewBtn),
 		d.progress, d.status)
 	body := container.NewBorder(top, container.NewHBox(closeBtn, d.importBtn), nil, nil, container.NewVScroll(d.result))
@@ -612,6 +629,7 @@ func (d *exchangeImport) onImport() {
 				return
 			}
 			d.plan = nil
+			d.imported = true
 			d.importBtn.Disable()
 			d.status.SetText(lang.X("exchange.imported", "Inläst: {{.N}} rader nya eller ändrade.", map[string]string{"N": fmt.Sprint(res.Written)}))
 			d.main.Rebuild()

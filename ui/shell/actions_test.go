@@ -47,6 +47,7 @@ func TestCrossScreenActionsOpenTheirDialogs(t *testing.T) {
 		{"pupil calendar", func() { m.SavePupilCalendar(pupils[0].ID, periods[0].ID) }},
 		{"event document", func() { m.PrintEvent(events[0].ID, "badges") }},
 		{"host form file", func() { m.ShowHostFormFile(orgs[0].ID) }},
+		{"exchange file", func() { m.ShowExchangeImport(nil) }},
 	}
 	for _, c := range cases {
 		before := len(m.win.Canvas().Overlays().List())
@@ -87,5 +88,31 @@ func TestChangeLanguageRebuildsTheScreens(t *testing.T) {
 	}
 	if m.AppVersion() != Version {
 		t.Errorf("AppVersion %q, Version %q", m.AppVersion(), Version)
+	}
+}
+
+// TestShowNewStartsANewItem: Översikt's "Skapa praoperiod" shows
+// Praoperioder with an empty form for a new period.
+func TestShowNewStartsANewItem(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestWindow(t, st)
+	m.ShowNew("periods")
+	waitIdle(t, m)
+	if sections[m.current].id != "periods" {
+		t.Fatalf("showing %q, want periods", sections[m.current].id)
+	}
+	texts := uitest.LabelTexts(m.Current())
+	found := false
+	for _, s := range texts {
+		if s == "Ny praoperiod" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("Praoperioder does not show a new period: %q", texts)
 	}
 }

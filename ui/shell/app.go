@@ -210,6 +210,19 @@ func (m *MainWindow) ShowHostFormFile(companyID string) { settings.ShowHostFormF
 // an import.
 func (m *MainWindow) ShowClassListImport(onDone func()) { imports.ShowClassListImport(m, onDone) }
 
+// ShowExchangeImport opens the reading of an exchange file; onDone runs
+// after an import, when the dialog is closed.
+func (m *MainWindow) ShowExchangeImport(onDone func()) { settings.ShowExchangeImport(m, onDone) }
+
+// ShowNew shows the screen with that id and starts a new item there (as
+// Ctrl+N would), when the screen can.
+func (m *MainWindow) ShowNew(id string) {
+	m.Show(id)
+	if c, ok := m.screen(id).(uikit.Creator); ok {
+		c.OnNew()
+	}
+}
+
 // ShowChoicesImport opens the import of pupils' choices from a form.
 func (m *MainWindow) ShowChoicesImport(onDone func()) { imports.ShowChoicesImport(m, onDone) }
 

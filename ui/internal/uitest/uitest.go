@@ -158,6 +158,18 @@ func (s *Shell) ShowExport(kind string) { s.Record("export " + kind) }
 // ShowClassListImport records "import classlist".
 func (s *Shell) ShowClassListImport(onDone func()) { s.Record("import classlist") }
 
+// ShowExchangeImport records "import exchange" and runs onDone as if a
+// file had been imported and the dialog closed.
+func (s *Shell) ShowExchangeImport(onDone func()) {
+	s.Record("import exchange")
+	if onDone != nil {
+		onDone()
+	}
+}
+
+// ShowNew records "new ID".
+func (s *Shell) ShowNew(id string) { s.Record("new " + id) }
+
 // ShowChoicesImport records "import choices".
 func (s *Shell) ShowChoicesImport(onDone func()) { s.Record("import choices") }
 

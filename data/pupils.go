@@ -25,6 +25,10 @@ func (p Pupil) Validate() error {
 	v.text("class_name", p.ClassName, 40)
 	v.text("needs", p.Needs, 2000)
 	v.text("notes", p.Notes, 10000)
+	v.noPersonnummer([2]string{"first_name", p.FirstName}, [2]string{"last_name", p.LastName},
+		[2]string{"class_name", p.ClassName}, [2]string{"guardian_name", p.GuardianName},
+		[2]string{"guardian_phone", p.GuardianPhone}, [2]string{"guardian_email", p.GuardianEmail},
+		[2]string{"needs", p.Needs}, [2]string{"external_id", p.ExternalID}, [2]string{"notes", p.Notes})
 	if p.Grade != 8 && p.Grade != 9 {
 		v.add("grade", "err.grade", "Årskursen måste vara 8 eller 9.", "grade must be 8 or 9")
 	}
@@ -46,7 +50,8 @@ func (p Pupil) Validate() error {
 
 // SavePupil inserts p (when p.ID is empty) or updates it.
 func (s *Store) SavePupil(ctx context.Context, p *Pupil) error {
-	p.FirstName, p.LastName, p.ClassName = strings.TrimSpace(p.FirstName), strings.TrimSpace(p.LastName), strings.TrimSpace(p.ClassName)
+	p.FirstName, p.LastName, p.ClassName = CleanName(p.FirstName), CleanName(p.LastName), CleanName(p.ClassName)
+	p.GuardianName = CleanName(p.GuardianName)
 	p.GuardianEmail = strings.TrimSpace(p.GuardianEmail)
 	if p.Gender == "" {
 		p.Gender = GenderUnspecified

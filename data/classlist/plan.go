@@ -20,6 +20,15 @@ type Options struct {
 	Mapping []Field
 	// Today decides the century of short personnummer; zero means now.
 	Today time.Time
+	// IgnoreColumns names columns whose header is unknown that may be
+	// left out. Without a Mapping, any other unknown column refuses the
+	// file (a Mapping is the caller's decision on every column).
+	IgnoreColumns []string
+	// GenderFromPersonnummer takes, only when asked, the legal sex that
+	// the personnummer records (its second-to-last digit: odd for men,
+	// even for women) as the gender of a pupil whose list states none,
+	// for statistics. The number itself is still never stored.
+	GenderFromPersonnummer bool
 }
 
 // Action is what an import does with one row.
@@ -41,6 +50,9 @@ type Change struct {
 	Pupil  data.Pupil
 	School string
 	Errors []RowError
+	Notes  []RowError // what was changed in the row without being an error
+	// GenderFromPnr is true when the gender comes from the personnummer.
+	GenderFromPnr bool
 }
 
 // Preview is what an import would do, computed without writing anything.
@@ -51,7 +63,11 @@ type Preview struct {
 	Unchanged  int
 	BadRows    int        // rows with at least one error
 	Errors     []RowError // every error, by line
+	Notes      []RowError // what was changed in rows without being an error
 	NewSchools []string   // schools the import creates
+	// GenderFromPnr counts the pupils whose gender is taken from the
+	// personnummer (Options.GenderFromPersonnummer).
+	GenderFromPnr int
 }
 
 // Result is what an import did.
@@ -61,12 +77,16 @@ type Result struct {
 	Unchanged  int
 	Skipped    int        // bad rows left out (only with skipBad)
 	Errors     []RowError // the errors of the skipped rows
+	Notes      []RowError // what was changed in rows without being an error
 	NewSchools []string
+	// GenderFromPnr counts the pupils whose gender was taken from the
+	// personnummer.
+	GenderFromPnr int
 }
 
 // BuildPreview works out what importing t would do, without writing.
 func BuildPreview(ctx context.Context, st *data.Store, t *Table, opts Options) (*Preview, error) {
-	rows, g, err := parseRows(t, opts.mapping(t), opts.School, opts.today())
+	rows, g, err := parseRows(t, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +99,7 @@ func BuildPreview(ctx context.Context, st *data.Store, t *Table, opts Options) (
 // nothing is written and the error is a *RowErrors, unless skipBad, which
 // imports the good rows and returns the others' errors in the Result.
 func Import(ctx context.Context, st *data.Store, t *Table, opts Options, skipBad bool) (Result, error) {
-	rows, g, err := parseRows(t, opts.mapping(t), opts.School, opts.today())
+	rows, g, err := parseRows(t, opts)
 	if err != nil {
 		return Result{}, err
 	}
@@ -92,7 +112,8 @@ func Import(ctx context.Context, st *data.Store, t *Table, opts Options, skipBad
 		if p.BadRows > 0 && !skipBad {
 			return &RowErrors{Errors: p.Errors}
 		}
-		res = Result{Added: p.Added, Updated: p.Updated, Unchanged: p.Unchanged, Skipped: p.BadRows, Errors: p.Errors}
+		res = Result{Added: p.Added, Updated: p.Updated, Unchanged: p.Unchanged, Skipped: p.BadRows, Errors: p.Errors,
+			Notes: p.Notes, GenderFromPnr: p.GenderFromPnr}
 		created := map[string]string{}
 		for _, name := range p.NewSchools {
 			o := data.Organisation{Kind: data.KindSchool, Name: name}
@@ -192,6 +213,7 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 		r := &rows[i]
 		c := &pv.Changes[i]
 		c.Line, c.School, c.Pupil, c.Errors = r.Line, r.School, r.Pupil, append([]RowError(nil), r.Errors...)
+		c.Notes, c.GenderFromPnr = r.Notes, r.GenderFromPnr
 		target[i] = -1
 		if r.School == "" {
 			continue
@@ -280,6 +302,9 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 			c.Action = ActionAdd
 			c.Pupil.SchoolID = s.org.ID
 			pv.Added++
+			if c.GenderFromPnr {
+				pv.GenderFromPnr++
+			}
 			if s.org.ID == "" && !newSchools[schoolKey(c.School)] {
 				newSchools[schoolKey(c.School)] = true
 				pv.NewSchools = append(pv.NewSchools, strings.Join(strings.Fields(c.School), " "))
@@ -287,13 +312,27 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 			continue
 		}
 		old := s.pupils[target[i]]
+		if c.GenderFromPnr && old.Gender != data.GenderUnspecified && old.Gender != "" {
+			// A gender already recorded is never replaced by one taken
+			// from the number.
+			c.Pupil.Gender, c.GenderFromPnr = old.Gender, false
+			c.Notes = withoutGenderNote(c.Notes)
+		}
 		c.Pupil = merge(old, c.Pupil, g)
+		if c.GenderFromPnr {
+			pv.GenderFromPnr++
+		}
 		if samePupil(old, c.Pupil) {
 			c.Action = ActionUnchanged
 			pv.Unchanged++
 		} else {
 			c.Action = ActionUpdate
 			pv.Updated++
+		}
+	}
+	for _, c := range pv.Changes {
+		if c.Action != ActionError {
+			pv.Notes = append(pv.Notes, c.Notes...)
 		}
 	}
 	return pv, nil
@@ -336,4 +375,14 @@ func samePupil(a, b data.Pupil) bool {
 		a.BirthDate.Equal(b.BirthDate) && a.Gender == b.Gender && a.Protected == b.Protected &&
 		a.GuardianName == b.GuardianName && a.GuardianEmail == b.GuardianEmail && a.GuardianPhone == b.GuardianPhone &&
 		a.ExternalID == b.ExternalID && a.Needs == b.Needs && a.Notes == b.Notes
+}
+
+func withoutGenderNote(ns []RowError) []RowError {
+	var out []RowError
+	for _, n := range ns {
+		if n.Key != msgGenderFromPnr.Key {
+			out = append(out, n)
+		}
+	}
+	return out
 }

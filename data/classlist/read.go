@@ -2,6 +2,7 @@ package classlist
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -489,7 +490,7 @@ func detectSeparator(text string) rune {
 }
 
 func readXLSX(b []byte, opts ReadOptions) (*Table, error) {
-	if err := checkZip(b); err != nil {
+	if err := checkZip(b, opts.maxRows()); err != nil {
 		return nil, err
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: MaxUnzippedSize, UnzipXMLSizeLimit: MaxUnzippedSize})
@@ -526,7 +527,7 @@ func readXLSX(b []byte, opts ReadOptions) (*Table, error) {
 // checkZip refuses an XLSX file whose parts would unpack to more than
 // MaxUnzippedSize, from the sizes its directory declares, before anything
 // is unpacked (archive/zip refuses to unpack more than a part declares).
-func checkZip(b []byte) error {
+func checkZip(b []byte, maxRows int) error {
 	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return fileErr(msgBadXLSX, "Error", err.Error())
@@ -541,7 +542,57 @@ func checkZip(b []byte) error {
 			return fileErr(msgUnzipTooLarge, "Size", megabytes(int64(min(total, 1<<50))), "Max", megabytes(MaxUnzippedSize))
 		}
 	}
+	// The Excel reader unpacks every part before a row can be read, so
+	// the sheets are first counted as they stream by: a sheet over the
+	// row cap is refused after reading only as far as the cap.
+	for _, zf := range z.File {
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/") || !strings.HasSuffix(zf.Name, ".xml") {
+			continue
+		}
+		r, err := zf.Open()
+		if err != nil {
+			return fileErr(msgBadXLSX, "Error", err.Error())
+		}
+		err = scanSheet(r, maxRows)
+		r.Close()
+		if err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// scanSheet counts the rows of a sheet's XML (elements "<row" or
+// "<x:row") as it streams by, and refuses it once over the row cap, or
+// at a run of text far longer than any cell may be.
+func scanSheet(r io.Reader, maxRows int) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	rows, run := 0, 0
+	var prev [5]byte // the bytes before the current one
+	for {
+		c, err := br.ReadByte()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fileErr(msgBadXLSX, "Error", err.Error())
+		}
+		run++
+		if c == '<' {
+			run = 0
+		}
+		if run > 4*MaxCellChars+1024 {
+			return fileErr(msgCellTooLong, "Line", strconv.Itoa(rows), "Column", "?", "Max", strconv.Itoa(MaxCellChars))
+		}
+		// "row" followed by a space, ">" or "/", after "<" or ":".
+		if (c == ' ' || c == '>' || c == '/') && prev[4] == 'w' && prev[3] == 'o' && prev[2] == 'r' && (prev[1] == '<' || prev[1] == ':') {
+			if rows++; rows > maxRows+headerScanRows+1 {
+				return fileErr(msgTooManyRows, "Max", strconv.Itoa(maxRows))
+			}
+		}
+		copy(prev[:], prev[1:])
+		prev[4] = c
+	}
 }
 
 // sheetRows reads a sheet row by row, stopping with an error as soon as it

@@ -2,6 +2,7 @@ package classlist
 
 import (
 	"errors"
+	"fmt"
 
 	"techniqual/data"
 )
@@ -61,6 +62,10 @@ func Messages() []Message { return append([]Message(nil), allMessages...) }
 // ErrNotClassList is wrapped by every FileError: the file cannot be read as
 // a class list at all.
 var ErrNotClassList = errors.New("not a class list")
+
+// ErrUnknownColumns is wrapped by the FileError of a list with a column
+// whose header is not known and that was not named to be ignored.
+var ErrUnknownColumns = fmt.Errorf("%w: unknown columns", ErrNotClassList)
 
 // FileError says why a whole file cannot be imported; it wraps ErrNotClassList.
 type FileError = data.FileError

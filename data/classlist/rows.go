@@ -355,5 +355,7 @@ func checkUnknown(t *Table, ignore []string) error {
 	if len(names) == 0 {
 		return nil
 	}
-	return fileErr(msgUnknownColumns, "Columns", strings.Join(names, ", "))
+	e := fileErr(msgUnknownColumns, "Columns", strings.Join(names, ", "))
+	e.Kind = ErrUnknownColumns
+	return e
 }

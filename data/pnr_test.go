@@ -42,7 +42,7 @@ func TestFindPersonnummer(t *testing.T) {
 		{"tel " + p, true},
 		{samord, true},
 		{bad[:6] + "-" + bad[6:], false}, // wrong check digit
-		{"0701234567", false},           // a mobile number
+		{"0701234567", false},            // a mobile number
 		{"070-123 45 67", false},
 		{"+46701234567", false},
 		{"Anna", false},
@@ -103,13 +103,22 @@ func TestNoPersonnummerReachesTheStore(t *testing.T) {
 		name, field string
 		save        func() error
 	}{
-		{"pupil first name", "first_name", func() error { x := pupil(func(x *Pupil) { x.FirstName = "Anna " + dashed }); return st.SavePupil(ctx, &x) }},
-		{"pupil class", "class_name", func() error { x := pupil(func(x *Pupil) { x.ClassName = "8A 20" + dashed }); return st.SavePupil(ctx, &x) }},
+		{"pupil first name", "first_name", func() error {
+			x := pupil(func(x *Pupil) { x.FirstName = "Anna " + dashed })
+			return st.SavePupil(ctx, &x)
+		}},
+		{"pupil class", "class_name", func() error {
+			x := pupil(func(x *Pupil) { x.ClassName = "8A 20" + dashed })
+			return st.SavePupil(ctx, &x)
+		}},
 		{"guardian phone", "guardian_phone", func() error { x := pupil(func(x *Pupil) { x.GuardianPhone = dashed }); return st.SavePupil(ctx, &x) }},
 		{"guardian name", "guardian_name", func() error { x := pupil(func(x *Pupil) { x.GuardianName = "Eva " + p }); return st.SavePupil(ctx, &x) }},
 		{"pupil notes", "notes", func() error { x := pupil(func(x *Pupil) { x.Notes = "pnr " + dashed }); return st.SavePupil(ctx, &x) }},
 		{"pupil id", "external_id", func() error { x := pupil(func(x *Pupil) { x.ExternalID = p }); return st.SavePupil(ctx, &x) }},
-		{"person last name", "last_name", func() error { x := person(func(x *Person) { x.LastName = "Ek " + dashed }); return st.SavePerson(ctx, &x) }},
+		{"person last name", "last_name", func() error {
+			x := person(func(x *Person) { x.LastName = "Ek " + dashed })
+			return st.SavePerson(ctx, &x)
+		}},
 		{"person phone", "phone", func() error { x := person(func(x *Person) { x.Phone = dashed }); return st.SavePerson(ctx, &x) }},
 		{"evaluation", "comment", func() error {
 			return st.SaveEvaluation(ctx, Evaluation{PupilID: w.alva.ID, PeriodID: w.period.ID, Comment: "jag är " + dashed})

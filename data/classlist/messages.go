@@ -42,7 +42,6 @@ var (
 	msgUnzipTooLarge  = Message{Key: "listcheck.err.unzip_too_large", Text: "Excel-filen skulle packas upp till mer än {{.Max}} ({{.Size}}); ingen klasslista är så stor, så den läses inte (den kan vara en så kallad zip-bomb).", Reason: "the Excel file would unpack to more than {{.Max}} ({{.Size}}); no class list is that large, so it is not read (it may be a zip bomb)"}
 	msgQuote          = Message{Key: "listcheck.err.quote", Text: "rad {{.Line}}: ett citattecken (\") öppnar ett fält som aldrig stängs, så resten av filen skulle bli ett enda fält. Rätta raden och försök igen.", Reason: "line {{.Line}}: a quote (\") opens a field that is never closed, so the rest of the file would be one field; correct the line and try again"}
 	msgMixedEncoding  = Message{Key: "listcheck.err.mixed_encoding", Text: "Filen blandar teckenkodningar: rad {{.UTF8Line}} är UTF-8 men rad {{.Line}} är det inte (troligen Windows-1252). Spara hela filen i en kodning, eller välj kodning.", Reason: "the file mixes encodings: line {{.UTF8Line}} is UTF-8 but line {{.Line}} is not (probably Windows-1252); save the whole file in one encoding, or choose the encoding"}
-	msgBadUTF8        = Message{Key: "listcheck.err.bad_utf8", Text: "rad {{.Line}} är inte {{.Encoding}}; välj en annan teckenkodning.", Reason: "line {{.Line}} is not {{.Encoding}}; choose another encoding"}
 	msgUnknownColumns = Message{Key: "listcheck.err.unknown_columns", Text: "Okända kolumner: {{.Columns}}. Ange vad de innehåller, eller att de inte ska importeras.", Reason: "unknown columns: {{.Columns}}; say what they hold, or that they are not to be imported"}
 	msgFirstMissing   = Message{Key: "listcheck.err.first_missing", Text: "förnamn saknas", Reason: "the first name is missing"}
 	msgLastMissing    = Message{Key: "listcheck.err.last_missing", Text: "efternamn saknas", Reason: "the last name is missing"}
@@ -51,7 +50,7 @@ var (
 	msgPnrRemoved     = Message{Key: "listcheck.note.pnr_removed", Text: "ett personnummer togs bort ur fältet; bara resten sparas", Reason: "a personnummer was taken out of the field; only the rest is kept"}
 	msgGenderFromPnr  = Message{Key: "listcheck.note.gender_from_pnr", Text: "juridiskt kön taget från personnumret ({{.Gender}})", Reason: "legal sex taken from the personnummer ({{.Gender}})"}
 	allMessages       = []Message{msgTooLarge, msgTooManyRows, msgTooManyColumns, msgCellTooLong, msgUnzipTooLarge, msgQuote,
-		msgMixedEncoding, msgBadUTF8, msgUnknownColumns, msgFirstMissing, msgLastMissing, msgDuplicateRow, msgProtectedFile,
+		msgMixedEncoding, msgUnknownColumns, msgFirstMissing, msgLastMissing, msgDuplicateRow, msgProtectedFile,
 		msgPnrRemoved, msgGenderFromPnr, msgEmpty, msgPDF, msgOldExcel, msgBinary, msgBadXLSX, msgNoRows, msgNoNameColumn, msgNameMissing, msgGradeMissing, msgGradeOther, msgGradeBad, msgSchoolMissing, msgPnrFormat, msgPnrDate, msgPnrChecksum, msgBirthBad, msgBirthMismatch, msgGenderBad, msgProtectedBad, msgExternalDup, msgAmbiguous, msgSameTarget, msgHasErrors}
 )
 
@@ -66,6 +65,10 @@ var ErrNotClassList = errors.New("not a class list")
 // ErrUnknownColumns is wrapped by the FileError of a list with a column
 // whose header is not known and that was not named to be ignored.
 var ErrUnknownColumns = fmt.Errorf("%w: unknown columns", ErrNotClassList)
+
+// ErrMixedEncoding is wrapped by the FileError of a file whose lines are
+// partly UTF-8, partly not: the caller may ask which encoding to read it in.
+var ErrMixedEncoding = fmt.Errorf("%w: mixed encodings", ErrNotClassList)
 
 // FileError says why a whole file cannot be imported; it wraps ErrNotClassList.
 type FileError = data.FileError

@@ -231,10 +231,9 @@ func decode(b []byte, enc Encoding) (string, Encoding, error) {
 	case EncodingUTF8, EncodingUTF8BOM:
 		out = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 		if !utf8.Valid(out) {
-			if hasUTF8Letters(out) {
-				return "", enc, mixedEncoding(b)
-			}
-			return "", enc, fileErr(msgBadUTF8, "Line", strconv.Itoa(lineOf(b, firstInvalidUTF8(b))), "Encoding", string(enc))
+			// Only when told UTF-8 (detection refuses such a file): the
+			// bytes that are not are shown as �, for the user to see.
+			out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
 		}
 	case EncodingUTF16:
 		out, err = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(b)
@@ -281,7 +280,7 @@ func firstInvalidUTF8(b []byte) int {
 func lineOf(b []byte, i int) int { return bytes.Count(b[:min(i, len(b))], []byte("\n")) + 1 }
 
 // mixedEncoding names a line in UTF-8 and a line that is not.
-func mixedEncoding(b []byte) error {
+func mixedEncoding(b []byte) *FileError {
 	bad := firstInvalidUTF8(b)
 	good := 0
 	for i := 0; i < len(b); {
@@ -292,7 +291,9 @@ func mixedEncoding(b []byte) error {
 		}
 		i += max(n, 1)
 	}
-	return fileErr(msgMixedEncoding, "UTF8Line", strconv.Itoa(lineOf(b, good)), "Line", strconv.Itoa(lineOf(b, bad)))
+	e := fileErr(msgMixedEncoding, "UTF8Line", strconv.Itoa(lineOf(b, good)), "Line", strconv.Itoa(lineOf(b, bad)))
+	e.Kind = ErrMixedEncoding
+	return e
 }
 
 // looksBinary reports whether text has control characters a text table never has.

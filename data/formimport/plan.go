@@ -691,6 +691,11 @@ func (pl *planner) parseEvaluation(rec classlist.Record, r *row) {
 					Data: map[string]string{"Max": strconv.Itoa(data.MaxComment)}})
 				continue
 			}
+			if masked, found := data.MaskPersonnummerIn(v); found {
+				// No personnummer is stored: all but the birth date goes.
+				v = masked
+				pl.note(r.line, c.Header, notePnrMasked)
+			}
 			if v != "" {
 				r.eval.Comment = strings.TrimSpace(strings.Join(nonEmpty(r.eval.Comment, v), "\n"))
 			}

@@ -189,9 +189,19 @@ func daysInMonth(year, month int) int {
 // hides characters in an exported list.
 func CleanName(s string) string {
 	clean := true
-	for _, r := range s {
-		if unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Cc, r) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == 0x7f {
 			clean = false
+			break
+		}
+		if c >= 0x80 { // a rune beyond ASCII: look at the runes from here
+			for _, r := range s[i:] {
+				if r >= 0x80 && (unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Cc, r)) {
+					clean = false
+					break
+				}
+			}
 			break
 		}
 	}

@@ -2,6 +2,7 @@ package classlist
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -123,6 +124,10 @@ func Import(ctx context.Context, st *data.Store, t *Table, opts Options, skipBad
 			created[schoolKey(name)] = o.ID
 			res.NewSchools = append(res.NewSchools, o.Name)
 		}
+		// New pupils are written in bulk (many rows a statement, each
+		// statement prepared once), the few updates one by one.
+		adds := make([]data.Pupil, 0, p.Added)
+		addLines := make([]int, 0, p.Added)
 		for i := range p.Changes {
 			c := &p.Changes[i]
 			if c.Action != ActionAdd && c.Action != ActionUpdate {
@@ -131,9 +136,20 @@ func Import(ctx context.Context, st *data.Store, t *Table, opts Options, skipBad
 			if c.Pupil.SchoolID == "" {
 				c.Pupil.SchoolID = created[schoolKey(c.School)]
 			}
+			if c.Action == ActionAdd {
+				adds, addLines = append(adds, c.Pupil), append(addLines, c.Line)
+				continue
+			}
 			if err := tx.SavePupil(ctx, &c.Pupil); err != nil {
 				return fmt.Errorf("line %d: %w", c.Line, err)
 			}
+		}
+		if err := tx.InsertPupils(ctx, adds); err != nil {
+			var be *data.BulkError
+			if errors.As(err, &be) && be.Index < len(addLines) {
+				return fmt.Errorf("line %d: %w", addLines[be.Index], be.Err)
+			}
+			return err
 		}
 		return nil
 	})
@@ -242,7 +258,11 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 			}
 		}
 		var cands, sameBirth []int
-		for _, j := range s.byName[nameKey(r.Pupil)] {
+		var same []int
+		if len(s.byName) > 0 { // a school new to the database has no one to match
+			same = s.byName[nameKey(r.Pupil)]
+		}
+		for _, j := range same {
 			p := s.pupils[j]
 			if ext != "" && p.ExternalID != "" && p.ExternalID != ext {
 				continue // the school system says they are different pupils

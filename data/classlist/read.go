@@ -396,6 +396,10 @@ func parseCSV(text string, sep rune, limit int) ([][]string, []int, error) {
 // returns the line where it opens: such a field swallows the rest of the
 // file, and every later row would seem to be missing its columns.
 func unterminatedQuote(text string, sep rune) (int, bool) {
+	if strings.IndexByte(text, '"') < 0 {
+		return 0, false
+	}
+	sepStr := string(sep)
 	line, start := 1, true
 	inQuote, openLine := false, 0
 	for i := 0; i < len(text); i++ {
@@ -408,7 +412,7 @@ func unterminatedQuote(text string, sep rune) (int, bool) {
 				i++
 			case c == '"':
 				rest := text[i+1:]
-				if rest == "" || rest[0] == '\n' || rest[0] == '\r' || strings.HasPrefix(rest, string(sep)) {
+				if rest == "" || rest[0] == '\n' || rest[0] == '\r' || strings.HasPrefix(rest, sepStr) {
 					inQuote = false
 				}
 			}
@@ -421,9 +425,9 @@ func unterminatedQuote(text string, sep rune) (int, bool) {
 			line++
 			start = true
 			continue
-		case strings.HasPrefix(text[i:], string(sep)):
+		case strings.HasPrefix(text[i:], sepStr):
 			start = true
-			i += len(string(sep)) - 1
+			i += len(sepStr) - 1
 			continue
 		}
 		start = false

@@ -456,6 +456,12 @@ func (pl *planner) parse(rec classlist.Record) row {
 			continue
 		}
 		switch c.Field {
+		case FieldName, FieldFirstName, FieldLastName, FieldClass:
+			// A direction override or a zero-width character typed into
+			// a form would keep the pupil from being found.
+			v = data.CleanName(v)
+		}
+		switch c.Field {
 		case FieldName:
 			name, nameCol = v, c.Header
 		case FieldFirstName:

@@ -36,3 +36,20 @@ func TestNoPersonnummerFromAForm(t *testing.T) {
 		t.Errorf("evaluations %+v", es)
 	}
 }
+
+// TestFormNamesLoseDirectionCharacters (issue #15, case 15): a name typed
+// into a form with a direction override or a zero-width character still
+// finds its pupil.
+func TestFormNamesLoseDirectionCharacters(t *testing.T) {
+	fx := newFixture(t)
+	ctx := context.Background()
+	fx.place(t, "Kim Larsson 8B", "Elnät")
+	f, err := ReadEvaluations([]byte("Vad heter du?;Klass;Hur intresserad av teknik var du före praon?\n\u202EKim Lar\u200Bsson;8B;3\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ImportEvaluations(ctx, fx.st, f, Options{PeriodID: fx.p8.ID}, false)
+	if err != nil || res.Set != 1 {
+		t.Fatalf("%+v %v", res, err)
+	}
+}

@@ -172,6 +172,25 @@ func (o Options) today() time.Time {
 
 func schoolKey(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
 
+// memo remembers a function's result per distinct value: a list of 10,000
+// rows has a handful of schools, classes and genders, so what is worked out
+// from them is worked out once.
+type memo[T any] struct {
+	f    func(string) T
+	seen map[string]T
+}
+
+func newMemo[T any](f func(string) T) *memo[T] { return &memo[T]{f: f, seen: map[string]T{}} }
+
+func (m *memo[T]) get(s string) T {
+	v, ok := m.seen[s]
+	if !ok {
+		v = m.f(s)
+		m.seen[s] = v
+	}
+	return v
+}
+
 func nameKey(p data.Pupil) string {
 	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 	return norm(p.FirstName) + "\x00" + norm(p.LastName) + "\x00" + strings.ToLower(strings.ReplaceAll(p.ClassName, " ", ""))
@@ -187,6 +206,7 @@ type school struct {
 
 // plan matches the rows against the database.
 func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, error) {
+	sk := newMemo(schoolKey)
 	orgs, err := st.ListOrganisations(ctx, data.KindSchool)
 	if err != nil {
 		return nil, err
@@ -199,7 +219,7 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 	}
 	schools := map[string]*school{}
 	lookup := func(name string) (*school, error) {
-		k := schoolKey(name)
+		k := sk.get(name)
 		if s, ok := schools[k]; ok {
 			return s, nil
 		}
@@ -243,7 +263,7 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 		}
 		ext := r.Pupil.ExternalID
 		if ext != "" {
-			k := schoolKey(r.School) + "\x00" + ext
+			k := sk.get(r.School) + "\x00" + ext
 			if other, dup := extSeen[k]; dup {
 				rowErr(msgExternalDup, "Value", safeValue(ext), "Other", strconv.Itoa(other))
 				continue
@@ -291,7 +311,7 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 	claims := map[*data.Pupil][]int{}
 	for i, j := range target {
 		if j >= 0 {
-			p := &schools[schoolKey(rows[i].School)].pupils[j]
+			p := &schools[sk.get(rows[i].School)].pupils[j]
 			claims[p] = append(claims[p], i)
 		}
 	}
@@ -317,7 +337,7 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 			pv.Errors = append(pv.Errors, c.Errors...)
 			continue
 		}
-		s := schools[schoolKey(c.School)]
+		s := schools[sk.get(c.School)]
 		if target[i] < 0 {
 			c.Action = ActionAdd
 			c.Pupil.SchoolID = s.org.ID
@@ -325,8 +345,8 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 			if c.GenderFromPnr {
 				pv.GenderFromPnr++
 			}
-			if s.org.ID == "" && !newSchools[schoolKey(c.School)] {
-				newSchools[schoolKey(c.School)] = true
+			if s.org.ID == "" && !newSchools[sk.get(c.School)] {
+				newSchools[sk.get(c.School)] = true
 				pv.NewSchools = append(pv.NewSchools, strings.Join(strings.Fields(c.School), " "))
 			}
 			continue

@@ -69,6 +69,16 @@ func parseRows(t *Table, opts Options) ([]Row, given, error) {
 	header := func(f Field) string { return t.Columns[col[f]].Header }
 	rows := make([]Row, 0, len(t.Records))
 	seen := make(map[string]int, len(t.Records)) // a whole row → its first line
+	// Values that repeat down a list are read once each.
+	type parsed[T any] struct {
+		v  T
+		ok bool
+	}
+	grades := newMemo(func(s string) parsed[int] { g, ok := parseGrade(s); return parsed[int]{g, ok} })
+	classGrades := newMemo(gradeFromClass)
+	genders := newMemo(func(s string) parsed[data.Gender] { g, ok := parseGender(s); return parsed[data.Gender]{g, ok} })
+	yesNo := newMemo(func(s string) parsed[bool] { y, ok := parseYesNo(s); return parsed[bool]{y, ok} })
+	cleanSchool := map[string]string{}
 	for _, rec := range t.Records {
 		cell := func(f Field) string {
 			i, ok := col[f]
@@ -151,14 +161,15 @@ func parseRows(t *Table, opts Options) ([]Row, given, error) {
 		gradeField := FieldClass
 		if v := cell(FieldGrade); v != "" {
 			gradeField = FieldGrade
-			if gr, ok := parseGrade(v); ok {
+			if x := grades.get(v); x.ok {
+				gr := x.v
 				p.Grade = gr
 			} else {
 				bad(FieldGrade, msgGradeBad, "Value", v)
 				p.Grade = -1
 			}
 		} else {
-			p.Grade = gradeFromClass(p.ClassName)
+			p.Grade = classGrades.get(p.ClassName)
 			if _, ok := col[FieldClass]; !ok {
 				gradeField = FieldGrade
 			}
@@ -169,7 +180,15 @@ func parseRows(t *Table, opts Options) ([]Row, given, error) {
 		case p.Grade > 0 && p.Grade != 8 && p.Grade != 9:
 			bad(gradeField, msgGradeOther, "Grade", strconv.Itoa(p.Grade))
 		}
-		r.School = clean(FieldSchool, cell(FieldSchool))
+		if v := cell(FieldSchool); v != "" {
+			// A school is cleaned once; a number in it is noted per row.
+			c, done := cleanSchool[v]
+			if !done || c != v {
+				c = clean(FieldSchool, v)
+				cleanSchool[v] = c
+			}
+			r.School = c
+		}
 		if r.School == "" {
 			r.School = strings.TrimSpace(defaultSchool)
 		}
@@ -208,7 +227,8 @@ func parseRows(t *Table, opts Options) ([]Row, given, error) {
 			p.BirthDate = fromPnr
 		}
 		if v := cell(FieldGender); v != "" {
-			if gd, ok := parseGender(v); ok {
+			if x := genders.get(v); x.ok {
+				gd := x.v
 				p.Gender = gd
 			} else {
 				bad(FieldGender, msgGenderBad, "Value", v)
@@ -234,7 +254,8 @@ func parseRows(t *Table, opts Options) ([]Row, given, error) {
 			if i < len(rec.Cells) {
 				v = rec.Cells[i]
 			}
-			yes, ok := parseYesNo(v)
+			x := yesNo.get(v)
+			yes, ok := x.v, x.ok
 			if !ok {
 				return nil, nil, fileErr(msgProtectedFile, "Line", strconv.Itoa(rec.Line), "Column", t.Columns[i].Header,
 					"Value", safeValue(v))

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mattn/go-sqlite3"
 )
@@ -85,11 +86,11 @@ func (v *validator) required(field, value string) {
 }
 
 func (v *validator) text(field, value string, max int) {
-	if len([]rune(value)) > max {
+	if len(value) > max && utf8.RuneCountInString(value) > max {
 		v.addData(field, "err.too_long", "Högst {{.Max}} tecken.", fmt.Sprintf("at most %d characters", max),
 			map[string]string{"Max": fmt.Sprint(max)})
 	}
-	if strings.ContainsRune(value, 0) {
+	if strings.IndexByte(value, 0) >= 0 {
 		v.add(field, "err.bad_char", "Innehåller ett otillåtet tecken.", "contains a NUL character")
 	}
 }

@@ -22,6 +22,7 @@ func (s *Store) SaveEvaluation(ctx context.Context, e Evaluation) error {
 		}
 	}
 	v.text("comment", e.Comment, MaxComment)
+	v.noPersonnummer([2]string{"comment", e.Comment})
 	if err := v.err(); err != nil {
 		return err
 	}

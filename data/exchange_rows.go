@@ -566,6 +566,9 @@ func (s *Store) UpsertExchangeRow(ctx context.Context, r ExchangeRow) error {
 	for k, v := range r.Fields {
 		fields[k] = v
 	}
+	if err := checkExchangePrivacy(r.Table, r.ID, fields); err != nil {
+		return err
+	}
 	// Optional references to missing rows become empty.
 	for f, ref := range t.Refs {
 		v, ok := fields[f]
@@ -923,4 +926,41 @@ func (s *Store) HoldsOnlyOrganisation(ctx context.Context, orgID string) (bool, 
 // SetHostLaptop marks this database as the host's own laptop for orgID.
 func (s *Store) SetHostLaptop(ctx context.Context, orgID string) error {
 	return s.SetMeta(ctx, hostLaptopKey(orgID), "1")
+}
+
+// exchangeNames are the name fields of the exchange tables that carry
+// people: cleaned of direction overrides and zero-width characters.
+var exchangeNames = map[string][]string{
+	XPupils: {"first_name", "last_name", "class_name", "guardian_name"},
+	XPeople: {"first_name", "last_name"},
+}
+
+// checkExchangePrivacy cleans the names of a pupil's or a person's row from
+// another laptop and refuses a row of any table when its text holds a
+// personnummer: no file can write one into the database.
+func checkExchangePrivacy(table, id string, fields map[string]string) error {
+	for _, f := range exchangeNames[table] {
+		if v, ok := fields[f]; ok {
+			fields[f] = CleanName(v)
+		}
+	}
+	v := validator{entity: table}
+	t, _ := ExchangeTableOf(table)
+	keys := make([]string, 0, len(fields))
+	for f := range fields {
+		// Keys of other rows are not text; a sole trader's organisation
+		// number is their personnummer, public in the business register
+		// and needed for the agreement.
+		if _, ref := t.Refs[f]; !ref && !(table == XOrganisations && f == "org_number") {
+			keys = append(keys, f)
+		}
+	}
+	sort.Strings(keys)
+	for _, f := range keys {
+		v.noPersonnummer([2]string{f, fields[f]})
+	}
+	if err := v.err(); err != nil {
+		return fmt.Errorf("import %s %s: %w", table, id, err)
+	}
+	return nil
 }

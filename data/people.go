@@ -21,6 +21,9 @@ func (p Person) Validate() error {
 	v.text("first_name", p.FirstName, 100)
 	v.text("last_name", p.LastName, 100)
 	v.text("journey", p.Journey, 20000)
+	v.noPersonnummer([2]string{"first_name", p.FirstName}, [2]string{"last_name", p.LastName},
+		[2]string{"title", p.Title}, [2]string{"email", p.Email}, [2]string{"phone", p.Phone},
+		[2]string{"journey", p.Journey}, [2]string{"notes", p.Notes})
 	if e := strings.TrimSpace(p.Email); e != "" {
 		if a, err := mail.ParseAddress(e); err != nil || a.Address != e {
 			v.add("email", "err.email", "Ogiltig e-postadress.", "not a valid e-mail address")
@@ -36,7 +39,7 @@ func (p Person) Validate() error {
 
 // SavePerson inserts p (when p.ID is empty) or updates it, roles included.
 func (s *Store) SavePerson(ctx context.Context, p *Person) error {
-	p.FirstName, p.LastName, p.Email = strings.TrimSpace(p.FirstName), strings.TrimSpace(p.LastName), strings.TrimSpace(p.Email)
+	p.FirstName, p.LastName, p.Email = CleanName(p.FirstName), CleanName(p.LastName), strings.TrimSpace(p.Email)
 	if err := p.Validate(); err != nil {
 		return err
 	}

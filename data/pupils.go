@@ -25,6 +25,10 @@ func (p Pupil) Validate() error {
 	v.text("class_name", p.ClassName, 40)
 	v.text("needs", p.Needs, 2000)
 	v.text("notes", p.Notes, 10000)
+	v.noPersonnummer([2]string{"first_name", p.FirstName}, [2]string{"last_name", p.LastName},
+		[2]string{"class_name", p.ClassName}, [2]string{"guardian_name", p.GuardianName},
+		[2]string{"guardian_phone", p.GuardianPhone}, [2]string{"guardian_email", p.GuardianEmail},
+		[2]string{"needs", p.Needs}, [2]string{"external_id", p.ExternalID}, [2]string{"notes", p.Notes})
 	if p.Grade != 8 && p.Grade != 9 {
 		v.add("grade", "err.grade", "Årskursen måste vara 8 eller 9.", "grade must be 8 or 9")
 	}
@@ -44,14 +48,21 @@ func (p Pupil) Validate() error {
 	return v.err()
 }
 
-// SavePupil inserts p (when p.ID is empty) or updates it.
-func (s *Store) SavePupil(ctx context.Context, p *Pupil) error {
-	p.FirstName, p.LastName, p.ClassName = strings.TrimSpace(p.FirstName), strings.TrimSpace(p.LastName), strings.TrimSpace(p.ClassName)
+// prepareSave cleans what a save cleans (names, e-mail, gender) and checks
+// the pupil: every write of a pupil goes through it.
+func (p *Pupil) prepareSave() error {
+	p.FirstName, p.LastName, p.ClassName = CleanName(p.FirstName), CleanName(p.LastName), CleanName(p.ClassName)
+	p.GuardianName = CleanName(p.GuardianName)
 	p.GuardianEmail = strings.TrimSpace(p.GuardianEmail)
 	if p.Gender == "" {
 		p.Gender = GenderUnspecified
 	}
-	if err := p.Validate(); err != nil {
+	return p.Validate()
+}
+
+// SavePupil inserts p (when p.ID is empty) or updates it.
+func (s *Store) SavePupil(ctx context.Context, p *Pupil) error {
+	if err := p.prepareSave(); err != nil {
 		return err
 	}
 	id, created, updated := p.ID, p.CreatedAt, p.UpdatedAt
@@ -77,6 +88,61 @@ func (s *Store) SavePupil(ctx context.Context, p *Pupil) error {
 		return translate("save pupil "+p.Name(), err)
 	}
 	p.ID, p.CreatedAt, p.UpdatedAt = id, created, updated
+	return nil
+}
+
+// insertBatch is how many pupils one INSERT of InsertPupils writes: 18
+// values each, well under SQLite's limit of 32,766 bound values.
+const insertBatch = 100
+
+// BulkError says which item of a bulk write failed (the first of its
+// statement for an error of SQLite's).
+type BulkError struct {
+	Index int
+	Err   error
+}
+
+func (e *BulkError) Error() string { return e.Err.Error() }
+
+// Unwrap gives the error of the item.
+func (e *BulkError) Unwrap() error { return e.Err }
+
+// InsertPupils adds new pupils (without id) in bulk, for imports: cleaned
+// and checked as SavePupil does, each is given its id and stamps, and they
+// are written many rows to a statement, each statement prepared once. An
+// error is a *BulkError naming the pupil; use it inside InTx so that
+// nothing is written then.
+func (s *Store) InsertPupils(ctx context.Context, ps []Pupil) error {
+	for i := range ps {
+		p := &ps[i]
+		if p.ID != "" {
+			return &BulkError{Index: i, Err: fmt.Errorf("insert pupils: %s already has an id", p.Name())}
+		}
+		if err := p.prepareSave(); err != nil {
+			return &BulkError{Index: i, Err: err}
+		}
+	}
+	const cols = `(school_id, first_name, last_name, class_name, grade, birth_date, gender, protected, guardian_name,
+		guardian_phone, guardian_email, needs, needs_shareable, external_id, notes, updated_at, id, created_at)`
+	const one = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+	args := make([]any, 0, insertBatch*18)
+	for start := 0; start < len(ps); start += insertBatch {
+		batch := ps[start:min(start+insertBatch, len(ps))]
+		args = args[:0]
+		for i := range batch {
+			p := &batch[i]
+			id, created, updated := "", time.Time{}, time.Time{}
+			s.stamp(&id, &created, &updated)
+			p.ID, p.CreatedAt, p.UpdatedAt = id, created, updated
+			args = append(args, p.SchoolID, p.FirstName, p.LastName, p.ClassName, p.Grade, FormatDate(p.BirthDate),
+				string(p.Gender), boolInt(p.Protected), p.GuardianName, p.GuardianPhone, p.GuardianEmail, p.Needs,
+				boolInt(p.NeedsShareable), p.ExternalID, p.Notes, formatTS(updated), id, formatTS(created))
+		}
+		q := "INSERT INTO pupils " + cols + " VALUES " + one + strings.Repeat(","+one, len(batch)-1)
+		if _, err := s.exec(ctx, q, args...); err != nil {
+			return &BulkError{Index: start, Err: translate(fmt.Sprintf("insert pupils %s …", batch[0].Name()), err)}
+		}
+	}
 	return nil
 }
 

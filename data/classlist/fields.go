@@ -114,11 +114,28 @@ func normHeader(s string) string {
 	return b.String()
 }
 
+// detectHeader is the field of a column name: a name this package knows,
+// or any name that speaks of protection ("Sekretessmarkerad",
+// "Skyddade personuppgifter (ja/nej)"), for a list that marks protected
+// identity must never be read as if it did not.
+func detectHeader(h string) (Field, bool) {
+	n := normHeader(h)
+	if f, ok := headerAliases[n]; ok {
+		return f, true
+	}
+	for _, w := range []string{"sekretess", "skyddad", "skyddade", "protected", "confidential", "kvarskriv"} {
+		if strings.Contains(n, w) {
+			return FieldProtected, true
+		}
+	}
+	return FieldIgnore, false
+}
+
 // DetectField says which field a column name means, and whether it is a
 // name this package knows (a known name may still mean "ignore", such as a
 // pupil's own e-mail address, which is not kept).
 func DetectField(header string) (Field, bool) {
-	f, ok := headerAliases[normHeader(header)]
+	f, ok := detectHeader(header)
 	if f == fieldContactIgnored {
 		return FieldIgnore, true
 	}

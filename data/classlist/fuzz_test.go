@@ -19,7 +19,7 @@ func FuzzRead(f *testing.F) {
 		for i := range tb.Columns {
 			tb.Samples(i, 3)
 		}
-		rows, _, err := parseRows(tb, tb.Mapping(), "Skolan", today)
+		rows, _, err := parseRows(tb, Options{Mapping: tb.Mapping(), School: "Skolan", Today: today})
 		if err != nil {
 			return
 		}

@@ -2,6 +2,7 @@ package classlist
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -20,6 +21,15 @@ type Options struct {
 	Mapping []Field
 	// Today decides the century of short personnummer; zero means now.
 	Today time.Time
+	// IgnoreColumns names columns whose header is unknown that may be
+	// left out. Without a Mapping, any other unknown column refuses the
+	// file (a Mapping is the caller's decision on every column).
+	IgnoreColumns []string
+	// GenderFromPersonnummer takes, only when asked, the legal sex that
+	// the personnummer records (its second-to-last digit: odd for men,
+	// even for women) as the gender of a pupil whose list states none,
+	// for statistics. The number itself is still never stored.
+	GenderFromPersonnummer bool
 }
 
 // Action is what an import does with one row.
@@ -41,6 +51,9 @@ type Change struct {
 	Pupil  data.Pupil
 	School string
 	Errors []RowError
+	Notes  []RowError // what was changed in the row without being an error
+	// GenderFromPnr is true when the gender comes from the personnummer.
+	GenderFromPnr bool
 }
 
 // Preview is what an import would do, computed without writing anything.
@@ -51,7 +64,11 @@ type Preview struct {
 	Unchanged  int
 	BadRows    int        // rows with at least one error
 	Errors     []RowError // every error, by line
+	Notes      []RowError // what was changed in rows without being an error
 	NewSchools []string   // schools the import creates
+	// GenderFromPnr counts the pupils whose gender is taken from the
+	// personnummer (Options.GenderFromPersonnummer).
+	GenderFromPnr int
 }
 
 // Result is what an import did.
@@ -61,12 +78,16 @@ type Result struct {
 	Unchanged  int
 	Skipped    int        // bad rows left out (only with skipBad)
 	Errors     []RowError // the errors of the skipped rows
+	Notes      []RowError // what was changed in rows without being an error
 	NewSchools []string
+	// GenderFromPnr counts the pupils whose gender was taken from the
+	// personnummer.
+	GenderFromPnr int
 }
 
 // BuildPreview works out what importing t would do, without writing.
 func BuildPreview(ctx context.Context, st *data.Store, t *Table, opts Options) (*Preview, error) {
-	rows, g, err := parseRows(t, opts.mapping(t), opts.School, opts.today())
+	rows, g, err := parseRows(t, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +100,7 @@ func BuildPreview(ctx context.Context, st *data.Store, t *Table, opts Options) (
 // nothing is written and the error is a *RowErrors, unless skipBad, which
 // imports the good rows and returns the others' errors in the Result.
 func Import(ctx context.Context, st *data.Store, t *Table, opts Options, skipBad bool) (Result, error) {
-	rows, g, err := parseRows(t, opts.mapping(t), opts.School, opts.today())
+	rows, g, err := parseRows(t, opts)
 	if err != nil {
 		return Result{}, err
 	}
@@ -92,7 +113,8 @@ func Import(ctx context.Context, st *data.Store, t *Table, opts Options, skipBad
 		if p.BadRows > 0 && !skipBad {
 			return &RowErrors{Errors: p.Errors}
 		}
-		res = Result{Added: p.Added, Updated: p.Updated, Unchanged: p.Unchanged, Skipped: p.BadRows, Errors: p.Errors}
+		res = Result{Added: p.Added, Updated: p.Updated, Unchanged: p.Unchanged, Skipped: p.BadRows, Errors: p.Errors,
+			Notes: p.Notes, GenderFromPnr: p.GenderFromPnr}
 		created := map[string]string{}
 		for _, name := range p.NewSchools {
 			o := data.Organisation{Kind: data.KindSchool, Name: name}
@@ -102,6 +124,10 @@ func Import(ctx context.Context, st *data.Store, t *Table, opts Options, skipBad
 			created[schoolKey(name)] = o.ID
 			res.NewSchools = append(res.NewSchools, o.Name)
 		}
+		// New pupils are written in bulk (many rows a statement, each
+		// statement prepared once), the few updates one by one.
+		adds := make([]data.Pupil, 0, p.Added)
+		addLines := make([]int, 0, p.Added)
 		for i := range p.Changes {
 			c := &p.Changes[i]
 			if c.Action != ActionAdd && c.Action != ActionUpdate {
@@ -110,9 +136,20 @@ func Import(ctx context.Context, st *data.Store, t *Table, opts Options, skipBad
 			if c.Pupil.SchoolID == "" {
 				c.Pupil.SchoolID = created[schoolKey(c.School)]
 			}
+			if c.Action == ActionAdd {
+				adds, addLines = append(adds, c.Pupil), append(addLines, c.Line)
+				continue
+			}
 			if err := tx.SavePupil(ctx, &c.Pupil); err != nil {
 				return fmt.Errorf("line %d: %w", c.Line, err)
 			}
+		}
+		if err := tx.InsertPupils(ctx, adds); err != nil {
+			var be *data.BulkError
+			if errors.As(err, &be) && be.Index < len(addLines) {
+				return fmt.Errorf("line %d: %w", addLines[be.Index], be.Err)
+			}
+			return err
 		}
 		return nil
 	})
@@ -135,6 +172,25 @@ func (o Options) today() time.Time {
 
 func schoolKey(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
 
+// memo remembers a function's result per distinct value: a list of 10,000
+// rows has a handful of schools, classes and genders, so what is worked out
+// from them is worked out once.
+type memo[T any] struct {
+	f    func(string) T
+	seen map[string]T
+}
+
+func newMemo[T any](f func(string) T) *memo[T] { return &memo[T]{f: f, seen: map[string]T{}} }
+
+func (m *memo[T]) get(s string) T {
+	v, ok := m.seen[s]
+	if !ok {
+		v = m.f(s)
+		m.seen[s] = v
+	}
+	return v
+}
+
 func nameKey(p data.Pupil) string {
 	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 	return norm(p.FirstName) + "\x00" + norm(p.LastName) + "\x00" + strings.ToLower(strings.ReplaceAll(p.ClassName, " ", ""))
@@ -150,6 +206,7 @@ type school struct {
 
 // plan matches the rows against the database.
 func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, error) {
+	sk := newMemo(schoolKey)
 	orgs, err := st.ListOrganisations(ctx, data.KindSchool)
 	if err != nil {
 		return nil, err
@@ -162,7 +219,7 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 	}
 	schools := map[string]*school{}
 	lookup := func(name string) (*school, error) {
-		k := schoolKey(name)
+		k := sk.get(name)
 		if s, ok := schools[k]; ok {
 			return s, nil
 		}
@@ -192,6 +249,7 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 		r := &rows[i]
 		c := &pv.Changes[i]
 		c.Line, c.School, c.Pupil, c.Errors = r.Line, r.School, r.Pupil, append([]RowError(nil), r.Errors...)
+		c.Notes, c.GenderFromPnr = r.Notes, r.GenderFromPnr
 		target[i] = -1
 		if r.School == "" {
 			continue
@@ -205,7 +263,7 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 		}
 		ext := r.Pupil.ExternalID
 		if ext != "" {
-			k := schoolKey(r.School) + "\x00" + ext
+			k := sk.get(r.School) + "\x00" + ext
 			if other, dup := extSeen[k]; dup {
 				rowErr(msgExternalDup, "Value", safeValue(ext), "Other", strconv.Itoa(other))
 				continue
@@ -220,7 +278,11 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 			}
 		}
 		var cands, sameBirth []int
-		for _, j := range s.byName[nameKey(r.Pupil)] {
+		var same []int
+		if len(s.byName) > 0 { // a school new to the database has no one to match
+			same = s.byName[nameKey(r.Pupil)]
+		}
+		for _, j := range same {
 			p := s.pupils[j]
 			if ext != "" && p.ExternalID != "" && p.ExternalID != ext {
 				continue // the school system says they are different pupils
@@ -249,7 +311,7 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 	claims := map[*data.Pupil][]int{}
 	for i, j := range target {
 		if j >= 0 {
-			p := &schools[schoolKey(rows[i].School)].pupils[j]
+			p := &schools[sk.get(rows[i].School)].pupils[j]
 			claims[p] = append(claims[p], i)
 		}
 	}
@@ -275,25 +337,42 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 			pv.Errors = append(pv.Errors, c.Errors...)
 			continue
 		}
-		s := schools[schoolKey(c.School)]
+		s := schools[sk.get(c.School)]
 		if target[i] < 0 {
 			c.Action = ActionAdd
 			c.Pupil.SchoolID = s.org.ID
 			pv.Added++
-			if s.org.ID == "" && !newSchools[schoolKey(c.School)] {
-				newSchools[schoolKey(c.School)] = true
+			if c.GenderFromPnr {
+				pv.GenderFromPnr++
+			}
+			if s.org.ID == "" && !newSchools[sk.get(c.School)] {
+				newSchools[sk.get(c.School)] = true
 				pv.NewSchools = append(pv.NewSchools, strings.Join(strings.Fields(c.School), " "))
 			}
 			continue
 		}
 		old := s.pupils[target[i]]
+		if c.GenderFromPnr && old.Gender != data.GenderUnspecified && old.Gender != "" {
+			// A gender already recorded is never replaced by one taken
+			// from the number.
+			c.Pupil.Gender, c.GenderFromPnr = old.Gender, false
+			c.Notes = withoutGenderNote(c.Notes)
+		}
 		c.Pupil = merge(old, c.Pupil, g)
+		if c.GenderFromPnr {
+			pv.GenderFromPnr++
+		}
 		if samePupil(old, c.Pupil) {
 			c.Action = ActionUnchanged
 			pv.Unchanged++
 		} else {
 			c.Action = ActionUpdate
 			pv.Updated++
+		}
+	}
+	for _, c := range pv.Changes {
+		if c.Action != ActionError {
+			pv.Notes = append(pv.Notes, c.Notes...)
 		}
 	}
 	return pv, nil
@@ -336,4 +415,14 @@ func samePupil(a, b data.Pupil) bool {
 		a.BirthDate.Equal(b.BirthDate) && a.Gender == b.Gender && a.Protected == b.Protected &&
 		a.GuardianName == b.GuardianName && a.GuardianEmail == b.GuardianEmail && a.GuardianPhone == b.GuardianPhone &&
 		a.ExternalID == b.ExternalID && a.Needs == b.Needs && a.Notes == b.Notes
+}
+
+func withoutGenderNote(ns []RowError) []RowError {
+	var out []RowError
+	for _, n := range ns {
+		if n.Key != msgGenderFromPnr.Key {
+			out = append(out, n)
+		}
+	}
+	return out
 }

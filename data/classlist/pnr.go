@@ -19,6 +19,13 @@ var (
 // date; today decides the century of the short forms. A samordningsnummer
 // has 60 added to the day. The number itself is not kept anywhere.
 func BirthDateFromPersonnummer(s string, today time.Time) (time.Time, error) {
+	d, _, err := parsePersonnummer(s, today)
+	return d, err
+}
+
+// parsePersonnummer is BirthDateFromPersonnummer that also gives the
+// second-to-last digit (odd for a man, even for a woman in the register).
+func parsePersonnummer(s string, today time.Time) (time.Time, int, error) {
 	s = strings.TrimSpace(s)
 	var digits [12]byte
 	n, sep, sepAt := 0, byte(0), 0
@@ -27,21 +34,21 @@ func BirthDateFromPersonnummer(s string, today time.Time) (time.Time, error) {
 		switch {
 		case c >= '0' && c <= '9':
 			if n == len(digits) {
-				return time.Time{}, ErrPnrFormat
+				return time.Time{}, 0, ErrPnrFormat
 			}
 			digits[n] = c - '0'
 			n++
 		case (c == '-' || c == '+' || c == ' ') && sep == 0 && (n == 6 || n == 8):
 			sep, sepAt = c, n
 		default:
-			return time.Time{}, ErrPnrFormat
+			return time.Time{}, 0, ErrPnrFormat
 		}
 	}
 	if n != 10 && n != 12 {
-		return time.Time{}, ErrPnrFormat
+		return time.Time{}, 0, ErrPnrFormat
 	}
 	if sep != 0 && !(n == 10 && sepAt == 6) && !(n == 12 && sepAt == 8) {
-		return time.Time{}, ErrPnrFormat
+		return time.Time{}, 0, ErrPnrFormat
 	}
 	d := digits[:n]
 	short := d
@@ -72,16 +79,16 @@ func BirthDateFromPersonnummer(s string, today time.Time) (time.Time, error) {
 		}
 	}
 	if month < 1 || month > 12 || day < 1 || day > daysIn(year, month) {
-		return time.Time{}, ErrPnrDate
+		return time.Time{}, 0, ErrPnrDate
 	}
 	birth := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
 	if birth.After(today) {
-		return time.Time{}, ErrPnrDate
+		return time.Time{}, 0, ErrPnrDate
 	}
 	if !luhn(short) {
-		return time.Time{}, ErrPnrChecksum
+		return time.Time{}, 0, ErrPnrChecksum
 	}
-	return birth, nil
+	return birth, int(short[8]), nil
 }
 
 // dateOK reports whether year-month-day is not after today (an invalid

@@ -1,12 +1,15 @@
 package classlist
 
 import (
+	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -47,6 +50,32 @@ type ReadOptions struct {
 	Separator rune     // ';', ',' or '\t'
 	Encoding  Encoding // one of Encodings
 	HeaderRow int      // the header's line (CSV) or row (XLSX), from 1
+	// MaxRows bounds the pupil rows of a list (0: DefaultMaxRows). A file
+	// with more is refused before it is read to its end.
+	MaxRows int
+}
+
+// The bounds of what a class list may be. A municipality's whole list is
+// under 20,000 pupils and a few megabytes; anything far bigger is a
+// mistake or an attack (a zip bomb), refused at once with its cause.
+const (
+	// DefaultMaxRows is how many pupil rows a list may have unless told.
+	DefaultMaxRows = 20000
+	// MaxColumns is how many columns a row may have.
+	MaxColumns = 200
+	// MaxCellChars is how long one cell may be, in characters.
+	MaxCellChars = 10000
+	// MaxFileSize is how big a class list file may be, in bytes.
+	MaxFileSize = 32 << 20
+	// MaxUnzippedSize is how much an XLSX file may hold unpacked, in bytes.
+	MaxUnzippedSize = 128 << 20
+)
+
+func (o ReadOptions) maxRows() int {
+	if o.MaxRows > 0 {
+		return o.MaxRows
+	}
+	return DefaultMaxRows
 }
 
 // Column is one column of a class list.
@@ -118,22 +147,20 @@ func (t *Table) Samples(col, n int) []string {
 	return out
 }
 
-// maxFileSize bounds what is read into memory: a class list is small.
-const maxFileSize = 64 << 20
-
-// ReadFile reads a class list from a file; see Read.
+// ReadFile reads a class list from a file; see Read. A file over
+// MaxFileSize is refused by its size, without being read.
 func ReadFile(path string, opts ReadOptions) (*Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if fi, err := f.Stat(); err == nil && fi.Size() > MaxFileSize {
+		return nil, tooLarge(fi.Size())
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, err
-	}
-	if len(b) > maxFileSize {
-		return nil, fileErr(msgBinary)
 	}
 	t, err := Read(b, opts)
 	if t != nil {
@@ -142,12 +169,26 @@ func ReadFile(path string, opts ReadOptions) (*Table, error) {
 	return t, err
 }
 
+func tooLarge(size int64) error {
+	return fileErr(msgTooLarge, "Size", megabytes(size), "Max", megabytes(MaxFileSize))
+}
+
+func megabytes(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d kB", (n+1023)>>10)
+	}
+	return fmt.Sprintf("%d MB", (n+(1<<20)-1)>>20)
+}
+
 // Read reads a class list in CSV or XLSX from b, detecting the format, the
 // encoding, the separator and the header row (below any title lines) unless
 // opts says them. A file that is not a class list (empty, a PDF, binary
-// data) gives a *FileError wrapping ErrNotClassList.
+// data, too large, text in two encodings, a quote that never ends) gives a
+// *FileError wrapping ErrNotClassList that names the cause and the line.
 func Read(b []byte, opts ReadOptions) (*Table, error) {
 	switch {
+	case len(b) > MaxFileSize:
+		return nil, tooLarge(int64(len(b)))
 	case len(bytes.TrimSpace(bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF")))) == 0:
 		return nil, fileErr(msgEmpty)
 	case bytes.HasPrefix(b, []byte("%PDF")):
@@ -170,6 +211,10 @@ func decode(b []byte, enc Encoding) (string, Encoding, error) {
 			enc = EncodingUTF16
 		case utf8.Valid(b):
 			enc = EncodingUTF8
+		case hasUTF8Letters(b):
+			// Some lines are UTF-8, others not: whichever is chosen, one
+			// part would be garbled ("Ã–berg").
+			return "", enc, mixedEncoding(b)
 		default:
 			enc = EncodingISO88591
 			for _, c := range b {
@@ -186,6 +231,8 @@ func decode(b []byte, enc Encoding) (string, Encoding, error) {
 	case EncodingUTF8, EncodingUTF8BOM:
 		out = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 		if !utf8.Valid(out) {
+			// Only when told UTF-8 (detection refuses such a file): the
+			// bytes that are not are shown as �, for the user to see.
 			out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
 		}
 	case EncodingUTF16:
@@ -198,6 +245,55 @@ func decode(b []byte, enc Encoding) (string, Encoding, error) {
 		return "", enc, fmt.Errorf("unknown encoding %q", enc)
 	}
 	return string(out), enc, err
+}
+
+// hasUTF8Letters reports whether b holds a character of two or more bytes
+// in UTF-8 ("ö" written C3 B6).
+func hasUTF8Letters(b []byte) bool {
+	for len(b) > 0 {
+		if b[0] < 0x80 {
+			b = b[1:]
+			continue
+		}
+		r, n := utf8.DecodeRune(b)
+		if r != utf8.RuneError && n > 1 {
+			return true
+		}
+		b = b[n:]
+	}
+	return false
+}
+
+// firstInvalidUTF8 is the offset of the first byte that is not UTF-8.
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// lineOf is the line (from 1) of the byte at offset i.
+func lineOf(b []byte, i int) int { return bytes.Count(b[:min(i, len(b))], []byte("\n")) + 1 }
+
+// mixedEncoding names a line in UTF-8 and a line that is not.
+func mixedEncoding(b []byte) *FileError {
+	bad := firstInvalidUTF8(b)
+	good := 0
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r != utf8.RuneError && n > 1 {
+			good = i
+			break
+		}
+		i += max(n, 1)
+	}
+	e := fileErr(msgMixedEncoding, "UTF8Line", strconv.Itoa(lineOf(b, good)), "Line", strconv.Itoa(lineOf(b, bad)))
+	e.Kind = ErrMixedEncoding
+	return e
 }
 
 // looksBinary reports whether text has control characters a text table never has.
@@ -216,6 +312,10 @@ func looksBinary(s string) bool {
 
 func readCSV(b []byte, opts ReadOptions) (*Table, error) {
 	text, enc, err := decode(b, opts.Encoding)
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fileErr(msgBinary)
 	}
@@ -240,15 +340,25 @@ func readCSV(b []byte, opts ReadOptions) (*Table, error) {
 		sep = detectSeparator(text)
 	}
 	t.Separator = sep
-	rows, lines, err := parseCSV(text, sep, -1)
+	if line, open := unterminatedQuote(text, sep); open {
+		return nil, fileErr(msgQuote, "Line", strconv.Itoa(line+skip))
+	}
+	limit := opts.maxRows() + headerScanRows + 1
+	rows, lines, err := parseCSV(text, sep, limit)
 	if err != nil {
 		return nil, fileErr(msgBinary)
 	}
 	for i := range lines {
 		lines[i] += skip
 	}
+	if err := checkSize(rows, lines, opts.maxRows()); err != nil {
+		return nil, err
+	}
 	if err := t.fill(rows, lines, opts.HeaderRow); err != nil {
 		return nil, err
+	}
+	if len(t.Records) > opts.maxRows() {
+		return nil, fileErr(msgTooManyRows, "Max", strconv.Itoa(opts.maxRows()))
 	}
 	return t, nil
 }
@@ -278,6 +388,71 @@ func parseCSV(text string, sep rune, limit int) ([][]string, []int, error) {
 		lines = append(lines, line)
 	}
 	return rows, lines, nil
+}
+
+// unterminatedQuote finds a quoted field that is never closed, read as
+// encoding/csv reads it with LazyQuotes (a quote inside a quoted field that
+// is not followed by a separator or a line end is taken as it is), and
+// returns the line where it opens: such a field swallows the rest of the
+// file, and every later row would seem to be missing its columns.
+func unterminatedQuote(text string, sep rune) (int, bool) {
+	if strings.IndexByte(text, '"') < 0 {
+		return 0, false
+	}
+	sepStr := string(sep)
+	line, start := 1, true
+	inQuote, openLine := false, 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if inQuote {
+			switch {
+			case c == '\n':
+				line++
+			case c == '"' && i+1 < len(text) && text[i+1] == '"':
+				i++
+			case c == '"':
+				rest := text[i+1:]
+				if rest == "" || rest[0] == '\n' || rest[0] == '\r' || strings.HasPrefix(rest, sepStr) {
+					inQuote = false
+				}
+			}
+			continue
+		}
+		switch {
+		case c == '"' && start:
+			inQuote, openLine = true, line
+		case c == '\n':
+			line++
+			start = true
+			continue
+		case strings.HasPrefix(text[i:], sepStr):
+			start = true
+			i += len(sepStr) - 1
+			continue
+		}
+		start = false
+	}
+	return openLine, inQuote
+}
+
+// checkSize refuses a table over the bounds: too many rows (counted after
+// a header that may stand up to headerScanRows down), a row too wide, a
+// cell too long.
+func checkSize(rows [][]string, lines []int, maxRows int) error {
+	if len(rows) > maxRows+headerScanRows {
+		return fileErr(msgTooManyRows, "Max", strconv.Itoa(maxRows))
+	}
+	for i, r := range rows {
+		if len(r) > MaxColumns && filled(r[MaxColumns:]) > 0 {
+			return fileErr(msgTooManyColumns, "Line", strconv.Itoa(lines[i]), "N", strconv.Itoa(len(r)), "Max", strconv.Itoa(MaxColumns))
+		}
+		for j, c := range r {
+			if len(c) > MaxCellChars && utf8.RuneCountInString(c) > MaxCellChars {
+				return fileErr(msgCellTooLong, "Line", strconv.Itoa(lines[i]), "Column", strconv.Itoa(j+1), "Max", strconv.Itoa(MaxCellChars))
+			}
+		}
+	}
+	return nil
 }
 
 // detectSeparator picks the separator that splits the first lines into the
@@ -320,24 +495,26 @@ func detectSeparator(text string) rune {
 }
 
 func readXLSX(b []byte, opts ReadOptions) (*Table, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: 512 << 20, UnzipXMLSizeLimit: 256 << 20})
+	if err := checkZip(b, opts.maxRows()); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: MaxUnzippedSize, UnzipXMLSizeLimit: MaxUnzippedSize})
 	if err != nil {
 		return nil, fileErr(msgBadXLSX, "Error", err.Error())
 	}
 	defer f.Close()
 	var first *Table
 	for _, sheet := range f.GetSheetList() {
-		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		rows, lines, err := sheetRows(f, sheet, opts.maxRows())
 		if err != nil {
-			return nil, fileErr(msgBadXLSX, "Error", err.Error())
-		}
-		lines := make([]int, len(rows))
-		for i := range rows {
-			lines[i] = i + 1
+			return nil, err
 		}
 		t := &Table{Format: FormatXLSX, Sheet: sheet}
 		if err := t.fill(rows, lines, opts.HeaderRow); err != nil {
 			continue
+		}
+		if len(t.Records) > opts.maxRows() {
+			return nil, fileErr(msgTooManyRows, "Max", strconv.Itoa(opts.maxRows()))
 		}
 		if t.HeaderFound {
 			return t, nil
@@ -350,6 +527,111 @@ func readXLSX(b []byte, opts ReadOptions) (*Table, error) {
 		return nil, fileErr(msgEmpty)
 	}
 	return first, nil
+}
+
+// checkZip refuses an XLSX file whose parts would unpack to more than
+// MaxUnzippedSize, from the sizes its directory declares, before anything
+// is unpacked (archive/zip refuses to unpack more than a part declares).
+func checkZip(b []byte, maxRows int) error {
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return fileErr(msgBadXLSX, "Error", err.Error())
+	}
+	if len(z.File) > 10000 {
+		return fileErr(msgUnzipTooLarge, "Size", strconv.Itoa(len(z.File))+" parts", "Max", megabytes(MaxUnzippedSize))
+	}
+	var total uint64
+	for _, zf := range z.File {
+		total += zf.UncompressedSize64
+		if total > MaxUnzippedSize || zf.UncompressedSize64 > MaxUnzippedSize {
+			return fileErr(msgUnzipTooLarge, "Size", megabytes(int64(min(total, 1<<50))), "Max", megabytes(MaxUnzippedSize))
+		}
+	}
+	// The Excel reader unpacks every part before a row can be read, so
+	// the sheets are first counted as they stream by: a sheet over the
+	// row cap is refused after reading only as far as the cap.
+	for _, zf := range z.File {
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/") || !strings.HasSuffix(zf.Name, ".xml") {
+			continue
+		}
+		r, err := zf.Open()
+		if err != nil {
+			return fileErr(msgBadXLSX, "Error", err.Error())
+		}
+		err = scanSheet(r, maxRows)
+		r.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scanSheet counts the rows of a sheet's XML (elements "<row" or
+// "<x:row") as it streams by, and refuses it once over the row cap, or
+// at a run of text far longer than any cell may be.
+func scanSheet(r io.Reader, maxRows int) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	rows, run := 0, 0
+	var prev [5]byte // the bytes before the current one
+	for {
+		c, err := br.ReadByte()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fileErr(msgBadXLSX, "Error", err.Error())
+		}
+		run++
+		if c == '<' {
+			run = 0
+		}
+		if run > 4*MaxCellChars+1024 {
+			return fileErr(msgCellTooLong, "Line", strconv.Itoa(rows), "Column", "?", "Max", strconv.Itoa(MaxCellChars))
+		}
+		// "row" followed by a space, ">" or "/", after "<" or ":".
+		if (c == ' ' || c == '>' || c == '/') && prev[4] == 'w' && prev[3] == 'o' && prev[2] == 'r' && (prev[1] == '<' || prev[1] == ':') {
+			if rows++; rows > maxRows+headerScanRows+1 {
+				return fileErr(msgTooManyRows, "Max", strconv.Itoa(maxRows))
+			}
+		}
+		copy(prev[:], prev[1:])
+		prev[4] = c
+	}
+}
+
+// sheetRows reads a sheet row by row, stopping with an error as soon as it
+// is over the bounds: a sheet is never read whole into memory first.
+func sheetRows(f *excelize.File, sheet string, maxRows int) ([][]string, []int, error) {
+	it, err := f.Rows(sheet)
+	if err != nil {
+		return nil, nil, fileErr(msgBadXLSX, "Error", err.Error())
+	}
+	defer it.Close()
+	var rows [][]string
+	var lines []int
+	for n := 1; it.Next(); n++ {
+		if n > maxRows+headerScanRows+1 {
+			return nil, nil, fileErr(msgTooManyRows, "Max", strconv.Itoa(maxRows))
+		}
+		cols, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, nil, fileErr(msgBadXLSX, "Error", err.Error())
+		}
+		rows = append(rows, cols)
+		lines = append(lines, n)
+		if err := checkSize(rows[len(rows)-1:], lines[len(lines)-1:], maxRows); err != nil {
+			return nil, nil, err
+		}
+	}
+	if err := it.Error(); err != nil {
+		return nil, nil, fileErr(msgBadXLSX, "Error", err.Error())
+	}
+	// Trailing empty rows are dropped, as GetRows drops them.
+	for len(rows) > 0 && filled(rows[len(rows)-1]) == 0 {
+		rows, lines = rows[:len(rows)-1], lines[:len(lines)-1]
+	}
+	return rows, lines, nil
 }
 
 // headerScanRows is how far down a header row is looked for.
@@ -424,7 +706,7 @@ func (t *Table) fill(rows [][]string, lines []int, header int) error {
 		if h == "" {
 			c.Header = fmt.Sprintf("Kolumn %d", i+1)
 		} else {
-			f, ok := headerAliases[normHeader(h)]
+			f, ok := detectHeader(h)
 			c.Known = ok
 			switch {
 			case f == fieldContactIgnored && guardianSeen:
@@ -441,7 +723,8 @@ func (t *Table) fill(rows [][]string, lines []int, header int) error {
 				guardianSeen = true
 			}
 			for _, prev := range t.Columns {
-				if f != FieldIgnore && prev.Field == f {
+				// Several columns may mark protected identity; each counts.
+				if f != FieldIgnore && f != FieldProtected && prev.Field == f {
 					f = FieldIgnore // a second "Vårdnadshavare" and the like
 				}
 			}
@@ -463,7 +746,7 @@ func (t *Table) fill(rows [][]string, lines []int, header int) error {
 func knownCount(r []string) int {
 	seen := map[Field]bool{}
 	for _, c := range r {
-		if f, ok := headerAliases[normHeader(c)]; ok && c != "" {
+		if f, ok := detectHeader(c); ok && c != "" {
 			seen[f] = true
 		}
 	}

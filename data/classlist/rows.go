@@ -2,7 +2,6 @@ package classlist
 
 import (
 	"errors"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -17,6 +16,10 @@ type Row struct {
 	Pupil  data.Pupil
 	School string // the row's own school, else the list's
 	Errors []RowError
+	Notes  []RowError // what was changed in the row, not an error
+	// GenderFromPnr is true when the gender was taken from the
+	// personnummer (Options.GenderFromPersonnummer).
+	GenderFromPnr bool
 }
 
 // given says which fields a list gives; an update changes only those.
@@ -24,11 +27,21 @@ type given map[Field]bool
 
 // parseRows turns the records into rows under a mapping (one field per
 // column). defaultSchool is used for rows without a school of their own.
-func parseRows(t *Table, mapping []Field, defaultSchool string, today time.Time) ([]Row, given, error) {
+func parseRows(t *Table, opts Options) ([]Row, given, error) {
+	mapping, defaultSchool, today := opts.mapping(t), opts.School, opts.today()
+	if opts.Mapping == nil {
+		if err := checkUnknown(t, opts.IgnoreColumns); err != nil {
+			return nil, nil, err
+		}
+	}
 	col := map[Field]int{}
+	var protCols []int // every column that marks protected identity
 	for i, f := range mapping {
 		if i >= len(t.Columns) || f == FieldIgnore {
 			continue
+		}
+		if f == FieldProtected {
+			protCols = append(protCols, i)
 		}
 		if _, dup := col[f]; !dup {
 			col[f] = i
@@ -55,6 +68,17 @@ func parseRows(t *Table, mapping []Field, defaultSchool string, today time.Time)
 	}
 	header := func(f Field) string { return t.Columns[col[f]].Header }
 	rows := make([]Row, 0, len(t.Records))
+	seen := make(map[string]int, len(t.Records)) // a whole row → its first line
+	// Values that repeat down a list are read once each.
+	type parsed[T any] struct {
+		v  T
+		ok bool
+	}
+	grades := newMemo(func(s string) parsed[int] { g, ok := parseGrade(s); return parsed[int]{g, ok} })
+	classGrades := newMemo(gradeFromClass)
+	genders := newMemo(func(s string) parsed[data.Gender] { g, ok := parseGender(s); return parsed[data.Gender]{g, ok} })
+	yesNo := newMemo(func(s string) parsed[bool] { y, ok := parseYesNo(s); return parsed[bool]{y, ok} })
+	cleanSchool := map[string]string{}
 	for _, rec := range t.Records {
 		cell := func(f Field) string {
 			i, ok := col[f]
@@ -74,6 +98,29 @@ func parseRows(t *Table, mapping []Field, defaultSchool string, today time.Time)
 			}
 			r.Errors = append(r.Errors, RowError{Line: rec.Line, Column: c, Message: m, Data: data.Pairs(kv...)})
 		}
+		note := func(f Field, m Message, kv ...string) {
+			c := ""
+			if _, ok := col[f]; ok {
+				c = header(f)
+			}
+			r.Notes = append(r.Notes, RowError{Line: rec.Line, Column: c, Message: m, Data: data.Pairs(kv...)})
+		}
+		// No personnummer is kept in any field: a name, a class or a
+		// phone keeps what is not the number, with a note.
+		clean := func(f Field, v string) string {
+			v = data.CleanName(v)
+			if out, removed := data.RemovePersonnummer(v); removed {
+				note(f, msgPnrRemoved)
+				return out
+			}
+			return v
+		}
+		key := strings.Join(rec.Cells, "\x1f")
+		if first, dup := seen[key]; dup {
+			bad(FieldIgnore, msgDuplicateRow, "Other", strconv.Itoa(first))
+		} else {
+			seen[key] = rec.Line
+		}
 		p := &r.Pupil
 		if hasFull {
 			p.FirstName, p.LastName = splitName(cell(FieldFullName))
@@ -86,8 +133,17 @@ func parseRows(t *Table, mapping []Field, defaultSchool string, today time.Time)
 				p.LastName = v
 			}
 		}
-		p.FirstName, p.LastName = strings.Join(strings.Fields(p.FirstName), " "), strings.Join(strings.Fields(p.LastName), " ")
-		if p.FirstName == "" && p.LastName == "" {
+		firstField, lastField := FieldFirstName, FieldLastName
+		if !hasFirst || (cell(FieldFirstName) == "" && hasFull) {
+			firstField = FieldFullName
+		}
+		if !hasLast || (cell(FieldLastName) == "" && hasFull) {
+			lastField = FieldFullName
+		}
+		p.FirstName = strings.Join(strings.Fields(clean(firstField, p.FirstName)), " ")
+		p.LastName = strings.Join(strings.Fields(clean(lastField, p.LastName)), " ")
+		switch {
+		case p.FirstName == "" && p.LastName == "":
 			f := FieldFullName
 			if !hasFull {
 				f = FieldFirstName
@@ -96,19 +152,24 @@ func parseRows(t *Table, mapping []Field, defaultSchool string, today time.Time)
 				}
 			}
 			bad(f, msgNameMissing)
+		case p.FirstName == "":
+			bad(firstField, msgFirstMissing)
+		case p.LastName == "":
+			bad(lastField, msgLastMissing)
 		}
-		p.ClassName = strings.Join(strings.Fields(cell(FieldClass)), " ")
+		p.ClassName = strings.Join(strings.Fields(clean(FieldClass, cell(FieldClass))), " ")
 		gradeField := FieldClass
 		if v := cell(FieldGrade); v != "" {
 			gradeField = FieldGrade
-			if gr, ok := parseGrade(v); ok {
+			if x := grades.get(v); x.ok {
+				gr := x.v
 				p.Grade = gr
 			} else {
 				bad(FieldGrade, msgGradeBad, "Value", v)
 				p.Grade = -1
 			}
 		} else {
-			p.Grade = gradeFromClass(p.ClassName)
+			p.Grade = classGrades.get(p.ClassName)
 			if _, ok := col[FieldClass]; !ok {
 				gradeField = FieldGrade
 			}
@@ -119,7 +180,15 @@ func parseRows(t *Table, mapping []Field, defaultSchool string, today time.Time)
 		case p.Grade > 0 && p.Grade != 8 && p.Grade != 9:
 			bad(gradeField, msgGradeOther, "Grade", strconv.Itoa(p.Grade))
 		}
-		r.School = cell(FieldSchool)
+		if v := cell(FieldSchool); v != "" {
+			// A school is cleaned once; a number in it is noted per row.
+			c, done := cleanSchool[v]
+			if !done || c != v {
+				c = clean(FieldSchool, v)
+				cleanSchool[v] = c
+			}
+			r.School = c
+		}
 		if r.School == "" {
 			r.School = strings.TrimSpace(defaultSchool)
 		}
@@ -127,8 +196,10 @@ func parseRows(t *Table, mapping []Field, defaultSchool string, today time.Time)
 			bad(FieldSchool, msgSchoolMissing)
 		}
 		var fromPnr time.Time
+		var sexDigit int
 		if v := cell(FieldPersonnummer); v != "" {
-			d, err := BirthDateFromPersonnummer(v, today)
+			d, sd, err := parsePersonnummer(v, today)
+			sexDigit = sd
 			masked := MaskPersonnummer(v)
 			switch {
 			case errors.Is(err, ErrPnrChecksum):
@@ -156,32 +227,58 @@ func parseRows(t *Table, mapping []Field, defaultSchool string, today time.Time)
 			p.BirthDate = fromPnr
 		}
 		if v := cell(FieldGender); v != "" {
-			if gd, ok := parseGender(v); ok {
+			if x := genders.get(v); x.ok {
+				gd := x.v
 				p.Gender = gd
 			} else {
 				bad(FieldGender, msgGenderBad, "Value", v)
 			}
 		}
-		if p.Gender == "" {
-			p.Gender = data.GenderUnspecified // never derived from the personnummer
-		}
-		if v := cell(FieldProtected); v != "" {
-			if yes, ok := parseYesNo(v); ok {
-				p.Protected = yes
-			} else {
-				bad(FieldProtected, msgProtectedBad, "Value", v)
+		if (p.Gender == "" || p.Gender == data.GenderUnspecified) && opts.GenderFromPersonnummer && !fromPnr.IsZero() {
+			// Asked for: the legal sex the Tax Agency records, for
+			// statistics; the number itself is still dropped.
+			p.Gender, r.GenderFromPnr = data.GenderGirl, true
+			if sexDigit%2 == 1 {
+				p.Gender = data.GenderBoy
 			}
+			note(FieldPersonnummer, msgGenderFromPnr, "Gender", string(p.Gender))
 		}
-		p.GuardianName = cell(FieldGuardianName)
-		p.GuardianEmail = cell(FieldGuardianEmail)
-		p.GuardianPhone = cell(FieldGuardianPhone)
+		if p.Gender == "" {
+			p.Gender = data.GenderUnspecified
+		}
+		// Any column that marks protection counts; one that cannot be
+		// read refuses the whole file, even when bad rows are skipped:
+		// a protected pupil must never be imported as unprotected.
+		for _, i := range protCols {
+			v := ""
+			if i < len(rec.Cells) {
+				v = rec.Cells[i]
+			}
+			x := yesNo.get(v)
+			yes, ok := x.v, x.ok
+			if !ok {
+				return nil, nil, fileErr(msgProtectedFile, "Line", strconv.Itoa(rec.Line), "Column", t.Columns[i].Header,
+					"Value", safeValue(v))
+			}
+			p.Protected = p.Protected || yes
+		}
+		p.GuardianName = clean(FieldGuardianName, cell(FieldGuardianName))
+		p.GuardianEmail = clean(FieldGuardianEmail, cell(FieldGuardianEmail))
+		p.GuardianPhone = clean(FieldGuardianPhone, cell(FieldGuardianPhone))
 		p.ExternalID = cell(FieldExternalID)
-		if _, err := BirthDateFromPersonnummer(p.ExternalID, today); err == nil || looksLikePersonnummer(p.ExternalID) {
+		if _, err := BirthDateFromPersonnummer(p.ExternalID, today); err == nil || looksLikePersonnummer(p.ExternalID) ||
+			data.HasPersonnummer(p.ExternalID) {
 			p.ExternalID = "" // some systems use the personnummer as the pupil's id: never kept
 		}
-		p.GuardianName = scrubPersonnummer(p.GuardianName, today)
-		p.Needs = scrubPersonnummer(cell(FieldNeeds), today)
-		p.Notes = scrubPersonnummer(cell(FieldNotes), today)
+		scrub := func(f Field, v string) string {
+			if out, found := data.MaskPersonnummerIn(v); found {
+				note(f, msgPnrRemoved)
+				return out
+			}
+			return v
+		}
+		p.Needs = scrub(FieldNeeds, cell(FieldNeeds))
+		p.Notes = scrub(FieldNotes, cell(FieldNotes))
 		// The Store's own rules, with each field error put on its column.
 		check := *p
 		check.SchoolID = "-"
@@ -193,8 +290,8 @@ func parseRows(t *Table, mapping []Field, defaultSchool string, today time.Time)
 			if errors.As(err, &ve) {
 				for _, fe := range ve.Fields {
 					f := dataFieldColumn(fe.Field, col)
-					if fe.Field == "first_name" && p.FirstName == "" && p.LastName == "" {
-						continue // already reported
+					if (fe.Field == "first_name" && p.FirstName == "" && p.LastName == "") || fe.Key == "privacy.err.pnr" {
+						continue // already reported, or already taken out
 					}
 					bad(f, Message{Key: fe.Key, Text: fe.Text, Reason: fe.Reason}, flatten(fe.Data)...)
 				}
@@ -262,18 +359,24 @@ func safeValue(v string) string {
 	return v
 }
 
-var pnrInText = regexp.MustCompile(`\b(?:\d{8}|\d{6})[-+ ]?\d{4}\b`)
-
-// scrubPersonnummer masks every valid personnummer in free text, so that one
-// written into a note does not reach the database.
-func scrubPersonnummer(s string, today time.Time) string {
-	if len(s) < 10 {
-		return s
+// checkUnknown refuses a list with columns whose header is not known and
+// that the caller has not named to be left out: a column headed "Fnamn"
+// must not be dropped without a word while every pupil loses a first name.
+func checkUnknown(t *Table, ignore []string) error {
+	skip := map[string]bool{}
+	for _, n := range ignore {
+		skip[normHeader(n)] = true
 	}
-	return pnrInText.ReplaceAllStringFunc(s, func(m string) string {
-		if _, err := BirthDateFromPersonnummer(m, today); err == nil {
-			return MaskPersonnummer(m)
+	var names []string
+	for _, c := range t.Unknown() {
+		if !skip[normHeader(c.Header)] {
+			names = append(names, c.Header)
 		}
-		return m
-	})
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	e := fileErr(msgUnknownColumns, "Columns", strings.Join(names, ", "))
+	e.Kind = ErrUnknownColumns
+	return e
 }

@@ -32,7 +32,8 @@ func parseGender(s string) (data.Gender, bool) {
 // … mean yes; empty, "Nej", "0" … mean no.
 func parseYesNo(s string) (bool, bool) {
 	switch normHeader(s) {
-	case "ja", "j", "x", "1", "true", "sant", "yes", "y", "skyddad", "sekretess", "sekretessmarkering", "skyddadidentitet":
+	case "ja", "j", "x", "1", "true", "sant", "yes", "y", "skyddad", "sekretess", "sekretessmarkering", "skyddadidentitet",
+		"sekretessmarkerad", "skyddadepersonuppgifter", "kvarskriven", "kvarskrivning", "protected", "confidential":
 		return true, true
 	case "", "nej", "n", "0", "false", "falskt", "no", "ingen", "ej":
 		return false, true

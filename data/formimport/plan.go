@@ -456,6 +456,12 @@ func (pl *planner) parse(rec classlist.Record) row {
 			continue
 		}
 		switch c.Field {
+		case FieldName, FieldFirstName, FieldLastName, FieldClass:
+			// A direction override or a zero-width character typed into
+			// a form would keep the pupil from being found.
+			v = data.CleanName(v)
+		}
+		switch c.Field {
 		case FieldName:
 			name, nameCol = v, c.Header
 		case FieldFirstName:
@@ -690,6 +696,11 @@ func (pl *planner) parseEvaluation(rec classlist.Record, r *row) {
 				r.errs = append(r.errs, RowError{Line: r.line, Column: c.Header, Message: msgCommentLong,
 					Data: map[string]string{"Max": strconv.Itoa(data.MaxComment)}})
 				continue
+			}
+			if masked, found := data.MaskPersonnummerIn(v); found {
+				// No personnummer is stored: all but the birth date goes.
+				v = masked
+				pl.note(r.line, c.Header, notePnrMasked)
 			}
 			if v != "" {
 				r.eval.Comment = strings.TrimSpace(strings.Join(nonEmpty(r.eval.Comment, v), "\n"))

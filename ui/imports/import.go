@@ -72,8 +72,17 @@ type classListImport struct {
 	schoolNote *widget.Label
 	mapSelects []*widget.Select
 	mapBox     *fyne.Container
+	// ignoreUnknown is the answer to the question the mapping step asks
+	// when columns whose header is unknown are left unmapped: may they be
+	// left out? Without it, Förhandsgranska names them and stops.
+	ignoreUnknown *widget.Check
+	// genderCheck asks to take the legal sex from the personnummer; it is
+	// offered only when a column is mapped to the personnummer.
+	genderCheck *widget.Check
+	genderHelp  *widget.Label
 	// step 3: preview
 	schools *widget.Label
+	notesL  *widget.Label // what the import changes in rows (not errors)
 	// step 4: result
 
 	wizardFrame
@@ -141,7 +150,15 @@ func newClassListImport(m Shell, onDone func()) *classListImport {
 	w.schoolNote = widgets.WrapLabel("")
 	w.schoolNote.Importance = widget.LowImportance
 	w.mapBox = container.New(layout.NewFormLayout())
+	w.ignoreUnknown = widget.NewCheck("", func(bool) { w.preview = nil })
+	w.ignoreUnknown.Hide()
+	w.genderCheck = widget.NewCheck(lang.X("listcheck.gender_check", "Ta juridiskt kön från personnumret för elever utan angivet kön (för statistik)"),
+		func(bool) { w.preview = nil })
+	w.genderHelp = widgets.WrapLabel(lang.X("listcheck.gender_help", "Personnumrets näst sista siffra är udda för män och jämn för kvinnor i folkbokföringen. Det är det juridiska könet, inte nödvändigtvis elevens egen könsidentitet. Det används bara för statistik, bara för elever som saknar kön, och går att ändra per elev. Personnumret sparas inte."))
+	w.genderHelp.Importance = widget.LowImportance
 	w.schools = widgets.WrapLabel("")
+	w.notesL = widgets.WrapLabel("")
+	w.notesL.Importance = widget.LowImportance
 	w.wizardFrame = newWizardFrame(w.updateButtons, w.onPreview, w.onImport, w.onBack, w.onClose)
 
 	fileRow := container.NewBorder(nil, nil, nil, w.chooseBtn, w.fileLabel)
@@ -166,10 +183,10 @@ func newClassListImport(m Shell, onDone func()) *classListImport {
 		widgets.FormGrid(widgets.FormField{Label: lang.X("import.school", "Skola"), Input: container.NewVBox(w.schoolSel, w.schoolNote)}),
 		widgets.HeadingLabel(lang.X("import.columns", "Kolumner")),
 		widgets.WrapLabel(lang.X("import.columns_help", "Kontrollera vad varje kolumn innehåller. Okända kolumner importeras inte förrän du väljer ett fält för dem.")),
-		w.mapBox))
+		w.mapBox, w.ignoreUnknown, w.genderCheck, w.genderHelp))
 	w.prevStep = container.NewBorder(
 		container.NewVBox(widgets.HeadingLabel(lang.X("import.preview", "Förhandsgranskning")), w.counts, w.schools, w.skipBad),
-		nil, nil, nil, container.NewVScroll(w.errList))
+		nil, nil, nil, container.NewVScroll(container.NewVBox(w.errList, w.notesL)))
 	w.doneStep = container.NewVBox(widgets.HeadingLabel(lang.X("import.done_title", "Importen är klar")), w.resultLabel)
 	content := container.NewBorder(
 		container.NewVBox(fileRow, widget.NewSeparator()),
@@ -219,6 +236,10 @@ func (w *classListImport) load(path string) {
 			lines = firstLinesOf(path, t, firstLinesShown)
 		}
 		return func() {
+			if errors.Is(err, classlist.ErrMixedEncoding) {
+				w.askEncoding(err)
+				return
+			}
 			if err != nil {
 				w.setIdle(readErrorText(err), true)
 				return
@@ -249,6 +270,25 @@ func (w *classListImport) load(path string) {
 			w.setIdle(msg, false)
 		}
 	})
+}
+
+// askEncoding shows the reading choices for a file whose lines are partly
+// UTF-8, partly not: the file is not read until the user says which
+// encoding it is in (whichever is chosen, the other lines show as such).
+func (w *classListImport) askEncoding(err error) {
+	w.table = nil
+	w.mapBox.Objects = nil
+	w.mapBox.Refresh()
+	w.sepBox.Show()
+	w.encBox.Show()
+	w.quiet = true
+	w.encSel.ClearSelected()
+	w.quiet = false
+	w.detectedL.SetText("")
+	w.settings.Hide()
+	w.readingAcc.Open(0)
+	w.showStep(w.mapStep)
+	w.setIdle(readErrorText(err)+" "+lang.X("listcheck.choose_encoding", "Välj teckenkodning under ”Ändra avgränsare, teckenkodning eller rubrikrad”."), true)
 }
 
 // readErrorText says in the user's words why a file cannot be read.
@@ -555,6 +595,36 @@ func (w *classListImport) onMappingChanged() {
 		w.schoolNote.SetText(lang.X("import.school_help", "Alla elever i listan hör till den här skolan."))
 	}
 	w.preview = nil
+	// Ask about the unknown columns that are left out, by name.
+	if names := w.unmappedUnknown(); len(names) > 0 {
+		w.ignoreUnknown.Text = lang.X("listcheck.ignore_unknown", "Importera inte de okända kolumnerna: {{.Names}}",
+			map[string]string{"Names": strings.Join(names, ", ")})
+		w.ignoreUnknown.Refresh()
+		w.ignoreUnknown.Show()
+	} else {
+		w.ignoreUnknown.SetChecked(false)
+		w.ignoreUnknown.Hide()
+	}
+	if slices.Contains(w.mapping, classlist.FieldPersonnummer) {
+		w.genderCheck.Show()
+		w.genderHelp.Show()
+	} else {
+		w.genderCheck.SetChecked(false)
+		w.genderCheck.Hide()
+		w.genderHelp.Hide()
+	}
+}
+
+// unmappedUnknown names the columns whose header is unknown and that are
+// mapped to nothing.
+func (w *classListImport) unmappedUnknown() []string {
+	var out []string
+	for i, c := range w.table.Columns {
+		if !c.Known && i < len(w.mapping) && w.mapping[i] == classlist.FieldIgnore {
+			out = append(out, c.Header)
+		}
+	}
+	return out
 }
 
 // onPreview works out, without writing, what the import would do.
@@ -563,6 +633,13 @@ func (w *classListImport) onPreview() {
 		return
 	}
 	w.onMappingChanged()
+	if names := w.unmappedUnknown(); len(names) > 0 && !w.ignoreUnknown.Checked {
+		// A column headed "Fnamn" left out without a word would leave
+		// every pupil without a first name: ask.
+		w.setIdle(lang.X("listcheck.unknown_ask", "Okända kolumner: {{.Names}}. Välj vad de innehåller, eller kryssa i att de inte ska importeras.",
+			map[string]string{"Names": strings.Join(names, ", ")}), true)
+		return
+	}
 	w.runPreview(w.table, w.options(), "", false)
 }
 
@@ -587,7 +664,8 @@ func (w *classListImport) runPreview(t *classlist.Table, opts classlist.Options,
 }
 
 func (w *classListImport) options() classlist.Options {
-	return classlist.Options{School: strings.TrimSpace(w.schoolSel.Text), Mapping: append([]classlist.Field(nil), w.mapping...)}
+	return classlist.Options{School: strings.TrimSpace(w.schoolSel.Text), Mapping: append([]classlist.Field(nil), w.mapping...),
+		GenderFromPersonnummer: w.genderCheck.Visible() && w.genderCheck.Checked}
 }
 
 func (w *classListImport) fillPreview() {
@@ -609,6 +687,21 @@ func (w *classListImport) fillPreview() {
 		lines = append(lines, rowErrorText(e))
 	}
 	w.errList.SetText(strings.Join(lines, "\n"))
+	var notes []string
+	if p.GenderFromPnr > 0 {
+		notes = append(notes, lang.X("listcheck.gender_count", "{{.N}} elever får juridiskt kön från personnumret.", map[string]any{"N": p.GenderFromPnr}))
+	}
+	for i, e := range p.Notes {
+		if i == maxErrorLines {
+			notes = append(notes, lang.X("listcheck.more_notes", "… och {{.N}} till", map[string]any{"N": len(p.Notes) - i}))
+			break
+		}
+		if e.Key != "listcheck.note.gender_from_pnr" {
+			notes = append(notes, rowErrorText(e))
+		}
+	}
+	w.notesL.SetText(strings.Join(notes, "\n"))
+	showIf(w.notesL, len(notes) > 0)
 	w.skipBad.SetChecked(false)
 	if p.BadRows > 0 {
 		w.skipBad.Show()
@@ -671,6 +764,9 @@ func (w *classListImport) onImport() {
 				map[string]any{"Add": res.Added, "Update": res.Updated, "Same": res.Unchanged})
 			if res.Skipped > 0 {
 				text += " " + lang.X("import.result_skipped", "{{.N}} rader med fel hoppades över.", map[string]any{"N": res.Skipped})
+			}
+			if res.GenderFromPnr > 0 {
+				text += " " + lang.X("listcheck.gender_count", "{{.N}} elever får juridiskt kön från personnumret.", map[string]any{"N": res.GenderFromPnr})
 			}
 			if len(res.NewSchools) > 0 {
 				text += " " + lang.X("import.result_schools", "Nya skolor: {{.Names}}.", map[string]string{"Names": strings.Join(res.NewSchools, ", ")})

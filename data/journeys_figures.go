@@ -91,3 +91,38 @@ func sortBy[T any](xs []T, key func(T) string) {
 		}
 	}
 }
+
+// EventMembers lists the member companies with someone registered for an
+// event (registered or attended), by name.
+func (s *Store) EventMembers(ctx context.Context, eventID string) ([]Organisation, error) {
+	rows, err := s.q.QueryContext(ctx, `SELECT DISTINCT o.id FROM registrations r JOIN people p ON p.id = r.person_id
+		JOIN organisations o ON o.id = p.organisation_id
+		WHERE r.event_id = ? AND r.deleted_at IS NULL AND p.deleted_at IS NULL AND o.deleted_at IS NULL
+		AND o.kind = 'company' AND o.member_since <> '' AND r.status IN ('registered', 'attended')`, eventID)
+	if err != nil {
+		return nil, fmt.Errorf("event members: %w", err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("event members: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("event members: %w", err)
+	}
+	var out []Organisation
+	for _, id := range ids {
+		o, err := s.GetOrganisation(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	sortBy(out, func(o Organisation) string { return o.Name })
+	return out, nil
+}

@@ -284,7 +284,7 @@ func (j *Journeys) suppress() {
 			for id := range j.cells[k] {
 				cells[i].Members = append(cells[i].Members, id)
 			}
-			cells[i].Keep = scopeRank(k.Kind)
+			cells[i].Keep = scopeRank(k.Kind)*10000 + k.Year // the network first, then the newer year
 		}
 		for i, h := range SuppressSets(cells) {
 			j.hidden[keys[i]] = h

@@ -441,3 +441,36 @@ func (s *Store) ListPeerMarks(ctx context.Context, orgID string) ([]PeerMark, er
 	}
 	return out, rows.Err()
 }
+
+// LatestProgress is each member's progress in the latest year it recorded
+// a journey for, by organisation key (for the companies list).
+func (s *Store) LatestProgress(ctx context.Context) (map[string]Progress, error) {
+	ms, err := s.ListMeasures(ctx, "", 0)
+	if err != nil {
+		return nil, err
+	}
+	ys, err := s.ListJourneyYears(ctx, "", 0)
+	if err != nil {
+		return nil, err
+	}
+	latest := map[string]int{}
+	for _, m := range ms {
+		latest[m.OrganisationID] = max(latest[m.OrganisationID], m.Year)
+	}
+	figures := map[string]*JourneyYear{}
+	for i, y := range ys {
+		latest[y.OrganisationID] = max(latest[y.OrganisationID], y.Year)
+		figures[y.OrganisationID+"/"+fmt.Sprint(y.Year)] = &ys[i]
+	}
+	byOrg := map[string][]Measure{}
+	for _, m := range ms {
+		if m.Year == latest[m.OrganisationID] {
+			byOrg[m.OrganisationID] = append(byOrg[m.OrganisationID], m)
+		}
+	}
+	out := make(map[string]Progress, len(latest))
+	for id, year := range latest {
+		out[id] = ProgressOf(year, byOrg[id], figures[id+"/"+fmt.Sprint(year)])
+	}
+	return out, nil
+}

@@ -61,6 +61,7 @@ type Screen struct {
 
 	all         []data.Organisation
 	offerCounts map[string]int
+	journeys    map[string]data.Progress // each member's latest journey year
 	shown       []data.Organisation
 	selectedID  string
 	selecting   bool // the list selection is being set by code
@@ -224,14 +225,18 @@ func (s *Screen) orgSubtitle(o data.Organisation) string {
 	if n := s.offerCounts[o.ID]; n > 0 {
 		parts = append(parts, lang.X("companies.offer_count", "{{.N}} praoplatser", map[string]string{"N": strconv.Itoa(n)}))
 	}
+	if p, ok := s.journeys[o.ID]; ok {
+		parts = append(parts, journeyStateText(p))
+	}
 	return strings.Join(parts, " · ")
 }
 
 // listData is what one list load fetches off the UI goroutine.
 type listData struct {
-	orgs   []data.Organisation
-	counts map[string]int
-	err    error
+	orgs     []data.Organisation
+	counts   map[string]int
+	journeys map[string]data.Progress
+	err      error
 }
 
 // refreshList loads the organisations off the UI goroutine and swaps them in.
@@ -246,6 +251,9 @@ func (s *Screen) refreshList() {
 		if d.err == nil {
 			d.counts, d.err = st.OrganisationOfferCounts(ctx)
 		}
+		if d.err == nil {
+			d.journeys, d.err = st.LatestProgress(ctx)
+		}
 		return func() {
 			s.applyList(d)
 			close(done)
@@ -258,7 +266,7 @@ func (s *Screen) applyList(d listData) {
 		s.showStatus(lang.X("companies.load_failed", "Kunde inte läsa databasen: {{.Error}}", map[string]string{"Error": d.err.Error()}))
 		return
 	}
-	s.all, s.offerCounts = d.orgs, d.counts
+	s.all, s.offerCounts, s.journeys = d.orgs, d.counts, d.journeys
 	s.applyFilter()
 }
 
@@ -941,6 +949,8 @@ func (s *Screen) onDeletePerson(p data.Person) {
 type journeyDialog struct {
 	date        *widgets.DateField
 	title, text *escEntry
+	share       *widget.Check  // the story may be shared in the network
+	area        *widget.Select // the area of active measures, or none
 	errs        map[string]*widget.Label
 	fd          *formDialog
 }
@@ -976,10 +986,13 @@ func (s *Screen) editJourney(j data.JourneyEntry) *journeyDialog {
 	jd.text.SetText(j.Text)
 	jd.text.SetPlaceHolder(lang.X("companies.journey_text_placeholder", "Vad gjorde ni, och vad blev resultatet?"))
 	jd.text.SetMinRowsVisible(6)
+	jd.share, jd.area = storyFields(j)
 	form := widgets.FormGrid(
 		widgets.Field(lang.X("companies.field.date", "Datum"), jd.date, jd.errs["date"]),
 		widgets.Field(lang.X("companies.field.journey_title", "Rubrik"), jd.title, jd.errs["title"]),
 		widgets.Field(lang.X("companies.field.journey_text", "Vad hände"), jd.text, jd.errs["text"]),
+		widgets.Field(lang.X("jr.story.area", "Område"), jd.area, nil),
+		widgets.Field("", jd.share, nil),
 	)
 	jd.fd.show(container.NewVScroll(form), fyne.NewSize(640, 480))
 	s.main.Window().Canvas().Focus(jd.title)
@@ -997,6 +1010,7 @@ func (s *Screen) saveJourney(jd *journeyDialog, base data.JourneyEntry) bool {
 		return false
 	}
 	j.Date, j.Title, j.Text = d, jd.title.Text, jd.text.Text
+	j.Shareable, j.Area = jd.share.Checked, storyArea(jd.area)
 	if err := s.main.Store().SaveJourneyEntry(context.Background(), &j); err != nil {
 		if !widgets.ShowFieldErrors(err, jd.errs, "title") {
 			dialog.ShowError(err, s.main.Window())

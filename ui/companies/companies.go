@@ -222,11 +222,11 @@ func (s *Screen) orgSubtitle(o data.Organisation) string {
 	if !o.MemberSince.IsZero() {
 		parts = append(parts, lang.X("companies.member_short", "medlem"))
 	}
-	if n := s.offerCounts[o.ID]; n > 0 {
-		parts = append(parts, lang.X("companies.offer_count", "{{.N}} praoplatser", map[string]string{"N": strconv.Itoa(n)}))
-	}
 	if p, ok := s.journeys[o.ID]; ok {
 		parts = append(parts, journeyStateText(p))
+	}
+	if n := s.offerCounts[o.ID]; n > 0 {
+		parts = append(parts, lang.X("companies.offer_count", "{{.N}} praoplatser", map[string]string{"N": strconv.Itoa(n)}))
 	}
 	return strings.Join(parts, " · ")
 }

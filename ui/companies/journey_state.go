@@ -11,8 +11,8 @@ import (
 )
 
 // journeyStateText is a member's journey in the list: how far it has come
-// and the steps in place of 24 in its latest year, e.g. "resa 2026:
-// halvvägs, 13/24 steg".
+// and the steps in place of 24 in its latest year, e.g. "resa: halvvägs
+// 13/24".
 func journeyStateText(p data.Progress) string {
 	stage := map[string]string{
 		"not_started": lang.X("jr.stage.not_started", "ej påbörjad"),
@@ -20,7 +20,7 @@ func journeyStateText(p data.Progress) string {
 		"halfway":     lang.X("jr.stage.halfway", "halvvägs"),
 		"far":         lang.X("jr.stage.far", "långt kommen"),
 	}[p.Stage()]
-	return lang.X("jr.list_state", "resa {{.Year}}: {{.Stage}}, {{.Done}}/24 steg", map[string]string{
+	return lang.X("jr.list_state", "resa: {{.Stage}} {{.Done}}/24", map[string]string{
 		"Year": strconv.Itoa(p.Year), "Stage": stage, "Done": strconv.Itoa(p.Done)})
 }
 

@@ -68,7 +68,7 @@ func New(m Shell) *Screen {
 		"Medlemmarnas arbete med aktiva åtgärder enligt diskrimineringslagen, deras nyckeltal och vilka som kan dela med sig. Listan över medlemmar syns bara för samordnaren; jämförelsen visar bara grupper med minst fem medlemmar."))
 	about.Importance = widget.LowImportance
 
-	s.memberTable = s.newTable(func() (int, int) { return len(s.members) + 1, 6 }, s.memberCell, []float32{260, 110, 90, 80, 130, 90})
+	s.memberTable = s.newTable(func() (int, int) { return len(s.members) + 1, 6 }, s.memberCell, []float32{280, 130, 120, 80, 150, 100})
 	s.memberTable.OnSelected = func(id widget.TableCellID) {
 		s.selected = id.Row - 1
 		s.sync()
@@ -448,7 +448,8 @@ func shareOf(f func(*data.JourneyYear) data.Split) func([]stats.JourneyMember) s
 		if s.Total() == 0 {
 			return "–"
 		}
-		return fmt.Sprintf("%s (%d av %d)", uikit.Percent(float64(s.Women)/float64(s.Total())), s.Women, s.Total())
+		return lang.X("jr.share_of", "{{.Pct}} ({{.Part}} av {{.Whole}})", map[string]string{
+			"Pct": uikit.Percent(float64(s.Women) / float64(s.Total())), "Part": strconv.Itoa(s.Women), "Whole": strconv.Itoa(s.Total())})
 	}
 }
 

@@ -217,3 +217,43 @@ func TestPDFJourneyDocuments(t *testing.T) {
 		t.Error("a private story is in the journey book")
 	}
 }
+
+// exchange export journey writes a member's journey file; importing it
+// into an empty database brings the company and its journey.
+func TestExchangeJourneyFile(t *testing.T) {
+	t.Setenv(passphraseEnv, "tre ord som hänger ihop")
+	db := journeyDB(t)
+	file := filepath.Join(t.TempDir(), "resa.techniqual")
+	var out, errb bytes.Buffer
+	if code := run([]string{"exchange", "export", "journey", "--db", db, "--org", "Resa 05 AB", "--out", file}, &out, &errb, nil); code != exitOK {
+		t.Fatalf("export: exit %d: %s", code, errb.String())
+	}
+	if !strings.HasPrefix(out.String(), "journey: ") {
+		t.Errorf("stdout %q", out.String())
+	}
+	coord := filepath.Join(t.TempDir(), "coord.db")
+	st, err := data.Open(context.Background(), coord, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out.Reset()
+	errb.Reset()
+	if code := run([]string{"exchange", "import", "--db", coord, file}, &out, &errb, nil); code != exitOK {
+		t.Fatalf("import: exit %d: %s\n%s", code, errb.String(), out.String())
+	}
+	st, err = data.Open(context.Background(), coord, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ms, _ := st.ListMeasures(context.Background(), "", 0)
+	ys, _ := st.ListJourneyYears(context.Background(), "", 0)
+	if len(ms) != 48 || len(ys) != 2 {
+		t.Errorf("%d measures, %d years imported; want 48 and 2", len(ms), len(ys))
+	}
+	// Without --org: a usage error.
+	if code := run([]string{"exchange", "export", "journey", "--db", db, "--out", file}, &out, &errb, nil); code != exitUsage {
+		t.Errorf("no --org: exit %d", code)
+	}
+}

@@ -87,10 +87,6 @@ func quart(code string, w *journeyWords, q stats.Quartiles) string {
 	return fmt.Sprintf("%s (%s–%s)", num(code, q.Median), num(code, q.Q1), num(code, q.Q3))
 }
 
-func split(w *journeyWords, s data.Split) string {
-	return fmt.Sprintf("%d %s, %d %s", s.Women, w.women, s.Men, w.men)
-}
-
 // WriteJourneyReport writes a member's journey report.
 func WriteJourneyReport(out io.Writer, d JourneyReport, o Options) error {
 	return render(out, o, func(l *lang) string { return journeyWordsFor(l.code).reportTitle }, 1, func(_ int, u *unit) bool {

@@ -746,7 +746,7 @@ func (s *Screen) journeySection() fyne.CanvasObject {
 	}
 	for i := len(s.journey) - 1; i >= 0; i-- { // newest first
 		j := s.journey[i]
-		title := widget.NewLabelWithStyle(data.FormatDate(j.Date)+" · "+j.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title := widget.NewLabelWithStyle(data.FormatDate(j.Date)+" · "+j.Title+storyMarks(j), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		title.Wrapping = fyne.TextWrapWord
 		col := container.NewVBox(title)
 		if j.Text != "" {

@@ -62,3 +62,16 @@ func storyArea(s *widget.Select) data.Area {
 	}
 	return ""
 }
+
+// storyMarks follows a story's title in the list: its area and whether it
+// may be shared, e.g. " · Löner och andra anställningsvillkor · delas".
+func storyMarks(j data.JourneyEntry) string {
+	out := ""
+	if j.Area != "" {
+		out += " · " + areaText(j.Area)
+	}
+	if j.Shareable {
+		out += " · " + lang.X("jr.story.shared", "delas i nätverket")
+	}
+	return out
+}

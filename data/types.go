@@ -88,13 +88,18 @@ func (p Person) HasRole(r Role) bool {
 	return false
 }
 
-// JourneyEntry is one step a company has taken toward an equal workplace.
+// JourneyEntry is one story of a company's way toward an equal workplace
+// (a "story" since the structured journey, data/journeys.go). Shareable
+// says the member lets the network read it (the journey book); Area is the
+// area of active measures it is about, "" when none.
 type JourneyEntry struct {
 	ID             string
 	OrganisationID string
 	Date           time.Time
 	Title          string
 	Text           string
+	Shareable      bool
+	Area           Area
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
 }

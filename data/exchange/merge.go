@@ -667,7 +667,7 @@ func (m *merger) checkScope() {
 	}
 	// The sender must be what the kind says: a host form comes from a
 	// host, a school or results file is about a school.
-	wantSchool := m.p.Kind != KindHostForm
+	wantSchool := m.p.Kind != KindHostForm && m.p.Kind != KindJourney
 	for _, kind := range m.kindsOf(src) {
 		if (kind == string(data.KindSchool)) != wantSchool {
 			m.problem(fmt.Sprintf("filen säger att den kommer från %s, men det stämmer inte med filens slag", m.p.Source.Name),
@@ -725,6 +725,10 @@ func (m *merger) checkScope() {
 			continue
 		}
 		switch m.p.Kind {
+		case KindJourney:
+			if !journeyOwned(r, src, func(f string) []string { return values(r, f) }) {
+				bad(r)
+			}
 		case KindHostForm:
 			switch r.Table {
 			case data.XOrganisations:

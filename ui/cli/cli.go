@@ -48,7 +48,7 @@ var AppID = ""
 
 // commands are techniqual's subcommands, in the order help lists them.
 var commands = []*Command{
-	cmdDemo, cmdList, cmdImport, cmdMatch, cmdSolve, cmdRotation, cmdPDF, cmdICS, cmdExport, cmdExchange, cmdBackup, cmdRestore,
+	cmdDemo, cmdList, cmdImport, cmdMatch, cmdSolve, cmdRotation, cmdJourney, cmdPDF, cmdICS, cmdExport, cmdExchange, cmdBackup, cmdRestore,
 	cmdVersion,
 }
 

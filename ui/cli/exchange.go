@@ -33,8 +33,8 @@ export). A host file is only shown, never imported.`,
 }
 
 var cmdExchangeExport = &Command{
-	UsageLine: "export host-form|school|results|host --db PATH [--org NAME] [--school NAME]\n[--period NAME] [--include-protected] [--passphrase-file FILE] --out FILE.techniqual",
-	Short:     "write an exchange file; host-form and host need --org, school and results --school, all but host-form --period",
+	UsageLine: "export host-form|school|results|host|journey --db PATH [--org NAME] [--school NAME]\n[--period NAME] [--include-protected] [--passphrase-file FILE] --out FILE.techniqual",
+	Short:     "write an exchange file; host-form, host and journey need --org, school and results --school, school, results and host --period",
 	Long: `Exchange export writes an encrypted exchange file and records it in the
 audit log. A school file names pupils with protected identity only with
 --include-protected. When --out is a folder, the file is named for what it
@@ -120,9 +120,9 @@ func (fl *exchangeExportFlags) run(ctx context.Context, env *Env, pos []string) 
 	if len(pos) == 1 {
 		kind = exchange.Kind(pos[0])
 	}
-	needOrg := kind == exchange.KindHostForm || kind == exchange.KindHost
+	needOrg := kind == exchange.KindHostForm || kind == exchange.KindHost || kind == exchange.KindJourney
 	needSchool := kind == exchange.KindSchool || kind == exchange.KindResults
-	needPeriod := kind != exchange.KindHostForm
+	needPeriod := kind != exchange.KindHostForm && kind != exchange.KindJourney
 	if !kind.Valid() || *db == "" || *out == "" || (needOrg && *org == "") || (needSchool && *school == "") ||
 		(needPeriod && *period == "") {
 		return env.usageError()

@@ -61,6 +61,7 @@ type Screen struct {
 
 	all         []data.Organisation
 	offerCounts map[string]int
+	journeys    map[string]data.Progress // each member's latest journey year
 	shown       []data.Organisation
 	selectedID  string
 	selecting   bool // the list selection is being set by code
@@ -240,6 +241,9 @@ func (s *Screen) orgSubtitle(o data.Organisation) string {
 	if !o.MemberSince.IsZero() {
 		parts = append(parts, lang.X("companies.member_short", "medlem"))
 	}
+	if p, ok := s.journeys[o.ID]; ok {
+		parts = append(parts, journeyStateText(p))
+	}
 	if n := s.offerCounts[o.ID]; n > 0 {
 		parts = append(parts, lang.X("companies.offer_count", "{{.N}} praoplatser", map[string]string{"N": strconv.Itoa(n)}))
 	}
@@ -248,9 +252,10 @@ func (s *Screen) orgSubtitle(o data.Organisation) string {
 
 // listData is what one list load fetches off the UI goroutine.
 type listData struct {
-	orgs   []data.Organisation
-	counts map[string]int
-	err    error
+	orgs     []data.Organisation
+	counts   map[string]int
+	journeys map[string]data.Progress
+	err      error
 }
 
 // refreshList loads the organisations off the UI goroutine and swaps them in.
@@ -265,6 +270,9 @@ func (s *Screen) refreshList() {
 		if d.err == nil {
 			d.counts, d.err = st.OrganisationOfferCounts(ctx)
 		}
+		if d.err == nil {
+			d.journeys, d.err = st.LatestProgress(ctx)
+		}
 		return func() {
 			s.applyList(d)
 			close(done)
@@ -277,7 +285,7 @@ func (s *Screen) applyList(d listData) {
 		s.showStatus(lang.X("companies.load_failed", "Kunde inte läsa databasen: {{.Error}}", map[string]string{"Error": d.err.Error()}))
 		return
 	}
-	s.all, s.offerCounts = d.orgs, d.counts
+	s.all, s.offerCounts, s.journeys = d.orgs, d.counts, d.journeys
 	s.applyFilter()
 }
 
@@ -757,7 +765,7 @@ func (s *Screen) journeySection() fyne.CanvasObject {
 	}
 	for i := len(s.journey) - 1; i >= 0; i-- { // newest first
 		j := s.journey[i]
-		title := widget.NewLabelWithStyle(data.FormatDate(j.Date)+" · "+j.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title := widget.NewLabelWithStyle(data.FormatDate(j.Date)+" · "+j.Title+storyMarks(j), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		title.Wrapping = fyne.TextWrapWord
 		col := container.NewVBox(title)
 		if j.Text != "" {
@@ -960,6 +968,8 @@ func (s *Screen) onDeletePerson(p data.Person) {
 type journeyDialog struct {
 	date        *widgets.DateField
 	title, text *escEntry
+	share       *widget.Check  // the story may be shared in the network
+	area        *widget.Select // the area of active measures, or none
 	errs        map[string]*widget.Label
 	fd          *formDialog
 }
@@ -995,10 +1005,13 @@ func (s *Screen) editJourney(j data.JourneyEntry) *journeyDialog {
 	jd.text.SetText(j.Text)
 	jd.text.SetPlaceHolder(lang.X("companies.journey_text_placeholder", "Vad gjorde ni, och vad blev resultatet?"))
 	jd.text.SetMinRowsVisible(6)
+	jd.share, jd.area = storyFields(j)
 	form := widgets.FormGrid(
 		widgets.Field(lang.X("companies.field.date", "Datum"), jd.date, jd.errs["date"]),
 		widgets.Field(lang.X("companies.field.journey_title", "Rubrik"), jd.title, jd.errs["title"]),
 		widgets.Field(lang.X("companies.field.journey_text", "Vad hände"), jd.text, jd.errs["text"]),
+		widgets.Field(lang.X("jr.story.area", "Område"), jd.area, nil),
+		widgets.Field("", jd.share, nil),
 	)
 	jd.fd.show(container.NewVScroll(form), fyne.NewSize(640, 480))
 	s.main.Window().Canvas().Focus(jd.title)
@@ -1016,6 +1029,7 @@ func (s *Screen) saveJourney(jd *journeyDialog, base data.JourneyEntry) bool {
 		return false
 	}
 	j.Date, j.Title, j.Text = d, jd.title.Text, jd.text.Text
+	j.Shareable, j.Area = jd.share.Checked, storyArea(jd.area)
 	if err := s.main.Store().SaveJourneyEntry(context.Background(), &j); err != nil {
 		if !widgets.ShowFieldErrors(err, jd.errs, "title") {
 			dialog.ShowError(err, s.main.Window())

@@ -9,8 +9,8 @@ import (
 )
 
 // Outgoing says which exchange file to build: its kind and whom it is
-// for. A host form needs OrgID; a school or results file SchoolID and
-// PeriodID; a host file OrgID and PeriodID.
+// for. A host form or a journey file needs OrgID; a school or results file
+// SchoolID and PeriodID; a host file OrgID and PeriodID.
 type Outgoing struct {
 	Kind                      exchange.Kind
 	OrgID, SchoolID, PeriodID string
@@ -28,6 +28,8 @@ func BuildExchange(ctx context.Context, st *data.Store, o Outgoing) (*exchange.P
 		return exchange.ExportResults(ctx, st, o.SchoolID, o.PeriodID, o.Options)
 	case exchange.KindHost:
 		return exchange.ExportHost(ctx, st, o.OrgID, o.PeriodID, o.Options)
+	case exchange.KindJourney:
+		return exchange.ExportJourney(ctx, st, o.OrgID, o.Options)
 	}
 	return nil, fmt.Errorf("unknown kind of exchange file %q", string(o.Kind))
 }

@@ -37,6 +37,8 @@ func exchangeKindName(k exchange.Kind) string {
 		return lang.X("exchange.kind.results", "Resultatfil (placeringar till en skola)")
 	case exchange.KindHost:
 		return lang.X("exchange.kind.host", "Värdfil (inkommande elever till ett företag)")
+	case exchange.KindJourney:
+		return lang.X("jr.exchange_kind", "Jämställdhetsresa (ett medlemsföretags resa till samordnaren)")
 	}
 	return string(k)
 }
@@ -150,9 +152,9 @@ func (d *exchangeExport) sync() {
 			o.Hide()
 		}
 	}
-	show(d.orgRow, k == exchange.KindHostForm || k == exchange.KindHost)
+	show(d.orgRow, k == exchange.KindHostForm || k == exchange.KindHost || k == exchange.KindJourney)
 	show(d.schoolRow, k == exchange.KindSchool || k == exchange.KindResults)
-	show(d.perRow, k != exchange.KindHostForm)
+	show(d.perRow, k != exchange.KindHostForm && k != exchange.KindJourney)
 	show(d.include, k == exchange.KindSchool)
 }
 
@@ -206,11 +208,11 @@ func (d *exchangeExport) check() string {
 	switch {
 	case k == "":
 		return lang.X("exchange.choose_kind", "Välj vilken fil du vill spara.")
-	case (k == exchange.KindHostForm || k == exchange.KindHost) && d.org.SelectedIndex() < 0:
+	case (k == exchange.KindHostForm || k == exchange.KindHost || k == exchange.KindJourney) && d.org.SelectedIndex() < 0:
 		return lang.X("exchange.choose_company", "Välj ett företag.")
 	case (k == exchange.KindSchool || k == exchange.KindResults) && d.school.SelectedIndex() < 0:
 		return lang.X("exchange.choose_school", "Välj en skola.")
-	case k != exchange.KindHostForm && d.period.SelectedIndex() < 0:
+	case k != exchange.KindHostForm && k != exchange.KindJourney && d.period.SelectedIndex() < 0:
 		return lang.X("exchange.choose_period", "Välj en praoperiod.")
 	case d.pass1.Text != d.pass2.Text:
 		return lang.X("exchange.passphrases_differ", "Lösenfraserna är inte lika.")

@@ -29,6 +29,7 @@ import (
 	"techniqual/ui/events"
 	"techniqual/ui/files"
 	"techniqual/ui/imports"
+	"techniqual/ui/journeys"
 	"techniqual/ui/matching"
 	"techniqual/ui/overview"
 	"techniqual/ui/periods"
@@ -87,6 +88,8 @@ func buildScreen(m *MainWindow, id string) uikit.Screen {
 		return contacts.New(m)
 	case "statistics":
 		return statistics.New(m)
+	case "journeys":
+		return journeys.New(m)
 	case "settings":
 		return settings.New(m)
 	}
@@ -107,6 +110,7 @@ var sections = []section{
 	{"events", "nav.events", "Evenemang", theme.MailComposeIcon},
 	{"contacts", "nav.contacts", "Kontakter", theme.MailSendIcon},
 	{"statistics", "nav.statistics", "Statistik", theme.InfoIcon},
+	{"journeys", "jr.nav", "Jämställdhetsresor", theme.AccountIcon},
 	{"settings", "nav.settings", "Inställningar", theme.SettingsIcon},
 }
 

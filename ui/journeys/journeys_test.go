@@ -1,0 +1,126 @@
+package journeys
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+	"techniqual/data/stats/stattest"
+	"techniqual/ui/internal/uitest"
+)
+
+func showJourneys(t *testing.T) (*uitest.Shell, *Screen, stattest.JourneyFixture) {
+	t.Helper()
+	st := uitest.OpenStore(t)
+	fx, err := stattest.BuildJourneys(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.SetBuilt("journeys", s)
+	m.Open(t, s)
+	m.Wait(t)
+	return m, s, fx
+}
+
+// cellText is what a table cell shows.
+func cellText(tb *widget.Table, row, col int) string {
+	l := widget.NewLabel("")
+	tb.UpdateCell(widget.TableCellID{Row: row, Col: col}, l)
+	return l.Text
+}
+
+func TestJourneysScreenShowsMembersStepsAndComparison(t *testing.T) {
+	_, s, _ := showJourneys(t)
+	if s.chosenYear() != 2026 || len(s.members) != 14 {
+		t.Fatalf("year %d, %d members", s.chosenYear(), len(s.members))
+	}
+	// Furthest first: member 14 has 16 steps done in 2026 (i+3 with i = 13).
+	if got := cellText(s.memberTable, 1, 0) + " | " + cellText(s.memberTable, 1, 2); got != "Resa 14 AB | 16 / 24" {
+		t.Errorf("first row %q", got)
+	}
+	// Undersöka for Arbetsförhållanden: every member has at least 3 done.
+	if got := cellText(s.stepTable, 1, 1); !strings.HasPrefix(got, "14 på plats") {
+		t.Errorf("steps cell %q", got)
+	}
+	// The network's employees show; band 1-9 (3 members) is hidden.
+	if got := cellText(s.benchTable, 1, 1); got != "14" {
+		t.Errorf("n of employees %q", got)
+	}
+	for i, name := range s.scope.Options {
+		if strings.Contains(name, "1-9") {
+			s.scope.SetSelectedIndex(i)
+			if got := cellText(s.benchTable, 1, 3); got != "dold" {
+				t.Errorf("band 1-9 median %q, want dold", got)
+			}
+		}
+	}
+	// 2025: 12 members.
+	s.year.SetSelected("2025")
+	if len(s.members) != 12 {
+		t.Errorf("2025: %d members", len(s.members))
+	}
+	if got := cellText(s.networkTable, 1, 1) + "/" + cellText(s.networkTable, 1, 2); got != "12/14" {
+		t.Errorf("members over the years %q", got)
+	}
+}
+
+// The editor saves a member's year all or nothing: a bad count saves
+// nothing; a good form saves the year, the 24 measures and the marks.
+func TestJourneyEditorAllOrNothing(t *testing.T) {
+	m, s, fx := showJourneys(t)
+	ctx := context.Background()
+	org := data.Organisation{Kind: data.KindCompany, Name: "Ny Resa AB", MemberSince: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	if err := m.Store().SaveOrganisation(ctx, &org); err != nil {
+		t.Fatal(err)
+	}
+	_ = fx
+	e := s.openEditor()
+	m.Wait(t)
+	e.member.SetSelected("Ny Resa AB")
+	m.Wait(t)
+	test.Type(e.employees, "40")
+	test.Type(e.splits[0][0], "tre")
+	if e.save() {
+		t.Fatal("a bad count saved")
+	}
+	if !strings.Contains(e.errLbl.Text, "Tekniska roller") {
+		t.Errorf("error %q does not name the field", e.errLbl.Text)
+	}
+	if ys, _ := m.Store().ListJourneyYears(ctx, org.ID, 0); len(ys) != 0 {
+		t.Fatalf("saved %v", ys)
+	}
+	e.splits[0][0].SetText("9")
+	e.splits[0][1].SetText("21")
+	e.states[1][0].SetSelected("På plats")
+	e.done[1][0].SetText("Lönekartläggning")
+	e.marks[2].SetSelected("Vill börja")
+	e.pay.SetChecked(true)
+	if !e.save() {
+		t.Fatalf("not saved: %q", e.errLbl.Text)
+	}
+	ms, _ := m.Store().ListMeasures(ctx, org.ID, 2026)
+	ys, _ := m.Store().ListJourneyYears(ctx, org.ID, 2026)
+	ps, _ := m.Store().ListPeerMarks(ctx, org.ID)
+	if len(ms) != 24 || len(ys) != 1 || ys[0].Tech != (data.Split{Women: 9, Men: 21}) || !ys[0].PaySurvey {
+		t.Fatalf("%d measures, years %+v", len(ms), ys)
+	}
+	if p := data.ProgressOf(2026, ms, &ys[0]); p.Done != 1 {
+		t.Errorf("progress %+v", p)
+	}
+	want := 0
+	for _, p := range ps {
+		if p.Area == data.AreaRecruitment && p.WantStart {
+			want++
+		}
+	}
+	if want != 1 {
+		t.Errorf("marks %+v", ps)
+	}
+}

@@ -73,7 +73,10 @@ func ExportJourney(ctx context.Context, st *data.Store, orgID string, o Options)
 	if org.Kind != data.KindCompany {
 		return nil, fmt.Errorf("%s is not a company", org.Name)
 	}
-	b := newBuilder(ctx, st, KindJourney, org, o)
+	b, err := newBuilder(ctx, st, KindJourney, org, o)
+	if err != nil {
+		return nil, err
+	}
 	orgs, err := b.rows(data.XOrganisations, "id", []string{orgID})
 	if err != nil {
 		return nil, err

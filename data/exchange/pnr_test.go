@@ -36,8 +36,18 @@ func TestNoPersonnummerFromAnExchangeFile(t *testing.T) {
 		found := false
 		for _, r := range p.Rows {
 			r.Fields = cloneFields(r.Fields)
-			if r.Table == c.table && !found && !r.Ref {
+			// A protected pupil's name travels minimised and is never
+			// taken from a file: tamper with an ordinary row.
+			if r.Table == c.table && !found && !r.Ref && r.Fields["protected"] != "1" {
 				r.Fields[c.field] = c.value
+				// An edit made on another laptop: its vector is newer than
+				// anything here, so the value would be taken.
+				v := map[string]VV{}
+				for f, vv := range r.V {
+					v[f] = vv
+				}
+				v[c.field] = merge(r.V[c.field], VV{"elsewhere": 1})
+				r.V = v
 				found = true
 			}
 			q.Rows = append(q.Rows, r)

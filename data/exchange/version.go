@@ -178,7 +178,12 @@ var carried = func() map[string][]string {
 	}
 	add(data.XOrganisations, orgFormFields, orgRefFields)
 	add(data.XPeople, personFields)
-	add(data.XJourney, journeyFields)
+	add(data.XJourney, journeyFields, data.JourneyStoryFields)
+	// A member's structured journey (journey files, journey.go).
+	for _, name := range []string{data.XJourneyYears, data.XJourneyMeasures, data.XJourneyPeers} {
+		t, _ := data.ExchangeTableOf(name)
+		add(name, t.Fields)
+	}
 	add(data.XPeriods, periodRefFields)
 	add(data.XOffers, offerFields, offerRefFields)
 	add(data.XPupils, pupilFields)

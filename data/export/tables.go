@@ -325,7 +325,7 @@ func (b *builder) participants() error {
 		return t.In(data.Stockholm).Format("2006-01-02 15:04")
 	}
 	for _, r := range regs {
-		status, reg, in := b.w.regStatus[r.Status], ts(r.RegisteredAt), ts(r.CheckedInAt)
+		status, reg, in := data.StatusWord(r.Status, b.w.lang), ts(r.RegisteredAt), ts(r.CheckedInAt)
 		if r.PupilID != "" {
 			p, ok := pupilByID[r.PupilID]
 			if !ok || !b.keepPupil(p) {

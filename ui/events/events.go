@@ -320,7 +320,7 @@ func (s *Screen) showCounts(fu data.EventFollowUp) {
 		capText = v["Capacity"]
 	}
 	v["Seats"] = capText
-	s.countLbl.SetText(lang.X("events.counts", "Anmälda {{.Registered}} av {{.Seats}} platser · reserver {{.Waitlisted}} · inbjudna {{.Invited}} · på plats {{.Attended}} · kom inte {{.NoShow}} · avbokade {{.Cancelled}}", v))
+	s.countLbl.SetText(lang.X("events.counts", "Anmälda {{.Registered}} av {{.Seats}} platser · reserver {{.Waitlisted}} · inbjudna {{.Invited}} · närvarande {{.Attended}} · kom inte {{.NoShow}} · avbokade {{.Cancelled}}", v))
 	names := func(ps []data.Person) string {
 		var out []string
 		for _, p := range ps {

@@ -372,7 +372,7 @@ func (lay *impactLayout) render(ctx context.Context, progress Progress) error {
 					// pixel less for each chart keeps the output the same
 					// from run to run, and cannot be seen.
 					wpx, hpx := int(math.Round(im.w/25.4*chartDPI))-k, int(math.Round(im.h/25.4*chartDPI))
-					im.png, im.err = charts.PNG(im.chart, wpx, hpx, th)
+					im.png, im.err = charts.CompactPNG(im.chart, wpx, hpx, th)
 				}
 				mu.Lock()
 				done++

@@ -716,7 +716,7 @@ func (lay *impactLayout) meanChange(m, last stats.Mean, has bool) (string, int) 
 // charts use it too).
 func CellValue(c stats.Cell) charts.Value {
 	if c.Suppressed {
-		return charts.Hide()
+		return charts.Value{Hidden: true, Mark: c.String()} // "<5", or ".." where <5 would be untrue
 	}
 	return charts.Count(c.N)
 }

@@ -518,7 +518,8 @@ func (vl *valueLabels) Plot(c draw.Canvas, plt *plot.Plot) {
 				case cl.drawn:
 					at(cp, vl.offsets[s], trVal(cl.v), p.format(cl.v), st)
 				case cl.hidden:
-					at(cp, vl.offsets[s], trVal(0), p.hiddenMark(), muted)
+					stub := vl.hiddenStub(c, s, cp+vl.offsets[s], trVal(0))
+					at(cp, vl.offsets[s], trVal(0)+stub, p.markOf(cl), st)
 				}
 			}
 			continue
@@ -550,11 +551,61 @@ func (vl *valueLabels) Plot(c draw.Canvas, plt *plot.Plot) {
 		}
 		switch {
 		case hidden && drawn == 0:
-			at(cp, 0, trVal(0), p.hiddenMark(), muted)
+			stub := vl.hiddenStub(c, 0, cp, trVal(0))
+			at(cp, 0, trVal(0)+stub, p.hiddenMark(), st)
 		case !hidden && drawn > 0:
 			at(cp, 0, trVal(total), p.format(total), st)
 		}
 	}
+}
+
+// hiddenStub draws where a hidden value stands: a short box in series s's
+// colour, outlined and hatched, at the bar's place (centre at catPos, base
+// at base), so the value is seen as hidden rather than missing. It returns
+// the stub's length along the value axis.
+func (vl *valueLabels) hiddenStub(c draw.Canvas, s int, catPos, base vg.Length) vg.Length {
+	r := vl.r
+	w, h := max(vl.barW*0.92, 0.01), r.base*1.1
+	col := r.th.seriesColor(s)
+	ls := draw.LineStyle{Color: col, Width: max(r.base*0.08, 0.5)}
+	box := func(a, b vg.Point) []vg.Point { // a: the base's corner
+		if r.p.Horizontal {
+			return []vg.Point{{X: a.X, Y: a.Y}, {X: b.X, Y: a.Y}, {X: b.X, Y: b.Y}, {X: a.X, Y: b.Y}, {X: a.X, Y: a.Y}}
+		}
+		return []vg.Point{{X: a.X, Y: a.Y}, {X: a.X, Y: b.Y}, {X: b.X, Y: b.Y}, {X: b.X, Y: a.Y}, {X: a.X, Y: a.Y}}
+	}
+	var a, b vg.Point
+	if r.p.Horizontal {
+		a, b = vg.Point{X: base, Y: catPos - w/2}, vg.Point{X: base + h, Y: catPos + w/2}
+	} else {
+		a, b = vg.Point{X: catPos - w/2, Y: base}, vg.Point{X: catPos + w/2, Y: base + h}
+	}
+	c.StrokeLines(ls, box(a, b))
+	// Diagonal hatching across the box.
+	step := h / 3
+	for d := vg.Length(0); d < (b.X-a.X)+(b.Y-a.Y); d += step {
+		x0, y0 := a.X+d, a.Y
+		x1, y1 := a.X, a.Y+d
+		if x0 > b.X {
+			y0 += x0 - b.X
+			x0 = b.X
+		}
+		if y1 > b.Y {
+			x1 += y1 - b.Y
+			y1 = b.Y
+		}
+		c.StrokeLine2(ls, x0, y0, x1, y1)
+	}
+	return h
+}
+
+// markOf is what stands in for a hidden cell: its own mark, else the
+// chart's.
+func (p *prepared) markOf(cl cell) string {
+	if cl.mark != "" {
+		return cl.mark
+	}
+	return p.hiddenMark()
 }
 
 // contrast is white or near-black, whichever reads better on bg.

@@ -552,7 +552,8 @@ func (v *checkinView) tryCheckIn(r regRow) {
 		return
 	}
 	v.pending = &r
-	v.warnLbl.SetText(strings.Join(lines, "\n") + "\n" + lang.X("eventday.door_ask", "Checka in ändå?"))
+	v.warnLbl.SetText(strings.Join(lines, "\n") + "\n" + lang.X("eventday.door_ask", "Checka in {{.Name}} ändå?", vars))
+	v.showStatus("", widget.MediumImportance) // the question replaces what was said before
 	v.warnBox.Show()
 	v.win.Canvas().Focus(v.search)
 }
@@ -614,6 +615,11 @@ func (v *checkinView) afterChange() {
 func (v *checkinView) showStatus(text string, imp widget.Importance) {
 	v.status.Importance = imp
 	v.status.SetText(text)
+	if text == "" {
+		v.status.Hide() // no empty line between the question and the list
+	} else {
+		v.status.Show()
+	}
 }
 
 func (v *checkinView) onUndo() {

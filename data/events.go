@@ -135,11 +135,12 @@ func (s *Store) SaveRegistration(ctx context.Context, r *Registration) error {
 	var err error
 	if s.stamp(&id, &created, &updated) {
 		_, err = s.exec(ctx, `INSERT INTO registrations (id, event_id, person_id, pupil_id, status, registered_at, checked_in_at,
-			created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)`, id, r.EventID, nullable(r.PersonID), nullable(r.PupilID),
-			string(r.Status), formatTS(r.RegisteredAt), formatTS(r.CheckedInAt), formatTS(created), formatTS(updated))
+			promoted_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)`, id, r.EventID, nullable(r.PersonID), nullable(r.PupilID),
+			string(r.Status), formatTS(r.RegisteredAt), formatTS(r.CheckedInAt), formatTS(r.PromotedAt), formatTS(created), formatTS(updated))
 	} else {
-		res, e2 := s.exec(ctx, `UPDATE registrations SET status=?, registered_at=?, checked_in_at=?, updated_at=?
-			WHERE id=? AND deleted_at IS NULL`, string(r.Status), formatTS(r.RegisteredAt), formatTS(r.CheckedInAt), formatTS(updated), id)
+		res, e2 := s.exec(ctx, `UPDATE registrations SET status=?, registered_at=?, checked_in_at=?, promoted_at=?, updated_at=?
+			WHERE id=? AND deleted_at IS NULL`, string(r.Status), formatTS(r.RegisteredAt), formatTS(r.CheckedInAt),
+			formatTS(r.PromotedAt), formatTS(updated), id)
 		err = e2
 		if err == nil {
 			err = checkUpdated("save registration", res)
@@ -152,25 +153,46 @@ func (s *Store) SaveRegistration(ctx context.Context, r *Registration) error {
 	return nil
 }
 
+// registrationColumns are the columns scanRegistration reads.
+const registrationColumns = `id, event_id, coalesce(person_id, ''), coalesce(pupil_id, ''), status,
+	registered_at, checked_in_at, promoted_at, created_at, updated_at`
+
+// liveRegistration keeps registrations whose person or pupil is live: a
+// deleted person is on no list, so every count of an event (the screen, the
+// door, the documents, the command line) leaves them out alike.
+const liveRegistration = `deleted_at IS NULL
+	AND (person_id IS NULL OR person_id IN (SELECT id FROM people WHERE deleted_at IS NULL))
+	AND (pupil_id IS NULL OR pupil_id IN (SELECT id FROM pupils WHERE deleted_at IS NULL))`
+
+type rowScanner interface{ Scan(dest ...any) error }
+
+func scanRegistration(row rowScanner) (Registration, error) {
+	var r Registration
+	var status, reg, in, promoted, created, updated string
+	if err := row.Scan(&r.ID, &r.EventID, &r.PersonID, &r.PupilID, &status, &reg, &in, &promoted, &created, &updated); err != nil {
+		return r, err
+	}
+	r.Status, r.RegisteredAt, r.CheckedInAt = RegistrationStatus(status), parseTS(reg), parseTS(in)
+	r.PromotedAt, r.CreatedAt, r.UpdatedAt = parseTS(promoted), parseTS(created), parseTS(updated)
+	return r, nil
+}
+
 // ListRegistrations returns an event's live registrations ("" for all
-// events) in the order people registered.
+// events) in the order people registered. Registrations of deleted people
+// and pupils are left out.
 func (s *Store) ListRegistrations(ctx context.Context, eventID string) ([]Registration, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT id, event_id, coalesce(person_id, ''), coalesce(pupil_id, ''), status,
-		registered_at, checked_in_at, created_at, updated_at FROM registrations
-		WHERE deleted_at IS NULL AND (? = '' OR event_id = ?) ORDER BY event_id, registered_at, created_at, id`, eventID, eventID)
+	rows, err := s.q.QueryContext(ctx, `SELECT `+registrationColumns+` FROM registrations
+		WHERE `+liveRegistration+` AND (? = '' OR event_id = ?) ORDER BY event_id, registered_at, created_at, id`, eventID, eventID)
 	if err != nil {
 		return nil, fmt.Errorf("list registrations: %w", err)
 	}
 	defer rows.Close()
 	var out []Registration
 	for rows.Next() {
-		var r Registration
-		var status, reg, in, created, updated string
-		if err := rows.Scan(&r.ID, &r.EventID, &r.PersonID, &r.PupilID, &status, &reg, &in, &created, &updated); err != nil {
+		r, err := scanRegistration(rows)
+		if err != nil {
 			return nil, fmt.Errorf("list registrations: %w", err)
 		}
-		r.Status, r.RegisteredAt, r.CheckedInAt = RegistrationStatus(status), parseTS(reg), parseTS(in)
-		r.CreatedAt, r.UpdatedAt = parseTS(created), parseTS(updated)
 		out = append(out, r)
 	}
 	return out, rows.Err()

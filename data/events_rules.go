@@ -69,16 +69,11 @@ var ErrEventMismatch = errors.New("the registration belongs to another event")
 
 // GetRegistration returns the live registration with that id.
 func (s *Store) GetRegistration(ctx context.Context, id string) (Registration, error) {
-	var r Registration
-	var status, reg, in, created, updated string
-	err := s.q.QueryRowContext(ctx, `SELECT id, event_id, coalesce(person_id, ''), coalesce(pupil_id, ''), status,
-		registered_at, checked_in_at, created_at, updated_at FROM registrations WHERE id = ? AND deleted_at IS NULL`, id).
-		Scan(&r.ID, &r.EventID, &r.PersonID, &r.PupilID, &status, &reg, &in, &created, &updated)
+	r, err := scanRegistration(s.q.QueryRowContext(ctx, `SELECT `+registrationColumns+` FROM registrations
+		WHERE id = ? AND deleted_at IS NULL`, id))
 	if err != nil {
 		return r, fmt.Errorf("registration %s: %w", id, ErrNotFound)
 	}
-	r.Status, r.RegisteredAt, r.CheckedInAt = RegistrationStatus(status), parseTS(reg), parseTS(in)
-	r.CreatedAt, r.UpdatedAt = parseTS(created), parseTS(updated)
 	return r, nil
 }
 
@@ -238,7 +233,7 @@ func (s *Store) promote(ctx context.Context, eventID string) (*Registration, err
 		if e.Capacity > 0 && seats >= e.Capacity {
 			break
 		}
-		w.Status = RegRegistered
+		w.Status, w.PromotedAt = RegRegistered, s.now()
 		if err := s.SaveRegistration(ctx, &w); err != nil {
 			return nil, err
 		}

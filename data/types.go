@@ -449,6 +449,7 @@ type Registration struct {
 	Status       RegistrationStatus
 	RegisteredAt time.Time // orders the waitlist
 	CheckedInAt  time.Time
+	PromotedAt   time.Time // when a reserve moved up to a seat (zero otherwise)
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
 }

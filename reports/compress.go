@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"hash/fnv"
 	"io"
+	"regexp"
 	"slices"
 	"strconv"
 )
@@ -37,7 +39,7 @@ func compressPages(pdf []byte, out io.Writer) error {
 		head := strconv.Itoa(o.num) + " 0 obj\n<</Length "
 		data, ok := plainStream(chunk, head)
 		if !ok {
-			res.Write(chunk)
+			res.Write(tagSubsetFont(chunk))
 			continue
 		}
 		zbuf.Reset()
@@ -57,6 +59,34 @@ func compressPages(pdf []byte, out io.Writer) error {
 	fmt.Fprintf(&res, "startxref\n%d\n%%%%EOF\n", start)
 	_, err := out.Write(res.Bytes())
 	return err
+}
+
+// fontNameRe finds the name fpdf gives an embedded UTF-8 font in the
+// dictionaries that name it (Type0, CIDFontType2, FontDescriptor).
+var fontNameRe = regexp.MustCompile(`/(BaseFont|FontName) /(utf8[A-Za-z0-9]*)`)
+
+// tagSubsetFont names an embedded font as the subset it is. fpdf embeds
+// only the glyphs a document uses (GenerateCutFont) but names the font
+// "utf8noto", without the six-capital tag and "+" by which PDF marks a
+// subset (PDF 32000-1, 9.6.4), so readers (pdffonts' "sub" column) took it
+// for the whole 445 KB font. The tag is made from the name, so the three
+// dictionaries of one font agree. Other objects are returned unchanged.
+func tagSubsetFont(chunk []byte) []byte {
+	if !bytes.Contains(chunk, []byte("/utf8")) {
+		return chunk
+	}
+	return fontNameRe.ReplaceAllFunc(chunk, func(m []byte) []byte {
+		sub := fontNameRe.FindSubmatch(m)
+		h := fnv.New32a()
+		h.Write(sub[2])
+		n := h.Sum32()
+		tag := make([]byte, 6)
+		for i := range tag {
+			tag[i] = byte('A' + n%26)
+			n /= 26
+		}
+		return []byte("/" + string(sub[1]) + " /" + string(tag) + "+" + string(sub[2]))
+	})
 }
 
 // object is where one indirect object lies in the file.

@@ -9,10 +9,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"techniqual/data/text"
 	"time"
 
 	"techniqual/data"
+	"techniqual/data/text"
 )
 
 // Participant is one line of an event's list as printed: who, from where,
@@ -21,6 +21,7 @@ type Participant struct {
 	Name         string
 	Organisation string
 	Status       data.RegistrationStatus
+	Code         string // the badge's code (data.BadgeCode), which a scanner types at the door
 }
 
 // NewEventDoc makes an event's document from its participants, sorted by
@@ -33,12 +34,19 @@ func NewEventDoc(e data.Event, ps []data.EventParticipant, langCode string, incl
 		via = "Pupil via the school"
 	}
 	doc.Event = e
+	rs := make([]data.Registration, len(ps))
+	for i, p := range ps {
+		rs[i] = p.Registration
+	}
+	doc.Counts = data.CountRegistrations(rs)
 	for _, p := range ps {
+		code := data.BadgeCode(p.Registration.ID)
 		if p.Protected && !include {
-			doc.Participants = append(doc.Participants, Participant{Name: via, Status: p.Registration.Status})
+			doc.Participants = append(doc.Participants, Participant{Name: via, Status: p.Registration.Status, Code: code})
 			continue
 		}
-		doc.Participants = append(doc.Participants, Participant{Name: p.Name, Organisation: p.Organisation, Status: p.Registration.Status})
+		doc.Participants = append(doc.Participants, Participant{Name: p.Name, Organisation: p.Organisation,
+			Status: p.Registration.Status, Code: code})
 		ids = append(ids, p.ID())
 	}
 	c := text.Collator()
@@ -73,35 +81,47 @@ func WriteEventFile(path, kind string, d EventDoc, o Options) error {
 	return writePrivate(path, buf.Bytes())
 }
 
-// EventDoc is what an event's documents need: the event and its list in
-// the order it is printed.
+// EventDoc is what an event's documents need: the event, its list in
+// the order it is printed, and the event's one count (data.CountEvent).
 type EventDoc struct {
 	Event        data.Event
 	Participants []Participant
+	Counts       data.EventCounts
+}
+
+// Printed is how many an event document of kind names: the participant
+// list everyone not cancelled, badges the seat holders, certificates those
+// present. The command line and the window report this number.
+func (d EventDoc) Printed(kind string) int {
+	n := 0
+	for _, p := range d.Participants {
+		switch {
+		case kind == "participants" && p.Status != data.RegCancelled,
+			kind == "badges" && p.Status.HoldsSeat(),
+			kind == "event-certificates" && p.Status == data.RegAttended:
+			n++
+		}
+	}
+	return n
 }
 
 // eventWords are the words of the event documents in one language.
 type eventWords struct {
 	listTitle, badgeTitle, certTitle     string
 	when, where, name, org, status, sign string
-	nr, total, certifies, tookPart       string
-	statuses                             map[data.RegistrationStatus]string
+	nr, certifies, tookPart, code        string
 }
 
 var eventSV = eventWords{
 	listTitle: "Deltagarlista", badgeTitle: "Namnbrickor", certTitle: "Deltagarintyg",
 	when: "Tid", where: "Plats", name: "Namn", org: "Organisation", status: "Status", sign: "Signatur",
-	nr: "Nr", total: "Deltagare: %d", certifies: "Härmed intygas att", tookPart: "har deltagit i",
-	statuses: map[data.RegistrationStatus]string{data.RegInvited: "Inbjuden", data.RegRegistered: "Anmäld",
-		data.RegWaitlisted: "Reserv", data.RegAttended: "Närvarande", data.RegNoShow: "Kom inte", data.RegCancelled: "Avbokad"},
+	nr: "Nr", code: "Kod", certifies: "Härmed intygas att", tookPart: "har deltagit i",
 }
 
 var eventEN = eventWords{
 	listTitle: "Participant list", badgeTitle: "Name badges", certTitle: "Certificate of participation",
 	when: "Time", where: "Venue", name: "Name", org: "Organisation", status: "Status", sign: "Signature",
-	nr: "No.", total: "Participants: %d", certifies: "This is to certify that", tookPart: "has taken part in",
-	statuses: map[data.RegistrationStatus]string{data.RegInvited: "Invited", data.RegRegistered: "Registered",
-		data.RegWaitlisted: "Waiting list", data.RegAttended: "Attended", data.RegNoShow: "Did not come", data.RegCancelled: "Cancelled"},
+	nr: "No.", code: "Code", certifies: "This is to certify that", tookPart: "has taken part in",
 }
 
 func (l *lang) events() *eventWords {
@@ -154,11 +174,12 @@ func ParticipantList(w io.Writer, d EventDoc, o Options) error {
 		u.space(2)
 		u.field(ew.when, l.eventTime(d.Event))
 		u.field(ew.where, d.Event.Venue)
-		u.para(marginL, contentW, fmt.Sprintf(ew.total, len(ps)), regular, 9, bodyLH, grey, nil)
+		// The event's one count, as the screen and the command line say it.
+		u.para(marginL, contentW, capitalise(d.Counts.Summary(d.Event.Capacity, text.Lang(l.code))), regular, 9, bodyLH, grey, nil)
 		u.space(3)
 		rows := make([][]string, len(ps))
 		for i, p := range ps {
-			rows[i] = []string{strconv.Itoa(i + 1), p.Name, p.Organisation, ew.statuses[p.Status], ""}
+			rows[i] = []string{strconv.Itoa(i + 1), p.Name, p.Organisation, data.StatusWord(p.Status, text.Lang(l.code)), ""}
 		}
 		cols := []column{{ew.nr, 10, regular}, {ew.name, 52, bold}, {ew.org, 45, regular}, {ew.status, 25, regular},
 			{ew.sign, contentW - 132, regular}}
@@ -176,12 +197,14 @@ const (
 )
 
 // Badges writes name badges, eight to an A4 page with cut lines: the name
-// large, the organisation below, the event at the top. Cancelled and
-// waitlisted registrations get no badge.
+// large, the organisation below, the event at the top, and at the foot the
+// badge's code with its Code 128 barcode, which a USB scanner types at the
+// door. Only those holding a seat get a badge (not the invited, reserves or
+// cancelled).
 func Badges(w io.Writer, d EventDoc, o Options) error {
 	var ps []Participant
 	for _, p := range d.Participants {
-		if p.Status != data.RegCancelled && p.Status != data.RegWaitlisted {
+		if p.Status.HoldsSeat() {
 			ps = append(ps, p)
 		}
 	}
@@ -231,6 +254,12 @@ func badge(u *unit, x, y float64, e data.Event, p Participant) {
 	oy := top + float64(len(lines))*lh + 1.5
 	for i, ln := range org {
 		u.text(x+pad, baseline(oy+float64(i)*5.6, 5.6, 12), ln, regular, 12, grey)
+	}
+	if p.Code != "" {
+		const barH = 8.0
+		by := y + badgeH - pad - barH
+		u.text(x+pad, by+barH, p.Code, bold, 10, ink)
+		barcode128(u, x+badgeW-pad, by, barH, p.Code)
 	}
 }
 

@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -20,8 +24,18 @@ func eventDoc(n int) EventDoc {
 	d := EventDoc{Event: e}
 	for i := range n {
 		d.Participants = append(d.Participants, Participant{Name: names[i%len(names)],
-			Organisation: fmt.Sprintf("Företag %d AB", i+1), Status: data.RegAttended})
+			Organisation: fmt.Sprintf("Företag %d AB", i+1), Status: data.RegAttended, Code: fmt.Sprintf("TQ%08X", 0xA1B2C300+i)})
 	}
+	return d
+}
+
+// withCounts sets the document's count from its participants, as NewEventDoc does.
+func withCounts(d EventDoc) EventDoc {
+	var rs []data.Registration
+	for _, p := range d.Participants {
+		rs = append(rs, data.Registration{Status: p.Status})
+	}
+	d.Counts = data.CountRegistrations(rs)
 	return d
 }
 
@@ -29,11 +43,14 @@ func TestParticipantList(t *testing.T) {
 	d := eventDoc(9)
 	d.Participants[1].Status = data.RegRegistered
 	d.Participants[2].Status = data.RegCancelled
+	d.Participants[3].Status = data.RegWaitlisted
+	d.Event.Capacity = 8
+	d = withCounts(d)
 	pdf := renderBytes(t, func(b *bytes.Buffer) error { return ParticipantList(b, d, Options{Fixed: fixed}) })
 	text := flat(strings.Join(pdfPages(t, pdf), " "))
 	if m := missing(text, "Deltagarlista", "Teknikdag för tjejer i Värmland", "lördag 24 oktober 2026, 09:00–12:30",
 		"Karlstad CCC", "Namn", "Organisation", "Status", "Signatur", "Paweł Wiśniewski", "Gülşen Doğan",
-		"Anmäld", "Närvarande", "Deltagare: 8", "Sida 1 av 1"); len(m) > 0 {
+		"anmäld", "närvarande", "reserv", "Anmälda 7 av 8 · reserver 1 · närvarande 6", "Sida 1 av 1"); len(m) > 0 {
 		t.Errorf("list lacks %q:\n%s", m, text)
 	}
 	if strings.Contains(text, "Ngọc Ánh") {
@@ -105,5 +122,42 @@ func TestEventDocumentsAreDeterministicAndSurviveHostileText(t *testing.T) {
 				t.Errorf("%q: %v", s, err)
 			}
 		}
+	}
+}
+
+// Each badge carries its code as text and as a Code 128 barcode that a
+// scanner reads back as exactly that code; reserves, the invited and the
+// cancelled get no badge.
+func TestBadgesCarryAScannableCode(t *testing.T) {
+	d := eventDoc(4)
+	d.Participants[1].Status = data.RegWaitlisted
+	d.Participants[2].Status = data.RegInvited
+	pdf := renderBytes(t, func(b *bytes.Buffer) error { return Badges(b, d, Options{Fixed: fixed}) })
+	text := flat(strings.Join(pdfPages(t, pdf), " "))
+	if m := missing(text, "TQA1B2C300", "TQA1B2C303"); len(m) > 0 || strings.Contains(text, "TQA1B2C301") ||
+		strings.Contains(text, "TQA1B2C302") {
+		t.Errorf("badge codes: lacks %q in\n%s", m, text)
+	}
+	bars, ok := code128Bars("TQA1B2C300")
+	if !ok || len(bars) == 0 || !bars[0] || !bars[len(bars)-1] || float64(len(bars))*barModule > badgeW/2 {
+		t.Fatalf("%d modules", len(bars))
+	}
+	if _, err := exec.LookPath("zbarimg"); err != nil {
+		t.Skip("zbarimg (zbar-tools) is not installed: the barcode is not read back")
+	}
+	needTool(t, "pdftoppm")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "badges.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("pdftoppm", "-r", "200", "-gray", "-png", path, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v %s", err, out)
+	}
+	out, _ := exec.Command("zbarimg", "--quiet", "--raw", "-Sdisable", "-Scode128.enable", filepath.Join(dir, "p-1.png")).Output()
+	got := strings.Fields(string(out))
+	sort.Strings(got)
+	if strings.Join(got, " ") != "TQA1B2C300 TQA1B2C303" {
+		t.Errorf("the scanner reads %q", got)
 	}
 }

@@ -372,7 +372,7 @@ func (lay *impactLayout) render(ctx context.Context, progress Progress) error {
 					// pixel less for each chart keeps the output the same
 					// from run to run, and cannot be seen.
 					wpx, hpx := int(math.Round(im.w/25.4*chartDPI))-k, int(math.Round(im.h/25.4*chartDPI))
-					im.png, im.err = charts.PNG(im.chart, wpx, hpx, th)
+					im.png, im.err = charts.CompactPNG(im.chart, wpx, hpx, th)
 				}
 				mu.Lock()
 				done++
@@ -716,7 +716,7 @@ func (lay *impactLayout) meanChange(m, last stats.Mean, has bool) (string, int) 
 // charts use it too).
 func CellValue(c stats.Cell) charts.Value {
 	if c.Suppressed {
-		return charts.Hide()
+		return charts.Value{Hidden: true, Mark: c.String()} // "<5", or ".." where <5 would be untrue
 	}
 	return charts.Count(c.N)
 }

@@ -2,8 +2,11 @@
 // placements, host lists, event participants and attendance, as XLSX or as
 // CSV that Swedish Excel opens (UTF-8 with a byte order mark, ";", CRLF).
 //
-// Every cell is text, so "08" and "0701234567" stay as written, and text a
-// spreadsheet would run as a formula is neutralised (see Neutralise). Pupils
+// In XLSX, counts and grades are number cells and dates are date cells in
+// the Swedish format (2026-11-09), so SUM and date filters work; every other
+// cell is a text cell, so "08" and "0701234567" stay as written and text
+// that looks like a formula stays text. In CSV every field is text, and text
+// a spreadsheet would run as a formula is neutralised (see Neutralise). Pupils
 // with protected identity (skyddad identitet) are left out of every list
 // unless Options.IncludeProtected is set, and Export returns the entry each
 // file gets in the Store's audit log of exported personal data (written by
@@ -103,11 +106,25 @@ type Options struct {
 	Lang string
 }
 
-// Table is one exported list: a header and rows of text.
+// ColType is how a column's cells are typed in XLSX (CSV is all text).
+type ColType uint8
+
+// The column types. Text is the zero value: a column without a type is text.
+const (
+	ColText     ColType = iota
+	ColNumber           // an integer count or grade: a number cell, so SUM works
+	ColDate             // YYYY-MM-DD: a date cell shown as 2026-11-09
+	ColDateTime         // YYYY-MM-DD HH:MM: a date-and-time cell shown as 2026-11-09 08:30
+)
+
+// Table is one exported list: a header and rows of text, and each
+// column's type for XLSX.
 type Table struct {
 	Sheet  string // the worksheet's name
 	Header []string
 	Rows   [][]string
+	// Types says, per column, how XLSX writes it; missing columns are text.
+	Types []ColType
 	// Scope names the period or event the list is of ("" for all pupils).
 	Scope string
 	// PupilIDs and PersonIDs are the people whose personal data are in Rows,

@@ -14,7 +14,7 @@ type vocabulary struct {
 	contact, pupil                        string
 	gender                                map[data.Gender]string
 	attendanceStatus                      map[data.AttendanceStatus]string
-	regStatus                             map[data.RegistrationStatus]string
+	lang                                  text.Lang
 	offerStatus                           map[data.OfferStatus]string
 	weekday                               [7]string
 }
@@ -27,6 +27,7 @@ func words(lang string) *vocabulary {
 }
 
 var swedish = vocabulary{
+	lang: text.Swedish,
 	sheet: map[Kind]string{KindPupils: "Elever", KindPlacements: "Placeringar", KindHosts: "Praoplatser",
 		KindParticipants: "Deltagare", KindAttendance: "Närvaro"},
 	pupils: []string{"Efternamn", "Förnamn", "Skola", "Klass", "Årskurs", "Födelsedatum", "Kön", "Skyddad identitet",
@@ -43,14 +44,13 @@ var swedish = vocabulary{
 		data.GenderUnspecified: ""},
 	attendanceStatus: map[data.AttendanceStatus]string{data.AttendancePresent: "närvarande", data.AttendanceSick: "sjuk",
 		data.AttendanceAbsent: "annan frånvaro"},
-	regStatus: map[data.RegistrationStatus]string{data.RegInvited: "inbjuden", data.RegRegistered: "anmäld",
-		data.RegWaitlisted: "reserv", data.RegAttended: "deltog", data.RegNoShow: "kom inte", data.RegCancelled: "avanmäld"},
 	offerStatus: map[data.OfferStatus]string{data.OfferDraft: "utkast", data.OfferSubmitted: "inskickad",
 		data.OfferApproved: "godkänd"},
 	weekday: text.Weekdays(text.Swedish),
 }
 
 var english = vocabulary{
+	lang: text.English,
 	sheet: map[Kind]string{KindPupils: "Pupils", KindPlacements: "Placements", KindHosts: "Offers",
 		KindParticipants: "Participants", KindAttendance: "Attendance"},
 	pupils: []string{"Last name", "First name", "School", "Class", "Grade", "Date of birth", "Gender", "Protected identity",
@@ -67,8 +67,6 @@ var english = vocabulary{
 		data.GenderUnspecified: ""},
 	attendanceStatus: map[data.AttendanceStatus]string{data.AttendancePresent: "present", data.AttendanceSick: "sick",
 		data.AttendanceAbsent: "other absence"},
-	regStatus: map[data.RegistrationStatus]string{data.RegInvited: "invited", data.RegRegistered: "registered",
-		data.RegWaitlisted: "waitlisted", data.RegAttended: "attended", data.RegNoShow: "no-show", data.RegCancelled: "cancelled"},
 	offerStatus: map[data.OfferStatus]string{data.OfferDraft: "draft", data.OfferSubmitted: "submitted",
 		data.OfferApproved: "approved"},
 	weekday: text.Weekdays(text.English),

@@ -82,6 +82,15 @@ func (b *builder) people() (map[string]*data.Person, error) {
 	return m, nil
 }
 
+// types is n text columns with the given ones typed.
+func types(n int, typed map[int]ColType) []ColType {
+	out := make([]ColType, n)
+	for i, t := range typed {
+		out[i] = t
+	}
+	return out
+}
+
 // sortRows orders rows by the columns cols, compared the Swedish way.
 func sortRows(rows [][]string, cols ...int) {
 	c := text.Collator()
@@ -122,6 +131,7 @@ func (b *builder) pupils() error {
 		return err
 	}
 	b.t.Header = b.w.pupils
+	b.t.Types = types(len(b.t.Header), map[int]ColType{4: ColNumber, 5: ColDate})
 	var rows [][]string
 	for _, p := range ps {
 		if !inPeriod(p) || !b.keepPupil(p) {
@@ -168,6 +178,7 @@ func (b *builder) placements() error {
 		return err
 	}
 	b.t.Header = b.w.placements
+	b.t.Types = types(len(b.t.Header), map[int]ColType{10: ColDate, 11: ColDate})
 	for _, d := range docs {
 		if !b.keepPupil(d.Pupil) {
 			continue
@@ -201,6 +212,7 @@ func (b *builder) attendance() error {
 		return err
 	}
 	b.t.Header = b.w.attendance
+	b.t.Types = types(len(b.t.Header), map[int]ColType{6: ColDate})
 	for _, d := range docs {
 		if !b.keepPupil(d.Pupil) {
 			continue
@@ -268,6 +280,7 @@ func (b *builder) hosts() error {
 		}
 	}
 	b.t.Header = b.w.hosts
+	b.t.Types = types(len(b.t.Header), map[int]ColType{6: ColNumber, 7: ColNumber, 8: ColNumber})
 	for _, o := range offers {
 		host := orgs[o.HostID]
 		c := people[o.SupervisorID]
@@ -318,6 +331,7 @@ func (b *builder) participants() error {
 		return err
 	}
 	b.t.Header = b.w.participants
+	b.t.Types = types(len(b.t.Header), map[int]ColType{9: ColDateTime, 10: ColDateTime})
 	ts := func(t time.Time) string {
 		if t.IsZero() {
 			return ""
@@ -325,7 +339,7 @@ func (b *builder) participants() error {
 		return t.In(data.Stockholm).Format("2006-01-02 15:04")
 	}
 	for _, r := range regs {
-		status, reg, in := b.w.regStatus[r.Status], ts(r.RegisteredAt), ts(r.CheckedInAt)
+		status, reg, in := data.StatusWord(r.Status, b.w.lang), ts(r.RegisteredAt), ts(r.CheckedInAt)
 		if r.PupilID != "" {
 			p, ok := pupilByID[r.PupilID]
 			if !ok || !b.keepPupil(p) {

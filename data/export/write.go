@@ -4,7 +4,9 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -22,10 +24,9 @@ const formulaStarts = "=+-@\t\r"
 // apostrophe over other ways (a leading space, a tab, dropping characters)
 // because it is what a person types in Excel to enter text that looks like a
 // formula, everybody recognises it, nothing of the original text is lost, and
-// a reader can take it off again. The same rule is applied to CSV and XLSX
-// (whose cells are typed text and so safe in themselves, but become a formula
-// when a user edits the cell and presses Enter), so both formats show the same.
-// Other text is returned unchanged.
+// a reader can take it off again. It is applied to CSV only: XLSX cells are
+// typed, and its text cells are formatted as text, so they stay text even
+// when a user edits one (see WriteXLSX). Other text is returned unchanged.
 func Neutralise(s string) string {
 	if s != "" && strings.IndexByte(formulaStarts, s[0]) >= 0 {
 		return "'" + s
@@ -62,10 +63,15 @@ func WriteCSV(w io.Writer, t *Table) error {
 	return cw.Error()
 }
 
-// WriteXLSX writes the table as one worksheet. Every cell is a text cell, so
-// "08" and "0701234567" stay as they are instead of turning into numbers, and
-// every cell is neutralised against formulas like in CSV. The header row is
-// bold, frozen and has a filter.
+// WriteXLSX writes the table as one worksheet with typed cells: a
+// ColNumber column's cells as numbers, ColDate and ColDateTime as dates in
+// the Swedish format (yyyy-mm-dd, yyyy-mm-dd hh:mm), every other cell as
+// text in a text-formatted ("@") cell, so "08" and "0701234567" stay as they
+// are. Text cells are not neutralised: a typed string cell is never run as
+// a formula, and being formatted as text it stays text when a user edits
+// it, so an apostrophe would only show. A cell that does not read as its
+// column's type (a grade left blank, a stray word) is written as text. The
+// header row is bold, frozen and has a filter.
 func WriteXLSX(w io.Writer, t *Table) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -85,6 +91,19 @@ func WriteXLSX(w io.Writer, t *Table) error {
 	if err != nil {
 		return err
 	}
+	number, err := f.NewStyle(&excelize.Style{NumFmt: 1}) // "0"
+	if err != nil {
+		return err
+	}
+	dateFmt, timeFmt := "yyyy-mm-dd", "yyyy-mm-dd hh:mm"
+	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt})
+	if err != nil {
+		return err
+	}
+	dateTime, err := f.NewStyle(&excelize.Style{CustomNumFmt: &timeFmt})
+	if err != nil {
+		return err
+	}
 	widths := make([]int, len(t.Header))
 	measure := func(cells []string) {
 		for i, c := range cells {
@@ -98,17 +117,44 @@ func WriteXLSX(w io.Writer, t *Table) error {
 		measure(r)
 	}
 	for i, wd := range widths {
-		if err := sw.SetColWidth(i+1, i+1, float64(wd)+2); err != nil {
+		if err := sw.SetColWidth(i+1, i+1, float64(max(wd, 10))+2); err != nil {
 			return err
 		}
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	row := func(n int, cells []string, style int) error {
+	typed := func(col int, c string) excelize.Cell {
+		var ct ColType
+		if col < len(t.Types) {
+			ct = t.Types[col]
+		}
+		switch {
+		case c == "" && ct != ColText:
+			return excelize.Cell{StyleID: map[ColType]int{ColNumber: number, ColDate: date, ColDateTime: dateTime}[ct]}
+		case ct == ColNumber:
+			if n, err := strconv.Atoi(strings.TrimSpace(c)); err == nil {
+				return excelize.Cell{StyleID: number, Value: n}
+			}
+		case ct == ColDate:
+			if d, err := time.Parse("2006-01-02", strings.TrimSpace(c)); err == nil {
+				return excelize.Cell{StyleID: date, Value: d}
+			}
+		case ct == ColDateTime:
+			if d, err := time.Parse("2006-01-02 15:04", strings.TrimSpace(c)); err == nil {
+				return excelize.Cell{StyleID: dateTime, Value: d}
+			}
+		}
+		return excelize.Cell{StyleID: text, Value: xmlSafe(c)}
+	}
+	row := func(n int, cells []string, header bool) error {
 		vals := make([]any, len(cells))
 		for i, c := range cells {
-			vals[i] = excelize.Cell{StyleID: style, Value: xmlSafe(Neutralise(c))}
+			if header {
+				vals[i] = excelize.Cell{StyleID: bold, Value: xmlSafe(c)}
+			} else {
+				vals[i] = typed(i, c)
+			}
 		}
 		cell, err := excelize.CoordinatesToCellName(1, n)
 		if err != nil {
@@ -116,11 +162,11 @@ func WriteXLSX(w io.Writer, t *Table) error {
 		}
 		return sw.SetRow(cell, vals)
 	}
-	if err := row(1, t.Header, bold); err != nil {
+	if err := row(1, t.Header, true); err != nil {
 		return err
 	}
 	for i, r := range t.Rows {
-		if err := row(i+2, r, text); err != nil {
+		if err := row(i+2, r, false); err != nil {
 			return err
 		}
 	}

@@ -155,6 +155,58 @@ type node struct {
 // protectUnits suppresses the figures of root and of every unit below it
 // together (see the comment at the top of this file).
 func protectUnits(root *unit) {
+	// Suppress twice: as always, and sparing the girls' and boys' figures
+	// (Cell.rank) where a small "Annat" group can be protected by an
+	// "Annat" figure or a total instead. Both leave no hidden count to be
+	// worked out from one sum; the sparing one is kept when it hides
+	// fewer girls' and boys' figures over the whole report.
+	alt := cloneUnits(root)
+	protectUnitsOnce(root)
+	protectUnitsOnce(alt)
+	if keptHidden(alt) < keptHidden(root) {
+		copyFigures(root, alt)
+	}
+}
+
+// cloneUnits is a deep copy of the tree at u whose outcome tables hide by
+// rank (Table.spare).
+func cloneUnits(u *unit) *unit {
+	f := *u.fig
+	f.Outcome, f.Answered, f.Recommend, f.interestN = u.fig.Outcome.clone(), u.fig.Answered.clone(), u.fig.Recommend.clone(), u.fig.interestN.clone()
+	f.Outcome.spare = true
+	f.Outcome.unhide() // start again from the small groups themselves
+	for k := range f.Placed {
+		f.Placed[k].Suppressed = f.Placed[k].forced || small(f.Placed[k].N) && !f.Placed[k].public
+	}
+	f.Comments = append([]string(nil), u.fig.Comments...)
+	c := &unit{fig: &f}
+	for _, ch := range u.children {
+		c.children = append(c.children, cloneUnits(ch))
+	}
+	return c
+}
+
+// keptHidden counts the hidden girls' and boys' figures of the outcome
+// tables of the tree at u.
+func keptHidden(u *unit) int {
+	n := u.fig.Outcome.keptHidden()
+	for _, c := range u.children {
+		n += keptHidden(c)
+	}
+	return n
+}
+
+// copyFigures puts the figures of from into the same units of to.
+func copyFigures(to, from *unit) {
+	*to.fig = *from.fig
+	to.fig.Outcome.spare = false
+	for i := range to.children {
+		copyFigures(to.children[i], from.children[i])
+	}
+}
+
+// protectUnitsOnce suppresses the tree at root in one order.
+func protectUnitsOnce(root *unit) {
 	var conv func(u *unit) *node
 	conv = func(u *unit) *node {
 		n := &node{fig: u.fig}

@@ -387,6 +387,9 @@ func (tr *unitTree) hideLike(other *unitTree) {
 		for i := range ts {
 			if os[i].hidden() && os[i].n > 0 && !ts[i].hidden() {
 				ts[i].hide()
+				if ts[i].cell != nil {
+					ts[i].cell.forced = true // stays hidden when suppressed anew (Table.unhide)
+				}
 			}
 		}
 		if u.fig.CommentCount.Suppressed {

@@ -36,7 +36,23 @@ type Cell struct {
 	// hiding it protects nothing and complementary suppression picks
 	// another cell.
 	public bool
+	// rank is set in tables by gender (Table.KeepGenders): rankKeep on the
+	// girls' and boys' figures the network follows, rankMargin on a row's
+	// total. A report's suppression (protectUnits) also tries hiding, with
+	// a small group, first the other/unspecified group's figures, then the
+	// equation's total, then a row's total, and the girls' or boys' last,
+	// and keeps that when it hides fewer girls' and boys' figures.
+	rank uint8
+	// forced is set on a figure hidden from outside the report (hidden in
+	// a period's own report, so in their sum too): it stays hidden.
+	forced bool
 }
+
+// The ranks of Cell.rank above the default.
+const (
+	rankMargin uint8 = 1
+	rankKeep   uint8 = 2
+)
 
 // small reports whether n is a group too small to show (1–4).
 func small(n int) bool { return n > 0 && n < MinGroup }
@@ -61,6 +77,7 @@ func (c Cell) String() string {
 // and the grand total are published only when asked for, and take part in
 // the suppression: a shown total is an equation a reader could solve.
 type Table struct {
+	spare     bool // Suppress hides by Cell.rank, sparing girls' and boys' figures (protectUnits tries it)
 	Cells     [][]Cell
 	RowTotals []Cell // nil when the table shows no row totals
 	ColTotals []Cell // nil when the table shows no column totals
@@ -94,6 +111,81 @@ func NewGroupTable(counts [][]int) Table {
 	}
 	t.Suppress()
 	return t
+}
+
+// KeepGenders marks a table by gender (columns Girls, Boys, Other) with
+// the ranks by which a report's suppression may spare the girls' and boys'
+// figures: a small "Annat" group is then protected by hiding an "Annat"
+// figure or a total, not the girls (see Cell.rank). Call it before
+// Suppress.
+func (t *Table) KeepGenders() {
+	for i := range t.Cells {
+		for j := range t.Cells[i] {
+			t.Cells[i][j].rank = genderRank(j)
+		}
+	}
+	for j := range t.ColTotals {
+		t.ColTotals[j].rank = genderRank(j)
+	}
+	for i := range t.RowTotals {
+		t.RowTotals[i].rank = rankMargin
+	}
+}
+
+// genderRank is the rank of column j of a table by gender.
+func genderRank(j int) uint8 {
+	if j == int(Girls) || j == int(Boys) {
+		return rankKeep
+	}
+	return 0
+}
+
+// keptHidden counts the hidden girls' and boys' figures.
+func (t *Table) keptHidden() int {
+	n := 0
+	for i := range t.Cells {
+		for _, c := range t.Cells[i] {
+			if c.Suppressed && c.rank == rankKeep {
+				n++
+			}
+		}
+	}
+	for _, c := range t.ColTotals {
+		if c.Suppressed && c.rank == rankKeep {
+			n++
+		}
+	}
+	return n
+}
+
+// unhide shows again every figure of t that is not a small group (1–4),
+// public or hidden from outside (forced), so that it can be suppressed anew in another order.
+func (t *Table) unhide() {
+	reset := func(c *Cell) { c.Suppressed = c.forced || small(c.N) && !c.public }
+	for i := range t.Cells {
+		for j := range t.Cells[i] {
+			reset(&t.Cells[i][j])
+		}
+	}
+	for i := range t.RowTotals {
+		reset(&t.RowTotals[i])
+	}
+	for j := range t.ColTotals {
+		reset(&t.ColTotals[j])
+	}
+	reset(&t.Total)
+}
+
+// clone is a deep copy of t.
+func (t *Table) clone() Table {
+	c := *t
+	c.Cells = make([][]Cell, len(t.Cells))
+	for i := range t.Cells {
+		c.Cells[i] = append([]Cell(nil), t.Cells[i]...)
+	}
+	c.RowTotals = append([]Cell(nil), t.RowTotals...)
+	c.ColTotals = append([]Cell(nil), t.ColTotals...)
+	return c
 }
 
 // buildTable is the table of counts with its margins, nothing hidden yet.
@@ -135,7 +227,11 @@ func buildTable(counts [][]int, rowTotals, colTotals bool) Table {
 // next to a shown total of the same row protects nothing). Then no hidden count follows from
 // one equation by subtraction. (Solving several equations together is not
 // guarded against; the tables here are small and one-way or two-way.)
-func (t *Table) Suppress() {
+func (t *Table) Suppress() { t.suppress(t.spare) }
+
+// suppress is Suppress with one order of what to hide with a small group:
+// byRank follows Cell.rank, otherwise the smallest shown figure goes first.
+func (t *Table) suppress(byRank bool) {
 	for i := range t.Cells {
 		for j := range t.Cells[i] {
 			t.Cells[i][j].Suppressed = t.Cells[i][j].Suppressed || small(t.Cells[i][j].N)
@@ -159,7 +255,7 @@ func (t *Table) Suppress() {
 				for j := range t.Cells[i] {
 					terms[j] = &t.Cells[i][j]
 				}
-				changed = protect(terms, &t.RowTotals[i]) || changed
+				changed = protect(terms, &t.RowTotals[i], byRank) || changed
 			}
 		}
 		if t.ColTotals != nil {
@@ -168,7 +264,7 @@ func (t *Table) Suppress() {
 				for i := range t.Cells {
 					terms = append(terms, &t.Cells[i][j])
 				}
-				changed = protect(terms, &t.ColTotals[j]) || changed
+				changed = protect(terms, &t.ColTotals[j], byRank) || changed
 			}
 		}
 		if both {
@@ -176,12 +272,12 @@ func (t *Table) Suppress() {
 			for i := range t.RowTotals {
 				terms = append(terms, &t.RowTotals[i])
 			}
-			changed = protect(terms, &t.Total) || changed
+			changed = protect(terms, &t.Total, byRank) || changed
 			terms = nil
 			for j := range t.ColTotals {
 				terms = append(terms, &t.ColTotals[j])
 			}
-			changed = protect(terms, &t.Total) || changed
+			changed = protect(terms, &t.Total, byRank) || changed
 		}
 	}
 }
@@ -191,7 +287,7 @@ func (t *Table) Suppress() {
 // total is shown and the hidden terms add up to a small group (1–4: then
 // total − shown terms is that group, e.g. 33 − 20 − 10 = 3 over two hidden
 // cells), it hides one more and reports that it did.
-func protect(terms []*Cell, total *Cell) bool {
+func protect(terms []*Cell, total *Cell, byRank bool) bool {
 	hidden, hiddenSum := 0, 0
 	if total.Suppressed {
 		hidden++
@@ -206,9 +302,32 @@ func protect(terms []*Cell, total *Cell) bool {
 		return false
 	}
 	var pick *Cell
+	if byRank {
+		// The "Annat" figures, then the total, then a row's total, then
+		// the girls' and boys' (Cell.rank).
+		for _, r := range []int{0, -1, int(rankMargin), int(rankKeep)} {
+			if r < 0 {
+				if !total.Suppressed && !total.public && total.rank == 0 && total.N > 0 {
+					pick = total
+					break
+				}
+				continue
+			}
+			for _, c := range terms {
+				if !c.Suppressed && !c.public && c.N > 0 && int(c.rank) == r && (pick == nil || c.N < pick.N) {
+					pick = c
+				}
+			}
+			if pick != nil {
+				break
+			}
+		}
+	}
 	for _, c := range terms {
-		if !c.Suppressed && !c.public && c.N > 0 && (pick == nil || c.N < pick.N) {
-			pick = c
+		if pick == nil || !byRank {
+			if !c.Suppressed && !c.public && c.N > 0 && (pick == nil || c.N < pick.N) {
+				pick = c
+			}
 		}
 	}
 	if pick == nil {

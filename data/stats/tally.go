@@ -330,7 +330,9 @@ func finish(t *tally) *Figures {
 	for i := range outcome {
 		outcome[i] = t.outcome[i][:]
 	}
-	f.Outcome = NewTable(outcome, true, true)
+	f.Outcome = buildTable(outcome, true, true)
+	f.Outcome.KeepGenders() // a small "Annat" group is protected by a total, not by hiding the girls
+	f.Outcome.Suppress()
 	f.derivePlaced()
 	for k := range f.Attendance {
 		f.Attendance[k] = Attendance{Pupils: f.Placed[k], Present: t.present[k], Planned: t.planned[k]}

@@ -9,9 +9,11 @@
 //
 // Small groups (stats.MinGroup): a Value marked Hidden — a count of 1–4, or a
 // figure hidden so that one cannot be worked out from the others — is never
-// drawn. Its bar or segment is left out, its place is marked "<5" (or "–"
-// for shares and means) where values are written, and the chart gets the
-// note "Grupper under 5 visas inte". Totals are not written over a stack
+// drawn as its value. In its place stands a short hatched stub in the
+// series' colour with the mark over it — the Value's Mark ("<5", ".."), or
+// "<5" (or "–" for shares and means) — so a hidden value is seen as hidden,
+// never taken for a missing or zero bar; the chart gets the note "Grupper
+// under 5 visas inte". Totals are not written over a stack
 // with a hidden segment, as they would not be the total.
 //
 // Nothing a chart holds makes it fail: no data, only hidden values, NaN,
@@ -48,6 +50,11 @@ const (
 type Value struct {
 	V      float64
 	Hidden bool
+	// Mark, for a hidden value, is what stands in its place: "<5" for a
+	// small group, ".." for a figure hidden only so that a small one
+	// cannot be worked out ("<5" would be untrue there). Empty: the
+	// chart's own mark ("<5", or "–" for shares and means).
+	Mark string
 }
 
 // Count is a shown count.
@@ -141,6 +148,7 @@ type cell struct {
 	v      float64 // ≥ 0; 0 when not drawn
 	drawn  bool
 	hidden bool
+	mark   string // Value.Mark of a hidden value
 }
 
 // prepared is a chart checked and normalised for drawing: every series as
@@ -187,7 +195,7 @@ func prepare(c Chart) *prepared {
 			v := ser.Values[i]
 			switch {
 			case v.Hidden:
-				p.cells[s][i].hidden = true
+				p.cells[s][i].hidden, p.cells[s][i].mark = true, v.Mark
 				p.anyHidden = true
 			case math.IsNaN(v.V) || math.IsInf(v.V, 0):
 			default:

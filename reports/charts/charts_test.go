@@ -310,3 +310,42 @@ func BenchmarkRender(b *testing.B) {
 func drawCanvas(w, h int) draw.Canvas {
 	return draw.New(vgimg.NewWith(vgimg.UseImage(image.NewRGBA(image.Rect(0, 0, w, h))), vgimg.UseDPI(96)))
 }
+
+// A hidden value is seen as hidden, never as a missing bar: a hatched stub
+// in the series' colour stands in its place, with its own mark ("..", not
+// "<5", for a figure hidden only to protect another).
+func TestHiddenValueIsMarkedNotMissing(t *testing.T) {
+	th := Light()
+	want := th.complete().seriesColor(1)
+	count := func(v Value) int {
+		c := Chart{Kind: KindGrouped, Categories: []string{"Flickor", "Pojkar"},
+			Series: []Series{{Name: "2025", Values: []Value{Count(30), Count(32)}}, {Name: "2026", Values: []Value{v, Count(35)}}}}
+		img, err := Render(c, 600, 300, th)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		b := img.Bounds()
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Min.X+b.Dx()/2; x++ { // the Flickor half: no legend there
+				// Near the colour: the stub's lines are anti-aliased.
+				r, g, bl, _ := img.At(x, y).RGBA()
+				wr, wg, wb, _ := want.RGBA()
+				d := func(a, b uint32) int { return max(int(a>>8)-int(b>>8), int(b>>8)-int(a>>8)) }
+				if d(r, wr)+d(g, wg)+d(bl, wb) < 120 {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	missing := count(Value{V: math.NaN()})
+	hidden := count(Value{Hidden: true, Mark: ".."})
+	if hidden <= missing+20 {
+		t.Errorf("a hidden value draws %d pixels of its colour, a missing one %d: it looks missing", hidden, missing)
+	}
+	p := prepare(Chart{Kind: KindBars, Categories: []string{"a"}, Series: []Series{{Values: []Value{{Hidden: true, Mark: ".."}}}}})
+	if got := p.markOf(p.cells[0][0]); got != ".." {
+		t.Errorf("mark %q", got)
+	}
+}

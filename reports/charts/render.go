@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	stddraw "image/draw"
 	"image/png"
 	"math"
+	"sort"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -516,7 +518,8 @@ func (vl *valueLabels) Plot(c draw.Canvas, plt *plot.Plot) {
 				case cl.drawn:
 					at(cp, vl.offsets[s], trVal(cl.v), p.format(cl.v), st)
 				case cl.hidden:
-					at(cp, vl.offsets[s], trVal(0), p.hiddenMark(), muted)
+					stub := vl.hiddenStub(c, s, cp+vl.offsets[s], trVal(0))
+					at(cp, vl.offsets[s], trVal(0)+stub, p.markOf(cl), st)
 				}
 			}
 			continue
@@ -548,11 +551,61 @@ func (vl *valueLabels) Plot(c draw.Canvas, plt *plot.Plot) {
 		}
 		switch {
 		case hidden && drawn == 0:
-			at(cp, 0, trVal(0), p.hiddenMark(), muted)
+			stub := vl.hiddenStub(c, 0, cp, trVal(0))
+			at(cp, 0, trVal(0)+stub, p.hiddenMark(), st)
 		case !hidden && drawn > 0:
 			at(cp, 0, trVal(total), p.format(total), st)
 		}
 	}
+}
+
+// hiddenStub draws where a hidden value stands: a short box in series s's
+// colour, outlined and hatched, at the bar's place (centre at catPos, base
+// at base), so the value is seen as hidden rather than missing. It returns
+// the stub's length along the value axis.
+func (vl *valueLabels) hiddenStub(c draw.Canvas, s int, catPos, base vg.Length) vg.Length {
+	r := vl.r
+	w, h := max(vl.barW*0.92, 0.01), r.base*1.1
+	col := r.th.seriesColor(s)
+	ls := draw.LineStyle{Color: col, Width: max(r.base*0.08, 0.5)}
+	box := func(a, b vg.Point) []vg.Point { // a: the base's corner
+		if r.p.Horizontal {
+			return []vg.Point{{X: a.X, Y: a.Y}, {X: b.X, Y: a.Y}, {X: b.X, Y: b.Y}, {X: a.X, Y: b.Y}, {X: a.X, Y: a.Y}}
+		}
+		return []vg.Point{{X: a.X, Y: a.Y}, {X: a.X, Y: b.Y}, {X: b.X, Y: b.Y}, {X: b.X, Y: a.Y}, {X: a.X, Y: a.Y}}
+	}
+	var a, b vg.Point
+	if r.p.Horizontal {
+		a, b = vg.Point{X: base, Y: catPos - w/2}, vg.Point{X: base + h, Y: catPos + w/2}
+	} else {
+		a, b = vg.Point{X: catPos - w/2, Y: base}, vg.Point{X: catPos + w/2, Y: base + h}
+	}
+	c.StrokeLines(ls, box(a, b))
+	// Diagonal hatching across the box.
+	step := h / 3
+	for d := vg.Length(0); d < (b.X-a.X)+(b.Y-a.Y); d += step {
+		x0, y0 := a.X+d, a.Y
+		x1, y1 := a.X, a.Y+d
+		if x0 > b.X {
+			y0 += x0 - b.X
+			x0 = b.X
+		}
+		if y1 > b.Y {
+			x1 += y1 - b.Y
+			y1 = b.Y
+		}
+		c.StrokeLine2(ls, x0, y0, x1, y1)
+	}
+	return h
+}
+
+// markOf is what stands in for a hidden cell: its own mark, else the
+// chart's.
+func (p *prepared) markOf(cl cell) string {
+	if cl.mark != "" {
+		return cl.mark
+	}
+	return p.hiddenMark()
 }
 
 // contrast is white or near-black, whichever reads better on bg.
@@ -563,4 +616,91 @@ func contrast(bg color.Color) color.Color {
 		return color.White
 	}
 	return color.NRGBA{R: 0x22, G: 0x22, B: 0x22, A: 0xFF}
+}
+
+// CompactPNG is Render encoded as a small PNG for a printed document: the
+// chart's 256 most used colours as a palette (a chart has a few flat
+// colours and the shades of their anti-aliased edges; every pixel takes the
+// nearest palette colour, exact when the chart has no more than 256), at
+// the best compression. About a third of PNG's size; the PDF embeds the
+// data as it is.
+func CompactPNG(c Chart, w, h int, th Theme) ([]byte, error) {
+	img, err := Render(c, w, h, th)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	if err := enc.Encode(&b, paletted(img)); err != nil {
+		return nil, fmt.Errorf("charts: encode %q: %w", c.Title, err)
+	}
+	return b.Bytes(), nil
+}
+
+// paletted maps img onto its 256 most used colours (ties by colour value,
+// so the same chart always gives the same bytes).
+func paletted(img image.Image) *image.Paletted {
+	b := img.Bounds()
+	rgba, ok := img.(*image.RGBA)
+	if !ok {
+		rgba = image.NewRGBA(b)
+		stddraw.Draw(rgba, b, img, b.Min, stddraw.Src)
+	}
+	// Runs of one colour (background, bars) are counted once a run: a map
+	// lookup a pixel would be most of the time spent.
+	count := map[uint32]int{}
+	for y := 0; y < b.Dy(); y++ {
+		row := rgba.Pix[y*rgba.Stride : y*rgba.Stride+4*b.Dx()]
+		last, run := uint32(1<<31), 0
+		for i := 0; i < len(row); i += 4 {
+			c := uint32(row[i])<<16 | uint32(row[i+1])<<8 | uint32(row[i+2])
+			if c != last {
+				if run > 0 {
+					count[last] += run
+				}
+				last, run = c, 0
+			}
+			run++
+		}
+		if run > 0 {
+			count[last] += run
+		}
+	}
+	cs := make([]uint32, 0, len(count))
+	for c := range count {
+		cs = append(cs, c)
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if count[cs[i]] != count[cs[j]] {
+			return count[cs[i]] > count[cs[j]]
+		}
+		return cs[i] < cs[j]
+	})
+	if len(cs) > 256 {
+		cs = cs[:256]
+	}
+	pal := make(color.Palette, len(cs))
+	for i, c := range cs {
+		pal[i] = color.RGBA{uint8(c >> 16), uint8(c >> 8), uint8(c), 0xFF}
+	}
+	// Each colour's nearest palette entry, looked up once per colour (a
+	// chart has hundreds of colours, not millions of pixels' worth).
+	index := make(map[uint32]uint8, len(count))
+	for c := range count {
+		index[c] = uint8(pal.Index(color.RGBA{uint8(c >> 16), uint8(c >> 8), uint8(c), 0xFF}))
+	}
+	out := image.NewPaletted(b, pal)
+	for y := 0; y < b.Dy(); y++ {
+		row := rgba.Pix[y*rgba.Stride : y*rgba.Stride+4*b.Dx()]
+		dst := out.Pix[y*out.Stride : y*out.Stride+b.Dx()]
+		last, li := uint32(1<<31), uint8(0)
+		for i := range dst {
+			c := uint32(row[4*i])<<16 | uint32(row[4*i+1])<<8 | uint32(row[4*i+2])
+			if c != last {
+				last, li = c, index[c]
+			}
+			dst[i] = li
+		}
+	}
+	return out
 }

@@ -53,7 +53,11 @@ skolan" unless --include-protected is given.`,
 				fmt.Fprintln(env.Stderr, "techniqual pdf:", ops.Message(text.English, err))
 				return exitFailure
 			}
-			fmt.Fprintf(env.Stdout, "%s: %d people on the list of %q: %s\n", kind, res.People, e.Title, *out)
+			// One count everywhere: what the document holds, then the
+			// event's summary as the window and the participant list say it.
+			what := map[string]string{"participants": "people on the list", "badges": "badges", "event-certificates": "certificates"}[kind]
+			fmt.Fprintf(env.Stdout, "%s: %d %s of %q (%s): %s\n", kind, res.People, what, e.Title,
+				res.Counts.Summary(e.Capacity, text.English), *out)
 			return exitOK
 		}
 	},

@@ -26,6 +26,7 @@ type regRow struct {
 	name string
 	org  string
 	key  string
+	code string // the badge's code (data.BadgeCode)
 }
 
 // loadRegRows reads an event's registrations with the names of the people
@@ -71,7 +72,8 @@ func loadRegRows(ctx context.Context, st *data.Store, eventID string) ([]regRow,
 		if !ok {
 			continue // the person was deleted
 		}
-		rows = append(rows, regRow{reg: r, name: w.name, org: w.org, key: uikit.Fold(w.name + " " + w.org)})
+		code := data.BadgeCode(r.ID)
+		rows = append(rows, regRow{reg: r, name: w.name, org: w.org, key: uikit.Fold(w.name + " " + w.org + " " + code), code: code})
 	}
 	sortRegRows(rows)
 	return rows, nil
@@ -89,7 +91,7 @@ func sortRegRows(rows []regRow) {
 
 // regStatusNames are the Swedish names of the registration statuses.
 var regStatusNames = map[data.RegistrationStatus]string{data.RegInvited: "inbjuden", data.RegRegistered: "anmäld",
-	data.RegWaitlisted: "reserv", data.RegAttended: "på plats", data.RegNoShow: "kom inte", data.RegCancelled: "avbokad"}
+	data.RegWaitlisted: "reserv", data.RegAttended: "närvarande", data.RegNoShow: "kom inte", data.RegCancelled: "avbokad"}
 
 func regStatusText(s data.RegistrationStatus) string {
 	return lang.X("events.status."+string(s), regStatusNames[s])
@@ -148,6 +150,50 @@ func (m *checkinModel) filter(q string) {
 		}
 	}
 	m.shown = out
+}
+
+// byCode finds the row whose badge code is q (a scanner types the code and
+// Enter): exactly one person, whatever else the code matches.
+func (m *checkinModel) byCode(q string) (int, bool) {
+	q = strings.ToUpper(strings.TrimSpace(q))
+	if len(q) < 4 {
+		return 0, false
+	}
+	found := -1
+	for i, r := range m.rows {
+		if r.code == q && r.reg.Status != data.RegCancelled {
+			if found >= 0 {
+				return 0, false // two badges share a code: ask which
+			}
+			found = i
+		}
+	}
+	return found, found >= 0
+}
+
+// exactName finds, among the shown rows, the one whose whole name is q
+// ("Anna Berg" among Anna Berg and Anna Bergström); false unless exactly one.
+func (m *checkinModel) exactName(q string) (int, bool) {
+	q = strings.Join(strings.Fields(uikit.Fold(q)), " ")
+	found := -1
+	for _, i := range m.shown {
+		if strings.Join(strings.Fields(uikit.Fold(m.rows[i].name)), " ") == q {
+			if found >= 0 {
+				return 0, false
+			}
+			found = i
+		}
+	}
+	return found, found >= 0
+}
+
+// registrations are the rows' registrations (for the door's warnings).
+func (m *checkinModel) registrations() []data.Registration {
+	rs := make([]data.Registration, len(m.rows))
+	for i, r := range m.rows {
+		rs[i] = r.reg
+	}
+	return rs
 }
 
 // counts is who is here and who is expected.
@@ -230,6 +276,12 @@ type checkinView struct {
 	model checkinModel
 	cur   int      // highlighted row in model.shown, -1 when none
 	undo  []string // registrations checked in here, the latest last
+	// picked is set when the highlight was chosen (arrows, a click), not
+	// just put on the first of several matches.
+	picked    bool
+	selecting bool    // the view itself moves the list's selection
+	pending   *regRow // waiting for "check in anyway" after a warning
+	dayOK     bool    // checking in on another day than the event's was confirmed once
 
 	search   *searchEntry
 	list     *widget.List
@@ -240,6 +292,9 @@ type checkinView struct {
 	walkName *widget.Entry
 	walkOrg  *widget.Entry
 	walkBox  *fyne.Container
+	warnLbl  *widget.Label
+	warnBox  *fyne.Container
+	dayLbl   *widget.Label
 	content  fyne.CanvasObject
 	// onChange is told when a check-in changed the list (the events screen reloads).
 	onChange func()
@@ -265,7 +320,13 @@ func newCheckinView(m Shell, win fyne.Window, e data.Event) *checkinView {
 	v.search.OnChanged = v.onSearchChanged
 	v.search.OnSubmitted = func(string) { v.onEnter() }
 	v.search.onMove = v.move
-	v.search.onEscape = func() { v.search.SetText("") }
+	v.search.onEscape = func() {
+		if v.pending != nil {
+			v.cancelPending()
+			return
+		}
+		v.search.SetText("")
+	}
 	v.list = widget.NewList(func() int { return len(v.model.shown) },
 		func() fyne.CanvasObject {
 			name := widget.NewLabelWithStyle("Förnamn Efternamn", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -273,7 +334,12 @@ func newCheckinView(m Shell, win fyne.Window, e data.Event) *checkinView {
 			st := widget.NewLabel("")
 			return container.NewBorder(nil, nil, nil, st, container.NewVBox(name, info))
 		}, v.updateRow)
-	v.list.OnSelected = func(i widget.ListItemID) { v.cur = i }
+	v.list.OnSelected = func(i widget.ListItemID) {
+		v.cur = i
+		if !v.selecting {
+			v.picked = true // a click chooses
+		}
+	}
 	v.count = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.count.SizeName = theme.SizeNameHeadingText
 	v.status = widget.NewLabel("")
@@ -296,9 +362,29 @@ func newCheckinView(m Shell, win fyne.Window, e data.Event) *checkinView {
 		container.NewGridWithColumns(2, v.walkName, v.walkOrg), container.NewHBox(addBtn, cancel))
 	v.walkBox.Hide()
 
+	// The door's question: a reserve, a seat over the capacity or the
+	// wrong day; Enter checks in anyway, Escape does not.
+	v.warnLbl = widget.NewLabel("")
+	v.warnLbl.Wrapping = fyne.TextWrapWord
+	v.warnLbl.Importance = widget.WarningImportance
+	anyway := widget.NewButtonWithIcon(lang.X("eventday.door_anyway", "Checka in ändå (Enter)"), theme.ConfirmIcon(), v.confirmPending)
+	anyway.Importance = widget.WarningImportance
+	v.warnBox = container.NewVBox(v.warnLbl, container.NewHBox(anyway,
+		widget.NewButton(lang.X("eventday.door_not", "Avbryt (Esc)"), v.cancelPending)))
+	v.warnBox.Hide()
+	v.dayLbl = widget.NewLabel("")
+	v.dayLbl.Wrapping = fyne.TextWrapWord
+	v.dayLbl.Importance = widget.WarningImportance
+	v.dayLbl.Hide()
+	if !e.Start.IsZero() && !data.SameEventDay(e, m.Now()) {
+		v.dayLbl.SetText(lang.X("eventday.door_other_day", "Obs: evenemanget är {{.Date}}, i dag är {{.Today}}.",
+			map[string]string{"Date": uikit.LongDate(e.Start.In(data.Stockholm)), "Today": uikit.LongDate(m.Now().In(data.Stockholm))}))
+		v.dayLbl.Show()
+	}
+
 	title := widget.NewLabelWithStyle(e.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, v.count, title), v.search, v.walkBox, v.status)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, v.count, title), v.dayLbl, v.search, v.warnBox, v.walkBox, v.status)
 	bottom := container.NewHBox(v.checkBtn, v.undoBtn, walkBtn)
 	v.content = container.NewThemeOverride(container.NewPadded(container.NewBorder(top, bottom, nil, nil, v.list)),
 		bigTheme{fyne.CurrentApp().Settings().Theme()})
@@ -330,6 +416,10 @@ func (v *checkinView) setRows(rows []regRow) {
 // onSearchChanged narrows the list at each keystroke and highlights the
 // first match.
 func (v *checkinView) onSearchChanged(q string) {
+	v.picked = false
+	if v.pending != nil {
+		v.cancelPending()
+	}
 	v.model.filter(q)
 	cur := -1
 	if len(v.model.shown) > 0 && strings.TrimSpace(q) != "" {
@@ -343,7 +433,9 @@ func (v *checkinView) onSearchChanged(q string) {
 	v.cur = cur
 	v.list.Refresh()
 	if cur >= 0 {
+		v.selecting = true
 		v.list.Select(cur)
+		v.selecting = false
 	}
 }
 
@@ -352,7 +444,10 @@ func (v *checkinView) move(delta int) {
 		return
 	}
 	v.cur = max(0, min(len(v.model.shown)-1, v.cur+delta))
+	v.picked = true
+	v.selecting = true
 	v.list.Select(v.cur)
+	v.selecting = false
 	v.list.ScrollTo(v.cur)
 }
 
@@ -377,21 +472,48 @@ func (v *checkinView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 
 func (v *checkinView) updateCount() {
 	c := v.model.counts()
-	v.count.SetText(lang.X("events.present_of", "På plats {{.Present}} av {{.Expected}}",
-		map[string]string{"Present": strconv.Itoa(c.Attended), "Expected": strconv.Itoa(c.Expected())}))
+	if c.Attended > 0 && v.event.Capacity > 0 && c.Seats() > v.event.Capacity {
+		v.count.Importance = widget.DangerImportance // over the capacity: shown, never hidden
+	} else {
+		v.count.Importance = widget.MediumImportance
+	}
+	// Of the held seats: the one count the screen, the documents and the
+	// command line use (data.EventCounts.Summary).
+	v.count.SetText(lang.X("events.present_of", "Närvarande {{.Present}} av {{.Expected}} anmälda",
+		map[string]string{"Present": strconv.Itoa(c.Attended), "Expected": strconv.Itoa(c.Seats())}))
 	v.undoBtn.Disable()
 	if c.Attended > 0 {
 		v.undoBtn.Enable()
 	}
 }
 
-// onEnter checks in the highlighted person; with nobody matching it takes
-// what was typed as a walk-in ("Namn Efternamn, Organisation" registers at
-// once, a bare name opens the form).
+// onEnter checks in the person meant: a scanned badge code names exactly
+// one; a name part that matches one person checks them in; one that
+// matches several asks which (arrows or a click, then Enter) unless the
+// whole name was typed. With nobody matching it takes what was typed as a
+// walk-in ("Namn Efternamn, Organisation" registers at once, a bare name
+// opens the form). After a warning, Enter checks in anyway.
 func (v *checkinView) onEnter() {
+	if v.pending != nil {
+		v.confirmPending()
+		return
+	}
 	q := strings.TrimSpace(v.search.Text)
+	if i, ok := v.model.byCode(q); ok {
+		v.tryCheckIn(v.model.rows[i])
+		return
+	}
 	if v.cur >= 0 && v.cur < len(v.model.shown) {
-		v.checkIn(v.model.rows[v.model.shown[v.cur]])
+		if len(v.model.shown) > 1 && !v.picked {
+			if i, ok := v.model.exactName(q); ok {
+				v.tryCheckIn(v.model.rows[i])
+				return
+			}
+			v.showStatus(lang.X("eventday.door_which", "{{.N}} personer passar ”{{.Query}}”: välj med ↑ ↓ eller musen och tryck Enter, eller skriv mer av namnet.",
+				map[string]string{"N": strconv.Itoa(len(v.model.shown)), "Query": q}), widget.WarningImportance)
+			return
+		}
+		v.tryCheckIn(v.model.rows[v.model.shown[v.cur]])
 		return
 	}
 	if q == "" {
@@ -402,6 +524,59 @@ func (v *checkinView) onEnter() {
 		return
 	}
 	v.openWalkIn(q)
+}
+
+// tryCheckIn checks r in, or first asks when the door has something to say
+// (data.CheckInWarnings): a reserve, a seat over the capacity, someone not
+// registered, or another day than the event's (asked once per window).
+func (v *checkinView) tryCheckIn(r regRow) {
+	var lines []string
+	vars := map[string]string{"Name": r.name, "Cap": strconv.Itoa(v.event.Capacity),
+		"Date": uikit.LongDate(v.event.Start.In(data.Stockholm)), "Today": uikit.LongDate(v.main.Now().In(data.Stockholm))}
+	for _, w := range data.CheckInWarnings(v.event, v.model.registrations(), r.reg, v.main.Now()) {
+		switch w {
+		case data.WarnReserve:
+			lines = append(lines, lang.X("eventday.door_reserve", "{{.Name}} står som reserv och har ingen plats.", vars))
+		case data.WarnNotOnList:
+			lines = append(lines, lang.X("eventday.door_not_registered", "{{.Name}} är inte anmäld.", vars))
+		case data.WarnOverCapacity:
+			lines = append(lines, lang.X("eventday.door_full", "Alla {{.Cap}} platser är tagna: en incheckning till går över antalet platser.", vars))
+		case data.WarnWrongDay:
+			if !v.dayOK {
+				lines = append(lines, lang.X("eventday.door_wrong_day", "Evenemanget är {{.Date}}, inte i dag ({{.Today}}).", vars))
+			}
+		}
+	}
+	if len(lines) == 0 {
+		v.checkIn(r)
+		return
+	}
+	v.pending = &r
+	v.warnLbl.SetText(strings.Join(lines, "\n") + "\n" + lang.X("eventday.door_ask", "Checka in {{.Name}} ändå?", vars))
+	v.showStatus("", widget.MediumImportance) // the question replaces what was said before
+	v.warnBox.Show()
+	v.win.Canvas().Focus(v.search)
+}
+
+// confirmPending checks in the person the door asked about.
+func (v *checkinView) confirmPending() {
+	if v.pending == nil {
+		return
+	}
+	r := *v.pending
+	v.pending = nil
+	v.warnBox.Hide()
+	if !data.SameEventDay(v.event, v.main.Now()) {
+		v.dayOK = true
+	}
+	v.checkIn(r)
+}
+
+// cancelPending leaves the person the door asked about as they were.
+func (v *checkinView) cancelPending() {
+	v.pending = nil
+	v.warnBox.Hide()
+	v.showStatus(lang.X("eventday.door_cancelled", "Inte incheckad."), widget.MediumImportance)
 }
 
 func (v *checkinView) checkIn(r regRow) {
@@ -440,6 +615,11 @@ func (v *checkinView) afterChange() {
 func (v *checkinView) showStatus(text string, imp widget.Importance) {
 	v.status.Importance = imp
 	v.status.SetText(text)
+	if text == "" {
+		v.status.Hide() // no empty line between the question and the list
+	} else {
+		v.status.Show()
+	}
 }
 
 func (v *checkinView) onUndo() {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"techniqual/data"
+	"techniqual/data/text"
 	"techniqual/ui/internal/uitest"
 	"techniqual/ui/uikit"
 )
@@ -54,10 +55,11 @@ func TestCheckinAtTheDoor(t *testing.T) {
 	st := uitest.OpenStore(t)
 	e := doorFixture(t, st)
 	m := uitest.NewShell(t, st)
+	m.SetNow(time.Date(2026, 10, 22, 14, 50, 0, 0, data.Stockholm))
 	v := showCheckin(m, e, nil)
 	m.Wait(t)
 	// Capacity 3: the fourth is on the waitlist and not expected.
-	if got := v.count.Text; got != "På plats 0 av 3" {
+	if got := v.count.Text; got != "Närvarande 0 av 3 anmälda" {
 		t.Fatalf("count = %q", got)
 	}
 	if len(v.model.shown) != 4 {
@@ -70,7 +72,7 @@ func TestCheckinAtTheDoor(t *testing.T) {
 	}
 	pressEnter(v.search)
 	m.Wait(t)
-	if got := v.count.Text; got != "På plats 1 av 3" {
+	if got := v.count.Text; got != "Närvarande 1 av 3 anmälda" {
 		t.Fatalf("after Enter count = %q", got)
 	}
 	if v.search.Text != "" || !strings.Contains(v.status.Text, "Märta Öberg") {
@@ -81,7 +83,7 @@ func TestCheckinAtTheDoor(t *testing.T) {
 	test.Type(v.search, "öberg")
 	pressEnter(v.search)
 	m.Wait(t)
-	if got := v.count.Text; got != "På plats 1 av 3" || !strings.Contains(v.status.Text, "redan") {
+	if got := v.count.Text; got != "Närvarande 1 av 3 anmälda" || !strings.Contains(v.status.Text, "redan") {
 		t.Fatalf("second check-in: count %q, status %q", v.count.Text, v.status.Text)
 	}
 
@@ -89,14 +91,14 @@ func TestCheckinAtTheDoor(t *testing.T) {
 	test.Type(v.search, "wiś")
 	pressEnter(v.search)
 	m.Wait(t)
-	if got := v.count.Text; got != "På plats 2 av 3" {
+	if got := v.count.Text; got != "Närvarande 2 av 3 anmälda" {
 		t.Fatalf("count = %q", got)
 	}
 
 	// Undo the last check-in.
 	test.Tap(v.undoBtn)
 	m.Wait(t)
-	if got := v.count.Text; got != "På plats 1 av 3" || !strings.Contains(v.status.Text, "Paweł") {
+	if got := v.count.Text; got != "Närvarande 1 av 3 anmälda" || !strings.Contains(v.status.Text, "Paweł") {
 		t.Fatalf("after undo: count %q, status %q", v.count.Text, v.status.Text)
 	}
 
@@ -107,7 +109,7 @@ func TestCheckinAtTheDoor(t *testing.T) {
 	}
 	pressEnter(v.search)
 	m.Wait(t)
-	if got := v.count.Text; got != "På plats 2 av 4" {
+	if got := v.count.Text; got != "Närvarande 2 av 4 anmälda" {
 		t.Fatalf("after walk-in count = %q (status %q)", got, v.status.Text)
 	}
 	rs, _ := st.ListRegistrations(context.Background(), e.ID)
@@ -125,7 +127,7 @@ func TestCheckinAtTheDoor(t *testing.T) {
 	test.Type(v.walkOrg, "Klarälvens Kod AB")
 	pressEnter(v.walkOrg)
 	m.Wait(t)
-	if got := v.count.Text; got != "På plats 3 av 5" || v.walkBox.Visible() {
+	if got := v.count.Text; got != "Närvarande 3 av 5 anmälda" || v.walkBox.Visible() {
 		t.Fatalf("after the form: count %q, form visible %v", got, v.walkBox.Visible())
 	}
 
@@ -172,5 +174,188 @@ func BenchmarkCheckinSearch5000(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		v.onSearchChanged(keys[i%len(keys)])
+	}
+}
+
+// abdFixture is a full event (capacity 4) with four fictitious people named
+// Abdullahi and one reserve.
+func abdFixture(t *testing.T, st *data.Store) (data.Event, map[string]data.Registration) {
+	t.Helper()
+	ctx := context.Background()
+	org := data.Organisation{Kind: data.KindCompany, Name: "Kils Verkstad AB"}
+	if err := st.SaveOrganisation(ctx, &org); err != nil {
+		t.Fatal(err)
+	}
+	e := data.Event{Title: "Teknikfrukost", Kind: data.EventNetwork, Capacity: 4,
+		Start: time.Date(2026, 11, 12, 8, 0, 0, 0, data.Stockholm), End: time.Date(2026, 11, 12, 10, 0, 0, 0, data.Stockholm)}
+	if err := st.SaveEvent(ctx, &e); err != nil {
+		t.Fatal(err)
+	}
+	regs := map[string]data.Registration{}
+	for _, n := range [][2]string{{"Abdullahi", "Ali"}, {"Abdullahi", "Warsame"}, {"Abdullahi", "Yusuf"}, {"Amina", "Abdullahi"}, {"Ebba", "Rydén"}} {
+		p := data.Person{FirstName: n[0], LastName: n[1], OrganisationID: org.ID}
+		if err := st.SavePerson(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+		r, err := st.Register(ctx, e.ID, p.ID, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		regs[p.Name()] = r
+	}
+	return e, regs
+}
+
+func doorStatus(t *testing.T, st *data.Store, id string) data.RegistrationStatus {
+	t.Helper()
+	r, err := st.GetRegistration(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.Status
+}
+
+// "abd" and Enter used to check in the first of four; now the door asks
+// which, and an arrow or the whole name chooses.
+func TestDoorAsksWhichWhenANamePartMatchesSeveral(t *testing.T) {
+	st := uitest.OpenStore(t)
+	e, regs := abdFixture(t, st)
+	m := uitest.NewShell(t, st)
+	m.SetNow(time.Date(2026, 11, 12, 7, 45, 0, 0, data.Stockholm))
+	v := showCheckin(m, e, nil)
+	m.Wait(t)
+	test.Type(v.search, "abd")
+	pressEnter(v.search)
+	m.Wait(t)
+	if got := v.count.Text; got != "Närvarande 0 av 4 anmälda" || !strings.Contains(v.status.Text, "4 personer passar") {
+		t.Fatalf("Enter on a name part of four: count %q, status %q", got, v.status.Text)
+	}
+	for name, r := range regs {
+		if s := doorStatus(t, st, r.ID); s == data.RegAttended {
+			t.Fatalf("%s was checked in without being chosen", name)
+		}
+	}
+	// Down chooses the second; Enter checks in exactly that one.
+	v.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	want := v.model.rows[v.model.shown[1]]
+	pressEnter(v.search)
+	m.Wait(t)
+	if doorStatus(t, st, want.reg.ID) != data.RegAttended || v.count.Text != "Närvarande 1 av 4 anmälda" {
+		t.Fatalf("after choosing %s: count %q", want.name, v.count.Text)
+	}
+	// The whole name picks one among several that contain it.
+	test.Type(v.search, "Abdullahi Ali")
+	pressEnter(v.search)
+	m.Wait(t)
+	if doorStatus(t, st, regs["Abdullahi Ali"].ID) != data.RegAttended {
+		t.Fatalf("the whole name did not check in: %q", v.status.Text)
+	}
+}
+
+// A reserve at a full event is asked about (reserve, over capacity);
+// Escape leaves them out, Enter checks in anyway.
+func TestDoorWarnsForReservesAndOverCapacity(t *testing.T) {
+	st := uitest.OpenStore(t)
+	e, regs := abdFixture(t, st)
+	reserve := regs["Ebba Rydén"]
+	if reserve.Status != data.RegWaitlisted {
+		t.Fatalf("fixture: Ebba is %s", reserve.Status)
+	}
+	m := uitest.NewShell(t, st)
+	m.SetNow(time.Date(2026, 11, 12, 8, 5, 0, 0, data.Stockholm))
+	v := showCheckin(m, e, nil)
+	m.Wait(t)
+	test.Type(v.search, "ebba")
+	pressEnter(v.search)
+	m.Wait(t)
+	if !v.warnBox.Visible() || !strings.Contains(v.warnLbl.Text, "reserv") || !strings.Contains(v.warnLbl.Text, "Alla 4 platser") {
+		t.Fatalf("no question for a reserve: visible %v %q", v.warnBox.Visible(), v.warnLbl.Text)
+	}
+	if doorStatus(t, st, reserve.ID) != data.RegWaitlisted {
+		t.Fatal("a reserve was checked in silently")
+	}
+	v.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if v.warnBox.Visible() || doorStatus(t, st, reserve.ID) != data.RegWaitlisted {
+		t.Fatal("Escape did not leave the reserve out")
+	}
+	v.search.SetText("")
+	test.Type(v.search, "ebba")
+	pressEnter(v.search)
+	pressEnter(v.search)
+	m.Wait(t)
+	if doorStatus(t, st, reserve.ID) != data.RegAttended {
+		t.Fatalf("Enter on the question did not check in: %q", v.status.Text)
+	}
+	if v.count.Text != "Närvarande 1 av 5 anmälda" {
+		t.Errorf("count %q", v.count.Text)
+	}
+}
+
+// Checking in 14 days early is asked about once, with a banner all along.
+func TestDoorWarnsOnTheWrongDay(t *testing.T) {
+	st := uitest.OpenStore(t)
+	e, regs := abdFixture(t, st)
+	m := uitest.NewShell(t, st)
+	m.SetNow(time.Date(2026, 10, 29, 9, 0, 0, 0, data.Stockholm))
+	v := showCheckin(m, e, nil)
+	m.Wait(t)
+	if !v.dayLbl.Visible() || !strings.Contains(v.dayLbl.Text, "12 november") {
+		t.Fatalf("no banner for another day: %q", v.dayLbl.Text)
+	}
+	test.Type(v.search, "Amina")
+	pressEnter(v.search)
+	m.Wait(t)
+	if doorStatus(t, st, regs["Amina Abdullahi"].ID) != data.RegRegistered || !strings.Contains(v.warnLbl.Text, "inte i dag") {
+		t.Fatalf("checked in on the wrong day without a question: %q", v.warnLbl.Text)
+	}
+	pressEnter(v.search)
+	m.Wait(t)
+	// Once confirmed, the next at the door goes straight in.
+	test.Type(v.search, "Yusuf")
+	pressEnter(v.search)
+	m.Wait(t)
+	if doorStatus(t, st, regs["Amina Abdullahi"].ID) != data.RegAttended || doorStatus(t, st, regs["Abdullahi Yusuf"].ID) != data.RegAttended {
+		t.Fatalf("after confirming the day: status %q", v.status.Text)
+	}
+}
+
+// A USB scanner types the badge's code and Enter: exactly that person is
+// checked in, even when a name part would match several.
+func TestDoorScanChecksInExactlyThatPerson(t *testing.T) {
+	st := uitest.OpenStore(t)
+	e, regs := abdFixture(t, st)
+	m := uitest.NewShell(t, st)
+	m.SetNow(time.Date(2026, 11, 12, 7, 59, 0, 0, data.Stockholm))
+	v := showCheckin(m, e, nil)
+	m.Wait(t)
+	want := regs["Abdullahi Warsame"]
+	for _, code := range []string{data.BadgeCode(want.ID), strings.ToLower(data.BadgeCode(want.ID))} {
+		test.Type(v.search, code)
+		pressEnter(v.search)
+		m.Wait(t)
+	}
+	for name, r := range regs {
+		got := doorStatus(t, st, r.ID)
+		if (r.ID == want.ID) != (got == data.RegAttended) {
+			t.Errorf("%s is %s after scanning %s", name, got, data.BadgeCode(want.ID))
+		}
+	}
+	if !strings.Contains(v.status.Text, "redan") {
+		t.Errorf("scanning twice: %q", v.status.Text)
+	}
+}
+
+// The door, the screen, the documents and the command line say one word
+// for each status, in both languages.
+func TestStatusWordsAreTheDataOnes(t *testing.T) {
+	defer uikit.SetLanguage(uikit.LangSwedish)
+	for _, l := range []string{uikit.LangSwedish, uikit.LangEnglish} {
+		uikit.SetLanguage(l)
+		for _, s := range []data.RegistrationStatus{data.RegInvited, data.RegRegistered, data.RegWaitlisted, data.RegAttended,
+			data.RegNoShow, data.RegCancelled} {
+			if got, want := regStatusText(s), data.StatusWord(s, text.Lang(l)); got != want {
+				t.Errorf("%s %s: screen %q, data %q", l, s, got, want)
+			}
+		}
 	}
 }

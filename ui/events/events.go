@@ -70,9 +70,14 @@ type Screen struct {
 	followUp              *widget.Label
 	regList               *widget.List
 	saveBtn, deleteBtn    *widget.Button
+	bulkBtn, promotedBtn  *widget.Button
 	inviteBtn, checkinBtn *widget.Button
 	detail                *fyne.Container
 	lastCheckin           *checkinView
+	lastBulk              *bulkDialog
+	bulkResult            string                  // what the last Anmäl flera did
+	promoted              []data.EventParticipant // reserves who moved up, as last shown
+	promotedLetter        *widget.Entry           // the letter shown to one of them
 }
 
 // New builds Evenemang; Reload fills it.
@@ -129,6 +134,8 @@ func New(m Shell) *Screen {
 	s.checkinBtn = widget.NewButtonWithIcon(lang.X("events.open_checkin", "Incheckning i dörren"), theme.LoginIcon(), s.onCheckin)
 	s.checkinBtn.Importance = widget.HighImportance
 	closeBtn := widget.NewButton(lang.X("events.close_event", "Avsluta: markera uteblivna"), s.onClose)
+	s.bulkBtn = widget.NewButtonWithIcon(lang.X("eventday.bulk", "Anmäl flera …"), theme.ContentAddIcon(), s.onRegisterMany)
+	s.promotedBtn = widget.NewButtonWithIcon(lang.X("eventday.promoted", "Reserver som fått plats …"), theme.MailComposeIcon(), s.onPromoted)
 	trendBtn := widget.NewButton(lang.X("events.participation", "Företagens deltagande över tid"), s.showParticipation)
 
 	s.regList = widget.NewList(func() int { return len(s.rows) },
@@ -158,6 +165,7 @@ func New(m Shell) *Screen {
 	s.detail = container.NewVBox(s.heading, form,
 		container.NewHBox(s.saveBtn, s.deleteBtn),
 		container.NewHBox(s.inviteBtn, s.checkinBtn, closeBtn),
+		container.NewHBox(s.bulkBtn, s.promotedBtn),
 		// Two columns, so long Swedish labels never widen the window.
 		container.NewGridWithColumns(2, s.docButton("participants"), s.docButton("badges"), s.docButton("event-certificates"),
 			widget.NewButtonWithIcon(lang.X("calendar.button_event", "Spara i kalender (.ics)"), theme.CalendarIcon(), func() {
@@ -271,7 +279,7 @@ func (s *Screen) fill(e data.Event) {
 	} else {
 		s.heading.SetText(lang.X("events.new", "Nytt evenemang"))
 	}
-	for _, b := range []*widget.Button{s.deleteBtn, s.inviteBtn, s.checkinBtn} {
+	for _, b := range []*widget.Button{s.deleteBtn, s.inviteBtn, s.checkinBtn, s.bulkBtn, s.promotedBtn} {
 		if saved {
 			b.Enable()
 		} else {
@@ -320,7 +328,7 @@ func (s *Screen) showCounts(fu data.EventFollowUp) {
 		capText = v["Capacity"]
 	}
 	v["Seats"] = capText
-	s.countLbl.SetText(lang.X("events.counts", "Anmälda {{.Registered}} av {{.Seats}} platser · reserver {{.Waitlisted}} · inbjudna {{.Invited}} · på plats {{.Attended}} · kom inte {{.NoShow}} · avbokade {{.Cancelled}}", v))
+	s.countLbl.SetText(lang.X("events.counts", "Anmälda {{.Registered}} av {{.Seats}} platser · reserver {{.Waitlisted}} · inbjudna {{.Invited}} · närvarande {{.Attended}} · kom inte {{.NoShow}} · avbokade {{.Cancelled}}", v))
 	names := func(ps []data.Person) string {
 		var out []string
 		for _, p := range ps {

@@ -38,7 +38,7 @@ func eventDocJob(m Shell, st *data.Store, eventID, kind string) (calendarJob, er
 		if err != nil {
 			return "", err
 		}
-		return lang.X("eventdocs.saved", "{{.Doc}} sparad i {{.Path}} ({{.N}} personer på listan).",
+		return lang.X("eventdocs.saved", "{{.Doc}} sparad i {{.Path}} ({{.N}} personer).",
 			map[string]string{"Doc": uikit.EventDocName(kind), "Path": path, "N": strconv.Itoa(res.People)}), nil
 	}}, nil
 }

@@ -170,7 +170,8 @@ func describe(per data.Period, s Scope, o reports.Options) string {
 // EventPrinted tells what PrintEvent wrote.
 type EventPrinted struct {
 	Event  data.Event
-	People int // people on the list
+	People int              // people the document names: the list's, the badges', the certificates' (reports.EventDoc.Printed)
+	Counts data.EventCounts // the event's one count (data.CountEvent)
 }
 
 // PrintEvent writes one of an event's documents (kind "participants",
@@ -193,5 +194,5 @@ func PrintEvent(ctx context.Context, st *data.Store, eventID, kind, path string,
 	if err := record(ctx, st, &data.AuditEntry{Action: "pdf " + kind, What: path, RecordIDs: ids, Detail: e.Title}, path); err != nil {
 		return EventPrinted{}, err
 	}
-	return EventPrinted{Event: e, People: len(doc.Participants)}, nil
+	return EventPrinted{Event: e, People: doc.Printed(kind), Counts: doc.Counts}, nil
 }

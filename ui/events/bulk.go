@@ -1,0 +1,188 @@
+package events
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+	"techniqual/data/text"
+	"techniqual/ui/uikit"
+)
+
+// bulkDialog is Anmäl flera: pick many contacts, or paste a list (one a
+// line: an e-mail address, or "Förnamn Efternamn, Organisation"), and
+// register them all at once, with the waitlist's rules.
+type bulkDialog struct {
+	s      *Screen
+	picks  *widget.CheckGroup
+	byOpt  map[string]string
+	pasted *widget.Entry
+	tabs   *container.AppTabs
+	dlg    *dialog.ConfirmDialog
+}
+
+// onRegisterMany opens Anmäl flera for the chosen event.
+func (s *Screen) onRegisterMany() {
+	if s.current.ID == "" {
+		return
+	}
+	st := s.main.Store()
+	s.main.Background(func() func() {
+		people, err := st.ListPeople(context.Background(), data.PersonFilter{})
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.lastBulk = s.newBulkDialog(people)
+			s.lastBulk.dlg.Show()
+		}
+	})
+}
+
+func (s *Screen) newBulkDialog(people []data.Person) *bulkDialog {
+	b := &bulkDialog{s: s, byOpt: map[string]string{}}
+	orgName := map[string]string{}
+	for _, o := range s.orgs {
+		orgName[o.ID] = o.Name
+	}
+	var opts []string
+	for _, p := range people {
+		label := uikit.JoinDot(p.Name(), orgName[p.OrganisationID])
+		if _, dup := b.byOpt[label]; dup {
+			label += " (" + p.Email + ")"
+		}
+		opts = append(opts, label)
+		b.byOpt[label] = p.ID
+	}
+	b.picks = widget.NewCheckGroup(opts, nil)
+	filter := widget.NewEntry()
+	filter.SetPlaceHolder(lang.X("eventday.bulk_filter", "Sök …"))
+	filter.OnChanged = func(q string) {
+		words := strings.Fields(uikit.Fold(q))
+		var shown []string
+		for _, o := range opts {
+			ok := true
+			for _, w := range words {
+				ok = ok && strings.Contains(uikit.Fold(o), w)
+			}
+			if ok || slices.Contains(b.picks.Selected, o) {
+				shown = append(shown, o)
+			}
+		}
+		b.picks.Options = shown
+		b.picks.Refresh()
+	}
+	all := widget.NewButton(lang.X("eventday.bulk_all", "Markera alla som visas"), func() {
+		b.picks.SetSelected(append([]string(nil), b.picks.Options...))
+	})
+	b.pasted = widget.NewMultiLineEntry()
+	b.pasted.SetPlaceHolder(lang.X("eventday.bulk_paste_hint", "En person per rad: e-postadress, eller Förnamn Efternamn, Organisation"))
+	b.pasted.SetMinRowsVisible(10)
+	b.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.X("eventday.bulk_pick", "Välj"), container.NewBorder(container.NewBorder(nil, nil, nil, all, filter), nil, nil, nil,
+			container.NewVScroll(b.picks))),
+		container.NewTabItem(lang.X("eventday.bulk_list", "Klistra in en lista"), container.NewBorder(
+			widget.NewLabel(lang.X("eventday.bulk_list_help", "Kopiera kolumnen ur ett kalkylark eller ett e-postmeddelande.")), nil, nil, nil, b.pasted)),
+	)
+	b.dlg = dialog.NewCustomConfirm(lang.X("eventday.bulk_title", "Anmäl flera till {{.Title}}", map[string]string{"Title": s.current.Title}),
+		lang.X("eventday.bulk_ok", "Anmäl"), lang.X("events.walk_cancel", "Avbryt"), b.tabs, func(ok bool) {
+			if ok {
+				b.submit()
+			}
+		}, s.main.Window())
+	b.dlg.Resize(fyne.NewSize(620, 540))
+	return b
+}
+
+// submit registers the picked people, or the pasted list when that tab is
+// open. A list with a line that names nobody registers nobody.
+func (b *bulkDialog) submit() {
+	s := b.s
+	st, id, l := s.main.Store(), s.current.ID, text.Lang(s.main.Language())
+	var ids []string
+	for _, o := range b.picks.Selected {
+		ids = append(ids, b.byOpt[o])
+	}
+	lines := strings.Split(b.pasted.Text, "\n")
+	useList := b.tabs.SelectedIndex() == 1
+	s.main.Background(func() func() {
+		ctx := context.Background()
+		var res data.BulkRegistered
+		var err error
+		if useList {
+			res, err = st.RegisterList(ctx, id, lines)
+		} else {
+			res, err = st.RegisterMany(ctx, id, ids, nil)
+		}
+		return func() {
+			var le *data.ListLineError
+			if errors.As(err, &le) {
+				dialog.ShowError(errors.New(le.Message(l)), s.main.Window())
+				return
+			}
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.bulkResult = lang.X("eventday.bulk_done", "{{.R}} anmälda, {{.W}} reserver, {{.A}} fanns redan på listan.",
+				map[string]string{"R": strconv.Itoa(res.Registered), "W": strconv.Itoa(res.Waitlisted), "A": strconv.Itoa(res.Already)})
+			dialog.ShowInformation(lang.X("eventday.bulk_ok", "Anmäl"), s.bulkResult, s.main.Window())
+			s.loadRegs()
+			s.Reload()
+		}
+	})
+}
+
+// onPromoted shows the reserves who moved up to a seat, with the letter
+// (or e-mail) to send each of them, ready to copy.
+func (s *Screen) onPromoted() {
+	if s.current.ID == "" {
+		return
+	}
+	st, e := s.main.Store(), s.current
+	l := text.Lang(s.main.Language())
+	s.main.Background(func() func() {
+		ps, err := st.PromotedReserves(context.Background(), e.ID)
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.promoted = ps
+			letter := widget.NewMultiLineEntry()
+			letter.Wrapping = fyne.TextWrapWord
+			letter.SetMinRowsVisible(12)
+			var names []string
+			for _, p := range ps {
+				names = append(names, uikit.JoinDot(p.Name, p.Organisation))
+			}
+			pick := widget.NewList(func() int { return len(names) }, func() fyne.CanvasObject { return widget.NewLabel("") },
+				func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(names[i]) })
+			pick.OnSelected = func(i widget.ListItemID) { letter.SetText(data.PromotedLetter(e, ps[i].Name, l)) }
+			copyBtn := widget.NewButton(lang.X("eventday.promoted_copy", "Kopiera brevet"), func() {
+				s.main.App().Clipboard().SetContent(letter.Text)
+			})
+			head := widget.NewLabel(lang.X("eventday.promoted_none", "Ingen reserv har fått plats ännu."))
+			if len(ps) > 0 {
+				head.SetText(lang.X("eventday.promoted_head", "{{.N}} reserver har fått plats. Välj en för att se brevet till hen.",
+					map[string]string{"N": strconv.Itoa(len(ps))}))
+				letter.SetText(data.PromotedLetter(e, ps[0].Name, l))
+			}
+			body := container.NewBorder(head, copyBtn, nil, nil, container.NewGridWithColumns(2, pick, letter))
+			d := dialog.NewCustom(lang.X("eventday.promoted_title", "Reserver som fått plats"), lang.X("action.close", "Stäng"), body, s.main.Window())
+			d.Resize(fyne.NewSize(820, 520))
+			s.promotedLetter = letter
+			d.Show()
+		}
+	})
+}

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"sort"
 	"strings"
+	"time"
 
 	"techniqual/data"
 	"techniqual/data/text"
@@ -475,4 +476,65 @@ func Signed(l text.Lang, x float64) string {
 // Interval is "lo till hi" ("lo to hi") in Decimal form.
 func Interval(l text.Lang, lo, hi float64) string {
 	return Decimal(l, lo) + l.Pick(" till ", " to ") + Decimal(l, hi)
+}
+
+// PeriodEffect is one period's questionnaire result.
+type PeriodEffect struct {
+	Period data.Period
+	Effect Effect
+}
+
+// GradeEffect is the result of a school year (årskurs 8 or 9) of a range,
+// the periods' pupils pooled.
+type GradeEffect struct {
+	Grade  int
+	Effect Effect
+}
+
+// SurveyYear is the questionnaire's results of a range of dates: per
+// period that has answers (by start date) and per school year pooled.
+type SurveyYear struct {
+	Periods []PeriodEffect
+	Grades  []GradeEffect
+}
+
+// Empty reports whether no period of the range has answers.
+func (y *SurveyYear) Empty() bool { return y == nil || len(y.Periods) == 0 }
+
+// LoadSurveyYear computes the results of the periods starting in [from, to).
+func LoadSurveyYear(ctx context.Context, st *data.Store, from, to time.Time) (*SurveyYear, error) {
+	pers, err := st.ListPeriods(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(pers, func(i, j int) bool { return pers[i].Start.Before(pers[j].Start) })
+	y := &SurveyYear{}
+	byGrade := map[int][]SurveyPupil{}
+	for _, p := range pers {
+		if p.Start.Before(from) || !p.Start.Before(to) {
+			continue
+		}
+		d, err := LoadSurvey(ctx, st, p)
+		if err != nil {
+			return nil, err
+		}
+		answered := false
+		for _, sp := range d.Pupils {
+			if sp.Before != nil || sp.After != nil {
+				answered = true
+				break
+			}
+		}
+		if !answered {
+			continue
+		}
+		y.Periods = append(y.Periods, PeriodEffect{Period: p, Effect: ComputeEffect(d.Pupils, p.Name)})
+		byGrade[p.Grade] = append(byGrade[p.Grade], d.Pupils...)
+	}
+	for _, g := range []int{8, 9} {
+		if ps := byGrade[g]; len(ps) > 0 {
+			y.Grades = append(y.Grades, GradeEffect{Grade: g, Effect: ComputeEffect(ps, fmt.Sprintf("grade %d %s", g, from.Format("2006")))})
+		}
+	}
+	return y, nil
 }

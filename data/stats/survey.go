@@ -220,7 +220,7 @@ func groupChanges(pairs [NumGroups + 1][]pair, label string) [NumGroups + 1]Chan
 		if k < int(NumGroups) {
 			hidden = t.Cells[0][k].Suppressed
 		}
-		out[k] = changeOf(pairs[k], hidden || len(pairs[k]) < MinGroup, fmt.Sprintf("%s/%d", label, k))
+		out[k] = changeOf(pairs[k], hidden || small(len(pairs[k])), fmt.Sprintf("%s/%d", label, k))
 	}
 	return out
 }

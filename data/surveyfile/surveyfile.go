@@ -17,6 +17,7 @@ package surveyfile
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -321,6 +322,7 @@ func Import(ctx context.Context, st *data.Store, periodID string, wave data.Wave
 		}
 	}
 	if len(problems) > 0 {
+		sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
 		return Result{}, &Error{Problems: problems}
 	}
 	n, err := st.SaveSurveyAnswers(ctx, periodID, wave, entries)

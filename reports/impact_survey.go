@@ -17,7 +17,7 @@ import (
 
 // surveyWords are the page's words in one language.
 type surveyWords struct {
-	title, lead, method, group, n, before, after, change, ci, up string
+	title, lead, method, group, n, before, after, change, ci, up  string
 	girls, boys, other, all, grade, comparison, unpaired, noneYet string
 	versus, tech                                                  string
 }

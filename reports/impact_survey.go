@@ -2,7 +2,6 @@ package reports
 
 import (
 	"fmt"
-	"unicode"
 
 	"techniqual/data/stats"
 	"techniqual/data/text"
@@ -29,7 +28,7 @@ var surveySV = surveyWords{
 	group:  "Grupp", n: "n", before: "Före", after: "Efter", change: "Förändring", ci: "95 % KI", up: "Ökade",
 	girls: "Flickor", boys: "Pojkar", other: "Annat/okänt", all: "Alla", grade: "Årskurs %d, alla perioder",
 	comparison: "Jämförelseklasser (alla)", unpaired: "Svarade bara en gång (räknas inte i förändringen): %s före, %s efter.",
-	noneYet: "–", versus: "Skillnad mot jämförelseklasserna", tech: "Tänker på ett teknikprogram (TE, EE, IN, NA): %s före, %s efter.",
+	noneYet: "–", versus: "Jämfört med jämförelseklasserna (skillnad i förändring):", tech: "Tänker på ett teknikprogram (TE, EE, IN, NA): %s före, %s efter.",
 }
 
 var surveyEN = surveyWords{
@@ -39,7 +38,7 @@ var surveyEN = surveyWords{
 	group:  "Group", n: "n", before: "Before", after: "After", change: "Change", ci: "95% CI", up: "Rose",
 	girls: "Girls", boys: "Boys", other: "Other/unknown", all: "All", grade: "Grade %d, all periods",
 	comparison: "Comparison classes (all)", unpaired: "Answered only once (not in the change): %s before, %s after.",
-	noneYet: "–", versus: "Difference from the comparison classes", tech: "Thinking of a technology programme (TE, EE, IN, NA): %s before, %s after.",
+	noneYet: "–", versus: "Against the comparison classes (difference in change):", tech: "Thinking of a technology programme (TE, EE, IN, NA): %s before, %s after.",
 }
 
 func (lay *impactLayout) surveyWords() *surveyWords {
@@ -63,15 +62,6 @@ func (lay *impactLayout) surveyPage() {
 	for _, g := range y.Grades {
 		lay.surveyTable(fmt.Sprintf(sw.grade, g.Grade), g.Effect, sw, l)
 	}
-}
-
-// lower is s with a lower-case first letter ("Flickor" → "flickor").
-func lower(s string) string {
-	r := []rune(s)
-	if len(r) > 0 {
-		r[0] = unicode.ToLower(r[0])
-	}
-	return string(r)
 }
 
 // surveyTable is one period's (or school year's) table and its words.
@@ -113,12 +103,12 @@ func (lay *impactLayout) surveyTable(title string, e stats.Effect, sw *surveyWor
 	all := e.Interest[stats.NumGroups]
 	u.para(marginL, contentW, sw.all+": "+all.Words(l), bold, 9.5, 4.8, ink, nil)
 	if e.HasComparison {
-		u.para(marginL, contentW, sw.versus+": "+e.Versus[stats.NumGroups].Words(l), bold, 9.5, 4.8, ink, nil)
+		u.para(marginL, contentW, sw.versus, bold, 9.5, 4.8, ink, nil)
 		// Girls' and boys' own comparisons, where both sides are shown:
 		// the network follows the girls above all.
-		for _, g := range []stats.Group{stats.Girls, stats.Boys} {
-			if v := e.Versus[g]; !v.Hidden {
-				u.para(marginL, contentW, fmt.Sprintf("%s, %s: %s", sw.versus, lower(names[g]), v.Words(l)), regular, 9.5, 4.8, ink, nil)
+		for _, g := range []stats.Group{stats.NumGroups, stats.Girls, stats.Boys} {
+			if v := e.Versus[g]; !v.Hidden || g == stats.NumGroups {
+				u.para(marginL, contentW, names[g]+": "+v.Words(l), regular, 9.5, 4.8, ink, nil)
 			}
 		}
 	}

@@ -160,3 +160,27 @@ func TestSurveyExposuresOfAClassicPeriod(t *testing.T) {
 		t.Errorf("exposure = %+v", got)
 	}
 }
+
+func TestSurveyExposuresOfATeknikpraoWeek(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	w := newWeekWorld(t, st)
+	gs := w.groups(t, st)
+	mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, sunneTeams(w, gs[0].ID), nil))
+	ex, err := st.SurveyExposures(ctx, w.period.ID)
+	mustT(t)(err)
+	got := ex[w.pupils[0].ID]
+	// Lag 1 meets hosts 0–3 of Ring Sunne and each host's supervisor as role model.
+	if got.Group != "Ring Sunne" || len(got.Hosts) != 4 || len(got.RoleModels) != 4 {
+		t.Errorf("exposure = %+v", got)
+	}
+	for _, h := range w.hosts[:4] {
+		found := false
+		for _, n := range got.Hosts {
+			found = found || n == h.Name
+		}
+		if !found {
+			t.Errorf("host %s missing from %v", h.Name, got.Hosts)
+		}
+	}
+}

@@ -163,7 +163,7 @@ func (s *Screen) surveyTable(box *fyne.Container, r surveyResult, l text.Lang) {
 	}
 	box.Add(boldLabel(lang.X("survey.worked", "Vad fungerade? (bara för samordnaren)")))
 	note := widgets.WrapLabel(lang.X("survey.worked_note",
-		"Förändringen bland eleverna som mötte varje värdgrupp, värdföretag och förebild, där minst 5 elever svarade båda gångerna. I bokstavsordning: ingen rangordning, och det visas aldrig för värdarna. Grupperna är små och eleverna valde själva, så skillnader säger inte vad som orsakade dem."))
+		"Förändringen bland eleverna som mötte varje värdgrupp, värdföretag och förebild, där minst 5 elever svarade båda gångerna. I bokstavsordning: ingen rangordning, och det visas aldrig för värdarna. Grupperna är små och eleverna valde själva, så skillnader säger inte vad som orsakade dem, och bland många rader blir ungefär var tjugonde ”mätbar” av en slump."))
 	note.Importance = widget.LowImportance
 	box.Add(note)
 	if len(r.worked) == 0 {

@@ -78,11 +78,9 @@ func (lay *impactLayout) surveyTable(title string, e stats.Effect, sw *surveyWor
 			h := stats.Cell{N: c.N, Suppressed: true}.String()
 			return []string{name, h, h, h, h, h, h}
 		}
-		up := sw.noneYet
+		up := stats.Hidden // the ones who rose, or the rest, are a small group
 		if !c.Up.Hidden() {
 			up = lay.percent(c.Up.Ratio())
-		} else {
-			up = stats.Hidden
 		}
 		return []string{name, fmt.Sprint(c.N), stats.Decimal(l, c.Before), stats.Decimal(l, c.After),
 			stats.Signed(l, c.Change), stats.Interval(l, c.CILow, c.CIHigh), up}

@@ -182,7 +182,7 @@ func findPeriod(ctx context.Context, st *data.Store, name string, env *Env, cmd 
 
 // effectGroup is one group of the JSON: hidden, or its figures.
 type effectGroup struct {
-	Hidden     bool              `json:"hidden,omitempty"`
+	Hidden     bool              `json:"hidden"`
 	N          *int              `json:"n,omitempty"`
 	Before     *float64          `json:"before,omitempty"`
 	After      *float64          `json:"after,omitempty"`
@@ -197,7 +197,7 @@ type effectGroup struct {
 // effectComparison is the comparison classes' change and the difference
 // in differences (this group's change minus theirs).
 type effectComparison struct {
-	Hidden           bool     `json:"hidden,omitempty"`
+	Hidden           bool     `json:"hidden"`
 	N                *int     `json:"n,omitempty"`
 	Before           *float64 `json:"before,omitempty"`
 	After            *float64 `json:"after,omitempty"`

@@ -134,6 +134,9 @@ func TestSurveyCommandsEndToEnd(t *testing.T) {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
 	girls := got.Groups["girls"]
+	if girls["hidden"] != false {
+		t.Errorf("a shown group says hidden %v", girls["hidden"])
+	}
 	if got.Period != per.Name || girls["n"] != 6.0 || girls["before"] != 3.0 || girls["change"] == nil || girls["ci_low"] == nil || girls["ci_high"] == nil {
 		t.Errorf("girls = %v", girls)
 	}

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"strings"
 
 	"techniqual/data/stats"
 	"techniqual/data/text"
@@ -26,7 +27,7 @@ var surveySV = surveyWords{
 	lead:   "Eleverna svarade på samma enkät före prao (innan val och lag) och i slutet av perioden, under en kod i stället för namn. Förändringen räknas bara för elever som svarade båda gångerna (parade på koden).",
 	method: "Intresseskala: medelvärdet av fyra intressefrågor (1–5) efter PATT-SQ (Ardies m.fl. 2013; svensk version Svenningsson m.fl. 2018, ordalydelsen är nätverkets och inte kontrollerad mot originalet). 95 % konfidensintervall med bootstrap (2 000 omdragningar, fast frö: samma svar ger samma intervall). Grupper med färre än 5 elever visas som <5. En förändring säger inte vad som orsakade den; jämförelseklasserna visar hur intresset ändrades utan prao under samma tid.",
 	group:  "Grupp", n: "n", before: "Före", after: "Efter", change: "Förändring", ci: "95 % KI", up: "Ökade",
-	girls: "Flickor", boys: "Pojkar", other: "Annat/okänt", all: "Alla", grade: "Årskurs %d, alla perioder",
+	girls: "Flickor", boys: "Pojkar", other: "Annat/okänt", all: "Alla", grade: "Årskurs %d, alla perioder (en elev i två perioder räknas två gånger)",
 	comparison: "Jämförelseklasser (alla)", unpaired: "Svarade bara en gång (räknas inte i förändringen): %s före, %s efter.",
 	noneYet: "–", versus: "Jämfört med jämförelseklasserna (skillnad i förändring):", tech: "Tänker på ett teknikprogram (TE, EE, IN, NA): %s före, %s efter.",
 }
@@ -36,7 +37,7 @@ var surveyEN = surveyWords{
 	lead:   "The pupils answered the same questionnaire before prao (before choices and teams) and at the end of the period, under a code instead of their name. The change counts only pupils who answered both times (paired by the code).",
 	method: "Interest scale: the mean of four interest items (1–5) after PATT-SQ (Ardies et al. 2013; Swedish version Svenningsson et al. 2018; the wording is the network's and not checked against the original). 95% confidence interval by bootstrap (2,000 resamples, fixed seed: the same answers give the same interval). Groups of fewer than 5 pupils show as <5. A change does not say what caused it; the comparison classes show how interest changed without prao over the same time.",
 	group:  "Group", n: "n", before: "Before", after: "After", change: "Change", ci: "95% CI", up: "Rose",
-	girls: "Girls", boys: "Boys", other: "Other/unknown", all: "All", grade: "Grade %d, all periods",
+	girls: "Girls", boys: "Boys", other: "Other/unknown", all: "All", grade: "Grade %d, all periods (a pupil in two periods counts twice)",
 	comparison: "Comparison classes (all)", unpaired: "Answered only once (not in the change): %s before, %s after.",
 	noneYet: "–", versus: "Against the comparison classes (difference in change):", tech: "Thinking of a technology programme (TE, EE, IN, NA): %s before, %s after.",
 }
@@ -47,6 +48,10 @@ func (lay *impactLayout) surveyWords() *surveyWords {
 	}
 	return &surveySV
 }
+
+// minus draws the minus sign (U+2212) of the figures as an en dash, which
+// the embedded font has and which Swedish print uses for minus.
+func minus(s string) string { return strings.ReplaceAll(s, "\u2212", "\u2013") }
 
 // surveyPage is the section on the questionnaire.
 func (lay *impactLayout) surveyPage() {
@@ -83,7 +88,7 @@ func (lay *impactLayout) surveyTable(title string, e stats.Effect, sw *surveyWor
 			up = lay.percent(c.Up.Ratio())
 		}
 		return []string{name, fmt.Sprint(c.N), stats.Decimal(l, c.Before), stats.Decimal(l, c.After),
-			stats.Signed(l, c.Change), stats.Interval(l, c.CILow, c.CIHigh), up}
+			minus(stats.Signed(l, c.Change)), minus(stats.Interval(l, c.CILow, c.CIHigh)), up}
 	}
 	names := [stats.NumGroups + 1]string{sw.girls, sw.boys, sw.other, sw.all}
 	var rows [][]string
@@ -99,14 +104,14 @@ func (lay *impactLayout) surveyTable(title string, e stats.Effect, sw *surveyWor
 	u.table(cols, rows, 0, nil)
 	u.space(1)
 	all := e.Interest[stats.NumGroups]
-	u.para(marginL, contentW, sw.all+": "+all.Words(l), bold, 9.5, 4.8, ink, nil)
+	u.para(marginL, contentW, sw.all+": "+minus(all.Words(l)), bold, 9.5, 4.8, ink, nil)
 	if e.HasComparison {
 		u.para(marginL, contentW, sw.versus, bold, 9.5, 4.8, ink, nil)
 		// Girls' and boys' own comparisons, where both sides are shown:
 		// the network follows the girls above all.
 		for _, g := range []stats.Group{stats.NumGroups, stats.Girls, stats.Boys} {
 			if v := e.Versus[g]; !v.Hidden || g == stats.NumGroups {
-				u.para(marginL, contentW, names[g]+": "+v.Words(l), regular, 9.5, 4.8, ink, nil)
+				u.para(marginL, contentW, names[g]+": "+minus(v.Words(l)), regular, 9.5, 4.8, ink, nil)
 			}
 		}
 	}

@@ -54,6 +54,12 @@ func TestImpactSurveyPageReadsBack(t *testing.T) {
 		"PATT-SQ", "bootstrap"); len(m) > 0 {
 		t.Errorf("the survey page lacks %q:\n%s", m, page)
 	}
+	if strings.ContainsRune(page, '\uFFFD') {
+		t.Error("a character the font lacks (the minus sign?) printed as U+FFFD")
+	}
+	if got := minus(stats.Interval("sv", -0.1, 0.2)); got != "–0,10 till 0,20" {
+		t.Errorf("minus = %q", got)
+	}
 	if strings.Contains(page, "Alla 25") || strings.Contains(page, "Annat/okänt 3") {
 		t.Error("a hidden group's count shows")
 	}

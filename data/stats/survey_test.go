@@ -100,7 +100,7 @@ func TestSmallGroupsAreHidden(t *testing.T) {
 			ps = append(ps, simulate(r, tt.other, 0, 0.3, data.GenderUnspecified, false)...)
 			e := ComputeEffect(ps, tt.name)
 			got := [4]bool{e.Interest[Girls].Hidden, e.Interest[Boys].Hidden, e.Interest[Other].Hidden, e.Interest[NumGroups].Hidden}
-			want := [4]bool{tt.hideGirls, tt.hideBoys, tt.hideOther || tt.other == 0, tt.hideAll}
+			want := [4]bool{tt.hideGirls, tt.hideBoys, tt.hideOther, tt.hideAll}
 			if got != want {
 				t.Errorf("hidden (girls, boys, other, all) = %v, want %v", got, want)
 			}

@@ -49,7 +49,7 @@ func TestImpactSurveyPageReadsBack(t *testing.T) {
 	}
 	page := all[i:]
 	if m := missing(page, "Åk 8 v. 46 2026", "Flickor 12", "Pojkar 10", "Annat/okänt <5 <5", "Alla .. ..",
-		"Jämförelseklasser (alla) 15", "Alla: För få svar att visa",
+		"Jämförelseklasser (alla) 15", "Alla: Visas inte: en liten grupp",
 		"Jämfört med jämförelseklasserna (skillnad i förändring): Alla: Jämförelsen visas inte", "Flickor: Intresset ökade", "Svarade bara en gång (räknas inte i förändringen): 6 före, 0 efter.",
 		"PATT-SQ", "bootstrap"); len(m) > 0 {
 		t.Errorf("the survey page lacks %q:\n%s", m, page)

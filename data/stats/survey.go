@@ -420,6 +420,9 @@ func dedupe(xs []string) []string {
 // "no measurable change" when the interval holds 0, and never a cause.
 func (c Change) Words(l text.Lang) string {
 	switch {
+	case c.Hidden && c.N >= MinGroup:
+		// Hidden only so that a small group cannot be worked out (..).
+		return l.Pick("Visas inte: en liten grupp skulle annars kunna räknas fram.", "Not shown: a small group could otherwise be worked out.")
 	case c.Hidden || c.N == 0:
 		return l.Pick("För få svar att visa (färre än 5).", "Too few answers to show (fewer than 5).")
 	case !c.Measurable():

@@ -139,6 +139,7 @@ func TestWordsDoNotOverclaim(t *testing.T) {
 		{Change{N: 30, Change: 0.3, CILow: 0.1, CIHigh: 0.5}, "högre efter än före, med +0,30 steg (95 % KI 0,10 till 0,50)"},
 		{Change{N: 30, Change: -0.3, CILow: -0.5, CIHigh: -0.1}, "lägre efter än före"},
 		{Change{N: 3, Hidden: true}, "För få svar"},
+		{Change{N: 30, Hidden: true}, "Visas inte: en liten grupp"},
 	}
 	for _, tt := range tests {
 		if got := tt.c.Words(text.Swedish); !strings.Contains(got, tt.want) {

@@ -39,6 +39,9 @@ type Impact struct {
 	// Week is the page on the year's teknikprao weeks; nil when the year
 	// has none.
 	Week *ImpactWeek
+	// Survey is the page on the questionnaire before and after; nil when
+	// no period of the year has answers (impact_survey.go).
+	Survey *stats.SurveyYear
 }
 
 // empty reports whether d has nothing to report: no period, no week and
@@ -437,6 +440,9 @@ func (lay *impactLayout) build() {
 	}
 	if d.Week != nil {
 		lay.weekPage()
+	}
+	if d.Survey != nil {
+		lay.surveyPage()
 	}
 	lay.companiesPage()
 }
@@ -1027,6 +1033,9 @@ func (lay *impactLayout) namedChart(ns []NamedCount) charts.Chart {
 // A previous year without periods and events gives no comparison.
 func NewImpact(year int, this, last stats.YearSummary) Impact {
 	d := Impact{Year: year, This: summaryFigures(this), Week: newImpactWeek(this)}
+	if !this.Survey.Empty() {
+		d.Survey = this.Survey
+	}
 	if prev := newImpactWeek(last); d.Week != nil && prev != nil && len(prev.PeriodNames) > 0 {
 		d.Week.Last = &prev.Key
 	}

@@ -234,6 +234,9 @@ func (g *gen) run(pupils int, progress func(float64), plan PlanFunc) error {
 	if err := g.journeys(); err != nil {
 		return err
 	}
+	if err := g.survey(pu8); err != nil { // the questionnaire before and after (survey.go)
+		return err
+	}
 	progress(1)
 	return nil
 }

@@ -116,6 +116,10 @@ type YearSummary struct {
 	// CombinePupils). Its Total is the year's pupils in prao of either
 	// format; empty (no cells) when Week is nil.
 	AllPupils Table
+
+	// Survey is the questionnaire before and after of the range's periods
+	// (nil when not computed: Summarize alone); see LoadSurveyYear.
+	Survey *SurveyYear
 }
 
 // Summarize takes the key numbers of a range report (and its company
@@ -144,6 +148,9 @@ func LoadYear(ctx context.Context, st *data.Store, label string, from, to time.T
 	}
 	s := Summarize(label, r, c)
 	if err := s.loadWeeks(ctx, st, from, to); err != nil {
+		return YearSummary{}, err
+	}
+	if s.Survey, err = LoadSurveyYear(ctx, st, from, to); err != nil {
 		return YearSummary{}, err
 	}
 	return s, nil

@@ -49,7 +49,7 @@ var AppID = ""
 // commands are techniqual's subcommands, in the order help lists them.
 var commands = []*Command{
 	cmdDemo, cmdList, cmdImport, cmdMatch, cmdSolve, cmdRotation, cmdJourney, cmdPDF, cmdICS, cmdExport, cmdExchange, cmdBackup, cmdRestore,
-	cmdVersion,
+	cmdEffect, cmdVersion,
 }
 
 // reserved are command names promised to work that is coming. Until a

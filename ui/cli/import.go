@@ -20,7 +20,7 @@ var cmdImport = &Command{
 	UsageLine: "import",
 	Short:     "import a class list, choices or evaluations",
 	Long:      `Import reads a class list or a form tool's export into the database.`,
-	Commands:  []*Command{cmdImportPupils, cmdImportForm},
+	Commands:  []*Command{cmdImportPupils, cmdImportForm, cmdImportSurvey},
 }
 
 var cmdImportPupils = &Command{

@@ -264,6 +264,8 @@ type Screen struct {
 	tabs    *container.AppTabs
 	// feedback is the tab Återkoppling teknikprao.
 	feedback *feedbackTab
+	// survey is the tab Enkät före/efter (survey.go).
+	survey *surveyTab
 
 	periods []data.Period
 	grid    evalGrid
@@ -371,9 +373,11 @@ func New(m Shell) *Screen {
 		s.hint)
 	classic := container.NewPadded(container.NewBorder(top, s.detail, nil, nil, s.table))
 	s.feedback = newFeedbackTab(m)
+	s.survey = newSurveyTab(m)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.X("evaluations.title", "Utvärderingar"), theme.DocumentCreateIcon(), classic),
-		container.NewTabItemWithIcon(lang.X("evaluations.week.tab", "Återkoppling teknikprao"), theme.MailReplyIcon(), s.feedback.content))
+		container.NewTabItemWithIcon(lang.X("evaluations.week.tab", "Återkoppling teknikprao"), theme.MailReplyIcon(), s.feedback.content),
+		container.NewTabItemWithIcon(lang.X("survey.tab", "Enkät före/efter"), theme.ListIcon(), s.survey.content))
 	s.tabs.OnSelected = func(*container.TabItem) {
 		if s.tabs.SelectedIndex() == 0 {
 			s.focusGrid()
@@ -417,6 +421,7 @@ func (s *Screen) Content() fyne.CanvasObject { return s.content }
 func (s *Screen) Reload() {
 	s.saveAll(nil)
 	s.feedback.reload()
+	s.survey.reload()
 	st := s.main.Store()
 	s.main.Background(func() func() {
 		ctx := context.Background()

@@ -70,6 +70,10 @@ type Screen struct {
 	content fyne.CanvasObject
 	loads   int  // the newest load; older ones are dropped
 	quiet   bool // the code is setting the selects: their callbacks do nothing
+	// survey is the questionnaire's section (statistics_survey.go),
+	// loaded on its own; surveyLoads drops older loads.
+	survey      *fyne.Container
+	surveyLoads int
 }
 
 // scopeChoice is one option of the second select: a period or a year and
@@ -362,6 +366,7 @@ func (s *Screen) apply(c scopeChoice, r *figures.Report, co *figures.CompanyFigu
 	if r != nil && s.scopes == nil {
 		s.setScopes(r)
 	}
+	s.loadSurvey(c)
 	s.chosen, s.company = c, co
 	s.gender.set(p.gender, p.genderImg, p.genderErr)
 	s.interest.set(p.interest, p.interestImg, p.interestErr)
@@ -502,6 +507,7 @@ func (s *Screen) show(r *figures.Report) {
 			lang.X("statistics.pupils", "Elever"), lang.X("statistics.placed", "Placerade"),
 			lang.X("statistics.first_choice", "Fick sitt 1:a val")}, rows))
 	}
+	s.body.Add(s.surveyBox())
 	s.showCompanies()
 	s.body.Refresh()
 }

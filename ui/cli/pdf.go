@@ -19,7 +19,7 @@ var cmdPDF = &Command{
 	UsageLine: "pdf",
 	Short:     "print documents",
 	Long:      `Pdf prints a period's, an event's or a year's documents.`,
-	Commands:  []*Command{cmdPDFPeriod, cmdPDFWeek, cmdPDFEvent, cmdPDFImpact},
+	Commands:  []*Command{cmdPDFPeriod, cmdPDFSchool, cmdPDFWeek, cmdPDFEvent, cmdPDFImpact},
 }
 
 var cmdPDFPeriod = &Command{

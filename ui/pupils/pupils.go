@@ -53,6 +53,7 @@ type Screen struct {
 	table                           *widget.Table
 	count                           *widget.Label
 	detail                          *pupilDetail
+	grid                            *choiceGrid // the choices grid last opened
 }
 
 var pupilHeaders = [pupilColumnCount]struct{ key, sv string }{
@@ -101,6 +102,7 @@ func New(m Shell) *Screen {
 		menu := fyne.NewMenu("",
 			fyne.NewMenuItem(lang.X("pupils.import", "Importera klasslista …"), func() { m.ShowClassListImport(s.Reload) }),
 			fyne.NewMenuItem(lang.X("pupils.import_choices", "Importera val …"), func() { m.ShowChoicesImport(s.Reload) }),
+			fyne.NewMenuItem(lang.X("choicegrid.open", "Val för en klass …"), s.onShowChoiceGrid),
 			fyne.NewMenuItem(lang.X("export.button", "Exportera …"), func() { m.ShowExport("pupils") }),
 			fyne.NewMenuItem(lang.X("pupils.bin", "Papperskorg"), s.onShowBin))
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(moreBtn)

@@ -48,7 +48,7 @@ var schoolSV = schoolWords{
 	tasks: "Arbetsuppgifter", machines: "Maskiner och verktyg", substances: "Ämnen och kemikalier",
 	gear: "Skyddsutrustning", superv: "Tillsyn av minderåriga", assessedBy: "Bedömd av",
 	notFilled: "Värden har inte fyllt i riskbedömningen ännu. Be värden fylla i den i värdformuläret innan eleven börjar.",
-	hostSig: "Värdens underskrift", schoolSig: "Skolans underskrift", reviewed: "Skolan har tagit del av bedömningen",
+	hostSig:   "Värdens underskrift", schoolSig: "Skolans underskrift", reviewed: "Skolan har tagit del av bedömningen",
 	pupilsFrom: "Placerade elever",
 }
 
@@ -76,7 +76,7 @@ var schoolEN = schoolWords{
 	tasks: "Tasks", machines: "Machines and tools", substances: "Substances and chemicals",
 	gear: "Protective gear", superv: "Supervision of minors", assessedBy: "Assessed by",
 	notFilled: "The host has not filled in the risk assessment yet. Ask the host to fill it in on the host form before the pupil starts.",
-	hostSig: "Host's signature", schoolSig: "School's signature", reviewed: "The school has read the assessment",
+	hostSig:   "Host's signature", schoolSig: "School's signature", reviewed: "The school has read the assessment",
 	pupilsFrom: "Placed pupils",
 }
 

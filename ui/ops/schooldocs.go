@@ -25,7 +25,9 @@ const (
 var SchoolDocs = []SchoolDoc{DocCatalogue, DocGuardianLetters, DocRiskAssessments}
 
 // Valid reports whether d is one of the school's documents.
-func (d SchoolDoc) Valid() bool { return d == DocCatalogue || d == DocGuardianLetters || d == DocRiskAssessments }
+func (d SchoolDoc) Valid() bool {
+	return d == DocCatalogue || d == DocGuardianLetters || d == DocRiskAssessments
+}
 
 // SchoolPrint is a print of one of the school's documents of a period.
 type SchoolPrint struct {

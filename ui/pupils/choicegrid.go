@@ -233,7 +233,6 @@ func (g *choiceGrid) showCounts() {
 		map[string]string{"Full": strconv.Itoa(full), "Total": strconv.Itoa(len(g.sheet.Pupils)), "Some": strconv.Itoa(some)}))
 }
 
-
 func (g *choiceGrid) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	l.TextStyle = fyne.TextStyle{}

@@ -212,7 +212,7 @@ func New(m Shell) *Screen {
 	top := container.NewVBox(container.NewGridWithColumns(2, s.periodSel, s.offerSel), help,
 		container.NewHBox(present, sick, absent, clear, s.fillBtn))
 	bottom := container.NewVBox(s.status, widget.NewCard(lang.X("attendance.pupil", "Eleven"), "", s.detail))
-	s.pickBox = container.New(fixedWidth(280), container.NewVBox(
+	s.pickBox = container.New(fixedWidth(240), container.NewVBox(
 		widget.NewLabelWithStyle(lang.X("attclass.class_or_offer", "Klass eller praoplats"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		s.picker.Content))
 	s.content = container.NewPadded(container.NewBorder(top, bottom, s.pickBox, nil, s.table))
@@ -531,14 +531,15 @@ func (s *Screen) onOffer() {
 func (s *Screen) showGrid(g attendanceGrid) {
 	s.grid = g
 	if g.offerOf != nil {
-		s.table.SetColumnWidth(0, 300) // the pupil and their host
+		s.table.SetColumnWidth(0, 215) // the pupil and their host
 	} else {
 		s.table.SetColumnWidth(0, 200)
 	}
+	// Five days and the totals fit beside the picker in a 1280-pixel window.
 	for j := range g.days {
-		s.table.SetColumnWidth(j+1, 110)
+		s.table.SetColumnWidth(j+1, 86)
 	}
-	s.table.SetColumnWidth(len(g.days)+1, 100)
+	s.table.SetColumnWidth(len(g.days)+1, 76)
 	s.table.Sel = widget.TableCellID{Row: -1, Col: -1}
 	s.table.UnselectAll()
 	s.table.Refresh()

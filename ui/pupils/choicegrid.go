@@ -459,8 +459,16 @@ func (g *choiceGrid) take() {
 		return
 	}
 	found, why := g.sheet.Find(p, string(g.buf), g.cellOffer(p))
-	if why != data.RefuseNone || len(found) != 1 {
-		g.showInput() // says why, or lists the offers to tell apart
+	if why != data.RefuseNone {
+		// Say why and start afresh, so the next code is not typed onto
+		// the refused one.
+		g.input.SetText(string(g.buf) + ": " + refusalText(why))
+		g.buf = nil
+		g.table.RefreshItem(g.table.Sel)
+		return
+	}
+	if len(found) != 1 {
+		g.showInput() // lists the offers to tell apart: type more
 		return
 	}
 	g.save(p, g.sheet.SetChoice(p.ID, g.table.Sel.Col-1, g.sheet.Offers[found[0]].Offer.ID))

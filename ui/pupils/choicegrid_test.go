@@ -184,6 +184,9 @@ func TestChoicesGridOffersOnlyWhatThePupilMayTake(t *testing.T) {
 			}
 			continue
 		}
+		if refused := c.typed != "företag"; refused == (len(g.buf) > 0) {
+			t.Errorf("after Enter on %q the typed text is %q (a refusal starts afresh, several found keep it)", c.typed, string(g.buf))
+		}
 		k.press(fyne.KeyEscape)
 		if got := cellText(g, 1, 1); got != "" {
 			t.Errorf("after %q the cell shows %q", c.typed, got)

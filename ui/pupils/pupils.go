@@ -54,6 +54,7 @@ type Screen struct {
 	count                           *widget.Label
 	detail                          *pupilDetail
 	grid                            *choiceGrid // the choices grid last opened
+	bulk                            *bulkEdit   // the bulk edit last opened
 }
 
 var pupilHeaders = [pupilColumnCount]struct{ key, sv string }{
@@ -103,6 +104,7 @@ func New(m Shell) *Screen {
 			fyne.NewMenuItem(lang.X("pupils.import", "Importera klasslista …"), func() { m.ShowClassListImport(s.Reload) }),
 			fyne.NewMenuItem(lang.X("pupils.import_choices", "Importera val …"), func() { m.ShowChoicesImport(s.Reload) }),
 			fyne.NewMenuItem(lang.X("choicegrid.open", "Val för en klass …"), s.onShowChoiceGrid),
+			fyne.NewMenuItem(lang.X("bulk.open", "Ändra flera elever …"), s.onShowBulkEdit),
 			fyne.NewMenuItem(lang.X("export.button", "Exportera …"), func() { m.ShowExport("pupils") }),
 			fyne.NewMenuItem(lang.X("pupils.bin", "Papperskorg"), s.onShowBin))
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(moreBtn)

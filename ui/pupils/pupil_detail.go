@@ -34,8 +34,10 @@ type pupilDetail struct {
 	banner                                           *widget.Label
 	title                                            *widget.Label
 	saveBtn, deleteBtn, printBtn, calBtn             *widget.Button
+	ownBtn                                           *widget.Button
 	form                                             *fyne.Container
 	choices                                          *choicesEditor
+	own                                              *ownPlacement // the own-found placement dialog last opened
 	empty                                            fyne.CanvasObject
 	content                                          *fyne.Container
 
@@ -118,7 +120,8 @@ func newPupilDetail(s *Screen) *pupilDetail {
 		}
 	})
 	d.choices = newChoicesEditor(d)
-	d.form = container.NewVBox(d.title, d.banner, form, container.NewGridWithColumns(2, d.saveBtn, d.deleteBtn, d.printBtn, d.calBtn),
+	d.ownBtn = widget.NewButton(lang.X("own.button", "Egen praoplats …"), d.onShowOwnPlacement)
+	d.form = container.NewVBox(d.title, d.banner, form, container.NewGridWithColumns(2, d.saveBtn, d.deleteBtn, d.printBtn, d.calBtn, d.ownBtn),
 		widget.NewSeparator(), d.choices.content)
 	d.empty = container.NewCenter(widget.NewLabel(lang.X("pupil.pick", "Välj en elev i listan, eller skapa en ny.")))
 	// Scrolling both ways keeps the form from widening the window.

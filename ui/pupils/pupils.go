@@ -34,6 +34,9 @@ type Shell interface {
 	PrintFor(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string)
 	// SavePupilCalendar asks where to save a pupil's calendar and writes it.
 	SavePupilCalendar(pupilID, periodID string)
+	// ShowHostFormFile opens the exchange export of one company's host form
+	// (sent to the host of a pupil's own-found placement).
+	ShowHostFormFile(companyID string)
 }
 
 // Screen is Elever: a table of every pupil with search as you type,

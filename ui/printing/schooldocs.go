@@ -30,7 +30,59 @@ func (s *Screen) schoolDocsBox() fyne.CanvasObject {
 		container.NewGridWithColumns(3,
 			button("schooldocs.catalogue", "Praoplatskatalog …", ops.DocCatalogue),
 			button("schooldocs.letters", "Brev till vårdnadshavare …", ops.DocGuardianLetters),
-			button("schooldocs.risks", "Riskbedömningar …", ops.DocRiskAssessments)))
+			button("schooldocs.risks", "Riskbedömningar …", ops.DocRiskAssessments)),
+		widget.NewButton(lang.X("schooldocs.letter_text", "Skolans text i brevet …"), s.onLetterText))
+}
+
+// onLetterText edits the chosen school's own text of the guardian letter,
+// in Swedish and English; a blank text gives the built-in one.
+func (s *Screen) onLetterText() {
+	schoolID := s.c.schoolID
+	if schoolID == "" && len(s.schoolOpts) > 0 {
+		schoolID = s.schoolOpts[0].ID
+	}
+	if schoolID == "" {
+		return
+	}
+	st := s.main.Store()
+	ctx := context.Background()
+	entries := map[string]*widget.Entry{}
+	for _, l := range []string{"sv", "en"} {
+		e := widget.NewMultiLineEntry()
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(6)
+		text, err := st.GuardianLetterText(ctx, schoolID, l)
+		if err != nil {
+			s.status.SetText(err.Error())
+			return
+		}
+		e.SetText(text)
+		e.SetPlaceHolder(lang.X("schooldocs.builtin", "Tomt: den inbyggda texten"))
+		entries[l] = e
+	}
+	name := ""
+	for _, o := range s.schoolOpts {
+		if o.ID == schoolID {
+			name = o.Name
+		}
+	}
+	form := []*widget.FormItem{widget.NewFormItem(lang.X("schooldocs.swedish", "Svenska"), entries["sv"]),
+		widget.NewFormItem(lang.X("schooldocs.english", "Engelska"), entries["en"])}
+	d := dialog.NewForm(lang.X("schooldocs.letter_title", "Brevtext för {{.School}}", map[string]string{"School": name}),
+		lang.X("action.save", "Spara"), lang.X("events.walk_cancel", "Avbryt"), form, func(ok bool) {
+			if !ok {
+				return
+			}
+			for _, l := range []string{"sv", "en"} {
+				if err := st.SetGuardianLetterText(ctx, schoolID, l, entries[l].Text); err != nil {
+					s.status.SetText(err.Error())
+					return
+				}
+			}
+			s.status.SetText(lang.X("companies.saved", "Sparat."))
+		}, s.main.Window())
+	d.Resize(fyne.NewSize(640, 480))
+	d.Show()
 }
 
 // schoolDocFilter is the school and class chosen above, for the school's

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
@@ -58,14 +57,12 @@ func classFixture(t *testing.T, st *data.Store) (data.Period, []data.Pupil) {
 			t.Fatalf("offer %d: %v", i, err)
 		}
 	}
-	var pupils []data.Pupil
 	for i := range 25 {
 		p := data.Pupil{SchoolID: school.ID, FirstName: fmt.Sprintf("Elev%02d", i+1), LastName: "Testsson", ClassName: "9C", Grade: 9,
 			BirthDate: time.Date(2015, time.Month(1+i%12), 1+i, 0, 0, 0, 0, time.UTC), Gender: data.GenderUnspecified}
 		if err := st.SavePupil(ctx, &p); err != nil {
 			t.Fatal(err)
 		}
-		pupils = append(pupils, p)
 	}
 	pupils, err := st.ListPupils(ctx, data.PupilFilter{SchoolID: school.ID, ClassName: "9C"})
 	if err != nil {
@@ -230,5 +227,3 @@ func cellText(g *choiceGrid, row, col int) string {
 	g.updateCell(widget.TableCellID{Row: row, Col: col}, l)
 	return l.Text
 }
-
-var _ = test.NewTempApp

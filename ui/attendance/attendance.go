@@ -6,6 +6,7 @@ package attendance
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -30,6 +31,27 @@ type attendanceGrid struct {
 	days    []time.Time
 	pupils  []data.Pupil
 	rec     map[string]map[string]data.Attendance // pupil id → date → record
+
+	// A class's grid has pupils at many offers: offerOf gives each pupil's
+	// offer, planned each pupil's own days (date → true) among days, and
+	// hosts the host's name to show beside the pupil. All are nil in an
+	// offer's grid, where every pupil has every day at offerID.
+	offerOf map[string]string
+	planned map[string]map[string]bool
+	hosts   map[string]string
+}
+
+// offerFor is the offer pupil i is placed at.
+func (g *attendanceGrid) offerFor(i int) string {
+	if g.offerOf != nil {
+		return g.offerOf[g.pupils[i].ID]
+	}
+	return g.offerID
+}
+
+// plannedOn reports whether day j is one of pupil i's prao days.
+func (g *attendanceGrid) plannedOn(i, j int) bool {
+	return g.planned == nil || g.planned[g.pupils[i].ID][data.FormatDate(g.days[j])]
 }
 
 // offerDays lists an offer's programme days, or the period's weekdays when
@@ -71,8 +93,12 @@ type attendanceTotals struct {
 
 // totals sums up pupil i's attendance over the offer's days.
 func (g *attendanceGrid) totals(i int) attendanceTotals {
-	t := attendanceTotals{Planned: len(g.days)}
+	t := attendanceTotals{}
 	for j := range g.days {
+		if !g.plannedOn(i, j) {
+			continue
+		}
+		t.Planned++
 		a, ok := g.record(i, j)
 		switch {
 		case !ok:
@@ -90,7 +116,7 @@ func (g *attendanceGrid) totals(i int) attendanceTotals {
 func (g *attendanceGrid) unrecordedOn(j int) []string {
 	var out []string
 	for i, p := range g.pupils {
-		if _, ok := g.record(i, j); !ok {
+		if _, ok := g.record(i, j); !ok && g.plannedOn(i, j) {
 			out = append(out, p.ID)
 		}
 	}
@@ -135,9 +161,15 @@ type Screen struct {
 	weekChoices []weekChoice
 
 	periodSel, offerSel *widget.Select
-	table               *widgets.KeyTable
-	detail, status      *widget.Label
-	fillBtn             *widget.Button
+	// picker chooses, in a classic period, a class (all its pupils on one
+	// grid, whatever their host) or an offer, by typing a few letters.
+	picker         *widgets.SearchPicker
+	pickBox        fyne.CanvasObject
+	classes        []classKey
+	shown          string // the picker's item on the grid
+	table          *widgets.KeyTable
+	detail, status *widget.Label
+	fillBtn        *widget.Button
 }
 
 // New builds the screen; Reload fills it.
@@ -147,6 +179,8 @@ func New(m Shell) *Screen {
 	s.periodSel.PlaceHolder = lang.X("attendance.pick_period", "Välj praoperiod")
 	s.offerSel = widgets.NewSelect(nil, func(string) { s.onOffer() })
 	s.offerSel.PlaceHolder = lang.X("attendance.pick_offer", "Välj praoplats")
+	s.offerSel.Hide() // shown for a teknikprao week's blocks and teams
+	s.picker = widgets.NewSearchPicker(lang.X("attclass.search", "Sök klass eller praoplats …"), s.onPick)
 	s.table = widgets.NewKeyTable()
 	s.table.Limits = func() (int, int) {
 		if s.week != nil {
@@ -178,7 +212,10 @@ func New(m Shell) *Screen {
 	top := container.NewVBox(container.NewGridWithColumns(2, s.periodSel, s.offerSel), help,
 		container.NewHBox(present, sick, absent, clear, s.fillBtn))
 	bottom := container.NewVBox(s.status, widget.NewCard(lang.X("attendance.pupil", "Eleven"), "", s.detail))
-	s.content = container.NewPadded(container.NewBorder(top, bottom, nil, nil, s.table))
+	s.pickBox = container.New(fixedWidth(240), container.NewVBox(
+		widget.NewLabelWithStyle(lang.X("attclass.class_or_offer", "Klass eller praoplats"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		s.picker.Content))
+	s.content = container.NewPadded(container.NewBorder(top, bottom, s.pickBox, nil, s.table))
 	return s
 }
 
@@ -241,9 +278,13 @@ func (s *Screen) onPeriod() {
 		ctx := context.Background()
 		offers, err := st.ListOffers(ctx, data.OfferFilter{PeriodID: p.ID})
 		taken, err2 := st.TakenSeats(ctx, p.ID)
+		classes, err3 := placedClasses(ctx, st, p.ID)
 		return func() {
 			if err == nil {
 				err = err2
+			}
+			if err == nil {
+				err = err3
 			}
 			if err != nil {
 				dialog.ShowError(err, s.main.Window())
@@ -257,24 +298,225 @@ func (s *Screen) onPeriod() {
 				s.table.SetColumnWidth(0, 200)
 				s.table.Refresh()
 			}
+			s.offerSel.Hide()
+			s.pickBox.Show()
 			s.offers = s.offers[:0]
-			var names []string
+			s.classes = classes
+			var items []widgets.PickItem
+			for _, c := range classes {
+				items = append(items, widgets.PickItem{ID: c.id(), Text: lang.X("attclass.class_item", "Klass {{.Class}} · {{.School}} ({{.N}})",
+					map[string]string{"Class": c.class, "School": c.school, "N": strconv.Itoa(c.n)})})
+			}
 			for _, o := range offers {
 				if taken[o.ID] > 0 {
 					s.offers = append(s.offers, o)
-					names = append(names, uikit.JoinDot(s.hosts[o.HostID], o.Title)+" ("+strconv.Itoa(taken[o.ID])+")")
+					items = append(items, widgets.PickItem{ID: "o:" + o.ID,
+						Text: uikit.JoinDot(s.hosts[o.HostID], o.Title) + " (" + strconv.Itoa(taken[o.ID]) + ")"})
 				}
 			}
-			cur := s.offerSel.SelectedIndex()
-			s.offerSel.Options = names
-			s.offerSel.ClearSelected()
-			if cur >= 0 && cur < len(names) && s.grid.offerID != "" && s.offers[cur].ID == s.grid.offerID {
-				s.offerSel.SetSelectedIndex(cur)
-			} else if len(names) > 0 {
-				s.offerSel.SetSelectedIndex(0)
+			// The offers are many (thousands in a region): sorted, and
+			// found by typing a few letters.
+			col := uikit.Collator()
+			sort.SliceStable(items[len(classes):], func(i, j int) bool {
+				return col.CompareString(items[len(classes)+i].Text, items[len(classes)+j].Text) < 0
+			})
+			cur := s.shown
+			if !slices.ContainsFunc(items, func(it widgets.PickItem) bool { return it.ID == cur }) {
+				cur = ""
+				if len(s.offers) > 0 {
+					cur = "o:" + s.offers[0].ID
+				}
+			}
+			s.picker.SetItems(items, cur)
+			if cur != "" {
+				s.load(cur, false)
 			}
 		}
 	})
+}
+
+// classKey is a class of a school with pupils placed in the period.
+type classKey struct {
+	schoolID, school, class string
+	n                       int // placed pupils
+}
+
+func (c classKey) id() string { return "c:" + c.schoolID + "\x1f" + c.class }
+
+// placedClasses lists the classes with placed pupils in a period, by
+// school and class.
+func placedClasses(ctx context.Context, st *data.Store, periodID string) ([]classKey, error) {
+	as, err := st.ListAssignments(ctx, periodID)
+	if err != nil {
+		return nil, err
+	}
+	placed := make(map[string]bool, len(as))
+	for _, a := range as {
+		placed[a.PupilID] = true
+	}
+	pupils, err := st.ListPupils(ctx, data.PupilFilter{})
+	if err != nil {
+		return nil, err
+	}
+	schools, err := st.ListOrganisations(ctx, data.KindSchool)
+	if err != nil {
+		return nil, err
+	}
+	names := map[string]string{}
+	for _, o := range schools {
+		names[o.ID] = o.Name
+	}
+	count := map[[2]string]int{}
+	var out []classKey
+	for _, p := range pupils { // by school and class
+		if !placed[p.ID] {
+			continue
+		}
+		k := [2]string{p.SchoolID, p.ClassName}
+		if count[k] == 0 {
+			out = append(out, classKey{schoolID: p.SchoolID, school: names[p.SchoolID], class: p.ClassName})
+		}
+		count[k]++
+	}
+	for i := range out {
+		out[i].n = count[[2]string{out[i].schoolID, out[i].class}]
+	}
+	col := uikit.Collator()
+	sort.SliceStable(out, func(i, j int) bool {
+		if c := col.CompareString(out[i].school, out[j].school); c != 0 {
+			return c < 0
+		}
+		return col.CompareString(out[i].class, out[j].class) < 0
+	})
+	return out, nil
+}
+
+// onPick loads the grid of the class or offer chosen in the picker and
+// gives the grid the keyboard, so that N, S and F mark at once.
+func (s *Screen) onPick(id string) { s.load(id, true) }
+
+// load reads the grid of a picker's item ("o:" offer id, "c:" class).
+func (s *Screen) load(id string, focus bool) {
+	p, ok := s.period()
+	if !ok {
+		return
+	}
+	s.shown = id
+	st := s.main.Store()
+	var offer *data.Offer
+	for i := range s.offers {
+		if "o:"+s.offers[i].ID == id {
+			offer = &s.offers[i]
+		}
+	}
+	var class *classKey
+	for i := range s.classes {
+		if s.classes[i].id() == id {
+			class = &s.classes[i]
+		}
+	}
+	if offer == nil && class == nil {
+		return
+	}
+	hosts := s.hosts
+	s.main.Background(func() func() {
+		var g attendanceGrid
+		var err error
+		if offer != nil {
+			g, err = loadAttendanceGrid(context.Background(), st, p, *offer)
+		} else {
+			g, err = loadClassGrid(context.Background(), st, p, class.schoolID, class.class, hosts)
+		}
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			s.showGrid(g)
+			if focus && len(g.pupils) > 0 && len(g.days) > 0 {
+				s.table.Select(widget.TableCellID{Row: 1, Col: 1})
+				s.main.Window().Canvas().Focus(s.table)
+			}
+		}
+	})
+}
+
+// loadClassGrid reads the placed pupils of a class, whatever their host:
+// the days are every day any of them has, each pupil's own marked planned.
+func loadClassGrid(ctx context.Context, st *data.Store, p data.Period, schoolID, class string, hosts map[string]string) (attendanceGrid, error) {
+	g := attendanceGrid{rec: map[string]map[string]data.Attendance{}, offerOf: map[string]string{},
+		planned: map[string]map[string]bool{}, hosts: map[string]string{}}
+	as, err := st.ListAssignments(ctx, p.ID)
+	if err != nil {
+		return g, err
+	}
+	pupils, err := st.ListPupils(ctx, data.PupilFilter{SchoolID: schoolID, ClassName: class})
+	if err != nil {
+		return g, err
+	}
+	offers, err := st.ListOffers(ctx, data.OfferFilter{PeriodID: p.ID})
+	if err != nil {
+		return g, err
+	}
+	offerByID := map[string]data.Offer{}
+	for _, o := range offers {
+		offerByID[o.ID] = o
+	}
+	at := map[string]string{}
+	for _, a := range as {
+		at[a.PupilID] = a.OfferID
+	}
+	allDays := map[string]time.Time{}
+	used := map[string]bool{}
+	for _, pu := range pupils { // by last and first name
+		o, ok := offerByID[at[pu.ID]]
+		if !ok {
+			continue
+		}
+		g.pupils = append(g.pupils, pu)
+		g.offerOf[pu.ID] = o.ID
+		g.hosts[pu.ID] = hosts[o.HostID]
+		g.planned[pu.ID] = map[string]bool{}
+		for _, d := range offerDays(o, p) {
+			g.planned[pu.ID][data.FormatDate(d)] = true
+			allDays[data.FormatDate(d)] = d
+		}
+		used[o.ID] = true
+	}
+	for _, d := range allDays {
+		g.days = append(g.days, d)
+	}
+	sort.Slice(g.days, func(i, j int) bool { return g.days[i].Before(g.days[j]) })
+	for id := range used {
+		recs, err := st.ListAttendance(ctx, id)
+		if err != nil {
+			return g, err
+		}
+		for _, a := range recs {
+			if g.offerOf[a.PupilID] == id {
+				g.set(a)
+			}
+		}
+	}
+	return g, nil
+}
+
+// fixedWidth lays its objects out at a fixed width and the height given.
+type fixedWidth float32
+
+func (f fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(float32(f), h)
+}
+
+func (f fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
 }
 
 // onOffer loads the grid of the chosen offer.
@@ -283,32 +525,26 @@ func (s *Screen) onOffer() {
 		s.onWeekChoice()
 		return
 	}
-	p, ok := s.period()
-	i := s.offerSel.SelectedIndex()
-	if !ok || i < 0 || i >= len(s.offers) {
-		return
+}
+
+// showGrid puts a loaded grid on the screen, nothing selected.
+func (s *Screen) showGrid(g attendanceGrid) {
+	s.grid = g
+	if g.offerOf != nil {
+		s.table.SetColumnWidth(0, 215) // the pupil and their host
+	} else {
+		s.table.SetColumnWidth(0, 200)
 	}
-	o := s.offers[i]
-	st := s.main.Store()
-	s.main.Background(func() func() {
-		g, err := loadAttendanceGrid(context.Background(), st, p, o)
-		return func() {
-			if err != nil {
-				dialog.ShowError(err, s.main.Window())
-				return
-			}
-			s.grid = g
-			for j := range g.days {
-				s.table.SetColumnWidth(j+1, 120)
-			}
-			s.table.SetColumnWidth(len(g.days)+1, 110)
-			s.table.Sel = widget.TableCellID{Row: -1, Col: -1}
-			s.table.UnselectAll()
-			s.table.Refresh()
-			s.detail.SetText("")
-			s.status.SetText("")
-		}
-	})
+	// Five days and the totals fit beside the picker in a 1280-pixel window.
+	for j := range g.days {
+		s.table.SetColumnWidth(j+1, 86)
+	}
+	s.table.SetColumnWidth(len(g.days)+1, 76)
+	s.table.Sel = widget.TableCellID{Row: -1, Col: -1}
+	s.table.UnselectAll()
+	s.table.Refresh()
+	s.detail.SetText("")
+	s.status.SetText("")
 }
 
 // loadAttendanceGrid reads the pupils placed at an offer and their records.
@@ -379,11 +615,19 @@ func (s *Screen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	switch id.Col {
 	case 0:
-		l.SetText(s.grid.pupils[i].Name() + " " + s.grid.pupils[i].ClassName)
+		text := s.grid.pupils[i].Name() + " " + s.grid.pupils[i].ClassName
+		if h := s.grid.hosts[s.grid.pupils[i].ID]; h != "" {
+			text = s.grid.pupils[i].Name() + " · " + h
+		}
+		l.SetText(text)
 	case last:
 		t := s.grid.totals(i)
 		l.SetText(strconv.Itoa(t.Present) + "/" + strconv.Itoa(t.Planned))
 	default:
+		if !s.grid.plannedOn(i, id.Col-1) {
+			l.SetText("") // not one of this pupil's prao days
+			return
+		}
 		a, ok := s.grid.record(i, id.Col-1)
 		l.SetText(attendanceMark(a, ok))
 		if ok && a.Status == data.AttendancePresent {
@@ -493,7 +737,11 @@ func (s *Screen) mark(status data.AttendanceStatus, note string) {
 	if !ok {
 		return
 	}
-	pupil, day, offer := s.grid.pupils[i].ID, s.grid.days[j], s.grid.offerID
+	if !s.grid.plannedOn(i, j) {
+		s.status.SetText(lang.X("attclass.not_planned", "Det är inte en av elevens praodagar."))
+		return
+	}
+	pupil, day, offer := s.grid.pupils[i].ID, s.grid.days[j], s.grid.offerFor(i)
 	a := data.Attendance{PupilID: pupil, OfferID: offer, Date: day, Status: status, Note: note}
 	st := s.main.Store()
 	s.main.Background(func() func() {
@@ -536,13 +784,17 @@ func (s *Screen) onFillDay() {
 		}
 		j = 0
 	}
-	day, offer := s.grid.days[j], s.grid.offerID
+	day := s.grid.days[j]
 	ids := s.grid.unrecordedOn(j)
+	offerOf := map[string]string{}
+	for i, p := range s.grid.pupils {
+		offerOf[p.ID] = s.grid.offerFor(i)
+	}
 	st := s.main.Store()
 	s.main.Background(func() func() {
 		err := st.InTx(context.Background(), func(tx *data.Store) error {
 			for _, id := range ids {
-				if err := tx.SetAttendance(context.Background(), data.Attendance{PupilID: id, OfferID: offer, Date: day,
+				if err := tx.SetAttendance(context.Background(), data.Attendance{PupilID: id, OfferID: offerOf[id], Date: day,
 					Status: data.AttendancePresent}); err != nil {
 					return err
 				}
@@ -555,7 +807,7 @@ func (s *Screen) onFillDay() {
 				return
 			}
 			for _, id := range ids {
-				s.grid.set(data.Attendance{PupilID: id, OfferID: offer, Date: day, Status: data.AttendancePresent})
+				s.grid.set(data.Attendance{PupilID: id, OfferID: offerOf[id], Date: day, Status: data.AttendancePresent})
 			}
 			s.table.Refresh()
 			s.status.SetText(lang.X("attendance.filled", "{{.N}} elever markerade närvarande {{.Day}}.",

@@ -271,3 +271,84 @@ func periodID(t *testing.T, s *Screen) string {
 	}
 	return p.ID
 }
+
+// TestAttendanceByClassFromTheKeyboard chooses a class by typing in the
+// picker and Enter, then marks by keys alone: the grid has the keyboard at
+// once, every pupil of the class is on it whatever their host, and a mark
+// is recorded at the pupil's own offer.
+func TestAttendanceByClassFromTheKeyboard(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ctx := context.Background()
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 60, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.Open(t, s)
+	s.periodSel.SetSelected("Åk 9 v. 46 2026")
+	m.Wait(t)
+	m.Wait(t)
+	per, _ := st.FindPeriod(ctx, "Åk 9 v. 46 2026")
+	docs, err := st.DocumentsForPeriod(ctx, per.ID, data.DocFilter{})
+	if err != nil || len(docs) == 0 {
+		t.Fatal(err)
+	}
+	class, school := docs[0].Pupil.ClassName, docs[0].School
+	want := map[string]string{} // pupil → offer
+	hosts := map[string]bool{}
+	for _, d := range docs {
+		if d.Pupil.ClassName == class && d.School.ID == school.ID {
+			want[d.Pupil.ID] = d.Offer.ID
+			hosts[d.Host.ID] = true
+		}
+	}
+	if len(hosts) < 2 {
+		t.Fatalf("the class is at %d hosts; the test needs several", len(hosts))
+	}
+	test.Type(s.picker.SearchBox(), "klass "+class+" "+school.Name)
+	s.picker.SearchBox().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	m.Wait(t)
+	if len(s.grid.pupils) != len(want) {
+		t.Fatalf("the class grid has %d pupils, want %d", len(s.grid.pupils), len(want))
+	}
+	if m.Window().Canvas().Focused() != fyne.Focusable(s.table) {
+		t.Fatalf("the grid does not have the keyboard after choosing: %T", m.Window().Canvas().Focused())
+	}
+	if s.table.Sel != (widget.TableCellID{Row: 1, Col: 1}) {
+		t.Fatalf("selection %+v", s.table.Sel)
+	}
+	// Find a pupil whose first column is a prao day, press N there.
+	row := -1
+	for i := range s.grid.pupils {
+		if s.grid.plannedOn(i, 0) {
+			row = i
+			break
+		}
+	}
+	if row < 0 {
+		t.Fatal("nobody has the first day")
+	}
+	for range row {
+		s.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	}
+	test.Type(s.table, "n")
+	m.Wait(t)
+	p := s.grid.pupils[row]
+	recs, _ := st.ListAttendance(ctx, want[p.ID])
+	found := false
+	for _, a := range recs {
+		if a.PupilID == p.ID && data.FormatDate(a.Date) == data.FormatDate(s.grid.days[0]) && a.Status == data.AttendancePresent {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("N did not record %s present at their own offer", p.Name())
+	}
+	// The offers are found by typing too.
+	s.picker.SearchBox().SetText(docs[0].Host.Name)
+	s.picker.SearchBox().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	m.Wait(t)
+	if s.grid.offerOf != nil || s.grid.offerID == "" {
+		t.Errorf("typing a host's name did not open its offer's grid")
+	}
+}

@@ -261,6 +261,8 @@ func (s *Screen) onWeekPeriod(p data.Period) {
 					at = i
 				}
 			}
+			s.offerSel.Show()
+			s.pickBox.Hide()
 			s.offerSel.PlaceHolder = lang.X("attendance.week.pick", "Välj block eller team")
 			s.offerSel.Options = names
 			s.offerSel.ClearSelected()

@@ -20,7 +20,7 @@ var cmdPDF = &Command{
 	UsageLine: "pdf",
 	Short:     "print documents",
 	Long:      `Pdf prints a period's, an event's or a year's documents.`,
-	Commands:  []*Command{cmdPDFPeriod, cmdPDFWeek, cmdPDFEvent, cmdPDFImpact, cmdPDFQuestionnaires, cmdPDFJourney, cmdPDFJourneyBook, cmdPDFJourneyTables},
+	Commands:  []*Command{cmdPDFPeriod, cmdPDFSchool, cmdPDFWeek, cmdPDFEvent, cmdPDFImpact, cmdPDFQuestionnaires, cmdPDFJourney, cmdPDFJourneyBook, cmdPDFJourneyTables},
 }
 
 var cmdPDFPeriod = &Command{

@@ -99,6 +99,7 @@ type hostForm struct {
 	// 7 safety
 	risk, gear, intro, adult2, emergency *widget.Check
 	adultErr2                            *widget.Label
+	ra                                   *riskForm // the written risk assessment
 
 	filling bool // fields are being filled by code: no live checks
 
@@ -301,6 +302,7 @@ func (h *hostForm) fill() {
 	h.intro.SetChecked(o.Safety.Introduction)
 	h.adult2.SetChecked(o.Safety.SupervisorAdult)
 	h.emergency.SetChecked(o.Safety.EmergencyRoutine)
+	h.ra.load(h.screen.main.Store(), o.ID)
 	h.filling = false
 	h.shownPeriod = h.selectedPeriod()
 	h.showStatus()
@@ -825,6 +827,7 @@ func (h *hostForm) pageSafety() fyne.CanvasObject {
 	})
 	h.emergency = check(lang.X("hostform.safety.emergency", "Eleven får veta nödrutinen: utrymning, första hjälpen, vem hen ringer"))
 	h.adultErr2 = widgets.NewErrLabel()
+	h.ra = newRiskForm(func() { h.onChanged() })
 	// Check labels do not wrap; keep the long ones readable in a narrow pane.
 	return container.NewVBox(
 		h.hint(lang.X("hostform.safety_intro", "Alla punkter måste vara uppfyllda innan praoplatsen kan godkännas.")),
@@ -832,7 +835,7 @@ func (h *hostForm) pageSafety() fyne.CanvasObject {
 		h.gear, h.errs["safety_protective_gear"],
 		h.intro, h.errs["safety_introduction"],
 		h.adult2, h.adultErr2,
-		h.emergency, h.errs["safety_emergency_routine"])
+		h.emergency, h.errs["safety_emergency_routine"], h.ra.content)
 }
 
 // showStep shows page i (0-based).
@@ -1149,6 +1152,9 @@ func (h *hostForm) save() bool {
 		}
 	}
 	h.ensureSupervisorRole(o.SupervisorID)
+	if !h.ra.save(h.screen.main.Store(), o.ID, h.screen.main.Now()) {
+		return false
+	}
 	h.saved.SetText(lang.X("companies.saved", "Sparat."))
 	h.showStatus()
 	return true

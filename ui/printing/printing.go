@@ -258,6 +258,7 @@ func New(m Shell) *Screen {
 			caption(lang.X("printing.language", "Språk i dokumenten"), s.langRadio),
 			caption(lang.X("printing.output", "Som"), s.outRadio)),
 		caption(lang.X("printing.protected", "Skyddad identitet"), s.protected, s.protectedNote),
+		s.schoolDocsBox(),
 	)
 	// What saving gives and the buttons stay in sight below the choices.
 	s.actions = container.NewVBox(widget.NewSeparator(), s.summary,

@@ -34,8 +34,11 @@ type pupilDetail struct {
 	banner                                           *widget.Label
 	title                                            *widget.Label
 	saveBtn, deleteBtn, printBtn, calBtn             *widget.Button
+	ownBtn, replyBtn                                 *widget.Button
 	form                                             *fyne.Container
 	choices                                          *choicesEditor
+	own                                              *ownPlacement  // the own-found placement dialog last opened
+	reply                                            *guardianReply // the guardian reply dialog last opened
 	empty                                            fyne.CanvasObject
 	content                                          *fyne.Container
 
@@ -118,7 +121,9 @@ func newPupilDetail(s *Screen) *pupilDetail {
 		}
 	})
 	d.choices = newChoicesEditor(d)
-	d.form = container.NewVBox(d.title, d.banner, form, container.NewGridWithColumns(2, d.saveBtn, d.deleteBtn, d.printBtn, d.calBtn),
+	d.ownBtn = widget.NewButton(lang.X("own.button", "Egen praoplats …"), d.onShowOwnPlacement)
+	d.replyBtn = widget.NewButton(lang.X("reply.button", "Svar från vårdnadshavare …"), d.onShowGuardianReply)
+	d.form = container.NewVBox(d.title, d.banner, form, container.NewGridWithColumns(2, d.saveBtn, d.deleteBtn, d.printBtn, d.calBtn, d.ownBtn, d.replyBtn),
 		widget.NewSeparator(), d.choices.content)
 	d.empty = container.NewCenter(widget.NewLabel(lang.X("pupil.pick", "Välj en elev i listan, eller skapa en ny.")))
 	// Scrolling both ways keeps the form from widening the window.

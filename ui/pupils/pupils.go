@@ -34,6 +34,9 @@ type Shell interface {
 	PrintFor(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string)
 	// SavePupilCalendar asks where to save a pupil's calendar and writes it.
 	SavePupilCalendar(pupilID, periodID string)
+	// ShowHostFormFile opens the exchange export of one company's host form
+	// (sent to the host of a pupil's own-found placement).
+	ShowHostFormFile(companyID string)
 }
 
 // Screen is Elever: a table of every pupil with search as you type,
@@ -53,6 +56,8 @@ type Screen struct {
 	table                           *widget.Table
 	count                           *widget.Label
 	detail                          *pupilDetail
+	grid                            *choiceGrid // the choices grid last opened
+	bulk                            *bulkEdit   // the bulk edit last opened
 }
 
 var pupilHeaders = [pupilColumnCount]struct{ key, sv string }{
@@ -101,6 +106,8 @@ func New(m Shell) *Screen {
 		menu := fyne.NewMenu("",
 			fyne.NewMenuItem(lang.X("pupils.import", "Importera klasslista …"), func() { m.ShowClassListImport(s.Reload) }),
 			fyne.NewMenuItem(lang.X("pupils.import_choices", "Importera val …"), func() { m.ShowChoicesImport(s.Reload) }),
+			fyne.NewMenuItem(lang.X("choicegrid.open", "Val för en klass …"), s.onShowChoiceGrid),
+			fyne.NewMenuItem(lang.X("bulk.open", "Ändra flera elever …"), s.onShowBulkEdit),
 			fyne.NewMenuItem(lang.X("export.button", "Exportera …"), func() { m.ShowExport("pupils") }),
 			fyne.NewMenuItem(lang.X("pupils.bin", "Papperskorg"), s.onShowBin))
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(moreBtn)

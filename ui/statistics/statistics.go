@@ -47,23 +47,24 @@ type Shell interface {
 // school, by gender, with groups smaller than 5 hidden (stats.MinGroup; the
 // suppression is done in data/stats), and the network's company figures.
 type Screen struct {
-	main      Shell
-	kindSel   *widget.Select // period, school year or calendar year
-	whenSel   *widget.Select // which period or year
-	scopeSel  *widget.Select // all schools, a municipality or a school
-	periods   []data.Period
-	placed    map[string]bool  // periods with placed pupils, by id
-	whens     []scopeChoice    // parallel to whenSel.Options
-	scopes    []figures.Filter // parallel to scopeSel.Options
-	report    *figures.Report
-	company   *figures.CompanyFigures
-	chosen    scopeChoice // what report shows
-	body      *fyne.Container
-	status    *widget.Label
-	choices   *widgets.BarChart
-	interest  *plot // interest before and after, by gender
-	gender    *plot // girls, boys and others placed per municipality
-	companies companyCharts
+	main       Shell
+	genderWarn *widget.Label  // most pupils have no gender recorded
+	kindSel    *widget.Select // period, school year or calendar year
+	whenSel    *widget.Select // which period or year
+	scopeSel   *widget.Select // all schools, a municipality or a school
+	periods    []data.Period
+	placed     map[string]bool  // periods with placed pupils, by id
+	whens      []scopeChoice    // parallel to whenSel.Options
+	scopes     []figures.Filter // parallel to scopeSel.Options
+	report     *figures.Report
+	company    *figures.CompanyFigures
+	chosen     scopeChoice // what report shows
+	body       *fyne.Container
+	status     *widget.Label
+	choices    *widgets.BarChart
+	interest   *plot // interest before and after, by gender
+	gender     *plot // girls, boys and others placed per municipality
+	companies  companyCharts
 	// Actions is where buttons that act on the shown figures go (the
 	// impact report's "Skriv ut effektrapport …"); see Range.
 	Actions *fyne.Container
@@ -128,7 +129,10 @@ func New(m Shell) *Screen {
 	legend := widgets.WrapLabel(lang.X("statistics.legend",
 		"<5 = färre än 5 elever. .. = dolt för att en liten grupp inte ska kunna räknas fram. Alla praoplatser räknas som teknikplatser: alla värdar i nätverket är teknikföretag."))
 	selects := container.NewGridWithColumns(3, s.kindSel, s.whenSel, s.scopeSel)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, s.Actions, selects), legend, s.status)
+	s.genderWarn = widgets.WrapLabel("")
+	s.genderWarn.Importance = widget.WarningImportance
+	s.genderWarn.Hide()
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, s.Actions, selects), legend, s.genderWarn, s.status)
 	s.content = container.NewPadded(container.NewBorder(top, nil, nil, nil, container.NewScroll(s.body)))
 	return s
 }
@@ -263,9 +267,13 @@ func (s *Screen) Reload() {
 			r, co, err = compute(st, c, f)
 		}
 		p := drawPlots(r, dark, code)
+		genders, gerr := st.GenderCounts(context.Background())
 		return func() {
 			if n != s.loads {
 				return
+			}
+			if gerr == nil {
+				showGenderWarning(s.genderWarn, genders)
 			}
 			if err != nil {
 				s.status.SetText(err.Error())
@@ -346,9 +354,13 @@ func (s *Screen) load() {
 	s.main.Background(func() func() {
 		r, co, err := compute(st, c, f)
 		p := drawPlots(r, dark, code)
+		genders, gerr := st.GenderCounts(context.Background())
 		return func() {
 			if n != s.loads {
 				return
+			}
+			if gerr == nil {
+				showGenderWarning(s.genderWarn, genders)
 			}
 			if err != nil {
 				s.status.SetText(err.Error())

@@ -14,7 +14,7 @@ import (
 type PickItem struct{ ID, Text string } // the id handed to onPick, the text shown
 
 // SearchPicker is a search box over a list, for choosing among many (pupils,
-// offers): typing narrows the list, a tap chooses.
+// offers): typing narrows the list, a tap or Enter (the first found) chooses.
 type SearchPicker struct {
 	Content  fyne.CanvasObject // the box, list and choice, to place in a form
 	entry    *widget.Entry
@@ -34,6 +34,20 @@ func NewSearchPicker(placeholder string, onPick func(id string)) *SearchPicker {
 	p.entry = widget.NewEntry()
 	p.entry.SetPlaceHolder(placeholder)
 	p.entry.OnChanged = func(string) { p.filter() }
+	// Enter takes the first entry found: a few letters and Enter choose
+	// without the pointer.
+	p.entry.OnSubmitted = func(string) {
+		if len(p.shown) == 0 {
+			return
+		}
+		it := p.shown[0]
+		p.quiet = true
+		p.list.Select(0)
+		p.quiet = false
+		p.selected = it.ID
+		p.showChosen()
+		p.onPick(it.ID)
+	}
 	p.list = widget.NewList(func() int { return len(p.shown) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -66,6 +80,9 @@ func (p *SearchPicker) SetItems(items []PickItem, id string) {
 	p.filter()
 	p.showChosen()
 }
+
+// SearchBox is the picker's search box (to focus it, or to type in a test).
+func (p *SearchPicker) SearchBox() *widget.Entry { return p.entry }
 
 // filter shows the entries whose text holds every word typed.
 func (p *SearchPicker) filter() {

@@ -1,0 +1,147 @@
+package printing
+
+import (
+	"context"
+	"errors"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data"
+	"techniqual/reports"
+	"techniqual/ui/ops"
+)
+
+// schoolDocsBox is the school's own documents of the chosen period (the
+// same as pdf catalogue|guardian-letters|risk-assessments): the offer
+// catalogue, the guardian letters and the risk assessments, for the school
+// and class chosen above, in the language chosen.
+func (s *Screen) schoolDocsBox() fyne.CanvasObject {
+	button := func(key, sv string, doc ops.SchoolDoc) *widget.Button {
+		return widget.NewButton(lang.X(key, sv), func() { s.onSchoolDoc(doc) })
+	}
+	return container.NewVBox(widget.NewSeparator(),
+		widget.NewLabelWithStyle(lang.X("schooldocs.title", "Skolans dokument"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewGridWithColumns(3,
+			button("schooldocs.catalogue", "Praoplatskatalog …", ops.DocCatalogue),
+			button("schooldocs.letters", "Brev till vårdnadshavare …", ops.DocGuardianLetters),
+			button("schooldocs.risks", "Riskbedömningar …", ops.DocRiskAssessments)),
+		widget.NewButton(lang.X("schooldocs.letter_text", "Skolans text i brevet …"), s.onLetterText))
+}
+
+// onLetterText edits the chosen school's own text of the guardian letter,
+// in Swedish and English; a blank text gives the built-in one.
+func (s *Screen) onLetterText() {
+	schoolID := s.c.schoolID
+	if schoolID == "" && len(s.schoolOpts) > 0 {
+		schoolID = s.schoolOpts[0].ID
+	}
+	if schoolID == "" {
+		return
+	}
+	st := s.main.Store()
+	ctx := context.Background()
+	entries := map[string]*widget.Entry{}
+	for _, l := range []string{"sv", "en"} {
+		e := widget.NewMultiLineEntry()
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(6)
+		text, err := st.GuardianLetterText(ctx, schoolID, l)
+		if err != nil {
+			s.status.SetText(err.Error())
+			return
+		}
+		e.SetText(text)
+		e.SetPlaceHolder(lang.X("schooldocs.builtin", "Tomt: den inbyggda texten"))
+		entries[l] = e
+	}
+	name := ""
+	for _, o := range s.schoolOpts {
+		if o.ID == schoolID {
+			name = o.Name
+		}
+	}
+	form := []*widget.FormItem{widget.NewFormItem(lang.X("schooldocs.swedish", "Svenska"), entries["sv"]),
+		widget.NewFormItem(lang.X("schooldocs.english", "Engelska"), entries["en"])}
+	d := dialog.NewForm(lang.X("schooldocs.letter_title", "Brevtext för {{.School}}", map[string]string{"School": name}),
+		lang.X("action.save", "Spara"), lang.X("events.walk_cancel", "Avbryt"), form, func(ok bool) {
+			if !ok {
+				return
+			}
+			for _, l := range []string{"sv", "en"} {
+				if err := st.SetGuardianLetterText(ctx, schoolID, l, entries[l].Text); err != nil {
+					s.status.SetText(err.Error())
+					return
+				}
+			}
+			s.status.SetText(lang.X("companies.saved", "Sparat."))
+		}, s.main.Window())
+	d.Resize(fyne.NewSize(640, 480))
+	d.Show()
+}
+
+// schoolDocFilter is the school and class chosen above, for the school's
+// documents (a pupil or an offer chosen counts as the whole period).
+func (s *Screen) schoolDocFilter() (data.DocFilter, ops.Scope) {
+	var f data.DocFilter
+	var sc ops.Scope
+	if s.c.scope == scopeSchool || s.c.scope == scopeClass {
+		f.SchoolID = s.c.schoolID
+		for _, o := range s.schoolOpts {
+			if o.ID == s.c.schoolID {
+				sc.School = o.Name
+			}
+		}
+	}
+	if s.c.scope == scopeClass {
+		f.ClassName, sc.Class = s.c.class, s.c.class
+	}
+	return f, sc
+}
+
+// onSchoolDoc asks where to save one of the school's documents and prints it.
+func (s *Screen) onSchoolDoc(doc ops.SchoolDoc) {
+	if s.c.periodID == "" {
+		s.status.SetText(lang.X("printing.choose_period", "Välj praoperiod"))
+		return
+	}
+	per := s.period()
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close() // the dialog made an empty file; the PDF replaces it
+		s.saveSchoolDoc(doc, per, path)
+	}, s.main.Window())
+	d.SetFileName(reports.SafeFileName(string(doc)+" "+per.Name) + ".pdf")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Show()
+}
+
+// saveSchoolDoc prints off the UI goroutine and says what it wrote.
+func (s *Screen) saveSchoolDoc(doc ops.SchoolDoc, per data.Period, path string) {
+	f, sc := s.schoolDocFilter()
+	st, code := s.main.Store(), s.c.lang
+	s.status.SetText(lang.X("printing.working", "Skriver ut …"))
+	s.main.Background(func() func() {
+		res, err := ops.PrintSchool(context.Background(), st, ops.SchoolPrint{Doc: doc, Period: per, Filter: f, Scope: sc,
+			Options: reports.Options{Lang: code}, Path: path})
+		return func() {
+			switch {
+			case errors.Is(err, reports.ErrNothing):
+				s.status.SetText(lang.X("schooldocs.nothing", "Inget att skriva ut för de valda."))
+			case err != nil:
+				s.status.SetText(err.Error())
+			default:
+				s.status.SetText(lang.X("schooldocs.saved", "Sparat: {{.Path}} ({{.N}} st.)",
+					map[string]string{"Path": path, "N": strconv.Itoa(res.Units)}))
+			}
+		}
+	})
+}

@@ -1,0 +1,39 @@
+package printing
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"techniqual/ui/internal/uitest"
+	"techniqual/ui/ops"
+)
+
+// TestUtskrifterPrintsTheSchoolsDocuments prints the catalogue and the
+// guardian letters of the period chosen from the window.
+func TestUtskrifterPrintsTheSchoolsDocuments(t *testing.T) {
+	s, _ := newPrintingTest(t)
+	m := s.main.(*uitest.Shell)
+	dir := t.TempDir()
+	for _, c := range []struct {
+		doc  ops.SchoolDoc
+		want []string
+	}{
+		{ops.DocCatalogue, []string{"Praoplatser", "Åk 9 v. 46 2026", "Mina val"}},
+		{ops.DocGuardianLetters, []string{"Information om prao", "Svarstalong"}},
+		{ops.DocRiskAssessments, []string{"Riskbedömning", "Tillsyn av minderåriga"}},
+	} {
+		path := filepath.Join(dir, string(c.doc)+".pdf")
+		s.saveSchoolDoc(c.doc, s.period(), path)
+		m.Wait(t)
+		if !strings.Contains(s.status.Text, path) {
+			t.Fatalf("%s: status %q", c.doc, s.status.Text)
+		}
+		text := pdfText(t, path)
+		for _, w := range c.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s lacks %q", c.doc, w)
+			}
+		}
+	}
+}

@@ -641,7 +641,21 @@ func (g *gen) place(p data.Period, pupils []data.Pupil, offers []data.Offer, gra
 		return fmt.Errorf("example placements: %w", err)
 	}
 	days := data.Weekdays(p.Start, p.End)
+	// Attendance is saved a few hundred pupils at a time, with its keys
+	// drawn where SetAttendance drew them (same seed, same rows).
+	var att []data.Attendance
+	var attIDs []string
+	flush := func() error {
+		err := g.st.AddAttendance(g.ctx, att, attIDs)
+		att, attIDs = att[:0], attIDs[:0]
+		return err
+	}
 	for i, pu := range pupils {
+		if len(att) >= 1000 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
 		if res.Assign[i] == match.NoOffer {
 			continue
 		}
@@ -663,9 +677,7 @@ func (g *gen) place(p data.Period, pupils []data.Pupil, offers []data.Offer, gra
 			case r < 7:
 				at.Status, at.Note = data.AttendanceAbsent, "Tandläkarbesök"
 			}
-			if err := g.st.SetAttendance(g.ctx, at); err != nil {
-				return err
-			}
+			att, attIDs = append(att, at), append(attIDs, g.ids())
 		}
 		if g.rng.IntN(10) < 4 {
 			before, rec, after := interest(g, pu)
@@ -680,7 +692,7 @@ func (g *gen) place(p data.Period, pupils []data.Pupil, offers []data.Offer, gra
 			}
 		}
 	}
-	return nil
+	return flush()
 }
 
 func (g *gen) events(companies []company, counsellors map[string]data.Person, pupils8 []data.Pupil) error {

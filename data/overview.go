@@ -29,7 +29,10 @@ func (o Overview) Empty() bool {
 	return o.Schools+o.Companies+o.People+o.Pupils+o.Periods+o.Offers+o.Events == 0
 }
 
-// Overview counts what the database holds, in one read.
+// Overview counts what the database holds, in one read. It is the first
+// thing the window shows, on a cold cache: each count reads the smallest
+// index that answers it (the pupils with choices from the first choices'
+// partial index, a fifth of the size of the choices' own).
 func (s *Store) Overview(ctx context.Context) (Overview, error) {
 	var o Overview
 	err := s.q.QueryRowContext(ctx, `SELECT
@@ -45,7 +48,7 @@ func (s *Store) Overview(ctx context.Context) (Overview, error) {
 		(SELECT count(*) FROM offers WHERE deleted_at IS NULL),
 		(SELECT count(*) FROM offers WHERE deleted_at IS NULL AND status = 'approved'),
 		(SELECT coalesce(sum(capacity), 0) FROM offers WHERE deleted_at IS NULL AND status = 'approved'),
-		(SELECT count(*) FROM preferences WHERE rank = 1),
+		(SELECT count(*) FROM preferences INDEXED BY preferences_first WHERE rank = 1),
 		(SELECT count(*) FROM assignments WHERE deleted_at IS NULL),
 		(SELECT count(*) FROM events WHERE deleted_at IS NULL),
 		(SELECT count(*) FROM registrations WHERE deleted_at IS NULL AND status <> 'cancelled')`).Scan(

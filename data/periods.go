@@ -143,7 +143,7 @@ func (s *Store) SetPeriodStatus(ctx context.Context, id string, st PeriodStatus)
 }
 
 func (s *Store) scanPeriods(ctx context.Context, where string, args ...any) ([]Period, error) {
-	rows, err := s.q.QueryContext(ctx, "SELECT "+periodColumns+" FROM periods WHERE deleted_at IS NULL "+where+
+	rows, err := s.query(ctx, "SELECT "+periodColumns+" FROM periods WHERE deleted_at IS NULL "+where+
 		" ORDER BY start_date, name", args...)
 	if err != nil {
 		return nil, fmt.Errorf("list periods: %w", err)
@@ -167,8 +167,15 @@ func (s *Store) scanPeriods(ctx context.Context, where string, args ...any) ([]P
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	schools, err := s.q.QueryContext(ctx, `SELECT ps.period_id, ps.school_id FROM period_schools ps
-		JOIN organisations o ON o.id = ps.school_id ORDER BY o.name`)
+	// One period (GetPeriod, FindPeriod: every approved offer saved asks)
+	// reads its own schools only, through the primary key.
+	schoolsQuery, schoolsArgs := `SELECT ps.period_id, ps.school_id FROM period_schools ps
+		JOIN organisations o ON o.id = ps.school_id ORDER BY o.name`, []any(nil)
+	if len(out) == 1 {
+		schoolsQuery, schoolsArgs = `SELECT ps.period_id, ps.school_id FROM period_schools ps
+		JOIN organisations o ON o.id = ps.school_id WHERE ps.period_id = ? ORDER BY o.name`, []any{out[0].ID}
+	}
+	schools, err := s.query(ctx, schoolsQuery, schoolsArgs...)
 	if err != nil {
 		return nil, fmt.Errorf("list period schools: %w", err)
 	}

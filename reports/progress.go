@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -88,12 +89,14 @@ func WriteContext(ctx context.Context, w io.Writer, kind Kind, docs []data.Sched
 	if err != nil {
 		return 0, err
 	}
-	return writePlan(ctx, w, p, o, progress)
+	return writePlan(ctx, w, p, o, progress, true)
 }
 
 // writePlan prints the units of p into one PDF, as WriteContext describes
-// (the documents of a classic period and of a week share it).
-func writePlan(ctx context.Context, w io.Writer, p plan, o Options, progress Progress) (pages int, err error) {
+// (the documents of a classic period and of a week share it). A big
+// document is printed in parts (see partPages) and streamed to w; spool
+// keeps a cancelled print from writing anything to w (see newDocument).
+func writePlan(ctx context.Context, w io.Writer, p plan, o Options, progress Progress, spool bool) (pages int, err error) {
 	l, err := languageFor(o.Lang)
 	if err != nil {
 		return 0, err
@@ -107,23 +110,26 @@ func writePlan(ctx context.Context, w io.Writer, p plan, o Options, progress Pro
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
-	wr, err := newWriter(o, title)
+	// A cancellable print to a writer that is not a temporary file of ours
+	// merges a big document in a spool file first: "nothing written on
+	// cancel" holds whatever the size.
+	doc, err := newDocument(o, title, w, spool && ctx.Done() != nil)
 	if err != nil {
 		return 0, err
 	}
-	u := &unit{m: wr.m, l: wr.l}
+	defer doc.close()
+	u := &unit{m: doc.wr.m, l: doc.wr.l}
 	units := 0
 	for i := range p.n {
 		if err := ctx.Err(); err != nil {
 			return 0, err
 		}
 		if p.build(i, u) {
-			wr.emit(u)
-			units++
-			pages += len(u.pages)
-			if err := wr.pdf.Error(); err != nil {
+			if err := doc.emit(u); err != nil {
 				return 0, fmt.Errorf("reports: %s: %w", title, err)
 			}
+			units++
+			pages += len(u.pages)
 		}
 		if progress != nil {
 			progress(i+1, p.n)
@@ -135,12 +141,7 @@ func writePlan(ctx context.Context, w io.Writer, p plan, o Options, progress Pro
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
-	var plain keep
-	if err := wr.pdf.Output(&plain); err != nil {
-		return 0, fmt.Errorf("reports: write %s: %w", title, err)
-	}
-	wr.pdf = nil
-	if err := compressPages(plain.b, w); err != nil {
+	if err := doc.finish(); err != nil {
 		return 0, fmt.Errorf("reports: write %s: %w", title, err)
 	}
 	return pages, nil
@@ -151,18 +152,33 @@ func writePlan(ctx context.Context, w io.Writer, p plan, o Options, progress Pro
 // is cancelled or printing fails, no file is left at path and an earlier
 // file there is kept.
 func WriteFileContext(ctx context.Context, path string, kind Kind, docs []data.ScheduleDoc, o Options, progress Progress) (pages int, err error) {
-	var buf bytes.Buffer
-	pages, err = WriteContext(ctx, &buf, kind, docs, o, progress)
+	p, err := planFor(kind, docs, o)
 	if err != nil {
 		return 0, err
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	return writePlanFile(ctx, path, p, o, progress)
+}
+
+// writePlanFile prints p straight into a temporary file beside path, which
+// becomes path only when the document is whole: the document never is in
+// memory as a whole (see partPages).
+func writePlanFile(ctx context.Context, path string, p plan, o Options, progress Progress) (pages int, err error) {
+	var printErr error
+	err = data.WritePrivateFile(path, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		pages, printErr = writePlan(ctx, bw, p, o, progress, false)
+		if printErr != nil {
+			return printErr
+		}
+		return bw.Flush()
+	})
+	if printErr != nil {
+		return 0, printErr
+	}
+	if err != nil {
 		return 0, fmt.Errorf("reports: write %s: %w", path, err)
 	}
-	if err := ctx.Err(); err != nil {
-		return 0, err
-	}
-	return pages, writePrivate(path, buf.Bytes())
+	return pages, nil
 }
 
 // WriteFilesContext is WriteFiles for big batches: it stops between files

@@ -2,10 +2,10 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -177,56 +177,11 @@ func (w *writer) chrome(u *unit, page, pages int) {
 // render lays out n units with build and writes them as one PDF to out;
 // name gives the document's title in the chosen language.
 // Build must not keep the unit. A panic in layout or fpdf becomes an error:
-// input is sanitised first, so this is a last line of defence only.
-func render(out io.Writer, o Options, name func(*lang) string, n int, build func(i int, u *unit) bool) (err error) {
-	l, err := languageFor(o.Lang)
-	if err != nil {
-		return err
-	}
-	title := name(l)
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("reports: %s: internal error: %v", title, r)
-		}
-	}()
-	w, err := newWriter(o, title)
-	if err != nil {
-		return err
-	}
-	u := &unit{m: w.m, l: w.l}
-	units := 0
-	for i := range n {
-		if !build(i, u) {
-			continue
-		}
-		w.emit(u)
-		units++
-		if err := w.pdf.Error(); err != nil {
-			return fmt.Errorf("reports: %s: %w", title, err)
-		}
-	}
-	if units == 0 {
-		return ErrNothing
-	}
-	// A big batch leaves layout garbage behind; collecting it between the
-	// phases keeps the peak near what is live (a 3,000-pupil class stays
-	// under 300 MB) for the cost of a few milliseconds.
-	big := units >= 200
-	if big {
-		runtime.GC()
-	}
-	var plain keep
-	if err := w.pdf.Output(&plain); err != nil {
-		return fmt.Errorf("reports: write %s: %w", title, err)
-	}
-	w.pdf = nil // the pages may go before the compressed copy is made
-	if big {
-		runtime.GC()
-	}
-	if err := compressPages(plain.b, out); err != nil {
-		return fmt.Errorf("reports: write %s: %w", title, err)
-	}
-	return nil
+// input is sanitised first, so this is a last line of defence only. A big
+// document is printed in parts and streamed to out (see partPages).
+func render(out io.Writer, o Options, name func(*lang) string, n int, build func(i int, u *unit) bool) error {
+	_, err := writePlan(context.Background(), out, plan{name, n, build}, o, nil, false)
+	return err
 }
 
 // keep takes what fpdf's Output writes without copying it: Output hands over

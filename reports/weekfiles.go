@@ -68,7 +68,20 @@ func WriteWeekContext(ctx context.Context, w io.Writer, kind WeekKind, d WeekDoc
 	if err != nil {
 		return 0, err
 	}
-	return writePlan(ctx, w, p, o, progress)
+	return writePlan(ctx, w, p, o, progress, true)
+}
+
+// WriteWeekFileContext prints the documents of kind into one PDF at path
+// (mode 0600, through a temporary file), as WriteWeekContext: when ctx is
+// cancelled or printing fails no file is left at path and an earlier file
+// there is kept. The document is written as it is printed, never held in
+// memory as a whole.
+func WriteWeekFileContext(ctx context.Context, path string, kind WeekKind, d WeekDocs, o Options, progress Progress) (int, error) {
+	p, err := weekPlanFor(kind, d, o)
+	if err != nil {
+		return 0, err
+	}
+	return writePlanFile(ctx, path, p, o, progress)
 }
 
 // WeekFirstPage lays out the first document of kind printed from d and

@@ -103,6 +103,7 @@ type gen struct {
 	ctx   context.Context
 	n     Summary
 	clock time.Time
+	ids   func() string // the Store's source of keys, for rows saved in batches
 }
 
 // IDs returns a seeded source of UUIDs (version 4 layout).
@@ -152,8 +153,8 @@ func Generate(ctx context.Context, st *data.Store, cfg Config) (Summary, error) 
 	if progress == nil {
 		progress = func(float64) {}
 	}
-	g := &gen{rng: rand.New(rand.NewPCG(cfg.Seed, 0xd3a0)), ctx: ctx, clock: Now}
-	err := st.With(data.Options{Now: func() time.Time { return g.clock }, NewID: IDs(cfg.Seed)}).InTx(ctx, func(tx *data.Store) error {
+	g := &gen{rng: rand.New(rand.NewPCG(cfg.Seed, 0xd3a0)), ctx: ctx, clock: Now, ids: IDs(cfg.Seed)}
+	err := st.With(data.Options{Now: func() time.Time { return g.clock }, NewID: g.ids}).InTx(ctx, func(tx *data.Store) error {
 		g.st = tx
 		plan := cfg.Planner
 		if plan == nil {
@@ -572,6 +573,15 @@ func (g *gen) choices(p data.Period, pupils []data.Pupil, offers []data.Offer) e
 	}
 	g.rng.Shuffle(len(w), func(i, j int) { w[i], w[j] = w[j], w[i] })
 	cum := cumulative(w)
+	// The choices are saved a few hundred pupils at a time; their keys are
+	// drawn here, in the order one SetPreferences a pupil drew them, so the
+	// same seed still gives the same rows.
+	var batch []data.PupilChoices
+	flush := func() error {
+		err := g.st.AddChoices(g.ctx, p.ID, batch)
+		batch = batch[:0]
+		return err
+	}
 	for i, pu := range pupils {
 		k := min(data.MaxChoices, len(offers))
 		picked := make([]string, 0, k)
@@ -584,17 +594,24 @@ func (g *gen) choices(p data.Period, pupils []data.Pupil, offers []data.Offer) e
 			seen[j] = true
 			picked = append(picked, offers[j].ID)
 		}
-		if err := g.st.SetPreferences(g.ctx, pu.ID, p.ID, picked); err != nil {
-			return err
+		keys := make([]string, len(picked))
+		for n := range keys {
+			keys[n] = g.ids()
 		}
+		batch = append(batch, data.PupilChoices{PupilID: pu.ID, OfferIDs: picked, IDs: keys})
 		g.n.Preferences += len(picked)
 		if i > 0 && g.rng.IntN(15) == 0 && pupils[i-1].ClassName == pu.ClassName && pupils[i-1].SchoolID == pu.SchoolID {
 			if err := g.st.AddFriendPair(g.ctx, data.FriendPair{PeriodID: p.ID, PupilA: pupils[i-1].ID, PupilB: pu.ID}); err != nil {
 				return err
 			}
 		}
+		if len(batch) == 200 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
 	}
-	return nil
+	return flush()
 }
 
 // place gives a done period its placements through the allocation
@@ -630,7 +647,21 @@ func (g *gen) place(p data.Period, pupils []data.Pupil, offers []data.Offer, gra
 		return fmt.Errorf("example placements: %w", err)
 	}
 	days := data.Weekdays(p.Start, p.End)
+	// Attendance is saved a few hundred pupils at a time, with its keys
+	// drawn where SetAttendance drew them (same seed, same rows).
+	var att []data.Attendance
+	var attIDs []string
+	flush := func() error {
+		err := g.st.AddAttendance(g.ctx, att, attIDs)
+		att, attIDs = att[:0], attIDs[:0]
+		return err
+	}
 	for i, pu := range pupils {
+		if len(att) >= 1000 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
 		if res.Assign[i] == match.NoOffer {
 			continue
 		}
@@ -652,9 +683,7 @@ func (g *gen) place(p data.Period, pupils []data.Pupil, offers []data.Offer, gra
 			case r < 7:
 				at.Status, at.Note = data.AttendanceAbsent, "Tandläkarbesök"
 			}
-			if err := g.st.SetAttendance(g.ctx, at); err != nil {
-				return err
-			}
+			att, attIDs = append(att, at), append(attIDs, g.ids())
 		}
 		if g.rng.IntN(10) < 4 {
 			before, rec, after := interest(g, pu)
@@ -669,7 +698,7 @@ func (g *gen) place(p data.Period, pupils []data.Pupil, offers []data.Offer, gra
 			}
 		}
 	}
-	return nil
+	return flush()
 }
 
 func (g *gen) events(companies []company, counsellors map[string]data.Person, pupils8 []data.Pupil) error {

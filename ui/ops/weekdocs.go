@@ -1,11 +1,9 @@
 package ops
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 
@@ -476,10 +474,5 @@ func weekPupilIDs(kind reports.WeekKind, d reports.WeekDocs) ([]string, int) {
 
 // writeWeekFile writes one PDF of kind to path, whole or not at all.
 func writeWeekFile(ctx context.Context, path string, kind reports.WeekKind, d reports.WeekDocs, o reports.Options, progress reports.Progress) (int, error) {
-	var buf bytes.Buffer
-	pages, err := reports.WriteWeekContext(ctx, &buf, kind, d, o, progress)
-	if err != nil {
-		return 0, err
-	}
-	return pages, data.WritePrivateFile(path, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
+	return reports.WriteWeekFileContext(ctx, path, kind, d, o, progress)
 }

@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -20,7 +21,6 @@ import (
 
 	"techniqual/data"
 	"techniqual/data/demo"
-	figures "techniqual/data/stats"
 	"techniqual/reports"
 	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
@@ -73,6 +73,7 @@ type Screen struct {
 	todoID     string          // the period whose checklist is shown
 	grid       *fyne.Container // the tiles, hidden while the welcome shows
 	rest       *fyne.Container // the balance and the periods, likewise
+	loads      int             // refreshes started: a step of an older one is dropped
 }
 
 // stat is one number on the overview.
@@ -136,21 +137,27 @@ func (s *Screen) Content() fyne.CanvasObject { return s.content }
 // Reload fetches the counts again.
 func (s *Screen) Reload() { s.refresh() }
 
-// overviewData is what one refresh loads off the UI goroutine.
+// overviewData is what the first, cheap step of a refresh loads off the
+// UI goroutine: the counts and the list of periods.
 type overviewData struct {
 	counts      data.Overview
 	periods     []data.Period
-	perPeriod   []data.PeriodOverview
 	emptyChosen bool
-	balance     *figures.Report
 	todoID      string // the period whose checklist is loaded
 	steps       []data.ChecklistStep
 	err         error
 }
 
-// refresh loads the counts off the UI goroutine and swaps them in.
+// refresh loads the screen in three steps, each off the UI goroutine and
+// shown as soon as it arrives: the counts and the periods' names (a few
+// indexed counts, as quick on 30,000 pupils as on none), then each period's
+// figures, then the balance of the newest placed period (the slow part,
+// a whole statistics report). A refresh started later wins: an earlier
+// one's late steps are dropped.
 func (s *Screen) refresh() {
 	st, todoID, today := s.main.Store(), s.todoID, s.main.Now()
+	s.loads++
+	load := s.loads
 	s.main.Background(func() func() {
 		ctx := context.Background()
 		var d overviewData
@@ -158,36 +165,108 @@ func (s *Screen) refresh() {
 		if d.err == nil {
 			d.periods, d.err = st.ListPeriods(ctx)
 		}
-		for _, p := range d.periods {
-			if d.err != nil {
-				break
-			}
-			var po data.PeriodOverview
-			po, d.err = st.PeriodOverview(ctx, p)
-			d.perPeriod = append(d.perPeriod, po)
-		}
-		if d.err == nil {
-			d.balance, d.err = loadBalance(ctx, st, d.periods, d.perPeriod)
-		}
 		if d.err == nil {
 			v, _ := st.Meta(ctx, metaEmptyChosen)
 			d.emptyChosen = v == "yes"
 		}
 		if d.err == nil {
 			d.todoID = todoPeriod(d.periods, todoID, today)
-			if d.todoID != "" {
-				d.steps, d.err = st.PeriodChecklist(ctx, d.todoID, today)
-			}
 		}
 		return func() {
+			if load != s.loads {
+				return
+			}
 			s.apply(d)
+			if d.err == nil {
+				s.loadTodo(load, st, d, today)
+				s.loadPeriods(load, st, d.periods)
+			}
 		}
 	})
 }
 
+// loadTodo loads the chosen period's Att göra (a second of queries on a
+// region's database) after the counts are shown, and shows it.
+func (s *Screen) loadTodo(load int, st *data.Store, d overviewData, today time.Time) {
+	if d.todoID == "" {
+		s.showTodo(d)
+		return
+	}
+	s.main.Background(func() func() {
+		steps, err := st.PeriodChecklist(context.Background(), d.todoID, today)
+		return func() {
+			if load != s.loads {
+				return
+			}
+			if err != nil {
+				s.failed(err)
+				return
+			}
+			d.steps = steps
+			s.showTodo(d)
+			s.content.Refresh()
+		}
+	})
+}
+
+// loadPeriods is the second step: the figures of every period, then the
+// balance.
+func (s *Screen) loadPeriods(load int, st *data.Store, periods []data.Period) {
+	if len(periods) == 0 {
+		s.balance.show(nil)
+		return
+	}
+	s.main.Background(func() func() {
+		ctx := context.Background()
+		per := make([]data.PeriodOverview, 0, len(periods))
+		var err error
+		for _, p := range periods {
+			var po data.PeriodOverview
+			if po, err = st.PeriodOverview(ctx, p); err != nil {
+				break
+			}
+			per = append(per, po)
+		}
+		return func() {
+			if load != s.loads {
+				return
+			}
+			if err != nil {
+				s.failed(err)
+				return
+			}
+			s.showPeriods(periods, per)
+			s.loadBalance(load, st, periods, per)
+		}
+	})
+}
+
+// loadBalance is the last step: the balance section's report.
+func (s *Screen) loadBalance(load int, st *data.Store, periods []data.Period, per []data.PeriodOverview) {
+	s.main.Background(func() func() {
+		r, err := loadBalance(context.Background(), st, periods, per)
+		return func() {
+			if load != s.loads {
+				return
+			}
+			if err != nil {
+				s.failed(err)
+				return
+			}
+			s.balance.show(r)
+		}
+	})
+}
+
+func (s *Screen) failed(err error) {
+	s.status.SetText(lang.X("overview.load_failed", "Kunde inte läsa databasen: {{.Error}}", map[string]string{"Error": err.Error()}))
+}
+
+// apply shows the first step: the counts, the welcome card and a line per
+// period saying its figures are on their way.
 func (s *Screen) apply(d overviewData) {
 	if d.err != nil {
-		s.status.SetText(lang.X("overview.load_failed", "Kunde inte läsa databasen: {{.Error}}", map[string]string{"Error": d.err.Error()}))
+		s.failed(d.err)
 		return
 	}
 	s.status.SetText(lang.X("overview.database", "Databas: {{.Path}}", map[string]string{"Path": s.main.Store().Path()}))
@@ -210,26 +289,46 @@ func (s *Screen) apply(d overviewData) {
 		s.rest.Show()
 	}
 	s.showStart(d)
-	s.showTodo(d)
-	s.balance.show(d.balance)
 	s.periods.Objects = nil
 	if len(d.periods) == 0 {
 		s.periods.Add(widget.NewLabel(lang.X("overview.no_periods", "Inga praoperioder ännu.")))
+	} else {
+		s.balance.loading()
 	}
-	for i, p := range d.periods {
-		po := d.perPeriod[i]
-		line := lang.X("overview.period_line",
-			"{{.Name}} · {{.Start}} – {{.End}} · åk {{.Grade}} · {{.Status}} · {{.Pupils}} elever, {{.WithChoices}} med val, {{.Offers}} praoplatser, {{.Seats}} platser, {{.Placed}} placerade, {{.Days}} dagar",
-			map[string]string{"Name": p.Name, "Start": data.FormatDate(p.Start), "End": data.FormatDate(p.End),
-				"Grade": strconv.Itoa(p.Grade), "Status": uikit.PeriodStatusText(p.Status), "Pupils": strconv.Itoa(po.Pupils),
-				"WithChoices": strconv.Itoa(po.PupilsWithChoices), "Offers": strconv.Itoa(po.Offers),
-				"Seats": strconv.Itoa(po.Seats), "Placed": strconv.Itoa(po.Placed), "Days": strconv.Itoa(po.Days)})
+	for _, p := range d.periods {
+		line := lang.X("startup.period_pending", "{{.Name}} · {{.Start}} – {{.End}} · åk {{.Grade}} · {{.Status}} · räknar …",
+			periodFields(p))
 		l := widget.NewLabel(line)
 		l.Wrapping = fyne.TextWrapWord
 		s.periods.Add(l)
 	}
 	s.periods.Refresh()
 	s.content.Refresh() // cards shown or hidden above: lay the page out again
+}
+
+// periodFields are the fields of a period's line that need no counting.
+func periodFields(p data.Period) map[string]string {
+	return map[string]string{"Name": p.Name, "Start": data.FormatDate(p.Start), "End": data.FormatDate(p.End),
+		"Grade": strconv.Itoa(p.Grade), "Status": uikit.PeriodStatusText(p.Status)}
+}
+
+// showPeriods fills in each period's line with its figures.
+func (s *Screen) showPeriods(periods []data.Period, per []data.PeriodOverview) {
+	for i, p := range periods {
+		if i >= len(s.periods.Objects) {
+			break
+		}
+		po := per[i]
+		f := periodFields(p)
+		f["Pupils"], f["WithChoices"], f["Offers"] = strconv.Itoa(po.Pupils), strconv.Itoa(po.PupilsWithChoices), strconv.Itoa(po.Offers)
+		f["Seats"], f["Placed"], f["Days"] = strconv.Itoa(po.Seats), strconv.Itoa(po.Placed), strconv.Itoa(po.Days)
+		line := lang.X("overview.period_line",
+			"{{.Name}} · {{.Start}} – {{.End}} · åk {{.Grade}} · {{.Status}} · {{.Pupils}} elever, {{.WithChoices}} med val, {{.Offers}} praoplatser, {{.Seats}} platser, {{.Placed}} placerade, {{.Days}} dagar",
+			f)
+		if l, ok := s.periods.Objects[i].(*widget.Label); ok {
+			l.SetText(line)
+		}
+	}
 }
 
 // onLoadDemo fills the empty database with example data, off the UI

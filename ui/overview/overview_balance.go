@@ -66,6 +66,12 @@ func loadBalance(ctx context.Context, st *data.Store, periods []data.Period, per
 	return nil, nil
 }
 
+// loading says the figures are being counted; what the cards show stays
+// until show replaces it.
+func (b *balance) loading() {
+	b.note.SetText(lang.X("startup.balance_loading", "Räknar jämställdheten för den senaste praoperioden …"))
+}
+
 // show swaps in the figures of r.
 func (b *balance) show(r *figures.Report) {
 	if r == nil {

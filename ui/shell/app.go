@@ -110,7 +110,7 @@ var sections = []section{
 	{"events", "nav.events", "Evenemang", theme.MailComposeIcon},
 	{"contacts", "nav.contacts", "Kontakter", theme.MailSendIcon},
 	{"statistics", "nav.statistics", "Statistik", theme.InfoIcon},
-	{"journeys", "jr.nav", "Jämställdhetsresor", theme.AccountIcon},
+	{"journeys", "jr.nav", "Jämställdhetsresor", theme.HistoryIcon}, // a journey over the years
 	{"settings", "nav.settings", "Inställningar", theme.SettingsIcon},
 }
 

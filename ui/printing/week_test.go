@@ -45,11 +45,15 @@ func TestPrintWeekDocuments(t *testing.T) {
 	all := reports.WeekUnits(reports.KindWeekSchedules, s.week.docs)
 
 	// A class of the week's school.
+	// Each choice waits for its load: in Fyne's test driver a load hands
+	// back on its own goroutine, which must not run beside the next choice.
 	s.scopeSel.SetSelectedIndex(int(scopeClass))
+	m.Wait(t)
 	if len(s.schoolOpts) != 1 {
 		t.Fatalf("schools %v", s.schoolOpts)
 	}
 	s.schoolSel.SetSelectedIndex(0)
+	m.Wait(t)
 	if len(s.classOpts) < 2 {
 		t.Fatalf("classes %v", s.classOpts)
 	}
@@ -67,6 +71,7 @@ func TestPrintWeekDocuments(t *testing.T) {
 
 	// The hosts' run-sheets of the whole week.
 	s.scopeSel.SetSelectedIndex(int(scopePeriod))
+	m.Wait(t)
 	s.kindRadio.SetSelected("Körschema (till värden)")
 	m.Wait(t)
 	if s.c.week != reports.KindHostRunsheets || !strings.Contains(s.summary.Text, "ett per värd") {

@@ -16,6 +16,7 @@ var warnRed = rgb{0xB0, 0x1C, 0x1C}
 // offer catalogue, the guardian letter and the risk assessment.
 type schoolWords struct {
 	catTitle, catIntro, code, seats, meet, doWhat, minAge, slipTitle   string
+	dayByDay                                                           string
 	slipIntro, choice, name, noOffers, days, ageFrom                   string
 	letterTitle, letterDefault, placement, notPlaced, slip, consentQ   string
 	yes, no, allergies, travel, travelOpts, phone, guardianSig, placeD string
@@ -27,7 +28,7 @@ type schoolWords struct {
 var schoolSV = schoolWords{
 	catTitle: "Praoplatser", catIntro: "Läs om praoplatserna och skriv koderna för dina fem val på lappen. " +
 		"Du kan bara välja platser som finns i den här katalogen.",
-	code: "Kod", seats: "Platser", meet: "Du träffar", doWhat: "Det här gör du", minAge: "Ålder", ageFrom: "från %d år",
+	code: "Kod", seats: "Platser", meet: "Du träffar", doWhat: "Det här gör du", dayByDay: "Dag för dag", minAge: "Ålder", ageFrom: "från %d år",
 	slipTitle: "Mina val", slipIntro: "Skriv koden för fem praoplatser, den du helst vill ha först. Lämna lappen till din mentor.",
 	choice: "Val %d", name: "Namn", noOffers: "Det finns inga godkända praoplatser för den här perioden ännu.", days: "Dagar",
 
@@ -55,7 +56,7 @@ var schoolSV = schoolWords{
 var schoolEN = schoolWords{
 	catTitle: "Work experience placements", catIntro: "Read about the placements and write the codes of your five choices " +
 		"on the slip. You can only choose placements in this catalogue.",
-	code: "Code", seats: "Places", meet: "You will meet", doWhat: "What you will do", minAge: "Age", ageFrom: "from %d",
+	code: "Code", seats: "Places", meet: "You will meet", doWhat: "What you will do", dayByDay: "Day by day", minAge: "Age", ageFrom: "from %d",
 	slipTitle: "My choices", slipIntro: "Write the codes of five placements, the one you want most first. Give the slip to your mentor.",
 	choice: "Choice %d", name: "Name", noOffers: "There are no approved placements for this period yet.", days: "Days",
 
@@ -132,7 +133,7 @@ func catalogueEntry(u *unit, sw *schoolWords, e data.CatalogueEntry, per data.Pe
 		}
 	}
 	if len(acts) > 0 {
-		u.field(l.activities, strings.Join(acts, " · "))
+		u.field(sw.dayByDay, strings.Join(acts, " · "))
 	}
 	var meet []string
 	for _, p := range e.RoleModels {

@@ -45,6 +45,26 @@ type ExchangeTable struct {
 	Fields []string               // in display order
 	Refs   map[string]ExchangeRef // fields that hold keys of other rows
 	Soft   bool                   // rows are soft-deleted (deleted_at)
+	// Key is the column that holds the row's key when it is not "id" (a
+	// risk assessment is keyed by its offer); the key field is never
+	// changed by an import.
+	Key string
+}
+
+// keyColumn is the column holding the table's row key.
+func (t ExchangeTable) keyColumn() string {
+	if t.Key != "" {
+		return t.Key
+	}
+	return "id"
+}
+
+// deletedColumn reads a row's deletion time: "" for a table without a bin.
+func (t ExchangeTable) deletedColumn() string {
+	if t.Soft {
+		return "coalesce(deleted_at, '')"
+	}
+	return "''"
 }
 
 // Exchange tables. "choices" is not a table of its own: it is one pupil's
@@ -212,6 +232,8 @@ func (s *Store) ExchangeRows(ctx context.Context, table, by string, values []str
 		if ref, ok := t.Refs[by]; !ok || ref.List || syntheticFields[by] {
 			return nil, fmt.Errorf("exchange: cannot select %s by %q", table, by)
 		}
+	} else {
+		by = t.keyColumn()
 	}
 	var out []ExchangeRow
 	cols := t.columns()
@@ -221,7 +243,7 @@ func (s *Store) ExchangeRows(ctx context.Context, table, by string, values []str
 	}
 	for start := 0; start < len(values); start += chunk {
 		part := values[start:min(start+chunk, len(values))]
-		rows, err := s.q.QueryContext(ctx, "SELECT id, created_at, updated_at, coalesce(deleted_at, ''), "+strings.Join(sel, ", ")+
+		rows, err := s.q.QueryContext(ctx, "SELECT "+t.keyColumn()+", created_at, updated_at, "+t.deletedColumn()+", "+strings.Join(sel, ", ")+
 			" FROM "+table+" WHERE "+by+" IN ("+placeholders(len(part))+")", anys(part)...)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", table, err)
@@ -566,6 +588,13 @@ func (s *Store) UpsertExchangeRow(ctx context.Context, r ExchangeRow) error {
 	for k, v := range r.Fields {
 		fields[k] = v
 	}
+	if t.Key != "" {
+		// The key column is the row's key, written from r.ID only.
+		if v, ok := fields[t.Key]; ok && v != r.ID {
+			return fmt.Errorf("exchange: %s %s: %s %q is not the row's key", r.Table, r.ID, t.Key, v)
+		}
+		delete(fields, t.Key)
+	}
 	if err := checkExchangePrivacy(r.Table, r.ID, fields); err != nil {
 		return err
 	}
@@ -588,7 +617,7 @@ func (s *Store) UpsertExchangeRow(ctx context.Context, r ExchangeRow) error {
 		fields[f] = strings.Join(keep, ",")
 	}
 	var exists int
-	if err := s.q.QueryRowContext(ctx, "SELECT count(*) FROM "+r.Table+" WHERE id = ?", r.ID).Scan(&exists); err != nil {
+	if err := s.q.QueryRowContext(ctx, "SELECT count(*) FROM "+r.Table+" WHERE "+t.keyColumn()+" = ?", r.ID).Scan(&exists); err != nil {
 		return translate("import "+r.Table, err)
 	}
 	if r.Table == XAssignments && !r.Deleted() {
@@ -626,9 +655,9 @@ func (s *Store) UpsertExchangeRow(ctx context.Context, r ExchangeRow) error {
 			set = append(set, "deleted_at = ?")
 			args = append(args, deleted)
 		}
-		_, err = s.exec(ctx, "UPDATE "+r.Table+" SET "+strings.Join(set, ", ")+" WHERE id = ?", append(args, r.ID)...)
+		_, err = s.exec(ctx, "UPDATE "+r.Table+" SET "+strings.Join(set, ", ")+" WHERE "+t.keyColumn()+" = ?", append(args, r.ID)...)
 	} else {
-		cols = append(cols, "id", "created_at", "updated_at")
+		cols = append(cols, t.keyColumn(), "created_at", "updated_at")
 		args = append(args, r.ID, r.CreatedAt, r.UpdatedAt)
 		if t.Soft {
 			cols = append(cols, "deleted_at")
@@ -771,10 +800,13 @@ func (s *Store) ExchangeIDs(ctx context.Context, table, by string, values []stri
 	if ref, ok := t.Refs[by]; by != "id" && (!ok || ref.List || syntheticFields[by]) {
 		return nil, fmt.Errorf("exchange: cannot select %s by %q", table, by)
 	}
+	if by == "id" {
+		by = t.keyColumn()
+	}
 	var out []string
 	for start := 0; start < len(values); start += chunk {
 		part := values[start:min(start+chunk, len(values))]
-		rows, err := s.q.QueryContext(ctx, "SELECT id FROM "+table+" WHERE "+by+" IN ("+placeholders(len(part))+")", anys(part)...)
+		rows, err := s.q.QueryContext(ctx, "SELECT "+t.keyColumn()+" FROM "+table+" WHERE "+by+" IN ("+placeholders(len(part))+")", anys(part)...)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", table, err)
 		}

@@ -51,6 +51,7 @@ var Authorities = []Authority{
 	{Table: data.XOffers, Field: "status", Roles: []Role{RoleCoordinator, RoleSchool},
 		Others: map[Role][]string{RoleHost: {string(data.OfferDraft), string(data.OfferSubmitted)}}},
 	{Table: data.XOffers, Field: "*", Roles: []Role{RoleHost, RoleCoordinator}},
+	{Table: data.XRiskAssessments, Field: "*", Roles: []Role{RoleHost, RoleCoordinator}},
 	{Table: data.XPeriods, Field: "*", Roles: []Role{RoleCoordinator}},
 	{Table: data.XPupils, Field: "*", Roles: []Role{RoleSchool}},
 	{Table: data.XChoices, Field: "*", Roles: []Role{RoleSchool}},

@@ -1,7 +1,8 @@
 // Package exchange reads and writes Techniqual's exchange files
 // (.techniqual), which carry data between laptops by e-mail: a host's form
-// (company, people, offers), a school's pupils and choices for the regional
-// matching, the results (placements) back to each school, and a host's list
+// (company, people, offers and their risk assessments), a school's pupils
+// and choices for the regional matching, the results (placements) back to
+// each school, and a host's list
 // of incoming pupils.
 //
 // A file is one plaintext header line, "TECHNIQUAL-EXCHANGE v2 kind=school
@@ -55,9 +56,10 @@
 // # Authority and placeholders
 //
 // Who may change which field is one table (authority.go), enforced when a
-// file is read: a host may change its offers' content, people and journey,
-// never an offer's approval; the coordinator or a school the approval and
-// placements; a school its own pupils and their choices. A refused field is
+// file is read: a host may change its offers' content (risk assessments
+// included), people and journey, never an offer's approval; the
+// coordinator or a school the approval and placements; a school its own
+// pupils and their choices. A refused field is
 // named with who may change it, and not applied. Values made smaller when
 // they leave a laptop (a protected pupil's "Elev via skolan", needs that
 // may not be shared) are listed as minimised in the row and are never

@@ -175,7 +175,7 @@ func live(rows []data.ExchangeRow) []data.ExchangeRow {
 
 // ExportHostForm builds a host form file for one company: the company, its
 // people (with roles and journeys), its journey entries and its offers
-// (with days and role models), plus the periods they belong to and the
+// (with days, role models and risk assessments), plus the periods they belong to and the
 // periods still open for offers. Internal notes stay at home.
 func ExportHostForm(ctx context.Context, st *data.Store, orgID string, o Options) (*Payload, error) {
 	org, err := st.GetOrganisation(ctx, orgID)
@@ -219,12 +219,22 @@ func ExportHostForm(ctx context.Context, st *data.Store, orgID string, o Options
 	if err != nil {
 		return nil, err
 	}
+	// The live offers' risk assessments: an offer in the bin travels as a
+	// tombstone, which its assessment could not refer to.
+	var liveOffers []string
+	for _, o := range live(offers) {
+		liveOffers = append(liveOffers, o.ID)
+	}
+	risks, err := b.rows(data.XRiskAssessments, "offer_id", liveOffers)
+	if err != nil {
+		return nil, err
+	}
 	for _, step := range []struct {
 		rows   []data.ExchangeRow
 		fields []string
 		ref    bool
 	}{{orgs, orgFormFields, false}, {periods, periodRefFields, true}, {people, personFields, false},
-		{journey, journeyFields, false}, {offers, offerFields, false}} {
+		{journey, journeyFields, false}, {offers, offerFields, false}, {risks, data.RiskAssessmentFields, false}} {
 		if err := b.add(step.rows, step.fields, step.ref); err != nil {
 			return nil, err
 		}

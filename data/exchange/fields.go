@@ -66,6 +66,13 @@ var fieldNames = map[string][2]string{
 	"locked":                   {"låst", "locked"},
 	"source":                   {"källa", "source"},
 	"supervisor_comment":       {"handledarens kommentar", "supervisor's comment"},
+	"tasks":                    {"arbetsuppgifter", "tasks"},
+	"machines":                 {"maskiner och verktyg", "machines and tools"},
+	"substances":               {"ämnen och kemikalier", "substances and chemicals"},
+	"protective_gear":          {"skyddsutrustning", "protective gear"},
+	"supervision":              {"tillsyn", "supervision"},
+	"assessed_by":              {"bedömd av", "assessed by"},
+	"assessed_on":              {"bedömd den", "assessed on"},
 	deletedField:               {"borttagen", "deleted"},
 	supersedeField:             {"ersätter placeringen här (låst eller gjord för hand)", "replaces the placement here (locked or made by hand)"},
 }

@@ -182,8 +182,9 @@ func (d Decisions) side(key string) Side {
 // The tables each kind may bring, and whether as owned rows (merged) or
 // references only.
 var kindTables = map[Kind]map[string]bool{ // table → owned
-	KindHostForm: {data.XOrganisations: true, data.XPeople: true, data.XJourney: true, data.XOffers: true, data.XPeriods: false},
-	KindSchool:   {data.XPupils: true, data.XChoices: true, data.XOrganisations: false, data.XPeriods: false, data.XOffers: false},
+	KindHostForm: {data.XOrganisations: true, data.XPeople: true, data.XJourney: true, data.XOffers: true, data.XPeriods: false,
+		data.XRiskAssessments: true},
+	KindSchool: {data.XPupils: true, data.XChoices: true, data.XOrganisations: false, data.XPeriods: false, data.XOffers: false},
 	KindResults: {data.XAssignments: true, data.XOffers: true, data.XPeople: true, data.XOrganisations: false,
 		data.XPeriods: false},
 }
@@ -743,6 +744,12 @@ func (m *merger) checkScope() {
 				if !ownedBy(r, "host_id", only(src)) {
 					bad(r)
 				}
+			case data.XRiskAssessments:
+				// Keyed by its offer, which must be one of the host's offers
+				// in this file (their host is checked above).
+				if !owned[data.XOffers+"/"+r.ID] || !ownedBy(r, "offer_id", only(r.ID)) {
+					bad(r)
+				}
 			}
 		case KindSchool:
 			switch r.Table {
@@ -916,6 +923,8 @@ func (m *merger) rowLabel(r Row) string {
 	case data.XChoices:
 		pu, _, _ := data.SplitChoiceKey(r.ID)
 		return get(data.XPupils, pu)
+	case data.XRiskAssessments:
+		return get(data.XOffers, r.ID)
 	case data.XAssignments:
 		f := r.Fields
 		if l := m.local[r.Table][r.ID]; f == nil && l != nil {
@@ -1154,14 +1163,15 @@ func (m *merger) checkRefs() {
 
 // tableNames name the tables in running text, Swedish and English.
 var tableNames = map[string][2]string{
-	data.XOrganisations: {"organisationer", "organisations"},
-	data.XPeople:        {"kontakter", "contacts"},
-	data.XJourney:       {"resesteg", "journey entries"},
-	data.XPeriods:       {"praoperioder", "prao periods"},
-	data.XOffers:        {"praoplatser", "offers"},
-	data.XPupils:        {"elever", "pupils"},
-	data.XChoices:       {"önskemål", "choices"},
-	data.XAssignments:   {"placeringar", "placements"},
+	data.XOrganisations:   {"organisationer", "organisations"},
+	data.XPeople:          {"kontakter", "contacts"},
+	data.XJourney:         {"resesteg", "journey entries"},
+	data.XPeriods:         {"praoperioder", "prao periods"},
+	data.XOffers:          {"praoplatser", "offers"},
+	data.XRiskAssessments: {"riskbedömningar", "risk assessments"},
+	data.XPupils:          {"elever", "pupils"},
+	data.XChoices:         {"önskemål", "choices"},
+	data.XAssignments:     {"placeringar", "placements"},
 }
 
 // TableName names a table in words, in Swedish or (en) English.

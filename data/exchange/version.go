@@ -186,6 +186,7 @@ var carried = func() map[string][]string {
 	}
 	add(data.XPeriods, periodRefFields)
 	add(data.XOffers, offerFields, offerRefFields)
+	add(data.XRiskAssessments, data.RiskAssessmentFields)
 	add(data.XPupils, pupilFields)
 	add(data.XChoices, choiceFields)
 	add(data.XAssignments, assignmentFields)

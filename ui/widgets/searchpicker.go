@@ -154,3 +154,24 @@ func (f FixedHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Resize(size)
 	}
 }
+
+// FixedWidth gives its objects a fixed width and the height they are given
+// (a SearchPicker beside a table).
+type FixedWidth struct{ W float32 }
+
+// MinSize is the fixed width at the tallest object's height.
+func (f FixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(f.W, h)
+}
+
+// Layout gives every object the whole size.
+func (f FixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}

@@ -238,11 +238,11 @@ type feedbackTab struct {
 	periodSel *widget.Select
 	// blockPick chooses the block by typing a few letters of its host
 	// (Enter takes the first found).
-	blockPick *widgets.SearchPicker
-	table               *widgets.KeyTable
-	summary, status     *widget.Label
-	detail              *widget.Label
-	newBtn              *widget.Button
+	blockPick       *widgets.SearchPicker
+	table           *widgets.KeyTable
+	summary, status *widget.Label
+	detail          *widget.Label
+	newBtn          *widget.Button
 }
 
 func newFeedbackTab(m Shell) *feedbackTab {

@@ -84,11 +84,13 @@ type Screen struct {
 	// moveTo chooses the offer of a manual move: a region has thousands of
 	// offers, so a few typed letters of title or host and Enter pick one.
 	moveTo *widgets.SearchPicker
-	moveBtn, lockBtn, clearBtn            *widget.Button
-	offers                                *widget.Table
-	unplacedList                          *widget.List
-	explain                               *widget.Label
-	tabs                                  *container.AppTabs
+	// wantPeriod is the period the next Reload chooses ("" for the usual).
+	wantPeriod                 string
+	moveBtn, lockBtn, clearBtn *widget.Button
+	offers                     *widget.Table
+	unplacedList               *widget.List
+	explain                    *widget.Label
+	tabs                       *container.AppTabs
 }
 
 // weights offered for the soft goals, in units of rank cost.
@@ -276,6 +278,16 @@ func (s *Screen) Reload() {
 			}
 			s.period.Options = names
 			s.period.Refresh()
+			// A period asked for (a checklist line of Översikt or
+			// Praoperioder) comes first.
+			if i := slices.IndexFunc(periods, func(p data.Period) bool { return p.ID == s.wantPeriod }); i >= 0 {
+				s.wantPeriod = ""
+				if s.period.SelectedIndex() != i {
+					s.period.SetSelectedIndex(i) // loads it
+				}
+				return
+			}
+			s.wantPeriod = ""
 			if s.alloc != nil && slices.ContainsFunc(periods, func(p data.Period) bool { return p.ID == s.alloc.Period.ID }) {
 				return // keep the work in progress
 			}
@@ -292,6 +304,10 @@ func (s *Screen) Reload() {
 		}
 	})
 }
+
+// ShowPeriod makes the next Reload show the period with that id (the shell
+// shows the screen, which reloads it).
+func (s *Screen) ShowPeriod(id string) { s.wantPeriod = id }
 
 func (s *Screen) onPeriodChanged(string) {
 	i := s.period.SelectedIndex()

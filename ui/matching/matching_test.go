@@ -351,3 +351,33 @@ func TestGodkannAsksWithTheCounts(t *testing.T) {
 		t.Errorf("Godkänn ändå saved %d placements (want %d), status %s", len(rows), 100-unplaced, per.Status)
 	}
 }
+
+// A checklist line opens Matchning on its own period: ShowPeriod makes the
+// next Reload choose it instead of the period being chosen.
+func TestShowPeriodChoosesItOnReload(t *testing.T) {
+	s, _ := newMatchingTest(t, 60)
+	m := s.main.(*uitest.Shell)
+	var other data.Period
+	for _, p := range s.periods {
+		if p.Name != matchPeriod {
+			other = p
+			break
+		}
+	}
+	if other.ID == "" {
+		t.Fatal("the example data has one period only")
+	}
+	s.ShowPeriod(other.ID)
+	s.Reload()
+	m.Wait(t)
+	m.Wait(t)
+	if s.period.Selected != other.Name || s.alloc == nil || s.alloc.Period.ID != other.ID {
+		t.Fatalf("after ShowPeriod(%s) the screen shows %q", other.Name, s.period.Selected)
+	}
+	// Asked once: the next Reload keeps what is shown.
+	s.Reload()
+	m.Wait(t)
+	if s.alloc == nil || s.alloc.Period.ID != other.ID {
+		t.Errorf("a later Reload moved away from %s", other.Name)
+	}
+}

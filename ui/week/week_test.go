@@ -437,3 +437,27 @@ func TestAFinishedWeekKeepsItsPlan(t *testing.T) {
 		t.Error("the finished week's database changed")
 	}
 }
+
+// A checklist line opens Teknikprao on its own week: ShowPeriod makes the
+// next Reload choose it.
+func TestShowPeriodChoosesTheWeekOnReload(t *testing.T) {
+	st := demoStore(t)
+	sh, s := openWeek(t, st, comingWeekName)
+	var other string
+	for _, id := range s.periodIDs {
+		if id != s.periodID() {
+			other = id
+			break
+		}
+	}
+	if other == "" {
+		t.Fatal("the example data has one week only")
+	}
+	s.ShowPeriod(other)
+	s.Reload()
+	sh.Wait(t)
+	sh.Wait(t)
+	if s.periodID() != other {
+		t.Fatalf("after ShowPeriod(%s) the screen shows %s", other, s.periodID())
+	}
+}

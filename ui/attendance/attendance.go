@@ -160,7 +160,11 @@ type Screen struct {
 	weekData    weekData
 	weekChoices []weekChoice
 
-	periodSel, offerSel *widget.Select
+	periodSel *widget.Select
+	// weekPick chooses, in a teknikprao week, a block or a team by typing
+	// a few letters of host or team (Enter takes the first found).
+	weekPick *widgets.SearchPicker
+	weekBox  fyne.CanvasObject
 	// picker chooses, in a classic period, a class (all its pupils on one
 	// grid, whatever their host) or an offer, by typing a few letters.
 	picker         *widgets.SearchPicker
@@ -177,9 +181,7 @@ func New(m Shell) *Screen {
 	s := &Screen{main: m, hosts: map[string]string{}}
 	s.periodSel = widgets.NewSelect(nil, func(string) { s.onPeriod() })
 	s.periodSel.PlaceHolder = lang.X("attendance.pick_period", "Välj praoperiod")
-	s.offerSel = widgets.NewSelect(nil, func(string) { s.onOffer() })
-	s.offerSel.PlaceHolder = lang.X("attendance.pick_offer", "Välj praoplats")
-	s.offerSel.Hide() // shown for a teknikprao week's blocks and teams
+	s.weekPick = widgets.NewSearchPicker(lang.X("picker.week_search", "Sök värd eller team …"), func(string) { s.onWeekChoice() })
 	s.picker = widgets.NewSearchPicker(lang.X("attclass.search", "Sök klass eller praoplats …"), s.onPick)
 	s.table = widgets.NewKeyTable()
 	s.table.Limits = func() (int, int) {
@@ -209,13 +211,17 @@ func New(m Shell) *Screen {
 	clear := widget.NewButton(lang.X("attendance.clear", "Ej registrerad (Delete)"), func() { s.mark("", "") })
 	help := widgets.WrapLabel(lang.X("attendance.help", "Välj en ruta och skriv N (närvarande), S (sjuk) eller F (annan frånvaro). Piltangenterna flyttar.") +
 		" " + lang.X("attendance.week.help", "För en teknikpraovecka: välj ett block eller ett team."))
-	top := container.NewVBox(container.NewGridWithColumns(2, s.periodSel, s.offerSel), help,
+	top := container.NewVBox(container.NewGridWithColumns(2, s.periodSel), help,
 		container.NewHBox(present, sick, absent, clear, s.fillBtn))
 	bottom := container.NewVBox(s.status, widget.NewCard(lang.X("attendance.pupil", "Eleven"), "", s.detail))
 	s.pickBox = container.New(fixedWidth(240), container.NewVBox(
 		widget.NewLabelWithStyle(lang.X("attclass.class_or_offer", "Klass eller praoplats"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		s.picker.Content))
-	s.content = container.NewPadded(container.NewBorder(top, bottom, s.pickBox, nil, s.table))
+	s.weekBox = container.New(fixedWidth(240), container.NewVBox(
+		widget.NewLabelWithStyle(lang.X("attendance.week.pick", "Välj block eller team"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		s.weekPick.Content))
+	s.weekBox.Hide() // shown for a teknikprao week's blocks and teams
+	s.content = container.NewPadded(container.NewBorder(top, bottom, container.NewStack(s.pickBox, s.weekBox), nil, s.table))
 	return s
 }
 
@@ -293,12 +299,11 @@ func (s *Screen) onPeriod() {
 			if s.week != nil { // back from a week: the classic grid again
 				s.week, s.weekChoices = nil, nil
 				s.grid = attendanceGrid{}
-				s.offerSel.PlaceHolder = lang.X("attendance.pick_offer", "Välj praoplats")
 				s.fillBtn.SetText(lang.X("attendance.fill_day", "Hela dagen närvarande"))
 				s.table.SetColumnWidth(0, 200)
 				s.table.Refresh()
 			}
-			s.offerSel.Hide()
+			s.weekBox.Hide()
 			s.pickBox.Show()
 			s.offers = s.offers[:0]
 			s.classes = classes
@@ -520,13 +525,6 @@ func (f fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 // onOffer loads the grid of the chosen offer.
-func (s *Screen) onOffer() {
-	if s.week != nil {
-		s.onWeekChoice()
-		return
-	}
-}
-
 // showGrid puts a loaded grid on the screen, nothing selected.
 func (s *Screen) showGrid(g attendanceGrid) {
 	s.grid = g

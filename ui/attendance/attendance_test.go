@@ -244,7 +244,12 @@ func TestWeekAttendanceFromTheKeyboard(t *testing.T) {
 	if team < 0 {
 		t.Fatal("the first pupil's team is not in the list")
 	}
-	s.offerSel.SetSelectedIndex(team)
+	// The team is found by typing its name and Enter.
+	test.Type(s.weekPick.SearchBox(), s.weekChoices[team].label)
+	s.weekPick.SearchBox().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if c, ok := s.weekChoice(); !ok || c.teamID != s.weekChoices[team].teamID {
+		t.Fatalf("typing %q and Enter chose %+v", s.weekChoices[team].label, c)
+	}
 	tg := s.week
 	if len(tg.blocks) < 2 {
 		t.Fatalf("team route has %d blocks", len(tg.blocks))
@@ -350,5 +355,31 @@ func TestAttendanceByClassFromTheKeyboard(t *testing.T) {
 	m.Wait(t)
 	if s.grid.offerOf != nil || s.grid.offerID == "" {
 		t.Errorf("typing a host's name did not open its offer's grid")
+	}
+}
+
+// The week's picker lists blocks by host the Swedish way (Å after Z), each
+// host's blocks in time order, then the teams; the choice before is kept.
+func TestWeekPickItemsOrder(t *testing.T) {
+	choices := []weekChoice{
+		{blockID: "b1", hostName: "Åkers Styckebruk", label: "Åkers · mån"},
+		{blockID: "b2", hostName: "Zeta AB", label: "Zeta · mån"},
+		{blockID: "b3", hostName: "Åkers Styckebruk", label: "Åkers · tis"},
+		{teamID: "t1", label: "Lag B (4)"},
+		{teamID: "t2", label: "Lag A (5)"},
+		{blockID: "b4", hostName: "alfa lab", label: "alfa · ons"},
+	}
+	for _, tc := range []struct {
+		prev, at string
+	}{{"", "0"}, {"b3", "2"}, {"t2", "4"}, {"gone", "0"}} {
+		items, at := weekPickItems(choices, tc.prev)
+		var got []string
+		for _, it := range items {
+			got = append(got, it.Text)
+		}
+		want := "alfa · ons|Zeta · mån|Åkers · mån|Åkers · tis|Lag A (5)|Lag B (4)"
+		if strings.Join(got, "|") != want || at != tc.at {
+			t.Errorf("prev %q: %v at %s, want %s at %s", tc.prev, got, at, want, tc.at)
+		}
 	}
 }

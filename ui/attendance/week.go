@@ -2,6 +2,7 @@ package attendance
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/ui/uikit"
+	"techniqual/ui/widgets"
 )
 
 // weekRow is one pupil of the week grid with the team they are in.
@@ -37,9 +39,10 @@ type weekGrid struct {
 
 // weekChoice is one entry of the block-or-team list.
 type weekChoice struct {
-	label   string
-	blockID string // a block, or
-	teamID  string // a team
+	label    string
+	blockID  string // a block, or
+	teamID   string // a team
+	hostName string // the block's host, the order of the picker
 }
 
 // weekData is everything of a week the screen shows, read at once.
@@ -83,7 +86,7 @@ func (w weekData) choices() []weekChoice {
 	var out []weekChoice
 	for _, b := range w.blocks {
 		if n := visited[b.ID]; n > 0 {
-			out = append(out, weekChoice{blockID: b.ID, label: blockLabel(b) + " (" + strconv.Itoa(n) + ")"})
+			out = append(out, weekChoice{blockID: b.ID, hostName: b.HostName, label: blockLabel(b) + " (" + strconv.Itoa(n) + ")"})
 		}
 	}
 	for _, t := range w.teams {
@@ -247,30 +250,21 @@ func (s *Screen) onWeekPeriod(p data.Period) {
 				return
 			}
 			prev := ""
-			if i := s.offerSel.SelectedIndex(); s.week != nil && i >= 0 && i < len(s.weekChoices) {
-				prev = s.weekChoices[i].blockID + s.weekChoices[i].teamID
+			if c, ok := s.weekChoice(); ok {
+				prev = c.blockID + c.teamID
 			}
 			s.weekData = w
 			s.week = &weekGrid{}
 			s.weekChoices = w.choices()
-			var names []string
-			at := 0
-			for i, c := range s.weekChoices {
-				names = append(names, c.label)
-				if c.blockID+c.teamID == prev {
-					at = i
-				}
-			}
-			s.offerSel.Show()
+			items, at := weekPickItems(s.weekChoices, prev)
+			s.weekBox.Show()
 			s.pickBox.Hide()
-			s.offerSel.PlaceHolder = lang.X("attendance.week.pick", "Välj block eller team")
-			s.offerSel.Options = names
-			s.offerSel.ClearSelected()
 			if len(w.teams) == 0 {
 				s.status.SetText(lang.X("attendance.week.no_plan", "Veckan har inga team ännu. Planera den under Teknikprao först."))
 			}
-			if len(names) > 0 {
-				s.offerSel.SetSelectedIndex(at)
+			s.weekPick.SetItems(items, at)
+			if at != "" {
+				s.onWeekChoice()
 			} else {
 				s.showWeekGrid(weekGrid{})
 			}
@@ -278,13 +272,52 @@ func (s *Screen) onWeekPeriod(p data.Period) {
 	})
 }
 
+// weekPickItems lists the blocks by host (in Swedish order, each host's in
+// time order), then the teams by name; the id is the index in choices. at
+// is the item of the choice prev (block or team id), else the first.
+func weekPickItems(choices []weekChoice, prev string) (items []widgets.PickItem, at string) {
+	col := uikit.Collator()
+	for i, c := range choices {
+		items = append(items, widgets.PickItem{ID: strconv.Itoa(i), Text: c.label})
+		if c.blockID+c.teamID == prev || at == "" {
+			at = strconv.Itoa(i)
+		}
+	}
+	order := func(it widgets.PickItem) (team int, name string) {
+		i, _ := strconv.Atoi(it.ID)
+		c := choices[i]
+		if c.teamID != "" {
+			return 1, c.label
+		}
+		return 0, c.hostName
+	}
+	slices.SortStableFunc(items, func(a, b widgets.PickItem) int {
+		ta, na := order(a)
+		tb, nb := order(b)
+		if ta != tb {
+			return ta - tb
+		}
+		return col.CompareString(na, nb)
+	})
+	return items, at
+}
+
+// weekChoice is the block or team chosen in weekPick.
+func (s *Screen) weekChoice() (weekChoice, bool) {
+	i, err := strconv.Atoi(s.weekPick.Selected())
+	if s.week == nil || err != nil || i < 0 || i >= len(s.weekChoices) {
+		return weekChoice{}, false
+	}
+	return s.weekChoices[i], true
+}
+
 // onWeekChoice shows the grid of the chosen block or team.
 func (s *Screen) onWeekChoice() {
-	i := s.offerSel.SelectedIndex()
-	if i < 0 || i >= len(s.weekChoices) {
+	c, ok := s.weekChoice()
+	if !ok {
 		return
 	}
-	s.showWeekGrid(s.weekData.grid(s.weekChoices[i]))
+	s.showWeekGrid(s.weekData.grid(c))
 }
 
 func (s *Screen) showWeekGrid(g weekGrid) {

@@ -235,19 +235,21 @@ type feedbackTab struct {
 	blocks  []data.WeekBlock // the blocks listed
 	rows    []*fbRow
 
-	periodSel, blockSel *widget.Select
-	table               *widgets.KeyTable
-	summary, status     *widget.Label
-	detail              *widget.Label
-	newBtn              *widget.Button
+	periodSel *widget.Select
+	// blockPick chooses the block by typing a few letters of its host
+	// (Enter takes the first found).
+	blockPick       *widgets.SearchPicker
+	table           *widgets.KeyTable
+	summary, status *widget.Label
+	detail          *widget.Label
+	newBtn          *widget.Button
 }
 
 func newFeedbackTab(m Shell) *feedbackTab {
 	f := &feedbackTab{main: m}
 	f.periodSel = widgets.NewSelect(nil, func(string) { f.onPeriod() })
 	f.periodSel.PlaceHolder = lang.X("evaluations.week.pick_period", "Välj teknikpraovecka")
-	f.blockSel = widgets.NewSelect(nil, func(string) { f.onBlock() })
-	f.blockSel.PlaceHolder = lang.X("evaluations.week.pick_block", "Välj block")
+	f.blockPick = widgets.NewSearchPicker(lang.X("wk.host_search", "Sök värd"), func(string) { f.onBlock() })
 	f.table = widgets.NewKeyTable()
 	f.table.Limits = func() (int, int) { return len(f.rows) + 1, fbColumns }
 	f.table.Length = f.table.Limits
@@ -290,11 +292,14 @@ func newFeedbackTab(m Shell) *feedbackTab {
 		map[string]string{"Questions": strings.Join(qs, "; ")}))
 	help.Importance = widget.LowImportance
 	top := container.NewVBox(
-		container.NewGridWithColumns(2, f.periodSel, f.blockSel),
+		container.NewGridWithColumns(2, f.periodSel),
 		help,
 		container.NewBorder(nil, nil, nil, f.newBtn, f.summary),
 		f.status)
-	f.content = container.NewPadded(container.NewBorder(top, f.detail, nil, nil, f.table))
+	left := container.New(widgets.FixedWidth{W: 240}, container.NewVBox(
+		widget.NewLabelWithStyle(lang.X("evaluations.week.pick_block", "Välj block"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		f.blockPick.Content))
+	f.content = container.NewPadded(container.NewBorder(top, f.detail, left, nil, f.table))
 	return f
 }
 
@@ -366,42 +371,50 @@ func (f *feedbackTab) onPeriod() {
 				return
 			}
 			keep := ""
-			if i := f.blockSel.SelectedIndex(); i >= 0 && i < len(f.blocks) {
-				keep = f.blocks[i].ID
+			if b, ok := f.block(); ok {
+				keep = b.ID
 			}
 			f.week = w
 			f.blocks = w.blocksShown()
-			var names []string
-			at := 0
-			for i, b := range f.blocks {
-				names = append(names, uikit.JoinDot(b.HostName, uikit.ShortWeekday(b.Date.Weekday())+" "+
-					strconv.Itoa(b.Date.Day())+"/"+strconv.Itoa(int(b.Date.Month()))+" "+b.Start.String()+"–"+b.End.String()))
-				if b.ID == keep {
-					at = i
+			var items []widgets.PickItem
+			at := ""
+			for _, b := range f.blocks {
+				items = append(items, widgets.PickItem{ID: b.ID, Text: uikit.JoinDot(b.HostName, uikit.ShortWeekday(b.Date.Weekday())+" "+
+					strconv.Itoa(b.Date.Day())+"/"+strconv.Itoa(int(b.Date.Month()))+" "+b.Start.String()+"–"+b.End.String())})
+				if b.ID == keep || at == "" {
+					at = b.ID
 				}
 			}
-			f.blockSel.Options = names
-			f.blockSel.ClearSelected()
+			// By host the Swedish way; a host's blocks stay in time order.
+			col := uikit.Collator()
+			host := map[string]string{}
+			for _, b := range f.blocks {
+				host[b.ID] = b.HostName
+			}
+			slices.SortStableFunc(items, func(a, b widgets.PickItem) int { return col.CompareString(host[a.ID], host[b.ID]) })
+			f.blockPick.SetItems(items, at)
 			f.status.SetText("")
-			if len(names) == 0 {
+			if len(items) == 0 {
 				f.rows = nil
 				f.table.Refresh()
 				f.summary.SetText("")
 				f.status.SetText(lang.X("evaluations.week.no_blocks", "Veckan har inga planerade block ännu."))
 				return
 			}
-			f.blockSel.SetSelectedIndex(at)
+			f.onBlock()
 		}
 	})
 }
 
 // block is the chosen block.
 func (f *feedbackTab) block() (data.WeekBlock, bool) {
-	i := f.blockSel.SelectedIndex()
-	if i < 0 || i >= len(f.blocks) {
-		return data.WeekBlock{}, false
+	id := f.blockPick.Selected()
+	for _, b := range f.blocks {
+		if id != "" && b.ID == id {
+			return b, true
+		}
 	}
-	return f.blocks[i], true
+	return data.WeekBlock{}, false
 }
 
 // onBlock shows the chosen block's answers.

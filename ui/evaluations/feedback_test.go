@@ -123,8 +123,8 @@ func TestBlockFeedbackFromTheKeyboard(t *testing.T) {
 	s.Reload()
 	m.Wait(t)
 	m.Wait(t)
-	if f.blocks[f.blockSel.SelectedIndex()].ID != block.ID {
-		t.Fatalf("the block was not kept: %s", f.blockSel.Selected)
+	if b, ok := f.block(); !ok || b.ID != block.ID {
+		t.Fatalf("the block was not kept: %s", f.blockPick.Selected())
 	}
 	var shownNamed, shownAnon bool
 	for _, r := range f.rows {
@@ -137,6 +137,24 @@ func TestBlockFeedbackFromTheKeyboard(t *testing.T) {
 	}
 	if !shownNamed || !shownAnon {
 		t.Errorf("after reload: named shown %v, anonymous shown %v; rows %v", shownNamed, shownAnon, f.rows)
+	}
+
+	// Another block is found by typing its host and Enter: the host's
+	// first block in time order.
+	other := f.blocks[len(f.blocks)-1]
+	for _, b := range f.blocks {
+		if b.HostName == other.HostName {
+			other = b
+			break
+		}
+	}
+	test.Type(f.blockPick.SearchBox(), strings.ToUpper(other.HostName))
+	f.blockPick.SearchBox().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if b, ok := f.block(); !ok || b.ID != other.ID {
+		t.Fatalf("typing %q and Enter chose %+v, want block %s", other.HostName, b, other.ID)
+	}
+	if want := f.week.rows(other.ID); len(f.rows) != len(want) {
+		t.Errorf("the grid shows %d rows, the block has %d", len(f.rows), len(want))
 	}
 }
 

@@ -81,14 +81,16 @@ type Screen struct {
 	search                                *widget.Entry
 	table                                 *widget.Table
 	pupilLbl                              *widget.Label
-	moveTo                                *widget.Select
-	moveFilter                            *widget.Entry // narrows moveTo by offer or host name
-	moveIdx                               []int         // moveTo's option → offer index
-	moveBtn, lockBtn, clearBtn            *widget.Button
-	offers                                *widget.Table
-	unplacedList                          *widget.List
-	explain                               *widget.Label
-	tabs                                  *container.AppTabs
+	// moveTo chooses the offer of a manual move: a region has thousands of
+	// offers, so a few typed letters of title or host and Enter pick one.
+	moveTo *widgets.SearchPicker
+	// wantPeriod is the period the next Reload chooses ("" for the usual).
+	wantPeriod                 string
+	moveBtn, lockBtn, clearBtn *widget.Button
+	offers                     *widget.Table
+	unplacedList               *widget.List
+	explain                    *widget.Label
+	tabs                       *container.AppTabs
 }
 
 // weights offered for the soft goals, in units of rank cost.
@@ -160,18 +162,13 @@ func New(m Shell) *Screen {
 	}
 	s.pupilLbl = widget.NewLabel(lang.X("matching.no_pupil", "Välj en elev i tabellen."))
 	s.pupilLbl.Truncation = fyne.TextTruncateEllipsis
-	s.moveTo = widgets.NewSelect(nil, nil)
-	s.moveTo.PlaceHolder = lang.X("matching.move_to", "Flytta till …")
-	// A region has thousands of offers: a few typed letters narrow the list.
-	s.moveFilter = widget.NewEntry()
-	s.moveFilter.SetPlaceHolder(lang.X("matching.move_filter", "Sök praoplats …"))
-	s.moveFilter.OnChanged = func(string) { s.updateMoveOptions() }
+	s.moveTo = widgets.NewSearchPicker(lang.X("matching.move_filter", "Sök praoplats …"), func(string) { s.updateButtons() })
 	s.moveBtn = widget.NewButtonWithIcon(lang.X("matching.move", "Flytta"), theme.NavigateNextIcon(), s.onMove)
 	s.lockBtn = widget.NewButton(lang.X("matching.lock", "Lås"), s.onToggleLock)
 	s.clearBtn = widget.NewButtonWithIcon(lang.X("matching.clear", "Töm"), theme.ContentClearIcon(), s.onClear)
 	actions := container.NewVBox(s.pupilLbl,
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.moveBtn, s.lockBtn, s.clearBtn),
-			container.NewGridWithColumns(2, s.moveFilter, s.moveTo)))
+			s.moveTo.Content))
 	placements := container.NewBorder(s.search, actions, nil, nil, s.table)
 
 	// Offers tab.
@@ -281,6 +278,16 @@ func (s *Screen) Reload() {
 			}
 			s.period.Options = names
 			s.period.Refresh()
+			// A period asked for (a checklist line of Översikt or
+			// Praoperioder) comes first.
+			if i := slices.IndexFunc(periods, func(p data.Period) bool { return p.ID == s.wantPeriod }); i >= 0 {
+				s.wantPeriod = ""
+				if s.period.SelectedIndex() != i {
+					s.period.SetSelectedIndex(i) // loads it
+				}
+				return
+			}
+			s.wantPeriod = ""
 			if s.alloc != nil && slices.ContainsFunc(periods, func(p data.Period) bool { return p.ID == s.alloc.Period.ID }) {
 				return // keep the work in progress
 			}
@@ -297,6 +304,10 @@ func (s *Screen) Reload() {
 		}
 	})
 }
+
+// ShowPeriod makes the next Reload show the period with that id (the shell
+// shows the screen, which reloads it).
+func (s *Screen) ShowPeriod(id string) { s.wantPeriod = id }
 
 func (s *Screen) onPeriodChanged(string) {
 	i := s.period.SelectedIndex()
@@ -787,43 +798,30 @@ func (s *Screen) selectPupil(i int) {
 	s.updateButtons()
 }
 
-// updateMoveOptions lists the offers with their seats for a move, those
-// whose name holds what is typed in the filter (case and accents as typed).
+// updateMoveOptions lists the offers with their seats for a move, in
+// Swedish order, keeping the one chosen.
 func (s *Screen) updateMoveOptions() {
-	keep := -1
-	if i := s.moveTo.SelectedIndex(); i >= 0 && i < len(s.moveIdx) {
-		keep = s.moveIdx[i]
-	}
-	q := uikit.Fold(strings.TrimSpace(s.moveFilter.Text))
+	keep := s.moveTo.Selected()
 	counts := s.perOffer()
-	var opts []string
-	s.moveIdx = s.moveIdx[:0]
+	items := make([]widgets.PickItem, 0, len(s.alloc.Offers))
 	for j, o := range s.alloc.Offers {
-		name := s.offerName(j)
-		if q != "" && !strings.Contains(uikit.Fold(name), q) {
-			continue
-		}
-		opt := fmt.Sprintf("%s (%d/%d)", name, counts[j].Taken, o.Capacity)
+		opt := fmt.Sprintf("%s (%d/%d)", s.offerName(j), counts[j].Taken, o.Capacity)
 		if o.Status != data.OfferApproved {
 			opt += " – " + lang.X("matching.note_not_approved", "ej godkänd")
 		}
-		opts = append(opts, opt)
-		s.moveIdx = append(s.moveIdx, j)
+		items = append(items, widgets.PickItem{ID: strconv.Itoa(j), Text: opt})
 	}
-	s.moveTo.Options = opts
-	s.moveTo.ClearSelected()
-	if k := slices.Index(s.moveIdx, keep); k >= 0 {
-		s.moveTo.SetSelectedIndex(k)
-	}
-	s.moveTo.Refresh()
+	widgets.SortPickItems(items)
+	s.moveTo.SetItems(items, keep)
 }
 
 // moveTarget is the offer chosen in moveTo, -1 when none.
 func (s *Screen) moveTarget() int {
-	if i := s.moveTo.SelectedIndex(); i >= 0 && i < len(s.moveIdx) {
-		return s.moveIdx[i]
+	j, err := strconv.Atoi(s.moveTo.Selected())
+	if err != nil || s.alloc == nil || j < 0 || j >= len(s.alloc.Offers) {
+		return -1
 	}
-	return -1
+	return j
 }
 
 // onMove moves the selected pupil to the chosen offer; a broken rule or a

@@ -5,7 +5,6 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -99,19 +98,14 @@ func TestMatchingRunMoveLockAcceptUndo(t *testing.T) {
 		t.Fatal("no pupil or offer to move to")
 	}
 	s.selectPupil(mover)
-	// Typing part of the offer's name narrows the list to the offers
-	// whose name holds it (upper case typed, found all the same).
+	// Typing the offer's name (upper case typed, found all the same) and
+	// Enter choose it: the first match, in Swedish order.
 	name := s.offerName(target)
-	test.Type(s.moveFilter, strings.ToUpper(name))
-	if len(s.moveTo.Options) == 0 || len(s.moveTo.Options) >= len(s.alloc.Offers) {
-		t.Fatalf("the filter %q leaves %d of %d offers", name, len(s.moveTo.Options), len(s.alloc.Offers))
+	test.Type(s.moveTo.SearchBox(), strings.ToUpper(name))
+	s.moveTo.SearchBox().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := s.moveTarget(); got != target {
+		t.Fatalf("typing %q and Enter chose offer %d (%q), want %d", name, got, s.offerName(got), target)
 	}
-	for _, o := range s.moveTo.Options {
-		if !strings.Contains(o, name) {
-			t.Errorf("option %q does not hold %q", o, name)
-		}
-	}
-	s.moveTo.SetSelectedIndex(slices.Index(s.moveIdx, target))
 	test.Tap(s.moveBtn)
 	if s.work[mover] != target || !s.locked[mover] {
 		t.Fatalf("the move did not happen: offer %d, locked %v", s.work[mover], s.locked[mover])
@@ -355,5 +349,35 @@ func TestGodkannAsksWithTheCounts(t *testing.T) {
 	per, _ = st.FindPeriod(ctx, matchPeriod)
 	if rows, _ := st.ListAssignments(ctx, per.ID); len(rows) != 100-unplaced || per.Status != data.PeriodMatched {
 		t.Errorf("Godkänn ändå saved %d placements (want %d), status %s", len(rows), 100-unplaced, per.Status)
+	}
+}
+
+// A checklist line opens Matchning on its own period: ShowPeriod makes the
+// next Reload choose it instead of the period being chosen.
+func TestShowPeriodChoosesItOnReload(t *testing.T) {
+	s, _ := newMatchingTest(t, 60)
+	m := s.main.(*uitest.Shell)
+	var other data.Period
+	for _, p := range s.periods {
+		if p.Name != matchPeriod {
+			other = p
+			break
+		}
+	}
+	if other.ID == "" {
+		t.Fatal("the example data has one period only")
+	}
+	s.ShowPeriod(other.ID)
+	s.Reload()
+	m.Wait(t)
+	m.Wait(t)
+	if s.period.Selected != other.Name || s.alloc == nil || s.alloc.Period.ID != other.ID {
+		t.Fatalf("after ShowPeriod(%s) the screen shows %q", other.Name, s.period.Selected)
+	}
+	// Asked once: the next Reload keeps what is shown.
+	s.Reload()
+	m.Wait(t)
+	if s.alloc == nil || s.alloc.Period.ID != other.ID {
+		t.Errorf("a later Reload moved away from %s", other.Name)
 	}
 }

@@ -43,6 +43,9 @@ type Shell interface {
 	ShowNew(id string)
 	// PrintFor opens Utskrifter with that choice made.
 	PrintFor(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string)
+	// ShowPeriodIn shows the screen with that id, with the period chosen
+	// where the screen has periods (Matchning, Teknikprao).
+	ShowPeriodIn(id, periodID string)
 }
 
 // Screen is Översikt: it shows live counts of what the database holds, and on an

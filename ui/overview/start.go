@@ -165,5 +165,9 @@ func (s *Screen) onOpenStep(step data.ChecklistStep) {
 		s.main.PrintFor(kind, s.todoID, "", "", "", "") // Utskrifter with the period and document chosen
 		return
 	}
+	if step.Target == "matching" || step.Target == "week" {
+		s.main.ShowPeriodIn(step.Target, s.todoID) // with this period chosen
+		return
+	}
 	s.main.Show(step.Target)
 }

@@ -49,7 +49,7 @@ func TestPraoperioderShowsTheChosenPeriodsChecklist(t *testing.T) {
 	test.Tap(s.checklist.Button(data.StepTeams))
 	test.Tap(s.checklist.Button(data.StepClassLists))
 	calls := sh.Calls()
-	if !slices.Equal(calls[len(calls)-2:], []string{"show week", "import classlist"}) {
+	if !slices.Equal(calls[len(calls)-2:], []string{"show week period " + s.current.ID, "import classlist"}) {
 		t.Errorf("calls %v", calls)
 	}
 	s.OnNew()

@@ -32,6 +32,9 @@ type Shell interface {
 	PrintFor(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string)
 	// ShowExport opens the spreadsheet export with that kind chosen.
 	ShowExport(kind string)
+	// ShowPeriodIn shows the screen with that id, with the period chosen
+	// where the screen has periods (Matchning, Teknikprao).
+	ShowPeriodIn(id, periodID string)
 }
 
 // Screen is Praoperioder: the periods in a list, one period's form
@@ -387,6 +390,8 @@ func (s *Screen) onOpenStep(step data.ChecklistStep) {
 		if sc, ok := s.formBox.(*container.Scroll); ok {
 			sc.ScrollToBottom() // the period's schools are chosen near the end of this form
 		}
+	case step.Target == "matching" || step.Target == "week":
+		s.main.ShowPeriodIn(step.Target, s.current.ID) // with this period chosen
 	default:
 		s.main.Show(step.Target)
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"slices"
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -38,6 +37,7 @@ type choicesEditor struct {
 	addBtn    *widget.Button
 	msg       *widget.Label
 	friendSel *widget.Select
+	addPick   *widgets.SearchPicker // the offer search of the open add dialog
 	content   fyne.CanvasObject
 }
 
@@ -276,57 +276,40 @@ func (c *choicesEditor) save(ids []string) error {
 
 // onAdd opens a searchable list of the period's offers.
 func (c *choicesEditor) onAdd() {
-	var ids []string
-	for id, o := range c.offers {
-		if o.Status != data.OfferDraft {
-			ids = append(ids, id)
-		}
-	}
-	slices.SortFunc(ids, func(a, b string) int { return strings.Compare(c.offerText(a), c.offerText(b)) })
-	shown := ids
 	var d dialog.Dialog
-	list := widget.NewList(func() int { return len(shown) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			text := c.offerText(shown[i])
-			if slices.Contains(c.chosen, shown[i]) {
-				text = lang.X("choices.chosen_mark", "(vald)") + " " + text
-			}
-			o.(*widget.Label).SetText(text)
-		})
-	list.OnSelected = func(i widget.ListItemID) {
-		if c.addChoice(shown[i]) == nil {
+	// A few letters of title, host or municipality and Enter add the first
+	// offer found: thousands of offers, no pointer needed.
+	c.addPick = widgets.NewSearchPicker(lang.X("choices.search", "Sök på praoplats, företag eller kommun …"), func(id string) {
+		if c.addChoice(id) == nil {
 			d.Hide()
-		} else {
-			list.UnselectAll()
+			return
 		}
-	}
-	search := widget.NewEntry()
-	search.SetPlaceHolder(lang.X("choices.search", "Sök på praoplats, företag eller kommun …"))
-	search.OnChanged = func(text string) {
-		words := strings.Fields(uikit.Fold(text))
-		shown = nil
-		for _, id := range ids {
-			t := uikit.Fold(c.offerText(id))
-			ok := true
-			for _, w := range words {
-				ok = ok && strings.Contains(t, w)
-			}
-			if ok {
-				shown = append(shown, id)
-			}
-		}
-		list.Refresh()
-	}
-	body := container.NewBorder(container.NewVBox(search, c.msg), nil, nil, nil, list)
+		c.addPick.SetItems(c.addItems(), "") // refused: the reason shows, nothing stays chosen
+	})
+	c.addPick.SetItems(c.addItems(), "")
+	body := container.NewBorder(container.NewVBox(c.msg), nil, nil, nil, c.addPick.Content)
 	d = dialog.NewCustom(lang.X("choices.add", "Lägg till val"), lang.X("action.close", "Stäng"), body, c.d.screen.main.Window())
 	d.Resize(fyne.NewSize(640, 480))
 	d.Show()
-	c.d.screen.main.Window().Canvas().Focus(search)
+	c.d.screen.main.Window().Canvas().Focus(c.addPick.SearchBox())
+}
+
+// addItems are the offers a choice may name (all but drafts), in Swedish
+// order, those already chosen marked.
+func (c *choicesEditor) addItems() []widgets.PickItem {
+	var items []widgets.PickItem
+	for id, o := range c.offers {
+		if o.Status != data.OfferDraft {
+			items = append(items, widgets.PickItem{ID: id, Text: c.offerText(id)})
+		}
+	}
+	widgets.SortPickItems(items)
+	for i, it := range items {
+		if slices.Contains(c.chosen, it.ID) {
+			items[i].Text = lang.X("choices.chosen_mark", "(vald)") + " " + it.Text
+		}
+	}
+	return items
 }
 
 func (c *choicesEditor) onFriendChanged() {

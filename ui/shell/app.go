@@ -397,6 +397,16 @@ var Version = "dev"
 // RememberedDatabase is the database chosen in Inställningar ("" for the default).
 func RememberedDatabase(a fyne.App) string { return a.Preferences().String(prefDatabase) }
 
+// ShowPeriodIn shows the screen with id (Matchning, Teknikprao) with the
+// period periodID chosen, as a checklist line asks; a screen without
+// periods is just shown.
+func (m *MainWindow) ShowPeriodIn(id, periodID string) {
+	if s, ok := m.screen(id).(interface{ ShowPeriod(string) }); ok && periodID != "" {
+		s.ShowPeriod(periodID) // before Show, whose Reload chooses it
+	}
+	m.Show(id)
+}
+
 // PrintFor shows Utskrifter preset to print kind for a period, school,
 // class, pupil or offer (see printingScreen.preset).
 func (m *MainWindow) PrintFor(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string) {

@@ -33,11 +33,12 @@ type printTab struct {
 	s       *Screen
 	content fyne.CanvasObject
 
-	buttons  []*widget.Button
-	note     *widget.Label
-	team     *widget.Select
-	host     *widget.Select
-	hostIDs  []string
+	buttons []*widget.Button
+	note    *widget.Label
+	team    *widget.Select
+	// host chooses the host of a host calendar by typing a few letters of
+	// its name (Enter takes the first found).
+	host     *widgets.SearchPicker
 	pupilCal *widget.Button
 	teamCal  *widget.Button
 	hostCal  *widget.Button
@@ -60,7 +61,7 @@ func newPrintTab(s *Screen) *printTab {
 		grid.Add(container.NewVBox(b, hint))
 	}
 	t.team = widgets.NewSelect(nil, nil)
-	t.host = widgets.NewSelect(nil, nil)
+	t.host = widgets.NewSearchPicker(lang.X("wk.host_search", "Sök värd"), func(string) {})
 	t.pupilCal = widget.NewButtonWithIcon(lang.X("wk.cal_pupils", "Elevernas kalendrar"), theme.CalendarIcon(), func() {
 		if id := s.periodID(); id != "" {
 			s.main.SaveWeekCalendar(id, "pupils", "")
@@ -72,14 +73,14 @@ func newPrintTab(s *Screen) *printTab {
 		}
 	})
 	t.hostCal = widget.NewButtonWithIcon(lang.X("wk.cal_host", "Värdens kalender"), theme.CalendarIcon(), func() {
-		if i := t.host.SelectedIndex(); s.periodID() != "" && i >= 0 && i < len(t.hostIDs) {
-			s.main.SaveWeekCalendar(s.periodID(), "host", t.hostIDs[i])
+		if id := t.host.Selected(); s.periodID() != "" && id != "" {
+			s.main.SaveWeekCalendar(s.periodID(), "host", id)
 		}
 	})
 	cals := widgets.FormGrid(
 		widgets.Field(lang.X("wk.cal_all", "Alla elever"), container.NewHBox(t.pupilCal), nil),
 		widgets.Field(lang.X("wk.cal_a_team", "Ett lag"), container.NewBorder(nil, nil, nil, t.teamCal, t.team), nil),
-		widgets.Field(lang.X("wk.cal_a_host", "En värd"), container.NewBorder(nil, nil, nil, t.hostCal, t.host), nil),
+		widgets.Field(lang.X("wk.cal_a_host", "En värd"), container.NewBorder(nil, nil, nil, t.hostCal, t.host.Content), nil),
 	)
 	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(
 		t.note,
@@ -91,8 +92,8 @@ func newPrintTab(s *Screen) *printTab {
 // show offers the saved plan's teams and the week's hosts.
 func (t *printTab) show() {
 	w := t.s.w
-	var teams, hosts []string
-	t.hostIDs = nil
+	var teams []string
+	var hosts []widgets.PickItem
 	saved := false
 	if w != nil {
 		for _, tm := range w.saved.teams {
@@ -103,15 +104,14 @@ func (t *printTab) show() {
 		for _, b := range w.blocks {
 			if !seen[b.HostID] {
 				seen[b.HostID] = true
-				hosts = append(hosts, b.HostName)
-				t.hostIDs = append(t.hostIDs, b.HostID)
+				hosts = append(hosts, widgets.PickItem{ID: b.HostID, Text: b.HostName})
 			}
 		}
 	}
 	t.team.Options = teams
 	t.team.ClearSelected()
-	t.host.Options = hosts
-	t.host.ClearSelected()
+	widgets.SortPickItems(hosts)
+	t.host.SetItems(hosts, "")
 	t.note.Hide()
 	if saved {
 		t.note.SetText("")

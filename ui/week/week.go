@@ -74,6 +74,7 @@ type Screen struct {
 	periodFilter *widget.Entry
 	periodSel    *widget.Select
 	periodIDs    []string // periodSel's options → period ids
+	wantPeriod   string   // the period the next Reload shows ("" for the usual)
 	counts       *widget.Label
 	tabs         *container.AppTabs
 	body         fyne.CanvasObject
@@ -158,6 +159,10 @@ func (s *Screen) FocusSearch() {
 	c.Focus(s.periodFilter)
 }
 
+// ShowPeriod makes the next Reload show the week period with that id (the
+// shell shows the screen, which reloads it).
+func (s *Screen) ShowPeriod(id string) { s.wantPeriod = id }
+
 // Reload fetches the week periods and the chosen week.
 func (s *Screen) Reload() {
 	st := s.main.Store()
@@ -188,6 +193,10 @@ func (s *Screen) Reload() {
 			want := ""
 			if s.w != nil {
 				want = s.w.period.ID
+			}
+			// A period asked for (a checklist line) comes first.
+			if s.wantPeriod != "" {
+				want, s.wantPeriod = s.wantPeriod, ""
 			}
 			if !slices.ContainsFunc(s.periods, func(p data.Period) bool { return p.ID == want }) {
 				want = defaultWeek(s.periods)

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -315,6 +316,22 @@ func TestRunAWeek(t *testing.T) {
 	if !sh.HasCall("calendar week " + pid + " team " + s.printTab.team.Selected) {
 		t.Errorf("calls %v, want a team calendar", sh.Calls())
 	}
+	// A host calendar: a few letters of the host's name and Enter choose it.
+	var calHost data.Organisation
+	for _, b := range s.w.blocks {
+		if calHost.ID == "" || b.HostName > calHost.Name {
+			calHost = data.Organisation{ID: b.HostID, Name: b.HostName}
+		}
+	}
+	test.Type(s.printTab.host.SearchBox(), strings.ToUpper(calHost.Name))
+	s.printTab.host.SearchBox().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := s.printTab.host.Selected(); got != calHost.ID {
+		t.Fatalf("typing %q and Enter chose host %q, want %q", calHost.Name, got, calHost.ID)
+	}
+	test.Tap(s.printTab.hostCal)
+	if !sh.HasCall("calendar week " + pid + " host " + calHost.ID) {
+		t.Errorf("calls %v, want the calendar of %s", sh.Calls(), calHost.Name)
+	}
 }
 
 func TestSwapAndUndoMove(t *testing.T) {
@@ -418,5 +435,29 @@ func TestAFinishedWeekKeepsItsPlan(t *testing.T) {
 	}
 	if after, _ := st.ContentChecksum(ctx); after != before {
 		t.Error("the finished week's database changed")
+	}
+}
+
+// A checklist line opens Teknikprao on its own week: ShowPeriod makes the
+// next Reload choose it.
+func TestShowPeriodChoosesTheWeekOnReload(t *testing.T) {
+	st := demoStore(t)
+	sh, s := openWeek(t, st, comingWeekName)
+	var other string
+	for _, id := range s.periodIDs {
+		if id != s.periodID() {
+			other = id
+			break
+		}
+	}
+	if other == "" {
+		t.Fatal("the example data has one week only")
+	}
+	s.ShowPeriod(other)
+	s.Reload()
+	sh.Wait(t)
+	sh.Wait(t)
+	if s.periodID() != other {
+		t.Fatalf("after ShowPeriod(%s) the screen shows %s", other, s.periodID())
 	}
 }

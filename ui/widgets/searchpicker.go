@@ -8,6 +8,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"techniqual/data/text"
+	"techniqual/ui/uikit"
 )
 
 // PickItem is one entry of a SearchPicker.
@@ -81,15 +84,27 @@ func (p *SearchPicker) SetItems(items []PickItem, id string) {
 	p.showChosen()
 }
 
+// Selected is the id of the entry chosen, "" when none.
+func (p *SearchPicker) Selected() string { return p.selected }
+
+// SortPickItems orders items by their text the Swedish way (å, ä, ö after
+// z; case ignored), so the first match of a search is the one a reader
+// expects at the top.
+func SortPickItems(items []PickItem) {
+	c := text.Collator()
+	slices.SortStableFunc(items, func(a, b PickItem) int { return c.CompareString(a.Text, b.Text) })
+}
+
 // SearchBox is the picker's search box (to focus it, or to type in a test).
 func (p *SearchPicker) SearchBox() *widget.Entry { return p.entry }
 
-// filter shows the entries whose text holds every word typed.
+// filter shows the entries whose text holds every word typed, in any case
+// (and a decomposed "å" typed is the composed one).
 func (p *SearchPicker) filter() {
-	words := strings.Fields(strings.ToLower(p.entry.Text))
+	words := strings.Fields(uikit.Fold(p.entry.Text))
 	p.shown = p.shown[:0]
 	for _, it := range p.items {
-		text := strings.ToLower(it.Text)
+		text := uikit.Fold(it.Text)
 		ok := true
 		for _, w := range words {
 			if !strings.Contains(text, w) {
@@ -134,6 +149,27 @@ func (f FixedHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 // Layout gives every object the whole size.
 func (f FixedHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// FixedWidth gives its objects a fixed width and the height they are given
+// (a SearchPicker beside a table).
+type FixedWidth struct{ W float32 }
+
+// MinSize is the fixed width at the tallest object's height.
+func (f FixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(f.W, h)
+}
+
+// Layout gives every object the whole size.
+func (f FixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)

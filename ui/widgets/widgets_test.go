@@ -164,6 +164,34 @@ func TestSearchPicker(t *testing.T) {
 	assertGolden(t, "searchpicker.png", p.Content, fyne.NewSize(300, 260))
 }
 
+// Sorted the Swedish way, the first match of a search is the one a reader
+// expects at the top; Enter takes it and says which.
+func TestSortPickItemsAndEnter(t *testing.T) {
+	test.NewTempApp(t)
+	items := []PickItem{{ID: "o", Text: "Örebro Verkstad"}, {ID: "a", Text: "Åkers Verkstad"},
+		{ID: "z", Text: "Zeta verkstad"}, {ID: "ae", Text: "Ängby Verkstad"}, {ID: "b", Text: "bergs verkstad"}}
+	SortPickItems(items)
+	var got []string
+	for _, it := range items {
+		got = append(got, it.ID)
+	}
+	if strings.Join(got, " ") != "b z a ae o" {
+		t.Fatalf("order %v, want b z a ae o (å ä ö after z, case ignored)", got)
+	}
+	for _, c := range []struct{ typed, want string }{
+		{"VERKSTAD", "b"}, {"verkstad å", "a"}, {"ö", "o"}, {"zeta", "z"},
+	} {
+		var picked string
+		p := NewSearchPicker("Sök …", func(id string) { picked = id })
+		p.SetItems(items, "")
+		test.Type(p.SearchBox(), c.typed)
+		p.SearchBox().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		if picked != c.want || p.Selected() != c.want {
+			t.Errorf("%q and Enter picked %q (selected %q), want %q", c.typed, picked, p.Selected(), c.want)
+		}
+	}
+}
+
 func TestKeyTable(t *testing.T) {
 	test.NewTempApp(t)
 	k := NewKeyTable()

@@ -152,6 +152,9 @@ func (s *Shell) PrintFor(kind reports.Kind, periodID, schoolID, class, pupilID, 
 	s.Record(fmt.Sprintf("print %s %s %s %s %s %s", kind, periodID, schoolID, class, pupilID, offerID))
 }
 
+// ShowPeriodIn records "show ID period PERIOD".
+func (s *Shell) ShowPeriodIn(id, periodID string) { s.Record("show " + id + " period " + periodID) }
+
 // ShowExport records "export KIND".
 func (s *Shell) ShowExport(kind string) { s.Record("export " + kind) }
 

@@ -27,10 +27,10 @@ type PnrSpan struct{ Start, End int }
 func FindPersonnummer(s string) []PnrSpan {
 	var out []PnrSpan
 	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) || (i > 0 && isDigit(s[i-1])) {
+		if !isDigit(s[i]) || (i > 0 && isDigit(s[i-1])) || hyphenated(s, i-1, i-2) {
 			continue
 		}
-		if end, ok := pnrAt(s, i); ok {
+		if end, ok := pnrAt(s, i); ok && !hyphenated(s, end, end+1) {
 			out = append(out, PnrSpan{i, end})
 			i = end - 1
 		}
@@ -94,6 +94,18 @@ func MaskPersonnummerIn(s string) (masked string, found bool) {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// hyphenated reports a hyphen at s[h] joined to a letter or digit at s[o]:
+// digits between such hyphens are a group of a longer code, such as a UUID
+// ("cf201209-1234-4abc-…"), whose hex groups can look like a personnummer
+// by chance.
+func hyphenated(s string, h, o int) bool {
+	if h < 0 || o < 0 || h >= len(s) || o >= len(s) || s[h] != '-' {
+		return false
+	}
+	c := s[o]
+	return isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+}
 
 // pnrAt reads a personnummer starting at s[i] (a digit after a non-digit)
 // and returns where it ends.

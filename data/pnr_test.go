@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -155,5 +156,27 @@ func TestNoPersonnummerReachesTheStore(t *testing.T) {
 	}
 	if got, _ := st.GetPupil(ctx, x.ID); got.FirstName != "Anna" {
 		t.Errorf("exchanged name %q", got.FirstName)
+	}
+}
+
+// TestKeysAreNotPersonnummer: the hex groups of a UUID can look like a
+// personnummer by chance ("cf201209-1234-…" holds 201209-1234, a valid
+// one); a group of a hyphenated code is not one.
+func TestKeysAreNotPersonnummer(t *testing.T) {
+	valid := "120210-9649" // fictitious, with a right check digit
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"cf" + valid + "-4abc-8def-0123456789ab", false},
+		{"a8b7c6d5-1e2f-4a3b-8c4d-20" + strings.ReplaceAll(valid, "-", "")[:10], false},
+		{`{"id":"0f` + valid + `-4a1b-9c2d-3e4f5a6b7c8d","date":"2026-11-09"}`, false},
+		{"Anna " + valid, true},
+		{"8A" + strings.ReplaceAll(valid, "-", ""), true},
+		{"pnr: " + valid + ".", true},
+	} {
+		if got := HasPersonnummer(c.in); got != c.want {
+			t.Errorf("HasPersonnummer(%q) = %v, want %v", c.in, got, c.want)
+		}
 	}
 }

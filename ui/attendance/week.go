@@ -56,21 +56,11 @@ type weekData struct {
 // loadWeek reads a week's blocks, teams, pupils and attendance.
 func loadWeek(ctx context.Context, st *data.Store, periodID string) (weekData, error) {
 	var w weekData
-	var err error
-	if w.blocks, err = st.ListWeekBlocks(ctx, periodID, true); err != nil {
-		return w, err
-	}
-	if w.teams, err = st.ListTeams(ctx, periodID); err != nil {
-		return w, err
-	}
-	ps, err := st.ListPupils(ctx, data.PupilFilter{})
+	r, err := st.WeekRoster(ctx, periodID)
 	if err != nil {
 		return w, err
 	}
-	w.pupils = make(map[string]data.Pupil, len(ps))
-	for _, p := range ps {
-		w.pupils[p.ID] = p
-	}
+	w.blocks, w.teams, w.pupils = r.Blocks, r.Teams, r.Pupils
 	w.records, err = st.ListBlockAttendance(ctx, periodID)
 	return w, err
 }

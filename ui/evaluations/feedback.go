@@ -102,21 +102,11 @@ type fbWeek struct {
 
 func loadFeedbackWeek(ctx context.Context, st *data.Store, periodID string) (fbWeek, error) {
 	var w fbWeek
-	var err error
-	if w.blocks, err = st.ListWeekBlocks(ctx, periodID, true); err != nil {
-		return w, err
-	}
-	if w.teams, err = st.ListTeams(ctx, periodID); err != nil {
-		return w, err
-	}
-	ps, err := st.ListPupils(ctx, data.PupilFilter{})
+	r, err := st.WeekRoster(ctx, periodID)
 	if err != nil {
 		return w, err
 	}
-	w.pupils = make(map[string]data.Pupil, len(ps))
-	for _, p := range ps {
-		w.pupils[p.ID] = p
-	}
+	w.blocks, w.teams, w.pupils = r.Blocks, r.Teams, r.Pupils
 	w.feedback, err = st.ListBlockFeedback(ctx, periodID)
 	return w, err
 }

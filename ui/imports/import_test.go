@@ -280,6 +280,7 @@ func TestClassListWizardHeaderRowAndReset(t *testing.T) {
 	}
 	// A comma instead of the semicolon: every line is one column.
 	w.headerSel.SetSelected("3")
+	m.Wait(t) // each choice's read hands back before the next choice (see Shell.Wait)
 	w.sepSel.SetSelected(separatorText(','))
 	m.Wait(t)
 	if w.table == nil || len(w.table.Columns) != 1 || w.table.Columns[0].Header != "Förnamn;Efternamn;Klass;Skostorlek" {

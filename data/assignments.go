@@ -62,27 +62,35 @@ func (s *Store) ClearAssignment(ctx context.Context, periodID, pupilID string) e
 func (s *Store) ListAssignments(ctx context.Context, periodID string) ([]Assignment, error) {
 	where, args := assignmentsWhere(periodID)
 	out := make([]Assignment, 0, s.countHint(ctx, `SELECT count(*) FROM assignments WHERE `+where, args...))
-	rows, err := s.q.QueryContext(ctx, `SELECT id, period_id, pupil_id, offer_id, locked, source, supervisor_comment,
-		created_at, updated_at FROM assignments WHERE `+where+` ORDER BY period_id, pupil_id`, args...)
+	rows, err := s.q.QueryContext(ctx, `SELECT `+assignmentColumns+` FROM assignments WHERE `+where+` ORDER BY period_id, pupil_id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list placements: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var a Assignment
-		var locked int
-		var source, created, updated string
-		if err := rows.Scan(&a.ID, &a.PeriodID, &a.PupilID, &a.OfferID, &locked, &source, &a.SupervisorComment,
-			&created, &updated); err != nil {
+		a, err := scanAssignment(rows)
+		if err != nil {
 			return nil, fmt.Errorf("list placements: %w", err)
 		}
-		a.Locked, a.Source, a.CreatedAt, a.UpdatedAt = locked == 1, AssignmentSource(source), parseTS(created), parseTS(updated)
 		out = append(out, a)
 	}
 	if len(out) == 0 {
 		out = nil // as before: no rows gives nil
 	}
 	return out, rows.Err()
+}
+
+// assignmentColumns are the columns scanAssignment reads.
+const assignmentColumns = `id, period_id, pupil_id, offer_id, locked, source, supervisor_comment, created_at, updated_at`
+
+// scanAssignment reads a row of assignmentColumns.
+func scanAssignment(row interface{ Scan(...any) error }) (Assignment, error) {
+	var a Assignment
+	var locked int
+	var source, created, updated string
+	err := row.Scan(&a.ID, &a.PeriodID, &a.PupilID, &a.OfferID, &locked, &source, &a.SupervisorComment, &created, &updated)
+	a.Locked, a.Source, a.CreatedAt, a.UpdatedAt = locked == 1, AssignmentSource(source), parseTS(created), parseTS(updated)
+	return a, err
 }
 
 // assignmentsWhere is ListAssignments' WHERE condition.

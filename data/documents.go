@@ -3,8 +3,12 @@ package data
 import (
 	"bytes"
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"sort"
+	"sync"
+
 	"techniqual/data/text"
 
 	"golang.org/x/text/collate"
@@ -49,133 +53,130 @@ type HostDoc struct {
 // DocumentsForPeriod loads the documents of every placed pupil of a period
 // that matches f, sorted by school, class, last and first name (Swedish
 // order: å, ä, ö after z). A period that does not exist gives ErrNotFound;
-// a period without placements gives an empty list.
+// a period without placements gives an empty list. A print of a whole
+// period reads them through ListDocuments instead, a batch at a time.
 func (s *Store) DocumentsForPeriod(ctx context.Context, periodID string, f DocFilter) ([]ScheduleDoc, error) {
-	per, err := s.GetPeriod(ctx, periodID)
+	l, err := s.ListDocuments(ctx, periodID, f)
 	if err != nil {
 		return nil, err
 	}
-	as, err := s.ListAssignments(ctx, per.ID)
-	if err != nil {
-		return nil, err
-	}
-	if len(as) == 0 {
+	defer l.Close()
+	if l.Len() == 0 {
 		return nil, nil
 	}
-	pupils, err := s.ListPupils(ctx, PupilFilter{SchoolID: f.SchoolID, ClassName: f.ClassName})
-	if err != nil {
-		return nil, err
-	}
-	pupilByID := make(map[string]Pupil, len(pupils))
-	for _, p := range pupils {
-		pupilByID[p.ID] = p
-	}
-	offers, err := s.ListOffers(ctx, OfferFilter{PeriodID: per.ID})
-	if err != nil {
-		return nil, err
-	}
-	offerByID := make(map[string]Offer, len(offers))
-	for _, o := range offers {
-		offerByID[o.ID] = o
-	}
-	orgs, err := s.ListOrganisations(ctx, "")
-	if err != nil {
-		return nil, err
-	}
-	orgByID := make(map[string]Organisation, len(orgs))
-	for _, o := range orgs {
-		orgByID[o.ID] = o
-	}
-	people, err := s.ListPeople(ctx, PersonFilter{})
-	if err != nil {
-		return nil, err
-	}
-	personByID := make(map[string]*Person, len(people))
-	counsellorOf := map[string]*Person{} // school id → its first counsellor by name
-	for i := range people {
-		p := &people[i]
-		personByID[p.ID] = p
-		if p.HasRole(RoleCounsellor) && p.OrganisationID != "" && counsellorOf[p.OrganisationID] == nil {
-			counsellorOf[p.OrganisationID] = p
-		}
-	}
-	attendance, err := s.periodAttendance(ctx, per.ID)
-	if err != nil {
-		return nil, err
-	}
-
-	var out []ScheduleDoc
-	for _, a := range as {
-		if (f.PupilID != "" && a.PupilID != f.PupilID) || (f.OfferID != "" && a.OfferID != f.OfferID) {
-			continue
-		}
-		p, ok := pupilByID[a.PupilID]
-		if !ok {
-			continue // deleted, or outside the filter
-		}
-		o, ok := offerByID[a.OfferID]
-		if !ok {
-			continue // the offer was deleted
-		}
-		d := ScheduleDoc{Pupil: p, School: orgByID[p.SchoolID], Counsellor: counsellorOf[p.SchoolID], Period: per,
-			Assignment: a, Offer: o, Host: orgByID[o.HostID], Supervisor: personByID[o.SupervisorID]}
-		for _, id := range o.RoleModelIDs {
-			if rm := personByID[id]; rm != nil {
-				d.RoleModels = append(d.RoleModels, *rm)
-			}
-		}
-		for _, at := range attendance[p.ID] {
-			if at.OfferID == o.ID {
-				d.Attendance = append(d.Attendance, at)
-			}
-		}
-		out = append(out, d)
-	}
-	sortDocs(out)
-	return out, nil
+	return l.Load(ctx, 0, l.Len())
 }
 
-// periodAttendance reads the attendance recorded at the offers of a period,
-// by pupil, each pupil's days in date order.
-func (s *Store) periodAttendance(ctx context.Context, periodID string) (map[string][]Attendance, error) {
-	rows, err := s.q.QueryContext(ctx, `SELECT pupil_id, offer_id, date, status, note FROM attendance
-		WHERE offer_id IN (SELECT id FROM offers WHERE period_id = ? AND deleted_at IS NULL)
-		ORDER BY pupil_id, date`, periodID)
+// DocumentList is the documents of a period's placed pupils in print
+// order, of which only the order is held: Load reads and builds the
+// documents of a range when they are printed. A print of a region's
+// period then holds a batch of documents, not all of them: a document
+// copies its pupil, school, host, offer and role models, about 5 KB a
+// pupil (issue #16, goal 5). The list reads one snapshot of the database,
+// whatever is saved meanwhile, until Close.
+type DocumentList struct {
+	snap         *Store // reads in one read transaction on conn
+	conn         *sql.Conn
+	per          Period
+	refs         []docRef
+	orgs         map[string]*Organisation
+	counsellorOf map[string]*Person // school id → its first counsellor by name
+}
+
+// docRef is one document of a DocumentList before it is built.
+type docRef struct{ pupilID, offerID string }
+
+// ListDocuments finds the documents DocumentsForPeriod would load, in the
+// same order, without building them. A period that does not exist gives
+// ErrNotFound; a period without placements an empty list. Close the list
+// when done with it: it holds a read transaction.
+func (s *Store) ListDocuments(ctx context.Context, periodID string, f DocFilter) (l *DocumentList, err error) {
+	if s.tx != nil {
+		return nil, errors.New("list documents: not inside a transaction")
+	}
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("list attendance: %w", err)
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	// A deferred BEGIN: a reader in WAL mode sees one snapshot and never
+	// blocks a writer (the Store's own transactions begin IMMEDIATE).
+	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	snap := &Store{db: s.db, q: conn, path: s.path, opts: s.opts, mu: &sync.Mutex{}}
+	l = &DocumentList{snap: snap, conn: conn}
+	defer func() {
+		if err != nil {
+			l.Close()
+			l = nil
+		}
+	}()
+	if l.per, err = snap.GetPeriod(ctx, periodID); err != nil {
+		return nil, err
+	}
+	orgs, err := snap.ListOrganisations(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	l.orgs = make(map[string]*Organisation, len(orgs))
+	for i := range orgs {
+		l.orgs[orgs[i].ID] = &orgs[i]
+	}
+	counsellors, err := snap.ListPeople(ctx, PersonFilter{Role: RoleCounsellor})
+	if err != nil {
+		return nil, err
+	}
+	l.counsellorOf = map[string]*Person{}
+	for i := range counsellors { // sorted by name: the first is the school's
+		p := &counsellors[i]
+		if p.OrganisationID != "" && l.counsellorOf[p.OrganisationID] == nil {
+			l.counsellorOf[p.OrganisationID] = p
+		}
+	}
+	return l, l.find(ctx, f)
+}
+
+// find reads which pupils of the period match f, with what they are
+// sorted by, and keeps their order.
+func (l *DocumentList) find(ctx context.Context, f DocFilter) error {
+	where, args := "", []any{l.per.ID}
+	for _, c := range []struct{ cond, v string }{{" AND p.school_id = ?", f.SchoolID}, {" AND p.class_name = ?", f.ClassName},
+		{" AND a.pupil_id = ?", f.PupilID}, {" AND a.offer_id = ?", f.OfferID}} {
+		if c.v != "" {
+			where += c.cond
+			args = append(args, c.v)
+		}
+	}
+	// The live placements at the period's live offers of live pupils.
+	rows, err := l.snap.q.QueryContext(ctx, `SELECT a.pupil_id, a.offer_id, p.school_id, p.class_name, p.last_name, p.first_name
+		FROM assignments a JOIN pupils p ON p.id = a.pupil_id JOIN offers o ON o.id = a.offer_id
+		WHERE a.period_id = ? AND a.deleted_at IS NULL AND p.deleted_at IS NULL AND o.deleted_at IS NULL
+		AND o.period_id = a.period_id`+where, args...)
+	if err != nil {
+		return fmt.Errorf("list documents: %w", err)
 	}
 	defer rows.Close()
-	out := map[string][]Attendance{}
-	for rows.Next() {
-		var a Attendance
-		var date, status string
-		if err := rows.Scan(&a.PupilID, &a.OfferID, &date, &status, &a.Note); err != nil {
-			return nil, fmt.Errorf("list attendance: %w", err)
-		}
-		a.Date, a.Status = mustDate(date), AttendanceStatus(status)
-		out[a.PupilID] = append(out[a.PupilID], a)
-	}
-	return out, rows.Err()
-}
-
-// swedish compares names the way a Swedish class list is sorted.
-func swedish() *collate.Collator { return text.Collator() }
-
-// sortDocs orders documents by school name, class, last and first name.
-// Collation keys are made once per document, not at every comparison.
-func sortDocs(ds []ScheduleDoc) {
 	c := swedish()
 	var buf collate.Buffer // never reset: the keys point into it
 	type entry struct {
 		keys [6][]byte
-		doc  ScheduleDoc
+		ref  docRef
 	}
-	es := make([]entry, len(ds))
-	for i, d := range ds {
-		es[i] = entry{doc: d, keys: [6][]byte{c.KeyFromString(&buf, d.School.Name), []byte(d.School.ID),
-			c.KeyFromString(&buf, d.Pupil.ClassName), c.KeyFromString(&buf, d.Pupil.LastName),
-			c.KeyFromString(&buf, d.Pupil.FirstName), []byte(d.Pupil.ID)}}
+	var es []entry
+	for rows.Next() {
+		var r docRef
+		var school, class, last, first string
+		if err := rows.Scan(&r.pupilID, &r.offerID, &school, &class, &last, &first); err != nil {
+			return fmt.Errorf("list documents: %w", err)
+		}
+		es = append(es, entry{ref: r, keys: [6][]byte{c.KeyFromString(&buf, l.org(school).Name), []byte(school),
+			c.KeyFromString(&buf, class), c.KeyFromString(&buf, last), c.KeyFromString(&buf, first), []byte(r.pupilID)}})
 	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("list documents: %w", err)
+	}
+	// Collation keys are made once per document, not at every comparison.
 	sort.SliceStable(es, func(i, j int) bool {
 		for k := range es[i].keys {
 			if r := bytes.Compare(es[i].keys[k], es[j].keys[k]); r != 0 {
@@ -184,10 +185,243 @@ func sortDocs(ds []ScheduleDoc) {
 		}
 		return false
 	})
+	l.refs = make([]docRef, len(es))
 	for i := range es {
-		ds[i] = es[i].doc
+		l.refs[i] = es[i].ref
 	}
+	return nil
 }
+
+// Close ends the list's read transaction; the list cannot load after it.
+// Closing twice does nothing.
+func (l *DocumentList) Close() {
+	if l == nil || l.conn == nil {
+		return
+	}
+	l.conn.ExecContext(context.Background(), "ROLLBACK") // a read: nothing to keep
+	l.conn.Close()
+	l.conn = nil
+}
+
+// Len is the number of documents.
+func (l *DocumentList) Len() int { return len(l.refs) }
+
+// Period is the period the documents are of.
+func (l *DocumentList) Period() Period { return l.per }
+
+// OfferID is the offer of document i, without building it.
+func (l *DocumentList) OfferID(i int) string { return l.refs[i].offerID }
+
+// Load builds documents from up to (not including) to.
+func (l *DocumentList) Load(ctx context.Context, from, to int) ([]ScheduleDoc, error) {
+	if from < 0 || to > len(l.refs) || from > to {
+		return nil, fmt.Errorf("documents %d–%d of %d", from, to, len(l.refs))
+	}
+	if l.conn == nil {
+		return nil, errors.New("documents: the list is closed")
+	}
+	refs := l.refs[from:to]
+	var pupilIDs, offerIDs []string
+	seen := map[string]bool{}
+	for _, r := range refs {
+		pupilIDs = append(pupilIDs, r.pupilID)
+		if !seen[r.offerID] {
+			seen[r.offerID] = true
+			offerIDs = append(offerIDs, r.offerID)
+		}
+	}
+	pupils, err := l.snap.pupilsByID(ctx, pupilIDs)
+	if err != nil {
+		return nil, err
+	}
+	as, err := l.snap.assignmentsOf(ctx, l.per.ID, pupilIDs)
+	if err != nil {
+		return nil, err
+	}
+	offers := map[string]*Offer{}
+	var personIDs []string
+	err = inChunks(offerIDs, func(part []string) error {
+		os, err := l.snap.listOffers(ctx, "AND id IN ("+placeholders(len(part))+")", anys(part)...)
+		for i := range os {
+			o := &os[i]
+			offers[o.ID] = o
+			personIDs = append(append(personIDs, o.SupervisorID), o.RoleModelIDs...)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	ps, err := l.snap.peopleByID(ctx, personIDs)
+	if err != nil {
+		return nil, err
+	}
+	people := make(map[string]*Person, len(ps))
+	for i := range ps {
+		people[ps[i].ID] = &ps[i]
+	}
+	attendance, err := l.snap.attendanceAt(ctx, offerIDs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ScheduleDoc, len(refs))
+	for i, r := range refs {
+		p, o, a := pupils[r.pupilID], offers[r.offerID], as[r.pupilID]
+		if p == nil || o == nil || a == nil || a.OfferID != r.offerID {
+			return nil, fmt.Errorf("documents: the placement of pupil %s is not in the snapshot", r.pupilID)
+		}
+		d := ScheduleDoc{Pupil: *p, School: l.org(p.SchoolID), Counsellor: l.counsellorOf[p.SchoolID], Period: l.per,
+			Assignment: *a, Offer: *o, Host: l.org(o.HostID), Supervisor: people[o.SupervisorID]}
+		for _, id := range o.RoleModelIDs {
+			if rm := people[id]; rm != nil {
+				d.RoleModels = append(d.RoleModels, *rm)
+			}
+		}
+		for _, at := range attendance[p.ID] {
+			if at.OfferID == o.ID {
+				d.Attendance = append(d.Attendance, at)
+			}
+		}
+		out[i] = d
+	}
+	return out, nil
+}
+
+// org is the organisation with id, or the zero one when there is none.
+func (l *DocumentList) org(id string) Organisation {
+	if o := l.orgs[id]; o != nil {
+		return *o
+	}
+	return Organisation{}
+}
+
+// ByOffer orders the documents as GroupByOffer orders host confirmations:
+// by host and offer title, each offer's pupils in the order they had. A
+// host print then finds each offer's pupils next to each other.
+func (l *DocumentList) ByOffer(ctx context.Context) error {
+	rows, err := l.snap.q.QueryContext(ctx, `SELECT id, host_id, title FROM offers WHERE period_id = ? AND deleted_at IS NULL`, l.per.ID)
+	if err != nil {
+		return fmt.Errorf("list documents: %w", err)
+	}
+	defer rows.Close()
+	c := swedish()
+	var buf collate.Buffer
+	keys := map[string][2][]byte{}
+	for rows.Next() {
+		var id, host, title string
+		if err := rows.Scan(&id, &host, &title); err != nil {
+			return fmt.Errorf("list documents: %w", err)
+		}
+		keys[id] = [2][]byte{c.KeyFromString(&buf, l.org(host).Name), c.KeyFromString(&buf, title)}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("list documents: %w", err)
+	}
+	sort.SliceStable(l.refs, func(i, j int) bool {
+		a, b := l.refs[i].offerID, l.refs[j].offerID
+		ka, kb := keys[a], keys[b]
+		if r := bytes.Compare(ka[0], kb[0]); r != 0 {
+			return r < 0
+		}
+		if r := bytes.Compare(ka[1], kb[1]); r != 0 {
+			return r < 0
+		}
+		return a < b
+	})
+	return nil
+}
+
+// inChunks calls fn with ids a chunk at a time, for IN (…) lists.
+func inChunks(ids []string, fn func(part []string) error) error {
+	for start := 0; start < len(ids); start += chunk {
+		if err := fn(ids[start:min(start+chunk, len(ids))]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pupilsByID reads the pupils with the given ids, by id.
+func (s *Store) pupilsByID(ctx context.Context, ids []string) (map[string]*Pupil, error) {
+	out := make(map[string]*Pupil, len(ids))
+	err := inChunks(ids, func(part []string) error {
+		rows, err := s.q.QueryContext(ctx, "SELECT "+pupilColumns+" FROM pupils WHERE id IN ("+placeholders(len(part))+")", anys(part)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			p, err := scanPupil(rows)
+			if err != nil {
+				return err
+			}
+			out[p.ID] = &p
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read pupils: %w", err)
+	}
+	return out, nil
+}
+
+// assignmentsOf reads the live placements of the given pupils in a period,
+// by pupil.
+func (s *Store) assignmentsOf(ctx context.Context, periodID string, pupilIDs []string) (map[string]*Assignment, error) {
+	out := make(map[string]*Assignment, len(pupilIDs))
+	err := inChunks(pupilIDs, func(part []string) error {
+		rows, err := s.q.QueryContext(ctx, `SELECT `+assignmentColumns+` FROM assignments
+			WHERE deleted_at IS NULL AND period_id = ? AND pupil_id IN (`+placeholders(len(part))+`)`,
+			append([]any{periodID}, anys(part)...)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			a, err := scanAssignment(rows)
+			if err != nil {
+				return err
+			}
+			out[a.PupilID] = &a
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read placements: %w", err)
+	}
+	return out, nil
+}
+
+// attendanceAt reads the days recorded at the given offers, by pupil, each
+// pupil's days in date order.
+func (s *Store) attendanceAt(ctx context.Context, offerIDs []string) (map[string][]Attendance, error) {
+	out := map[string][]Attendance{}
+	err := inChunks(offerIDs, func(part []string) error {
+		rows, err := s.q.QueryContext(ctx, `SELECT pupil_id, offer_id, date, status, note FROM attendance
+			WHERE offer_id IN (`+placeholders(len(part))+`) ORDER BY pupil_id, date`, anys(part)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var a Attendance
+			var date, status string
+			if err := rows.Scan(&a.PupilID, &a.OfferID, &date, &status, &a.Note); err != nil {
+				return err
+			}
+			a.Date, a.Status = mustDate(date), AttendanceStatus(status)
+			out[a.PupilID] = append(out[a.PupilID], a)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list attendance: %w", err)
+	}
+	return out, nil
+}
+
+// swedish compares names the way a Swedish class list is sorted.
+func swedish() *collate.Collator { return text.Collator() }
 
 // GroupByOffer turns pupils' documents into one host confirmation per offer,
 // ordered by host and offer title; each offer's pupils keep the order of ds.

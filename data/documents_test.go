@@ -3,6 +3,8 @@ package data
 import (
 	"context"
 	"errors"
+	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -181,5 +183,120 @@ func TestGroupByOffer(t *testing.T) {
 	}
 	if len(GroupByOffer(nil)) != 0 {
 		t.Error("no documents, no groups")
+	}
+}
+
+// TestDocumentListLoadsWhatDocumentsForPeriodLoads: the documents built a
+// batch at a time, whatever the batches, are the ones DocumentsForPeriod
+// builds at once, for every filter; ByOffer gives host order.
+func TestDocumentListLoadsWhatDocumentsForPeriodLoads(t *testing.T) {
+	ctx := context.Background()
+	st, w, zoe := placedWorld(t)
+	// A second offer at another host, first in host order, for ByOffer.
+	host := Organisation{Kind: KindCompany, Name: "Alsters Kodverkstad AB", Municipality: "Karlstad", VisitingAddress: "Verkstadsgatan 1"}
+	if err := st.SaveOrganisation(ctx, &host); err != nil {
+		t.Fatal(err)
+	}
+	second := w.offer
+	second.ID, second.HostID, second.Title, second.RoleModelIDs, second.Days = "", host.ID, "Kod och kaffe", nil, goodDays(w.period)
+	if err := st.SaveOffer(ctx, &second); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ClearAssignment(ctx, w.period.ID, w.lukasz.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveAssignment(ctx, &Assignment{PeriodID: w.period.ID, PupilID: w.lukasz.ID, OfferID: second.ID, Source: SourceManual}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []DocFilter{{}, {SchoolID: w.school.ID}, {ClassName: "9B"}, {PupilID: zoe.ID}, {OfferID: second.ID}} {
+		want, err := st.DocumentsForPeriod(ctx, w.period.ID, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, size := range []int{1, 2, 3} {
+			l, err := st.ListDocuments(ctx, w.period.ID, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l.Len() != len(want) || l.Period().ID != w.period.ID {
+				t.Fatalf("%+v: %d documents listed, want %d", f, l.Len(), len(want))
+			}
+			var got []ScheduleDoc
+			for from := 0; from < l.Len(); from += size {
+				ds, err := l.Load(ctx, from, min(from+size, l.Len()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, ds...)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%+v in batches of %d: %+v\nwant %+v", f, size, got, want)
+			}
+			if f == (DocFilter{}) {
+				if err := l.ByOffer(ctx); err != nil {
+					t.Fatal(err)
+				}
+				var order, byOffer []string
+				for i := range l.Len() {
+					order = append(order, l.OfferID(i))
+				}
+				for _, h := range GroupByOffer(want) {
+					for range h.Pupils {
+						byOffer = append(byOffer, h.Offer.ID)
+					}
+				}
+				if !slices.Equal(order, byOffer) || order[0] != second.ID {
+					t.Errorf("ByOffer: %q, want %q", order, byOffer)
+				}
+			}
+			l.Close()
+			l.Close() // twice does nothing
+			if _, err := l.Load(ctx, 0, 0); err == nil {
+				t.Error("a closed list must not load")
+			}
+		}
+	}
+	l, err := st.ListDocuments(ctx, w.period.ID, DocFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	for _, r := range [][2]int{{-1, 1}, {0, 4}, {2, 1}} {
+		if _, err := l.Load(ctx, r[0], r[1]); err == nil {
+			t.Errorf("Load(%d, %d) of 3 must fail", r[0], r[1])
+		}
+	}
+}
+
+// TestDocumentListReadsOneSnapshot: what is saved while a list is open
+// (and saving is not blocked by it) does not change what it loads.
+func TestDocumentListReadsOneSnapshot(t *testing.T) {
+	ctx := context.Background()
+	st, w, zoe := placedWorld(t)
+	l, err := st.ListDocuments(ctx, w.period.ID, DocFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if err := st.DeletePupil(ctx, zoe.ID); err != nil {
+		t.Fatalf("saving while a list is open: %v", err)
+	}
+	if err := st.SetAttendance(ctx, Attendance{PupilID: w.lukasz.ID, OfferID: w.offer.ID, Date: w.period.Start, Status: AttendancePresent}); err != nil {
+		t.Fatalf("saving while a list is open: %v", err)
+	}
+	docs, err := l.Load(ctx, 0, l.Len())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 3 || docs[0].Pupil.ID != zoe.ID || len(docs[1].Attendance) != 0 {
+		t.Errorf("the list must load its snapshot: %d documents, first %s, Łukasz's days %d", len(docs), docs[0].Pupil.Name(), len(docs[1].Attendance))
+	}
+	l.Close()
+	now, err := st.DocumentsForPeriod(ctx, w.period.ID, DocFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(now) != 2 || len(now[0].Attendance) != 1 {
+		t.Errorf("after Close the saved changes show: %d documents, %d days", len(now), len(now[0].Attendance))
 	}
 }

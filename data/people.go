@@ -148,6 +148,60 @@ type PersonFilter struct {
 	Role           Role
 }
 
+// peopleByID reads the live people with the given ids (repeats and ""
+// are passed over), with their roles, in no particular order.
+func (s *Store) peopleByID(ctx context.Context, ids []string) ([]Person, error) {
+	seen := map[string]bool{"": true}
+	var want []string
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			want = append(want, id)
+		}
+	}
+	var out []Person
+	roles := map[string][]Role{}
+	err := inChunks(want, func(part []string) error {
+		rows, err := s.q.QueryContext(ctx, "SELECT "+personColumns+" FROM people p WHERE deleted_at IS NULL AND id IN ("+placeholders(len(part))+")", anys(part)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			p, err := scanPerson(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, p)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rs, err := s.q.QueryContext(ctx, "SELECT person_id, role FROM person_roles WHERE person_id IN ("+placeholders(len(part))+")", anys(part)...)
+		if err != nil {
+			return err
+		}
+		defer rs.Close()
+		for rs.Next() {
+			var id, r string
+			if err := rs.Scan(&id, &r); err != nil {
+				return err
+			}
+			roles[id] = append(roles[id], Role(r))
+		}
+		return rs.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read people: %w", err)
+	}
+	for i := range out {
+		rs := roles[out[i].ID]
+		sort.Slice(rs, func(i, j int) bool { return roleOrder(rs[i]) < roleOrder(rs[j]) })
+		out[i].Roles = rs
+	}
+	return out, nil
+}
+
 // ListPeople returns live people, sorted by last and first name.
 func (s *Store) ListPeople(ctx context.Context, f PersonFilter) ([]Person, error) {
 	rows, err := s.q.QueryContext(ctx, "SELECT "+personColumns+` FROM people p WHERE deleted_at IS NULL

@@ -21,42 +21,131 @@ import (
 type Progress func(done, total int)
 
 // plan is how one kind of document is printed: its title, the number of
-// units and how to lay out unit i (false: the unit prints nothing).
+// units and how to lay out unit i (false: the unit prints nothing). err,
+// when set, tells why a unit could not be laid out (its documents could
+// not be read); the print stops there.
 type plan struct {
 	name  func(*lang) string
 	n     int
 	build func(i int, u *unit) bool
+	err   func() error
+}
+
+// Source gives the documents of a print in order, a batch at a time, so
+// that a print holds one batch of them and not the whole list (issue #16,
+// goal 5). *data.DocumentList is one. For host confirmations the documents
+// of one offer must be next to each other (data.DocumentList.ByOffer).
+type Source interface {
+	Len() int
+	OfferID(i int) string // the offer of document i, without loading it
+	Load(ctx context.Context, from, to int) ([]data.ScheduleDoc, error)
+}
+
+// docSlice is a Source of documents already in memory.
+type docSlice []data.ScheduleDoc
+
+func (d docSlice) Len() int             { return len(d) }
+func (d docSlice) OfferID(i int) string { return d[i].Offer.ID }
+func (d docSlice) Load(_ context.Context, from, to int) ([]data.ScheduleDoc, error) {
+	return d[from:to], nil
+}
+
+// batchSize is how many documents a print reads from its Source at a time.
+const batchSize = 256
+
+// cursor reads a Source a batch at a time as a print goes through it in
+// order; the first error stops it and stays.
+type cursor struct {
+	ctx   context.Context
+	src   Source
+	from  int
+	batch []data.ScheduleDoc
+	err   error
+}
+
+// at returns document i, reading its batch when it is not the one held;
+// false when it could not be read (see err).
+func (c *cursor) at(i int) (data.ScheduleDoc, bool) {
+	if c.err != nil {
+		return data.ScheduleDoc{}, false
+	}
+	if i < c.from || i >= c.from+len(c.batch) {
+		c.batch = nil // the last batch may go before the next is read
+		to := min(c.src.Len(), i+batchSize)
+		c.batch, c.err = c.src.Load(c.ctx, i, to)
+		if c.err == nil && len(c.batch) != to-i {
+			c.err = fmt.Errorf("reports: %d documents read of %d", len(c.batch), to-i)
+		}
+		if c.err != nil {
+			return data.ScheduleDoc{}, false
+		}
+		c.from = i
+	}
+	return c.batch[i-c.from], true
 }
 
 func planFor(kind Kind, docs []data.ScheduleDoc, o Options) (plan, error) {
+	if kind == KindHosts { // grouped as the confirmations are printed
+		flat := make([]data.ScheduleDoc, 0, len(docs))
+		for _, h := range data.GroupByOffer(docs) {
+			flat = append(flat, h.Pupils...)
+		}
+		docs = flat
+	}
+	return planSource(context.Background(), kind, docSlice(docs), o)
+}
+
+// planSource is how the documents of src are printed as kind.
+func planSource(ctx context.Context, kind Kind, src Source, o Options) (plan, error) {
+	c := &cursor{ctx: ctx, src: src}
+	one := func(name func(*lang) string, lay func(u *unit, d data.ScheduleDoc) bool) plan {
+		return plan{name, src.Len(), func(i int, u *unit) bool {
+			d, ok := c.at(i)
+			return ok && lay(u, d)
+		}, func() error { return c.err }}
+	}
 	switch kind {
 	case KindSchedules:
-		return plan{func(l *lang) string { return l.scheduleTitle }, len(docs), func(i int, u *unit) bool {
-			layoutSchedule(u, docs[i])
+		return one(func(l *lang) string { return l.scheduleTitle }, func(u *unit, d data.ScheduleDoc) bool {
+			layoutSchedule(u, d)
 			return true
-		}}, nil
+		}), nil
 	case KindHosts:
-		hs := data.GroupByOffer(docs)
-		return plan{func(l *lang) string { return l.hostTitle }, len(hs), func(i int, u *unit) bool {
-			if len(hs[i].Pupils) == 0 {
-				return false
+		var starts []int // where each offer's run of documents begins
+		for i := range src.Len() {
+			if i == 0 || src.OfferID(i) != src.OfferID(i-1) {
+				starts = append(starts, i)
 			}
-			layoutHost(u, hs[i], o.IncludeProtected, o.Coordinator)
+		}
+		starts = append(starts, src.Len())
+		return plan{func(l *lang) string { return l.hostTitle }, len(starts) - 1, func(k int, u *unit) bool {
+			var h data.HostDoc
+			for i := starts[k]; i < starts[k+1]; i++ {
+				d, ok := c.at(i)
+				if !ok {
+					return false
+				}
+				if i == starts[k] {
+					h = data.HostDoc{Period: d.Period, Offer: d.Offer, Host: d.Host, Supervisor: d.Supervisor}
+				}
+				h.Pupils = append(h.Pupils, d)
+			}
+			layoutHost(u, h, o.IncludeProtected, o.Coordinator)
 			return true
-		}}, nil
+		}, func() error { return c.err }}, nil
 	case KindAttendance:
-		return plan{func(l *lang) string { return l.cardTitle }, len(docs), func(i int, u *unit) bool {
-			layoutCard(u, docs[i], o.IncludeProtected, o.Coordinator)
+		return one(func(l *lang) string { return l.cardTitle }, func(u *unit, d data.ScheduleDoc) bool {
+			layoutCard(u, d, o.IncludeProtected, o.Coordinator)
 			return true
-		}}, nil
+		}), nil
 	case KindCertificates:
-		return plan{func(l *lang) string { return l.certTitle }, len(docs), func(i int, u *unit) bool {
-			if len(Attended(docs[i])) == 0 {
+		return one(func(l *lang) string { return l.certTitle }, func(u *unit, d data.ScheduleDoc) bool {
+			if len(Attended(d)) == 0 {
 				return false
 			}
-			layoutCertificate(u, docs[i])
+			layoutCertificate(u, d)
 			return true
-		}}, nil
+		}), nil
 	}
 	return plan{}, fmt.Errorf("reports: unknown document %q", kind)
 }
@@ -124,7 +213,13 @@ func writePlan(ctx context.Context, w io.Writer, p plan, o Options, progress Pro
 		if err := ctx.Err(); err != nil {
 			return 0, err
 		}
-		if p.build(i, u) {
+		built := p.build(i, u)
+		if p.err != nil {
+			if err := p.err(); err != nil {
+				return 0, fmt.Errorf("reports: %s: %w", title, err)
+			}
+		}
+		if built {
 			if err := doc.emit(u); err != nil {
 				return 0, fmt.Errorf("reports: %s: %w", title, err)
 			}
@@ -153,6 +248,18 @@ func writePlan(ctx context.Context, w io.Writer, p plan, o Options, progress Pro
 // file there is kept.
 func WriteFileContext(ctx context.Context, path string, kind Kind, docs []data.ScheduleDoc, o Options, progress Progress) (pages int, err error) {
 	p, err := planFor(kind, docs, o)
+	if err != nil {
+		return 0, err
+	}
+	return writePlanFile(ctx, path, p, o, progress)
+}
+
+// WriteSourceFileContext is WriteFileContext for documents read from src a
+// batch at a time: a print of any size holds one batch of documents and one
+// part of the PDF (see partPages). The PDF is the same as WriteFileContext
+// makes of the same documents in the same order.
+func WriteSourceFileContext(ctx context.Context, path string, kind Kind, src Source, o Options, progress Progress) (pages int, err error) {
+	p, err := planSource(ctx, kind, src, o)
 	if err != nil {
 		return 0, err
 	}

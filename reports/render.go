@@ -180,7 +180,7 @@ func (w *writer) chrome(u *unit, page, pages int) {
 // input is sanitised first, so this is a last line of defence only. A big
 // document is printed in parts and streamed to out (see partPages).
 func render(out io.Writer, o Options, name func(*lang) string, n int, build func(i int, u *unit) bool) error {
-	_, err := writePlan(context.Background(), out, plan{name, n, build}, o, nil, false)
+	_, err := writePlan(context.Background(), out, plan{name, n, build, nil}, o, nil, false)
 	return err
 }
 

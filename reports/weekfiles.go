@@ -13,12 +13,12 @@ func weekPlanFor(kind WeekKind, d WeekDocs, o Options) (plan, error) {
 		return plan{func(l *lang) string { return l.weekTitle }, len(d.Pupils), func(i int, u *unit) bool {
 			layoutWeekSchedule(u, d.Pupils[i])
 			return true
-		}}, nil
+		}, nil}, nil
 	case KindTeamSheets:
 		return plan{func(l *lang) string { return l.teamTitle }, len(d.Teams), func(i int, u *unit) bool {
 			layoutTeamSheet(u, d.Teams[i], o.IncludeProtected)
 			return true
-		}}, nil
+		}, nil}, nil
 	case KindHostRunsheets:
 		return plan{func(l *lang) string { return l.runTitle }, len(d.Hosts), func(i int, u *unit) bool {
 			if len(d.Hosts[i].Blocks) == 0 {
@@ -26,7 +26,7 @@ func weekPlanFor(kind WeekKind, d WeekDocs, o Options) (plan, error) {
 			}
 			layoutRunsheet(u, d.Hosts[i], o.IncludeProtected)
 			return true
-		}}, nil
+		}, nil}, nil
 	case KindWeekAttendance:
 		return plan{func(l *lang) string { return l.listTitle }, len(d.Hosts), func(i int, u *unit) bool {
 			if !hasTeams(d.Hosts[i]) {
@@ -34,7 +34,7 @@ func weekPlanFor(kind WeekKind, d WeekDocs, o Options) (plan, error) {
 			}
 			layoutAttendanceList(u, d.Hosts[i], o.IncludeProtected)
 			return true
-		}}, nil
+		}, nil}, nil
 	case KindWeekCertificates:
 		return plan{func(l *lang) string { return l.weekCertTitle }, len(d.Pupils), func(i int, u *unit) bool {
 			if len(attendedBlocks(d.Pupils[i])) == 0 {
@@ -42,7 +42,7 @@ func weekPlanFor(kind WeekKind, d WeekDocs, o Options) (plan, error) {
 			}
 			layoutWeekCertificate(u, d.Pupils[i])
 			return true
-		}}, nil
+		}, nil}, nil
 	case KindHostFeedback:
 		if err := checkFeedback(d.Feedback); err != nil {
 			return plan{}, err
@@ -53,7 +53,7 @@ func weekPlanFor(kind WeekKind, d WeekDocs, o Options) (plan, error) {
 			}
 			layoutFeedback(u, d.Feedback[i])
 			return true
-		}}, nil
+		}, nil}, nil
 	}
 	return plan{}, fmt.Errorf("reports: unknown week document %q", kind)
 }

@@ -87,16 +87,19 @@ schedules prints the pupils' week schedules and hosts the hosts' run-sheets
 					reports.KindAttendance: reports.KindWeekAttendance, reports.KindCertificates: reports.KindWeekCertificates}[kind]
 				return printWeek(ctx, env, st, per, wk, f, *school, *class, *out, *include)
 			}
-			docs, err := st.DocumentsForPeriod(ctx, per.ID, f)
+			// Read a batch at a time while printing: a region's period
+			// never is in memory whole (issue #16, goal 5).
+			list, err := st.ListDocuments(ctx, per.ID, f)
 			if err != nil {
 				fmt.Fprintln(env.Stderr, "techniqual pdf:", err)
 				return exitFailure
 			}
-			if len(docs) == 0 {
+			defer list.Close()
+			if list.Len() == 0 {
 				fmt.Fprintf(env.Stderr, "techniqual pdf: no placed pupils in %q%s; nothing to print\n", per.Name, describeFilter(*school, *class))
 				return exitFailure
 			}
-			res, err := ops.Print(ctx, st, ops.PrintPeriod{Kind: kind, Period: per, Docs: docs, Path: *out, PerUnit: isFolder(*out),
+			res, err := ops.Print(ctx, st, ops.PrintPeriod{Kind: kind, Period: per, List: list, Path: *out, PerUnit: isFolder(*out),
 				Scope:   ops.Scope{School: strings.TrimSpace(*school), Class: strings.TrimSpace(*class)},
 				Options: reports.Options{Lang: env.Lang.Code(), IncludeProtected: *include}})
 			if errors.Is(err, reports.ErrNothing) && kind == reports.KindCertificates {
@@ -109,7 +112,7 @@ schedules prints the pupils' week schedules and hosts the hosts' run-sheets
 			}
 			what := fmt.Sprintf("%d pupils", len(res.PupilIDs))
 			if kind == reports.KindHosts {
-				what = fmt.Sprintf("%d offers, %d pupils", len(data.GroupByOffer(docs)), len(res.PupilIDs))
+				what = fmt.Sprintf("%d offers, %d pupils", res.Units, len(res.PupilIDs))
 			}
 			fmt.Fprintf(env.Stdout, "%s: %s in %d file(s)", kind, what, len(res.Paths))
 			if res.Skipped > 0 {

@@ -97,6 +97,17 @@ var operations = []operation{
 			Options: reports.Options{Lang: "sv"}, Scope: Scope{School: w.school.Name}})
 		return []string{path}, err
 	}},
+	{"print a period read a batch at a time", func(w *world, dir string) ([]string, error) {
+		path := filepath.Join(dir, "intyg.pdf")
+		l, err := w.st.ListDocuments(ctx, w.period.ID, data.DocFilter{SchoolID: w.school.ID})
+		if err != nil {
+			return nil, err
+		}
+		defer l.Close()
+		_, err = Print(ctx, w.st, PrintPeriod{Kind: reports.KindHosts, Period: w.period, List: l, Path: path,
+			Options: reports.Options{Lang: "sv"}, Scope: Scope{School: w.school.Name}})
+		return []string{path}, err
+	}},
 	{"print one file per pupil", func(w *world, dir string) ([]string, error) {
 		out := filepath.Join(dir, "per-elev") + string(os.PathSeparator)
 		p, err := Print(ctx, w.st, PrintPeriod{Kind: reports.KindSchedules, Period: w.period, Docs: w.docs, Path: out,

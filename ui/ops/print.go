@@ -23,9 +23,13 @@ type Scope struct {
 // PrintPeriod is a print of a period's documents: which kind, for whom,
 // how and where.
 type PrintPeriod struct {
-	Kind    reports.Kind
-	Period  data.Period
-	Docs    []data.ScheduleDoc // the pupils to print, in order
+	Kind   reports.Kind
+	Period data.Period
+	Docs   []data.ScheduleDoc // the pupils to print, in order
+	// List, when Docs is nil, is where the pupils to print are read, a
+	// batch at a time: a print of a region's period into one PDF then
+	// never holds all their documents (one file per pupil reads them all).
+	List    *data.DocumentList
 	Scope   Scope
 	Options reports.Options
 	// Path is the PDF to write, or with PerUnit the folder that gets one
@@ -49,20 +53,65 @@ type Printed struct {
 	Units       int // documents: pupils, or offers for hosts
 }
 
-// scheduleNames are the names a period's documents print: pupils (not
-// those shown as "Elev via skolan"), hosts, supervisors, offers.
-func scheduleNames(ds []data.ScheduleDoc, include bool) []string {
-	var out []string
-	for _, d := range ds {
-		if !d.Pupil.Protected || include {
-			out = append(out, d.Pupil.Name())
-		}
-		out = append(out, d.Host.Name, d.Offer.Title)
-		if d.Supervisor != nil {
-			out = append(out, d.Supervisor.Name())
+// tally notes, as a print reads its documents, what Print tells and the
+// audit log records: the pupils whose data went into the documents, the
+// documents made and the names that print as "�". It counts each document
+// once, however often it is read.
+type tally struct {
+	reports.Source
+	kind     reports.Kind
+	include  bool // protected pupils are named
+	next     int  // the first document not yet counted
+	pupilIDs []string
+	skipped  int
+	units    int
+	lastHost string // the offer of the last host confirmation counted
+	names    []string
+	seen     map[string]bool
+}
+
+// Load reads documents from t's Source and counts those not yet counted.
+func (t *tally) Load(ctx context.Context, from, to int) ([]data.ScheduleDoc, error) {
+	ds, err := t.Source.Load(ctx, from, to)
+	if err != nil {
+		return nil, err
+	}
+	for i := range ds {
+		if from+i == t.next {
+			t.add(ds[i])
+			t.next++
 		}
 	}
-	return out
+	return ds, nil
+}
+
+// add counts one document.
+func (t *tally) add(d data.ScheduleDoc) {
+	switch {
+	case t.kind == reports.KindCertificates && len(reports.Attended(d)) == 0:
+		t.skipped++
+		return
+	case t.kind != reports.KindHosts:
+		t.units++
+	case d.Offer.ID != t.lastHost: // host documents come grouped by offer
+		t.units++
+		t.lastHost = d.Offer.ID
+	}
+	t.pupilIDs = append(t.pupilIDs, d.Pupil.ID)
+	var names []string
+	if !d.Pupil.Protected || t.include {
+		names = append(names, d.Pupil.Name())
+	}
+	names = append(names, d.Host.Name, d.Offer.Title)
+	if d.Supervisor != nil {
+		names = append(names, d.Supervisor.Name())
+	}
+	for _, n := range reports.UnprintableNames(names) {
+		if !t.seen[n] {
+			t.seen[n] = true
+			t.names = append(t.names, n)
+		}
+	}
 }
 
 // UnprintableMessage is the warning for names that printed as "�", in the
@@ -100,35 +149,60 @@ func withCoordinator(ctx context.Context, st *data.Store, c **data.Person) error
 // certificates: nobody with attendance); context.Canceled that ctx was
 // cancelled; *AuditError that the log failed and the files were removed.
 func Print(ctx context.Context, st *data.Store, p PrintPeriod) (Printed, error) {
-	if len(p.Docs) == 0 {
+	if p.Docs == nil && p.List != nil && p.PerUnit {
+		docs, err := p.List.Load(ctx, 0, p.List.Len())
+		if err != nil {
+			return Printed{}, err
+		}
+		p.Docs = docs
+	}
+	if len(p.Docs) == 0 && (p.List == nil || p.List.Len() == 0) {
 		return Printed{}, reports.ErrNothing
 	}
 	if err := withCoordinator(ctx, st, &p.Options.Coordinator); err != nil {
 		return Printed{}, err
 	}
+	t := &tally{kind: p.Kind, include: p.Options.IncludeProtected, seen: map[string]bool{}}
 	var out Printed
 	var err error
-	if p.PerUnit {
+	switch {
+	case p.PerUnit:
 		out.Paths, err = reports.WriteFilesContext(ctx, p.Path, p.Kind, p.Docs, p.Options, p.Progress)
-	} else {
+	case p.Docs != nil:
 		out.Pages, err = reports.WriteFileContext(ctx, p.Path, p.Kind, p.Docs, p.Options, p.Progress)
-		if err == nil {
-			out.Paths = []string{p.Path}
-		} else if fi, serr := os.Stat(p.Path); serr == nil && fi.Size() == 0 {
+	default:
+		if p.Kind == reports.KindHosts {
+			if err := p.List.ByOffer(ctx); err != nil {
+				return Printed{}, err
+			}
+		}
+		t.Source = p.List
+		out.Pages, err = reports.WriteSourceFileContext(ctx, p.Path, p.Kind, t, p.Options, p.Progress)
+	}
+	if err == nil && !p.PerUnit {
+		out.Paths = []string{p.Path}
+	} else if err != nil && !p.PerUnit {
+		if fi, serr := os.Stat(p.Path); serr == nil && fi.Size() == 0 {
 			os.Remove(p.Path) // the empty file a save dialog made
 		}
 	}
 	if err != nil {
 		return Printed{}, err
 	}
-	for _, d := range p.Docs {
-		if p.Kind != reports.KindCertificates || len(reports.Attended(d)) > 0 {
-			out.PupilIDs = append(out.PupilIDs, d.Pupil.ID)
+	if p.Docs != nil {
+		if p.Kind == reports.KindHosts { // counted in the order they print
+			for _, h := range data.GroupByOffer(p.Docs) {
+				for _, d := range h.Pupils {
+					t.add(d)
+				}
+			}
+		} else {
+			for _, d := range p.Docs {
+				t.add(d)
+			}
 		}
 	}
-	out.Skipped = len(p.Docs) - len(out.PupilIDs)
-	out.Unprintable = reports.UnprintableNames(scheduleNames(p.Docs, p.Options.IncludeProtected))
-	out.Units = reports.Units(p.Kind, p.Docs)
+	out.PupilIDs, out.Skipped, out.Units, out.Unprintable = t.pupilIDs, t.skipped, t.units, t.names
 	e := &data.AuditEntry{Action: "pdf " + string(p.Kind), What: p.Path, RecordIDs: out.PupilIDs,
 		Detail: describe(p.Period, p.Scope, p.Options)}
 	if err := record(ctx, st, e, out.Paths...); err != nil {

@@ -180,6 +180,7 @@ func (s *Screen) refresh() {
 				return
 			}
 			s.apply(d)
+			trace("counts")
 			if d.err == nil {
 				s.loadTodo(load, st, d, today)
 				s.loadPeriods(load, st, d.periods)
@@ -208,6 +209,7 @@ func (s *Screen) loadTodo(load int, st *data.Store, d overviewData, today time.T
 			d.steps = steps
 			s.showTodo(d)
 			s.content.Refresh()
+			trace("todo")
 		}
 	})
 }
@@ -217,6 +219,7 @@ func (s *Screen) loadTodo(load int, st *data.Store, d overviewData, today time.T
 func (s *Screen) loadPeriods(load int, st *data.Store, periods []data.Period) {
 	if len(periods) == 0 {
 		s.balance.show(nil)
+		trace("balance")
 		return
 	}
 	s.main.Background(func() func() {
@@ -239,6 +242,7 @@ func (s *Screen) loadPeriods(load int, st *data.Store, periods []data.Period) {
 				return
 			}
 			s.showPeriods(periods, per)
+			trace("periods")
 			s.loadBalance(load, st, periods, per)
 		}
 	})
@@ -257,6 +261,7 @@ func (s *Screen) loadBalance(load int, st *data.Store, periods []data.Period, pe
 				return
 			}
 			s.balance.show(r)
+			trace("balance")
 		}
 	})
 }

@@ -214,3 +214,35 @@ func TestListingsUseIndexes(t *testing.T) {
 		})
 	}
 }
+
+// TestOverviewReadsOnlySmallIndexes: Översikt's first counts, the first
+// thing the window shows, read covering indexes of the big tables and no
+// row of them (issue #16, goal 4: every page read costs on a cold cache).
+func TestOverviewReadsOnlySmallIndexes(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	rows, err := st.q.QueryContext(ctx, "EXPLAIN QUERY PLAN "+overviewQuery)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		for _, table := range []string{"pupils", "people", "p", "offers", "preferences", "assignments"} {
+			if strings.HasPrefix(detail, "SCAN "+table+" ") || strings.HasPrefix(detail, "SEARCH "+table+" ") {
+				n++
+				if !strings.Contains(detail, "COVERING INDEX") {
+					t.Errorf("%q reads rows of %s", detail, table)
+				}
+			}
+		}
+	}
+	if err := rows.Err(); err != nil || n != 9 {
+		t.Errorf("%d counts of big tables in the plan, want 9 (%v)", n, err)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 
@@ -240,17 +241,17 @@ func (l *DocumentList) Load(ctx context.Context, from, to int) ([]ScheduleDoc, e
 	}
 	offers := map[string]*Offer{}
 	var personIDs []string
-	err = inChunks(offerIDs, func(part []string) error {
-		os, err := l.snap.listOffers(ctx, "AND id IN ("+placeholders(len(part))+")", anys(part)...)
-		for i := range os {
-			o := &os[i]
+	for start := 0; start < len(offerIDs); start += chunk {
+		part := offerIDs[start:min(start+chunk, len(offerIDs))]
+		got, err := l.snap.listOffers(ctx, "AND id IN ("+placeholders(len(part))+")", anys(part)...)
+		if err != nil {
+			return nil, err
+		}
+		for i := range got {
+			o := &got[i]
 			offers[o.ID] = o
 			personIDs = append(append(personIDs, o.SupervisorID), o.RoleModelIDs...)
 		}
-		return err
-	})
-	if err != nil {
-		return nil, err
 	}
 	ps, err := l.snap.peopleByID(ctx, personIDs)
 	if err != nil {
@@ -331,36 +332,44 @@ func (l *DocumentList) ByOffer(ctx context.Context) error {
 	return nil
 }
 
-// inChunks calls fn with ids a chunk at a time, for IN (…) lists.
-func inChunks(ids []string, fn func(part []string) error) error {
+// queryIn runs query, whose "%s" stands for an IN (…) list of ids, a
+// chunk of ids at a time (args come before the ids), and scans each row.
+func queryIn[T any](ctx context.Context, q querier, query string, args []any, ids []string, scan func(*sql.Rows) (T, error)) ([]T, error) {
+	var out []T
 	for start := 0; start < len(ids); start += chunk {
-		if err := fn(ids[start:min(start+chunk, len(ids))]); err != nil {
-			return err
+		part := ids[start:min(start+chunk, len(ids))]
+		err := func() error {
+			rows, err := q.QueryContext(ctx, fmt.Sprintf(query, placeholders(len(part))), append(slices.Clip(args), anys(part)...)...)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			for rows.Next() {
+				v, err := scan(rows)
+				if err != nil {
+					return err
+				}
+				out = append(out, v)
+			}
+			return rows.Err()
+		}()
+		if err != nil {
+			return nil, err
 		}
 	}
-	return nil
+	return out, nil
 }
 
 // pupilsByID reads the pupils with the given ids, by id.
 func (s *Store) pupilsByID(ctx context.Context, ids []string) (map[string]*Pupil, error) {
-	out := make(map[string]*Pupil, len(ids))
-	err := inChunks(ids, func(part []string) error {
-		rows, err := s.q.QueryContext(ctx, "SELECT "+pupilColumns+" FROM pupils WHERE id IN ("+placeholders(len(part))+")", anys(part)...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			p, err := scanPupil(rows)
-			if err != nil {
-				return err
-			}
-			out[p.ID] = &p
-		}
-		return rows.Err()
-	})
+	ps, err := queryIn(ctx, s.q, "SELECT "+pupilColumns+" FROM pupils WHERE id IN (%s)", nil, ids,
+		func(r *sql.Rows) (Pupil, error) { return scanPupil(r) })
 	if err != nil {
 		return nil, fmt.Errorf("read pupils: %w", err)
+	}
+	out := make(map[string]*Pupil, len(ps))
+	for i := range ps {
+		out[ps[i].ID] = &ps[i]
 	}
 	return out, nil
 }
@@ -368,26 +377,14 @@ func (s *Store) pupilsByID(ctx context.Context, ids []string) (map[string]*Pupil
 // assignmentsOf reads the live placements of the given pupils in a period,
 // by pupil.
 func (s *Store) assignmentsOf(ctx context.Context, periodID string, pupilIDs []string) (map[string]*Assignment, error) {
-	out := make(map[string]*Assignment, len(pupilIDs))
-	err := inChunks(pupilIDs, func(part []string) error {
-		rows, err := s.q.QueryContext(ctx, `SELECT `+assignmentColumns+` FROM assignments
-			WHERE deleted_at IS NULL AND period_id = ? AND pupil_id IN (`+placeholders(len(part))+`)`,
-			append([]any{periodID}, anys(part)...)...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			a, err := scanAssignment(rows)
-			if err != nil {
-				return err
-			}
-			out[a.PupilID] = &a
-		}
-		return rows.Err()
-	})
+	as, err := queryIn(ctx, s.q, "SELECT "+assignmentColumns+" FROM assignments WHERE deleted_at IS NULL AND period_id = ? AND pupil_id IN (%s)",
+		[]any{periodID}, pupilIDs, func(r *sql.Rows) (Assignment, error) { return scanAssignment(r) })
 	if err != nil {
 		return nil, fmt.Errorf("read placements: %w", err)
+	}
+	out := make(map[string]*Assignment, len(as))
+	for i := range as {
+		out[as[i].PupilID] = &as[i]
 	}
 	return out, nil
 }
@@ -395,27 +392,20 @@ func (s *Store) assignmentsOf(ctx context.Context, periodID string, pupilIDs []s
 // attendanceAt reads the days recorded at the given offers, by pupil, each
 // pupil's days in date order.
 func (s *Store) attendanceAt(ctx context.Context, offerIDs []string) (map[string][]Attendance, error) {
-	out := map[string][]Attendance{}
-	err := inChunks(offerIDs, func(part []string) error {
-		rows, err := s.q.QueryContext(ctx, `SELECT pupil_id, offer_id, date, status, note FROM attendance
-			WHERE offer_id IN (`+placeholders(len(part))+`) ORDER BY pupil_id, date`, anys(part)...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
+	all, err := queryIn(ctx, s.q, "SELECT pupil_id, offer_id, date, status, note FROM attendance WHERE offer_id IN (%s) ORDER BY pupil_id, date",
+		nil, offerIDs, func(r *sql.Rows) (Attendance, error) {
 			var a Attendance
 			var date, status string
-			if err := rows.Scan(&a.PupilID, &a.OfferID, &date, &status, &a.Note); err != nil {
-				return err
-			}
+			err := r.Scan(&a.PupilID, &a.OfferID, &date, &status, &a.Note)
 			a.Date, a.Status = mustDate(date), AttendanceStatus(status)
-			out[a.PupilID] = append(out[a.PupilID], a)
-		}
-		return rows.Err()
-	})
+			return a, err
+		})
 	if err != nil {
 		return nil, fmt.Errorf("list attendance: %w", err)
+	}
+	out := map[string][]Attendance{}
+	for _, a := range all {
+		out[a.PupilID] = append(out[a.PupilID], a)
 	}
 	return out, nil
 }

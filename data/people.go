@@ -159,40 +159,23 @@ func (s *Store) peopleByID(ctx context.Context, ids []string) ([]Person, error) 
 			want = append(want, id)
 		}
 	}
-	var out []Person
-	roles := map[string][]Role{}
-	err := inChunks(want, func(part []string) error {
-		rows, err := s.q.QueryContext(ctx, "SELECT "+personColumns+" FROM people p WHERE deleted_at IS NULL AND id IN ("+placeholders(len(part))+")", anys(part)...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			p, err := scanPerson(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, p)
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		rs, err := s.q.QueryContext(ctx, "SELECT person_id, role FROM person_roles WHERE person_id IN ("+placeholders(len(part))+")", anys(part)...)
-		if err != nil {
-			return err
-		}
-		defer rs.Close()
-		for rs.Next() {
-			var id, r string
-			if err := rs.Scan(&id, &r); err != nil {
-				return err
-			}
-			roles[id] = append(roles[id], Role(r))
-		}
-		return rs.Err()
-	})
+	out, err := queryIn(ctx, s.q, "SELECT "+personColumns+" FROM people p WHERE deleted_at IS NULL AND id IN (%s)", nil, want,
+		func(r *sql.Rows) (Person, error) { return scanPerson(r) })
 	if err != nil {
 		return nil, fmt.Errorf("read people: %w", err)
+	}
+	type personRole struct{ id, role string }
+	prs, err := queryIn(ctx, s.q, "SELECT person_id, role FROM person_roles WHERE person_id IN (%s)", nil, want,
+		func(r *sql.Rows) (personRole, error) {
+			var pr personRole
+			return pr, r.Scan(&pr.id, &pr.role)
+		})
+	if err != nil {
+		return nil, fmt.Errorf("read roles: %w", err)
+	}
+	roles := map[string][]Role{}
+	for _, pr := range prs {
+		roles[pr.id] = append(roles[pr.id], Role(pr.role))
 	}
 	for i := range out {
 		rs := roles[out[i].ID]

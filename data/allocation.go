@@ -1,10 +1,12 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 
 	"techniqual/data/match"
 )
@@ -55,62 +57,183 @@ type Placement struct {
 //
 // A pupil locked to an offer that is no longer live is left out of the
 // problem altogether: their placement stays as it is.
+//
+// Loading must not take longer than solving (issue #16): the offers are
+// read on one connection while the choices, pupils, placements and friends
+// are read on another (WAL lets readers run side by side), and the
+// choices and placements are read as bare rows, unsorted, straight into
+// the problem's indices.
 func (s *Store) LoadAllocation(ctx context.Context, periodID string) (*Allocation, error) {
 	per, err := s.GetPeriod(ctx, periodID)
 	if err != nil {
 		return nil, err
 	}
-	offers, err := s.ListOffers(ctx, OfferFilter{PeriodID: per.ID})
+	r, err := s.readAllocation(ctx, per)
 	if err != nil {
 		return nil, err
 	}
-	prefs, err := s.ListPreferences(ctx, per.ID)
-	if err != nil {
+	return s.buildAllocation(ctx, per, r)
+}
+
+// allocationRows is what LoadAllocation reads of a period.
+type allocationRows struct {
+	offers     []Offer
+	pupils     []Pupil // the live pupils of the period's grade, in ListPupils' order
+	choices    []allocationChoice
+	placements []allocationPlacement
+	friends    []FriendPair
+}
+
+// allocationChoice is one choice as LoadAllocation reads it.
+type allocationChoice struct {
+	pupil, offer string
+	rank         int
+}
+
+// allocationPlacement is one live placement as LoadAllocation reads it.
+type allocationPlacement struct {
+	pupil, offer string
+	locked       bool
+	source       AssignmentSource
+}
+
+// allocationChoicesQuery reads a period's choices through the index
+// preferences_period, in no order: sorting 150,000 rows by pupil took
+// longer than reading them, and LoadAllocation puts each choice in its
+// place by its rank.
+const allocationChoicesQuery = `SELECT pupil_id, offer_id, rank FROM preferences WHERE period_id = ?`
+
+// allocationPlacementsQuery reads the columns of a period's live
+// placements that an Allocation keeps, through the index assignments_pupil.
+const allocationPlacementsQuery = `SELECT pupil_id, offer_id, locked, source FROM assignments
+	WHERE deleted_at IS NULL AND period_id = ?`
+
+// readAllocation reads what LoadAllocation needs of per: the offers on a
+// second connection while this goroutine reads the choices, pupils,
+// placements and friends (one after the other inside a transaction, which
+// has a single connection).
+func (s *Store) readAllocation(ctx context.Context, per Period) (*allocationRows, error) {
+	r := &allocationRows{}
+	offers := func() error {
+		var err error
+		r.offers, err = s.ListOffers(ctx, OfferFilter{PeriodID: per.ID})
+		return err
+	}
+	rest := func() error {
+		var err error
+		if r.choices, err = s.allocationChoices(ctx, per.ID); err != nil {
+			return err
+		}
+		if r.pupils, err = s.ListPupils(ctx, PupilFilter{Grade: per.Grade}); err != nil {
+			return err
+		}
+		if r.placements, err = s.allocationPlacements(ctx, per.ID); err != nil {
+			return err
+		}
+		r.friends, err = s.ListFriendPairs(ctx, per.ID)
+		return err
+	}
+	if s.tx != nil {
+		if err := offers(); err != nil {
+			return nil, err
+		}
+		return r, rest()
+	}
+	var wg sync.WaitGroup
+	var errO error
+	wg.Go(func() { errO = offers() })
+	errR := rest()
+	wg.Wait()
+	if err := cmp.Or(errO, errR); err != nil {
 		return nil, err
 	}
-	rows, err := s.ListAssignments(ctx, per.ID)
+	return r, nil
+}
+
+// allocationChoices reads the choices of a period, in no order.
+func (s *Store) allocationChoices(ctx context.Context, periodID string) ([]allocationChoice, error) {
+	out := make([]allocationChoice, 0, s.countHint(ctx, `SELECT count(*) FROM preferences WHERE period_id = ?`, periodID))
+	rows, err := s.q.QueryContext(ctx, allocationChoicesQuery, periodID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("list choices: %w", err)
 	}
-	friends, err := s.ListFriendPairs(ctx, per.ID)
+	defer rows.Close()
+	for rows.Next() {
+		var c allocationChoice
+		if err := rows.Scan(&c.pupil, &c.offer, &c.rank); err != nil {
+			return nil, fmt.Errorf("list choices: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// allocationPlacements reads the live placements of a period, in no order.
+func (s *Store) allocationPlacements(ctx context.Context, periodID string) ([]allocationPlacement, error) {
+	rows, err := s.q.QueryContext(ctx, allocationPlacementsQuery, periodID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("list placements: %w", err)
 	}
-	// The period's grade is read in one go; the few pupils of other grades
-	// who have choices or a placement in the period are fetched one by one.
-	all, err := s.ListPupils(ctx, PupilFilter{Grade: per.Grade})
-	if err != nil {
-		return nil, err
+	defer rows.Close()
+	var out []allocationPlacement
+	for rows.Next() {
+		var p allocationPlacement
+		var source string
+		if err := rows.Scan(&p.pupil, &p.offer, &p.locked, &source); err != nil {
+			return nil, fmt.Errorf("list placements: %w", err)
+		}
+		p.source = AssignmentSource(source)
+		out = append(out, p)
 	}
-	a := &Allocation{Period: per, Offers: offers, pupilIndex: map[string]int{}, offerIndex: make(map[string]int, len(offers))}
+	return out, rows.Err()
+}
+
+// buildAllocation makes the Allocation of per from what readAllocation read.
+func (s *Store) buildAllocation(ctx context.Context, per Period, r *allocationRows) (*Allocation, error) {
+	offers := r.offers
+	a := &Allocation{Period: per, Offers: offers, offerIndex: make(map[string]int, len(offers))}
 	for j, o := range offers {
 		a.offerIndex[o.ID] = j
 	}
-	involved := map[string]bool{}
-	for _, p := range prefs {
-		involved[p.PupilID] = true
+	// pos is a pupil's position in all; each choice and placement is looked
+	// up once and its position kept (-1: a pupil not of the period's grade,
+	// or not live).
+	all := r.pupils
+	pos := make(map[string]int, len(all))
+	for k, p := range all {
+		pos[p.ID] = k
 	}
-	for _, r := range rows {
-		involved[r.PupilID] = true
+	involved := make([]bool, len(all))
+	others := map[string]bool{}
+	lookup := func(id string) int {
+		k, ok := pos[id]
+		if !ok {
+			others[id] = true
+			return -1
+		}
+		involved[k] = true
+		return k
 	}
+	choicePos := make([]int, len(r.choices))
+	for n, c := range r.choices {
+		choicePos[n] = lookup(c.pupil)
+	}
+	placementPos := make([]int, len(r.placements))
 	lockedAway := map[string]bool{}
-	for _, r := range rows {
-		if _, ok := a.offerIndex[r.OfferID]; r.Locked && !ok {
-			lockedAway[r.PupilID] = true
+	for n, p := range r.placements {
+		placementPos[n] = lookup(p.pupil)
+		if _, ok := a.offerIndex[p.offer]; p.locked && !ok {
+			lockedAway[p.pupil] = true
 		}
 	}
-	have := make(map[string]bool, len(all))
-	for _, p := range all {
-		have[p.ID] = true
+	// The few pupils of other grades who have choices or a placement in the
+	// period are fetched one by one, in a stable order.
+	ids := make([]string, 0, len(others))
+	for id := range others {
+		ids = append(ids, id)
 	}
-	var others []string
-	for id := range involved {
-		if !have[id] {
-			others = append(others, id)
-		}
-	}
-	slices.Sort(others) // a stable order of pupils, run after run
-	for _, id := range others {
+	slices.Sort(ids)
+	for _, id := range ids {
 		p, err := s.GetPupil(ctx, id)
 		if errors.Is(err, ErrNotFound) {
 			continue // deleted since they chose
@@ -118,18 +241,38 @@ func (s *Store) LoadAllocation(ctx context.Context, periodID string) (*Allocatio
 		if err != nil {
 			return nil, err
 		}
+		pos[id] = len(all)
 		all = append(all, p)
+		involved = append(involved, true)
 	}
 	schools := map[string]bool{}
 	for _, id := range per.SchoolIDs {
 		schools[id] = true
 	}
-	for _, p := range all {
+	// index[k] is the problem's index of all[k], or -1.
+	index := make([]int, len(all))
+	a.Pupils = make([]Pupil, 0, len(all))
+	a.pupilIndex = make(map[string]int, len(all))
+	for k, p := range all {
+		index[k] = -1
 		ofPeriod := p.Grade == per.Grade && (len(schools) == 0 || schools[p.SchoolID])
-		if (ofPeriod || involved[p.ID]) && !lockedAway[p.ID] {
+		if (ofPeriod || involved[k]) && !lockedAway[p.ID] {
+			index[k] = len(a.Pupils)
 			a.pupilIndex[p.ID] = len(a.Pupils)
 			a.Pupils = append(a.Pupils, p)
 		}
+	}
+	if len(a.Pupils) == 0 {
+		a.Pupils = nil // as the listings give: no pupils is nil
+	}
+	pupilOf := func(k int, id string) int {
+		if k < 0 {
+			var ok bool
+			if k, ok = pos[id]; !ok {
+				return -1
+			}
+		}
+		return index[k]
 	}
 
 	in := &match.Instance{Pupils: make([]match.Pupil, len(a.Pupils)), Offers: make([]match.Offer, len(offers))}
@@ -147,26 +290,46 @@ func (s *Store) LoadAllocation(ctx context.Context, periodID string) (*Allocatio
 			Gender: matchGender(p.Gender), Locked: match.NoOffer}
 		a.Current[i] = Placement{Offer: match.NoOffer}
 	}
-	for _, pr := range prefs { // ordered by pupil and rank
-		i, ok := a.pupilIndex[pr.PupilID]
-		j, ok2 := a.offerIndex[pr.OfferID]
-		if !ok || !ok2 || len(in.Pupils[i].Choices) >= MaxChoices || slices.Contains(in.Pupils[i].Choices, j) {
+	// Each choice goes to its rank's slot (ranks are 1..MaxChoices, one
+	// offer each, by the table's constraints); then every pupil's choices
+	// are the filled slots in rank order, in one shared array.
+	slots := make([]int, len(a.Pupils)*MaxChoices)
+	filled := 0
+	for n, c := range r.choices {
+		i := pupilOf(choicePos[n], c.pupil)
+		j, ok := a.offerIndex[c.offer]
+		if i < 0 || !ok || c.rank < 1 || c.rank > MaxChoices {
 			continue
 		}
-		in.Pupils[i].Choices = append(in.Pupils[i].Choices, j)
+		if slots[i*MaxChoices+c.rank-1] == 0 {
+			filled++
+		}
+		slots[i*MaxChoices+c.rank-1] = j + 1 // 0 is an empty slot
 	}
-	for _, r := range rows {
-		i, ok := a.pupilIndex[r.PupilID]
-		j, ok2 := a.offerIndex[r.OfferID]
-		if !ok || !ok2 {
+	choices := make([]int, 0, filled)
+	for i := range in.Pupils {
+		start := len(choices)
+		for _, j := range slots[i*MaxChoices : (i+1)*MaxChoices] {
+			if j > 0 && !slices.Contains(choices[start:], j-1) {
+				choices = append(choices, j-1)
+			}
+		}
+		if len(choices) > start {
+			in.Pupils[i].Choices = choices[start:len(choices):len(choices)]
+		}
+	}
+	for n, p := range r.placements {
+		i := pupilOf(placementPos[n], p.pupil)
+		j, ok := a.offerIndex[p.offer]
+		if i < 0 || !ok {
 			continue
 		}
-		a.Current[i] = Placement{Offer: j, Locked: r.Locked, Source: r.Source}
-		if r.Locked {
+		a.Current[i] = Placement{Offer: j, Locked: p.locked, Source: p.source}
+		if p.locked {
 			in.Pupils[i].Locked = j
 		}
 	}
-	for _, f := range friends {
+	for _, f := range r.friends {
 		i, ok := a.pupilIndex[f.PupilA]
 		k, ok2 := a.pupilIndex[f.PupilB]
 		if ok && ok2 && i != k {

@@ -3,10 +3,12 @@ package data
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 
 	"techniqual/data/match"
 )
@@ -17,6 +19,15 @@ import (
 //
 // Pupils[i] is Instance.Pupils[i] and Offers[j] is Instance.Offers[j].
 // Current[i] is pupil i's live placement when it was loaded.
+//
+// Pupils and Offers hold what the matching uses and shows, not the whole
+// records (see PupilFilter and GetOffer for those): a pupil's ID,
+// SchoolID, names, ClassName, Grade, BirthDate, Gender and Protected; an
+// offer's ID, HostID, PeriodID, Title, Capacity, MinAge and Status. Its
+// texts, programme days and role models are left out: reading them took
+// longer than solving the problem (issue #16), and the guardians' contact
+// details, needs and notes of 30,000 minors have no business in the
+// matching.
 //
 // Locked placements are binding: the pupil keeps the offer (Instance's
 // Locked). A placement that was made by hand but is not locked is only a
@@ -58,11 +69,11 @@ type Placement struct {
 // A pupil locked to an offer that is no longer live is left out of the
 // problem altogether: their placement stays as it is.
 //
-// Loading must not take longer than solving (issue #16): the offers are
-// read on one connection while the choices, pupils, placements and friends
-// are read on another (WAL lets readers run side by side), and the
-// choices and placements are read as bare rows, unsorted, straight into
-// the problem's indices.
+// Loading must not take longer than solving (issue #16): the choices are
+// read on one connection while the offers, pupils, placements and friends
+// are read on another (WAL lets readers run side by side); the choices and
+// placements are read as bare rows, unsorted, straight into the problem's
+// indices, and only the columns an Allocation keeps are read.
 func (s *Store) LoadAllocation(ctx context.Context, periodID string) (*Allocation, error) {
 	per, err := s.GetPeriod(ctx, periodID)
 	if err != nil {
@@ -78,7 +89,8 @@ func (s *Store) LoadAllocation(ctx context.Context, periodID string) (*Allocatio
 // allocationRows is what LoadAllocation reads of a period.
 type allocationRows struct {
 	offers     []Offer
-	pupils     []Pupil // the live pupils of the period's grade, in ListPupils' order
+	firstDays  []time.Time // per offer, its first programme day (zero: none)
+	pupils     []Pupil     // the live pupils of the period's grade, in ListPupils' order
 	choices    []allocationChoice
 	placements []allocationPlacement
 	friends    []FriendPair
@@ -100,31 +112,43 @@ type allocationPlacement struct {
 // allocationChoicesQuery reads a period's choices through the index
 // preferences_period, in no order: sorting 150,000 rows by pupil took
 // longer than reading them, and LoadAllocation puts each choice in its
-// place by its rank.
-const allocationChoicesQuery = `SELECT pupil_id, offer_id, rank FROM preferences WHERE period_id = ?`
+// place by its rank. The pupil's and the offer's ids come as one string,
+// cut at the pupil id's length in bytes: one string a row instead of two
+// halves what the driver allocates.
+const allocationChoicesQuery = `SELECT octet_length(pupil_id), pupil_id || offer_id, rank FROM preferences WHERE period_id = ?`
 
 // allocationPlacementsQuery reads the columns of a period's live
 // placements that an Allocation keeps, through the index assignments_pupil.
 const allocationPlacementsQuery = `SELECT pupil_id, offer_id, locked, source FROM assignments
 	WHERE deleted_at IS NULL AND period_id = ?`
 
-// readAllocation reads what LoadAllocation needs of per: the offers on a
-// second connection while this goroutine reads the choices, pupils,
-// placements and friends (one after the other inside a transaction, which
-// has a single connection).
+// allocationOffersQuery reads the columns of a period's live offers that an
+// Allocation keeps, and each one's first programme day, in ListOffers'
+// order. The first day is the least date of the index of the offer's days.
+const allocationOffersQuery = `SELECT o.id, o.host_id, o.period_id, o.title, o.capacity, o.min_age, o.status,
+	coalesce((SELECT min(d.date) FROM offer_days d WHERE d.offer_id = o.id), '')
+	FROM offers o WHERE o.deleted_at IS NULL AND o.period_id = ? ORDER BY o.period_id, o.title COLLATE NOCASE, o.id`
+
+// allocationPupilColumns are the columns of a pupil that an Allocation
+// keeps (see scanAllocationPupil).
+const allocationPupilColumns = `id, school_id, first_name, last_name, class_name, grade, birth_date, gender, protected`
+
+// allocationPupilsQuery reads the live pupils of a grade in ListPupils' order.
+const allocationPupilsQuery = `SELECT ` + allocationPupilColumns + ` FROM pupils WHERE deleted_at IS NULL AND grade = ?
+	ORDER BY school_id, class_name, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id`
+
+// readAllocation reads what LoadAllocation needs of per: the offers, pupils,
+// placements and friends on a second connection while this goroutine reads
+// the choices (one after the other inside a transaction, which has a
+// single connection).
 func (s *Store) readAllocation(ctx context.Context, per Period) (*allocationRows, error) {
 	r := &allocationRows{}
-	offers := func() error {
-		var err error
-		r.offers, err = s.ListOffers(ctx, OfferFilter{PeriodID: per.ID})
-		return err
-	}
 	rest := func() error {
 		var err error
-		if r.choices, err = s.allocationChoices(ctx, per.ID); err != nil {
+		if err = s.allocationOffers(ctx, per.ID, r); err != nil {
 			return err
 		}
-		if r.pupils, err = s.ListPupils(ctx, PupilFilter{Grade: per.Grade}); err != nil {
+		if r.pupils, err = s.allocationPupils(ctx, per.Grade); err != nil {
 			return err
 		}
 		if r.placements, err = s.allocationPlacements(ctx, per.ID); err != nil {
@@ -133,21 +157,89 @@ func (s *Store) readAllocation(ctx context.Context, per Period) (*allocationRows
 		r.friends, err = s.ListFriendPairs(ctx, per.ID)
 		return err
 	}
+	choices := func() error {
+		var err error
+		r.choices, err = s.allocationChoices(ctx, per.ID)
+		return err
+	}
 	if s.tx != nil {
-		if err := offers(); err != nil {
+		if err := rest(); err != nil {
 			return nil, err
 		}
-		return r, rest()
+		return r, choices()
 	}
 	var wg sync.WaitGroup
-	var errO error
-	wg.Go(func() { errO = offers() })
-	errR := rest()
+	var errR error
+	wg.Go(func() { errR = rest() })
+	errC := choices()
 	wg.Wait()
-	if err := cmp.Or(errO, errR); err != nil {
+	if err := cmp.Or(errR, errC); err != nil {
 		return nil, err
 	}
 	return r, nil
+}
+
+// allocationOffers reads the offers of a period and their first days.
+func (s *Store) allocationOffers(ctx context.Context, periodID string, r *allocationRows) error {
+	rows, err := s.q.QueryContext(ctx, allocationOffersQuery, periodID)
+	if err != nil {
+		return fmt.Errorf("list offers: %w", err)
+	}
+	defer rows.Close()
+	dates := map[string]time.Time{} // a period has few dates; parse each once
+	for rows.Next() {
+		var o Offer
+		var status, first string
+		if err := rows.Scan(&o.ID, &o.HostID, &o.PeriodID, &o.Title, &o.Capacity, &o.MinAge, &status, &first); err != nil {
+			return fmt.Errorf("list offers: %w", err)
+		}
+		o.Status = OfferStatus(status)
+		t, ok := dates[first]
+		if !ok {
+			t = mustDate(first)
+			dates[first] = t
+		}
+		r.offers = append(r.offers, o)
+		r.firstDays = append(r.firstDays, t)
+	}
+	return rows.Err()
+}
+
+// allocationPupils reads the live pupils of a grade, in ListPupils' order.
+func (s *Store) allocationPupils(ctx context.Context, grade int) ([]Pupil, error) {
+	rows, err := s.q.QueryContext(ctx, allocationPupilsQuery, grade)
+	if err != nil {
+		return nil, fmt.Errorf("list pupils: %w", err)
+	}
+	defer rows.Close()
+	var out []Pupil
+	for rows.Next() {
+		p, err := scanAllocationPupil(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list pupils: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// scanAllocationPupil reads a row of allocationPupilColumns.
+func scanAllocationPupil(row interface{ Scan(...any) error }) (Pupil, error) {
+	var p Pupil
+	var birth, gender string
+	err := row.Scan(&p.ID, &p.SchoolID, &p.FirstName, &p.LastName, &p.ClassName, &p.Grade, &birth, &gender, &p.Protected)
+	p.BirthDate, p.Gender = mustDate(birth), Gender(gender)
+	return p, err
+}
+
+// allocationPupil reads one live pupil as allocationPupils does.
+func (s *Store) allocationPupil(ctx context.Context, id string) (Pupil, error) {
+	p, err := scanAllocationPupil(s.q.QueryRowContext(ctx, `SELECT `+allocationPupilColumns+` FROM pupils
+		WHERE id = ? AND deleted_at IS NULL`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, fmt.Errorf("pupil %s: %w", id, ErrNotFound)
+	}
+	return p, err
 }
 
 // allocationChoices reads the choices of a period, in no order.
@@ -159,11 +251,15 @@ func (s *Store) allocationChoices(ctx context.Context, periodID string) ([]alloc
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var c allocationChoice
-		if err := rows.Scan(&c.pupil, &c.offer, &c.rank); err != nil {
+		var n, rank int
+		var ids string
+		if err := rows.Scan(&n, &ids, &rank); err != nil {
 			return nil, fmt.Errorf("list choices: %w", err)
 		}
-		out = append(out, c)
+		if n < 0 || n > len(ids) {
+			return nil, fmt.Errorf("list choices: a pupil id of %d bytes in %q", n, ids)
+		}
+		out = append(out, allocationChoice{pupil: ids[:n], offer: ids[n:], rank: rank})
 	}
 	return out, rows.Err()
 }
@@ -234,7 +330,7 @@ func (s *Store) buildAllocation(ctx context.Context, per Period, r *allocationRo
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
-		p, err := s.GetPupil(ctx, id)
+		p, err := s.allocationPupil(ctx, id)
 		if errors.Is(err, ErrNotFound) {
 			continue // deleted since they chose
 		}
@@ -278,8 +374,8 @@ func (s *Store) buildAllocation(ctx context.Context, per Period, r *allocationRo
 	in := &match.Instance{Pupils: make([]match.Pupil, len(a.Pupils)), Offers: make([]match.Offer, len(offers))}
 	for j, o := range offers {
 		first := per.Start
-		if len(o.Days) > 0 && !o.Days[0].Date.IsZero() {
-			first = o.Days[0].Date
+		if !r.firstDays[j].IsZero() {
+			first = r.firstDays[j]
 		}
 		in.Offers[j] = match.Offer{Key: o.ID, Period: per.ID, Grade: per.Grade, Capacity: o.Capacity,
 			Approved: o.Status == OfferApproved, MinAge: o.MinAge, FirstDay: first}

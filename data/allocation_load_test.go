@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"techniqual/data"
 	"techniqual/data/demo"
@@ -94,7 +95,15 @@ func newLoadWorld(t *testing.T) *loadWorld {
 	nines, err := st.ListPupils(ctx, data.PupilFilter{Grade: 9})
 	must(err)
 	w.otherGrade, w.placedIn = nines[0].ID, nines[1].ID
-	must(st.SetPreferences(ctx, w.otherGrade, w.choosing.ID, []string{offers[3].ID, offers[1].ID, offers[2].ID}))
+	// A draft without programme days starts on the period's first day.
+	bare := data.Offer{HostID: offers[0].HostID, PeriodID: w.choosing.ID, Title: "Utan dagar", Capacity: 3, MinAge: 15}
+	must(st.SaveOffer(ctx, &bare))
+	must(st.SetPreferences(ctx, w.otherGrade, w.choosing.ID, []string{offers[3].ID, offers[1].ID, bare.ID, offers[2].ID}))
+	// A pupil with protected identity and no birth date.
+	hidden, err := st.GetPupil(ctx, prefs[1].PupilID)
+	must(err)
+	hidden.Protected, hidden.BirthDate = true, time.Time{}
+	must(st.SavePupil(ctx, &hidden))
 	must(st.SaveAssignment(ctx, &data.Assignment{PeriodID: w.choosing.ID, PupilID: w.placedIn, OfferID: offers[4].ID,
 		Source: data.SourceManual}))
 	must(st.SaveAssignment(ctx, &data.Assignment{PeriodID: w.choosing.ID, PupilID: prefs[0].PupilID, OfferID: offers[5].ID,
@@ -181,8 +190,10 @@ func TestLoadAllocationAsBefore(t *testing.T) {
 			t.Errorf("%s: in the problem %v, want %v", c.what, ok, c.in)
 		}
 	}
-	if i, _ := a.PupilIndex(w.otherGrade); len(a.Instance.Pupils[i].Choices) != 2 {
-		t.Errorf("the grade 9 pupil has choices %v, want the 1st and 3rd (the 2nd is in the bin)", a.Instance.Pupils[i].Choices)
+	if i, _ := a.PupilIndex(w.otherGrade); len(a.Instance.Pupils[i].Choices) != 3 {
+		t.Errorf("the grade 9 pupil has choices %v, want the 1st, 3rd and 4th (the 2nd is in the bin)", a.Instance.Pupils[i].Choices)
+	} else if j := a.Instance.Pupils[i].Choices[1]; !a.Instance.Offers[j].FirstDay.Equal(w.choosing.Start) {
+		t.Errorf("the offer without days starts on %v, want the period's first day", a.Instance.Offers[j].FirstDay)
 	}
 	m, err := st.LoadAllocation(ctx, w.matched.ID)
 	if err != nil {

@@ -21,7 +21,7 @@ import (
 // Current[i] is pupil i's live placement when it was loaded.
 //
 // Pupils and Offers hold what the matching uses and shows, not the whole
-// records (see PupilFilter and GetOffer for those): a pupil's ID,
+// records (GetPupil and GetOffer give those): a pupil's ID,
 // SchoolID, names, ClassName, Grade, BirthDate, Gender and Protected; an
 // offer's ID, HostID, PeriodID, Title, Capacity, MinAge and Status. Its
 // texts, programme days and role models are left out: reading them took

@@ -1,10 +1,14 @@
 package data
 
 import (
+	"cmp"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
+	"time"
 
 	"techniqual/data/match"
 )
@@ -15,6 +19,15 @@ import (
 //
 // Pupils[i] is Instance.Pupils[i] and Offers[j] is Instance.Offers[j].
 // Current[i] is pupil i's live placement when it was loaded.
+//
+// Pupils and Offers hold what the matching uses and shows, not the whole
+// records (GetPupil and GetOffer give those): a pupil's ID,
+// SchoolID, names, ClassName, Grade, BirthDate, Gender and Protected; an
+// offer's ID, HostID, PeriodID, Title, Capacity, MinAge and Status. Its
+// texts, programme days and role models are left out: reading them took
+// longer than solving the problem (issue #16), and the guardians' contact
+// details, needs and notes of 30,000 minors have no business in the
+// matching.
 //
 // Locked placements are binding: the pupil keeps the offer (Instance's
 // Locked). A placement that was made by hand but is not locked is only a
@@ -55,88 +68,314 @@ type Placement struct {
 //
 // A pupil locked to an offer that is no longer live is left out of the
 // problem altogether: their placement stays as it is.
+//
+// Loading must not take longer than solving (issue #16): the choices are
+// read on one connection while the offers, pupils, placements and friends
+// are read on another (WAL lets readers run side by side); the choices and
+// placements are read as bare rows, unsorted, straight into the problem's
+// indices, and only the columns an Allocation keeps are read.
 func (s *Store) LoadAllocation(ctx context.Context, periodID string) (*Allocation, error) {
 	per, err := s.GetPeriod(ctx, periodID)
 	if err != nil {
 		return nil, err
 	}
-	offers, err := s.ListOffers(ctx, OfferFilter{PeriodID: per.ID})
+	r, err := s.readAllocation(ctx, per)
 	if err != nil {
 		return nil, err
 	}
-	prefs, err := s.ListPreferences(ctx, per.ID)
-	if err != nil {
+	return s.buildAllocation(ctx, per, r)
+}
+
+// allocationRows is what LoadAllocation reads of a period.
+type allocationRows struct {
+	offers     []Offer
+	firstDays  []time.Time // per offer, its first programme day (zero: none)
+	pupils     []Pupil     // the live pupils of the period's grade, in ListPupils' order
+	choices    []allocationChoice
+	placements []allocationPlacement
+	friends    []FriendPair
+}
+
+// allocationChoice is one choice as LoadAllocation reads it.
+type allocationChoice struct {
+	pupil, offer string
+	rank         int
+}
+
+// allocationPlacement is one live placement as LoadAllocation reads it.
+type allocationPlacement struct {
+	pupil, offer string
+	locked       bool
+	source       AssignmentSource
+}
+
+// allocationChoicesQuery reads a period's choices through the index
+// preferences_period, in no order: sorting 150,000 rows by pupil took
+// longer than reading them, and LoadAllocation puts each choice in its
+// place by its rank. The pupil's and the offer's ids come as one string,
+// cut at the pupil id's length in bytes: one string a row instead of two
+// halves what the driver allocates.
+const allocationChoicesQuery = `SELECT octet_length(pupil_id), pupil_id || offer_id, rank FROM preferences WHERE period_id = ?`
+
+// allocationPlacementsQuery reads the columns of a period's live
+// placements that an Allocation keeps, through the index assignments_pupil.
+const allocationPlacementsQuery = `SELECT pupil_id, offer_id, locked, source FROM assignments
+	WHERE deleted_at IS NULL AND period_id = ?`
+
+// allocationOffersQuery reads the columns of a period's live offers that an
+// Allocation keeps, and each one's first programme day, in ListOffers'
+// order. The first day is the least date of the index of the offer's days.
+const allocationOffersQuery = `SELECT o.id, o.host_id, o.period_id, o.title, o.capacity, o.min_age, o.status,
+	coalesce((SELECT min(d.date) FROM offer_days d WHERE d.offer_id = o.id), '')
+	FROM offers o WHERE o.deleted_at IS NULL AND o.period_id = ? ORDER BY o.period_id, o.title COLLATE NOCASE, o.id`
+
+// allocationPupilColumns are the columns of a pupil that an Allocation
+// keeps (see scanAllocationPupil).
+const allocationPupilColumns = `id, school_id, first_name, last_name, class_name, grade, birth_date, gender, protected`
+
+// allocationPupilsQuery reads the live pupils of a grade in ListPupils' order.
+const allocationPupilsQuery = `SELECT ` + allocationPupilColumns + ` FROM pupils WHERE deleted_at IS NULL AND grade = ?
+	ORDER BY school_id, class_name, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id`
+
+// readAllocation reads what LoadAllocation needs of per: the offers, pupils,
+// placements and friends on a second connection while this goroutine reads
+// the choices (one after the other inside a transaction, which has a
+// single connection).
+func (s *Store) readAllocation(ctx context.Context, per Period) (*allocationRows, error) {
+	r := &allocationRows{}
+	rest := func() error {
+		var err error
+		if err = s.allocationOffers(ctx, per.ID, r); err != nil {
+			return err
+		}
+		if r.pupils, err = s.allocationPupils(ctx, per.Grade); err != nil {
+			return err
+		}
+		if r.placements, err = s.allocationPlacements(ctx, per.ID); err != nil {
+			return err
+		}
+		r.friends, err = s.ListFriendPairs(ctx, per.ID)
+		return err
+	}
+	choices := func() error {
+		var err error
+		r.choices, err = s.allocationChoices(ctx, per.ID)
+		return err
+	}
+	if s.tx != nil {
+		if err := rest(); err != nil {
+			return nil, err
+		}
+		return r, choices()
+	}
+	var wg sync.WaitGroup
+	var errR error
+	wg.Go(func() { errR = rest() })
+	errC := choices()
+	wg.Wait()
+	if err := cmp.Or(errR, errC); err != nil {
 		return nil, err
 	}
-	rows, err := s.ListAssignments(ctx, per.ID)
+	return r, nil
+}
+
+// allocationOffers reads the offers of a period and their first days.
+func (s *Store) allocationOffers(ctx context.Context, periodID string, r *allocationRows) error {
+	rows, err := s.q.QueryContext(ctx, allocationOffersQuery, periodID)
 	if err != nil {
-		return nil, err
+		return fmt.Errorf("list offers: %w", err)
 	}
-	friends, err := s.ListFriendPairs(ctx, per.ID)
+	defer rows.Close()
+	dates := map[string]time.Time{} // a period has few dates; parse each once
+	for rows.Next() {
+		var o Offer
+		var status, first string
+		if err := rows.Scan(&o.ID, &o.HostID, &o.PeriodID, &o.Title, &o.Capacity, &o.MinAge, &status, &first); err != nil {
+			return fmt.Errorf("list offers: %w", err)
+		}
+		o.Status = OfferStatus(status)
+		t, ok := dates[first]
+		if !ok {
+			t = mustDate(first)
+			dates[first] = t
+		}
+		r.offers = append(r.offers, o)
+		r.firstDays = append(r.firstDays, t)
+	}
+	return rows.Err()
+}
+
+// allocationPupils reads the live pupils of a grade, in ListPupils' order.
+func (s *Store) allocationPupils(ctx context.Context, grade int) ([]Pupil, error) {
+	rows, err := s.q.QueryContext(ctx, allocationPupilsQuery, grade)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("list pupils: %w", err)
 	}
-	// The period's grade is read in one go; the few pupils of other grades
-	// who have choices or a placement in the period are fetched one by one.
-	all, err := s.ListPupils(ctx, PupilFilter{Grade: per.Grade})
+	defer rows.Close()
+	var out []Pupil
+	for rows.Next() {
+		p, err := scanAllocationPupil(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list pupils: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// scanAllocationPupil reads a row of allocationPupilColumns.
+func scanAllocationPupil(row interface{ Scan(...any) error }) (Pupil, error) {
+	var p Pupil
+	var birth, gender string
+	err := row.Scan(&p.ID, &p.SchoolID, &p.FirstName, &p.LastName, &p.ClassName, &p.Grade, &birth, &gender, &p.Protected)
+	p.BirthDate, p.Gender = mustDate(birth), Gender(gender)
+	return p, err
+}
+
+// allocationPupil reads one live pupil as allocationPupils does.
+func (s *Store) allocationPupil(ctx context.Context, id string) (Pupil, error) {
+	p, err := scanAllocationPupil(s.q.QueryRowContext(ctx, `SELECT `+allocationPupilColumns+` FROM pupils
+		WHERE id = ? AND deleted_at IS NULL`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, fmt.Errorf("pupil %s: %w", id, ErrNotFound)
+	}
+	return p, err
+}
+
+// allocationChoices reads the choices of a period, in no order.
+func (s *Store) allocationChoices(ctx context.Context, periodID string) ([]allocationChoice, error) {
+	out := make([]allocationChoice, 0, s.countHint(ctx, `SELECT count(*) FROM preferences WHERE period_id = ?`, periodID))
+	rows, err := s.q.QueryContext(ctx, allocationChoicesQuery, periodID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("list choices: %w", err)
 	}
-	a := &Allocation{Period: per, Offers: offers, pupilIndex: map[string]int{}, offerIndex: make(map[string]int, len(offers))}
+	defer rows.Close()
+	for rows.Next() {
+		var n, rank int
+		var ids string
+		if err := rows.Scan(&n, &ids, &rank); err != nil {
+			return nil, fmt.Errorf("list choices: %w", err)
+		}
+		if n < 0 || n > len(ids) {
+			return nil, fmt.Errorf("list choices: a pupil id of %d bytes in %q", n, ids)
+		}
+		out = append(out, allocationChoice{pupil: ids[:n], offer: ids[n:], rank: rank})
+	}
+	return out, rows.Err()
+}
+
+// allocationPlacements reads the live placements of a period, in no order.
+func (s *Store) allocationPlacements(ctx context.Context, periodID string) ([]allocationPlacement, error) {
+	rows, err := s.q.QueryContext(ctx, allocationPlacementsQuery, periodID)
+	if err != nil {
+		return nil, fmt.Errorf("list placements: %w", err)
+	}
+	defer rows.Close()
+	var out []allocationPlacement
+	for rows.Next() {
+		var p allocationPlacement
+		var source string
+		if err := rows.Scan(&p.pupil, &p.offer, &p.locked, &source); err != nil {
+			return nil, fmt.Errorf("list placements: %w", err)
+		}
+		p.source = AssignmentSource(source)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// buildAllocation makes the Allocation of per from what readAllocation read.
+func (s *Store) buildAllocation(ctx context.Context, per Period, r *allocationRows) (*Allocation, error) {
+	offers := r.offers
+	a := &Allocation{Period: per, Offers: offers, offerIndex: make(map[string]int, len(offers))}
 	for j, o := range offers {
 		a.offerIndex[o.ID] = j
 	}
-	involved := map[string]bool{}
-	for _, p := range prefs {
-		involved[p.PupilID] = true
+	// pos is a pupil's position in all; each choice and placement is looked
+	// up once and its position kept (-1: a pupil not of the period's grade,
+	// or not live).
+	all := r.pupils
+	pos := make(map[string]int, len(all))
+	for k, p := range all {
+		pos[p.ID] = k
 	}
-	for _, r := range rows {
-		involved[r.PupilID] = true
+	involved := make([]bool, len(all))
+	others := map[string]bool{}
+	lookup := func(id string) int {
+		k, ok := pos[id]
+		if !ok {
+			others[id] = true
+			return -1
+		}
+		involved[k] = true
+		return k
 	}
+	choicePos := make([]int, len(r.choices))
+	for n, c := range r.choices {
+		choicePos[n] = lookup(c.pupil)
+	}
+	placementPos := make([]int, len(r.placements))
 	lockedAway := map[string]bool{}
-	for _, r := range rows {
-		if _, ok := a.offerIndex[r.OfferID]; r.Locked && !ok {
-			lockedAway[r.PupilID] = true
+	for n, p := range r.placements {
+		placementPos[n] = lookup(p.pupil)
+		if _, ok := a.offerIndex[p.offer]; p.locked && !ok {
+			lockedAway[p.pupil] = true
 		}
 	}
-	have := make(map[string]bool, len(all))
-	for _, p := range all {
-		have[p.ID] = true
+	// The few pupils of other grades who have choices or a placement in the
+	// period are fetched one by one, in a stable order.
+	ids := make([]string, 0, len(others))
+	for id := range others {
+		ids = append(ids, id)
 	}
-	var others []string
-	for id := range involved {
-		if !have[id] {
-			others = append(others, id)
-		}
-	}
-	slices.Sort(others) // a stable order of pupils, run after run
-	for _, id := range others {
-		p, err := s.GetPupil(ctx, id)
+	slices.Sort(ids)
+	for _, id := range ids {
+		p, err := s.allocationPupil(ctx, id)
 		if errors.Is(err, ErrNotFound) {
 			continue // deleted since they chose
 		}
 		if err != nil {
 			return nil, err
 		}
+		pos[id] = len(all)
 		all = append(all, p)
+		involved = append(involved, true)
 	}
 	schools := map[string]bool{}
 	for _, id := range per.SchoolIDs {
 		schools[id] = true
 	}
-	for _, p := range all {
+	// index[k] is the problem's index of all[k], or -1.
+	index := make([]int, len(all))
+	a.Pupils = make([]Pupil, 0, len(all))
+	a.pupilIndex = make(map[string]int, len(all))
+	for k, p := range all {
+		index[k] = -1
 		ofPeriod := p.Grade == per.Grade && (len(schools) == 0 || schools[p.SchoolID])
-		if (ofPeriod || involved[p.ID]) && !lockedAway[p.ID] {
+		if (ofPeriod || involved[k]) && !lockedAway[p.ID] {
+			index[k] = len(a.Pupils)
 			a.pupilIndex[p.ID] = len(a.Pupils)
 			a.Pupils = append(a.Pupils, p)
 		}
+	}
+	if len(a.Pupils) == 0 {
+		a.Pupils = nil // as the listings give: no pupils is nil
+	}
+	pupilOf := func(k int, id string) int {
+		if k < 0 {
+			var ok bool
+			if k, ok = pos[id]; !ok {
+				return -1
+			}
+		}
+		return index[k]
 	}
 
 	in := &match.Instance{Pupils: make([]match.Pupil, len(a.Pupils)), Offers: make([]match.Offer, len(offers))}
 	for j, o := range offers {
 		first := per.Start
-		if len(o.Days) > 0 && !o.Days[0].Date.IsZero() {
-			first = o.Days[0].Date
+		if !r.firstDays[j].IsZero() {
+			first = r.firstDays[j]
 		}
 		in.Offers[j] = match.Offer{Key: o.ID, Period: per.ID, Grade: per.Grade, Capacity: o.Capacity,
 			Approved: o.Status == OfferApproved, MinAge: o.MinAge, FirstDay: first}
@@ -147,26 +386,46 @@ func (s *Store) LoadAllocation(ctx context.Context, periodID string) (*Allocatio
 			Gender: matchGender(p.Gender), Locked: match.NoOffer}
 		a.Current[i] = Placement{Offer: match.NoOffer}
 	}
-	for _, pr := range prefs { // ordered by pupil and rank
-		i, ok := a.pupilIndex[pr.PupilID]
-		j, ok2 := a.offerIndex[pr.OfferID]
-		if !ok || !ok2 || len(in.Pupils[i].Choices) >= MaxChoices || slices.Contains(in.Pupils[i].Choices, j) {
+	// Each choice goes to its rank's slot (ranks are 1..MaxChoices, one
+	// offer each, by the table's constraints); then every pupil's choices
+	// are the filled slots in rank order, in one shared array.
+	slots := make([]int, len(a.Pupils)*MaxChoices)
+	filled := 0
+	for n, c := range r.choices {
+		i := pupilOf(choicePos[n], c.pupil)
+		j, ok := a.offerIndex[c.offer]
+		if i < 0 || !ok || c.rank < 1 || c.rank > MaxChoices {
 			continue
 		}
-		in.Pupils[i].Choices = append(in.Pupils[i].Choices, j)
+		if slots[i*MaxChoices+c.rank-1] == 0 {
+			filled++
+		}
+		slots[i*MaxChoices+c.rank-1] = j + 1 // 0 is an empty slot
 	}
-	for _, r := range rows {
-		i, ok := a.pupilIndex[r.PupilID]
-		j, ok2 := a.offerIndex[r.OfferID]
-		if !ok || !ok2 {
+	choices := make([]int, 0, filled)
+	for i := range in.Pupils {
+		start := len(choices)
+		for _, j := range slots[i*MaxChoices : (i+1)*MaxChoices] {
+			if j > 0 && !slices.Contains(choices[start:], j-1) {
+				choices = append(choices, j-1)
+			}
+		}
+		if len(choices) > start {
+			in.Pupils[i].Choices = choices[start:len(choices):len(choices)]
+		}
+	}
+	for n, p := range r.placements {
+		i := pupilOf(placementPos[n], p.pupil)
+		j, ok := a.offerIndex[p.offer]
+		if i < 0 || !ok {
 			continue
 		}
-		a.Current[i] = Placement{Offer: j, Locked: r.Locked, Source: r.Source}
-		if r.Locked {
+		a.Current[i] = Placement{Offer: j, Locked: p.locked, Source: p.source}
+		if p.locked {
 			in.Pupils[i].Locked = j
 		}
 	}
-	for _, f := range friends {
+	for _, f := range r.friends {
 		i, ok := a.pupilIndex[f.PupilA]
 		k, ok2 := a.pupilIndex[f.PupilB]
 		if ok && ok2 && i != k {

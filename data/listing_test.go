@@ -205,6 +205,14 @@ func TestListingsUseIndexes(t *testing.T) {
 			"SEARCH offers USING INDEX offers_host (host_id=?)"},
 		{"pupils of a class", "SELECT id FROM pupils WHERE " + uw + " ORDER BY school_id, class_name", ua,
 			"SEARCH pupils USING INDEX pupils_school (school_id=? AND class_name=?)"},
+		{"choices of a period for the matching", allocationChoicesQuery, []any{"p1"},
+			"SEARCH preferences USING INDEX preferences_period (period_id=?)"},
+		{"placements of a period for the matching", allocationPlacementsQuery, []any{"p1"},
+			"SEARCH assignments USING INDEX assignments_pupil (period_id=?)"},
+		{"offers of a period for the matching", allocationOffersQuery, []any{"p1"},
+			"SEARCH o USING INDEX offers_period (period_id=?)"},
+		{"first days of the offers for the matching", allocationOffersQuery, []any{"p1"},
+			"SEARCH d USING COVERING INDEX sqlite_autoindex_offer_days_"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

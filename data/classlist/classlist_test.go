@@ -522,3 +522,51 @@ func TestMappingAnUnknownColumn(t *testing.T) {
 		t.Errorf("mapped columns not used: %+v", p)
 	}
 }
+
+// TestRowSet: identical rows are found by their cells, also when different
+// rows share a hash (forced here), and cells are never confused by where
+// one ends ("a;" + "b" is not "a" + ";b").
+func TestRowSet(t *testing.T) {
+	for _, h := range []struct {
+		name string
+		hash func([]string) uint64
+	}{{"real hash", nil}, {"every row one hash", func([]string) uint64 { return 7 }}} {
+		t.Run(h.name, func(t *testing.T) {
+			s := newRowSet(4)
+			if h.hash != nil {
+				s.hash = h.hash
+			}
+			steps := []struct {
+				cells []string
+				line  int
+				first int
+				dup   bool
+			}{
+				{[]string{"Anna", "Berg"}, 2, 0, false},
+				{[]string{"Bo", "Berg"}, 3, 0, false},
+				{[]string{"Anna", "Berg"}, 4, 2, true},
+				{[]string{"Bo", "Berg"}, 5, 3, true},
+				{[]string{"a\x1f", "b"}, 6, 0, false},
+				{[]string{"a", "\x1fb"}, 7, 0, false},
+				{[]string{"a", "\x1fb"}, 8, 7, true},
+				{[]string{"a\x1f", "b"}, 9, 6, true},
+			}
+			for _, st := range steps {
+				first, dup := s.add(st.cells, st.line)
+				if first != st.first || dup != st.dup {
+					t.Errorf("line %d %q: got (%d, %v), want (%d, %v)", st.line, st.cells, first, dup, st.first, st.dup)
+				}
+			}
+		})
+	}
+}
+
+// TestOneSpaced: the same as strings.Join(strings.Fields(s), " ").
+func TestOneSpaced(t *testing.T) {
+	for _, s := range []string{"", " ", "Anna", "Anna Berg", " Anna", "Anna ", "Anna  Berg", "Anna\tBerg", "Anna\u00a0Berg",
+		"Åsa Öberg", "Åsa\u2003Öberg", "a b c", "\u3000", "x\n", "8 B", "Anna\u0085"} {
+		if got, want := oneSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("oneSpaced(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -2,9 +2,12 @@ package classlist
 
 import (
 	"errors"
+	"hash/maphash"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"techniqual/data"
 )
@@ -67,8 +70,19 @@ func parseRows(t *Table, opts Options) ([]Row, given, error) {
 		g[FieldBirthDate] = true
 	}
 	header := func(f Field) string { return t.Columns[col[f]].Header }
-	rows := make([]Row, 0, len(t.Records))
-	seen := make(map[string]int, len(t.Records)) // a whole row → its first line
+	// Each field's column, looked up once for the list, not once a cell.
+	colOf := func(f Field) int {
+		if i, ok := col[f]; ok {
+			return i
+		}
+		return -1
+	}
+	var at [len(cellFields)]int
+	for k, f := range cellFields {
+		at[k] = colOf(f)
+	}
+	rows := make([]Row, len(t.Records)) // filled in place: a Row is large
+	seen := newRowSet(len(t.Records))   // a whole row → its first line
 	// Values that repeat down a list are read once each.
 	type parsed[T any] struct {
 		v  T
@@ -79,15 +93,16 @@ func parseRows(t *Table, opts Options) ([]Row, given, error) {
 	genders := newMemo(func(s string) parsed[data.Gender] { g, ok := parseGender(s); return parsed[data.Gender]{g, ok} })
 	yesNo := newMemo(func(s string) parsed[bool] { y, ok := parseYesNo(s); return parsed[bool]{y, ok} })
 	cleanSchool := map[string]string{}
-	for _, rec := range t.Records {
+	for n, rec := range t.Records {
 		cell := func(f Field) string {
-			i, ok := col[f]
-			if !ok || i >= len(rec.Cells) {
+			i := at[cellIndex(f)]
+			if i < 0 || i >= len(rec.Cells) {
 				return ""
 			}
 			return rec.Cells[i]
 		}
-		r := Row{Line: rec.Line}
+		r := &rows[n]
+		r.Line = rec.Line
 		bad := func(f Field, m Message, kv ...string) {
 			c := ""
 			if _, ok := col[f]; ok {
@@ -115,11 +130,8 @@ func parseRows(t *Table, opts Options) ([]Row, given, error) {
 			}
 			return v
 		}
-		key := strings.Join(rec.Cells, "\x1f")
-		if first, dup := seen[key]; dup {
+		if first, dup := seen.add(rec.Cells, rec.Line); dup {
 			bad(FieldIgnore, msgDuplicateRow, "Other", strconv.Itoa(first))
-		} else {
-			seen[key] = rec.Line
 		}
 		p := &r.Pupil
 		if hasFull {
@@ -140,8 +152,8 @@ func parseRows(t *Table, opts Options) ([]Row, given, error) {
 		if !hasLast || (cell(FieldLastName) == "" && hasFull) {
 			lastField = FieldFullName
 		}
-		p.FirstName = strings.Join(strings.Fields(clean(firstField, p.FirstName)), " ")
-		p.LastName = strings.Join(strings.Fields(clean(lastField, p.LastName)), " ")
+		p.FirstName = oneSpaced(clean(firstField, p.FirstName))
+		p.LastName = oneSpaced(clean(lastField, p.LastName))
 		switch {
 		case p.FirstName == "" && p.LastName == "":
 			f := FieldFullName
@@ -157,7 +169,7 @@ func parseRows(t *Table, opts Options) ([]Row, given, error) {
 		case p.LastName == "":
 			bad(lastField, msgLastMissing)
 		}
-		p.ClassName = strings.Join(strings.Fields(clean(FieldClass, cell(FieldClass))), " ")
+		p.ClassName = oneSpaced(clean(FieldClass, cell(FieldClass)))
 		gradeField := FieldClass
 		if v := cell(FieldGrade); v != "" {
 			gradeField = FieldGrade
@@ -200,14 +212,13 @@ func parseRows(t *Table, opts Options) ([]Row, given, error) {
 		if v := cell(FieldPersonnummer); v != "" {
 			d, sd, err := parsePersonnummer(v, today)
 			sexDigit = sd
-			masked := MaskPersonnummer(v)
 			switch {
 			case errors.Is(err, ErrPnrChecksum):
-				bad(FieldPersonnummer, msgPnrChecksum, "Value", masked)
+				bad(FieldPersonnummer, msgPnrChecksum, "Value", MaskPersonnummer(v))
 			case errors.Is(err, ErrPnrDate):
-				bad(FieldPersonnummer, msgPnrDate, "Value", masked)
+				bad(FieldPersonnummer, msgPnrDate, "Value", MaskPersonnummer(v))
 			case err != nil:
-				bad(FieldPersonnummer, msgPnrFormat, "Value", masked)
+				bad(FieldPersonnummer, msgPnrFormat, "Value", MaskPersonnummer(v))
 			default:
 				fromPnr = d
 			}
@@ -297,9 +308,147 @@ func parseRows(t *Table, opts Options) ([]Row, given, error) {
 				}
 			}
 		}
-		rows = append(rows, r)
 	}
 	return rows, g, nil
+}
+
+// cellFields are the fields parseRows reads a cell of, in the order of
+// cellIndex.
+var cellFields = [...]Field{FieldFirstName, FieldLastName, FieldFullName, FieldClass, FieldGrade, FieldSchool,
+	FieldPersonnummer, FieldBirthDate, FieldGender, FieldGuardianName, FieldGuardianEmail, FieldGuardianPhone,
+	FieldExternalID, FieldNeeds, FieldNotes}
+
+// cellIndex is f's place in cellFields.
+func cellIndex(f Field) int {
+	switch f {
+	case FieldFirstName:
+		return 0
+	case FieldLastName:
+		return 1
+	case FieldFullName:
+		return 2
+	case FieldClass:
+		return 3
+	case FieldGrade:
+		return 4
+	case FieldSchool:
+		return 5
+	case FieldPersonnummer:
+		return 6
+	case FieldBirthDate:
+		return 7
+	case FieldGender:
+		return 8
+	case FieldGuardianName:
+		return 9
+	case FieldGuardianEmail:
+		return 10
+	case FieldGuardianPhone:
+		return 11
+	case FieldExternalID:
+		return 12
+	case FieldNeeds:
+		return 13
+	case FieldNotes:
+		return 14
+	}
+	panic("classlist: no cell for field " + string(f))
+}
+
+// oneSpaced is strings.Join(strings.Fields(s), " "): s with its runs of
+// white space made one space and its ends trimmed. Most cells already are,
+// and are returned as they are, without a copy.
+func oneSpaced(s string) string {
+	prevSpace := true // a space at the start is to be trimmed
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return strings.Join(strings.Fields(s), " ") // a space beyond ASCII is possible
+		case c == ' ':
+			if prevSpace {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			prevSpace = true
+		case asciiSpace(c):
+			return strings.Join(strings.Fields(s), " ")
+		default:
+			prevSpace = false
+		}
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ") // a space at the end
+	}
+	return s
+}
+
+func asciiSpace(c byte) bool { return c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' }
+
+// rowSet finds identical rows. It keeps a hash of each row's cells, not a
+// copy of them joined; rows whose hashes are equal are compared cell by
+// cell.
+type rowSet struct {
+	hash  func([]string) uint64
+	first map[uint64]setEntry
+	more  map[string]int // rows that share a hash with a different row: by their cells
+}
+
+type setEntry struct {
+	cells []string
+	line  int
+}
+
+func newRowSet(n int) *rowSet {
+	seed := maphash.MakeSeed()
+	hash := func(cells []string) uint64 {
+		var h maphash.Hash
+		h.SetSeed(seed)
+		for _, c := range cells {
+			h.WriteString(strconv.Itoa(len(c)))
+			h.WriteByte(':')
+			h.WriteString(c)
+		}
+		return h.Sum64()
+	}
+	return &rowSet{hash: hash, first: make(map[uint64]setEntry, n)}
+}
+
+// add records a row (line from 1) and, when an identical row was added
+// before, returns that row's line and true.
+func (s *rowSet) add(cells []string, line int) (int, bool) {
+	sum := s.hash(cells)
+	e, ok := s.first[sum]
+	if !ok {
+		s.first[sum] = setEntry{cells: cells, line: line}
+		return 0, false
+	}
+	if slices.Equal(e.cells, cells) {
+		return e.line, true
+	}
+	// Two different rows with the same hash: rare, and then exact.
+	if s.more == nil {
+		s.more = map[string]int{}
+	}
+	if k := cellsKey(e.cells); s.more[k] == 0 {
+		s.more[k] = e.line
+	}
+	key := cellsKey(cells)
+	if l, dup := s.more[key]; dup {
+		return l, true
+	}
+	s.more[key] = line
+	return 0, false
+}
+
+// cellsKey is the cells written one after the other, each after its length.
+func cellsKey(cells []string) string {
+	var b strings.Builder
+	for _, c := range cells {
+		b.WriteString(strconv.Itoa(len(c)))
+		b.WriteByte(':')
+		b.WriteString(c)
+	}
+	return b.String()
 }
 
 // dataFieldColumn says which of the list's fields a data.Pupil field came from.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/mail"
 	"testing"
 )
 
@@ -42,4 +43,67 @@ func TestInsertPupils(t *testing.T) {
 	if got, _ := st.ListPupils(ctx, PupilFilter{}); len(got) != len(ps)+2 { // Alva and Łukasz of the world
 		t.Errorf("%d pupils after a refused bulk insert", len(got))
 	}
+}
+
+// TestPlainAddress: the shortcut says yes only where net/mail reads the
+// address as itself, and the check as a whole says what net/mail says.
+func TestPlainAddress(t *testing.T) {
+	cases := []struct {
+		e     string
+		plain bool
+	}{
+		{"vh1@example.se", true},
+		{"anna.berg+skola@skola.kommun.se", true},
+		{"a_b-c@x-y.se", true},
+		{"a@b", true},
+		{"A1@B2.SE", true},
+		{".anna@example.se", false},
+		{"anna.@example.se", false},
+		{"an..na@example.se", false},
+		{"anna@.example.se", false},
+		{"anna@example.se.", false},
+		{"anna@exa..mple.se", false},
+		{"anna@", false},
+		{"@example.se", false},
+		{"anna", false},
+		{"anna@b@c.se", false},
+		{"anna berg@example.se", false},
+		{"Anna <anna@example.se>", false},
+		{"anna@example.se (mamma)", false},
+		{"åsa@example.se", false},
+		{"anna@[127.0.0.1]", false},
+		{`"anna"@example.se`, false},
+		{"anna!#$%&'*/=?^`{|}~@example.se", false},
+		{"anna@exam_ple.se", false},
+		{"anna;berg@example.se", false},
+		{"anna@example.se\x00", false},
+	}
+	for _, c := range cases {
+		if got := plainAddress(c.e); got != c.plain {
+			t.Errorf("plainAddress(%q) = %v, want %v", c.e, got, c.plain)
+		}
+		a, err := mail.ParseAddress(c.e)
+		want := err == nil && a.Address == c.e
+		if c.plain && !want {
+			t.Errorf("%q: plain, but net/mail does not read it as itself", c.e)
+		}
+		if got := validAddress(c.e); got != want {
+			t.Errorf("validAddress(%q) = %v, net/mail says %v", c.e, got, want)
+		}
+	}
+}
+
+// FuzzPlainAddress: the shortcut never accepts what net/mail refuses.
+func FuzzPlainAddress(f *testing.F) {
+	for _, s := range []string{"vh1@example.se", "a.b@c", "a..b@c", "a@b.", "x@y@z", "a+b_c-d@e-f.g"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, e string) {
+		if !plainAddress(e) {
+			return
+		}
+		if a, err := mail.ParseAddress(e); err != nil || a.Address != e {
+			t.Fatalf("plainAddress(%q) but net/mail: %v %v", e, a, err)
+		}
+	})
 }

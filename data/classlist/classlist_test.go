@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
 
 	"techniqual/data"
 )
@@ -567,6 +568,30 @@ func TestOneSpaced(t *testing.T) {
 		"Åsa Öberg", "Åsa\u2003Öberg", "a b c", "\u3000", "x\n", "8 B", "Anna\u0085"} {
 		if got, want := oneSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("oneSpaced(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestByteTables: the one-byte decoders give what golang.org/x/text's
+// decoders give, for every byte and for text mixing them with ASCII.
+func TestByteTables(t *testing.T) {
+	all := make([]byte, 0, 3*256)
+	for i := 0; i < 256; i++ {
+		all = append(all, 'a', byte(i), byte(255-i))
+	}
+	for _, c := range []struct {
+		name  string
+		table *byteTable
+		cm    *charmap.Charmap
+	}{{"Windows-1252", windows1252, charmap.Windows1252}, {"ISO-8859-1", iso88591, charmap.ISO8859_1}} {
+		for _, in := range [][]byte{nil, []byte("Ström;Åsa\r\n"), all, {0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x80, 0xff}} {
+			want, err := c.cm.NewDecoder().Bytes(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := c.table.decode(in); got != string(want) {
+				t.Errorf("%s %q: got %q, want %q", c.name, in, got, want)
+			}
 		}
 	}
 }

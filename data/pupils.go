@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"net/mail"
@@ -154,24 +155,30 @@ func (e *BulkError) Unwrap() error { return e.Err }
 // created_at and updated_at, bound once a statement. An error is a
 // *BulkError naming the pupil; use it inside InTx so that nothing is
 // written then.
-func (s *Store) InsertPupils(ctx context.Context, ps []Pupil) error {
+func (s *Store) InsertPupils(ctx context.Context, ps []*Pupil) error {
 	if i, err := preparePupils(ps); err != nil {
 		return &BulkError{Index: i, Err: err}
 	}
 	now := s.now()
-	stamp := formatTS(now)
-	args := make([]any, 0, 1+insertBatch*pupilInsertValues)
+	args := make([]driver.NamedValue, 1+insertBatch*pupilInsertValues)
+	for i := range args {
+		args[i].Ordinal = i + 1
+	}
+	args[0].Value = formatTS(now)
 	for start := 0; start < len(ps); start += insertBatch {
 		batch := ps[start:min(start+insertBatch, len(ps))]
-		args = append(args[:0], stamp)
-		for i := range batch {
-			p := &batch[i]
+		v := args[1:]
+		for _, p := range batch {
 			p.ID, p.CreatedAt, p.UpdatedAt = s.newID(), now, now
-			args = append(args, p.SchoolID, p.FirstName, p.LastName, p.ClassName, p.Grade, FormatDate(p.BirthDate),
-				string(p.Gender), boolInt(p.Protected), p.GuardianName, p.GuardianPhone, p.GuardianEmail, p.Needs,
-				boolInt(p.NeedsShareable), p.ExternalID, p.Notes, p.ID)
+			v[0].Value, v[1].Value, v[2].Value, v[3].Value = p.SchoolID, p.FirstName, p.LastName, p.ClassName
+			v[4].Value, v[5].Value, v[6].Value = int64(p.Grade), FormatDate(p.BirthDate), string(p.Gender)
+			v[7].Value, v[8].Value, v[9].Value = int64(boolInt(p.Protected)), p.GuardianName, p.GuardianPhone
+			v[10].Value, v[11].Value, v[12].Value = p.GuardianEmail, p.Needs, int64(boolInt(p.NeedsShareable))
+			v[13].Value, v[14].Value, v[15].Value = p.ExternalID, p.Notes, p.ID
+			v = v[pupilInsertValues:]
 		}
-		if _, err := s.exec(ctx, insertPupilsSQL(len(batch)), args...); err != nil {
+		n := 1 + len(batch)*pupilInsertValues
+		if err := s.bulkExec(ctx, insertPupilsSQL(len(batch)), args[:n]); err != nil {
 			return &BulkError{Index: start, Err: translate(fmt.Sprintf("insert pupils %s …", batch[0].Name()), err)}
 		}
 	}
@@ -182,10 +189,9 @@ func (s *Store) InsertPupils(ctx context.Context, ps []Pupil) error {
 // returns the index and error of the first that cannot be saved. A long
 // list is checked in two halves at once (the check is the costly part of
 // an import's own work); the first error is still the first in the list.
-func preparePupils(ps []Pupil) (int, error) {
-	check := func(ps []Pupil) (int, error) {
-		for i := range ps {
-			p := &ps[i]
+func preparePupils(ps []*Pupil) (int, error) {
+	check := func(ps []*Pupil) (int, error) {
+		for i, p := range ps {
 			if p.ID != "" {
 				return i, fmt.Errorf("insert pupils: %s already has an id", p.Name())
 			}

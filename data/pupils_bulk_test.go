@@ -15,9 +15,9 @@ func TestInsertPupils(t *testing.T) {
 	ctx := context.Background()
 	st := newStore(t)
 	w := newWorld(t, st)
-	var ps []Pupil
+	var ps []*Pupil
 	for i := 0; i < 2*insertBatch+7; i++ {
-		ps = append(ps, Pupil{SchoolID: w.school.ID, FirstName: fmt.Sprintf("\u202EElev%d", i), LastName: "Berg", ClassName: "8A", Grade: 8})
+		ps = append(ps, &Pupil{SchoolID: w.school.ID, FirstName: fmt.Sprintf("\u202EElev%d", i), LastName: "Berg", ClassName: "8A", Grade: 8})
 	}
 	if err := st.InTx(ctx, func(tx *Store) error { return tx.InsertPupils(ctx, ps) }); err != nil {
 		t.Fatal(err)
@@ -30,7 +30,7 @@ func TestInsertPupils(t *testing.T) {
 	if err != nil || back.FirstName != fmt.Sprintf("Elev%d", len(ps)-1) || back.Gender != GenderUnspecified || back.CreatedAt.IsZero() {
 		t.Errorf("read back %+v %v", back, err)
 	}
-	bad := []Pupil{
+	bad := []*Pupil{
 		{SchoolID: w.school.ID, FirstName: "Ok", LastName: "A", Grade: 8},
 		{SchoolID: w.school.ID, FirstName: "Anna " + fakePnr(t, "120210", "964"), LastName: "B", Grade: 8},
 	}

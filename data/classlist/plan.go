@@ -126,7 +126,7 @@ func Import(ctx context.Context, st *data.Store, t *Table, opts Options, skipBad
 		}
 		// New pupils are written in bulk (many rows a statement, each
 		// statement prepared once), the few updates one by one.
-		adds := make([]data.Pupil, 0, p.Added)
+		adds := make([]*data.Pupil, 0, p.Added) // the changes' own pupils, not copies
 		addLines := make([]int, 0, p.Added)
 		for i := range p.Changes {
 			c := &p.Changes[i]
@@ -137,7 +137,7 @@ func Import(ctx context.Context, st *data.Store, t *Table, opts Options, skipBad
 				c.Pupil.SchoolID = created[schoolKey(c.School)]
 			}
 			if c.Action == ActionAdd {
-				adds, addLines = append(adds, c.Pupil), append(addLines, c.Line)
+				adds, addLines = append(adds, &c.Pupil), append(addLines, c.Line)
 				continue
 			}
 			if err := tx.SavePupil(ctx, &c.Pupil); err != nil {

@@ -242,14 +242,14 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 		return s, nil
 	}
 
-	pv := &Preview{Changes: make([]Change, len(rows))}
+	// The rows become the changes, decided in place.
+	pv := &Preview{Changes: rows}
 	target := make([]int, len(rows)) // index into the school's pupils, -1 for new
-	extSeen := map[string]int{}
+	type extKey struct{ school, ext string }
+	extSeen := map[extKey]int{}
 	for i := range rows {
 		r := &rows[i]
-		c := &pv.Changes[i]
-		c.Line, c.School, c.Pupil, c.Errors = r.Line, r.School, r.Pupil, append([]RowError(nil), r.Errors...)
-		c.Notes, c.GenderFromPnr = r.Notes, r.GenderFromPnr
+		c := r
 		target[i] = -1
 		if r.School == "" {
 			continue
@@ -263,7 +263,7 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 		}
 		ext := r.Pupil.ExternalID
 		if ext != "" {
-			k := sk.get(r.School) + "\x00" + ext
+			k := extKey{sk.get(r.School), ext}
 			if other, dup := extSeen[k]; dup {
 				rowErr(msgExternalDup, "Value", safeValue(ext), "Other", strconv.Itoa(other))
 				continue

@@ -15,17 +15,10 @@ import (
 )
 
 // Row is one data row turned into a pupil (without school id), with the
-// errors found in it. Nothing of a personnummer is kept but the birth date.
-type Row struct {
-	Line   int
-	Pupil  data.Pupil
-	School string // the row's own school, else the list's
-	Errors []RowError
-	Notes  []RowError // what was changed in the row, not an error
-	// GenderFromPnr is true when the gender was taken from the
-	// personnummer (Options.GenderFromPersonnummer).
-	GenderFromPnr bool
-}
+// errors found in it: a Change whose Action is not decided yet (the
+// preview decides it in place, without a copy of the rows). Nothing of a
+// personnummer is kept but the birth date.
+type Row = Change
 
 // given says which fields a list gives; an update changes only those.
 type given map[Field]bool

@@ -43,6 +43,33 @@ func TestInsertPupils(t *testing.T) {
 	if got, _ := st.ListPupils(ctx, PupilFilter{}); len(got) != len(ps)+2 { // Alva and Łukasz of the world
 		t.Errorf("%d pupils after a refused bulk insert", len(got))
 	}
+	// What SQLite refuses (a school that does not exist) names the first
+	// pupil of its statement, through the driver as through database/sql,
+	// and the transaction writes nothing.
+	var orphans []*Pupil
+	for i := 0; i < insertBatch+3; i++ {
+		school := w.school.ID
+		if i == insertBatch+1 {
+			school = "no-such-school"
+		}
+		orphans = append(orphans, &Pupil{SchoolID: school, FirstName: fmt.Sprintf("Orphan%d", i), LastName: "C", Grade: 9})
+	}
+	err = st.InTx(ctx, func(tx *Store) error { return tx.InsertPupils(ctx, orphans) })
+	if !errors.As(err, &be) || be.Index != insertBatch {
+		t.Fatalf("a missing school in a bulk insert: %v", err)
+	}
+	if got, _ := st.ListPupils(ctx, PupilFilter{}); len(got) != len(ps)+2 {
+		t.Errorf("%d pupils after a bulk insert SQLite refused", len(got))
+	}
+	// Outside a transaction it writes through database/sql, statement by
+	// statement.
+	loose := []*Pupil{{SchoolID: w.school.ID, FirstName: "Lös", LastName: "D", Grade: 9, Protected: true}}
+	if err := st.InsertPupils(ctx, loose); err != nil {
+		t.Fatal(err)
+	}
+	if back, err := st.GetPupil(ctx, loose[0].ID); err != nil || !back.Protected || back.Grade != 9 || !back.CreatedAt.Equal(back.UpdatedAt) {
+		t.Errorf("outside a transaction: %+v %v", back, err)
+	}
 }
 
 // TestPlainAddress: the shortcut says yes only where net/mail reads the

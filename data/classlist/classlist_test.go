@@ -565,7 +565,8 @@ func TestRowSet(t *testing.T) {
 // TestOneSpaced: the same as strings.Join(strings.Fields(s), " ").
 func TestOneSpaced(t *testing.T) {
 	for _, s := range []string{"", " ", "Anna", "Anna Berg", " Anna", "Anna ", "Anna  Berg", "Anna\tBerg", "Anna\u00a0Berg",
-		"Åsa Öberg", "Åsa\u2003Öberg", "a b c", "\u3000", "x\n", "8 B", "Anna\u0085"} {
+		"Åsa Öberg", "Åsa\u2003Öberg", "a b c", "\u3000", "x\n", "8 B", "Anna\u0085", "Åsa  Öberg", "Åsa ", " Åsa",
+		"Ström", "\xff a", "a\xff\xfe b", "Åsa\u00a0", "é\u0301 x", "\xc3"} {
 		if got, want := oneSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("oneSpaced(%q) = %q, want %q", s, got, want)
 		}
@@ -594,4 +595,16 @@ func TestByteTables(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzOneSpaced holds oneSpaced to strings.Join(strings.Fields(s), " ").
+func FuzzOneSpaced(f *testing.F) {
+	for _, s := range []string{"Åsa Öberg", "a  b", " x", "\u2003", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := oneSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("oneSpaced(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -116,6 +116,7 @@ func Import(ctx context.Context, st *data.Store, t *Table, opts Options, skipBad
 		res = Result{Added: p.Added, Updated: p.Updated, Unchanged: p.Unchanged, Skipped: p.BadRows, Errors: p.Errors,
 			Notes: p.Notes, GenderFromPnr: p.GenderFromPnr}
 		created := map[string]string{}
+		sk := newMemo(schoolKey) // a list has a handful of schools
 		for _, name := range p.NewSchools {
 			o := data.Organisation{Kind: data.KindSchool, Name: name}
 			if err := tx.SaveOrganisation(ctx, &o); err != nil {
@@ -134,7 +135,7 @@ func Import(ctx context.Context, st *data.Store, t *Table, opts Options, skipBad
 				continue
 			}
 			if c.Pupil.SchoolID == "" {
-				c.Pupil.SchoolID = created[schoolKey(c.School)]
+				c.Pupil.SchoolID = created[sk.get(c.School)]
 			}
 			if c.Action == ActionAdd {
 				adds, addLines = append(adds, &c.Pupil), append(addLines, c.Line)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"techniqual/data"
@@ -397,7 +398,12 @@ func oneSpaced(s string) string {
 		c := s[i]
 		switch {
 		case c >= utf8.RuneSelf:
-			return strings.Join(strings.Fields(s), " ") // a space beyond ASCII is possible
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			i += n - 1
+			prevSpace = false
 		case c == ' ':
 			if prevSpace {
 				return strings.Join(strings.Fields(s), " ")

@@ -165,13 +165,23 @@ func (s *Store) InsertPupils(ctx context.Context, ps []*Pupil) error {
 		args[i].Ordinal = i + 1
 	}
 	args[0].Value = formatTS(now)
+	// A list's pupils share a few hundred birth dates: each is written once.
+	dates := map[time.Time]string{}
+	date := func(d time.Time) string {
+		s, ok := dates[d]
+		if !ok {
+			s = FormatDate(d)
+			dates[d] = s
+		}
+		return s
+	}
 	for start := 0; start < len(ps); start += insertBatch {
 		batch := ps[start:min(start+insertBatch, len(ps))]
 		v := args[1:]
 		for _, p := range batch {
 			p.ID, p.CreatedAt, p.UpdatedAt = s.newID(), now, now
 			v[0].Value, v[1].Value, v[2].Value, v[3].Value = p.SchoolID, p.FirstName, p.LastName, p.ClassName
-			v[4].Value, v[5].Value, v[6].Value = int64(p.Grade), FormatDate(p.BirthDate), string(p.Gender)
+			v[4].Value, v[5].Value, v[6].Value = int64(p.Grade), date(p.BirthDate), string(p.Gender)
 			v[7].Value, v[8].Value, v[9].Value = int64(boolInt(p.Protected)), p.GuardianName, p.GuardianPhone
 			v[10].Value, v[11].Value, v[12].Value = p.GuardianEmail, p.Needs, int64(boolInt(p.NeedsShareable))
 			v[13].Value, v[14].Value, v[15].Value = p.ExternalID, p.Notes, p.ID

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/mail"
 	"testing"
+	"time"
 )
 
 // TestInsertPupils: the bulk insert writes what SavePupil would (cleaned
@@ -133,4 +134,45 @@ func FuzzPlainAddress(f *testing.F) {
 			t.Fatalf("plainAddress(%q) but net/mail: %v %v", e, a, err)
 		}
 	})
+}
+
+// TestInTxPanic: a panic inside a transaction (after a bulk write) reaches
+// the caller, the transaction is rolled back, and the Store goes on
+// working: the transaction's connection is not left waiting for ever.
+func TestInTxPanic(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	w := newWorld(t, st)
+	before, err := st.ListPupils(ctx, PupilFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan any)
+	go func() {
+		defer func() { done <- recover() }()
+		st.InTx(ctx, func(tx *Store) error {
+			ps := []*Pupil{{SchoolID: w.school.ID, FirstName: "Panik", LastName: "E", Grade: 8}}
+			if err := tx.InsertPupils(ctx, ps); err != nil {
+				t.Error(err)
+			}
+			panic("boom")
+		})
+	}()
+	select {
+	case v := <-done:
+		if v != "boom" {
+			t.Fatalf("recovered %v, want the panic", v)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("InTx did not return after a panic")
+	}
+	after, err := st.ListPupils(ctx, PupilFilter{})
+	if err != nil || len(after) != len(before) {
+		t.Fatalf("%d pupils after a panicking transaction, %d before, %v", len(after), len(before), err)
+	}
+	if err := st.InTx(ctx, func(tx *Store) error {
+		return tx.InsertPupils(ctx, []*Pupil{{SchoolID: w.school.ID, FirstName: "Sedan", LastName: "F", Grade: 9}})
+	}); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -410,6 +410,10 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 				return nil
 			})
 		}
+		// A transaction that fn's panic left open is ended, or closing
+		// the connection would wait for it for ever; after a commit or a
+		// rollback this does nothing.
+		tx.Rollback()
 	}()
 	if err := fn(ts); err != nil {
 		tx.Rollback()

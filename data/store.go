@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -68,7 +69,9 @@ type Store struct {
 	db    *sql.DB
 	q     querier
 	tx    *sql.Tx
-	stmts map[string]*sql.Stmt // prepared statements of this transaction
+	stmts map[string]*sql.Stmt   // prepared statements of this transaction
+	conn  *sql.Conn              // the connection of this transaction
+	raw   map[string]driver.Stmt // bulkExec's statements of this transaction
 	path  string
 	lock  *fileLock
 	opts  Options
@@ -382,15 +385,35 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 	if s.tx != nil {
 		return fn(s)
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	// The transaction's own connection, so that a bulk write can reach
+	// the driver under it (bulkExec).
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
-	ts := &Store{db: s.db, q: tx, tx: tx, stmts: map[string]*sql.Stmt{}, path: s.path, opts: s.opts, mu: &sync.Mutex{}}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	ts := &Store{db: s.db, q: tx, tx: tx, stmts: map[string]*sql.Stmt{}, conn: conn, raw: map[string]driver.Stmt{},
+		path: s.path, opts: s.opts, mu: &sync.Mutex{}}
 	defer func() {
 		for _, st := range ts.stmts {
 			st.Close()
 		}
+		if len(ts.raw) > 0 {
+			conn.Raw(func(any) error {
+				for _, st := range ts.raw {
+					st.Close()
+				}
+				return nil
+			})
+		}
+		// A transaction that fn's panic left open is ended, or closing
+		// the connection would wait for it for ever; after a commit or a
+		// rollback this does nothing.
+		tx.Rollback()
 	}()
 	if err := fn(ts); err != nil {
 		tx.Rollback()
@@ -421,6 +444,44 @@ func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result
 	}
 	s.mu.Unlock()
 	return st.ExecContext(ctx, args...)
+}
+
+// bulkExec runs a statement of a bulk write. Inside a transaction it goes
+// to the driver directly, the statement prepared once: database/sql would
+// copy and check every value of every call again (an import binds 160,000
+// values). Values are strings and int64s, args[i].Ordinal is i+1; args
+// may be reused once it returns.
+func (s *Store) bulkExec(ctx context.Context, query string, args []driver.NamedValue) error {
+	if s.conn == nil {
+		vals := make([]any, len(args))
+		for i, a := range args {
+			vals[i] = a.Value
+		}
+		_, err := s.exec(ctx, query, vals...)
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.conn.Raw(func(dc any) error {
+		st, ok := s.raw[query]
+		if !ok {
+			c, ok := dc.(driver.ConnPrepareContext)
+			if !ok {
+				return fmt.Errorf("bulk write: the driver cannot prepare with a context")
+			}
+			var err error
+			if st, err = c.PrepareContext(ctx, query); err != nil {
+				return err
+			}
+			s.raw[query] = st
+		}
+		ex, ok := st.(driver.StmtExecContext)
+		if !ok {
+			return fmt.Errorf("bulk write: the driver cannot execute with a context")
+		}
+		_, err := ex.ExecContext(ctx, args)
+		return err
+	})
 }
 
 // query runs a query; inside a transaction the statement is prepared once

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
 
 	"techniqual/data"
 )
@@ -521,4 +522,89 @@ func TestMappingAnUnknownColumn(t *testing.T) {
 	if p := pupils(t, st)[0]; p.ClassName != "8A" || !p.Protected {
 		t.Errorf("mapped columns not used: %+v", p)
 	}
+}
+
+// TestRowSet: identical rows are found by their cells, also when different
+// rows share a hash (forced here), and cells are never confused by where
+// one ends ("a;" + "b" is not "a" + ";b").
+func TestRowSet(t *testing.T) {
+	for _, h := range []struct {
+		name string
+		hash func([]string) uint64
+	}{{"real hash", nil}, {"every row one hash", func([]string) uint64 { return 7 }}} {
+		t.Run(h.name, func(t *testing.T) {
+			s := newRowSet(4)
+			if h.hash != nil {
+				s.hash = h.hash
+			}
+			steps := []struct {
+				cells []string
+				line  int
+				first int
+				dup   bool
+			}{
+				{[]string{"Anna", "Berg"}, 2, 0, false},
+				{[]string{"Bo", "Berg"}, 3, 0, false},
+				{[]string{"Anna", "Berg"}, 4, 2, true},
+				{[]string{"Bo", "Berg"}, 5, 3, true},
+				{[]string{"a\x1f", "b"}, 6, 0, false},
+				{[]string{"a", "\x1fb"}, 7, 0, false},
+				{[]string{"a", "\x1fb"}, 8, 7, true},
+				{[]string{"a\x1f", "b"}, 9, 6, true},
+			}
+			for _, st := range steps {
+				first, dup := s.add(st.cells, st.line)
+				if first != st.first || dup != st.dup {
+					t.Errorf("line %d %q: got (%d, %v), want (%d, %v)", st.line, st.cells, first, dup, st.first, st.dup)
+				}
+			}
+		})
+	}
+}
+
+// TestOneSpaced: the same as strings.Join(strings.Fields(s), " ").
+func TestOneSpaced(t *testing.T) {
+	for _, s := range []string{"", " ", "Anna", "Anna Berg", " Anna", "Anna ", "Anna  Berg", "Anna\tBerg", "Anna\u00a0Berg",
+		"Åsa Öberg", "Åsa\u2003Öberg", "a b c", "\u3000", "x\n", "8 B", "Anna\u0085", "Åsa  Öberg", "Åsa ", " Åsa",
+		"Ström", "\xff a", "a\xff\xfe b", "Åsa\u00a0", "é\u0301 x", "\xc3"} {
+		if got, want := oneSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("oneSpaced(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestByteTables: the one-byte decoders give what golang.org/x/text's
+// decoders give, for every byte and for text mixing them with ASCII.
+func TestByteTables(t *testing.T) {
+	all := make([]byte, 0, 3*256)
+	for i := 0; i < 256; i++ {
+		all = append(all, 'a', byte(i), byte(255-i))
+	}
+	for _, c := range []struct {
+		name  string
+		table *byteTable
+		cm    *charmap.Charmap
+	}{{"Windows-1252", windows1252, charmap.Windows1252}, {"ISO-8859-1", iso88591, charmap.ISO8859_1}} {
+		for _, in := range [][]byte{nil, []byte("Ström;Åsa\r\n"), all, {0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x80, 0xff}} {
+			want, err := c.cm.NewDecoder().Bytes(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := c.table.decode(in); got != string(want) {
+				t.Errorf("%s %q: got %q, want %q", c.name, in, got, want)
+			}
+		}
+	}
+}
+
+// FuzzOneSpaced holds oneSpaced to strings.Join(strings.Fields(s), " ").
+func FuzzOneSpaced(f *testing.F) {
+	for _, s := range []string{"Åsa Öberg", "a  b", " x", "\u2003", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := oneSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("oneSpaced(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -1,6 +1,10 @@
 package classlist
 
-import "testing"
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
 
 // FuzzRead feeds the reader arbitrary bytes: it must never panic, and no
 // message it gives may show more digits than a masked personnummer.
@@ -60,4 +64,54 @@ func FuzzPersonnummer(f *testing.F) {
 			t.Fatalf("mask of %q shows %d digits", s, nd)
 		}
 	})
+}
+
+// plainCases are texts without quotes that encoding/csv reads in ways easy
+// to get wrong: line ends, empty lines, separators at the ends.
+var plainCases = []string{
+	"", "\n", "\r\n", "a", "a\n", "a\r\n", "a\r", "a\rb\n", "a;b;c\r\nd;e\r\n\r\n\r\nf",
+	";;\n;\n", "x\r\r\n", "\n\n\na;b\n\nc;d", " a ; b \n", "a\tb,c;d\n", "\r", "\r\r", "a\n\r\nb",
+	"Förnamn;Efternamn\r\nÅsa;Ström\r\n", "a;b\x00c\n", "last line without end;x",
+}
+
+// TestSplitPlain: text without quotes is split as encoding/csv splits it,
+// records, cells and lines, with and without a limit.
+func TestSplitPlain(t *testing.T) {
+	for _, text := range plainCases {
+		for _, sep := range []rune{';', ',', '\t'} {
+			for _, limit := range []int{-1, 1, 2, 60} {
+				comparePlain(t, text, sep, limit)
+			}
+		}
+	}
+}
+
+// FuzzSplitPlain holds the fast split of quote-free text to encoding/csv.
+func FuzzSplitPlain(f *testing.F) {
+	for _, c := range plainCases {
+		f.Add(c, 2)
+	}
+	f.Fuzz(func(t *testing.T, text string, limit int) {
+		if strings.IndexByte(text, '"') >= 0 || limit > 100 || limit < -1 || limit == 0 {
+			return
+		}
+		for _, sep := range []rune{';', ',', '\t'} {
+			comparePlain(t, text, sep, limit)
+		}
+	})
+}
+
+func comparePlain(t *testing.T, text string, sep rune, limit int) {
+	t.Helper()
+	want, wantLines, err := readRecords(text, sep, limit)
+	if err != nil {
+		t.Fatalf("%q: encoding/csv: %v", text, err)
+	}
+	got, gotLines := splitPlain(text, byte(sep), limit)
+	if len(got) == 0 && len(want) == 0 {
+		return
+	}
+	if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotLines, wantLines) {
+		t.Errorf("%q sep %q limit %d:\n got %q %v\nwant %q %v", text, sep, limit, got, gotLines, want, wantLines)
+	}
 }

@@ -116,6 +116,7 @@ func Import(ctx context.Context, st *data.Store, t *Table, opts Options, skipBad
 		res = Result{Added: p.Added, Updated: p.Updated, Unchanged: p.Unchanged, Skipped: p.BadRows, Errors: p.Errors,
 			Notes: p.Notes, GenderFromPnr: p.GenderFromPnr}
 		created := map[string]string{}
+		sk := newMemo(schoolKey) // a list has a handful of schools
 		for _, name := range p.NewSchools {
 			o := data.Organisation{Kind: data.KindSchool, Name: name}
 			if err := tx.SaveOrganisation(ctx, &o); err != nil {
@@ -126,7 +127,7 @@ func Import(ctx context.Context, st *data.Store, t *Table, opts Options, skipBad
 		}
 		// New pupils are written in bulk (many rows a statement, each
 		// statement prepared once), the few updates one by one.
-		adds := make([]data.Pupil, 0, p.Added)
+		adds := make([]*data.Pupil, 0, p.Added) // the changes' own pupils, not copies
 		addLines := make([]int, 0, p.Added)
 		for i := range p.Changes {
 			c := &p.Changes[i]
@@ -134,10 +135,10 @@ func Import(ctx context.Context, st *data.Store, t *Table, opts Options, skipBad
 				continue
 			}
 			if c.Pupil.SchoolID == "" {
-				c.Pupil.SchoolID = created[schoolKey(c.School)]
+				c.Pupil.SchoolID = created[sk.get(c.School)]
 			}
 			if c.Action == ActionAdd {
-				adds, addLines = append(adds, c.Pupil), append(addLines, c.Line)
+				adds, addLines = append(adds, &c.Pupil), append(addLines, c.Line)
 				continue
 			}
 			if err := tx.SavePupil(ctx, &c.Pupil); err != nil {
@@ -242,14 +243,14 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 		return s, nil
 	}
 
-	pv := &Preview{Changes: make([]Change, len(rows))}
+	// The rows become the changes, decided in place.
+	pv := &Preview{Changes: rows}
 	target := make([]int, len(rows)) // index into the school's pupils, -1 for new
-	extSeen := map[string]int{}
+	type extKey struct{ school, ext string }
+	extSeen := map[extKey]int{}
 	for i := range rows {
 		r := &rows[i]
-		c := &pv.Changes[i]
-		c.Line, c.School, c.Pupil, c.Errors = r.Line, r.School, r.Pupil, append([]RowError(nil), r.Errors...)
-		c.Notes, c.GenderFromPnr = r.Notes, r.GenderFromPnr
+		c := r
 		target[i] = -1
 		if r.School == "" {
 			continue
@@ -263,7 +264,7 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 		}
 		ext := r.Pupil.ExternalID
 		if ext != "" {
-			k := sk.get(r.School) + "\x00" + ext
+			k := extKey{sk.get(r.School), ext}
 			if other, dup := extSeen[k]; dup {
 				rowErr(msgExternalDup, "Value", safeValue(ext), "Other", strconv.Itoa(other))
 				continue

@@ -37,8 +37,8 @@ const overviewQuery = `SELECT
 		(SELECT count(*) FROM people INDEXED BY people_count WHERE deleted_at IS NULL),
 		(SELECT count(*) FROM people p INDEXED BY people_count WHERE p.deleted_at IS NULL
 			AND EXISTS (SELECT 1 FROM person_roles r WHERE r.person_id = p.id AND r.role = 'role_model')),
-		(SELECT count(*) FROM pupils INDEXED BY pupils_count WHERE deleted_at IS NULL),
-		(SELECT count(*) FROM pupils INDEXED BY pupils_count WHERE deleted_at IS NULL AND protected = 1),
+		(SELECT count(*) FROM pupils INDEXED BY pupils_live WHERE deleted_at IS NULL),
+		(SELECT count(*) FROM pupils INDEXED BY pupils_live WHERE deleted_at IS NULL AND protected = 1),
 		(SELECT count(*) FROM periods WHERE deleted_at IS NULL),
 		(SELECT count(*) FROM offers INDEXED BY offers_count WHERE deleted_at IS NULL),
 		(SELECT count(*) FROM offers INDEXED BY offers_count WHERE deleted_at IS NULL AND status = 'approved'),

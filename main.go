@@ -9,6 +9,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"fyne.io/fyne/v2/app"
 
@@ -52,6 +54,16 @@ func startGUI(dbPath string) int {
 		return 1
 	}
 	w := shell.NewMainWindow(a, st)
+	// Should Fyne's loop not return after the window closed or a stop
+	// signal, the database's lock must not outlive the window.
+	arm := shell.ExitWatch(shell.ExitGrace, func() { w.Store().Close() }, os.Exit)
+	w.OnClosed = arm
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, syscall.SIGINT, syscall.SIGTERM) // Fyne quits on these too
+	go func() {
+		<-stop
+		arm()
+	}()
 	w.StartAutoBackup() // once a day, in the background, keeping the last 7
 	w.ShowAndRun()
 	w.Store().Close() // the window may have switched to another file

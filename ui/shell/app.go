@@ -117,6 +117,10 @@ var sections = []section{
 // MainWindow is the app's one window: navigation on the left, the chosen
 // screen on the right.
 type MainWindow struct {
+	// OnClosed, when set, is called as the main window closes (main arms
+	// its ExitWatch there).
+	OnClosed func()
+
 	app      fyne.App
 	win      fyne.Window
 	store    *data.Store
@@ -369,6 +373,9 @@ func (m *MainWindow) screen(id string) uikit.Screen {
 }
 
 func (m *MainWindow) onClosed() {
+	if m.OnClosed != nil {
+		m.OnClosed()
+	}
 	size := m.win.Canvas().Size()
 	m.app.Preferences().SetFloat(prefWindowWidth, float64(size.Width))
 	m.app.Preferences().SetFloat(prefWindowHeight, float64(size.Height))

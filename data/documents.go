@@ -76,8 +76,9 @@ func (s *Store) DocumentsForPeriod(ctx context.Context, periodID string, f DocFi
 // pupil (issue #16, goal 5). The list reads one snapshot of the database,
 // whatever is saved meanwhile, until Close.
 type DocumentList struct {
-	snap         *Store // reads in one read transaction on conn
-	conn         *sql.Conn
+	snap         *Store    // reads in one read transaction: on conn, or the caller's
+	conn         *sql.Conn // nil when the list reads in the caller's transaction
+	open         bool
 	per          Period
 	refs         []docRef
 	orgs         map[string]*Organisation
@@ -90,23 +91,26 @@ type docRef struct{ pupilID, offerID string }
 // ListDocuments finds the documents DocumentsForPeriod would load, in the
 // same order, without building them. A period that does not exist gives
 // ErrNotFound; a period without placements an empty list. Close the list
-// when done with it: it holds a read transaction.
+// when done with it: it holds a read transaction (inside a transaction it
+// reads in that one).
 func (s *Store) ListDocuments(ctx context.Context, periodID string, f DocFilter) (l *DocumentList, err error) {
-	if s.tx != nil {
-		return nil, errors.New("list documents: not inside a transaction")
+	if s.tx != nil { // a transaction is a snapshot already
+		l = &DocumentList{snap: s, open: true}
+	} else {
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("list documents: %w", err)
+		}
+		// A deferred BEGIN: a reader in WAL mode sees one snapshot and
+		// never blocks a writer (the Store's own transactions begin
+		// IMMEDIATE).
+		if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+			conn.Close()
+			return nil, fmt.Errorf("list documents: %w", err)
+		}
+		l = &DocumentList{snap: &Store{db: s.db, q: conn, path: s.path, opts: s.opts, mu: &sync.Mutex{}}, conn: conn, open: true}
 	}
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("list documents: %w", err)
-	}
-	// A deferred BEGIN: a reader in WAL mode sees one snapshot and never
-	// blocks a writer (the Store's own transactions begin IMMEDIATE).
-	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
-		conn.Close()
-		return nil, fmt.Errorf("list documents: %w", err)
-	}
-	snap := &Store{db: s.db, q: conn, path: s.path, opts: s.opts, mu: &sync.Mutex{}}
-	l = &DocumentList{snap: snap, conn: conn}
+	snap := l.snap
 	defer func() {
 		if err != nil {
 			l.Close()
@@ -196,12 +200,15 @@ func (l *DocumentList) find(ctx context.Context, f DocFilter) error {
 // Close ends the list's read transaction; the list cannot load after it.
 // Closing twice does nothing.
 func (l *DocumentList) Close() {
-	if l == nil || l.conn == nil {
+	if l == nil || !l.open {
 		return
 	}
-	l.conn.ExecContext(context.Background(), "ROLLBACK") // a read: nothing to keep
-	l.conn.Close()
-	l.conn = nil
+	l.open = false
+	if l.conn != nil {
+		l.conn.ExecContext(context.Background(), "ROLLBACK") // a read: nothing to keep
+		l.conn.Close()
+		l.conn = nil
+	}
 }
 
 // Len is the number of documents.
@@ -218,7 +225,7 @@ func (l *DocumentList) Load(ctx context.Context, from, to int) ([]ScheduleDoc, e
 	if from < 0 || to > len(l.refs) || from > to {
 		return nil, fmt.Errorf("documents %d–%d of %d", from, to, len(l.refs))
 	}
-	if l.conn == nil {
+	if !l.open {
 		return nil, errors.New("documents: the list is closed")
 	}
 	refs := l.refs[from:to]

@@ -300,3 +300,37 @@ func TestDocumentListReadsOneSnapshot(t *testing.T) {
 		t.Errorf("after Close the saved changes show: %d documents, %d days", len(now), len(now[0].Attendance))
 	}
 }
+
+// TestDocumentsInsideATransaction: inside a transaction the documents are
+// read in it, with its own changes, and the same as outside.
+func TestDocumentsInsideATransaction(t *testing.T) {
+	ctx := context.Background()
+	st, w, zoe := placedWorld(t)
+	want, err := st.DocumentsForPeriod(ctx, w.period.ID, DocFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = st.InTx(ctx, func(tx *Store) error {
+		got, err := tx.DocumentsForPeriod(ctx, w.period.ID, DocFilter{})
+		if err != nil {
+			return err
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("inside a transaction: %d documents, want the %d outside", len(got), len(want))
+		}
+		if err := tx.DeletePupil(ctx, zoe.ID); err != nil {
+			return err
+		}
+		got, err = tx.DocumentsForPeriod(ctx, w.period.ID, DocFilter{})
+		if err == nil && len(got) != 2 {
+			t.Errorf("the transaction's own change must show: %d documents, want 2", len(got))
+		}
+		return errors.New("roll back")
+	})
+	if err == nil || err.Error() != "roll back" {
+		t.Fatalf("err = %v", err)
+	}
+	if got, _ := st.DocumentsForPeriod(ctx, w.period.ID, DocFilter{}); len(got) != 3 {
+		t.Errorf("after the rollback: %d documents, want 3", len(got))
+	}
+}

@@ -124,3 +124,21 @@ func StageLabel(code, stage string) string { return journeyWordsFor(code).stages
 
 // AloneLabel says why a member got no partner (peers.Alone.Why).
 func AloneLabel(code, why string) string { return journeyWordsFor(code).whyAlone[why] }
+
+// AreaName is an area of active measures in Swedish, as the journey
+// reports print it; the window's journey screen falls back on these names
+// so that the two never drift apart.
+func AreaName(a data.Area) string { return journeySV.areas[a] }
+
+// StepName is a step of active measures in Swedish (see AreaName).
+func StepName(s data.Step) string { return journeySV.steps[s] }
+
+// StateName is a measure's state in Swedish (see AreaName).
+func StateName(s data.MeasureState) string { return journeySV.states[s] }
+
+// MetricName is a benchmark figure in Swedish (see AreaName).
+func MetricName(m stats.Metric) string { return journeySV.metrics[m] }
+
+// AloneReason says in Swedish why a member sits without a partner at an
+// event's tables ("no_marks", "no_link", "no_seat"; see AreaName).
+func AloneReason(why string) string { return journeySV.whyAlone[why] }

@@ -21,6 +21,7 @@ import (
 	"techniqual/data"
 	"techniqual/data/peers"
 	"techniqual/data/stats"
+	"techniqual/reports"
 	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 )
@@ -327,23 +328,14 @@ func StageText(stage string) string {
 }
 
 // AreaText names an area of active measures.
-func AreaText(a data.Area) string {
-	return lang.X("jr.area."+string(a), map[data.Area]string{
-		data.AreaWorkingConditions: "Arbetsförhållanden", data.AreaPay: "Löner och andra anställningsvillkor",
-		data.AreaRecruitment: "Rekrytering och befordran", data.AreaTraining: "Utbildning och kompetensutveckling",
-		data.AreaParenthood: "Förena förvärvsarbete och föräldraskap", data.AreaHarassment: "Trakasserier och repressalier"}[a])
-}
+func AreaText(a data.Area) string { return lang.X("jr.area."+string(a), reports.AreaName(a)) }
 
 // StepText names a step of active measures.
-func StepText(st data.Step) string {
-	return lang.X("jr.step."+string(st), map[data.Step]string{data.StepInvestigate: "Undersöka", data.StepAnalyse: "Analysera",
-		data.StepAct: "Åtgärda", data.StepFollowUp: "Följa upp"}[st])
-}
+func StepText(st data.Step) string { return lang.X("jr.step."+string(st), reports.StepName(st)) }
 
 // StateText names a measure's state.
 func StateText(st data.MeasureState) string {
-	return lang.X("jr.state."+string(st), map[data.MeasureState]string{data.StateNotStarted: "Ej påbörjad",
-		data.StateUnderWay: "Pågår", data.StateInPlace: "På plats", data.StateFollowedUp: "Uppföljd"}[st])
+	return lang.X("jr.state."+string(st), reports.StateName(st))
 }
 
 // stepCell: how many members have each step in place (of those with a
@@ -499,18 +491,7 @@ func (s *Screen) benchCell(id widget.TableCellID, l *widget.Label) {
 }
 
 // MetricText names a benchmark figure.
-func MetricText(m stats.Metric) string {
-	return lang.X("jr.metric."+string(m), map[stats.Metric]string{
-		stats.MetricEmployees: "Anställda", stats.MetricTechWomen: "Kvinnor i tekniska roller (%)",
-		stats.MetricMgmtWomen: "Kvinnor i ledningen (%)", stats.MetricHiresWomen: "Kvinnor bland nyanställda (%)",
-		stats.MetricApprenticesWomen: "Kvinnor bland lärlingar (%)", stats.MetricInternsWomen: "Kvinnor bland praktikanter (%)",
-		stats.MetricRoleModelsWomen: "Kvinnor bland förebilder (%)", stats.MetricPraoPupils: "Praoelever",
-		stats.MetricPraoGirls: "Flickor bland praoelever (%)", stats.MetricTeams: "Teknikpraoteam",
-		stats.MetricTeamGirls: "Flickor i teknikpraoteam (%)", stats.MetricRoleModels: "Förebilder i registret",
-		stats.MetricStepInvestigate: "Undersöka: områden på plats", stats.MetricStepAnalyse: "Analysera: områden på plats",
-		stats.MetricStepAct: "Åtgärda: områden på plats", stats.MetricStepFollowUp: "Följa upp: områden på plats",
-		stats.MetricStepsTotal: "Steg på plats av 24"}[m])
-}
+func MetricText(m stats.Metric) string { return lang.X("jr.metric."+string(m), reports.MetricName(m)) }
 
 // pairRow is one guest at a table, or a member alone.
 type pairRow struct {
@@ -543,13 +524,7 @@ func (s *Screen) pairRows() []pairRow {
 }
 
 // AloneText says why a member sits without a partner.
-func AloneText(why string) string {
-	return map[string]string{
-		"no_marks": lang.X("jr.alone.no_marks", "har inte markerat några områden"),
-		"no_link":  lang.X("jr.alone.no_link", "ingen annan delar eller vill börja med samma område"),
-		"no_seat":  lang.X("jr.alone.no_seat", "alla möjliga partner är upptagna eller möttes vid förra träffen"),
-	}[why]
-}
+func AloneText(why string) string { return lang.X("jr.alone."+why, reports.AloneReason(why)) }
 
 func (s *Screen) pairCell(id widget.TableCellID, l *widget.Label) {
 	if id.Row == 0 {

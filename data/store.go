@@ -431,19 +431,26 @@ func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result
 	if s.tx == nil {
 		return s.db.ExecContext(ctx, query, args...)
 	}
-	s.mu.Lock()
-	st, ok := s.stmts[query]
-	if !ok {
-		var err error
-		st, err = s.tx.PrepareContext(ctx, query)
-		if err != nil {
-			s.mu.Unlock()
-			return nil, err
-		}
-		s.stmts[query] = st
+	st, err := s.prepared(ctx, query)
+	if err != nil {
+		return nil, err
 	}
-	s.mu.Unlock()
 	return st.ExecContext(ctx, args...)
+}
+
+// prepared is the transaction's statement for query, prepared on first use.
+func (s *Store) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if st, ok := s.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := s.tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	s.stmts[query] = st
+	return st, nil
 }
 
 // bulkExec runs a statement of a bulk write. Inside a transaction it goes
@@ -491,18 +498,10 @@ func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows
 	if s.tx == nil {
 		return s.db.QueryContext(ctx, query, args...)
 	}
-	s.mu.Lock()
-	st, ok := s.stmts[query]
-	if !ok {
-		var err error
-		st, err = s.tx.PrepareContext(ctx, query)
-		if err != nil {
-			s.mu.Unlock()
-			return nil, err
-		}
-		s.stmts[query] = st
+	st, err := s.prepared(ctx, query)
+	if err != nil {
+		return nil, err
 	}
-	s.mu.Unlock()
 	return st.QueryContext(ctx, args...)
 }
 

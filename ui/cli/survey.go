@@ -180,15 +180,22 @@ func findPeriod(ctx context.Context, st *data.Store, name string, env *Env, cmd 
 	return per, true
 }
 
+// effectChange is what a group and its comparison both tell: hidden, or
+// the size, the means before and after and the change with its interval.
+// Embedded, its fields come first in each JSON object.
+type effectChange struct {
+	Hidden bool     `json:"hidden"`
+	N      *int     `json:"n,omitempty"`
+	Before *float64 `json:"before,omitempty"`
+	After  *float64 `json:"after,omitempty"`
+	Change *float64 `json:"change,omitempty"`
+	CILow  *float64 `json:"ci_low,omitempty"`
+	CIHigh *float64 `json:"ci_high,omitempty"`
+}
+
 // effectGroup is one group of the JSON: hidden, or its figures.
 type effectGroup struct {
-	Hidden     bool              `json:"hidden"`
-	N          *int              `json:"n,omitempty"`
-	Before     *float64          `json:"before,omitempty"`
-	After      *float64          `json:"after,omitempty"`
-	Change     *float64          `json:"change,omitempty"`
-	CILow      *float64          `json:"ci_low,omitempty"`
-	CIHigh     *float64          `json:"ci_high,omitempty"`
+	effectChange
 	RoseShare  *float64          `json:"rose_share,omitempty"`
 	Measurable *bool             `json:"measurable,omitempty"`
 	Comparison *effectComparison `json:"comparison,omitempty"`
@@ -197,13 +204,7 @@ type effectGroup struct {
 // effectComparison is the comparison classes' change and the difference
 // in differences (this group's change minus theirs).
 type effectComparison struct {
-	Hidden           bool     `json:"hidden"`
-	N                *int     `json:"n,omitempty"`
-	Before           *float64 `json:"before,omitempty"`
-	After            *float64 `json:"after,omitempty"`
-	Change           *float64 `json:"change,omitempty"`
-	CILow            *float64 `json:"ci_low,omitempty"`
-	CIHigh           *float64 `json:"ci_high,omitempty"`
+	effectChange
 	Difference       *float64 `json:"difference,omitempty"`
 	DifferenceCILow  *float64 `json:"difference_ci_low,omitempty"`
 	DifferenceCIHigh *float64 `json:"difference_ci_high,omitempty"`
@@ -233,36 +234,36 @@ func r2(x float64) *float64 {
 	return &v
 }
 
+// changeJSON is a paired change as the JSON gives it: hidden, or its size
+// and, when anybody answered, its figures.
+func changeJSON(c stats.Change) effectChange {
+	if c.Hidden {
+		return effectChange{Hidden: true}
+	}
+	n := c.N
+	out := effectChange{N: &n}
+	if n > 0 {
+		out.Before, out.After, out.Change, out.CILow, out.CIHigh = r2(c.Before), r2(c.After), r2(c.Change), r2(c.CILow), r2(c.CIHigh)
+	}
+	return out
+}
+
 func effectJSON(per data.Period, e stats.Effect) effectOut {
 	out := effectOut{Period: per.Name, Scale: data.SurveyScaleVersion, Groups: map[string]effectGroup{}}
 	for k, c := range e.Interest {
-		var g effectGroup
-		if c.Hidden {
-			g.Hidden = true
-		} else {
-			n, m := c.N, c.Measurable()
-			g = effectGroup{N: &n, Measurable: &m}
-			if n > 0 {
-				g.Before, g.After, g.Change, g.CILow, g.CIHigh = r2(c.Before), r2(c.After), r2(c.Change), r2(c.CILow), r2(c.CIHigh)
-				if !c.Up.Hidden() {
-					g.RoseShare = r2(c.Up.Ratio())
-				}
+		g := effectGroup{effectChange: changeJSON(c)}
+		if !c.Hidden {
+			m := c.Measurable()
+			g.Measurable = &m
+			if c.N > 0 && !c.Up.Hidden() {
+				g.RoseShare = r2(c.Up.Ratio())
 			}
 		}
 		if e.HasComparison {
 			cc, d := e.ComparisonInterest[k], e.Versus[k]
-			var cmp effectComparison
-			if cc.Hidden {
-				cmp.Hidden = true
-			} else {
-				n := cc.N
-				cmp.N = &n
-				if n > 0 {
-					cmp.Before, cmp.After, cmp.Change, cmp.CILow, cmp.CIHigh = r2(cc.Before), r2(cc.After), r2(cc.Change), r2(cc.CILow), r2(cc.CIHigh)
-				}
-				if !d.Hidden {
-					cmp.Difference, cmp.DifferenceCILow, cmp.DifferenceCIHigh = r2(d.Value), r2(d.CILow), r2(d.CIHigh)
-				}
+			cmp := effectComparison{effectChange: changeJSON(cc)}
+			if !cc.Hidden && !d.Hidden {
+				cmp.Difference, cmp.DifferenceCILow, cmp.DifferenceCIHigh = r2(d.Value), r2(d.CILow), r2(d.CIHigh)
 			}
 			g.Comparison = &cmp
 		}

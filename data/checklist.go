@@ -191,32 +191,29 @@ func (c *checklist) gender() ChecklistStep {
 	return st
 }
 
+// municipality: every school of the period needs its municipality (the
+// statistics count by it).
 func (c *checklist) municipality() ChecklistStep {
-	st := ChecklistStep{ID: StepMunicipality, Target: "companies"}
-	st.Total = c.count(`SELECT count(*)`+periodSchools, c.p.ID)
-	st.Names = c.names(`SELECT o.name`+periodSchools+` AND trim(o.municipality) = ''`, c.p.ID)
-	st.Extra = c.count(`SELECT count(*)`+periodSchools+` AND trim(o.municipality) = ''`, c.p.ID)
-	st.Done = st.Total - st.Extra
-	st.State = StepDone
-	switch {
-	case st.Total == 0:
-		st.State, st.Target = StepTodo, "periods"
-	case st.Extra > 0:
-		st.State = StepWarn
-	}
-	return st
+	return c.schoolsLacking(StepMunicipality, "companies", ` AND trim(o.municipality) = ''`)
 }
 
 // schoolContacts: host confirmations print the school's counsellor as
 // "Skolans kontakt" and schedules tell the pupil to ring the school, so a
 // school needs a counsellor with a phone number.
 func (c *checklist) schoolContacts() ChecklistStep {
-	st := ChecklistStep{ID: StepSchoolContacts, Target: "contacts"}
-	const without = ` AND NOT EXISTS (SELECT 1 FROM people pe JOIN person_roles r ON r.person_id = pe.id AND r.role = 'counsellor'
-		WHERE pe.organisation_id = o.id AND pe.deleted_at IS NULL AND trim(pe.phone) <> '')`
+	return c.schoolsLacking(StepSchoolContacts, "contacts", ` AND NOT EXISTS (SELECT 1 FROM people pe
+		JOIN person_roles r ON r.person_id = pe.id AND r.role = 'counsellor'
+		WHERE pe.organisation_id = o.id AND pe.deleted_at IS NULL AND trim(pe.phone) <> '')`)
+}
+
+// schoolsLacking is a step over the period's schools: Done of Total have
+// what lacking (a condition on o, the school) says they lack, Extra and
+// Names are those that lack it.
+func (c *checklist) schoolsLacking(id, target, lacking string) ChecklistStep {
+	st := ChecklistStep{ID: id, Target: target}
 	st.Total = c.count(`SELECT count(*)`+periodSchools, c.p.ID)
-	st.Extra = c.count(`SELECT count(*)`+periodSchools+without, c.p.ID)
-	st.Names = c.names(`SELECT o.name`+periodSchools+without, c.p.ID)
+	st.Extra = c.count(`SELECT count(*)`+periodSchools+lacking, c.p.ID)
+	st.Names = c.names(`SELECT o.name`+periodSchools+lacking, c.p.ID)
 	st.Done = st.Total - st.Extra
 	st.State = StepDone
 	switch {

@@ -5,9 +5,8 @@ import (
 	"fmt"
 )
 
-// SetAttendance records what happened on one prao day for one pupil,
-// replacing what was recorded before.
-func (s *Store) SetAttendance(ctx context.Context, a Attendance) error {
+// validate checks a day before it is recorded.
+func (a Attendance) validate() error {
 	v := validator{entity: "attendance"}
 	v.required("pupil", a.PupilID)
 	v.required("offer", a.OfferID)
@@ -18,7 +17,13 @@ func (s *Store) SetAttendance(ctx context.Context, a Attendance) error {
 		v.add("status", "err.attendance_status", "Välj närvarande, sjuk eller annan frånvaro.", "must be present, sick or absent")
 	}
 	v.text("note", a.Note, 1000)
-	if err := v.err(); err != nil {
+	return v.err()
+}
+
+// SetAttendance records what happened on one prao day for one pupil,
+// replacing what was recorded before.
+func (s *Store) SetAttendance(ctx context.Context, a Attendance) error {
+	if err := a.validate(); err != nil {
 		return err
 	}
 	now := formatTS(s.now())

@@ -20,17 +20,7 @@ func (s *Store) AddAttendance(ctx context.Context, days []Attendance, ids []stri
 		return fmt.Errorf("save attendance: %d keys for %d days", len(ids), len(days))
 	}
 	for _, a := range days {
-		v := validator{entity: "attendance"}
-		v.required("pupil", a.PupilID)
-		v.required("offer", a.OfferID)
-		if a.Date.IsZero() {
-			v.add("date", "err.required", "Måste fyllas i.", "required")
-		}
-		if !a.Status.Valid() {
-			v.add("status", "err.attendance_status", "Välj närvarande, sjuk eller annan frånvaro.", "must be present, sick or absent")
-		}
-		v.text("note", a.Note, 1000)
-		if err := v.err(); err != nil {
+		if err := a.validate(); err != nil {
 			return err
 		}
 	}

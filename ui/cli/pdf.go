@@ -67,12 +67,8 @@ schedules prints the pupils' week schedules and hosts the hosts' run-sheets
 				return exitFailure
 			}
 			defer st.Close()
-			per, err := st.FindPeriod(ctx, *period)
-			if errors.Is(err, data.ErrNotFound) {
-				fmt.Fprintf(env.Stderr, "techniqual pdf: there is no prao period named %q (see: techniqual list periods)\n", *period)
-				return exitFailure
-			} else if err != nil {
-				fmt.Fprintln(env.Stderr, "techniqual pdf:", err)
+			per, ok := findPeriod(ctx, st, *period, env, "pdf")
+			if !ok {
 				return exitFailure
 			}
 			if kind == reports.KindCertificates && !checkCertificates(ctx, env, st, per, *force) {

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -97,12 +96,8 @@ Without --save nothing is stored.`,
 // findWeek finds a period by name and says so on stderr when there is none
 // or it is not a teknikprao week.
 func findWeek(ctx context.Context, st *data.Store, name string, stderr io.Writer, cmd string) (data.Period, bool) {
-	per, err := st.FindPeriod(ctx, name)
-	if errors.Is(err, data.ErrNotFound) {
-		fmt.Fprintf(stderr, "techniqual %s: there is no prao period named %q (see: techniqual list periods)\n", cmd, name)
-		return per, false
-	} else if err != nil {
-		fmt.Fprintf(stderr, "techniqual %s: %v\n", cmd, err)
+	per, ok := findPeriod(ctx, st, name, &Env{Stderr: stderr}, cmd)
+	if !ok {
 		return per, false
 	}
 	if per.Format != data.FormatWeek {

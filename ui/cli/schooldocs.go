@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strings"
 
-	"techniqual/data"
 	"techniqual/data/text"
 	"techniqual/reports"
 	"techniqual/ui/ops"
@@ -60,12 +59,8 @@ Prints that name pupils are recorded in the audit log.`,
 				return exitFailure
 			}
 			defer st.Close()
-			per, err := st.FindPeriod(ctx, *period)
-			if errors.Is(err, data.ErrNotFound) {
-				fmt.Fprintf(env.Stderr, "techniqual pdf: there is no prao period named %q (see: techniqual list periods)\n", *period)
-				return exitFailure
-			} else if err != nil {
-				fmt.Fprintln(env.Stderr, "techniqual pdf:", err)
+			per, ok := findPeriod(ctx, st, *period, env, "pdf")
+			if !ok {
 				return exitFailure
 			}
 			f, ok := docFilter(ctx, st, *school, *class, env.Stderr, "pdf")

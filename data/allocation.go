@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -62,18 +63,20 @@ type Placement struct {
 // choices or a placement in the period (so that a pupil of another grade is
 // explained, not forgotten). Choices come in rank order; the offers are all
 // the period's live offers, of the period's grade, approved or not (the
-// engine removes the unapproved ones and says so), each starting on its
-// first programme day or else the period's first day. Friend pairs join
-// two pupils of the problem.
+// engine removes the unapproved ones and says so). An offer with a minimum
+// age starts on its first programme day, or else the period's first day,
+// for the age check; the others, where the day does not matter, on the
+// period's first day. Friend pairs join two pupils of the problem.
 //
 // A pupil locked to an offer that is no longer live is left out of the
 // problem altogether: their placement stays as it is.
 //
-// Loading must not take longer than solving (issue #16): the choices are
-// read on one connection while the offers, pupils, placements and friends
-// are read on another (WAL lets readers run side by side); the choices and
-// placements are read as bare rows, unsorted, straight into the problem's
-// indices, and only the columns an Allocation keeps are read.
+// Loading must not take longer than solving (issue #16): the choices and
+// offers are read on one connection while the pupils, placements and
+// friends are read on another (WAL lets readers run side by side); the
+// choices come a pupil's in one row from an index that holds them, rows are
+// sorted in Go rather than by SQLite, and only the columns an Allocation
+// keeps are read.
 func (s *Store) LoadAllocation(ctx context.Context, periodID string) (*Allocation, error) {
 	per, err := s.GetPeriod(ctx, periodID)
 	if err != nil {
@@ -89,17 +92,19 @@ func (s *Store) LoadAllocation(ctx context.Context, periodID string) (*Allocatio
 // allocationRows is what LoadAllocation reads of a period.
 type allocationRows struct {
 	offers     []Offer
-	firstDays  []time.Time // per offer, its first programme day (zero: none)
-	pupils     []Pupil     // the live pupils of the period's grade, in ListPupils' order
-	choices    []allocationChoice
+	firstDays  []time.Time    // per offer, its first programme day (zero: none)
+	offerIndex map[string]int // an offer's index in offers, by id
+	pupils     []Pupil        // the live pupils of the period's grade, in ListPupils' order
+	pupilPos   map[string]int // a pupil's index in pupils, by id
+	choices    []pupilChoices
 	placements []allocationPlacement
 	friends    []FriendPair
 }
 
-// allocationChoice is one choice as LoadAllocation reads it.
-type allocationChoice struct {
-	pupil, offer string
-	rank         int
+// pupilChoices is a pupil's choices as LoadAllocation reads them: the
+// pupil's id and a list that nextChoice reads.
+type pupilChoices struct {
+	pupil, list string
 }
 
 // allocationPlacement is one live placement as LoadAllocation reads it.
@@ -109,13 +114,14 @@ type allocationPlacement struct {
 	source       AssignmentSource
 }
 
-// allocationChoicesQuery reads a period's choices through the index
-// preferences_period, in no order: sorting 150,000 rows by pupil took
-// longer than reading them, and LoadAllocation puts each choice in its
-// place by its rank. The pupil's and the offer's ids come as one string,
-// cut at the pupil id's length in bytes: one string a row instead of two
-// halves what the driver allocates.
-const allocationChoicesQuery = `SELECT octet_length(pupil_id), pupil_id || offer_id, rank FROM preferences WHERE period_id = ?`
+// allocationChoicesQuery reads a period's choices, one row a pupil, from
+// the index preferences_period (period_id, pupil_id, rank, offer_id): no
+// row is looked up and nothing is sorted. A pupil's choices come as one
+// string of "<rank> <bytes of the offer id>:<offer id>" entries
+// (parseChoices): 30,000 rows of two strings cost the driver a fifth of
+// 150,000 rows of three values, which was most of the loading (issue #16).
+const allocationChoicesQuery = `SELECT pupil_id, group_concat(rank || ' ' || octet_length(offer_id) || ':' || offer_id, '')
+	FROM preferences WHERE period_id = ? GROUP BY pupil_id`
 
 // allocationPlacementsQuery reads the columns of a period's live
 // placements that an Allocation keeps, through the index assignments_pupil.
@@ -123,33 +129,39 @@ const allocationPlacementsQuery = `SELECT pupil_id, offer_id, locked, source FRO
 	WHERE deleted_at IS NULL AND period_id = ?`
 
 // allocationOffersQuery reads the columns of a period's live offers that an
-// Allocation keeps, and each one's first programme day, in ListOffers'
-// order. The first day is the least date of the index of the offer's days.
+// Allocation keeps, in no order (sortOffers gives ListOffers' order), and
+// the first programme day of each offer with a minimum age: the day only
+// matters for the age check, and looking it up for every offer took a
+// third of the offers' time.
 const allocationOffersQuery = `SELECT o.id, o.host_id, o.period_id, o.title, o.capacity, o.min_age, o.status,
-	coalesce((SELECT min(d.date) FROM offer_days d WHERE d.offer_id = o.id), '')
-	FROM offers o WHERE o.deleted_at IS NULL AND o.period_id = ? ORDER BY o.period_id, o.title COLLATE NOCASE, o.id`
+	CASE WHEN o.min_age > 0 THEN coalesce((SELECT min(d.date) FROM offer_days d WHERE d.offer_id = o.id), '') ELSE '' END
+	FROM offers o WHERE o.deleted_at IS NULL AND o.period_id = ?`
 
 // allocationPupilColumns are the columns of a pupil that an Allocation
 // keeps (see scanAllocationPupil).
 const allocationPupilColumns = `id, school_id, first_name, last_name, class_name, grade, birth_date, gender, protected`
 
-// allocationPupilsQuery reads the live pupils of a grade in ListPupils' order.
-const allocationPupilsQuery = `SELECT ` + allocationPupilColumns + ` FROM pupils WHERE deleted_at IS NULL AND grade = ?
-	ORDER BY school_id, class_name, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id`
+// allocationPupilsQuery reads the live pupils of a grade in no order
+// (sortPupils gives ListPupils' order: SQLite's sort of 30,000 rows took
+// longer than reading them).
+const allocationPupilsQuery = `SELECT ` + allocationPupilColumns + ` FROM pupils WHERE deleted_at IS NULL AND grade = ?`
 
-// readAllocation reads what LoadAllocation needs of per: the offers, pupils,
-// placements and friends on a second connection while this goroutine reads
-// the choices (one after the other inside a transaction, which has a
-// single connection).
+// readAllocation reads what LoadAllocation needs of per: the choices and
+// offers on a second connection while this goroutine reads the pupils,
+// placements and friends (one after the other inside a transaction, which
+// has a single connection).
 func (s *Store) readAllocation(ctx context.Context, per Period) (*allocationRows, error) {
 	r := &allocationRows{}
-	rest := func() error {
+	// Each side also makes its map from ids to indices, while the other
+	// still reads.
+	people := func() error {
 		var err error
-		if err = s.allocationOffers(ctx, per.ID, r); err != nil {
-			return err
-		}
 		if r.pupils, err = s.allocationPupils(ctx, per.Grade); err != nil {
 			return err
+		}
+		r.pupilPos = make(map[string]int, len(r.pupils))
+		for k, p := range r.pupils {
+			r.pupilPos[p.ID] = k
 		}
 		if r.placements, err = s.allocationPlacements(ctx, per.ID); err != nil {
 			return err
@@ -159,68 +171,165 @@ func (s *Store) readAllocation(ctx context.Context, per Period) (*allocationRows
 	}
 	choices := func() error {
 		var err error
-		r.choices, err = s.allocationChoices(ctx, per.ID)
-		return err
+		if r.choices, err = s.allocationChoices(ctx, per.ID); err != nil {
+			return err
+		}
+		if err = s.allocationOffers(ctx, per.ID, r); err != nil {
+			return err
+		}
+		r.offerIndex = make(map[string]int, len(r.offers))
+		for j, o := range r.offers {
+			r.offerIndex[o.ID] = j
+		}
+		return nil
 	}
 	if s.tx != nil {
-		if err := rest(); err != nil {
+		if err := people(); err != nil {
 			return nil, err
 		}
 		return r, choices()
 	}
 	var wg sync.WaitGroup
-	var errR error
-	wg.Go(func() { errR = rest() })
-	errC := choices()
+	var errC error
+	wg.Go(func() { errC = choices() })
+	errP := people()
 	wg.Wait()
-	if err := cmp.Or(errR, errC); err != nil {
+	if err := cmp.Or(errC, errP); err != nil {
 		return nil, err
 	}
 	return r, nil
 }
 
-// allocationOffers reads the offers of a period and their first days.
+// allocationOffers reads the offers of a period and their first days, in
+// ListOffers' order.
 func (s *Store) allocationOffers(ctx context.Context, periodID string, r *allocationRows) error {
 	rows, err := s.q.QueryContext(ctx, allocationOffersQuery, periodID)
 	if err != nil {
 		return fmt.Errorf("list offers: %w", err)
 	}
 	defer rows.Close()
-	dates := map[string]time.Time{} // a period has few dates; parse each once
+	// The rows are read into small records and copied once, in order, into
+	// Offers: growing a slice of whole Offers cost more than the query.
+	type offerRow struct {
+		id, host, period, title, status, first string
+		capacity, minAge                       int
+	}
+	var read []offerRow
 	for rows.Next() {
-		var o Offer
-		var status, first string
-		if err := rows.Scan(&o.ID, &o.HostID, &o.PeriodID, &o.Title, &o.Capacity, &o.MinAge, &status, &first); err != nil {
+		var o offerRow
+		if err := rows.Scan(&o.id, &o.host, &o.period, &o.title, &o.capacity, &o.minAge, &o.status, &o.first); err != nil {
 			return fmt.Errorf("list offers: %w", err)
 		}
-		o.Status = OfferStatus(status)
-		t, ok := dates[first]
-		if !ok {
-			t = mustDate(first)
-			dates[first] = t
-		}
-		r.offers = append(r.offers, o)
-		r.firstDays = append(r.firstDays, t)
+		read = append(read, o)
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("list offers: %w", err)
+	}
+	order := sortedOrder(len(read), func(i, j int32) int {
+		a, b := &read[i], &read[j]
+		return cmp.Or(strings.Compare(a.period, b.period), compareNoCase(a.title, b.title), strings.Compare(a.id, b.id))
+	})
+	dates := map[string]time.Time{} // a period has few dates; parse each once
+	r.offers, r.firstDays = make([]Offer, len(read)), make([]time.Time, len(read))
+	for k, i := range order {
+		o := &read[i]
+		t, ok := dates[o.first]
+		if !ok {
+			t = mustDate(o.first)
+			dates[o.first] = t
+		}
+		r.offers[k] = Offer{ID: o.id, HostID: o.host, PeriodID: o.period, Title: o.title, Capacity: o.capacity,
+			MinAge: o.minAge, Status: OfferStatus(o.status)}
+		r.firstDays[k] = t
+	}
+	if len(read) == 0 {
+		r.offers, r.firstDays = nil, nil
+	}
+	return nil
 }
 
 // allocationPupils reads the live pupils of a grade, in ListPupils' order.
+// The rows are read into small records, sorted, and copied once into
+// Pupils: growing a slice of whole Pupils, or counting them first to size
+// it, cost a fifth of the query.
 func (s *Store) allocationPupils(ctx context.Context, grade int) ([]Pupil, error) {
 	rows, err := s.q.QueryContext(ctx, allocationPupilsQuery, grade)
 	if err != nil {
 		return nil, fmt.Errorf("list pupils: %w", err)
 	}
 	defer rows.Close()
-	var out []Pupil
+	var read []pupilRow
 	for rows.Next() {
-		p, err := scanAllocationPupil(rows)
-		if err != nil {
+		var p pupilRow
+		if err := rows.Scan(&p.id, &p.school, &p.first, &p.last, &p.class, &p.grade, &p.birth, &p.gender, &p.protected); err != nil {
 			return nil, fmt.Errorf("list pupils: %w", err)
 		}
-		out = append(out, p)
+		read = append(read, p)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list pupils: %w", err)
+	}
+	if len(read) == 0 {
+		return nil, nil
+	}
+	order := sortedOrder(len(read), func(i, j int32) int { return comparePupils(&read[i], &read[j]) })
+	dates := map[string]time.Time{} // a grade's pupils share a few hundred birth dates
+	out := make([]Pupil, len(read))
+	for k, i := range order {
+		p := &read[i]
+		t, ok := dates[p.birth]
+		if !ok {
+			t = mustDate(p.birth)
+			dates[p.birth] = t
+		}
+		out[k] = Pupil{ID: p.id, SchoolID: p.school, FirstName: p.first, LastName: p.last, ClassName: p.class,
+			Grade: p.grade, BirthDate: t, Gender: Gender(p.gender), Protected: p.protected}
+	}
+	return out, nil
+}
+
+// pupilRow is a row of allocationPupilColumns.
+type pupilRow struct {
+	id, school, first, last, class, birth, gender string
+	grade                                         int
+	protected                                     bool
+}
+
+// comparePupils orders pupils as ListPupils' ORDER BY does: school_id,
+// class_name, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id.
+func comparePupils(a, b *pupilRow) int {
+	return cmp.Or(strings.Compare(a.school, b.school), strings.Compare(a.class, b.class),
+		compareNoCase(a.last, b.last), compareNoCase(a.first, b.first), strings.Compare(a.id, b.id))
+}
+
+// compareNoCase compares as SQLite's NOCASE collation does: byte by byte
+// with only the ASCII letters folded (Å and å differ), and then the shorter
+// first.
+func compareNoCase(a, b string) int {
+	for i := range min(len(a), len(b)) {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return int(x) - int(y)
+		}
+	}
+	return len(a) - len(b)
+}
+
+// sortedOrder returns 0..n-1 sorted by compare: sorting the positions
+// moves four bytes a swap instead of a whole record.
+func sortedOrder(n int, compare func(i, j int32) int) []int32 {
+	order := make([]int32, n)
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, compare)
+	return order
 }
 
 // scanAllocationPupil reads a row of allocationPupilColumns.
@@ -242,26 +351,53 @@ func (s *Store) allocationPupil(ctx context.Context, id string) (Pupil, error) {
 	return p, err
 }
 
-// allocationChoices reads the choices of a period, in no order.
-func (s *Store) allocationChoices(ctx context.Context, periodID string) ([]allocationChoice, error) {
-	out := make([]allocationChoice, 0, s.countHint(ctx, `SELECT count(*) FROM preferences WHERE period_id = ?`, periodID))
+// allocationChoices reads the choices of a period, a pupil's together, in
+// no order of pupils or ranks. The lists are read when the problem is
+// built (nextChoice), straight into their places.
+func (s *Store) allocationChoices(ctx context.Context, periodID string) ([]pupilChoices, error) {
 	rows, err := s.q.QueryContext(ctx, allocationChoicesQuery, periodID)
 	if err != nil {
 		return nil, fmt.Errorf("list choices: %w", err)
 	}
 	defer rows.Close()
+	var out []pupilChoices
 	for rows.Next() {
-		var n, rank int
-		var ids string
-		if err := rows.Scan(&n, &ids, &rank); err != nil {
+		var c pupilChoices
+		if err := rows.Scan(&c.pupil, &c.list); err != nil {
 			return nil, fmt.Errorf("list choices: %w", err)
 		}
-		if n < 0 || n > len(ids) {
-			return nil, fmt.Errorf("list choices: a pupil id of %d bytes in %q", n, ids)
-		}
-		out = append(out, allocationChoice{pupil: ids[:n], offer: ids[n:], rank: rank})
+		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// nextChoice reads the first choice of a list as allocationChoicesQuery
+// gives them ("<rank> <n>:<offer id of n bytes>", again and again) and
+// returns the rest; the offer id is cut from list, not copied. ok is false
+// when the list cannot be read.
+func nextChoice(list string) (rank int, offer, rest string, ok bool) {
+	number := func(s string, end byte) (int, string, bool) {
+		n, k := 0, 0
+		for ; k < len(s) && s[k] != end; k++ {
+			if s[k] < '0' || s[k] > '9' || n > 1<<24 {
+				return 0, "", false
+			}
+			n = n*10 + int(s[k]-'0')
+		}
+		if k == 0 || k == len(s) {
+			return 0, "", false
+		}
+		return n, s[k+1:], true
+	}
+	rank, rest, ok = number(list, ' ')
+	if !ok {
+		return 0, "", "", false
+	}
+	n, rest, ok := number(rest, ':')
+	if !ok || n > len(rest) {
+		return 0, "", "", false
+	}
+	return rank, rest[:n], rest[n:], true
 }
 
 // allocationPlacements reads the live placements of a period, in no order.
@@ -287,18 +423,11 @@ func (s *Store) allocationPlacements(ctx context.Context, periodID string) ([]al
 // buildAllocation makes the Allocation of per from what readAllocation read.
 func (s *Store) buildAllocation(ctx context.Context, per Period, r *allocationRows) (*Allocation, error) {
 	offers := r.offers
-	a := &Allocation{Period: per, Offers: offers, offerIndex: make(map[string]int, len(offers))}
-	for j, o := range offers {
-		a.offerIndex[o.ID] = j
-	}
+	a := &Allocation{Period: per, Offers: offers, offerIndex: r.offerIndex}
 	// pos is a pupil's position in all; each choice and placement is looked
 	// up once and its position kept (-1: a pupil not of the period's grade,
 	// or not live).
-	all := r.pupils
-	pos := make(map[string]int, len(all))
-	for k, p := range all {
-		pos[p.ID] = k
-	}
+	all, pos := r.pupils, r.pupilPos
 	involved := make([]bool, len(all))
 	others := map[string]bool{}
 	lookup := func(id string) int {
@@ -347,19 +476,30 @@ func (s *Store) buildAllocation(ctx context.Context, per Period, r *allocationRo
 	}
 	// index[k] is the problem's index of all[k], or -1.
 	index := make([]int, len(all))
-	a.Pupils = make([]Pupil, 0, len(all))
-	a.pupilIndex = make(map[string]int, len(all))
+	n := 0
 	for k, p := range all {
 		index[k] = -1
 		ofPeriod := p.Grade == per.Grade && (len(schools) == 0 || schools[p.SchoolID])
 		if (ofPeriod || involved[k]) && !lockedAway[p.ID] {
-			index[k] = len(a.Pupils)
-			a.pupilIndex[p.ID] = len(a.Pupils)
-			a.Pupils = append(a.Pupils, p)
+			index[k] = n
+			n++
 		}
 	}
-	if len(a.Pupils) == 0 {
-		a.Pupils = nil // as the listings give: no pupils is nil
+	switch {
+	case n == 0:
+		a.Pupils, a.pupilIndex = nil, map[string]int{} // as the listings give: no pupils is nil
+	case n == len(all):
+		// Everyone is in the problem, in order (the usual case): their
+		// positions are their indices, and nothing needs copying.
+		a.Pupils, a.pupilIndex = all, pos
+	default:
+		a.Pupils, a.pupilIndex = make([]Pupil, 0, n), make(map[string]int, n)
+		for k, p := range all {
+			if index[k] >= 0 {
+				a.pupilIndex[p.ID] = index[k]
+				a.Pupils = append(a.Pupils, p)
+			}
+		}
 	}
 	pupilOf := func(k int, id string) int {
 		if k < 0 {
@@ -393,14 +533,21 @@ func (s *Store) buildAllocation(ctx context.Context, per Period, r *allocationRo
 	filled := 0
 	for n, c := range r.choices {
 		i := pupilOf(choicePos[n], c.pupil)
-		j, ok := a.offerIndex[c.offer]
-		if i < 0 || !ok || c.rank < 1 || c.rank > MaxChoices {
-			continue
+		for rest := c.list; rest != ""; {
+			rank, offer, next, ok := nextChoice(rest)
+			if !ok {
+				return nil, fmt.Errorf("list choices: cannot read the choices of pupil %s: %q", c.pupil, c.list)
+			}
+			rest = next
+			j, ok := a.offerIndex[offer]
+			if i < 0 || !ok || rank < 1 || rank > MaxChoices {
+				continue
+			}
+			if slots[i*MaxChoices+rank-1] == 0 {
+				filled++
+			}
+			slots[i*MaxChoices+rank-1] = j + 1 // 0 is an empty slot
 		}
-		if slots[i*MaxChoices+c.rank-1] == 0 {
-			filled++
-		}
-		slots[i*MaxChoices+c.rank-1] = j + 1 // 0 is an empty slot
 	}
 	choices := make([]int, 0, filled)
 	for i := range in.Pupils {

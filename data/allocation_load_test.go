@@ -280,7 +280,8 @@ func TestListOffersAsBefore(t *testing.T) {
 }
 
 // matchingView is a with its pupils and offers cut to the fields that the
-// Allocation type documents: those the matching uses and shows.
+// Allocation type documents (those the matching uses and shows), and the
+// first day of its offers without a minimum age the period's first day.
 func matchingView(a *data.Allocation) *data.Allocation {
 	if a == nil {
 		return nil
@@ -294,6 +295,18 @@ func matchingView(a *data.Allocation) *data.Allocation {
 	for _, o := range a.Offers {
 		c.Offers = append(c.Offers, data.Offer{ID: o.ID, HostID: o.HostID, PeriodID: o.PeriodID, Title: o.Title,
 			Capacity: o.Capacity, MinAge: o.MinAge, Status: o.Status})
+	}
+	// An offer's first day only matters for its minimum age; LoadAllocation
+	// looks it up only for the offers that have one.
+	if a.Instance != nil {
+		in := *a.Instance
+		in.Offers = slices.Clone(in.Offers)
+		for j := range in.Offers {
+			if in.Offers[j].MinAge == 0 {
+				in.Offers[j].FirstDay = a.Period.Start
+			}
+		}
+		c.Instance = &in
 	}
 	return &c
 }

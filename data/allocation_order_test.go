@@ -1,0 +1,175 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// orderNames are names whose order a byte-wise or a Unicode-aware
+// comparison gets wrong where SQLite's NOCASE does not: ASCII case,
+// Swedish letters that NOCASE does not fold, prefixes, digits, spaces,
+// apostrophes, hyphens and an emoji.
+var orderNames = []string{"", "a", "A", "Ab", "ab", "aB", "AB", "abc", "Asa", "asa", "ÅSA", "åsa", "Åsa", "Ärla", "ärla",
+	"Öman", "öman", "Oman", "O'Brien", "o'brien", "obrien", "Mc Donald", "mcdonald", "Lind-Berg", "lindberg",
+	"Zoë", "zoe", "Zoe", "9A", "9a", "10", "2", "Émile", "emile", "Kim 🙂", "kim"}
+
+// TestCompareNoCaseIsSQLites compares compareNoCase with SQLite's own NOCASE
+// collation on every pair of orderNames.
+func TestCompareNoCaseIsSQLites(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	sign := func(n int) int { return min(max(n, -1), 1) }
+	for _, a := range orderNames {
+		for _, b := range orderNames {
+			var want int
+			if err := st.db.QueryRowContext(ctx, `SELECT CASE WHEN ? COLLATE NOCASE < ? THEN -1
+				WHEN ? COLLATE NOCASE = ? THEN 0 ELSE 1 END`, a, b, a, b).Scan(&want); err != nil {
+				t.Fatal(err)
+			}
+			if got := sign(compareNoCase(a, b)); got != want {
+				t.Errorf("compareNoCase(%q, %q) = %d, SQLite says %d", a, b, got, want)
+			}
+		}
+	}
+}
+
+// TestAllocationListsInListingsOrder checks that the matching's loaders,
+// which sort in Go, give the pupils and offers in the order of
+// ListPupils and ListOffers, which SQLite sorts: the order of the problem
+// decides between equally good placements, so it must not change.
+func TestAllocationListsInListingsOrder(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	var schools []string
+	for k := range 2 {
+		school := Organisation{Kind: KindSchool, Name: fmt.Sprintf("Ordningsskolan %d", k+1)}
+		must(st.SaveOrganisation(ctx, &school))
+		schools = append(schools, school.ID)
+	}
+	host := Organisation{Kind: KindCompany, Name: "Sorteringsverket AB"}
+	must(st.SaveOrganisation(ctx, &host))
+	per := Period{Name: "Åk 8 v. 46 2026", Grade: 8, Start: mustDate("2026-11-09"), End: mustDate("2026-11-13"),
+		Status: PeriodChoosing, SchoolIDs: schools}
+	must(st.SavePeriod(ctx, &per))
+	classes := []string{"8A", "8a", "8B", "8 B", "8Å"}
+	for i, last := range orderNames {
+		first := orderNames[(i*7)%len(orderNames)]
+		if last == "" {
+			last = "Tom"
+		}
+		if first == "" {
+			first = "Tom"
+		}
+		// Each name twice: equal names are ordered by id.
+		for range 2 {
+			p := Pupil{SchoolID: schools[i%2], FirstName: first, LastName: last, ClassName: classes[i%len(classes)], Grade: 8}
+			must(st.SavePupil(ctx, &p))
+		}
+		o := Offer{HostID: host.ID, PeriodID: per.ID, Title: last, Capacity: 2}
+		must(st.SaveOffer(ctx, &o))
+		o2 := Offer{HostID: host.ID, PeriodID: per.ID, Title: last, Capacity: 1, MinAge: 14, Days: []OfferDay{
+			{Date: mustDate("2026-11-12"), Start: 9 * 60, End: 12 * 60}, {Date: mustDate("2026-11-10"), Start: 9 * 60, End: 12 * 60}}}
+		must(st.SaveOffer(ctx, &o2))
+	}
+	want, err := st.ListPupils(ctx, PupilFilter{Grade: 8})
+	must(err)
+	got, err := st.allocationPupils(ctx, 8)
+	must(err)
+	ids := func(ps []Pupil) []string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.ID)
+		}
+		return out
+	}
+	if !slices.Equal(ids(got), ids(want)) {
+		t.Errorf("pupils in another order than ListPupils':\n%s", orderDiff(got, want, func(p Pupil) string {
+			return p.ClassName + "|" + p.LastName + "|" + p.FirstName
+		}))
+	}
+	wantOffers, err := st.ListOffers(ctx, OfferFilter{PeriodID: per.ID})
+	must(err)
+	r := &allocationRows{}
+	must(st.allocationOffers(ctx, per.ID, r))
+	if !slices.EqualFunc(r.offers, wantOffers, func(a, b Offer) bool { return a.ID == b.ID }) {
+		t.Errorf("offers in another order than ListOffers':\n%s", orderDiff(r.offers, wantOffers, func(o Offer) string { return o.Title }))
+	}
+	for k, o := range r.offers {
+		if want := map[bool]string{true: "2026-11-10", false: ""}[o.MinAge > 0]; FormatDate(r.firstDays[k]) != want {
+			t.Errorf("offer %q (minimum age %d): first day %v", o.Title, o.MinAge, r.firstDays[k])
+		}
+	}
+}
+
+// orderDiff shows two orders side by side.
+func orderDiff[T any](got, want []T, show func(T) string) string {
+	var b strings.Builder
+	for k := range max(len(got), len(want)) {
+		var g, w string
+		if k < len(got) {
+			g = show(got[k])
+		}
+		if k < len(want) {
+			w = show(want[k])
+		}
+		fmt.Fprintf(&b, "%3d %-30q %q\n", k, g, w)
+	}
+	return b.String()
+}
+
+// TestNextChoice reads what allocationChoicesQuery gives, and refuses
+// what it cannot read rather than guess.
+func TestNextChoice(t *testing.T) {
+	type choice struct {
+		rank  int
+		offer string
+	}
+	tests := []struct {
+		name, list string
+		want       []choice
+		wantErr    bool
+	}{
+		{"one", "1 3:abc", []choice{{1, "abc"}}, false},
+		{"several, any order", "3 2:xy1 1:z2 4:a :b", []choice{{3, "xy"}, {1, "z"}, {2, "a :b"}}, false},
+		{"an id with the separators", "5 7:1 2:3 4", []choice{{5, "1 2:3 4"}}, false},
+		{"an empty id", "1 0:2 1:x", []choice{{1, ""}, {2, "x"}}, false},
+		{"a uuid", "2 36:0b7c5a4e-3f7e-4c59-9a55-8d2b8a1f0c11", []choice{{2, "0b7c5a4e-3f7e-4c59-9a55-8d2b8a1f0c11"}}, false},
+		{"too short", "1 9:abc", nil, true},
+		{"no length", "1 :abc", nil, true},
+		{"no rank", " 3:abc", nil, true},
+		{"not a number", "x 3:abc", nil, true},
+		{"a sign", "-1 3:abc", nil, true},
+		{"no colon", "1 3abc", nil, true},
+		{"cut after an entry", "1 1:a2", nil, true},
+		{"a huge length", "1 99999999999999999999:a", nil, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []choice
+			var failed bool
+			for rest := tc.list; rest != ""; {
+				rank, offer, next, ok := nextChoice(rest)
+				if !ok {
+					failed = true
+					break
+				}
+				got, rest = append(got, choice{rank, offer}), next
+			}
+			if failed != tc.wantErr {
+				t.Fatalf("failed %v, want %v (read %v)", failed, tc.wantErr, got)
+			}
+			if !failed && !slices.Equal(got, tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

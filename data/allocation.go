@@ -89,6 +89,11 @@ func (s *Store) LoadAllocation(ctx context.Context, periodID string) (*Allocatio
 	return s.buildAllocation(ctx, per, r)
 }
 
+// splitChoicesFrom is the number of pupils with choices from which
+// buildAllocation reads the choices in two halves at once (a variable for
+// the tests).
+var splitChoicesFrom = 4096
+
 // allocationRows is what LoadAllocation reads of a period.
 type allocationRows struct {
 	offers     []Offer
@@ -530,25 +535,44 @@ func (s *Store) buildAllocation(ctx context.Context, per Period, r *allocationRo
 	// offer each, by the table's constraints); then every pupil's choices
 	// are the filled slots in rank order, in one shared array.
 	slots := make([]int, len(a.Pupils)*MaxChoices)
-	filled := 0
-	for n, c := range r.choices {
-		i := pupilOf(choicePos[n], c.pupil)
-		for rest := c.list; rest != ""; {
-			rank, offer, next, ok := nextChoice(rest)
-			if !ok {
-				return nil, fmt.Errorf("list choices: cannot read the choices of pupil %s: %q", c.pupil, c.list)
+	fill := func(rows []pupilChoices, at []int) (filled int, err error) {
+		for n, c := range rows {
+			i := pupilOf(at[n], c.pupil)
+			for rest := c.list; rest != ""; {
+				rank, offer, next, ok := nextChoice(rest)
+				if !ok {
+					return 0, fmt.Errorf("list choices: cannot read the choices of pupil %s: %q", c.pupil, c.list)
+				}
+				rest = next
+				j, ok := a.offerIndex[offer]
+				if i < 0 || !ok || rank < 1 || rank > MaxChoices {
+					continue
+				}
+				if slots[i*MaxChoices+rank-1] == 0 {
+					filled++
+				}
+				slots[i*MaxChoices+rank-1] = j + 1 // 0 is an empty slot
 			}
-			rest = next
-			j, ok := a.offerIndex[offer]
-			if i < 0 || !ok || rank < 1 || rank > MaxChoices {
-				continue
-			}
-			if slots[i*MaxChoices+rank-1] == 0 {
-				filled++
-			}
-			slots[i*MaxChoices+rank-1] = j + 1 // 0 is an empty slot
 		}
+		return filled, nil
 	}
+	// A long list is read in two halves at once: a row is one pupil's
+	// choices (the query groups by pupil), so the halves fill different
+	// slots.
+	half := 0
+	if len(r.choices) >= splitChoicesFrom {
+		half = len(r.choices) / 2
+	}
+	var wg sync.WaitGroup
+	var filledB int
+	var errB error
+	wg.Go(func() { filledB, errB = fill(r.choices[half:], choicePos[half:]) })
+	filled, errA := fill(r.choices[:half], choicePos[:half])
+	wg.Wait()
+	if err := cmp.Or(errA, errB); err != nil {
+		return nil, err
+	}
+	filled += filledB
 	choices := make([]int, 0, filled)
 	for i := range in.Pupils {
 		start := len(choices)

@@ -159,6 +159,17 @@ func TestLoadAllocationAsBefore(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("LoadAllocation differs from the reference:\n%s", allocDiff(got, want))
 			}
+			// A long list of choices is read in two halves at once; here
+			// every list is.
+			restore := data.SplitChoicesFrom(1)
+			halves, err := st.LoadAllocation(ctx, per.ID)
+			restore()
+			if (err != nil) != (wantErr != nil) {
+				t.Fatalf("in halves: error %v, want %v", err, wantErr)
+			}
+			if !reflect.DeepEqual(halves, want) {
+				t.Fatalf("LoadAllocation in halves differs from the reference:\n%s", allocDiff(halves, want))
+			}
 			var inTx *data.Allocation
 			if err := st.InTx(ctx, func(tx *data.Store) error {
 				inTx, err = tx.LoadAllocation(ctx, per.ID)

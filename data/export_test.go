@@ -13,6 +13,15 @@ import (
 // before issue #16 (goal 3), as an independent reference: the tests check
 // that LoadAllocation and ListOffers give exactly what these gave.
 
+// SplitChoicesFrom sets the number of pupils with choices from which
+// LoadAllocation reads them in two halves, and returns a function that
+// puts it back.
+func SplitChoicesFrom(n int) (restore func()) {
+	old := splitChoicesFrom
+	splitChoicesFrom = n
+	return func() { splitChoicesFrom = old }
+}
+
 // ListOffersReference is ListOffers as it was: one query for the offers,
 // one for their days with a correlated group_concat of each block's role
 // models, one for the offers' role models.

@@ -123,7 +123,7 @@ type allocationPlacement struct {
 // the index preferences_period (period_id, pupil_id, rank, offer_id): no
 // row is looked up and nothing is sorted. A pupil's choices come as one
 // string of "<rank> <bytes of the offer id>:<offer id>" entries
-// (parseChoices): 30,000 rows of two strings cost the driver a fifth of
+// (nextChoice): 30,000 rows of two strings cost the driver a fifth of
 // 150,000 rows of three values, which was most of the loading (issue #16).
 const allocationChoicesQuery = `SELECT pupil_id, group_concat(rank || ' ' || octet_length(offer_id) || ':' || offer_id, '')
 	FROM preferences WHERE period_id = ? GROUP BY pupil_id`
@@ -134,7 +134,7 @@ const allocationPlacementsQuery = `SELECT pupil_id, offer_id, locked, source FRO
 	WHERE deleted_at IS NULL AND period_id = ?`
 
 // allocationOffersQuery reads the columns of a period's live offers that an
-// Allocation keeps, in no order (sortOffers gives ListOffers' order), and
+// Allocation keeps, in no order (allocationOffers gives ListOffers' order), and
 // the first programme day of each offer with a minimum age: the day only
 // matters for the age check, and looking it up for every offer took a
 // third of the offers' time.
@@ -147,7 +147,7 @@ const allocationOffersQuery = `SELECT o.id, o.host_id, o.period_id, o.title, o.c
 const allocationPupilColumns = `id, school_id, first_name, last_name, class_name, grade, birth_date, gender, protected`
 
 // allocationPupilsQuery reads the live pupils of a grade in no order
-// (sortPupils gives ListPupils' order: SQLite's sort of 30,000 rows took
+// (allocationPupils gives ListPupils' order: SQLite's sort of 30,000 rows took
 // longer than reading them).
 const allocationPupilsQuery = `SELECT ` + allocationPupilColumns + ` FROM pupils WHERE deleted_at IS NULL AND grade = ?`
 
@@ -234,18 +234,13 @@ func (s *Store) allocationOffers(ctx context.Context, periodID string, r *alloca
 		a, b := &read[i], &read[j]
 		return cmp.Or(strings.Compare(a.period, b.period), compareNoCase(a.title, b.title), strings.Compare(a.id, b.id))
 	})
-	dates := map[string]time.Time{} // a period has few dates; parse each once
+	dates := dateCache{} // a period has few dates
 	r.offers, r.firstDays = make([]Offer, len(read)), make([]time.Time, len(read))
 	for k, i := range order {
 		o := &read[i]
-		t, ok := dates[o.first]
-		if !ok {
-			t = mustDate(o.first)
-			dates[o.first] = t
-		}
 		r.offers[k] = Offer{ID: o.id, HostID: o.host, PeriodID: o.period, Title: o.title, Capacity: o.capacity,
 			MinAge: o.minAge, Status: OfferStatus(o.status)}
-		r.firstDays[k] = t
+		r.firstDays[k] = dates.parse(o.first)
 	}
 	if len(read) == 0 {
 		r.offers, r.firstDays = nil, nil
@@ -278,19 +273,26 @@ func (s *Store) allocationPupils(ctx context.Context, grade int) ([]Pupil, error
 		return nil, nil
 	}
 	order := sortedOrder(len(read), func(i, j int32) int { return comparePupils(&read[i], &read[j]) })
-	dates := map[string]time.Time{} // a grade's pupils share a few hundred birth dates
+	dates := dateCache{} // a grade's pupils share a few hundred birth dates
 	out := make([]Pupil, len(read))
 	for k, i := range order {
 		p := &read[i]
-		t, ok := dates[p.birth]
-		if !ok {
-			t = mustDate(p.birth)
-			dates[p.birth] = t
-		}
 		out[k] = Pupil{ID: p.id, SchoolID: p.school, FirstName: p.first, LastName: p.last, ClassName: p.class,
-			Grade: p.grade, BirthDate: t, Gender: Gender(p.gender), Protected: p.protected}
+			Grade: p.grade, BirthDate: dates.parse(p.birth), Gender: Gender(p.gender), Protected: p.protected}
 	}
 	return out, nil
+}
+
+// dateCache parses each of many repeated dates once (mustDate).
+type dateCache map[string]time.Time
+
+func (c dateCache) parse(s string) time.Time {
+	t, ok := c[s]
+	if !ok {
+		t = mustDate(s)
+		c[s] = t
+	}
+	return t
 }
 
 // pupilRow is a row of allocationPupilColumns.

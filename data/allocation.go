@@ -152,34 +152,41 @@ const allocationPupilColumns = `id, school_id, first_name, last_name, class_name
 const allocationPupilsQuery = `SELECT ` + allocationPupilColumns + ` FROM pupils WHERE deleted_at IS NULL AND grade = ?`
 
 // readAllocation reads what LoadAllocation needs of per: the choices and
-// offers on a second connection while this goroutine reads the pupils,
-// placements and friends (one after the other inside a transaction, which
-// has a single connection).
-func (s *Store) readAllocation(ctx context.Context, per Period) (*allocationRows, error) {
-	r := &allocationRows{}
+// offers on one connection while this goroutine reads the pupils,
+// placements and friends on another, each side on the connection it had
+// the last time (loadConns); one after the other inside a transaction,
+// which has a single connection.
+func (s *Store) readAllocation(ctx context.Context, per Period) (r *allocationRows, err error) {
+	r = &allocationRows{}
+	sp, sc := s, s
+	if s.tx == nil {
+		var done func(error)
+		sp, sc, done = s.sides(ctx)
+		defer func() { done(err) }()
+	}
 	// Each side also makes its map from ids to indices, while the other
 	// still reads.
 	people := func() error {
 		var err error
-		if r.pupils, err = s.allocationPupils(ctx, per.Grade); err != nil {
+		if r.pupils, err = sp.allocationPupils(ctx, per.Grade); err != nil {
 			return err
 		}
 		r.pupilPos = make(map[string]int, len(r.pupils))
 		for k, p := range r.pupils {
 			r.pupilPos[p.ID] = k
 		}
-		if r.placements, err = s.allocationPlacements(ctx, per.ID); err != nil {
+		if r.placements, err = sp.allocationPlacements(ctx, per.ID); err != nil {
 			return err
 		}
-		r.friends, err = s.ListFriendPairs(ctx, per.ID)
+		r.friends, err = sp.ListFriendPairs(ctx, per.ID)
 		return err
 	}
 	choices := func() error {
 		var err error
-		if r.choices, err = s.allocationChoices(ctx, per.ID); err != nil {
+		if r.choices, err = sc.allocationChoices(ctx, per.ID); err != nil {
 			return err
 		}
-		if err = s.allocationOffers(ctx, per.ID, r); err != nil {
+		if err = sc.allocationOffers(ctx, per.ID, r); err != nil {
 			return err
 		}
 		r.offerIndex = make(map[string]int, len(r.offers))
@@ -203,6 +210,67 @@ func (s *Store) readAllocation(ctx context.Context, per Period) (*allocationRows
 		return nil, err
 	}
 	return r, nil
+}
+
+// loadConns are the two connections LoadAllocation reads on, one for the
+// pupils' side and one for the choices' side, kept from one load to the
+// next: each keeps in its page cache what its side read. From the pool, the
+// two sides often swapped connections, and the second load of a period
+// read every page again (0.6 s instead of 0.14 s at 30,000 pupils).
+type loadConns struct {
+	mu    sync.Mutex // held by the load using them
+	conns [2]*sql.Conn
+}
+
+// sides returns two Stores reading on the kept connections, and a function
+// to call when done with them (with the load's error: a connection that
+// failed is closed, not kept). When another load holds them, or a
+// connection cannot be had, both sides read on the pool.
+func (s *Store) sides(ctx context.Context) (people, choices *Store, done func(error)) {
+	pool := func(error) {}
+	if s.loads == nil || !s.loads.mu.TryLock() {
+		return s, s, pool
+	}
+	l := s.loads
+	for i, c := range l.conns {
+		if c != nil {
+			continue
+		}
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			l.mu.Unlock()
+			return s, s, pool
+		}
+		l.conns[i] = c
+	}
+	on := func(c *sql.Conn) *Store {
+		cs := *s
+		cs.q, cs.loads = c, nil
+		return &cs
+	}
+	return on(l.conns[0]), on(l.conns[1]), func(err error) {
+		if err != nil {
+			l.closeConns()
+		}
+		l.mu.Unlock()
+	}
+}
+
+// closeConns closes the kept connections (they go back to the pool).
+func (l *loadConns) closeConns() {
+	for i, c := range l.conns {
+		if c != nil {
+			c.Close()
+			l.conns[i] = nil
+		}
+	}
+}
+
+// close closes the kept connections, waiting for a load that uses them.
+func (l *loadConns) close() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.closeConns()
 }
 
 // allocationOffers reads the offers of a period and their first days, in

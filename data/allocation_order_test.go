@@ -2,9 +2,13 @@ package data
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -171,5 +175,60 @@ func TestNextChoice(t *testing.T) {
 				t.Errorf("got %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestLoadAllocationKeepsItsConnections: the two sides of a load read on
+// connections kept from one load to the next (so that each keeps its
+// pages); a load while another holds them reads on the pool and gives the
+// same problem; a failed load does not keep them; Close lets them go.
+func TestLoadAllocationKeepsItsConnections(t *testing.T) {
+	ctx := context.Background()
+	w := newListingWorld(t)
+	st := w.st
+	first, err := st.LoadAllocation(ctx, w.periods[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := st.loads.conns
+	if kept[0] == nil || kept[1] == nil || kept[0] == kept[1] {
+		t.Fatalf("after a load the kept connections are %v", kept)
+	}
+	if _, err := st.LoadAllocation(ctx, w.periods[1]); err != nil {
+		t.Fatal(err)
+	}
+	if st.loads.conns != kept {
+		t.Error("a second load read on other connections")
+	}
+
+	// Loads at the same time: one on the kept connections, the others on
+	// the pool, all alike.
+	results := make([]*Allocation, 4)
+	errs := make([]error, len(results))
+	var wg sync.WaitGroup
+	for k := range results {
+		wg.Go(func() { results[k], errs[k] = st.LoadAllocation(ctx, w.periods[0]) })
+	}
+	wg.Wait()
+	for k, a := range results {
+		if errs[k] != nil || !reflect.DeepEqual(a, first) {
+			t.Errorf("load %d at the same time: %v, same problem %v", k, errs[k], reflect.DeepEqual(a, first))
+		}
+	}
+
+	// A load that fails lets its connections go.
+	_, _, done := st.sides(ctx)
+	done(errors.New("a read failed"))
+	if st.loads.conns != [2]*sql.Conn{} {
+		t.Error("a failed load kept its connections")
+	}
+	if _, err := st.LoadAllocation(ctx, w.periods[0]); err != nil {
+		t.Fatalf("a load after a failed one: %v", err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if st.loads.conns != [2]*sql.Conn{} {
+		t.Error("Close kept the connections")
 	}
 }

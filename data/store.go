@@ -76,6 +76,7 @@ type Store struct {
 	lock  *fileLock
 	opts  Options
 	mu    *sync.Mutex // guards stmts in a transaction
+	loads *loadConns  // LoadAllocation's connections (nil in a transaction)
 }
 
 // Open opens (or creates) the database at path, migrates it to the current
@@ -144,7 +145,7 @@ func open(ctx context.Context, path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	s := &Store{db: db, q: db, path: path, opts: opts, mu: &sync.Mutex{}}
+	s := &Store{db: db, q: db, path: path, opts: opts, mu: &sync.Mutex{}, loads: &loadConns{}}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -371,6 +372,9 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the database and releases its lock.
 func (s *Store) Close() error {
+	if s.loads != nil {
+		s.loads.close()
+	}
 	err := s.db.Close()
 	if s.lock != nil {
 		s.lock.release()

@@ -9,6 +9,7 @@ package journeys
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 
@@ -250,6 +251,9 @@ func (s *Screen) show() {
 	}
 	s.selected = -1
 	s.memberTable.UnselectAll()
+	for c, w := range s.stepWidths() {
+		s.stepTable.SetColumnWidth(c+1, w)
+	}
 	for _, t := range []*widget.Table{s.memberTable, s.stepTable, s.networkTable, s.benchTable} {
 		t.Refresh()
 	}
@@ -336,6 +340,25 @@ func StepText(st data.Step) string { return lang.X("jr.step."+string(st), report
 // StateText names a measure's state.
 func StateText(st data.MeasureState) string {
 	return lang.X("jr.state."+string(st), reports.StateName(st))
+}
+
+// stepWidths are the widths of the step columns: each as wide as its
+// widest cell, and no narrower than 150. A network of thousands of members
+// has cells such as "2947 på plats · 229 pågår" that a fixed width cut off.
+func (s *Screen) stepWidths() []float32 {
+	l := widget.NewLabel("") // not truncated: its MinSize is the whole text
+	widths := make([]float32, len(data.Steps))
+	for c := range widths {
+		widths[c] = 150
+		for r := 0; r <= len(data.Areas); r++ {
+			l.TextStyle = fyne.TextStyle{Bold: r == 0}
+			s.stepCell(widget.TableCellID{Row: r, Col: c + 1}, l)
+			// A little more than the text and its padding: a label cuts
+			// its text at whole pixels and measures the ellipsis too.
+			widths[c] = max(widths[c], float32(math.Ceil(float64(l.MinSize().Width+2*theme.Padding()))))
+		}
+	}
+	return widths
 }
 
 // stepCell: how many members have each step in place (of those with a

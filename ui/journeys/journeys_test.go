@@ -6,7 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
@@ -122,5 +124,40 @@ func TestJourneyEditorAllOrNothing(t *testing.T) {
 	}
 	if want != 1 {
 		t.Errorf("marks %+v", ps)
+	}
+}
+
+// TestStepColumnsFitTheirCells: every cell of Steg per område fits its
+// column, whatever the counts (a network of thousands was cut off at a
+// fixed 150).
+func TestStepColumnsFitTheirCells(t *testing.T) {
+	_, s, _ := showJourneys(t)
+	widths := s.stepWidths()
+	if len(widths) != len(data.Steps) {
+		t.Fatalf("%d widths for %d steps", len(widths), len(data.Steps))
+	}
+	size := theme.TextSize()
+	for c, w := range widths {
+		for r := 0; r <= len(data.Areas); r++ {
+			text := cellText(s.stepTable, r, c+1)
+			need := fyne.MeasureText(text, size, fyne.TextStyle{Bold: r == 0}).Width + 2*theme.InnerPadding()
+			if w < need {
+				t.Errorf("column %d is %.0f wide, its cell %q needs %.0f", c+1, w, text, need)
+			}
+		}
+	}
+	// Many members: the widths grow with the numbers.
+	year := s.chosenYear()
+	for len(s.j.Members[year]) < 3000 {
+		s.j.Members[year] = append(s.j.Members[year], s.j.Members[year]...)
+	}
+	s.show()
+	grown := s.stepWidths()
+	for c := range grown {
+		text := cellText(s.stepTable, 1, c+1)
+		need := fyne.MeasureText(text, size, fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+		if grown[c] < need || !strings.Contains(text, "på plats") {
+			t.Errorf("with %d members column %d is %.0f wide for %q (needs %.0f)", len(s.members), c+1, grown[c], text, need)
+		}
 	}
 }

@@ -76,8 +76,8 @@ type Screen struct {
 
 	periods []data.Period
 	placed  map[string]int      // period id → placed pupils
-	docs    []data.ScheduleDoc  // every placed pupil of the period shown
-	docsFor string              // the period docs belong to
+	index   *data.DocIndex      // every placed pupil of the period shown, in brief
+	docsFor string              // the period index belongs to
 	c       printChoice         // the choice; the widgets show it
 	syncing bool                // widgets are being set from c
 	loadGen int                 // the latest load of docs
@@ -314,25 +314,27 @@ func (s *Screen) Reload() {
 	})
 }
 
-// loadDocs reads the documents of every placed pupil of the chosen period
-// off the UI goroutine; a later load wins over an earlier one.
+// loadDocs reads the placed pupils of the chosen period, in brief, off the
+// UI goroutine; a later load wins over an earlier one.
 func (s *Screen) loadDocs() {
 	s.loadGen++
 	gen, periodID, st := s.loadGen, s.c.periodID, s.main.Store()
 	if s.isWeek() { // the week's documents load from sync
-		s.docs, s.docsFor = nil, ""
+		s.index, s.docsFor = nil, ""
 		s.sync()
 		return
 	}
 	s.sync()
 	if periodID == "" {
-		s.docs, s.docsFor = nil, ""
+		s.index, s.docsFor = nil, ""
 		s.sync()
 		return
 	}
 	s.summary.SetText(lang.X("printing.loading", "Läser placeringarna …"))
 	s.main.Background(func() func() {
-		docs, err := st.DocumentsForPeriod(context.Background(), periodID, data.DocFilter{})
+		// Rows, not the documents: a region's period would hold hundreds of
+		// MB of documents; they are read when printed (issue #16, goal 5).
+		x, err := st.DocumentIndex(context.Background(), periodID)
 		return func() {
 			if gen != s.loadGen {
 				return
@@ -341,7 +343,7 @@ func (s *Screen) loadDocs() {
 				dialog.ShowError(err, s.main.Window())
 				return
 			}
-			s.docs, s.docsFor = docs, periodID
+			s.index, s.docsFor = x, periodID
 			s.sync()
 		}
 	})
@@ -444,13 +446,13 @@ func (s *Screen) sync() {
 	}
 
 	// Schools and classes with placed pupils.
-	docs := s.periodDocs()
+	docs, x := s.periodDocs(), s.docIndex()
 	s.schoolOpts = s.schoolOpts[:0]
 	seen := map[string]bool{}
 	for _, d := range docs { // sorted by school already
-		if !seen[d.School.ID] {
-			seen[d.School.ID] = true
-			s.schoolOpts = append(s.schoolOpts, d.School)
+		if !seen[d.SchoolID] {
+			seen[d.SchoolID] = true
+			s.schoolOpts = append(s.schoolOpts, data.Organisation{ID: d.SchoolID, Name: x.Schools[d.SchoolID]})
 		}
 	}
 	names = nil // a new list: the period select holds the old one
@@ -465,8 +467,8 @@ func (s *Screen) sync() {
 	}
 	s.classOpts = s.classOpts[:0]
 	for _, d := range docs {
-		if d.School.ID == c.schoolID && !slices.Contains(s.classOpts, d.Pupil.ClassName) {
-			s.classOpts = append(s.classOpts, d.Pupil.ClassName)
+		if d.SchoolID == c.schoolID && !slices.Contains(s.classOpts, d.ClassName) {
+			s.classOpts = append(s.classOpts, d.ClassName)
 		}
 	}
 	uikit.SortSwedish(s.classOpts)
@@ -477,14 +479,13 @@ func (s *Screen) sync() {
 		s.classSel.ClearSelected()
 	}
 	var pupils, offers []widgets.PickItem
-	offerN := map[string]int{}
 	for _, d := range docs {
-		pupils = append(pupils, widgets.PickItem{ID: d.Pupil.ID, Text: uikit.JoinDot(d.Pupil.Name(), d.Pupil.ClassName, d.School.Name)})
-		offerN[d.Offer.ID]++
+		pupils = append(pupils, widgets.PickItem{ID: d.PupilID, Text: uikit.JoinDot(d.Name(), d.ClassName, x.Schools[d.SchoolID])})
 	}
-	for _, h := range data.GroupByOffer(docs) {
-		offers = append(offers, widgets.PickItem{ID: h.Offer.ID, Text: uikit.JoinDot(h.Host.Name, h.Offer.Title,
-			lang.X("printing.n_pupils", "elever: {{.N}}", map[string]string{"N": strconv.Itoa(offerN[h.Offer.ID])}))})
+	for _, g := range x.OfferGroups(docs) {
+		o := x.Offers[g.OfferID]
+		offers = append(offers, widgets.PickItem{ID: g.OfferID, Text: uikit.JoinDot(o.HostName, o.Title,
+			lang.X("printing.n_pupils", "elever: {{.N}}", map[string]string{"N": strconv.Itoa(len(g.Rows))}))})
 	}
 	s.pupilPick.SetItems(pupils, c.pupilID)
 	s.offerPick.SetItems(offers, c.offerID)
@@ -498,7 +499,7 @@ func (s *Screen) sync() {
 	sel := s.selected()
 	nProtected := 0
 	for _, d := range sel {
-		if d.Pupil.Protected {
+		if d.Protected {
 			nProtected++
 		}
 	}
@@ -543,7 +544,7 @@ func (s *Screen) sync() {
 	s.summary.SetText(s.summaryText(sel))
 	s.form.Refresh() // rows shown, hidden or grown: lay them out again
 	s.actions.Refresh()
-	if len(sel) == 0 || reports.Units(c.kind, sel) == 0 || s.cancel != nil {
+	if len(sel) == 0 || docUnits(c.kind, sel, x) == 0 || s.cancel != nil {
 		s.saveBtn.Disable()
 	} else {
 		s.saveBtn.Enable()
@@ -551,35 +552,78 @@ func (s *Screen) sync() {
 	s.updatePreview(sel)
 }
 
-// periodDocs is the loaded documents when they belong to the chosen period.
-func (s *Screen) periodDocs() []data.ScheduleDoc {
-	if s.docsFor != s.c.periodID {
+// periodDocs is the loaded rows when they belong to the chosen period.
+func (s *Screen) periodDocs() []data.DocRow {
+	if s.docsFor != s.c.periodID || s.index == nil {
 		return nil
 	}
-	return s.docs
+	return s.index.Rows
+}
+
+// docIndex is the loaded index, or an empty one.
+func (s *Screen) docIndex() *data.DocIndex {
+	if s.index == nil {
+		return &data.DocIndex{}
+	}
+	return s.index
 }
 
 // selected is the documents the choice prints: nil while a picker is empty.
-func (s *Screen) selected() []data.ScheduleDoc {
+func (s *Screen) selected() []data.DocRow {
 	return filterDocs(s.periodDocs(), s.c)
 }
 
+// docUnits is how many documents of kind sel gives, as reports.Units
+// counts them: host confirmations per offer, certificates for the pupils
+// with a present day.
+func docUnits(kind reports.Kind, sel []data.DocRow, x *data.DocIndex) int {
+	switch kind {
+	case reports.KindHosts:
+		return len(x.OfferGroups(sel))
+	case reports.KindCertificates:
+		n := 0
+		for _, d := range sel {
+			if d.Attended {
+				n++
+			}
+		}
+		return n
+	}
+	return len(sel)
+}
+
+// filter is the choice's scope as ListDocuments takes it: the documents
+// filterDocs keeps (with the scope's school, class, pupil or offer set).
+func (c printChoice) filter() data.DocFilter {
+	switch c.scope {
+	case scopeSchool:
+		return data.DocFilter{SchoolID: c.schoolID}
+	case scopeClass:
+		return data.DocFilter{SchoolID: c.schoolID, ClassName: c.class}
+	case scopePupil:
+		return data.DocFilter{PupilID: c.pupilID}
+	case scopeOffer:
+		return data.DocFilter{OfferID: c.offerID}
+	}
+	return data.DocFilter{}
+}
+
 // filterDocs keeps the documents of c's scope.
-func filterDocs(docs []data.ScheduleDoc, c printChoice) []data.ScheduleDoc {
-	keep := func(d data.ScheduleDoc) bool {
+func filterDocs(docs []data.DocRow, c printChoice) []data.DocRow {
+	keep := func(d data.DocRow) bool {
 		switch c.scope {
 		case scopeSchool:
-			return c.schoolID != "" && d.School.ID == c.schoolID
+			return c.schoolID != "" && d.SchoolID == c.schoolID
 		case scopeClass:
-			return c.class != "" && d.School.ID == c.schoolID && d.Pupil.ClassName == c.class
+			return c.class != "" && d.SchoolID == c.schoolID && d.ClassName == c.class
 		case scopePupil:
-			return c.pupilID != "" && d.Pupil.ID == c.pupilID
+			return c.pupilID != "" && d.PupilID == c.pupilID
 		case scopeOffer:
-			return c.offerID != "" && d.Offer.ID == c.offerID
+			return c.offerID != "" && d.OfferID == c.offerID
 		}
 		return true
 	}
-	var out []data.ScheduleDoc
+	var out []data.DocRow
 	for _, d := range docs {
 		if keep(d) {
 			out = append(out, d)
@@ -589,7 +633,7 @@ func filterDocs(docs []data.ScheduleDoc, c printChoice) []data.ScheduleDoc {
 }
 
 // summaryText says what saving would print, or what is still to choose.
-func (s *Screen) summaryText(sel []data.ScheduleDoc) string {
+func (s *Screen) summaryText(sel []data.DocRow) string {
 	c := s.c
 	switch {
 	case len(s.periods) == 0:
@@ -598,7 +642,7 @@ func (s *Screen) summaryText(sel []data.ScheduleDoc) string {
 		return lang.X("printing.pick_period", "Välj en praoperiod.")
 	case s.docsFor != c.periodID:
 		return lang.X("printing.loading", "Läser placeringarna …")
-	case len(s.docs) == 0:
+	case len(s.periodDocs()) == 0:
 		return lang.X("printing.none_placed", "Ingen elev är placerad i perioden ännu. Fördela eleverna under Matchning först.")
 	case c.scope == scopeSchool && c.schoolID == "":
 		return lang.X("printing.pick_school", "Välj en skola.")
@@ -611,12 +655,12 @@ func (s *Screen) summaryText(sel []data.ScheduleDoc) string {
 	case len(sel) == 0:
 		return lang.X("printing.none_selected", "Ingen placerad elev stämmer med valet.")
 	}
-	units := reports.Units(c.kind, sel)
+	units := docUnits(c.kind, sel, s.docIndex())
 	if c.kind == reports.KindCertificates && units == 0 {
 		return lang.X("printing.no_attendance", "Ingen av eleverna har närvaro registrerad, så det blir inga praointyg.")
 	}
 	v := map[string]string{"Docs": strconv.Itoa(units), "Pupils": strconv.Itoa(len(sel)),
-		"Offers": strconv.Itoa(len(data.GroupByOffer(sel)))}
+		"Offers": strconv.Itoa(len(s.docIndex().OfferGroups(sel)))}
 	var text string
 	switch c.kind {
 	case reports.KindHosts:
@@ -639,20 +683,30 @@ func (c printChoice) options() reports.Options {
 
 // updatePreview lays out the first page of the first document off the UI
 // goroutine: rasterised from the real PDF when pdftoppm is installed,
-// drawn from the layout otherwise.
-func (s *Screen) updatePreview(sel []data.ScheduleDoc) {
+// drawn from the layout otherwise. Only the first unit's documents are
+// read (one pupil's, or one offer's pupils for a host confirmation).
+func (s *Screen) updatePreview(sel []data.DocRow) {
 	s.prevGen++
 	gen, kind, o := s.prevGen, s.c.kind, s.c.options()
-	if len(sel) == 0 || reports.Units(kind, sel) == 0 {
+	x := s.docIndex()
+	if len(sel) == 0 || docUnits(kind, sel, x) == 0 {
 		s.clearPreview()
 		return
 	}
-	tool := s.rasteriser()
+	f := firstUnit(s.c, sel, x)
+	tool, st, periodID := s.rasteriser(), s.main.Store(), s.c.periodID
 	s.main.Background(func() func() {
-		page, err := reports.FirstPage(kind, sel, o)
+		first, err := st.DocumentsForPeriod(context.Background(), periodID, f)
+		if err == nil && len(first) == 0 {
+			err = errors.New(lang.X("printing.preview_gone", "dokumentet finns inte längre – välj igen"))
+		}
+		var page reports.Page
+		if err == nil {
+			page, err = reports.FirstPage(kind, first, o)
+		}
 		var img image.Image
 		if err == nil && tool != "" {
-			img, _ = rasterFirstPage(tool, kind, sel, o) // the drawing stands in when it fails
+			img, _ = rasterFirstPage(tool, kind, first, o) // the drawing stands in when it fails
 		}
 		return func() {
 			if gen == s.prevGen {
@@ -660,6 +714,25 @@ func (s *Screen) updatePreview(sel []data.ScheduleDoc) {
 			}
 		}
 	})
+}
+
+// firstUnit is the filter of the documents of the first unit of sel: for
+// host confirmations the first offer's pupils in the choice's scope, for
+// certificates the first pupil with a present day, else the first pupil.
+func firstUnit(c printChoice, sel []data.DocRow, x *data.DocIndex) data.DocFilter {
+	switch c.kind {
+	case reports.KindHosts:
+		f := c.filter()
+		f.OfferID = x.OfferGroups(sel)[0].OfferID
+		return f
+	case reports.KindCertificates:
+		for _, d := range sel {
+			if d.Attended {
+				return data.DocFilter{PupilID: d.PupilID}
+			}
+		}
+	}
+	return data.DocFilter{PupilID: sel[0].PupilID}
 }
 
 // clearPreview says the first page shows when there is something to print.
@@ -730,13 +803,13 @@ var fileTitles = map[string]map[reports.Kind][2]string{
 // it is for and the period's week, e.g. "Praoscheman 8B v46.pdf". A pupil
 // with protected identity is not named in the file name of a document that
 // leaves the school.
-func suggestedName(c printChoice, per data.Period, sel []data.ScheduleDoc) string {
+func suggestedName(c printChoice, per data.Period, sel []data.DocRow, x *data.DocIndex) string {
 	words := fileTitles[uikit.LangEnglish]
 	grade, week := "Year", "w"
 	if c.lang != uikit.LangEnglish {
 		words, grade, week = fileTitles[uikit.LangSwedish], "Åk", "v"
 	}
-	units := reports.Units(c.kind, sel)
+	units := docUnits(c.kind, sel, x)
 	title := words[c.kind][1]
 	if units == 1 {
 		title = words[c.kind][0]
@@ -750,14 +823,14 @@ func suggestedName(c printChoice, per data.Period, sel []data.ScheduleDoc) strin
 		}
 	case scopeSchool, scopeClass:
 		if len(sel) > 0 {
-			who = sel[0].School.Name
+			who = x.Schools[sel[0].SchoolID]
 			if c.scope == scopeClass {
 				who = c.class
 			}
 		}
 	case scopePupil:
 		if len(sel) > 0 {
-			p := sel[0].Pupil
+			p := sel[0]
 			who = p.Name() + " " + p.ClassName
 			if p.Protected && !c.options().IncludeProtected && c.kind != reports.KindSchedules && c.kind != reports.KindCertificates {
 				who = "Elev via skolan"
@@ -768,7 +841,8 @@ func suggestedName(c printChoice, per data.Period, sel []data.ScheduleDoc) strin
 		}
 	case scopeOffer:
 		if len(sel) > 0 {
-			who = sel[0].Host.Name + " - " + sel[0].Offer.Title
+			o := x.Offers[sel[0].OfferID]
+			who = o.HostName + " - " + o.Title
 		}
 	}
 	if !per.Start.IsZero() {
@@ -818,7 +892,7 @@ func (s *Screen) chooseFile() {
 		if len(sel) == 0 {
 			return
 		}
-		name = suggestedName(s.c, s.period(), sel)
+		name = suggestedName(s.c, s.period(), sel, s.docIndex())
 	}
 	var loc fyne.ListableURI
 	if dir := s.main.App().Preferences().String(prefPrintFolder); dir != "" {
@@ -876,8 +950,15 @@ func (s *Screen) saveTo(path string) {
 			}
 			fyne.Do(func() { s.progress.SetValue(float64(done) / float64(max(all, 1))) })
 		}
-		res, err := ops.Print(ctx, st, ops.PrintPeriod{Kind: c.kind, Period: per, Docs: sel, Scope: scope,
-			Options: c.options(), Path: path, PerUnit: c.perUnit, Progress: progress})
+		// The documents are read a batch at a time as they are printed,
+		// from one snapshot: a region's period never sits in memory whole.
+		var res ops.Printed
+		l, err := st.ListDocuments(ctx, per.ID, c.filter())
+		if err == nil {
+			res, err = ops.Print(ctx, st, ops.PrintPeriod{Kind: c.kind, Period: per, List: l, Scope: scope,
+				Options: c.options(), Path: path, PerUnit: c.perUnit, Progress: progress})
+			l.Close()
+		}
 		var logErr *ops.AuditError // the print was written, but not its log entry: the files are gone
 		if errors.As(err, &logErr) {
 			err = nil
@@ -940,20 +1021,21 @@ func (s *Screen) finishSaving(c printChoice, path string, res ops.Printed, err e
 }
 
 // scope says which part of the period is printed, for the audit log.
-func (s *Screen) scope(c printChoice, sel []data.ScheduleDoc) ops.Scope {
+func (s *Screen) scope(c printChoice, sel []data.DocRow) ops.Scope {
 	if len(sel) == 0 {
 		return ops.Scope{}
 	}
-	d := sel[0]
+	d, x := sel[0], s.docIndex()
 	switch c.scope {
 	case scopeSchool:
-		return ops.Scope{School: d.School.Name}
+		return ops.Scope{School: x.Schools[d.SchoolID]}
 	case scopeClass:
-		return ops.Scope{School: d.School.Name, Class: c.class}
+		return ops.Scope{School: x.Schools[d.SchoolID], Class: c.class}
 	case scopePupil:
-		return ops.Scope{Pupil: d.Pupil.Name()}
+		return ops.Scope{Pupil: d.Name()}
 	case scopeOffer:
-		return ops.Scope{Offer: d.Host.Name + " – " + d.Offer.Title}
+		o := x.Offers[d.OfferID]
+		return ops.Scope{Offer: o.HostName + " – " + o.Title}
 	}
 	return ops.Scope{}
 }

@@ -41,10 +41,20 @@ func newPrintingTest(t *testing.T, setup ...func(*Screen)) (*Screen, *data.Store
 	m.Window().Resize(fyne.NewSize(1100, 760))
 	s.Reload()
 	m.Wait(t)
-	if s.period().Name != "Åk 9 v. 46 2026" || len(s.docs) < 50 {
-		t.Fatalf("period %q with %d placed pupils", s.period().Name, len(s.docs))
+	if s.period().Name != "Åk 9 v. 46 2026" || len(s.periodDocs()) < 50 {
+		t.Fatalf("period %q with %d placed pupils", s.period().Name, len(s.periodDocs()))
 	}
 	return s, st
+}
+
+// allDocs is every document of the chosen period, in full.
+func allDocs(t *testing.T, st *data.Store, s *Screen) []data.ScheduleDoc {
+	t.Helper()
+	docs, err := st.DocumentsForPeriod(context.Background(), s.c.periodID, data.DocFilter{})
+	if err != nil || len(docs) != len(s.periodDocs()) {
+		t.Fatalf("%d documents, %d rows shown: %v", len(docs), len(s.periodDocs()), err)
+	}
+	return docs
 }
 
 // pdfText reads a PDF file back with pdftotext, skipping without it.
@@ -73,7 +83,8 @@ func saveAndWait(t *testing.T, s *Screen, path string) {
 
 func TestPrintSchedulesOfOneClass(t *testing.T) {
 	s, st := newPrintingTest(t)
-	target := s.docs[len(s.docs)/2]
+	docs := allDocs(t, st, s)
+	target := docs[len(docs)/2]
 	s.scopeSel.SetSelectedIndex(int(scopeClass))
 	s.main.(*uitest.Shell).Wait(t)
 	if !s.schoolRow.Visible() || !s.classRow.Visible() || s.pupilRow.Visible() {
@@ -88,7 +99,7 @@ func TestPrintSchedulesOfOneClass(t *testing.T) {
 	s.main.(*uitest.Shell).Wait(t)
 
 	var in, out []data.ScheduleDoc
-	for _, d := range s.docs {
+	for _, d := range docs {
 		if d.School.ID == target.School.ID && d.Pupil.ClassName == target.Pupil.ClassName {
 			in = append(in, d)
 		} else {
@@ -102,7 +113,7 @@ func TestPrintSchedulesOfOneClass(t *testing.T) {
 	if len(in) == 1 {
 		want = "Praoschema " + target.Pupil.ClassName + " v46.pdf"
 	}
-	name := suggestedName(s.c, s.period(), s.selected())
+	name := suggestedName(s.c, s.period(), s.selected(), s.docIndex())
 	if name != want {
 		t.Errorf("suggested %q, want %q", name, want)
 	}
@@ -145,7 +156,7 @@ func TestPrintSchedulesOfOneClass(t *testing.T) {
 func TestHostConfirmationLeavesOutProtectedPupils(t *testing.T) {
 	s, st := newPrintingTest(t)
 	ctx := context.Background()
-	d := s.docs[3]
+	d := allDocs(t, st, s)[3]
 	p := d.Pupil
 	p.Protected = true
 	if err := st.SavePupil(ctx, &p); err != nil {
@@ -179,8 +190,8 @@ func TestHostConfirmationLeavesOutProtectedPupils(t *testing.T) {
 	folder := filepath.Join(dir, "alla")
 	saveAndWait(t, s, folder)
 	files, _ := filepath.Glob(filepath.Join(folder, "*.pdf"))
-	if len(files) != len(data.GroupByOffer(s.docs)) {
-		t.Fatalf("%d files for %d offers; status %q", len(files), len(data.GroupByOffer(s.docs)), s.status.Text)
+	if offers := len(data.GroupByOffer(allDocs(t, st, s))); len(files) != offers {
+		t.Fatalf("%d files for %d offers; status %q", len(files), offers, s.status.Text)
 	}
 	for _, f := range files {
 		if strings.Contains(pdfText(t, f), p.Name()) {
@@ -209,34 +220,34 @@ func TestHostConfirmationLeavesOutProtectedPupils(t *testing.T) {
 
 func TestSuggestedFileNames(t *testing.T) {
 	per := data.Period{Name: "Åk 9 v. 46 2026", Grade: 9, Start: prDate(t, "2026-11-09"), End: prDate(t, "2026-11-13")}
-	pupil := data.ScheduleDoc{Pupil: data.Pupil{FirstName: "Ebba", LastName: "Öhman", ClassName: "9B"},
-		School: data.Organisation{Name: "Tallbackeskolan"}, Offer: data.Offer{ID: "o1", Title: "Svetsa/måla"},
-		Host: data.Organisation{Name: "Bruk AB"}}
+	x := &data.DocIndex{Schools: map[string]string{"s1": "Tallbackeskolan"},
+		Offers: map[string]data.DocOffer{"o1": {Title: "Svetsa/måla", HostID: "h1", HostName: "Bruk AB"}}}
+	pupil := data.DocRow{FirstName: "Ebba", LastName: "Öhman", ClassName: "9B", SchoolID: "s1", OfferID: "o1"}
 	other := pupil
-	other.Pupil.FirstName = "Ali"
+	other.FirstName = "Ali"
 	secret := pupil
-	secret.Pupil.Protected = true
-	two := []data.ScheduleDoc{pupil, other}
+	secret.Protected = true
+	two := []data.DocRow{pupil, other}
 	cases := []struct {
 		c    printChoice
-		sel  []data.ScheduleDoc
+		sel  []data.DocRow
 		want string
 	}{
 		{printChoice{kind: reports.KindHosts, scope: scopePeriod, lang: "sv"}, two, "Värdbekräftelse Åk 9 v46.pdf"},
 		{printChoice{kind: reports.KindSchedules, scope: scopePeriod, lang: "sv"}, two, "Praoscheman Åk 9 v46.pdf"},
 		{printChoice{kind: reports.KindSchedules, scope: scopeClass, class: "9B", lang: "sv"}, two, "Praoscheman 9B v46.pdf"},
 		{printChoice{kind: reports.KindAttendance, scope: scopeSchool, lang: "en"}, two, "Attendance cards Tallbackeskolan w46.pdf"},
-		{printChoice{kind: reports.KindSchedules, scope: scopePupil, lang: "sv"}, []data.ScheduleDoc{pupil}, "Praoschema Ebba Öhman 9B v46.pdf"},
-		{printChoice{kind: reports.KindAttendance, scope: scopePupil, lang: "sv"}, []data.ScheduleDoc{secret}, "Närvarokort Elev via skolan v46.pdf"},
+		{printChoice{kind: reports.KindSchedules, scope: scopePupil, lang: "sv"}, []data.DocRow{pupil}, "Praoschema Ebba Öhman 9B v46.pdf"},
+		{printChoice{kind: reports.KindAttendance, scope: scopePupil, lang: "sv"}, []data.DocRow{secret}, "Närvarokort Elev via skolan v46.pdf"},
 		{printChoice{kind: reports.KindHosts, scope: scopeOffer, lang: "sv"}, two, "Värdbekräftelse Bruk AB - Svetsa-måla v46.pdf"},
 	}
 	for _, c := range cases {
-		if got := suggestedName(c.c, per, c.sel); got != c.want {
+		if got := suggestedName(c.c, per, c.sel, x); got != c.want {
 			t.Errorf("%s/%d: %q, want %q", c.c.kind, c.c.scope, got, c.want)
 		}
 	}
 	per.End = prDate(t, "2026-11-20")
-	if got := suggestedName(cases[0].c, per, two); got != "Värdbekräftelse Åk 9 v46-47.pdf" {
+	if got := suggestedName(cases[0].c, per, two, x); got != "Värdbekräftelse Åk 9 v46-47.pdf" {
 		t.Errorf("two weeks: %q", got)
 	}
 }
@@ -252,8 +263,8 @@ func prDate(t *testing.T, s string) time.Time {
 
 func TestCancelStopsALargeBatchAndLeavesNoFile(t *testing.T) {
 	s, st := newPrintingTest(t)
-	if len(s.selected()) != len(s.docs) {
-		t.Fatalf("whole period selects %d of %d", len(s.selected()), len(s.docs))
+	if len(s.selected()) != len(s.periodDocs()) {
+		t.Fatalf("whole period selects %d of %d", len(s.selected()), len(s.periodDocs()))
 	}
 	var last int
 	s.onUnit = func(done, _ int) {
@@ -296,8 +307,8 @@ func TestPreviewWithoutARasteriser(t *testing.T) {
 		t.Fatalf("preview note %q", s.previewNote.Text)
 	}
 	joined := strings.Join(canvasTexts(s.previewBox), "\n")
-	first := s.docs[0]
-	if !strings.Contains(joined, "Praoschema") || !strings.Contains(joined, first.Pupil.Name()) {
+	first := s.periodDocs()[0]
+	if !strings.Contains(joined, "Praoschema") || !strings.Contains(joined, first.Name()) {
 		t.Errorf("drawn preview shows %q", joined)
 	}
 }
@@ -309,7 +320,7 @@ func TestPrintingScreenshots(t *testing.T) {
 	if dir == "" {
 		t.Skip("set TECHNIQUAL_SHOTS=dir to render screenshots")
 	}
-	s, _ := newPrintingTest(t)
+	s, st := newPrintingTest(t)
 	w := s.main.Window()
 	shot := func(name string) {
 		s.main.(*uitest.Shell).Wait(t)
@@ -323,7 +334,7 @@ func TestPrintingScreenshots(t *testing.T) {
 		}
 	}
 	shot("p1-period")
-	d := s.docs[5]
+	d := allDocs(t, st, s)[5]
 	s.Preset(reports.KindHosts, d.Period.ID, "", "", "", d.Offer.ID)
 	s.main.(*uitest.Shell).Wait(t)
 	test.Tap(s.protected)

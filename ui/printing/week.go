@@ -46,13 +46,11 @@ type weekLoad struct {
 // isWeek says whether the chosen period is a teknikprao week.
 func (s *Screen) isWeek() bool { return s.period().Format == data.FormatWeek }
 
-// weekFilter is whose documents the choice prints.
+// weekFilter is whose documents the choice prints: a week is printed for
+// the whole week, a school or a class.
 func (c printChoice) weekFilter() data.DocFilter {
-	switch c.scope {
-	case scopeSchool:
-		return data.DocFilter{SchoolID: c.schoolID}
-	case scopeClass:
-		return data.DocFilter{SchoolID: c.schoolID, ClassName: c.class}
+	if c.scope == scopeSchool || c.scope == scopeClass {
+		return c.filter()
 	}
 	return data.DocFilter{}
 }

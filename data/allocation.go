@@ -276,26 +276,17 @@ func (l *loadConns) close() {
 // allocationOffers reads the offers of a period and their first days, in
 // ListOffers' order.
 func (s *Store) allocationOffers(ctx context.Context, periodID string, r *allocationRows) error {
-	rows, err := s.q.QueryContext(ctx, allocationOffersQuery, periodID)
-	if err != nil {
-		return fmt.Errorf("list offers: %w", err)
-	}
-	defer rows.Close()
 	// The rows are read into small records and copied once, in order, into
 	// Offers: growing a slice of whole Offers cost more than the query.
 	type offerRow struct {
 		id, host, period, title, status, first string
 		capacity, minAge                       int
 	}
-	var read []offerRow
-	for rows.Next() {
-		var o offerRow
-		if err := rows.Scan(&o.id, &o.host, &o.period, &o.title, &o.capacity, &o.minAge, &o.status, &o.first); err != nil {
-			return fmt.Errorf("list offers: %w", err)
-		}
-		read = append(read, o)
-	}
-	if err := rows.Err(); err != nil {
+	read, err := queryRows(ctx, s.q, allocationOffersQuery, []any{periodID}, func(rows *sql.Rows) (o offerRow, err error) {
+		err = rows.Scan(&o.id, &o.host, &o.period, &o.title, &o.capacity, &o.minAge, &o.status, &o.first)
+		return o, err
+	})
+	if err != nil {
 		return fmt.Errorf("list offers: %w", err)
 	}
 	order := sortedOrder(len(read), func(i, j int32) int {
@@ -321,20 +312,11 @@ func (s *Store) allocationOffers(ctx context.Context, periodID string, r *alloca
 // Pupils: growing a slice of whole Pupils, or counting them first to size
 // it, cost a fifth of the query.
 func (s *Store) allocationPupils(ctx context.Context, grade int) ([]Pupil, error) {
-	rows, err := s.q.QueryContext(ctx, allocationPupilsQuery, grade)
+	read, err := queryRows(ctx, s.q, allocationPupilsQuery, []any{grade}, func(rows *sql.Rows) (p pupilRow, err error) {
+		err = rows.Scan(&p.id, &p.school, &p.first, &p.last, &p.class, &p.grade, &p.birth, &p.gender, &p.protected)
+		return p, err
+	})
 	if err != nil {
-		return nil, fmt.Errorf("list pupils: %w", err)
-	}
-	defer rows.Close()
-	var read []pupilRow
-	for rows.Next() {
-		var p pupilRow
-		if err := rows.Scan(&p.id, &p.school, &p.first, &p.last, &p.class, &p.grade, &p.birth, &p.gender, &p.protected); err != nil {
-			return nil, fmt.Errorf("list pupils: %w", err)
-		}
-		read = append(read, p)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list pupils: %w", err)
 	}
 	if len(read) == 0 {
@@ -430,20 +412,14 @@ func (s *Store) allocationPupil(ctx context.Context, id string) (Pupil, error) {
 // no order of pupils or ranks. The lists are read when the problem is
 // built (nextChoice), straight into their places.
 func (s *Store) allocationChoices(ctx context.Context, periodID string) ([]pupilChoices, error) {
-	rows, err := s.q.QueryContext(ctx, allocationChoicesQuery, periodID)
+	out, err := queryRows(ctx, s.q, allocationChoicesQuery, []any{periodID}, func(rows *sql.Rows) (c pupilChoices, err error) {
+		err = rows.Scan(&c.pupil, &c.list)
+		return c, err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("list choices: %w", err)
 	}
-	defer rows.Close()
-	var out []pupilChoices
-	for rows.Next() {
-		var c pupilChoices
-		if err := rows.Scan(&c.pupil, &c.list); err != nil {
-			return nil, fmt.Errorf("list choices: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // nextChoice reads the first choice of a list as allocationChoicesQuery
@@ -477,22 +453,16 @@ func nextChoice(list string) (rank int, offer, rest string, ok bool) {
 
 // allocationPlacements reads the live placements of a period, in no order.
 func (s *Store) allocationPlacements(ctx context.Context, periodID string) ([]allocationPlacement, error) {
-	rows, err := s.q.QueryContext(ctx, allocationPlacementsQuery, periodID)
+	out, err := queryRows(ctx, s.q, allocationPlacementsQuery, []any{periodID}, func(rows *sql.Rows) (p allocationPlacement, err error) {
+		var source string
+		err = rows.Scan(&p.pupil, &p.offer, &p.locked, &source)
+		p.source = AssignmentSource(source)
+		return p, err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("list placements: %w", err)
 	}
-	defer rows.Close()
-	var out []allocationPlacement
-	for rows.Next() {
-		var p allocationPlacement
-		var source string
-		if err := rows.Scan(&p.pupil, &p.offer, &p.locked, &source); err != nil {
-			return nil, fmt.Errorf("list placements: %w", err)
-		}
-		p.source = AssignmentSource(source)
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // buildAllocation makes the Allocation of per from what readAllocation read.

@@ -2,7 +2,6 @@ package data_test
 
 import (
 	"context"
-	"io"
 	"os"
 	"slices"
 	"testing"
@@ -29,7 +28,7 @@ func BenchmarkLoadAndSolveADatabase(b *testing.B) {
 	}
 	ctx := context.Background()
 	path := b.TempDir() + "/bench.db"
-	if err := copyFile(src, path); err != nil {
+	if err := data.CopyFile(src, path); err != nil {
 		b.Fatal(err)
 	}
 	st, err := data.Open(ctx, path, data.Options{NoBackup: true})
@@ -62,22 +61,4 @@ func BenchmarkLoadAndSolveADatabase(b *testing.B) {
 	b.ReportMetric(ms(load), "load-ms")
 	b.ReportMetric(ms(solve), "solve-ms")
 	b.ReportMetric(float64(load)/float64(solve), "load/solve")
-}
-
-// copyFile copies the file src to dst.
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o600)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }

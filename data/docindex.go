@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 )
@@ -38,82 +39,53 @@ type DocIndex struct {
 }
 
 // DocumentIndex lists the documents DocumentsForPeriod would load, in the
-// same order and from one snapshot, as rows. A period that does not exist
+// same order and from one snapshot, as rows: the rows come from the query
+// that finds and sorts the documents, so the pupils are read once. A period that does not exist
 // gives ErrNotFound; a period without placements no rows.
 func (s *Store) DocumentIndex(ctx context.Context, periodID string) (*DocIndex, error) {
-	l, err := s.ListDocuments(ctx, periodID, DocFilter{})
+	l, err := s.listDocuments(ctx, periodID, DocFilter{}, true)
 	if err != nil {
 		return nil, err
 	}
 	defer l.Close()
-	x := &DocIndex{Schools: map[string]string{}, Offers: map[string]DocOffer{}}
+	x := &DocIndex{Rows: l.rows, Schools: map[string]string{}, Offers: map[string]DocOffer{}}
 	if l.Len() == 0 {
 		return x, nil
 	}
-	rows, err := l.snap.q.QueryContext(ctx, `SELECT a.pupil_id, p.first_name, p.last_name, p.class_name, p.school_id, p.protected
-		FROM assignments a JOIN pupils p ON p.id = a.pupil_id
-		WHERE a.period_id = ? AND a.deleted_at IS NULL AND p.deleted_at IS NULL`, periodID)
+	offers, err := queryRows(ctx, l.snap.q, `SELECT id, title, host_id FROM offers WHERE period_id = ? AND deleted_at IS NULL`,
+		[]any{periodID}, func(r *sql.Rows) (o struct {
+			id string
+			DocOffer
+		}, err error) {
+			err = r.Scan(&o.id, &o.Title, &o.HostID)
+			return o, err
+		})
 	if err != nil {
 		return nil, fmt.Errorf("list documents: %w", err)
 	}
-	defer rows.Close()
-	pupils := map[string]DocRow{}
-	for rows.Next() {
-		var r DocRow
-		if err := rows.Scan(&r.PupilID, &r.FirstName, &r.LastName, &r.ClassName, &r.SchoolID, &r.Protected); err != nil {
-			return nil, fmt.Errorf("list documents: %w", err)
-		}
-		pupils[r.PupilID] = r
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list documents: %w", err)
-	}
-	offers, err := l.snap.q.QueryContext(ctx, `SELECT id, title, host_id FROM offers WHERE period_id = ? AND deleted_at IS NULL`, periodID)
-	if err != nil {
-		return nil, fmt.Errorf("list documents: %w", err)
-	}
-	defer offers.Close()
-	for offers.Next() {
-		var id string
-		var o DocOffer
-		if err := offers.Scan(&id, &o.Title, &o.HostID); err != nil {
-			return nil, fmt.Errorf("list documents: %w", err)
-		}
+	for _, o := range offers {
 		o.HostName = l.org(o.HostID).Name
-		x.Offers[id] = o
-	}
-	if err := offers.Err(); err != nil {
-		return nil, fmt.Errorf("list documents: %w", err)
+		x.Offers[o.id] = o.DocOffer
 	}
 	// A certificate needs a present day at the pupil's offer (as Load
 	// keeps the attendance at the offer, and reports.Attended the present
 	// days of it).
-	present := map[[2]string]bool{}
-	att, err := l.snap.q.QueryContext(ctx, `SELECT DISTINCT at.pupil_id, at.offer_id FROM attendance at
-		JOIN offers o ON o.id = at.offer_id WHERE o.period_id = ? AND at.status = ?`, periodID, string(AttendancePresent))
+	present, err := queryRows(ctx, l.snap.q, `SELECT DISTINCT at.pupil_id, at.offer_id FROM attendance at
+		JOIN offers o ON o.id = at.offer_id WHERE o.period_id = ? AND at.status = ?`, []any{periodID, string(AttendancePresent)},
+		func(r *sql.Rows) (k [2]string, err error) {
+			err = r.Scan(&k[0], &k[1])
+			return k, err
+		})
 	if err != nil {
 		return nil, fmt.Errorf("list documents: %w", err)
 	}
-	defer att.Close()
-	for att.Next() {
-		var k [2]string
-		if err := att.Scan(&k[0], &k[1]); err != nil {
-			return nil, fmt.Errorf("list documents: %w", err)
-		}
-		present[k] = true
+	attended := make(map[[2]string]bool, len(present))
+	for _, k := range present {
+		attended[k] = true
 	}
-	if err := att.Err(); err != nil {
-		return nil, fmt.Errorf("list documents: %w", err)
-	}
-	x.Rows = make([]DocRow, len(l.refs))
-	for i, ref := range l.refs {
-		r, ok := pupils[ref.pupilID]
-		if !ok {
-			return nil, fmt.Errorf("documents: pupil %s is not in the snapshot", ref.pupilID)
-		}
-		r.OfferID = ref.offerID
-		r.Attended = present[[2]string{ref.pupilID, ref.offerID}]
-		x.Rows[i] = r
+	for i := range x.Rows {
+		r := &x.Rows[i]
+		r.Attended = attended[[2]string{r.PupilID, r.OfferID}]
 		if _, ok := x.Schools[r.SchoolID]; !ok {
 			x.Schools[r.SchoolID] = l.org(r.SchoolID).Name
 		}

@@ -81,6 +81,7 @@ type DocumentList struct {
 	open         bool
 	per          Period
 	refs         []docRef
+	rows         []DocRow // the documents as rows, for DocumentIndex only (nil otherwise)
 	orgs         map[string]*Organisation
 	counsellorOf map[string]*Person // school id → its first counsellor by name
 }
@@ -93,7 +94,13 @@ type docRef struct{ pupilID, offerID string }
 // ErrNotFound; a period without placements an empty list. Close the list
 // when done with it: it holds a read transaction (inside a transaction it
 // reads in that one).
-func (s *Store) ListDocuments(ctx context.Context, periodID string, f DocFilter) (l *DocumentList, err error) {
+func (s *Store) ListDocuments(ctx context.Context, periodID string, f DocFilter) (*DocumentList, error) {
+	return s.listDocuments(ctx, periodID, f, false)
+}
+
+// listDocuments is ListDocuments; with rows it also keeps each document as
+// a DocRow (DocumentIndex), from the same query.
+func (s *Store) listDocuments(ctx context.Context, periodID string, f DocFilter, rows bool) (l *DocumentList, err error) {
 	if s.tx != nil { // a transaction is a snapshot already
 		l = &DocumentList{snap: s, open: true}
 	} else {
@@ -139,12 +146,12 @@ func (s *Store) ListDocuments(ctx context.Context, periodID string, f DocFilter)
 			l.counsellorOf[p.OrganisationID] = p
 		}
 	}
-	return l, l.find(ctx, f)
+	return l, l.find(ctx, f, rows)
 }
 
 // find reads which pupils of the period match f, with what they are
-// sorted by, and keeps their order.
-func (l *DocumentList) find(ctx context.Context, f DocFilter) error {
+// sorted by, and keeps their order (and with keepRows their rows).
+func (l *DocumentList) find(ctx context.Context, f DocFilter, keepRows bool) error {
 	where, args := "", []any{l.per.ID}
 	for _, c := range []struct{ cond, v string }{{" AND p.school_id = ?", f.SchoolID}, {" AND p.class_name = ?", f.ClassName},
 		{" AND a.pupil_id = ?", f.PupilID}, {" AND a.offer_id = ?", f.OfferID}} {
@@ -154,7 +161,7 @@ func (l *DocumentList) find(ctx context.Context, f DocFilter) error {
 		}
 	}
 	// The live placements at the period's live offers of live pupils.
-	rows, err := l.snap.q.QueryContext(ctx, `SELECT a.pupil_id, a.offer_id, p.school_id, p.class_name, p.last_name, p.first_name
+	rows, err := l.snap.q.QueryContext(ctx, `SELECT a.pupil_id, a.offer_id, p.school_id, p.class_name, p.last_name, p.first_name, p.protected
 		FROM assignments a JOIN pupils p ON p.id = a.pupil_id JOIN offers o ON o.id = a.offer_id
 		WHERE a.period_id = ? AND a.deleted_at IS NULL AND p.deleted_at IS NULL AND o.deleted_at IS NULL
 		AND o.period_id = a.period_id`+where, args...)
@@ -166,17 +173,16 @@ func (l *DocumentList) find(ctx context.Context, f DocFilter) error {
 	var buf collate.Buffer // never reset: the keys point into it
 	type entry struct {
 		keys [6][]byte
-		ref  docRef
+		row  DocRow
 	}
 	var es []entry
 	for rows.Next() {
-		var r docRef
-		var school, class, last, first string
-		if err := rows.Scan(&r.pupilID, &r.offerID, &school, &class, &last, &first); err != nil {
+		var r DocRow
+		if err := rows.Scan(&r.PupilID, &r.OfferID, &r.SchoolID, &r.ClassName, &r.LastName, &r.FirstName, &r.Protected); err != nil {
 			return fmt.Errorf("list documents: %w", err)
 		}
-		es = append(es, entry{ref: r, keys: [6][]byte{c.KeyFromString(&buf, l.org(school).Name), []byte(school),
-			c.KeyFromString(&buf, class), c.KeyFromString(&buf, last), c.KeyFromString(&buf, first), []byte(r.pupilID)}})
+		es = append(es, entry{row: r, keys: [6][]byte{c.KeyFromString(&buf, l.org(r.SchoolID).Name), []byte(r.SchoolID),
+			c.KeyFromString(&buf, r.ClassName), c.KeyFromString(&buf, r.LastName), c.KeyFromString(&buf, r.FirstName), []byte(r.PupilID)}})
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("list documents: %w", err)
@@ -192,7 +198,13 @@ func (l *DocumentList) find(ctx context.Context, f DocFilter) error {
 	})
 	l.refs = make([]docRef, len(es))
 	for i := range es {
-		l.refs[i] = es[i].ref
+		l.refs[i] = docRef{pupilID: es[i].row.PupilID, offerID: es[i].row.OfferID}
+	}
+	if keepRows {
+		l.rows = make([]DocRow, len(es))
+		for i := range es {
+			l.rows[i] = es[i].row
+		}
 	}
 	return nil
 }
@@ -264,10 +276,7 @@ func (l *DocumentList) Load(ctx context.Context, from, to int) ([]ScheduleDoc, e
 	if err != nil {
 		return nil, err
 	}
-	people := make(map[string]*Person, len(ps))
-	for i := range ps {
-		people[ps[i].ID] = &ps[i]
-	}
+	people := byKey(ps, func(p *Person) string { return p.ID })
 	attendance, err := l.snap.attendanceAt(ctx, offerIDs)
 	if err != nil {
 		return nil, err
@@ -339,32 +348,47 @@ func (l *DocumentList) ByOffer(ctx context.Context) error {
 	return nil
 }
 
+// queryRows runs query and scans each row; what the one-off listings of a
+// screen or a load need, without a loop of their own.
+func queryRows[T any](ctx context.Context, q querier, query string, args []any, scan func(*sql.Rows) (T, error)) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
 // queryIn runs query, whose "%s" stands for an IN (…) list of ids, a
 // chunk of ids at a time (args come before the ids), and scans each row.
 func queryIn[T any](ctx context.Context, q querier, query string, args []any, ids []string, scan func(*sql.Rows) (T, error)) ([]T, error) {
 	var out []T
 	for start := 0; start < len(ids); start += chunk {
 		part := ids[start:min(start+chunk, len(ids))]
-		err := func() error {
-			rows, err := q.QueryContext(ctx, fmt.Sprintf(query, placeholders(len(part))), append(slices.Clip(args), anys(part)...)...)
-			if err != nil {
-				return err
-			}
-			defer rows.Close()
-			for rows.Next() {
-				v, err := scan(rows)
-				if err != nil {
-					return err
-				}
-				out = append(out, v)
-			}
-			return rows.Err()
-		}()
+		got, err := queryRows(ctx, q, fmt.Sprintf(query, placeholders(len(part))), append(slices.Clip(args), anys(part)...), scan)
 		if err != nil {
 			return nil, err
 		}
+		out = append(out, got...)
 	}
 	return out, nil
+}
+
+// byKey indexes xs by key, each entry pointing into xs.
+func byKey[T any](xs []T, key func(*T) string) map[string]*T {
+	out := make(map[string]*T, len(xs))
+	for i := range xs {
+		out[key(&xs[i])] = &xs[i]
+	}
+	return out
 }
 
 // pupilsByID reads the pupils with the given ids, by id.
@@ -374,11 +398,7 @@ func (s *Store) pupilsByID(ctx context.Context, ids []string) (map[string]*Pupil
 	if err != nil {
 		return nil, fmt.Errorf("read pupils: %w", err)
 	}
-	out := make(map[string]*Pupil, len(ps))
-	for i := range ps {
-		out[ps[i].ID] = &ps[i]
-	}
-	return out, nil
+	return byKey(ps, func(p *Pupil) string { return p.ID }), nil
 }
 
 // assignmentsOf reads the live placements of the given pupils in a period,
@@ -389,11 +409,7 @@ func (s *Store) assignmentsOf(ctx context.Context, periodID string, pupilIDs []s
 	if err != nil {
 		return nil, fmt.Errorf("read placements: %w", err)
 	}
-	out := make(map[string]*Assignment, len(as))
-	for i := range as {
-		out[as[i].PupilID] = &as[i]
-	}
-	return out, nil
+	return byKey(as, func(a *Assignment) string { return a.PupilID }), nil
 }
 
 // attendanceAt reads the days recorded at the given offers, by pupil, each

@@ -13,6 +13,9 @@ import (
 // before issue #16 (goal 3), as an independent reference: the tests check
 // that LoadAllocation and ListOffers give exactly what these gave.
 
+// CopyFile is copyFile, for tests outside the package.
+func CopyFile(src, out string) error { return copyFile(src, out) }
+
 // SplitChoicesFrom sets the number of pupils with choices from which
 // LoadAllocation reads them in two halves, and returns a function that
 // puts it back.

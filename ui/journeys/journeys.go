@@ -43,8 +43,11 @@ type Screen struct {
 
 	j       *stats.Journeys
 	members []stats.JourneyMember // of the chosen year, furthest first
-	events  []data.Event          // network events, newest first
-	plan    *peers.EventPlan
+	// steps counts, per area and step, the members with it in place and
+	// under way: counted once when a year is shown, not at every cell.
+	steps  map[stepKey][2]int
+	events []data.Event // network events, newest first
+	plan   *peers.EventPlan
 
 	memberTable, stepTable, networkTable, benchTable, pairsTable *widget.Table
 	selected                                                     int // selected member row, -1 for none
@@ -249,6 +252,7 @@ func (s *Screen) show() {
 	if len(names) > 0 {
 		s.scope.SetSelectedIndex(0)
 	}
+	s.steps = countSteps(s.members)
 	s.selected = -1
 	s.memberTable.UnselectAll()
 	for c, w := range s.stepWidths() {
@@ -372,22 +376,36 @@ func (s *Screen) stepCell(id widget.TableCellID, l *widget.Label) {
 	case id.Col == 0:
 		l.SetText(AreaText(data.Areas[id.Row-1]))
 	default:
-		a, st := data.Areas[id.Row-1], data.Steps[id.Col-1]
-		done, way := 0, 0
-		for _, m := range s.members {
-			for _, x := range m.Measures {
-				if x.Area == a && x.Step == st {
-					if x.State.Done() {
-						done++
-					} else if x.State == data.StateUnderWay {
-						way++
-					}
-				}
-			}
-		}
+		n := s.steps[stepKey{data.Areas[id.Row-1], data.Steps[id.Col-1]}]
 		l.SetText(lang.X("jr.step_cell", "{{.Done}} på plats · {{.Way}} pågår", map[string]string{
-			"Done": strconv.Itoa(done), "Way": strconv.Itoa(way)}))
+			"Done": strconv.Itoa(n[0]), "Way": strconv.Itoa(n[1])}))
 	}
+}
+
+// stepKey is an area and a step of it.
+type stepKey struct {
+	area data.Area
+	step data.Step
+}
+
+// countSteps counts, per area and step, the members that have it in place
+// ([0]) and under way ([1]).
+func countSteps(members []stats.JourneyMember) map[stepKey][2]int {
+	out := map[stepKey][2]int{}
+	for _, m := range members {
+		for _, x := range m.Measures {
+			k := stepKey{x.Area, x.Step}
+			n := out[k]
+			switch {
+			case x.State.Done():
+				n[0]++
+			case x.State == data.StateUnderWay:
+				n[1]++
+			}
+			out[k] = n
+		}
+	}
+	return out
 }
 
 // networkRows are the network's figures per year: totals of what members

@@ -225,7 +225,7 @@ func TestHostFormOpensFromTheCompanyPage(t *testing.T) {
 		t.Fatalf("not saved: %q", h.refusal.Text)
 	}
 	test.Tap(h.backBtn)
-	coWait(t, s.detailLoaded, "the company")
+	coWait(t, s, s.detailLoaded, "the company")
 	if got := coJoined(s); !strings.Contains(got, "Åk 8 v. 46 2026") || !strings.Contains(got, "Skarva fiber") ||
 		!strings.Contains(got, "utkast · 0 platser · 5 dagar") {
 		t.Errorf("company page: %s", got)

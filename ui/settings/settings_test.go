@@ -33,12 +33,9 @@ func TestSettingsBackUpAndSwitchDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.backupTo(out)
-	deadline := time.Now().Add(20 * time.Second)
-	for !strings.Contains(s.status.Text, out) {
-		if time.Now().After(deadline) {
-			t.Fatalf("no backup reported: %q", s.status.Text)
-		}
-		time.Sleep(20 * time.Millisecond)
+	m.Wait(t)
+	if !strings.Contains(s.status.Text, out) {
+		t.Fatalf("no backup reported: %q", s.status.Text)
 	}
 	if fi, _ := os.Stat(out); fi == nil || fi.Size() == 0 || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("backup file %v", fi)

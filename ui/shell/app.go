@@ -132,9 +132,17 @@ type MainWindow struct {
 	runner   uikit.Runner // background loads, handed back with fyne.Do
 }
 
+// holdHandBacks is set by the package's tests: the window's hand-backs
+// then wait for the test's waitIdle, as they wait for the event loop in
+// the app, instead of running beside the test's next tap (uikit.Runner.Hold).
+var holdHandBacks bool
+
 // NewMainWindow builds the window on an open Store.
 func NewMainWindow(a fyne.App, st *data.Store) *MainWindow {
 	m := &MainWindow{app: a, store: st, win: a.NewWindow("Techniqual"), screens: map[string]uikit.Screen{}}
+	if holdHandBacks {
+		m.runner.Hold()
+	}
 	m.overview = overview.New(m)
 	m.content = container.NewStack()
 	m.nav = widget.NewList(
@@ -283,10 +291,6 @@ func (m *MainWindow) rebuild() {
 // Background runs work off the UI goroutine and hands the function it
 // returns to the UI goroutine with fyne.Do, so the window never freezes.
 func (m *MainWindow) Background(work func() (apply func())) { m.runner.Background(work) }
-
-// idle waits until every background load has been handed back (for tests
-// and for closing cleanly).
-func (m *MainWindow) idle() { m.runner.Idle() }
 
 // Now is the clock the screens read: the system's.
 func (m *MainWindow) Now() time.Time { return time.Now() }

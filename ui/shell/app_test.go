@@ -25,14 +25,13 @@ func newTestWindow(t *testing.T, st *data.Store) *MainWindow {
 
 func waitOverview(t *testing.T, m *MainWindow) { t.Helper(); waitIdle(t, m) }
 
-// waitIdle waits for every background load of the window to land.
+func init() { holdHandBacks = true }
+
+// waitIdle waits for every background load of the window and runs what
+// each hands back, on the test's goroutine, as the event loop would.
 func waitIdle(t testing.TB, m *MainWindow) {
 	t.Helper()
-	done := make(chan struct{})
-	go func() { m.idle(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(30 * time.Second):
+	if !m.runner.Drain(30 * time.Second) {
 		t.Fatal("background loads did not finish")
 	}
 }

@@ -2,6 +2,7 @@ package uikit
 
 import (
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 )
@@ -13,9 +14,31 @@ type Runner struct {
 	busy sync.WaitGroup // background loads not yet handed back
 	// handBack lets one hand-back run at a time. In the app fyne.Do already
 	// runs them one by one on the UI goroutine, so it is never contended
-	// there; Fyne's test driver runs fyne.Do on the calling goroutine, and
-	// two loads handing back at once raced on a table's cells.
+	// there.
 	handBack sync.Mutex
+
+	// Held hand-backs (tests, see Hold): they wait in ready until Drain
+	// runs them on the test's goroutine.
+	mu      sync.Mutex
+	held    bool
+	pending int      // started and not yet handed back, while held
+	ready   []func() // finished work's hand-backs, in the order they came
+	wake    chan struct{}
+}
+
+// Hold makes the runner keep every hand-back until Drain runs it on the
+// goroutine that calls Drain, as the app's event loop runs them only
+// between two of the user's actions. Tests call it before the first
+// Background: Fyne's test driver runs fyne.Do at once on the background
+// goroutine, so a hand-back could run beside the test's next tap, half of
+// one screen update mixed with half of the other.
+func (r *Runner) Hold() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.held = true
+	if r.wake == nil {
+		r.wake = make(chan struct{}, 1)
+	}
 }
 
 // Background runs work off the UI goroutine and hands the function it
@@ -23,8 +46,24 @@ type Runner struct {
 // never freezes.
 func (r *Runner) Background(work func() (apply func())) {
 	r.busy.Add(1)
+	r.mu.Lock()
+	held := r.held
+	if held {
+		r.pending++
+	}
+	r.mu.Unlock()
 	go func() {
 		apply := work()
+		if held {
+			r.mu.Lock()
+			r.ready = append(r.ready, apply)
+			r.mu.Unlock()
+			select {
+			case r.wake <- struct{}{}:
+			default:
+			}
+			return
+		}
 		fyne.Do(func() {
 			defer r.busy.Done()
 			if apply != nil {
@@ -36,6 +75,40 @@ func (r *Runner) Background(work func() (apply func())) {
 	}()
 }
 
-// Idle waits until every background load has been handed back (for tests
-// and for closing cleanly).
+// Idle waits until every background load has been handed back (for
+// closing cleanly). A held runner is idle only once Drain has run all.
 func (r *Runner) Idle() { r.busy.Wait() }
+
+// Drain runs the held hand-backs on the calling goroutine in the order
+// their work finished, those of work they start included, until nothing
+// is pending. It says false when work is still running after timeout.
+func (r *Runner) Drain(timeout time.Duration) bool {
+	deadline := time.NewTimer(timeout)
+	defer deadline.Stop()
+	for {
+		r.mu.Lock()
+		if len(r.ready) > 0 {
+			apply := r.ready[0]
+			r.ready = r.ready[1:]
+			r.mu.Unlock()
+			if apply != nil {
+				apply()
+			}
+			r.mu.Lock()
+			r.pending--
+			r.mu.Unlock()
+			r.busy.Done()
+			continue
+		}
+		done := r.pending == 0
+		r.mu.Unlock()
+		if done {
+			return true
+		}
+		select {
+		case <-r.wake:
+		case <-deadline.C:
+			return false
+		}
+	}
+}

@@ -61,7 +61,10 @@ func NewShell(t testing.TB, st *data.Store) *Shell {
 	w := a.NewWindow("Techniqual")
 	w.Resize(fyne.NewSize(1100, 720))
 	t.Cleanup(w.Close)
-	return &Shell{t: t, app: a, win: w, store: st, lang: uikit.LangSwedish}
+	s := &Shell{t: t, app: a, win: w, store: st, lang: uikit.LangSwedish}
+	// Hand-backs run in Wait, on the test's goroutine, never beside a tap.
+	s.runner.Hold()
+	return s
 }
 
 // App is the test app.
@@ -127,14 +130,12 @@ func (s *Shell) Calls() []string {
 	return append([]string(nil), s.calls...)
 }
 
-// Wait waits up to 30 seconds for every background load to be handed back.
+// Wait waits up to 30 seconds for every background load and runs what
+// each hands back, on the test's goroutine, as the window's event loop
+// would between two actions.
 func (s *Shell) Wait(t testing.TB) {
 	t.Helper()
-	done := make(chan struct{})
-	go func() { s.runner.Idle(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(30 * time.Second):
+	if !s.runner.Drain(30 * time.Second) {
 		t.Fatal("background loads did not finish")
 	}
 }

@@ -11,12 +11,6 @@ import (
 // UI goroutine with fyne.Do; the shell has one, and so has the test shell,
 // so screens and their tests share the same hand-back.
 type Runner struct {
-	busy sync.WaitGroup // background loads not yet handed back
-	// handBack lets one hand-back run at a time. In the app fyne.Do already
-	// runs them one by one on the UI goroutine, so it is never contended
-	// there.
-	handBack sync.Mutex
-
 	// Held hand-backs (tests, see Hold): they wait in ready until Drain
 	// runs them on the test's goroutine.
 	mu      sync.Mutex
@@ -45,7 +39,6 @@ func (r *Runner) Hold() {
 // returns (if not nil) to the UI goroutine with fyne.Do, so the window
 // never freezes.
 func (r *Runner) Background(work func() (apply func())) {
-	r.busy.Add(1)
 	r.mu.Lock()
 	held := r.held
 	if held {
@@ -64,20 +57,11 @@ func (r *Runner) Background(work func() (apply func())) {
 			}
 			return
 		}
-		fyne.Do(func() {
-			defer r.busy.Done()
-			if apply != nil {
-				r.handBack.Lock()
-				defer r.handBack.Unlock()
-				apply()
-			}
-		})
+		if apply != nil {
+			fyne.Do(apply)
+		}
 	}()
 }
-
-// Idle waits until every background load has been handed back (for
-// closing cleanly). A held runner is idle only once Drain has run all.
-func (r *Runner) Idle() { r.busy.Wait() }
 
 // Drain runs the held hand-backs on the calling goroutine in the order
 // their work finished, those of work they start included, until nothing
@@ -97,7 +81,6 @@ func (r *Runner) Drain(timeout time.Duration) bool {
 			r.mu.Lock()
 			r.pending--
 			r.mu.Unlock()
-			r.busy.Done()
 			continue
 		}
 		done := r.pending == 0

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -71,12 +72,12 @@ type Placement struct {
 // A pupil locked to an offer that is no longer live is left out of the
 // problem altogether: their placement stays as it is.
 //
-// Loading must not take longer than solving (issue #16): the choices and
-// offers are read on one connection while the pupils, placements and
-// friends are read on another (WAL lets readers run side by side); the
-// choices come a pupil's in one row from an index that holds them, rows are
-// sorted in Go rather than by SQLite, and only the columns an Allocation
-// keeps are read.
+// Loading must not take longer than solving (issue #16): the choices,
+// placements and friends are read on one connection while the pupils and
+// offers are read on another (WAL lets readers run side by side); the
+// choices come a pupil's in one row from an index that holds them, every
+// other row comes as one packed text (packColumns), rows are sorted in Go
+// rather than by SQLite, and only the columns an Allocation keeps are read.
 func (s *Store) LoadAllocation(ctx context.Context, periodID string) (*Allocation, error) {
 	per, err := s.GetPeriod(ctx, periodID)
 	if err != nil {
@@ -129,31 +130,32 @@ const allocationChoicesQuery = `SELECT pupil_id, group_concat(rank || ' ' || oct
 	FROM preferences WHERE period_id = ? GROUP BY pupil_id`
 
 // allocationPlacementsQuery reads the columns of a period's live
-// placements that an Allocation keeps, through the index assignments_pupil.
-const allocationPlacementsQuery = `SELECT pupil_id, offer_id, locked, source FROM assignments
+// placements that an Allocation keeps, packed (packColumns), through the
+// index assignments_pupil.
+var allocationPlacementsQuery = `SELECT ` + packColumns("pupil_id", "offer_id", "locked", "source") + ` FROM assignments
 	WHERE deleted_at IS NULL AND period_id = ?`
 
 // allocationOffersQuery reads the columns of a period's live offers that an
-// Allocation keeps, in no order (allocationOffers gives ListOffers' order), and
-// the first programme day of each offer with a minimum age: the day only
-// matters for the age check, and looking it up for every offer took a
-// third of the offers' time.
-const allocationOffersQuery = `SELECT o.id, o.host_id, o.period_id, o.title, o.capacity, o.min_age, o.status,
-	CASE WHEN o.min_age > 0 THEN coalesce((SELECT min(d.date) FROM offer_days d WHERE d.offer_id = o.id), '') ELSE '' END
+// Allocation keeps, packed (packColumns), in no order (allocationOffers
+// gives ListOffers' order), and the first programme day of each offer with
+// a minimum age: the day only matters for the age check, and looking it up
+// for every offer took a third of the offers' time.
+var allocationOffersQuery = `SELECT ` + packColumns("o.id", "o.host_id", "o.period_id", "o.title", "o.capacity", "o.min_age", "o.status",
+	"CASE WHEN o.min_age > 0 THEN coalesce((SELECT min(d.date) FROM offer_days d WHERE d.offer_id = o.id), '') ELSE '' END") + `
 	FROM offers o WHERE o.deleted_at IS NULL AND o.period_id = ?`
 
 // allocationPupilColumns are the columns of a pupil that an Allocation
-// keeps (see scanAllocationPupil).
-const allocationPupilColumns = `id, school_id, first_name, last_name, class_name, grade, birth_date, gender, protected`
+// keeps, packed (packColumns; readPupilRow reads them).
+var allocationPupilColumns = packColumns("id", "school_id", "first_name", "last_name", "class_name", "grade", "birth_date", "gender", "protected")
 
 // allocationPupilsQuery reads the live pupils of a grade in no order
 // (allocationPupils gives ListPupils' order: SQLite's sort of 30,000 rows took
 // longer than reading them).
-const allocationPupilsQuery = `SELECT ` + allocationPupilColumns + ` FROM pupils WHERE deleted_at IS NULL AND grade = ?`
+var allocationPupilsQuery = `SELECT ` + allocationPupilColumns + ` FROM pupils WHERE deleted_at IS NULL AND grade = ?`
 
-// readAllocation reads what LoadAllocation needs of per: the choices and
-// offers on one connection while this goroutine reads the pupils,
-// placements and friends on another, each side on the connection it had
+// readAllocation reads what LoadAllocation needs of per: the choices,
+// placements and friends on one connection while this goroutine reads the
+// pupils and offers on another, each side on the connection it had
 // the last time (loadConns); one after the other inside a transaction,
 // which has a single connection.
 func (s *Store) readAllocation(ctx context.Context, per Period) (r *allocationRows, err error) {
@@ -165,7 +167,8 @@ func (s *Store) readAllocation(ctx context.Context, per Period) (r *allocationRo
 		defer func() { done(err) }()
 	}
 	// Each side also makes its map from ids to indices, while the other
-	// still reads.
+	// still reads. The pupils and the offers go together: the choices
+	// take about as long as both, and on a first load longer.
 	people := func() error {
 		var err error
 		if r.pupils, err = sp.allocationPupils(ctx, per.Grade); err != nil {
@@ -175,18 +178,7 @@ func (s *Store) readAllocation(ctx context.Context, per Period) (r *allocationRo
 		for k, p := range r.pupils {
 			r.pupilPos[p.ID] = k
 		}
-		if r.placements, err = sp.allocationPlacements(ctx, per.ID); err != nil {
-			return err
-		}
-		r.friends, err = sp.ListFriendPairs(ctx, per.ID)
-		return err
-	}
-	choices := func() error {
-		var err error
-		if r.choices, err = sc.allocationChoices(ctx, per.ID); err != nil {
-			return err
-		}
-		if err = sc.allocationOffers(ctx, per.ID, r); err != nil {
+		if err = sp.allocationOffers(ctx, per.ID, r); err != nil {
 			return err
 		}
 		r.offerIndex = make(map[string]int, len(r.offers))
@@ -194,6 +186,17 @@ func (s *Store) readAllocation(ctx context.Context, per Period) (r *allocationRo
 			r.offerIndex[o.ID] = j
 		}
 		return nil
+	}
+	choices := func() error {
+		var err error
+		if r.choices, err = sc.allocationChoices(ctx, per.ID); err != nil {
+			return err
+		}
+		if r.placements, err = sc.allocationPlacements(ctx, per.ID); err != nil {
+			return err
+		}
+		r.friends, err = sc.ListFriendPairs(ctx, per.ID)
+		return err
 	}
 	if s.tx != nil {
 		if err := people(); err != nil {
@@ -276,61 +279,90 @@ func (l *loadConns) close() {
 // allocationOffers reads the offers of a period and their first days, in
 // ListOffers' order.
 func (s *Store) allocationOffers(ctx context.Context, periodID string, r *allocationRows) error {
-	// The rows are read into small records and copied once, in order, into
-	// Offers: growing a slice of whole Offers cost more than the query.
-	type offerRow struct {
-		id, host, period, title, status, first string
-		capacity, minAge                       int
-	}
-	read, err := queryRows(ctx, s.q, allocationOffersQuery, []any{periodID}, func(rows *sql.Rows) (o offerRow, err error) {
-		err = rows.Scan(&o.id, &o.host, &o.period, &o.title, &o.capacity, &o.minAge, &o.status, &o.first)
-		return o, err
-	})
+	rows, err := queryPacked(ctx, s.q, allocationOffersQuery, periodID)
 	if err != nil {
 		return fmt.Errorf("list offers: %w", err)
 	}
-	order := sortedOrder(len(read), func(i, j int32) int {
-		a, b := &read[i], &read[j]
-		return cmp.Or(strings.Compare(a.period, b.period), compareNoCase(a.title, b.title), strings.Compare(a.id, b.id))
-	})
+	if len(rows) == 0 {
+		return nil
+	}
 	dates := dateCache{} // a period has few dates
-	r.offers, r.firstDays = make([]Offer, len(read)), make([]time.Time, len(read))
-	for k, i := range order {
-		o := &read[i]
-		r.offers[k] = Offer{ID: o.id, HostID: o.host, PeriodID: o.period, Title: o.title, Capacity: o.capacity,
-			MinAge: o.minAge, Status: OfferStatus(o.status)}
-		r.firstDays[k] = dates.parse(o.first)
+	r.offers, r.firstDays = make([]Offer, len(rows)), make([]time.Time, len(rows))
+	for k, row := range rows {
+		p := packedRow{rest: row}
+		o := &r.offers[k]
+		o.ID, o.HostID, o.PeriodID, o.Title = p.text(), p.text(), p.text(), p.text()
+		o.Capacity, o.MinAge, o.Status = p.int(), p.int(), OfferStatus(p.text())
+		r.firstDays[k] = dates.parse(p.text())
+		if err := p.err("list offers"); err != nil {
+			return err
+		}
 	}
-	if len(read) == 0 {
-		r.offers, r.firstDays = nil, nil
-	}
+	order := sortedOrder(len(rows), func(i, j int32) int {
+		a, b := &r.offers[i], &r.offers[j]
+		return cmp.Or(strings.Compare(a.PeriodID, b.PeriodID), compareNoCase(a.Title, b.Title), strings.Compare(a.ID, b.ID))
+	})
+	applyOrder(order, func(i, j int) {
+		r.offers[i], r.offers[j] = r.offers[j], r.offers[i]
+		r.firstDays[i], r.firstDays[j] = r.firstDays[j], r.firstDays[i]
+	})
 	return nil
 }
 
 // allocationPupils reads the live pupils of a grade, in ListPupils' order.
-// The rows are read into small records, sorted, and copied once into
-// Pupils: growing a slice of whole Pupils, or counting them first to size
-// it, cost a fifth of the query.
 func (s *Store) allocationPupils(ctx context.Context, grade int) ([]Pupil, error) {
-	read, err := queryRows(ctx, s.q, allocationPupilsQuery, []any{grade}, func(rows *sql.Rows) (p pupilRow, err error) {
-		err = rows.Scan(&p.id, &p.school, &p.first, &p.last, &p.class, &p.grade, &p.birth, &p.gender, &p.protected)
-		return p, err
-	})
+	rows, err := queryPacked(ctx, s.q, allocationPupilsQuery, grade)
 	if err != nil {
 		return nil, fmt.Errorf("list pupils: %w", err)
 	}
-	if len(read) == 0 {
+	if len(rows) == 0 {
 		return nil, nil
 	}
-	order := sortedOrder(len(read), func(i, j int32) int { return comparePupils(&read[i], &read[j]) })
 	dates := dateCache{} // a grade's pupils share a few hundred birth dates
-	out := make([]Pupil, len(read))
-	for k, i := range order {
-		p := &read[i]
-		out[k] = Pupil{ID: p.id, SchoolID: p.school, FirstName: p.first, LastName: p.last, ClassName: p.class,
-			Grade: p.grade, BirthDate: dates.parse(p.birth), Gender: Gender(p.gender), Protected: p.protected}
+	out := make([]Pupil, len(rows))
+	for k, row := range rows {
+		if err := readPupilRow(row, dates, &out[k]); err != nil {
+			return nil, err
+		}
 	}
+	order := sortedOrder(len(out), func(i, j int32) int { return comparePupils(&out[i], &out[j]) })
+	applyOrder(order, func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out, nil
+}
+
+// queryPacked runs a query whose rows are one packed text each
+// (packColumns) and returns the texts. The rows are read as texts and only
+// then into records of the right number: a slice of records grown row by
+// row copies them again and again, and on a first load every copy touches
+// fresh memory, which on a laptop costs more than the copying (issue #16).
+func queryPacked(ctx context.Context, q querier, query string, args ...any) ([]string, error) {
+	return queryRows(ctx, q, query, args, func(rows *sql.Rows) (row string, err error) {
+		err = rows.Scan(&row)
+		return row, err
+	})
+}
+
+// applyOrder puts a slice in order (order[k] is the position of the
+// element that goes to k), in place, through swap: a sorted copy of 30,000
+// pupils would touch as much fresh memory again. order is used up.
+func applyOrder(order []int32, swap func(i, j int)) {
+	// Each cycle of the permutation is followed once: position k takes
+	// what is at order[k], which frees that position for the next step.
+	for k := range order {
+		if order[k] < 0 {
+			continue
+		}
+		at := k
+		for {
+			from := int(order[at])
+			order[at] = -1
+			if from == k {
+				break
+			}
+			swap(at, from)
+			at = from
+		}
+	}
 }
 
 // dateCache parses each of many repeated dates once (mustDate).
@@ -345,18 +377,20 @@ func (c dateCache) parse(s string) time.Time {
 	return t
 }
 
-// pupilRow is a row of allocationPupilColumns.
-type pupilRow struct {
-	id, school, first, last, class, birth, gender string
-	grade                                         int
-	protected                                     bool
+// readPupilRow reads a row of allocationPupilColumns into p, its birth date
+// parsed through dates.
+func readPupilRow(row string, dates dateCache, p *Pupil) error {
+	r := packedRow{rest: row}
+	p.ID, p.SchoolID, p.FirstName, p.LastName, p.ClassName = r.text(), r.text(), r.text(), r.text(), r.text()
+	p.Grade, p.BirthDate, p.Gender, p.Protected = r.int(), dates.parse(r.text()), Gender(r.text()), r.int() != 0
+	return r.err("list pupils")
 }
 
 // comparePupils orders pupils as ListPupils' ORDER BY does: school_id,
 // class_name, last_name COLLATE NOCASE, first_name COLLATE NOCASE, id.
-func comparePupils(a, b *pupilRow) int {
-	return cmp.Or(strings.Compare(a.school, b.school), strings.Compare(a.class, b.class),
-		compareNoCase(a.last, b.last), compareNoCase(a.first, b.first), strings.Compare(a.id, b.id))
+func comparePupils(a, b *Pupil) int {
+	return cmp.Or(strings.Compare(a.SchoolID, b.SchoolID), strings.Compare(a.ClassName, b.ClassName),
+		compareNoCase(a.LastName, b.LastName), compareNoCase(a.FirstName, b.FirstName), strings.Compare(a.ID, b.ID))
 }
 
 // compareNoCase compares as SQLite's NOCASE collation does: byte by byte
@@ -389,22 +423,19 @@ func sortedOrder(n int, compare func(i, j int32) int) []int32 {
 	return order
 }
 
-// scanAllocationPupil reads a row of allocationPupilColumns.
-func scanAllocationPupil(row interface{ Scan(...any) error }) (Pupil, error) {
-	var p Pupil
-	var birth, gender string
-	err := row.Scan(&p.ID, &p.SchoolID, &p.FirstName, &p.LastName, &p.ClassName, &p.Grade, &birth, &gender, &p.Protected)
-	p.BirthDate, p.Gender = mustDate(birth), Gender(gender)
-	return p, err
-}
-
 // allocationPupil reads one live pupil as allocationPupils does.
 func (s *Store) allocationPupil(ctx context.Context, id string) (Pupil, error) {
-	p, err := scanAllocationPupil(s.q.QueryRowContext(ctx, `SELECT `+allocationPupilColumns+` FROM pupils
-		WHERE id = ? AND deleted_at IS NULL`, id))
+	var row string
+	err := s.q.QueryRowContext(ctx, `SELECT `+allocationPupilColumns+` FROM pupils
+		WHERE id = ? AND deleted_at IS NULL`, id).Scan(&row)
 	if errors.Is(err, sql.ErrNoRows) {
-		return p, fmt.Errorf("pupil %s: %w", id, ErrNotFound)
+		return Pupil{}, fmt.Errorf("pupil %s: %w", id, ErrNotFound)
 	}
+	if err != nil {
+		return Pupil{}, err
+	}
+	var p Pupil
+	err = readPupilRow(row, dateCache{}, &p)
 	return p, err
 }
 
@@ -427,37 +458,96 @@ func (s *Store) allocationChoices(ctx context.Context, periodID string) ([]pupil
 // returns the rest; the offer id is cut from list, not copied. ok is false
 // when the list cannot be read.
 func nextChoice(list string) (rank int, offer, rest string, ok bool) {
-	number := func(s string, end byte) (int, string, bool) {
-		n, k := 0, 0
-		for ; k < len(s) && s[k] != end; k++ {
-			if s[k] < '0' || s[k] > '9' || n > 1<<24 {
-				return 0, "", false
-			}
-			n = n*10 + int(s[k]-'0')
-		}
-		if k == 0 || k == len(s) {
-			return 0, "", false
-		}
-		return n, s[k+1:], true
-	}
-	rank, rest, ok = number(list, ' ')
+	rank, rest, ok = readNumber(list, ' ')
 	if !ok {
 		return 0, "", "", false
 	}
-	n, rest, ok := number(rest, ':')
+	n, rest, ok := readNumber(rest, ':')
 	if !ok || n > len(rest) {
 		return 0, "", "", false
 	}
 	return rank, rest[:n], rest[n:], true
 }
 
+// readNumber reads the decimal number that s starts with, up to end, and
+// returns it with what follows end. ok is false when s does not start with
+// digits followed by end, or the number is too large to be a length.
+func readNumber(s string, end byte) (n int, rest string, ok bool) {
+	k := 0
+	for ; k < len(s) && s[k] != end; k++ {
+		if s[k] < '0' || s[k] > '9' || n > 1<<24 {
+			return 0, "", false
+		}
+		n = n*10 + int(s[k]-'0')
+	}
+	if k == 0 || k == len(s) {
+		return 0, "", false
+	}
+	return n, s[k+1:], true
+}
+
+// packColumns is the SQL expression that gives the columns (or
+// expressions) as one text, each value as "<bytes>:<value>" (a number as
+// its decimal text), for a packedRow to read. A row of one value costs the
+// driver far less than a row of nine: at 30,000 pupils, reading the
+// columns one by one took more than twice as long (issue #16). The length
+// makes any text safe, separators included; a NULL makes the whole text
+// NULL, which fails the scan, as a NULL in a column would.
+func packColumns(cols ...string) string {
+	parts := make([]string, len(cols))
+	for i, c := range cols {
+		parts[i] = "octet_length(" + c + ") || ':' || " + c
+	}
+	return strings.Join(parts, " || ")
+}
+
+// packedRow reads the values of a row of packColumns in order. Each value
+// is cut from the row, not copied. A row that cannot be read sets bad,
+// and reading on gives zero values.
+type packedRow struct {
+	rest string
+	bad  bool
+}
+
+// text reads the next value.
+func (r *packedRow) text() string {
+	n, rest, ok := readNumber(r.rest, ':')
+	if r.bad || !ok || n > len(rest) {
+		r.bad = true
+		return ""
+	}
+	r.rest = rest[n:]
+	return rest[:n]
+}
+
+// int reads the next value as a whole number.
+func (r *packedRow) int() int {
+	s := r.text()
+	n, err := strconv.Atoi(s)
+	if err != nil && !r.bad {
+		r.bad = true
+	}
+	return n
+}
+
+// err says whether the row was read whole: every value, nothing left over.
+func (r *packedRow) err(what string) error {
+	if r.bad || r.rest != "" {
+		return fmt.Errorf("%s: a row of the database could not be read", what)
+	}
+	return nil
+}
+
 // allocationPlacements reads the live placements of a period, in no order.
 func (s *Store) allocationPlacements(ctx context.Context, periodID string) ([]allocationPlacement, error) {
 	out, err := queryRows(ctx, s.q, allocationPlacementsQuery, []any{periodID}, func(rows *sql.Rows) (p allocationPlacement, err error) {
-		var source string
-		err = rows.Scan(&p.pupil, &p.offer, &p.locked, &source)
-		p.source = AssignmentSource(source)
-		return p, err
+		var row string
+		if err = rows.Scan(&row); err != nil {
+			return p, err
+		}
+		r := packedRow{rest: row}
+		p.pupil, p.offer, p.locked, p.source = r.text(), r.text(), r.int() != 0, AssignmentSource(r.text())
+		return p, r.err("list placements")
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list placements: %w", err)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -230,5 +231,117 @@ func TestLoadAllocationKeepsItsConnections(t *testing.T) {
 	}
 	if st.loads.conns != [2]*sql.Conn{} {
 		t.Error("Close kept the connections")
+	}
+}
+
+// TestPackedRowsReadBack packs values with SQLite (packColumns) and reads
+// them back (packedRow): any text survives, separators, digits, emoji,
+// line breaks and NUL included; what is not a packed row is refused, not
+// guessed at.
+func TestPackedRowsReadBack(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	texts := [][]any{
+		{"a", "b", "c"},
+		{"", "", ""},
+		{"12:34", "1:2:3", "0:"},
+		{"Kim 🙂", "Åsa Öberg-Ärlig", "O'Brien"},
+		{"rad ett\nrad två", "tab\there", "nul\x00byte"},
+		{"3", "-7", "2026-11-09"},
+	}
+	for _, vals := range texts {
+		t.Run(fmt.Sprintf("%q", vals), func(t *testing.T) {
+			var row string
+			if err := st.db.QueryRowContext(ctx, `SELECT `+packColumns("?1", "?2", "?3"), vals...).Scan(&row); err != nil {
+				t.Fatal(err)
+			}
+			r := packedRow{rest: row}
+			got := []any{r.text(), r.text(), r.text()}
+			if err := r.err("test"); err != nil || !reflect.DeepEqual(got, vals) {
+				t.Errorf("read %q from %q (%v)", got, row, err)
+			}
+		})
+	}
+	t.Run("numbers", func(t *testing.T) {
+		var row string
+		if err := st.db.QueryRowContext(ctx, `SELECT `+packColumns("8", "0", "1000", "'x'")).Scan(&row); err != nil {
+			t.Fatal(err)
+		}
+		r := packedRow{rest: row}
+		if a, b, c, d := r.int(), r.int(), r.int(), r.text(); a != 8 || b != 0 || c != 1000 || d != "x" || r.err("test") != nil {
+			t.Errorf("read %d %d %d %q from %q", a, b, c, d, row)
+		}
+	})
+	t.Run("NULL fails the scan", func(t *testing.T) {
+		var row string
+		if err := st.db.QueryRowContext(ctx, `SELECT `+packColumns("'a'", "NULL")).Scan(&row); err == nil {
+			t.Errorf("a NULL value gave %q", row)
+		}
+	})
+	bad := []struct {
+		name, row string
+		ints      int // values read as numbers, after one text
+	}{
+		{"too short", "9:abc", 0},
+		{"no length", ":abc", 0},
+		{"not a length", "x:abc", 0},
+		{"no colon", "3abc", 0},
+		{"left over", "1:a1:b", 0},
+		{"a text where a number goes", "1:a1:x", 1},
+		{"a huge length", "99999999999999999999:a", 0},
+		{"empty", "", 0},
+	}
+	for _, tc := range bad {
+		t.Run(tc.name, func(t *testing.T) {
+			r := packedRow{rest: tc.row}
+			r.text()
+			for range tc.ints {
+				r.int()
+			}
+			if err := r.err("list pupils"); err == nil || !strings.Contains(err.Error(), "list pupils") {
+				t.Errorf("%q read as a row of one value (%v)", tc.row, err)
+			}
+		})
+	}
+}
+
+// TestApplyOrder puts slices in order in place, as a sorted copy would,
+// for every permutation of five and for random ones with long cycles.
+func TestApplyOrder(t *testing.T) {
+	check := func(order []int32) {
+		t.Helper()
+		items := make([]int, len(order))
+		for i := range items {
+			items[i] = 100 + i
+		}
+		want := make([]int, len(order))
+		for k, i := range order {
+			want[k] = items[i]
+		}
+		applyOrder(slices.Clone(order), func(i, j int) { items[i], items[j] = items[j], items[i] })
+		if !slices.Equal(items, want) {
+			t.Fatalf("order %v gave %v, want %v", order, items, want)
+		}
+	}
+	var permute func(prefix []int32, rest []int32)
+	permute = func(prefix, rest []int32) {
+		if len(rest) == 0 {
+			check(prefix)
+			return
+		}
+		for k := range rest {
+			next := append(slices.Clone(prefix), rest[k])
+			permute(next, append(slices.Clone(rest[:k]), rest[k+1:]...))
+		}
+	}
+	permute(nil, []int32{0, 1, 2, 3, 4})
+	check(nil)
+	rng := rand.New(rand.NewPCG(16, 1))
+	for range 50 {
+		order := make([]int32, 1+rng.IntN(2000))
+		for i, j := range rng.Perm(len(order)) {
+			order[i] = int32(j)
+		}
+		check(order)
 	}
 }

@@ -4,6 +4,9 @@ import (
 	"context"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+
 	"techniqual/data"
 	"techniqual/data/demo"
 	"techniqual/ui/internal/uitest"
@@ -114,5 +117,32 @@ func TestShowNewStartsANewItem(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("Praoperioder does not show a new period: %q", texts)
+	}
+}
+
+// TestEscapeAnswersTheDialogOnTop: Escape in the window answers the
+// question on top with its first button (Avbryt), one dialog at a time,
+// and does nothing when no dialog is open.
+func TestEscapeAnswersTheDialogOnTop(t *testing.T) {
+	st := uitest.OpenStore(t)
+	m := newTestWindow(t, st)
+	c := m.win.Canvas()
+	escape := func() { c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }
+	escape() // nothing open: nothing happens
+	answered, confirmed := false, false
+	dialog.ShowConfirm("Godkänna placeringarna?", "30 av 30 elever är inte placerade.", func(ok bool) {
+		answered, confirmed = true, ok
+	}, m.win)
+	dialog.ShowInformation("Sparat", "Placeringarna är sparade.", m.win)
+	if n := len(c.Overlays().List()); n != 2 {
+		t.Fatalf("%d overlays open, want 2", n)
+	}
+	escape()
+	if n := len(c.Overlays().List()); n != 1 || answered {
+		t.Fatalf("after one Escape: %d overlays, question answered %v", n, answered)
+	}
+	escape()
+	if n := len(c.Overlays().List()); n != 0 || !answered || confirmed {
+		t.Errorf("after two: %d overlays, answered %v, confirmed %v (want Avbryt)", n, answered, confirmed)
 	}
 }

@@ -1,0 +1,137 @@
+package uikit
+
+import (
+	"errors"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// TestDismissTopDialog: Escape answers every kind of dialog the app shows
+// with its first button (the one that changes nothing), and leaves alone
+// what has no such button or is not a dialog.
+func TestDismissTopDialog(t *testing.T) {
+	test.NewTempApp(t)
+	type answer struct {
+		called   bool
+		response bool
+	}
+	tests := []struct {
+		name string
+		// show opens something on w and returns what its buttons did.
+		show        func(w fyne.Window) *answer
+		wantClosed  bool
+		wantCalled  bool
+		wantConfirm bool
+	}{
+		{"confirm", func(w fyne.Window) *answer {
+			a := &answer{}
+			dialog.ShowConfirm("Godkänna?", "30 elever är inte placerade.", func(ok bool) { a.called, a.response = true, ok }, w)
+			return a
+		}, true, true, false},
+		{"information", func(w fyne.Window) *answer {
+			a := &answer{}
+			d := dialog.NewInformation("Klart", "Sparat.", w)
+			d.SetOnClosed(func() { a.called = true })
+			d.Show()
+			return a
+		}, true, true, false},
+		{"error", func(w fyne.Window) *answer {
+			a := &answer{}
+			d := dialog.NewError(errors.New("rad 3: datum saknas"), w)
+			d.SetOnClosed(func() { a.called = true })
+			d.Show()
+			return a
+		}, true, true, false},
+		{"form with an entry", func(w fyne.Window) *answer {
+			a := &answer{}
+			dialog.ShowForm("Ny period", "Spara", "Avbryt", []*widget.FormItem{widget.NewFormItem("Namn", widget.NewEntry())},
+				func(ok bool) { a.called, a.response = true, ok }, w)
+			return a
+		}, true, true, false},
+		{"custom confirm", func(w fyne.Window) *answer {
+			a := &answer{}
+			dialog.ShowCustomConfirm("Ta bort?", "Ta bort", "Avbryt", widget.NewLabel("Eleven flyttas till papperskorgen."),
+				func(ok bool) { a.called, a.response = true, ok }, w)
+			return a
+		}, true, true, false},
+		{"our own button row", func(w fyne.Window) *answer {
+			a := &answer{}
+			var d *dialog.CustomDialog
+			cancel := widget.NewButton("Avbryt", func() { a.called = true; d.Hide() })
+			save := widget.NewButton("Spara", func() { a.called, a.response = true, true; d.Hide() })
+			d = dialog.NewCustomWithoutButtons("Ändra flera elever", widget.NewLabel("3 elever"), w)
+			d.SetButtons([]fyne.CanvasObject{cancel, save})
+			d.Show()
+			return a
+		}, true, true, false},
+		{"a disabled first button: not the next one", func(w fyne.Window) *answer {
+			a := &answer{}
+			var d *dialog.CustomDialog
+			cancel := widget.NewButton("Avbryt", func() { a.called = true; d.Hide() })
+			cancel.Disable()
+			save := widget.NewButton("Spara", func() { a.called, a.response = true, true; d.Hide() })
+			d = dialog.NewCustomWithoutButtons("Sparar …", widget.NewLabel("3 elever"), w)
+			d.SetButtons([]fyne.CanvasObject{cancel, save})
+			d.Show()
+			return a
+		}, false, false, false},
+		{"no button row (progress)", func(w fyne.Window) *answer {
+			a := &answer{}
+			d := dialog.NewCustomWithoutButtons("Återställer …", widget.NewProgressBarInfinite(), w)
+			d.SetOnClosed(func() { a.called = true })
+			d.Show()
+			return a
+		}, false, false, false},
+		{"a pop-up that is not a dialog", func(w fyne.Window) *answer {
+			widget.ShowModalPopUp(widget.NewLabel("Förhandsgranskning"), w.Canvas())
+			return &answer{}
+		}, false, false, false},
+		{"nothing open", func(fyne.Window) *answer { return &answer{} }, false, false, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w := test.NewWindow(widget.NewLabel("Översikt"))
+			defer w.Close()
+			w.Resize(fyne.NewSize(800, 600))
+			a := tc.show(w)
+			before := len(w.Canvas().Overlays().List())
+			closed := DismissTopDialog(w.Canvas())
+			after := len(w.Canvas().Overlays().List())
+			if closed != tc.wantClosed {
+				t.Errorf("closed = %v, want %v", closed, tc.wantClosed)
+			}
+			if tc.wantClosed && after != before-1 {
+				t.Errorf("overlays %d -> %d, want one fewer", before, after)
+			}
+			if !tc.wantClosed && after != before {
+				t.Errorf("overlays %d -> %d, want them left", before, after)
+			}
+			if a.called != tc.wantCalled || a.response != tc.wantConfirm {
+				t.Errorf("answered %v with %v, want %v with %v", a.called, a.response, tc.wantCalled, tc.wantConfirm)
+			}
+		})
+	}
+}
+
+// TestDismissTopDialogClosesOnlyTheTop: an error shown over a form closes
+// first, and the form stays until Escape is pressed again.
+func TestDismissTopDialogClosesOnlyTheTop(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewWindow(widget.NewLabel("Elever"))
+	defer w.Close()
+	w.Resize(fyne.NewSize(800, 600))
+	var formAnswered bool
+	dialog.ShowForm("Ny elev", "Spara", "Avbryt", []*widget.FormItem{widget.NewFormItem("Namn", widget.NewEntry())},
+		func(bool) { formAnswered = true }, w)
+	dialog.ShowError(errors.New("namnet saknas"), w)
+	if !DismissTopDialog(w.Canvas()) || formAnswered || len(w.Canvas().Overlays().List()) != 1 {
+		t.Fatalf("first Escape: form answered %v, %d overlays", formAnswered, len(w.Canvas().Overlays().List()))
+	}
+	if !DismissTopDialog(w.Canvas()) || !formAnswered || len(w.Canvas().Overlays().List()) != 0 {
+		t.Fatalf("second Escape: form answered %v, %d overlays", formAnswered, len(w.Canvas().Overlays().List()))
+	}
+}

@@ -139,9 +139,10 @@ var allocationPlacementsQuery = `SELECT ` + packColumns("pupil_id", "offer_id", 
 // Allocation keeps, packed (packColumns), in no order (allocationOffers
 // gives ListOffers' order), and the first programme day of each offer with
 // a minimum age: the day only matters for the age check, and looking it up
-// for every offer took a third of the offers' time.
-var allocationOffersQuery = `SELECT ` + packColumns("o.id", "o.host_id", "o.period_id", "o.title", "o.capacity", "o.min_age", "o.status",
-	"CASE WHEN o.min_age > 0 THEN coalesce((SELECT min(d.date) FROM offer_days d WHERE d.offer_id = o.id), '') ELSE '' END") + `
+// for every offer took a third of the offers' time. The day is a column of
+// its own: packed, its lookup would run twice.
+var allocationOffersQuery = `SELECT ` + packColumns("o.id", "o.host_id", "o.period_id", "o.title", "o.capacity", "o.min_age", "o.status") + `,
+	CASE WHEN o.min_age > 0 THEN coalesce((SELECT min(d.date) FROM offer_days d WHERE d.offer_id = o.id), '') ELSE '' END
 	FROM offers o WHERE o.deleted_at IS NULL AND o.period_id = ?`
 
 // allocationPupilColumns are the columns of a pupil that an Allocation
@@ -279,23 +280,28 @@ func (l *loadConns) close() {
 // allocationOffers reads the offers of a period and their first days, in
 // ListOffers' order.
 func (s *Store) allocationOffers(ctx context.Context, periodID string, r *allocationRows) error {
-	rows, err := queryPacked(ctx, s.q, allocationOffersQuery, periodID)
+	type offerRow struct{ packed, first string }
+	rows, err := queryRows(ctx, s.q, allocationOffersQuery, []any{periodID}, func(rows *sql.Rows) (o offerRow, err error) {
+		err = rows.Scan(&o.packed, &o.first)
+		return o, err
+	})
 	if err != nil {
 		return fmt.Errorf("list offers: %w", err)
 	}
 	if len(rows) == 0 {
+		r.offers, r.firstDays = nil, nil // as ListOffers gives: no offers is nil
 		return nil
 	}
 	dates := dateCache{} // a period has few dates
 	r.offers, r.firstDays = make([]Offer, len(rows)), make([]time.Time, len(rows))
 	for k, row := range rows {
-		p := packedRow{rest: row}
+		p := packedRow{rest: row.packed}
 		o := &r.offers[k]
 		o.ID, o.HostID, o.PeriodID, o.Title = p.text(), p.text(), p.text(), p.text()
 		o.Capacity, o.MinAge, o.Status = p.int(), p.int(), OfferStatus(p.text())
-		r.firstDays[k] = dates.parse(p.text())
-		if err := p.err("list offers"); err != nil {
-			return err
+		r.firstDays[k] = dates.parse(row.first)
+		if err := p.err(); err != nil {
+			return fmt.Errorf("list offers: %w", err)
 		}
 	}
 	order := sortedOrder(len(rows), func(i, j int32) int {
@@ -322,7 +328,7 @@ func (s *Store) allocationPupils(ctx context.Context, grade int) ([]Pupil, error
 	out := make([]Pupil, len(rows))
 	for k, row := range rows {
 		if err := readPupilRow(row, dates, &out[k]); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("list pupils: %w", err)
 		}
 	}
 	order := sortedOrder(len(out), func(i, j int32) int { return comparePupils(&out[i], &out[j]) })
@@ -383,7 +389,7 @@ func readPupilRow(row string, dates dateCache, p *Pupil) error {
 	r := packedRow{rest: row}
 	p.ID, p.SchoolID, p.FirstName, p.LastName, p.ClassName = r.text(), r.text(), r.text(), r.text(), r.text()
 	p.Grade, p.BirthDate, p.Gender, p.Protected = r.int(), dates.parse(r.text()), Gender(r.text()), r.int() != 0
-	return r.err("list pupils")
+	return r.err()
 }
 
 // comparePupils orders pupils as ListPupils' ORDER BY does: school_id,
@@ -435,8 +441,10 @@ func (s *Store) allocationPupil(ctx context.Context, id string) (Pupil, error) {
 		return Pupil{}, err
 	}
 	var p Pupil
-	err = readPupilRow(row, dateCache{}, &p)
-	return p, err
+	if err := readPupilRow(row, dateCache{}, &p); err != nil {
+		return Pupil{}, fmt.Errorf("pupil %s: %w", id, err)
+	}
+	return p, nil
 }
 
 // allocationChoices reads the choices of a period, a pupil's together, in
@@ -496,7 +504,7 @@ func readNumber(s string, end byte) (n int, rest string, ok bool) {
 func packColumns(cols ...string) string {
 	parts := make([]string, len(cols))
 	for i, c := range cols {
-		parts[i] = "octet_length(" + c + ") || ':' || " + c
+		parts[i] = "octet_length((" + c + ")) || ':' || (" + c + ")"
 	}
 	return strings.Join(parts, " || ")
 }
@@ -505,8 +513,10 @@ func packColumns(cols ...string) string {
 // is cut from the row, not copied. A row that cannot be read sets bad,
 // and reading on gives zero values.
 type packedRow struct {
-	rest string
-	bad  bool
+	rest  string
+	bad   bool
+	first string // the first value read: the row's id, for the error
+	read  bool
 }
 
 // text reads the next value.
@@ -517,6 +527,9 @@ func (r *packedRow) text() string {
 		return ""
 	}
 	r.rest = rest[n:]
+	if !r.read {
+		r.first, r.read = rest[:n], true
+	}
 	return rest[:n]
 }
 
@@ -530,12 +543,17 @@ func (r *packedRow) int() int {
 	return n
 }
 
-// err says whether the row was read whole: every value, nothing left over.
-func (r *packedRow) err(what string) error {
-	if r.bad || r.rest != "" {
-		return fmt.Errorf("%s: a row of the database could not be read", what)
+// err says whether the row was read whole, every value and nothing left
+// over; if not, it names the row by its first value (an id) when that
+// could be read.
+func (r *packedRow) err() error {
+	switch {
+	case !r.bad && r.rest == "":
+		return nil
+	case r.first != "" && len(r.first) <= 64:
+		return fmt.Errorf("the row of %q in the database could not be read", r.first)
 	}
-	return nil
+	return errors.New("a row of the database could not be read")
 }
 
 // allocationPlacements reads the live placements of a period, in no order.
@@ -547,7 +565,7 @@ func (s *Store) allocationPlacements(ctx context.Context, periodID string) ([]al
 		}
 		r := packedRow{rest: row}
 		p.pupil, p.offer, p.locked, p.source = r.text(), r.text(), r.int() != 0, AssignmentSource(r.text())
-		return p, r.err("list placements")
+		return p, r.err()
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list placements: %w", err)

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // orderNames are names whose order a byte-wise or a Unicode-aware
@@ -112,6 +113,22 @@ func TestAllocationListsInListingsOrder(t *testing.T) {
 		if want := map[bool]string{true: "2026-11-10", false: ""}[o.MinAge > 0]; FormatDate(r.firstDays[k]) != want {
 			t.Errorf("offer %q (minimum age %d): first day %v", o.Title, o.MinAge, r.firstDays[k])
 		}
+	}
+
+	// A period without offers has none, as ListOffers says (nil), and
+	// loads with its pupils all unplaced.
+	empty := Period{Name: "Åk 8 v. 11 2027", Grade: 8, Start: mustDate("2027-03-15"), End: mustDate("2027-03-19"),
+		Status: PeriodChoosing, SchoolIDs: schools}
+	must(st.SavePeriod(ctx, &empty))
+	r = &allocationRows{offers: []Offer{{ID: "from before"}}, firstDays: []time.Time{{}}}
+	must(st.allocationOffers(ctx, empty.ID, r))
+	if r.offers != nil || r.firstDays != nil {
+		t.Errorf("a period without offers: offers %v, first days %v", r.offers, r.firstDays)
+	}
+	a, err := st.LoadAllocation(ctx, empty.ID)
+	must(err)
+	if a.Offers != nil || len(a.Pupils) != len(want) || len(a.Instance.Offers) != 0 {
+		t.Errorf("a period without offers loads %d offers (%v) for %d pupils", len(a.Offers), a.Offers, len(a.Pupils))
 	}
 }
 
@@ -257,7 +274,7 @@ func TestPackedRowsReadBack(t *testing.T) {
 			}
 			r := packedRow{rest: row}
 			got := []any{r.text(), r.text(), r.text()}
-			if err := r.err("test"); err != nil || !reflect.DeepEqual(got, vals) {
+			if err := r.err(); err != nil || !reflect.DeepEqual(got, vals) {
 				t.Errorf("read %q from %q (%v)", got, row, err)
 			}
 		})
@@ -268,8 +285,18 @@ func TestPackedRowsReadBack(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := packedRow{rest: row}
-		if a, b, c, d := r.int(), r.int(), r.int(), r.text(); a != 8 || b != 0 || c != 1000 || d != "x" || r.err("test") != nil {
+		if a, b, c, d := r.int(), r.int(), r.int(), r.text(); a != 8 || b != 0 || c != 1000 || d != "x" || r.err() != nil {
 			t.Errorf("read %d %d %d %q from %q", a, b, c, d, row)
+		}
+	})
+	t.Run("expressions", func(t *testing.T) {
+		var row string
+		if err := st.db.QueryRowContext(ctx, `SELECT `+packColumns("1 + 2", "1 = 1", "'a' || 'b'", "CASE WHEN 2 > 1 THEN 'ja' ELSE '' END")).Scan(&row); err != nil {
+			t.Fatal(err)
+		}
+		r := packedRow{rest: row}
+		if a, b, c, d := r.int(), r.int(), r.text(), r.text(); a != 3 || b != 1 || c != "ab" || d != "ja" || r.err() != nil {
+			t.Errorf("read %d %d %q %q from %q", a, b, c, d, row)
 		}
 	})
 	t.Run("NULL fails the scan", func(t *testing.T) {
@@ -280,16 +307,17 @@ func TestPackedRowsReadBack(t *testing.T) {
 	})
 	bad := []struct {
 		name, row string
-		ints      int // values read as numbers, after one text
+		ints      int    // values read as numbers, after one text
+		names     string // the row the error names, if any
 	}{
-		{"too short", "9:abc", 0},
-		{"no length", ":abc", 0},
-		{"not a length", "x:abc", 0},
-		{"no colon", "3abc", 0},
-		{"left over", "1:a1:b", 0},
-		{"a text where a number goes", "1:a1:x", 1},
-		{"a huge length", "99999999999999999999:a", 0},
-		{"empty", "", 0},
+		{"too short", "9:abc", 0, ""},
+		{"no length", ":abc", 0, ""},
+		{"not a length", "x:abc", 0, ""},
+		{"no colon", "3abc", 0, ""},
+		{"left over", "1:a1:b", 0, `"a"`},
+		{"a text where a number goes", "4:p-171:x", 1, `"p-17"`},
+		{"a huge length", "99999999999999999999:a", 0, ""},
+		{"empty", "", 0, ""},
 	}
 	for _, tc := range bad {
 		t.Run(tc.name, func(t *testing.T) {
@@ -298,8 +326,12 @@ func TestPackedRowsReadBack(t *testing.T) {
 			for range tc.ints {
 				r.int()
 			}
-			if err := r.err("list pupils"); err == nil || !strings.Contains(err.Error(), "list pupils") {
-				t.Errorf("%q read as a row of one value (%v)", tc.row, err)
+			err := r.err()
+			if err == nil {
+				t.Fatalf("%q read as a row of one value", tc.row)
+			}
+			if tc.names != "" && !strings.Contains(err.Error(), tc.names) {
+				t.Errorf("%q: %v does not name the row %s", tc.row, err, tc.names)
 			}
 		})
 	}

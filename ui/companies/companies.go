@@ -841,17 +841,8 @@ func (fd *formDialog) show(content fyne.CanvasObject, size fyne.Size) {
 	cancel := widget.NewButton(lang.X("companies.cancel", "Avbryt"), fd.close)
 	fd.d = dialog.NewCustomWithoutButtons(fd.title, content, w)
 	fd.d.SetButtons([]fyne.CanvasObject{cancel, fd.saveBtn})
-	prev := w.Canvas().OnTypedKey()
-	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
-			fd.close()
-		} else if prev != nil {
-			prev(ev)
-		}
-	})
-	fd.d.SetOnClosed(func() { w.Canvas().SetOnTypedKey(prev) })
 	fd.d.Resize(size)
-	fd.d.Show()
+	uikit.ShowEscapableFunc(w, fd.d, fd.close)
 }
 
 // personDialog is the open contact dialog (tests reach in through it).

@@ -525,7 +525,7 @@ func (t *surveyTab) onPrint() {
 		})
 	}, t.main.Window())
 	d.SetFileName(reports.QuestionnaireFileName(per.Name, code))
-	d.Show()
+	uikit.ShowFileDialog(t.main.Window(), d)
 }
 
 // onImport reads a form tool's export into the chosen wave.
@@ -535,7 +535,7 @@ func (t *surveyTab) onImport() {
 		return
 	}
 	wave, code := t.wave(), text.Lang(t.main.Language())
-	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
+	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
@@ -563,6 +563,7 @@ func (t *surveyTab) onImport() {
 			}
 		})
 	}, t.main.Window())
+	uikit.ShowFileDialog(t.main.Window(), fd)
 }
 
 // onAddComparison makes a class a comparison class of the period: one that

@@ -196,7 +196,7 @@ func askCalendar(m Shell, load func(*data.Store) (calendarJob, error)) {
 					d.SetLocation(l)
 				}
 			}
-			d.Show()
+			uikit.ShowFileDialog(m.Window(), d)
 		}
 	})
 }

@@ -18,6 +18,7 @@ import (
 	"techniqual/data"
 	"techniqual/data/export"
 	"techniqual/ui/ops"
+	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 )
 
@@ -48,6 +49,7 @@ var exportKinds = []struct {
 type exportDialog struct {
 	main      Shell
 	dlg       dialog.Dialog
+	closeBtn  *widget.Button // Stäng, also on Escape
 	kind      *widget.Select
 	desc      *widget.Label
 	period    *widget.Select
@@ -66,7 +68,8 @@ type exportDialog struct {
 // ShowExport opens the export dialog with kind ("pupils", "placements",
 // "hosts", "participants", "attendance") chosen.
 func ShowExport(m Shell, kind string) {
-	newExportDialog(m, kind).dlg.Show()
+	d := newExportDialog(m, kind)
+	uikit.ShowEscapable(m.Window(), d.dlg, d.closeBtn)
 }
 
 func newExportDialog(m Shell, kind string) *exportDialog {
@@ -101,7 +104,7 @@ func newExportDialog(m Shell, kind string) *exportDialog {
 		"Filen innehåller personuppgifter. Varje export förs in i loggen över utlämnade personuppgifter."))
 	d.saveBtn = widget.NewButtonWithIcon(lang.X("export.save", "Spara …"), theme.DocumentSaveIcon(), d.onSave)
 	d.saveBtn.Importance = widget.HighImportance
-	closeBtn := widget.NewButton(lang.X("action.close", "Stäng"), func() { d.dlg.Hide() })
+	d.closeBtn = widget.NewButton(lang.X("action.close", "Stäng"), func() { d.dlg.Hide() })
 	body := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("export.list", "Lista")), nil, d.kind),
 		d.desc, d.periodRow, d.eventRow,
@@ -109,7 +112,7 @@ func newExportDialog(m Shell, kind string) *exportDialog {
 		d.include, d.warning,
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("export.format", "Format")), nil, d.format),
 		note, d.status,
-		container.NewHBox(closeBtn, d.saveBtn))
+		container.NewHBox(d.closeBtn, d.saveBtn))
 	d.dlg = dialog.NewCustomWithoutButtons(lang.X("export.title", "Exportera till kalkylark"), body, m.Window())
 	d.dlg.Resize(fyne.NewSize(560, 480))
 	sel := 0
@@ -275,7 +278,7 @@ func (d *exportDialog) onSave() {
 			fd.SetLocation(l)
 		}
 	}
-	fd.Show()
+	uikit.ShowFileDialog(d.main.Window(), fd)
 }
 
 // saveTo exports off the UI goroutine into path (its extension decides the

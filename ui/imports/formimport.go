@@ -19,6 +19,7 @@ import (
 	"techniqual/data/classlist"
 	"techniqual/data/formimport"
 	"techniqual/ui/ops"
+	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 )
 
@@ -139,7 +140,7 @@ func newFormImport(m Shell, kind formimport.Kind, onDone func()) *formImport {
 	w.d = dialog.NewCustomWithoutButtons(title, content, m.Window())
 	w.d.Resize(fyne.NewSize(880, 640))
 	w.showStep(nil)
-	w.d.Show()
+	uikit.ShowEscapable(m.Window(), w.d, w.closeBtn)
 	return w
 }
 

@@ -26,6 +26,7 @@ import (
 	"techniqual/data"
 	"techniqual/data/classlist"
 	"techniqual/ui/ops"
+	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 )
 
@@ -194,7 +195,7 @@ func newClassListImport(m Shell, onDone func()) *classListImport {
 	w.d = dialog.NewCustomWithoutButtons(lang.X("import.title", "Importera klasslista"), content, m.Window())
 	w.d.Resize(fyne.NewSize(860, 620))
 	w.showStep(nil)
-	w.d.Show()
+	uikit.ShowEscapable(m.Window(), w.d, w.closeBtn)
 	return w
 }
 

@@ -141,5 +141,5 @@ func chooseSpreadsheet(win fyne.Window, onPath func(string)) {
 		onPath(path)
 	}, win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".xlsx", ".tsv"}))
-	d.Show()
+	uikit.ShowFileDialog(win, d)
 }

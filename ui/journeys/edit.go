@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 )
 
@@ -116,7 +117,7 @@ func (s *Screen) openEditor() *editor {
 	body := container.NewBorder(nil, container.NewVBox(e.errLbl, container.NewHBox(closeBtn, saveBtn)), nil, nil, container.NewVScroll(form))
 	e.dlg = dialog.NewCustomWithoutButtons(lang.X("jr.edit_title", "Medlemmens resa"), body, s.main.Window())
 	e.dlg.Resize(fyne.NewSize(1000, 700))
-	e.dlg.Show()
+	uikit.ShowEscapable(s.main.Window(), e.dlg, closeBtn)
 	// The members, then the selected one.
 	st := s.main.Store()
 	want := ""

@@ -13,6 +13,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/reports"
+	"techniqual/ui/uikit"
 )
 
 // savePDF asks where to save a PDF (suggesting name) and writes it off
@@ -30,7 +31,7 @@ func (s *Screen) savePDF(name string, write func(ctx context.Context, w io.Write
 		s.writePDF(path, write)
 	}, s.main.Window())
 	fd.SetFileName(name)
-	fd.Show()
+	uikit.ShowFileDialog(s.main.Window(), fd)
 }
 
 // writePDF writes the document to path off the UI goroutine.

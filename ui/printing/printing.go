@@ -910,7 +910,7 @@ func (s *Screen) chooseFile() {
 		if loc != nil {
 			d.SetLocation(loc)
 		}
-		d.Show()
+		uikit.ShowFileDialog(s.main.Window(), d)
 		return
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
@@ -926,7 +926,7 @@ func (s *Screen) chooseFile() {
 	if loc != nil {
 		d.SetLocation(loc)
 	}
-	d.Show()
+	uikit.ShowFileDialog(s.main.Window(), d)
 }
 
 // saveTo prints the chosen documents off the UI goroutine into the PDF at

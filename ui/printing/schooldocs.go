@@ -15,6 +15,7 @@ import (
 	"techniqual/data"
 	"techniqual/reports"
 	"techniqual/ui/ops"
+	"techniqual/ui/uikit"
 )
 
 // schoolDocsBox is the school's own documents of the chosen period (the
@@ -121,7 +122,7 @@ func (s *Screen) onSchoolDoc(doc ops.SchoolDoc) {
 	}, s.main.Window())
 	d.SetFileName(reports.SafeFileName(string(doc)+" "+per.Name) + ".pdf")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Show()
+	uikit.ShowFileDialog(s.main.Window(), d)
 }
 
 // saveSchoolDoc prints off the UI goroutine and says what it wrote.

@@ -16,6 +16,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/ui/ops"
+	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 )
 
@@ -91,7 +92,7 @@ func showRestore(m Shell) {
 			confirmRestore(m, path)
 		}, m.Window())
 		fd.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".techniqual", ".bak"}))
-		fd.Show()
+		uikit.ShowFileDialog(m.Window(), fd)
 	})
 	var body fyne.CanvasObject
 	if len(bs) == 0 {

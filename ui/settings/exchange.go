@@ -73,6 +73,7 @@ func ShowHostFormFile(m Shell, companyID string) {
 type exchangeExport struct {
 	main                      Shell
 	dlg                       dialog.Dialog
+	closeBtn                  *widget.Button // Stäng, also on Escape
 	kind, org, school, period *widget.Select
 	orgRow, schoolRow, perRow fyne.CanvasObject
 	include                   *widget.Check
@@ -87,7 +88,7 @@ type exchangeExport struct {
 
 func showExchangeExport(m Shell, kind exchange.Kind, orgID string) *exchangeExport {
 	d := newExchangeExport(m, kind, orgID)
-	d.dlg.Show()
+	uikit.ShowEscapable(m.Window(), d.dlg, d.closeBtn)
 	return d
 }
 
@@ -121,9 +122,9 @@ func newExchangeExport(m Shell, kind exchange.Kind, orgID string) *exchangeExpor
 	d.progress.Hide()
 	d.saveBtn = widget.NewButtonWithIcon(lang.X("exchange.save", "Spara …"), theme.DocumentSaveIcon(), d.onSave)
 	d.saveBtn.Importance = widget.HighImportance
-	closeBtn := widget.NewButton(lang.X("action.close", "Stäng"), func() { d.dlg.Hide() })
+	d.closeBtn = widget.NewButton(lang.X("action.close", "Stäng"), func() { d.dlg.Hide() })
 	body := container.NewVBox(row(lang.X("exchange.kind", "Fil"), d.kind), d.orgRow, d.schoolRow, d.perRow, d.include,
-		widget.NewSeparator(), d.pass1, d.pass2, passNote, d.progress, d.status, container.NewHBox(closeBtn, d.saveBtn))
+		widget.NewSeparator(), d.pass1, d.pass2, passNote, d.progress, d.status, container.NewHBox(d.closeBtn, d.saveBtn))
 	d.dlg = dialog.NewCustomWithoutButtons(lang.X("exchange.export_title", "Spara utbytesfil för e-post"), body, m.Window())
 	d.dlg.Resize(fyne.NewSize(600, 480))
 	for i, k := range exchange.Kinds {
@@ -251,7 +252,7 @@ func (d *exchangeExport) onSave() {
 			fd.SetLocation(l)
 		}
 	}
-	fd.Show()
+	uikit.ShowFileDialog(d.main.Window(), fd)
 }
 
 // fileName is the suggested name: what the file is, whom it is from or
@@ -311,6 +312,7 @@ func (d *exchangeExport) saveTo(path string) {
 type exchangeImport struct {
 	main       Shell
 	dlg        dialog.Dialog
+	closeBtn   *widget.Button // Stäng, also on Escape
 	path       string
 	fileLabel  *widget.Label
 	pass       *widget.Entry
@@ -326,7 +328,10 @@ type exchangeImport struct {
 	onDone     func() // run when the dialog closes after an import
 }
 
-func showExchangeImport(m Shell) { newExchangeImport(m).dlg.Show() }
+func showExchangeImport(m Shell) {
+	d := newExchangeImport(m)
+	uikit.ShowEscapable(m.Window(), d.dlg, d.closeBtn)
+}
 
 // ShowExchangeImport opens the dialog that reads an exchange file (a host
 // form, a school file, results); onDone runs on the UI goroutine after a
@@ -335,7 +340,7 @@ func showExchangeImport(m Shell) { newExchangeImport(m).dlg.Show() }
 func ShowExchangeImport(m Shell, onDone func()) {
 	d := newExchangeImport(m)
 	d.onDone = onDone
-	d.dlg.Show()
+	uikit.ShowEscapable(m.Window(), d.dlg, d.closeBtn)
 }
 
 func newExchangeImport(m Shell) *exchangeImport {
@@ -354,7 +359,7 @@ func newExchangeImport(m Shell) *exchangeImport {
 	d.progress.Stop()
 	d.progress.Hide()
 	d.result = container.NewVBox()
-	closeBtn := widget.NewButton(lang.X("action.close", "Stäng"), func() {
+	d.closeBtn = widget.NewButton(lang.X("action.close", "Stäng"), func() {
 		d.dlg.Hide()
 		if d.imported && d.onDone != nil {
 			d.onDone()
@@ -362,7 +367,7 @@ func newExchangeImport(m Shell) *exchangeImport {
 	})
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, choose, d.fileLabel), d.pass, container.NewHBox(d.previewBtn),
 		d.progress, d.status)
-	body := container.NewBorder(top, container.NewHBox(closeBtn, d.importBtn), nil, nil, container.NewVScroll(d.result))
+	body := container.NewBorder(top, container.NewHBox(d.closeBtn, d.importBtn), nil, nil, container.NewVScroll(d.result))
 	d.dlg = dialog.NewCustomWithoutButtons(lang.X("exchange.import_title", "Läs in utbytesfil"), body, m.Window())
 	d.dlg.Resize(fyne.NewSize(760, 600))
 	return d
@@ -383,7 +388,7 @@ func (d *exchangeImport) onChoose() {
 			fd.SetLocation(l)
 		}
 	}
-	fd.Show()
+	uikit.ShowFileDialog(d.main.Window(), fd)
 }
 
 // setFile takes the chosen file and says what it is (from its header,

@@ -112,7 +112,7 @@ func (s *Screen) onOpen() {
 		s.open(path)
 	}, s.main.Window())
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".techniqual"}))
-	d.Show()
+	uikit.ShowFileDialog(s.main.Window(), d)
 }
 
 // open switches the window to the database at path and remembers it.
@@ -136,7 +136,7 @@ func (s *Screen) onBackup() {
 		s.backupTo(path)
 	}, s.main.Window())
 	d.SetFileName(BackupFileName(s.main.Now()))
-	d.Show()
+	uikit.ShowFileDialog(s.main.Window(), d)
 }
 
 // BackupFileName is the suggested name of a backup made on day t.

@@ -19,6 +19,7 @@ import (
 	"techniqual/data"
 	figures "techniqual/data/stats"
 	"techniqual/reports"
+	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 )
 
@@ -32,6 +33,7 @@ type impactDialog struct {
 	main     Shell
 	stats    *Screen // the screen it was opened on, for the year it shows
 	dlg      dialog.Dialog
+	closeBtn *widget.Button // Stäng, also on Escape
 	year     *widget.Select
 	years    []int
 	progress *widget.ProgressBar
@@ -42,7 +44,10 @@ type impactDialog struct {
 
 // printImpact opens the dialog for the impact report (the button on
 // Statistik calls it).
-func (s *Screen) printImpact() { s.newImpactDialog().dlg.Show() }
+func (s *Screen) printImpact() {
+	d := s.newImpactDialog()
+	uikit.ShowEscapable(s.main.Window(), d.dlg, d.closeBtn)
+}
 
 func (s *Screen) newImpactDialog() *impactDialog {
 	m := s.main
@@ -59,10 +64,10 @@ func (s *Screen) newImpactDialog() *impactDialog {
 	d.status = widgets.WrapLabel("")
 	d.saveBtn = widget.NewButtonWithIcon(lang.X("impact.save", "Spara PDF …"), theme.DocumentSaveIcon(), d.onSave)
 	d.saveBtn.Importance = widget.HighImportance
-	closeBtn := widget.NewButton(lang.X("action.close", "Stäng"), func() { d.dlg.Hide() })
+	d.closeBtn = widget.NewButton(lang.X("action.close", "Stäng"), func() { d.dlg.Hide() })
 	body := container.NewVBox(about,
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("impact.year", "Kalenderår")), nil, d.year),
-		privacy, d.progress, d.status, container.NewHBox(closeBtn, d.saveBtn))
+		privacy, d.progress, d.status, container.NewHBox(d.closeBtn, d.saveBtn))
 	d.dlg = dialog.NewCustomWithoutButtons(lang.X("impact.title", "Effektrapport"), body, m.Window())
 	d.dlg.Resize(fyne.NewSize(520, 360))
 	d.sync()
@@ -204,7 +209,7 @@ func (d *impactDialog) onSave() {
 			fd.SetLocation(l)
 		}
 	}
-	fd.Show()
+	uikit.ShowFileDialog(m.Window(), fd)
 }
 
 // saveTo computes the year's report and writes it to path off the UI

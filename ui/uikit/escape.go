@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -58,4 +59,53 @@ func topDialogFirstButton(c fyne.Canvas) *widget.Button {
 		}
 	}
 	return nil
+}
+
+// ShowEscapable shows d, a dialog with its buttons in its content (where
+// DismissTopDialog does not look), and makes Escape tap cancel, its Stäng
+// or Avbryt, while d is on top and cancel is shown and enabled: a wizard
+// that is importing keeps its Avbryt disabled, and so Escape waits too.
+func ShowEscapable(win fyne.Window, d dialog.Dialog, cancel *widget.Button) {
+	ShowEscapableFunc(win, d, func() {
+		if cancel.Visible() && !cancel.Disabled() && cancel.OnTapped != nil {
+			cancel.OnTapped()
+		}
+	})
+}
+
+// ShowEscapableFunc shows d and runs cancel on Escape while d is the
+// dialog on top; other keys, and Escape over another dialog on top of d
+// (an error, a file chooser), go to the window's handler as before, which
+// is put back when d closes.
+//
+// Escape reaches the window only when nothing in the dialog has the
+// keyboard: an entry keeps Escape to itself (the companies' forms use
+// entries that pass it on).
+func ShowEscapableFunc(win fyne.Window, d dialog.Dialog, cancel func()) {
+	c := win.Canvas()
+	before := c.Overlays().Top()
+	d.Show()
+	top := c.Overlays().Top()
+	if top == nil || top == before {
+		return // shown outside the window (a system file chooser), or not at all
+	}
+	prev := c.OnTypedKey()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape && c.Overlays().Top() == top {
+			cancel()
+			return
+		}
+		if prev != nil {
+			prev(ev)
+		}
+	})
+	d.SetOnClosed(func() { c.SetOnTypedKey(prev) })
+}
+
+// ShowFileDialog shows a file chooser with Escape as its Avbryt (Fyne's
+// file dialog answers no keys either): the chooser closes and its callback
+// gets nothing, as when Avbryt is pressed. While the file name entry of a
+// save dialog has the keyboard, Escape stays with the entry.
+func ShowFileDialog(win fyne.Window, fd *dialog.FileDialog) {
+	ShowEscapableFunc(win, fd, fd.Dismiss)
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -133,5 +134,84 @@ func TestDismissTopDialogClosesOnlyTheTop(t *testing.T) {
 	}
 	if !DismissTopDialog(w.Canvas()) || !formAnswered || len(w.Canvas().Overlays().List()) != 0 {
 		t.Fatalf("second Escape: form answered %v, %d overlays", formAnswered, len(w.Canvas().Overlays().List()))
+	}
+}
+
+// TestShowEscapable: a dialog with its buttons in its content closes on
+// Escape through its own Stäng, only when it is on top and Stäng can be
+// pressed; other keys and dialogs above it go to the window's handler,
+// which is back when it closes.
+func TestShowEscapable(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewWindow(widget.NewLabel("Inställningar"))
+	defer w.Close()
+	w.Resize(fyne.NewSize(900, 700))
+	c := w.Canvas()
+	var passed []fyne.KeyName
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		passed = append(passed, ev.Name)
+		if ev.Name == fyne.KeyEscape {
+			DismissTopDialog(c)
+		}
+	})
+	key := func(k fyne.KeyName) { c.OnTypedKey()(&fyne.KeyEvent{Name: k}) }
+
+	var d *dialog.CustomDialog
+	closed := 0
+	closeBtn := widget.NewButton("Stäng", func() { closed++; d.Hide() })
+	d = dialog.NewCustomWithoutButtons("Läs in utbytesfil", container.NewVBox(widget.NewLabel("Välj en fil."), closeBtn), w)
+	ShowEscapable(w, d, closeBtn)
+
+	key(fyne.KeyDown) // not Escape: the window's
+	if len(passed) != 1 || closed != 0 {
+		t.Fatalf("a down arrow: passed %v, closed %d", passed, closed)
+	}
+	closeBtn.Disable() // importing: Avbryt waits, and so does Escape
+	key(fyne.KeyEscape)
+	if closed != 0 || len(c.Overlays().List()) != 1 {
+		t.Fatalf("Escape with Stäng disabled closed it (%d, %d overlays)", closed, len(c.Overlays().List()))
+	}
+	closeBtn.Enable()
+	dialog.ShowError(errors.New("fel lösenord"), w)
+	key(fyne.KeyEscape) // the error on top goes first, through the window's handler
+	if closed != 0 || len(c.Overlays().List()) != 1 {
+		t.Fatalf("Escape over an error: closed %d, %d overlays", closed, len(c.Overlays().List()))
+	}
+	key(fyne.KeyEscape)
+	if closed != 1 || len(c.Overlays().List()) != 0 {
+		t.Fatalf("Escape on the dialog: closed %d, %d overlays", closed, len(c.Overlays().List()))
+	}
+	passed = nil
+	key(fyne.KeyEscape)
+	if len(passed) != 1 || closed != 1 {
+		t.Errorf("after closing, Escape went to %v (closed %d): the window's handler is not back", passed, closed)
+	}
+}
+
+// TestShowFileDialog: Escape over a file chooser is its Avbryt: the
+// chooser closes and its callback hears of no file.
+func TestShowFileDialog(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewWindow(widget.NewLabel("Utvärderingar"))
+	defer w.Close()
+	w.Resize(fyne.NewSize(1000, 750))
+	c := w.Canvas()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			DismissTopDialog(c)
+		}
+	})
+	called, gotFile := 0, false
+	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		called++
+		gotFile = r != nil
+	}, w)
+	ShowFileDialog(w, fd)
+	if n := len(c.Overlays().List()); n != 1 {
+		t.Fatalf("%d overlays after showing the chooser", n)
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if n := len(c.Overlays().List()); n != 0 || called != 1 || gotFile {
+		t.Errorf("after Escape: %d overlays, callback called %d times, with a file %v", n, called, gotFile)
 	}
 }

@@ -378,7 +378,7 @@ func (t *groupsTab) askName(title, initial string, self int, onOK func(string)) 
 	cancel := widget.NewButtonWithIcon(lang.X("wk.cancel", "Avbryt"), theme.CancelIcon(), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(title, container.NewVBox(e, msg, container.NewCenter(container.NewHBox(cancel, ok))), t.s.main.Window())
 	d.Resize(fyne.NewSize(380, 160))
-	d.Show()
+	uikit.ShowEscapable(t.s.main.Window(), d, cancel)
 	t.s.main.Window().Canvas().Focus(e)
 }
 

@@ -52,7 +52,7 @@ func openPicker(win fyne.Window, title, placeholder string, items []widgets.Pick
 	content := container.NewBorder(container.NewVBox(p.entry, hint), container.NewCenter(cancel), nil, nil, p.list)
 	p.dlg = dialog.NewCustomWithoutButtons(title, content, win)
 	p.dlg.Resize(fyne.NewSize(480, 420))
-	p.dlg.Show()
+	uikit.ShowEscapable(win, p.dlg, cancel)
 	win.Canvas().Focus(p.entry)
 	return p
 }

@@ -567,6 +567,6 @@ func (s *Screen) OnNew() {
 	f.dlg = dialog.NewCustomWithoutButtons(lang.X("wk.create", "Skapa teknikpraovecka"), content, win)
 	f.dlg.Resize(fyne.NewSize(600, 520))
 	s.newForm = f
-	f.dlg.Show()
+	uikit.ShowEscapable(win, f.dlg, cancel)
 	win.Canvas().Focus(f.name)
 }

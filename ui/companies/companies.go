@@ -782,29 +782,14 @@ func (s *Screen) journeySection() fyne.CanvasObject {
 	return box
 }
 
-// escEntry is an entry that closes its dialog on Esc.
-type escEntry struct {
-	widget.Entry
-	onEsc func()
-}
-
-func newEscEntry(multiLine bool, onEsc func()) *escEntry {
-	e := &escEntry{onEsc: onEsc}
+// newEscEntry makes an entry that closes its dialog on Esc.
+func newEscEntry(multiLine bool, onEsc func()) *uikit.EscEntry {
+	e := uikit.NewEscEntry(onEsc)
 	e.MultiLine = multiLine
 	if multiLine {
 		e.Wrapping = fyne.TextWrapWord
 	}
-	e.ExtendBaseWidget(e)
 	return e
-}
-
-// TypedKey closes the dialog on Esc and otherwise types as usual.
-func (e *escEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape && e.onEsc != nil {
-		e.onEsc()
-		return
-	}
-	e.Entry.TypedKey(ev)
 }
 
 // formDialog shows content with Avbryt and Spara; onSave returns true when the
@@ -847,7 +832,7 @@ func (fd *formDialog) show(content fyne.CanvasObject, size fyne.Size) {
 
 // personDialog is the open contact dialog (tests reach in through it).
 type personDialog struct {
-	first, last, title, email, phone, notes, journey *escEntry
+	first, last, title, email, phone, notes, journey *uikit.EscEntry
 	roles                                            *widget.CheckGroup
 	errs                                             map[string]*widget.Label
 	fd                                               *formDialog
@@ -862,7 +847,7 @@ func (s *Screen) editPerson(p data.Person) *personDialog {
 	}
 	save := func() bool { return s.savePerson(pd, p) }
 	pd.fd = s.newFormDialog(title, save)
-	entry := func(text string) *escEntry {
+	entry := func(text string) *uikit.EscEntry {
 		e := newEscEntry(false, pd.fd.close)
 		e.SetText(text)
 		e.OnSubmitted = func(string) {
@@ -958,7 +943,7 @@ func (s *Screen) onDeletePerson(p data.Person) {
 // journeyDialog is the open journey-entry dialog (tests reach in through it).
 type journeyDialog struct {
 	date        *widgets.DateField
-	title, text *escEntry
+	title, text *uikit.EscEntry
 	share       *widget.Check  // the story may be shared in the network
 	area        *widget.Select // the area of active measures, or none
 	errs        map[string]*widget.Label

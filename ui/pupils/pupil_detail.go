@@ -292,19 +292,30 @@ func (d *pupilDetail) askToLeave(next func()) {
 		next()
 		return
 	}
-	dialog.ShowCustomConfirm(lang.X("pupil.unsaved_title", "Osparade ändringar"),
-		lang.X("action.save", "Spara"), lang.X("action.discard", "Släng ändringarna"),
+	// Avbryt comes first, and is what Escape does: stay with the edits.
+	// (A confirm dialog would have had "Släng ändringarna" as its first
+	// button, and no way to stay.)
+	var dl *dialog.CustomDialog
+	stay := widget.NewButtonWithIcon(lang.X("action.cancel", "Avbryt"), theme.CancelIcon(), func() { dl.Hide() })
+	discard := widget.NewButtonWithIcon(lang.X("action.discard", "Släng ändringarna"), theme.DeleteIcon(), func() {
+		dl.Hide()
+		d.dirty = false
+		next()
+	})
+	save := widget.NewButtonWithIcon(lang.X("action.save", "Spara"), theme.DocumentSaveIcon(), func() {
+		dl.Hide()
+		d.onSave()
+		if d.dirty {
+			return // the save failed; stay
+		}
+		next()
+	})
+	save.Importance = widget.HighImportance
+	dl = dialog.NewCustomWithoutButtons(lang.X("pupil.unsaved_title", "Osparade ändringar"),
 		widget.NewLabel(lang.X("pupil.unsaved", "Du har ändrat {{.Name}} utan att spara.", map[string]string{"Name": d.title.Text})),
-		func(save bool) {
-			if save {
-				d.onSave()
-				if d.dirty {
-					return // the save failed; stay
-				}
-			}
-			d.dirty = false
-			next()
-		}, d.screen.main.Window())
+		d.screen.main.Window())
+	dl.SetButtons([]fyne.CanvasObject{stay, discard, save})
+	dl.Show()
 }
 
 // onPrint opens Utskrifter with this pupil's schedule in the period shown

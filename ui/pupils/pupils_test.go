@@ -4,15 +4,18 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
 	"techniqual/data/demo"
 	"techniqual/ui/internal/uitest"
+	"techniqual/ui/uikit"
 )
 
 func openPupils(t *testing.T, st *data.Store) (*uitest.Shell, *Screen) {
@@ -276,5 +279,71 @@ func BenchmarkOpenPupils30k(b *testing.B) {
 			b.Fatal(err, fmt.Sprint(len(m.rows)))
 		}
 		m.filter(pupilFilter{})
+	}
+}
+
+// TestLeavingUnsavedEditsAsks: leaving a pupil with unsaved edits asks
+// first, with Avbryt first: Escape keeps the edits and stays, "Släng
+// ändringarna" drops them and goes on, and Spara saves and goes on.
+func TestLeavingUnsavedEditsAsks(t *testing.T) {
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 20, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	m, s := openPupils(t, st)
+	c := m.Window().Canvas()
+	s.OnNew()
+	d := s.detail
+	test.Type(d.first, "Ilse")
+	test.Type(d.last, "Frostmo")
+	test.Type(d.class, "8D")
+	d.grade.SetSelected("8")
+	went := 0
+	next := func() { went++ }
+
+	d.askToLeave(next)
+	top := c.Overlays().Top()
+	if top == nil {
+		t.Fatal("leaving unsaved edits asked nothing")
+	}
+	// The buttons in their order: the safe one first.
+	row := top.(*widget.PopUp).Content.(*fyne.Container).Objects[3].(*fyne.Container)
+	var order []string
+	for _, o := range row.Objects {
+		order = append(order, o.(*widget.Button).Text)
+	}
+	if want := []string{"Avbryt", "Släng ändringarna", "Spara"}; !slices.Equal(order, want) {
+		t.Errorf("buttons %q, want %q", order, want)
+	}
+	if !uikit.DismissTopDialog(c) { // Escape
+		t.Fatal("Escape did not answer the question")
+	}
+	if went != 0 || !d.dirty || c.Overlays().Top() != nil || d.first.Text != "Ilse" {
+		t.Fatalf("Escape: went on %d times, dirty %v, first name %q", went, d.dirty, d.first.Text)
+	}
+
+	d.askToLeave(next)
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Släng ändringarna"))
+	if went != 1 || d.dirty {
+		t.Fatalf("discard: went on %d times, dirty %v", went, d.dirty)
+	}
+
+	test.Type(d.first, "a")
+	d.askToLeave(next)
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Spara"))
+	m.Wait(t)
+	if went != 2 || d.dirty {
+		t.Fatalf("save: went on %d times, dirty %v", went, d.dirty)
+	}
+	pupils, err := st.ListPupils(context.Background(), data.PupilFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range pupils {
+		found = found || p.LastName == "Frostmo"
+	}
+	if !found {
+		t.Error("Spara did not save the pupil")
 	}
 }

@@ -339,15 +339,11 @@ func (m *MainWindow) onNavSelected(i widget.ListItemID) {
 
 // addShortcuts binds Ctrl+F (search) and Ctrl+N (new) to the shown
 // screen, and Escape to the first button of the dialog on top (Avbryt, OK:
-// uikit.DismissTopDialog). A dialog that wants Escape for itself sets its
-// own key handler while it is open and puts this one back.
+// uikit.DismissTopDialog; a dialog shown through uikit.ShowEscapable says
+// what its Escape is).
 func (m *MainWindow) addShortcuts() {
 	c := m.win.Canvas()
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
-			uikit.DismissTopDialog(c)
-		}
-	})
+	uikit.BindEscape(c)
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		if s, ok := m.screens[sections[m.current].id].(uikit.Searcher); ok {
 			s.FocusSearch()

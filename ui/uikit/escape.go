@@ -2,30 +2,55 @@ package uikit
 
 import (
 	"fmt"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
 
-// DismissTopDialog closes the dialog on top of c as its first button
-// would, and says whether there was one to close. The window calls it on
-// Escape: Fyne's dialogs do not answer keys, and a user who presses Escape
-// on a question expects "Avbryt", not nothing.
+// DismissTopDialog answers the dialog on top of c as its Avbryt would,
+// and says whether there was one. The window calls it on Escape: Fyne's
+// dialogs do not answer keys, and a user who presses Escape on a question
+// expects "Avbryt", not nothing.
 //
-// The first button of every dialog in this app is the one that changes
-// nothing: Fyne puts dismiss before confirm (Avbryt, OK, Stäng), and our
-// own button rows start with Avbryt. A dialog without a button row (a
-// progress dialog while a backup is restored, or a wizard with its buttons
-// in its content) is left open, and so is anything on top that is not a
-// dialog.
+// A dialog shown through ShowEscapableFunc runs the cancel it was given.
+// Of a Fyne dialog with a button row, the first button is tapped: Fyne
+// puts dismiss before confirm (Avbryt, OK, Stäng), and the app's own rows
+// start with Avbryt (TestDialogsStartWithAvbryt). A dialog without either
+// (a progress dialog while a backup is restored) is left open, and so is
+// anything on top that is not a dialog.
 func DismissTopDialog(c fyne.Canvas) bool {
+	top := c.Overlays().Top()
+	if cancel := escapeOf(top); cancel != nil {
+		cancel()
+		return true
+	}
 	b := topDialogFirstButton(c)
 	if b == nil || b.OnTapped == nil {
 		return false
 	}
 	b.OnTapped()
 	return true
+}
+
+// escapes holds what Escape does for the dialogs shown through
+// ShowEscapableFunc, by their pop-up, while they are open. A table rather
+// than a key handler per dialog: handlers chained and put back on close
+// went stale when dialogs closed out of order or were hidden twice.
+var escapes = struct {
+	sync.Mutex
+	m map[fyne.CanvasObject]func()
+}{m: map[fyne.CanvasObject]func(){}}
+
+// escapeOf returns what Escape does for the pop-up o, or nil.
+func escapeOf(o fyne.CanvasObject) func() {
+	if o == nil {
+		return nil
+	}
+	escapes.Lock()
+	defer escapes.Unlock()
+	return escapes.m[o]
 }
 
 // topDialogFirstButton finds the first button of the button row of the
@@ -48,17 +73,16 @@ func topDialogFirstButton(c fyne.Canvas) *widget.Button {
 	if !ok {
 		return nil
 	}
-	// Only the first button will do: when it is hidden or disabled, the
-	// next one may well be the one that confirms.
-	for _, o := range row.Objects {
-		if b, ok := o.(*widget.Button); ok {
-			if !b.Visible() || b.Disabled() {
-				return nil
-			}
-			return b
-		}
+	// Only the first item will do: when it is not a button, or is hidden
+	// or disabled, the next one may well be the one that confirms.
+	if len(row.Objects) == 0 {
+		return nil
 	}
-	return nil
+	b, ok := row.Objects[0].(*widget.Button)
+	if !ok || !b.Visible() || b.Disabled() {
+		return nil
+	}
+	return b
 }
 
 // ShowEscapable shows d, a dialog with its buttons in its content (where
@@ -66,40 +90,65 @@ func topDialogFirstButton(c fyne.Canvas) *widget.Button {
 // or Avbryt, while d is on top and cancel is shown and enabled: a wizard
 // that is importing keeps its Avbryt disabled, and so Escape waits too.
 func ShowEscapable(win fyne.Window, d dialog.Dialog, cancel *widget.Button) {
-	ShowEscapableFunc(win, d, func() {
-		if cancel.Visible() && !cancel.Disabled() && cancel.OnTapped != nil {
-			cancel.OnTapped()
-		}
-	})
+	ShowEscapableFunc(win, d, func() { Tap(cancel) })
 }
 
-// ShowEscapableFunc shows d and runs cancel on Escape while d is the
-// dialog on top; other keys, and Escape over another dialog on top of d
-// (an error, a file chooser), go to the window's handler as before, which
-// is put back when d closes.
+// Tap presses b as a click would, when it is shown and enabled.
+func Tap(b *widget.Button) {
+	if b.Visible() && !b.Disabled() && b.OnTapped != nil {
+		b.OnTapped()
+	}
+}
+
+// ShowEscapableFunc shows d and has DismissTopDialog (the window's Escape)
+// run cancel while d is the dialog on top; a dialog on top of d (an error,
+// a file chooser) is answered first. A dialog shown outside the window (a
+// system file chooser) gets nothing.
 //
 // Escape reaches the window only when nothing in the dialog has the
-// keyboard: an entry keeps Escape to itself (the companies' forms use
-// entries that pass it on).
+// keyboard: an entry keeps Escape to itself, unless it is an EscEntry.
 func ShowEscapableFunc(win fyne.Window, d dialog.Dialog, cancel func()) {
 	c := win.Canvas()
 	before := c.Overlays().Top()
 	d.Show()
 	top := c.Overlays().Top()
 	if top == nil || top == before {
-		return // shown outside the window (a system file chooser), or not at all
+		return
 	}
-	prev := c.OnTypedKey()
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape && c.Overlays().Top() == top {
-			cancel()
-			return
-		}
-		if prev != nil {
-			prev(ev)
-		}
+	escapes.Lock()
+	escapes.m[top] = cancel
+	escapes.Unlock()
+	// Fyne calls this on every hide; deleting twice is harmless.
+	d.SetOnClosed(func() {
+		escapes.Lock()
+		delete(escapes.m, top)
+		escapes.Unlock()
 	})
-	d.SetOnClosed(func() { c.SetOnTypedKey(prev) })
+}
+
+// EscEntry is an entry that passes Escape on (to close its dialog, as a
+// rule): Fyne's entry keeps every key it is sent, and while it has the
+// cursor the window never hears of Escape.
+type EscEntry struct {
+	widget.Entry
+	// OnEscape runs when Escape is pressed in the entry.
+	OnEscape func()
+}
+
+// NewEscEntry makes a one-line entry that runs onEscape on Escape.
+func NewEscEntry(onEscape func()) *EscEntry {
+	e := &EscEntry{OnEscape: onEscape}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey runs OnEscape on Escape and otherwise types as usual.
+func (e *EscEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.OnEscape != nil {
+		e.OnEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
 }
 
 // ShowFileDialog shows a file chooser with Escape as its Avbryt (Fyne's
@@ -108,4 +157,14 @@ func ShowEscapableFunc(win fyne.Window, d dialog.Dialog, cancel func()) {
 // save dialog has the keyboard, Escape stays with the entry.
 func ShowFileDialog(win fyne.Window, fd *dialog.FileDialog) {
 	ShowEscapableFunc(win, fd, fd.Dismiss)
+}
+
+// BindEscape makes Escape in the window of c answer the dialog on top
+// (DismissTopDialog). The app's window and the test shell bind it alike.
+func BindEscape(c fyne.Canvas) {
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			DismissTopDialog(c)
+		}
+	})
 }

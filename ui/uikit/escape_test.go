@@ -2,6 +2,13 @@ package uikit
 
 import (
 	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -138,22 +145,17 @@ func TestDismissTopDialogClosesOnlyTheTop(t *testing.T) {
 }
 
 // TestShowEscapable: a dialog with its buttons in its content closes on
-// Escape through its own Stäng, only when it is on top and Stäng can be
-// pressed; other keys and dialogs above it go to the window's handler,
-// which is back when it closes.
+// the window's Escape through its own Stäng, only when it is on top and
+// Stäng can be pressed; the window's key handler stays as it was, and a
+// closed dialog leaves nothing behind, also when hidden twice.
 func TestShowEscapable(t *testing.T) {
 	test.NewTempApp(t)
 	w := test.NewWindow(widget.NewLabel("Inställningar"))
 	defer w.Close()
 	w.Resize(fyne.NewSize(900, 700))
 	c := w.Canvas()
-	var passed []fyne.KeyName
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		passed = append(passed, ev.Name)
-		if ev.Name == fyne.KeyEscape {
-			DismissTopDialog(c)
-		}
-	})
+	BindEscape(c)
+	handler := reflect.ValueOf(c.OnTypedKey()).Pointer()
 	key := func(k fyne.KeyName) { c.OnTypedKey()(&fyne.KeyEvent{Name: k}) }
 
 	var d *dialog.CustomDialog
@@ -161,11 +163,10 @@ func TestShowEscapable(t *testing.T) {
 	closeBtn := widget.NewButton("Stäng", func() { closed++; d.Hide() })
 	d = dialog.NewCustomWithoutButtons("Läs in utbytesfil", container.NewVBox(widget.NewLabel("Välj en fil."), closeBtn), w)
 	ShowEscapable(w, d, closeBtn)
-
-	key(fyne.KeyDown) // not Escape: the window's
-	if len(passed) != 1 || closed != 0 {
-		t.Fatalf("a down arrow: passed %v, closed %d", passed, closed)
+	if reflect.ValueOf(c.OnTypedKey()).Pointer() != handler {
+		t.Error("showing the dialog replaced the window's key handler")
 	}
+	key(fyne.KeyDown)
 	closeBtn.Disable() // importing: Avbryt waits, and so does Escape
 	key(fyne.KeyEscape)
 	if closed != 0 || len(c.Overlays().List()) != 1 {
@@ -173,7 +174,7 @@ func TestShowEscapable(t *testing.T) {
 	}
 	closeBtn.Enable()
 	dialog.ShowError(errors.New("fel lösenord"), w)
-	key(fyne.KeyEscape) // the error on top goes first, through the window's handler
+	key(fyne.KeyEscape) // the error on top goes first
 	if closed != 0 || len(c.Overlays().List()) != 1 {
 		t.Fatalf("Escape over an error: closed %d, %d overlays", closed, len(c.Overlays().List()))
 	}
@@ -181,10 +182,16 @@ func TestShowEscapable(t *testing.T) {
 	if closed != 1 || len(c.Overlays().List()) != 0 {
 		t.Fatalf("Escape on the dialog: closed %d, %d overlays", closed, len(c.Overlays().List()))
 	}
-	passed = nil
-	key(fyne.KeyEscape)
-	if len(passed) != 1 || closed != 1 {
-		t.Errorf("after closing, Escape went to %v (closed %d): the window's handler is not back", passed, closed)
+	d.Hide() // a second hide, as some dialogs do
+	escapes.Lock()
+	left := len(escapes.m)
+	escapes.Unlock()
+	if left != 0 {
+		t.Errorf("%d closed dialogs still answer Escape", left)
+	}
+	key(fyne.KeyEscape) // nothing open: nothing happens
+	if closed != 1 {
+		t.Errorf("Escape with nothing open pressed Stäng again")
 	}
 }
 
@@ -196,11 +203,7 @@ func TestShowFileDialog(t *testing.T) {
 	defer w.Close()
 	w.Resize(fyne.NewSize(1000, 750))
 	c := w.Canvas()
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
-			DismissTopDialog(c)
-		}
-	})
+	BindEscape(c)
 	called, gotFile := 0, false
 	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		called++
@@ -213,5 +216,92 @@ func TestShowFileDialog(t *testing.T) {
 	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if n := len(c.Overlays().List()); n != 0 || called != 1 || gotFile {
 		t.Errorf("after Escape: %d overlays, callback called %d times, with a file %v", n, called, gotFile)
+	}
+}
+
+// TestDialogsStartWithAvbryt reads the app's source: Escape taps a
+// dialog's first button, so in every dialog Fyne builds from our texts
+// (a custom confirm, a form) the dismiss text must be Avbryt or Stäng, and
+// every button row of our own must start with a button named for what it
+// is (cancel, stay, closeBtn). "Osparade ändringar" once had "Släng
+// ändringarna" there, and Escape threw a pupil's edits away.
+func TestDialogsStartWithAvbryt(t *testing.T) {
+	safeText := map[string]bool{`"Avbryt"`: true, `"Stäng"`: true}
+	safeFirst := map[string]bool{"cancel": true, "stay": true, "closeBtn": true}
+	fset := token.NewFileSet()
+	checked := 0
+	err := filepath.WalkDir("..", func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			pkg, _ := sel.X.(*ast.Ident)
+			switch name := sel.Sel.Name; {
+			case pkg != nil && pkg.Name == "dialog" && (name == "ShowCustomConfirm" || name == "NewCustomConfirm" ||
+				name == "NewForm" || name == "ShowForm"):
+				checked++
+				// lang.X("key", "Swedish text"): the dismiss text is the third argument.
+				text := ""
+				if lx, ok := call.Args[2].(*ast.CallExpr); ok && len(lx.Args) >= 2 {
+					if lit, ok := lx.Args[1].(*ast.BasicLit); ok {
+						text = lit.Value
+					}
+				}
+				if !safeText[text] {
+					t.Errorf("%s: dialog.%s dismisses with %q, not Avbryt or Stäng", fset.Position(call.Pos()), name, text)
+				}
+			case name == "SetButtons":
+				checked++
+				first := ""
+				if lit, ok := call.Args[0].(*ast.CompositeLit); ok && len(lit.Elts) > 0 {
+					switch x := lit.Elts[0].(type) {
+					case *ast.Ident:
+						first = x.Name
+					case *ast.SelectorExpr:
+						first = x.Sel.Name
+					}
+				}
+				if !safeFirst[first] {
+					t.Errorf("%s: a button row starts with %q, not a cancel button", fset.Position(call.Pos()), first)
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked < 10 {
+		t.Errorf("only %d dialogs found: is the walk in the right folder?", checked)
+	}
+}
+
+// TestEscEntry: Escape in an EscEntry runs its OnEscape (its dialog's
+// Avbryt), other keys type as usual.
+func TestEscEntry(t *testing.T) {
+	test.NewTempApp(t)
+	escaped := 0
+	e := NewEscEntry(func() { escaped++ })
+	w := test.NewWindow(e)
+	defer w.Close()
+	w.Canvas().Focus(e)
+	test.Type(e, "Teknikprao")
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if escaped != 1 || e.Text != "Teknikpra" {
+		t.Errorf("escaped %d times, text %q", escaped, e.Text)
 	}
 }

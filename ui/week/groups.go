@@ -353,7 +353,7 @@ func (t *groupsTab) onPropose() {
 // askName asks for a group name; onOK gets it trimmed and not empty.
 // self is the group being renamed (-1 for a new one): its own name is free.
 func (t *groupsTab) askName(title, initial string, self int, onOK func(string)) {
-	e := widget.NewEntry()
+	e := uikit.NewEscEntry(nil)
 	e.SetText(initial)
 	msg := widgets.NewErrLabel()
 	var d dialog.Dialog
@@ -376,6 +376,7 @@ func (t *groupsTab) askName(title, initial string, self int, onOK func(string)) 
 	ok := widget.NewButtonWithIcon(lang.X("wk.ok", "OK"), theme.ConfirmIcon(), done)
 	ok.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(lang.X("wk.cancel", "Avbryt"), theme.CancelIcon(), func() { d.Hide() })
+	e.OnEscape = func() { uikit.Tap(cancel) }
 	d = dialog.NewCustomWithoutButtons(title, container.NewVBox(e, msg, container.NewCenter(container.NewHBox(cancel, ok))), t.s.main.Window())
 	d.Resize(fyne.NewSize(380, 160))
 	uikit.ShowEscapable(t.s.main.Window(), d, cancel)

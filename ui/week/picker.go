@@ -17,7 +17,7 @@ import (
 // picker is a dialog that chooses one entry among many: typing narrows the
 // list, Enter chooses the marked (or first) entry, a tap chooses too.
 type picker struct {
-	entry  *widget.Entry
+	entry  *uikit.EscEntry // Escape in it is Avbryt
 	list   *widget.List
 	items  []widgets.PickItem
 	shown  []widgets.PickItem
@@ -29,7 +29,7 @@ type picker struct {
 // openPicker shows a picker over items; onPick gets the id chosen.
 func openPicker(win fyne.Window, title, placeholder string, items []widgets.PickItem, onPick func(id string)) *picker {
 	p := &picker{items: items, onPick: onPick}
-	p.entry = widget.NewEntry()
+	p.entry = uikit.NewEscEntry(nil)
 	p.entry.SetPlaceHolder(placeholder)
 	p.entry.OnChanged = func(string) { p.filter() }
 	p.entry.OnSubmitted = func(string) { p.choose(p.mark) }
@@ -47,6 +47,7 @@ func openPicker(win fyne.Window, title, placeholder string, items []widgets.Pick
 	p.list.OnSelected = func(i widget.ListItemID) { p.choose(i) }
 	p.filter()
 	cancel := widget.NewButtonWithIcon(lang.X("wk.cancel", "Avbryt"), theme.CancelIcon(), func() { p.dlg.Hide() })
+	p.entry.OnEscape = func() { uikit.Tap(cancel) }
 	hint := widget.NewLabel(lang.X("wk.picker_hint", "Skriv för att söka, Enter väljer den första."))
 	hint.Importance = widget.LowImportance
 	content := container.NewBorder(container.NewVBox(p.entry, hint), container.NewCenter(cancel), nil, nil, p.list)

@@ -474,7 +474,7 @@ func comingWeek(now time.Time) (time.Time, time.Time) {
 
 // newWeekForm is the open "Skapa teknikpraovecka" dialog (tests fill it).
 type newWeekForm struct {
-	name       *widget.Entry
+	name       *uikit.EscEntry // Escape in it is Avbryt
 	grade      *widget.Select
 	start, end *widgets.DateField
 	schools    *widget.CheckGroup
@@ -487,7 +487,7 @@ type newWeekForm struct {
 // Friday of a coming week, the network's week settings, every school.
 func (s *Screen) OnNew() {
 	win := s.main.Window()
-	f := &newWeekForm{name: widget.NewEntry(), grade: widgets.NewSelect([]string{"8", "9"}, nil),
+	f := &newWeekForm{name: uikit.NewEscEntry(nil), grade: widgets.NewSelect([]string{"8", "9"}, nil),
 		start: widgets.NewDateField(win), end: widgets.NewDateField(win), schools: widget.NewCheckGroup(nil, nil),
 		errs: map[string]*widget.Label{}}
 	f.name.SetPlaceHolder(lang.X("wk.name_hint", "t.ex. Teknikprao åk 8 v. 20 2027"))
@@ -563,6 +563,7 @@ func (s *Screen) OnNew() {
 	createBtn := widget.NewButtonWithIcon(lang.X("wk.create_ok", "Skapa"), theme.ConfirmIcon(), f.create)
 	createBtn.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon(lang.X("wk.cancel", "Avbryt"), theme.CancelIcon(), func() { f.dlg.Hide(); s.newForm = nil })
+	f.name.OnEscape = func() { uikit.Tap(cancel) }
 	content := container.NewBorder(nil, container.NewVBox(note, container.NewCenter(container.NewHBox(cancel, createBtn))), nil, nil, form)
 	f.dlg = dialog.NewCustomWithoutButtons(lang.X("wk.create", "Skapa teknikpraovecka"), content, win)
 	f.dlg.Resize(fyne.NewSize(600, 520))

@@ -62,6 +62,7 @@ func NewShell(t testing.TB, st *data.Store) *Shell {
 	w.Resize(fyne.NewSize(1100, 720))
 	t.Cleanup(w.Close)
 	s := &Shell{t: t, app: a, win: w, store: st, lang: uikit.LangSwedish}
+	uikit.BindEscape(w.Canvas()) // as the app's window does
 	// Hand-backs run in Wait, on the test's goroutine, never beside a tap.
 	s.runner.Hold()
 	return s

@@ -177,6 +177,15 @@ func (d *pupilDetail) show(p data.Pupil) {
 	d.choices.show(p)
 }
 
+// editedName is the name in the form, or "Ny elev" for a new pupil not
+// yet named (the title adds a star for unsaved edits).
+func (d *pupilDetail) editedName() string {
+	if name := strings.TrimSpace(d.first.Text + " " + d.last.Text); name != "" {
+		return name
+	}
+	return lang.X("pupils.new", "Ny elev")
+}
+
 func (d *pupilDetail) updateTitle() {
 	name := strings.TrimSpace(d.first.Text + " " + d.last.Text)
 	switch {
@@ -287,7 +296,11 @@ func (d *pupilDetail) onDelete() {
 
 // askToLeave runs next at once, or after asking what to do with unsaved
 // changes.
-func (d *pupilDetail) askToLeave(next func()) {
+func (d *pupilDetail) askToLeave(next func()) { d.askToLeaveOr(next, nil) }
+
+// askToLeaveOr is askToLeave that runs stay, when not nil, if the user
+// chooses to stay with the edits (Avbryt, or Escape).
+func (d *pupilDetail) askToLeaveOr(next, stay func()) {
 	if !d.dirty {
 		next()
 		return
@@ -296,7 +309,12 @@ func (d *pupilDetail) askToLeave(next func()) {
 	// (A confirm dialog would have had "Släng ändringarna" as its first
 	// button, and no way to stay.)
 	var dl *dialog.CustomDialog
-	stay := widget.NewButtonWithIcon(lang.X("action.cancel", "Avbryt"), theme.CancelIcon(), func() { dl.Hide() })
+	cancel := widget.NewButtonWithIcon(lang.X("action.cancel", "Avbryt"), theme.CancelIcon(), func() {
+		dl.Hide()
+		if stay != nil {
+			stay()
+		}
+	})
 	discard := widget.NewButtonWithIcon(lang.X("action.discard", "Släng ändringarna"), theme.DeleteIcon(), func() {
 		dl.Hide()
 		d.dirty = false
@@ -312,9 +330,9 @@ func (d *pupilDetail) askToLeave(next func()) {
 	})
 	save.Importance = widget.HighImportance
 	dl = dialog.NewCustomWithoutButtons(lang.X("pupil.unsaved_title", "Osparade ändringar"),
-		widget.NewLabel(lang.X("pupil.unsaved", "Du har ändrat {{.Name}} utan att spara.", map[string]string{"Name": d.title.Text})),
+		widget.NewLabel(lang.X("pupil.unsaved", "Du har ändrat {{.Name}} utan att spara.", map[string]string{"Name": d.editedName()})),
 		d.screen.main.Window())
-	dl.SetButtons([]fyne.CanvasObject{stay, discard, save})
+	dl.SetButtons([]fyne.CanvasObject{cancel, discard, save})
 	dl.Show()
 }
 

@@ -332,7 +332,20 @@ func (s *Screen) onRowSelected(id widget.TableCellID) {
 	if p.ID == s.detail.pupil.ID {
 		return
 	}
-	s.detail.askToLeave(func() { s.detail.show(p) })
+	// Staying with the edits puts the selection back on the pupil shown.
+	s.detail.askToLeaveOr(func() { s.detail.show(p) }, s.selectShown)
+}
+
+// selectShown selects the row of the pupil the form shows, or none when
+// that pupil is not in the list (a new one, or filtered away).
+func (s *Screen) selectShown() {
+	for row, i := range s.model.shown {
+		if s.model.rows[i].p.ID == s.detail.pupil.ID && s.detail.pupil.ID != "" {
+			s.table.Select(widget.TableCellID{Row: row, Col: colName})
+			return
+		}
+	}
+	s.table.UnselectAll()
 }
 
 // OnNew starts a new pupil in the detail form.

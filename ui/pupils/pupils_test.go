@@ -346,4 +346,28 @@ func TestLeavingUnsavedEditsAsks(t *testing.T) {
 	if !found {
 		t.Error("Spara did not save the pupil")
 	}
+
+	// Choosing another pupil in the list with edits unsaved, then staying:
+	// the form keeps the edits, and the list's selection goes back to the
+	// pupil the form shows.
+	var selected []int
+	onSelected := s.table.OnSelected
+	s.table.OnSelected = func(id widget.TableCellID) { selected = append(selected, id.Row); onSelected(id) }
+	s.table.Select(widget.TableCellID{Row: 0, Col: colName})
+	first := s.detail.pupil
+	test.Type(d.class, "X")
+	s.table.Select(widget.TableCellID{Row: 1, Col: colName})
+	if c.Overlays().Top() == nil {
+		t.Fatal("choosing another pupil with edits unsaved asked nothing")
+	}
+	if msg := uitest.LabelTexts(c.Overlays().Top()); !slices.Contains(msg, "Du har ändrat "+first.Name()+" utan att spara.") {
+		t.Errorf("the question says %q", msg)
+	}
+	uikit.DismissTopDialog(c)
+	if s.detail.pupil.ID != first.ID || d.class.Text != first.ClassName+"X" {
+		t.Errorf("after staying the form shows %s with class %q", s.detail.pupil.Name(), d.class.Text)
+	}
+	if want := []int{0, 1, 0}; !slices.Equal(selected, want) {
+		t.Errorf("rows selected %v, want %v (back on the pupil shown)", selected, want)
+	}
 }

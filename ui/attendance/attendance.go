@@ -708,7 +708,7 @@ func (s *Screen) askNote() {
 	} else if _, _, ok := s.selectedCell(); !ok {
 		return
 	}
-	note := widget.NewEntry()
+	note := uikit.NewEscEntry(nil) // Escape is Avbryt, back to the grid
 	note.SetPlaceHolder(lang.X("attendance.note_hint", "t.ex. tandläkarbesök"))
 	d := dialog.NewForm(lang.X("attendance.absent_title", "Annan frånvaro"), lang.X("action.save", "Spara"),
 		lang.X("events.walk_cancel", "Avbryt"), []*widget.FormItem{widget.NewFormItem(lang.X("attendance.note", "Anteckning"), note)},
@@ -719,6 +719,7 @@ func (s *Screen) askNote() {
 			s.main.Window().Canvas().Focus(s.table) // the keys go on to the grid
 		}, s.main.Window())
 	note.OnSubmitted = func(string) { d.Submit() } // Enter saves: the keyboard alone is enough
+	note.OnEscape = d.Hide
 	d.Resize(fyne.NewSize(440, d.MinSize().Height))
 	d.Show()
 	s.main.Window().Canvas().Focus(note)

@@ -14,6 +14,7 @@ import (
 	"techniqual/data"
 	"techniqual/data/demo"
 	"techniqual/ui/internal/uitest"
+	"techniqual/ui/uikit"
 )
 
 func TestAttendanceTotals(t *testing.T) {
@@ -178,9 +179,16 @@ func TestWeekAttendanceFromTheKeyboard(t *testing.T) {
 		t.Fatalf("selection did not move down: %+v", s.table.Sel)
 	}
 	typeOn("f") // third: other absence, with a note
-	if _, ok := c.Focused().(*widget.Entry); !ok {
+	if _, ok := c.Focused().(*uikit.EscEntry); !ok {
 		t.Fatalf("the note dialog's entry is not focused: %T", c.Focused())
 	}
+	key(fyne.KeyEscape) // changed my mind: Avbryt, back to the grid, nothing marked
+	m.Wait(t)
+	if c.Focused() != fyne.Focusable(s.table) || c.Overlays().Top() != nil || s.table.Sel.Row != 3 {
+		t.Fatalf("after Escape the grid should have the keyboard on the third: %T, dialog %v, %+v",
+			c.Focused(), c.Overlays().Top(), s.table.Sel)
+	}
+	typeOn("f")
 	typeOn("Tandläkarbesök")
 	key(fyne.KeyReturn) // Enter saves the note, and the keys go back to the grid
 	m.Wait(t)

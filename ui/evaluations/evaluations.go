@@ -969,7 +969,8 @@ func (s *Screen) appendComment(r *evalRow, text string) {
 // editComment opens the comment of a row in a dialog where the whole text
 // can be edited (F2).
 func (s *Screen) editComment(r *evalRow) {
-	e := widget.NewMultiLineEntry()
+	e := uikit.NewEscEntry(nil) // Escape is Avbryt, back to the grid
+	e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
 	e.SetText(r.cur.comment)
 	e.SetMinRowsVisible(5)
 	e.Validator = func(t string) error {
@@ -990,6 +991,7 @@ func (s *Screen) editComment(r *evalRow) {
 			}
 			s.focusGrid()
 		}, s.main.Window())
+	e.OnEscape = d.Hide
 	d.Resize(fyne.NewSize(520, 300))
 	d.Show()
 	s.main.Window().Canvas().Focus(e)

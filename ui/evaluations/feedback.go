@@ -575,7 +575,7 @@ func (f *feedbackTab) setScore(v int) {
 // editComment asks for the comment, starting from what is saved and the
 // letter typed; Enter saves it and gives the keys back to the grid.
 func (f *feedbackTab) editComment(r *fbRow, typed string) {
-	e := widget.NewEntry()
+	e := uikit.NewEscEntry(nil) // Escape is Avbryt, back to the grid
 	e.SetText(r.fb.Comment + typed)
 	e.CursorColumn = len([]rune(e.Text))
 	d := dialog.NewForm(lang.X("evaluations.col.comment", "Kommentar"), lang.X("action.save", "Spara"),
@@ -587,6 +587,7 @@ func (f *feedbackTab) editComment(r *fbRow, typed string) {
 			f.main.Window().Canvas().Focus(f.table)
 		}, f.main.Window())
 	e.OnSubmitted = func(string) { d.Submit() }
+	e.OnEscape = d.Hide
 	d.Resize(fyne.NewSize(560, d.MinSize().Height))
 	d.Show()
 	f.main.Window().Canvas().Focus(e)

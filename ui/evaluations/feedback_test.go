@@ -13,6 +13,7 @@ import (
 	"techniqual/data"
 	"techniqual/data/demo"
 	"techniqual/ui/internal/uitest"
+	"techniqual/ui/uikit"
 )
 
 // TestBlockFeedbackFromTheKeyboard types two paper answers about a
@@ -64,10 +65,16 @@ func TestBlockFeedbackFromTheKeyboard(t *testing.T) {
 	if f.table.Sel.Col != fbColComment {
 		t.Fatalf("after four scores the comment should be selected: %+v", f.table.Sel)
 	}
-	typeOn("B") // a letter opens the comment with it typed
-	if _, ok := c.Focused().(*widget.Entry); !ok {
+	typeOn("Q") // a letter opens the comment with it typed
+	if _, ok := c.Focused().(*uikit.EscEntry); !ok {
 		t.Fatalf("the comment is not focused: %T", c.Focused())
 	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // a slip: Avbryt, back to the grid
+	m.Wait(t)
+	if c.Focused() != fyne.Focusable(f.table) || c.Overlays().Top() != nil {
+		t.Fatalf("after Escape the grid should have the keys: %T", c.Focused())
+	}
+	typeOn("B")
 	typeOn("ra morgon")
 	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter saves the comment
 	m.Wait(t)

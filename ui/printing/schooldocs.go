@@ -47,10 +47,10 @@ func (s *Screen) onLetterText() {
 	}
 	st := s.main.Store()
 	ctx := context.Background()
-	entries := map[string]*widget.Entry{}
+	entries := map[string]*uikit.EscEntry{} // Escape in them is Avbryt
 	for _, l := range []string{"sv", "en"} {
-		e := widget.NewMultiLineEntry()
-		e.Wrapping = fyne.TextWrapWord
+		e := uikit.NewEscEntry(nil)
+		e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
 		e.SetMinRowsVisible(6)
 		text, err := st.GuardianLetterText(ctx, schoolID, l)
 		if err != nil {
@@ -82,6 +82,9 @@ func (s *Screen) onLetterText() {
 			}
 			s.status.SetText(lang.X("companies.saved", "Sparat."))
 		}, s.main.Window())
+	for _, e := range entries {
+		e.OnEscape = d.Hide
+	}
 	d.Resize(fyne.NewSize(640, 480))
 	d.Show()
 }

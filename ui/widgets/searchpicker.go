@@ -116,13 +116,16 @@ func (p *SearchPicker) filter() {
 			p.shown = append(p.shown, it)
 		}
 	}
+	// The list learns its new length before anything is selected: Select
+	// scrolls to the entry, and scrolling a list that still thinks it is
+	// empty left it blank until the user scrolled (Närvaro, first shown).
+	p.list.Refresh()
 	p.quiet = true
 	p.list.UnselectAll()
 	if i := slices.IndexFunc(p.shown, func(it PickItem) bool { return it.ID == p.selected }); i >= 0 {
 		p.list.Select(i)
 	}
 	p.quiet = false
-	p.list.Refresh()
 }
 
 func (p *SearchPicker) showChosen() {

@@ -297,3 +297,49 @@ func TestFormPieces(t *testing.T) {
 		Labelled("Period", widget.NewLabel("Åk 9")), container.New(FixedHeight{90}, list))
 	assertGolden(t, "forms.png", form, fyne.NewSize(420, 380))
 }
+
+// TestSearchPickerFirstFilledShowsTheChosen: the first items of a picker
+// shown empty, with one chosen far down, show at once, scrolled to the
+// chosen (Närvaro's list of classes and offers had stayed blank until the
+// user scrolled).
+func TestSearchPickerFirstFilledShowsTheChosen(t *testing.T) {
+	test.NewTempApp(t)
+	p := NewSearchPicker("Sök klass eller praoplats …", func(string) {})
+	w := test.NewTempWindow(t, p.Content)
+	w.Resize(fyne.NewSize(300, 300))
+	var items []PickItem
+	for i := range 60 {
+		items = append(items, PickItem{ID: fmt.Sprint(i), Text: fmt.Sprintf("Klass 9%c · Skola %02d", 'A'+rune(i%5), i)})
+	}
+	p.SetItems(items, "20")
+	if p.Selected() != "20" {
+		t.Fatalf("chosen %q, want 20", p.Selected())
+	}
+	// The rows the list shows: labels below its renderers, in its box.
+	var shown []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			// Drawn inside the list's box, not scrolled out of it.
+			d := fyne.CurrentApp().Driver()
+			top, y := d.AbsolutePositionForObject(p.list).Y, d.AbsolutePositionForObject(x).Y
+			if strings.HasPrefix(x.Text, "Klass") && x.Visible() && y >= top && y+x.Size().Height <= top+p.list.Size().Height+1 {
+				shown = append(shown, x.Text)
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(p.list)
+	if !slices.Contains(shown, items[20].Text) {
+		t.Errorf("the list shows %q, not the chosen %q", shown, items[20].Text)
+	}
+	assertGolden(t, "searchpicker_first.png", p.Content, fyne.NewSize(300, 300))
+}

@@ -256,6 +256,15 @@ func (s *Screen) Reload() {
 			s.periodSel.Refresh()
 			if cur != "" {
 				s.onPeriod()
+				return
+			}
+			// Nothing chosen yet: the period running, or the last one held.
+			if id := uikit.CurrentPeriod(ps, s.main.Now()); id != "" {
+				for _, p := range ps {
+					if p.ID == id {
+						s.periodSel.SetSelected(p.Name) // onPeriod loads it
+					}
+				}
 			}
 		}
 	})

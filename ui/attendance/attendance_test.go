@@ -391,3 +391,36 @@ func TestWeekPickItemsOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestAttendanceOpensOnTheCurrentPeriod: Närvaro opens on the period that
+// is running, or else the last one held, with its first grid loaded; when
+// every period lies ahead it waits for a choice.
+func TestAttendanceOpensOnTheCurrentPeriod(t *testing.T) {
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 60, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 10, 0, 0, 0, time.Local) }
+	cases := []struct {
+		today time.Time
+		want  string
+	}{
+		{day(2026, 11, 11), "Åk 9 v. 46 2026"}, // running
+		{day(2026, 12, 5), "Åk 9 v. 46 2026"},  // the last one held
+		{day(2024, 1, 8), ""},                  // all ahead
+	}
+	for _, c := range cases {
+		m := uitest.NewShell(t, st)
+		m.SetNow(c.today)
+		s := New(m)
+		m.Open(t, s)
+		m.Wait(t)
+		m.Wait(t)
+		if got := s.periodSel.Selected; got != c.want {
+			t.Errorf("on %s: opens on %q, want %q", c.today.Format("2006-01-02"), got, c.want)
+		}
+		if c.want != "" && len(s.grid.pupils) == 0 {
+			t.Errorf("on %s: no grid loaded", c.today.Format("2006-01-02"))
+		}
+	}
+}

@@ -3,6 +3,7 @@ package uikit
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/unicode/norm"
@@ -30,6 +31,27 @@ func JoinDot(parts ...string) string {
 		}
 	}
 	return strings.Join(keep, " · ")
+}
+
+// CurrentPeriod is the period to record attendance in first: the one that
+// began most recently on or before today, which is the one running, or
+// else the last one held (attendance is often typed in after the week);
+// "" when every period lies ahead.
+func CurrentPeriod(ps []data.Period, today time.Time) string {
+	day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	best := -1
+	for i, p := range ps {
+		if p.Start.After(day) {
+			continue
+		}
+		if best < 0 || p.Start.After(ps[best].Start) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return ps[best].ID
 }
 
 // DefaultPeriod is the period to show first: the latest one with placed

@@ -56,3 +56,29 @@ func TestDefaultPeriod(t *testing.T) {
 		t.Errorf("no periods: %q", got)
 	}
 }
+
+func TestCurrentPeriod(t *testing.T) {
+	day := func(m, d int) time.Time { return time.Date(2026, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+	ps := []data.Period{
+		{ID: "mar", Start: day(3, 9), End: day(3, 13)},
+		{ID: "nov", Start: day(11, 9), End: day(11, 13)},
+		{ID: "may", Start: day(5, 4), End: day(5, 8)},
+	}
+	cases := []struct {
+		today time.Time
+		want  string
+	}{
+		{day(1, 10), ""},   // every period lies ahead
+		{day(3, 9), "mar"}, // its first day
+		{day(3, 13).Add(15 * time.Hour), "mar"},
+		{day(4, 20), "mar"}, // after it, before the next: typed in afterwards
+		{day(5, 6), "may"},  // running
+		{day(12, 5), "nov"}, // the last one held
+		{time.Date(2026, 11, 9, 7, 30, 0, 0, time.FixedZone("CET", 3600)), "nov"}, // the morning it begins, in Sweden
+	}
+	for _, c := range cases {
+		if got := CurrentPeriod(ps, c.today); got != c.want {
+			t.Errorf("on %v: %q, want %q", c.today, got, c.want)
+		}
+	}
+}

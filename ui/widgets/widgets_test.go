@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/ui/internal/uitest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden images in testdata")
@@ -317,27 +318,17 @@ func TestSearchPickerFirstFilledShowsTheChosen(t *testing.T) {
 	}
 	// The rows the list shows: labels below its renderers, in its box.
 	var shown []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *widget.Label:
-			// Drawn inside the list's box, not scrolled out of it.
-			d := fyne.CurrentApp().Driver()
-			top, y := d.AbsolutePositionForObject(p.list).Y, d.AbsolutePositionForObject(x).Y
-			if strings.HasPrefix(x.Text, "Klass") && x.Visible() && y >= top && y+x.Size().Height <= top+p.list.Size().Height+1 {
-				shown = append(shown, x.Text)
-			}
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(p.list).Y
+	uitest.Walk(p.list, func(o fyne.CanvasObject) {
+		x, ok := o.(*widget.Label)
+		if !ok || !strings.HasPrefix(x.Text, "Klass") || !x.Visible() {
+			return
 		}
-	}
-	walk(p.list)
+		if y := d.AbsolutePositionForObject(x).Y; y >= top && y+x.Size().Height <= top+p.list.Size().Height+1 {
+			shown = append(shown, x.Text)
+		}
+	})
 	if !slices.Contains(shown, items[20].Text) {
 		t.Errorf("the list shows %q, not the chosen %q", shown, items[20].Text)
 	}

@@ -263,6 +263,7 @@ func (s *Screen) Reload() {
 				for _, p := range ps {
 					if p.ID == id {
 						s.periodSel.SetSelected(p.Name) // onPeriod loads it
+						break
 					}
 				}
 			}
@@ -276,6 +277,15 @@ func (s *Screen) period() (data.Period, bool) {
 		return data.Period{}, false
 	}
 	return s.periods[i], true
+}
+
+// stillOn says whether the period with id is still the one chosen: loads
+// run in the background, and the one for a period chosen earlier may end
+// after the one chosen since (Närvaro opens on a period by itself, and the
+// user may choose another before it has loaded).
+func (s *Screen) stillOn(id string) bool {
+	p, ok := s.period()
+	return ok && p.ID == id
 }
 
 // onPeriod lists the offers of the period that have placed pupils.
@@ -295,6 +305,9 @@ func (s *Screen) onPeriod() {
 		taken, err2 := st.TakenSeats(ctx, p.ID)
 		classes, err3 := placedClasses(ctx, st, p.ID)
 		return func() {
+			if !s.stillOn(p.ID) {
+				return // another period was chosen meanwhile; its own load shows it
+			}
 			if err == nil {
 				err = err2
 			}
@@ -442,6 +455,9 @@ func (s *Screen) load(id string, focus bool) {
 			g, err = loadClassGrid(context.Background(), st, p, class.schoolID, class.class, hosts)
 		}
 		return func() {
+			if !s.stillOn(p.ID) || s.shown != id {
+				return // another period, class or offer was chosen meanwhile
+			}
 			if err != nil {
 				dialog.ShowError(err, s.main.Window())
 				return

@@ -235,6 +235,9 @@ func (s *Screen) onWeekPeriod(p data.Period) {
 	s.main.Background(func() func() {
 		w, err := loadWeek(context.Background(), st, p.ID)
 		return func() {
+			if !s.stillOn(p.ID) {
+				return // another period was chosen meanwhile
+			}
 			if err != nil {
 				dialog.ShowError(err, s.main.Window())
 				return

@@ -33,18 +33,26 @@ func JoinDot(parts ...string) string {
 	return strings.Join(keep, " · ")
 }
 
-// CurrentPeriod is the period to record attendance in first: the one that
-// began most recently on or before today, which is the one running, or
-// else the last one held (attendance is often typed in after the week);
-// "" when every period lies ahead.
+// CurrentPeriod is the period to record attendance in first: one running
+// today (in Swedish time, as the app keeps its dates), the latest begun of
+// them; else the last one held, since attendance is often typed in after
+// the week; "" when every period lies ahead.
 func CurrentPeriod(ps []data.Period, today time.Time) string {
-	day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	t := today.In(data.Stockholm)
+	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	running := func(p data.Period) bool { return !p.Start.After(day) && !p.End.Before(day) }
 	best := -1
 	for i, p := range ps {
-		if p.Start.After(day) {
+		switch {
+		case p.Start.After(day):
 			continue
-		}
-		if best < 0 || p.Start.After(ps[best].Start) {
+		case best < 0:
+			best = i
+		case running(p) != running(ps[best]):
+			if running(p) {
+				best = i
+			}
+		case p.Start.After(ps[best].Start):
 			best = i
 		}
 	}

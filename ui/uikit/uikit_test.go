@@ -74,11 +74,21 @@ func TestCurrentPeriod(t *testing.T) {
 		{day(4, 20), "mar"}, // after it, before the next: typed in afterwards
 		{day(5, 6), "may"},  // running
 		{day(12, 5), "nov"}, // the last one held
+		{time.Date(2026, 11, 8, 23, 30, 0, 0, time.UTC), "nov"},                   // already Monday in Sweden
 		{time.Date(2026, 11, 9, 7, 30, 0, 0, time.FixedZone("CET", 3600)), "nov"}, // the morning it begins, in Sweden
 	}
 	for _, c := range cases {
 		if got := CurrentPeriod(ps, c.today); got != c.want {
 			t.Errorf("on %v: %q, want %q", c.today, got, c.want)
 		}
+	}
+	// A long period still running wins over a short one begun later and
+	// already over; of two running, the latest begun.
+	long := []data.Period{{ID: "year", Start: day(1, 5), End: day(12, 18)}, {ID: "week", Start: day(5, 4), End: day(5, 8)}}
+	if got := CurrentPeriod(long, day(6, 1)); got != "year" {
+		t.Errorf("a running period lost to one over: %q", got)
+	}
+	if got := CurrentPeriod(long, day(5, 5)); got != "week" {
+		t.Errorf("of two running, not the latest begun: %q", got)
 	}
 }

@@ -295,7 +295,7 @@ func (s *Store) allocationOffers(ctx context.Context, periodID string, r *alloca
 	dates := dateCache{} // a period has few dates
 	r.offers, r.firstDays = make([]Offer, len(rows)), make([]time.Time, len(rows))
 	for k, row := range rows {
-		p := packedRow{rest: row.packed}
+		p := unpack(row.packed)
 		o := &r.offers[k]
 		o.ID, o.HostID, o.PeriodID, o.Title = p.text(), p.text(), p.text(), p.text()
 		o.Capacity, o.MinAge, o.Status = p.int(), p.int(), OfferStatus(p.text())
@@ -386,7 +386,7 @@ func (c dateCache) parse(s string) time.Time {
 // readPupilRow reads a row of allocationPupilColumns into p, its birth date
 // parsed through dates.
 func readPupilRow(row string, dates dateCache, p *Pupil) error {
-	r := packedRow{rest: row}
+	r := unpack(row)
 	p.ID, p.SchoolID, p.FirstName, p.LastName, p.ClassName = r.text(), r.text(), r.text(), r.text(), r.text()
 	p.Grade, p.BirthDate, p.Gender, p.Protected = r.int(), dates.parse(r.text()), Gender(r.text()), r.int() != 0
 	return r.err()
@@ -509,15 +509,16 @@ func packColumns(cols ...string) string {
 	return strings.Join(parts, " || ")
 }
 
-// packedRow reads the values of a row of packColumns in order. Each value
-// is cut from the row, not copied. A row that cannot be read sets bad,
-// and reading on gives zero values.
+// packedRow reads the values of a row of packColumns in order (unpack).
+// Each value is cut from the row, not copied. A row that cannot be read
+// sets bad, and reading on gives zero values.
 type packedRow struct {
-	rest  string
-	bad   bool
-	first string // the first value read: the row's id, for the error
-	read  bool
+	row, rest string // the whole row, for the error, and what is left to read
+	bad       bool
 }
+
+// unpack starts reading a row of packColumns.
+func unpack(row string) packedRow { return packedRow{row: row, rest: row} }
 
 // text reads the next value.
 func (r *packedRow) text() string {
@@ -527,9 +528,6 @@ func (r *packedRow) text() string {
 		return ""
 	}
 	r.rest = rest[n:]
-	if !r.read {
-		r.first, r.read = rest[:n], true
-	}
 	return rest[:n]
 }
 
@@ -537,7 +535,7 @@ func (r *packedRow) text() string {
 func (r *packedRow) int() int {
 	s := r.text()
 	n, err := strconv.Atoi(s)
-	if err != nil && !r.bad {
+	if err != nil {
 		r.bad = true
 	}
 	return n
@@ -547,11 +545,11 @@ func (r *packedRow) int() int {
 // over; if not, it names the row by its first value (an id) when that
 // could be read.
 func (r *packedRow) err() error {
-	switch {
-	case !r.bad && r.rest == "":
+	if !r.bad && r.rest == "" {
 		return nil
-	case r.first != "" && len(r.first) <= 64:
-		return fmt.Errorf("the row of %q in the database could not be read", r.first)
+	}
+	if n, rest, ok := readNumber(r.row, ':'); ok && n > 0 && n <= min(len(rest), 64) {
+		return fmt.Errorf("the row of %q in the database could not be read", rest[:n])
 	}
 	return errors.New("a row of the database could not be read")
 }
@@ -563,7 +561,7 @@ func (s *Store) allocationPlacements(ctx context.Context, periodID string) ([]al
 		if err = rows.Scan(&row); err != nil {
 			return p, err
 		}
-		r := packedRow{rest: row}
+		r := unpack(row)
 		p.pupil, p.offer, p.locked, p.source = r.text(), r.text(), r.int() != 0, AssignmentSource(r.text())
 		return p, r.err()
 	})

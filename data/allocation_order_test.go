@@ -272,7 +272,7 @@ func TestPackedRowsReadBack(t *testing.T) {
 			if err := st.db.QueryRowContext(ctx, `SELECT `+packColumns("?1", "?2", "?3"), vals...).Scan(&row); err != nil {
 				t.Fatal(err)
 			}
-			r := packedRow{rest: row}
+			r := unpack(row)
 			got := []any{r.text(), r.text(), r.text()}
 			if err := r.err(); err != nil || !reflect.DeepEqual(got, vals) {
 				t.Errorf("read %q from %q (%v)", got, row, err)
@@ -284,7 +284,7 @@ func TestPackedRowsReadBack(t *testing.T) {
 		if err := st.db.QueryRowContext(ctx, `SELECT `+packColumns("8", "0", "1000", "'x'")).Scan(&row); err != nil {
 			t.Fatal(err)
 		}
-		r := packedRow{rest: row}
+		r := unpack(row)
 		if a, b, c, d := r.int(), r.int(), r.int(), r.text(); a != 8 || b != 0 || c != 1000 || d != "x" || r.err() != nil {
 			t.Errorf("read %d %d %d %q from %q", a, b, c, d, row)
 		}
@@ -294,7 +294,7 @@ func TestPackedRowsReadBack(t *testing.T) {
 		if err := st.db.QueryRowContext(ctx, `SELECT `+packColumns("1 + 2", "1 = 1", "'a' || 'b'", "CASE WHEN 2 > 1 THEN 'ja' ELSE '' END")).Scan(&row); err != nil {
 			t.Fatal(err)
 		}
-		r := packedRow{rest: row}
+		r := unpack(row)
 		if a, b, c, d := r.int(), r.int(), r.text(), r.text(); a != 3 || b != 1 || c != "ab" || d != "ja" || r.err() != nil {
 			t.Errorf("read %d %d %q %q from %q", a, b, c, d, row)
 		}
@@ -321,7 +321,7 @@ func TestPackedRowsReadBack(t *testing.T) {
 	}
 	for _, tc := range bad {
 		t.Run(tc.name, func(t *testing.T) {
-			r := packedRow{rest: tc.row}
+			r := unpack(tc.row)
 			r.text()
 			for range tc.ints {
 				r.int()

@@ -782,16 +782,6 @@ func (s *Screen) journeySection() fyne.CanvasObject {
 	return box
 }
 
-// newEscEntry makes an entry that closes its dialog on Esc.
-func newEscEntry(multiLine bool, onEsc func()) *uikit.EscEntry {
-	e := uikit.NewEscEntry(onEsc)
-	e.MultiLine = multiLine
-	if multiLine {
-		e.Wrapping = fyne.TextWrapWord
-	}
-	return e
-}
-
 // formDialog shows content with Avbryt and Spara; onSave returns true when the
 // dialog may close (false keeps it open showing the errors). Esc closes it.
 type formDialog struct {
@@ -848,7 +838,7 @@ func (s *Screen) editPerson(p data.Person) *personDialog {
 	save := func() bool { return s.savePerson(pd, p) }
 	pd.fd = s.newFormDialog(title, save)
 	entry := func(text string) *uikit.EscEntry {
-		e := newEscEntry(false, pd.fd.close)
+		e := uikit.NewEscEntry(pd.fd.close)
 		e.SetText(text)
 		e.OnSubmitted = func(string) {
 			if save() {
@@ -874,11 +864,11 @@ func (s *Screen) editPerson(p data.Person) *personDialog {
 		sel = append(sel, companyRoleText(r))
 	}
 	pd.roles.SetSelected(sel)
-	pd.journey = newEscEntry(true, pd.fd.close)
+	pd.journey = uikit.NewEscMultiLineEntry(pd.fd.close)
 	pd.journey.SetText(p.Journey)
 	pd.journey.SetPlaceHolder(lang.X("companies.journey_placeholder", "Vägen från skolan till jobbet: utbildning, vägval, första jobbet …"))
 	pd.journey.SetMinRowsVisible(5)
-	pd.notes = newEscEntry(true, pd.fd.close)
+	pd.notes = uikit.NewEscMultiLineEntry(pd.fd.close)
 	pd.notes.SetText(p.Notes)
 	pd.notes.SetMinRowsVisible(2)
 	form := widgets.FormGrid(
@@ -969,7 +959,7 @@ func (s *Screen) editJourney(j data.JourneyEntry) *journeyDialog {
 			jd.fd.close()
 		}
 	}
-	jd.title = newEscEntry(false, jd.fd.close)
+	jd.title = uikit.NewEscEntry(jd.fd.close)
 	jd.title.SetPlaceHolder(lang.X("companies.journey_title_placeholder", "t.ex. Könsneutrala platsannonser"))
 	jd.title.SetText(j.Title)
 	jd.title.OnSubmitted = func(string) {
@@ -977,7 +967,7 @@ func (s *Screen) editJourney(j data.JourneyEntry) *journeyDialog {
 			jd.fd.close()
 		}
 	}
-	jd.text = newEscEntry(true, jd.fd.close)
+	jd.text = uikit.NewEscMultiLineEntry(jd.fd.close)
 	jd.text.SetText(j.Text)
 	jd.text.SetPlaceHolder(lang.X("companies.journey_text_placeholder", "Vad gjorde ni, och vad blev resultatet?"))
 	jd.text.SetMinRowsVisible(6)

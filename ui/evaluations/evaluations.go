@@ -969,8 +969,7 @@ func (s *Screen) appendComment(r *evalRow, text string) {
 // editComment opens the comment of a row in a dialog where the whole text
 // can be edited (F2).
 func (s *Screen) editComment(r *evalRow) {
-	e := uikit.NewEscEntry(nil) // Escape is Avbryt, back to the grid
-	e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
+	e := uikit.NewEscMultiLineEntry(nil) // Escape is Avbryt, back to the grid
 	e.SetText(r.cur.comment)
 	e.SetMinRowsVisible(5)
 	e.Validator = func(t string) error {

@@ -155,7 +155,6 @@ func (w *formImport) updateButtons() {
 	}
 	w.enableIf(w.previewBtn, w.file != nil && w.file.Check() == nil && w.periodSel.SelectedIndex() >= 0)
 	w.enableIf(w.backBtn, true)
-	w.enableIf(w.closeBtn, true) // closing while it writes would hide how it went
 	p := w.preview
 	w.enableIf(w.importBtn, p != nil && p.Set+p.Replaced > 0 && (p.BadRows == 0 || w.skipBad.Checked))
 	w.enableIf(w.chooseBtn, cur != w.doneStep)

@@ -211,7 +211,6 @@ func (w *classListImport) updateButtons() {
 	}
 	w.enableIf(w.previewBtn, w.table != nil)
 	w.enableIf(w.backBtn, true)
-	w.enableIf(w.closeBtn, true) // closing while it writes would hide how it went
 	p := w.preview
 	w.enableIf(w.importBtn, p != nil && p.Added+p.Updated > 0 && (p.BadRows == 0 || w.skipBad.Checked))
 	w.enableIf(w.chooseBtn, cur != w.doneStep)

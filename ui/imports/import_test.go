@@ -65,7 +65,13 @@ func TestClassListWizardMapsPreviewsAndImports(t *testing.T) {
 		"Bo;Lind;8A;;42\n")
 	done := 0
 	w := openClassListImport(m, path, func() { done++ })
+	if !w.busy() || !w.closeBtn.Disabled() {
+		t.Errorf("while the file is read: busy %v, Avbryt disabled %v", w.busy(), w.closeBtn.Disabled())
+	}
 	m.Wait(t)
+	if w.closeBtn.Disabled() {
+		t.Error("Avbryt stays disabled after the file is read")
+	}
 	if w.table == nil {
 		t.Fatalf("the file was not read: %s", w)
 	}

@@ -96,6 +96,7 @@ func (w *wizardFrame) setBusy(text string) {
 	w.status.Importance = widget.MediumImportance
 	w.progress.Show()
 	w.progress.Start()
+	w.closeBtn.Disable() // closing while it reads or writes would hide how it went
 	w.refresh()
 }
 
@@ -103,6 +104,7 @@ func (w *wizardFrame) setBusy(text string) {
 func (w *wizardFrame) setIdle(text string, bad bool) {
 	w.progress.Stop()
 	w.progress.Hide()
+	w.closeBtn.Enable()
 	w.status.Importance = widget.MediumImportance
 	if bad {
 		w.status.Importance = widget.DangerImportance

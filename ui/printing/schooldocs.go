@@ -49,8 +49,7 @@ func (s *Screen) onLetterText() {
 	ctx := context.Background()
 	entries := map[string]*uikit.EscEntry{} // Escape in them is Avbryt
 	for _, l := range []string{"sv", "en"} {
-		e := uikit.NewEscEntry(nil)
-		e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
+		e := uikit.NewEscMultiLineEntry(nil)
 		e.SetMinRowsVisible(6)
 		text, err := st.GuardianLetterText(ctx, schoolID, l)
 		if err != nil {

@@ -142,6 +142,14 @@ func NewEscEntry(onEscape func()) *EscEntry {
 	return e
 }
 
+// NewEscMultiLineEntry makes a multi-line entry that wraps words and runs
+// onEscape on Escape.
+func NewEscMultiLineEntry(onEscape func()) *EscEntry {
+	e := NewEscEntry(onEscape)
+	e.MultiLine, e.Wrapping = true, fyne.TextWrapWord
+	return e
+}
+
 // TypedKey runs OnEscape on Escape and otherwise types as usual.
 func (e *EscEntry) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyEscape && e.OnEscape != nil {

@@ -247,17 +247,39 @@ func (s *Store) sides(ctx context.Context) (people, choices *Store, done func(er
 		}
 		l.conns[i] = c
 	}
+	if s.opts.ReadOnce {
+		if err := l.setCache(ctx, readOnceCacheKiB); err != nil {
+			l.closeConns()
+			l.mu.Unlock()
+			return s, s, pool
+		}
+	}
 	on := func(c *sql.Conn) *Store {
 		cs := *s
 		cs.q, cs.loads = c, nil
 		return &cs
 	}
 	return on(l.conns[0]), on(l.conns[1]), func(err error) {
+		// The connections go back to their usual cache, for what the
+		// process does next (match --save writes 30,000 placements).
+		if s.opts.ReadOnce {
+			err = cmp.Or(err, l.setCache(context.WithoutCancel(ctx), connectionCacheKiB))
+		}
 		if err != nil {
 			l.closeConns()
 		}
 		l.mu.Unlock()
 	}
+}
+
+// setCache sets the page cache of both kept connections.
+func (l *loadConns) setCache(ctx context.Context, kib int) error {
+	for _, c := range l.conns {
+		if _, err := c.ExecContext(ctx, "PRAGMA cache_size = "+strconv.Itoa(-kib)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // closeConns closes the kept connections (they go back to the pool).

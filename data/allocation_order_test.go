@@ -251,6 +251,76 @@ func TestLoadAllocationKeepsItsConnections(t *testing.T) {
 	}
 }
 
+// TestReadOnceLoadsWithASmallCache: a Store opened ReadOnce (the command
+// line) loads on connections with a small page cache, gives the same
+// problem, and hands the connections back with their usual cache, after a
+// load that failed too.
+func TestReadOnceLoadsWithASmallCache(t *testing.T) {
+	ctx := context.Background()
+	w := newListingWorld(t)
+	st := w.st
+	want, err := st.LoadAllocation(ctx, w.periods[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	cacheOf := func(q querier) int {
+		var kib int
+		if err := q.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&kib); err != nil {
+			t.Fatal(err)
+		}
+		return -kib
+	}
+	for k, c := range st.loads.conns {
+		if got := cacheOf(c); got != connectionCacheKiB {
+			t.Errorf("without ReadOnce, connection %d loads with a cache of %d KiB, want %d", k, got, connectionCacheKiB)
+		}
+	}
+
+	st.opts.ReadOnce = true // as Open(…, Options{ReadOnce: true}) sets it
+	for _, loadErr := range []error{nil, errors.New("a read failed")} {
+		people, choices, done := st.sides(ctx)
+		kept := st.loads.conns
+		conns := kept[:]
+		for k, side := range []*Store{people, choices} {
+			if got := cacheOf(side.q); got != readOnceCacheKiB {
+				t.Errorf("ReadOnce: side %d loads with a cache of %d KiB, want %d", k, got, readOnceCacheKiB)
+			}
+		}
+		done(loadErr)
+		if loadErr != nil {
+			// The connections went back to the pool: every idle one there
+			// must have the usual cache.
+			if st.loads.conns != [2]*sql.Conn{} {
+				t.Fatal("a failed load kept its connections")
+			}
+			conns = nil
+			for range st.db.Stats().Idle {
+				c, err := st.db.Conn(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer c.Close()
+				conns = append(conns, c)
+			}
+			if len(conns) == 0 {
+				t.Fatal("no idle connection in the pool after a failed load")
+			}
+		}
+		for k, c := range conns {
+			if got := cacheOf(c); got != connectionCacheKiB {
+				t.Errorf("ReadOnce, load error %v: connection %d is handed back with a cache of %d KiB, want %d", loadErr, k, got, connectionCacheKiB)
+			}
+		}
+	}
+	got, err := st.LoadAllocation(ctx, w.periods[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Error("ReadOnce loads another problem")
+	}
+}
+
 // TestPackedRowsReadBack packs values with SQLite (packColumns) and reads
 // them back (packedRow): any text survives, separators, digits, emoji,
 // line breaks and NUL included; what is not a packed row is refused, not

@@ -242,7 +242,8 @@ func openStore(ctx context.Context, path string, stderr io.Writer, cmd string) (
 		fmt.Fprintf(stderr, "techniqual %s: --db PATH is required\n", cmd)
 		return nil, false
 	}
-	st, err := data.Open(ctx, path, data.Options{})
+	// A command runs once and ends: its loads need no large page cache.
+	st, err := data.Open(ctx, path, data.Options{ReadOnce: true})
 	if err != nil {
 		fmt.Fprintf(stderr, "techniqual %s: %s\n", cmd, describeOpenError(path, err))
 		return nil, false

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -222,5 +223,22 @@ func TestMatchUsageAndUnknownPeriod(t *testing.T) {
 	}
 	if code, _, errs := runCmd(matchCmd, "--db", filepath.Join(t.TempDir(), "none.db"), "--period", grade8); code != exitFailure || !strings.Contains(errs, "no such database") {
 		t.Errorf("missing db: exit %d %q", code, errs)
+	}
+}
+
+// TestCollectLessPutsTheSettingBack: a match lets the heap grow further
+// between collections while it loads and solves, and then leaves the
+// collector as it found it.
+func TestCollectLessPutsTheSettingBack(t *testing.T) {
+	for _, before := range []int{100, 50, -1} {
+		old := debug.SetGCPercent(before)
+		restore := collectLess()
+		if got := debug.SetGCPercent(400); got != 400 {
+			t.Errorf("from %d: during a match the collector runs at %d %%, want 400", before, got)
+		}
+		restore()
+		if got := debug.SetGCPercent(old); got != before {
+			t.Errorf("after a match the collector runs at %d %%, want %d as before", got, before)
+		}
 	}
 }

@@ -29,7 +29,8 @@ func (p WeekProblem) Message() string { return RenderTemplate(p.Text, p.Data) }
 // CheckWeek lists what is wrong with a week: a host without a block in the
 // week, a host in no group, a group whose hosts have fewer blocks than it
 // has teams (or the week fewer places than pupils), a class smaller than
-// the least team, a pupil in no team of the saved plan, a block or a
+// the least team, a pupil in no team of the saved plan, a team larger or
+// smaller than the week's team sizes, a block or a
 // team's route that breaks the working-time rules, and a closing session
 // that is missing or outside the week. Empty means nothing is wrong.
 func (s *Store) CheckWeek(ctx context.Context, periodID string) ([]WeekProblem, error) {
@@ -194,6 +195,20 @@ func (s *Store) CheckWeek(ctx context.Context, periodID string) ([]WeekProblem, 
 				add(WeekProblem{Key: "week.pupil_no_team", Text: "{{.Pupil}} ({{.Class}}) är inte med i något lag. {{.Why}}",
 					Data: map[string]string{"Pupil": pu.Name(), "Class": pu.ClassName, "Why": why[pu.ID]}, PupilID: pu.ID})
 			}
+		}
+	}
+	// Teams of a size outside the week's bounds, as a move by hand can
+	// leave them: a host has room for TeamMax pupils a team.
+	for _, t := range teams {
+		n := len(t.PupilIDs)
+		d := map[string]string{"Team": t.Name, "Count": strconv.Itoa(n), "Min": strconv.Itoa(p.Week.TeamMin), "Max": strconv.Itoa(p.Week.TeamMax)}
+		switch {
+		case n > p.Week.TeamMax:
+			add(WeekProblem{Key: "week.team_big", Text: "Laget {{.Team}} har {{.Count}} elever, fler än största lagstorleken {{.Max}}: värdarna har plats för {{.Max}} elever per lag.",
+				Data: d, TeamID: t.ID, GroupID: t.GroupID})
+		case n < p.Week.TeamMin:
+			add(WeekProblem{Key: "week.team_small", Text: "Laget {{.Team}} har bara {{.Count}} elever, färre än minsta lagstorleken {{.Min}}.",
+				Warning: true, Data: d, TeamID: t.ID, GroupID: t.GroupID})
 		}
 	}
 	closing, hasClosing := Event{}, false

@@ -54,6 +54,24 @@ func TestCheckWeek(t *testing.T) {
 			p := Pupil{SchoolID: w.school.ID, FirstName: "Mira", LastName: "Sist", ClassName: "9A", Grade: 9}
 			mustT(t)(st.SavePupil(ctx, &p))
 		}, "week.pupil_no_team", false, "Mira Sist (9A) är inte med i något lag."},
+		{"a team larger than the largest team size", func(t *testing.T, st *Store, w *weekWorld, gs []HostGroup) {
+			teams, err := st.ListTeams(ctx, w.period.ID)
+			mustT(t)(err)
+			for len(teams[1].PupilIDs) <= w.period.Week.TeamMax {
+				teams[1].PupilIDs = append(teams[1].PupilIDs, teams[0].PupilIDs[0])
+				teams[0].PupilIDs = teams[0].PupilIDs[1:]
+			}
+			mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, teams, nil))
+		}, "week.team_big", false, "Laget Lag 2 har 7 elever, fler än största lagstorleken 6"},
+		{"a team smaller than the smallest team size", func(t *testing.T, st *Store, w *weekWorld, gs []HostGroup) {
+			teams, err := st.ListTeams(ctx, w.period.ID)
+			mustT(t)(err)
+			for len(teams[0].PupilIDs) >= w.period.Week.TeamMin {
+				teams[1].PupilIDs = append(teams[1].PupilIDs, teams[0].PupilIDs[0])
+				teams[0].PupilIDs = teams[0].PupilIDs[1:]
+			}
+			mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, teams, nil))
+		}, "week.team_small", true, "Laget Lag 1 har bara 3 elever, färre än minsta lagstorleken 4."},
 		{"a block that breaks a working-time rule", func(t *testing.T, st *Store, w *weekWorld, gs []HostGroup) {
 			o := w.offers[4]
 			o.Status = OfferSubmitted

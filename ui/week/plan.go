@@ -310,6 +310,9 @@ func (t *planTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		l.SetText(t.s.groupName(tm.groupID))
 	case 2:
 		l.SetText(fmt.Sprint(len(tm.pupils)))
+		if wk := t.s.w.period.Week; len(tm.pupils) < wk.TeamMin || len(tm.pupils) > wk.TeamMax {
+			l.Importance = widget.WarningImportance
+		}
 	case 3:
 		g, b := t.mix(tm)
 		l.SetText(fmt.Sprintf("%d / %d", g, b))

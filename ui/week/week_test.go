@@ -2,6 +2,7 @@ package week
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -386,6 +387,47 @@ func TestSwapAndUndoMove(t *testing.T) {
 	}
 	if ts, _ := st.ListTeams(context.Background(), s.periodID()); len(ts) != 0 {
 		t.Error("the trial check saved the plan")
+	}
+}
+
+// TestATeamTooLargeIsFlagged: pupils moved by hand into a team past the
+// week's largest team size mark its count, and Godkänn's question names
+// the team and asks before saving.
+func TestATeamTooLargeIsFlagged(t *testing.T) {
+	st := demoStore(t)
+	sh, s := openWeek(t, st, comingWeekName)
+	p := s.planTab
+	test.Tap(p.planBtn)
+	sh.Wait(t)
+	if len(s.draft.teams) < 2 {
+		t.Skip("fewer than two teams")
+	}
+	countCell := func(team int) *widget.Label {
+		for row, i := range p.rows {
+			if i == team {
+				l := widget.NewLabel("")
+				p.updateCell(widget.TableCellID{Row: row, Col: 2}, l)
+				return l
+			}
+		}
+		t.Fatalf("team %d not in the table", team)
+		return nil
+	}
+	if l := countCell(1); l.Importance != widget.MediumImportance {
+		t.Fatalf("a planned team of %s pupils is marked", l.Text)
+	}
+	max := s.w.period.Week.TeamMax
+	for len(s.draft.teams[1].pupils) <= max {
+		p.movePupil(s.draft.teams[0].pupils[0], 1)
+	}
+	big := s.draft.teams[1]
+	if l := countCell(1); l.Text != fmt.Sprint(len(big.pupils)) || l.Importance != widget.WarningImportance {
+		t.Errorf("count cell %q, importance %v; want %d marked", l.Text, l.Importance, len(big.pupils))
+	}
+	q := p.acceptQuestion()
+	want := fmt.Sprintf("%s har %d elever, fler än största lagstorleken %d", big.name, len(big.pupils), max)
+	if !strings.Contains(q, want) || !strings.Contains(q, "spara ändå?") {
+		t.Errorf("question %q, want it to name %q and ask", q, want)
 	}
 }
 

@@ -661,6 +661,21 @@ func (s *Screen) refreshRows() {
 		}
 		s.rows = append(s.rows, i)
 	}
+	// The table selects a row, and the rows have changed: select the chosen
+	// pupil's new row, or no pupil when the search hides them. Left as it
+	// was, the highlight stayed on a row that now held another pupil, and
+	// a click there selected nothing new, so Flytta and Lås acted on the
+	// pupil chosen before the search.
+	s.table.UnselectAll()
+	if s.selected >= 0 {
+		if row := slices.Index(s.rows, s.selected); row >= 0 {
+			s.table.Select(widget.TableCellID{Row: row, Col: 0})
+		} else {
+			s.selected = -1
+			s.pupilLbl.SetText(lang.X("matching.no_pupil", "Välj en elev i tabellen."))
+			s.updateButtons()
+		}
+	}
 	s.table.Refresh()
 }
 

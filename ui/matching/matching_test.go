@@ -170,6 +170,57 @@ func TestMatchingRunMoveLockAcceptUndo(t *testing.T) {
 	}
 }
 
+// TestSearchKeepsTheSelectionOnThePupil: a search changes which pupil
+// each row holds. Found by use: after a search for one pupil and a click,
+// a search for another left the highlight on row 0, a click on that row
+// chose nobody new, and Lås locked the pupil of the first search.
+func TestSearchKeepsTheSelectionOnThePupil(t *testing.T) {
+	s, _ := newMatchingTest(t, 200)
+	m := s.main.(*uitest.Shell)
+	test.Tap(s.runBtn)
+	m.Wait(t)
+	// Two pupils whose names each find one row only.
+	var alone []int
+	for i, p := range s.alloc.Pupils {
+		s.search.SetText(p.Name())
+		if len(s.rows) == 1 && s.rows[0] == i && s.work[i] != match.NoOffer {
+			alone = append(alone, i)
+		}
+		if len(alone) == 2 {
+			break
+		}
+	}
+	if len(alone) < 2 {
+		t.Fatal("no two pupils with names of their own")
+	}
+	a, b := alone[0], alone[1]
+	click := func(row int) { s.table.Select(widget.TableCellID{Row: row, Col: 1}) }
+
+	s.search.SetText(s.alloc.Pupils[a].Name())
+	click(0)
+	if s.selected != a {
+		t.Fatalf("a click on %s's row chose pupil %d", s.alloc.Pupils[a].Name(), s.selected)
+	}
+	s.search.SetText(s.alloc.Pupils[b].Name())
+	if s.selected != -1 || !s.lockBtn.Disabled() || s.pupilLbl.Text != "Välj en elev i tabellen." {
+		t.Errorf("the search hid %s but the screen still acts on pupil %d (label %q)", s.alloc.Pupils[a].Name(), s.selected, s.pupilLbl.Text)
+	}
+	click(0)
+	if s.selected != b || !strings.HasPrefix(s.pupilLbl.Text, s.pupilName(b)) {
+		t.Fatalf("a click on %s's row chose pupil %d, label %q", s.alloc.Pupils[b].Name(), s.selected, s.pupilLbl.Text)
+	}
+	test.Tap(s.lockBtn)
+	if !s.locked[b] || s.locked[a] {
+		t.Errorf("Lås locked a: %v, b: %v; want only %s", s.locked[a], s.locked[b], s.alloc.Pupils[b].Name())
+	}
+	// A search that still shows the chosen pupil keeps them chosen, on
+	// their new row.
+	s.search.SetText("")
+	if s.selected != b {
+		t.Errorf("clearing the search lost the chosen pupil: %d", s.selected)
+	}
+}
+
 func TestMatchingCancelKeepsTheWindowBalanced(t *testing.T) {
 	s, _ := newMatchingTest(t, 200)
 	test.Tap(s.runBtn)

@@ -670,6 +670,13 @@ func shortDay(d time.Time) string {
 
 func (s *Screen) onSelected(id widget.TableCellID) {
 	s.table.Sel = id
+	s.showSelected()
+}
+
+// showSelected writes the summary of the selected cell's pupil, again
+// after a change that may be theirs (a whole day or block filled in).
+func (s *Screen) showSelected() {
+	id := s.table.Sel
 	if s.week != nil {
 		if id.Row >= 1 && id.Row-1 < len(s.week.rows) {
 			s.showWeekPupil(id.Row - 1)
@@ -834,6 +841,7 @@ func (s *Screen) onFillDay() {
 				s.grid.set(data.Attendance{PupilID: id, OfferID: offerOf[id], Date: day, Status: data.AttendancePresent})
 			}
 			s.table.Refresh()
+			s.showSelected()
 			s.status.SetText(lang.X("attendance.filled", "{{.N}} elever markerade närvarande {{.Day}}.",
 				map[string]string{"N": strconv.Itoa(len(ids)), "Day": uikit.LongDate(day)}))
 		}

@@ -2,6 +2,7 @@ package attendance
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -103,6 +104,7 @@ func TestAttendanceGridFromTheKeyboard(t *testing.T) {
 	if s.table.Sel.Row != 2 || s.table.Sel.Col != 2 {
 		t.Fatalf("arrow down: %+v", s.table.Sel)
 	}
+	s.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp}) // back on the first pupil, whose day 2 is empty
 	test.Tap(s.fillBtn)
 	m.Wait(t)
 	for i := range s.grid.pupils {
@@ -121,6 +123,11 @@ func TestAttendanceGridFromTheKeyboard(t *testing.T) {
 	}
 	if n != len(s.grid.pupils) {
 		t.Errorf("%d records on day 2, want %d", n, len(s.grid.pupils))
+	}
+	// The selected pupil's summary counts the day just filled in.
+	tot := s.grid.totals(0)
+	if want := fmt.Sprintf("%s: närvarande %d av %d planerade dagar (%d ej registrerade)", s.grid.pupils[0].Name(), tot.Present, tot.Planned, tot.Unrecorded); !strings.Contains(s.detail.Text, want) {
+		t.Errorf("after filling the day the summary says %q, want %q", s.detail.Text, want)
 	}
 }
 

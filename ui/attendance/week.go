@@ -510,6 +510,7 @@ func (s *Screen) onFillWeekBlock() {
 				s.weekData.remember(a, false)
 			}
 			s.table.Refresh()
+			s.showSelected()
 			s.status.SetText(countsText(g.counts()) + " · " + lang.X("attendance.week.filled", "{{.N}} elever markerade närvarande i {{.Block}}.",
 				map[string]string{"N": strconv.Itoa(len(ids)), "Block": blockLabel(block)}))
 		}

@@ -16,6 +16,7 @@ import (
 
 	"techniqual/data"
 	"techniqual/reports"
+	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 )
 
@@ -305,35 +306,13 @@ func (d *pupilDetail) askToLeaveOr(next, stay func()) {
 		next()
 		return
 	}
-	// Avbryt comes first, and is what Escape does: stay with the edits.
-	// (A confirm dialog would have had "Släng ändringarna" as its first
-	// button, and no way to stay.)
-	var dl *dialog.CustomDialog
-	cancel := widget.NewButtonWithIcon(lang.X("action.cancel", "Avbryt"), theme.CancelIcon(), func() {
-		dl.Hide()
-		if stay != nil {
-			stay()
-		}
-	})
-	discard := widget.NewButtonWithIcon(lang.X("action.discard", "Släng ändringarna"), theme.DeleteIcon(), func() {
-		dl.Hide()
-		d.dirty = false
-		next()
-	})
-	save := widget.NewButtonWithIcon(lang.X("action.save", "Spara"), theme.DocumentSaveIcon(), func() {
-		dl.Hide()
-		d.onSave()
-		if d.dirty {
-			return // the save failed; stay
-		}
-		next()
-	})
-	save.Importance = widget.HighImportance
-	dl = dialog.NewCustomWithoutButtons(lang.X("pupil.unsaved_title", "Osparade ändringar"),
-		widget.NewLabel(lang.X("pupil.unsaved", "Du har ändrat {{.Name}} utan att spara.", map[string]string{"Name": d.editedName()})),
-		d.screen.main.Window())
-	dl.SetButtons([]fyne.CanvasObject{cancel, discard, save})
-	dl.Show()
+	uikit.AskUnsaved(d.screen.main.Window(),
+		lang.X("pupil.unsaved", "Du har ändrat {{.Name}} utan att spara.", map[string]string{"Name": d.editedName()}),
+		func() bool {
+			d.onSave()
+			return !d.dirty // a failed save leaves the edits, and the user with them
+		},
+		func() { d.dirty = false }, next, stay)
 }
 
 // onPrint opens Utskrifter with this pupil's schedule in the period shown

@@ -367,6 +367,10 @@ func (s *Screen) OnNew() {
 // FocusSearch puts the cursor in the search box (Ctrl+F).
 func (s *Screen) FocusSearch() { s.main.Window().Canvas().Focus(s.search) }
 
+// AskToLeave asks about the shown pupil's unsaved edits before the window
+// shows another screen (uikit.Leaver).
+func (s *Screen) AskToLeave(next func()) { s.detail.askToLeave(next) }
+
 // onShowBin lists deleted pupils so they can be restored.
 func (s *Screen) onShowBin() {
 	st := s.main.Store()

@@ -129,7 +129,11 @@ type MainWindow struct {
 	overview *overview.Screen
 	screens  map[string]uikit.Screen
 	current  int
-	runner   uikit.Runner // background loads, handed back with fyne.Do
+	// puttingBack is set while the list is selected from code, not by the
+	// user: onNavSelected then shows nothing.
+	puttingBack bool
+	afterShow   func()       // runs once the screen being selected is shown (showThen)
+	runner      uikit.Runner // background loads, handed back with fyne.Do
 }
 
 // holdHandBacks is set by the package's tests: the window's hand-backs
@@ -233,10 +237,28 @@ func (m *MainWindow) ShowExchangeImport(onDone func()) { settings.ShowExchangeIm
 // ShowNew shows the screen with that id and starts a new item there (as
 // Ctrl+N would), when the screen can.
 func (m *MainWindow) ShowNew(id string) {
-	m.Show(id)
-	if c, ok := m.screen(id).(uikit.Creator); ok {
-		c.OnNew()
+	m.showThen(id, func() {
+		if c, ok := m.screen(id).(uikit.Creator); ok {
+			c.OnNew()
+		}
+	})
+}
+
+// showThen shows the screen with that id and then runs then, once it is
+// shown: not when the screen shown before keeps the window (its unsaved
+// edits, uikit.Leaver).
+func (m *MainWindow) showThen(id string, then func()) {
+	i := sectionIndex(id)
+	if i < 0 {
+		return
 	}
+	if i == m.current && m.Current() != nil {
+		then()
+		return
+	}
+	m.afterShow = then
+	m.nav.Select(i)
+	m.afterShow = nil // when the list had it selected already
 }
 
 // ShowChoicesImport opens the import of pupils' choices from a form.
@@ -325,6 +347,40 @@ func sectionIndex(id string) int {
 }
 
 func (m *MainWindow) onNavSelected(i widget.ListItemID) {
+	if m.puttingBack {
+		return
+	}
+	then := m.afterShow
+	m.afterShow = nil
+	show := func() {
+		m.showSection(i)
+		if then != nil {
+			then()
+		}
+	}
+	// The screen shown may hold unsaved edits: the list keeps pointing at
+	// it while it asks, and moves on only when the screen lets it go.
+	if l, ok := m.screens[sections[m.current].id].(uikit.Leaver); ok && i != m.current && m.Current() != nil {
+		from := m.current
+		m.selectQuietly(from)
+		l.AskToLeave(func() {
+			m.selectQuietly(i)
+			show()
+		})
+		return
+	}
+	show()
+}
+
+// selectQuietly selects the list's item i without showing its screen.
+func (m *MainWindow) selectQuietly(i widget.ListItemID) {
+	m.puttingBack = true
+	defer func() { m.puttingBack = false }()
+	m.nav.Select(i)
+}
+
+// showSection shows the screen of the section at place i.
+func (m *MainWindow) showSection(i widget.ListItemID) {
 	m.current = i
 	m.app.Preferences().SetString(prefLastScreen, sections[i].id)
 	s := sections[i]

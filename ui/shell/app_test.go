@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
 	"techniqual/ui/internal/uitest"
@@ -84,5 +85,57 @@ func TestOpenErrorTextSaysWhatAndWhere(t *testing.T) {
 		if !strings.Contains(got, c.want) || !strings.Contains(got, "/hem/syv/elever.db") {
 			t.Errorf("OpenErrorText(%v) = %q", c.err, got)
 		}
+	}
+}
+
+// leaverScreen is a screen with unsaved edits: it keeps what the window
+// asks it to run when it lets go.
+type leaverScreen struct {
+	content fyne.CanvasObject
+	asked   []func()
+}
+
+func (l *leaverScreen) Content() fyne.CanvasObject { return l.content }
+func (l *leaverScreen) Reload()                    {}
+func (l *leaverScreen) AskToLeave(next func())     { l.asked = append(l.asked, next) }
+
+// creatorScreen is a screen that counts the new items started there.
+type creatorScreen struct{ created int }
+
+func (c *creatorScreen) Content() fyne.CanvasObject { return widget.NewLabel("ny") }
+func (c *creatorScreen) Reload()                    {}
+func (c *creatorScreen) OnNew()                     { c.created++ }
+
+// TestLeavingAScreenWithUnsavedEditsAsksIt: a screen with unsaved edits
+// (uikit.Leaver) is asked before another is shown; while it asks, and when
+// the user stays, it stays shown and the list points at it; a screen asked
+// for with something to do there (ShowNew) does it only once shown.
+func TestLeavingAScreenWithUnsavedEditsAsksIt(t *testing.T) {
+	m := newTestWindow(t, uitest.OpenStore(t))
+	l := &leaverScreen{content: widget.NewLabel("osparat")}
+	c := &creatorScreen{}
+	m.screens["contacts"], m.screens["events"] = l, c
+	m.Show("contacts")
+	waitIdle(t, m)
+	contacts, events := sectionIndex("contacts"), sectionIndex("events")
+	stillThere := func(when string, asked int) {
+		t.Helper()
+		if len(l.asked) != asked || m.Current() != l.content || m.current != contacts || c.created != 0 {
+			t.Fatalf("%s: asked %d times (want %d), section %d (want %d), new items %d",
+				when, len(l.asked), asked, m.current, contacts, c.created)
+		}
+	}
+	stillThere("shown", 0)
+
+	m.Show("overview")
+	stillThere("asked to show Översikt", 1)
+	// The user stays (Avbryt: the question's next never runs), and later
+	// asks for a new event.
+	m.ShowNew("events")
+	stillThere("asked for a new event", 2)
+	l.asked[1]() // this time the user lets go (Spara or Släng ändringarna)
+	waitIdle(t, m)
+	if m.current != events || m.Current() == l.content || c.created != 1 {
+		t.Errorf("after letting go: section %d (want %d), new items %d (want 1)", m.current, events, c.created)
 	}
 }

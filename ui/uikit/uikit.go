@@ -54,6 +54,12 @@ type Searcher interface{ FocusSearch() }
 // Creator is a screen that can start a new item (Ctrl+N).
 type Creator interface{ OnNew() }
 
+// Leaver is a screen that may hold unsaved edits. Before the window shows
+// another screen it calls AskToLeave, which runs next at once when nothing
+// is unsaved, after saving or discarding when the user chooses so
+// (AskUnsaved), and not at all when the user stays.
+type Leaver interface{ AskToLeave(next func()) }
+
 // Icon is the app icon as a fyne resource (the window's and the logo on
 // drawn document previews).
 func Icon() fyne.Resource { return fyne.NewStaticResource("icon.png", assets.IconPNG) }

@@ -50,6 +50,7 @@ type settingsTab struct {
 	errs                 map[string]*widget.Label
 	saveBtn, calBtn      *widget.Button
 	closingInfo          *widget.Label
+	shown                string // state() as show() filled the form
 }
 
 func newSettingsTab(s *Screen) *settingsTab {
@@ -157,7 +158,19 @@ func (t *settingsTab) show() {
 		t.programme.SetText("")
 		t.closingInfo.SetText(lang.X("wk.no_closing", "Veckan har ingen avslutning än. Fyll i plats och spara, så skapas den."))
 	}
+	t.shown = t.state()
 }
+
+// state is everything the form holds, to tell whether it was edited.
+func (t *settingsTab) state() string {
+	date := t.closeDate.Entry.Text
+	return strings.Join([]string{t.teamMin.Text, t.teamMax.Text, strconv.FormatBool(t.mixRule.Checked), t.mixWeight.Text,
+		strconv.FormatBool(t.friends.Checked), t.travel.Text, strconv.Itoa(t.mode.SelectedIndex()), t.closeTitle.Text, date,
+		t.closeStart.Text, t.closeEnd.Text, t.venue.Text, t.programme.Text}, "\x00")
+}
+
+// dirty says whether the form has edits that are not saved.
+func (t *settingsTab) dirty() bool { return t.s.w != nil && t.state() != t.shown }
 
 // read checks the form; errors show beside their fields.
 func (t *settingsTab) read() (data.Period, *data.Event, bool) {
@@ -241,16 +254,19 @@ func (t *settingsTab) read() (data.Period, *data.Event, bool) {
 
 // onSave stores the week's settings and its closing session together, all
 // or nothing.
-func (t *settingsTab) onSave() {
+func (t *settingsTab) onSave() { t.save() }
+
+// save is onSave that says whether the settings were saved.
+func (t *settingsTab) save() bool {
 	if t.s.w == nil {
-		return
+		return false
 	}
 	for _, l := range t.errs {
 		l.Hide()
 	}
 	p, e, ok := t.read()
 	if !ok {
-		return
+		return false
 	}
 	st := t.s.main.Store()
 	err := st.InTx(context.Background(), func(tx *data.Store) error {
@@ -275,11 +291,13 @@ func (t *settingsTab) onSave() {
 			}
 			widgets.ShowErr(l, widgets.FieldMessage(f))
 		}
-		return
+		return false
 	}
 	if err != nil {
 		dialog.ShowError(err, t.s.main.Window())
-		return
+		return false
 	}
+	t.shown = t.state() // saved: what loadWeek fills in again
 	t.s.loadWeek(p.ID, false)
+	return true
 }

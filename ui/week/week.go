@@ -159,6 +159,20 @@ func (s *Screen) FocusSearch() {
 	c.Focus(s.periodFilter)
 }
 
+// AskToLeave asks about unsaved edits of the week's settings and closing
+// session before the window shows another screen (uikit.Leaver): coming
+// back reloads the week, and the form would show the saved values again.
+func (s *Screen) AskToLeave(next func()) {
+	if !s.settings.dirty() {
+		next()
+		return
+	}
+	s.tabs.Select(s.tabs.Items[0]) // the edits the question is about
+	uikit.AskUnsaved(s.main.Window(),
+		lang.X("wk.unsaved", "Du har ändrat inställningarna för {{.Name}} utan att spara.", map[string]string{"Name": s.w.period.Name}),
+		s.settings.save, nil, next, nil)
+}
+
 // ShowPeriod makes the next Reload show the week period with that id (the
 // shell shows the screen, which reloads it).
 func (s *Screen) ShowPeriod(id string) { s.wantPeriod = id }

@@ -17,6 +17,7 @@ import (
 	"techniqual/data/rotation"
 	"techniqual/reports"
 	"techniqual/ui/internal/uitest"
+	"techniqual/ui/uikit"
 )
 
 const comingWeekName = "Teknikprao åk 8 v. 20 2027"
@@ -158,6 +159,53 @@ func TestSettingsAndClosing(t *testing.T) {
 	if err != nil || p.Week.TeamMin != 3 || p.Week.TeamMax != 5 || p.Week.TeamMode != data.TeamModeMixSchools ||
 		e.Venue != "Karlstads universitet, Aulan" {
 		t.Errorf("saved %+v, closing %+v %v", p.Week, e, err)
+	}
+}
+
+// TestLeavingUnsavedSettingsAsks: leaving the week's settings with edits
+// asks (the window's Leaver), with the safe answer first; Avbryt stays,
+// Spara saves and goes on, a form that does not save stays, and a form as
+// shown lets go at once. Found by use: the travel time typed and not saved
+// was gone when the coordinator came back from Översikt.
+func TestLeavingUnsavedSettingsAsks(t *testing.T) {
+	ctx := context.Background()
+	st := demoStore(t)
+	sh, s := openWeek(t, st, comingWeekName)
+	c := sh.Window().Canvas()
+	set := s.settings
+	went := 0
+	next := func() { went++ }
+
+	s.AskToLeave(next)
+	if went != 1 || c.Overlays().Top() != nil {
+		t.Fatalf("a form as shown asked (went on %d times)", went)
+	}
+	s.tabs.SelectIndex(2)
+	set.travel.SetText("45")
+	s.AskToLeave(next)
+	if c.Overlays().Top() == nil || s.tabs.SelectedIndex() != 0 {
+		t.Fatalf("leaving edited settings asked nothing, or did not show them (tab %d)", s.tabs.SelectedIndex())
+	}
+	if !strings.Contains(strings.Join(uitest.LabelTexts(c.Overlays().Top()), " "), comingWeekName) {
+		t.Error("the question does not name the week")
+	}
+	uikit.DismissTopDialog(c) // Escape: Avbryt
+	if went != 1 || set.travel.Text != "45" {
+		t.Fatalf("Avbryt: went on %d times, travel %q", went, set.travel.Text)
+	}
+	set.teamMax.SetText("2") // below the least: cannot be saved
+	s.AskToLeave(next)
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Spara"))
+	if went != 1 || !set.errs["team_max"].Visible() {
+		t.Fatalf("a form that does not save let go (went on %d times)", went)
+	}
+	set.teamMax.SetText("6")
+	s.AskToLeave(next)
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Spara"))
+	sh.Wait(t)
+	p, _ := st.GetPeriod(ctx, s.periodID())
+	if went != 2 || p.Week.TravelMinutes != 45 || set.dirty() {
+		t.Errorf("Spara: went on %d times, travel saved %d, still edited %v", went, p.Week.TravelMinutes, set.dirty())
 	}
 }
 

@@ -1,0 +1,46 @@
+package uikit
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// AskUnsaved asks what to do with unsaved edits before leaving them, with
+// text saying what was edited: Avbryt runs stay (when not nil) and keeps
+// the edits; "Släng ändringarna" runs discard and then next; Spara runs
+// save, and next only when save says it succeeded (a failed save shows
+// its errors, and the user stays with them). Avbryt comes first and is
+// what Escape does: a confirm dialog would have had "Släng ändringarna" as
+// its first button, and no way to stay.
+func AskUnsaved(win fyne.Window, text string, save func() bool, discard, next, stay func()) {
+	var dl *dialog.CustomDialog
+	cancel := widget.NewButtonWithIcon(lang.X("action.cancel", "Avbryt"), theme.CancelIcon(), func() {
+		dl.Hide()
+		if stay != nil {
+			stay()
+		}
+	})
+	drop := widget.NewButtonWithIcon(lang.X("action.discard", "Släng ändringarna"), theme.DeleteIcon(), func() {
+		dl.Hide()
+		if discard != nil {
+			discard()
+		}
+		next()
+	})
+	keep := widget.NewButtonWithIcon(lang.X("action.save", "Spara"), theme.DocumentSaveIcon(), func() {
+		dl.Hide()
+		if save() {
+			next()
+		}
+	})
+	keep.Importance = widget.HighImportance
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	dl = dialog.NewCustomWithoutButtons(lang.X("pupil.unsaved_title", "Osparade ändringar"), msg, win)
+	dl.SetButtons([]fyne.CanvasObject{cancel, drop, keep})
+	dl.Resize(fyne.NewSize(440, 0))
+	dl.Show()
+}

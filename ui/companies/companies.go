@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -49,6 +50,7 @@ type Screen struct {
 	list    *widget.List
 	newBtn  *widget.Button
 	count   *widget.Label
+	head    *widget.Label // the shown organisation's name above its form
 	kindRow *fyne.Container
 	status  *widget.Label
 
@@ -161,13 +163,14 @@ func (s *Screen) Reload() {
 }
 
 // reloadHostPeriods gives the open host form the periods as they are now:
-// one may have been created under Praoperioder since it opened.
+// one may have been created under Praoperioder, or a week under
+// Teknikprao, since the company was read.
 func (s *Screen) reloadHostPeriods(h *hostForm) {
 	st := s.main.Store()
 	s.main.Background(func() func() {
 		periods, err := st.ListPeriods(context.Background())
 		return func() {
-			if err != nil || s.host != h {
+			if err != nil || s.host != h || slices.EqualFunc(periods, h.periods, samePeriod) {
 				return
 			}
 			s.periods = periods
@@ -603,6 +606,8 @@ func (s *Screen) onSaveOrganisation() {
 	if isNew {
 		s.showDetail()
 		s.form.saved.SetText(lang.X("companies.saved", "Sparat."))
+	} else if s.head != nil {
+		s.head.SetText(o.Name) // renamed: the heading says so at once
 	}
 	s.refreshList()
 }
@@ -645,6 +650,7 @@ func (s *Screen) showDetail() {
 	head := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.SizeName = theme.SizeNameHeadingText
 	head.Wrapping = fyne.TextWrapWord
+	s.head = head
 	form, formObj := s.newOrgForm(o)
 	s.form = form
 	parts := []fyne.CanvasObject{head, formObj}
@@ -1051,7 +1057,16 @@ func (s *Screen) openHostForm(o data.Offer) *hostForm {
 	h := newHostForm(s, s.org, o, s.people, s.periods)
 	s.host = h
 	s.setDetail(h.content)
+	// Found by use: a company created after a new week had the periods
+	// of before, and its new offer offered no period at all.
+	s.reloadHostPeriods(h)
 	return h
+}
+
+// samePeriod says whether the form would show a and b alike.
+func samePeriod(a, b data.Period) bool {
+	return a.ID == b.ID && a.Name == b.Name && a.Status == b.Status && a.Format == b.Format &&
+		a.Start.Equal(b.Start) && a.End.Equal(b.End) && a.Grade == b.Grade
 }
 
 // closeHostForm goes back from the host form to the company.

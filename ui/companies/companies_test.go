@@ -5,6 +5,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -109,6 +110,17 @@ func TestCompanyCreatedInTheFormIsFoundBySearch(t *testing.T) {
 		t.Errorf("saved %+v", got)
 	}
 
+	// Renamed and saved: the heading says the new name at once.
+	s.form.name.SetText(name + " Nord")
+	test.Tap(s.form.saveBtn)
+	coWait(t, s, s.listLoaded, "the list after renaming")
+	if s.head.Text != name+" Nord" {
+		t.Errorf("heading after renaming: %q", s.head.Text)
+	}
+	s.form.name.SetText(name)
+	test.Tap(s.form.saveBtn)
+	coWait(t, s, s.listLoaded, "the list after renaming back")
+
 	test.Type(s.search, "fiberoptik kristine")
 	if len(s.shown) != 1 || s.shown[0].Name != name {
 		t.Fatalf("search shows %v", s.shown)
@@ -122,6 +134,29 @@ func TestCompanyCreatedInTheFormIsFoundBySearch(t *testing.T) {
 	test.Type(s.search, "zzz")
 	if len(s.shown) != 0 {
 		t.Errorf("search for zzz shows %v", s.shown)
+	}
+}
+
+// TestANewOfferOffersAPeriodMadeSinceTheCompanyWasRead: found by use, a
+// week made under Teknikprao after the company was read was missing from
+// its new offer's periods until the screen was left and shown again.
+func TestANewOfferOffersAPeriodMadeSinceTheCompanyWasRead(t *testing.T) {
+	st := uitest.OpenStore(t)
+	o := coCompany(t, st, "Klarälvens Robotik AB")
+	s := newCompaniesTest(t, st)
+	coOpen(t, s, o.ID)
+	if len(s.periods) != 0 {
+		t.Fatalf("periods before: %v", s.periods)
+	}
+	week := data.Period{Name: "Teknikprao åk 8 v. 51", Grade: 8, Format: data.FormatWeek,
+		Start: time.Date(2026, 12, 14, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 12, 18, 0, 0, 0, 0, time.UTC)}
+	if err := st.SavePeriod(context.Background(), &week); err != nil {
+		t.Fatal(err)
+	}
+	h := s.openHostForm(data.Offer{HostID: o.ID})
+	s.main.(interface{ Wait(testing.TB) }).Wait(t)
+	if !slices.Contains(h.period.Options, week.Name) || h.noPeriods.Visible() {
+		t.Errorf("the new offer offers periods %q (no-periods note shown %v)", h.period.Options, h.noPeriods.Visible())
 	}
 }
 

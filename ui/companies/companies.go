@@ -248,7 +248,7 @@ func (s *Screen) orgSubtitle(o data.Organisation) string {
 		parts = append(parts, journeyStateText(p))
 	}
 	if n := s.offerCounts[o.ID]; n > 0 {
-		parts = append(parts, lang.X("companies.offer_count", "{{.N}} praoplatser", map[string]string{"N": strconv.Itoa(n)}))
+		parts = append(parts, uikit.Plural(n, "companies.offer_count.one", "{{.N}} praoplats", "companies.offer_count.other", "{{.N}} praoplatser", nil))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -506,11 +506,11 @@ func previewForm(st *data.Store, kind formimport.Kind, f *formimport.File, opts 
 func (w *formImport) fillPreview() {
 	p := w.preview
 	if w.kind == formimport.KindEvaluations {
-		w.counts.SetText(lang.X("formimport.counts_evaluations", "{{.Set}} nya utvärderingar, {{.Replaced}} ersätter tidigare svar, {{.Same}} oförändrade, {{.Bad}} rader med fel",
-			map[string]any{"Set": p.Set, "Replaced": p.Replaced, "Same": p.Unchanged, "Bad": p.BadRows}))
+		w.counts.SetText(lang.X("formimport.counts_evaluations", "{{.Set}} nya utvärderingar, {{.Replaced}} ersätter tidigare svar, {{.Same}} oförändrade, {{.Bad}} med fel",
+			map[string]any{"Set": p.Set, "Replaced": p.Replaced, "Same": p.Unchanged, "Bad": uikit.RowCount(p.BadRows)}))
 	} else {
-		w.counts.SetText(lang.X("formimport.counts_choices", "{{.Set}} elever får sina val, {{.Replaced}} elevers tidigare val ersätts, {{.Same}} oförändrade, {{.Bad}} rader med fel",
-			map[string]any{"Set": p.Set, "Replaced": p.Replaced, "Same": p.Unchanged, "Bad": p.BadRows}))
+		w.counts.SetText(lang.X("formimport.counts_choices", "{{.Set}} elever får sina val, {{.Replaced}} elevers tidigare val ersätts, {{.Same}} oförändrade, {{.Bad}} med fel",
+			map[string]any{"Set": p.Set, "Replaced": p.Replaced, "Same": p.Unchanged, "Bad": uikit.RowCount(p.BadRows)}))
 	}
 	w.fillProblems()
 	var lines []string
@@ -676,7 +676,7 @@ func (w *formImport) onImport() {
 			case errors.As(err, &re):
 				// The database changed since the preview: preview again, so
 				// that counts, problems and changes all say what is now.
-				w.runPreview(opts, lang.X("formimport.err.has_errors", "{{.N}} rader har fel; inget har importerats.", map[string]any{"N": re.Lines()}), true)
+				w.runPreview(opts, uikit.Plural(re.Lines(), "formimport.err.has_errors.one", "{{.N}} rad har fel; inget har importerats.", "formimport.err.has_errors.other", "{{.N}} rader har fel; inget har importerats.", nil), true)
 				return
 			case err != nil:
 				w.setIdle(lang.X("formimport.failed", "Importen misslyckades och inget har ändrats: {{.Error}}", map[string]string{"Error": err.Error()}), true)
@@ -688,7 +688,7 @@ func (w *formImport) onImport() {
 				text = lang.X("formimport.result_evaluations", "{{.Set}} nya utvärderingar, {{.Replaced}} ersatte tidigare svar, {{.Same}} var oförändrade.", counts)
 			}
 			if res.Skipped > 0 {
-				text += " " + lang.X("formimport.result_skipped", "{{.N}} rader med fel hoppades över.", map[string]any{"N": res.Skipped})
+				text += " " + uikit.Plural(res.Skipped, "formimport.result_skipped.one", "{{.N}} rad med fel hoppades över.", "formimport.result_skipped.other", "{{.N}} rader med fel hoppades över.", nil)
 			}
 			w.resultLabel.SetText(text)
 			w.showStep(w.doneStep)

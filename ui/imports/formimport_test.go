@@ -417,7 +417,7 @@ func TestFormWizardPreviewsAgainWhenTheImportFindsErrors(t *testing.T) {
 	}
 	test.Tap(w.importBtn)
 	m.Wait(t)
-	if got := w.counts.Text; got != "1 elever får sina val, 0 elevers tidigare val ersätts, 0 oförändrade, 1 rader med fel" {
+	if got := w.counts.Text; got != "1 elever får sina val, 0 elevers tidigare val ersätts, 0 oförändrade, 1 rad med fel" {
 		t.Errorf("counts %q", got)
 	}
 	if strings.Contains(w.changeList.Text, "Kim Larsson") || !strings.Contains(w.changeList.Text, "Åsa Ek") {
@@ -426,7 +426,7 @@ func TestFormWizardPreviewsAgainWhenTheImportFindsErrors(t *testing.T) {
 	if !strings.Contains(w.errList.Text, "rad 3, kolumn Namn: ingen elev ”Kim Larsson” i klass 8B") || len(w.problemSelects) != 1 {
 		t.Errorf("errors %q, %d problems", w.errList.Text, len(w.problemSelects))
 	}
-	if w.status.Text != "1 rader har fel; inget har importerats." || w.current() != w.prevStep || !w.importBtn.Disabled() {
+	if w.status.Text != "1 rad har fel; inget har importerats." || w.current() != w.prevStep || !w.importBtn.Disabled() {
 		t.Errorf("after the refused import: %s", w)
 	}
 	if ps, _ := st.ListPreferences(context.Background(), per.ID); len(ps) != 0 {

@@ -671,8 +671,8 @@ func (w *classListImport) options() classlist.Options {
 
 func (w *classListImport) fillPreview() {
 	p := w.preview
-	w.counts.SetText(lang.X("import.counts", "{{.Add}} nya, {{.Update}} uppdateras, {{.Same}} oförändrade, {{.Bad}} rader med fel",
-		map[string]any{"Add": p.Added, "Update": p.Updated, "Same": p.Unchanged, "Bad": p.BadRows}))
+	w.counts.SetText(lang.X("import.counts", "{{.Add}} nya, {{.Update}} uppdateras, {{.Same}} oförändrade, {{.Bad}} med fel",
+		map[string]any{"Add": p.Added, "Update": p.Updated, "Same": p.Unchanged, "Bad": uikit.RowCount(p.BadRows)}))
 	if len(p.NewSchools) > 0 {
 		w.schools.SetText(lang.X("import.new_schools", "Nya skolor skapas: {{.Names}}", map[string]string{"Names": strings.Join(p.NewSchools, ", ")}))
 		w.schools.Show()
@@ -753,8 +753,8 @@ func (w *classListImport) onImport() {
 			case errors.As(err, &re):
 				// The database changed since the preview: preview again, so
 				// that the counts say what is now, not only the errors.
-				w.runPreview(t, opts, lang.X("import.err.has_errors", "{{.N}} rader har fel; inget har importerats.",
-					map[string]any{"N": errorLines(re.Errors)}), true)
+				w.runPreview(t, opts, uikit.Plural(errorLines(re.Errors), "import.err.has_errors.one", "{{.N}} rad har fel; inget har importerats.",
+					"import.err.has_errors.other", "{{.N}} rader har fel; inget har importerats.", nil), true)
 				return
 			case err != nil:
 				w.setIdle(lang.X("import.failed", "Importen misslyckades och inget har ändrats: {{.Error}}", map[string]string{"Error": err.Error()}), true)
@@ -764,7 +764,7 @@ func (w *classListImport) onImport() {
 			text := lang.X("import.result", "{{.Add}} nya elever, {{.Update}} uppdaterade, {{.Same}} oförändrade.",
 				map[string]any{"Add": res.Added, "Update": res.Updated, "Same": res.Unchanged})
 			if res.Skipped > 0 {
-				text += " " + lang.X("import.result_skipped", "{{.N}} rader med fel hoppades över.", map[string]any{"N": res.Skipped})
+				text += " " + uikit.Plural(res.Skipped, "import.result_skipped.one", "{{.N}} rad med fel hoppades över.", "import.result_skipped.other", "{{.N}} rader med fel hoppades över.", nil)
 			}
 			if res.GenderFromPnr > 0 {
 				text += " " + lang.X("listcheck.gender_count", "{{.N}} elever får juridiskt kön från personnumret.", map[string]any{"N": res.GenderFromPnr})

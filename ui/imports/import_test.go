@@ -162,7 +162,7 @@ func TestClassListWizardShowsErrorsAndImportsOnlyWhenAsked(t *testing.T) {
 	if ps, _ := st.ListPupils(context.Background(), data.PupilFilter{}); len(ps) != 1 {
 		t.Fatalf("%d pupils, want 1", len(ps))
 	}
-	if !strings.Contains(w.resultLabel.Text, "1 rader med fel hoppades över") {
+	if !strings.Contains(w.resultLabel.Text, "1 rad med fel hoppades över") {
 		t.Errorf("result %q", w.resultLabel.Text)
 	}
 }
@@ -196,10 +196,10 @@ func TestClassListWizardPreviewsAgainWhenTheImportFindsErrors(t *testing.T) {
 	}
 	test.Tap(w.importBtn)
 	m.Wait(t)
-	if got := w.counts.Text; got != "1 nya, 0 uppdateras, 0 oförändrade, 1 rader med fel" {
+	if got := w.counts.Text; got != "1 nya, 0 uppdateras, 0 oförändrade, 1 rad med fel" {
 		t.Errorf("counts after the refused import %q (%s)", got, w)
 	}
-	if w.status.Text != "1 rader har fel; inget har importerats." || !strings.Contains(w.errList.Text, "rad 2") {
+	if w.status.Text != "1 rad har fel; inget har importerats." || !strings.Contains(w.errList.Text, "rad 2") {
 		t.Errorf("status %q, errors %q", w.status.Text, w.errList.Text)
 	}
 	if ps, _ := st.ListPupils(ctx, data.PupilFilter{}); len(ps) != 2 {

@@ -136,3 +136,43 @@ func EventDocName(kind string) string {
 	}
 	return lang.X("eventdocs.participants", "Deltagarlista")
 }
+
+// Plural is the translation of oneKey (Swedish fallback one) when n is 1,
+// and of otherKey (other) when not, with N set to n in data: Swedish and
+// English both have one form for one thing and another for the rest, and
+// "1 rader" reads as a mistake.
+func Plural(n int, oneKey, one, otherKey, other string, data map[string]string) string {
+	d := map[string]string{"N": strconv.Itoa(n)}
+	for k, v := range data {
+		d[k] = v
+	}
+	if n == 1 {
+		return lang.X(oneKey, one, d)
+	}
+	return lang.X(otherKey, other, d)
+}
+
+// RowCount is "1 rad" or "n rader", for a sentence with several counts.
+func RowCount(n int) string {
+	return Plural(n, "count.rows.one", "{{.N}} rad", "count.rows.other", "{{.N}} rader", nil)
+}
+
+// PupilCount is "1 elev" or "n elever".
+func PupilCount(n int) string {
+	return Plural(n, "count.pupils.one", "{{.N}} elev", "count.pupils.other", "{{.N}} elever", nil)
+}
+
+// TeamCount is "1 lag" or "n lag" (one team, n teams).
+func TeamCount(n int) string {
+	return Plural(n, "count.teams.one", "{{.N}} lag", "count.teams.other", "{{.N}} lag", nil)
+}
+
+// HostCount is "1 värd" or "n värdar".
+func HostCount(n int) string {
+	return Plural(n, "count.hosts.one", "{{.N}} värd", "count.hosts.other", "{{.N}} värdar", nil)
+}
+
+// HostGroupCount is "1 värdgrupp" or "n värdgrupper".
+func HostGroupCount(n int) string {
+	return Plural(n, "count.host_groups.one", "{{.N}} värdgrupp", "count.host_groups.other", "{{.N}} värdgrupper", nil)
+}

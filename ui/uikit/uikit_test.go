@@ -92,3 +92,30 @@ func TestCurrentPeriod(t *testing.T) {
 		t.Errorf("of two running, not the latest begun: %q", got)
 	}
 }
+
+// TestPlural: one thing takes the singular, none and many the plural, in
+// Swedish and in English, with the caller's data beside the count.
+func TestPlural(t *testing.T) {
+	t.Cleanup(func() { SetLanguage(LangSwedish) })
+	cases := []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{LangSwedish, 0, "0 rader"}, {LangSwedish, 1, "1 rad"}, {LangSwedish, 2, "2 rader"},
+		{LangEnglish, 0, "0 rows"}, {LangEnglish, 1, "1 row"}, {LangEnglish, 21, "21 rows"},
+	}
+	for _, c := range cases {
+		SetLanguage(c.lang)
+		if got := RowCount(c.n); got != c.want {
+			t.Errorf("%s: RowCount(%d) = %q, want %q", c.lang, c.n, got, c.want)
+		}
+	}
+	SetLanguage(LangSwedish)
+	if got := Plural(1, "test.one", "{{.N}} plats hos {{.Host}}", "test.other", "{{.N}} platser hos {{.Host}}", map[string]string{"Host": "Åsa AB"}); got != "1 plats hos Åsa AB" {
+		t.Errorf("Plural with data = %q", got)
+	}
+	if got := TeamCount(1) + ", " + PupilCount(1) + ", " + HostCount(3) + ", " + HostGroupCount(2); got != "1 lag, 1 elev, 3 värdar, 2 värdgrupper" {
+		t.Errorf("counts = %q", got)
+	}
+}

@@ -255,8 +255,8 @@ func (t *groupsTab) refreshMembers() {
 	if t.dirty {
 		t.state.SetText(lang.X("wk.groups_dirty", "Grupperna är ändrade men inte sparade."))
 	} else {
-		t.state.SetText(lang.X("wk.groups_state", "{{.Groups}} grupper · {{.Loose}} värdar utan grupp",
-			map[string]string{"Groups": fmt.Sprint(len(t.groups)), "Loose": fmt.Sprint(len(t.looseIDs))}))
+		t.state.SetText(lang.X("wk.groups_state", "{{.Groups}} · {{.Loose}} utan grupp",
+			map[string]string{"Groups": uikit.HostGroupCount(len(t.groups)), "Loose": uikit.HostCount(len(t.looseIDs))}))
 	}
 	t.updateButtons()
 }

@@ -239,8 +239,8 @@ func (t *planTab) showChanges() {
 		}
 		return
 	}
-	t.changes.SetText(lang.X("wk.changed", "Ändrat mot den sparade planen: {{.Pupils}} elever flyttade, {{.Teams}} lag ändrade. Tryck Godkänn för att spara.",
-		map[string]string{"Pupils": fmt.Sprint(p), "Teams": fmt.Sprint(tm)}))
+	t.changes.SetText(lang.X("wk.changed", "Ändrat mot den sparade planen: {{.Pupils}} flyttade, {{.Teams}} ändrade. Tryck Godkänn för att spara.",
+		map[string]string{"Pupils": uikit.PupilCount(p), "Teams": uikit.TeamCount(tm)}))
 }
 
 // routeText is a team's route, day by day: "mån Värd A · tis Värd B".

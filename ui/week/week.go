@@ -412,10 +412,10 @@ func (s *Screen) updateCounts() {
 		hosts[b.HostID] = true
 	}
 	s.counts.SetText(lang.X("wk.counts",
-		"{{.Pupils}} elever · {{.Teams}} lag · {{.Unteamed}} utan lag · {{.Groups}} värdgrupper · {{.Hosts}} värdar · {{.Problems}} problem",
-		map[string]string{"Pupils": strconv.Itoa(len(s.w.in.Pupils)), "Teams": strconv.Itoa(teams),
-			"Unteamed": strconv.Itoa(len(s.w.in.Pupils) - teamed), "Groups": strconv.Itoa(len(s.w.groups)),
-			"Hosts": strconv.Itoa(len(hosts)), "Problems": strconv.Itoa(len(s.w.problems))}))
+		"{{.Pupils}} · {{.Teams}} · {{.Unteamed}} utan lag · {{.Groups}} · {{.Hosts}} · {{.Problems}} problem",
+		map[string]string{"Pupils": uikit.PupilCount(len(s.w.in.Pupils)), "Teams": uikit.TeamCount(teams),
+			"Unteamed": strconv.Itoa(len(s.w.in.Pupils) - teamed), "Groups": uikit.HostGroupCount(len(s.w.groups)),
+			"Hosts": uikit.HostCount(len(hosts)), "Problems": strconv.Itoa(len(s.w.problems))}))
 }
 
 // pupilName is a pupil's name from the planner's input ("" when unknown).

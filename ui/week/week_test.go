@@ -334,7 +334,7 @@ func TestRunAWeek(t *testing.T) {
 			p.movePupil(free, other)
 		}
 	}
-	if !strings.Contains(p.changes.Text, "1 elever flyttade, 2 lag ändrade") {
+	if !strings.Contains(p.changes.Text, "1 elev flyttade, 2 lag ändrade") {
 		t.Errorf("after a move: %q", p.changes.Text)
 	}
 	test.Tap(p.undoBtn)

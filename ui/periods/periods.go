@@ -96,8 +96,10 @@ func New(m Shell) *Screen {
 	s.format = widgets.NewSelect([]string{lang.X("wk.format_classic", "Klassisk prao"), lang.X("wk.format_week", "Teknikprao-vecka")}, nil)
 	s.weeks = widget.NewLabel("")
 	s.start, s.end = widgets.NewDateField(m.Window()), widgets.NewDateField(m.Window())
-	s.start.Entry.OnChanged = func(string) { s.updateWeeks() }
-	s.end.Entry.OnChanged = func(string) { s.updateWeeks() }
+	// A changed date takes away what was said about the dates (the end
+	// before the start is said beside the end, whichever date is wrong).
+	s.start.Entry.OnChanged = func(string) { s.updateWeeks(); s.hideDateErrors() }
+	s.end.Entry.OnChanged = func(string) { s.updateWeeks(); s.hideDateErrors() }
 	s.schoolChecks = widget.NewCheckGroup(nil, nil)
 
 	field := func(name, key, sv string, w fyne.CanvasObject) *widget.FormItem {
@@ -286,7 +288,7 @@ func (s *Screen) read() (data.Period, bool) {
 	}{{"start", s.start, &p}, {"end", s.end, &p}} {
 		t, good := f.df.Date()
 		if !good {
-			s.showError(f.name, lang.X("err.date", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2012-05-04."))
+			s.showError(f.name, f.df.Problem())
 			ok = false
 		} else if f.name == "start" {
 			p.Start = t
@@ -295,6 +297,15 @@ func (s *Screen) read() (data.Period, bool) {
 		}
 	}
 	return p, ok
+}
+
+// hideDateErrors hides the messages beside the two dates.
+func (s *Screen) hideDateErrors() {
+	for _, k := range []string{"start", "end"} {
+		if l, ok := s.errs[k]; ok {
+			l.Hide()
+		}
+	}
 }
 
 func (s *Screen) showError(field, msg string) {

@@ -55,6 +55,17 @@ func TestCreateAPeriodWithTheDatePicker(t *testing.T) {
 	if !s.errs["end"].Visible() {
 		t.Error("an end before the start is not shown beside the end date")
 	}
+	// Correcting a date takes the message away; a date the calendar does
+	// not have is told so.
+	s.end.Entry.SetText("2027-02-12")
+	if s.errs["end"].Visible() {
+		t.Errorf("the end was corrected, but %q is still shown", s.errs["end"].Text)
+	}
+	s.end.Entry.SetText("2027-02-30")
+	test.Tap(s.saveBtn)
+	if e := s.errs["end"]; !e.Visible() || e.Text != "Datumet 2027-02-30 finns inte." {
+		t.Errorf("a date that does not exist: %q (shown %v)", e.Text, e.Visible())
+	}
 }
 
 func TestPrintButtonAsksForUtskrifter(t *testing.T) {

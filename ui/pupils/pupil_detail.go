@@ -241,7 +241,7 @@ func (d *pupilDetail) onSave() {
 	d.clearErrors()
 	birth, ok := d.birth.Date()
 	if !ok {
-		d.showError("birth_date", lang.X("err.date", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2012-05-04."))
+		d.showError("birth_date", d.birth.Problem())
 		return
 	}
 	p.BirthDate = birth

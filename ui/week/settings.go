@@ -219,7 +219,7 @@ func (t *settingsTab) read() (data.Period, *data.Event, bool) {
 	}
 	day, good := t.closeDate.Date()
 	if !good || day.IsZero() {
-		widgets.ShowErr(t.errs["closing_date"], lang.X("err.date", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2012-05-04."))
+		widgets.ShowErr(t.errs["closing_date"], t.closeDate.Problem())
 		return p, nil, false
 	}
 	if day.Before(p.Start) || day.After(p.End) {

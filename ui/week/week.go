@@ -543,7 +543,7 @@ func (s *Screen) OnNew() {
 		}{{"start", f.start, &p.Start}, {"end", f.end, &p.End}} {
 			t, good := x.df.Date()
 			if !good {
-				widgets.ShowErr(f.errs[x.key], lang.X("err.date", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2012-05-04."))
+				widgets.ShowErr(f.errs[x.key], x.df.Problem())
 				ok = false
 			}
 			*x.dst = t

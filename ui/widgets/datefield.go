@@ -1,7 +1,9 @@
 package widgets
 
 import (
+	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -52,6 +54,23 @@ func (f *DateField) Date() (t time.Time, ok bool) {
 	t, err := data.ParseDate(f.Entry.Text)
 	return t, err == nil
 }
+
+// Problem says what is wrong with the typed date, in the user's language,
+// or "" when it is a date or empty: a date written right that the calendar
+// does not have (2027-02-30) is told so, not told to be written right.
+func (f *DateField) Problem() string {
+	if _, ok := f.Date(); ok {
+		return ""
+	}
+	s := strings.TrimSpace(f.Entry.Text)
+	if dateShape.MatchString(s) {
+		return lang.X("err.date_missing", "Datumet {{.Date}} finns inte.", map[string]string{"Date": s})
+	}
+	return lang.X("err.date", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2012-05-04.")
+}
+
+// dateShape is a date written as YYYY-MM-DD, whether or not it exists.
+var dateShape = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // SetDate shows t (zero clears the field).
 func (f *DateField) SetDate(t time.Time) { f.Entry.SetText(data.FormatDate(t)) }

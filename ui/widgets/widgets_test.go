@@ -77,18 +77,25 @@ func TestDateField(t *testing.T) {
 	var got time.Time
 	f.OnChanged = func(d time.Time) { got = d }
 	cases := []struct {
-		typed string
-		ok    bool
-		want  string
+		typed   string
+		ok      bool
+		want    string
+		problem string // what Problem says
 	}{
-		{"2026-11-09", true, "2026-11-09"},
-		{"", true, ""},
-		{"2026-13-01", false, ""},
-		{"9 nov", false, ""},
+		{"2026-11-09", true, "2026-11-09", ""},
+		{"", true, "", ""},
+		{"2026-13-01", false, "", "Datumet 2026-13-01 finns inte."},
+		{"2027-02-30", false, "", "Datumet 2027-02-30 finns inte."},
+		{" 2028-02-29 ", true, "2028-02-29", ""},
+		{"9 nov", false, "", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2012-05-04."},
+		{"2026-1-09", false, "", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2012-05-04."},
 	}
 	for _, c := range cases {
 		got = time.Time{}
 		f.Entry.SetText(c.typed)
+		if p := f.Problem(); p != c.problem {
+			t.Errorf("%q: Problem() = %q, want %q", c.typed, p, c.problem)
+		}
 		d, ok := f.Date()
 		if ok != c.ok {
 			t.Errorf("%q: ok = %v, want %v", c.typed, ok, c.ok)

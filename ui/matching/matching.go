@@ -90,6 +90,8 @@ type Screen struct {
 	offers                     *widget.Table
 	unplacedList               *widget.List
 	explain                    *widget.Label
+	placeBtn                   *widget.Button // Ej placerade: to Placeringar with the pupil
+	unplacedSel                int            // pupil index chosen in Ej placerade, or -1
 	tabs                       *container.AppTabs
 }
 
@@ -196,13 +198,24 @@ func New(m Shell) *Screen {
 		i := s.unplaced[id]
 		return s.pupilName(i) + " · " + s.alloc.Pupils[i].ClassName, s.explanation(i)
 	})
+	// Placera takes the chosen pupil to Placeringar, found and selected,
+	// where Flytta places them: the list alone was a dead end.
+	s.placeBtn = widget.NewButtonWithIcon(lang.X("matching.place_unplaced", "Placera eleven …"), theme.NavigateNextIcon(), func() {
+		if s.unplacedSel >= 0 {
+			s.showInPlacements(s.unplacedSel)
+		}
+	})
+	s.placeBtn.Disable()
+	s.unplacedSel = -1
 	s.unplacedList.OnSelected = func(id widget.ListItemID) {
 		if id < len(s.unplaced) {
 			i := s.unplaced[id]
+			s.unplacedSel = i
 			s.explain.SetText(s.pupilName(i) + ": " + s.explanation(i))
+			s.placeBtn.Enable()
 		}
 	}
-	unplaced := container.NewBorder(nil, container.NewPadded(s.explain), nil, nil, s.unplacedList)
+	unplaced := container.NewBorder(nil, container.NewPadded(container.NewBorder(nil, nil, nil, s.placeBtn, s.explain)), nil, nil, s.unplacedList)
 
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.X("matching.tab_result", "Resultat"), result),
@@ -635,6 +648,8 @@ func (s *Screen) refreshAll() {
 		}
 	}
 	s.unplacedList.UnselectAll()
+	s.unplacedSel = -1
+	s.placeBtn.Disable()
 	s.unplacedList.Refresh()
 	s.explain.SetText(lang.X("matching.explain_hint", "Välj en elev för att läsa hela förklaringen."))
 	if len(s.unplaced) == 0 {
@@ -800,6 +815,16 @@ func (s *Screen) choiceText(i, j int) string {
 		return lang.X(rankNames[r-1].key, rankNames[r-1].sv)
 	}
 	return strconv.Itoa(r)
+}
+
+// showInPlacements shows Placeringar with pupil i found by name and
+// chosen, ready for Flytta.
+func (s *Screen) showInPlacements(i int) {
+	s.tabs.SelectIndex(1)
+	s.selectPupil(i)
+	s.search.SetText(s.alloc.Pupils[i].Name())
+	s.refreshRows() // selects their row (SetText of the same text changes nothing)
+	s.main.Window().Canvas().Focus(s.moveTo.SearchBox())
 }
 
 // selectPupil shows pupil i in the action bar under the table.

@@ -5,6 +5,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -218,6 +219,46 @@ func TestSearchKeepsTheSelectionOnThePupil(t *testing.T) {
 	s.search.SetText("")
 	if s.selected != b {
 		t.Errorf("clearing the search lost the chosen pupil: %d", s.selected)
+	}
+}
+
+// TestPlaceAnUnplacedPupil: Ej placerade's Placera takes the chosen
+// pupil to Placeringar, found and selected, where a move places them.
+// Found by use: the tab was a dead end.
+func TestPlaceAnUnplacedPupil(t *testing.T) {
+	s, _ := newMatchingTest(t, 200)
+	m := s.main.(*uitest.Shell)
+	test.Tap(s.runBtn)
+	m.Wait(t)
+	// A pupil taken out of their placement (Töm) is unplaced.
+	i := -1
+	for k, j := range s.work {
+		if j != match.NoOffer {
+			i = k
+			break
+		}
+	}
+	was := s.work[i]
+	s.selectPupil(i)
+	test.Tap(s.clearBtn)
+	row := slices.Index(s.unplaced, i)
+	if row < 0 {
+		t.Fatalf("pupil %d is not in Ej placerade after Töm", i)
+	}
+	if !s.placeBtn.Disabled() {
+		t.Error("Placera is enabled with no pupil chosen")
+	}
+	s.unplacedList.Select(row)
+	test.Tap(s.placeBtn)
+	if s.tabs.SelectedIndex() != 1 || s.selected != i || len(s.rows) == 0 || !strings.HasPrefix(s.pupilLbl.Text, s.pupilName(i)) {
+		t.Fatalf("after Placera: tab %d, pupil %d (want %d), rows %v, label %q", s.tabs.SelectedIndex(), s.selected, i, s.rows, s.pupilLbl.Text)
+	}
+	// Back to the seat they had: a move places them.
+	test.Type(s.moveTo.SearchBox(), s.offerName(was))
+	s.moveTo.SearchBox().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Tap(s.moveBtn)
+	if s.work[i] != was || slices.Contains(s.unplaced, i) {
+		t.Errorf("the pupil was not placed: offer %d, want %d", s.work[i], was)
 	}
 }
 

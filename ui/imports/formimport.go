@@ -112,6 +112,7 @@ func newFormImport(m Shell, kind formimport.Kind, onDone func()) *formImport {
 	w.noteList = widgets.WrapLabel("")
 	w.noteList.Importance = widget.LowImportance
 	w.wizardFrame = newWizardFrame(w.updateButtons, w.onPreview, w.onImport, w.onBack, w.onClose)
+	w.win = m.Window()
 
 	help := lang.X("formimport.help_choices", "Filen ska ha elevens namn, gärna klass, och valen i kolumner som Val 1, Val 2 … (praoplatsens titel, företagets namn eller ”Företag – titel”). Har en elev svarat flera gånger gäller det senaste svaret.")
 	title := lang.X("formimport.title_choices", "Importera val")

@@ -161,6 +161,7 @@ func newClassListImport(m Shell, onDone func()) *classListImport {
 	w.notesL = widgets.WrapLabel("")
 	w.notesL.Importance = widget.LowImportance
 	w.wizardFrame = newWizardFrame(w.updateButtons, w.onPreview, w.onImport, w.onBack, w.onClose)
+	w.win = m.Window()
 
 	fileRow := container.NewBorder(nil, nil, nil, w.chooseBtn, w.fileLabel)
 	labeled := func(label string, in fyne.CanvasObject) fyne.CanvasObject {

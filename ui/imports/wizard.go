@@ -39,6 +39,10 @@ type wizardFrame struct {
 	resultLabel *widget.Label
 
 	previewBtn, importBtn, backBtn, closeBtn *widget.Button
+
+	// win is the window the wizard is shown in: a new step takes the
+	// keyboard from the step before (see showStep).
+	win fyne.Window
 }
 
 // newWizardFrame makes the shared parts; the buttons call the wizard's
@@ -76,6 +80,12 @@ func (w *wizardFrame) showStep(step fyne.CanvasObject) {
 		w.steps.Objects = []fyne.CanvasObject{step}
 	}
 	w.steps.Refresh()
+	// A field of the step before, now hidden, kept the keyboard, and with
+	// it Escape: found by use, the done step then closed only with the
+	// mouse.
+	if w.win != nil {
+		w.win.Canvas().Unfocus()
+	}
 	w.refresh()
 }
 

@@ -145,4 +145,19 @@ func TestEscapeAnswersTheDialogOnTop(t *testing.T) {
 	if n := len(c.Overlays().List()); n != 0 || !answered || confirmed {
 		t.Errorf("after two: %d overlays, answered %v, confirmed %v (want Avbryt)", n, answered, confirmed)
 	}
+	// Enter closes a message and says yes to a question.
+	enter := func() { c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+	answered, confirmed = false, false
+	dialog.ShowConfirm("Godkänna placeringarna?", "30 av 30 elever är inte placerade.", func(ok bool) {
+		answered, confirmed = true, ok
+	}, m.win)
+	dialog.ShowInformation("Sparat", "Placeringarna är sparade.", m.win)
+	enter()
+	if n := len(c.Overlays().List()); n != 1 || answered {
+		t.Fatalf("after one Enter: %d overlays, question answered %v", n, answered)
+	}
+	enter()
+	if n := len(c.Overlays().List()); n != 0 || !answered || !confirmed {
+		t.Errorf("after two: %d overlays, answered %v, confirmed %v (want Ja)", n, answered, confirmed)
+	}
 }

@@ -61,16 +61,8 @@ func escapeOf(o fyne.CanvasObject) func() {
 // TestDismissTopDialog notices if a later Fyne builds its dialogs
 // otherwise.
 func topDialogFirstButton(c fyne.Canvas) *widget.Button {
-	pop, ok := c.Overlays().Top().(*widget.PopUp)
-	if !ok || !pop.Visible() {
-		return nil
-	}
-	box, ok := pop.Content.(*fyne.Container)
-	if !ok || len(box.Objects) != 5 || fmt.Sprintf("%T", box.Layout) != "*dialog.dialogLayout" {
-		return nil
-	}
-	row, ok := box.Objects[3].(*fyne.Container)
-	if !ok {
+	row := topDialogRow(c)
+	if row == nil {
 		return nil
 	}
 	// Only the first item will do: when it is not a button, or is hidden
@@ -83,6 +75,21 @@ func topDialogFirstButton(c fyne.Canvas) *widget.Button {
 		return nil
 	}
 	return b
+}
+
+// topDialogRow is the button row of the Fyne dialog on top of c, or nil
+// when the top is not one (see topDialogFirstButton).
+func topDialogRow(c fyne.Canvas) *fyne.Container {
+	pop, ok := c.Overlays().Top().(*widget.PopUp)
+	if !ok || !pop.Visible() {
+		return nil
+	}
+	box, ok := pop.Content.(*fyne.Container)
+	if !ok || len(box.Objects) != 5 || fmt.Sprintf("%T", box.Layout) != "*dialog.dialogLayout" {
+		return nil
+	}
+	row, _ := box.Objects[3].(*fyne.Container)
+	return row
 }
 
 // ShowEscapable shows d, a dialog with its buttons in its content (where
@@ -171,8 +178,46 @@ func ShowFileDialog(win fyne.Window, fd *dialog.FileDialog) {
 // (DismissTopDialog). The app's window and the test shell bind it alike.
 func BindEscape(c fyne.Canvas) {
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
+		switch ev.Name {
+		case fyne.KeyEscape:
 			DismissTopDialog(c)
+		case fyne.KeyReturn, fyne.KeyEnter:
+			ConfirmTopDialog(c)
 		}
 	})
+}
+
+// ConfirmTopDialog answers the Fyne dialog on top of c as its default
+// button would, and says whether it did: the only button of its row (OK,
+// Stäng), or the one shown as the default (blue: Spara, Ja, Godkänn). The
+// window calls it on Enter, which users press to close a message or to
+// say yes; Fyne's dialogs answer no keys. A dialog with two blue buttons,
+// or none, is left open, and so are the dialogs with their buttons in
+// their content (ShowEscapable).
+func ConfirmTopDialog(c fyne.Canvas) bool {
+	row := topDialogRow(c)
+	if row == nil {
+		return false
+	}
+	var buttons, blue []*widget.Button
+	for _, o := range row.Objects {
+		if b, ok := o.(*widget.Button); ok && b.Visible() {
+			buttons = append(buttons, b)
+			if b.Importance == widget.HighImportance {
+				blue = append(blue, b)
+			}
+		}
+	}
+	var b *widget.Button
+	switch {
+	case len(buttons) == 1:
+		b = buttons[0]
+	case len(blue) == 1:
+		b = blue[0]
+	}
+	if b == nil || b.Disabled() || b.OnTapped == nil {
+		return false
+	}
+	b.OnTapped()
+	return true
 }

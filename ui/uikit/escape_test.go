@@ -2,6 +2,7 @@ package uikit
 
 import (
 	"errors"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -120,6 +121,87 @@ func TestDismissTopDialog(t *testing.T) {
 			}
 			if a.called != tc.wantCalled || a.response != tc.wantConfirm {
 				t.Errorf("answered %v with %v, want %v with %v", a.called, a.response, tc.wantCalled, tc.wantConfirm)
+			}
+		})
+	}
+}
+
+// TestConfirmTopDialog: Enter answers a dialog with its default button,
+// the only one or the one shown blue, and leaves alone a dialog where that
+// is not clear.
+func TestConfirmTopDialog(t *testing.T) {
+	test.NewTempApp(t)
+	row := func(w fyne.Window, a *[]string, buttons ...*widget.Button) {
+		var d *dialog.CustomDialog
+		var objs []fyne.CanvasObject
+		for _, b := range buttons {
+			b := b
+			text := b.Text
+			b.OnTapped = func() { *a = append(*a, text); d.Hide() }
+			objs = append(objs, b)
+		}
+		d = dialog.NewCustomWithoutButtons("Fråga", widget.NewLabel("?"), w)
+		d.SetButtons(objs)
+		d.Show()
+	}
+	blue := func(text string) *widget.Button {
+		b := widget.NewButton(text, nil)
+		b.Importance = widget.HighImportance
+		return b
+	}
+	disabled := func(b *widget.Button) *widget.Button { b.Disable(); return b }
+	tests := []struct {
+		name string
+		show func(w fyne.Window, a *[]string)
+		want string // the button answered, "" for none
+	}{
+		{"confirm: yes", func(w fyne.Window, a *[]string) {
+			dialog.ShowConfirm("Godkänna?", "30 elever är inte placerade.", func(ok bool) { *a = append(*a, fmt.Sprint(ok)) }, w)
+		}, "true"},
+		{"information: closed", func(w fyne.Window, a *[]string) {
+			d := dialog.NewInformation("Klart", "Veckoscheman sparade.", w)
+			d.SetOnClosed(func() { *a = append(*a, "closed") })
+			d.Show()
+		}, "closed"},
+		{"custom confirm: yes", func(w fyne.Window, a *[]string) {
+			dialog.ShowCustomConfirm("Ta bort?", "Ta bort", "Avbryt", widget.NewLabel("Eleven flyttas."),
+				func(ok bool) { *a = append(*a, fmt.Sprint(ok)) }, w)
+		}, "true"},
+		{"a row with one blue button", func(w fyne.Window, a *[]string) {
+			row(w, a, widget.NewButton("Avbryt", nil), widget.NewButton("Släng ändringarna", nil), blue("Spara"))
+		}, "Spara"},
+		{"a row with no blue button", func(w fyne.Window, a *[]string) {
+			row(w, a, widget.NewButton("Avbryt", nil), widget.NewButton("Släng", nil))
+		}, ""},
+		{"a row with two blue buttons", func(w fyne.Window, a *[]string) {
+			row(w, a, widget.NewButton("Avbryt", nil), blue("Spara"), blue("Spara och stäng"))
+		}, ""},
+		{"the blue button disabled", func(w fyne.Window, a *[]string) {
+			row(w, a, widget.NewButton("Avbryt", nil), disabled(blue("Spara")))
+		}, ""},
+		{"no button row (progress)", func(w fyne.Window, a *[]string) {
+			dialog.NewCustomWithoutButtons("Återställer …", widget.NewProgressBarInfinite(), w).Show()
+		}, ""},
+		{"a pop-up that is not a dialog", func(w fyne.Window, a *[]string) {
+			widget.ShowModalPopUp(widget.NewLabel("Förhandsgranskning"), w.Canvas())
+		}, ""},
+		{"nothing open", func(fyne.Window, *[]string) {}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w := test.NewWindow(widget.NewLabel("Översikt"))
+			defer w.Close()
+			w.Resize(fyne.NewSize(800, 600))
+			var answered []string
+			tc.show(w, &answered)
+			before := len(w.Canvas().Overlays().List())
+			did := ConfirmTopDialog(w.Canvas())
+			got := strings.Join(answered, ",")
+			if did != (tc.want != "") || got != tc.want {
+				t.Errorf("Enter answered %q (reported %v), want %q", got, did, tc.want)
+			}
+			if after := len(w.Canvas().Overlays().List()); tc.want != "" && after != before-1 || tc.want == "" && after != before {
+				t.Errorf("overlays %d -> %d", before, after)
 			}
 		})
 	}

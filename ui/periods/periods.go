@@ -296,6 +296,16 @@ func (s *Screen) read() (data.Period, bool) {
 			p.End = t
 		}
 	}
+	// Found by use: a week two weeks ahead could be marked genomförd, and
+	// certificates and evaluations then treat it as held.
+	if ok && p.Status == data.PeriodDone && !p.Start.IsZero() {
+		today := data.FormatDate(s.main.Now().In(data.Stockholm))
+		if data.FormatDate(p.Start) > today {
+			s.showError("status", lang.X("periods.err_done_ahead", "Perioden har inte börjat än ({{.Start}}) och kan inte vara genomförd.",
+				map[string]string{"Start": data.FormatDate(p.Start)}))
+			ok = false
+		}
+	}
 	return p, ok
 }
 

@@ -2,6 +2,7 @@ package periods
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"techniqual/data"
 	"techniqual/data/demo"
@@ -121,5 +122,38 @@ func TestCreateATeknikpraoWeek(t *testing.T) {
 		if s.format.SelectedIndex() != c.format {
 			t.Errorf("%s: the form shows format %d after the save", c.name, s.format.SelectedIndex())
 		}
+	}
+}
+
+// TestAPeriodAheadCannotBeHeld: found by use, a week two weeks ahead
+// could be saved as genomförd; the status is refused beside its field.
+func TestAPeriodAheadCannotBeHeld(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	sh := uitest.NewShell(t, st)
+	s := New(sh)
+	sh.Open(t, s)
+	s.OnNew()
+	test.Type(s.name, "Åk 9 v. 6 2099")
+	s.grade.SetSelected("9")
+	s.start.SetDate(time.Date(2099, 2, 9, 0, 0, 0, 0, time.UTC))
+	s.end.SetDate(time.Date(2099, 2, 13, 0, 0, 0, 0, time.UTC))
+	s.status.SetSelectedIndex(slices.Index(data.PeriodStatuses, data.PeriodDone))
+	test.Tap(s.saveBtn)
+	sh.Wait(t)
+	if e := s.errs["status"]; !e.Visible() || !strings.Contains(e.Text, "inte börjat") {
+		t.Errorf("status message %q (shown %v)", e.Text, e.Visible())
+	}
+	if _, err := st.FindPeriod(ctx, "Åk 9 v. 6 2099"); err == nil {
+		t.Fatal("a period ahead was saved as held")
+	}
+	s.status.SetSelectedIndex(slices.Index(data.PeriodStatuses, data.PeriodPlanning))
+	test.Tap(s.saveBtn)
+	sh.Wait(t)
+	if _, err := st.FindPeriod(ctx, "Åk 9 v. 6 2099"); err != nil {
+		t.Errorf("the period as planned was not saved: %v", err)
 	}
 }

@@ -221,6 +221,9 @@ func (t *planTab) refresh() {
 	t.showTeam()
 	t.showChanges()
 	t.updateButtons()
+	if s.w != nil && (s.w.period.Status == data.PeriodDone || s.w.period.Status == data.PeriodArchived) {
+		t.setMessage(lang.X("wk.finished", "Veckan är avslutad: den sparade planen behålls, eftersom närvaro, intyg och återkoppling hör till den."))
+	}
 	s.updateCounts()
 }
 
@@ -428,6 +431,13 @@ func (t *planTab) updateButtons() {
 		} else {
 			b.Disable()
 		}
+	}
+	// A week held (genomförd, arkiverad) keeps its plan: its attendance,
+	// certificates and feedback hang on it. Found by use: Planera om still
+	// worked there, without a word.
+	finished := s.w != nil && (s.w.period.Status == data.PeriodDone || s.w.period.Status == data.PeriodArchived)
+	if finished {
+		on = func(b *widget.Button, _ bool) { b.Disable() }
 	}
 	have := s.w != nil && len(s.w.groups) > 0
 	on(t.planBtn, have)

@@ -36,7 +36,9 @@ func JoinDot(parts ...string) string {
 // CurrentPeriod is the period to record attendance in first: one running
 // today (in Swedish time, as the app keeps its dates), the latest begun of
 // them; else the last one held, since attendance is often typed in after
-// the week; "" when every period lies ahead.
+// the week; else, when every period lies ahead, the first to come (found
+// by use: with one period ahead, Närvaro opened on none); "" when there
+// are none.
 func CurrentPeriod(ps []data.Period, today time.Time) string {
 	t := today.In(data.Stockholm)
 	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
@@ -54,6 +56,13 @@ func CurrentPeriod(ps []data.Period, today time.Time) string {
 			}
 		case p.Start.After(ps[best].Start):
 			best = i
+		}
+	}
+	if best < 0 {
+		for i, p := range ps { // all ahead: the first to come
+			if best < 0 || p.Start.Before(ps[best].Start) {
+				best = i
+			}
 		}
 	}
 	if best < 0 {

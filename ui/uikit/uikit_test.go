@@ -68,8 +68,8 @@ func TestCurrentPeriod(t *testing.T) {
 		today time.Time
 		want  string
 	}{
-		{day(1, 10), ""},   // every period lies ahead
-		{day(3, 9), "mar"}, // its first day
+		{day(1, 10), "mar"}, // every period lies ahead: the first to come
+		{day(3, 9), "mar"},  // its first day
 		{day(3, 13).Add(15 * time.Hour), "mar"},
 		{day(4, 20), "mar"}, // after it, before the next: typed in afterwards
 		{day(5, 6), "may"},  // running
@@ -90,6 +90,9 @@ func TestCurrentPeriod(t *testing.T) {
 	}
 	if got := CurrentPeriod(long, day(5, 5)); got != "week" {
 		t.Errorf("of two running, not the latest begun: %q", got)
+	}
+	if got := CurrentPeriod(nil, day(5, 5)); got != "" {
+		t.Errorf("no periods: %q", got)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -48,6 +49,7 @@ type Screen struct {
 	counts  []data.PeriodOverview
 	schools []data.Organisation
 	current data.Period
+	shown   string // state() as show() filled the form
 
 	list               *widget.List
 	name               *widget.Entry
@@ -192,6 +194,7 @@ func (s *Screen) Reload() {
 
 // show fills the form with p.
 func (s *Screen) show(p data.Period) {
+	defer func() { s.shown = s.state() }()
 	s.current = p
 	for _, l := range s.errs {
 		l.Hide()
@@ -326,14 +329,39 @@ func (s *Screen) showError(field, msg string) {
 	dialog.ShowError(errors.New(msg), s.main.Window())
 }
 
+// state is everything the form holds, to tell whether it was edited.
+func (s *Screen) state() string {
+	return strings.Join([]string{s.name.Text, s.grade.Selected, strconv.Itoa(s.format.SelectedIndex()), s.start.Entry.Text,
+		s.end.Entry.Text, strconv.Itoa(s.status.SelectedIndex()), s.notes.Text, strings.Join(s.schoolChecks.Selected, "\x00")}, "\x01")
+}
+
+// AskToLeave asks about unsaved edits of the period shown, a new one
+// included, before the window shows another screen (uikit.Leaver). Found
+// by use: a new period typed in and not saved was gone without a word.
+func (s *Screen) AskToLeave(next func()) {
+	if s.state() == s.shown {
+		next()
+		return
+	}
+	name := strings.TrimSpace(s.name.Text)
+	if name == "" {
+		name = lang.X("periods.the_new", "den nya praoperioden")
+	}
+	uikit.AskUnsaved(s.main.Window(), lang.X("periods.unsaved", "Du har ändrat {{.Name}} utan att spara.", map[string]string{"Name": name}),
+		s.save, nil, next, nil)
+}
+
 // onSave validates and stores the period; errors show beside their fields.
-func (s *Screen) onSave() {
+func (s *Screen) onSave() { s.save() }
+
+// save is onSave that says whether the period was saved.
+func (s *Screen) save() bool {
 	for _, l := range s.errs {
 		l.Hide()
 	}
 	p, ok := s.read()
 	if !ok {
-		return
+		return false
 	}
 	err := s.main.Store().SavePeriod(context.Background(), &p)
 	var ve *data.ValidationError
@@ -342,16 +370,18 @@ func (s *Screen) onSave() {
 		for _, f := range ve.Fields {
 			s.showError(f.Field, widgets.FieldMessage(f))
 		}
-		return
+		return false
 	case errors.Is(err, data.ErrConflict):
 		s.showError("name", lang.X("periods.name_taken", "Det finns redan en praoperiod med det namnet."))
-		return
+		return false
 	case err != nil:
 		dialog.ShowError(err, s.main.Window())
-		return
+		return false
 	}
 	s.current = p
+	s.shown = s.state()
 	s.Reload()
+	return true
 }
 
 func (s *Screen) onDelete() {

@@ -157,3 +157,43 @@ func TestAPeriodAheadCannotBeHeld(t *testing.T) {
 		t.Errorf("the period as planned was not saved: %v", err)
 	}
 }
+
+// TestLeavingANewPeriodUnsavedAsks: found by use, a new period typed in
+// and not saved was gone without a word when another screen was shown.
+func TestLeavingANewPeriodUnsavedAsks(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	sh := uitest.NewShell(t, st)
+	s := New(sh)
+	sh.Open(t, s)
+	c := sh.Window().Canvas()
+	went := 0
+	next := func() { went++ }
+	s.OnNew()
+	s.AskToLeave(next)
+	if went != 1 || c.Overlays().Top() != nil {
+		t.Fatalf("an untouched new period asked (went on %d times)", went)
+	}
+	s.OnNew()
+	test.Type(s.name, "Åk 8 v. 11 2099")
+	s.AskToLeave(next)
+	if c.Overlays().Top() == nil || !strings.Contains(strings.Join(uitest.LabelTexts(c.Overlays().Top()), " "), "Åk 8 v. 11 2099") {
+		t.Fatal("leaving a new period typed in asked nothing, or not by its name")
+	}
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Spara")) // no dates: not saved, stays
+	if went != 1 || !s.errs["start"].Visible() {
+		t.Fatalf("a period that does not save let go (went on %d times)", went)
+	}
+	s.start.SetDate(time.Date(2099, 3, 9, 0, 0, 0, 0, time.UTC))
+	s.end.SetDate(time.Date(2099, 3, 13, 0, 0, 0, 0, time.UTC))
+	s.AskToLeave(next)
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Spara"))
+	sh.Wait(t)
+	if _, err := st.FindPeriod(ctx, "Åk 8 v. 11 2099"); err != nil || went != 2 {
+		t.Errorf("Spara: went on %d times, saved: %v", went, err)
+	}
+	s.AskToLeave(next)
+	if went != 3 {
+		t.Error("the saved period still asks")
+	}
+}

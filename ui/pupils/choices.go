@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -172,9 +173,12 @@ func (c *choicesEditor) offerText(id string) string {
 	}
 	h := c.hosts[o.HostID]
 	free := o.Capacity - c.taken[o.ID]
-	return lang.X("choices.offer_line", "{{.Title}} — {{.Host}}, {{.Municipality}} · {{.Free}} lediga av {{.Capacity}}",
-		map[string]string{"Title": o.Title, "Host": h.Name, "Municipality": h.Municipality,
-			"Free": strconv.Itoa(max(0, free)), "Capacity": strconv.Itoa(o.Capacity)})
+	where := h.Name // a host without a municipality had read "AB,  · 2 lediga"
+	if m := strings.TrimSpace(h.Municipality); m != "" {
+		where += ", " + m
+	}
+	return lang.X("choices.offer_line", "{{.Title}} — {{.Where}} · {{.Free}} lediga av {{.Capacity}}",
+		map[string]string{"Title": o.Title, "Where": where, "Free": strconv.Itoa(max(0, free)), "Capacity": strconv.Itoa(o.Capacity)})
 }
 
 func (c *choicesEditor) render() {

@@ -371,3 +371,19 @@ func TestLeavingUnsavedEditsAsks(t *testing.T) {
 		t.Errorf("rows selected %v, want %v (back on the pupil shown)", selected, want)
 	}
 }
+
+// TestOfferTextWithoutMunicipality: an offer whose host has no
+// municipality reads without a stray comma (found by use: "Vänerns Energi
+// AB,  · 2 lediga").
+func TestOfferTextWithoutMunicipality(t *testing.T) {
+	c := &choicesEditor{
+		offers: map[string]data.Offer{"o1": {ID: "o1", HostID: "h1", Title: "Elnät", Capacity: 3}, "o2": {ID: "o2", HostID: "h2", Title: "Robotar", Capacity: 2}},
+		hosts:  map[string]data.Organisation{"h1": {Name: "Vänerns Energi AB"}, "h2": {Name: "Klarälvens Robotik AB", Municipality: "Karlstad"}},
+		taken:  map[string]int{"o1": 1},
+	}
+	for id, want := range map[string]string{"o1": "Elnät — Vänerns Energi AB · 2 lediga av 3", "o2": "Robotar — Klarälvens Robotik AB, Karlstad · 2 lediga av 2"} {
+		if got := c.offerText(id); got != want {
+			t.Errorf("offerText(%q) = %q, want %q", id, got, want)
+		}
+	}
+}

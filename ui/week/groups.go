@@ -194,8 +194,9 @@ func (t *groupsTab) offerName(id string) string {
 func (t *groupsTab) offerLine(id string) string {
 	for _, o := range t.offers {
 		if o.id == id {
-			return lang.X("wk.host_line", "{{.Host}} · {{.Municipality}} · {{.Blocks}} pass",
-				map[string]string{"Host": o.host, "Municipality": o.municipality, "Blocks": fmt.Sprint(o.blocks)})
+			// JoinDot: a host without a municipality had read "AB ·  · 4 pass".
+			return uikit.JoinDot(o.host, o.municipality, uikit.Plural(o.blocks, "wk.host_blocks.one", "{{.N}} pass",
+				"wk.host_blocks.other", "{{.N}} pass", nil))
 		}
 	}
 	return "?"

@@ -553,3 +553,17 @@ func TestShowPeriodChoosesTheWeekOnReload(t *testing.T) {
 		t.Fatalf("after ShowPeriod(%s) the screen shows %s", other, s.periodID())
 	}
 }
+
+// TestHostLine: a host without a municipality reads without an empty part
+// (found by use: "Bergslagens Kraft AB ·  · 4 pass").
+func TestHostLine(t *testing.T) {
+	g := &groupsTab{offers: []offer{
+		{id: "a", host: "Bergslagens Kraft AB", blocks: 4},
+		{id: "b", host: "Vänerns Data AB", municipality: "Karlstad", blocks: 1},
+	}}
+	for id, want := range map[string]string{"a": "Bergslagens Kraft AB · 4 pass", "b": "Vänerns Data AB · Karlstad · 1 pass", "x": "?"} {
+		if got := g.offerLine(id); got != want {
+			t.Errorf("offerLine(%q) = %q, want %q", id, got, want)
+		}
+	}
+}

@@ -107,6 +107,19 @@ func (s *Screen) schoolDocFilter() (data.DocFilter, ops.Scope) {
 	return f, sc
 }
 
+// schoolDocFileName names a school document's file in the user's language
+// (found by use: "guardian-letters Åk 8 v. 11 2027.pdf" beside
+// "Praoscheman …").
+func schoolDocFileName(doc ops.SchoolDoc) string {
+	switch doc {
+	case ops.DocCatalogue:
+		return lang.X("schooldocs.file.catalogue", "Praoplatskatalog")
+	case ops.DocGuardianLetters:
+		return lang.X("schooldocs.file.letters", "Brev till vårdnadshavare")
+	}
+	return lang.X("schooldocs.file.risks", "Riskbedömningar")
+}
+
 // onSchoolDoc asks where to save one of the school's documents and prints it.
 func (s *Screen) onSchoolDoc(doc ops.SchoolDoc) {
 	if s.c.periodID == "" {
@@ -122,7 +135,7 @@ func (s *Screen) onSchoolDoc(doc ops.SchoolDoc) {
 		w.Close() // the dialog made an empty file; the PDF replaces it
 		s.saveSchoolDoc(doc, per, path)
 	}, s.main.Window())
-	d.SetFileName(reports.SafeFileName(string(doc)+" "+per.Name) + ".pdf")
+	d.SetFileName(reports.SafeFileName(schoolDocFileName(doc)+" "+per.Name) + ".pdf")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	uikit.ShowFileDialog(s.main.Window(), d)
 }

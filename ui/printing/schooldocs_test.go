@@ -37,3 +37,15 @@ func TestUtskrifterPrintsTheSchoolsDocuments(t *testing.T) {
 		}
 	}
 }
+
+// TestSchoolDocFileNames: the suggested file names are words in the
+// user's language, not the command line's kinds.
+func TestSchoolDocFileNames(t *testing.T) {
+	want := map[ops.SchoolDoc]string{ops.DocCatalogue: "Praoplatskatalog", ops.DocGuardianLetters: "Brev till vårdnadshavare",
+		ops.DocRiskAssessments: "Riskbedömningar"}
+	for _, doc := range ops.SchoolDocs {
+		if got := schoolDocFileName(doc); got != want[doc] {
+			t.Errorf("%s: %q, want %q", doc, got, want[doc])
+		}
+	}
+}

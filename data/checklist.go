@@ -201,7 +201,8 @@ func (c *checklist) municipality() ChecklistStep {
 // "Skolans kontakt" and schedules tell the pupil to ring the school, so a
 // school needs a counsellor with a phone number.
 func (c *checklist) schoolContacts() ChecklistStep {
-	return c.schoolsLacking(StepSchoolContacts, "contacts", ` AND NOT EXISTS (SELECT 1 FROM people pe
+	// Done in Företag, under the school (Kontakter only lists people).
+	return c.schoolsLacking(StepSchoolContacts, "companies", ` AND NOT EXISTS (SELECT 1 FROM people pe
 		JOIN person_roles r ON r.person_id = pe.id AND r.role = 'counsellor'
 		WHERE pe.organisation_id = o.id AND pe.deleted_at IS NULL AND trim(pe.phone) <> '')`)
 }

@@ -51,6 +51,9 @@ type Screen struct {
 	newBtn  *widget.Button
 	count   *widget.Label
 	head    *widget.Label // the shown organisation's name above its form
+	// openFound opens the organisation found by ShowFound once the list
+	// has it.
+	openFound bool
 	kindRow *fyne.Container
 	status  *widget.Label
 
@@ -328,6 +331,24 @@ func (s *Screen) applyFilter() {
 		}
 	}
 	s.selecting = false
+	if s.openFound && s.all != nil { // once the list is read
+		s.openFound = false
+		if len(s.shown) == 1 {
+			s.openOrganisation(s.shown[0].ID)
+		}
+	}
+}
+
+// ShowFound shows the organisations whose name matches text, of every
+// kind, and opens the one when it is the only one: a checklist line names
+// the school that lacks a contact or a municipality, and this is where it
+// is added.
+func (s *Screen) ShowFound(text string) {
+	s.openFound = false // the filters below each filter once on their own
+	s.kind.SetSelectedIndex(0)
+	s.search.SetText(text)
+	s.openFound = true
+	s.applyFilter()
 }
 
 func (s *Screen) onListSelected(i widget.ListItemID) {

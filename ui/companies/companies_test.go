@@ -160,6 +160,34 @@ func TestANewOfferOffersAPeriodMadeSinceTheCompanyWasRead(t *testing.T) {
 	}
 }
 
+// TestShowFoundOpensTheOneSchool: a checklist line names a school that
+// lacks a contact; Företag shows it, opened when it is the only match, and
+// only filters when there are more.
+func TestShowFoundOpensTheOneSchool(t *testing.T) {
+	st := uitest.OpenStore(t)
+	coCompany(t, st, "Klarälvens Robotik AB")
+	school := data.Organisation{Kind: data.KindSchool, Name: "Brattforsskolan", Municipality: "Karlstad"}
+	if err := st.SaveOrganisation(context.Background(), &school); err != nil {
+		t.Fatal(err)
+	}
+	s := newCompaniesTest(t, st)
+	s.kind.SetSelectedIndex(1) // Företag: the school is not in the list
+	s.ShowFound("Brattforsskolan")
+	s.main.(interface{ Wait(testing.TB) }).Wait(t)
+	if len(s.shown) != 1 || s.selectedID != school.ID || !strings.Contains(coJoined(s), "Kontakter") {
+		t.Fatalf("shown %v, opened %q (want %q)", s.shown, s.selectedID, school.ID)
+	}
+	s.ShowFound("AB")
+	if len(s.shown) != 1 { // only the company's name has "AB"
+		t.Fatalf("shown %v", s.shown)
+	}
+	s.ShowFound("a") // several: the list only
+	s.main.(interface{ Wait(testing.TB) }).Wait(t)
+	if len(s.shown) != 2 || s.openFound {
+		t.Errorf("several found: shown %d, still waiting to open %v", len(s.shown), s.openFound)
+	}
+}
+
 func TestDeleteOrganisationCanBeUndone(t *testing.T) {
 	st := uitest.OpenStore(t)
 	o := coCompany(t, st, "Gillbergs Mätteknik AB")

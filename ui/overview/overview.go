@@ -46,6 +46,9 @@ type Shell interface {
 	// ShowPeriodIn shows the screen with that id, with the period chosen
 	// where the screen has periods (Matchning, Teknikprao).
 	ShowPeriodIn(id, periodID string)
+	// ShowFound shows the screen with that id with its search set to text
+	// (Företag: the school a checklist line names).
+	ShowFound(id, text string)
 }
 
 // Screen is Översikt: it shows live counts of what the database holds, and on an

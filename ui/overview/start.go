@@ -169,5 +169,9 @@ func (s *Screen) onOpenStep(step data.ChecklistStep) {
 		s.main.ShowPeriodIn(step.Target, s.todoID) // with this period chosen
 		return
 	}
+	if school, ok := widgets.SchoolToFix(step); ok {
+		s.main.ShowFound(step.Target, school)
+		return
+	}
 	s.main.Show(step.Target)
 }

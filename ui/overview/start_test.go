@@ -105,7 +105,7 @@ func TestChecklistOnOverview(t *testing.T) {
 	test.Tap(s.checklist.Button(data.StepClassLists))
 	test.Tap(s.checklist.Button(data.StepSchoolContacts))
 	calls := sh.Calls()
-	if !slices.Equal(calls[len(calls)-3:], []string{"show matching period " + s.todoID, "import classlist", "show contacts"}) {
+	if !slices.Equal(calls[len(calls)-3:], []string{"show matching period " + s.todoID, "import classlist", "show companies"}) {
 		t.Errorf("calls %v", calls)
 	}
 	s.todoPeriod.SetSelected("Åk 9 v. 46 2026")

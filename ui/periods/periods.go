@@ -36,6 +36,9 @@ type Shell interface {
 	// ShowPeriodIn shows the screen with that id, with the period chosen
 	// where the screen has periods (Matchning, Teknikprao).
 	ShowPeriodIn(id, periodID string)
+	// ShowFound shows the screen with that id with its search set to text
+	// (Företag: the school a checklist line names).
+	ShowFound(id, text string)
 }
 
 // Screen is Praoperioder: the periods in a list, one period's form
@@ -428,6 +431,12 @@ func (s *Screen) loadChecklist(p data.Period) {
 	})
 }
 
+// schoolToFix is widgets.SchoolToFix's school, "" when none.
+func schoolToFix(step data.ChecklistStep) string {
+	school, _ := widgets.SchoolToFix(step)
+	return school
+}
+
 // onOpenStep opens the place where a step is done: the class-list import
 // for class lists, this form for the period's schools, else the step's screen.
 func (s *Screen) onOpenStep(step data.ChecklistStep) {
@@ -443,6 +452,8 @@ func (s *Screen) onOpenStep(step data.ChecklistStep) {
 		}
 	case step.Target == "matching" || step.Target == "week":
 		s.main.ShowPeriodIn(step.Target, s.current.ID) // with this period chosen
+	case schoolToFix(step) != "":
+		s.main.ShowFound(step.Target, schoolToFix(step))
 	default:
 		s.main.Show(step.Target)
 	}

@@ -244,6 +244,16 @@ func (m *MainWindow) ShowNew(id string) {
 	})
 }
 
+// ShowFound shows the screen with that id with its search set to text
+// (Företag: the school a checklist line names), when the screen has one.
+func (m *MainWindow) ShowFound(id, text string) {
+	m.showThen(id, func() {
+		if f, ok := m.screen(id).(interface{ ShowFound(string) }); ok {
+			f.ShowFound(text)
+		}
+	})
+}
+
 // showThen shows the screen with that id and then runs then, once it is
 // shown: not when the screen shown before keeps the window (its unsaved
 // edits, uikit.Leaver).

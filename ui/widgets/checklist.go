@@ -147,7 +147,7 @@ func StepTitle(s data.ChecklistStep, p data.Period) string {
 	case data.StepTeams:
 		return lang.X("way.step.teams", "Lag och rutter planerade")
 	case data.StepDocuments:
-		return lang.X("way.step.documents", "Scheman och värdpapper utskrivna")
+		return lang.X("way.step.documents", "Scheman och värdbekräftelser utskrivna")
 	case data.StepAttendance:
 		return lang.X("way.step.attendance", "Närvaro registrerad")
 	case data.StepCertificates:
@@ -314,6 +314,17 @@ func stepAction(s data.ChecklistStep, p data.Period) string {
 		return lang.X("way.action.evaluations", "Öppna Utvärderingar")
 	}
 	return lang.X("way.action.open", "Öppna")
+}
+
+// SchoolToFix is the school a step over the period's schools names first
+// (its municipality, or a counsellor with a phone number, missing), for
+// Företag to find and open; false for any other step. Found by use: the
+// contacts' line led to Kontakter, where no contact can be added.
+func SchoolToFix(s data.ChecklistStep) (string, bool) {
+	if (s.ID != data.StepMunicipality && s.ID != data.StepSchoolContacts) || s.Target != "companies" || len(s.Names) == 0 {
+		return "", false
+	}
+	return s.Names[0], true
 }
 
 // PrintKind is the document Utskrifter should open with for a step whose

@@ -18,7 +18,7 @@ func TestChecklist(t *testing.T) {
 		End: time.Date(2026, 11, 13, 0, 0, 0, 0, data.Stockholm)}
 	steps := []data.ChecklistStep{
 		{ID: data.StepClassLists, State: data.StepDone, Done: 2, Total: 2, Extra: 44, Target: "pupils"},
-		{ID: data.StepSchoolContacts, State: data.StepWarn, Done: 1, Total: 2, Extra: 1, Names: []string{"Brattforsskolan"}, Target: "contacts"},
+		{ID: data.StepSchoolContacts, State: data.StepWarn, Done: 1, Total: 2, Extra: 1, Names: []string{"Brattforsskolan"}, Target: "companies"},
 		{ID: data.StepChoices, State: data.StepTodo, Done: 30, Total: 44, Target: "pupils"},
 		{ID: data.StepDocuments, State: data.StepBlocked, Total: 3, BlockedBy: data.StepMatching, Target: "printing"},
 		{ID: data.StepMatching, State: data.StepTodo, Total: 44, Target: "matching"},
@@ -65,6 +65,27 @@ func TestPrintKind(t *testing.T) {
 	} {
 		if got, ok := PrintKind(c.step); got != c.want || ok != c.ok {
 			t.Errorf("PrintKind(%s %v) = %q, %v; want %q, %v", c.step.ID, c.step.Names, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+// TestSchoolToFix: the steps over the period's schools lead to the first
+// school named; other steps to none.
+func TestSchoolToFix(t *testing.T) {
+	cases := []struct {
+		step data.ChecklistStep
+		want string
+		ok   bool
+	}{
+		{data.ChecklistStep{ID: data.StepSchoolContacts, Target: "companies", Names: []string{"Brattforsskolan", "Älvkulleskolan"}}, "Brattforsskolan", true},
+		{data.ChecklistStep{ID: data.StepMunicipality, Target: "companies", Names: []string{"Älvkulleskolan"}}, "Älvkulleskolan", true},
+		{data.ChecklistStep{ID: data.StepSchoolContacts, Target: "periods"}, "", false}, // no schools in the period
+		{data.ChecklistStep{ID: data.StepSchoolContacts, Target: "companies"}, "", false},
+		{data.ChecklistStep{ID: data.StepOffers, Target: "companies", Names: []string{"x"}}, "", false},
+	}
+	for _, c := range cases {
+		if got, ok := SchoolToFix(c.step); got != c.want || ok != c.ok {
+			t.Errorf("%s → %q %v, want %q %v", c.step.ID, got, ok, c.want, c.ok)
 		}
 	}
 }

@@ -157,6 +157,9 @@ func (s *Shell) PrintFor(kind reports.Kind, periodID, schoolID, class, pupilID, 
 // ShowPeriodIn records "show ID period PERIOD".
 func (s *Shell) ShowPeriodIn(id, periodID string) { s.Record("show " + id + " period " + periodID) }
 
+// ShowFound records "show ID found TEXT".
+func (s *Shell) ShowFound(id, text string) { s.Record("show " + id + " found " + text) }
+
 // ShowExport records "export KIND".
 func (s *Shell) ShowExport(kind string) { s.Record("export " + kind) }
 

@@ -45,17 +45,17 @@ type Screen struct {
 	main    Shell
 	content fyne.CanvasObject
 
-	search  *widget.Entry
-	kind    *widget.Select
-	list    *widget.List
-	newBtn  *widget.Button
-	count   *widget.Label
-	head    *widget.Label // the shown organisation's name above its form
+	search *widget.Entry
+	kind   *widget.Select
+	list   *widget.List
+	newBtn *widget.Button
+	count  *widget.Label
+	head   *widget.Label // the shown organisation's name above its form
 	// openFound opens the organisation found by ShowFound once the list
 	// has it.
 	openFound bool
-	kindRow *fyne.Container
-	status  *widget.Label
+	kindRow   *fyne.Container
+	status    *widget.Label
 
 	undoBar   *fyne.Container
 	undoLabel *widget.Label

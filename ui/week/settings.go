@@ -109,12 +109,19 @@ func newSettingsTab(s *Screen) *settingsTab {
 	t.saveBtn.Importance = widget.HighImportance
 	t.calBtn = widget.NewButtonWithIcon(lang.X("wk.open_periods", "Datum, skolor och status i Praoperioder"), theme.CalendarIcon(),
 		func() { s.main.Show("periods") })
-	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(
+	// Spara stays in view below the scrolling form: found by use, at 720
+	// pixels it sat under the closing session's card, out of sight.
+	form := container.NewVScroll(container.NewPadded(container.NewVBox(
 		t.heading,
 		widget.NewCard(lang.X("wk.rules", "Lagen"), lang.X("wk.rules_sub", "Gäller när veckan planeras."), rules),
 		widget.NewCard(lang.X("wk.closing", "Avslutning"), lang.X("wk.closing_sub", "Alla veckans elever är med. Den måste ligga inom veckan."),
-			container.NewVBox(closing, t.closingInfo)),
-		container.NewHBox(t.saveBtn, t.calBtn))))
+			container.NewVBox(closing, t.closingInfo)))))
+	t.content = container.NewBorder(nil, container.NewPadded(container.NewHBox(t.saveBtn, t.calBtn)), nil, nil, form)
+	// Enter in a one-line field saves, as in the numbers above.
+	for _, e := range []*widget.Entry{t.closeTitle, t.closeStart, t.closeEnd, t.venue} {
+		e.OnSubmitted = func(string) { t.onSave() }
+	}
+	t.closeDate.Entry.OnSubmitted = func(string) { t.onSave() }
 	return t
 }
 

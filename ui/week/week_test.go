@@ -209,6 +209,25 @@ func TestLeavingUnsavedSettingsAsks(t *testing.T) {
 	}
 }
 
+// TestEnterSavesTheClosing: Enter in the closing session's place saves,
+// as in the numbers' fields (found by use: it did nothing, and Spara was
+// out of sight at 720 pixels).
+func TestEnterSavesTheClosing(t *testing.T) {
+	ctx := context.Background()
+	st := demoStore(t)
+	sh, s := openWeek(t, st, comingWeekName)
+	set := s.settings
+	set.venue.SetText("Karlstads universitet, Eva Erikssonsalen")
+	test.Type(set.venue, "")
+	set.venue.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	sh.Wait(t)
+	p, _ := st.GetPeriod(ctx, s.periodID())
+	e, err := st.GetEvent(ctx, p.ClosingEventID)
+	if err != nil || e.Venue != "Karlstads universitet, Eva Erikssonsalen" || set.dirty() {
+		t.Errorf("after Enter: venue %q (%v), still edited %v", e.Venue, err, set.dirty())
+	}
+}
+
 // TestRunAWeek goes through a week as a counsellor does: form the groups
 // (propose and accept), plan, move a pupil, lock, plan again (the lock is
 // kept), accept after the question with counts, undo, and print.

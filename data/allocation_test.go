@@ -367,3 +367,37 @@ func benchMatch(b *testing.B, pupils int) {
 
 func BenchmarkMatchExampleData3k(b *testing.B)  { benchMatch(b, 6000) }
 func BenchmarkMatchExampleData30k(b *testing.B) { benchMatch(b, 60000) }
+
+// TestPupilAssignment: a pupil's live placement in a period, none when
+// they have none there or it was cleared.
+func TestPupilAssignment(t *testing.T) {
+	ctx := context.Background()
+	w := newAllocWorld(t)
+	st := w.st
+	if err := st.SaveAssignment(ctx, &data.Assignment{PeriodID: w.period.ID, PupilID: w.alva.ID, OfferID: w.offer.ID, Locked: true}); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name          string
+		pupil, period string
+		wantOK        bool
+		wantOffer     string
+		wantLocked    bool
+	}{
+		{"placed", w.alva.ID, w.period.ID, true, w.offer.ID, true},
+		{"not placed", w.elin.ID, w.period.ID, false, "", false},
+		{"another period", w.alva.ID, "no-such-period", false, "", false},
+	}
+	for _, c := range cases {
+		a, ok, err := st.PupilAssignment(ctx, c.pupil, c.period)
+		if err != nil || ok != c.wantOK || a.OfferID != c.wantOffer || a.Locked != c.wantLocked {
+			t.Errorf("%s: %+v %v %v", c.name, a, ok, err)
+		}
+	}
+	if err := st.ClearAssignment(ctx, w.period.ID, w.alva.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := st.PupilAssignment(ctx, w.alva.ID, w.period.ID); ok || err != nil {
+		t.Errorf("a cleared placement is still found (%v, %v)", ok, err)
+	}
+}

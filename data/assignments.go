@@ -2,6 +2,8 @@ package data
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 )
 
@@ -78,6 +80,20 @@ func (s *Store) ListAssignments(ctx context.Context, periodID string) ([]Assignm
 		out = nil // as before: no rows gives nil
 	}
 	return out, rows.Err()
+}
+
+// PupilAssignment returns a pupil's live placement in a period, and false
+// when they have none.
+func (s *Store) PupilAssignment(ctx context.Context, pupilID, periodID string) (Assignment, bool, error) {
+	a, err := scanAssignment(s.q.QueryRowContext(ctx, `SELECT `+assignmentColumns+` FROM assignments
+		WHERE deleted_at IS NULL AND period_id = ? AND pupil_id = ?`, periodID, pupilID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Assignment{}, false, nil
+	}
+	if err != nil {
+		return Assignment{}, false, fmt.Errorf("placement of %s: %w", pupilID, err)
+	}
+	return a, true, nil
 }
 
 // assignmentColumns are the columns scanAssignment reads.

@@ -38,6 +38,7 @@ type choicesEditor struct {
 	addBtn    *widget.Button
 	msg       *widget.Label
 	friendSel *widget.Select
+	placed    *widget.Label         // where the pupil is placed in the period, when they are
 	addPick   *widgets.SearchPicker // the offer search of the open add dialog
 	content   fyne.CanvasObject
 }
@@ -52,7 +53,10 @@ func newChoicesEditor(d *pupilDetail) *choicesEditor {
 	c.msg.Wrapping = fyne.TextWrapWord
 	c.msg.Importance = widget.WarningImportance
 	c.friendSel = widgets.NewSelect(nil, func(string) { c.onFriendChanged() })
-	c.content = container.NewVBox(title, widgets.Labelled(lang.X("filter.period", "Praoperiod"), c.periodSel), c.rows,
+	c.placed = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.placed.Wrapping = fyne.TextWrapWord
+	c.placed.Hide()
+	c.content = container.NewVBox(title, widgets.Labelled(lang.X("filter.period", "Praoperiod"), c.periodSel), c.placed, c.rows,
 		container.NewHBox(c.addBtn), c.msg,
 		widgets.Labelled(lang.X("choices.friend", "Kompis (placeras gärna ihop)"), c.friendSel))
 	return c
@@ -82,6 +86,7 @@ func (c *choicesEditor) show(p data.Pupil) {
 		c.rows.Refresh()
 		c.addBtn.Disable()
 		c.friendSel.Disable()
+		c.placed.Hide()
 		return
 	}
 	// Prefer a period where choices are being made.
@@ -115,8 +120,13 @@ func (c *choicesEditor) onPeriodChanged() {
 		var prefs []data.Preference
 		var pairs []data.FriendPair
 		var mates []data.Pupil
+		var placement data.Assignment
+		var isPlaced bool
 		if err == nil {
 			orgs, err = st.ListOrganisations(ctx, data.KindCompany)
+		}
+		if err == nil {
+			placement, isPlaced, err = st.PupilAssignment(ctx, pupil.ID, per.ID)
 		}
 		if err == nil {
 			taken, err = st.TakenSeats(ctx, per.ID)
@@ -150,6 +160,17 @@ func (c *choicesEditor) onPeriodChanged() {
 			c.chosen = c.chosen[:0]
 			for _, p := range prefs {
 				c.chosen = append(c.chosen, p.OfferID)
+			}
+			// Found by use: the pupil's card said nowhere where they were placed.
+			if isPlaced {
+				text := lang.X("choices.placed", "Placerad: {{.Offer}}", map[string]string{"Offer": c.offerText(placement.OfferID)})
+				if placement.Locked {
+					text += " · " + lang.X("choices.placed_locked", "låst")
+				}
+				c.placed.SetText(text)
+				c.placed.Show()
+			} else {
+				c.placed.Hide()
 			}
 			c.friends = slices.DeleteFunc(mates, func(m data.Pupil) bool { return m.ID == pupil.ID })
 			c.friend = ""

@@ -387,3 +387,54 @@ func TestOfferTextWithoutMunicipality(t *testing.T) {
 		}
 	}
 }
+
+// TestTheCardSaysWhereThePupilIsPlaced: found by use, a placed pupil's
+// card said nowhere where they were placed.
+func TestTheCardSaysWhereThePupilIsPlaced(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 60, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	m, s := openPupils(t, st)
+	per, err := st.FindPeriod(ctx, "Åk 9 v. 46 2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := st.ListAssignments(ctx, per.ID)
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("no placements in %s: %v", per.Name, err)
+	}
+	pupil, err := st.GetPupil(ctx, rows[0].PupilID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	offer, err := st.GetOffer(ctx, rows[0].OfferID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.detail.show(pupil)
+	m.Wait(t)
+	c := s.detail.choices
+	c.periodSel.SetSelected(per.Name)
+	m.Wait(t)
+	if !c.placed.Visible() || !strings.HasPrefix(c.placed.Text, "Placerad: "+offer.Title+" — ") {
+		t.Errorf("placement line %q (shown %v), want it to name %q", c.placed.Text, c.placed.Visible(), offer.Title)
+	}
+	// Each other period of the pupil shows their placement there, or none.
+	for _, name := range c.periodSel.Options {
+		other, err := st.FindPeriod(ctx, name)
+		if err != nil || other.ID == per.ID {
+			continue
+		}
+		_, placed, err := st.PupilAssignment(ctx, pupil.ID, other.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.periodSel.SetSelected(name)
+		m.Wait(t)
+		if c.placed.Visible() != placed {
+			t.Errorf("%s: placement line %q shown %v, placed %v", name, c.placed.Text, c.placed.Visible(), placed)
+		}
+	}
+}

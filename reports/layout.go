@@ -147,6 +147,12 @@ func (u *unit) keep(h float64) {
 // pushCont registers a heading to repeat on continuation pages; popCont
 // removes the last one.
 func (u *unit) pushCont(f func()) { u.cont = append(u.cont, f) }
+
+// endSection ends the section the last heading began: a page begun before
+// the next heading repeats nothing. Keeping room for a section before its
+// heading had repeated the section before with "(forts.)" and nothing
+// under it.
+func (u *unit) endSection() { u.cont = u.cont[:0] }
 func (u *unit) popCont() {
 	if len(u.cont) > 0 {
 		u.cont = u.cont[:len(u.cont)-1]

@@ -240,6 +240,47 @@ func TestWeekAttendanceLists(t *testing.T) {
 	}
 }
 
+// TestWeekAttendanceListsKeepATeamTogether: a team's list, table and
+// signatures, stays on one page when it fits one. Found by use: a page
+// began with the team's heading "(forts.)" and only the signatures under
+// it, since the room kept for the team was short of what it took.
+func TestWeekAttendanceListsKeepATeamTogether(t *testing.T) {
+	w := newWeek()
+	base := w.runsheets()[0]
+	for teams := 1; teams <= 7; teams++ {
+		for members := 1; members <= 6; members++ {
+			h := base
+			h.Blocks = nil
+			for _, rb := range base.Blocks {
+				tm := rb.Teams[0]
+				var all []RunsheetTeam
+				for k := range teams {
+					x := tm
+					x.Name = fmt.Sprintf("Team %d", k+1)
+					x.Members = nil
+					for len(x.Members) < members {
+						x.Members = append(x.Members, tm.Members[len(x.Members)%len(tm.Members)])
+					}
+					all = append(all, x)
+				}
+				rb.Teams = all
+				h.Blocks = append(h.Blocks, rb)
+			}
+			pages := weekPages(t, KindWeekAttendance, WeekDocs{Hosts: []HostRunsheet{h}}, Options{})
+			// "(forts.)" continues a team's table on a new page, and only
+			// that: its header row comes next.
+			for i, pg := range pages {
+				for rest := pg; strings.Contains(rest, "(forts.)"); {
+					rest = strings.TrimSpace(rest[strings.Index(rest, "(forts.)")+len("(forts.)"):])
+					if !strings.HasPrefix(rest, "Elev Klass Närvarande") {
+						t.Errorf("%d teams of %d: page %d continues a team with no table: %.80q", teams, members, i+1, rest)
+					}
+				}
+			}
+		}
+	}
+}
+
 func TestWeekCertificatesCountOnlyBlocksPresent(t *testing.T) {
 	w := newWeek()
 	alva := w.pupil(w.alva)

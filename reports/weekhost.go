@@ -168,9 +168,13 @@ func layoutAttendanceList(u *unit, h HostRunsheet, include bool) {
 				rows = append(rows, []string{m.Pupil.Name(), orNone(l, m.Pupil.ClassName), "", "", ""})
 			}
 			// The heading, the table and the signatures of one team stay on
-			// one page when they fit.
+			// one page when they fit: the heading (12.2 mm), the
+			// supervisor's line, the table's header row (7.4) and rows, and
+			// the signatures (2 + 24). The sum was short by 8 mm, and the
+			// signatures of a team could fall alone on the next page.
+			u.endSection()
 			u.space(3)
-			u.keep(9 + 12 + float64(len(rows))*rowH + 26)
+			u.keep(12.2 + bodyLH + 1 + 7.4 + float64(len(rows))*rowH + 2 + 24)
 			u.heading(joinNonEmpty(" · ", l.when(b.Date, b.Start, b.End), t.Name))
 			u.field(l.supervisor, l.personLine(b.Supervisor, false))
 			u.space(1)

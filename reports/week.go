@@ -340,7 +340,7 @@ func closingSection(u *unit, c WeekClosing) {
 		return
 	}
 	l := u.l
-	u.heading(joinNonEmpty(" · ", l.closing, c.Title))
+	u.heading(closingName(l, " · ", c.Title))
 	u.field(l.timeOfDay, joinNonEmpty(", ", fmt.Sprintf("%s %d", l.longDay(c.Date), c.Date.Year()), l.clocks(c.Start, c.End)))
 	u.field(l.venue, c.Venue)
 	u.field(l.programme, c.Programme)
@@ -402,7 +402,7 @@ func layoutTeamSheet(u *unit, t WeekTeam, include bool) {
 	if t.Closing.planned() && strings.TrimSpace(t.Closing.Programme) != "" {
 		u.space(2)
 		u.keep(3 * bodyLH)
-		u.para(marginL, contentW, joinNonEmpty(" · ", l.closing, t.Closing.Title), bold, bodySize, bodyLH+0.6, purple, nil)
+		u.para(marginL, contentW, closingName(l, " · ", t.Closing.Title), bold, bodySize, bodyLH+0.6, purple, nil)
 		u.field(l.programme, t.Closing.Programme)
 	}
 }
@@ -413,4 +413,15 @@ func orNone(l *lang, s string) string {
 		return l.none
 	}
 	return s
+}
+
+// closingName is the closing session's title after the word for it
+// ("Avslutning · Teknikdag på universitetet"), or the title alone when it
+// begins with that word: found by use, the default title "Avslutning –
+// Teknikprao åk 8" printed as "Avslutning · Avslutning – …".
+func closingName(l *lang, sep, title string) string {
+	if t := strings.TrimSpace(title); len(t) >= len(l.closing) && strings.EqualFold(t[:len(l.closing)], l.closing) {
+		return t
+	}
+	return joinNonEmpty(sep, l.closing, title)
 }

@@ -64,7 +64,7 @@ func TestWeekScheduleNamesEveryHostAndTheClosing(t *testing.T) {
 			"Program hos Klarälvens Kod AB: prova på och bygg något.", "Handledare Nummer2, tekniker, tel. 070-000 00 02",
 			"Du kommer att träffa", "Ngọc Ánh Nguyễn4", "elektronikkonstruktör", "Sven Åkesson3", "produktionschef",
 			journeyA, journeyB,
-			"Avslutning · " + closingTitle, "fredag 13 november 2026", "09:00–12:00", closingVenue, closingProg,
+			closingTitle, "fredag 13 november 2026", "09:00–12:00", closingVenue, closingProg,
 			"Om du blir sjuk", "Ring skolan innan dagen börjar.", "Älvkulleskolan – Märta Öberg, tel. 054-540 11 22", "Sida 1 av"}},
 		{"en", []string{"Teknikprao week schedule", "Alva Şahin", "Class 8B", "Your week", "Host group",
 			"Monday 9 November, 08:30–12:00 · Fryksdals Mekatronik AB", "Thursday 12 November, 08:30–12:00 · Rottneros Verkstad AB",
@@ -120,7 +120,7 @@ func TestTeamSheets(t *testing.T) {
 	for _, want := range []string{"Teamblad", "Team Röd", "Team Blå", "Teamets elever (3)", "Alva Şahin", "Bo Lindqvist",
 		"Cem Yılmaz", "8A", "Älvkulleskolan", "Rutt genom veckan", "Elev via skolan",
 		"måndag 9 november", "08:30–12:00", "Fryksdals Mekatronik AB", "Rottneros Verkstad AB",
-		"Avslutning · " + closingTitle, "Karlstads universitet, Aulan", "Buss 300 till Sunne.",
+		closingTitle, "Karlstads universitet, Aulan", "Buss 300 till Sunne.",
 		"Handledare Nummer4, tel. 070-000 00 04"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("team sheets lack %q", want)
@@ -298,7 +298,7 @@ func TestWeekCertificatesCountOnlyBlocksPresent(t *testing.T) {
 	if m := missing(text, "Intyg om teknikprao", "Härmed intygas att", "Alva Şahin", "Klass 8B, Älvkulleskolan",
 		"har genomfört teknikprao och besökt", "Fryksdals Mekatronik AB, Sunne Elkraft AB, Rottneros Verkstad AB",
 		"3 av 4 block och avslutningen", "Besökta värdar", "måndag 9 november", "tisdag 10 november",
-		"torsdag 12 november", "fredag 13 november", "Avslutning: "+closingTitle, "Team Röd · "+weekGroup,
+		"torsdag 12 november", "fredag 13 november", closingTitle+", "+closingVenue, "Team Röd · "+weekGroup,
 		"Märta Öberg, Älvkulleskolan", "Ort och datum"); len(m) > 0 {
 		t.Errorf("certificate lacks %q:\n%s", m, text)
 	}
@@ -785,5 +785,22 @@ func TestWeekFirstPageAndUnits(t *testing.T) {
 	}
 	if _, err := WeekFirstPage(KindWeekCertificates, WeekDocs{}, Options{}); !errors.Is(err, ErrNothing) {
 		t.Errorf("preview of nothing: %v", err)
+	}
+}
+
+// TestClosingName: the word for the closing session is not said twice.
+func TestClosingName(t *testing.T) {
+	cases := []struct{ title, want string }{
+		{"Teknikdag på universitetet", "Avslutning · Teknikdag på universitetet"},
+		{"Avslutning – Teknikprao åk 8 v. 51", "Avslutning – Teknikprao åk 8 v. 51"},
+		{"avslutning i aulan", "avslutning i aulan"},
+		{"", "Avslutning"},
+		{"Avsl", "Avslutning · Avsl"},
+		{"Åk 8 avslutar", "Avslutning · Åk 8 avslutar"},
+	}
+	for _, c := range cases {
+		if got := closingName(&swedish, " · ", c.title); got != c.want {
+			t.Errorf("closingName(%q) = %q, want %q", c.title, got, c.want)
+		}
 	}
 }

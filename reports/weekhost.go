@@ -258,7 +258,7 @@ func layoutWeekCertificate(u *unit, p WeekPupil) {
 	if p.ClosingAttended && p.Closing.planned() {
 		c := p.Closing
 		rows = append(rows, []string{l.longDay(c.Date), l.clocks(c.Start, c.End),
-			joinNonEmpty(", ", joinNonEmpty(": ", l.closing, c.Title), c.Venue)})
+			joinNonEmpty(", ", closingName(l, ": ", c.Title), c.Venue)})
 	}
 	dayW := u.dayColumn(rows)
 	u.table([]column{{l.day, dayW, bold}, {l.timeOfDay, 25, regular}, {l.host, contentW - dayW - 25, regular}}, rows, 0, nil)

@@ -591,6 +591,7 @@ func (w *classListImport) onMappingChanged() {
 			hasSchool = true
 		}
 	}
+	w.schoolNote.Importance = widget.LowImportance
 	if hasSchool {
 		w.schoolNote.SetText(lang.X("import.school_column", "Filen har en kolumn Skola: den gäller för varje rad där den är ifylld."))
 	} else {
@@ -635,6 +636,17 @@ func (w *classListImport) onPreview() {
 		return
 	}
 	w.onMappingChanged()
+	// No school at all: one message at the field, not one a row (found by
+	// use: 26 identical "rad N: skola saknas").
+	if strings.TrimSpace(w.schoolSel.Text) == "" && !slices.Contains(w.mapping, classlist.FieldSchool) {
+		msg := lang.X("import.school_needed", "Välj eller skriv skolan: filen har ingen kolumn Skola.")
+		w.schoolNote.SetText(msg)
+		w.schoolNote.Importance = widget.DangerImportance
+		w.schoolNote.Refresh()
+		w.setIdle(msg, true)
+		w.m.Window().Canvas().Focus(w.schoolSel)
+		return
+	}
 	if names := w.unmappedUnknown(); len(names) > 0 && !w.ignoreUnknown.Checked {
 		// A column headed "Fnamn" left out without a word would leave
 		// every pupil without a first name: ask.

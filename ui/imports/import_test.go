@@ -312,3 +312,30 @@ func TestClassListWizardHeaderRowAndReset(t *testing.T) {
 		t.Errorf("the hand mapping was lost: %v", w.mapping)
 	}
 }
+
+// TestClassListWithoutASchoolSaysSoOnce: a list without a School column
+// and no school chosen is stopped at the school's field with one message,
+// not a "skola saknas" a row (found by use: 26 of them).
+func TestClassListWithoutASchoolSaysSoOnce(t *testing.T) {
+	st := uitest.OpenStore(t)
+	m := uitest.NewShell(t, st)
+	path := writeList(t, "8a.csv", "Förnamn;Efternamn;Klass\nAda;Berg;8A\nCai;Sjö;8A\n")
+	w := openClassListImport(m, path, nil)
+	m.Wait(t)
+	w.schoolSel.SetText("")
+	first := w.current()
+	test.Tap(w.previewBtn)
+	m.Wait(t)
+	if w.current() != first || !strings.Contains(w.status.Text, "Välj eller skriv skolan") || w.schoolNote.Importance != widget.DangerImportance {
+		t.Fatalf("without a school: step changed %v, status %q, note %q", w.current() != first, w.status.Text, w.schoolNote.Text)
+	}
+	if strings.Contains(w.errList.Text, "skola saknas") {
+		t.Errorf("row errors for the missing school: %q", w.errList.Text)
+	}
+	w.schoolSel.SetText("Älvkulleskolan")
+	test.Tap(w.previewBtn)
+	m.Wait(t)
+	if w.current() != w.prevStep || w.preview == nil || w.preview.Added != 2 {
+		t.Errorf("with a school: %s", w)
+	}
+}

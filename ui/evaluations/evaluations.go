@@ -439,7 +439,11 @@ func (s *Screen) Reload() {
 				dialog.ShowError(err, s.main.Window())
 				return
 			}
-			ps = slices.DeleteFunc(ps, func(p data.Period) bool { return p.Status == data.PeriodArchived })
+			// A teknikprao week has no placements to evaluate here: its
+			// pupils' feedback is the next tab (found by use: a week read
+			// "0 av 0 har svarat", "Inga elever är placerade").
+			weeks := slices.ContainsFunc(ps, func(p data.Period) bool { return p.Format == data.FormatWeek && p.Status != data.PeriodArchived })
+			ps = slices.DeleteFunc(ps, func(p data.Period) bool { return p.Status == data.PeriodArchived || p.Format == data.FormatWeek })
 			sort.SliceStable(ps, func(i, j int) bool { return ps[i].Start.After(ps[j].Start) })
 			keep := s.grid.periodID
 			s.periods = ps
@@ -465,7 +469,11 @@ func (s *Screen) Reload() {
 				s.grid = evalGrid{}
 				s.fillFilters()
 				s.applyFilter()
-				s.detail.SetText(lang.X("evaluations.no_periods", "Det finns inga praoperioder ännu."))
+				if weeks {
+					s.detail.SetText(lang.X("evaluations.only_weeks", "Här utvärderar handledarna elever på klassisk prao. Det finns bara teknikpraoveckor: elevernas återkoppling finns under Återkoppling teknikprao."))
+				} else {
+					s.detail.SetText(lang.X("evaluations.no_periods", "Det finns inga praoperioder ännu."))
+				}
 				return
 			}
 			s.loadRows(ps[pick].ID)

@@ -549,3 +549,34 @@ func BenchmarkEvaluationsKeystroke(b *testing.B) {
 		r.cur = r.saved // nothing to save on the way out
 	}
 }
+
+// TestClassicEvaluationsLeaveTheWeeksOut: the supervisors' evaluations of
+// placed pupils list the classic periods only; with only weeks, the screen
+// says where their feedback is.
+func TestClassicEvaluationsLeaveTheWeeksOut(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	s := openEvaluations(t, st, uitest.NewShell(t, st))
+	for _, name := range s.periodSel.Options {
+		if p, err := st.FindPeriod(ctx, name); err != nil || p.Format == data.FormatWeek {
+			t.Errorf("the evaluations offer %q (%v)", name, err)
+		}
+	}
+	if len(s.periodSel.Options) == 0 {
+		t.Fatal("no classic period offered")
+	}
+
+	only := uitest.OpenStore(t)
+	week := data.Period{Name: "Teknikprao åk 8 v. 51 2026", Grade: 8, Format: data.FormatWeek,
+		Start: time.Date(2026, 12, 14, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 12, 18, 0, 0, 0, 0, time.UTC)}
+	if err := only.SavePeriod(ctx, &week); err != nil {
+		t.Fatal(err)
+	}
+	s = openEvaluations(t, only, uitest.NewShell(t, only))
+	if len(s.periodSel.Options) != 0 || !strings.Contains(s.detail.Text, "Återkoppling teknikprao") {
+		t.Errorf("with only a week: periods %q, text %q", s.periodSel.Options, s.detail.Text)
+	}
+}

@@ -235,6 +235,13 @@ func (s *Screen) show(p data.Period) {
 	s.printBtn.Enable()
 	if i := slices.IndexFunc(s.periods, func(x data.Period) bool { return x.ID == p.ID }); i >= 0 && i < len(s.counts) {
 		c := s.counts[i]
+		if p.Format == data.FormatWeek {
+			// A week has teams, not choices and placements (found by use:
+			// "0 med val · 0 placerade" with every pupil in a team).
+			s.stats.SetText(lang.X("periods.stats_week", "{{.Pupils}} elever · {{.Offers}} värdar · {{.Days}} dagar · lag och rutter under Teknikprao",
+				map[string]string{"Pupils": strconv.Itoa(c.Pupils), "Offers": strconv.Itoa(c.Offers), "Days": strconv.Itoa(c.Days)}))
+			return
+		}
 		s.stats.SetText(lang.X("periods.stats",
 			"{{.Pupils}} elever · {{.WithChoices}} med val · {{.Offers}} praoplatser · {{.Seats}} platser · {{.Placed}} placerade · {{.Days}} dagar",
 			map[string]string{"Pupils": strconv.Itoa(c.Pupils), "WithChoices": strconv.Itoa(c.PupilsWithChoices),

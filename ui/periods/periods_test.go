@@ -197,3 +197,25 @@ func TestLeavingANewPeriodUnsavedAsks(t *testing.T) {
 		t.Error("the saved period still asks")
 	}
 }
+
+// TestAWeeksCountsAreAWeeks: found by use, a teknikprao week read "0 med
+// val · 0 placerade" with every pupil in a team.
+func TestAWeeksCountsAreAWeeks(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	sh := uitest.NewShell(t, st)
+	s := New(sh)
+	sh.Open(t, s)
+	for i, p := range s.periods {
+		s.list.Select(i)
+		sh.Wait(t)
+		week := p.Format == data.FormatWeek
+		if week && (strings.Contains(s.stats.Text, "med val") || !strings.Contains(s.stats.Text, "värdar")) ||
+			!week && !strings.Contains(s.stats.Text, "med val") {
+			t.Errorf("%s (week %v): %q", p.Name, week, s.stats.Text)
+		}
+	}
+}

@@ -278,7 +278,7 @@ func newFeedbackTab(m Shell) *feedbackTab {
 		qs = append(qs, full)
 	}
 	help := widgets.WrapLabel(lang.X("evaluations.week.help",
-		"En rad per svar. Skriv 1–5 för varje fråga ({{.Questions}}), pilarna flyttar, Enter går till nästa svar, Delete tömmer rutan. I kommentaren öppnar en bokstav eller Enter kommentarsrutan, och Enter sparar den. Ett papper utan namn blir ett svar utan namn: Nytt svar utan namn.",
+		"En rad per svar. Skriv 1–5 för varje fråga ({{.Questions}}): markören går själv till nästa ruta, så skriv bara siffrorna i tur och ordning. Pilarna flyttar, Enter går till nästa svar, Delete tömmer rutan. I kommentaren öppnar en bokstav eller Enter kommentarsrutan, och Enter sparar den. Ett papper utan namn blir ett svar utan namn: Nytt svar utan namn.",
 		map[string]string{"Questions": strings.Join(qs, "; ")}))
 	help.Importance = widget.LowImportance
 	top := container.NewVBox(

@@ -59,6 +59,7 @@ type Screen struct {
 	ranOnce    bool
 	counts     []data.OfferCount
 	undo       *data.AllocationUndo
+	hand       []handStep // changes by hand since the last run or load, for Ångra
 	cancel     context.CancelFunc
 	running    bool
 
@@ -368,6 +369,7 @@ func (s *Screen) load(periodID, msg string) {
 				s.work[i], s.locked[i], s.source[i] = p.Offer, p.Locked, p.Source
 			}
 			s.selected = -1
+			s.hand = nil
 			s.table.UnselectAll()
 			s.message.SetText(msg)
 			s.refreshAll()
@@ -441,6 +443,7 @@ func (s *Screen) applyResult(res *match.Result) {
 		}
 	}
 	s.last, s.lastAssign = res, slices.Clone(res.Assign)
+	s.hand = nil // a run starts from the changes by hand, which it keeps as locks
 	s.changes = data.DiffPlacements(prev, s.work)
 	s.ranOnce = true
 	s.message.SetText(lang.X("matching.done", "Klart: {{.Placed}} placerade, {{.Unplaced}} ej placerade. Granska och tryck Godkänn för att spara.",
@@ -539,7 +542,22 @@ func (s *Screen) accept() {
 
 // onUndo puts back the placements and status the last Godkänn replaced.
 func (s *Screen) onUndo() {
-	if s.undo == nil || s.alloc == nil || s.running {
+	if s.alloc == nil || s.running {
+		return
+	}
+	// The last change by hand first; when there is none, the last Godkänn.
+	if n := len(s.hand); n > 0 {
+		h := s.hand[n-1]
+		s.hand = s.hand[:n-1]
+		s.work, s.locked, s.source, s.changes = h.work, h.locked, h.source, h.changes
+		s.message.SetText(lang.X("matching.undone_hand", "Ångrat: den senaste ändringen för hand."))
+		s.refreshAll()
+		if s.selected >= 0 {
+			s.selectPupil(s.selected)
+		}
+		return
+	}
+	if s.undo == nil {
 		return
 	}
 	u, id := s.undo, s.alloc.Period.ID
@@ -584,7 +602,7 @@ func (s *Screen) updateButtons() {
 	enable(s.runBtn, ready)
 	enable(s.cancelBtn, s.running)
 	enable(s.acceptBtn, ready)
-	enable(s.undoBtn, ready && s.undo != nil)
+	enable(s.undoBtn, ready && (s.undo != nil || len(s.hand) > 0))
 	if s.ranOnce {
 		s.runBtn.SetText(lang.X("matching.run_again", "Kör igen"))
 	} else {
@@ -894,7 +912,24 @@ func (s *Screen) onMove() {
 }
 
 // moveTo2 makes the move of onMove.
+// handStep is the placements before one change by hand (Flytta, Lås,
+// Töm), which Ångra puts back. Found by use: Ångra stayed grey after a
+// Flytta, since it only undid Godkänn.
+type handStep struct {
+	work    []int
+	locked  []bool
+	source  []data.AssignmentSource
+	changes []data.PlacementChange
+}
+
+// keepForUndo remembers the placements before a change by hand.
+func (s *Screen) keepForUndo() {
+	s.hand = append(s.hand, handStep{work: slices.Clone(s.work), locked: slices.Clone(s.locked),
+		source: slices.Clone(s.source), changes: slices.Clone(s.changes)})
+}
+
 func (s *Screen) moveTo2(i, j int) {
+	s.keepForUndo()
 	before := slices.Clone(s.work)
 	s.work[i], s.locked[i], s.source[i] = j, true, data.SourceManual
 	s.changes = data.DiffPlacements(before, s.work)
@@ -917,6 +952,7 @@ func (s *Screen) onToggleLock() {
 	if s.alloc == nil || i < 0 || s.work[i] == match.NoOffer {
 		return
 	}
+	s.keepForUndo()
 	s.locked[i] = !s.locked[i]
 	s.refreshAll()
 	s.selectPupil(i)
@@ -927,6 +963,7 @@ func (s *Screen) onClear() {
 	if s.alloc == nil || i < 0 {
 		return
 	}
+	s.keepForUndo()
 	before := slices.Clone(s.work)
 	s.work[i], s.locked[i], s.source[i] = match.NoOffer, false, ""
 	s.changes = data.DiffPlacements(before, s.work)

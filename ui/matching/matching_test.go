@@ -262,6 +262,35 @@ func TestPlaceAnUnplacedPupil(t *testing.T) {
 	}
 }
 
+// TestUndoAChangeByHand: Ångra puts back the last Flytta, Lås or Töm,
+// one at a time (found by use: it stayed grey after a Flytta).
+func TestUndoAChangeByHand(t *testing.T) {
+	s, _ := newMatchingTest(t, 200)
+	m := s.main.(*uitest.Shell)
+	test.Tap(s.runBtn)
+	m.Wait(t)
+	if !s.undoBtn.Disabled() {
+		t.Fatal("Ångra is enabled before any change")
+	}
+	i := slices.IndexFunc(s.work, func(j int) bool { return j != match.NoOffer })
+	work, locked := slices.Clone(s.work), slices.Clone(s.locked)
+	s.selectPupil(i)
+	test.Tap(s.lockBtn)
+	test.Tap(s.clearBtn)
+	if s.work[i] != match.NoOffer || s.undoBtn.Disabled() {
+		t.Fatalf("after Lås and Töm: offer %d, Ångra disabled %v", s.work[i], s.undoBtn.Disabled())
+	}
+	test.Tap(s.undoBtn) // Töm
+	if s.work[i] != work[i] || !s.locked[i] {
+		t.Errorf("after one Ångra: offer %d (want %d), locked %v (want true)", s.work[i], work[i], s.locked[i])
+	}
+	test.Tap(s.undoBtn) // Lås
+	if !slices.Equal(s.work, work) || !slices.Equal(s.locked, locked) || !s.undoBtn.Disabled() {
+		t.Errorf("after two: placements as before %v, locks as before %v, Ångra disabled %v",
+			slices.Equal(s.work, work), slices.Equal(s.locked, locked), s.undoBtn.Disabled())
+	}
+}
+
 func TestMatchingCancelKeepsTheWindowBalanced(t *testing.T) {
 	s, _ := newMatchingTest(t, 200)
 	test.Tap(s.runBtn)

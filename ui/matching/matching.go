@@ -955,6 +955,7 @@ func (s *Screen) onToggleLock() {
 	s.keepForUndo()
 	s.locked[i] = !s.locked[i]
 	s.refreshAll()
+	s.sayChangedByHand() // found by use: "Godkänt: … sparade" stayed after a Lås
 	s.selectPupil(i)
 }
 

@@ -276,6 +276,9 @@ func TestUndoAChangeByHand(t *testing.T) {
 	work, locked := slices.Clone(s.work), slices.Clone(s.locked)
 	s.selectPupil(i)
 	test.Tap(s.lockBtn)
+	if !strings.Contains(s.message.Text, "Tryck Godkänn för att spara") {
+		t.Errorf("after Lås the message says %q", s.message.Text)
+	}
 	test.Tap(s.clearBtn)
 	if s.work[i] != match.NoOffer || s.undoBtn.Disabled() {
 		t.Fatalf("after Lås and Töm: offer %d, Ångra disabled %v", s.work[i], s.undoBtn.Disabled())

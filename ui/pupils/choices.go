@@ -81,7 +81,9 @@ func (c *choicesEditor) show(p data.Pupil) {
 	if len(mine) == 0 {
 		c.period = nil
 		c.periodSel.ClearSelected()
-		c.rows.Objects = []fyne.CanvasObject{widget.NewLabel(lang.X("choices.no_period",
+		// Wrapped: found by use, the line made the form wider than its
+		// pane, with the fields cut off at the right.
+		c.rows.Objects = []fyne.CanvasObject{widgets.WrapLabel(lang.X("choices.no_period",
 			"Eleven är inte med i någon praoperiod ännu (perioden måste ha elevens skola och årskurs)."))}
 		c.rows.Refresh()
 		c.addBtn.Disable()
@@ -205,7 +207,7 @@ func (c *choicesEditor) offerText(id string) string {
 func (c *choicesEditor) render() {
 	c.rows.Objects = nil
 	if len(c.chosen) == 0 {
-		c.rows.Add(widget.NewLabel(lang.X("choices.none", "Inga val ännu.")))
+		c.rows.Add(widgets.WrapLabel(lang.X("choices.none", "Inga val ännu.")))
 	}
 	for i, id := range c.chosen {
 		i := i

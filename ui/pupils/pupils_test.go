@@ -438,3 +438,15 @@ func TestTheCardSaysWhereThePupilIsPlaced(t *testing.T) {
 		}
 	}
 }
+
+// TestANewPupilsFormFitsItsPane: the note that a new pupil is in no
+// period wraps instead of widening the form (found by use: the fields were
+// cut off at the right, with a scrollbar under them).
+func TestANewPupilsFormFitsItsPane(t *testing.T) {
+	st := uitest.OpenStore(t)
+	_, s := openPupils(t, st)
+	s.OnNew()
+	if w := s.detail.choices.rows.MinSize().Width; w > 300 {
+		t.Errorf("the choices' note asks for %.0f px of width", w)
+	}
+}

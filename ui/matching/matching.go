@@ -164,15 +164,18 @@ func New(m Shell) *Screen {
 		}
 	}
 	s.pupilLbl = widget.NewLabel(lang.X("matching.no_pupil", "Välj en elev i tabellen."))
-	s.pupilLbl.Truncation = fyne.TextTruncateEllipsis
+	s.pupilLbl.Wrapping = fyne.TextWrapWord
 	s.moveTo = widgets.NewSearchPicker(lang.X("matching.move_filter", "Sök praoplats …"), func(string) { s.updateButtons() })
 	s.moveBtn = widget.NewButtonWithIcon(lang.X("matching.move", "Flytta"), theme.NavigateNextIcon(), s.onMove)
 	s.lockBtn = widget.NewButton(lang.X("matching.lock", "Lås"), s.onToggleLock)
 	s.clearBtn = widget.NewButtonWithIcon(lang.X("matching.clear", "Töm"), theme.ContentClearIcon(), s.onClear)
-	actions := container.NewVBox(s.pupilLbl,
-		container.NewBorder(nil, nil, nil, container.NewHBox(s.moveBtn, s.lockBtn, s.clearBtn),
-			s.moveTo.Content))
-	placements := container.NewBorder(s.search, actions, nil, nil, s.table)
+	// The chosen pupil and what can be done with them beside the table,
+	// not under it: found by use at 1366x768, the table showed five rows
+	// and the buttons were drawn as tall thin columns.
+	actions := container.NewVBox(s.pupilLbl, s.moveTo.Content, container.NewHBox(s.moveBtn, s.lockBtn, s.clearBtn))
+	split := container.NewHSplit(container.NewBorder(s.search, nil, nil, nil, s.table), container.NewVScroll(container.NewPadded(actions)))
+	split.Offset = 0.68
+	placements := split
 
 	// Offers tab.
 	s.offers = widget.NewTable(func() (int, int) {
@@ -246,12 +249,12 @@ type column struct {
 }
 
 var matchingColumns = []column{
-	{"matching.col.pupil", "Elev", 230},
-	{"matching.col.class", "Klass", 70},
-	{"matching.col.offer", "Praoplats", 330},
-	{"matching.col.choice", "Val", 90},
-	{"matching.col.state", "Läge", 110},
-}
+	{"matching.col.pupil", "Elev", 180},
+	{"matching.col.class", "Klass", 52},
+	{"matching.col.offer", "Praoplats", 240},
+	{"matching.col.choice", "Val", 72},
+	{"matching.col.state", "Läge", 90},
+} // 634 px: the whole row beside the chosen pupil's panel at 1280x720
 
 var offerColumns = []column{
 	{"matching.col.offer", "Praoplats", 240},

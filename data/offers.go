@@ -169,7 +169,7 @@ func (s *Store) SaveOffer(ctx context.Context, o *Offer) error {
 				return err
 			}
 		}
-		return nil
+		return tx.markRoleModels(ctx, id)
 	})
 	if err != nil {
 		return translate("save offer "+o.Title, err)
@@ -579,4 +579,16 @@ func (s *Store) OfferTitles(ctx context.Context) (map[string]string, error) {
 		out[id] = title
 	}
 	return out, rows.Err()
+}
+
+// markRoleModels gives everyone the pupils meet at an offer, or at one of
+// its blocks, the role of role model: a förebild is a person pupils meet
+// (DESIGN). Found by use: a host's engineer ticked as someone the pupils
+// meet was not counted among Översikt's Förebilder.
+func (s *Store) markRoleModels(ctx context.Context, offerID string) error {
+	_, err := s.exec(ctx, `INSERT OR IGNORE INTO person_roles (person_id, role)
+		SELECT person_id, 'role_model' FROM offer_role_models WHERE offer_id = ?1
+		UNION SELECT r.person_id, 'role_model' FROM offer_day_role_models r JOIN offer_days d ON d.id = r.offer_day_id
+			WHERE d.offer_id = ?1`, offerID)
+	return err
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -196,5 +197,44 @@ func TestOfferBlocksKeepTheirKeys(t *testing.T) {
 	}
 	if checksum(t, st) != before {
 		t.Error("a refused offer changed the database")
+	}
+}
+
+// TestPeopleTheyMeetAreRoleModels: a person linked to an offer, or to one
+// of its blocks, as someone the pupils meet gets the role of role model,
+// and Översikt counts them; a person not linked does not. Found by use.
+func TestPeopleTheyMeetAreRoleModels(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	co := Organisation{Kind: KindCompany, Name: "Bergslagens Kraft AB"}
+	mustT(t)(st.SaveOrganisation(ctx, &co))
+	person := func(first string, roles ...Role) Person {
+		p := Person{OrganisationID: co.ID, FirstName: first, LastName: "Ek", Roles: roles}
+		mustT(t)(st.SavePerson(ctx, &p))
+		return p
+	}
+	karin, oskar, lisa := person("Karin", RoleSupervisor), person("Oskar"), person("Lisa", RoleHR)
+	per := Period{Name: "Teknikprao åk 8 v. 51 2026", Grade: 8, Format: FormatWeek, Start: mustDate("2026-12-14"), End: mustDate("2026-12-18")}
+	mustT(t)(st.SavePeriod(ctx, &per))
+	o := Offer{HostID: co.ID, PeriodID: per.ID, Title: "Elnät", Capacity: 6, RoleModelIDs: []string{karin.ID},
+		Days: []OfferDay{{Date: mustDate("2026-12-14"), Start: 8*60 + 30, End: 12 * 60, TeamsMax: 1, RoleModelIDs: []string{oskar.ID}}}}
+	mustT(t)(st.SaveOffer(ctx, &o))
+	for _, c := range []struct {
+		p    Person
+		want bool
+	}{{karin, true}, {oskar, true}, {lisa, false}} {
+		got, err := st.GetPerson(ctx, c.p.ID)
+		mustT(t)(err)
+		if slices.Contains(got.Roles, RoleRoleModel) != c.want {
+			t.Errorf("%s: roles %v, role model %v", got.FirstName, got.Roles, c.want)
+		}
+	}
+	if !slices.Contains(func() []Role { p, _ := st.GetPerson(ctx, karin.ID); return p.Roles }(), RoleSupervisor) {
+		t.Error("Karin lost her other role")
+	}
+	ov, err := st.Overview(ctx)
+	mustT(t)(err)
+	if ov.RoleModels != 2 {
+		t.Errorf("Översikt counts %d role models, want 2", ov.RoleModels)
 	}
 }

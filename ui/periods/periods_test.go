@@ -14,15 +14,22 @@ import (
 	"fyne.io/fyne/v2/test"
 )
 
-func TestCreateAPeriodWithTheDatePicker(t *testing.T) {
-	ctx := context.Background()
+// openDemoPeriods opens Praoperioder on a small example database.
+func openDemoPeriods(t *testing.T) (*data.Store, *uitest.Shell, *Screen) {
+	t.Helper()
 	st := uitest.OpenStore(t)
-	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
+	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
 	sh := uitest.NewShell(t, st)
 	s := New(sh)
 	sh.Open(t, s)
+	return st, sh, s
+}
+
+func TestCreateAPeriodWithTheDatePicker(t *testing.T) {
+	ctx := context.Background()
+	st, sh, s := openDemoPeriods(t)
 	if all, err := st.ListPeriods(ctx); err != nil || len(s.periods) != len(all) || len(all) < 3 {
 		t.Fatalf("%d periods listed of %d: %v", len(s.periods), len(all), err)
 	}
@@ -70,14 +77,7 @@ func TestCreateAPeriodWithTheDatePicker(t *testing.T) {
 }
 
 func TestPrintButtonAsksForUtskrifter(t *testing.T) {
-	ctx := context.Background()
-	st := uitest.OpenStore(t)
-	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
-	sh := uitest.NewShell(t, st)
-	s := New(sh)
-	sh.Open(t, s)
+	_, sh, s := openDemoPeriods(t)
 	s.list.Select(0)
 	test.Tap(s.printBtn)
 	want := "print " + string(reports.KindSchedules) + " " + s.current.ID
@@ -92,13 +92,7 @@ func TestPrintButtonAsksForUtskrifter(t *testing.T) {
 
 func TestCreateATeknikpraoWeek(t *testing.T) {
 	ctx := context.Background()
-	st := uitest.OpenStore(t)
-	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
-	sh := uitest.NewShell(t, st)
-	s := New(sh)
-	sh.Open(t, s)
+	st, sh, s := openDemoPeriods(t)
 	s.OnNew()
 	if s.format.SelectedIndex() != 0 {
 		t.Fatalf("a new period is %q, want classic", s.format.Selected)
@@ -129,13 +123,7 @@ func TestCreateATeknikpraoWeek(t *testing.T) {
 // could be saved as genomförd; the status is refused beside its field.
 func TestAPeriodAheadCannotBeHeld(t *testing.T) {
 	ctx := context.Background()
-	st := uitest.OpenStore(t)
-	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
-	sh := uitest.NewShell(t, st)
-	s := New(sh)
-	sh.Open(t, s)
+	st, sh, s := openDemoPeriods(t)
 	s.OnNew()
 	test.Type(s.name, "Åk 9 v. 6 2099")
 	s.grade.SetSelected("9")
@@ -201,14 +189,7 @@ func TestLeavingANewPeriodUnsavedAsks(t *testing.T) {
 // TestAWeeksCountsAreAWeeks: found by use, a teknikprao week read "0 med
 // val · 0 placerade" with every pupil in a team.
 func TestAWeeksCountsAreAWeeks(t *testing.T) {
-	ctx := context.Background()
-	st := uitest.OpenStore(t)
-	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
-	sh := uitest.NewShell(t, st)
-	s := New(sh)
-	sh.Open(t, s)
+	_, sh, s := openDemoPeriods(t)
 	for i, p := range s.periods {
 		s.list.Select(i)
 		sh.Wait(t)

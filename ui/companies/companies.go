@@ -639,7 +639,7 @@ func (s *Screen) onDeleteOrganisation() {
 		return
 	}
 	msg := lang.X("companies.delete_confirm", "Ta bort {{.Name}}? Du kan ångra direkt efteråt.", map[string]string{"Name": o.Name})
-	dialog.ShowConfirm(lang.X("companies.delete_title", "Ta bort"), msg, func(yes bool) {
+	uikit.ConfirmDelete(lang.X("companies.delete_title", "Ta bort"), msg, func(yes bool) {
 		if yes {
 			s.deleteOrganisation(o)
 		}
@@ -941,7 +941,7 @@ func (s *Screen) savePerson(pd *personDialog, base data.Person) bool {
 
 func (s *Screen) onDeletePerson(p data.Person) {
 	msg := lang.X("companies.delete_confirm", "Ta bort {{.Name}}? Du kan ångra direkt efteråt.", map[string]string{"Name": p.Name()})
-	dialog.ShowConfirm(lang.X("companies.delete_title", "Ta bort"), msg, func(yes bool) {
+	uikit.ConfirmDelete(lang.X("companies.delete_title", "Ta bort"), msg, func(yes bool) {
 		if !yes {
 			return
 		}
@@ -1035,7 +1035,7 @@ func (s *Screen) saveJourney(jd *journeyDialog, base data.JourneyEntry) bool {
 
 func (s *Screen) onDeleteJourney(j data.JourneyEntry) {
 	msg := lang.X("companies.delete_confirm", "Ta bort {{.Name}}? Du kan ångra direkt efteråt.", map[string]string{"Name": j.Title})
-	dialog.ShowConfirm(lang.X("companies.delete_title", "Ta bort"), msg, func(yes bool) {
+	uikit.ConfirmDelete(lang.X("companies.delete_title", "Ta bort"), msg, func(yes bool) {
 		if yes {
 			s.deleteJourney(j)
 		}
@@ -1056,7 +1056,7 @@ func (s *Screen) deleteJourney(j data.JourneyEntry) {
 
 func (s *Screen) onDeleteOffer(o data.Offer) {
 	msg := lang.X("companies.delete_confirm", "Ta bort {{.Name}}? Du kan ångra direkt efteråt.", map[string]string{"Name": o.Title})
-	dialog.ShowConfirm(lang.X("companies.delete_title", "Ta bort"), msg, func(yes bool) {
+	uikit.ConfirmDelete(lang.X("companies.delete_title", "Ta bort"), msg, func(yes bool) {
 		if !yes {
 			return
 		}

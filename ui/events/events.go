@@ -449,7 +449,7 @@ func (s *Screen) onDelete() {
 		return
 	}
 	id := s.current.ID
-	dialog.ShowConfirm(lang.X("events.delete_title", "Ta bort evenemanget?"),
+	uikit.ConfirmDelete(lang.X("events.delete_title", "Ta bort evenemanget?"),
 		lang.X("events.delete_text", "{{.Title}} och dess anmälningar flyttas till papperskorgen.", map[string]string{"Title": s.current.Title}),
 		func(yes bool) {
 			if !yes {

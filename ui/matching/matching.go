@@ -848,7 +848,16 @@ func (s *Screen) showInPlacements(i int) {
 	s.main.Window().Canvas().Focus(s.moveTo.SearchBox())
 }
 
-// selectPupil shows pupil i in the action bar under the table.
+// keepChosen shows pupil i again after a change by hand, while the search
+// still shows their row: a pupil moved out of a search by offer is no
+// longer chosen, as no row is highlighted for them (review).
+func (s *Screen) keepChosen(i int) {
+	if slices.Contains(s.rows, i) {
+		s.selectPupil(i)
+	}
+}
+
+// selectPupil shows pupil i in the panel beside the table.
 func (s *Screen) selectPupil(i int) {
 	s.selected = i
 	where := s.offerName(s.work[i])
@@ -914,7 +923,6 @@ func (s *Screen) onMove() {
 	d.Show()
 }
 
-// moveTo2 makes the move of onMove.
 // handStep is the placements before one change by hand (Flytta, Lås,
 // Töm), which Ångra puts back. Found by use: Ångra stayed grey after a
 // Flytta, since it only undid Godkänn.
@@ -931,6 +939,7 @@ func (s *Screen) keepForUndo() {
 		source: slices.Clone(s.source), changes: slices.Clone(s.changes)})
 }
 
+// moveTo2 makes the move of onMove.
 func (s *Screen) moveTo2(i, j int) {
 	s.keepForUndo()
 	before := slices.Clone(s.work)
@@ -938,7 +947,7 @@ func (s *Screen) moveTo2(i, j int) {
 	s.changes = data.DiffPlacements(before, s.work)
 	s.refreshAll()
 	s.sayChangedByHand()
-	s.selectPupil(i)
+	s.keepChosen(i)
 }
 
 // sayChangedByHand puts the counts after a move or a cleared placement in
@@ -959,7 +968,7 @@ func (s *Screen) onToggleLock() {
 	s.locked[i] = !s.locked[i]
 	s.refreshAll()
 	s.sayChangedByHand() // found by use: "Godkänt: … sparade" stayed after a Lås
-	s.selectPupil(i)
+	s.keepChosen(i)
 }
 
 func (s *Screen) onClear() {
@@ -973,7 +982,7 @@ func (s *Screen) onClear() {
 	s.changes = data.DiffPlacements(before, s.work)
 	s.refreshAll()
 	s.sayChangedByHand()
-	s.selectPupil(i)
+	s.keepChosen(i)
 }
 
 // softText says what the soft goals did and cost.

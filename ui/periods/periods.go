@@ -399,7 +399,7 @@ func (s *Screen) onDelete() {
 	if p.ID == "" {
 		return
 	}
-	dialog.ShowConfirm(lang.X("periods.delete_title", "Ta bort praoperiod"),
+	uikit.ConfirmDelete(lang.X("periods.delete_title", "Ta bort praoperiod"),
 		lang.X("periods.delete_confirm", "Ta bort {{.Name}}? Elevernas val och placeringar i perioden finns kvar i databasen men visas inte.",
 			map[string]string{"Name": p.Name}),
 		func(ok bool) {

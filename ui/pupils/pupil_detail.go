@@ -277,7 +277,7 @@ func (d *pupilDetail) onDelete() {
 	if p.ID == "" {
 		return
 	}
-	dialog.ShowConfirm(lang.X("pupil.delete_title", "Ta bort elev"),
+	uikit.ConfirmDelete(lang.X("pupil.delete_title", "Ta bort elev"),
 		lang.X("pupil.delete_confirm", "Flytta {{.Name}} till papperskorgen? Du kan återställa eleven därifrån.", map[string]string{"Name": p.Name()}),
 		func(ok bool) {
 			if !ok {
@@ -312,7 +312,10 @@ func (d *pupilDetail) askToLeaveOr(next, stay func()) {
 			d.onSave()
 			return !d.dirty // a failed save leaves the edits, and the user with them
 		},
-		func() { d.dirty = false }, next, stay)
+		// Discarding puts the saved pupil back in the form: the window may
+		// show this screen again with the form as it was left (review:
+		// the discarded edits could then be saved).
+		func() { d.show(d.pupil) }, next, stay)
 }
 
 // onPrint opens Utskrifter with this pupil's schedule in the period shown

@@ -327,6 +327,15 @@ func TestLeavingUnsavedEditsAsks(t *testing.T) {
 	if went != 1 || d.dirty {
 		t.Fatalf("discard: went on %d times, dirty %v", went, d.dirty)
 	}
+	// The discarded edits are gone from the form, not only unmarked: the
+	// window shows the same form when the user comes back (review).
+	if d.first.Text != "" || d.last.Text != "" {
+		t.Fatalf("after discarding the form still holds %q %q", d.first.Text, d.last.Text)
+	}
+	test.Type(d.first, "Ilse")
+	test.Type(d.last, "Frostmo")
+	test.Type(d.class, "8D")
+	d.grade.SetSelected("8")
 
 	test.Type(d.first, "a")
 	d.askToLeave(next)

@@ -167,6 +167,9 @@ func TestConfirmTopDialog(t *testing.T) {
 			dialog.ShowCustomConfirm("Ta bort?", "Ta bort", "Avbryt", widget.NewLabel("Eleven flyttas."),
 				func(ok bool) { *a = append(*a, fmt.Sprint(ok)) }, w)
 		}, "true"},
+		{"a deletion: no default", func(w fyne.Window, a *[]string) {
+			ConfirmDelete("Ta bort praoperiod", "Ta bort Åk 8 v. 11 2027?", func(ok bool) { *a = append(*a, fmt.Sprint(ok)) }, w)
+		}, ""},
 		{"a row with one blue button", func(w fyne.Window, a *[]string) {
 			row(w, a, widget.NewButton("Avbryt", nil), widget.NewButton("Släng ändringarna", nil), blue("Spara"))
 		}, "Spara"},

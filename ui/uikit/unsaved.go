@@ -44,3 +44,13 @@ func AskUnsaved(win fyne.Window, text string, save func() bool, discard, next, s
 	dl.Resize(fyne.NewSize(440, 0))
 	dl.Show()
 }
+
+// ConfirmDelete asks before removing something, with its confirm button
+// shown as dangerous rather than as the default: Enter, which answers a
+// question with its blue button (ConfirmTopDialog), then leaves it open,
+// and removing takes a click (review: Enter had deleted a period).
+func ConfirmDelete(title, message string, callback func(bool), win fyne.Window) {
+	d := dialog.NewConfirm(title, message, callback, win)
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}

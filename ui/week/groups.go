@@ -413,7 +413,7 @@ func (t *groupsTab) onDelete() {
 		return
 	}
 	g := t.groups[t.sel]
-	dialog.ShowConfirm(lang.X("wk.delete_group", "Ta bort grupp"),
+	uikit.ConfirmDelete(lang.X("wk.delete_group", "Ta bort grupp"),
 		lang.X("wk.delete_group_ask", "Ta bort {{.Name}}? Dess värdar blir utan grupp och dess lag tas bort när du sparar.", map[string]string{"Name": g.Name}),
 		func(ok bool) {
 			if !ok {

@@ -226,7 +226,11 @@ func (t *settingsTab) read() (data.Period, *data.Event, bool) {
 	}
 	day, good := t.closeDate.Date()
 	if !good || day.IsZero() {
-		widgets.ShowErr(t.errs["closing_date"], t.closeDate.Problem())
+		msg := t.closeDate.Problem() // "" for an empty field, which parses
+		if day.IsZero() && good {
+			msg = lang.X("err.required", "Måste fyllas i.")
+		}
+		widgets.ShowErr(t.errs["closing_date"], msg)
 		return p, nil, false
 	}
 	if day.Before(p.Start) || day.After(p.End) {

@@ -130,6 +130,7 @@ func TestSettingsAndClosing(t *testing.T) {
 		{"max below min", func() { set.teamMin.SetText("5"); set.teamMax.SetText("3") }, "team_max"},
 		{"not a number", func() { set.travel.SetText("en halvtimme") }, "travel_minutes"},
 		{"closing outside the week", func() { set.closeDate.SetDate(date(2027, 5, 24)) }, "closing_date"},
+		{"no closing date", func() { set.closeDate.Entry.SetText("") }, "closing_date"},
 		{"bad clock", func() { set.closeStart.SetText("9.61") }, "closing_start"},
 	}
 	before, _ := st.GetPeriod(ctx, s.periodID())

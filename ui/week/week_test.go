@@ -141,7 +141,7 @@ func TestSettingsAndClosing(t *testing.T) {
 		if !set.errs[c.field].Visible() {
 			t.Errorf("%s: no message beside %s", c.name, c.field)
 		}
-		if c.field == "closing_date" && !strings.Contains(set.errs[c.field].Text, "inom veckan") {
+		if c.name == "closing outside the week" && !strings.Contains(set.errs[c.field].Text, "inom veckan") {
 			t.Errorf("closing outside: %q", set.errs[c.field].Text)
 		}
 		if after, _ := st.GetPeriod(ctx, s.periodID()); after.UpdatedAt != before.UpdatedAt {

@@ -129,11 +129,16 @@ func TestLeavingAScreenWithUnsavedEditsAsksIt(t *testing.T) {
 
 	m.Show("overview")
 	stillThere("asked to show Översikt", 1)
+	// The list points at the screen still shown: choosing Översikt in it
+	// again asks again (had it stayed on Översikt, the list would ignore
+	// the choice).
+	m.nav.Select(sectionIndex("overview"))
+	stillThere("Översikt chosen again in the list", 2)
 	// The user stays (Avbryt: the question's next never runs), and later
 	// asks for a new event.
 	m.ShowNew("events")
-	stillThere("asked for a new event", 2)
-	l.asked[1]() // this time the user lets go (Spara or Släng ändringarna)
+	stillThere("asked for a new event", 3)
+	l.asked[2]() // this time the user lets go (Spara or Släng ändringarna)
 	waitIdle(t, m)
 	if m.current != events || m.Current() == l.content || c.created != 1 {
 		t.Errorf("after letting go: section %d (want %d), new items %d (want 1)", m.current, events, c.created)

@@ -53,6 +53,7 @@ type Screen struct {
 	schools []data.Organisation
 	current data.Period
 	shown   string // state() as show() filled the form
+	quiet   bool   // the list is selected from code: show nothing
 
 	list               *widget.List
 	name               *widget.Entry
@@ -84,7 +85,13 @@ func New(m Shell) *Screen {
 		}
 		return p.Name, detail
 	})
-	s.list.OnSelected = func(i widget.ListItemID) { s.show(s.periods[i]) }
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if s.quiet || i >= len(s.periods) {
+			return
+		}
+		target := s.periods[i]
+		s.askThen(func() { s.show(target) }, s.selectCurrent)
+	}
 
 	s.name = widget.NewEntry()
 	s.name.SetPlaceHolder(lang.X("periods.name_hint", "t.ex. Åk 8 v. 11 2027"))
@@ -146,7 +153,7 @@ func New(m Shell) *Screen {
 	split := container.NewHSplit(left, s.formBox)
 	split.Offset = 0.32
 	s.content = split
-	s.OnNew()
+	s.startNew()
 	return s
 }
 
@@ -186,10 +193,12 @@ func (s *Screen) Reload() {
 			s.schoolChecks.Options = names
 			s.schoolChecks.Refresh()
 			if i := slices.IndexFunc(periods, func(p data.Period) bool { return p.ID == s.current.ID }); i >= 0 {
+				s.quiet = true
 				s.list.Select(i)
+				s.quiet = false
 				s.show(periods[i])
 			} else if s.current.ID != "" {
-				s.OnNew()
+				s.startNew() // the period shown is gone
 			}
 		}
 	})
@@ -266,9 +275,14 @@ func (s *Screen) updateWeeks() {
 		map[string]string{"Weeks": w, "Days": strconv.Itoa(len(data.Weekdays(a, b))), "First": uikit.LongDate(a), "Last": uikit.LongDate(b)}))
 }
 
-// OnNew starts a new period (Ctrl+N).
-func (s *Screen) OnNew() {
+// OnNew starts a new period (Ctrl+N), after asking about unsaved edits.
+func (s *Screen) OnNew() { s.askThen(s.startNew, s.selectCurrent) }
+
+// startNew shows a new period's form.
+func (s *Screen) startNew() {
+	s.quiet = true
 	s.list.UnselectAll()
+	s.quiet = false
 	p := data.Period{Grade: 8, Status: data.PeriodPlanning}
 	for _, o := range s.schools {
 		p.SchoolIDs = append(p.SchoolIDs, o.ID)
@@ -348,7 +362,12 @@ func (s *Screen) state() string {
 // AskToLeave asks about unsaved edits of the period shown, a new one
 // included, before the window shows another screen (uikit.Leaver). Found
 // by use: a new period typed in and not saved was gone without a word.
-func (s *Screen) AskToLeave(next func()) {
+func (s *Screen) AskToLeave(next func()) { s.askThen(next, nil) }
+
+// askThen runs next at once when the form holds no unsaved edits, else
+// after asking (Spara or Släng ändringarna); stay, when not nil, runs when
+// the user stays. Choosing another period or Ny asks too (review).
+func (s *Screen) askThen(next, stay func()) {
 	if s.state() == s.shown {
 		next()
 		return
@@ -358,7 +377,19 @@ func (s *Screen) AskToLeave(next func()) {
 		name = lang.X("periods.the_new", "den nya praoperioden")
 	}
 	uikit.AskUnsaved(s.main.Window(), lang.X("periods.unsaved", "Du har ändrat {{.Name}} utan att spara.", map[string]string{"Name": name}),
-		s.save, nil, next, nil)
+		s.save, nil, next, stay)
+}
+
+// selectCurrent points the list at the period the form shows (none for a
+// new one), without showing anything.
+func (s *Screen) selectCurrent() {
+	s.quiet = true
+	defer func() { s.quiet = false }()
+	if i := slices.IndexFunc(s.periods, func(p data.Period) bool { return p.ID == s.current.ID }); i >= 0 && s.current.ID != "" {
+		s.list.Select(i)
+	} else {
+		s.list.UnselectAll()
+	}
 }
 
 // onSave validates and stores the period; errors show beside their fields.
@@ -411,7 +442,7 @@ func (s *Screen) onDelete() {
 				return
 			}
 			s.current = data.Period{}
-			s.OnNew()
+			s.startNew()
 			s.Reload()
 		}, s.main.Window())
 }

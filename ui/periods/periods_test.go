@@ -8,6 +8,7 @@ import (
 	"techniqual/data/demo"
 	"techniqual/reports"
 	"techniqual/ui/internal/uitest"
+	"techniqual/ui/uikit"
 	"testing"
 	"time"
 
@@ -198,5 +199,39 @@ func TestAWeeksCountsAreAWeeks(t *testing.T) {
 			!week && !strings.Contains(s.stats.Text, "med val") {
 			t.Errorf("%s (week %v): %q", p.Name, week, s.stats.Text)
 		}
+	}
+}
+
+// TestChoosingAnotherPeriodWithEditsAsks: choosing another period in the
+// list, or Ny, asks about the edits too (review); Avbryt keeps them and
+// points the list back at the period shown.
+func TestChoosingAnotherPeriodWithEditsAsks(t *testing.T) {
+	_, sh, s := openDemoPeriods(t)
+	c := sh.Window().Canvas()
+	s.list.Select(0)
+	sh.Wait(t)
+	first := s.current
+	s.notes.SetText("Ring busstrafiken")
+	s.list.Select(1)
+	if c.Overlays().Top() == nil || s.current.ID != first.ID {
+		t.Fatalf("choosing another period with edits: asked %v, shows %q", c.Overlays().Top() != nil, s.current.Name)
+	}
+	uikit.DismissTopDialog(c) // Avbryt
+	if s.notes.Text != "Ring busstrafiken" || s.current.ID != first.ID {
+		t.Fatalf("Avbryt: notes %q, period %q", s.notes.Text, s.current.Name)
+	}
+	s.list.Select(1) // the list points at the first period again, so this asks again
+	if c.Overlays().Top() == nil {
+		t.Fatal("the list still pointed at the period not shown")
+	}
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Släng ändringarna"))
+	if s.current.ID != s.periods[1].ID || s.notes.Text == "Ring busstrafiken" {
+		t.Fatalf("Släng: shows %q with notes %q", s.current.Name, s.notes.Text)
+	}
+	s.notes.SetText("Ny anteckning")
+	s.OnNew()
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Släng ändringarna"))
+	if s.current.ID != "" || s.notes.Text != "" {
+		t.Errorf("Ny after Släng: period %q, notes %q", s.current.ID, s.notes.Text)
 	}
 }

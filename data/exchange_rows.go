@@ -738,6 +738,11 @@ func (s *Store) upsertSynthetic(ctx context.Context, table, id, updated string, 
 			}
 		}
 	}
+	if table == XOffers {
+		// As SaveOffer does: the people pupils meet are role models (a
+		// host form coming back in a file, review).
+		return s.markRoleModels(ctx, id)
+	}
 	return nil
 }
 

@@ -249,6 +249,7 @@ func (s *Store) sides(ctx context.Context) (people, choices *Store, done func(er
 	}
 	if s.opts.ReadOnce {
 		if err := l.setCache(ctx, readOnceCacheKiB); err != nil {
+			_ = l.setCache(context.WithoutCancel(ctx), connectionCacheKiB) // not back to the pool small
 			l.closeConns()
 			l.mu.Unlock()
 			return s, s, pool

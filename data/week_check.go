@@ -207,8 +207,12 @@ func (s *Store) CheckWeek(ctx context.Context, periodID string) ([]WeekProblem, 
 			add(WeekProblem{Key: "week.team_big", Text: "Laget {{.Team}} har {{.Count}} elever, fler än största lagstorleken {{.Max}}: värdarna har plats för {{.Max}} elever per lag.",
 				Data: d, TeamID: t.ID, GroupID: t.GroupID})
 		case n < p.Week.TeamMin:
-			add(WeekProblem{Key: "week.team_small", Text: "Laget {{.Team}} har bara {{.Count}} elever, färre än minsta lagstorleken {{.Min}}.",
-				Warning: true, Data: d, TeamID: t.ID, GroupID: t.GroupID})
+			wp := WeekProblem{Key: "week.team_small", Text: "Laget {{.Team}} har bara {{.Count}} elever, färre än minsta lagstorleken {{.Min}}.",
+				Warning: true, Data: d, TeamID: t.ID, GroupID: t.GroupID}
+			if n == 1 { // not "1 elever" (review)
+				wp.Key, wp.Text = "week.team_small_one", "Laget {{.Team}} har bara 1 elev, färre än minsta lagstorleken {{.Min}}."
+			}
+			add(wp)
 		}
 	}
 	closing, hasClosing := Event{}, false

@@ -72,6 +72,15 @@ func TestCheckWeek(t *testing.T) {
 			}
 			mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, teams, nil))
 		}, "week.team_small", true, "Laget Lag 1 har bara 3 elever, färre än minsta lagstorleken 4."},
+		{"a team of one", func(t *testing.T, st *Store, w *weekWorld, gs []HostGroup) {
+			teams, err := st.ListTeams(ctx, w.period.ID)
+			mustT(t)(err)
+			for len(teams[0].PupilIDs) > 1 {
+				teams[1].PupilIDs = append(teams[1].PupilIDs, teams[0].PupilIDs[0])
+				teams[0].PupilIDs = teams[0].PupilIDs[1:]
+			}
+			mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, teams, nil))
+		}, "week.team_small_one", true, "Laget Lag 1 har bara 1 elev, färre än minsta lagstorleken 4."},
 		{"a block that breaks a working-time rule", func(t *testing.T, st *Store, w *weekWorld, gs []HostGroup) {
 			o := w.offers[4]
 			o.Status = OfferSubmitted

@@ -420,7 +420,7 @@ func (lay *impactLayout) chart(title string, c charts.Chart, h float64) {
 
 // section starts a section on a new page.
 func (lay *impactLayout) section(title string) {
-	lay.u.cont = lay.u.cont[:0] // the last section's heading is not continued
+	lay.u.endSection() // the last section's heading is not continued
 	lay.u.newPage()
 	lay.u.heading(title)
 }

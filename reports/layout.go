@@ -147,12 +147,6 @@ func (u *unit) keep(h float64) {
 // pushCont registers a heading to repeat on continuation pages; popCont
 // removes the last one.
 func (u *unit) pushCont(f func()) { u.cont = append(u.cont, f) }
-
-// endSection ends the section the last heading began: a page begun before
-// the next heading repeats nothing. Keeping room for a section before its
-// heading had repeated the section before with "(forts.)" and nothing
-// under it.
-func (u *unit) endSection() { u.cont = u.cont[:0] }
 func (u *unit) popCont() {
 	if len(u.cont) > 0 {
 		u.cont = u.cont[:len(u.cont)-1]
@@ -223,11 +217,17 @@ func (u *unit) space(h float64) {
 
 const headingSize = 12.5
 
+// endSection ends the section the last heading began: a page begun before
+// the next heading repeats nothing. Keeping room for a section before its
+// heading had repeated the section before with "(forts.)" and nothing
+// under it.
+func (u *unit) endSection() { u.cont = u.cont[:0] }
+
 // heading starts a section: kept together with the first lines after it and
 // repeated with "(forts.)" at the top of the section's further pages.
 func (u *unit) heading(s string) {
 	s = u.m.oneLine(s)
-	u.cont = u.cont[:0]
+	u.endSection()
 	u.space(3)
 	u.keep(9 + 3*bodyLH)
 	for _, l := range u.wrap(s, bold, headingSize, contentW) {

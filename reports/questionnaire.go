@@ -89,7 +89,7 @@ func WriteQuestionnaires(w io.Writer, classes []QuestionnaireClass, o Options) e
 		subject := c.Period + " · " + c.School + " · " + c.Class
 		u.reset(qw.title, subject)
 		questionnaireSlips(u, qw, c)
-		u.cont = u.cont[:0] // the slips' heading is not continued on the forms
+		u.endSection() // the slips' heading is not continued on the forms
 		for range c.Slips {
 			u.newPage()
 			questionnaireForm(u, qw, o.Lang)

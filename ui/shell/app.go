@@ -491,8 +491,9 @@ func (m *MainWindow) ShowPeriodIn(id, periodID string) {
 // PrintFor shows Utskrifter preset to print kind for a period, school,
 // class, pupil or offer (see printingScreen.preset).
 func (m *MainWindow) PrintFor(kind reports.Kind, periodID, schoolID, class, pupilID, offerID string) {
-	m.Show("printing")
-	if s, ok := m.screen("printing").(*printing.Screen); ok {
-		s.Preset(kind, periodID, schoolID, class, pupilID, offerID)
-	}
+	m.showThen("printing", func() { // not when the screen shown keeps the window (review)
+		if s, ok := m.screen("printing").(*printing.Screen); ok {
+			s.Preset(kind, periodID, schoolID, class, pupilID, offerID)
+		}
+	})
 }

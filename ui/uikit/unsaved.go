@@ -39,7 +39,7 @@ func AskUnsaved(win fyne.Window, text string, save func() bool, discard, next, s
 	keep.Importance = widget.HighImportance
 	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
-	dl = dialog.NewCustomWithoutButtons(lang.X("pupil.unsaved_title", "Osparade ändringar"), msg, win)
+	dl = dialog.NewCustomWithoutButtons(lang.X("action.unsaved_title", "Osparade ändringar"), msg, win)
 	dl.SetButtons([]fyne.CanvasObject{cancel, drop, keep})
 	dl.Resize(fyne.NewSize(440, 0))
 	dl.Show()

@@ -169,6 +169,7 @@ func NewMainWindow(a fyne.App, st *data.Store) *MainWindow {
 		float32(prefs.FloatWithFallback(prefWindowWidth, 1100)),
 		float32(prefs.FloatWithFallback(prefWindowHeight, 720))))
 	m.win.SetOnClosed(m.onClosed)
+	m.win.SetCloseIntercept(m.onCloseRequested)
 	last := sectionIndex(prefs.String(prefLastScreen))
 	if last < 0 || m.isEmpty() {
 		last = 0 // an empty database starts where example data can be loaded
@@ -444,6 +445,17 @@ func (m *MainWindow) screen(id string) uikit.Screen {
 		m.screens[id] = sc
 	}
 	return sc
+}
+
+// onCloseRequested closes the window, after the screen shown has asked
+// about its unsaved edits (uikit.Leaver), as showing another screen does:
+// closing had lost them without a word (review).
+func (m *MainWindow) onCloseRequested() {
+	if l, ok := m.screens[sections[m.current].id].(uikit.Leaver); ok && m.Current() != nil {
+		l.AskToLeave(m.win.Close)
+		return
+	}
+	m.win.Close()
 }
 
 func (m *MainWindow) onClosed() {

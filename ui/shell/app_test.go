@@ -144,3 +144,24 @@ func TestLeavingAScreenWithUnsavedEditsAsksIt(t *testing.T) {
 		t.Errorf("after letting go: section %d (want %d), new items %d (want 1)", m.current, events, c.created)
 	}
 }
+
+// TestClosingTheWindowAsksAboutUnsavedEdits: closing the window asks the
+// screen shown first, and closes only when it lets go (review: closing had
+// lost the edits without a word).
+func TestClosingTheWindowAsksAboutUnsavedEdits(t *testing.T) {
+	m := newTestWindow(t, uitest.OpenStore(t))
+	closed := 0
+	m.OnClosed = func() { closed++ }
+	l := &leaverScreen{content: widget.NewLabel("osparat")}
+	m.screens["contacts"] = l
+	m.Show("contacts")
+	waitIdle(t, m)
+	m.onCloseRequested()
+	if len(l.asked) != 1 || closed != 0 {
+		t.Fatalf("closing: asked %d times, closed %d times; want asked once, still open", len(l.asked), closed)
+	}
+	l.asked[0]() // the user lets go
+	if closed != 1 {
+		t.Errorf("after letting go the window closed %d times, want once", closed)
+	}
+}

@@ -554,10 +554,7 @@ func (s *Screen) onUndo() {
 		s.hand = s.hand[:n-1]
 		s.work, s.locked, s.source, s.changes = h.work, h.locked, h.source, h.changes
 		s.message.SetText(lang.X("matching.undone_hand", "Ångrat: den senaste ändringen för hand."))
-		s.refreshAll()
-		if s.selected >= 0 {
-			s.selectPupil(s.selected)
-		}
+		s.refreshAll() // which chooses the pupil's row again, when shown
 		return
 	}
 	if s.undo == nil {
@@ -848,15 +845,6 @@ func (s *Screen) showInPlacements(i int) {
 	s.main.Window().Canvas().Focus(s.moveTo.SearchBox())
 }
 
-// keepChosen shows pupil i again after a change by hand, while the search
-// still shows their row: a pupil moved out of a search by offer is no
-// longer chosen, as no row is highlighted for them (review).
-func (s *Screen) keepChosen(i int) {
-	if slices.Contains(s.rows, i) {
-		s.selectPupil(i)
-	}
-}
-
 // selectPupil shows pupil i in the panel beside the table.
 func (s *Screen) selectPupil(i int) {
 	s.selected = i
@@ -947,7 +935,6 @@ func (s *Screen) moveTo2(i, j int) {
 	s.changes = data.DiffPlacements(before, s.work)
 	s.refreshAll()
 	s.sayChangedByHand()
-	s.keepChosen(i)
 }
 
 // sayChangedByHand puts the counts after a move or a cleared placement in
@@ -968,7 +955,6 @@ func (s *Screen) onToggleLock() {
 	s.locked[i] = !s.locked[i]
 	s.refreshAll()
 	s.sayChangedByHand() // found by use: "Godkänt: … sparade" stayed after a Lås
-	s.keepChosen(i)
 }
 
 func (s *Screen) onClear() {
@@ -982,7 +968,6 @@ func (s *Screen) onClear() {
 	s.changes = data.DiffPlacements(before, s.work)
 	s.refreshAll()
 	s.sayChangedByHand()
-	s.keepChosen(i)
 }
 
 // softText says what the soft goals did and cost.

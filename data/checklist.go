@@ -495,7 +495,7 @@ func NextOpenPeriod(periods []Period, today time.Time) (Period, bool) {
 	var best Period
 	found := false
 	for _, p := range periods {
-		if p.Status == PeriodDone || p.Status == PeriodArchived || FormatDate(p.End) < day {
+		if p.Held() || FormatDate(p.End) < day {
 			continue
 		}
 		if !found || p.Start.Before(best.Start) {

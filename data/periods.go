@@ -9,6 +9,11 @@ import (
 const periodColumns = `id, name, grade, start_date, end_date, status, notes, format, team_min, team_max, mix_rule,
 	mix_weight, team_mode, friends_together, travel_minutes, coalesce(closing_event_id, ''), created_at, updated_at`
 
+// Held says whether the period is over in the app's eyes (genomförd or
+// arkiverad): its placements or plan are kept, since its attendance,
+// certificates and feedback hang on them.
+func (p Period) Held() bool { return p.Status == PeriodDone || p.Status == PeriodArchived }
+
 // Validate checks a period before it is saved.
 func (p Period) Validate() error {
 	v := validator{entity: "period"}

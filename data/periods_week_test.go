@@ -238,3 +238,14 @@ func TestPeopleTheyMeetAreRoleModels(t *testing.T) {
 		t.Errorf("Översikt counts %d role models, want 2", ov.RoleModels)
 	}
 }
+
+// TestPeriodHeld: genomförd and arkiverad are held; the statuses before
+// are not.
+func TestPeriodHeld(t *testing.T) {
+	for _, st := range PeriodStatuses {
+		want := st == PeriodDone || st == PeriodArchived
+		if got := (Period{Status: st}).Held(); got != want {
+			t.Errorf("%s: Held() = %v, want %v", st, got, want)
+		}
+	}
+}

@@ -123,7 +123,7 @@ func PlanWeek(ctx context.Context, st *data.Store, periodID string, save bool) (
 	if per.Format != data.FormatWeek {
 		return WeekPlan{}, fmt.Errorf("%s: %w", per.Name, ErrClassic)
 	}
-	if save && (per.Status == data.PeriodDone || per.Status == data.PeriodArchived) {
+	if save && per.Held() {
 		// Its documents, attendance and feedback hang on the saved plan,
 		// and the register may have moved on since (pupils left school).
 		return WeekPlan{}, fmt.Errorf("%s: %w", per.Name, ErrFinished)

@@ -221,7 +221,7 @@ func (t *planTab) refresh() {
 	t.showTeam()
 	t.showChanges()
 	t.updateButtons()
-	if s.w != nil && (s.w.period.Status == data.PeriodDone || s.w.period.Status == data.PeriodArchived) {
+	if s.w != nil && s.w.period.Held() {
 		t.setMessage(lang.X("wk.finished", "Veckan är avslutad: den sparade planen behålls, eftersom närvaro, intyg och återkoppling hör till den."))
 	}
 	s.updateCounts()
@@ -435,8 +435,7 @@ func (t *planTab) updateButtons() {
 	// A week held (genomförd, arkiverad) keeps its plan: its attendance,
 	// certificates and feedback hang on it. Found by use: Planera om still
 	// worked there, without a word.
-	finished := s.w != nil && (s.w.period.Status == data.PeriodDone || s.w.period.Status == data.PeriodArchived)
-	if finished {
+	if s.w != nil && s.w.period.Held() {
 		on = func(b *widget.Button, _ bool) { b.Disable() }
 	}
 	have := s.w != nil && len(s.w.groups) > 0
@@ -598,7 +597,7 @@ func (t *planTab) onAccept() {
 	if s.w == nil || s.draft == nil {
 		return
 	}
-	if st := s.w.period.Status; st == data.PeriodDone || st == data.PeriodArchived {
+	if s.w.period.Held() {
 		// Its attendance, certificates and feedback hang on the saved plan.
 		t.setMessage(lang.X("wk.finished", "Veckan är avslutad: den sparade planen behålls, eftersom närvaro, intyg och återkoppling hör till den."))
 		return

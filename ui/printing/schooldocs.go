@@ -23,15 +23,13 @@ import (
 // catalogue, the guardian letters and the risk assessments, for the school
 // and class chosen above, in the language chosen.
 func (s *Screen) schoolDocsBox() fyne.CanvasObject {
-	button := func(key, sv string, doc ops.SchoolDoc) *widget.Button {
-		return widget.NewButton(lang.X(key, sv), func() { s.onSchoolDoc(doc) })
+	button := func(doc ops.SchoolDoc) *widget.Button {
+		return widget.NewButton(schoolDocName(doc)+" …", func() { s.onSchoolDoc(doc) })
 	}
 	return container.NewVBox(widget.NewSeparator(),
 		widget.NewLabelWithStyle(lang.X("schooldocs.title", "Skolans dokument"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewGridWithColumns(3,
-			button("schooldocs.catalogue", "Praoplatskatalog …", ops.DocCatalogue),
-			button("schooldocs.letters", "Brev till vårdnadshavare …", ops.DocGuardianLetters),
-			button("schooldocs.risks", "Riskbedömningar …", ops.DocRiskAssessments)),
+			button(ops.DocCatalogue), button(ops.DocGuardianLetters), button(ops.DocRiskAssessments)),
 		widget.NewButton(lang.X("schooldocs.letter_text", "Skolans text i brevet …"), s.onLetterText))
 }
 
@@ -107,10 +105,10 @@ func (s *Screen) schoolDocFilter() (data.DocFilter, ops.Scope) {
 	return f, sc
 }
 
-// schoolDocFileName names a school document's file in the user's language
-// (found by use: "guardian-letters Åk 8 v. 11 2027.pdf" beside
-// "Praoscheman …").
-func schoolDocFileName(doc ops.SchoolDoc) string {
+// schoolDocName names a school document in the user's language, on its
+// button and in its file's name (found by use: the file had been called
+// "guardian-letters Åk 8 v. 11 2027.pdf" beside "Praoscheman …").
+func schoolDocName(doc ops.SchoolDoc) string {
 	switch doc {
 	case ops.DocCatalogue:
 		return lang.X("schooldocs.file.catalogue", "Praoplatskatalog")
@@ -135,7 +133,7 @@ func (s *Screen) onSchoolDoc(doc ops.SchoolDoc) {
 		w.Close() // the dialog made an empty file; the PDF replaces it
 		s.saveSchoolDoc(doc, per, path)
 	}, s.main.Window())
-	d.SetFileName(reports.SafeFileName(schoolDocFileName(doc)+" "+per.Name) + ".pdf")
+	d.SetFileName(reports.SafeFileName(schoolDocName(doc)+" "+per.Name) + ".pdf")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	uikit.ShowFileDialog(s.main.Window(), d)
 }

@@ -44,7 +44,7 @@ func TestSchoolDocFileNames(t *testing.T) {
 	want := map[ops.SchoolDoc]string{ops.DocCatalogue: "Praoplatskatalog", ops.DocGuardianLetters: "Brev till vårdnadshavare",
 		ops.DocRiskAssessments: "Riskbedömningar"}
 	for _, doc := range ops.SchoolDocs {
-		if got := schoolDocFileName(doc); got != want[doc] {
+		if got := schoolDocName(doc); got != want[doc] {
 			t.Errorf("%s: %q, want %q", doc, got, want[doc])
 		}
 	}

@@ -67,7 +67,8 @@ func TestPreviewChoicesFindsEveryProblem(t *testing.T) {
 			[]string{"Noa Öberg, 8A, Solbackens skola, född 2012-02-03", "Noa Öberg, 8A, Solbackens skola, född 2012-09-30"}},
 		{7, "Namn", "Björn Ångström går i årskurs 9, men praoperioden är för årskurs 8", false, nil},
 		{8, "Namn", "Lisa Nyström går på Älvkullens skola, som inte är med i praoperioden", false, nil},
-		{9, "Val 1", "praoplatsen ”Automation” hör till en annan praoperiod (Åk 9 v. 11 2027)", false, nil},
+		// An offer name is a problem even with nothing to suggest: it can be left out.
+		{9, "Val 1", "praoplatsen ”Automation” hör till en annan praoperiod (Åk 9 v. 11 2027)", true, nil},
 		{9, "Val 3", "samma praoplats som i Val 2", false, nil},
 		{10, "Namn", "okänd elev ”Kim Larson” — menade du ”Kim Larsson, 8A, Solbackens skola”?", true,
 			[]string{"Kim Larsson, 8A, Solbackens skola"}},
@@ -342,5 +343,88 @@ func TestImportChoicesFromAnXLSXExport(t *testing.T) {
 	}
 	if got := fx.prefs(t, "Émile Sjöström 8C", fx.p8); !slices.Equal(got, []string{"Elnät", "Målning"}) {
 		t.Errorf("Émile chose %q", got)
+	}
+}
+
+// TestSkipChoiceLeavesTheOthers: an offer name that is not in the period,
+// like or unlike one that is, can be left out; the pupil's other choices
+// move up, and a pupil left with none is left as is.
+func TestSkipChoiceLeavesTheOthers(t *testing.T) {
+	fx := newFixture(t)
+	ctx := context.Background()
+	text := "Namn;Klass;Val 1;Val 2;Val 3\n" +
+		"Émile Sjöström;8C;Spotify;Elnät;Pappersbruket\n" +
+		"Lova Åström-Lind;8C;Spotify;;\n" +
+		"Åsa Ek;8A;Elnät;Volvo Cars;Kundtjänst\n"
+	f := readChoices(t, text)
+	opts := Options{PeriodID: fx.p8.ID}
+	pv, err := PreviewChoices(ctx, fx.st, f, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pv.Problems) != 2 || pv.BadRows != 3 {
+		t.Fatalf("%d problems, %d bad rows; want 2 and 3:\n%s", len(pv.Problems), pv.BadRows, joinErrs(pv.Errors))
+	}
+	keys := map[string]string{}
+	for _, p := range pv.Problems {
+		if p.Kind != ProblemOffer {
+			t.Errorf("problem %q is of kind %s", p.Value, p.Kind)
+		}
+		keys[p.Value] = p.Key
+	}
+	if keys["Spotify"] == "" || keys["Volvo Cars"] == "" {
+		t.Fatalf("problems %+v: an unknown offer with nothing like it must be one too", pv.Problems)
+	}
+	// Lova's row is the first to name Spotify, so the Lova row's errors
+	// point to the problem even with no suggestion.
+	for _, e := range errorAt(pv, 3) {
+		if e.Problem != keys["Spotify"] || e.Suggestion != "" {
+			t.Errorf("line 3: %+v", e)
+		}
+	}
+
+	opts.Resolutions = map[string]string{keys["Spotify"]: SkipChoice, keys["Volvo Cars"]: SkipChoice}
+	pv, err = PreviewChoices(ctx, fx.st, f, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pv.BadRows != 0 || pv.Set != 2 {
+		t.Fatalf("after leaving out: set %d, bad %d:\n%s", pv.Set, pv.BadRows, joinErrs(pv.Errors))
+	}
+	for _, p := range pv.Problems {
+		if p.Chosen != SkipChoice {
+			t.Errorf("problem %q chosen %q; want it listed as left out", p.Value, p.Chosen)
+		}
+	}
+	notes := joinErrs(pv.Notes)
+	for _, want := range []string{
+		"rad 2, kolumn Val 1: valet ”Spotify” lämnas bort; övriga val flyttas upp ett steg",
+		"rad 3: Lova Åström-Lind har inga val kvar; raden hoppas över",
+		"rad 4, kolumn Val 2: valet ”Volvo Cars” lämnas bort",
+	} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes lack %q:\n%s", want, notes)
+		}
+	}
+
+	// Lova had chosen before: leaving out her only choice keeps that.
+	if err := fx.st.SetPreferences(ctx, fx.pupils["Lova Åström-Lind 8C"].ID, fx.p8.ID, []string{fx.offers["Kundtjänst"].ID}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ImportChoices(ctx, fx.st, f, opts, false)
+	if err != nil || res.Set != 2 || res.Skipped != 0 {
+		t.Fatalf("import %+v, %v", res, err)
+	}
+	for _, tt := range []struct {
+		key  string
+		want []string
+	}{
+		{"Émile Sjöström 8C", []string{"Elnät", "Pappersbruket"}},
+		{"Åsa Ek 8A", []string{"Elnät", "Kundtjänst"}},
+		{"Lova Åström-Lind 8C", []string{"Kundtjänst"}},
+	} {
+		if got := fx.prefs(t, tt.key, fx.p8); !slices.Equal(got, tt.want) {
+			t.Errorf("%s chose %q, want %q", tt.key, got, tt.want)
+		}
 	}
 }

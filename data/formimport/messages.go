@@ -48,13 +48,15 @@ var (
 	noteNoAnswers     = Message{Key: "formimport.note.no_answers", Text: "{{.Pupil}} har inga svar ifyllda; raden hoppas över", Reason: "{{.Pupil}} gave no answers; the row is left out"}
 	noteSuperseded    = Message{Key: "formimport.note.superseded", Text: "{{.Pupil}} har svarat flera gånger; det senaste svaret (rad {{.Other}}) gäller", Reason: "{{.Pupil}} answered more than once; the latest answer (line {{.Other}}) counts"}
 	notePnrMasked     = Message{Key: "listcheck.note.pnr_masked", Text: "ett personnummer i svaret doldes; bara födelsedatumet står kvar", Reason: "a personnummer in the answer was hidden; only the birth date is left"}
+	noteSkipped       = Message{Key: "formimport.note.skipped", Text: "valet ”{{.Value}}” lämnas bort; övriga val flyttas upp ett steg", Reason: "the choice “{{.Value}}” is left out; the other choices move up a rank"}
+	noteAllSkipped    = Message{Key: "formimport.note.all_skipped", Text: "{{.Pupil}} har inga val kvar; raden hoppas över", Reason: "{{.Pupil}} has no choices left; the row is left out"}
 	noteResolved      = Message{Key: "formimport.note.resolved", Text: "”{{.Value}}” tolkas som ”{{.Choice}}”", Reason: "“{{.Value}}” is taken as “{{.Choice}}”"}
 
 	allMessages = []Message{msgEmpty, msgPDF, msgOldExcel, msgBinary, msgBadXLSX, msgNoRows, msgNoNameColumn,
 		msgNoChoiceColumn, msgNoAnswerColumn, msgNoSuchColumn, msgFieldKind, msgBadRank, msgColumnTaken, msgNoPeriod, msgWrongKind, msgNameMissing, msgPupilUnknown, msgPupilAmbiguous,
 		msgPupilClass, msgPupilGrade, msgPupilTwice, msgNotPlaced, msgPupilSchool, msgOfferUnknown, msgOfferAmbiguous, msgOfferPeriod, msgOfferTwice,
 		msgTooMany, msgScaleBad, msgYesNoBad, msgCommentLong, msgDidYouMean, msgHasErrors, noteNoChoices, noteNoAnswers,
-		noteSuperseded, noteResolved, notePnrMasked}
+		noteSuperseded, noteResolved, noteSkipped, noteAllSkipped, notePnrMasked}
 )
 
 // Messages lists every message the package may give (for translation checks).

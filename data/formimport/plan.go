@@ -21,9 +21,16 @@ type Options struct {
 	PeriodID string
 	// Resolutions pick, for this import only, what a name the file does not
 	// make clear means: Problem.Key → the chosen Suggestion's ID (a pupil's
-	// or an offer's id).
+	// or an offer's id), or SkipChoice for an offer name.
 	Resolutions map[string]string
 }
+
+// SkipChoice resolves an offer name by leaving that choice out: each pupil
+// who wrote it keeps the other choices, moved up a rank. It is what a
+// counsellor does with a company that is not in the period (a pupil who
+// wrote "Spotify"): the rest of the pupil's answer still counts. It can be
+// no id, as ids have no NUL.
+const SkipChoice = "\x00skip"
 
 // ProblemKind says whether a problem is about a pupil or an offer.
 type ProblemKind string
@@ -397,7 +404,9 @@ func plan(ctx context.Context, st *data.Store, f *File, opts Options, kind Kind)
 	}
 	slices.SortFunc(pv.Problems, func(a, b Problem) int { return cmp.Or(cmp.Compare(a.Lines[0], b.Lines[0]), cmp.Compare(a.Key, b.Key)) })
 	for _, p := range pv.Problems {
-		if p.Chosen != "" {
+		if p.Chosen == SkipChoice {
+			pl.note(p.Lines[0], p.Column, noteSkipped, "Value", clip(p.Value))
+		} else if p.Chosen != "" {
 			for _, s := range p.Suggestions {
 				if s.ID == p.Chosen {
 					pl.note(p.Lines[0], p.Column, noteResolved, "Value", clip(p.Value), "Choice", s.Text)
@@ -579,9 +588,11 @@ func (pl *planner) problem(key string, kind ProblemKind, col string, line int, f
 // there is something to pick from.
 func (pl *planner) failed(line int, col, key string, kind ProblemKind, f *failure) RowError {
 	e := RowError{Line: line, Column: col, Message: f.msg, Data: f.data}
-	if len(f.sugg) > 0 {
+	// An offer name is always a problem: with no offer like it, the choice
+	// can still be left out (SkipChoice).
+	if len(f.sugg) > 0 || kind == ProblemOffer {
 		e.Problem = key
-		if f.msg != msgPupilAmbiguous && f.msg != msgOfferAmbiguous {
+		if len(f.sugg) > 0 && f.msg != msgPupilAmbiguous && f.msg != msgOfferAmbiguous {
 			e.Suggestion = f.sugg[0].Text
 		}
 		pl.problem(key, kind, col, line, *f)
@@ -631,11 +642,18 @@ func (pl *planner) parseChoices(rec classlist.Record, r *row) {
 			Data: map[string]string{"Max": strconv.Itoa(data.MaxChoices)}})
 	}
 	seen := map[int]string{}
+	skipped := false
 	for _, p := range picks {
 		i, fail := pl.offers.find(p.value)
 		if fail != nil {
 			key := offerProblemKey(p.value)
 			if id, ok := pl.opts.Resolutions[key]; ok {
+				if id == SkipChoice {
+					pl.problem(key, ProblemOffer, p.col, r.line, *fail).Chosen = SkipChoice
+					r.resolved = append(r.resolved, key)
+					skipped = true
+					continue
+				}
 				if j, ok := pl.offers.byID[id]; ok {
 					i, fail = j, nil
 					f := *pl.offerFailure(p.value, j)
@@ -655,6 +673,14 @@ func (pl *planner) parseChoices(rec classlist.Record, r *row) {
 		}
 		seen[i] = p.col
 		r.offers = append(r.offers, i)
+	}
+	if skipped && len(r.offers) == 0 && len(r.errs) == 0 {
+		// Every choice left out: the row is as one with none, and keeps its
+		// problems so that the choice can be changed back.
+		r.empty, r.ambiguous = true, false
+		if r.pupil >= 0 {
+			pl.note(r.line, "", noteAllSkipped, "Pupil", pl.pupils.pupils[r.pupil].Name())
+		}
 	}
 }
 

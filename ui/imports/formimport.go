@@ -74,6 +74,9 @@ type formImport struct {
 	setupStep fyne.CanvasObject
 	prevStep  fyne.CanvasObject
 	doneStep  fyne.CanvasObject
+	// skippedBox lists, after an import that skipped rows, which and why.
+	skippedBox  *fyne.Container
+	skippedList *widget.Label
 }
 
 // ShowChoicesImport opens the wizard for pupils' choices from a form tool's
@@ -134,7 +137,12 @@ func newFormImport(m Shell, kind formimport.Kind, onDone func()) *formImport {
 		nil, nil, nil,
 		container.NewVScroll(container.NewVBox(w.problemHead, w.problemBox, w.errHead, w.errList,
 			widgets.HeadingLabel(lang.X("formimport.changes", "Det här importeras")), w.changeList, w.noteList)))
-	w.doneStep = container.NewVBox(widgets.HeadingLabel(lang.X("formimport.done_title", "Importen är klar")), w.resultLabel)
+	w.skippedList = widgets.WrapLabel("")
+	w.skippedBox = container.NewVBox(widgets.HeadingLabel(lang.X("formimport.skipped_rows", "Raderna som hoppades över:")), w.skippedList)
+	w.skippedBox.Hide()
+	w.doneStep = container.NewBorder(
+		container.NewVBox(widgets.HeadingLabel(lang.X("formimport.done_title", "Importen är klar")), w.resultLabel),
+		nil, nil, nil, container.NewVScroll(w.skippedBox))
 	content := container.NewBorder(
 		container.NewVBox(widgets.WrapLabel(help), fileRow, widget.NewSeparator()),
 		w.bottom(), nil, nil, w.steps)
@@ -514,18 +522,10 @@ func (w *formImport) fillPreview() {
 			map[string]any{"Set": p.Set, "Replaced": p.Replaced, "Same": p.Unchanged, "Bad": uikit.RowCount(p.BadRows)}))
 	}
 	w.fillProblems()
+	w.errList.SetText(formErrorLines(p.Errors))
+	showIf(w.errHead, len(p.Errors) > 0)
+	showIf(w.errList, len(p.Errors) > 0)
 	var lines []string
-	for i, e := range p.Errors {
-		if i == maxPreviewLines {
-			lines = append(lines, lang.X("formimport.more", "… och {{.N}} till", map[string]any{"N": len(p.Errors) - i}))
-			break
-		}
-		lines = append(lines, formRowErrorText(e))
-	}
-	w.errList.SetText(strings.Join(lines, "\n"))
-	showIf(w.errHead, len(lines) > 0)
-	showIf(w.errList, len(lines) > 0)
-	lines = lines[:0]
 	for i, c := range p.Changes {
 		if i == maxPreviewLines {
 			lines = append(lines, lang.X("formimport.more", "… och {{.N}} till", map[string]any{"N": len(p.Changes) - i}))
@@ -601,9 +601,12 @@ func (w *formImport) fillProblems() {
 		if p.Chosen != "" {
 			why.Importance = widget.LowImportance
 		}
-		opts := make([]string, 0, len(p.Suggestions)+1)
+		opts := make([]string, 0, len(p.Suggestions)+2)
 		for _, s := range p.Suggestions {
 			opts = append(opts, s.Text)
+		}
+		if p.Kind == formimport.ProblemOffer {
+			opts = append(opts, lang.X("formimport.skip_choice", "Lämna bort valet (övriga val flyttas upp)"))
 		}
 		opts = append(opts, lang.X("formimport.leave", "Lämna som fel"))
 		sel := widgets.NewSelect(opts, nil)
@@ -611,6 +614,9 @@ func (w *formImport) fillProblems() {
 			if s.ID == p.Chosen {
 				sel.SetSelectedIndex(k)
 			}
+		}
+		if p.Chosen == formimport.SkipChoice {
+			sel.SetSelectedIndex(len(p.Suggestions))
 		}
 		sel.OnChanged = func(string) { w.onResolve(p, sel.SelectedIndex()) }
 		w.problemSelects[i] = sel
@@ -622,15 +628,31 @@ func (w *formImport) fillProblems() {
 	showIf(w.problemBox, len(probs) > 0)
 }
 
-// onResolve takes the picked suggestion for a problem (the last option
-// drops it) and previews again.
+// onResolve takes the picked suggestion for a problem (for an offer, the
+// one after the suggestions leaves the choice out; the last option drops
+// the resolution) and previews again.
 func (w *formImport) onResolve(p formimport.Problem, i int) {
 	if i >= 0 && i < len(p.Suggestions) {
 		w.resolutions[p.Key] = p.Suggestions[i].ID
+	} else if i == len(p.Suggestions) && p.Kind == formimport.ProblemOffer {
+		w.resolutions[p.Key] = formimport.SkipChoice
 	} else {
 		delete(w.resolutions, p.Key)
 	}
 	w.onPreview()
+}
+
+// formErrorLines lists row errors, a line each, at most maxPreviewLines.
+func formErrorLines(errs []formimport.RowError) string {
+	var lines []string
+	for i, e := range errs {
+		if i == maxPreviewLines {
+			lines = append(lines, lang.X("formimport.more", "… och {{.N}} till", map[string]any{"N": len(errs) - i}))
+			break
+		}
+		lines = append(lines, formRowErrorText(e))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // formWhy is the reason of an error in the user's language, with its suggestion.
@@ -692,6 +714,10 @@ func (w *formImport) onImport() {
 				text += " " + uikit.Plural(res.Skipped, "formimport.result_skipped.one", "{{.N}} rad med fel hoppades över.", "formimport.result_skipped.other", "{{.N}} rader med fel hoppades över.", nil)
 			}
 			w.resultLabel.SetText(text)
+			// Which rows were left out, so that they can be mended and
+			// imported again: the preview that named them is gone.
+			w.skippedList.SetText(formErrorLines(res.Errors))
+			showIf(w.skippedBox, len(res.Errors) > 0)
 			w.showStep(w.doneStep)
 			w.setIdle("", false)
 			if w.onDone != nil {

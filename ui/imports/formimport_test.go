@@ -433,3 +433,50 @@ func TestFormWizardPreviewsAgainWhenTheImportFindsErrors(t *testing.T) {
 		t.Errorf("%d choices written", len(ps))
 	}
 }
+
+// TestChoicesWizardLeavesOutAChoiceAndNamesSkippedRows: a company that is
+// not in the period can be left out of the choices, keeping the rest; rows
+// skipped for their errors are named after the import, not only counted.
+func TestChoicesWizardLeavesOutAChoiceAndNamesSkippedRows(t *testing.T) {
+	st := uitest.OpenStore(t)
+	per, ids := formFixture(t, st)
+	m := uitest.NewShell(t, st)
+	path := writeList(t, "val.csv", "Namn;Klass;Val 1;Val 2\n"+
+		"Åsa Ek;8A;Qwzx;Pappersbruket\n"+
+		"Kim Larsson;8B;Pappersbruket;\n"+
+		"Ingen Alls;8C;Pappersbruket;\n")
+	w := openFormImport(m, formimport.KindChoices, path, nil)
+	m.Wait(t)
+	test.Tap(w.previewBtn)
+	m.Wait(t)
+	if len(w.problemSelects) != 1 || w.preview.Problems[0].Value != "Qwzx" {
+		t.Fatalf("an unknown offer with nothing like it has no picker: %+v", w.preview.Problems)
+	}
+	sel := w.problemSelects[0]
+	want := []string{"Lämna bort valet (övriga val flyttas upp)", "Lämna som fel"}
+	if !slices.Equal(sel.Options, want) {
+		t.Fatalf("options %q, want %q", sel.Options, want)
+	}
+	sel.SetSelectedIndex(0)
+	m.Wait(t)
+	if w.preview.BadRows != 1 || w.preview.Problems[0].Chosen != formimport.SkipChoice || w.problemSelects[0].Selected != want[0] {
+		t.Fatalf("after leaving out: %s, problems %+v", w, w.preview.Problems)
+	}
+	if !strings.Contains(w.noteList.Text, "valet ”Qwzx” lämnas bort") ||
+		!strings.Contains(w.changeList.Text, "Åsa Ek, 8A, Solbackens skola: 1. Stora Enso – Pappersbruket") {
+		t.Errorf("notes %q, changes %q", w.noteList.Text, w.changeList.Text)
+	}
+	test.Tap(w.skipBad)
+	test.Tap(w.importBtn)
+	m.Wait(t)
+	if w.current() != w.doneStep || !strings.Contains(w.resultLabel.Text, "1 rad med fel hoppades över") {
+		t.Fatalf("result %q: %s", w.resultLabel.Text, w)
+	}
+	if !w.skippedBox.Visible() || !strings.Contains(w.skippedList.Text, "rad 4, kolumn Namn: okänd elev ”Ingen Alls”") {
+		t.Errorf("skipped rows not named: visible %v, %q", w.skippedBox.Visible(), w.skippedList.Text)
+	}
+	ps, _ := st.PupilPreferences(context.Background(), ids["Åsa"], per.ID)
+	if len(ps) != 1 || ps[0].OfferID != ids["Pappersbruket"] || ps[0].Rank != 1 {
+		t.Errorf("Åsa's choices %+v", ps)
+	}
+}

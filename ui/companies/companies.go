@@ -512,7 +512,7 @@ func (s *Screen) newOrgForm(o data.Organisation) (*orgForm, fyne.CanvasObject) {
 	for _, k := range orgKinds {
 		kinds = append(kinds, companyKindText(k))
 	}
-	f.kind = widgets.NewSelect(kinds, nil)
+	f.kind = widgets.NewSelect(kinds, func(string) { widgets.ShowErr(f.errs["kind"], "") })
 	for i, k := range orgKinds {
 		if o.Kind == k {
 			f.kind.SetSelectedIndex(i)
@@ -526,6 +526,13 @@ func (s *Screen) newOrgForm(o data.Organisation) (*orgForm, fyne.CanvasObject) {
 		return e
 	}
 	f.name = entry(o.Name, lang.X("companies.name_placeholder", "t.ex. Klarälvens Robotik AB"))
+	// A "Måste fyllas i" from the last save goes as soon as it is untrue,
+	// not at the next save.
+	f.name.OnChanged = func(t string) {
+		if strings.TrimSpace(t) != "" {
+			widgets.ShowErr(f.errs["name"], "")
+		}
+	}
 	f.orgNumber = entry(o.OrgNumber, "556677-8899")
 	f.municipality = widget.NewSelectEntry(data.Municipalities)
 	f.municipality.SetText(o.Municipality)

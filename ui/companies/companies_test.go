@@ -91,6 +91,9 @@ func TestCompanyCreatedInTheFormIsFoundBySearch(t *testing.T) {
 
 	name := "Värmlandsnäs Fiberoptik Kristinehamn 2 AB"
 	test.Type(s.form.name, name)
+	if e := s.form.errs["name"]; e.Visible() {
+		t.Errorf("the name error stays after the name is typed: %q", e.Text)
+	}
 	test.Type(s.form.orgNumber, "556677-8899")
 	s.form.municipality.SetText("Kristinehamn")
 	test.Type(s.form.sector, "Elektronik")

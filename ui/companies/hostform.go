@@ -1,8 +1,11 @@
 package companies
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -1056,10 +1059,53 @@ func (h *hostForm) check() ([]data.Violation, []data.FieldError, collected) {
 		h.summary.SetText(lang.X("hostform.summary_ok", "Alla regler för arbetstid följs och allt som behövs är ifyllt."))
 	default:
 		h.summary.Importance = widget.WarningImportance
-		h.summary.SetText(lang.X("hostform.summary", "Innan praoplatsen kan godkännas: {{.Rules}} regelbrott för arbetstiden, {{.Missing}} uppgifter saknas.",
-			map[string]string{"Rules": strconv.Itoa(broken), "Missing": strconv.Itoa(len(missing) + len(c.fieldErr) + len(c.dayErr))}))
+		h.summary.SetText(summaryText(broken, missing, c))
 	}
 	return vs, missing, c
+}
+
+// summaryText says what stands between the form and an approval: the
+// number of broken rules (only when there are any) and which fields are
+// missing or wrong, by name, so that the host knows where to go before
+// pressing Godkänn.
+func summaryText(broken int, missing []data.FieldError, c collected) string {
+	var names []string
+	add := func(field string) {
+		if n := hostFieldName(field); !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	for _, f := range missing {
+		add(f.Field)
+	}
+	for _, k := range slices.Sorted(maps.Keys(c.fieldErr)) {
+		add(k)
+	}
+	if len(c.dayErr) > 0 {
+		add("days")
+	}
+	// In the order of the form's pages.
+	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(fieldStepOf(a), fieldStepOf(b)) })
+	rules := uikit.Plural(broken, "hostform.rules.one", "{{.N}} regelbrott för arbetstiden", "hostform.rules.other", "{{.N}} regelbrott för arbetstiden", nil)
+	fields := strings.Join(names, ", ")
+	switch {
+	case len(names) == 0:
+		return lang.X("hostform.summary_rules", "Innan praoplatsen kan godkännas: {{.Rules}}.", map[string]string{"Rules": rules})
+	case broken == 0:
+		return lang.X("hostform.summary_fields", "Innan praoplatsen kan godkännas saknas eller är fel: {{.Fields}}.", map[string]string{"Fields": fields})
+	}
+	return lang.X("hostform.summary_both", "Innan praoplatsen kan godkännas: {{.Rules}}; saknas eller är fel: {{.Fields}}.",
+		map[string]string{"Rules": rules, "Fields": fields})
+}
+
+// fieldStepOf is the page of the field a name from hostFieldName names.
+func fieldStepOf(name string) int {
+	for _, f := range []string{"title", "visiting_address", "period", "supervisor", "capacity", "min_age", "days", "safety_risk_assessment"} {
+		if hostFieldName(f) == name {
+			return hostFieldStep(f)
+		}
+	}
+	return 0
 }
 
 // setRefusal shows why the offer was not saved or approved ("" hides it).

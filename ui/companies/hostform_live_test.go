@@ -105,8 +105,8 @@ func TestRefusalFollowsTheFixes(t *testing.T) {
 		t.Fatalf("refusal %q, summary %q", h.refusal.Text, h.summary.Text)
 	}
 	hfType(h.days[0].end, "15:00")
-	if !strings.Contains(h.summary.Text, "0 regelbrott") {
-		t.Fatalf("summary after the fix: %q", h.summary.Text)
+	if got := h.summary.Text; strings.Contains(got, "regelbrott") || !strings.Contains(got, "saknas eller är fel: Säkerhet.") {
+		t.Fatalf("summary after the fix: %q", got)
 	}
 	if strings.Contains(h.refusal.Text, "högst 7 timmar") || !strings.Contains(h.refusal.Text, "Riskbedömningen är inte gjord") {
 		t.Errorf("the refusal after fixing the day: %q", h.refusal.Text)
@@ -129,5 +129,35 @@ func TestRefusalFollowsTheFixes(t *testing.T) {
 	}
 	if h.refusal.Visible() {
 		t.Errorf("the refusal stays with nothing left to fix: %q", h.refusal.Text)
+	}
+}
+
+// TestSummaryNamesWhatIsMissing: the line above Godkänn names the fields
+// still missing or wrong, in the order of the pages, before any approval
+// is tried, and says nothing of rules when none is broken. A new form
+// breaks one rule: the supervisor is not yet confirmed to be 18.
+func TestSummaryNamesWhatIsMissing(t *testing.T) {
+	_, _, h, _ := hfSetup(t)
+	steps := []struct {
+		do   func()
+		want string
+	}{
+		{func() {}, "Innan praoplatsen kan godkännas: 1 regelbrott för arbetstiden; saknas eller är fel: Rubrik, Handledare, Antal platser, Säkerhet."},
+		{func() { test.Type(h.title, "Gjut en ljusstake") }, "Innan praoplatsen kan godkännas: 1 regelbrott för arbetstiden; saknas eller är fel: Handledare, Antal platser, Säkerhet."},
+		{func() { h.supervisor.SetSelectedIndex(0); h.adult.SetChecked(true); hfType(h.capacity, "två") },
+			"Innan praoplatsen kan godkännas saknas eller är fel: Antal platser, Säkerhet."},
+		{func() { hfType(h.capacity, "2"); hfType(h.days[0].end, "17:00") }, "Innan praoplatsen kan godkännas: 1 regelbrott för arbetstiden; saknas eller är fel: Säkerhet."},
+		{func() {
+			for _, c := range []interface{ SetChecked(bool) }{h.risk, h.gear, h.intro, h.emergency} {
+				c.SetChecked(true)
+			}
+		}, "Innan praoplatsen kan godkännas: 1 regelbrott för arbetstiden."},
+		{func() { hfType(h.days[0].end, "15:00") }, "Alla regler för arbetstid följs och allt som behövs är ifyllt."},
+	}
+	for i, st := range steps {
+		st.do()
+		if got := h.summary.Text; got != st.want {
+			t.Errorf("step %d: summary %q, want %q", i, got, st.want)
+		}
 	}
 }

@@ -239,14 +239,37 @@ func (d *pupilDetail) clearErrors() {
 func (d *pupilDetail) onSave() {
 	p := d.read()
 	d.clearErrors()
+	// Both names, as a class list must have them; a pupil stored with one
+	// (from an older exchange file) may keep it so.
+	missing := false
+	for _, n := range []struct{ field, now, was string }{
+		{"first_name", p.FirstName, d.pupil.FirstName},
+		{"last_name", p.LastName, d.pupil.LastName},
+	} {
+		if strings.TrimSpace(n.now) == "" && (d.pupil.ID == "" || strings.TrimSpace(n.was) != "") {
+			d.showError(n.field, lang.X("err.required", "Måste fyllas i."))
+			missing = true
+		}
+	}
 	birth, ok := d.birth.Date()
 	if !ok {
 		d.showError("birth_date", d.birth.Problem())
 		return
 	}
 	p.BirthDate = birth
-	err := d.screen.main.Store().SavePupil(context.Background(), &p)
 	var ve *data.ValidationError
+	if missing {
+		// The other fields' errors too, all at once, and nothing saved.
+		if errors.As(p.Validate(), &ve) {
+			for _, f := range ve.Fields {
+				if f.Field != "first_name" && f.Field != "last_name" {
+					d.showError(f.Field, widgets.FieldMessage(f))
+				}
+			}
+		}
+		return
+	}
+	err := d.screen.main.Store().SavePupil(context.Background(), &p)
 	switch {
 	case errors.As(err, &ve):
 		for _, f := range ve.Fields {

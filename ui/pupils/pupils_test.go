@@ -97,13 +97,34 @@ func TestInvalidPupilShowsTheErrorBesideTheField(t *testing.T) {
 	d.birth.Entry.SetText("")
 	test.Type(d.gEmail, "inte-en-adress")
 	test.Tap(d.saveBtn)
-	for _, f := range []string{"first_name", "guardian_email"} {
+	for _, f := range []string{"first_name", "last_name", "guardian_email"} {
 		if !d.errs[f].Visible() || d.errs[f].Text == "" {
 			t.Errorf("no error beside %s", f)
 		}
 	}
+	// Both names, as a class list must have them.
+	test.Type(d.first, "Ilse")
+	test.Tap(d.saveBtn)
+	if d.errs["first_name"].Visible() || d.errs["last_name"].Text != "Måste fyllas i." {
+		t.Errorf("first name error %q, last name error %q", d.errs["first_name"].Text, d.errs["last_name"].Text)
+	}
 	if n, _ := st.ListPupils(context.Background(), data.PupilFilter{}); len(n) != 20 {
 		t.Errorf("an invalid pupil was saved")
+	}
+
+	// A pupil stored with one name (an older exchange file) can still be
+	// edited as it is.
+	one, _ := st.ListPupils(context.Background(), data.PupilFilter{})
+	p := one[0]
+	p.LastName = ""
+	if err := st.SavePupil(context.Background(), &p); err != nil {
+		t.Fatal(err)
+	}
+	d.show(p)
+	test.Type(d.notes, "Tar buss 3.")
+	test.Tap(d.saveBtn)
+	if got, _ := st.GetPupil(context.Background(), p.ID); got.Notes != "Tar buss 3." || d.errs["last_name"].Visible() {
+		t.Errorf("a one-name pupil's edit: notes %q, last name error %q", got.Notes, d.errs["last_name"].Text)
 	}
 }
 

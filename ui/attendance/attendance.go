@@ -773,6 +773,9 @@ func (s *Screen) mark(status data.AttendanceStatus, note string) {
 		return
 	}
 	pupil, day, offer := s.grid.pupils[i].ID, s.grid.days[j], s.grid.offerFor(i)
+	if s.notYet(status, day) {
+		return
+	}
 	a := data.Attendance{PupilID: pupil, OfferID: offer, Date: day, Status: status, Note: note}
 	st := s.main.Store()
 	s.main.Background(func() func() {
@@ -801,6 +804,20 @@ func (s *Screen) mark(status data.AttendanceStatus, note string) {
 	})
 }
 
+// notYet refuses, with a word in the status line, to mark a pupil present
+// on a day that has not come: "present" tomorrow is a slip of the arrow
+// keys, and it would count as a day done in the certificate. An absence
+// told in advance (S, F) may be entered, and a mark cleared.
+func (s *Screen) notYet(status data.AttendanceStatus, day time.Time) bool {
+	// As ISO dates, which order as days do, whatever the clocks' zones.
+	if status != data.AttendancePresent || data.FormatDate(day) <= data.FormatDate(s.main.Now()) {
+		return false
+	}
+	s.status.SetText(lang.X("attendance.not_yet", "{{.Day}} har inte kommit än: närvaro markeras samma dag eller efteråt. Frånvaro som är känd i förväg (S, F) går att lägga in nu.",
+		map[string]string{"Day": uikit.LongDate(day)}))
+	return true
+}
+
 // onFillDay marks every pupil with nothing recorded on the selected day
 // (the column of the selected cell) present, in one transaction.
 func (s *Screen) onFillDay() {
@@ -816,6 +833,9 @@ func (s *Screen) onFillDay() {
 		j = 0
 	}
 	day := s.grid.days[j]
+	if s.notYet(data.AttendancePresent, day) {
+		return
+	}
 	ids := s.grid.unrecordedOn(j)
 	offerOf := map[string]string{}
 	for i, p := range s.grid.pupils {

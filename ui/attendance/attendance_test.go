@@ -431,3 +431,63 @@ func TestAttendanceOpensOnTheCurrentPeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestPresentOnlyOnADayThatHasCome: found by use, "present" could be typed
+// for days ahead. It is refused with a word in the status line, in a
+// classic grid and in a week's block grid; an absence told in advance is
+// taken, and "Hela dagen närvarande" refuses a day ahead too.
+func TestPresentOnlyOnADayThatHasCome(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 120, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		period string
+		count  func(s *Screen) int // what the store holds for the grid shown
+	}{
+		{"Åk 9 v. 46 2026", func(s *Screen) int { rs, _ := st.ListAttendance(ctx, s.grid.offerID); return len(rs) }},
+		{"Teknikprao åk 9 v. 41 2026", func(s *Screen) int {
+			n := 0
+			for i := range s.week.rows {
+				for j := range s.week.blocks {
+					if _, ok := s.week.record(i, j); ok {
+						n++
+					}
+				}
+			}
+			return n
+		}},
+	} {
+		t.Run(c.period, func(t *testing.T) {
+			m := uitest.NewShell(t, st)
+			m.SetNow(time.Date(2026, 9, 1, 10, 0, 0, 0, time.Local)) // before both periods
+			s := New(m)
+			m.Open(t, s)
+			s.periodSel.SetSelected(c.period)
+			m.Wait(t)
+			m.Wait(t)
+			s.table.Select(widget.TableCellID{Row: 1, Col: 1})
+			s.mark("", "") // clear ground: the first cell holds nothing
+			m.Wait(t)
+			before := c.count(s)
+			s.table.Select(widget.TableCellID{Row: 1, Col: 1})
+			test.Type(s.table, "n")
+			m.Wait(t)
+			if !strings.Contains(s.status.Text, "har inte kommit än") || c.count(s) != before {
+				t.Errorf("present ahead: status %q, records %d → %d", s.status.Text, before, c.count(s))
+			}
+			test.Tap(s.fillBtn)
+			m.Wait(t)
+			if c.count(s) != before {
+				t.Errorf("the whole day marked present ahead: %d → %d", before, c.count(s))
+			}
+			s.table.Select(widget.TableCellID{Row: 1, Col: 1})
+			test.Type(s.table, "s")
+			m.Wait(t)
+			if c.count(s) != before+1 {
+				t.Errorf("a sickness told in advance was not taken: %d → %d", before, c.count(s))
+			}
+		})
+	}
+}

@@ -426,6 +426,9 @@ func (s *Screen) markWeek(status data.AttendanceStatus, note string) {
 		return
 	}
 	g := s.week
+	if s.notYet(status, g.blocks[j].Date) {
+		return
+	}
 	a := data.BlockAttendance{PupilID: g.rows[i].pupil.ID, BlockID: g.blocks[j].ID, Status: status, Note: note}
 	st := s.main.Store()
 	s.main.Background(func() func() {
@@ -487,6 +490,9 @@ func (s *Screen) onFillWeekBlock() {
 		j = 0
 	}
 	block := g.blocks[j]
+	if s.notYet(data.AttendancePresent, block.Date) {
+		return
+	}
 	ids := g.unrecordedIn(j)
 	st := s.main.Store()
 	s.main.Background(func() func() {

@@ -1168,6 +1168,7 @@ func (h *hostForm) save() bool {
 		return false
 	}
 	o := c.offer
+	isNew := o.ID == ""
 	err := h.screen.main.Store().SaveOffer(context.Background(), &o)
 	if err != nil {
 		var ve *data.ValidationError
@@ -1203,6 +1204,9 @@ func (h *hostForm) save() bool {
 	}
 	h.saved.SetText(lang.X("companies.saved", "Sparat."))
 	h.showStatus()
+	if isNew { // the list beside counts the host's offers
+		h.screen.refreshList()
+	}
 	return true
 }
 

@@ -161,3 +161,26 @@ func TestSummaryNamesWhatIsMissing(t *testing.T) {
 		}
 	}
 }
+
+// TestTheListCountsANewOffer: found by use, a host's row in the list beside
+// the form lacked its new offer until the list was read again.
+func TestTheListCountsANewOffer(t *testing.T) {
+	_, s, h, _ := hfSetup(t)
+	row := func() string {
+		for _, o := range s.shown {
+			if o.ID == h.offer.HostID {
+				return s.orgSubtitle(o)
+			}
+		}
+		return ""
+	}
+	if strings.Contains(row(), "praoplats") {
+		t.Fatalf("a host with no offer: %q", row())
+	}
+	test.Type(h.title, "Gjut en ljusstake")
+	test.Tap(h.saveBtn)
+	s.main.(*uitest.Shell).Wait(t)
+	if got := row(); !strings.Contains(got, "1 praoplats") {
+		t.Errorf("after saving a new offer the row says %q", got)
+	}
+}

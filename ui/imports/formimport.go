@@ -476,7 +476,12 @@ func (w *formImport) options() formimport.Options {
 
 // onPreview works out, without writing, what the import would do with
 // the period and names picked now.
-func (w *formImport) onPreview() { w.runPreview(w.options(), "", false) }
+func (w *formImport) onPreview() {
+	if w.current() == w.setupStep { // not a preview again after a pick
+		w.keepForBack()
+	}
+	w.runPreview(w.options(), "", false)
+}
 
 // runPreview previews with opts and then says status (in red when bad).
 // Only the newest preview is shown, and its options are kept with it.
@@ -679,7 +684,7 @@ func (w *formImport) onBack() {
 	w.preview = nil
 	w.previews++
 	w.showStep(w.setupStep)
-	w.setIdle("", false)
+	w.setBack()
 }
 
 // onImport writes everything in one transaction off the UI goroutine, with

@@ -286,6 +286,10 @@ func TestChoicesWizardMapsUnknownColumns(t *testing.T) {
 	if w.current() != w.setupStep || w.mapSelects[3].Selected != "Val 2" || w.mapSelects[3].Disabled() {
 		t.Fatalf("back: %s", w)
 	}
+	// What the step said before the preview, not an empty line.
+	if !strings.Contains(w.status.Text, "Kolumnerna räcker för en import") || w.status.Importance == widget.DangerImportance {
+		t.Errorf("status after Tillbaka %q", w.status.Text)
+	}
 	test.Tap(w.previewBtn)
 	m.Wait(t)
 	test.Tap(w.importBtn)

@@ -635,6 +635,9 @@ func (w *classListImport) onPreview() {
 	if w.table == nil {
 		return
 	}
+	if w.current() == w.mapStep {
+		w.keepForBack()
+	}
 	w.onMappingChanged()
 	// No school at all: one message at the field, not one a row (found by
 	// use: 26 identical "rad N: skola saknas").
@@ -747,7 +750,7 @@ func rowErrorText(e classlist.RowError) string {
 func (w *classListImport) onBack() {
 	w.preview = nil
 	w.showStep(w.mapStep)
-	w.setIdle("", false)
+	w.setBack()
 }
 
 // onImport writes the list in one transaction off the UI goroutine and

@@ -154,6 +154,14 @@ func TestClassListWizardShowsErrorsAndImportsOnlyWhenAsked(t *testing.T) {
 	if !w.importBtn.Disabled() || !w.skipBad.Visible() {
 		t.Fatal("a list with errors can be imported without skipping them")
 	}
+	// Tillbaka says again what reading the file said (found by use: it
+	// was gone), and Förhandsgranska comes back to the same preview.
+	test.Tap(w.backBtn)
+	if !strings.Contains(w.status.Text, "2 rader lästa") {
+		t.Errorf("status after Tillbaka %q", w.status.Text)
+	}
+	test.Tap(w.previewBtn)
+	m.Wait(t)
 	w.skipBad.SetChecked(true)
 	if w.importBtn.Disabled() {
 		t.Fatal("Importera stays disabled after choosing to skip the bad rows")

@@ -43,6 +43,11 @@ type wizardFrame struct {
 	// win is the window the wizard is shown in: a new step takes the
 	// keyboard from the step before (see showStep).
 	win fyne.Window
+
+	// backText and backBad are what the step before the preview said
+	// ("26 rader lästa."), said again on the way back to it.
+	backText string
+	backBad  bool
 }
 
 // newWizardFrame makes the shared parts; the buttons call the wizard's
@@ -111,6 +116,15 @@ func (w *wizardFrame) setBusy(text string) {
 }
 
 // setIdle hides the bar and says how it went, in red when bad.
+// keepForBack keeps what the status says before a preview replaces it.
+func (w *wizardFrame) keepForBack() {
+	w.backText, w.backBad = w.status.Text, w.status.Importance == widget.DangerImportance
+}
+
+// setBack is the status on going back from the preview: what the step
+// said before it, not an empty line.
+func (w *wizardFrame) setBack() { w.setIdle(w.backText, w.backBad) }
+
 func (w *wizardFrame) setIdle(text string, bad bool) {
 	w.progress.Stop()
 	w.progress.Hide()

@@ -320,7 +320,7 @@ func (s *Screen) apply(d overviewData) {
 // periodFields are the fields of a period's line that need no counting.
 func periodFields(p data.Period) map[string]string {
 	return map[string]string{"Name": p.Name, "Start": data.FormatDate(p.Start), "End": data.FormatDate(p.End),
-		"Grade": strconv.Itoa(p.Grade), "Status": uikit.PeriodStatusText(p.Status)}
+		"Grade": strconv.Itoa(p.Grade), "Status": uikit.PeriodStatusFor(p.Format, p.Status)}
 }
 
 // showPeriods fills in each period's line with its figures.

@@ -77,14 +77,7 @@ type Screen struct {
 // New builds Praoperioder; Reload fills it.
 func New(m Shell) *Screen {
 	s := &Screen{main: m, errs: map[string]*widget.Label{}}
-	s.list = widgets.NewTwoLineList(func() int { return len(s.periods) }, func(i int) (string, string) {
-		p := s.periods[i]
-		detail := data.FormatDate(p.Start) + " – " + data.FormatDate(p.End) + " · " + uikit.WeekLabel(p.Start) + " · " + uikit.PeriodStatusText(p.Status)
-		if p.Format == data.FormatWeek {
-			detail += " · " + lang.X("wk.format_week", "Teknikprao-vecka")
-		}
-		return p.Name, detail
-	})
+	s.list = widgets.NewTwoLineList(func() int { return len(s.periods) }, func(i int) (string, string) { return periodRow(s.periods[i]) })
 	s.list.OnSelected = func(i widget.ListItemID) {
 		if s.quiet || i >= len(s.periods) {
 			return
@@ -105,7 +98,8 @@ func New(m Shell) *Screen {
 	}
 	s.status = widgets.NewSelect(statuses, nil)
 	// The teknikprao week is run in its own screen; here it can be created.
-	s.format = widgets.NewSelect([]string{lang.X("wk.format_classic", "Klassisk prao"), lang.X("wk.format_week", "Teknikprao-vecka")}, nil)
+	s.format = widgets.NewSelect([]string{lang.X("wk.format_classic", "Klassisk prao"), lang.X("wk.format_week", "Teknikprao-vecka")},
+		func(string) { s.nameStatuses() })
 	s.weeks = widget.NewLabel("")
 	s.start, s.end = widgets.NewDateField(m.Window()), widgets.NewDateField(m.Window())
 	// A changed date takes away what was said about the dates (the end
@@ -155,6 +149,36 @@ func New(m Shell) *Screen {
 	s.content = split
 	s.startNew()
 	return s
+}
+
+// periodRow is a period's row in the list: its name, then its dates,
+// week, status and format.
+func periodRow(p data.Period) (title, detail string) {
+	detail = data.FormatDate(p.Start) + " – " + data.FormatDate(p.End) + " · " + uikit.WeekLabel(p.Start) + " · " + uikit.PeriodStatusFor(p.Format, p.Status)
+	if p.Format == data.FormatWeek {
+		detail += " · " + lang.X("wk.format_week", "Teknikprao-vecka")
+	}
+	return p.Name, detail
+}
+
+// nameStatuses names the statuses in the status list as they read for the
+// format chosen (a week's "lagen klara" for a classic "matchad"), keeping
+// the one chosen.
+func (s *Screen) nameStatuses() {
+	format := data.FormatClassic
+	if s.format.SelectedIndex() == 1 {
+		format = data.FormatWeek
+	}
+	i := s.status.SelectedIndex()
+	opts := make([]string, len(data.PeriodStatuses))
+	for k, st := range data.PeriodStatuses {
+		opts[k] = uikit.PeriodStatusFor(format, st)
+	}
+	s.status.Options = opts
+	if i >= 0 {
+		s.status.SetSelectedIndex(i)
+	}
+	s.status.Refresh()
 }
 
 // Content is the screen's root object.

@@ -120,6 +120,37 @@ func TestCreateATeknikpraoWeek(t *testing.T) {
 	}
 }
 
+// TestAWeeksStatusesReadAsAWeeks: found by use, a teknikprao week offered
+// the classic "val pågår" and "matchad"; the list names a week's statuses
+// as they read for a week, and follows the format chosen in the form.
+func TestAWeeksStatusesReadAsAWeeks(t *testing.T) {
+	_, _, s := openDemoPeriods(t)
+	s.OnNew()
+	matched := slices.Index(data.PeriodStatuses, data.PeriodMatched)
+	s.status.SetSelectedIndex(matched)
+	for _, c := range []struct {
+		format   int
+		chosen   string
+		choosing string
+	}{{1, "lagen klara", "önskemål samlas in"}, {0, "matchad", "val pågår"}} {
+		s.format.SetSelectedIndex(c.format)
+		if s.status.Selected != c.chosen || !slices.Contains(s.status.Options, c.choosing) || s.status.SelectedIndex() != matched {
+			t.Errorf("format %d: chosen %q, options %q", c.format, s.status.Selected, s.status.Options)
+		}
+	}
+	weeks := 0
+	for _, p := range s.periods {
+		_, detail := periodRow(p)
+		weeks += strings.Count(detail, "önskemål samlas in")
+		if p.Format == data.FormatWeek && p.Status == data.PeriodChoosing && !strings.Contains(detail, "önskemål samlas in") {
+			t.Errorf("%s: %q", p.Name, detail)
+		}
+	}
+	if weeks == 0 {
+		t.Error("the example data has no week whose wishes are being collected")
+	}
+}
+
 // TestAPeriodAheadCannotBeHeld: found by use, a week two weeks ahead
 // could be saved as genomförd; the status is refused beside its field.
 func TestAPeriodAheadCannotBeHeld(t *testing.T) {

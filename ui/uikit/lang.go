@@ -70,6 +70,23 @@ func PeriodStatusText(st data.PeriodStatus) string {
 	return lang.X("period_status."+string(st), PeriodStatusNames[st])
 }
 
+// weekStatusNames are the Swedish names of the statuses whose classic
+// names say nothing in a teknikprao week: the week has no choices of
+// offers and no matching, but wishes for host groups and teams.
+var weekStatusNames = map[data.PeriodStatus]string{
+	data.PeriodChoosing: "önskemål samlas in", data.PeriodMatched: "lagen klara",
+}
+
+// PeriodStatusFor names a period status as it reads for a period of format:
+// a teknikprao week says "lagen klara" where a classic period says
+// "matchad".
+func PeriodStatusFor(format data.PeriodFormat, st data.PeriodStatus) string {
+	if sv, ok := weekStatusNames[st]; ok && format == data.FormatWeek {
+		return lang.X("period_status.week."+string(st), sv)
+	}
+	return PeriodStatusText(st)
+}
+
 // RoleNames are the Swedish names of the roles.
 var RoleNames = map[data.Role]string{data.RoleHR: "HR", data.RoleSupervisor: "handledare", data.RoleRoleModel: "förebild",
 	data.RoleCounsellor: "studie- och yrkesvägledare", data.RoleOther: "annan roll"}

@@ -103,9 +103,12 @@ type Screen struct {
 	protectedNote                  *widget.Label
 	summary                        *widget.Label
 	saveBtn, cancelBtn, openBtn    *widget.Button
-	progress                       *widget.ProgressBar
-	progressBox                    *fyne.Container
-	status                         *widget.Label
+	// openFileBtn opens the PDF just saved (one file, not one a unit).
+	openFileBtn *widget.Button
+	lastFile    string
+	progress    *widget.ProgressBar
+	progressBox *fyne.Container
+	status      *widget.Label
 
 	previewHead *widget.Label
 	previewNote *widget.Label
@@ -236,7 +239,9 @@ func New(m Shell) *Screen {
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
 	s.openBtn = widget.NewButtonWithIcon(lang.X("printing.open_folder", "Öppna mappen"), theme.FolderOpenIcon(), s.onOpenFolder)
+	s.openFileBtn = widget.NewButtonWithIcon(lang.X("printing.open_file", "Öppna PDF:en"), theme.DocumentIcon(), s.onOpenFile)
 	s.openBtn.Hide()
+	s.openFileBtn.Hide()
 
 	caption := func(text string, w ...fyne.CanvasObject) *fyne.Container {
 		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -262,7 +267,7 @@ func New(m Shell) *Screen {
 	)
 	// What saving gives and the buttons stay in sight below the choices.
 	s.actions = container.NewVBox(widget.NewSeparator(), s.summary,
-		container.NewHBox(s.saveBtn, s.openBtn), s.progressBox, s.status)
+		container.NewHBox(s.saveBtn, s.openFileBtn, s.openBtn), s.progressBox, s.status)
 	s.scroll = container.NewVScroll(container.NewPadded(s.form))
 	left := container.NewBorder(nil, container.NewPadded(s.actions), nil, nil, s.scroll)
 
@@ -375,6 +380,7 @@ func (s *Screen) Preset(kind reports.Kind, periodID, schoolID, class, pupilID, o
 	s.c = c
 	s.status.SetText("")
 	s.openBtn.Hide()
+	s.openFileBtn.Hide()
 	if s.docsFor != c.periodID {
 		s.loadDocs()
 		return
@@ -386,6 +392,7 @@ func (s *Screen) Preset(kind reports.Kind, periodID, schoolID, class, pupilID, o
 func (s *Screen) changed() {
 	s.status.SetText("")
 	s.openBtn.Hide()
+	s.openFileBtn.Hide()
 	s.sync()
 }
 
@@ -975,6 +982,7 @@ func (s *Screen) startSaving(cancel context.CancelFunc) {
 	s.cancel = cancel
 	s.status.SetText(lang.X("printing.working", "Skriver ut …"))
 	s.openBtn.Hide()
+	s.openFileBtn.Hide()
 	s.progress.SetValue(0)
 	s.progressBox.Show()
 	s.cancelBtn.Enable()
@@ -1016,6 +1024,10 @@ func (s *Screen) finishSaving(c printChoice, path string, res ops.Printed, err e
 			s.status.SetText(s.status.Text + "\n" + msg)
 		}
 		s.openBtn.Show()
+		if !c.perUnit {
+			s.lastFile = path
+			s.openFileBtn.Show()
+		}
 	}
 	s.actions.Refresh()
 }
@@ -1047,6 +1059,17 @@ func (s *Screen) onCancel() {
 		s.cancelBtn.Disable()
 		s.status.SetText(lang.X("printing.cancelling", "Avbryter …"))
 		s.actions.Refresh()
+	}
+}
+
+// onOpenFile opens the PDF just saved in the system's viewer, to look at
+// it or print it on paper.
+func (s *Screen) onOpenFile() {
+	if s.lastFile == "" {
+		return
+	}
+	if err := s.main.App().OpenURL(&url.URL{Scheme: "file", Path: s.lastFile}); err != nil {
+		dialog.ShowError(err, s.main.Window())
 	}
 }
 

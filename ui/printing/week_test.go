@@ -94,6 +94,11 @@ func TestPrintWeekDocuments(t *testing.T) {
 	if !strings.HasPrefix(s.status.Text, "Sparat i "+path) {
 		t.Fatalf("status %q", s.status.Text)
 	}
+	// The file just saved opens from the screen, to look at or print.
+	if !s.openFileBtn.Visible() || s.lastFile != path {
+		t.Errorf("no button to open the file: visible %v, file %q", s.openFileBtn.Visible(), s.lastFile)
+	}
+	test.Tap(s.openFileBtn)
 	text := pdfText(t, path)
 	if !strings.Contains(text, host.Host.Name) {
 		t.Errorf("the run-sheets do not name %s: %.300s", host.Host.Name, text)

@@ -181,8 +181,8 @@ func New(m Shell) *Screen {
 	s := &Screen{main: m, hosts: map[string]string{}}
 	s.periodSel = widgets.NewSelect(nil, func(string) { s.onPeriod() })
 	s.periodSel.PlaceHolder = lang.X("attendance.pick_period", "Välj praoperiod")
-	s.weekPick = widgets.NewSearchPicker(lang.X("picker.week_search", "Sök värd eller team …"), func(string) { s.onWeekChoice() })
-	s.picker = widgets.NewSearchPicker(lang.X("attclass.search", "Sök klass eller praoplats …"), s.onPick)
+	s.weekPick = widgets.NewTallSearchPicker(lang.X("picker.week_search", "Sök värd eller team …"), func(string) { s.onWeekChoice() })
+	s.picker = widgets.NewTallSearchPicker(lang.X("attclass.search", "Sök klass eller praoplats …"), s.onPick)
 	s.table = widgets.NewKeyTable()
 	s.table.Limits = func() (int, int) {
 		if s.week != nil {
@@ -214,12 +214,12 @@ func New(m Shell) *Screen {
 	top := container.NewVBox(container.NewGridWithColumns(2, s.periodSel), help,
 		container.NewHBox(present, sick, absent, clear, s.fillBtn))
 	bottom := container.NewVBox(s.status, widget.NewCard(lang.X("attendance.pupil", "Eleven"), "", s.detail))
-	s.pickBox = container.New(fixedWidth(240), container.NewVBox(
+	s.pickBox = container.New(fixedWidth(240), container.NewBorder(
 		widget.NewLabelWithStyle(lang.X("attclass.class_or_offer", "Klass eller praoplats"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		s.picker.Content))
-	s.weekBox = container.New(fixedWidth(240), container.NewVBox(
+		nil, nil, nil, s.picker.Content))
+	s.weekBox = container.New(fixedWidth(240), container.NewBorder(
 		widget.NewLabelWithStyle(lang.X("attendance.week.pick", "Välj block eller team"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		s.weekPick.Content))
+		nil, nil, nil, s.weekPick.Content))
 	s.weekBox.Hide() // shown for a teknikprao week's blocks and teams
 	s.content = container.NewPadded(container.NewBorder(top, bottom, container.NewStack(s.pickBox, s.weekBox), nil, s.table))
 	return s

@@ -239,7 +239,7 @@ func newFeedbackTab(m Shell) *feedbackTab {
 	f := &feedbackTab{main: m}
 	f.periodSel = widgets.NewSelect(nil, func(string) { f.onPeriod() })
 	f.periodSel.PlaceHolder = lang.X("evaluations.week.pick_period", "Välj teknikpraovecka")
-	f.blockPick = widgets.NewSearchPicker(lang.X("wk.host_search", "Sök värd"), func(string) { f.onBlock() })
+	f.blockPick = widgets.NewTallSearchPicker(lang.X("wk.host_search", "Sök värd"), func(string) { f.onBlock() })
 	f.table = widgets.NewKeyTable()
 	f.table.Limits = func() (int, int) { return len(f.rows) + 1, fbColumns }
 	f.table.Length = f.table.Limits
@@ -286,9 +286,9 @@ func newFeedbackTab(m Shell) *feedbackTab {
 		help,
 		container.NewBorder(nil, nil, nil, f.newBtn, f.summary),
 		f.status)
-	left := container.New(widgets.FixedWidth{W: 240}, container.NewVBox(
+	left := container.New(widgets.FixedWidth{W: 240}, container.NewBorder(
 		widget.NewLabelWithStyle(lang.X("evaluations.week.pick_block", "Välj block"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		f.blockPick.Content))
+		nil, nil, nil, f.blockPick.Content))
 	f.content = container.NewPadded(container.NewBorder(top, f.detail, left, nil, f.table))
 	return f
 }

@@ -154,7 +154,12 @@ func New(m Shell) *Screen {
 // periodRow is a period's row in the list: its name, then its dates,
 // week, status and format.
 func periodRow(p data.Period) (title, detail string) {
-	detail = data.FormatDate(p.Start) + " – " + data.FormatDate(p.End) + " · " + uikit.WeekLabel(p.Start) + " · " + uikit.PeriodStatusFor(p.Format, p.Status)
+	// Brief, so that the status fits the list's width at 1280×720.
+	week := ""
+	if !p.Start.IsZero() {
+		week = uikit.WeekLabel(p.Start)
+	}
+	detail = uikit.JoinDot(uikit.DayRange(p.Start, p.End), week, uikit.PeriodStatusFor(p.Format, p.Status))
 	if p.Format == data.FormatWeek {
 		detail += " · " + lang.X("wk.format_week", "Teknikprao-vecka")
 	}

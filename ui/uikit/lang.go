@@ -54,6 +54,25 @@ func WeekLabel(t time.Time) string {
 	return lang.X("date.week", "v. {{.Week}}", map[string]string{"Week": strconv.Itoa(data.ISOWeek(t))})
 }
 
+// DayRange writes the days from a to b briefly in the user's language:
+// "9–13 november 2026", "28 april – 2 maj 2027", or with both years when
+// they differ; "" when either is unknown.
+func DayRange(a, b time.Time) string {
+	if a.IsZero() || b.IsZero() {
+		return ""
+	}
+	day := func(t time.Time) string { return strconv.Itoa(t.Day()) + " " + MonthName(t.Month()) }
+	switch {
+	case a.Year() != b.Year():
+		return day(a) + " " + strconv.Itoa(a.Year()) + " – " + day(b) + " " + strconv.Itoa(b.Year())
+	case a.Month() != b.Month():
+		return day(a) + " – " + day(b) + " " + strconv.Itoa(b.Year())
+	case a.Day() != b.Day():
+		return strconv.Itoa(a.Day()) + "–" + day(b) + " " + strconv.Itoa(b.Year())
+	}
+	return day(a) + " " + strconv.Itoa(a.Year())
+}
+
 // LongDate writes "måndag 9 november" in the user's language.
 func LongDate(t time.Time) string {
 	return WeekdayName(t.Weekday()) + " " + strconv.Itoa(t.Day()) + " " + MonthName(t.Month())

@@ -122,3 +122,22 @@ func TestPlural(t *testing.T) {
 		t.Errorf("counts = %q", got)
 	}
 }
+
+func TestDayRange(t *testing.T) {
+	d := func(y, m, day int) time.Time { return time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC) }
+	for _, c := range []struct {
+		a, b time.Time
+		want string
+	}{
+		{d(2026, 11, 9), d(2026, 11, 13), "9–13 november 2026"},
+		{d(2027, 4, 28), d(2027, 5, 2), "28 april – 2 maj 2027"},
+		{d(2026, 12, 29), d(2027, 1, 2), "29 december 2026 – 2 januari 2027"},
+		{d(2027, 3, 15), d(2027, 3, 15), "15 mars 2027"},
+		{time.Time{}, d(2027, 3, 15), ""},
+		{d(2027, 3, 15), time.Time{}, ""},
+	} {
+		if got := DayRange(c.a, c.b); got != c.want {
+			t.Errorf("DayRange(%s, %s) = %q, want %q", c.a.Format("2006-01-02"), c.b.Format("2006-01-02"), got, c.want)
+		}
+	}
+}

@@ -73,6 +73,15 @@ func NewSearchPicker(placeholder string, onPick func(id string)) *SearchPicker {
 	return p
 }
 
+// NewTallSearchPicker is a picker whose list takes all the height it is
+// given, for a column beside a grid (Närvaro, Återkoppling): the short
+// list of a form showed four rows of a week's thirty blocks.
+func NewTallSearchPicker(placeholder string, onPick func(id string)) *SearchPicker {
+	p := NewSearchPicker(placeholder, onPick)
+	p.Content = container.NewBorder(p.entry, p.chosen, nil, nil, p.list)
+	return p
+}
+
 // SetItems replaces the entries and marks the one with id chosen.
 func (p *SearchPicker) SetItems(items []PickItem, id string) {
 	p.items = items

@@ -341,3 +341,30 @@ func TestSearchPickerFirstFilledShowsTheChosen(t *testing.T) {
 	}
 	assertGolden(t, "searchpicker_first.png", p.Content, fyne.NewSize(300, 300))
 }
+
+// TestTallSearchPickerFillsItsColumn: beside a grid, the list takes the
+// column's height; in a form it keeps its short fixed height.
+func TestTallSearchPickerFillsItsColumn(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		make    func(string, func(string)) *SearchPicker
+		minList float32
+		maxList float32
+	}{
+		{"tall", NewTallSearchPicker, 400, 600},
+		{"form", NewSearchPicker, 170, 170},
+	} {
+		p := c.make("Sök", func(string) {})
+		var items []PickItem
+		for i := range 40 {
+			items = append(items, PickItem{ID: fmt.Sprint(i), Text: fmt.Sprint("Block ", i)})
+		}
+		p.SetItems(items, "")
+		w := test.NewWindow(container.NewStack(p.Content))
+		w.Resize(fyne.NewSize(240, 600))
+		if h := p.list.Size().Height; h < c.minList || h > c.maxList {
+			t.Errorf("%s: the list is %v high in a 600 high column, want %v–%v", c.name, h, c.minList, c.maxList)
+		}
+		w.Close()
+	}
+}

@@ -132,7 +132,7 @@ func TestAWeeksStatusesReadAsAWeeks(t *testing.T) {
 		format   int
 		chosen   string
 		choosing string
-	}{{1, "lagen klara", "önskemål samlas in"}, {0, "matchad", "val pågår"}} {
+	}{{1, "lagen klara", "anmälan pågår"}, {0, "matchad", "val pågår"}} {
 		s.format.SetSelectedIndex(c.format)
 		if s.status.Selected != c.chosen || !slices.Contains(s.status.Options, c.choosing) || s.status.SelectedIndex() != matched {
 			t.Errorf("format %d: chosen %q, options %q", c.format, s.status.Selected, s.status.Options)
@@ -141,8 +141,8 @@ func TestAWeeksStatusesReadAsAWeeks(t *testing.T) {
 	weeks := 0
 	for _, p := range s.periods {
 		_, detail := periodRow(p)
-		weeks += strings.Count(detail, "önskemål samlas in")
-		if p.Format == data.FormatWeek && p.Status == data.PeriodChoosing && !strings.Contains(detail, "önskemål samlas in") {
+		weeks += strings.Count(detail, "anmälan pågår")
+		if p.Format == data.FormatWeek && p.Status == data.PeriodChoosing && !strings.Contains(detail, "anmälan pågår") {
 			t.Errorf("%s: %q", p.Name, detail)
 		}
 	}

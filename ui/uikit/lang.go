@@ -91,9 +91,10 @@ func PeriodStatusText(st data.PeriodStatus) string {
 
 // weekStatusNames are the Swedish names of the statuses whose classic
 // names say nothing in a teknikprao week: the week has no choices of
-// offers and no matching, but wishes for host groups and teams.
+// offers and no matching, but a sign-up (classes, wishes for host groups)
+// and teams.
 var weekStatusNames = map[data.PeriodStatus]string{
-	data.PeriodChoosing: "önskemål samlas in", data.PeriodMatched: "lagen klara",
+	data.PeriodChoosing: "anmälan pågår", data.PeriodMatched: "lagen klara",
 }
 
 // PeriodStatusFor names a period status as it reads for a period of format:

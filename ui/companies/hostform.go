@@ -1086,7 +1086,7 @@ func summaryText(broken int, missing []data.FieldError, c collected) string {
 	}
 	// In the order of the form's pages.
 	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(fieldStepOf(a), fieldStepOf(b)) })
-	rules := uikit.Plural(broken, "hostform.rules.one", "{{.N}} regelbrott för arbetstiden", "hostform.rules.other", "{{.N}} regelbrott för arbetstiden", nil)
+	rules := uikit.Plural(broken, "hostform.rules.one", "{{.N}} regelbrott", "hostform.rules.other", "{{.N}} regelbrott", nil)
 	fields := strings.Join(names, ", ")
 	switch {
 	case len(names) == 0:

@@ -1068,11 +1068,13 @@ func reasonText(r match.Reason) string {
 	return r.String()
 }
 
-// explainText is match.Explanation.String in the user's language: in
-// Swedish the same words, built from the explanation's fields.
+// explainText is match.Explanation.String in the user's language, told to
+// the counsellor ("Eleven och 41 andra valde bara …") where the engine's
+// words are told to the pupil ("Du och 41 andra …"), built from the
+// explanation's fields.
 func explainText(e match.Explanation) string {
 	if e.Choices == 0 {
-		return lang.X("matching.explain.no_choices", "Du har inte gjort några val.")
+		return lang.X("matching.explain.no_choices", "Eleven har inte gjort några val.")
 	}
 	n := func(k int) map[string]string { return map[string]string{"N": strconv.Itoa(k)} }
 	var parts []string
@@ -1080,11 +1082,11 @@ func explainText(e match.Explanation) string {
 		var who, what, seats string
 		switch others := e.PupilsInSet - 1; {
 		case others <= 0:
-			who = lang.X("matching.explain.alone", "Du valde bara ")
+			who = lang.X("matching.explain.alone", "Eleven valde bara ")
 		case others == 1:
-			who = lang.X("matching.explain.one_other", "Du och 1 annan valde bara ")
+			who = lang.X("matching.explain.one_other", "Eleven och 1 annan valde bara ")
 		default:
-			who = lang.X("matching.explain.others", "Du och {{.N}} andra valde bara ", n(others))
+			who = lang.X("matching.explain.others", "Eleven och {{.N}} andra valde bara ", n(others))
 		}
 		if len(e.Offers) == 1 {
 			what = lang.X("matching.explain.this_offer", "denna praoplats")
@@ -1118,14 +1120,14 @@ func explainText(e match.Explanation) string {
 		}
 		switch {
 		case e.Choices == 1:
-			parts = append(parts, lang.X("matching.explain.only_choice", "Ditt enda val var inte möjligt: {{.List}}.",
+			parts = append(parts, lang.X("matching.explain.only_choice", "Elevens enda val var inte möjligt: {{.List}}.",
 				map[string]string{"List": list}))
 		case e.Eligible() == 0:
-			parts = append(parts, lang.X("matching.explain.none_possible", "Inget av dina {{.N}} val var möjligt: {{.List}}.",
+			parts = append(parts, lang.X("matching.explain.none_possible", "Inget av elevens {{.N}} val var möjligt: {{.List}}.",
 				map[string]string{"N": strconv.Itoa(e.Choices), "List": list}))
 		default:
 			r, size := utf8.DecodeRuneInString(list)
-			parts = append(parts, lang.X("matching.explain.some_removed", "{{.List}} av dina {{.N}} val.",
+			parts = append(parts, lang.X("matching.explain.some_removed", "{{.List}} av elevens {{.N}} val.",
 				map[string]string{"N": strconv.Itoa(e.Choices), "List": string(unicode.ToUpper(r)) + list[size:]}))
 		}
 	}

@@ -307,20 +307,26 @@ func TestMatchingCancelKeepsTheWindowBalanced(t *testing.T) {
 func TestMatchingExplanationsInEnglish(t *testing.T) {
 	e := match.Explanation{Choices: 5, Removed: map[match.Reason]int{match.TooYoung: 2}, Offers: []int{1, 2, 3},
 		PupilsInSet: 10, Seats: 7}
+	// The screen tells the counsellor what the engine tells the pupil:
+	// the same words, in the third person.
+	toCounsellor := strings.NewReplacer("Du och", "Eleven och", "Du valde", "Eleven valde", "Du har", "Eleven har",
+		"Ditt enda", "Elevens enda", "dina", "elevens")
 	uikit.SetLanguage(uikit.LangSwedish)
-	if got, want := explainText(e), e.String(); got != want {
-		t.Errorf("Swedish %q, engine %q", got, want)
-	}
-	for _, x := range []match.Explanation{{}, {Choices: 1, Removed: map[match.Reason]int{match.WrongGrade: 1}},
-		{Choices: 2, Removed: map[match.Reason]int{match.NotApproved: 1, match.TooYoung: 1}}, {Choices: 3, Offers: []int{4}, PupilsInSet: 2, Seats: 1}} {
-		if got, want := explainText(x), x.String(); got != want {
-			t.Errorf("Swedish %q, engine %q", got, want)
+	for _, x := range []match.Explanation{e, {}, {Choices: 1, Removed: map[match.Reason]int{match.WrongGrade: 1}},
+		{Choices: 2, Removed: map[match.Reason]int{match.NotApproved: 1, match.TooYoung: 1}}, {Choices: 3, Offers: []int{4}, PupilsInSet: 2, Seats: 1},
+		{Choices: 4, Offers: []int{2}, PupilsInSet: 1, Seats: 2}, {Choices: 5, Removed: map[match.Reason]int{match.NotApproved: 5}}} {
+		got, want := explainText(x), toCounsellor.Replace(x.String())
+		if got != want || strings.Contains(got, "Du ") || strings.Contains(got, "dina ") {
+			t.Errorf("Swedish %q, want %q (engine %q)", got, want, x.String())
 		}
+	}
+	if got := explainText(e); got != "Eleven och 9 andra valde bara dessa 3 praoplatser, som har 7 platser. För ung för 2 av elevens 5 val." {
+		t.Errorf("Swedish: %q", got)
 	}
 	uikit.SetLanguage(uikit.LangEnglish)
 	defer uikit.SetLanguage(uikit.LangSwedish)
 	got := explainText(e)
-	if got != "You and 9 others chose only these 3 offers, with 7 seats in all. Too young for 2 of your 5 choices." {
+	if got != "The pupil and 9 others chose only these 3 offers, with 7 seats in all. Too young for 2 of the pupil's 5 choices." {
 		t.Errorf("English: %q", got)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
+
 	"techniqual/data"
 	figures "techniqual/data/stats"
 )
@@ -138,6 +140,18 @@ func TestDayRange(t *testing.T) {
 	} {
 		if got := DayRange(c.a, c.b); got != c.want {
 			t.Errorf("DayRange(%s, %s) = %q, want %q", c.a.Format("2006-01-02"), c.b.Format("2006-01-02"), got, c.want)
+		}
+	}
+}
+
+// TestFynesFileDialogTitle: Fyne titles its file dialog with the button's
+// word and lang.L("File"), which gave "Spara Fil"; ours is Swedish case.
+func TestFynesFileDialogTitle(t *testing.T) {
+	t.Cleanup(func() { SetLanguage(LangSwedish) })
+	for _, c := range []struct{ lang, want string }{{LangSwedish, "fil"}, {LangEnglish, "File"}} {
+		SetLanguage(c.lang)
+		if got := lang.L("File"); got != c.want {
+			t.Errorf("%s: File = %q, want %q", c.lang, got, c.want)
 		}
 	}
 }

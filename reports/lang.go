@@ -33,6 +33,10 @@ type lang struct {
 	// Värdbekräftelse
 	hostTitle, hostIntro, hostPlacement, hostDays, pupils, seats string
 	contact, needs, needsIntro, hostOutro, seatsUsed             string
+	// schoolAndContact heads the run-sheet's column of a pupil's school
+	// and its contact person: with no counsellor on record it holds the
+	// school alone, which "Skolans kontakt" did not say.
+	schoolAndContact string
 
 	// Närvarokort
 	cardTitle, cardIntro, present, absent, initials, comment string
@@ -83,7 +87,7 @@ var swedish = lang{
 	hostTitle:     "Värdbekräftelse",
 	hostIntro:     "Tack för att ni tar emot elever på prao! Här är eleverna som kommer till er och deras dagar.",
 	hostPlacement: "Praoplats", hostDays: "Dagar och tider", pupils: "Elever som kommer", seats: "Platser", seatsUsed: "%d av %d",
-	contact: "Skolans kontakt", needs: "Bra att veta",
+	contact: "Skolans kontakt", needs: "Bra att veta", schoolAndContact: "Skola och kontakt",
 	needsIntro: "Uppgifter som eleven och skolan har valt att dela med er, så att ni kan ta emot eleven väl.",
 	hostOutro:  "Om något ändras, eller om en elev inte kommer, kontakta skolans kontakt för den eleven.",
 
@@ -147,7 +151,7 @@ var english = lang{
 	hostTitle:     "Host confirmation",
 	hostIntro:     "Thank you for hosting pupils on work experience! These are the pupils coming to you and their days.",
 	hostPlacement: "Placement", hostDays: "Days and times", pupils: "Pupils coming", seats: "Places", seatsUsed: "%d of %d",
-	contact: "School contact", needs: "Good to know",
+	contact: "School contact", needs: "Good to know", schoolAndContact: "School and contact",
 	needsIntro: "Details the pupil and the school have chosen to share with you, so that you can welcome the pupil well.",
 	hostOutro:  "If anything changes, or a pupil does not come, please contact that pupil's school contact.",
 

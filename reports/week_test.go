@@ -148,7 +148,7 @@ func TestRunsheetNamesEachTeamsBlockAndNeverAProtectedPupil(t *testing.T) {
 			}
 			text := strings.Join(layoutPages(t, b.Bytes()), " ")
 			if m := missing(text, "Körschema för värden", h.Host.Name, weekGroup, "Team i blocket",
-				"Förnamn", "Skolans kontakt", closingTitle, "Linnea Berglöf"); len(m) > 0 {
+				"Förnamn", "Skola och kontakt", closingTitle, "Linnea Berglöf"); len(m) > 0 {
 				t.Errorf("run-sheet lacks %q:\n%s", m, text)
 			}
 			// Each block of each team: its day and times, the team's name, its programme.

@@ -100,7 +100,7 @@ func layoutRunsheet(u *unit, h HostRunsheet, include bool) {
 			continue
 		}
 		u.table([]column{{l.team, 30, bold}, {l.firstName, 40, bold}, {l.class, 16, regular},
-			{l.contact, contentW - 86, regular}}, rows, 0, nil)
+			{l.schoolAndContact, contentW - 86, regular}}, rows, 0, nil)
 	}
 	if len(needs) > 0 {
 		u.heading(l.needs)

@@ -494,7 +494,7 @@ type orgForm struct {
 	address      *widget.Entry
 	sector       *widget.Entry
 	memberSince  *widgets.DateField
-	notes        *widget.Entry
+	notes        *widgets.MultiLineField
 	errs         map[string]*widget.Label
 	saveBtn      *widget.Button
 	deleteBtn    *widget.Button
@@ -553,7 +553,7 @@ func (s *Screen) newOrgForm(o data.Organisation) (*orgForm, fyne.CanvasObject) {
 			widgets.ShowErr(f.errs["member_since"], "")
 		}
 	}
-	f.notes = widget.NewMultiLineEntry()
+	f.notes = widgets.NewMultiLineField()
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetText(o.Notes)
 	f.notes.SetMinRowsVisible(3)

@@ -67,9 +67,10 @@ type hostForm struct {
 	showMissing bool // after an approval attempt, empty required fields show
 
 	// 1 the company and workplace
-	title, description, address *widget.Entry
-	period                      *widget.Select
-	noPeriods                   *widget.Label
+	title, address *widget.Entry
+	description    *widgets.MultiLineField
+	period         *widget.Select
+	noPeriods      *widget.Label
 	// 2 the supervisor
 	supervisor                            *widget.Select
 	supervisorIDs                         []string
@@ -94,11 +95,11 @@ type hostForm struct {
 	meetChecks              map[string]*widget.Check
 	meetOrder               []string
 	rmFirst, rmLast, rmProf *widget.Entry
-	rmJourney               *widget.Entry
+	rmJourney               *widgets.MultiLineField
 	addRMBtn                *widget.Button
 	rmErr                   *widget.Label
 	// 6 practical matters
-	bring, travel, lunch *widget.Entry
+	bring, travel, lunch *widgets.MultiLineField
 	// 7 safety
 	risk, gear, intro, adult2, emergency *widget.Check
 	adultErr2                            *widget.Label
@@ -124,7 +125,7 @@ type dayRow struct {
 	id              string // the stored block's key, kept when its times change
 	date            *widgets.DateField
 	start, end, brk *widget.Entry
-	activities      *widget.Entry
+	activities      *widgets.MultiLineField
 	info            *widget.Label // weekday and hours of work
 	warn            *widget.Label // the broken rules, in the rules' words
 	remove          *widget.Button
@@ -320,8 +321,8 @@ func (h *hostForm) entry(placeholder string) *widget.Entry {
 	return e
 }
 
-func (h *hostForm) multiEntry(placeholder string, rows int) *widget.Entry {
-	e := widget.NewMultiLineEntry()
+func (h *hostForm) multiEntry(placeholder string, rows int) *widgets.MultiLineField {
+	e := widgets.NewMultiLineField()
 	e.Wrapping = fyne.TextWrapWord
 	e.SetPlaceHolder(placeholder)
 	e.SetMinRowsVisible(rows)
@@ -763,7 +764,7 @@ func (h *hostForm) pagePeople() fyne.CanvasObject {
 	h.rmLast = widget.NewEntry()
 	h.rmProf = widget.NewEntry()
 	h.rmProf.SetPlaceHolder(lang.X("hostform.profession_placeholder", "t.ex. automationstekniker"))
-	h.rmJourney = widget.NewMultiLineEntry()
+	h.rmJourney = widgets.NewMultiLineField()
 	h.rmJourney.Wrapping = fyne.TextWrapWord
 	h.rmJourney.SetMinRowsVisible(4)
 	h.rmJourney.SetPlaceHolder(lang.X("companies.journey_placeholder", "Vägen från skolan till jobbet: utbildning, vägval, första jobbet …"))
@@ -790,7 +791,7 @@ func (h *hostForm) onAddRoleModel() {
 	if !h.savePersonInline(&p, h.rmErr) {
 		return
 	}
-	for _, e := range []*widget.Entry{h.rmFirst, h.rmLast, h.rmProf, h.rmJourney} {
+	for _, e := range []*widget.Entry{h.rmFirst, h.rmLast, h.rmProf, &h.rmJourney.Entry} {
 		e.SetText("")
 	}
 	h.meetOrder = append(h.meetOrder, p.ID)

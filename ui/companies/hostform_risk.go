@@ -19,16 +19,17 @@ import (
 // protective gear and how a minor is supervised, written out (the school
 // prints it with pdf risk-assessments and signs it).
 type riskForm struct {
-	tasks, machines, substances, gear, supervision, by *widget.Entry
-	err                                                *widget.Label
-	content                                            fyne.CanvasObject
-	loaded                                             data.RiskAssessment
+	tasks, machines, substances, gear, supervision *widgets.MultiLineField
+	by                                             *widget.Entry
+	err                                            *widget.Label
+	content                                        fyne.CanvasObject
+	loaded                                         data.RiskAssessment
 }
 
 func newRiskForm(onChanged func()) *riskForm {
 	r := &riskForm{}
-	multi := func(ph string) *widget.Entry {
-		e := widget.NewMultiLineEntry()
+	multi := func(ph string) *widgets.MultiLineField {
+		e := widgets.NewMultiLineField()
 		e.SetPlaceHolder(ph)
 		e.Wrapping = fyne.TextWrapWord
 		e.SetMinRowsVisible(2)

@@ -60,7 +60,8 @@ type Screen struct {
 	regSel  int
 
 	list                  *widget.List
-	title, venue, desc    *widget.Entry
+	title, venue          *widget.Entry
+	desc                  *widgets.MultiLineField
 	startTime, endTime    *widget.Entry
 	capacity              *widget.Entry
 	kind, organiser       *widget.Select
@@ -93,7 +94,7 @@ func New(m Shell) *Screen {
 
 	s.title = widget.NewEntry()
 	s.venue = widget.NewEntry()
-	s.desc = widget.NewMultiLineEntry()
+	s.desc = widgets.NewMultiLineField()
 	s.desc.SetMinRowsVisible(3)
 	s.desc.Wrapping = fyne.TextWrapWord
 	s.startTime, s.endTime = widget.NewEntry(), widget.NewEntry()

@@ -57,7 +57,7 @@ type Screen struct {
 
 	list               *widget.List
 	name               *widget.Entry
-	notes              *widget.Entry
+	notes              *widgets.MultiLineField
 	grade, status      *widget.Select
 	format             *widget.Select // classic or teknikprao week
 	start, end         *widgets.DateField
@@ -89,7 +89,7 @@ func New(m Shell) *Screen {
 	s.name = widget.NewEntry()
 	s.name.SetPlaceHolder(lang.X("periods.name_hint", "t.ex. Åk 8 v. 11 2027"))
 	s.name.OnSubmitted = func(string) { s.onSave() }
-	s.notes = widget.NewMultiLineEntry()
+	s.notes = widgets.NewMultiLineField()
 	s.notes.SetMinRowsVisible(2)
 	s.grade = widgets.NewSelect([]string{"8", "9"}, nil)
 	var statuses []string

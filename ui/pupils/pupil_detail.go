@@ -27,7 +27,7 @@ type pupilDetail struct {
 	pupil  data.Pupil // as loaded; ID "" for a new pupil
 
 	first, last, class, gName, gPhone, gEmail, extID *widget.Entry
-	needs, notes                                     *widget.Entry
+	needs, notes                                     *widgets.MultiLineField
 	school, grade, gender                            *widget.Select
 	birth                                            *widgets.DateField
 	protected, shareable                             *widget.Check
@@ -58,8 +58,8 @@ func newPupilDetail(s *Screen) *pupilDetail {
 		e.OnSubmitted = func(string) { d.onSave() } // Enter saves
 		return e
 	}
-	multi := func() *widget.Entry {
-		e := widget.NewMultiLineEntry()
+	multi := func() *widgets.MultiLineField {
+		e := widgets.NewMultiLineField()
 		e.Wrapping = fyne.TextWrapWord
 		e.SetMinRowsVisible(2)
 		e.OnChanged = changed

@@ -46,7 +46,7 @@ type settingsTab struct {
 	closeDate            *widgets.DateField
 	closeStart, closeEnd *widget.Entry
 	venue, closeTitle    *widget.Entry
-	programme            *widget.Entry
+	programme            *widgets.MultiLineField
 	errs                 map[string]*widget.Label
 	saveBtn, calBtn      *widget.Button
 	closingInfo          *widget.Label
@@ -75,7 +75,7 @@ func newSettingsTab(s *Screen) *settingsTab {
 	t.closeEnd.SetPlaceHolder("12:00")
 	t.closeTitle, t.venue = widget.NewEntry(), widget.NewEntry()
 	t.venue.SetPlaceHolder(lang.X("wk.venue_hint", "t.ex. Karlstads universitet, Aulan"))
-	t.programme = widget.NewMultiLineEntry()
+	t.programme = widgets.NewMultiLineField()
 	t.programme.SetMinRowsVisible(3)
 	t.programme.Wrapping = fyne.TextWrapWord
 	t.programme.SetPlaceHolder(lang.X("wk.programme_hint", "Programmet: t.ex. möte med studenter, utbildningar, framtiden"))

@@ -368,3 +368,32 @@ func TestTallSearchPickerFillsItsColumn(t *testing.T) {
 		w.Close()
 	}
 }
+
+// TestMultiLineFieldLetsTabMoveOn: the desktop driver gives Tab to a
+// focused widget that accepts it, else moves the keyboard on; a form's
+// multi-line field lets it move on, and still takes several lines.
+func TestMultiLineFieldLetsTabMoveOn(t *testing.T) {
+	f := NewMultiLineField()
+	next := widget.NewEntry()
+	w := test.NewWindow(container.NewVBox(f, next))
+	defer w.Close()
+	c := w.Canvas()
+	c.Focus(f)
+	var tabbable fyne.Tabbable = f
+	if tabbable.AcceptsTab() {
+		t.Fatal("the field takes Tab as a character")
+	}
+	if !widget.NewMultiLineEntry().AcceptsTab() {
+		t.Fatal("Fyne's multi-line entry no longer takes Tab: this type may go")
+	}
+	test.Type(f, "rad ett")
+	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(f, "rad två")
+	if f.Text != "rad ett\nrad två" || !f.MultiLine || f.Wrapping != fyne.TextWrapWord {
+		t.Errorf("text %q, multi-line %v, wrapping %v", f.Text, f.MultiLine, f.Wrapping)
+	}
+	c.FocusNext() // what the driver does with a Tab the field does not take
+	if c.Focused() != next {
+		t.Errorf("Tab left the keyboard with %T", c.Focused())
+	}
+}

@@ -530,25 +530,9 @@ func (w *formImport) fillPreview() {
 	w.errList.SetText(formErrorLines(p.Errors))
 	showIf(w.errHead, len(p.Errors) > 0)
 	showIf(w.errList, len(p.Errors) > 0)
-	var lines []string
-	for i, c := range p.Changes {
-		if i == maxPreviewLines {
-			lines = append(lines, lang.X("formimport.more", "… och {{.N}} till", map[string]any{"N": len(p.Changes) - i}))
-			break
-		}
-		lines = append(lines, w.changeText(c))
-	}
-	w.changeList.SetText(strings.Join(lines, "\n"))
-	lines = lines[:0]
-	for i, n := range p.Notes {
-		if i == maxPreviewLines {
-			lines = append(lines, lang.X("formimport.more", "… och {{.N}} till", map[string]any{"N": len(p.Notes) - i}))
-			break
-		}
-		lines = append(lines, formRowErrorText(n))
-	}
-	w.noteList.SetText(strings.Join(lines, "\n"))
-	showIf(w.noteList, len(lines) > 0)
+	w.changeList.SetText(previewLines(len(p.Changes), func(i int) string { return w.changeText(p.Changes[i]) }))
+	w.noteList.SetText(formErrorLines(p.Notes))
+	showIf(w.noteList, len(p.Notes) > 0)
 	w.skipBad.SetChecked(false)
 	showIf(w.skipBad, p.BadRows > 0)
 }
@@ -647,15 +631,22 @@ func (w *formImport) onResolve(p formimport.Problem, i int) {
 	w.onPreview()
 }
 
-// formErrorLines lists row errors, a line each, at most maxPreviewLines.
+// formErrorLines lists row errors (or notes), a line each, at most
+// maxPreviewLines.
 func formErrorLines(errs []formimport.RowError) string {
+	return previewLines(len(errs), func(i int) string { return formRowErrorText(errs[i]) })
+}
+
+// previewLines joins the lines of n things, at most maxPreviewLines and
+// then how many more.
+func previewLines(n int, line func(i int) string) string {
 	var lines []string
-	for i, e := range errs {
+	for i := range n {
 		if i == maxPreviewLines {
-			lines = append(lines, lang.X("formimport.more", "… och {{.N}} till", map[string]any{"N": len(errs) - i}))
+			lines = append(lines, lang.X("formimport.more", "… och {{.N}} till", map[string]any{"N": n - i}))
 			break
 		}
-		lines = append(lines, formRowErrorText(e))
+		lines = append(lines, line(i))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -115,7 +115,6 @@ func (w *wizardFrame) setBusy(text string) {
 	w.refresh()
 }
 
-// setIdle hides the bar and says how it went, in red when bad.
 // keepForBack keeps what the status says before a preview replaces it.
 func (w *wizardFrame) keepForBack() {
 	w.backText, w.backBad = w.status.Text, w.status.Importance == widget.DangerImportance
@@ -125,6 +124,7 @@ func (w *wizardFrame) keepForBack() {
 // said before it, not an empty line.
 func (w *wizardFrame) setBack() { w.setIdle(w.backText, w.backBad) }
 
+// setIdle hides the bar and says how it went, in red when bad.
 func (w *wizardFrame) setIdle(text string, bad bool) {
 	w.progress.Stop()
 	w.progress.Hide()

@@ -1070,43 +1070,33 @@ func (h *hostForm) check() ([]data.Violation, []data.FieldError, collected) {
 // missing or wrong, by name, so that the host knows where to go before
 // pressing Godkänn.
 func summaryText(broken int, missing []data.FieldError, c collected) string {
+	var fields []string
+	for _, f := range missing {
+		fields = append(fields, f.Field)
+	}
+	fields = append(fields, slices.Sorted(maps.Keys(c.fieldErr))...)
+	if len(c.dayErr) > 0 {
+		fields = append(fields, "days")
+	}
+	// Named in the order of the form's pages, each name once (the four
+	// safety boxes are one "Säkerhet").
+	slices.SortStableFunc(fields, func(a, b string) int { return cmp.Compare(hostFieldStep(a), hostFieldStep(b)) })
 	var names []string
-	add := func(field string) {
-		if n := hostFieldName(field); !slices.Contains(names, n) {
+	for _, f := range fields {
+		if n := hostFieldName(f); !slices.Contains(names, n) {
 			names = append(names, n)
 		}
 	}
-	for _, f := range missing {
-		add(f.Field)
-	}
-	for _, k := range slices.Sorted(maps.Keys(c.fieldErr)) {
-		add(k)
-	}
-	if len(c.dayErr) > 0 {
-		add("days")
-	}
-	// In the order of the form's pages.
-	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(fieldStepOf(a), fieldStepOf(b)) })
 	rules := uikit.Plural(broken, "hostform.rules.one", "{{.N}} regelbrott", "hostform.rules.other", "{{.N}} regelbrott", nil)
-	fields := strings.Join(names, ", ")
+	list := strings.Join(names, ", ")
 	switch {
 	case len(names) == 0:
 		return lang.X("hostform.summary_rules", "Innan praoplatsen kan godkännas: {{.Rules}}.", map[string]string{"Rules": rules})
 	case broken == 0:
-		return lang.X("hostform.summary_fields", "Innan praoplatsen kan godkännas saknas eller är fel: {{.Fields}}.", map[string]string{"Fields": fields})
+		return lang.X("hostform.summary_fields", "Innan praoplatsen kan godkännas saknas eller är fel: {{.Fields}}.", map[string]string{"Fields": list})
 	}
 	return lang.X("hostform.summary_both", "Innan praoplatsen kan godkännas: {{.Rules}}; saknas eller är fel: {{.Fields}}.",
-		map[string]string{"Rules": rules, "Fields": fields})
-}
-
-// fieldStepOf is the page of the field a name from hostFieldName names.
-func fieldStepOf(name string) int {
-	for _, f := range []string{"title", "visiting_address", "period", "supervisor", "capacity", "min_age", "days", "safety_risk_assessment"} {
-		if hostFieldName(f) == name {
-			return hostFieldStep(f)
-		}
-	}
-	return 0
+		map[string]string{"Rules": rules, "Fields": list})
 }
 
 // setRefusal shows why the offer was not saved or approved ("" hides it).

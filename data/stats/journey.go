@@ -108,6 +108,7 @@ type JourneyMember struct {
 type Journeys struct {
 	Years   []int                          // years with something recorded, oldest first
 	Members map[int][]JourneyMember        // per year, by name
+	All     []data.Organisation            // every member company, by name, journey or not
 	Sectors map[string]string              // folded sector → sector as written first
 	hidden  map[cellKey]bool               // the suppression over all years, bands and sectors
 	cells   map[cellKey]map[string]float64 // contributors and their figures
@@ -159,6 +160,11 @@ func LoadJourneys(ctx context.Context, st *data.Store) (*Journeys, error) {
 	}
 	sort.Ints(j.Years)
 	sortOrgs(orgs)
+	for _, o := range orgs {
+		if !o.MemberSince.IsZero() {
+			j.All = append(j.All, o)
+		}
+	}
 	for _, y := range j.Years {
 		hosted, err := st.ListHostedFigures(ctx, y)
 		if err != nil {

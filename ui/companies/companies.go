@@ -793,7 +793,11 @@ func offerStatusText(st data.OfferStatus) string {
 
 // journeySection lists the company's steps toward an equal workplace.
 func (s *Screen) journeySection() fyne.CanvasObject {
-	box := container.NewVBox(widgets.HeadingLabel(lang.X("companies.journey", "Resan mot en jämställd arbetsplats")))
+	// Found by use: a step here was looked for under Jämställdhetsresor,
+	// whose figures are the yearly key figures and active measures.
+	hint := widgets.WrapLabel(lang.X("companies.journey_hint", "Steg och berättelser att dela i nätverket. Årets nyckeltal och aktiva åtgärder förs under Jämställdhetsresor."))
+	hint.Importance = widget.LowImportance
+	box := container.NewVBox(widgets.HeadingLabel(lang.X("companies.journey", "Resan mot en jämställd arbetsplats")), hint)
 	if len(s.journey) == 0 {
 		box.Add(widgets.WrapLabel(lang.X("companies.no_journey", "Inga steg ännu. Vad har företaget gjort för en jämställd arbetsplats?")))
 	}

@@ -168,12 +168,20 @@ func (s *Screen) Reload() {
 			s.j, s.events = j, events
 			chosen := s.chosenYear()
 			s.years, s.year.Options = nil, nil
-			for i := len(j.Years) - 1; i >= 0; i-- {
-				s.years = append(s.years, j.Years[i])
-				s.year.Options = append(s.year.Options, strconv.Itoa(j.Years[i]))
+			years := j.Years
+			if len(years) == 0 && len(j.All) > 0 {
+				// Nothing recorded yet: this year, so that the members are
+				// listed and one can be chosen to begin with.
+				years = []int{s.main.Now().Year()}
 			}
-			if len(s.years) == 0 {
-				s.showStatus(lang.X("jr.empty", "Ingen medlem har registrerat någon resa än. Öppna en medlem under Medlemmar och välj Redigera resan."))
+			for i := len(years) - 1; i >= 0; i-- {
+				s.years = append(s.years, years[i])
+				s.year.Options = append(s.year.Options, strconv.Itoa(years[i]))
+			}
+			if len(j.All) == 0 {
+				s.showStatus(lang.X("jr.no_members", "Inga medlemsföretag ännu. Skriv in ”Medlem sedan” för ett företag under Företag och praoplatser, så kommer det med här."))
+			} else if len(j.Years) == 0 {
+				s.showStatus(lang.X("jr.empty", "Ingen medlem har registrerat någon resa än. Välj en medlem under Medlemmar och sedan Redigera resan … för att lägga in årets nyckeltal och aktiva åtgärder."))
 			}
 			idx := 0
 			for i, y := range s.years {
@@ -240,6 +248,20 @@ func (s *Screen) show() {
 		}
 		return c.CompareString(s.members[a].Org.Name, s.members[b].Org.Name) < 0
 	})
+	// Then the members with nothing recorded for the year, by name: each
+	// can be chosen and its journey begun (found by use: with no journey
+	// at all the list was empty, and nothing could be opened).
+	if s.j != nil && year > 0 {
+		have := map[string]bool{}
+		for _, m := range s.members {
+			have[m.Org.ID] = true
+		}
+		for _, o := range s.j.All {
+			if !have[o.ID] {
+				s.members = append(s.members, stats.JourneyMember{Org: o, Year: year})
+			}
+		}
+	}
 	s.scopes = nil
 	var names []string
 	if s.j != nil && year > 0 {
@@ -276,7 +298,7 @@ func scopeText(sc stats.BenchmarkScope) string {
 
 // sync enables the buttons that have something to act on.
 func (s *Screen) sync() {
-	if s.selected >= 0 && s.selected < len(s.members) {
+	if s.selected >= 0 && s.selected < len(s.members) && recorded(s.members[s.selected]) {
 		s.reportBtn.Enable()
 	} else {
 		s.reportBtn.Disable()
@@ -303,6 +325,17 @@ func (s *Screen) memberCell(id widget.TableCellID, l *widget.Label) {
 		return
 	}
 	m := s.members[id.Row-1]
+	if !recorded(m) {
+		switch id.Col {
+		case 0:
+			l.SetText(m.Org.Name)
+		case 1:
+			l.SetText(lang.X("jr.no_journey_year", "Inget registrerat för året"))
+		default:
+			l.SetText("")
+		}
+		return
+	}
 	switch id.Col {
 	case 0:
 		l.SetText(m.Org.Name)
@@ -324,6 +357,10 @@ func (s *Screen) memberCell(id widget.TableCellID, l *widget.Label) {
 		}
 	}
 }
+
+// recorded reports whether a member has figures or measures for the year
+// shown (a member without is listed so that its journey can be begun).
+func recorded(m stats.JourneyMember) bool { return m.Figures != nil || len(m.Measures) > 0 }
 
 // StageText names how far a member has come (data.Progress.Stage).
 func StageText(stage string) string {

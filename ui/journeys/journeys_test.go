@@ -2,6 +2,7 @@ package journeys
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -63,13 +64,73 @@ func TestJourneysScreenShowsMembersStepsAndComparison(t *testing.T) {
 			}
 		}
 	}
-	// 2025: 12 members.
+	// 2025: 12 members with a journey, then the 2 without one for the
+	// year, listed so that theirs can be begun, with no figures shown.
 	s.year.SetSelected("2025")
-	if len(s.members) != 12 {
-		t.Errorf("2025: %d members", len(s.members))
+	recordedN := 0
+	for _, m := range s.members {
+		if recorded(m) {
+			recordedN++
+		}
+	}
+	if len(s.members) != 14 || recordedN != 12 {
+		t.Errorf("2025: %d members, %d with a journey", len(s.members), recordedN)
+	}
+	last := len(s.members)
+	if got := cellText(s.memberTable, last, 1) + "|" + cellText(s.memberTable, last, 2); got != "Inget registrerat för året|" {
+		t.Errorf("a member without a journey for the year shows %q", got)
+	}
+	s.memberTable.Select(widget.TableCellID{Row: last, Col: 0})
+	if !s.reportBtn.Disabled() {
+		t.Error("a report can be asked of a member with nothing recorded")
 	}
 	if got := cellText(s.networkTable, 1, 1) + "/" + cellText(s.networkTable, 1, 2); got != "12/14" {
 		t.Errorf("members over the years %q", got)
+	}
+}
+
+// TestJourneysListMembersBeforeAnyJourney: found by use, with members but
+// no journey recorded the list was empty and the year list had nothing, so
+// nothing could be opened; now this year and every member are there.
+func TestJourneysListMembersBeforeAnyJourney(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		members int
+		status  string
+	}{
+		{"members", 2, "Välj en medlem under Medlemmar"},
+		{"none", 0, "Inga medlemsföretag ännu"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			st := uitest.OpenStore(t)
+			ctx := context.Background()
+			for i := range c.members {
+				o := data.Organisation{Kind: data.KindCompany, Name: fmt.Sprintf("Medlem %d AB", i+1), MemberSince: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+				if err := st.SaveOrganisation(ctx, &o); err != nil {
+					t.Fatal(err)
+				}
+			}
+			m := uitest.NewShell(t, st)
+			m.SetNow(time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC))
+			s := New(m)
+			m.Open(t, s)
+			m.Wait(t)
+			if !s.status.Visible() || !strings.Contains(s.status.Text, c.status) {
+				t.Errorf("status %q (shown %v)", s.status.Text, s.status.Visible())
+			}
+			if c.members == 0 {
+				return
+			}
+			if s.chosenYear() != 2026 || len(s.members) != c.members || cellText(s.memberTable, 1, 0) != "Medlem 1 AB" {
+				t.Fatalf("year %d, %d rows, first %q", s.chosenYear(), len(s.members), cellText(s.memberTable, 1, 0))
+			}
+			s.memberTable.Select(widget.TableCellID{Row: 2, Col: 0})
+			e := s.openEditor()
+			m.Wait(t)
+			if e.member.Selected != "Medlem 2 AB" || e.year.Text != "2026" {
+				t.Errorf("the editor opens on %q %q", e.member.Selected, e.year.Text)
+			}
+		})
 	}
 }
 

@@ -79,6 +79,11 @@ type Screen struct {
 	bulkResult            string                  // what the last Anmäl flera did
 	promoted              []data.EventParticipant // reserves who moved up, as last shown
 	promotedLetter        *widget.Entry           // the letter shown to one of them
+	closeBtn              *widget.Button
+	// shown is the form's state as filled (state), to tell edits; quiet
+	// is set while the list is pointed back without showing anything.
+	shown string
+	quiet bool
 }
 
 // New builds Evenemang; Reload fills it.
@@ -90,7 +95,13 @@ func New(m Shell) *Screen {
 		return e.Title, uikit.JoinDot(e.Start.In(data.Stockholm).Format("2006-01-02 15:04"), e.Venue,
 			lang.X("events.list_counts", "{{.Seats}} anmälda", map[string]string{"Seats": strconv.Itoa(c.Seats())}))
 	})
-	s.list.OnSelected = func(i widget.ListItemID) { s.show(s.events[i]) }
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if s.quiet || i >= len(s.events) {
+			return
+		}
+		target := s.events[i]
+		s.askThen(func() { s.show(target) }, s.selectCurrent)
+	}
 
 	s.title = widget.NewEntry()
 	s.venue = widget.NewEntry()
@@ -109,6 +120,23 @@ func New(m Shell) *Screen {
 	s.kind = widgets.NewSelect(kinds, nil)
 	s.organiser = widgets.NewSelect(nil, nil)
 	s.date = widgets.NewDateField(m.Window())
+	// Enter saves from the one-line fields; a message beside a field goes
+	// as soon as the field is changed (found by use: they stayed until the
+	// next save).
+	for _, e := range []*widget.Entry{s.title, s.venue, s.startTime, s.endTime, s.capacity, s.date.Entry} {
+		e.OnSubmitted = func(string) { s.onSave() }
+	}
+	clear := func(field string) func(string) { return func(string) { widgets.ShowErr(s.errs[field], "") } }
+	s.title.OnChanged = clear("title")
+	s.startTime.OnChanged, s.endTime.OnChanged = clear("time"), clear("time")
+	s.capacity.OnChanged = clear("capacity")
+	onDate := s.date.Entry.OnChanged
+	s.date.Entry.OnChanged = func(t string) {
+		if onDate != nil {
+			onDate(t)
+		}
+		widgets.ShowErr(s.errs["start"], "")
+	}
 
 	field := func(name, key, sv string, w fyne.CanvasObject) widgets.FormField {
 		e := widgets.NewErrLabel()
@@ -134,7 +162,7 @@ func New(m Shell) *Screen {
 	s.inviteBtn = widget.NewButtonWithIcon(lang.X("events.invite", "Bjud in …"), theme.MailSendIcon(), s.onInvite)
 	s.checkinBtn = widget.NewButtonWithIcon(lang.X("events.open_checkin", "Incheckning i dörren"), theme.LoginIcon(), s.onCheckin)
 	s.checkinBtn.Importance = widget.HighImportance
-	closeBtn := widget.NewButton(lang.X("events.close_event", "Avsluta: markera uteblivna"), s.onClose)
+	s.closeBtn = widget.NewButton(lang.X("events.close_event", "Avsluta: markera uteblivna"), s.onClose)
 	s.bulkBtn = widget.NewButtonWithIcon(lang.X("eventday.bulk", "Anmäl flera …"), theme.ContentAddIcon(), s.onRegisterMany)
 	s.promotedBtn = widget.NewButtonWithIcon(lang.X("eventday.promoted", "Reserver som fått plats …"), theme.MailComposeIcon(), s.onPromoted)
 	trendBtn := widget.NewButton(lang.X("events.participation", "Företagens deltagande över tid"), s.showParticipation)
@@ -165,7 +193,7 @@ func New(m Shell) *Screen {
 	regs := container.NewBorder(container.NewVBox(s.countLbl, regBtns), nil, nil, nil, s.regList)
 	s.detail = container.NewVBox(s.heading, form,
 		container.NewHBox(s.saveBtn, s.deleteBtn),
-		container.NewHBox(s.inviteBtn, s.checkinBtn, closeBtn),
+		container.NewHBox(s.inviteBtn, s.checkinBtn, s.closeBtn),
 		container.NewHBox(s.bulkBtn, s.promotedBtn),
 		// Two columns, so long Swedish labels never widen the window.
 		container.NewGridWithColumns(2, s.docButton("participants"), s.docButton("badges"), s.docButton("event-certificates"),
@@ -184,7 +212,7 @@ func New(m Shell) *Screen {
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
 	s.content = split
-	s.OnNew()
+	s.startNew()
 	return s
 }
 
@@ -239,9 +267,14 @@ func (s *Screen) Reload() {
 	})
 }
 
-// OnNew empties the form for a new event.
-func (s *Screen) OnNew() {
+// OnNew empties the form for a new event, after asking about unsaved edits.
+func (s *Screen) OnNew() { s.askThen(s.startNew, s.selectCurrent) }
+
+// startNew empties the form for a new event.
+func (s *Screen) startNew() {
+	s.quiet = true
 	s.list.UnselectAll()
+	s.quiet = false
 	start := s.main.Now().In(data.Stockholm).AddDate(0, 0, 14)
 	start = time.Date(start.Year(), start.Month(), start.Day(), 15, 0, 0, 0, data.Stockholm)
 	s.fill(data.Event{Kind: data.EventNetwork, Start: start, End: start.Add(2 * time.Hour)})
@@ -280,7 +313,7 @@ func (s *Screen) fill(e data.Event) {
 	} else {
 		s.heading.SetText(lang.X("events.new", "Nytt evenemang"))
 	}
-	for _, b := range []*widget.Button{s.deleteBtn, s.inviteBtn, s.checkinBtn, s.bulkBtn, s.promotedBtn} {
+	for _, b := range []*widget.Button{s.deleteBtn, s.inviteBtn, s.checkinBtn, s.bulkBtn, s.promotedBtn, s.closeBtn} {
 		if saved {
 			b.Enable()
 		} else {
@@ -291,8 +324,48 @@ func (s *Screen) fill(e data.Event) {
 	s.regList.Refresh()
 	s.countLbl.SetText("")
 	s.followUp.SetText("")
+	s.shown = s.state()
 	if saved {
 		s.loadRegs()
+	}
+}
+
+// state is everything the form holds, to tell whether it was edited.
+func (s *Screen) state() string {
+	return strings.Join([]string{s.title.Text, strconv.Itoa(s.kind.SelectedIndex()), s.date.Entry.Text, s.startTime.Text,
+		s.endTime.Text, s.venue.Text, s.capacity.Text, strconv.Itoa(s.organiser.SelectedIndex()), s.desc.Text}, "\x01")
+}
+
+// AskToLeave asks about unsaved edits of the event shown, a new one
+// included, before the window shows another screen (uikit.Leaver). Found
+// by use: a changed name was gone without a word on choosing another event.
+func (s *Screen) AskToLeave(next func()) { s.askThen(next, nil) }
+
+// askThen runs next at once when the form holds no unsaved edits, else
+// after asking (Spara or Släng ändringarna); stay, when not nil, runs when
+// the user stays.
+func (s *Screen) askThen(next, stay func()) {
+	if s.state() == s.shown {
+		next()
+		return
+	}
+	name := strings.TrimSpace(s.title.Text)
+	if name == "" {
+		name = lang.X("events.the_new", "det nya evenemanget")
+	}
+	uikit.AskUnsaved(s.main.Window(), lang.X("events.unsaved", "Du har ändrat {{.Name}} utan att spara.", map[string]string{"Name": name}),
+		s.save, nil, next, stay)
+}
+
+// selectCurrent points the list at the event the form shows (none for a
+// new one), without showing anything.
+func (s *Screen) selectCurrent() {
+	s.quiet = true
+	defer func() { s.quiet = false }()
+	if i := slices.IndexFunc(s.events, func(e data.Event) bool { return e.ID == s.current.ID }); i >= 0 && s.current.ID != "" {
+		s.list.Select(i)
+	} else {
+		s.list.UnselectAll()
 	}
 }
 
@@ -387,7 +460,11 @@ func (s *Screen) formEvent() (data.Event, bool) {
 	}
 	d, dok := s.date.Date()
 	if !dok || d.IsZero() {
-		widgets.ShowErr(s.errs["start"], lang.X("events.err_date", "Skriv datumet som 2026-10-22."))
+		msg := s.date.Problem() // "Datumet 2026-02-30 finns inte." where that is what is wrong
+		if msg == "" {
+			msg = lang.X("events.err_date", "Skriv datumet som 2026-10-22.")
+		}
+		widgets.ShowErr(s.errs["start"], msg)
 		ok = false
 	}
 	start, sok := parseClock(d, s.startTime.Text)
@@ -409,40 +486,42 @@ func (s *Screen) formEvent() (data.Event, bool) {
 	return e, ok
 }
 
-func (s *Screen) onSave() {
+func (s *Screen) onSave() { s.save() }
+
+// save stores the form and says whether it was saved; a bad field gets
+// its message beside it. It writes one event row (and its waitlist when
+// the seats changed), so it runs at once: leaving the screen waits on it.
+func (s *Screen) save() bool {
 	e, ok := s.formEvent()
 	if !ok {
-		return
+		return false
 	}
-	st := s.main.Store()
+	ctx, st := context.Background(), s.main.Store()
 	oldCap := s.current.Capacity
-	s.main.Background(func() func() {
-		ctx := context.Background()
-		err := st.SaveEvent(ctx, &e)
-		if err == nil && e.Capacity != oldCap {
-			err = st.SetCapacity(ctx, e.ID, e.Capacity) // seats that opened go to the waitlist
-		}
-		return func() {
-			var ve *data.ValidationError
-			if errors.As(err, &ve) {
-				for _, f := range ve.Fields {
-					if l, ok := s.errs[f.Field]; ok {
-						widgets.ShowErr(l, widgets.FieldMessage(f))
-					} else if f.Field == "end" {
-						widgets.ShowErr(s.errs["time"], widgets.FieldMessage(f))
-					}
-				}
-				return
+	err := st.SaveEvent(ctx, &e)
+	if err == nil && e.Capacity != oldCap {
+		err = st.SetCapacity(ctx, e.ID, e.Capacity) // seats that opened go to the waitlist
+	}
+	var ve *data.ValidationError
+	if errors.As(err, &ve) {
+		for _, f := range ve.Fields {
+			if l, ok := s.errs[f.Field]; ok {
+				widgets.ShowErr(l, widgets.FieldMessage(f))
+			} else if f.Field == "end" {
+				widgets.ShowErr(s.errs["time"], widgets.FieldMessage(f))
 			}
-			if err != nil {
-				dialog.ShowError(err, s.main.Window())
-				return
-			}
-			s.current = e
-			s.heading.SetText(e.Title)
-			s.Reload()
 		}
-	})
+		return false
+	}
+	if err != nil {
+		dialog.ShowError(err, s.main.Window())
+		return false
+	}
+	s.current = e
+	s.heading.SetText(e.Title)
+	s.shown = s.state()
+	s.Reload()
+	return true
 }
 
 func (s *Screen) onDelete() {
@@ -509,10 +588,44 @@ func (s *Screen) onCheckin() {
 	s.lastCheckin = showCheckin(s.main, s.current, func() { s.loadRegs() })
 }
 
+// onClose marks, after asking, the registered who did not check in as not
+// come. Found by use: it asked nothing, and did it on an event three
+// months ahead; it is refused before the event has begun.
 func (s *Screen) onClose() {
 	if s.current.ID == "" {
 		return
 	}
+	if s.current.Start.After(s.main.Now()) {
+		dialog.ShowInformation(lang.X("events.close_event", "Avsluta: markera uteblivna"),
+			lang.X("events.close_not_yet", "{{.Title}} har inte börjat än ({{.Start}}). Markera uteblivna när evenemanget är över.",
+				map[string]string{"Title": s.current.Title, "Start": s.current.Start.In(data.Stockholm).Format("2006-01-02 15:04")}), s.main.Window())
+		return
+	}
+	waiting := 0
+	for _, r := range s.rows {
+		if r.reg.Status == data.RegRegistered {
+			waiting++
+		}
+	}
+	if waiting == 0 {
+		dialog.ShowInformation(lang.X("events.close_event", "Avsluta: markera uteblivna"),
+			lang.X("events.close_none", "Alla anmälda har checkats in eller avbokat: ingen att markera."), s.main.Window())
+		return
+	}
+	d := dialog.NewConfirm(lang.X("events.close_event", "Avsluta: markera uteblivna"),
+		uikit.Plural(waiting, "events.close_ask.one", "{{.N}} anmäld har inte checkats in. Markera som ”kom inte”? Det syns i uppföljningen; en som ändå kom kan checkas in efteråt.",
+			"events.close_ask.other", "{{.N}} anmälda har inte checkats in. Markera dem som ”kom inte”? Det syns i uppföljningen; den som ändå kom kan checkas in efteråt.", nil),
+		func(yes bool) {
+			if yes {
+				s.closeEvent()
+			}
+		}, s.main.Window())
+	d.SetConfirmText(lang.X("events.close_confirm", "Markera"))
+	d.Show()
+}
+
+// closeEvent marks the registered who did not check in as not come.
+func (s *Screen) closeEvent() {
 	st, id := s.main.Store(), s.current.ID
 	s.main.Background(func() func() {
 		n, err := st.CloseEvent(context.Background(), id)

@@ -2,13 +2,16 @@ package events
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
 	"techniqual/data"
 	"techniqual/ui/internal/uitest"
+	"techniqual/ui/uikit"
 )
 
 func TestEventsScreenCreateInviteAndWaitlist(t *testing.T) {
@@ -102,5 +105,98 @@ func TestEventsScreenCreateInviteAndWaitlist(t *testing.T) {
 	m.Wait(t)
 	if !strings.Contains(s.countLbl.Text, "närvarande 1") || !strings.Contains(s.followUp.Text, "Réka Nagy") {
 		t.Errorf("events screen after check-in: %q / %q", s.countLbl.Text, s.followUp.Text)
+	}
+}
+
+// TestEventFormByUse: found by use, an edited event was left without a
+// word, Enter in Namn did nothing, a message stayed after the field was
+// mended, 2026-02-30 was told to use the format it used, and "Avsluta:
+// markera uteblivna" asked nothing and marked a future event's list.
+func TestEventFormByUse(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ctx := context.Background()
+	m := uitest.NewShell(t, st)
+	m.SetNow(time.Date(2026, 12, 6, 10, 0, 0, 0, data.Stockholm))
+	s := New(m)
+	m.Open(t, s)
+	if !s.closeBtn.Disabled() {
+		t.Error("Avsluta is open on a new, unsaved event")
+	}
+
+	// Enter in Namn saves; a bad date says what is wrong, and goes on typing.
+	test.Type(s.title, "Vårträff")
+	s.date.Entry.SetText("2026-02-30")
+	s.title.OnSubmitted(s.title.Text)
+	m.Wait(t)
+	if got := s.errs["start"].Text; got != "Datumet 2026-02-30 finns inte." {
+		t.Errorf("bad date: %q", got)
+	}
+	s.date.Entry.SetText("2027-03-10")
+	if s.errs["start"].Visible() {
+		t.Error("the date message stays after the date is mended")
+	}
+	s.title.OnSubmitted(s.title.Text)
+	m.Wait(t)
+	future, err := st.FindEvent(ctx, "Vårträff")
+	if err != nil {
+		t.Fatalf("Enter did not save: %v", err)
+	}
+
+	// A past event to choose, with one registered who did not come.
+	past := data.Event{Title: "Höstträff", Kind: data.EventNetwork, Start: time.Date(2026, 11, 20, 15, 0, 0, 0, data.Stockholm),
+		End: time.Date(2026, 11, 20, 17, 0, 0, 0, data.Stockholm)}
+	if err := st.SaveEvent(ctx, &past); err != nil {
+		t.Fatal(err)
+	}
+	p := data.Person{FirstName: "Ines", LastName: "Åkerlund"}
+	if err := st.SavePerson(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Register(ctx, past.ID, p.ID, ""); err != nil {
+		t.Fatal(err)
+	}
+	s.Reload()
+	m.Wait(t)
+
+	// Choosing another event with an edit asks; Avbryt stays on the edit.
+	s.title.SetText("Vårträff i Karlstad")
+	i := slices.IndexFunc(s.events, func(e data.Event) bool { return e.ID == past.ID })
+	s.list.Select(i)
+	c := m.Window().Canvas()
+	if c.Overlays().Top() == nil || s.current.ID != future.ID {
+		t.Fatalf("no question on leaving an edited event (shows %q)", s.current.Title)
+	}
+	uikit.DismissTopDialog(c)
+	if s.title.Text != "Vårträff i Karlstad" || s.current.ID != future.ID {
+		t.Fatalf("Avbryt left the edit: %q", s.title.Text)
+	}
+	// Avsluta on the future event: refused, nothing marked.
+	test.Tap(s.closeBtn)
+	if top := c.Overlays().Top(); top == nil || !strings.Contains(strings.Join(uitest.LabelTexts(top), "\n"), "har inte börjat än") {
+		t.Fatal("Avsluta on a future event was not refused")
+	}
+	uikit.DismissTopDialog(c)
+	s.save()
+	s.list.Select(i)
+	m.Wait(t)
+	if s.current.ID != past.ID || c.Overlays().Top() != nil {
+		t.Fatalf("after saving, choosing the past event shows %q", s.current.Title)
+	}
+	// Avsluta on the past one asks first; No marks nothing, Markera does.
+	test.Tap(s.closeBtn)
+	if top := c.Overlays().Top(); top == nil || !strings.Contains(strings.Join(uitest.LabelTexts(top), "\n"), "1 anmäld har inte checkats in") {
+		t.Fatal("Avsluta asked nothing")
+	}
+	uikit.DismissTopDialog(c)
+	m.Wait(t)
+	if rs, _ := st.ListRegistrations(ctx, past.ID); rs[0].Status != data.RegRegistered {
+		t.Fatalf("Avbryt marked %s", rs[0].Status)
+	}
+	test.Tap(s.closeBtn)
+	uikit.ConfirmTopDialog(c)
+	m.Wait(t)
+	m.Wait(t)
+	if rs, _ := st.ListRegistrations(ctx, past.ID); rs[0].Status != data.RegNoShow {
+		t.Errorf("Markera left %s", rs[0].Status)
 	}
 }

@@ -7,6 +7,7 @@ package files
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -41,6 +42,10 @@ type calendarJob struct {
 	// printed marks a document rather than a calendar, for the words of
 	// the message shown when it is saved or fails.
 	printed bool
+	// nothing, when set, says why there is nothing to save: it is said
+	// instead of asking for a file (found by use: an empty list asked for
+	// a name, then failed in English and left an empty file).
+	nothing string
 }
 
 func (j calendarJob) extension() string {
@@ -178,6 +183,10 @@ func askCalendar(m Shell, load func(*data.Store) (calendarJob, error)) {
 				dialog.ShowError(err, m.Window())
 				return
 			}
+			if job.nothing != "" {
+				dialog.ShowInformation(lang.X("wk.print_title", "Skriv ut"), job.nothing, m.Window())
+				return
+			}
 			d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 				if err != nil || w == nil {
 					return
@@ -215,6 +224,10 @@ func saveCalendarTo(m Shell, load func(*data.Store) (calendarJob, error), path s
 		return func() {
 			if err == nil {
 				m.App().Preferences().SetString(prefCalendarFolder, filepath.Dir(path))
+			} else if fi, serr := os.Stat(path); serr == nil && fi.Size() == 0 {
+				// The save dialog made the file empty; a failed write
+				// leaves nothing behind, not an empty file.
+				_ = os.Remove(path)
 			}
 			if done != nil {
 				done(msg, err)

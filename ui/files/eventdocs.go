@@ -33,7 +33,11 @@ func eventDocJob(m Shell, st *data.Store, eventID, kind string) (calendarJob, er
 	}
 	code := m.Language()
 	name := reports.SafeFileName(uikit.EventDocName(kind)+" "+e.Title+" "+data.FormatDate(e.Start.In(data.Stockholm))) + ".pdf"
-	return calendarJob{name: name, ext: ".pdf", write: func(ctx context.Context, st *data.Store, path string) (string, error) {
+	nothing, err := eventDocNothing(ctx, m, st, e, kind)
+	if err != nil {
+		return calendarJob{}, err
+	}
+	return calendarJob{name: name, ext: ".pdf", printed: true, nothing: nothing, write: func(ctx context.Context, st *data.Store, path string) (string, error) {
 		res, err := ops.PrintEvent(ctx, st, eventID, kind, path, reports.Options{Lang: code})
 		if err != nil {
 			return "", err
@@ -41,4 +45,29 @@ func eventDocJob(m Shell, st *data.Store, eventID, kind string) (calendarJob, er
 		return lang.X("eventdocs.saved", "{{.Doc}} sparad i {{.Path}} ({{.N}} personer).",
 			map[string]string{"Doc": uikit.EventDocName(kind), "Path": path, "N": strconv.Itoa(res.People)}), nil
 	}}, nil
+}
+
+// eventDocNothing says why an event's document of kind would be empty, or
+// "" when it names someone: nobody on the list, nobody with a seat, nobody
+// checked in; and certificates not before the event has begun.
+func eventDocNothing(ctx context.Context, m Shell, st *data.Store, e data.Event, kind string) (string, error) {
+	v := map[string]string{"Title": e.Title}
+	if kind == "event-certificates" && e.Start.After(m.Now()) {
+		return lang.X("eventdocs.not_held", "{{.Title}} har inte ägt rum än: intyg skrivs ut för dem som kom, efter evenemanget.", v), nil
+	}
+	ps, err := st.EventParticipants(ctx, e.ID)
+	if err != nil {
+		return "", err
+	}
+	doc, _ := reports.NewEventDoc(e, ps, m.Language(), true)
+	if doc.Printed(kind) > 0 {
+		return "", nil
+	}
+	switch kind {
+	case "badges":
+		return lang.X("eventdocs.no_seats", "Ingen har en plats på {{.Title}} än: inga namnbrickor att skriva ut.", v), nil
+	case "event-certificates":
+		return lang.X("eventdocs.no_attended", "Ingen har checkats in på {{.Title}}: intyg skrivs bara för dem som kom.", v), nil
+	}
+	return lang.X("eventdocs.no_one", "Ingen står på listan för {{.Title}} än: bjud in eller anmäl först.", v), nil
 }

@@ -2,14 +2,18 @@ package files
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"techniqual/data"
 	"techniqual/data/demo"
 	"techniqual/ui/internal/uitest"
+	"techniqual/ui/uikit"
 )
 
 func TestPrintEventDocumentsFromTheWindow(t *testing.T) {
@@ -50,5 +54,71 @@ func TestPrintEventDocumentsFromTheWindow(t *testing.T) {
 	log, _ := st.ListAudit(ctx)
 	if len(log) != len(cases) {
 		t.Errorf("%d audit entries, want %d", len(log), len(cases))
+	}
+}
+
+// TestEventDocumentsSayWhenThereIsNothing: found by use, an empty list
+// asked for a file name, then failed in English ("reports: nothing to
+// print", titled as a calendar) and left an empty file. Now it says why
+// before asking; certificates wait for the event; a failed write leaves
+// no empty file behind.
+func TestEventDocumentsSayWhenThereIsNothing(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	m := uitest.NewShell(t, st)
+	m.SetNow(time.Date(2026, 12, 6, 10, 0, 0, 0, data.Stockholm))
+	empty := data.Event{Title: "Tom träff", Kind: data.EventNetwork, Start: time.Date(2026, 11, 2, 15, 0, 0, 0, data.Stockholm),
+		End: time.Date(2026, 11, 2, 17, 0, 0, 0, data.Stockholm)}
+	ahead := data.Event{Title: "Vårträff", Kind: data.EventNetwork, Start: time.Date(2027, 3, 2, 15, 0, 0, 0, data.Stockholm),
+		End: time.Date(2027, 3, 2, 17, 0, 0, 0, data.Stockholm)}
+	for _, e := range []*data.Event{&empty, &ahead} {
+		if err := st.SaveEvent(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := data.Person{FirstName: "Ines", LastName: "Åkerlund"}
+	if err := st.SavePerson(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	r, err := st.Register(ctx, ahead.ID, p.ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.CheckIn(ctx, r.ID); err != nil {
+		t.Fatal(err)
+	}
+	c := m.Window().Canvas()
+	for _, tc := range []struct {
+		event      data.Event
+		kind, want string
+	}{
+		{empty, "participants", "Ingen står på listan för Tom träff än"},
+		{empty, "badges", "Ingen har en plats på Tom träff än"},
+		{empty, "event-certificates", "Ingen har checkats in på Tom träff"},
+		{ahead, "event-certificates", "Vårträff har inte ägt rum än"},
+	} {
+		PrintEvent(m, tc.event.ID, tc.kind)
+		m.Wait(t)
+		top := c.Overlays().Top()
+		if top == nil || !strings.Contains(strings.Join(uitest.LabelTexts(top), "\n"), tc.want) {
+			t.Errorf("%s %s: %v", tc.event.Title, tc.kind, uitest.LabelTexts(top))
+		}
+		uikit.DismissTopDialog(c)
+	}
+	// A write that fails after the save dialog made the file empty.
+	path := filepath.Join(t.TempDir(), "lista.pdf")
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	failing := calendarJob{printed: true, write: func(context.Context, *data.Store, string) (string, error) {
+		return "", errors.New("disken är full")
+	}}
+	saveCalendarTo(m, func(*data.Store) (calendarJob, error) { return failing, nil }, path, nil)
+	m.Wait(t)
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("a failed write left the empty file: %v", err)
+	}
+	if top := c.Overlays().Top(); top == nil || !strings.Contains(strings.Join(uitest.LabelTexts(top), "\n"), "Det gick inte att skriva ut: disken är full") {
+		t.Errorf("failure said %v", uitest.LabelTexts(top))
 	}
 }

@@ -706,7 +706,7 @@ func (v *checkinView) walkIn(name, org string) {
 		}
 		return func() {
 			if err != nil {
-				v.showStatus(err.Error(), widget.DangerImportance)
+				v.showStatus(walkInErrorText(err), widget.DangerImportance)
 				return
 			}
 			v.model = checkinModel{rows: rows}
@@ -717,4 +717,23 @@ func (v *checkinView) walkIn(name, org string) {
 			v.afterChange()
 		}
 	})
+}
+
+// walkInErrorText says in the user's words what was wrong with a walk-in:
+// found by use, a 200-character organisation gave "invalid
+// organisation.name: at most 200 characters".
+func walkInErrorText(err error) string {
+	var ve *data.ValidationError
+	if !errors.As(err, &ve) {
+		return err.Error()
+	}
+	var parts []string
+	for _, f := range ve.Fields {
+		label := lang.X("events.walk_name_label", "Namn")
+		if f.Entity == "organisation" {
+			label = lang.X("events.walk_org_label", "Organisation")
+		}
+		parts = append(parts, label+": "+uikit.Message(f.Key, f.Text, f.Data))
+	}
+	return strings.Join(parts, " ")
 }

@@ -117,6 +117,14 @@ func TestCheckinAtTheDoor(t *testing.T) {
 		t.Errorf("store counts %+v", c)
 	}
 
+	// A walk-in's organisation of over 200 characters is told in Swedish,
+	// naming the field (found by use: "invalid organisation.name: …").
+	v.walkIn("Tove Lind", strings.Repeat("Lång ", 50)+"AB")
+	m.Wait(t)
+	if got := v.status.Text; got != "Organisation: Högst 200 tecken." {
+		t.Errorf("a too long organisation: %q", got)
+	}
+
 	// A bare name that is not on the list opens the walk-in form with the
 	// name filled in; Enter in the organisation field registers.
 	test.Type(v.search, "Kim Sjöberg")

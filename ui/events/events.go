@@ -397,12 +397,12 @@ func (s *Screen) showCounts(fu data.EventFollowUp) {
 		"Waitlisted": strconv.Itoa(c.Waitlisted), "Attended": strconv.Itoa(c.Attended),
 		"NoShow": strconv.Itoa(c.NoShow), "Cancelled": strconv.Itoa(c.Cancelled),
 		"Capacity": strconv.Itoa(s.current.Capacity)}
-	capText := lang.X("events.unlimited", "obegränsat")
+	v["Seats"] = v["Capacity"]
 	if s.current.Capacity > 0 {
-		capText = v["Capacity"]
+		s.countLbl.SetText(lang.X("events.counts", "Anmälda {{.Registered}} av {{.Seats}} platser · reserver {{.Waitlisted}} · inbjudna {{.Invited}} · närvarande {{.Attended}} · kom inte {{.NoShow}} · avbokade {{.Cancelled}}", v))
+	} else { // found by use: "Anmälda 0 av obegränsat platser"
+		s.countLbl.SetText(lang.X("events.counts_unlimited", "Anmälda {{.Registered}} (inget tak för antalet) · reserver {{.Waitlisted}} · inbjudna {{.Invited}} · närvarande {{.Attended}} · kom inte {{.NoShow}} · avbokade {{.Cancelled}}", v))
 	}
-	v["Seats"] = capText
-	s.countLbl.SetText(lang.X("events.counts", "Anmälda {{.Registered}} av {{.Seats}} platser · reserver {{.Waitlisted}} · inbjudna {{.Invited}} · närvarande {{.Attended}} · kom inte {{.NoShow}} · avbokade {{.Cancelled}}", v))
 	names := func(ps []data.Person) string {
 		var out []string
 		for _, p := range ps {
@@ -585,7 +585,9 @@ func (s *Screen) onCheckin() {
 	if s.current.ID == "" {
 		return
 	}
-	s.lastCheckin = showCheckin(s.main, s.current, func() { s.loadRegs() })
+	// The list's counts follow the door too (found by use: "0 anmälda"
+	// after a walk-in).
+	s.lastCheckin = showCheckin(s.main, s.current, func() { s.loadRegs(); s.Reload() })
 }
 
 // onClose marks, after asking, the registered who did not check in as not

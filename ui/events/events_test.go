@@ -200,3 +200,24 @@ func TestEventFormByUse(t *testing.T) {
 		t.Errorf("Markera left %s", rs[0].Status)
 	}
 }
+
+// TestEventCountsWithoutALimit: found by use, an event with no limit read
+// "Anmälda 0 av obegränsat platser".
+func TestEventCountsWithoutALimit(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ctx := context.Background()
+	e := data.Event{Title: "Öppet hus", Kind: data.EventNetwork, Start: time.Date(2027, 3, 2, 15, 0, 0, 0, data.Stockholm),
+		End: time.Date(2027, 3, 2, 17, 0, 0, 0, data.Stockholm)}
+	if err := st.SaveEvent(ctx, &e); err != nil {
+		t.Fatal(err)
+	}
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.Open(t, s)
+	m.Wait(t)
+	s.list.Select(0)
+	m.Wait(t)
+	if got := s.countLbl.Text; !strings.HasPrefix(got, "Anmälda 0 (inget tak för antalet) · reserver 0") {
+		t.Errorf("counts %q", got)
+	}
+}

@@ -65,6 +65,22 @@ func TestFirstWindowShowsTheCounts(t *testing.T) {
 	if !found {
 		t.Error("no row for Åk 9 v. 46 2026")
 	}
+	// A week's row speaks of a week: no choices, no placements (found by
+	// use: "0 med val … 0 placerade" for a week held).
+	weeks := 0
+	for i, p := range periods {
+		line := s.periods.Objects[i].(*widget.Label).Text
+		if p.Format != data.FormatWeek {
+			continue
+		}
+		weeks++
+		if !strings.Contains(line, "teknikpraovecka: ") || strings.Contains(line, "med val") || strings.Contains(line, "placerade") {
+			t.Errorf("week row %q", line)
+		}
+	}
+	if weeks == 0 {
+		t.Error("the example data has no week")
+	}
 }
 
 func TestEmptyDatabaseOffersExampleDataOrAnEmptyStart(t *testing.T) {

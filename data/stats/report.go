@@ -190,6 +190,10 @@ type Report struct {
 	// is placed in them yet (their pupils are still choosing: counted, they
 	// would all be "not placed").
 	LeftOut []data.Period
+	// Weeks are the teknikprao weeks starting in a range: counted by
+	// ComputeWeekRange, not in this report, and named so that a reader
+	// is not left to think they were forgotten.
+	Weeks []data.Period
 	// From and To bound a range report: periods starting in [From, To).
 	From, To time.Time
 	Filter   Filter

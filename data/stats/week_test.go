@@ -3,6 +3,7 @@ package stats_test
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -432,6 +433,15 @@ func TestWeekBadInput(t *testing.T) {
 	cr, err := stats.ComputeRange(ctx, st, from, to, stats.Filter{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The classic report names the weeks it leaves to ComputeWeekRange.
+	for _, p := range cr.Periods {
+		if p.Format == data.FormatWeek {
+			t.Errorf("a week summed in the classic report: %s", p.Name)
+		}
+	}
+	if len(cr.Weeks) == 0 || !slices.ContainsFunc(cr.Weeks, func(p data.Period) bool { return p.ID == fx.Week1 }) {
+		t.Errorf("the weeks of the range are not named: %v", cr.Weeks)
 	}
 	if _, err := stats.CombinePupils(cr, w); err == nil {
 		t.Error("a filtered week report is combined")

@@ -46,7 +46,8 @@ func CalendarYear(y int) (from, to time.Time) {
 // different grades and so of different pupils.
 //
 // Teknikprao weeks (data.FormatWeek) have no placements: they are counted
-// by ComputeWeekRange, not here (nor listed as left out).
+// by ComputeWeekRange, not here (nor listed as left out), and named in
+// Report.Weeks.
 func ComputeRange(ctx context.Context, st *data.Store, from, to time.Time, f Filter) (*Report, error) {
 	if !from.Before(to) {
 		return nil, fmt.Errorf("statistics: the range %s – %s is empty", data.FormatDate(from), data.FormatDate(to))
@@ -55,9 +56,14 @@ func ComputeRange(ctx context.Context, st *data.Store, from, to time.Time, f Fil
 	if err != nil {
 		return nil, err
 	}
-	var in []data.Period
+	var in, weeks []data.Period
 	for _, p := range ps {
-		if p.Format != data.FormatWeek && !p.Start.Before(from) && p.Start.Before(to) {
+		if p.Start.Before(from) || !p.Start.Before(to) {
+			continue
+		}
+		if p.Format == data.FormatWeek {
+			weeks = append(weeks, p)
+		} else {
 			in = append(in, p)
 		}
 	}
@@ -65,7 +71,7 @@ func ComputeRange(ctx context.Context, st *data.Store, from, to time.Time, f Fil
 	if err != nil {
 		return nil, err
 	}
-	r.From, r.To = from, to
+	r.From, r.To, r.Weeks = from, to, weeks
 	return r, nil
 }
 

@@ -527,16 +527,21 @@ func (s *Screen) show(r *figures.Report) {
 // showPeriods names the periods a year's figures are summed over, and
 // those left out because nobody is placed in them yet.
 func (s *Screen) showPeriods(r *figures.Report) {
-	if len(r.Periods) == 0 && len(r.LeftOut) == 0 {
-		s.body.Add(widgets.WrapLabel(lang.X("statistics.no_periods", "Inga praoperioder börjar under året.")))
-		return
-	}
 	names := func(ps []data.Period) string {
 		var out []string
 		for _, p := range ps {
 			out = append(out, p.Name)
 		}
 		return strings.Join(out, ", ")
+	}
+	if len(r.Weeks) > 0 { // found by use: the weeks were left out without a word
+		s.body.Add(widgets.WrapLabel(uikit.Message("statistics.weeks_apart",
+			"Teknikpraoveckor räknas för sig, i Effektrapporten och under Utvärderingar: {{.Names}}.",
+			map[string]string{"Names": names(r.Weeks)})))
+	}
+	if len(r.Periods) == 0 && len(r.LeftOut) == 0 {
+		s.body.Add(widgets.WrapLabel(lang.X("statistics.no_periods", "Inga praoperioder börjar under året.")))
+		return
 	}
 	if len(r.Periods) > 0 {
 		s.body.Add(widgets.WrapLabel(uikit.Message("statistics.periods_in_year", "Praoperioder: {{.Names}}.",

@@ -291,3 +291,25 @@ func TestChoiceBarsNoShareOfAHiddenTotal(t *testing.T) {
 		}
 	}
 }
+
+// TestStatisticsNamesTheWeeksItLeavesOut: found by use, a year's figures
+// left the teknikprao weeks out without a word.
+func TestStatisticsNamesTheWeeksItLeavesOut(t *testing.T) {
+	ctx := context.Background()
+	st, err := data.Open(ctx, filepath.Join(t.TempDir(), "weeks.db"), data.Options{Now: func() time.Time { return stattest.Now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.InTx(ctx, func(tx *data.Store) error { _, err := stattest.BuildWeeks(ctx, tx); return err }); err != nil {
+		t.Fatal(err)
+	}
+	m, s := showStatistics(t, st)
+	chooseKind(t, m, s, statSchoolYear)
+	chooseWhen(t, m, s, "Läsår 2026/27")
+	texts := strings.Join(statLabelTexts(s.body), "|")
+	want := "Teknikpraoveckor räknas för sig, i Effektrapporten och under Utvärderingar: Teknikprao åk 8 v. 48 2026, Teknikprao åk 8 v. 3 2027, Teknikprao åk 9 v. 10 2027."
+	if !strings.Contains(texts, want) {
+		t.Errorf("screen lacks %q:\n%s", want, texts)
+	}
+}

@@ -17,6 +17,9 @@ var (
 	ErrNotDatabase = errors.New("the file is not a Techniqual database")
 	// ErrNewerVersion: the file was written by a newer Techniqual. It is left untouched.
 	ErrNewerVersion = errors.New("the database was written by a newer version of Techniqual")
+	// ErrMigration: the file could not be brought up to this version's
+	// schema (a migration failed; the file is as it was before it).
+	ErrMigration = errors.New("the database could not be upgraded to this version")
 	// ErrInUse: another Techniqual already has the file open.
 	ErrInUse = errors.New("the database is already open in another Techniqual window")
 	// ErrConflict: a unique value is already taken.
@@ -123,3 +126,14 @@ func translate(op string, err error) error {
 	}
 	return fmt.Errorf("%s: %w", op, err)
 }
+
+// migrationError is a failed migration: its text is the migration's name
+// and the cause, and errors.Is matches ErrMigration.
+type migrationError struct {
+	name string
+	err  error
+}
+
+func (e *migrationError) Error() string        { return "migration " + e.name + ": " + e.err.Error() }
+func (e *migrationError) Unwrap() error        { return e.err }
+func (e *migrationError) Is(target error) bool { return target == ErrMigration }

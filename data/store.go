@@ -284,18 +284,18 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
-			return fmt.Errorf("migration %s: %w", name, err)
+			return &migrationError{name, err}
 		}
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("migration %s: %w", name, err)
+			return &migrationError{name, err}
 		}
 		if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(n)); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("migration %s: %w", name, err)
+			return &migrationError{name, err}
 		}
 		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migration %s: %w", name, err)
+			return &migrationError{name, err}
 		}
 	}
 	return nil

@@ -84,10 +84,16 @@ func RestoreOpen(ctx context.Context, old *data.Store, from string) (st *data.St
 	safety, err = Restore(ctx, from, dbPath)
 	st, openErr := data.Open(ctx, dbPath, data.Options{})
 	if openErr != nil && safety != "" { // the restored file does not open: put the old one back
-		if _, e := Restore(ctx, safety, dbPath); e == nil {
-			st, openErr = data.Open(ctx, dbPath, data.Options{})
-		}
+		// The restore failed even when the old file opens again: found by
+		// use, a backup whose migration failed was reported restored
+		// while the old data stayed.
 		err = errors.Join(err, openErr)
+		if _, e := Restore(ctx, safety, dbPath); e == nil {
+			var reopenErr error
+			if st, reopenErr = data.Open(ctx, dbPath, data.Options{}); reopenErr != nil {
+				err = errors.Join(err, reopenErr)
+			}
+		}
 	}
 	if st == nil && err == nil {
 		err = openErr

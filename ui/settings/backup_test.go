@@ -2,8 +2,11 @@ package settings
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -88,5 +91,52 @@ func TestRestoreSwitchesToTheBackupsData(t *testing.T) {
 	}
 	if _, err := os.Stat(safety); err != nil {
 		t.Errorf("no safety copy: %v", err)
+	}
+}
+
+// TestRestoreOfABackupThatCannotBeUpgraded: found by use, a backup whose
+// migration failed was reported restored ("Databasen är återställd") while
+// the old data stayed. The window now says it was not restored, and the
+// database is as it was.
+func TestRestoreOfABackupThatCannotBeUpgraded(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "live.db")
+	st, err := data.Open(ctx, path, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := data.Organisation{Kind: data.KindSchool, Name: "Kvar efter försöket"}
+	if err := st.SaveOrganisation(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	// A backup that says it is at schema 3 but holds every table: the
+	// fourth migration then fails, as on the helper's hand-made file.
+	backup := filepath.Join(t.TempDir(), "gammal.db")
+	if err := st.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite3", backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("PRAGMA user_version = 3"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	m := uitest.NewShell(t, st)
+	t.Cleanup(func() { m.Store().Close() })
+	var gotErr error
+	restoreFrom(m, backup, func(_ string, err error) { gotErr = err })
+	m.Wait(t)
+	if !errors.Is(gotErr, data.ErrMigration) {
+		t.Fatalf("restore of a file that cannot be upgraded: %v", gotErr)
+	}
+	texts := strings.Join(uitest.LabelTexts(m.Window().Canvas().Overlays().Top()), "\n")
+	if !strings.Contains(texts, "kunde inte uppgraderas") || strings.Contains(texts, "är återställd") {
+		t.Errorf("the window said %q", texts)
+	}
+	orgs, err := m.Store().ListOrganisations(ctx, data.KindSchool)
+	if err != nil || len(orgs) != 1 || orgs[0].Name != "Kvar efter försöket" {
+		t.Errorf("after the failed restore: %+v %v", orgs, err)
 	}
 }

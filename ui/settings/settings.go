@@ -6,6 +6,10 @@ package settings
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"techniqual/data"
 	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
@@ -78,13 +82,15 @@ func New(m Shell) *Screen {
 	backupNote.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle(lang.X("nav.settings", "Inställningar"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
+	// Språk first: found by use, it was at the foot of a long page and
+	// was taken to be missing.
 	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(title,
+		widget.NewCard(lang.X("settings.language", "Språk"), "", s.langSel),
 		widget.NewCard(lang.X("settings.database", "Databasen"), "", container.NewVBox(s.path, container.NewHBox(open))),
 		widget.NewCard(lang.X("settings.backup_title", "Säkerhetskopia"), "", container.NewVBox(backupNote, container.NewHBox(backup))),
 		backupCard(m),
 		exchangeCard(m),
 		s.network.card,
-		widget.NewCard(lang.X("settings.language", "Språk"), "", s.langSel),
 		widget.NewCard(lang.X("settings.about", "Om Techniqual"), "", widgets.WrapLabel(lang.X("settings.about_text",
 			"Techniqual {{.Version}} – TechniQual-nätverkets app för teknikprao och evenemang i Värmland. Fungerar utan internet. Databasen ligger där den visas ovan; säkerhetskopior i mappen backups bredvid den.",
 			map[string]string{"Version": m.AppVersion()}))),
@@ -125,18 +131,41 @@ func (s *Screen) open(path string) {
 	s.status.SetText(lang.X("settings.opened", "Nu används {{.Path}}.", map[string]string{"Path": path}))
 }
 
-// onBackup writes a consistent copy of the open database where the user says.
+// onBackup writes a consistent copy of the open database into a folder
+// the user picks, under a name of its own: found by use, choosing an
+// existing file in Fyne's save dialog ("Overwrite?", in English) emptied
+// an older backup before anything was written. A backup never replaces a
+// file (as the command line promises); the folder is remembered.
 func (s *Screen) onBackup() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
 			return
 		}
-		path := w.URI().Path()
-		w.Close() // the dialog made an empty file; VACUUM INTO fills it
-		s.backupTo(path)
+		s.main.App().Preferences().SetString(prefBackupFolder, dir.Path())
+		s.backupTo(freeBackupPath(dir.Path(), s.main.Now()))
 	}, s.main.Window())
-	d.SetFileName(BackupFileName(s.main.Now()))
+	if last := s.main.App().Preferences().String(prefBackupFolder); last != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(last)); err == nil {
+			d.SetLocation(l)
+		}
+	}
 	uikit.ShowFileDialog(s.main.Window(), d)
+}
+
+// prefBackupFolder remembers the folder of the last backup made by hand.
+const prefBackupFolder = "backup_folder"
+
+// freeBackupPath is the day's backup name in dir, with " (2)", " (3)" …
+// when a file of that name is already there.
+func freeBackupPath(dir string, now time.Time) string {
+	name := BackupFileName(now)
+	path := filepath.Join(dir, name)
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(path); os.IsNotExist(err) {
+			return path
+		}
+		path = filepath.Join(dir, strings.TrimSuffix(name, ".db")+" ("+strconv.Itoa(n)+").db")
+	}
 }
 
 // BackupFileName is the suggested name of a backup made on day t.
@@ -157,7 +186,11 @@ func (s *Screen) backupTo(path string) {
 				dialog.ShowError(err, s.main.Window())
 				return
 			}
-			s.status.SetText(lang.X("settings.backed_up", "Säkerhetskopian finns i {{.Path}}.", map[string]string{"Path": path}))
+			msg := lang.X("settings.backed_up", "Säkerhetskopian finns i {{.Path}}.", map[string]string{"Path": path})
+			s.status.SetText(msg)
+			// Said where it is seen: the status line is at the foot of a
+			// long page (found by use: no confirmation).
+			dialog.ShowInformation(lang.X("settings.backup_title", "Säkerhetskopia"), msg, s.main.Window())
 		}
 	})
 }

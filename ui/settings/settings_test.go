@@ -113,3 +113,24 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	}
 	return found
 }
+
+// TestABackupNeverReplacesAFile: found by use, saving a backup under an
+// existing name emptied the older backup. The day's name gets a number
+// instead.
+func TestABackupNeverReplacesAFile(t *testing.T) {
+	dir := t.TempDir()
+	day := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)
+	for i, want := range []string{"techniqual-sakerhetskopia-2026-12-06.db", "techniqual-sakerhetskopia-2026-12-06 (2).db",
+		"techniqual-sakerhetskopia-2026-12-06 (3).db"} {
+		got := freeBackupPath(dir, day)
+		if got != filepath.Join(dir, want) {
+			t.Fatalf("backup %d: %s, want %s", i+1, got, want)
+		}
+		if err := os.WriteFile(got, []byte("en äldre kopia"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "techniqual-sakerhetskopia-2026-12-06.db")); string(b) != "en äldre kopia" {
+		t.Errorf("the first backup was touched: %q", b)
+	}
+}

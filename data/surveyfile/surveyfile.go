@@ -257,7 +257,7 @@ func detect(h string) Field {
 		return FieldItem3
 	case "q4", "fraga 4", "question 4", "4":
 		return FieldItem4
-	case "work", "fraga 5", "question 5", "5":
+	case "work", "fraga 5", "question 5", "5", "arbeta", "arbeta med teknik", "jobba med teknik", "work with technology":
 		return FieldWork
 	case "programme", "program", "gymnasieprogram", "fraga 6", "question 6", "6":
 		return FieldProgramme
@@ -286,6 +286,65 @@ type Result struct {
 	// Unpaired is the codes that now have answers in this wave but not in
 	// the other (reported, left out of the change until they do).
 	Unpaired int
+}
+
+// has reports whether the file has a column of field fd.
+func (f *File) has(fd Field) bool {
+	for _, c := range f.Columns {
+		if c == fd {
+			return true
+		}
+	}
+	return false
+}
+
+// keepAbsent is the answer a read from the file, with the questions the
+// file has no column for taken from old.
+func (f *File) keepAbsent(a, old data.SurveyAnswer) data.SurveyAnswer {
+	for i := range a.Items {
+		if !f.has(FieldItem1 + Field(i)) {
+			a.Items[i] = old.Items[i]
+		}
+	}
+	if !f.has(FieldWork) {
+		a.Work = old.Work
+	}
+	if !f.has(FieldProgramme) {
+		a.Programme = old.Programme
+	}
+	return a
+}
+
+// Preview is what an import of a file would do to a wave, for the question
+// asked before it: how many answers, how many replace stored ones, and the
+// headers of the columns that are not read.
+type Preview struct {
+	Answers, Replaced int
+	Ignored           []string
+}
+
+// PreviewImport works out, without writing, what Import would do.
+func PreviewImport(ctx context.Context, st *data.Store, periodID string, wave data.Wave, f *File) (Preview, error) {
+	stored, err := st.SurveyAnswers(ctx, periodID, wave)
+	if err != nil {
+		return Preview{}, err
+	}
+	var p Preview
+	for _, r := range f.Rows {
+		if r.Entry.Answer.Empty() {
+			continue
+		}
+		p.Answers++
+		if _, ok := stored[r.Entry.Code]; ok {
+			p.Replaced++
+		}
+	}
+	for i, fd := range f.Columns {
+		if fd == FieldIgnore && i < len(f.Headers) && strings.TrimSpace(f.Headers[i]) != "" {
+			p.Ignored = append(p.Ignored, f.Headers[i])
+		}
+	}
+	return p, nil
 }
 
 // Import writes a read file's answers of wave for the period: all of them
@@ -324,6 +383,18 @@ func Import(ctx context.Context, st *data.Store, periodID string, wave data.Wave
 	if len(problems) > 0 {
 		sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
 		return Result{}, &Error{Problems: problems}
+	}
+	// A question the file has no column for keeps its stored answer: found
+	// by use, a file without a recognised "Arbeta" column emptied the
+	// answers stored for it.
+	stored, err := st.SurveyAnswers(ctx, periodID, wave)
+	if err != nil {
+		return Result{}, err
+	}
+	for i := range entries {
+		if old, ok := stored[entries[i].Code]; ok {
+			entries[i].Answer = f.keepAbsent(entries[i].Answer, old)
+		}
 	}
 	n, err := st.SaveSurveyAnswers(ctx, periodID, wave, entries)
 	if err != nil {

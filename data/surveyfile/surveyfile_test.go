@@ -147,3 +147,48 @@ func date(t *testing.T, s string) gotime.Time {
 	}
 	return d
 }
+
+// TestImportKeepsTheAnswersOfAbsentQuestions: found by use, a second file
+// without a recognised "arbeta" column emptied the stored answers to it.
+// A question the file has a column for is replaced (even by a blank); one
+// it has no column for keeps its answer. PreviewImport says as much first.
+func TestImportKeepsTheAnswersOfAbsentQuestions(t *testing.T) {
+	st, per, codes := fixture(t)
+	ctx := context.Background()
+	first := "Kod;1;2;3;4;Arbeta med teknik?;Gymnasieprogram\n" +
+		codes[0].Code + ";3;2;4;3;3;HT\n" + codes[1].Code + ";2;2;2;2;4;EE\n"
+	f, err := Read([]byte(first))
+	if err != nil || len(f.Problems) > 0 {
+		t.Fatalf("read: %v %v", err, f.Problems)
+	}
+	if _, err := Import(ctx, st, per.ID, data.WaveBefore, f); err != nil {
+		t.Fatal(err)
+	}
+	// The second file has the items and an unread column, no work or
+	// programme.
+	second := "Kod;1;2;3;4;Favoritfärg\n" + codes[0].Code + ";5;5;5;5;blå\n" + codes[2].Code + ";1;1;1;1;grön\n"
+	g, err := Read([]byte(second))
+	if err != nil || len(g.Problems) > 0 {
+		t.Fatalf("read: %v %v", err, g.Problems)
+	}
+	pv, err := PreviewImport(ctx, st, per.ID, data.WaveBefore, g)
+	if err != nil || pv.Answers != 2 || pv.Replaced != 1 || strings.Join(pv.Ignored, ",") != "Favoritfärg" {
+		t.Fatalf("preview %+v, %v", pv, err)
+	}
+	if _, err := Import(ctx, st, per.ID, data.WaveBefore, g); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := st.SurveyAnswers(ctx, per.ID, data.WaveBefore)
+	for _, c := range []struct {
+		code string
+		want data.SurveyAnswer
+	}{
+		{codes[0].Code, data.SurveyAnswer{Items: [4]int{5, 5, 5, 5}, Work: 3, Programme: "HT"}}, // items new, the rest kept
+		{codes[1].Code, data.SurveyAnswer{Items: [4]int{2, 2, 2, 2}, Work: 4, Programme: "EE"}}, // not in the file
+		{codes[2].Code, data.SurveyAnswer{Items: [4]int{1, 1, 1, 1}}},                           // new
+	} {
+		if got[c.code] != c.want {
+			t.Errorf("%s: %+v, want %+v", c.code, got[c.code], c.want)
+		}
+	}
+}

@@ -528,13 +528,16 @@ func (t *surveyTab) onPrint() {
 	uikit.ShowFileDialog(t.main.Window(), d)
 }
 
-// onImport reads a form tool's export into the chosen wave.
+// onImport reads a form tool's export and, after saying what it will do
+// to which wave, writes it. Found by use: it wrote at once into the wave
+// the screen happened to show, over the answers already there, and said
+// nothing when done.
 func (t *surveyTab) onImport() {
 	per, ok := t.period()
 	if !ok {
 		return
 	}
-	wave, code := t.wave(), text.Lang(t.main.Language())
+	wave := t.wave()
 	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
@@ -543,27 +546,80 @@ func (t *surveyTab) onImport() {
 		r.Close()
 		st := t.main.Store()
 		t.main.Background(func() func() {
-			res, err := ops.ImportSurvey(context.Background(), st, per.ID, wave, path)
+			f, err := surveyfile.ReadFile(path)
+			var pv surveyfile.Preview
+			if err == nil && len(f.Problems) == 0 {
+				pv, err = surveyfile.PreviewImport(context.Background(), st, per.ID, wave, f)
+			}
 			return func() {
-				var fe *surveyfile.Error
 				switch {
-				case errors.As(err, &fe):
-					msg := fe.Text(code)
-					if lines := strings.Split(msg, "\n"); len(lines) > 12 {
-						msg = strings.Join(lines[:12], "\n") + "\n…"
-					}
-					dialog.ShowInformation(lang.X("survey.import_refused", "Inget importerades"), msg, t.main.Window())
 				case err != nil:
-					t.status.SetText(ops.Message(code, err))
+					t.importDone(surveyfile.Result{}, err)
+				case len(f.Problems) > 0:
+					t.importFile(per, wave, f) // refused, with every problem listed
 				default:
-					t.status.SetText(uikit.Message("survey.imported", "{{.N}} svar importerade ({{.Unpaired}} saknar ännu svar i den andra omgången).",
-						map[string]string{"N": fmt.Sprint(res.Answers), "Unpaired": fmt.Sprint(res.Unpaired)}))
-					t.reload()
+					t.askImport(per, wave, f, pv)
 				}
 			}
 		})
 	}, t.main.Window())
 	uikit.ShowFileDialog(t.main.Window(), fd)
+}
+
+// askImport says what the file will do to the wave, and imports it on Ja.
+func (t *surveyTab) askImport(per data.Period, wave data.Wave, f *surveyfile.File, pv surveyfile.Preview) {
+	waveName := t.waveSel.Options[0]
+	if wave == data.WaveAfter {
+		waveName = t.waveSel.Options[1]
+	}
+	v := map[string]string{"N": fmt.Sprint(pv.Answers), "Wave": strings.ToLower(waveName), "Period": per.Name,
+		"Replaced": fmt.Sprint(pv.Replaced)}
+	msg := uikit.Message("survey.import_ask", "{{.N}} svar läses in i omgången ”{{.Wave}}” av {{.Period}}.", v)
+	if pv.Replaced > 0 {
+		msg += "\n" + uikit.Message("survey.import_replaces", "{{.Replaced}} av dem ersätter svar som redan finns; frågor som filen inte har kvar sina svar.", v)
+	}
+	if len(pv.Ignored) > 0 {
+		msg += "\n" + uikit.Message("survey.import_ignored", "Kolumner som inte läses: {{.Names}}.", map[string]string{"Names": strings.Join(pv.Ignored, ", ")})
+	}
+	d := dialog.NewConfirm(lang.X("survey.import_title", "Importera enkätsvar"), msg, func(yes bool) {
+		if yes {
+			t.importFile(per, wave, f)
+		}
+	}, t.main.Window())
+	d.SetConfirmText(lang.X("survey.import_confirm", "Importera"))
+	d.Show()
+}
+
+// importFile writes the file's answers into wave, off the UI goroutine.
+func (t *surveyTab) importFile(per data.Period, wave data.Wave, f *surveyfile.File) {
+	st := t.main.Store()
+	t.main.Background(func() func() {
+		res, err := surveyfile.Import(context.Background(), st, per.ID, wave, f)
+		return func() { t.importDone(res, err) }
+	})
+}
+
+// importDone says how an import went: every problem of a refused file,
+// or how many answers were written.
+func (t *surveyTab) importDone(res surveyfile.Result, err error) {
+	code := text.Lang(t.main.Language())
+	var fe *surveyfile.Error
+	switch {
+	case errors.As(err, &fe):
+		msg := fe.Text(code)
+		if lines := strings.Split(msg, "\n"); len(lines) > 12 {
+			msg = strings.Join(lines[:12], "\n") + "\n…"
+		}
+		dialog.ShowInformation(lang.X("survey.import_refused", "Inget importerades"), msg, t.main.Window())
+	case err != nil:
+		t.status.SetText(ops.Message(code, err))
+	default:
+		msg := uikit.Message("survey.imported", "{{.N}} svar importerade ({{.Unpaired}} saknar ännu svar i den andra omgången).",
+			map[string]string{"N": fmt.Sprint(res.Answers), "Unpaired": fmt.Sprint(res.Unpaired)})
+		t.status.SetText(msg)
+		dialog.ShowInformation(lang.X("survey.import_title", "Importera enkätsvar"), msg, t.main.Window())
+		t.reload()
+	}
 }
 
 // onAddComparison makes a class a comparison class of the period: one that

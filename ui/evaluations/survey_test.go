@@ -11,7 +11,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/data/surveyfile"
 	"techniqual/ui/internal/uitest"
+	"techniqual/ui/uikit"
 )
 
 // surveyStore is a period of grade 8 with six pupils of class 8A, who have
@@ -115,4 +117,54 @@ func indexOf(tab *surveyTab, code string) int {
 		}
 	}
 	return -1
+}
+
+// TestSurveyImportSaysWhatItWillDo: found by use, an import wrote at once
+// into whatever wave was shown, over the answers there, and said nothing.
+// It now names the wave, how many answers it replaces and the columns it
+// does not read, writes only on Importera, and says when done.
+func TestSurveyImportSaysWhatItWillDo(t *testing.T) {
+	st, per := surveyStore(t)
+	ctx := context.Background()
+	m := uitest.NewShell(t, st)
+	s := openEvaluations(t, st, m)
+	s.tabs.SelectIndex(2)
+	tab := s.survey
+	codes, _ := st.ListSurveyCodes(ctx, per.ID)
+	if _, err := st.SaveSurveyAnswers(ctx, per.ID, data.WaveBefore, []data.SurveyEntry{{Code: codes[0].Code,
+		Answer: data.SurveyAnswer{Items: [4]int{3, 2, 4, 3}, Work: 4, Programme: "TE"}}}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := surveyfile.Read([]byte("Kod;1;2;3;4;Favoritfärg\n" + codes[0].Code + ";5;5;5;5;blå\n" + codes[1].Code + ";1;1;1;1;grön\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pv, err := surveyfile.PreviewImport(ctx, st, per.ID, data.WaveBefore, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := m.Window().Canvas()
+	tab.askImport(per, data.WaveBefore, f, pv)
+	texts := strings.Join(uitest.LabelTexts(c.Overlays().Top()), "\n")
+	for _, want := range []string{"2 svar läses in i omgången ”före” av Åk 8 v. 46 2026.", "1 av dem ersätter svar som redan finns",
+		"Kolumner som inte läses: Favoritfärg."} {
+		if !strings.Contains(texts, want) {
+			t.Errorf("the question lacks %q:\n%s", want, texts)
+		}
+	}
+	uikit.DismissTopDialog(c) // Avbryt: nothing written
+	m.Wait(t)
+	if got, _ := st.SurveyAnswers(ctx, per.ID, data.WaveBefore); got[codes[0].Code].Items[0] != 3 || len(got) != 1 {
+		t.Fatalf("Avbryt wrote: %+v", got)
+	}
+	tab.askImport(per, data.WaveBefore, f, pv)
+	uikit.ConfirmTopDialog(c)
+	m.Wait(t)
+	got, _ := st.SurveyAnswers(ctx, per.ID, data.WaveBefore)
+	if got[codes[0].Code] != (data.SurveyAnswer{Items: [4]int{5, 5, 5, 5}, Work: 4, Programme: "TE"}) || len(got) != 2 {
+		t.Errorf("after Importera: %+v", got)
+	}
+	if texts := strings.Join(uitest.LabelTexts(c.Overlays().Top()), "\n"); !strings.Contains(texts, "2 svar importerade") {
+		t.Errorf("no word when done: %q", texts)
+	}
 }

@@ -243,6 +243,9 @@ func Restore(ctx context.Context, backupPath, dbPath string, now time.Time) (saf
 		return "", fmt.Errorf("restore from %s: %w", backupPath, err)
 	}
 	defer os.Remove(tmp) // gone after the rename; removed after a failure
+	if err := markRestored(ctx, tmp); err != nil {
+		return "", fmt.Errorf("restore from %s: %w", backupPath, err)
+	}
 
 	if fi, err := os.Stat(dbPath); err == nil && fi.Size() > 0 {
 		dir := BackupFolder(dbPath)
@@ -265,6 +268,25 @@ func Restore(ctx context.Context, backupPath, dbPath string, now time.Time) (saf
 		return safetyCopy, fmt.Errorf("restore: %w", err)
 	}
 	return safetyCopy, os.Chmod(dbPath, 0o600)
+}
+
+// markRestored records in a restored copy that it has left its place, so
+// that the next open gives it a laptop id of its own (Store.keepHome): its
+// exchange counters are behind the edits this laptop sent out after the
+// backup, and edits made from now on must not reuse them. A backup made
+// before the place was recorded (no meta row, or no meta table at all in
+// an old schema) gets it from the migrations, and keeps its id.
+func markRestored(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite3", dsn(path, false))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = db.ExecContext(ctx, `UPDATE meta SET value = 'restored' WHERE key = ?`, laptopHomeKey)
+	if err != nil && strings.Contains(err.Error(), "no such table") {
+		return nil
+	}
+	return err
 }
 
 // copyDatabase writes a consistent copy of the database src (with its

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -156,7 +157,49 @@ func open(ctx context.Context, path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := s.keepHome(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return s, nil
+}
+
+// keepHome gives the database a laptop id of its own when it is opened
+// somewhere else than where it was last (a copy set up for a second
+// laptop, a backup opened or restored): found by use, two copies of one
+// file shared the id, so the exchange's version counters of their edits
+// clashed and an edit on one was taken as already known on the other,
+// without a word. A moved file merely gets one more id. The id of a file
+// that never had its place recorded (made before this) is kept.
+func (s *Store) keepHome(ctx context.Context) error {
+	here, err := filepath.Abs(s.path)
+	if err != nil {
+		return err
+	}
+	home, err := s.Meta(ctx, laptopHomeKey)
+	if err != nil || home == here {
+		return err
+	}
+	return s.InTx(ctx, func(tx *Store) error {
+		if home != "" {
+			if err := tx.SetMeta(ctx, "laptop_id", newLaptopID()); err != nil {
+				return err
+			}
+			if err := tx.SetMeta(ctx, "laptop_clock", "0"); err != nil {
+				return err
+			}
+		}
+		return tx.SetMeta(ctx, laptopHomeKey, here)
+	})
+}
+
+// laptopHomeKey is the setting that holds where the database was opened.
+const laptopHomeKey = "laptop_home"
+
+// newLaptopID is a laptop id as migration 0003 makes one: 16 hex digits.
+func newLaptopID() string {
+	u := uuid.New() // random (version 4), as the row keys
+	return hex.EncodeToString(u[:8])
 }
 
 // dsn builds the connection string (README, "How it is built"): foreign keys on, WAL, a busy

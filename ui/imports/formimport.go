@@ -274,7 +274,9 @@ func (w *formImport) fillSetup() {
 	best := -1
 	for i, p := range w.periods {
 		names[i] = p.Name
-		if best < 0 && w.fits(p) {
+		// The latest that fits: found by use, evaluations went by default
+		// to last year's period, not the one just held.
+		if w.fits(p) && (best < 0 || p.Start.After(w.periods[best].Start)) {
 			best = i
 		}
 	}

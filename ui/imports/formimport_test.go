@@ -484,3 +484,31 @@ func TestChoicesWizardLeavesOutAChoiceAndNamesSkippedRows(t *testing.T) {
 		t.Errorf("Åsa's choices %+v", ps)
 	}
 }
+
+// TestFormImportTakesTheLatestFittingPeriod: found by use, evaluations went
+// by default to last year's held period instead of the one just held.
+func TestFormImportTakesTheLatestFittingPeriod(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ctx := context.Background()
+	for _, p := range []data.Period{
+		{Name: "Åk 9 v. 46 2026", Grade: 9, Start: time.Date(2026, 11, 9, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 11, 13, 0, 0, 0, 0, time.UTC), Status: data.PeriodDone},
+		{Name: "Åk 8 v. 46 2025", Grade: 8, Start: time.Date(2025, 11, 10, 0, 0, 0, 0, time.UTC), End: time.Date(2025, 11, 14, 0, 0, 0, 0, time.UTC), Status: data.PeriodDone},
+		{Name: "Åk 8 v. 11 2027", Grade: 8, Start: time.Date(2027, 3, 15, 0, 0, 0, 0, time.UTC), End: time.Date(2027, 3, 19, 0, 0, 0, 0, time.UTC), Status: data.PeriodChoosing},
+	} {
+		if err := st.SavePeriod(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := uitest.NewShell(t, st)
+	path := writeList(t, "utv.csv", "Namn;Klass;Hur intresserad av teknik var du före praon?;Hur intresserad är du efter praon?\nÅsa Ek;8A;2;5\n")
+	for kind, want := range map[formimport.Kind]string{formimport.KindEvaluations: "Åk 9 v. 46 2026", formimport.KindChoices: "Åk 8 v. 11 2027"} {
+		if kind == formimport.KindChoices {
+			path = writeList(t, "val.csv", "Namn;Klass;Val 1\nÅsa Ek;8A;Elnät\n")
+		}
+		w := openFormImport(m, kind, path, nil)
+		m.Wait(t)
+		if w.periodSel.Selected != want {
+			t.Errorf("%s: period %q, want %q", kind, w.periodSel.Selected, want)
+		}
+	}
+}

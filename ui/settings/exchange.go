@@ -562,7 +562,24 @@ func (d *exchangeImport) showPlan() {
 
 // syncImport enables Importera when nothing stops the import.
 func (d *exchangeImport) syncImport() {
-	if d.plan == nil || d.payload.Kind == exchange.KindHost || len(d.plan.Problems) > 0 {
+	if d.plan != nil && d.payload.Kind != exchange.KindHost && len(d.plan.Problems) > 0 {
+		// Said beside the grey button, not only at the foot of the list of
+		// changes (found by use: Importera stayed grey with no reason).
+		pr := d.plan.Problems[0]
+		txt := pr.Swedish
+		if d.main.Language() == uikit.LangEnglish {
+			txt = pr.English
+		}
+		if n := len(d.plan.Problems) - 1; n == 0 {
+			d.status.SetText(lang.X("exchange.cannot_import", "Kan inte importeras: {{.Problem}}.", map[string]string{"Problem": txt}))
+		} else {
+			d.status.SetText(uikit.Plural(n, "exchange.cannot_import.one", "Kan inte importeras: {{.Problem}} (och {{.N}} problem till, se listan).",
+				"exchange.cannot_import.other", "Kan inte importeras: {{.Problem}} (och {{.N}} problem till, se listan).", map[string]string{"Problem": txt}))
+		}
+		d.importBtn.Disable()
+		return
+	}
+	if d.plan == nil || d.payload.Kind == exchange.KindHost {
 		d.importBtn.Disable()
 		return
 	}

@@ -61,6 +61,20 @@ func TestExchangeDialogsSchoolFile(t *testing.T) {
 		t.Fatalf("file: %v %v", st, err)
 	}
 
+	// An empty database lacks the period, and a school file may not add
+	// it: the grey Importera says why (found by use: it said nothing).
+	empty := uitest.OpenStore(t)
+	m0 := uitest.NewShell(t, empty)
+	im0 := newExchangeImport(m0)
+	im0.setFile(path)
+	m0.Wait(t)
+	test.Type(im0.pass, "tre ord som hänger ihop")
+	test.Tap(im0.previewBtn)
+	m0.Wait(t)
+	if !im0.importBtn.Disabled() || !strings.HasPrefix(im0.status.Text, "Kan inte importeras: filen hänvisar till 1 ") {
+		t.Errorf("into an empty database: Importera disabled %v, status %q", im0.importBtn.Disabled(), im0.status.Text)
+	}
+
 	// The coordinator has the period (under its own key, matched by
 	// name): a school file may not add it.
 	dst := uitest.OpenStore(t)

@@ -25,6 +25,9 @@ import (
 type pupilDetail struct {
 	screen *Screen
 	pupil  data.Pupil // as loaded; ID "" for a new pupil
+	// unprotect is set while a save goes on after the user confirmed
+	// taking away the pupil's protected identity.
+	unprotect bool
 
 	first, last, class, gName, gPhone, gEmail, extID *widget.Entry
 	needs, notes                                     *widgets.MultiLineField
@@ -267,6 +270,23 @@ func (d *pupilDetail) onSave() {
 				}
 			}
 		}
+		return
+	}
+	if d.pupil.ID != "" && d.pupil.Protected && !p.Protected && !d.unprotect {
+		// Found by use: unticking Skyddad identitet saved at once. From now
+		// on the pupil's name and school go out in what leaves the school.
+		c := dialog.NewConfirm(lang.X("pupil.unprotect_title", "Ta bort skyddad identitet?"),
+			lang.X("pupil.unprotect_text", "{{.Name}} kommer då med namn och skola i värdbekräftelser, listor till värdar och utbytesfiler. Gör det bara om skolan har bekräftat att skyddet har upphört.",
+				map[string]string{"Name": p.Name()}),
+			func(yes bool) {
+				if yes {
+					d.unprotect = true
+					d.onSave()
+					d.unprotect = false
+				}
+			}, d.screen.main.Window())
+		c.SetConfirmText(lang.X("pupil.unprotect_confirm", "Ta bort skyddet"))
+		c.Show()
 		return
 	}
 	err := d.screen.main.Store().SavePupil(context.Background(), &p)

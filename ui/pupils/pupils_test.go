@@ -480,3 +480,43 @@ func TestANewPupilsFormFitsItsPane(t *testing.T) {
 		t.Errorf("the choices' note asks for %.0f px of width", w)
 	}
 }
+
+// TestTakingAwayProtectedIdentityAsks: found by use, unticking Skyddad
+// identitet saved at once; it now asks, and Avbryt keeps the protection.
+func TestTakingAwayProtectedIdentityAsks(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 20, Seed: 2}); err != nil {
+		t.Fatal(err)
+	}
+	m, s := openPupils(t, st)
+	ps, _ := st.ListPupils(ctx, data.PupilFilter{})
+	p := ps[0]
+	p.Protected = true
+	if err := st.SavePupil(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	d := s.detail
+	d.show(p)
+	d.protected.SetChecked(false)
+	test.Tap(d.saveBtn)
+	c := m.Window().Canvas()
+	if top := c.Overlays().Top(); top == nil || !strings.Contains(strings.Join(uitest.LabelTexts(top), "\n"), "kommer då med namn och skola") {
+		t.Fatal("no question before taking away the protection")
+	}
+	uikit.DismissTopDialog(c)
+	if got, _ := st.GetPupil(ctx, p.ID); !got.Protected {
+		t.Fatal("Avbryt took away the protection")
+	}
+	test.Tap(d.saveBtn)
+	uikit.ConfirmTopDialog(c)
+	if got, _ := st.GetPupil(ctx, p.ID); got.Protected {
+		t.Error("confirmed, the pupil is still protected")
+	}
+	// Ticking it on asks nothing.
+	d.protected.SetChecked(true)
+	test.Tap(d.saveBtn)
+	if got, _ := st.GetPupil(ctx, p.ID); !got.Protected || c.Overlays().Top() != nil {
+		t.Errorf("protecting asked or failed: %v", got.Protected)
+	}
+}

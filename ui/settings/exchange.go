@@ -78,6 +78,7 @@ type exchangeExport struct {
 	orgRow, schoolRow, perRow fyne.CanvasObject
 	include                   *widget.Check
 	pass1, pass2              *widget.Entry
+	passMsg                   string // what the status says of the passphrases, "" when nothing
 	status                    *widget.Label
 	progress                  *widget.ProgressBarInfinite
 	saveBtn                   *widget.Button
@@ -113,6 +114,17 @@ func newExchangeExport(m Shell, kind exchange.Kind, orgID string) *exchangeExpor
 	d.pass1.SetPlaceHolder(lang.X("exchange.passphrase", "Lösenfras"))
 	d.pass2 = widget.NewPasswordEntry()
 	d.pass2.SetPlaceHolder(lang.X("exchange.passphrase_again", "Lösenfrasen igen"))
+	// Enter saves; a message about the passphrases goes once they are
+	// mended (found by use: "inte lika" stayed while they were equal).
+	d.pass1.OnSubmitted = func(string) { d.onSave() }
+	d.pass2.OnSubmitted = func(string) { d.onSave() }
+	passChanged := func(string) {
+		if d.passMsg != "" && d.status.Text == d.passMsg && d.check() != d.passMsg {
+			d.status.SetText("")
+			d.passMsg = ""
+		}
+	}
+	d.pass1.OnChanged, d.pass2.OnChanged = passChanged, passChanged
 	passNote := widgets.WrapLabel(lang.X("exchange.passphrase_note",
 		"Minst {{.Min}} tecken, gärna tre eller fyra vanliga ord. Berätta lösenfrasen för mottagaren per telefon eller sms – aldrig i samma e-post som filen.",
 		map[string]string{"Min": fmt.Sprint(exchange.MinPassphrase)}))
@@ -224,9 +236,19 @@ func (d *exchangeExport) check() string {
 	return ""
 }
 
+// say shows what stops the save, remembering it when it is about the
+// passphrases (passChanged takes it away once they are right).
+func (d *exchangeExport) say(msg string) {
+	d.status.SetText(msg)
+	d.passMsg = ""
+	if d.pass1.Text != d.pass2.Text || exchange.CheckPassphrase(d.pass1.Text) != nil {
+		d.passMsg = msg
+	}
+}
+
 func (d *exchangeExport) onSave() {
 	if msg := d.check(); msg != "" {
-		d.status.SetText(msg)
+		d.say(msg)
 		return
 	}
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
@@ -269,7 +291,7 @@ func (d *exchangeExport) fileName() string {
 // saveTo builds and writes the file off the UI goroutine.
 func (d *exchangeExport) saveTo(path string) {
 	if msg := d.check(); msg != "" {
-		d.status.SetText(msg)
+		d.say(msg)
 		return
 	}
 	k, pass := d.chosenKind(), d.pass1.Text
@@ -431,6 +453,10 @@ func (d *exchangeImport) setFile(path string) {
 func (d *exchangeImport) onPreview() {
 	if d.path == "" {
 		d.status.SetText(lang.X("exchange.choose_file_first", "Välj en fil först."))
+		return
+	}
+	if d.pass.Text == "" { // found by use: an empty one was told it did not match
+		d.status.SetText(lang.X("exchange.passphrase_needed", "Skriv lösenfrasen som filen sparades med."))
 		return
 	}
 	path, pass, st := d.path, d.pass.Text, d.main.Store()

@@ -52,6 +52,9 @@ func TestExchangeDialogsSchoolFile(t *testing.T) {
 		t.Fatalf("status: %q", d.status.Text)
 	}
 	d.pass2.SetText("tre ord som hänger ihop")
+	if d.status.Text != "" {
+		t.Errorf("the passphrases are equal, and the status still says %q", d.status.Text)
+	}
 	d.saveTo(path)
 	m.Wait(t)
 	if !strings.Contains(d.status.Text, "Sparad i") {
@@ -68,6 +71,10 @@ func TestExchangeDialogsSchoolFile(t *testing.T) {
 	im0 := newExchangeImport(m0)
 	im0.setFile(path)
 	m0.Wait(t)
+	test.Tap(im0.previewBtn)
+	if im0.status.Text != "Skriv lösenfrasen som filen sparades med." {
+		t.Errorf("no passphrase: %q", im0.status.Text)
+	}
 	test.Type(im0.pass, "tre ord som hänger ihop")
 	test.Tap(im0.previewBtn)
 	m0.Wait(t)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -448,6 +449,32 @@ func TestNotAClassList(t *testing.T) {
 		var fe *FileError
 		if !errors.As(err, &fe) || !errors.Is(err, ErrNotClassList) || fe.Swedish() == "" {
 			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// TestATextFileNamedXLSX: found by use, a text file renamed .xlsx was
+// read as a CSV list and its text offered as unknown columns. By name it
+// is refused as no Excel file; a real list named .csv is read as before.
+func TestATextFileNamedXLSX(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name, body string
+		refused    bool
+	}{
+		{"elever.xlsx", "hej hej detta är text\n", true},
+		{"elever.XLSX", "Förnamn;Efternamn;Klass\nÅsa;Ek;8A\n", true},
+		{"elever.csv", "Förnamn;Efternamn;Klass\nÅsa;Ek;8A\n", false},
+	} {
+		path := filepath.Join(dir, c.name)
+		if err := os.WriteFile(path, []byte(c.body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, err := ReadFile(path, ReadOptions{})
+		var fe *FileError
+		refused := errors.As(err, &fe) && strings.Contains(fe.Swedish(), "heter .xlsx men är ingen Excel-fil")
+		if refused != c.refused || (!c.refused && err != nil) {
+			t.Errorf("%s: %v", c.name, err)
 		}
 	}
 }

@@ -15,6 +15,7 @@ var (
 	msgEmpty          = Message{Key: "import.err.empty", Text: "Filen är tom.", Reason: "the file is empty"}
 	msgPDF            = Message{Key: "import.err.pdf", Text: "Filen är en PDF, inte en klasslista. Spara listan som CSV eller Excel (.xlsx) i skolans system.", Reason: "the file is a PDF, not a class list; export the list as CSV or XLSX"}
 	msgOldExcel       = Message{Key: "import.err.xls", Text: "Filen är i det gamla Excel-formatet (.xls). Spara den som .xlsx eller CSV och försök igen.", Reason: "the file is in the old Excel format (.xls); save it as .xlsx or CSV"}
+	msgNotXLSX        = Message{Key: "import.err.not_xlsx", Text: "Filen heter .xlsx men är ingen Excel-fil. Öppna den i Excel eller Numbers och spara den som .xlsx eller CSV.", Reason: "the file is named .xlsx but is no Excel file; save it as .xlsx or CSV"}
 	msgBinary         = Message{Key: "import.err.binary", Text: "Filen är ingen klasslista: den innehåller inte text i tabellform.", Reason: "the file is not a class list: it holds no tabular text"}
 	msgBadXLSX        = Message{Key: "import.err.xlsx", Text: "Excel-filen kunde inte läsas: {{.Error}}", Reason: "the Excel file could not be read: {{.Error}}"}
 	msgNoRows         = Message{Key: "import.err.no_rows", Text: "Filen har inga elevrader under rubrikraden.", Reason: "the file has no pupil rows below the header row"}
@@ -51,7 +52,7 @@ var (
 	msgGenderFromPnr  = Message{Key: "listcheck.note.gender_from_pnr", Text: "juridiskt kön taget från personnumret ({{.Gender}})", Reason: "legal sex taken from the personnummer ({{.Gender}})"}
 	allMessages       = []Message{msgTooLarge, msgTooManyRows, msgTooManyColumns, msgCellTooLong, msgUnzipTooLarge, msgQuote,
 		msgMixedEncoding, msgUnknownColumns, msgFirstMissing, msgLastMissing, msgDuplicateRow, msgProtectedFile,
-		msgPnrRemoved, msgGenderFromPnr, msgEmpty, msgPDF, msgOldExcel, msgBinary, msgBadXLSX, msgNoRows, msgNoNameColumn, msgNameMissing, msgGradeMissing, msgGradeOther, msgGradeBad, msgSchoolMissing, msgPnrFormat, msgPnrDate, msgPnrChecksum, msgBirthBad, msgBirthMismatch, msgGenderBad, msgProtectedBad, msgExternalDup, msgAmbiguous, msgSameTarget, msgHasErrors}
+		msgPnrRemoved, msgGenderFromPnr, msgEmpty, msgPDF, msgOldExcel, msgNotXLSX, msgBinary, msgBadXLSX, msgNoRows, msgNoNameColumn, msgNameMissing, msgGradeMissing, msgGradeOther, msgGradeBad, msgSchoolMissing, msgPnrFormat, msgPnrDate, msgPnrChecksum, msgBirthBad, msgBirthMismatch, msgGenderBad, msgProtectedBad, msgExternalDup, msgAmbiguous, msgSameTarget, msgHasErrors}
 )
 
 // Messages lists every message the package may give (for translation

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -169,6 +170,12 @@ func ReadFile(path string, opts ReadOptions) (*Table, error) {
 	b, err = readAll(io.LimitReader(f, MaxFileSize+1), b)
 	if err != nil {
 		return nil, err
+	}
+	// Found by use: a text file renamed .xlsx was read as a CSV list, and
+	// its text was offered as unknown columns.
+	if strings.EqualFold(filepath.Ext(path), ".xlsx") && !bytes.HasPrefix(b, []byte("PK\x03\x04")) &&
+		len(bytes.TrimSpace(b)) > 0 && !bytes.HasPrefix(b, []byte("%PDF")) && !bytes.HasPrefix(b, []byte("\xD0\xCF\x11\xE0")) {
+		return nil, fileErr(msgNotXLSX)
 	}
 	t, err := Read(b, opts)
 	if t != nil {

@@ -24,7 +24,8 @@ import (
 // with inline validation, and the pupil's choices and friend.
 type pupilDetail struct {
 	screen *Screen
-	pupil  data.Pupil // as loaded; ID "" for a new pupil
+	pupil  data.Pupil    // as loaded; ID "" for a new pupil
+	saved  *widget.Label // "Sparat." after a save, until the next edit
 	// unprotect is set while a save goes on after the user confirmed
 	// taking away the pupil's protected identity.
 	unprotect bool
@@ -127,7 +128,12 @@ func newPupilDetail(s *Screen) *pupilDetail {
 	d.choices = newChoicesEditor(d)
 	d.ownBtn = widget.NewButton(lang.X("own.button", "Egen praoplats …"), d.onShowOwnPlacement)
 	d.replyBtn = widget.NewButton(lang.X("reply.button", "Svar från vårdnadshavare …"), d.onShowGuardianReply)
-	d.form = container.NewVBox(d.title, d.banner, form, container.NewGridWithColumns(2, d.saveBtn, d.deleteBtn, d.printBtn, d.calBtn, d.ownBtn, d.replyBtn),
+	// Found by use: a save said nothing but the "*" going; Företag says
+	// "Sparat.", and so does this form until the next edit.
+	d.saved = widget.NewLabel("")
+	d.saved.Importance = widget.SuccessImportance
+	d.saved.Hide()
+	d.form = container.NewVBox(d.title, d.banner, form, d.saved, container.NewGridWithColumns(2, d.saveBtn, d.deleteBtn, d.printBtn, d.calBtn, d.ownBtn, d.replyBtn),
 		widget.NewSeparator(), d.choices.content)
 	d.empty = container.NewCenter(widget.NewLabel(lang.X("pupil.pick", "Välj en elev i listan, eller skapa en ny.")))
 	// Scrolling both ways keeps the form from widening the window.
@@ -140,6 +146,7 @@ func newPupilDetail(s *Screen) *pupilDetail {
 func (d *pupilDetail) show(p data.Pupil) {
 	d.loading = true
 	defer func() { d.loading = false }()
+	d.saved.Hide()
 	d.pupil = p
 	d.first.SetText(p.FirstName)
 	d.last.SetText(p.LastName)
@@ -210,6 +217,7 @@ func (d *pupilDetail) onChanged() {
 	if d.loading {
 		return
 	}
+	d.saved.Hide()
 	d.dirty = true
 	d.updateTitle()
 }
@@ -302,6 +310,8 @@ func (d *pupilDetail) onSave() {
 	}
 	d.dirty = false
 	d.show(p)
+	d.saved.SetText(lang.X("pupil.saved", "Sparat."))
+	d.saved.Show()
 	d.screen.Reload()
 }
 

@@ -123,6 +123,9 @@ func TestInvalidPupilShowsTheErrorBesideTheField(t *testing.T) {
 	d.show(p)
 	test.Type(d.notes, "Tar buss 3.")
 	test.Tap(d.saveBtn)
+	if !d.saved.Visible() || d.saved.Text != "Sparat." {
+		t.Errorf("a save says nothing: %q (shown %v)", d.saved.Text, d.saved.Visible())
+	}
 	if got, _ := st.GetPupil(context.Background(), p.ID); got.Notes != "Tar buss 3." || d.errs["last_name"].Visible() {
 		t.Errorf("a one-name pupil's edit: notes %q, last name error %q", got.Notes, d.errs["last_name"].Text)
 	}

@@ -267,7 +267,8 @@ func (w *classListImport) load(path string) {
 			unknown := len(t.Unknown())
 			msg := lang.X("import.read_ok", "{{.Rows}} rader lästa.", map[string]any{"Rows": len(t.Records)})
 			if unknown > 0 {
-				msg += " " + lang.X("import.unknown_columns", "{{.N}} kolumner är okända: välj vad de innehåller eller låt dem vara.", map[string]any{"N": unknown})
+				msg += " " + uikit.Plural(unknown, "import.unknown_columns.one", "{{.N}} kolumn är okänd: välj vad den innehåller eller låt den vara.",
+					"import.unknown_columns.other", "{{.N}} kolumner är okända: välj vad de innehåller eller låt dem vara.", nil)
 			}
 			w.setIdle(msg, false)
 		}
@@ -511,7 +512,8 @@ func (w *classListImport) reread() {
 			w.fillSettings()
 			msg := lang.X("import.read_ok", "{{.Rows}} rader lästa.", map[string]any{"Rows": len(t.Records)})
 			if unknown := len(t.Unknown()); unknown > 0 {
-				msg += " " + lang.X("import.unknown_columns", "{{.N}} kolumner är okända: välj vad de innehåller eller låt dem vara.", map[string]any{"N": unknown})
+				msg += " " + uikit.Plural(unknown, "import.unknown_columns.one", "{{.N}} kolumn är okänd: välj vad den innehåller eller låt den vara.",
+					"import.unknown_columns.other", "{{.N}} kolumner är okända: välj vad de innehåller eller låt dem vara.", nil)
 			}
 			w.setIdle(msg, false)
 		}

@@ -681,7 +681,8 @@ func (d *exchangeImport) onImport() {
 			d.plan = nil
 			d.imported = true
 			d.importBtn.Disable()
-			d.status.SetText(lang.X("exchange.imported", "Inläst: {{.N}} rader nya eller ändrade.", map[string]string{"N": fmt.Sprint(res.Written)}))
+			d.status.SetText(uikit.Plural(res.Written, "exchange.imported.one", "Inläst: {{.N}} rad ny eller ändrad.",
+				"exchange.imported.other", "Inläst: {{.N}} rader nya eller ändrade.", nil))
 			d.main.Rebuild()
 		}
 	})

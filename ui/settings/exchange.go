@@ -77,7 +77,7 @@ type exchangeExport struct {
 	kind, org, school, period *widget.Select
 	orgRow, schoolRow, perRow fyne.CanvasObject
 	include                   *widget.Check
-	pass1, pass2              *widget.Entry
+	pass1, pass2              *uikit.EscEntry
 	passMsg                   string // what the status says of the passphrases, "" when nothing
 	status                    *widget.Label
 	progress                  *widget.ProgressBarInfinite
@@ -110,9 +110,10 @@ func newExchangeExport(m Shell, kind exchange.Kind, orgID string) *exchangeExpor
 	d.schoolRow = row(lang.X("exchange.school", "Skola"), d.school)
 	d.perRow = row(lang.X("exchange.period", "Praoperiod"), d.period)
 	d.include = widget.NewCheck(lang.X("exchange.include_protected", "Ta med namn på elever med skyddad identitet"), nil)
-	d.pass1 = widget.NewPasswordEntry()
+	// Escape closes the dialog from the passphrases too (found by use).
+	d.pass1 = uikit.NewEscPasswordEntry(func() { uikit.Tap(d.closeBtn) })
 	d.pass1.SetPlaceHolder(lang.X("exchange.passphrase", "Lösenfras"))
-	d.pass2 = widget.NewPasswordEntry()
+	d.pass2 = uikit.NewEscPasswordEntry(func() { uikit.Tap(d.closeBtn) })
 	d.pass2.SetPlaceHolder(lang.X("exchange.passphrase_again", "Lösenfrasen igen"))
 	// Enter saves; a message about the passphrases goes once they are
 	// mended (found by use: "inte lika" stayed while they were equal).
@@ -337,7 +338,7 @@ type exchangeImport struct {
 	closeBtn   *widget.Button // Stäng, also on Escape
 	path       string
 	fileLabel  *widget.Label
-	pass       *widget.Entry
+	pass       *uikit.EscEntry
 	previewBtn *widget.Button
 	importBtn  *widget.Button
 	status     *widget.Label
@@ -350,9 +351,10 @@ type exchangeImport struct {
 	onDone     func() // run when the dialog closes after an import
 }
 
-func showExchangeImport(m Shell) {
+func showExchangeImport(m Shell) *exchangeImport {
 	d := newExchangeImport(m)
 	uikit.ShowEscapable(m.Window(), d.dlg, d.closeBtn)
+	return d
 }
 
 // ShowExchangeImport opens the dialog that reads an exchange file (a host
@@ -369,7 +371,7 @@ func newExchangeImport(m Shell) *exchangeImport {
 	d := &exchangeImport{main: m, choices: map[string]exchange.Side{}}
 	d.fileLabel = widgets.WrapLabel(lang.X("exchange.no_file", "Ingen fil vald."))
 	choose := widget.NewButtonWithIcon(lang.X("exchange.choose_file", "Välj fil …"), theme.FolderOpenIcon(), d.onChoose)
-	d.pass = widget.NewPasswordEntry()
+	d.pass = uikit.NewEscPasswordEntry(func() { uikit.Tap(d.closeBtn) })
 	d.pass.SetPlaceHolder(lang.X("exchange.passphrase", "Lösenfras"))
 	d.pass.OnSubmitted = func(string) { d.onPreview() }
 	d.previewBtn = widget.NewButtonWithIcon(lang.X("exchange.preview", "Förhandsgranska"), theme.VisibilityIcon(), d.onPreview)

@@ -16,6 +16,7 @@ import (
 	"techniqual/data/exchange"
 	"techniqual/ui/internal/uitest"
 	"techniqual/ui/ops"
+	"techniqual/ui/uikit"
 )
 
 // TestExchangeDialogsSchoolFile: the school saves its pupils as an
@@ -380,5 +381,27 @@ func TestExchangePreviewNamesFieldsAndRefusesOlder(t *testing.T) {
 	m.Wait(t)
 	if name := ex.fileName(); !strings.HasPrefix(name, "Värdformulär Alsters Kodverkstad AB ") || !strings.HasSuffix(name, ".techniqual") {
 		t.Fatalf("suggested name %q", name)
+	}
+}
+
+// TestEscapeFromAPassphraseClosesTheExchangeDialog: found by use, Escape
+// in a passphrase field did nothing (Fyne's entry keeps the key).
+func TestEscapeFromAPassphraseClosesTheExchangeDialog(t *testing.T) {
+	m := uitest.NewShell(t, uitest.OpenStore(t))
+	c := m.Window().Canvas()
+	for name, open := range map[string]func() *uikit.EscEntry{
+		"export": func() *uikit.EscEntry { return showExchangeExport(m, exchange.KindSchool, "").pass1 },
+		"import": func() *uikit.EscEntry { return showExchangeImport(m).pass },
+	} {
+		e := open()
+		m.Wait(t)
+		if c.Overlays().Top() == nil {
+			t.Fatalf("%s: no dialog", name)
+		}
+		c.Focus(e)
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		if top := c.Overlays().Top(); top != nil {
+			t.Errorf("%s: Escape in the passphrase left the dialog open", name)
+		}
 	}
 }

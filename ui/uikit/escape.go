@@ -149,6 +149,14 @@ func NewEscEntry(onEscape func()) *EscEntry {
 	return e
 }
 
+// NewEscPasswordEntry makes a passphrase entry (its text hidden) that runs
+// onEscape on Escape.
+func NewEscPasswordEntry(onEscape func()) *EscEntry {
+	e := NewEscEntry(onEscape)
+	e.Password = true
+	return e
+}
+
 // NewEscMultiLineEntry makes a multi-line entry that wraps words and runs
 // onEscape on Escape.
 func NewEscMultiLineEntry(onEscape func()) *EscEntry {

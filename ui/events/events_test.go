@@ -221,3 +221,38 @@ func TestEventCountsWithoutALimit(t *testing.T) {
 		t.Errorf("counts %q", got)
 	}
 }
+
+// TestLoweringThePlacesBelowThoseTakenSaysSo: found by use, 10 places for
+// 32 registered was saved without a word.
+func TestLoweringThePlacesBelowThoseTakenSaysSo(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ctx := context.Background()
+	e := data.Event{Title: "Frukostmöte", Kind: data.EventNetwork, Capacity: 5, Start: time.Date(2027, 3, 2, 8, 0, 0, 0, data.Stockholm),
+		End: time.Date(2027, 3, 2, 9, 0, 0, 0, data.Stockholm)}
+	if err := st.SaveEvent(ctx, &e); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"Ines", "Omar", "Saga"} {
+		p := data.Person{FirstName: n, LastName: "Provsson"}
+		if err := st.SavePerson(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Register(ctx, e.ID, p.ID, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.Open(t, s)
+	m.Wait(t)
+	s.list.Select(0)
+	m.Wait(t)
+	s.capacity.SetText("2")
+	if !s.save() {
+		t.Fatal("not saved")
+	}
+	texts := strings.Join(uitest.LabelTexts(m.Window().Canvas().Overlays().Top()), "\n")
+	if !strings.Contains(texts, "3 har redan en plats, fler än de 2 platserna") {
+		t.Errorf("no word of the places: %q", texts)
+	}
+}

@@ -139,6 +139,13 @@ func open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err := createPrivate(path); err != nil {
 		return nil, err
 	}
+	if !hasData {
+		// An empty file the user chose becomes a database of minors' data:
+		// private, whatever mode it had (found by use: it kept 0644).
+		if err := os.Chmod(path, 0o600); err != nil {
+			return nil, fmt.Errorf("create database %s: %w", path, err)
+		}
+	}
 	if version < latest && hasData && !opts.NoBackup {
 		if _, err := backupBeforeMigrate(ctx, path, version); err != nil {
 			return nil, err

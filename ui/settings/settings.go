@@ -121,8 +121,25 @@ func (s *Screen) onOpen() {
 	uikit.ShowFileDialog(s.main.Window(), d)
 }
 
-// open switches the window to the database at path and remembers it.
+// open switches the window to the database at path and remembers it; an
+// empty file is made a new database only after asking (found by use: it
+// was, without a word).
 func (s *Screen) open(path string) {
+	if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
+		dialog.ShowConfirm(lang.X("settings.empty_file_title", "Tom fil"),
+			lang.X("settings.empty_file", "{{.Path}} är tom. Göra den till en ny, tom databas?", map[string]string{"Path": path}),
+			func(yes bool) {
+				if yes {
+					s.switchTo(path)
+				}
+			}, s.main.Window())
+		return
+	}
+	s.switchTo(path)
+}
+
+// switchTo switches the window to the database at path.
+func (s *Screen) switchTo(path string) {
 	if err := s.main.SwitchStore(path); err != nil {
 		dialog.ShowError(fmt.Errorf("%s", uikit.OpenErrorText(path, err)), s.main.Window())
 		return

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"techniqual/data/demo"
 	"techniqual/ui/internal/uitest"
+	"techniqual/ui/uikit"
 	"testing"
 	"time"
 )
@@ -132,5 +133,35 @@ func TestABackupNeverReplacesAFile(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "techniqual-sakerhetskopia-2026-12-06.db")); string(b) != "en äldre kopia" {
 		t.Errorf("the first backup was touched: %q", b)
+	}
+}
+
+// TestOpeningAnEmptyFileAsks: found by use, a 0-byte file was made a new
+// database without a word, and kept its mode 0644.
+func TestOpeningAnEmptyFileAsks(t *testing.T) {
+	m := uitest.NewShell(t, uitest.OpenStore(t))
+	s := New(m)
+	m.Open(t, s)
+	path := filepath.Join(t.TempDir(), "tom.db")
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := m.Window().Canvas()
+	s.open(path)
+	if c.Overlays().Top() == nil || m.HasCall("switch "+path) {
+		t.Fatal("an empty file was opened without asking")
+	}
+	uikit.DismissTopDialog(c)
+	if m.HasCall("switch " + path) {
+		t.Fatal("Avbryt opened it")
+	}
+	s.open(path)
+	uikit.ConfirmTopDialog(c)
+	if !m.HasCall("switch " + path) {
+		t.Errorf("Ja did not open it: %v", m.Calls())
+	}
+	t.Cleanup(func() { m.Store().Close() })
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("the new database's mode: %v %v", fi, err)
 	}
 }

@@ -320,12 +320,17 @@ func newCheckinView(m Shell, win fyne.Window, e data.Event) *checkinView {
 	v.search.OnChanged = v.onSearchChanged
 	v.search.OnSubmitted = func(string) { v.onEnter() }
 	v.search.onMove = v.move
+	// Escape undoes one step at a time: the question asked, then the
+	// search, then the door window itself (found by use: it never closed).
 	v.search.onEscape = func() {
-		if v.pending != nil {
+		switch {
+		case v.pending != nil:
 			v.cancelPending()
-			return
+		case v.search.Text != "":
+			v.search.SetText("")
+		default:
+			v.win.Close()
 		}
-		v.search.SetText("")
 	}
 	v.list = widget.NewList(func() int { return len(v.model.shown) },
 		func() fyne.CanvasObject {

@@ -297,6 +297,18 @@ func TestDoorWarnsForReservesAndOverCapacity(t *testing.T) {
 	if v.count.Text != "Närvarande 1 av 5 anmälda" {
 		t.Errorf("count %q", v.count.Text)
 	}
+	// Escape, step by step: the search, then the door window itself.
+	esc := func() { v.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) }
+	v.search.SetText("ebba")
+	windows := len(m.App().Driver().AllWindows())
+	esc()
+	if v.search.Text != "" || len(m.App().Driver().AllWindows()) != windows {
+		t.Fatalf("the first Escape: search %q, %d windows", v.search.Text, len(m.App().Driver().AllWindows()))
+	}
+	esc()
+	if len(m.App().Driver().AllWindows()) != windows-1 {
+		t.Errorf("Escape on an empty search left the door window open")
+	}
 }
 
 // Checking in 14 days early is asked about once, with a banner all along.

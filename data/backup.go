@@ -274,15 +274,17 @@ func Restore(ctx context.Context, backupPath, dbPath string, now time.Time) (saf
 // that the next open gives it a laptop id of its own (Store.keepHome): its
 // exchange counters are behind the edits this laptop sent out after the
 // backup, and edits made from now on must not reuse them. A backup made
-// before the place was recorded (no meta row, or no meta table at all in
-// an old schema) gets it from the migrations, and keeps its id.
+// before places were recorded gets the mark too (review: an UPDATE alone
+// left such a backup with its old id); one without the meta table (a
+// schema before migration 0001 finished) has no laptop id to clash.
 func markRestored(ctx context.Context, path string) error {
 	db, err := sql.Open("sqlite3", dsn(path, false))
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	_, err = db.ExecContext(ctx, `UPDATE meta SET value = 'restored' WHERE key = ?`, laptopHomeKey)
+	_, err = db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, 'restored')
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, laptopHomeKey)
 	if err != nil && strings.Contains(err.Error(), "no such table") {
 		return nil
 	}

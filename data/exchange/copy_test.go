@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"database/sql"
 	"path/filepath"
 	"testing"
 
@@ -68,5 +69,24 @@ func TestACopiedDatabaseIsALaptopOfItsOwn(t *testing.T) {
 	must(t, err)
 	if id, _ := b.LaptopID(ctx); id == idB || id == idA {
 		t.Errorf("a restored database kept an id in use: %q", id)
+	}
+	// A backup made before places were recorded gets a new id too (review).
+	idNow, _ := b.LaptopID(ctx)
+	old := filepath.Join(dir, "gammal.db")
+	must(t, b.Backup(ctx, old))
+	b.Close()
+	db, err := sql.Open("sqlite3", old)
+	must(t, err)
+	_, err = db.Exec(`DELETE FROM meta WHERE key = 'laptop_home'`)
+	must(t, err)
+	db.Close()
+	if _, err := data.Restore(ctx, old, bPath, date("2026-12-07")); err != nil {
+		t.Fatal(err)
+	}
+	b, err = data.Open(ctx, bPath, data.Options{})
+	must(t, err)
+	t.Cleanup(func() { b.Close() })
+	if id, _ := b.LaptopID(ctx); id == idNow {
+		t.Errorf("a backup from before places were recorded kept its id %q", id)
 	}
 }

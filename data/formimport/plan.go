@@ -170,14 +170,17 @@ func run(ctx context.Context, st *data.Store, f *File, opts Options, kind Kind, 
 
 // row is one data row as understood.
 type row struct {
-	line     int
-	pupil    int // index in the pupil index, -1 when not found
-	query    pupilQuery
-	when     time.Time
-	hasWhen  bool
-	empty    bool // nothing answered
-	errs     []RowError
-	resolved []string // keys of problems whose resolution the row used
+	line    int
+	pupil   int // index in the pupil index, -1 when not found
+	query   pupilQuery
+	when    time.Time
+	hasWhen bool
+	empty   bool // nothing answered
+	// allSkipped: every choice was left out (SkipChoice), so the row
+	// changes nothing, though it is the pupil's answer.
+	allSkipped bool
+	errs       []RowError
+	resolved   []string // keys of problems whose resolution the row used
 	// ambiguous: the name fits several pupils, so the pupil (if any) is
 	// the one picked for this row.
 	ambiguous bool
@@ -341,7 +344,7 @@ func plan(ctx context.Context, st *data.Store, f *File, opts Options, kind Kind)
 			}
 			continue
 		}
-		if r.empty || r.pupil < 0 {
+		if r.empty || r.allSkipped || r.pupil < 0 {
 			continue
 		}
 		p := pl.pupils.pupils[r.pupil]
@@ -675,9 +678,11 @@ func (pl *planner) parseChoices(rec classlist.Record, r *row) {
 		r.offers = append(r.offers, i)
 	}
 	if skipped && len(r.offers) == 0 && len(r.errs) == 0 {
-		// Every choice left out: the row is as one with none, and keeps its
-		// problems so that the choice can be changed back.
-		r.empty, r.ambiguous = true, false
+		// Every choice left out: the row changes nothing, and keeps its
+		// problems so that the choice can be changed back. It is still the
+		// pupil's latest answer, so an older row of theirs is not taken
+		// instead (review).
+		r.allSkipped = true
 		if r.pupil >= 0 {
 			pl.note(r.line, "", noteAllSkipped, "Pupil", pl.pupils.pupils[r.pupil].Name())
 		}

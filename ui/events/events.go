@@ -255,14 +255,10 @@ func (s *Screen) Reload() {
 			s.organiser.Options = opts
 			s.organiser.Refresh()
 			s.list.Refresh()
-			if s.current.ID != "" {
-				for i, e := range events {
-					if e.ID == s.current.ID {
-						s.list.Select(i)
-						return
-					}
-				}
-			}
+			// The list points at the event shown, quietly: selecting it
+			// anew would refill the form over unsaved edits, or ask about
+			// them, at every reload (review).
+			s.selectCurrent()
 		}
 	})
 }
@@ -333,7 +329,7 @@ func (s *Screen) fill(e data.Event) {
 // state is everything the form holds, to tell whether it was edited.
 func (s *Screen) state() string {
 	return strings.Join([]string{s.title.Text, strconv.Itoa(s.kind.SelectedIndex()), s.date.Entry.Text, s.startTime.Text,
-		s.endTime.Text, s.venue.Text, s.capacity.Text, strconv.Itoa(s.organiser.SelectedIndex()), s.desc.Text}, "\x01")
+		s.endTime.Text, s.venue.Text, s.capacity.Text, s.organiser.Selected, s.desc.Text}, "\x01") // the organiser by name: the list's order moves
 }
 
 // AskToLeave asks about unsaved edits of the event shown, a new one
@@ -517,13 +513,11 @@ func (s *Screen) save() bool {
 		dialog.ShowError(err, s.main.Window())
 		return false
 	}
-	s.current = e
-	s.heading.SetText(e.Title)
-	s.shown = s.state()
+	s.fill(e) // the saved event as stored: heading, buttons, its list
 	s.Reload()
 	// Found by use: lowering the places below those taken said nothing
 	// ("Anmälda 32 av 10 platser" afterwards).
-	if taken := s.counts[e.ID].Seats(); e.Capacity > 0 && e.Capacity < oldCap && taken > e.Capacity {
+	if taken := s.counts[e.ID].Seats(); e.Capacity > 0 && (oldCap == 0 || e.Capacity < oldCap) && taken > e.Capacity {
 		dialog.ShowInformation(lang.X("events.over_capacity_title", "Fler anmälda än platser"),
 			lang.X("events.over_capacity", "{{.Taken}} har redan en plats, fler än de {{.Capacity}} platserna. De behåller sina platser; nya anmälningar hamnar på reservlistan.",
 				map[string]string{"Taken": strconv.Itoa(taken), "Capacity": strconv.Itoa(e.Capacity)}), s.main.Window())
@@ -610,9 +604,16 @@ func (s *Screen) onClose() {
 				map[string]string{"Title": s.current.Title, "Start": s.current.Start.In(data.Stockholm).Format("2006-01-02 15:04")}), s.main.Window())
 		return
 	}
+	// Counted from the database, not the list beside it, which may still
+	// be loading (review).
+	regs, err := s.main.Store().ListRegistrations(context.Background(), s.current.ID)
+	if err != nil {
+		dialog.ShowError(err, s.main.Window())
+		return
+	}
 	waiting := 0
-	for _, r := range s.rows {
-		if r.reg.Status == data.RegRegistered {
+	for _, r := range regs {
+		if r.Status == data.RegRegistered {
 			waiting++
 		}
 	}

@@ -223,23 +223,56 @@ func TestEventCountsWithoutALimit(t *testing.T) {
 }
 
 // TestLoweringThePlacesBelowThoseTakenSaysSo: found by use, 10 places for
-// 32 registered was saved without a word.
+// 32 registered was saved without a word; from unlimited too (review).
 func TestLoweringThePlacesBelowThoseTakenSaysSo(t *testing.T) {
+	for _, before := range []int{5, 0} {
+		st := uitest.OpenStore(t)
+		ctx := context.Background()
+		e := data.Event{Title: "Frukostmöte", Kind: data.EventNetwork, Capacity: before, Start: time.Date(2027, 3, 2, 8, 0, 0, 0, data.Stockholm),
+			End: time.Date(2027, 3, 2, 9, 0, 0, 0, data.Stockholm)}
+		if err := st.SaveEvent(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range []string{"Ines", "Omar", "Saga"} {
+			p := data.Person{FirstName: n, LastName: "Provsson"}
+			if err := st.SavePerson(ctx, &p); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := st.Register(ctx, e.ID, p.ID, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		m := uitest.NewShell(t, st)
+		s := New(m)
+		m.Open(t, s)
+		m.Wait(t)
+		s.list.Select(0)
+		m.Wait(t)
+		s.capacity.SetText("2")
+		if !s.save() {
+			t.Fatal("not saved")
+		}
+		texts := strings.Join(uitest.LabelTexts(m.Window().Canvas().Overlays().Top()), "\n")
+		if !strings.Contains(texts, "3 har redan en plats, fler än de 2 platserna") {
+			t.Errorf("from %d places: no word of the places: %q", before, texts)
+		}
+	}
+}
+
+// TestANewOrganisationIsNoEdit: the organiser is kept by name, so that an
+// organisation added before it in the list is not taken for an edit of
+// the event shown (review).
+func TestANewOrganisationIsNoEdit(t *testing.T) {
 	st := uitest.OpenStore(t)
 	ctx := context.Background()
-	e := data.Event{Title: "Frukostmöte", Kind: data.EventNetwork, Capacity: 5, Start: time.Date(2027, 3, 2, 8, 0, 0, 0, data.Stockholm),
-		End: time.Date(2027, 3, 2, 9, 0, 0, 0, data.Stockholm)}
-	if err := st.SaveEvent(ctx, &e); err != nil {
+	org := data.Organisation{Kind: data.KindCompany, Name: "Volvo Cars"}
+	if err := st.SaveOrganisation(ctx, &org); err != nil {
 		t.Fatal(err)
 	}
-	for _, n := range []string{"Ines", "Omar", "Saga"} {
-		p := data.Person{FirstName: n, LastName: "Provsson"}
-		if err := st.SavePerson(ctx, &p); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := st.Register(ctx, e.ID, p.ID, ""); err != nil {
-			t.Fatal(err)
-		}
+	e := data.Event{Title: "Vårträff", Kind: data.EventNetwork, OrganiserID: org.ID, Start: time.Date(2027, 3, 2, 15, 0, 0, 0, data.Stockholm),
+		End: time.Date(2027, 3, 2, 17, 0, 0, 0, data.Stockholm)}
+	if err := st.SaveEvent(ctx, &e); err != nil {
+		t.Fatal(err)
 	}
 	m := uitest.NewShell(t, st)
 	s := New(m)
@@ -247,12 +280,13 @@ func TestLoweringThePlacesBelowThoseTakenSaysSo(t *testing.T) {
 	m.Wait(t)
 	s.list.Select(0)
 	m.Wait(t)
-	s.capacity.SetText("2")
-	if !s.save() {
-		t.Fatal("not saved")
+	abb := data.Organisation{Kind: data.KindCompany, Name: "ABB"}
+	if err := st.SaveOrganisation(ctx, &abb); err != nil {
+		t.Fatal(err)
 	}
-	texts := strings.Join(uitest.LabelTexts(m.Window().Canvas().Overlays().Top()), "\n")
-	if !strings.Contains(texts, "3 har redan en plats, fler än de 2 platserna") {
-		t.Errorf("no word of the places: %q", texts)
+	s.Reload()
+	m.Wait(t)
+	if s.state() != s.shown {
+		t.Errorf("an organisation added elsewhere counts as an edit (organiser %q)", s.organiser.Selected)
 	}
 }

@@ -88,7 +88,9 @@ func RestoreOpen(ctx context.Context, old *data.Store, from string) (st *data.St
 		// use, a backup whose migration failed was reported restored
 		// while the old data stayed.
 		err = errors.Join(err, openErr)
-		if _, e := Restore(ctx, safety, dbPath); e == nil {
+		if _, e := Restore(ctx, safety, dbPath); e != nil {
+			err = errors.Join(err, e) // the old file is not back: said, not dropped (review)
+		} else {
 			var reopenErr error
 			if st, reopenErr = data.Open(ctx, dbPath, data.Options{}); reopenErr != nil {
 				err = errors.Join(err, reopenErr)

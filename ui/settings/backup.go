@@ -144,7 +144,7 @@ func restoreErrorText(path string, err error) string {
 	case errors.Is(err, data.ErrNewerVersion):
 		return lang.X("backup.newer", "{{.Path}} är gjord av en nyare version av Techniqual. Uppdatera appen först. Ingenting har ändrats.", map[string]string{"Path": path})
 	case errors.Is(err, data.ErrMigration):
-		return lang.X("backup.migration", "{{.Path}} kunde inte uppgraderas till den här versionen av Techniqual, så den är inte återställd: databasen är som den var. ({{.Error}})",
+		return lang.X("backup.migration", "{{.Path}} kunde inte uppgraderas till den här versionen av Techniqual och är inte återställd. ({{.Error}})",
 			map[string]string{"Path": path, "Error": err.Error()})
 	}
 	return lang.X("backup.restore_failed", "Återställningen misslyckades: {{.Error}}", map[string]string{"Error": err.Error()})

@@ -177,12 +177,16 @@ const prefBackupFolder = "backup_folder"
 func freeBackupPath(dir string, now time.Time) string {
 	name := BackupFileName(now)
 	path := filepath.Join(dir, name)
-	for n := 2; ; n++ {
-		if _, err := os.Lstat(path); os.IsNotExist(err) {
+	for n := 2; n < 1000; n++ {
+		// Any answer but "there is a file" ends the search: a folder that
+		// cannot be read gives its error when the backup is written
+		// (review: it looped on the UI goroutine).
+		if _, err := os.Lstat(path); err != nil {
 			return path
 		}
 		path = filepath.Join(dir, strings.TrimSuffix(name, ".db")+" ("+strconv.Itoa(n)+").db")
 	}
+	return path
 }
 
 // BackupFileName is the suggested name of a backup made on day t.

@@ -134,6 +134,12 @@ func TestABackupNeverReplacesAFile(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(dir, "techniqual-sakerhetskopia-2026-12-06.db")); string(b) != "en äldre kopia" {
 		t.Errorf("the first backup was touched: %q", b)
 	}
+	// A "folder" that is a file gives a path at once (its error comes when
+	// the backup is written), not an endless search (review).
+	notDir := filepath.Join(dir, "techniqual-sakerhetskopia-2026-12-06.db")
+	if got := freeBackupPath(notDir, day); got != filepath.Join(notDir, "techniqual-sakerhetskopia-2026-12-06.db") {
+		t.Errorf("under a file: %s", got)
+	}
 }
 
 // TestOpeningAnEmptyFileAsks: found by use, a 0-byte file was made a new

@@ -122,7 +122,7 @@ func OpenErrorText(path string, err error) string {
 	case errors.Is(err, data.ErrNewerVersion):
 		return lang.X("open.newer", "Filen {{.Path}} är skapad av en nyare version av Techniqual. Uppdatera appen. Filen har inte ändrats.", map[string]string{"Path": path})
 	case errors.Is(err, data.ErrMigration):
-		return lang.X("open.migration", "Filen {{.Path}} är en Techniqual-databas som inte kunde uppgraderas till den här versionen ({{.Error}}). En kopia från före uppgraderingen finns i mappen backups bredvid den.", map[string]string{"Path": path, "Error": fmt.Sprint(err)})
+		return lang.X("open.migration", "Filen {{.Path}} är en Techniqual-databas som inte kunde uppgraderas till den här versionen ({{.Error}}). Hade den data finns en kopia från före uppgraderingen bredvid den; namnet slutar på .bak.", map[string]string{"Path": path, "Error": fmt.Sprint(err)})
 	case errors.Is(err, data.ErrInUse):
 		return lang.X("open.in_use", "Databasen {{.Path}} är redan öppen i ett annat Techniqual-fönster. Stäng det först.", map[string]string{"Path": path})
 	}

@@ -34,6 +34,8 @@ func AskUnsaved(win fyne.Window, text string, save func() bool, discard, next, s
 		dl.Hide()
 		if save() {
 			next()
+		} else if stay != nil {
+			stay() // the edits stay, and so does what points at them (review)
 		}
 	})
 	keep.Importance = widget.HighImportance

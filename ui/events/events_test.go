@@ -205,18 +205,7 @@ func TestEventFormByUse(t *testing.T) {
 // "Anmälda 0 av obegränsat platser".
 func TestEventCountsWithoutALimit(t *testing.T) {
 	st := uitest.OpenStore(t)
-	ctx := context.Background()
-	e := data.Event{Title: "Öppet hus", Kind: data.EventNetwork, Start: time.Date(2027, 3, 2, 15, 0, 0, 0, data.Stockholm),
-		End: time.Date(2027, 3, 2, 17, 0, 0, 0, data.Stockholm)}
-	if err := st.SaveEvent(ctx, &e); err != nil {
-		t.Fatal(err)
-	}
-	m := uitest.NewShell(t, st)
-	s := New(m)
-	m.Open(t, s)
-	m.Wait(t)
-	s.list.Select(0)
-	m.Wait(t)
+	_, s := openOnEvent(t, st, &data.Event{Title: "Öppet hus"}, time.Date(2027, 3, 2, 0, 0, 0, 0, time.UTC))
 	if got := s.countLbl.Text; !strings.HasPrefix(got, "Anmälda 0 (inget tak för antalet) · reserver 0") {
 		t.Errorf("counts %q", got)
 	}
@@ -228,11 +217,8 @@ func TestLoweringThePlacesBelowThoseTakenSaysSo(t *testing.T) {
 	for _, before := range []int{5, 0} {
 		st := uitest.OpenStore(t)
 		ctx := context.Background()
-		e := data.Event{Title: "Frukostmöte", Kind: data.EventNetwork, Capacity: before, Start: time.Date(2027, 3, 2, 8, 0, 0, 0, data.Stockholm),
-			End: time.Date(2027, 3, 2, 9, 0, 0, 0, data.Stockholm)}
-		if err := st.SaveEvent(ctx, &e); err != nil {
-			t.Fatal(err)
-		}
+		e := data.Event{Title: "Frukostmöte", Capacity: before}
+		m, s := openOnEvent(t, st, &e, time.Date(2027, 3, 2, 0, 0, 0, 0, time.UTC))
 		for _, n := range []string{"Ines", "Omar", "Saga"} {
 			p := data.Person{FirstName: n, LastName: "Provsson"}
 			if err := st.SavePerson(ctx, &p); err != nil {
@@ -242,11 +228,7 @@ func TestLoweringThePlacesBelowThoseTakenSaysSo(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		m := uitest.NewShell(t, st)
-		s := New(m)
-		m.Open(t, s)
-		m.Wait(t)
-		s.list.Select(0)
+		s.Reload() // the counts with the three
 		m.Wait(t)
 		s.capacity.SetText("2")
 		if !s.save() {
@@ -269,17 +251,10 @@ func TestANewOrganisationIsNoEdit(t *testing.T) {
 	if err := st.SaveOrganisation(ctx, &org); err != nil {
 		t.Fatal(err)
 	}
-	e := data.Event{Title: "Vårträff", Kind: data.EventNetwork, OrganiserID: org.ID, Start: time.Date(2027, 3, 2, 15, 0, 0, 0, data.Stockholm),
-		End: time.Date(2027, 3, 2, 17, 0, 0, 0, data.Stockholm)}
-	if err := st.SaveEvent(ctx, &e); err != nil {
-		t.Fatal(err)
+	m, s := openOnEvent(t, st, &data.Event{Title: "Vårträff", OrganiserID: org.ID}, time.Date(2027, 3, 2, 0, 0, 0, 0, time.UTC))
+	if s.organiser.Selected != "Volvo Cars" {
+		t.Fatalf("organiser %q", s.organiser.Selected)
 	}
-	m := uitest.NewShell(t, st)
-	s := New(m)
-	m.Open(t, s)
-	m.Wait(t)
-	s.list.Select(0)
-	m.Wait(t)
 	abb := data.Organisation{Kind: data.KindCompany, Name: "ABB"}
 	if err := st.SaveOrganisation(ctx, &abb); err != nil {
 		t.Fatal(err)
@@ -289,4 +264,25 @@ func TestANewOrganisationIsNoEdit(t *testing.T) {
 	if s.state() != s.shown {
 		t.Errorf("an organisation added elsewhere counts as an edit (organiser %q)", s.organiser.Selected)
 	}
+}
+
+// openOnEvent saves e (from 15:00 to 17:00 on day, a network event unless
+// said) and opens Evenemang on it.
+func openOnEvent(t *testing.T, st *data.Store, e *data.Event, day time.Time) (*uitest.Shell, *Screen) {
+	t.Helper()
+	if e.Kind == "" {
+		e.Kind = data.EventNetwork
+	}
+	e.Start = time.Date(day.Year(), day.Month(), day.Day(), 15, 0, 0, 0, data.Stockholm)
+	e.End = e.Start.Add(2 * time.Hour)
+	if err := st.SaveEvent(context.Background(), e); err != nil {
+		t.Fatal(err)
+	}
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.Open(t, s)
+	m.Wait(t)
+	s.list.Select(slices.IndexFunc(s.events, func(x data.Event) bool { return x.ID == e.ID }))
+	m.Wait(t)
+	return m, s
 }

@@ -412,10 +412,11 @@ func (s *Screen) updateCounts() {
 		hosts[b.HostID] = true
 	}
 	s.counts.SetText(lang.X("wk.counts",
-		"{{.Pupils}} · {{.Teams}} · {{.Unteamed}} utan lag · {{.Groups}} · {{.Hosts}} · {{.Problems}} problem",
+		"{{.Pupils}} · {{.Teams}} · {{.Unteamed}} utan lag · {{.Groups}} · {{.Hosts}} · {{.Problems}}",
 		map[string]string{"Pupils": uikit.PupilCount(len(s.w.in.Pupils)), "Teams": uikit.TeamCount(teams),
 			"Unteamed": strconv.Itoa(len(s.w.in.Pupils) - teamed), "Groups": uikit.HostGroupCount(len(s.w.groups)),
-			"Hosts": uikit.HostCount(len(hosts)), "Problems": strconv.Itoa(len(s.w.problems))}))
+			"Hosts":    uikit.HostCount(len(hosts)),
+			"Problems": uikit.Plural(len(s.w.problems), "wk.problems.one", "{{.N}} problem", "wk.problems.other", "{{.N}} problem", nil)}))
 }
 
 // pupilName is a pupil's name from the planner's input ("" when unknown).

@@ -103,7 +103,7 @@ func TestEmptyStateCreatesAWeek(t *testing.T) {
 	if p.Format != data.FormatWeek || p.Week != data.DefaultWeekSettings() || len(p.SchoolIDs) != 1 {
 		t.Errorf("saved %+v", p)
 	}
-	if s.empty.Visible() || s.periodID() != p.ID || !strings.Contains(s.counts.Text, "0 elever") {
+	if s.empty.Visible() || s.periodID() != p.ID || !strings.Contains(s.counts.Text, "0 elever") || !strings.HasSuffix(s.counts.Text, " problem") {
 		t.Errorf("after create: empty %v, shown %q, counts %q", s.empty.Visible(), s.periodID(), s.counts.Text)
 	}
 	if len(s.periodSel.Options) != 1 {

@@ -173,11 +173,12 @@ func open(ctx context.Context, path string, opts Options) (*Store, error) {
 
 // keepHome gives the database a laptop id of its own when it is opened
 // somewhere else than where it was last, on another machine or at another
-// path (a copy set up for a second laptop, a backup opened or restored): found by use, two copies of one
-// file shared the id, so the exchange's version counters of their edits
-// clashed and an edit on one was taken as already known on the other,
-// without a word. A moved file merely gets one more id. The id of a file
-// that never had its place recorded (made before this) is kept.
+// path (a copy set up for a second laptop, a backup opened or restored).
+// Found by use: two copies of one file shared the id, so the exchange's
+// version counters of their edits clashed, and an edit on one was taken
+// as already known on the other without a word. A moved file merely gets
+// one more id. The id of a file that never had its place recorded (made
+// before this) is kept.
 func (s *Store) keepHome(ctx context.Context) error {
 	abs, err := filepath.Abs(s.path)
 	if err != nil {

@@ -78,7 +78,8 @@ type exchangeExport struct {
 	orgRow, schoolRow, perRow fyne.CanvasObject
 	include                   *widget.Check
 	pass1, pass2              *uikit.EscEntry
-	passMsg                   string // what the status says of the passphrases, "" when nothing
+	passMsg                   string        // what the status says of the passphrases, "" when nothing
+	includeWarn               *widget.Label // what taking protected pupils' names means
 	status                    *widget.Label
 	progress                  *widget.ProgressBarInfinite
 	saveBtn                   *widget.Button
@@ -109,7 +110,15 @@ func newExchangeExport(m Shell, kind exchange.Kind, orgID string) *exchangeExpor
 	d.orgRow = row(lang.X("exchange.company", "Företag"), d.org)
 	d.schoolRow = row(lang.X("exchange.school", "Skola"), d.school)
 	d.perRow = row(lang.X("exchange.period", "Praoperiod"), d.period)
-	d.include = widget.NewCheck(lang.X("exchange.include_protected", "Ta med namn på elever med skyddad identitet"), nil)
+	// Found by use: ticking it said nothing of what it means.
+	d.includeWarn = widgets.NewErrLabel()
+	d.include = widget.NewCheck(lang.X("exchange.include_protected", "Ta med namn på elever med skyddad identitet"), func(on bool) {
+		msg := ""
+		if on {
+			msg = lang.X("exchange.include_protected_warning", "Elever med skyddad identitet kommer med i filen med namn. Skicka den bara till den som ska ha dem, och berätta lösenfrasen på annat sätt.")
+		}
+		widgets.ShowErr(d.includeWarn, msg)
+	})
 	// Escape closes the dialog from the passphrases too (found by use).
 	d.pass1 = uikit.NewEscPasswordEntry(func() { uikit.Tap(d.closeBtn) })
 	d.pass1.SetPlaceHolder(lang.X("exchange.passphrase", "Lösenfras"))
@@ -136,7 +145,7 @@ func newExchangeExport(m Shell, kind exchange.Kind, orgID string) *exchangeExpor
 	d.saveBtn = widget.NewButtonWithIcon(lang.X("exchange.save", "Spara …"), theme.DocumentSaveIcon(), d.onSave)
 	d.saveBtn.Importance = widget.HighImportance
 	d.closeBtn = widget.NewButton(lang.X("action.close", "Stäng"), func() { d.dlg.Hide() })
-	body := container.NewVBox(row(lang.X("exchange.kind", "Fil"), d.kind), d.orgRow, d.schoolRow, d.perRow, d.include,
+	body := container.NewVBox(row(lang.X("exchange.kind", "Fil"), d.kind), d.orgRow, d.schoolRow, d.perRow, d.include, d.includeWarn,
 		widget.NewSeparator(), d.pass1, d.pass2, passNote, d.progress, d.status, container.NewHBox(d.closeBtn, d.saveBtn))
 	d.dlg = dialog.NewCustomWithoutButtons(lang.X("exchange.export_title", "Spara utbytesfil för e-post"), body, m.Window())
 	d.dlg.Resize(fyne.NewSize(600, 480))
@@ -170,6 +179,7 @@ func (d *exchangeExport) sync() {
 	show(d.schoolRow, k == exchange.KindSchool || k == exchange.KindResults)
 	show(d.perRow, k != exchange.KindHostForm && k != exchange.KindJourney)
 	show(d.include, k == exchange.KindSchool)
+	show(d.includeWarn, k == exchange.KindSchool && d.include.Checked)
 }
 
 // load fetches companies, schools and periods off the UI goroutine.

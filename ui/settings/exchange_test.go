@@ -45,6 +45,15 @@ func TestExchangeDialogsSchoolFile(t *testing.T) {
 	if d.school.Selected != school.Name || d.period.Selected != per.Name || !d.include.Visible() || d.orgRow.Visible() {
 		t.Fatalf("export dialog: school %q period %q", d.school.Selected, d.period.Selected)
 	}
+	// Taking protected pupils' names says what it means (found by use).
+	d.include.SetChecked(true)
+	if !d.includeWarn.Visible() || !strings.Contains(d.includeWarn.Text, "skyddad identitet kommer med i filen med namn") {
+		t.Errorf("no warning when protected names are taken: %q", d.includeWarn.Text)
+	}
+	d.include.SetChecked(false)
+	if d.includeWarn.Visible() {
+		t.Error("the warning stays when they are not")
+	}
 	path := filepath.Join(t.TempDir(), "skola.techniqual")
 	test.Type(d.pass1, "tre ord som hänger ihop")
 	test.Type(d.pass2, "tre ord som hänger ihip")

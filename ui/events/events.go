@@ -192,8 +192,6 @@ func New(m Shell) *Screen {
 	)
 	regs := container.NewBorder(container.NewVBox(s.countLbl, regBtns), nil, nil, nil, s.regList)
 	s.detail = container.NewVBox(s.heading, form,
-		container.NewHBox(s.saveBtn, s.deleteBtn),
-		container.NewHBox(s.inviteBtn, s.checkinBtn, s.closeBtn),
 		container.NewHBox(s.bulkBtn, s.promotedBtn),
 		// Two columns, so long Swedish labels never widen the window.
 		container.NewGridWithColumns(2, s.docButton("participants"), s.docButton("badges"), s.docButton("event-certificates"),
@@ -204,7 +202,11 @@ func New(m Shell) *Screen {
 			})),
 		widget.NewCard(lang.X("events.followup", "Uppföljning"), "", s.followUp),
 	)
-	right := container.NewVSplit(container.NewScroll(container.NewPadded(s.detail)),
+	// Spara and the event's actions stay below the scrolling form, in
+	// sight (found by use: at 1366×768 they were cut off, at 1280×720
+	// hidden).
+	actions := container.NewHBox(s.saveBtn, s.deleteBtn, s.inviteBtn, s.checkinBtn, s.closeBtn)
+	right := container.NewVSplit(container.NewBorder(nil, container.NewPadded(actions), nil, nil, container.NewScroll(container.NewPadded(s.detail))),
 		widget.NewCard(lang.X("events.registrations", "Inbjudna och anmälda"), "", regs))
 	right.Offset = 0.62
 	newBtn := widget.NewButtonWithIcon(lang.X("events.new", "Nytt evenemang"), theme.ContentAddIcon(), s.OnNew)

@@ -298,7 +298,7 @@ func scopeText(sc stats.BenchmarkScope) string {
 
 // sync enables the buttons that have something to act on.
 func (s *Screen) sync() {
-	if s.selected >= 0 && s.selected < len(s.members) && recorded(s.members[s.selected]) {
+	if s.selected >= 0 && s.selected < len(s.members) && s.members[s.selected].Progress.Recorded {
 		s.reportBtn.Enable()
 	} else {
 		s.reportBtn.Disable()
@@ -325,7 +325,7 @@ func (s *Screen) memberCell(id widget.TableCellID, l *widget.Label) {
 		return
 	}
 	m := s.members[id.Row-1]
-	if !recorded(m) {
+	if !m.Progress.Recorded { // listed so that its journey can be begun
 		switch id.Col {
 		case 0:
 			l.SetText(m.Org.Name)
@@ -357,10 +357,6 @@ func (s *Screen) memberCell(id widget.TableCellID, l *widget.Label) {
 		}
 	}
 }
-
-// recorded reports whether a member has figures or measures for the year
-// shown (a member without is listed so that its journey can be begun).
-func recorded(m stats.JourneyMember) bool { return m.Figures != nil || len(m.Measures) > 0 }
 
 // StageText names how far a member has come (data.Progress.Stage).
 func StageText(stage string) string {

@@ -69,7 +69,7 @@ func TestJourneysScreenShowsMembersStepsAndComparison(t *testing.T) {
 	s.year.SetSelected("2025")
 	recordedN := 0
 	for _, m := range s.members {
-		if recorded(m) {
+		if m.Progress.Recorded {
 			recordedN++
 		}
 	}

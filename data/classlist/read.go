@@ -171,13 +171,7 @@ func ReadFile(path string, opts ReadOptions) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Found by use: a text file renamed .xlsx was read as a CSV list, and
-	// its text was offered as unknown columns.
-	if strings.EqualFold(filepath.Ext(path), ".xlsx") && !bytes.HasPrefix(b, []byte("PK\x03\x04")) &&
-		len(bytes.TrimSpace(b)) > 0 && !bytes.HasPrefix(b, []byte("%PDF")) && !bytes.HasPrefix(b, []byte("\xD0\xCF\x11\xE0")) {
-		return nil, fileErr(msgNotXLSX)
-	}
-	t, err := Read(b, opts)
+	t, err := read(b, opts, strings.EqualFold(filepath.Ext(path), ".xlsx"))
 	if t != nil {
 		t.Name = path
 	}
@@ -217,7 +211,12 @@ func megabytes(n int64) string {
 // opts says them. A file that is not a class list (empty, a PDF, binary
 // data, too large, text in two encodings, a quote that never ends) gives a
 // *FileError wrapping ErrNotClassList that names the cause and the line.
-func Read(b []byte, opts ReadOptions) (*Table, error) {
+func Read(b []byte, opts ReadOptions) (*Table, error) { return read(b, opts, false) }
+
+// read is Read of a file whose name says .xlsx when namedXLSX: text is then
+// refused as no Excel file (found by use: a text file renamed .xlsx was read
+// as a CSV list, its text offered as unknown columns).
+func read(b []byte, opts ReadOptions, namedXLSX bool) (*Table, error) {
 	switch {
 	case len(b) > MaxFileSize:
 		return nil, tooLarge(int64(len(b)))
@@ -229,6 +228,8 @@ func Read(b []byte, opts ReadOptions) (*Table, error) {
 		return nil, fileErr(msgOldExcel)
 	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
 		return readXLSX(b, opts)
+	case namedXLSX:
+		return nil, fileErr(msgNotXLSX)
 	}
 	return readCSV(b, opts)
 }

@@ -20,14 +20,19 @@ import (
 
 // bulkDialog is Anmäl flera: pick many contacts, or paste a list (one a
 // line: an e-mail address, or "Förnamn Efternamn, Organisation"), and
-// register them all at once, with the waitlist's rules.
+// register them all at once, with the waitlist's rules. For a pupil event
+// it picks pupils too (found by use: a teknikdag for pupils could only
+// take company contacts).
 type bulkDialog struct {
-	s      *Screen
-	picks  *widget.CheckGroup
-	byOpt  map[string]string
-	pasted *widget.Entry
-	tabs   *container.AppTabs
-	dlg    *dialog.ConfirmDialog
+	s       *Screen
+	picks   *widget.CheckGroup
+	byOpt   map[string]string
+	pupils  *pupilPicker  // nil unless the event is for pupils
+	search  *widget.Entry // the first tab's search, focused when the dialog opens
+	pasted  *widget.Entry
+	listTab *container.TabItem
+	tabs    *container.AppTabs
+	dlg     *dialog.ConfirmDialog
 }
 
 // onRegisterMany opens Anmäl flera for the chosen event.
@@ -35,21 +40,33 @@ func (s *Screen) onRegisterMany() {
 	if s.current.ID == "" {
 		return
 	}
-	st := s.main.Store()
+	st, forPupils := s.main.Store(), s.current.Kind == data.EventPupil
 	s.main.Background(func() func() {
-		people, err := st.ListPeople(context.Background(), data.PersonFilter{})
+		ctx := context.Background()
+		people, err := st.ListPeople(ctx, data.PersonFilter{})
+		var pupils []data.Pupil
+		if err == nil && forPupils {
+			pupils, err = st.ListPupils(ctx, data.PupilFilter{})
+		}
 		return func() {
 			if err != nil {
 				dialog.ShowError(err, s.main.Window())
 				return
 			}
-			s.lastBulk = s.newBulkDialog(people)
+			if forPupils && pupils == nil {
+				pupils = []data.Pupil{} // the tab says there are none
+			}
+			s.lastBulk = s.newBulkDialog(people, pupils)
 			s.lastBulk.dlg.Show()
+			// The search takes the typing at once.
+			s.main.Window().Canvas().Focus(s.lastBulk.search)
 		}
 	})
 }
 
-func (s *Screen) newBulkDialog(people []data.Person) *bulkDialog {
+// newBulkDialog makes Anmäl flera with people to pick from and, for a
+// pupil event, pupils (nil: not a pupil event).
+func (s *Screen) newBulkDialog(people []data.Person, pupils []data.Pupil) *bulkDialog {
 	b := &bulkDialog{s: s, byOpt: map[string]string{}}
 	orgName := map[string]string{}
 	for _, o := range s.orgs {
@@ -66,6 +83,7 @@ func (s *Screen) newBulkDialog(people []data.Person) *bulkDialog {
 	}
 	b.picks = widget.NewCheckGroup(opts, nil)
 	filter := widget.NewEntry()
+	b.search = filter
 	filter.SetPlaceHolder(lang.X("eventday.bulk_filter", "Sök …"))
 	filter.OnChanged = func(q string) {
 		words := strings.Fields(uikit.Fold(q))
@@ -88,12 +106,24 @@ func (s *Screen) newBulkDialog(people []data.Person) *bulkDialog {
 	b.pasted = widget.NewMultiLineEntry()
 	b.pasted.SetPlaceHolder(lang.X("eventday.bulk_paste_hint", "En person per rad: e-postadress, eller Förnamn Efternamn, Organisation"))
 	b.pasted.SetMinRowsVisible(10)
-	b.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.X("eventday.bulk_pick", "Välj"), container.NewBorder(container.NewBorder(nil, nil, nil, all, filter), nil, nil, nil,
-			container.NewVScroll(b.picks))),
-		container.NewTabItem(lang.X("eventday.bulk_list", "Klistra in en lista"), container.NewBorder(
-			widget.NewLabel(lang.X("eventday.bulk_list_help", "Kopiera kolumnen ur ett kalkylark eller ett e-postmeddelande.")), nil, nil, nil, b.pasted)),
-	)
+	pick := container.NewTabItem(lang.X("eventday.bulk_pick", "Välj"), container.NewBorder(container.NewBorder(nil, nil, nil, all, filter), nil, nil, nil,
+		container.NewVScroll(b.picks)))
+	b.listTab = container.NewTabItem(lang.X("eventday.bulk_list", "Klistra in en lista"), container.NewBorder(
+		widget.NewLabel(lang.X("eventday.bulk_list_help", "Kopiera kolumnen ur ett kalkylark eller ett e-postmeddelande.")), nil, nil, nil, b.pasted))
+	if pupils == nil {
+		b.tabs = container.NewAppTabs(pick, b.listTab)
+	} else {
+		pick.Text = lang.X("eventday.bulk_contacts", "Kontakter")
+		onList := map[string]string{}
+		for _, r := range s.rows {
+			if r.reg.PupilID != "" && r.reg.Status != data.RegCancelled {
+				onList[r.reg.PupilID] = regStatusText(r.reg.Status)
+			}
+		}
+		b.pupils = newPupilPicker(pupils, orgName, onList)
+		b.tabs = container.NewAppTabs(container.NewTabItem(lang.X("eventday.bulk_pupils", "Elever"), b.pupils.content), pick, b.listTab)
+		b.search = b.pupils.search
+	}
 	b.dlg = dialog.NewCustomConfirm(lang.X("eventday.bulk_title", "Anmäl flera till {{.Title}}", map[string]string{"Title": s.current.Title}),
 		lang.X("eventday.bulk_ok", "Anmäl"), lang.X("events.walk_cancel", "Avbryt"), b.tabs, func(ok bool) {
 			if ok {
@@ -109,12 +139,24 @@ func (s *Screen) newBulkDialog(people []data.Person) *bulkDialog {
 func (b *bulkDialog) submit() {
 	s := b.s
 	st, id, l := s.main.Store(), s.current.ID, text.Lang(s.main.Language())
-	var ids []string
+	var ids, pupilIDs []string
 	for _, o := range b.picks.Selected {
 		ids = append(ids, b.byOpt[o])
 	}
+	if b.pupils != nil {
+		pupilIDs = b.pupils.selectedIDs()
+	}
 	lines := strings.Split(b.pasted.Text, "\n")
-	useList := b.tabs.SelectedIndex() == 1
+	useList := b.tabs.Selected() == b.listTab
+	if (useList && strings.TrimSpace(b.pasted.Text) == "") || (!useList && len(ids)+len(pupilIDs) == 0) {
+		// Nothing to register: say so and open the dialog again as it was
+		// (found by use: "Anmäl" with nothing ticked closed it, silently).
+		s.bulkResult = lang.X("eventday.bulk_nothing", "Ingen är vald. Bocka för dem som ska anmälas, eller klistra in en lista.")
+		info := dialog.NewInformation(lang.X("eventday.bulk_ok", "Anmäl"), s.bulkResult, s.main.Window())
+		info.SetOnClosed(b.dlg.Show)
+		info.Show()
+		return
+	}
 	s.main.Background(func() func() {
 		ctx := context.Background()
 		var res data.BulkRegistered
@@ -122,7 +164,7 @@ func (b *bulkDialog) submit() {
 		if useList {
 			res, err = st.RegisterList(ctx, id, lines)
 		} else {
-			res, err = st.RegisterMany(ctx, id, ids, nil)
+			res, err = st.RegisterMany(ctx, id, ids, pupilIDs)
 		}
 		return func() {
 			var le *data.ListLineError

@@ -58,6 +58,12 @@ type Screen struct {
 	current data.Event
 	rows    []regRow
 	regSel  int
+	keepReg string // the registration to choose again when the list is read anew
+	// regMsgFor is the registration regMsg speaks of: choosing another
+	// row clears it.
+	regMsgFor  string
+	lastInvite *dialog.ConfirmDialog // Bjud in, the last one opened
+	inviteNote string                // what the last Bjud in said
 
 	list                  *widget.List
 	title, venue          *widget.Entry
@@ -68,6 +74,7 @@ type Screen struct {
 	date                  *widgets.DateField
 	errs                  map[string]*widget.Label
 	heading, countLbl     *widget.Label
+	regMsg                *widget.Label // what the last action on the list did, or why it did nothing
 	followUp              *widget.Label
 	regList               *widget.List
 	saveBtn, deleteBtn    *widget.Button
@@ -183,14 +190,21 @@ func New(m Shell) *Screen {
 			box.Objects[0].(*widget.Label).SetText(uikit.JoinDot(r.name, r.org))
 			box.Objects[1].(*widget.Label).SetText(regStatusText(r.reg.Status))
 		})
-	s.regList.OnSelected = func(i widget.ListItemID) { s.regSel = i }
+	s.regList.OnSelected = func(i widget.ListItemID) {
+		if i < len(s.rows) && s.rows[i].reg.ID != s.regMsgFor {
+			s.say("")
+		}
+		s.regSel = i
+	}
+	s.regMsg = widgets.WrapLabel("")
+	s.regMsg.Hide()
 	regBtns := container.NewHBox(
 		widget.NewButton(lang.X("events.register", "Anmäl"), func() { s.onRegAction("register") }),
 		widget.NewButton(lang.X("events.cancel", "Avboka"), func() { s.onRegAction("cancel") }),
 		widget.NewButton(lang.X("events.checkin_one", "Checka in"), func() { s.onRegAction("checkin") }),
 		widget.NewButton(lang.X("events.undo_one", "Ångra incheckning"), func() { s.onRegAction("undo") }),
 	)
-	regs := container.NewBorder(container.NewVBox(s.countLbl, regBtns), nil, nil, nil, s.regList)
+	regs := container.NewBorder(container.NewVBox(s.countLbl, regBtns, s.regMsg), nil, nil, nil, s.regList)
 	s.detail = container.NewVBox(s.heading, form,
 		container.NewHBox(s.bulkBtn, s.promotedBtn),
 		// Two columns, so long Swedish labels never widen the window.
@@ -319,6 +333,7 @@ func (s *Screen) fill(e data.Event) {
 		}
 	}
 	s.rows, s.regSel = nil, -1
+	s.say("")
 	s.regList.Refresh()
 	s.countLbl.SetText("")
 	s.followUp.SetText("")
@@ -384,6 +399,13 @@ func (s *Screen) loadRegs() {
 			s.rows, s.regSel = rows, -1
 			s.regList.UnselectAll()
 			s.regList.Refresh()
+			// The row just acted on stays chosen, for the next action.
+			for i, r := range rows {
+				if r.reg.ID == s.keepReg {
+					s.regList.Select(i)
+				}
+			}
+			s.keepReg = ""
 			s.showCounts(fu)
 		}
 	})
@@ -554,30 +576,68 @@ func (s *Screen) onDelete() {
 }
 
 // onRegAction acts on the selected registration.
+// onRegAction does one of the list's actions to the chosen row and says
+// what it did under the buttons; an action that would change nothing
+// (cancelling the cancelled, undoing a check-in nobody made) says why
+// instead (found by use: they did nothing, silently).
 func (s *Screen) onRegAction(action string) {
 	if s.regSel < 0 || s.regSel >= len(s.rows) {
+		s.say(lang.X("events.reg_pick", "Välj någon i listan först."))
 		return
 	}
 	r := s.rows[s.regSel]
-	st := s.main.Store()
+	s.regMsgFor = r.reg.ID
+	name := map[string]string{"Name": r.name}
+	st := r.reg.Status
+	var why string
+	switch {
+	case action == "register" && (st.HoldsSeat() || st == data.RegWaitlisted):
+		why = lang.X("events.reg_already", "{{.Name}} står redan på listan ({{.Status}}).", map[string]string{"Name": r.name, "Status": regStatusText(st)})
+	case action == "cancel" && st == data.RegCancelled:
+		why = lang.X("events.reg_already_cancelled", "{{.Name}} är redan avbokad.", name)
+	case action == "checkin" && st == data.RegAttended:
+		why = lang.X("events.reg_already_in", "{{.Name}} är redan incheckad.", name)
+	case action == "undo" && st != data.RegAttended:
+		why = lang.X("events.reg_not_in", "{{.Name}} är inte incheckad, så det finns inget att ångra.", name)
+	}
+	if why != "" {
+		s.say(why)
+		return
+	}
+	store, id := s.main.Store(), r.reg.ID
 	s.main.Background(func() func() {
 		ctx := context.Background()
 		var err error
+		var done string
 		switch action {
 		case "register":
-			_, err = st.Register(ctx, r.reg.EventID, r.reg.PersonID, r.reg.PupilID)
+			var got data.Registration
+			got, err = store.Register(ctx, r.reg.EventID, r.reg.PersonID, r.reg.PupilID)
+			done = lang.X("events.reg_done_registered", "{{.Name}} är anmäld.", name)
+			if got.Status == data.RegWaitlisted {
+				done = lang.X("events.reg_done_waitlisted", "Evenemanget är fullt: {{.Name}} står som reserv.", name)
+			}
 		case "cancel":
-			_, err = st.Cancel(ctx, r.reg.ID)
+			var promoted *data.Registration
+			promoted, err = store.Cancel(ctx, id)
+			done = lang.X("events.reg_done_cancelled", "{{.Name}} är avbokad.", name)
+			if promoted != nil {
+				done += " " + lang.X("events.reg_done_promoted", "Den första reserven har fått platsen (se Reserver som fått plats).")
+			}
 		case "checkin":
-			_, _, err = st.CheckIn(ctx, r.reg.ID)
+			_, _, err = store.CheckIn(ctx, id)
+			done = lang.X("events.reg_done_in", "{{.Name}} är incheckad.", name)
 		case "undo":
-			_, err = st.UndoCheckIn(ctx, r.reg.ID)
+			_, err = store.UndoCheckIn(ctx, id)
+			done = lang.X("events.reg_done_undone", "{{.Name}} är inte längre incheckad.", name)
 		}
 		return func() {
 			if err != nil {
 				dialog.ShowError(err, s.main.Window())
 				return
 			}
+			s.say(done)
+			s.keepReg = id
 			s.loadRegs()
 			s.Reload()
 		}
@@ -741,9 +801,19 @@ func (s *Screen) showInviteDialog(people []data.Person) {
 				c.orgs = append(c.orgs, orgByOpt[l])
 			}
 			c.members = members.Checked
+			if len(c.people) == 0 && len(c.orgs) == 0 && !c.members {
+				// Nothing ticked: say so and open the dialog again as it
+				// was (found by use: it closed, silently).
+				s.inviteNote = lang.X("events.invite_nothing", "Ingen är vald. Bocka för personer eller organisationer att bjuda in.")
+				info := dialog.NewInformation(lang.X("events.invite_ok", "Bjud in"), s.inviteNote, s.main.Window())
+				info.SetOnClosed(s.lastInvite.Show)
+				info.Show()
+				return
+			}
 			s.invite(c)
 		}, s.main.Window())
 	d.Resize(fyne.NewSize(560, 520))
+	s.lastInvite = d
 	d.Show()
 }
 
@@ -778,7 +848,14 @@ func (s *Screen) invite(c inviteChoice) {
 				dialog.ShowError(err, s.main.Window())
 				return
 			}
-			s.countLbl.SetText(lang.X("events.invited_n", "{{.N}} nya inbjudna.", map[string]string{"N": strconv.Itoa(n)}))
+			// Under the list's buttons: the counts above are written anew
+			// when the list is read (found by use: this note vanished).
+			s.inviteNote = lang.X("events.invited_n", "{{.N}} nya inbjudna.", map[string]string{"N": strconv.Itoa(n)})
+			if n == 0 {
+				s.inviteNote = lang.X("events.invited_none", "Alla valda fanns redan på listan: ingen ny inbjuden.")
+			}
+			s.say(s.inviteNote)
+			s.regMsgFor = ""
 			s.loadRegs()
 			s.Reload()
 		}
@@ -848,4 +925,12 @@ func (s *Screen) docButton(kind string) *widget.Button {
 			s.main.PrintEvent(s.current.ID, kind)
 		}
 	})
+}
+
+// say puts msg under the list's buttons; the line takes no room when
+// there is nothing to say.
+func (s *Screen) say(msg string) {
+	s.regMsg.SetText(msg)
+	s.regMsg.Hidden = msg == ""
+	s.regMsg.Refresh()
 }

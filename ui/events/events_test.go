@@ -286,3 +286,88 @@ func openOnEvent(t *testing.T, st *data.Store, e *data.Event, day time.Time) (*u
 	m.Wait(t)
 	return m, s
 }
+
+// TestListActionsSayWhatTheyDid: found by use, "Ångra incheckning" on a
+// cancelled row and "Bjud in" with nothing ticked did nothing, silently.
+// Each action on the list now says what it did, or why it did nothing,
+// and the row acted on stays chosen.
+func TestListActionsSayWhatTheyDid(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ctx := context.Background()
+	org := data.Organisation{Kind: data.KindCompany, Name: "Klarälvens Kod AB"}
+	if err := st.SaveOrganisation(ctx, &org); err != nil {
+		t.Fatal(err)
+	}
+	saga := data.Person{FirstName: "Saga", LastName: "Åberg", OrganisationID: org.ID}
+	if err := st.SavePerson(ctx, &saga); err != nil {
+		t.Fatal(err)
+	}
+	e := data.Event{Title: "Vårträff", Kind: data.EventNetwork,
+		Start: time.Date(2027, 3, 10, 16, 0, 0, 0, data.Stockholm), End: time.Date(2027, 3, 10, 18, 0, 0, 0, data.Stockholm)}
+	if err := st.SaveEvent(ctx, &e); err != nil {
+		t.Fatal(err)
+	}
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.Open(t, s)
+	m.Wait(t)
+	s.show(e)
+	m.Wait(t)
+
+	s.onRegAction("cancel")
+	if s.regMsg.Text != "Välj någon i listan först." {
+		t.Errorf("no row chosen: %q", s.regMsg.Text)
+	}
+	s.invite(inviteChoice{people: []string{saga.ID}})
+	m.Wait(t)
+	m.Wait(t)
+	if s.regMsg.Text != "1 nya inbjudna." || len(s.rows) != 1 {
+		t.Fatalf("invited: %q, %d rows", s.regMsg.Text, len(s.rows))
+	}
+	s.invite(inviteChoice{people: []string{saga.ID}})
+	m.Wait(t)
+	m.Wait(t)
+	if s.regMsg.Text != "Alla valda fanns redan på listan: ingen ny inbjuden." {
+		t.Errorf("invited again: %q", s.regMsg.Text)
+	}
+	// Bjud in with nothing ticked: a message, and the dialog again.
+	s.onInvite()
+	m.Wait(t)
+	test.Tap(uitest.FindButton(t, m.Window().Canvas().Overlays().Top(), "Bjud in"))
+	if !strings.HasPrefix(s.inviteNote, "Ingen är vald.") {
+		t.Errorf("nothing ticked: %q", s.inviteNote)
+	}
+	test.Tap(uitest.FindButton(t, m.Window().Canvas().Overlays().Top(), "OK"))
+	uitest.FindButton(t, m.Window().Canvas().Overlays().Top(), "Bjud in") // the dialog is back
+	s.lastInvite.Hide()
+	s.regList.Select(0)
+	steps := []struct {
+		action, msg string
+		status      data.RegistrationStatus
+	}{
+		{"undo", "Saga Åberg är inte incheckad, så det finns inget att ångra.", data.RegInvited},
+		{"register", "Saga Åberg är anmäld.", data.RegRegistered},
+		{"register", "Saga Åberg står redan på listan (anmäld).", data.RegRegistered},
+		{"checkin", "Saga Åberg är incheckad.", data.RegAttended},
+		{"checkin", "Saga Åberg är redan incheckad.", data.RegAttended},
+		{"undo", "Saga Åberg är inte längre incheckad.", data.RegRegistered},
+		{"cancel", "Saga Åberg är avbokad.", data.RegCancelled},
+		{"cancel", "Saga Åberg är redan avbokad.", data.RegCancelled},
+		{"undo", "Saga Åberg är inte incheckad, så det finns inget att ångra.", data.RegCancelled},
+	}
+	for _, step := range steps {
+		s.onRegAction(step.action)
+		m.Wait(t)
+		m.Wait(t)
+		if s.regMsg.Text != step.msg {
+			t.Errorf("%s: says %q, want %q", step.action, s.regMsg.Text, step.msg)
+		}
+		rs, err := st.ListRegistrations(ctx, e.ID)
+		if err != nil || len(rs) != 1 || rs[0].Status != step.status {
+			t.Fatalf("%s: %+v %v, want %s", step.action, rs, err, step.status)
+		}
+		if s.regSel != 0 {
+			t.Fatalf("%s: the row is no longer chosen (%d)", step.action, s.regSel)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -86,6 +87,7 @@ type exchangeExport struct {
 	companies, schools        []data.Organisation
 	periods                   []data.Period
 	wantOrg                   string
+	protectedNamed            int // protected pupils the chosen school file would name (warnProtected)
 }
 
 func showExchangeExport(m Shell, kind exchange.Kind, orgID string) *exchangeExport {
@@ -100,10 +102,10 @@ func newExchangeExport(m Shell, kind exchange.Kind, orgID string) *exchangeExpor
 	for i, k := range exchange.Kinds {
 		names[i] = exchangeKindName(k)
 	}
-	d.kind = widgets.NewSelect(names, func(string) { d.sync() })
+	d.kind = widgets.NewSelect(names, func(string) { d.warnProtected() })
 	d.org = widgets.NewSelect(nil, nil)
-	d.school = widgets.NewSelect(nil, nil)
-	d.period = widgets.NewSelect(nil, nil)
+	d.school = widgets.NewSelect(nil, func(string) { d.warnProtected() })
+	d.period = widgets.NewSelect(nil, func(string) { d.warnProtected() })
 	row := func(label string, w fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, w)
 	}
@@ -112,13 +114,7 @@ func newExchangeExport(m Shell, kind exchange.Kind, orgID string) *exchangeExpor
 	d.perRow = row(lang.X("exchange.period", "Praoperiod"), d.period)
 	// Found by use: ticking it said nothing of what it means.
 	d.includeWarn = widgets.NewErrLabel()
-	d.include = widget.NewCheck(lang.X("exchange.include_protected", "Ta med namn på elever med skyddad identitet"), func(on bool) {
-		msg := ""
-		if on {
-			msg = lang.X("exchange.include_protected_warning", "Elever med skyddad identitet kommer med i filen med namn. Skicka den bara till den som ska ha dem, och berätta lösenfrasen på annat sätt.")
-		}
-		widgets.ShowErr(d.includeWarn, msg)
-	})
+	d.include = widget.NewCheck(lang.X("exchange.include_protected", "Ta med namn på elever med skyddad identitet"), func(bool) { d.warnProtected() })
 	// Escape closes the dialog from the passphrases too (found by use).
 	d.pass1 = uikit.NewEscPasswordEntry(func() { uikit.Tap(d.closeBtn) })
 	d.pass1.SetPlaceHolder(lang.X("exchange.passphrase", "Lösenfras"))
@@ -149,6 +145,9 @@ func newExchangeExport(m Shell, kind exchange.Kind, orgID string) *exchangeExpor
 		widget.NewSeparator(), d.pass1, d.pass2, passNote, d.progress, d.status, container.NewHBox(d.closeBtn, d.saveBtn))
 	d.dlg = dialog.NewCustomWithoutButtons(lang.X("exchange.export_title", "Spara utbytesfil för e-post"), body, m.Window())
 	d.dlg.Resize(fyne.NewSize(600, 480))
+	if kind == "" {
+		kind = exchange.Kind(m.App().Preferences().String(prefExchangeKind))
+	}
 	for i, k := range exchange.Kinds {
 		if k == kind {
 			d.kind.SetSelectedIndex(i)
@@ -156,6 +155,56 @@ func newExchangeExport(m Shell, kind exchange.Kind, orgID string) *exchangeExpor
 	}
 	d.load()
 	return d
+}
+
+// The choices of the last file saved, offered again the next time (found
+// by use: the dialog forgot school and period at every file).
+const (
+	prefExchangeKind   = "exchange_kind"
+	prefExchangeOrg    = "exchange_org"
+	prefExchangeSchool = "exchange_school"
+	prefExchangePeriod = "exchange_period"
+)
+
+// warnProtected says, when protected pupils' names are to be taken, how
+// many pupils that is for the chosen school and period: the file is built
+// off the UI goroutine, as it would be saved, and its count of protected
+// pupils shown (found by use: the warning gave no count).
+func (d *exchangeExport) warnProtected() {
+	if d.includeWarn == nil {
+		return // still being built
+	}
+	d.sync()
+	if !d.include.Checked || d.chosenKind() != exchange.KindSchool {
+		widgets.ShowErr(d.includeWarn, "")
+		return
+	}
+	generic := lang.X("exchange.include_protected_warning", "Elever med skyddad identitet kommer med i filen med namn. Skicka den bara till den som ska ha dem, och berätta lösenfrasen på annat sätt.")
+	widgets.ShowErr(d.includeWarn, generic)
+	si, pi := d.school.SelectedIndex(), d.period.SelectedIndex()
+	if si < 0 || pi < 0 || si >= len(d.schools) || pi >= len(d.periods) {
+		return
+	}
+	o := ops.Outgoing{Kind: exchange.KindSchool, SchoolID: d.schools[si].ID, PeriodID: d.periods[pi].ID,
+		Options: exchange.Options{AppVersion: d.main.AppVersion(), IncludeProtected: true}}
+	st := d.main.Store()
+	d.main.Background(func() func() {
+		p, err := ops.BuildExchange(context.Background(), st, o)
+		return func() {
+			// A count for a choice since changed is not shown.
+			if err != nil || !d.include.Checked || d.chosenKind() != exchange.KindSchool ||
+				d.school.SelectedIndex() != si || d.period.SelectedIndex() != pi {
+				return
+			}
+			d.protectedNamed = p.Named
+			msg := lang.X("exchange.include_protected_none", "Ingen elev i filen har skyddad identitet, så rutan ändrar inget här.")
+			if p.Named > 0 {
+				msg = uikit.Plural(p.Named, "exchange.include_protected_n.one", "{{.N}} elev med skyddad identitet kommer med i filen med namn. Skicka den bara till den som ska ha den, och berätta lösenfrasen på annat sätt.",
+					"exchange.include_protected_n.other", "{{.N}} elever med skyddad identitet kommer med i filen med namn. Skicka den bara till den som ska ha dem, och berätta lösenfrasen på annat sätt.", nil)
+			}
+			widgets.ShowErr(d.includeWarn, msg)
+		}
+	})
 }
 
 func (d *exchangeExport) chosenKind() exchange.Kind {
@@ -196,29 +245,35 @@ func (d *exchangeExport) load() {
 				return
 			}
 			d.companies, d.schools, d.periods = cs, ss, ps
-			setNames := func(s *widget.Select, orgs []data.Organisation, want string) {
+			prefs := d.main.App().Preferences()
+			// setNames chooses the first of wants that is there, or else
+			// the first name.
+			setNames := func(s *widget.Select, orgs []data.Organisation, wants ...string) {
 				n := make([]string, len(orgs))
 				for i, o := range orgs {
 					n[i] = o.Name
 				}
 				s.SetOptions(n)
-				for i, o := range orgs {
-					if o.ID == want {
+				for _, want := range wants {
+					if i := slices.IndexFunc(orgs, func(o data.Organisation) bool { return o.ID == want }); want != "" && i >= 0 {
 						s.SetSelectedIndex(i)
+						return
 					}
 				}
-				if s.SelectedIndex() < 0 && len(orgs) > 0 {
+				if len(orgs) > 0 {
 					s.SetSelectedIndex(0)
 				}
 			}
-			setNames(d.org, cs, d.wantOrg)
-			setNames(d.school, ss, d.wantOrg)
+			setNames(d.org, cs, d.wantOrg, prefs.String(prefExchangeOrg))
+			setNames(d.school, ss, d.wantOrg, prefs.String(prefExchangeSchool))
 			pn := make([]string, len(ps))
 			for i, p := range ps {
 				pn[i] = p.Name
 			}
 			d.period.SetOptions(pn)
-			if len(ps) > 0 {
+			if i := slices.IndexFunc(ps, func(p data.Period) bool { return p.ID == prefs.String(prefExchangePeriod) }); i >= 0 {
+				d.period.SetSelectedIndex(i)
+			} else if len(ps) > 0 {
 				d.period.SetSelectedIndex(len(ps) - 1)
 			}
 			d.sync()
@@ -333,7 +388,14 @@ func (d *exchangeExport) saveTo(path string) {
 				d.status.SetText(exchangeErrorText(err, (d.main.Language() == uikit.LangEnglish)))
 				return
 			}
-			d.main.App().Preferences().SetString(prefExchangeFolder, filepath.Dir(path))
+			prefs := d.main.App().Preferences()
+			prefs.SetString(prefExchangeFolder, filepath.Dir(path))
+			prefs.SetString(prefExchangeKind, string(k))
+			for key, id := range map[string]string{prefExchangeOrg: orgID, prefExchangeSchool: schoolID, prefExchangePeriod: periodID} {
+				if id != "" {
+					prefs.SetString(key, id)
+				}
+			}
 			d.status.SetText(lang.X("exchange.saved", "Sparad i {{.Path}}. Skicka filen med e-post och lösenfrasen på annat sätt.",
 				map[string]string{"Path": path}))
 		}
@@ -522,9 +584,14 @@ func (d *exchangeImport) showPlan() {
 		if c == nil {
 			continue
 		}
-		d.result.Add(widget.NewLabel(lang.X("exchange.count", "{{.Table}}: {{.New}} nya, {{.Changed}} ändrade, {{.Unchanged}} oförändrade, {{.Conflicts}} konflikter",
-			map[string]string{"Table": exchange.TableName(t.Name, en), "New": fmt.Sprint(c.New), "Changed": fmt.Sprint(c.Changed),
-				"Unchanged": fmt.Sprint(c.Unchanged), "Conflicts": fmt.Sprint(c.Conflicts)})))
+		// Each count agrees with its number ("1 konflikt", found by use).
+		d.result.Add(widget.NewLabel(lang.X("exchange.count", "{{.Table}}: {{.New}}, {{.Changed}}, {{.Unchanged}}, {{.Conflicts}}",
+			map[string]string{"Table": exchange.TableName(t.Name, en),
+				"New":       uikit.Plural(c.New, "exchange.count_new.one", "{{.N}} ny", "exchange.count_new.other", "{{.N}} nya", nil),
+				"Changed":   uikit.Plural(c.Changed, "exchange.count_changed.one", "{{.N}} ändrad", "exchange.count_changed.other", "{{.N}} ändrade", nil),
+				"Unchanged": uikit.Plural(c.Unchanged, "exchange.count_unchanged.one", "{{.N}} oförändrad", "exchange.count_unchanged.other", "{{.N}} oförändrade", nil),
+				"Conflicts": uikit.Plural(c.Conflicts, "exchange.count_conflicts.one", "{{.N}} konflikt", "exchange.count_conflicts.other", "{{.N}} konflikter", nil),
+			})))
 	}
 	for _, c := range d.plan.Changes {
 		if c.Status != exchange.StatusNew && c.Status != exchange.StatusChanged {

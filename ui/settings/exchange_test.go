@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -49,6 +50,10 @@ func TestExchangeDialogsSchoolFile(t *testing.T) {
 	d.include.SetChecked(true)
 	if !d.includeWarn.Visible() || !strings.Contains(d.includeWarn.Text, "skyddad identitet kommer med i filen med namn") {
 		t.Errorf("no warning when protected names are taken: %q", d.includeWarn.Text)
+	}
+	m.Wait(t)
+	if d.includeWarn.Text != "Ingen elev i filen har skyddad identitet, så rutan ändrar inget här." {
+		t.Errorf("no protected pupil here: %q", d.includeWarn.Text)
 	}
 	d.include.SetChecked(false)
 	if d.includeWarn.Visible() {
@@ -412,5 +417,76 @@ func TestEscapeFromAPassphraseClosesTheExchangeDialog(t *testing.T) {
 		if top := c.Overlays().Top(); top != nil {
 			t.Errorf("%s: Escape in the passphrase left the dialog open", name)
 		}
+	}
+}
+
+// TestExportCountsProtectedAndRemembersItsChoices: found by use, the
+// warning about protected pupils' names gave no count, and the dialog
+// forgot school and period at every file.
+func TestExportCountsProtectedAndRemembersItsChoices(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	var schools []data.Organisation
+	for _, n := range []string{"Björkskolan", "Ekskolan"} {
+		o := data.Organisation{Kind: data.KindSchool, Name: n}
+		must(st.SaveOrganisation(ctx, &o))
+		schools = append(schools, o)
+	}
+	var periods []data.Period
+	for _, p := range []data.Period{
+		{Name: "Åk 8 v. 11 2027", Grade: 8, Start: mustParseDate("2027-03-15"), End: mustParseDate("2027-03-19")},
+		{Name: "Åk 9 v. 46 2027", Grade: 9, Start: mustParseDate("2027-11-15"), End: mustParseDate("2027-11-19")},
+	} {
+		must(st.SavePeriod(ctx, &p))
+		periods = append(periods, p)
+	}
+	// Made-up pupils at Ekskolan: two protected in year 8, one in year 9.
+	for _, p := range []data.Pupil{
+		{FirstName: "Ines", LastName: "Dal", Grade: 8, Protected: true},
+		{FirstName: "Otto", LastName: "Ås", Grade: 8, Protected: true},
+		{FirstName: "Mira", LastName: "Lund", Grade: 8},
+		{FirstName: "Leo", LastName: "Bro", Grade: 9, Protected: true},
+	} {
+		p.SchoolID, p.ClassName = schools[1].ID, strconv.Itoa(p.Grade)+"A"
+		must(st.SavePupil(ctx, &p))
+	}
+	m := uitest.NewShell(t, st)
+	d := newExchangeExport(m, exchange.KindSchool, schools[1].ID)
+	m.Wait(t)
+	d.period.SetSelected(periods[0].Name)
+	d.include.SetChecked(true)
+	m.Wait(t)
+	if want := "2 elever med skyddad identitet kommer med i filen med namn."; !strings.HasPrefix(d.includeWarn.Text, want) {
+		t.Errorf("year 8: %q, want %q …", d.includeWarn.Text, want)
+	}
+	d.period.SetSelected(periods[1].Name)
+	m.Wait(t)
+	if want := "1 elev med skyddad identitet kommer med i filen med namn."; !strings.HasPrefix(d.includeWarn.Text, want) {
+		t.Errorf("year 9: %q, want %q …", d.includeWarn.Text, want)
+	}
+	d.include.SetChecked(false)
+	if d.includeWarn.Visible() {
+		t.Error("the warning stays when the names are not taken")
+	}
+	d.period.SetSelected(periods[0].Name)
+	test.Type(d.pass1, "tre ord som hänger ihop")
+	test.Type(d.pass2, "tre ord som hänger ihop")
+	d.saveTo(filepath.Join(t.TempDir(), "ek.techniqual"))
+	m.Wait(t)
+	if !strings.Contains(d.status.Text, "Sparad i") {
+		t.Fatalf("status after save: %q", d.status.Text)
+	}
+	// Opened again from Inställningar (no kind, no organisation): the
+	// same file, school and period; the protected names are not taken.
+	again := newExchangeExport(m, "", "")
+	m.Wait(t)
+	if again.chosenKind() != exchange.KindSchool || again.school.Selected != "Ekskolan" || again.period.Selected != periods[0].Name || again.include.Checked {
+		t.Errorf("opened again: kind %q school %q period %q include %v", again.chosenKind(), again.school.Selected, again.period.Selected, again.include.Checked)
 	}
 }

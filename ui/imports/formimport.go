@@ -525,8 +525,11 @@ func (w *formImport) fillPreview() {
 		w.counts.SetText(lang.X("formimport.counts_evaluations", "{{.Set}} nya utvärderingar, {{.Replaced}} ersätter tidigare svar, {{.Same}} oförändrade, {{.Bad}} med fel",
 			map[string]any{"Set": p.Set, "Replaced": p.Replaced, "Same": p.Unchanged, "Bad": uikit.RowCount(p.BadRows)}))
 	} else {
-		w.counts.SetText(lang.X("formimport.counts_choices", "{{.Set}} elever får sina val, {{.Replaced}} elevers tidigare val ersätts, {{.Same}} oförändrade, {{.Bad}} med fel",
-			map[string]any{"Set": p.Set, "Replaced": p.Replaced, "Same": p.Unchanged, "Bad": uikit.RowCount(p.BadRows)}))
+		w.counts.SetText(lang.X("formimport.counts_choices", "{{.Set}}, {{.Replaced}}, {{.Same}}, {{.Bad}} med fel",
+			map[string]any{"Set": uikit.Plural(p.Set, "formimport.count_set.one", "{{.N}} elev får sina val", "formimport.count_set.other", "{{.N}} elever får sina val", nil),
+				"Replaced": uikit.Plural(p.Replaced, "formimport.count_replaced.one", "{{.N}} elevs tidigare val ersätts", "formimport.count_replaced.other", "{{.N}} elevers tidigare val ersätts", nil),
+				"Same":     uikit.Plural(p.Unchanged, "import.count_same.one", "{{.N}} oförändrad", "import.count_same.other", "{{.N}} oförändrade", nil),
+				"Bad":      uikit.RowCount(p.BadRows)}))
 	}
 	w.fillProblems()
 	w.errList.SetText(formErrorLines(p.Errors))

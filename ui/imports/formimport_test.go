@@ -96,7 +96,7 @@ func TestChoicesWizardResolvesAndImports(t *testing.T) {
 	if w.current() != w.prevStep {
 		t.Fatalf("no preview: %s", w)
 	}
-	if got := w.counts.Text; got != "1 elever får sina val, 0 elevers tidigare val ersätts, 0 oförändrade, 2 rader med fel" {
+	if got := w.counts.Text; got != "1 elev får sina val, 0 elevers tidigare val ersätts, 0 oförändrade, 2 rader med fel" {
 		t.Errorf("counts %q", got)
 	}
 	if !strings.Contains(w.errList.Text, "rad 2, kolumn Val 1: okänd praoplats ”Volvo Cars” — menade du ”Volvo Car Corporation – Lagerlogistik”?") {
@@ -421,7 +421,7 @@ func TestFormWizardPreviewsAgainWhenTheImportFindsErrors(t *testing.T) {
 	}
 	test.Tap(w.importBtn)
 	m.Wait(t)
-	if got := w.counts.Text; got != "1 elever får sina val, 0 elevers tidigare val ersätts, 0 oförändrade, 1 rad med fel" {
+	if got := w.counts.Text; got != "1 elev får sina val, 0 elevers tidigare val ersätts, 0 oförändrade, 1 rad med fel" {
 		t.Errorf("counts %q", got)
 	}
 	if strings.Contains(w.changeList.Text, "Kim Larsson") || !strings.Contains(w.changeList.Text, "Åsa Ek") {

@@ -84,6 +84,9 @@ type classListImport struct {
 	// step 3: preview
 	schools *widget.Label
 	notesL  *widget.Label // what the import changes in rows (not errors)
+	// changeHead and changeList name who the import adds or updates.
+	changeHead *widget.Label
+	changeList *widget.Label
 	// step 4: result
 
 	wizardFrame
@@ -160,6 +163,8 @@ func newClassListImport(m Shell, onDone func()) *classListImport {
 	w.schools = widgets.WrapLabel("")
 	w.notesL = widgets.WrapLabel("")
 	w.notesL.Importance = widget.LowImportance
+	w.changeHead = widgets.HeadingLabel(lang.X("import.changes", "Det här importeras"))
+	w.changeList = widgets.WrapLabel("")
 	w.wizardFrame = newWizardFrame(w.updateButtons, w.onPreview, w.onImport, w.onBack, w.onClose)
 	w.win = m.Window()
 
@@ -188,7 +193,7 @@ func newClassListImport(m Shell, onDone func()) *classListImport {
 		w.mapBox, w.ignoreUnknown, w.genderCheck, w.genderHelp))
 	w.prevStep = container.NewBorder(
 		container.NewVBox(widgets.HeadingLabel(lang.X("import.preview", "Förhandsgranskning")), w.counts, w.schools, w.skipBad),
-		nil, nil, nil, container.NewVScroll(container.NewVBox(w.errList, w.notesL)))
+		nil, nil, nil, container.NewVScroll(container.NewVBox(w.errList, w.notesL, w.changeHead, w.changeList)))
 	w.doneStep = container.NewVBox(widgets.HeadingLabel(lang.X("import.done_title", "Importen är klar")), w.resultLabel)
 	content := container.NewBorder(
 		container.NewVBox(fileRow, widget.NewSeparator()),
@@ -689,8 +694,30 @@ func (w *classListImport) options() classlist.Options {
 
 func (w *classListImport) fillPreview() {
 	p := w.preview
-	w.counts.SetText(lang.X("import.counts", "{{.Add}} nya, {{.Update}} uppdateras, {{.Same}} oförändrade, {{.Bad}} med fel",
-		map[string]any{"Add": p.Added, "Update": p.Updated, "Same": p.Unchanged, "Bad": uikit.RowCount(p.BadRows)}))
+	// Each count agrees with its number ("1 ny", found by use).
+	w.counts.SetText(lang.X("import.counts", "{{.Add}}, {{.Update}} uppdateras, {{.Same}}, {{.Bad}} med fel",
+		map[string]any{"Add": uikit.Plural(p.Added, "import.count_new.one", "{{.N}} ny", "import.count_new.other", "{{.N}} nya", nil),
+			"Update": p.Updated,
+			"Same":   uikit.Plural(p.Unchanged, "import.count_same.one", "{{.N}} oförändrad", "import.count_same.other", "{{.N}} oförändrade", nil),
+			"Bad":    uikit.RowCount(p.BadRows)}))
+	// Who is added or changed, by name (found by use: the preview only
+	// counted them).
+	var changed []classlist.Change
+	for _, c := range p.Changes {
+		if c.Action == classlist.ActionAdd || c.Action == classlist.ActionUpdate {
+			changed = append(changed, c)
+		}
+	}
+	w.changeList.SetText(previewLines(len(changed), func(i int) string {
+		c := changed[i]
+		what := lang.X("import.change_add", "Ny")
+		if c.Action == classlist.ActionUpdate {
+			what = lang.X("import.change_update", "Uppdateras")
+		}
+		return what + ": " + uikit.JoinDot(c.Pupil.Name(), c.Pupil.ClassName, c.School)
+	}))
+	showIf(w.changeHead, len(changed) > 0)
+	showIf(w.changeList, len(changed) > 0)
 	if len(p.NewSchools) > 0 {
 		w.schools.SetText(lang.X("import.new_schools", "Nya skolor skapas: {{.Names}}", map[string]string{"Names": strings.Join(p.NewSchools, ", ")}))
 		w.schools.Show()

@@ -106,6 +106,10 @@ func TestClassListWizardMapsPreviewsAndImports(t *testing.T) {
 	if got, want := w.counts.Text, "2 nya, 0 uppdateras, 0 oförändrade, 0 rader med fel"; got != want {
 		t.Fatalf("counts %q, want %q (%s)", got, want, w)
 	}
+	// Who is added, by name (found by use: the preview only counted).
+	if got, want := w.changeList.Text, "Ny: Åsa Ek · 8A · Solbackens skola\nNy: Bo Lind · 8A · Solbackens skola"; got != want || !w.changeHead.Visible() {
+		t.Errorf("changes %q, want %q", got, want)
+	}
 	if !strings.Contains(w.schools.Text, "Solbackens skola") {
 		t.Errorf("new school not announced: %q", w.schools.Text)
 	}
@@ -214,7 +218,7 @@ func TestClassListWizardPreviewsAgainWhenTheImportFindsErrors(t *testing.T) {
 	}
 	test.Tap(w.importBtn)
 	m.Wait(t)
-	if got := w.counts.Text; got != "1 nya, 0 uppdateras, 0 oförändrade, 1 rad med fel" {
+	if got := w.counts.Text; got != "1 ny, 0 uppdateras, 0 oförändrade, 1 rad med fel" {
 		t.Errorf("counts after the refused import %q (%s)", got, w)
 	}
 	if w.status.Text != "1 rad har fel; inget har importerats." || !strings.Contains(w.errList.Text, "rad 2") {

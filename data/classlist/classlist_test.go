@@ -428,6 +428,33 @@ func TestSameNamePupilsStayTwo(t *testing.T) {
 	if n := len(pupils(t, st)); n != 4 {
 		t.Fatalf("%d pupils, want 4", n)
 	}
+	// A row with a birth date that does not tell the two Kim Lund apart
+	// (they have none) is not told to add a birth date (found by use).
+	// Two dated rows that meet at one pupil stored without a date are
+	// told so, and two of the same date are asked whether the pupil is in
+	// the list twice.
+	for _, tc := range []struct{ list, want string }{
+		{"Förnamn;Efternamn;Klass;Födelsedatum\nKim;Lund;8B;2012-05-05\n",
+			"rad 2: 2 elever i databasen har samma namn och klass, och födelsedatumet skiljer dem inte åt; raden kan inte kopplas till en av dem (lägg till Elev-ID i listan, eller rätta eleverna under Elever)"},
+		{"Förnamn;Efternamn;Klass;Födelsedatum\nNoa;Berg;8C;2012-01-02\nNoa;Berg;8C;2012-03-04\n",
+			"rad 2: raden och rad 3 passar båda samma elev i databasen, som saknar födelsedatum (lägg till Elev-ID i listan, eller skriv elevens födelsedatum under Elever)"},
+		{"Förnamn;Efternamn;Klass;Födelsedatum;Kön\nNoa;Berg;8C;2012-01-02;flicka\nNoa;Berg;8C;2012-01-02;annat\n",
+			"rad 2: raden och rad 3 har samma namn, klass och födelsedatum och passar samma elev i databasen (står eleven två gånger i listan?)"},
+	} {
+		if strings.Contains(tc.list, "Noa") && len(pupils(t, st)) == 4 {
+			noa := data.Pupil{SchoolID: schoolID, FirstName: "Noa", LastName: "Berg", ClassName: "8C", Grade: 8}
+			if err := st.SavePupil(ctx, &noa); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, err = Import(ctx, st, read(tc.list), opts, false)
+		if !errors.As(err, &re) || len(re.Errors) == 0 || re.Errors[0].Swedish() != tc.want {
+			t.Errorf("%q:\n got %v\nwant %s", tc.list, err, tc.want)
+		}
+	}
+	if n := len(pupils(t, st)); n != 5 {
+		t.Fatalf("%d pupils, want 5", n)
+	}
 }
 
 func TestNotAClassList(t *testing.T) {

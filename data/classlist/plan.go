@@ -300,11 +300,12 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 		if len(sameBirth) > 0 {
 			cands = sameBirth
 		}
-		switch len(cands) {
-		case 0:
-		case 1:
+		switch {
+		case len(cands) == 1:
 			target[i] = cands[0]
-		default:
+		case len(cands) > 1 && !r.Pupil.BirthDate.IsZero():
+			rowErr(msgAmbiguousDated, "N", strconv.Itoa(len(cands)))
+		case len(cands) > 1:
 			rowErr(msgAmbiguous, "N", strconv.Itoa(len(cands)))
 		}
 	}
@@ -325,7 +326,16 @@ func plan(ctx context.Context, st *data.Store, rows []Row, g given) (*Preview, e
 			if other == i {
 				other = is[1]
 			}
-			pv.Changes[i].Errors = append(pv.Changes[i].Errors, RowError{Line: rows[i].Line, Message: msgSameTarget,
+			// Rows with different birth dates meet only at a pupil stored
+			// without one.
+			m := msgSameTarget
+			if a, b := rows[i].Pupil.BirthDate, rows[other].Pupil.BirthDate; !a.IsZero() && !b.IsZero() {
+				m = msgSameTargetDated
+				if a.Equal(b) {
+					m = msgSameTargetTwice
+				}
+			}
+			pv.Changes[i].Errors = append(pv.Changes[i].Errors, RowError{Line: rows[i].Line, Message: m,
 				Data: map[string]string{"Other": strconv.Itoa(rows[other].Line)}})
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -101,6 +102,24 @@ type HostPupil struct {
 
 // ViaSchoolName is how a pupil with protected identity appears in a host file.
 const ViaSchoolName = "Elev via skolan"
+
+// ViaSchoolWithoutContact counts the pupils of a host file who appear as
+// "Elev via skolan" with no one to ask: the network's contact was not set
+// when the file was made, so the host can only ask whoever sent it.
+func (p *Payload) ViaSchoolWithoutContact() int {
+	if p == nil || p.Host == nil {
+		return 0
+	}
+	n := 0
+	for _, o := range p.Host.Offers {
+		for _, pu := range o.Pupils {
+			if pu.ViaSchool && strings.TrimSpace(pu.Contact) == "" {
+				n++
+			}
+		}
+	}
+	return n
+}
 
 // check refuses a payload whose rows cannot be right, whatever the
 // database: unknown tables or fields, missing keys, text that is not UTF-8.

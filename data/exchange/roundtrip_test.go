@@ -202,6 +202,17 @@ func TestHostFileIsReadOnly(t *testing.T) {
 	if strings.Join(names, ",") != "Alva Şahin,"+ViaSchoolName {
 		t.Fatalf("pupils: %v", names)
 	}
+	if n := got.ViaSchoolWithoutContact(); n != 0 {
+		t.Errorf("%d protected pupils without a contact, with the network's contact set", n)
+	}
+	// Without the network's contact, the protected pupil's row has nobody
+	// to ask, and the file says so to whoever makes it.
+	must(t, coord.SetNetworkContact(ctx, data.Person{}))
+	bare, err := ExportHost(ctx, coord, w.company.ID, w.period.ID, Options{})
+	must(t, err)
+	if n := bare.ViaSchoolWithoutContact(); n != 1 {
+		t.Errorf("without the network's contact: %d protected pupils without a contact, want 1", n)
+	}
 	before := checksum(t, host)
 	if _, err := Apply(ctx, host, got, Decisions{Default: Theirs}); err == nil {
 		t.Fatal("a host file was imported")

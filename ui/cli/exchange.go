@@ -201,6 +201,10 @@ func (fl *exchangeExportFlags) run(ctx context.Context, env *Env, pos []string) 
 		fmt.Fprintf(stdout, "; %d pupils with protected identity, %d named", p.Protected, p.Named)
 	}
 	fmt.Fprintf(stdout, ": %s\n", path)
+	if n := p.ViaSchoolWithoutContact(); n > 0 {
+		fmt.Fprintf(stderr, env.Lang.Pick("techniqual exchange: obs: %d elever med skyddad identitet står som ”Elev via skolan” utan någon att fråga: nätverkets kontakt är inte angiven (Inställningar → Nätverkets kontakt)\n",
+			"techniqual exchange: note: %d pupils with protected identity appear as \"Elev via skolan\" with nobody to ask: the network's contact is not set (Settings → The network's contact)\n"), n)
+	}
 	return exitOK
 }
 

@@ -378,7 +378,7 @@ func (d *exchangeExport) saveTo(path string) {
 	d.progress.Start()
 	d.status.SetText(lang.X("exchange.saving", "Sparar och krypterar …"))
 	d.main.Background(func() func() {
-		_, err := ops.WriteExchange(context.Background(), st,
+		written, err := ops.WriteExchange(context.Background(), st,
 			ops.Outgoing{Kind: k, OrgID: orgID, SchoolID: schoolID, PeriodID: periodID, Options: o}, path, pass)
 		return func() {
 			d.saveBtn.Enable()
@@ -396,8 +396,17 @@ func (d *exchangeExport) saveTo(path string) {
 					prefs.SetString(key, id)
 				}
 			}
-			d.status.SetText(lang.X("exchange.saved", "Sparad i {{.Path}}. Skicka filen med e-post och lösenfrasen på annat sätt.",
-				map[string]string{"Path": path}))
+			msg := lang.X("exchange.saved", "Sparad i {{.Path}}. Skicka filen med e-post och lösenfrasen på annat sätt.",
+				map[string]string{"Path": path})
+			// Found by use: without the network's contact, a protected
+			// pupil's row in a host file had nobody to ask, silently.
+			if n := written.ViaSchoolWithoutContact(); n > 0 {
+				msg += "\n" + uikit.Plural(n, "exchange.via_no_contact.one",
+					"Obs: {{.N}} elev med skyddad identitet står som ”Elev via skolan” utan någon att fråga, eftersom nätverkets kontakt inte är angiven (Inställningar → Nätverkets kontakt). Värden får fråga dig.",
+					"exchange.via_no_contact.other",
+					"Obs: {{.N}} elever med skyddad identitet står som ”Elev via skolan” utan någon att fråga, eftersom nätverkets kontakt inte är angiven (Inställningar → Nätverkets kontakt). Värden får fråga dig.", nil)
+			}
+			d.status.SetText(msg)
 		}
 	})
 }
@@ -722,8 +731,13 @@ func (d *exchangeImport) showHostSheet() {
 					parts = append(parts, s)
 				}
 			}
-			d.result.Add(widgets.WrapLabel("• " + strings.Join(parts, " · ") + " – " +
-				lang.X("exchange.contact", "kontakt: {{.Contact}}", map[string]string{"Contact": p.Contact})))
+			contact := lang.X("exchange.contact", "kontakt: {{.Contact}}", map[string]string{"Contact": p.Contact})
+			if strings.TrimSpace(p.Contact) == "" {
+				// A file made without the network's contact: the one who
+				// sent it is whom to ask.
+				contact = lang.X("exchange.contact_sender", "kontakt: fråga {{.Sender}}, som skickade filen", map[string]string{"Sender": d.payload.Source.Name})
+			}
+			d.result.Add(widgets.WrapLabel("• " + strings.Join(parts, " · ") + " – " + contact))
 		}
 	}
 }

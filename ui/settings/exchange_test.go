@@ -490,3 +490,59 @@ func TestExportCountsProtectedAndRemembersItsChoices(t *testing.T) {
 		t.Errorf("opened again: kind %q school %q period %q include %v", again.chosenKind(), again.school.Selected, again.period.Selected, again.include.Checked)
 	}
 }
+
+// TestHostFileWithoutTheNetworksContact: found by use, without the
+// network's contact a protected pupil's row in a host file had nobody to
+// ask, and nobody was told. The sender is told on saving; the host is
+// told to ask the sender.
+func TestHostFileWithoutTheNetworksContact(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	school := data.Organisation{Kind: data.KindSchool, Name: "Björkskolan"}
+	company := data.Organisation{Kind: data.KindCompany, Name: "Alsters Kodverkstad AB"}
+	must(st.SaveOrganisation(ctx, &school))
+	must(st.SaveOrganisation(ctx, &company))
+	per := data.Period{Name: "Åk 8 v. 11 2027", Grade: 8, Start: mustParseDate("2027-03-15"), End: mustParseDate("2027-03-19")}
+	must(st.SavePeriod(ctx, &per))
+	offer := data.Offer{HostID: company.ID, PeriodID: per.ID, Title: "Programmering", Capacity: 2}
+	must(st.SaveOffer(ctx, &offer))
+	// A made-up pupil with protected identity, placed at the company.
+	ines := data.Pupil{SchoolID: school.ID, FirstName: "Ines", LastName: "Dal", ClassName: "8A", Grade: 8, Protected: true}
+	must(st.SavePupil(ctx, &ines))
+	must(st.SaveAssignment(ctx, &data.Assignment{PeriodID: per.ID, PupilID: ines.ID, OfferID: offer.ID}))
+
+	m := uitest.NewShell(t, st)
+	d := newExchangeExport(m, exchange.KindHost, company.ID)
+	m.Wait(t)
+	d.period.SetSelected(per.Name)
+	test.Type(d.pass1, "tre ord som hänger ihop")
+	test.Type(d.pass2, "tre ord som hänger ihop")
+	path := filepath.Join(t.TempDir(), "värd.techniqual")
+	d.saveTo(path)
+	m.Wait(t)
+	if !strings.Contains(d.status.Text, "Sparad i") || !strings.Contains(d.status.Text, "Obs: 1 elev med skyddad identitet står som ”Elev via skolan” utan någon att fråga") {
+		t.Fatalf("status: %q", d.status.Text)
+	}
+
+	im := newExchangeImport(m)
+	im.setFile(path)
+	m.Wait(t)
+	test.Type(im.pass, "tre ord som hänger ihop")
+	test.Tap(im.previewBtn)
+	m.Wait(t)
+	var lines []string
+	for _, o := range im.result.Objects {
+		if l, ok := o.(*widget.Label); ok {
+			lines = append(lines, l.Text)
+		}
+	}
+	if all := strings.Join(lines, "\n"); !strings.Contains(all, "• Elev via skolan – kontakt: fråga ") || !strings.Contains(all, ", som skickade filen") {
+		t.Errorf("host sheet:\n%s", all)
+	}
+}

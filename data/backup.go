@@ -33,11 +33,70 @@ func dailyName(dbPath string, day time.Time) string {
 	return backupPrefix(dbPath) + "-" + day.Format(DateLayout) + ".db"
 }
 
-// BackupInfo is one automatic backup on disk.
+// BackupInfo is one automatic backup on disk, or a safety copy taken
+// before a restore (ListRestorePoints).
 type BackupInfo struct {
 	Path string
-	Day  time.Time // the day it was made (from its name)
+	Day  time.Time // the day it was made (from its name); for a safety copy, with the time of day
 	Size int64
+	// SafetyCopy marks the copy of the database Restore took before
+	// replacing it: the way back from a restore.
+	SafetyCopy bool
+}
+
+// safetyInfix names Restore's safety copies: "techniqual-fore-aterstallning-
+// 20261206-154501.db".
+const safetyInfix = "-fore-aterstallning-"
+
+// safetyLayout is the time in a safety copy's name.
+const safetyLayout = "20060102-150405"
+
+// ListRestorePoints lists what the database at dbPath can be restored
+// from, newest first: the automatic daily backups and the safety copies
+// Restore took before replacing it (found by use: a restore could not be
+// undone from the window, its safety copy was not in the list).
+func ListRestorePoints(dbPath string) ([]BackupInfo, error) {
+	out, err := ListBackups(dbPath)
+	if err != nil {
+		return nil, err
+	}
+	dir := BackupFolder(dbPath)
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return out, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("list backups in %s: %w", dir, err)
+	}
+	prefix := backupPrefix(dbPath) + safetyInfix
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, ".db") {
+			continue
+		}
+		at, err := time.ParseInLocation(safetyLayout, strings.TrimSuffix(strings.TrimPrefix(name, prefix), ".db"), Stockholm)
+		if err != nil {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		out = append(out, BackupInfo{Path: filepath.Join(dir, name), Day: at, Size: info.Size(), SafetyCopy: true})
+	}
+	// A daily backup is made when the app starts: of two on one day, the
+	// safety copy is taken as the later.
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if da, db := a.Day.Format(DateLayout), b.Day.Format(DateLayout); da != db {
+			return da > db
+		}
+		if a.SafetyCopy != b.SafetyCopy {
+			return a.SafetyCopy
+		}
+		return a.Day.After(b.Day)
+	})
+	return out, nil
 }
 
 // ListBackups lists the automatic daily backups of the database at dbPath,
@@ -252,7 +311,7 @@ func Restore(ctx context.Context, backupPath, dbPath string, now time.Time) (saf
 		if err := privateFolder(dir); err != nil {
 			return "", fmt.Errorf("restore: folder %s: %w", dir, err)
 		}
-		safetyCopy = filepath.Join(dir, backupPrefix(dbPath)+"-fore-aterstallning-"+now.Format("20060102-150405")+".db")
+		safetyCopy = filepath.Join(dir, backupPrefix(dbPath)+safetyInfix+now.In(Stockholm).Format(safetyLayout)+".db")
 		if err := safetyCopyOf(ctx, dbPath, safetyCopy); err != nil {
 			return "", fmt.Errorf("restore: copy of the current database: %w", err)
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -263,7 +264,7 @@ func TestRestoreKeepsASafetyCopyAndBringsTheBackup(t *testing.T) {
 		t.Fatal("restoring the database onto itself worked")
 	}
 	st.Close()
-	now := time.Date(2026, 11, 25, 10, 15, 0, 0, time.Local)
+	now := time.Date(2026, 11, 25, 10, 15, 0, 0, Stockholm)
 	safety, err := Restore(ctx, backup, dbPath, now)
 	if err != nil {
 		t.Fatal(err)
@@ -293,6 +294,28 @@ func TestRestoreKeepsASafetyCopyAndBringsTheBackup(t *testing.T) {
 	// The safety copy is no daily backup and is never pruned.
 	if bs, _ := ListBackups(dbPath); len(bs) != 0 {
 		t.Errorf("daily backups: %+v", bs)
+	}
+	// It is a point to restore from, with its time, newest first beside
+	// the daily backups (found by use: a restore could not be undone from
+	// the window). The daily backup of that morning came before it.
+	for _, day := range []string{"2026-11-24", "2026-11-25"} {
+		if err := copyFile(backup, filepath.Join(BackupFolder(dbPath), "live-"+day+".db")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	points, err := ListRestorePoints(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range points {
+		got = append(got, fmt.Sprintf("%s %v", p.Day.Format("2006-01-02 15:04"), p.SafetyCopy))
+	}
+	if want := "2026-11-25 10:15 true,2026-11-25 00:00 false,2026-11-24 00:00 false"; strings.Join(got, ",") != want {
+		t.Errorf("restore points %v, want %s", got, want)
+	}
+	if points[0].Path != safety {
+		t.Errorf("the first point is %s, want the safety copy %s", points[0].Path, safety)
 	}
 	// Restore into a place with no database yet: no safety copy.
 	fresh := filepath.Join(t.TempDir(), "sub", "new.db")

@@ -69,7 +69,7 @@ func backupCard(m Shell) fyne.CanvasObject {
 
 // showRestore lets the user pick one of the automatic backups, or any file.
 func showRestore(m Shell) {
-	bs, err := data.ListBackups(m.Store().Path())
+	bs, err := data.ListRestorePoints(m.Store().Path())
 	if err != nil {
 		dialog.ShowError(err, m.Window())
 		return
@@ -79,6 +79,11 @@ func showRestore(m Shell) {
 	for i, b := range bs {
 		items[i] = lang.X("backup.item", "{{.Day}} · {{.Size}} kB", map[string]string{"Day": data.FormatDate(b.Day),
 			"Size": fmt.Sprint((b.Size + 1023) / 1024)})
+		if b.SafetyCopy {
+			// The way back from a restore (found by use: it was not listed).
+			items[i] = lang.X("backup.item_safety", "{{.Day}} {{.Time}} · före en återställning · {{.Size}} kB", map[string]string{
+				"Day": data.FormatDate(b.Day), "Time": b.Day.Format("15:04"), "Size": fmt.Sprint((b.Size + 1023) / 1024)})
+		}
 	}
 	list := widget.NewRadioGroup(items, nil)
 	other := widget.NewButtonWithIcon(lang.X("backup.other_file", "Välj en annan fil …"), theme.FolderOpenIcon(), func() {

@@ -10,6 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
 	"techniqual/data"
 	"techniqual/ui/internal/uitest"
 )
@@ -91,6 +94,18 @@ func TestRestoreSwitchesToTheBackupsData(t *testing.T) {
 	}
 	if _, err := os.Stat(safety); err != nil {
 		t.Errorf("no safety copy: %v", err)
+	}
+	// The safety copy is the first choice of the next restore: the way
+	// back (found by use: it was not in the list).
+	showRestore(m)
+	var radio *widget.RadioGroup
+	uitest.Walk(m.Window().Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if r, ok := o.(*widget.RadioGroup); ok {
+			radio = r
+		}
+	})
+	if radio == nil || len(radio.Options) != 1 || !strings.Contains(radio.Options[0], " · före en återställning · ") || radio.Selected != radio.Options[0] {
+		t.Fatalf("restore list: %+v", radio)
 	}
 }
 

@@ -22,6 +22,9 @@ type Participant struct {
 	Organisation string
 	Status       data.RegistrationStatus
 	Code         string // the badge's code (data.BadgeCode), which a scanner types at the door
+	// RegisteredAt orders the reserves on the participant list: the
+	// waitlist's turn, not the alphabet.
+	RegisteredAt time.Time
 }
 
 // NewEventDoc makes an event's document from its participants, sorted by
@@ -42,11 +45,12 @@ func NewEventDoc(e data.Event, ps []data.EventParticipant, langCode string, incl
 	for _, p := range ps {
 		code := data.BadgeCode(p.Registration.ID)
 		if p.Protected && !include {
-			doc.Participants = append(doc.Participants, Participant{Name: via, Status: p.Registration.Status, Code: code})
+			doc.Participants = append(doc.Participants, Participant{Name: via, Status: p.Registration.Status, Code: code,
+				RegisteredAt: p.Registration.RegisteredAt})
 			continue
 		}
 		doc.Participants = append(doc.Participants, Participant{Name: p.Name, Organisation: p.Organisation,
-			Status: p.Registration.Status, Code: code})
+			Status: p.Registration.Status, Code: code, RegisteredAt: p.Registration.RegisteredAt})
 		ids = append(ids, p.ID())
 	}
 	c := text.Collator()
@@ -110,18 +114,22 @@ type eventWords struct {
 	listTitle, badgeTitle, certTitle     string
 	when, where, name, org, status, sign string
 	nr, certifies, tookPart, code        string
+	// The participant list's sections after those with a seat.
+	reserves, invited, noShows string
 }
 
 var eventSV = eventWords{
 	listTitle: "Deltagarlista", badgeTitle: "Namnbrickor", certTitle: "Deltagarintyg",
 	when: "Tid", where: "Plats", name: "Namn", org: "Organisation", status: "Status", sign: "Signatur",
 	nr: "Nr", code: "Kod", certifies: "Härmed intygas att", tookPart: "har deltagit i",
+	reserves: "Reserver, i turordning", invited: "Inbjudna som inte har anmält sig", noShows: "Anmälda som inte kom",
 }
 
 var eventEN = eventWords{
 	listTitle: "Participant list", badgeTitle: "Name badges", certTitle: "Certificate of participation",
 	when: "Time", where: "Venue", name: "Name", org: "Organisation", status: "Status", sign: "Signature",
 	nr: "No.", code: "Code", certifies: "This is to certify that", tookPart: "has taken part in",
+	reserves: "Reserves, in turn", invited: "Invited who have not registered", noShows: "Registered who did not come",
 }
 
 func (l *lang) events() *eventWords {
@@ -158,15 +166,27 @@ func sameDay(a, b time.Time) bool {
 // organisation, status and a column to sign in. Cancelled registrations are
 // left out.
 func ParticipantList(w io.Writer, d EventDoc, o Options) error {
-	var ps []Participant
+	// The list is read at the door: those with a seat first, to sign;
+	// then the reserves in their turn, the invited who have not answered
+	// and, after the event, those who did not come, each under a heading
+	// of its own (found by use: 13 pages with everyone mixed by name).
+	var seated, reserves, invited, noShows []Participant
 	for _, p := range d.Participants {
-		if p.Status != data.RegCancelled {
-			ps = append(ps, p)
+		switch {
+		case p.Status == data.RegNoShow: // holds its seat in the counts
+			noShows = append(noShows, p)
+		case p.Status.HoldsSeat():
+			seated = append(seated, p)
+		case p.Status == data.RegWaitlisted:
+			reserves = append(reserves, p)
+		case p.Status == data.RegInvited:
+			invited = append(invited, p)
 		}
 	}
-	if len(ps) == 0 {
+	if len(seated)+len(reserves)+len(invited)+len(noShows) == 0 {
 		return ErrNothing
 	}
+	sort.SliceStable(reserves, func(i, j int) bool { return reserves[i].RegisteredAt.Before(reserves[j].RegisteredAt) })
 	return render(w, o, func(l *lang) string { return l.events().listTitle }, 1, func(_ int, u *unit) bool {
 		l, ew := u.l, u.l.events()
 		u.reset(ew.listTitle, d.Event.Title)
@@ -177,13 +197,27 @@ func ParticipantList(w io.Writer, d EventDoc, o Options) error {
 		// The event's one count, as the screen and the command line say it.
 		u.para(marginL, contentW, capitalise(d.Counts.Summary(d.Event.Capacity, text.Lang(l.code))), regular, 9, bodyLH, grey, nil)
 		u.space(3)
-		rows := make([][]string, len(ps))
-		for i, p := range ps {
-			rows[i] = []string{strconv.Itoa(i + 1), p.Name, p.Organisation, data.StatusWord(p.Status, text.Lang(l.code)), ""}
-		}
 		cols := []column{{ew.nr, 10, regular}, {ew.name, 52, bold}, {ew.org, 45, regular}, {ew.status, 25, regular},
 			{ew.sign, contentW - 132, regular}}
-		u.table(cols, rows, 10, nil)
+		table := func(ps []Participant) {
+			rows := make([][]string, len(ps))
+			for i, p := range ps {
+				rows[i] = []string{strconv.Itoa(i + 1), p.Name, p.Organisation, data.StatusWord(p.Status, text.Lang(l.code)), ""}
+			}
+			u.table(cols, rows, 10, nil)
+		}
+		if len(seated) > 0 {
+			table(seated)
+		}
+		for _, part := range []struct {
+			head string
+			ps   []Participant
+		}{{ew.reserves, reserves}, {ew.invited, invited}, {ew.noShows, noShows}} {
+			if len(part.ps) > 0 {
+				u.heading(fmt.Sprintf("%s (%d)", part.head, len(part.ps)))
+				table(part.ps)
+			}
+		}
 		return true
 	})
 }

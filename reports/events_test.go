@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -55,6 +56,29 @@ func TestParticipantList(t *testing.T) {
 	}
 	if strings.Contains(text, "Ngọc Ánh") {
 		t.Error("a cancelled registration is on the list")
+	}
+
+	// Those with a seat come first, then each other group under its own
+	// heading: the reserves in their turn (not by name), the invited,
+	// those who did not come (found by use: all mixed by name).
+	d = eventDoc(9)
+	at := func(h int) time.Time { return time.Date(2026, 10, 1, h, 0, 0, 0, data.Stockholm) }
+	d.Participants[0].Status = data.RegRegistered                                         // Paweł
+	d.Participants[5].Status, d.Participants[5].RegisteredAt = data.RegWaitlisted, at(9)  // Märta, first in turn
+	d.Participants[3].Status, d.Participants[3].RegisteredAt = data.RegWaitlisted, at(12) // Alva, second
+	d.Participants[7].Status = data.RegInvited                                            // Åsa
+	d.Participants[6].Status = data.RegNoShow                                             // Zuzanna
+	d = withCounts(d)
+	text = flat(strings.Join(pdfPages(t, renderBytes(t, func(b *bytes.Buffer) error { return ParticipantList(b, d, Options{Fixed: fixed}) })), " "))
+	order := []string{"Paweł Wiśniewski", "Reserver, i turordning (2)", "Märta Öberg", "Alva Şahin",
+		"Inbjudna som inte har anmält sig (1)", "Åsa Ängström", "Anmälda som inte kom (1)", "Zuzanna Wójcik"}
+	last := -1
+	for _, w := range order {
+		i := strings.Index(text, w)
+		if i <= last {
+			t.Fatalf("%q is not after %q (at %d):\n%s", w, order[max(0, slices.Index(order, w)-1)], i, text)
+		}
+		last = i
 	}
 }
 

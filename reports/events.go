@@ -99,14 +99,39 @@ type EventDoc struct {
 func (d EventDoc) Printed(kind string) int {
 	n := 0
 	for _, p := range d.Participants {
-		switch {
-		case kind == "participants" && p.Status != data.RegCancelled,
-			kind == "badges" && p.Status.HoldsSeat(),
-			kind == "event-certificates" && p.Status == data.RegAttended:
+		if printedOn(kind, p) {
 			n++
 		}
 	}
 	return n
+}
+
+// printedOn reports whether the document of kind names p.
+func printedOn(kind string, p Participant) bool {
+	switch kind {
+	case "participants":
+		return p.Status != data.RegCancelled
+	case "badges":
+		return p.Status.HoldsSeat()
+	case "event-certificates":
+		return p.Status == data.RegAttended
+	}
+	return false
+}
+
+// Unprintable lists the names and organisations in the document of kind,
+// and the event's title and venue, that hold characters the PDF's fonts
+// cannot draw: they print as "�", and the user is told which (as for
+// pupils' documents; found by use: an emoji printed as "�" on a badge,
+// silently).
+func (d EventDoc) Unprintable(kind string) []string {
+	names := []string{d.Event.Title, d.Event.Venue}
+	for _, p := range d.Participants {
+		if printedOn(kind, p) {
+			names = append(names, p.Name, p.Organisation)
+		}
+	}
+	return UnprintableNames(names)
 }
 
 // eventWords are the words of the event documents in one language.

@@ -58,6 +58,9 @@ skolan" unless --include-protected is given.`,
 			what := map[string]string{"participants": "people on the list", "badges": "badges", "event-certificates": "certificates"}[kind]
 			fmt.Fprintf(env.Stdout, "%s: %d %s of %q (%s): %s\n", kind, res.People, what, e.Title,
 				res.Counts.Summary(e.Capacity, text.English), *out)
+			if msg := ops.UnprintableMessage(env.Lang, res.Unprintable); msg != "" {
+				fmt.Fprintln(env.Stderr, "techniqual pdf:", msg)
+			}
 			return exitOK
 		}
 	},

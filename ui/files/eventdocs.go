@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"techniqual/data"
+	"techniqual/data/text"
 	"techniqual/reports"
 	"techniqual/ui/ops"
 	"techniqual/ui/uikit"
@@ -42,8 +43,12 @@ func eventDocJob(m Shell, st *data.Store, eventID, kind string) (calendarJob, er
 		if err != nil {
 			return "", err
 		}
-		return lang.X("eventdocs.saved", "{{.Doc}} sparad i {{.Path}} ({{.N}} personer).",
-			map[string]string{"Doc": uikit.EventDocName(kind), "Path": path, "N": strconv.Itoa(res.People)}), nil
+		msg := lang.X("eventdocs.saved", "{{.Doc}} sparad i {{.Path}} ({{.N}} personer).",
+			map[string]string{"Doc": uikit.EventDocName(kind), "Path": path, "N": strconv.Itoa(res.People)})
+		if warn := ops.UnprintableMessage(text.Lang(code), res.Unprintable); warn != "" {
+			msg += "\n" + warn
+		}
+		return msg, nil
 	}}, nil
 }
 

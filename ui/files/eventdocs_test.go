@@ -122,3 +122,34 @@ func TestEventDocumentsSayWhenThereIsNothing(t *testing.T) {
 		t.Errorf("failure said %v", uitest.LabelTexts(top))
 	}
 }
+
+// TestEventDocumentsNameWhatPrintsAsAReplacementCharacter: found by use,
+// an emoji in a name printed as "�" on badges, silently (pupils'
+// documents already said so). The message after saving names it.
+func TestEventDocumentsNameWhatPrintsAsAReplacementCharacter(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	m := uitest.NewShell(t, st)
+	e := data.Event{Title: "Vårträff", Kind: data.EventNetwork, Start: time.Date(2027, 3, 2, 15, 0, 0, 0, data.Stockholm),
+		End: time.Date(2027, 3, 2, 17, 0, 0, 0, data.Stockholm)}
+	if err := st.SaveEvent(ctx, &e); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range [][2]string{{"Ines", "Åkerlund"}, {"Kim 🤖", "Berg"}} {
+		p := data.Person{FirstName: n[0], LastName: n[1]}
+		if err := st.SavePerson(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.Register(ctx, e.ID, p.ID, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var msg string
+	var gotErr error
+	printEventTo(m, e.ID, "badges", filepath.Join(t.TempDir(), "brickor.pdf"), func(s string, err error) { msg, gotErr = s, err })
+	m.Wait(t)
+	if gotErr != nil || !strings.Contains(msg, "Obs: 1 namn har tecken som PDF-typsnittet inte kan visa") || !strings.Contains(msg, "Kim 🤖 Berg") ||
+		strings.Contains(msg, "Ines") {
+		t.Errorf("message %q, %v", msg, gotErr)
+	}
+}

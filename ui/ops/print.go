@@ -246,6 +246,9 @@ type EventPrinted struct {
 	Event  data.Event
 	People int              // people the document names: the list's, the badges', the certificates' (reports.EventDoc.Printed)
 	Counts data.EventCounts // the event's one count (data.CountEvent)
+	// Unprintable are the names in the document that printed as "�"
+	// (UnprintableMessage tells the user).
+	Unprintable []string
 }
 
 // PrintEvent writes one of an event's documents (kind "participants",
@@ -268,5 +271,5 @@ func PrintEvent(ctx context.Context, st *data.Store, eventID, kind, path string,
 	if err := record(ctx, st, &data.AuditEntry{Action: "pdf " + kind, What: path, RecordIDs: ids, Detail: e.Title}, path); err != nil {
 		return EventPrinted{}, err
 	}
-	return EventPrinted{Event: e, People: doc.Printed(kind), Counts: doc.Counts}, nil
+	return EventPrinted{Event: e, People: doc.Printed(kind), Counts: doc.Counts, Unprintable: doc.Unprintable(kind)}, nil
 }

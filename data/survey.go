@@ -3,6 +3,7 @@ package data
 import (
 	"crypto/rand"
 	"math/big"
+	"slices"
 	"strings"
 )
 
@@ -200,6 +201,19 @@ func FormatSurveyCode(c string) string {
 		return c
 	}
 	return c[:4] + "-" + c[4:]
+}
+
+// NotInSurveyCodes lists, once each and in order, the characters of s
+// that no code holds ("Z", "Z, O"): what to tell a user who copied a code
+// wrong.
+func NotInSurveyCodes(s string) string {
+	var out []string
+	for _, r := range s {
+		if !strings.ContainsRune(codeAlphabet, r) && !slices.Contains(out, string(r)) {
+			out = append(out, string(r))
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 // NormalizeSurveyCode turns what a pupil wrote or a form tool exported into

@@ -182,8 +182,14 @@ func fromTable(t *classlist.Table, err error) (*File, error) {
 				switch {
 				case v == "":
 					bad("koden saknas", "the code is missing")
+				case !ok && len([]rune(c)) != data.SurveyCodeLen:
+					bad(fmt.Sprintf("%q är ingen kod: en kod har åtta tecken (t.ex. ACDE-FGHJ)", v), fmt.Sprintf("%q is not a code: a code has eight characters (e.g. ACDE-FGHJ)", v))
 				case !ok:
-					bad(fmt.Sprintf("%q är ingen kod (åtta tecken, t.ex. ACDE-FGHJ)", v), fmt.Sprintf("%q is not a code (eight characters, e.g. ACDE-FGHJ)", v))
+					// Eight characters, one a code never holds (found by
+					// use: "ZZZZ-ZZZZ" was told a code has eight).
+					never := data.NotInSurveyCodes(c)
+					bad(fmt.Sprintf("%q är ingen kod: koderna har aldrig %s (de saknar 0 O 1 I L 2 Z 5 S 8 B, som är lätta att blanda ihop). Kolla avskriften.", v, never),
+						fmt.Sprintf("%q is not a code: codes never hold %s (they leave out 0 O 1 I L 2 Z 5 S 8 B, which are easily mixed up). Check the copy.", v, never))
 				case codes[c] > 0:
 					bad(fmt.Sprintf("koden %s finns redan på rad %d", data.FormatSurveyCode(c), codes[c]),
 						fmt.Sprintf("the code %s is already on line %d", data.FormatSurveyCode(c), codes[c]))

@@ -79,7 +79,8 @@ func TestImportRefusesTheWholeFileWithLineNumbers(t *testing.T) {
 		codes[1].Code + ";7;3;3;3;3;\n" + // line 4: 7 is out of range
 		codes[0].Code + ";2;2;2;2;2;\n" + // line 5: the same code again
 		codes[2].Code + ";3;3;3;3;3;Trolleri\n" + // line 6: unknown programme
-		"XYZ;3;3;3;3;3;\n" // line 7: not a code
+		"XYZ;3;3;3;3;3;\n" + // line 7: not a code
+		"ZZZO-ZZZZ;3;3;3;3;3;\n" // line 8: eight characters no code holds
 	f, err := Read([]byte(csv))
 	if err != nil {
 		t.Fatal(err)
@@ -92,7 +93,8 @@ func TestImportRefusesTheWholeFileWithLineNumbers(t *testing.T) {
 	msg := fe.Text(text.English)
 	for _, want := range []string{`line 3, column "Kod": the code ACDE-FGHJ is not one of the period's`,
 		`line 4, column "q1": "7" is not an answer 1–5`, `line 5, column "Kod": the code`, "already on line 2",
-		`line 6, column "programme": "Trolleri" is not a programme`, `line 7, column "Kod": "XYZ" is not a code`} {
+		`line 6, column "programme": "Trolleri" is not a programme`, `line 7, column "Kod": "XYZ" is not a code: a code has eight characters`,
+		`line 8, column "Kod": "ZZZO-ZZZZ" is not a code: codes never hold Z, O (they leave out`} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("the errors lack %q:\n%s", want, msg)
 		}

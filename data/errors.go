@@ -20,6 +20,9 @@ var (
 	// ErrMigration: the file could not be brought up to this version's
 	// schema (a migration failed; the file is as it was before it).
 	ErrMigration = errors.New("the database could not be upgraded to this version")
+	// ErrDamaged: the file is a SQLite database whose pages SQLite finds
+	// broken ("database disk image is malformed"). It is left untouched.
+	ErrDamaged = errors.New("the database file is damaged")
 	// ErrInUse: another Techniqual already has the file open.
 	ErrInUse = errors.New("the database is already open in another Techniqual window")
 	// ErrConflict: a unique value is already taken.
@@ -125,6 +128,22 @@ func translate(op string, err error) error {
 		return fmt.Errorf("%s: %s", op, msg)
 	}
 	return fmt.Errorf("%s: %w", op, err)
+}
+
+// IsDamage reports whether err is SQLite finding the file's pages broken.
+func IsDamage(err error) bool {
+	var se sqlite3.Error
+	return errors.Is(err, ErrDamaged) || (errors.As(err, &se) && se.Code == sqlite3.ErrCorrupt)
+}
+
+// markDamage makes a SQLite corruption error also ErrDamaged, keeping
+// what it says (found by use: "database disk image is malformed" was all
+// a counsellor was told).
+func markDamage(err error) error {
+	if err == nil || errors.Is(err, ErrDamaged) || !IsDamage(err) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", ErrDamaged, err)
 }
 
 // migrationError is a failed migration: its text is the migration's name

@@ -89,8 +89,9 @@ type Store struct {
 // Open opens (or creates) the database at path, migrates it to the current
 // schema and takes the file's lock. A file that is not a SQLite database, or
 // one written by a newer Techniqual, is left untouched and gives
-// ErrNotDatabase or ErrNewerVersion; a file that another Techniqual holds
-// gives ErrInUse.
+// ErrNotDatabase or ErrNewerVersion; one whose pages SQLite finds broken
+// (as far as opening reads) gives ErrDamaged; a file that another
+// Techniqual holds gives ErrInUse.
 func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -121,7 +122,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	s, err := open(ctx, abs, opts)
 	if err != nil {
 		lock.release()
-		return nil, err
+		return nil, markDamage(err)
 	}
 	s.lock = lock
 	return s, nil

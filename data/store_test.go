@@ -82,6 +82,27 @@ func TestOpenRefusesBadFilesAndLeavesThemUntouched(t *testing.T) {
 	st.Close()
 	os.Remove(newer + "-wal")
 	os.Remove(newer + "-shm")
+	// A database whose schema page is broken: SQLite calls it "database
+	// disk image is malformed"; the user is told it is damaged.
+	damaged := filepath.Join(dir, "skadad.db")
+	st, err = Open(ctx, damaged, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveOrganisation(ctx, &Organisation{Kind: KindSchool, Name: "Björkskolan"}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	os.Remove(damaged + "-wal")
+	os.Remove(damaged + "-shm")
+	b, err := os.ReadFile(damaged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copy(b[100:4000], make([]byte, 3900))
+	if err := os.WriteFile(damaged, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
 
 	cases := []struct {
 		name    string
@@ -93,6 +114,7 @@ func TestOpenRefusesBadFilesAndLeavesThemUntouched(t *testing.T) {
 		{"short binary", filepath.Join(dir, "short.db"), []byte{0x53, 0x51, 0x00}, ErrNotDatabase},
 		{"zip file", filepath.Join(dir, "list.db"), append([]byte("PK\x03\x04"), bytes.Repeat([]byte{1}, 200)...), ErrNotDatabase},
 		{"newer version", newer, nil, ErrNewerVersion},
+		{"damaged", damaged, nil, ErrDamaged},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

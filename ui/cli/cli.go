@@ -266,6 +266,9 @@ func openExisting(ctx context.Context, path string, stderr io.Writer, cmd string
 // describeOpenError says in words what is wrong with a database file.
 func describeOpenError(path string, err error) string {
 	switch {
+	case data.IsDamage(err):
+		return path + " is damaged: parts of it cannot be read. The file was not changed. Restore the latest backup (techniqual restore --db " +
+			path + " --from BACKUP; the daily backups are in " + data.BackupFolder(path) + ")"
 	case errors.Is(err, data.ErrNotDatabase):
 		return path + " is not a Techniqual database; the file was not changed"
 	case errors.Is(err, data.ErrNewerVersion):

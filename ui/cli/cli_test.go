@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -56,5 +57,33 @@ func TestRunWithoutCommandStartsTheWindow(t *testing.T) {
 	code := run([]string{"--db", "/tmp/x.db"}, &bytes.Buffer{}, &bytes.Buffer{}, func(db string) int { got = db; return 0 })
 	if code != exitOK || got != "/tmp/x.db" {
 		t.Errorf("run = %d with db %q", code, got)
+	}
+}
+
+// TestADamagedDatabaseIsToldAsSuch: found by use, SQLite's "database disk
+// image is malformed" was all the message said. It now says the file is
+// damaged, unchanged, and how to restore a backup.
+func TestADamagedDatabaseIsToldAsSuch(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "skadad.db")
+	noGUI := func(string) int { t.Fatal("the window must not start"); return 0 }
+	if code := run([]string{"demo", "--db", db, "--pupils", "30", "--seed", "2"}, &bytes.Buffer{}, &bytes.Buffer{}, noGUI); code != exitOK {
+		t.Fatal("demo failed")
+	}
+	b, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copy(b[100:4000], make([]byte, 3900)) // the schema's page
+	if err := os.WriteFile(db, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	code := run([]string{"list", "periods", "--db", db}, &bytes.Buffer{}, &stderr, noGUI)
+	want := db + " is damaged: parts of it cannot be read. The file was not changed. Restore the latest backup (techniqual restore --db " + db + " --from BACKUP"
+	if code != exitFailure || !strings.Contains(stderr.String(), want) {
+		t.Errorf("exit %d, stderr %q, want %q", code, stderr.String(), want)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(after, b) {
+		t.Error("the damaged file was changed")
 	}
 }

@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -79,6 +80,7 @@ func TestOpenErrorTextSaysWhatAndWhere(t *testing.T) {
 		{data.ErrNotDatabase, "ingen Techniqual-databas"},
 		{data.ErrNewerVersion, "nyare version"},
 		{data.ErrInUse, "redan öppen"},
+		{fmt.Errorf("%w: database disk image is malformed", data.ErrDamaged), "är skadad: delar av den går inte att läsa. Den har inte ändrats. Återställ den senaste säkerhetskopian (de dagliga ligger i /hem/syv/backups)"},
 	}
 	for _, c := range cases {
 		got := uikit.OpenErrorText("/hem/syv/elever.db", c.err)

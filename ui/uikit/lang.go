@@ -117,6 +117,9 @@ func RoleText(r data.Role) string { return lang.X("role."+string(r), RoleNames[r
 // OpenErrorText says in the user's words why a database did not open.
 func OpenErrorText(path string, err error) string {
 	switch {
+	case data.IsDamage(err):
+		return lang.X("open.damaged", "Filen {{.Path}} är skadad: delar av den går inte att läsa. Den har inte ändrats. Återställ den senaste säkerhetskopian (de dagliga ligger i {{.Folder}}), eller öppna en annan databas.",
+			map[string]string{"Path": path, "Folder": data.BackupFolder(path)})
 	case errors.Is(err, data.ErrNotDatabase):
 		return lang.X("open.not_database", "Filen {{.Path}} är ingen Techniqual-databas. Filen har inte ändrats.", map[string]string{"Path": path})
 	case errors.Is(err, data.ErrNewerVersion):

@@ -84,6 +84,11 @@ type Screen struct {
 	// landed (tests wait on them).
 	listLoaded   chan struct{}
 	detailLoaded chan struct{}
+
+	// editAfterLoad is the person whose contact dialog opens once their
+	// organisation is shown (EditContact); lastPerson the dialog opened.
+	editAfterLoad string
+	lastPerson    *personDialog
 }
 
 // The kind filter's choices, in display order.
@@ -476,6 +481,30 @@ func (s *Screen) applyDetail(d detailData) {
 	}
 	s.org, s.people, s.offers, s.periods, s.journey = d.org, d.people, d.offers, d.periods, d.journey
 	s.showDetail()
+	if id := s.editAfterLoad; id != "" {
+		s.editAfterLoad = ""
+		for _, p := range s.people {
+			if p.ID == id {
+				s.lastPerson = s.editPerson(p)
+			}
+		}
+	}
+}
+
+// EditContact shows the person's organisation, chosen in the list, and
+// opens the contact dialog for them: Kontakter's "Ändra" (found by use:
+// Kontakter only listed, and a wrong e-mail address had to be hunted down
+// here by hand).
+func (s *Screen) EditContact(orgID, personID string) {
+	s.editAfterLoad = personID
+	s.selectedID, s.host = orgID, nil
+	if s.all != nil && !slices.ContainsFunc(s.shown, func(o data.Organisation) bool { return o.ID == orgID }) {
+		// A filter hides it: show every organisation.
+		s.kind.SetSelectedIndex(0)
+		s.search.SetText("")
+	}
+	s.applyFilter()
+	s.loadDetail(orgID)
 }
 
 func (s *Screen) setDetail(o fyne.CanvasObject) {

@@ -391,3 +391,35 @@ func TestCompaniesScreenWiredInTheNavigationAndEscClosesDialogs(t *testing.T) {
 		t.Error("Esc on the window did not close the journey dialog")
 	}
 }
+
+// TestEditContactFromKontakter: Kontakter's "Ändra" shows the person's
+// organisation, chosen in the list even when a filter hid it, with the
+// contact dialog open on them; saving changes the person (found by use:
+// Kontakter only listed).
+func TestEditContactFromKontakter(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	co := coCompany(t, st, "Alsters Kodverkstad AB")
+	other := coCompany(t, st, "Forshaga Fiber AB")
+	p := data.Person{OrganisationID: co.ID, FirstName: "Tove", LastName: "Lindh", Email: "tove.lindh@exmaple.se", Roles: []data.Role{data.RoleHR}}
+	if err := st.SavePerson(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	s := newCompaniesTest(t, st)
+	coOpen(t, s, other.ID)
+	s.search.SetText("Forshaga") // the filter hides the contact's organisation
+	s.EditContact(co.ID, p.ID)
+	coWait(t, s, s.detailLoaded, "the contact's organisation")
+	if s.org.ID != co.ID || s.selectedID != co.ID || s.search.Text != "" {
+		t.Fatalf("shows %q (selected %q, search %q), want %q", s.org.Name, s.selectedID, s.search.Text, co.Name)
+	}
+	if s.lastPerson == nil || s.lastPerson.first.Text != "Tove" || s.lastPerson.email.Text != "tove.lindh@exmaple.se" {
+		t.Fatal("the contact dialog is not open on Tove")
+	}
+	s.lastPerson.email.SetText("tove.lindh@example.se")
+	test.Tap(s.lastPerson.fd.saveBtn)
+	coWait(t, s, s.detailLoaded, "the organisation after saving")
+	if got, err := st.GetPerson(ctx, p.ID); err != nil || got.Email != "tove.lindh@example.se" {
+		t.Errorf("saved %+v, %v", got, err)
+	}
+}

@@ -22,10 +22,13 @@ import (
 )
 
 // Shell is what Kontakter needs from the window: the store, dialogs, the
-// clipboard (through the app) and background loads; it starts nothing on
-// another screen.
+// clipboard (through the app), background loads, and Företag to edit a
+// contact in.
 type Shell interface {
 	uikit.Base
+	// EditContact shows Företag with the person's organisation and their
+	// contact dialog open.
+	EditContact(orgID, personID string)
 }
 
 // Screen is Kontakter: everyone at every organisation with role and
@@ -70,7 +73,11 @@ func New(m Shell) *Screen {
 			name.Truncation = fyne.TextTruncateEllipsis
 			info := widget.NewLabel("")
 			info.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, container.NewVBox(name, info))
+			// Ändra opens the contact where it is edited, in Företag
+			// (found by use: Kontakter only listed).
+			edit := widget.NewButtonWithIcon(lang.X("contacts.edit", "Ändra …"), theme.DocumentCreateIcon(), nil)
+			edit.Importance = widget.LowImportance
+			return container.NewBorder(nil, nil, widget.NewCheck("", nil), container.NewCenter(edit), container.NewVBox(name, info))
 		},
 		s.updateRow)
 	s.count = widget.NewLabel("")
@@ -83,7 +90,8 @@ func New(m Shell) *Screen {
 		s.list.Refresh()
 	})
 	s.roleSel.SetSelectedIndex(0)
-	top := container.NewBorder(nil, nil, nil, s.roleSel, s.search)
+	// Wide enough for "studie- och yrkesvägledare" (found by use: "Alla …").
+	top := container.NewBorder(nil, nil, nil, container.New(widgets.FixedWidth{W: 260}, s.roleSel), s.search)
 	bottom := container.NewBorder(nil, nil, s.count, container.NewHBox(all, none, s.copyBtn))
 	s.content = container.NewBorder(top, bottom, nil, nil, s.list)
 	return s
@@ -165,6 +173,13 @@ func (s *Screen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		func(x string) bool { return x == "" })
 	texts.Objects[1].(*widget.Label).SetText(strings.Join(parts, " · "))
 	id := r.p.ID
+	edit := box.Objects[2].(*fyne.Container).Objects[0].(*widget.Button)
+	edit.OnTapped = func() { s.main.EditContact(r.p.OrganisationID, id) }
+	if r.p.OrganisationID == "" {
+		edit.Disable() // nobody's contact: there is no organisation to edit it in
+	} else {
+		edit.Enable()
+	}
 	check.OnChanged = nil
 	check.SetChecked(s.selected[id])
 	check.OnChanged = func(on bool) {

@@ -9,7 +9,9 @@ import (
 	"techniqual/ui/uikit"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 func TestCopyEmailsOfSelectedContacts(t *testing.T) {
@@ -41,6 +43,44 @@ func TestCopyEmailsOfSelectedContacts(t *testing.T) {
 	for _, i := range s.shown {
 		if !strings.Contains(uikit.Fold(s.people[i].key), uikit.Fold(first.LastName)) {
 			t.Fatalf("search shows %s", s.people[i].p.Name())
+		}
+	}
+}
+
+// TestEditOpensTheContactInFöretag: each row's "Ändra …" asks the window
+// for the contact in Företag; someone of no organisation has nowhere to
+// be edited and the button is off (found by use: Kontakter only listed).
+func TestEditOpensTheContactInFöretag(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	org := data.Organisation{Kind: data.KindCompany, Name: "Alsters Kodverkstad AB"}
+	if err := st.SaveOrganisation(ctx, &org); err != nil {
+		t.Fatal(err)
+	}
+	tove := data.Person{OrganisationID: org.ID, FirstName: "Tove", LastName: "Lindh"}
+	walkIn := data.Person{FirstName: "Ines", LastName: "Åkerlund"}
+	for _, p := range []*data.Person{&tove, &walkIn} {
+		if err := st.SavePerson(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sh := uitest.NewShell(t, st)
+	s := New(sh)
+	sh.Open(t, s)
+	for i, idx := range s.shown {
+		p := s.people[idx].p
+		row := s.list.CreateItem()
+		s.updateRow(i, row)
+		edit := row.(*fyne.Container).Objects[2].(*fyne.Container).Objects[0].(*widget.Button)
+		if p.ID == walkIn.ID {
+			if !edit.Disabled() {
+				t.Error("Ändra is on for someone of no organisation")
+			}
+			continue
+		}
+		test.Tap(edit)
+		if !sh.HasCall("edit contact " + org.ID + " " + tove.ID) {
+			t.Errorf("Ändra on Tove asked %v", sh.Calls())
 		}
 	}
 }

@@ -161,3 +161,40 @@ func TestEscapeAnswersTheDialogOnTop(t *testing.T) {
 		t.Errorf("after two: %d overlays, answered %v, confirmed %v (want Ja)", n, answered, confirmed)
 	}
 }
+
+// TestEditContactShowsItInFöretag: Kontakter's "Ändra" shows Företag with
+// the contact dialog open on the person.
+func TestEditContactShowsItInFöretag(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	org := data.Organisation{Kind: data.KindCompany, Name: "Alsters Kodverkstad AB"}
+	if err := st.SaveOrganisation(ctx, &org); err != nil {
+		t.Fatal(err)
+	}
+	p := data.Person{OrganisationID: org.ID, FirstName: "Tove", LastName: "Lindh"}
+	if err := st.SavePerson(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	m := newTestWindow(t, st)
+	m.Show("contacts")
+	waitIdle(t, m)
+	m.EditContact(org.ID, p.ID)
+	waitIdle(t, m)
+	waitIdle(t, m)
+	if sections[m.current].id != "companies" {
+		t.Fatalf("showing %q, want companies", sections[m.current].id)
+	}
+	top := m.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no contact dialog")
+	}
+	found := false
+	uitest.Walk(top, func(o fyne.CanvasObject) {
+		if e, ok := o.(*uikit.EscEntry); ok && e.Text == "Tove" {
+			found = true
+		}
+	})
+	if !found {
+		t.Error("the dialog is not on Tove")
+	}
+}

@@ -255,6 +255,16 @@ func (m *MainWindow) ShowFound(id, text string) {
 	})
 }
 
+// EditContact shows Företag with the person's organisation and their
+// contact dialog open (Kontakter's "Ändra").
+func (m *MainWindow) EditContact(orgID, personID string) {
+	m.showThen("companies", func() {
+		if e, ok := m.screen("companies").(interface{ EditContact(orgID, personID string) }); ok {
+			e.EditContact(orgID, personID)
+		}
+	})
+}
+
 // showThen shows the screen with that id and then runs then, once it is
 // shown: not when the screen shown before keeps the window (its unsaved
 // edits, uikit.Leaver).

@@ -198,6 +198,12 @@ func (s *Shell) SavePupilCalendar(pupilID, periodID string) {
 // PrintEvent records "print event ID KIND".
 func (s *Shell) PrintEvent(eventID, kind string) { s.Record("print event " + eventID + " " + kind) }
 
+// EditContact records the move to Företag to edit a contact as "edit
+// contact ORG PERSON".
+func (s *Shell) EditContact(orgID, personID string) {
+	s.Record("edit contact " + orgID + " " + personID)
+}
+
 // ShowHostFormFile records "hostform file COMPANY".
 func (s *Shell) ShowHostFormFile(companyID string) { s.Record("hostform file " + companyID) }
 

@@ -49,6 +49,9 @@ type Shell interface {
 	// ShowFound shows the screen with that id with its search set to text
 	// (Företag: the school a checklist line names).
 	ShowFound(id, text string)
+	// ShowNewWeek shows Praoperioder with a new period of the teknikprao
+	// week's format.
+	ShowNewWeek()
 }
 
 // Screen is Översikt: it shows live counts of what the database holds, and on an
@@ -68,8 +71,10 @@ type Screen struct {
 
 	// The ways to begin (first run) and the next steps after an empty start.
 	classBtn, fileBtn, periodBtn, hrBtn *widget.Button
-	start                               *fyne.Container // the "Kom igång" card: no period yet
-	startSteps                          *widget.Label
+	// The coordinator's ways to begin: member companies, a week, an event.
+	membersBtn, weekBtn, eventBtn *widget.Button
+	start                         *fyne.Container // the "Kom igång" card: no period yet
+	startSteps                    *widget.Label
 
 	// The checklist of one period.
 	todo       *fyne.Container

@@ -48,10 +48,24 @@ func (s *Screen) buildWelcome() {
 	host := widget.NewCard(lang.X("way.start.hr_title", "Företag: HR eller handledare"), "", container.NewGridWithColumns(2,
 		startWay(s.hrBtn, lang.X("way.start.hr_note", "Öppna filen du fått med e-post från skolan eller nätverket. Sedan fyller du i era praoplatser i värdformuläret och sparar en fil att skicka tillbaka.")),
 	))
+	// Found by use: the network's coordinator had no way of their own.
+	s.membersBtn = widget.NewButtonWithIcon(lang.X("way.start.members", "Lägg till medlemsföretag …"), theme.ContentAddIcon(), func() {
+		s.main.ShowNew("companies")
+	})
+	s.weekBtn = widget.NewButtonWithIcon(lang.X("way.start.week", "Planera en teknikprao-vecka …"), theme.CalendarIcon(), s.main.ShowNewWeek)
+	s.eventBtn = widget.NewButtonWithIcon(lang.X("way.start.event", "Skapa evenemang …"), theme.MailComposeIcon(), func() {
+		s.main.ShowNew("events")
+	})
+	network := widget.NewCard(lang.X("way.start.network_title", "Nätverket: samordnare"), "", container.NewGridWithColumns(3,
+		startWay(s.membersBtn, lang.X("way.start.members_note", "Företagen i nätverket, med kontaktpersoner och förebilder. Deras jämställdhetsresor följs under Jämställdhetsresor.")),
+		startWay(s.weekBtn, lang.X("way.start.week_note", "Fyra organisationer delar en vecka; varje lag av elever möter alla i sin grupp och veckan avslutas gemensamt.")),
+		startWay(s.eventBtn, lang.X("way.start.event_note", "Nätverksträffar och elevevenemang: inbjudningar, anmälan, incheckning i dörren och intyg.")),
+	))
 	try := container.NewHBox(s.demoBtn, s.emptyBtn)
 	tryNote := widgets.WrapLabel(lang.X("way.start.demo_note", "Vill du först prova? Exempeldata är påhittade skolor, företag och elever i Värmland."))
 	s.welcome = container.NewVBox(widget.NewCard(lang.X("overview.welcome", "Välkommen till Techniqual"), "",
-		container.NewVBox(intro, school, host, tryNote, try, s.progress)))
+		// Trying first stays in sight at 1366×768 above the three ways.
+		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewCenter(try), container.NewVBox(intro, tryNote)), s.progress, school, network, host)))
 	s.welcome.Hide()
 
 	// After an empty start, and until there is a period: what to do next.

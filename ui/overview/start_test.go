@@ -31,6 +31,10 @@ func TestFirstRunLeads(t *testing.T) {
 		{func() { test.Tap(s.fileBtn) }, []string{"import exchange"}},
 		// HR staff: the file they were sent, then their host form.
 		{func() { test.Tap(s.hrBtn) }, []string{"import exchange", "show companies"}},
+		// The network's coordinator (found by use: no way of their own).
+		{func() { test.Tap(s.membersBtn) }, []string{"new companies"}},
+		{func() { test.Tap(s.weekBtn) }, []string{"new week period"}},
+		{func() { test.Tap(s.eventBtn) }, []string{"new events"}},
 	} {
 		before := len(sh.Calls())
 		c.tap()

@@ -147,7 +147,7 @@ func New(m Shell) *Screen {
 	split := container.NewHSplit(left, s.formBox)
 	split.Offset = 0.32
 	s.content = split
-	s.startNew()
+	s.startNew(data.FormatClassic)
 	return s
 }
 
@@ -227,7 +227,7 @@ func (s *Screen) Reload() {
 				s.quiet = false
 				s.show(periods[i])
 			} else if s.current.ID != "" {
-				s.startNew() // the period shown is gone
+				s.startNew(data.FormatClassic) // the period shown is gone
 			}
 		}
 	})
@@ -305,14 +305,18 @@ func (s *Screen) updateWeeks() {
 }
 
 // OnNew starts a new period (Ctrl+N), after asking about unsaved edits.
-func (s *Screen) OnNew() { s.askThen(s.startNew, s.selectCurrent) }
+func (s *Screen) OnNew() { s.askThen(func() { s.startNew(data.FormatClassic) }, s.selectCurrent) }
 
-// startNew shows a new period's form.
-func (s *Screen) startNew() {
+// OnNewWeek starts a new period of the teknikprao week's format (the
+// coordinator's way to begin on Översikt).
+func (s *Screen) OnNewWeek() { s.askThen(func() { s.startNew(data.FormatWeek) }, s.selectCurrent) }
+
+// startNew shows a new period's form, of that format.
+func (s *Screen) startNew(format data.PeriodFormat) {
 	s.quiet = true
 	s.list.UnselectAll()
 	s.quiet = false
-	p := data.Period{Grade: 8, Status: data.PeriodPlanning}
+	p := data.Period{Grade: 8, Status: data.PeriodPlanning, Format: format}
 	for _, o := range s.schools {
 		p.SchoolIDs = append(p.SchoolIDs, o.ID)
 	}
@@ -471,7 +475,7 @@ func (s *Screen) onDelete() {
 				return
 			}
 			s.current = data.Period{}
-			s.startNew()
+			s.startNew(data.FormatClassic)
 			s.Reload()
 		}, s.main.Window())
 }

@@ -2,10 +2,12 @@ package shell
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
 	"techniqual/data/demo"
@@ -159,6 +161,28 @@ func TestEscapeAnswersTheDialogOnTop(t *testing.T) {
 	enter()
 	if n := len(c.Overlays().List()); n != 0 || !answered || !confirmed {
 		t.Errorf("after two: %d overlays, answered %v, confirmed %v (want Ja)", n, answered, confirmed)
+	}
+}
+
+// TestShowNewWeekStartsATeknikpraoWeek: the coordinator's "Planera en
+// teknikprao-vecka" on Översikt shows Praoperioder with a new period of
+// the week's format.
+func TestShowNewWeekStartsATeknikpraoWeek(t *testing.T) {
+	st := uitest.OpenStore(t)
+	m := newTestWindow(t, st)
+	m.ShowNewWeek()
+	waitIdle(t, m)
+	if sections[m.current].id != "periods" {
+		t.Fatalf("showing %q, want periods", sections[m.current].id)
+	}
+	var format *widget.Select
+	uitest.Walk(m.Current(), func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok && slices.Contains(s.Options, "Teknikprao-vecka") {
+			format = s
+		}
+	})
+	if format == nil || format.Selected != "Teknikprao-vecka" {
+		t.Fatalf("format %+v", format)
 	}
 }
 

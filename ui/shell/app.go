@@ -255,6 +255,16 @@ func (m *MainWindow) ShowFound(id, text string) {
 	})
 }
 
+// ShowNewWeek shows Praoperioder with a new period of the teknikprao
+// week's format.
+func (m *MainWindow) ShowNewWeek() {
+	m.showThen("periods", func() {
+		if w, ok := m.screen("periods").(interface{ OnNewWeek() }); ok {
+			w.OnNewWeek()
+		}
+	})
+}
+
 // EditContact shows Företag with the person's organisation and their
 // contact dialog open (Kontakter's "Ändra").
 func (m *MainWindow) EditContact(orgID, personID string) {

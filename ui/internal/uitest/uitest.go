@@ -178,6 +178,9 @@ func (s *Shell) ShowExchangeImport(onDone func()) {
 // ShowNew records "new ID".
 func (s *Shell) ShowNew(id string) { s.Record("new " + id) }
 
+// ShowNewWeek records "new week period".
+func (s *Shell) ShowNewWeek() { s.Record("new week period") }
+
 // ShowChoicesImport records "import choices".
 func (s *Shell) ShowChoicesImport(onDone func()) { s.Record("import choices") }
 

@@ -70,7 +70,8 @@ type Screen struct {
 	desc                  *widgets.MultiLineField
 	startTime, endTime    *widget.Entry
 	capacity              *widget.Entry
-	kind, organiser       *widget.Select
+	kind                  *widget.Select
+	organiser             *widgets.PickButton // found by use: a dropdown of every organisation
 	date                  *widgets.DateField
 	errs                  map[string]*widget.Label
 	heading, countLbl     *widget.Label
@@ -125,7 +126,8 @@ func New(m Shell) *Screen {
 		kinds = append(kinds, eventKindText(k))
 	}
 	s.kind = widgets.NewSelect(kinds, nil)
-	s.organiser = widgets.NewSelect(nil, nil)
+	s.organiser = widgets.NewPickButton(m.Window(), lang.X("events.field.organiser", "Arrangör"),
+		lang.X("events.organiser_search", "Sök organisation …"), nil)
 	s.date = widgets.NewDateField(m.Window())
 	// Enter saves from the one-line fields; a message beside a field goes
 	// as soon as the field is changed (found by use: they stayed until the
@@ -157,7 +159,7 @@ func New(m Shell) *Screen {
 		field("time", "events.field.time", "Tid (start – slut)", container.NewGridWithColumns(2, s.startTime, s.endTime)),
 		field("venue", "events.field.venue", "Plats", s.venue),
 		field("capacity", "events.field.capacity", "Antal platser", s.capacity),
-		field("organiser", "events.field.organiser", "Arrangör", s.organiser),
+		field("organiser", "events.field.organiser", "Arrangör", s.organiser.Button),
 		field("description", "events.field.description", "Beskrivning", s.desc),
 	)
 	s.heading = widgets.HeadingLabel("")
@@ -264,12 +266,18 @@ func (s *Screen) Reload() {
 				return
 			}
 			s.events, s.orgs, s.counts = events, orgs, counts
-			opts := []string{lang.X("events.no_organiser", "(ingen)")}
+			clean := s.state() == s.shown
+			items := []widgets.PickItem{{ID: "", Text: lang.X("events.no_organiser", "(ingen)")}}
 			for _, o := range orgs {
-				opts = append(opts, o.Name)
+				items = append(items, widgets.PickItem{ID: o.ID, Text: o.Name})
 			}
-			s.organiser.Options = opts
-			s.organiser.Refresh()
+			s.organiser.SetItems(items)
+			if clean {
+				// The event shown gets its organiser once the names are
+				// read, and that is no edit.
+				s.organiser.SetSelected(s.current.OrganiserID)
+				s.shown = s.state()
+			}
 			s.list.Refresh()
 			// The list points at the event shown, quietly: selecting it
 			// anew would refill the form over unsaved edits, or ask about
@@ -313,12 +321,7 @@ func (s *Screen) fill(e data.Event) {
 	s.venue.SetText(e.Venue)
 	s.capacity.SetText(strconv.Itoa(e.Capacity))
 	s.desc.SetText(e.Description)
-	s.organiser.SetSelectedIndex(0)
-	for i, o := range s.orgs {
-		if o.ID == e.OrganiserID {
-			s.organiser.SetSelectedIndex(i + 1)
-		}
-	}
+	s.organiser.SetSelected(e.OrganiserID)
 	saved := e.ID != ""
 	if saved {
 		s.heading.SetText(e.Title)
@@ -346,7 +349,7 @@ func (s *Screen) fill(e data.Event) {
 // state is everything the form holds, to tell whether it was edited.
 func (s *Screen) state() string {
 	return strings.Join([]string{s.title.Text, strconv.Itoa(s.kind.SelectedIndex()), s.date.Entry.Text, s.startTime.Text,
-		s.endTime.Text, s.venue.Text, s.capacity.Text, s.organiser.Selected, s.desc.Text}, "\x01") // the organiser by name: the list's order moves
+		s.endTime.Text, s.venue.Text, s.capacity.Text, s.organiser.Selected(), s.desc.Text}, "\x01") // the organiser by id: the list's order moves
 }
 
 // AskToLeave asks about unsaved edits of the event shown, a new one
@@ -474,10 +477,7 @@ func (s *Screen) formEvent() (data.Event, bool) {
 	if i := s.kind.SelectedIndex(); i >= 0 {
 		e.Kind = eventKinds[i]
 	}
-	e.OrganiserID = ""
-	if i := s.organiser.SelectedIndex(); i > 0 && i-1 < len(s.orgs) {
-		e.OrganiserID = s.orgs[i-1].ID
-	}
+	e.OrganiserID = s.organiser.Selected()
 	d, dok := s.date.Date()
 	if !dok || d.IsZero() {
 		msg := s.date.Problem() // "Datumet 2026-02-30 finns inte." where that is what is wrong

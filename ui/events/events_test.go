@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"techniqual/data"
@@ -252,8 +253,8 @@ func TestANewOrganisationIsNoEdit(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, s := openOnEvent(t, st, &data.Event{Title: "Vårträff", OrganiserID: org.ID}, time.Date(2027, 3, 2, 0, 0, 0, 0, time.UTC))
-	if s.organiser.Selected != "Volvo Cars" {
-		t.Fatalf("organiser %q", s.organiser.Selected)
+	if s.organiser.SelectedText() != "Volvo Cars" {
+		t.Fatalf("organiser %q", s.organiser.SelectedText())
 	}
 	abb := data.Organisation{Kind: data.KindCompany, Name: "ABB"}
 	if err := st.SaveOrganisation(ctx, &abb); err != nil {
@@ -262,7 +263,42 @@ func TestANewOrganisationIsNoEdit(t *testing.T) {
 	s.Reload()
 	m.Wait(t)
 	if s.state() != s.shown {
-		t.Errorf("an organisation added elsewhere counts as an edit (organiser %q)", s.organiser.Selected)
+		t.Errorf("an organisation added elsewhere counts as an edit (organiser %q)", s.organiser.SelectedText())
+	}
+}
+
+// TestOrganiserIsChosenBySearch: found by use, Arrangör was a dropdown of
+// every organisation (45 and more). It is searched: a few letters and
+// Enter choose, and Spara keeps it.
+func TestOrganiserIsChosenBySearch(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ctx := context.Background()
+	for _, n := range []string{"ABB", "Alsters Kodverkstad AB", "Karlstads universitet", "Volvo Cars"} {
+		if err := st.SaveOrganisation(ctx, &data.Organisation{Kind: data.KindCompany, Name: n}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e := &data.Event{Title: "Vårträff"}
+	m, s := openOnEvent(t, st, e, time.Date(2027, 3, 2, 0, 0, 0, 0, time.UTC))
+	if s.organiser.SelectedText() != "(ingen)" {
+		t.Fatalf("organiser %q", s.organiser.SelectedText())
+	}
+	test.Tap(s.organiser.Button)
+	box := m.Window().Canvas().Focused().(fyne.Focusable)
+	test.Type(box, "karl univ")
+	box.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if s.organiser.SelectedText() != "Karlstads universitet" || s.state() == s.shown {
+		t.Fatalf("chosen %q; an edit: %v", s.organiser.SelectedText(), s.state() != s.shown)
+	}
+	test.Tap(s.saveBtn)
+	m.Wait(t)
+	got, err := st.GetEvent(ctx, e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	org, err := st.GetOrganisation(ctx, got.OrganiserID)
+	if err != nil || org.Name != "Karlstads universitet" {
+		t.Errorf("saved organiser %q: %+v %v", got.OrganiserID, org, err)
 	}
 }
 

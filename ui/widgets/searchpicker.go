@@ -20,7 +20,7 @@ type PickItem struct{ ID, Text string } // the id handed to onPick, the text sho
 // offers): typing narrows the list, a tap or Enter (the first found) chooses.
 type SearchPicker struct {
 	Content  fyne.CanvasObject // the box, list and choice, to place in a form
-	entry    *widget.Entry
+	entry    *uikit.EscEntry
 	list     *widget.List
 	chosen   *widget.Label
 	items    []PickItem
@@ -34,7 +34,9 @@ type SearchPicker struct {
 // the entry tapped. Show its Content.
 func NewSearchPicker(placeholder string, onPick func(id string)) *SearchPicker {
 	p := &SearchPicker{onPick: onPick}
-	p.entry = widget.NewEntry()
+	// Escape in the box reaches the dialog the picker is in (Fyne's entry
+	// keeps the key), when one is set (SetOnEscape).
+	p.entry = uikit.NewEscEntry(nil)
 	p.entry.SetPlaceHolder(placeholder)
 	p.entry.OnChanged = func(string) { p.filter() }
 	// Enter takes the first entry found: a few letters and Enter choose
@@ -105,7 +107,10 @@ func SortPickItems(items []PickItem) {
 }
 
 // SearchBox is the picker's search box (to focus it, or to type in a test).
-func (p *SearchPicker) SearchBox() *widget.Entry { return p.entry }
+func (p *SearchPicker) SearchBox() *uikit.EscEntry { return p.entry }
+
+// SetOnEscape runs f when Escape is pressed in the search box.
+func (p *SearchPicker) SetOnEscape(f func()) { p.entry.OnEscape = f }
 
 // filter shows the entries whose text holds every word typed, in any case
 // (and a decomposed "å" typed is the composed one).

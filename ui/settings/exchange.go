@@ -418,7 +418,8 @@ type exchangeImport struct {
 	dlg        dialog.Dialog
 	closeBtn   *widget.Button // Stäng, also on Escape
 	path       string
-	fileLabel  *widget.Label
+	fileLabel  *widget.Label // the file's name, one line
+	fileWhat   *widget.Label // what the file is, or why it cannot be read
 	pass       *uikit.EscEntry
 	previewBtn *widget.Button
 	importBtn  *widget.Button
@@ -450,7 +451,13 @@ func ShowExchangeImport(m Shell, onDone func()) {
 
 func newExchangeImport(m Shell) *exchangeImport {
 	d := &exchangeImport{main: m, choices: map[string]exchange.Side{}}
-	d.fileLabel = widgets.WrapLabel(lang.X("exchange.no_file", "Ingen fil vald."))
+	// The file's name on one line, what it is below the passphrase: a
+	// long name that wrapped moved the passphrase field under the pointer
+	// (found by use).
+	d.fileLabel = widget.NewLabel(lang.X("exchange.no_file", "Ingen fil vald."))
+	d.fileLabel.Truncation = fyne.TextTruncateEllipsis
+	d.fileWhat = widgets.WrapLabel("")
+	d.fileWhat.Hide()
 	choose := widget.NewButtonWithIcon(lang.X("exchange.choose_file", "Välj fil …"), theme.FolderOpenIcon(), d.onChoose)
 	d.pass = uikit.NewEscPasswordEntry(func() { uikit.Tap(d.closeBtn) })
 	d.pass.SetPlaceHolder(lang.X("exchange.passphrase", "Lösenfras"))
@@ -471,7 +478,7 @@ func newExchangeImport(m Shell) *exchangeImport {
 		}
 	})
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, choose, d.fileLabel), d.pass, container.NewHBox(d.previewBtn),
-		d.progress, d.status)
+		d.fileWhat, d.progress, d.status)
 	body := container.NewBorder(top, container.NewHBox(d.closeBtn, d.importBtn), nil, nil, container.NewVScroll(d.result))
 	d.dlg = dialog.NewCustomWithoutButtons(lang.X("exchange.import_title", "Läs in utbytesfil"), body, m.Window())
 	d.dlg.Resize(fyne.NewSize(760, 600))
@@ -504,6 +511,8 @@ func (d *exchangeImport) setFile(path string) {
 	d.result.RemoveAll()
 	d.status.SetText("")
 	d.fileLabel.SetText(filepath.Base(path))
+	d.fileWhat.SetText("")
+	d.fileWhat.Hide()
 	en := (d.main.Language() == uikit.LangEnglish)
 	// The header is read off the UI goroutine: the file may sit on a slow
 	// network share.
@@ -525,7 +534,8 @@ func (d *exchangeImport) setFile(path string) {
 		}
 		return func() {
 			if d.path == path {
-				d.fileLabel.SetText(filepath.Base(path) + " – " + what)
+				d.fileWhat.SetText(what)
+				d.fileWhat.Show()
 			}
 		}
 	})

@@ -105,8 +105,8 @@ func TestExchangeDialogsSchoolFile(t *testing.T) {
 	im := newExchangeImport(m2)
 	im.setFile(path)
 	m2.Wait(t)
-	if !strings.Contains(im.fileLabel.Text, "Skolfil") {
-		t.Fatalf("file label: %q", im.fileLabel.Text)
+	if !strings.Contains(im.fileWhat.Text, "Skolfil") || im.fileLabel.Text != filepath.Base(path) {
+		t.Fatalf("file label: %q, %q", im.fileLabel.Text, im.fileWhat.Text)
 	}
 	test.Type(im.pass, "fel fras men lång nog")
 	test.Tap(im.previewBtn)
@@ -544,5 +544,29 @@ func TestHostFileWithoutTheNetworksContact(t *testing.T) {
 	}
 	if all := strings.Join(lines, "\n"); !strings.Contains(all, "• Elev via skolan – kontakt: fråga ") || !strings.Contains(all, ", som skickade filen") {
 		t.Errorf("host sheet:\n%s", all)
+	}
+}
+
+// TestALongFileNameLeavesThePassphraseWhereItIs: found by use, a long file
+// name wrapped and moved the passphrase field down under the pointer.
+func TestALongFileNameLeavesThePassphraseWhereItIs(t *testing.T) {
+	m := uitest.NewShell(t, uitest.OpenStore(t))
+	d := showExchangeImport(m)
+	m.Wait(t)
+	before := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.pass)
+	if before.Y == 0 {
+		t.Fatal("the dialog is not laid out")
+	}
+	long := filepath.Join(t.TempDir(), "Skolfil Björkskolan och Ekskolan tillsammans med Norrbyskolan Åk 8 v. 11 2027 från syv 2026-12-06.techniqual")
+	if err := os.WriteFile(long, []byte("not an exchange file, only text"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d.setFile(long)
+	m.Wait(t)
+	if !d.fileWhat.Visible() || d.fileWhat.Text == "" {
+		t.Errorf("what the file is: %q", d.fileWhat.Text)
+	}
+	if after := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.pass); after != before {
+		t.Errorf("the passphrase moved from %v to %v", before, after)
 	}
 }

@@ -75,7 +75,8 @@ type exchangeExport struct {
 	main                      Shell
 	dlg                       dialog.Dialog
 	closeBtn                  *widget.Button // Stäng, also on Escape
-	kind, org, school, period *widget.Select
+	kind, period              *widget.Select
+	org, school               *widgets.PickButton
 	orgRow, schoolRow, perRow fyne.CanvasObject
 	include                   *widget.Check
 	pass1, pass2              *uikit.EscEntry
@@ -103,14 +104,17 @@ func newExchangeExport(m Shell, kind exchange.Kind, orgID string) *exchangeExpor
 		names[i] = exchangeKindName(k)
 	}
 	d.kind = widgets.NewSelect(names, func(string) { d.warnProtected() })
-	d.org = widgets.NewSelect(nil, nil)
-	d.school = widgets.NewSelect(nil, func(string) { d.warnProtected() })
+	// Chosen by search: a region has dozens of companies (found by use:
+	// a dropdown of them all).
+	d.org = widgets.NewPickButton(m.Window(), lang.X("exchange.company", "Företag"), lang.X("exchange.org_search", "Sök företag …"), nil)
+	d.school = widgets.NewPickButton(m.Window(), lang.X("exchange.school", "Skola"), lang.X("exchange.school_search", "Sök skola …"),
+		func(string) { d.warnProtected() })
 	d.period = widgets.NewSelect(nil, func(string) { d.warnProtected() })
 	row := func(label string, w fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, w)
 	}
-	d.orgRow = row(lang.X("exchange.company", "Företag"), d.org)
-	d.schoolRow = row(lang.X("exchange.school", "Skola"), d.school)
+	d.orgRow = row(lang.X("exchange.company", "Företag"), d.org.Button)
+	d.schoolRow = row(lang.X("exchange.school", "Skola"), d.school.Button)
 	d.perRow = row(lang.X("exchange.period", "Praoperiod"), d.period)
 	// Found by use: ticking it said nothing of what it means.
 	d.includeWarn = widgets.NewErrLabel()
@@ -181,11 +185,11 @@ func (d *exchangeExport) warnProtected() {
 	}
 	generic := lang.X("exchange.include_protected_warning", "Elever med skyddad identitet kommer med i filen med namn. Skicka den bara till den som ska ha dem, och berätta lösenfrasen på annat sätt.")
 	widgets.ShowErr(d.includeWarn, generic)
-	si, pi := d.school.SelectedIndex(), d.period.SelectedIndex()
-	if si < 0 || pi < 0 || si >= len(d.schools) || pi >= len(d.periods) {
+	si, pi := d.school.Selected(), d.period.SelectedIndex()
+	if si == "" || pi < 0 || pi >= len(d.periods) {
 		return
 	}
-	o := ops.Outgoing{Kind: exchange.KindSchool, SchoolID: d.schools[si].ID, PeriodID: d.periods[pi].ID,
+	o := ops.Outgoing{Kind: exchange.KindSchool, SchoolID: si, PeriodID: d.periods[pi].ID,
 		Options: exchange.Options{AppVersion: d.main.AppVersion(), IncludeProtected: true}}
 	st := d.main.Store()
 	d.main.Background(func() func() {
@@ -193,7 +197,7 @@ func (d *exchangeExport) warnProtected() {
 		return func() {
 			// A count for a choice since changed is not shown.
 			if err != nil || !d.include.Checked || d.chosenKind() != exchange.KindSchool ||
-				d.school.SelectedIndex() != si || d.period.SelectedIndex() != pi {
+				d.school.Selected() != si || d.period.SelectedIndex() != pi {
 				return
 			}
 			d.protectedNamed = p.Named
@@ -248,20 +252,20 @@ func (d *exchangeExport) load() {
 			prefs := d.main.App().Preferences()
 			// setNames chooses the first of wants that is there, or else
 			// the first name.
-			setNames := func(s *widget.Select, orgs []data.Organisation, wants ...string) {
-				n := make([]string, len(orgs))
+			setNames := func(b *widgets.PickButton, orgs []data.Organisation, wants ...string) {
+				items := make([]widgets.PickItem, len(orgs))
 				for i, o := range orgs {
-					n[i] = o.Name
+					items[i] = widgets.PickItem{ID: o.ID, Text: o.Name}
 				}
-				s.SetOptions(n)
+				b.SetItems(items)
 				for _, want := range wants {
-					if i := slices.IndexFunc(orgs, func(o data.Organisation) bool { return o.ID == want }); want != "" && i >= 0 {
-						s.SetSelectedIndex(i)
+					if want != "" && slices.ContainsFunc(orgs, func(o data.Organisation) bool { return o.ID == want }) {
+						b.SetSelected(want)
 						return
 					}
 				}
 				if len(orgs) > 0 {
-					s.SetSelectedIndex(0)
+					b.SetSelected(orgs[0].ID)
 				}
 			}
 			setNames(d.org, cs, d.wantOrg, prefs.String(prefExchangeOrg))
@@ -287,9 +291,9 @@ func (d *exchangeExport) check() string {
 	switch {
 	case k == "":
 		return lang.X("exchange.choose_kind", "Välj vilken fil du vill spara.")
-	case (k == exchange.KindHostForm || k == exchange.KindHost || k == exchange.KindJourney) && d.org.SelectedIndex() < 0:
+	case (k == exchange.KindHostForm || k == exchange.KindHost || k == exchange.KindJourney) && d.org.Selected() == "":
 		return lang.X("exchange.choose_company", "Välj ett företag.")
-	case (k == exchange.KindSchool || k == exchange.KindResults) && d.school.SelectedIndex() < 0:
+	case (k == exchange.KindSchool || k == exchange.KindResults) && d.school.Selected() == "":
 		return lang.X("exchange.choose_school", "Välj en skola.")
 	case k != exchange.KindHostForm && k != exchange.KindJourney && d.period.SelectedIndex() < 0:
 		return lang.X("exchange.choose_period", "Välj en praoperiod.")
@@ -347,9 +351,9 @@ func (d *exchangeExport) onSave() {
 // about, and the date ("Värdformulär Alsters Kodverkstad AB 2026-12-05.techniqual").
 func (d *exchangeExport) fileName() string {
 	k := d.chosenKind()
-	who := d.school.Selected
+	who := d.school.SelectedText()
 	if k == exchange.KindHostForm || k == exchange.KindHost {
-		who = d.org.Selected
+		who = d.org.SelectedText()
 	}
 	return exchange.FileName(k, who, d.main.Now().Format("2006-01-02"), d.main.Language() == uikit.LangEnglish)
 }
@@ -361,13 +365,7 @@ func (d *exchangeExport) saveTo(path string) {
 		return
 	}
 	k, pass := d.chosenKind(), d.pass1.Text
-	var orgID, schoolID, periodID string
-	if i := d.org.SelectedIndex(); i >= 0 {
-		orgID = d.companies[i].ID
-	}
-	if i := d.school.SelectedIndex(); i >= 0 {
-		schoolID = d.schools[i].ID
-	}
+	orgID, schoolID, periodID := d.org.Selected(), d.school.Selected(), ""
 	if i := d.period.SelectedIndex(); i >= 0 {
 		periodID = d.periods[i].ID
 	}

@@ -43,8 +43,8 @@ func TestExchangeDialogsSchoolFile(t *testing.T) {
 	m := uitest.NewShell(t, src)
 	d := newExchangeExport(m, exchange.KindSchool, school.ID)
 	m.Wait(t)
-	if d.school.Selected != school.Name || d.period.Selected != per.Name || !d.include.Visible() || d.orgRow.Visible() {
-		t.Fatalf("export dialog: school %q period %q", d.school.Selected, d.period.Selected)
+	if d.school.SelectedText() != school.Name || d.period.Selected != per.Name || !d.include.Visible() || d.orgRow.Visible() {
+		t.Fatalf("export dialog: school %q period %q", d.school.SelectedText(), d.period.Selected)
 	}
 	// Taking protected pupils' names says what it means (found by use).
 	d.include.SetChecked(true)
@@ -486,8 +486,8 @@ func TestExportCountsProtectedAndRemembersItsChoices(t *testing.T) {
 	// same file, school and period; the protected names are not taken.
 	again := newExchangeExport(m, "", "")
 	m.Wait(t)
-	if again.chosenKind() != exchange.KindSchool || again.school.Selected != "Ekskolan" || again.period.Selected != periods[0].Name || again.include.Checked {
-		t.Errorf("opened again: kind %q school %q period %q include %v", again.chosenKind(), again.school.Selected, again.period.Selected, again.include.Checked)
+	if again.chosenKind() != exchange.KindSchool || again.school.SelectedText() != "Ekskolan" || again.period.Selected != periods[0].Name || again.include.Checked {
+		t.Errorf("opened again: kind %q school %q period %q include %v", again.chosenKind(), again.school.SelectedText(), again.period.Selected, again.include.Checked)
 	}
 }
 

@@ -219,9 +219,11 @@ func BackupFile(ctx context.Context, dbPath, out string) error {
 var coreTables = []string{"organisations", "pupils", "periods", "offers", "audit_log"}
 
 // CheckBackup tells whether the file at path is a Techniqual database this
-// build can open, without changing it: ErrNotDatabase for anything else
-// (another program's SQLite file, a damaged file), ErrNewerVersion for one
-// written by a newer Techniqual. It returns the file's schema version.
+// build can open, without changing it: ErrEncryptedBackup for an
+// encrypted backup (DecryptBackup it first), ErrNotDatabase for anything
+// else (another program's SQLite file, a damaged file), ErrNewerVersion
+// for one written by a newer Techniqual. It returns the file's schema
+// version.
 func CheckBackup(ctx context.Context, path string) (version int, err error) {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -229,6 +231,9 @@ func CheckBackup(ctx context.Context, path string) (version int, err error) {
 	}
 	if fi.IsDir() || fi.Size() == 0 {
 		return 0, fmt.Errorf("%s: %w", path, ErrNotDatabase)
+	}
+	if enc, _ := IsEncryptedBackup(path); enc {
+		return 0, fmt.Errorf("%s: %w", path, ErrEncryptedBackup)
 	}
 	if err := checkHeader(path); err != nil {
 		return 0, err

@@ -91,3 +91,87 @@ func TestCmdBackupAndRestore(t *testing.T) {
 		t.Error("the restored database holds what was added after the backup")
 	}
 }
+
+// TestEncryptedBackupAndRestore: with --passphrase-file the copy is
+// encrypted (no name readable in it); restoring it needs the passphrase,
+// and a wrong one changes nothing.
+func TestEncryptedBackupAndRestore(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "live.db")
+	st, err := data.Open(ctx, db, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := data.Organisation{Kind: data.KindSchool, Name: "Qvarnbyskolan"}
+	if err := st.SaveOrganisation(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	run := func(f func(context.Context, []string, io.Writer, io.Writer) int, args ...string) (int, string, string) {
+		var o, e bytes.Buffer
+		code := f(ctx, args, &o, &e)
+		return code, o.String(), e.String()
+	}
+	pf, wrong, short := filepath.Join(dir, "pass.txt"), filepath.Join(dir, "wrong.txt"), filepath.Join(dir, "short.txt")
+	os.WriteFile(pf, []byte("tre ord som hänger ihop\n"), 0o600)
+	os.WriteFile(wrong, []byte("fel fras men lång nog\n"), 0o600)
+	os.WriteFile(short, []byte("kort\n"), 0o600)
+	out := filepath.Join(dir, "kopia.db.age")
+	if code, _, stderr := run(callBackup, "--db", db, "--out", out, "--passphrase-file", short); code != exitFailure ||
+		!strings.Contains(stderr, "fewer than 10 characters") {
+		t.Fatalf("short passphrase: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Fatal("a short passphrase wrote a file")
+	}
+	code, stdout, stderr := run(callBackup, "--db", db, "--out", out, "--passphrase-file", pf)
+	if code != exitOK || !strings.Contains(stdout, "encrypted backup of") {
+		t.Fatalf("encrypted backup: exit %d, %q %q", code, stdout, stderr)
+	}
+	b, _ := os.ReadFile(out)
+	if bytes.Contains(b, []byte("Qvarnbyskolan")) || bytes.Contains(b, []byte("SQLite format")) {
+		t.Error("the encrypted backup is readable")
+	}
+	if left, _ := filepath.Glob(filepath.Join(data.BackupFolder(db), ".*")); len(left) != 0 {
+		t.Errorf("plain copies left behind: %v", left)
+	}
+
+	st, _ = data.Open(ctx, db, data.Options{})
+	later := data.Organisation{Kind: data.KindSchool, Name: "Skolan efter kopian"}
+	st.SaveOrganisation(ctx, &later)
+	st.Close()
+	before, _ := os.ReadFile(db)
+	t.Setenv(passphraseEnv, "")
+	for _, c := range []struct {
+		name string
+		args []string
+		msg  string
+	}{
+		{"no passphrase", []string{"--db", db, "--from", out}, "is encrypted"},
+		{"wrong passphrase", []string{"--db", db, "--from", out, "--passphrase-file", wrong}, "the passphrase does not open"},
+	} {
+		code, _, stderr := run(callRestore, c.args...)
+		if code != exitFailure || !strings.Contains(stderr, c.msg) || !strings.Contains(stderr, "was not changed") {
+			t.Errorf("%s: exit %d, %q", c.name, code, stderr)
+		}
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Fatal("a refused restore changed the database")
+	}
+	code, stdout, stderr = run(callRestore, "--db", db, "--from", out, "--passphrase-file", pf)
+	if code != exitOK || !strings.Contains(stdout, "restored") {
+		t.Fatalf("restore: exit %d, %q %q", code, stdout, stderr)
+	}
+	st, err = data.Open(ctx, db, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.FindOrganisation(ctx, data.KindSchool, "Skolan efter kopian"); err == nil {
+		t.Error("the restored database holds what was added after the backup")
+	}
+	if left, _ := filepath.Glob(filepath.Join(data.BackupFolder(db), ".*")); len(left) != 0 {
+		t.Errorf("decrypted copies left behind: %v", left)
+	}
+}

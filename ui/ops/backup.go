@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/google/uuid"
@@ -101,4 +102,90 @@ func RestoreOpen(ctx context.Context, old *data.Store, from string) (st *data.St
 		err = openErr
 	}
 	return st, safety, err
+}
+
+// BackupFileEncrypted is BackupFile with the copy encrypted with
+// passphrase (data.EncryptBackup): the plain copy is made in the
+// database's private backups folder and removed once encrypted, so that
+// nothing readable reaches out's folder (a USB stick, a shared drive).
+func BackupFileEncrypted(ctx context.Context, dbPath, out, passphrase string) error {
+	if _, err := os.Stat(dbPath); err != nil {
+		return fmt.Errorf("%s: %w", dbPath, ErrNoDatabase)
+	}
+	return encrypted(dbPath, out, passphrase, func(plain string) error { return data.BackupFile(ctx, dbPath, plain) },
+		func() error {
+			return data.LogExportToFile(ctx, dbPath, encryptedEntry(out), time.Now(), uuid.NewString())
+		})
+}
+
+// BackupStoreEncrypted is BackupStore with the copy encrypted with
+// passphrase, as BackupFileEncrypted.
+func BackupStoreEncrypted(ctx context.Context, st *data.Store, out, passphrase string) error {
+	return encrypted(st.Path(), out, passphrase, func(plain string) error { return st.Backup(ctx, plain) },
+		func() error { return st.LogExport(ctx, encryptedEntry(out)) })
+}
+
+// encryptedEntry is the audit log's line for an encrypted backup to out.
+func encryptedEntry(out string) *data.AuditEntry {
+	e := backupEntry(out)
+	e.Detail += ", krypterad med lösenfras"
+	return e
+}
+
+// encrypted makes a plain backup with backup into the private backups
+// folder of dbPath, encrypts it into out, removes the plain copy and
+// records the export with record; out is removed when recording fails.
+func encrypted(dbPath, out, passphrase string, backup func(plain string) error, record func() error) error {
+	if len([]rune(passphrase)) < data.MinBackupPassphrase {
+		return fmt.Errorf("the passphrase must be at least %d characters", data.MinBackupPassphrase)
+	}
+	if fi, err := os.Stat(out); err == nil && (fi.IsDir() || fi.Size() > 0) {
+		return ErrBackupExists
+	}
+	plain, err := privateTemp(dbPath, "kryptering")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(plain)
+	if err := backup(plain); err != nil {
+		return err
+	}
+	if err := data.EncryptBackup(plain, out, passphrase); err != nil {
+		return err
+	}
+	if err := record(); err != nil {
+		os.Remove(out)
+		return err
+	}
+	return nil
+}
+
+// privateTemp is a free file name in the private backups folder of
+// dbPath (made if need be), for a plain copy that must not lie about.
+func privateTemp(dbPath, what string) (string, error) {
+	dir := data.BackupFolder(dbPath)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "."+what+"-"+uuid.NewString()+".db"), nil
+}
+
+// DecryptForRestore decrypts the encrypted backup at from into the
+// private backups folder of dbPath and returns that file, to restore from
+// and then remove (done removes it). data.ErrWrongPassphrase when the
+// passphrase does not open it.
+func DecryptForRestore(from, dbPath, passphrase string) (plain string, done func(), err error) {
+	plain, err = privateTemp(dbPath, "dekryptering")
+	if err != nil {
+		return "", func() {}, err
+	}
+	done = func() { os.Remove(plain) }
+	if err := data.DecryptBackup(from, plain, passphrase); err != nil {
+		done()
+		return "", func() {}, err
+	}
+	return plain, done, nil
 }

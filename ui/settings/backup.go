@@ -96,7 +96,7 @@ func showRestore(m Shell) {
 			d.Hide()
 			confirmRestore(m, path)
 		}, m.Window())
-		fd.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".techniqual", ".bak"}))
+		fd.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".techniqual", ".bak", ".age"}))
 		uikit.ShowFileDialog(m.Window(), fd)
 	})
 	var body fyne.CanvasObject
@@ -124,7 +124,19 @@ func showRestore(m Shell) {
 // confirmRestore checks the backup and, if it is good, asks before
 // restoring it.
 func confirmRestore(m Shell, path string) {
-	if _, err := data.CheckBackup(context.Background(), path); err != nil {
+	if enc, _ := data.IsEncryptedBackup(path); enc {
+		askRestorePassphrase(m, path)
+		return
+	}
+	confirmRestoreOf(m, path, path, func() {})
+}
+
+// confirmRestoreOf checks the backup at plain (path itself, or its
+// decrypted copy) and asks before restoring it; cleanup runs once the
+// question is answered and any restore is done.
+func confirmRestoreOf(m Shell, path, plain string, cleanup func()) {
+	if _, err := data.CheckBackup(context.Background(), plain); err != nil {
+		cleanup()
 		dialog.ShowError(errors.New(restoreErrorText(path, err)), m.Window())
 		return
 	}
@@ -133,13 +145,75 @@ func confirmRestore(m Shell, path string) {
 		map[string]string{"Path": path, "Folder": data.BackupFolder(m.Store().Path())}))
 	d := dialog.NewCustomConfirm(lang.X("backup.confirm_title", "Återställa databasen?"),
 		lang.X("backup.do_restore", "Återställ"), lang.X("backup.cancel", "Avbryt"), msg, func(ok bool) {
-			if ok {
-				restoreFrom(m, path, nil)
+			if !ok {
+				cleanup()
+				return
 			}
+			restoreFromAs(m, plain, path, func(string, error) { cleanup() })
 		}, m.Window())
 	d.Resize(fyne.NewSize(520, 240))
 	d.Show()
 }
+
+// askRestorePassphrase asks for the passphrase of an encrypted backup and
+// decrypts it, off the UI goroutine, into the private backups folder; a
+// wrong passphrase is said in the dialog, which stays open.
+func askRestorePassphrase(m Shell, path string) *passphraseAsk {
+	a := &passphraseAsk{}
+	a.status = widgets.WrapLabel("")
+	var d *dialog.CustomDialog
+	cancel := widget.NewButton(lang.X("backup.cancel", "Avbryt"), func() { d.Hide() })
+	a.open = widget.NewButtonWithIcon(lang.X("backup.open_encrypted", "Öppna"), theme.ConfirmIcon(), nil)
+	a.open.Importance = widget.HighImportance
+	a.pass = uikit.NewEscPasswordEntry(func() { uikit.Tap(cancel) })
+	a.pass.SetPlaceHolder(lang.X("exchange.passphrase", "Lösenfras"))
+	a.open.OnTapped = func() {
+		pass := a.pass.Text
+		if pass == "" {
+			a.status.SetText(lang.X("backup.passphrase_needed", "Skriv lösenfrasen som kopian sparades med."))
+			return
+		}
+		a.open.Disable()
+		a.status.SetText(lang.X("backup.decrypting", "Öppnar kopian …"))
+		dbPath := m.Store().Path()
+		m.Background(func() func() {
+			plain, done, err := ops.DecryptForRestore(path, dbPath, pass)
+			return func() {
+				a.open.Enable()
+				switch {
+				case errors.Is(err, data.ErrWrongPassphrase):
+					a.status.SetText(lang.X("backup.wrong_passphrase", "Lösenfrasen öppnar inte kopian. Ingenting har ändrats."))
+				case err != nil:
+					a.status.SetText(restoreErrorText(path, err))
+				default:
+					d.Hide()
+					confirmRestoreOf(m, path, plain, done)
+				}
+			}
+		})
+	}
+	a.pass.OnSubmitted = func(string) { uikit.Tap(a.open) }
+	body := container.NewVBox(widgets.WrapLabel(lang.X("backup.encrypted_note", "Säkerhetskopian {{.Path}} är krypterad. Skriv lösenfrasen den sparades med.",
+		map[string]string{"Path": path})), a.pass, a.status)
+	d = dialog.NewCustomWithoutButtons(lang.X("backup.restore_title", "Återställ från säkerhetskopia"), body, m.Window())
+	d.SetButtons([]fyne.CanvasObject{cancel, a.open})
+	d.Resize(fyne.NewSize(520, 240))
+	uikit.ShowEscapable(m.Window(), d, cancel)
+	m.Window().Canvas().Focus(a.pass)
+	lastAsk = a
+	return a
+}
+
+// passphraseAsk is the open passphrase dialog of an encrypted backup
+// (tests reach in through lastAsk).
+type passphraseAsk struct {
+	pass   *uikit.EscEntry
+	open   *widget.Button
+	status *widget.Label
+}
+
+// lastAsk is the passphrase dialog opened last.
+var lastAsk *passphraseAsk
 
 // restoreErrorText says why a file cannot be restored from.
 func restoreErrorText(path string, err error) string {
@@ -161,18 +235,25 @@ func restoreErrorText(path string, err error) string {
 // goes on with the database as it was. done, when set, is called on the UI
 // goroutine with the result (for tests).
 func restoreFrom(m Shell, path string, done func(safety string, err error)) {
+	restoreFromAs(m, path, path, done)
+}
+
+// restoreFromAs is restoreFrom of the file at plain, named shown to the
+// user (an encrypted backup's decrypted copy is restored under the name
+// of the backup).
+func restoreFromAs(m Shell, plain, shown string, done func(safety string, err error)) {
 	bar := widget.NewProgressBarInfinite()
 	wait := dialog.NewCustomWithoutButtons(lang.X("backup.restoring", "Återställer …"), bar, m.Window())
 	wait.Show()
 	old := m.Store()
 	m.Background(func() func() {
-		st, safety, err := ops.RestoreOpen(context.Background(), old, path)
+		st, safety, err := ops.RestoreOpen(context.Background(), old, plain)
 		return func() {
 			wait.Hide()
 			if st != nil {
 				m.UseStore(st)
 			}
-			restoreDone(m, safety, err, path, done)
+			restoreDone(m, safety, err, shown, done)
 		}
 	})
 }

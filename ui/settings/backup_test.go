@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
@@ -153,5 +154,82 @@ func TestRestoreOfABackupThatCannotBeUpgraded(t *testing.T) {
 	orgs, err := m.Store().ListOrganisations(ctx, data.KindSchool)
 	if err != nil || len(orgs) != 1 || orgs[0].Name != "Kvar efter försöket" {
 		t.Errorf("after the failed restore: %+v %v", orgs, err)
+	}
+}
+
+// TestEncryptedBackupFromTheWindow: found by use, a backup taken to a USB
+// stick held minors' personal data in the clear. Säkerhetskopiera nu asks
+// for a passphrase (twice, long enough) or to save without; an encrypted
+// copy is restored only with its passphrase, and no plain copy is left.
+func TestEncryptedBackupFromTheWindow(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "live.db")
+	st, err := data.Open(ctx, path, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := data.Organisation{Kind: data.KindSchool, Name: "Qvarnbyskolan"}
+	if err := st.SaveOrganisation(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	m := uitest.NewShell(t, st)
+	t.Cleanup(func() { m.Store().Close() })
+	s := New(m)
+	m.Open(t, s)
+	dir := t.TempDir()
+	s.askBackupPassphrase(dir)
+	a := s.lastBackupAsk
+	if m.Window().Canvas().Focused() != a.pass1 {
+		t.Error("the passphrase does not take the typing")
+	}
+	for _, c := range []struct{ p1, p2, want string }{
+		{"kort", "kort", "Lösenfrasen behöver minst 10 tecken."},
+		{"tre ord som hänger ihop", "tre ord som hänger ihip", "Lösenfraserna är inte lika."},
+	} {
+		a.pass1.SetText(c.p1)
+		a.pass2.SetText(c.p2)
+		test.Tap(a.encBtn)
+		if a.status.Text != c.want {
+			t.Errorf("%q/%q: %q, want %q", c.p1, c.p2, a.status.Text, c.want)
+		}
+	}
+	if files, _ := os.ReadDir(dir); len(files) != 0 {
+		t.Fatalf("written before the passphrases agreed: %v", files)
+	}
+	a.pass2.SetText("tre ord som hänger ihop")
+	test.Tap(a.encBtn)
+	m.Wait(t)
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	if len(files) != 1 || !strings.HasSuffix(files[0], data.EncryptedBackupExt) || !strings.Contains(s.status.Text, "krypterad") {
+		t.Fatalf("files %v, status %q", files, s.status.Text)
+	}
+	b, _ := os.ReadFile(files[0])
+	if strings.Contains(string(b), "Qvarnbyskolan") {
+		t.Error("the encrypted copy is readable")
+	}
+
+	later := data.Organisation{Kind: data.KindSchool, Name: "Efter kopian"}
+	if err := m.Store().SaveOrganisation(ctx, &later); err != nil {
+		t.Fatal(err)
+	}
+	confirmRestore(m, files[0])
+	ask := lastAsk
+	test.Type(ask.pass, "fel fras men lång nog")
+	test.Tap(ask.open)
+	m.Wait(t)
+	if ask.status.Text != "Lösenfrasen öppnar inte kopian. Ingenting har ändrats." {
+		t.Fatalf("wrong passphrase: %q", ask.status.Text)
+	}
+	ask.pass.SetText("tre ord som hänger ihop")
+	test.Tap(ask.open)
+	m.Wait(t)
+	test.Tap(uitest.FindButton(t, m.Window().Canvas().Overlays().Top(), "Återställ"))
+	m.Wait(t)
+	orgs, err := m.Store().ListOrganisations(ctx, data.KindSchool)
+	if err != nil || len(orgs) != 1 || orgs[0].Name != "Qvarnbyskolan" {
+		t.Errorf("after restoring the encrypted copy: %+v %v", orgs, err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(data.BackupFolder(path), ".*")); len(left) != 0 {
+		t.Errorf("plain copies left behind: %v", left)
 	}
 }

@@ -56,6 +56,8 @@ type Screen struct {
 	status  *widget.Label
 	langSel *widget.Select
 	network *networkCard
+	// lastBackupAsk is the question of how to save a backup, opened last.
+	lastBackupAsk *backupAsk
 }
 
 var languages = []string{uikit.LangSwedish, uikit.LangEnglish}
@@ -78,7 +80,7 @@ func New(m Shell) *Screen {
 	}
 	s.langSel.OnChanged = func(string) { s.onLanguageChanged() }
 	backupNote := widget.NewLabel(lang.X("settings.backup_note",
-		"Kopian innehåller elevers personuppgifter: spara den där bara du kommer åt den."))
+		"Kopian innehåller elevers personuppgifter: spara den där bara du kommer åt den, och kryptera den med en lösenfras om den ska lämna datorn."))
 	backupNote.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle(lang.X("nav.settings", "Inställningar"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
@@ -159,7 +161,7 @@ func (s *Screen) onBackup() {
 			return
 		}
 		s.main.App().Preferences().SetString(prefBackupFolder, dir.Path())
-		s.backupTo(freeBackupPath(dir.Path(), s.main.Now()))
+		s.askBackupPassphrase(dir.Path())
 	}, s.main.Window())
 	if last := s.main.App().Preferences().String(prefBackupFolder); last != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(last)); err == nil {
@@ -172,11 +174,64 @@ func (s *Screen) onBackup() {
 // prefBackupFolder remembers the folder of the last backup made by hand.
 const prefBackupFolder = "backup_folder"
 
-// freeBackupPath is the day's backup name in dir, with " (2)", " (3)" …
-// when a file of that name is already there.
-func freeBackupPath(dir string, now time.Time) string {
-	name := BackupFileName(now)
-	path := filepath.Join(dir, name)
+// backupAsk is the open question of how to save a backup (tests reach in
+// through Screen.lastBackupAsk).
+type backupAsk struct {
+	pass1, pass2     *uikit.EscEntry
+	plainBtn, encBtn *widget.Button
+	status           *widget.Label
+	d                *dialog.CustomDialog
+}
+
+// askBackupPassphrase asks whether to encrypt the backup to dir, with a
+// passphrase given twice: found by use, a copy taken to a USB stick held
+// the personal data of minors in the clear, while exchange files had a
+// passphrase. Saving without one stays a choice, said to be for a copy
+// that stays on this computer.
+func (s *Screen) askBackupPassphrase(dir string) {
+	a := &backupAsk{status: widgets.WrapLabel("")}
+	cancel := widget.NewButton(lang.X("backup.cancel", "Avbryt"), func() { a.d.Hide() })
+	a.pass1 = uikit.NewEscPasswordEntry(func() { uikit.Tap(cancel) })
+	a.pass1.SetPlaceHolder(lang.X("exchange.passphrase", "Lösenfras"))
+	a.pass2 = uikit.NewEscPasswordEntry(func() { uikit.Tap(cancel) })
+	a.pass2.SetPlaceHolder(lang.X("exchange.passphrase_again", "Lösenfrasen igen"))
+	a.encBtn = widget.NewButtonWithIcon(lang.X("settings.backup_encrypted", "Spara krypterad"), theme.DocumentSaveIcon(), func() {
+		p1, p2 := a.pass1.Text, a.pass2.Text
+		switch {
+		case len([]rune(p1)) < data.MinBackupPassphrase:
+			a.status.SetText(lang.X("settings.backup_pass_short", "Lösenfrasen behöver minst {{.Min}} tecken.",
+				map[string]string{"Min": strconv.Itoa(data.MinBackupPassphrase)}))
+		case p1 != p2:
+			a.status.SetText(lang.X("settings.backup_pass_differ", "Lösenfraserna är inte lika."))
+		default:
+			a.d.Hide()
+			s.backupTo(freeBackupPath(dir, s.main.Now(), data.EncryptedBackupExt), p1)
+		}
+	})
+	a.encBtn.Importance = widget.HighImportance
+	a.plainBtn = widget.NewButton(lang.X("settings.backup_plain", "Spara utan lösenfras"), func() {
+		a.d.Hide()
+		s.backupTo(freeBackupPath(dir, s.main.Now(), ".db"), "")
+	})
+	a.pass1.OnSubmitted = func(string) { uikit.Tap(a.encBtn) }
+	a.pass2.OnSubmitted = func(string) { uikit.Tap(a.encBtn) }
+	note := widgets.WrapLabel(lang.X("settings.backup_pass_note",
+		"Kopian innehåller elevers personuppgifter. Ska den lämna datorn (USB-minne, delad mapp), kryptera den med en lösenfras, gärna tre eller fyra vanliga ord, och förvara lösenfrasen på annat håll. Utan lösenfrasen går kopian inte att återställa."))
+	body := container.NewVBox(note, a.pass1, a.pass2, a.status)
+	a.d = dialog.NewCustomWithoutButtons(lang.X("settings.backup_title", "Säkerhetskopia"), body, s.main.Window())
+	a.d.SetButtons([]fyne.CanvasObject{cancel, a.plainBtn, a.encBtn})
+	a.d.Resize(fyne.NewSize(560, 320))
+	uikit.ShowEscapable(s.main.Window(), a.d, cancel)
+	s.main.Window().Canvas().Focus(a.pass1)
+	s.lastBackupAsk = a
+}
+
+// freeBackupPath is the day's backup name in dir, ending in ext (".db",
+// or data.EncryptedBackupExt), with " (2)", " (3)" … when a file of that
+// name is already there.
+func freeBackupPath(dir string, now time.Time, ext string) string {
+	base := strings.TrimSuffix(BackupFileName(now), ".db")
+	path := filepath.Join(dir, base+ext)
 	for n := 2; n < 1000; n++ {
 		// Any answer but "there is a file" ends the search: a folder that
 		// cannot be read gives its error when the backup is written
@@ -184,7 +239,7 @@ func freeBackupPath(dir string, now time.Time) string {
 		if _, err := os.Lstat(path); err != nil {
 			return path
 		}
-		path = filepath.Join(dir, strings.TrimSuffix(name, ".db")+" ("+strconv.Itoa(n)+").db")
+		path = filepath.Join(dir, base+" ("+strconv.Itoa(n)+")"+ext)
 	}
 	return path
 }
@@ -194,13 +249,20 @@ func BackupFileName(t time.Time) string {
 	return "techniqual-sakerhetskopia-" + t.Format("2006-01-02") + ".db"
 }
 
-func (s *Screen) backupTo(path string) {
+// backupTo writes the backup to path, encrypted with passphrase unless it
+// is "".
+func (s *Screen) backupTo(path, passphrase string) {
 	bar := widget.NewProgressBarInfinite()
 	wait := dialog.NewCustomWithoutButtons(lang.X("settings.backing_up", "Säkerhetskopierar …"), bar, s.main.Window())
 	wait.Show()
 	st := s.main.Store()
 	s.main.Background(func() func() {
-		err := ops.BackupStore(context.Background(), st, path) // a failed copy leaves no half file
+		var err error // a failed copy leaves no half file
+		if passphrase != "" {
+			err = ops.BackupStoreEncrypted(context.Background(), st, path, passphrase)
+		} else {
+			err = ops.BackupStore(context.Background(), st, path)
+		}
 		return func() {
 			wait.Hide()
 			if err != nil {
@@ -208,6 +270,10 @@ func (s *Screen) backupTo(path string) {
 				return
 			}
 			msg := lang.X("settings.backed_up", "Säkerhetskopian finns i {{.Path}}.", map[string]string{"Path": path})
+			if passphrase != "" {
+				msg = lang.X("settings.backed_up_encrypted", "Säkerhetskopian finns krypterad i {{.Path}}. Den återställs under Inställningar med lösenfrasen.",
+					map[string]string{"Path": path})
+			}
 			s.status.SetText(msg)
 			// Said where it is seen: the status line is at the foot of a
 			// long page (found by use: no confirmation).

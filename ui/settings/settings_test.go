@@ -33,7 +33,7 @@ func TestSettingsBackUpAndSwitchDatabase(t *testing.T) {
 	if err := os.WriteFile(out, nil, 0o644); err != nil { // as the save dialog leaves it
 		t.Fatal(err)
 	}
-	s.backupTo(out)
+	s.backupTo(out, "")
 	m.Wait(t)
 	if !strings.Contains(s.status.Text, out) {
 		t.Fatalf("no backup reported: %q", s.status.Text)
@@ -123,7 +123,7 @@ func TestABackupNeverReplacesAFile(t *testing.T) {
 	day := time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC)
 	for i, want := range []string{"techniqual-sakerhetskopia-2026-12-06.db", "techniqual-sakerhetskopia-2026-12-06 (2).db",
 		"techniqual-sakerhetskopia-2026-12-06 (3).db"} {
-		got := freeBackupPath(dir, day)
+		got := freeBackupPath(dir, day, ".db")
 		if got != filepath.Join(dir, want) {
 			t.Fatalf("backup %d: %s, want %s", i+1, got, want)
 		}
@@ -137,7 +137,7 @@ func TestABackupNeverReplacesAFile(t *testing.T) {
 	// A "folder" that is a file gives a path at once (its error comes when
 	// the backup is written), not an endless search (review).
 	notDir := filepath.Join(dir, "techniqual-sakerhetskopia-2026-12-06.db")
-	if got := freeBackupPath(notDir, day); got != filepath.Join(notDir, "techniqual-sakerhetskopia-2026-12-06.db") {
+	if got := freeBackupPath(notDir, day, ".db"); got != filepath.Join(notDir, "techniqual-sakerhetskopia-2026-12-06.db") {
 		t.Errorf("under a file: %s", got)
 	}
 }

@@ -278,7 +278,7 @@ func newFeedbackTab(m Shell) *feedbackTab {
 		qs = append(qs, full)
 	}
 	help := widgets.WrapLabel(lang.X("evaluations.week.help",
-		"En rad per svar. Skriv 1–5 för varje fråga ({{.Questions}}): markören går själv till nästa ruta, så skriv bara siffrorna i tur och ordning. Pilarna flyttar, Enter går till nästa svar, Delete tömmer rutan. I kommentaren öppnar en bokstav eller Enter kommentarsrutan, och Enter sparar den. Ett papper utan namn blir ett svar utan namn: Nytt svar utan namn.",
+		"En rad per svar. Skriv 1–5 för varje fråga ({{.Questions}}): markören går själv till nästa ruta, så skriv bara siffrorna i tur och ordning. Pilarna flyttar, Enter går till nästa svar, Delete tömmer rutan. I kommentaren öppnar en bokstav eller Enter kommentarsrutan, och Enter sparar den och går till nästa svar; en siffra där börjar nästa svar. Ett papper utan namn blir ett svar utan namn: Nytt svar utan namn.",
 		map[string]string{"Questions": strings.Join(qs, "; ")}))
 	help.Importance = widget.LowImportance
 	top := container.NewVBox(
@@ -519,6 +519,13 @@ func (f *feedbackTab) onRune(ch rune) {
 	}
 	col := f.table.Sel.Col
 	switch {
+	case col == fbColComment && ch >= '1' && ch <= '5':
+		// The next slip's first answer: the digits of the slips are typed
+		// one after the other (found by use: they went into the comment,
+		// "Kul att bygga robot55453232").
+		if f.nextAnswer() {
+			f.setScore(int(ch - '0'))
+		}
 	case col == fbColComment:
 		if ch != ' ' || r.fb.Comment != "" {
 			f.editComment(r, string(ch))
@@ -526,6 +533,15 @@ func (f *feedbackTab) onRune(ch rune) {
 	case col >= fbColFun && col <= fbColInterest && ch >= '0' && ch <= '5':
 		f.setScore(int(ch - '0'))
 	}
+}
+
+// nextAnswer chooses the next answer's first question; false on the last.
+func (f *feedbackTab) nextAnswer() bool {
+	if f.table.Sel.Row >= len(f.rows) {
+		return false
+	}
+	f.table.Select(widget.TableCellID{Row: f.table.Sel.Row + 1, Col: fbColFun})
+	return true
 }
 
 // onEnter opens the comment in the comment column, else goes to the next
@@ -539,9 +555,7 @@ func (f *feedbackTab) onEnter() {
 		f.editComment(r, "")
 		return
 	}
-	if f.table.Sel.Row < len(f.rows) {
-		f.table.Select(widget.TableCellID{Row: f.table.Sel.Row + 1, Col: fbColFun})
-	}
+	f.nextAnswer()
 }
 
 // setScore sets the selected question (0 clears it), saves, and moves on
@@ -583,6 +597,9 @@ func (f *feedbackTab) editComment(r *fbRow, typed string) {
 		func(ok bool) {
 			if ok {
 				f.change(r, func(b *data.BlockFeedback) { b.Comment = strings.TrimSpace(e.Text) })
+				// On to the next slip, as Enter does in a question
+				// (found by use: Enter opened the same comment again).
+				f.nextAnswer()
 			}
 			f.main.Window().Canvas().Focus(f.table)
 		}, f.main.Window())

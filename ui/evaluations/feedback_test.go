@@ -81,6 +81,24 @@ func TestBlockFeedbackFromTheKeyboard(t *testing.T) {
 	if c.Focused() != fyne.Focusable(f.table) || c.Overlays().Top() != nil {
 		t.Fatalf("after the comment the grid should have the keys: %T", c.Focused())
 	}
+	// Found by use: Enter after the comment stayed on it, and the next
+	// slip's digits went into the comment. Enter goes on to the next
+	// answer; a digit in a comment cell starts the next answer.
+	if f.table.Sel.Row != row+2 || f.table.Sel.Col != fbColFun {
+		t.Fatalf("after the comment: %+v, want the next answer's first question (row %d)", f.table.Sel, row+2)
+	}
+	if len(f.rows) < row+3 {
+		t.Fatalf("the block has %d rows; the test needs two after row %d", len(f.rows), row)
+	}
+	second, third := f.rows[row+1], f.rows[row+2]
+	typeOn("3254")
+	typeOn("1")
+	if second.fb.Fun != 3 || second.fb.Learned != 2 || second.fb.People != 5 || second.fb.Interest != 4 || second.fb.Comment != "" {
+		t.Errorf("the second slip: %+v", second.fb)
+	}
+	if third.fb.Fun != 1 || f.table.Sel.Row != row+3 || f.table.Sel.Col != fbColLearned {
+		t.Errorf("the third slip's first digit: %+v, selection %+v", third.fb, f.table.Sel)
+	}
 
 	// A paper without a name: a new row, two answers typed, the rest empty.
 	test.Tap(f.newBtn)

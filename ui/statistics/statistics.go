@@ -57,6 +57,7 @@ type Screen struct {
 	whens      []scopeChoice    // parallel to whenSel.Options
 	scopes     []figures.Filter // parallel to scopeSel.Options
 	report     *figures.Report
+	week       *figures.WeekReport // a teknikprao week's figures, when one is chosen
 	company    *figures.CompanyFigures
 	chosen     scopeChoice // what report shows
 	body       *fyne.Container
@@ -226,20 +227,29 @@ func placedPeriods(ctx context.Context, st *data.Store, ps []data.Period) (map[s
 }
 
 // compute reads a scope's report and company figures (off the UI goroutine).
-func compute(st *data.Store, c scopeChoice, f figures.Filter) (*figures.Report, *figures.CompanyFigures, error) {
+func compute(st *data.Store, c scopeChoice, f figures.Filter) (*figures.Report, *figures.WeekReport, *figures.CompanyFigures, error) {
 	ctx := context.Background()
 	var r *figures.Report
+	var wr *figures.WeekReport
 	var err error
-	if c.kind == statPeriod {
+	switch {
+	case c.kind == statPeriod && c.period.Format == data.FormatWeek:
+		// A week's pupils are in teams, not placed: its own figures
+		// (found by use: a week showed 0 pupils, 0 placed, no answers).
+		wr, err = figures.ComputeWeek(ctx, st, c.period.ID, f)
+		if err == nil {
+			r = &figures.Report{Schools: wr.Schools, Municipalities: wr.Municipalities}
+		}
+	case c.kind == statPeriod:
 		r, err = figures.Compute(ctx, st, c.period.ID, f)
-	} else {
+	default:
 		r, err = figures.ComputeRange(ctx, st, c.from, c.to, f)
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	co, err := figures.ComputeCompanies(ctx, st, c.from, c.to, memberYears)
-	return r, co, err
+	return r, wr, co, err
 }
 
 // Reload reads the periods and the chosen (else the newest) period's or
@@ -259,12 +269,13 @@ func (s *Screen) Reload() {
 		cs := whenChoices(kind, ps)
 		c, ok := pickChoice(cs, when, ps, placed)
 		var r *figures.Report
+		var wr *figures.WeekReport
 		var co *figures.CompanyFigures
 		if err == nil && ok {
 			if c.label != when {
 				f = figures.Filter{}
 			}
-			r, co, err = compute(st, c, f)
+			r, wr, co, err = compute(st, c, f)
 		}
 		p := drawPlots(r, dark, code)
 		genders, gerr := st.GenderCounts(context.Background())
@@ -285,7 +296,7 @@ func (s *Screen) Reload() {
 				s.scopes = nil
 			}
 			s.status.SetText("")
-			s.apply(c, r, co, p)
+			s.apply(c, r, wr, co, p)
 		}
 	})
 }
@@ -352,7 +363,7 @@ func (s *Screen) load() {
 	n := s.loads
 	s.status.SetText(lang.X("statistics.loading", "Räknar …"))
 	s.main.Background(func() func() {
-		r, co, err := compute(st, c, f)
+		r, wr, co, err := compute(st, c, f)
 		p := drawPlots(r, dark, code)
 		genders, gerr := st.GenderCounts(context.Background())
 		return func() {
@@ -367,19 +378,19 @@ func (s *Screen) load() {
 				return
 			}
 			s.status.SetText("")
-			s.apply(c, r, co, p)
+			s.apply(c, r, wr, co, p)
 		}
 	})
 }
 
 // apply shows a report, first filling the school filter when the period
 // or year is new (r may be nil: no period yet).
-func (s *Screen) apply(c scopeChoice, r *figures.Report, co *figures.CompanyFigures, p statPlots) {
+func (s *Screen) apply(c scopeChoice, r *figures.Report, wr *figures.WeekReport, co *figures.CompanyFigures, p statPlots) {
 	if r != nil && s.scopes == nil {
 		s.setScopes(r)
 	}
 	s.loadSurvey(c)
-	s.chosen, s.company = c, co
+	s.chosen, s.company, s.week = c, co, wr
 	s.gender.set(p.gender, p.genderImg, p.genderErr)
 	s.interest.set(p.interest, p.interestImg, p.interestErr)
 	s.show(r)
@@ -455,6 +466,14 @@ func (s *Screen) show(r *figures.Report) {
 	}
 	if s.chosen.kind != statPeriod {
 		s.showPeriods(r)
+	}
+	if s.week != nil {
+		s.choices.SetRows(nil)
+		s.showWeek(s.week)
+		s.body.Add(s.surveyBox())
+		s.showCompanies()
+		s.body.Refresh()
+		return
 	}
 	g := groupNames()
 	header := append([]string{""}, g...)

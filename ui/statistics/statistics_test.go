@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	"techniqual/data/demo"
 	figures "techniqual/data/stats"
 	"techniqual/data/stats/stattest"
 	"techniqual/ui/internal/uitest"
@@ -311,5 +312,49 @@ func TestStatisticsNamesTheWeeksItLeavesOut(t *testing.T) {
 	want := "Teknikpraoveckor räknas för sig, i Effektrapporten och under Utvärderingar: Teknikprao åk 8 v. 48 2026, Teknikprao åk 8 v. 3 2027, Teknikprao åk 9 v. 10 2027."
 	if !strings.Contains(texts, want) {
 		t.Errorf("screen lacks %q:\n%s", want, texts)
+	}
+}
+
+// TestStatisticsOfATeknikpraoWeek: found by use, a week showed 0 pupils, 0
+// placed and no answers, although its pupils were in teams, present and
+// had given feedback. A week shows its own figures: pupils in teams,
+// attendance of the blocks, teams, hosts and role models met, feedback.
+func TestStatisticsOfATeknikpraoWeek(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 400, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	week, err := st.FindPeriod(ctx, "Teknikprao åk 9 v. 41 2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := figures.ComputeWeek(ctx, st, week.ID, figures.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want.Pupils().N == 0 || want.Feedback == nil || want.Feedback.Answers.N == 0 {
+		t.Fatalf("the example week has %d pupils in teams, feedback %+v", want.Pupils().N, want.Feedback)
+	}
+	m, s := showStatistics(t, st)
+	s.whenSel.SetSelected(week.Name)
+	m.Wait(t)
+	if s.week == nil || s.week.Period.ID != week.ID {
+		t.Fatalf("no week report (status %q)", s.status.Text)
+	}
+	texts := strings.Join(statLabelTexts(s.body), "|")
+	k := want.Key()
+	for _, w := range []string{"Nyckeltal för teknikpraoveckan",
+		"Elever i team|" + k.Girls.String() + "|" + k.Boys.String() + "|" + k.Other.String() + "|" + k.Pupils.String(),
+		"Närvaro (block)|", "team; ", "värdföretag och", "Elevernas återkoppling på blocken (1–5)",
+		"Alla|" + want.Feedback.Answers.String() + "|"} {
+		if !strings.Contains(texts, w) {
+			t.Errorf("the week's statistics lack %q:\n%s", w, texts)
+		}
+	}
+	for _, not := range []string{"Vilket val eleverna fick", "Placerade", "Fick sitt 1:a val"} {
+		if strings.Contains(texts, not) {
+			t.Errorf("a week shows the classic %q", not)
+		}
 	}
 }

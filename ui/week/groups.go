@@ -469,19 +469,23 @@ func (t *groupsTab) moveHost(offerID string, to int) {
 }
 
 // onSave stores the groups, all or nothing, and reloads the week.
-func (t *groupsTab) onSave() {
+func (t *groupsTab) onSave() { t.save() }
+
+// save is onSave, reporting whether the groups were stored.
+func (t *groupsTab) save() bool {
 	w := t.s.w
 	if w == nil {
-		return
+		return false
 	}
 	gs := slices.Clone(t.groups)
 	if err := t.s.main.Store().SaveHostGroups(context.Background(), w.period.ID, gs); err != nil {
 		t.s.showErr(err)
-		return
+		return false
 	}
 	t.dirty = false
 	if len(w.saved.teams) > 0 {
 		t.s.planTab.setMessage(lang.X("wk.replan_after_groups", "Grupperna är sparade. Planera om veckan så att lagen följer dem."))
 	}
 	t.s.loadWeek(w.period.ID, true)
+	return true
 }

@@ -162,15 +162,27 @@ func (s *Screen) FocusSearch() {
 // AskToLeave asks about unsaved edits of the week's settings and closing
 // session before the window shows another screen (uikit.Leaver): coming
 // back reloads the week, and the form would show the saved values again.
-func (s *Screen) AskToLeave(next func()) {
-	if !s.settings.dirty() {
+func (s *Screen) AskToLeave(next func()) { s.askThen(next, nil) }
+
+// askThen runs next at once when nothing is edited, else after asking;
+// stay, when not nil, runs when the user stays.
+func (s *Screen) askThen(next, stay func()) {
+	switch {
+	case s.settings.dirty():
+		s.tabs.Select(s.tabs.Items[0]) // the edits the question is about
+		uikit.AskUnsaved(s.main.Window(),
+			lang.X("wk.unsaved", "Du har ändrat inställningarna för {{.Name}} utan att spara.", map[string]string{"Name": s.w.period.Name}),
+			s.settings.save, nil, func() { s.askThen(next, stay) }, stay) // then the groups, if they too are edited
+	case s.groupTab.dirty && s.w != nil:
+		// Found by use: a new host group was gone, without a word, when
+		// another screen was chosen.
+		s.tabs.Select(s.tabs.Items[1])
+		uikit.AskUnsaved(s.main.Window(),
+			lang.X("wk.groups_unsaved", "Du har ändrat värdgrupperna för {{.Name}} utan att spara.", map[string]string{"Name": s.w.period.Name}),
+			s.groupTab.save, s.groupTab.show, next, stay)
+	default:
 		next()
-		return
 	}
-	s.tabs.Select(s.tabs.Items[0]) // the edits the question is about
-	uikit.AskUnsaved(s.main.Window(),
-		lang.X("wk.unsaved", "Du har ändrat inställningarna för {{.Name}} utan att spara.", map[string]string{"Name": s.w.period.Name}),
-		s.settings.save, nil, next, nil)
 }
 
 // ShowPeriod makes the next Reload show the week period with that id (the
@@ -301,7 +313,20 @@ func (s *Screen) onPeriodChosen() {
 	if i < 0 || i >= len(s.periodIDs) {
 		return
 	}
-	s.loadWeek(s.periodIDs[i], true)
+	id := s.periodIDs[i]
+	if s.w == nil || s.w.period.ID == id {
+		s.loadWeek(id, true)
+		return
+	}
+	// Another week: unsaved edits of this one are asked about first.
+	cur := s.w.period.ID
+	s.askThen(func() { s.loadWeek(id, true) }, func() {
+		if k := slices.Index(s.periodIDs, cur); k >= 0 {
+			s.loading = true
+			s.periodSel.SetSelectedIndex(k)
+			s.loading = false
+		}
+	})
 }
 
 // periodID is the week shown, or "".

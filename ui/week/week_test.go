@@ -587,3 +587,56 @@ func TestHostLine(t *testing.T) {
 		}
 	}
 }
+
+// TestLeavingUnsavedGroupsAsks: found by use, a new host group ("Karlstad
+// norr", "Grupperna är ändrade men inte sparade") was gone, without a word,
+// when another screen or week was chosen. Leaving asks; Släng ändringarna
+// puts the saved groups back, Spara stores them, Avbryt stays on the week.
+func TestLeavingUnsavedGroupsAsks(t *testing.T) {
+	ctx := context.Background()
+	st := demoStore(t)
+	sh, s := openWeek(t, st, comingWeekName)
+	c := sh.Window().Canvas()
+	g := s.groupTab
+	saved := len(g.groups)
+	edit := func() {
+		g.groups = append(g.groups, data.HostGroup{PeriodID: s.periodID(), Name: "Karlstad norr"})
+		g.changed()
+	}
+	went := 0
+	next := func() { went++ }
+
+	edit()
+	s.tabs.SelectIndex(0)
+	s.AskToLeave(next)
+	if c.Overlays().Top() == nil || s.tabs.SelectedIndex() != 1 || went != 0 {
+		t.Fatalf("leaving edited groups: asked %v, tab %d, went %d", c.Overlays().Top() != nil, s.tabs.SelectedIndex(), went)
+	}
+	if !strings.Contains(strings.Join(uitest.LabelTexts(c.Overlays().Top()), " "), "värdgrupperna") {
+		t.Error("the question is not about the groups")
+	}
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Släng ändringarna"))
+	if went != 1 || g.dirty || len(g.groups) != saved {
+		t.Fatalf("Släng ändringarna: went %d, dirty %v, %d groups (saved %d)", went, g.dirty, len(g.groups), saved)
+	}
+
+	// Another week chosen with edited groups: Avbryt stays on this one.
+	edit()
+	here := s.periodSel.SelectedIndex()
+	other := (here + 1) % len(s.periodIDs)
+	s.periodSel.SetSelectedIndex(other)
+	if c.Overlays().Top() == nil {
+		t.Fatal("choosing another week asked nothing")
+	}
+	uikit.DismissTopDialog(c)
+	if s.periodSel.SelectedIndex() != here || !g.dirty {
+		t.Fatalf("Avbryt: week %d (was %d), edits kept %v", s.periodSel.SelectedIndex(), here, g.dirty)
+	}
+	s.AskToLeave(next)
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Spara"))
+	sh.Wait(t)
+	gs, err := st.ListHostGroups(ctx, s.periodID())
+	if err != nil || went != 2 || !slices.ContainsFunc(gs, func(x data.HostGroup) bool { return x.Name == "Karlstad norr" }) {
+		t.Errorf("Spara: went %d, groups %+v, %v", went, gs, err)
+	}
+}

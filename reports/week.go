@@ -425,3 +425,78 @@ func closingName(l *lang, sep, title string) string {
 	}
 	return joinNonEmpty(sep, l.closing, title)
 }
+
+// Unprintable lists the names the document of kind prints that hold
+// characters its fonts cannot draw (they print as "�"): pupils (those
+// shown: include names protected pupils), schools and their contacts,
+// teams and groups, hosts, role models and supervisors, the closing
+// session's title and venue. Found by use: an emoji in a role model's
+// name printed as "�" on every schedule, and the warning named only the
+// pupils.
+func (d WeekDocs) Unprintable(kind WeekKind, include bool) []string {
+	var names []string
+	person := func(p *data.Person) {
+		if p != nil {
+			names = append(names, p.Name())
+		}
+	}
+	pupil := func(p data.Pupil) {
+		if !hidden(p, include) {
+			names = append(names, p.Name())
+		}
+	}
+	blocks := func(bs []WeekBlock) {
+		for _, b := range bs {
+			names = append(names, b.Host.Name)
+			for i := range b.RoleModels {
+				person(&b.RoleModels[i])
+			}
+			person(b.Supervisor)
+		}
+	}
+	closing := func(c WeekClosing) { names = append(names, c.Title, c.Venue) }
+	members := func(ms []WeekMember) {
+		for _, m := range ms {
+			pupil(m.Pupil)
+			if !hidden(m.Pupil, include) {
+				names = append(names, m.School.Name)
+				person(m.Contact)
+			}
+		}
+	}
+	switch kind {
+	case KindWeekSchedules, KindWeekCertificates:
+		for _, p := range d.Pupils {
+			pupil(p.Pupil)
+			names = append(names, p.School.Name, p.Team, p.Group)
+			person(p.Counsellor)
+			blocks(p.Route)
+			closing(p.Closing)
+		}
+	case KindTeamSheets:
+		for _, t := range d.Teams {
+			names = append(names, t.Name, t.Group)
+			members(t.Members)
+			blocks(t.Route)
+			closing(t.Closing)
+		}
+	case KindHostRunsheets, KindWeekAttendance:
+		for _, h := range d.Hosts {
+			names = append(names, h.Host.Name, h.Group)
+			person(h.Coordinator)
+			for _, rb := range h.Blocks {
+				blocks([]WeekBlock{rb.Block})
+				for _, t := range rb.Teams {
+					names = append(names, t.Name)
+					members(t.Members)
+				}
+			}
+			closing(h.Closing)
+		}
+	case KindHostFeedback:
+		for _, f := range d.Feedback {
+			names = append(names, f.Host.Name, f.Group)
+		}
+	}
+	return UnprintableNames(names)
+}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"techniqual/data"
+	"techniqual/data/text"
 	"techniqual/reports"
 	"techniqual/ui/ops"
 	"techniqual/ui/uikit"
@@ -69,8 +70,13 @@ func weekDocJob(m Shell, st *data.Store, periodID string, kind reports.WeekKind)
 		if err != nil {
 			return "", weekError(err, code)
 		}
-		return lang.X("wk.print_saved", "{{.Doc}} sparad i {{.Path}} ({{.N}} sidor).",
-			map[string]string{"Doc": weekDocName(kind), "Path": path, "N": strconv.Itoa(res.Pages)}), nil
+		msg := lang.X("wk.print_saved", "{{.Doc}} sparad i {{.Path}} ({{.N}} sidor).",
+			map[string]string{"Doc": weekDocName(kind), "Path": path, "N": strconv.Itoa(res.Pages)})
+		// As Utskrifter says it (found by use: nothing was said here).
+		if warn := ops.UnprintableMessage(text.Lang(code), res.Unprintable); warn != "" {
+			msg += "\n" + warn
+		}
+		return msg, nil
 	}}, nil
 }
 

@@ -112,3 +112,48 @@ func TestWeekCertificatesAskDuringTheWeek(t *testing.T) {
 		t.Errorf("the question %q does not name the week's last day", text)
 	}
 }
+
+// TestWeekDocumentsNameWhatPrintsAsAReplacementCharacter: found by use,
+// Teknikprao → Skriv ut said nothing of a role model's emoji that printed
+// as "�" on every schedule. The message after saving names it.
+func TestWeekDocumentsNameWhatPrintsAsAReplacementCharacter(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 60, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := st.FindPeriod(ctx, "Teknikprao åk 8 v. 20 2027")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks, err := st.ListWeekBlocks(ctx, p.ID, false)
+	if err != nil || len(blocks) == 0 {
+		t.Fatal(blocks, err)
+	}
+	// Every role model of the week's first host gets an emoji.
+	people, err := st.ListPeople(ctx, data.PersonFilter{OrganisationID: blocks[0].HostID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed := ""
+	for _, pe := range people {
+		if pe.HasRole(data.RoleRoleModel) {
+			pe.LastName += " 🤖"
+			if err := st.SavePerson(ctx, &pe); err != nil {
+				t.Fatal(err)
+			}
+			renamed = pe.Name()
+		}
+	}
+	if renamed == "" {
+		t.Fatal("the host has no role model")
+	}
+	m := uitest.NewShell(t, st)
+	var msg string
+	var gotErr error
+	printWeekTo(m, p.ID, reports.KindWeekSchedules, filepath.Join(t.TempDir(), "scheman.pdf"), func(s string, err error) { msg, gotErr = s, err })
+	m.Wait(t)
+	if gotErr != nil || !strings.Contains(msg, "PDF-typsnittet inte kan visa") || !strings.Contains(msg, "🤖") {
+		t.Errorf("message %q, %v (renamed %q)", msg, gotErr, renamed)
+	}
+}

@@ -405,13 +405,7 @@ func PrintWeek(ctx context.Context, st *data.Store, p WeekPrint) (Printed, error
 		return Printed{}, err
 	}
 	out.PupilIDs, out.Skipped = weekPupilIDs(p.Kind, d)
-	var names []string
-	for _, wp := range d.Pupils {
-		if !wp.Pupil.Protected || p.Options.IncludeProtected {
-			names = append(names, wp.Pupil.Name())
-		}
-	}
-	out.Unprintable = reports.UnprintableNames(names)
+	out.Unprintable = d.Unprintable(p.Kind, p.Options.IncludeProtected)
 	if p.Kind == reports.KindWeekCertificates {
 		out.Units = len(out.PupilIDs) // a certificate for each pupil present
 	}

@@ -2,6 +2,7 @@ package companies
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -303,6 +304,16 @@ func TestHostFormWeekBlocks(t *testing.T) {
 		}
 	}
 	test.Tap(c)
+	// Found by use: ticked in a block, she was unticked among the people
+	// pupils meet (page 5), to be ticked a second time there.
+	if mc := h.meetChecks[rm.ID]; mc == nil || !mc.Checked || !slices.Contains(h.meetOrder, rm.ID) {
+		t.Error("a role model ticked in a block is not among the people pupils meet")
+	}
+	test.Tap(c)
+	test.Tap(c) // unticked and ticked again: still met, once
+	if n := strings.Count(strings.Join(h.meetOrder, ","), rm.ID); n != 1 {
+		t.Errorf("she is %d times among the people met", n)
+	}
 	// The block's times change: its key must stay.
 	hfType(h.days[0].start, "08:45")
 	// A broken rule in the second block is named.
@@ -329,6 +340,9 @@ func TestHostFormWeekBlocks(t *testing.T) {
 	d := got.Days[0]
 	if d.ID != offer.Days[0].ID || d.Start.String() != "08:45" || d.TeamsMax != 2 || len(d.RoleModelIDs) != 1 || d.RoleModelIDs[0] != rm.ID {
 		t.Errorf("first block saved as %+v (was %s)", d, offer.Days[0].ID)
+	}
+	if !slices.Contains(got.RoleModelIDs, rm.ID) {
+		t.Errorf("the offer's people met %v lack the block's role model", got.RoleModelIDs)
 	}
 	if got.Days[1].ID != offer.Days[1].ID || got.Days[1].TeamsMax != 1 {
 		t.Errorf("second block saved as %+v", got.Days[1])

@@ -39,6 +39,17 @@ func (h *hostForm) isWeek() bool {
 	return p != nil && p.Format == data.FormatWeek
 }
 
+// alsoMeets adds a role model ticked in a block to the people pupils meet
+// (page 5), ticked there too: found by use, someone ticked in every block
+// was unticked on page 5 and had to be ticked again. Unticking in a block
+// leaves page 5 alone: they may be in another block.
+func (h *hostForm) alsoMeets(id string) {
+	h.setMeets(id, true)
+	if c := h.meetChecks[id]; c != nil && !c.Checked {
+		c.SetChecked(true)
+	}
+}
+
 // roleModels are the host's people with the role model role, in the form's order.
 func (h *hostForm) roleModels() []data.Person {
 	var out []data.Person
@@ -88,6 +99,9 @@ func (h *hostForm) fillBlockPeople(b *blockParts) {
 		}
 		c := widget.NewCheck(label, func(on bool) {
 			b.setChosen(id, on)
+			if on {
+				h.alsoMeets(id)
+			}
 			h.onChanged()
 		})
 		c.Checked = slices.Contains(b.rmOrder, id)

@@ -150,6 +150,7 @@ func newFormImport(m Shell, kind formimport.Kind, onDone func()) *formImport {
 	w.d.Resize(fyne.NewSize(880, 640))
 	w.showStep(nil)
 	uikit.ShowEscapable(m.Window(), w.d, w.closeBtn)
+	w.popup = m.Window().Canvas().Overlays().Top()
 	return w
 }
 
@@ -175,6 +176,7 @@ func (w *formImport) updateButtons() {
 	for _, sel := range w.problemSelects {
 		enableSelect(sel, !w.busy())
 	}
+	w.enterCloses(w.current() == w.doneStep)
 }
 
 func enableSelect(s *widget.Select, on bool) {

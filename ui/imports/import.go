@@ -202,6 +202,7 @@ func newClassListImport(m Shell, onDone func()) *classListImport {
 	w.d.Resize(fyne.NewSize(860, 620))
 	w.showStep(nil)
 	uikit.ShowEscapable(m.Window(), w.d, w.closeBtn)
+	w.popup = m.Window().Canvas().Overlays().Top()
 	return w
 }
 
@@ -220,6 +221,7 @@ func (w *classListImport) updateButtons() {
 	p := w.preview
 	w.enableIf(w.importBtn, p != nil && p.Added+p.Updated > 0 && (p.BadRows == 0 || w.skipBad.Checked))
 	w.enableIf(w.chooseBtn, cur != w.doneStep)
+	w.enterCloses(w.current() == w.doneStep)
 }
 
 func (w *classListImport) onChooseFile() { chooseSpreadsheet(w.m.Window(), w.load) }

@@ -48,6 +48,19 @@ type wizardFrame struct {
 	// ("26 rader lästa."), said again on the way back to it.
 	backText string
 	backBad  bool
+
+	// popup is the wizard's dialog on the window's canvas, once shown.
+	popup fyne.CanvasObject
+}
+
+// enterCloses makes Enter close the wizard (on its last step) or not:
+// found by use, "Importen är klar" closed on Escape but not on Enter.
+func (w *wizardFrame) enterCloses(on bool) {
+	if !on {
+		uikit.SetEnter(w.popup, nil)
+		return
+	}
+	uikit.SetEnter(w.popup, func() { uikit.Tap(w.closeBtn) })
 }
 
 // newWizardFrame makes the shared parts; the buttons call the wizard's

@@ -129,8 +129,44 @@ func ShowEscapableFunc(win fyne.Window, d dialog.Dialog, cancel func()) {
 	d.SetOnClosed(func() {
 		escapes.Lock()
 		delete(escapes.m, top)
+		delete(enters.m, top)
 		escapes.Unlock()
 	})
+}
+
+// enters holds what Enter does for dialogs shown through ShowEscapableFunc
+// whose buttons are in their content (SetEnter), by their pop-up; guarded
+// by escapes' lock.
+var enters = struct{ m map[fyne.CanvasObject]func() }{m: map[fyne.CanvasObject]func(){}}
+
+// SetEnter makes Enter in the window run f while the pop-up o (of a dialog
+// shown through ShowEscapable) is on top and no field has the keys; nil
+// takes it away. Found by use: "Importen är klar" did not close on Enter,
+// its Stäng being in the dialog's content, where ConfirmTopDialog does not
+// look.
+func SetEnter(o fyne.CanvasObject, f func()) {
+	if o == nil {
+		return
+	}
+	escapes.Lock()
+	defer escapes.Unlock()
+	if f == nil {
+		delete(enters.m, o)
+		return
+	}
+	if _, open := escapes.m[o]; open { // not after it closed
+		enters.m[o] = f
+	}
+}
+
+// enterOf returns what Enter does for the pop-up o, or nil.
+func enterOf(o fyne.CanvasObject) func() {
+	if o == nil {
+		return nil
+	}
+	escapes.Lock()
+	defer escapes.Unlock()
+	return enters.m[o]
 }
 
 // EscEntry is an entry that passes Escape on (to close its dialog, as a
@@ -201,8 +237,13 @@ func BindEscape(c fyne.Canvas) {
 // window calls it on Enter, which users press to close a message or to
 // say yes; Fyne's dialogs answer no keys. A dialog with two blue buttons,
 // or none, is left open, and so are the dialogs with their buttons in
-// their content (ShowEscapable).
+// their content (ShowEscapable), unless they said what Enter does
+// (SetEnter).
 func ConfirmTopDialog(c fyne.Canvas) bool {
+	if f := enterOf(c.Overlays().Top()); f != nil {
+		f()
+		return true
+	}
 	row := topDialogRow(c)
 	if row == nil {
 		return false

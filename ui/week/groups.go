@@ -38,6 +38,7 @@ type groupsTab struct {
 	selHost string // selected offer, "" none
 	shown   []int  // groups shown (after the search)
 
+	toCompanies                        *widget.Button // the way to a host, when the week has none
 	search                             *widget.Entry
 	groupList                          *widget.List
 	members, loose                     *widget.List
@@ -116,7 +117,12 @@ func newGroupsTab(s *Screen) *groupsTab {
 	t.saveBtn.Importance = widget.HighImportance
 	t.undoB = widget.NewButtonWithIcon(lang.X("wk.discard", "Släpp ändringarna"), theme.ContentUndoIcon(), func() { t.show() })
 
-	tools := container.NewBorder(nil, nil, container.NewHBox(t.proposeBtn, t.newBtn, t.renameBtn, t.deleteBtn, t.moveBtn), nil)
+	// With no host yet, the way to one (found by use: "0 värdar" and
+	// nothing to do).
+	t.toCompanies = widget.NewButtonWithIcon(lang.X("wk.to_companies", "Öppna Företag och praoplatser"), theme.NavigateNextIcon(),
+		func() { s.main.Show("companies") })
+	t.toCompanies.Hide()
+	tools := container.NewBorder(nil, nil, container.NewHBox(t.proposeBtn, t.newBtn, t.renameBtn, t.deleteBtn, t.moveBtn, t.toCompanies), nil)
 	left := container.NewBorder(t.search, nil, nil, nil, t.groupList)
 	right := container.NewVSplit(
 		container.NewBorder(t.groupTitle, nil, nil, nil, t.members),
@@ -253,9 +259,15 @@ func (t *groupsTab) refreshMembers() {
 	t.loose.UnselectAll()
 	t.members.Refresh()
 	t.loose.Refresh()
-	if t.dirty {
+	t.toCompanies.Hidden = len(t.offers) > 0
+	t.toCompanies.Refresh()
+	switch {
+	case t.dirty:
 		t.state.SetText(lang.X("wk.groups_dirty", "Grupperna är ändrade men inte sparade."))
-	} else {
+	case len(t.offers) == 0 && t.s.w != nil:
+		t.state.SetText(lang.X("wk.groups_no_hosts",
+			"Ingen värd har en praoplats i veckan än. En värd kommer hit när dess värdformulär för veckan är sparat: under Företag och praoplatser, eller inläst från en fil som företaget skickat."))
+	default:
 		t.state.SetText(lang.X("wk.groups_state", "{{.Groups}} · {{.Loose}} utan grupp",
 			map[string]string{"Groups": uikit.HostGroupCount(len(t.groups)), "Loose": uikit.HostCount(len(t.looseIDs))}))
 	}

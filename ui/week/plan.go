@@ -242,6 +242,13 @@ func (t *planTab) showChanges() {
 		}
 		return
 	}
+	if len(s.w.saved.teams) == 0 {
+		// The first plan: nothing was moved (found by use: "24 elever
+		// flyttade" with no plan before).
+		t.changes.SetText(lang.X("wk.new_plan", "Ny plan, inte sparad än: {{.Pupils}} i {{.Teams}}. Tryck Godkänn för att spara.",
+			map[string]string{"Pupils": uikit.PupilCount(p), "Teams": uikit.TeamCount(len(s.draft.teams))}))
+		return
+	}
 	t.changes.SetText(lang.X("wk.changed", "Ändrat mot den sparade planen: {{.Pupils}} flyttade, {{.Teams}} ändrade. Tryck Godkänn för att spara.",
 		map[string]string{"Pupils": uikit.PupilCount(p), "Teams": uikit.TeamCount(tm)}))
 }

@@ -294,7 +294,8 @@ func TestRunAWeek(t *testing.T) {
 	if s.draft.teamOf(pupil) != 1 {
 		t.Fatalf("pupil in team %d, want 1", s.draft.teamOf(pupil))
 	}
-	if !strings.Contains(p.changes.Text, "elever flyttade") {
+	// A first plan moved nobody (found by use: "24 elever flyttade").
+	if !strings.HasPrefix(p.changes.Text, "Ny plan, inte sparad än: ") || strings.Contains(p.changes.Text, "flyttade") {
 		t.Errorf("changes %q", p.changes.Text)
 	}
 	// Showing the screen again (another screen was visited) keeps the work.
@@ -638,5 +639,31 @@ func TestLeavingUnsavedGroupsAsks(t *testing.T) {
 	gs, err := st.ListHostGroups(ctx, s.periodID())
 	if err != nil || went != 2 || !slices.ContainsFunc(gs, func(x data.HostGroup) bool { return x.Name == "Karlstad norr" }) {
 		t.Errorf("Spara: went %d, groups %+v, %v", went, gs, err)
+	}
+}
+
+// TestAWeekWithoutHostsSaysWhereTheyComeFrom: found by use, an empty
+// Värdgrupper tab said "0 värdar" with nothing to do next. It says where
+// hosts come from and offers the way there.
+func TestAWeekWithoutHostsSaysWhereTheyComeFrom(t *testing.T) {
+	ctx := context.Background()
+	st := demoStore(t)
+	p := data.Period{Name: "Teknikprao åk 8 v. 46 2027", Grade: 8, Format: data.FormatWeek,
+		Start: time.Date(2027, 11, 15, 0, 0, 0, 0, time.UTC), End: time.Date(2027, 11, 19, 0, 0, 0, 0, time.UTC)}
+	if err := st.SavePeriod(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	sh, s := openWeek(t, st, p.Name)
+	g := s.groupTab
+	if !g.toCompanies.Visible() || !strings.HasPrefix(g.state.Text, "Ingen värd har en praoplats i veckan än.") {
+		t.Fatalf("an empty week: button %v, %q", g.toCompanies.Visible(), g.state.Text)
+	}
+	test.Tap(g.toCompanies)
+	if !sh.HasCall("show companies") {
+		t.Errorf("calls %v", sh.Calls())
+	}
+	_, s2 := openWeek(t, st, comingWeekName)
+	if s2.groupTab.toCompanies.Visible() {
+		t.Error("a week with hosts offers the way to them")
 	}
 }

@@ -262,6 +262,9 @@ type Screen struct {
 	main    Shell
 	content fyne.CanvasObject // the tabs
 	tabs    *container.AppTabs
+	// weekTabShown is set once the screen turned to the teknikprao tab by
+	// itself, there being only weeks; the user's choice of tab stands after.
+	weekTabShown bool
 	// feedback is the tab Återkoppling teknikprao.
 	feedback *feedbackTab
 	// survey is the tab Enkät före/efter (survey.go).
@@ -471,6 +474,12 @@ func (s *Screen) Reload() {
 				s.applyFilter()
 				if weeks {
 					s.detail.SetText(lang.X("evaluations.only_weeks", "Här utvärderar handledarna elever på klassisk prao. Det finns bara teknikpraoveckor: elevernas återkoppling finns under Återkoppling teknikprao."))
+					// Only weeks: their tab first, once (found by use: the
+					// screen opened on the empty classic tab).
+					if !s.weekTabShown && s.tabs.SelectedIndex() == 0 {
+						s.weekTabShown = true
+						s.tabs.SelectIndex(1)
+					}
 				} else {
 					s.detail.SetText(lang.X("evaluations.no_periods", "Det finns inga praoperioder ännu."))
 				}

@@ -491,6 +491,30 @@ func TestEvaluationsEmptyDatabase(t *testing.T) {
 	key(s, fyne.KeyReturn)
 }
 
+// TestOnlyWeeksOpenOnTheirTab: found by use, with only a teknikprao week
+// the screen opened on the classic tab, empty but for a note at its foot.
+// It turns to Återkoppling teknikprao by itself, once.
+func TestOnlyWeeksOpenOnTheirTab(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	p := data.Period{Name: "Teknikprao åk 8 v. 47 2026", Grade: 8, Format: data.FormatWeek,
+		Start: time.Date(2026, 11, 16, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
+	if err := st.SavePeriod(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	m := uitest.NewShell(t, st)
+	s := openEvaluations(t, st, m)
+	if s.tabs.SelectedIndex() != 1 {
+		t.Fatalf("opened on tab %d, want the teknikprao feedback (1)", s.tabs.SelectedIndex())
+	}
+	s.tabs.SelectIndex(0) // the user's choice stands
+	s.Reload()
+	m.Wait(t)
+	if s.tabs.SelectedIndex() != 0 {
+		t.Errorf("a reload turned the tab again, to %d", s.tabs.SelectedIndex())
+	}
+}
+
 // BenchmarkEvaluationsLoad measures reading the ~300 placed pupils of a
 // period with their answers (what opening the screen waits for).
 func BenchmarkEvaluationsLoad(b *testing.B) {

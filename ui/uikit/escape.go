@@ -214,7 +214,14 @@ func (e *EscEntry) TypedKey(ev *fyne.KeyEvent) {
 // file dialog answers no keys either): the chooser closes and its callback
 // gets nothing, as when Avbryt is pressed. While the file name entry of a
 // save dialog has the keyboard, Escape stays with the entry.
+//
+// The dialog takes most of the window (found by use: Fyne's own size,
+// about 480×330 in a 1366-wide window, showed a handful of files).
 func ShowFileDialog(win fyne.Window, fd *dialog.FileDialog) {
+	if c := win.Canvas(); c != nil {
+		size := c.Size()
+		fd.Resize(fyne.NewSize(max(640, size.Width*0.8), max(420, size.Height*0.8)))
+	}
 	ShowEscapableFunc(win, fd, fd.Dismiss)
 }
 

@@ -373,16 +373,18 @@ func TestAttendanceByClassFromTheKeyboard(t *testing.T) {
 	}
 }
 
-// The week's picker lists blocks by host the Swedish way (Å after Z), each
-// host's blocks in time order, then the teams; the choice before is kept.
+// The week's picker lists the blocks in time order (as choices gives
+// them), the day first in each (found by use: a long host name hid it, and
+// the list went by host), then the teams by name; the choice before is
+// kept.
 func TestWeekPickItemsOrder(t *testing.T) {
 	choices := []weekChoice{
-		{blockID: "b1", hostName: "Åkers Styckebruk", label: "Åkers · mån"},
-		{blockID: "b2", hostName: "Zeta AB", label: "Zeta · mån"},
-		{blockID: "b3", hostName: "Åkers Styckebruk", label: "Åkers · tis"},
+		{blockID: "b1", hostName: "Åkers Styckebruk", label: "mån 08:30 · Åkers"},
+		{blockID: "b2", hostName: "Zeta AB", label: "mån 08:30 · Zeta"},
+		{blockID: "b3", hostName: "Åkers Styckebruk", label: "tis 08:30 · Åkers"},
 		{teamID: "t1", label: "Lag B (4)"},
 		{teamID: "t2", label: "Lag A (5)"},
-		{blockID: "b4", hostName: "alfa lab", label: "alfa · ons"},
+		{blockID: "b4", hostName: "alfa lab", label: "ons 08:30 · alfa"},
 	}
 	for _, tc := range []struct {
 		prev, at string
@@ -392,10 +394,16 @@ func TestWeekPickItemsOrder(t *testing.T) {
 		for _, it := range items {
 			got = append(got, it.Text)
 		}
-		want := "alfa · ons|Zeta · mån|Åkers · mån|Åkers · tis|Lag A (5)|Lag B (4)"
+		want := "mån 08:30 · Åkers|mån 08:30 · Zeta|tis 08:30 · Åkers|ons 08:30 · alfa|Lag A (5)|Lag B (4)"
 		if strings.Join(got, "|") != want || at != tc.at {
 			t.Errorf("prev %q: %v at %s, want %s at %s", tc.prev, got, at, want, tc.at)
 		}
+	}
+	start, _ := data.ParseClock("08:30")
+	end, _ := data.ParseClock("12:00")
+	b := data.WeekBlock{HostName: "Pappersbrukets Innovation AB", Date: time.Date(2026, 11, 16, 0, 0, 0, 0, time.UTC), Start: start, End: end}
+	if got := blockLabel(b); !strings.HasPrefix(got, "mån 16/11 08:30–12:00 · ") {
+		t.Errorf("block label %q: the day first", got)
 	}
 }
 

@@ -85,9 +85,10 @@ func (w weekData) choices() []weekChoice {
 	return out
 }
 
-// blockLabel writes "Värmlands Verkstad AB · mån 9/11 08:30–12:00".
+// blockLabel writes "mån 9/11 08:30–12:00 · Värmlands Verkstad AB": the
+// day first, as a long host name cut with "…" hid it (found by use).
 func blockLabel(b data.WeekBlock) string {
-	return uikit.JoinDot(b.HostName, shortDay(b.Date)+" "+b.Start.String()+"–"+b.End.String())
+	return uikit.JoinDot(shortDay(b.Date)+" "+b.Start.String()+"–"+b.End.String(), b.HostName)
 }
 
 // grid builds the grid of one choice: for a block, the pupils of the teams
@@ -265,9 +266,11 @@ func (s *Screen) onWeekPeriod(p data.Period) {
 	})
 }
 
-// weekPickItems lists the blocks by host (in Swedish order, each host's in
-// time order), then the teams by name; the id is the index in choices. at
-// is the item of the choice prev (block or team id), else the first.
+// weekPickItems lists the blocks in time order (choices gives them so:
+// the day is what the one taking attendance goes by; a host is found by
+// typing its name), then the teams by name; the id is the index in
+// choices. at is the item of the choice prev (block or team id), else the
+// first.
 func weekPickItems(choices []weekChoice, prev string) (items []widgets.PickItem, at string) {
 	col := uikit.Collator()
 	for i, c := range choices {
@@ -276,21 +279,21 @@ func weekPickItems(choices []weekChoice, prev string) (items []widgets.PickItem,
 			at = strconv.Itoa(i)
 		}
 	}
-	order := func(it widgets.PickItem) (team int, name string) {
+	isTeam := func(it widgets.PickItem) bool {
 		i, _ := strconv.Atoi(it.ID)
-		c := choices[i]
-		if c.teamID != "" {
-			return 1, c.label
-		}
-		return 0, c.hostName
+		return choices[i].teamID != ""
 	}
 	slices.SortStableFunc(items, func(a, b widgets.PickItem) int {
-		ta, na := order(a)
-		tb, nb := order(b)
-		if ta != tb {
-			return ta - tb
+		ta, tb := isTeam(a), isTeam(b)
+		switch {
+		case ta != tb && ta:
+			return 1
+		case ta != tb:
+			return -1
+		case ta:
+			return col.CompareString(a.Text, b.Text)
 		}
-		return col.CompareString(na, nb)
+		return 0 // blocks keep their time order
 	})
 	return items, at
 }

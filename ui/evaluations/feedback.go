@@ -1,6 +1,7 @@
 package evaluations
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -369,19 +370,16 @@ func (f *feedbackTab) onPeriod() {
 			var items []widgets.PickItem
 			at := ""
 			for _, b := range f.blocks {
-				items = append(items, widgets.PickItem{ID: b.ID, Text: uikit.JoinDot(b.HostName, uikit.ShortWeekday(b.Date.Weekday())+" "+
-					strconv.Itoa(b.Date.Day())+"/"+strconv.Itoa(int(b.Date.Month()))+" "+b.Start.String()+"–"+b.End.String())})
+				// The day first: a long host name cut with "…" hid it
+				// (found by use). In time order, as the slips come in day
+				// by day; a host is found by typing its name.
+				items = append(items, widgets.PickItem{ID: b.ID, Text: uikit.JoinDot(uikit.ShortWeekday(b.Date.Weekday())+" "+
+					strconv.Itoa(b.Date.Day())+"/"+strconv.Itoa(int(b.Date.Month()))+" "+b.Start.String()+"–"+b.End.String(), b.HostName)})
 				if b.ID == keep || at == "" {
 					at = b.ID
 				}
 			}
-			// By host the Swedish way; a host's blocks stay in time order.
-			col := uikit.Collator()
-			host := map[string]string{}
-			for _, b := range f.blocks {
-				host[b.ID] = b.HostName
-			}
-			slices.SortStableFunc(items, func(a, b widgets.PickItem) int { return col.CompareString(host[a.ID], host[b.ID]) })
+			slices.SortStableFunc(items, func(a, b widgets.PickItem) int { return f.blockOrder(a.ID, b.ID) })
 			f.blockPick.SetItems(items, at)
 			f.status.SetText("")
 			if len(items) == 0 {
@@ -405,6 +403,20 @@ func (f *feedbackTab) block() (data.WeekBlock, bool) {
 		}
 	}
 	return data.WeekBlock{}, false
+}
+
+// blockOrder orders two blocks by time (date, start), then host.
+func (f *feedbackTab) blockOrder(a, b string) int {
+	var x, y data.WeekBlock
+	for _, bl := range f.blocks {
+		switch bl.ID {
+		case a:
+			x = bl
+		case b:
+			y = bl
+		}
+	}
+	return cmp.Or(x.Date.Compare(y.Date), cmp.Compare(x.Start, y.Start), uikit.Collator().CompareString(x.HostName, y.HostName))
 }
 
 // onBlock shows the chosen block's answers.

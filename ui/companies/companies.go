@@ -523,6 +523,7 @@ type orgForm struct {
 	address      *widget.Entry
 	sector       *widget.Entry
 	memberSince  *widgets.DateField
+	companyRows  []fyne.CanvasObject // Bransch and Medlem sedan, label and field
 	notes        *widgets.MultiLineField
 	errs         map[string]*widget.Label
 	saveBtn      *widget.Button
@@ -597,6 +598,20 @@ func (s *Screen) newOrgForm(o data.Organisation) (*orgForm, fyne.CanvasObject) {
 		widgets.Field(lang.X("companies.field.member_since", "Medlem sedan"), f.memberSince, f.errs["member_since"]),
 		widgets.Field(lang.X("companies.field.notes", "Anteckningar"), f.notes, f.errs["notes"]),
 	)
+	// Bransch and Medlem sedan are a company's: a school's form leaves
+	// them out (found by use). Their label and field are the grid's
+	// objects 10–13; the form layout skips a row whose both are hidden.
+	f.companyRows = grid.Objects[10:14]
+	f.showKindFields(o.Kind)
+	onKind := f.kind.OnChanged
+	f.kind.OnChanged = func(v string) {
+		if onKind != nil {
+			onKind(v)
+		}
+		if i := f.kind.SelectedIndex(); i >= 0 && i < len(orgKinds) {
+			f.showKindFields(orgKinds[i])
+		}
+	}
 	f.saveBtn = widget.NewButtonWithIcon(lang.X("companies.save", "Spara"), theme.DocumentSaveIcon(), s.onSaveOrganisation)
 	f.saveBtn.Importance = widget.HighImportance
 	f.deleteBtn = widget.NewButtonWithIcon(lang.X("companies.delete", "Ta bort"), theme.DeleteIcon(), s.onDeleteOrganisation)
@@ -606,6 +621,17 @@ func (s *Screen) newOrgForm(o data.Organisation) (*orgForm, fyne.CanvasObject) {
 	f.saved = widget.NewLabel("")
 	f.saved.Importance = widget.SuccessImportance
 	return f, container.NewVBox(grid, container.NewHBox(f.saveBtn, f.deleteBtn, f.saved))
+}
+
+// showKindFields shows the fields that kind of organisation has.
+func (f *orgForm) showKindFields(kind data.OrgKind) {
+	for _, o := range f.companyRows {
+		if kind == data.KindSchool {
+			o.Hide()
+		} else {
+			o.Show()
+		}
+	}
 }
 
 // read collects the form into an organisation; a field the UI itself can

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
 	"techniqual/data/demo"
@@ -421,5 +422,37 @@ func TestEditContactFromKontakter(t *testing.T) {
 	coWait(t, s, s.detailLoaded, "the organisation after saving")
 	if got, err := st.GetPerson(ctx, p.ID); err != nil || got.Email != "tove.lindh@example.se" {
 		t.Errorf("saved %+v, %v", got, err)
+	}
+}
+
+// TestASchoolHasNoSectorOrMembership: found by use, a school's form asked
+// for Bransch and Medlem sedan. They show for a company, and follow the
+// kind chosen.
+func TestASchoolHasNoSectorOrMembership(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	school := data.Organisation{Kind: data.KindSchool, Name: "Björkskolan", Municipality: "Arvika"}
+	if err := st.SaveOrganisation(ctx, &school); err != nil {
+		t.Fatal(err)
+	}
+	s := newCompaniesTest(t, st)
+	coOpen(t, s, school.ID)
+	visible := func() bool {
+		for _, o := range s.form.companyRows {
+			if !o.Visible() {
+				return false
+			}
+		}
+		return true
+	}
+	if len(s.form.companyRows) != 4 || s.form.companyRows[0].(*widget.Label).Text != "Bransch" {
+		t.Fatalf("the rows found are not Bransch and Medlem sedan: %d", len(s.form.companyRows))
+	}
+	if visible() {
+		t.Error("a school's form shows Bransch and Medlem sedan")
+	}
+	s.form.kind.SetSelected(companyKindText(data.KindCompany))
+	if !visible() {
+		t.Error("a company's form lacks Bransch and Medlem sedan")
 	}
 }

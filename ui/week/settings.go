@@ -39,6 +39,8 @@ type settingsTab struct {
 	content fyne.CanvasObject
 
 	heading              *widget.Label
+	savedLbl             *widget.Label // "Sparat." after a save
+	savedFor             string        // the week savedLbl speaks of
 	teamMin, teamMax     *widget.Entry
 	mixRule, friends     *widget.Check
 	mixWeight, travel    *widget.Entry
@@ -116,10 +118,22 @@ func newSettingsTab(s *Screen) *settingsTab {
 		widget.NewCard(lang.X("wk.rules", "Lagen"), lang.X("wk.rules_sub", "Gäller när veckan planeras."), rules),
 		widget.NewCard(lang.X("wk.closing", "Avslutning"), lang.X("wk.closing_sub", "Alla veckans elever är med. Den måste ligga inom veckan."),
 			container.NewVBox(closing, t.closingInfo)))))
-	t.content = container.NewBorder(nil, container.NewPadded(container.NewHBox(t.saveBtn, t.calBtn)), nil, nil, form)
+	// "Sparat." beside Spara (found by use: saving the closing session said
+	// nothing); it goes when the form is edited or another week shown.
+	t.savedLbl = widget.NewLabel("")
+	t.savedLbl.Importance = widget.SuccessImportance
+	t.content = container.NewBorder(nil, container.NewPadded(container.NewHBox(t.saveBtn, t.calBtn, t.savedLbl)), nil, nil, form)
 	// Enter in a one-line field saves, as in the numbers above.
 	for _, e := range []*widget.Entry{t.closeTitle, t.closeStart, t.closeEnd, t.venue} {
 		e.OnSubmitted = func(string) { t.onSave() }
+	}
+	edited := func(string) {
+		if t.state() != t.shown {
+			t.savedLbl.SetText("")
+		}
+	}
+	for _, e := range []*widget.Entry{t.teamMin, t.teamMax, t.mixWeight, t.travel, t.closeTitle, t.closeStart, t.closeEnd, t.venue} {
+		e.OnChanged = edited
 	}
 	t.closeDate.Entry.OnSubmitted = func(string) { t.onSave() }
 	return t
@@ -135,6 +149,9 @@ func (t *settingsTab) show() {
 		return
 	}
 	p := w.period
+	if p.ID != t.savedFor {
+		t.savedLbl.SetText("")
+	}
 	t.heading.SetText(lang.X("wk.week_heading", "{{.Name}} · {{.First}} – {{.Last}}",
 		map[string]string{"Name": p.Name, "First": uikit.LongDate(p.Start), "Last": uikit.LongDate(p.End)}))
 	t.teamMin.SetText(strconv.Itoa(p.Week.TeamMin))
@@ -309,6 +326,8 @@ func (t *settingsTab) save() bool {
 		return false
 	}
 	t.shown = t.state() // saved: what loadWeek fills in again
+	t.savedLbl.SetText(lang.X("wk.settings_saved", "Sparat."))
+	t.savedFor = p.ID
 	t.s.loadWeek(p.ID, false)
 	return true
 }

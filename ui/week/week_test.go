@@ -227,6 +227,14 @@ func TestEnterSavesTheClosing(t *testing.T) {
 	if err != nil || e.Venue != "Karlstads universitet, Eva Erikssonsalen" || set.dirty() {
 		t.Errorf("after Enter: venue %q (%v), still edited %v", e.Venue, err, set.dirty())
 	}
+	// Found by use: saving said nothing. "Sparat." until the next edit.
+	if set.savedLbl.Text != "Sparat." {
+		t.Errorf("after saving: %q", set.savedLbl.Text)
+	}
+	test.Type(set.venue, " 1")
+	if set.savedLbl.Text != "" {
+		t.Errorf("after an edit: %q", set.savedLbl.Text)
+	}
 }
 
 // TestRunAWeek goes through a week as a counsellor does: form the groups

@@ -99,6 +99,9 @@ type fbWeek struct {
 	teams    []data.Team
 	pupils   map[string]data.Pupil
 	feedback []data.BlockFeedback
+	// away holds, per block, the pupils recorded sick or absent in it:
+	// they gave no feedback on it (found by use: they were listed).
+	away map[string]map[string]bool
 }
 
 func loadFeedbackWeek(ctx context.Context, st *data.Store, periodID string) (fbWeek, error) {
@@ -108,7 +111,19 @@ func loadFeedbackWeek(ctx context.Context, st *data.Store, periodID string) (fbW
 		return w, err
 	}
 	w.blocks, w.teams, w.pupils = r.Blocks, r.Teams, r.Pupils
-	w.feedback, err = st.ListBlockFeedback(ctx, periodID)
+	if w.feedback, err = st.ListBlockFeedback(ctx, periodID); err != nil {
+		return w, err
+	}
+	att, err := st.ListBlockAttendance(ctx, periodID)
+	w.away = map[string]map[string]bool{}
+	for _, a := range att {
+		if a.Status == data.AttendanceSick || a.Status == data.AttendanceAbsent {
+			if w.away[a.BlockID] == nil {
+				w.away[a.BlockID] = map[string]bool{}
+			}
+			w.away[a.BlockID][a.PupilID] = true
+		}
+	}
 	return w, err
 }
 
@@ -163,6 +178,9 @@ func (w fbWeek) rows(blockID string) []*fbRow {
 			}
 			f, ok := byPupil[id]
 			if !ok {
+				if w.away[blockID][id] {
+					continue // not there: no slip to type
+				}
 				f = data.BlockFeedback{PupilID: id, BlockID: blockID, TeamID: t.ID}
 			}
 			seen[id] = true

@@ -226,3 +226,29 @@ func TestLatestBegun(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedbackLeavesOutWhoWasNotThere: found by use, a pupil recorded sick
+// in a block was listed to type a slip for. Who was sick or absent is left
+// out, unless an answer of theirs is saved (it is kept, not hidden).
+func TestFeedbackLeavesOutWhoWasNotThere(t *testing.T) {
+	w := fbWeek{
+		teams: []data.Team{{ID: "t1", Name: "Team 1", BlockIDs: []string{"b1", "b2"}, PupilIDs: []string{"p1", "p2", "p3"}}},
+		pupils: map[string]data.Pupil{"p1": {ID: "p1", FirstName: "Alva", LastName: "Berg"},
+			"p2": {ID: "p2", FirstName: "Bo", LastName: "Ek"}, "p3": {ID: "p3", FirstName: "Cai", LastName: "Lind"}},
+		feedback: []data.BlockFeedback{{ID: "f3", PupilID: "p3", BlockID: "b1", Fun: 4}},
+		away:     map[string]map[string]bool{"b1": {"p2": true, "p3": true}},
+	}
+	names := func(block string) string {
+		var out []string
+		for _, r := range w.rows(block) {
+			out = append(out, r.pupil)
+		}
+		return strings.Join(out, ", ")
+	}
+	if got := names("b1"); got != "Alva Berg, Cai Lind" {
+		t.Errorf("block 1: %q, want Alva and Cai (Bo was sick; Cai's answer is kept)", got)
+	}
+	if got := names("b2"); got != "Alva Berg, Bo Ek, Cai Lind" {
+		t.Errorf("block 2: %q", got)
+	}
+}

@@ -813,6 +813,12 @@ func (s *Screen) offersSection() fyne.CanvasObject {
 			if o.Capacity == 1 {
 				facts = lang.X("companies.offer_facts_one", "{{.Status}} · 1 plats · {{.Days}} dagar", fd)
 			}
+			week := slices.ContainsFunc(s.periods, func(p data.Period) bool { return p.ID == o.PeriodID && p.Format == data.FormatWeek })
+			if week {
+				// A week's offer takes teams in blocks, not pupils on days
+				// (found by use: "4 platser · 4 dagar").
+				facts = lang.X("companies.offer_facts_week", "{{.Status}} · {{.Days}} block", fd)
+			}
 			if len(o.Days) > 0 {
 				facts += " (" + data.FormatDate(o.Days[0].Date) + " – " + data.FormatDate(o.Days[len(o.Days)-1].Date) + ")"
 			}
@@ -820,6 +826,11 @@ func (s *Screen) offersSection() fyne.CanvasObject {
 			print := widget.NewButtonWithIcon(lang.X("companies.print_confirmation", "Värdbekräftelse"), theme.DocumentPrintIcon(), func() {
 				s.main.PrintFor(reports.KindHosts, o.PeriodID, "", "", "", o.ID)
 			})
+			if week {
+				// A classic period's document; a week's host gets its
+				// run-sheet from Teknikprao → Skriv ut (found by use).
+				print.Hide()
+			}
 			cal := widget.NewButtonWithIcon("", theme.CalendarIcon(), func() { s.main.SaveOfferCalendar(o.ID) })
 			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.onDeleteOffer(o) })
 			box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(open, print, cal, del)), container.NewVBox(title, widgets.WrapLabel(facts))))

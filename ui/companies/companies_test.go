@@ -456,3 +456,44 @@ func TestASchoolHasNoSectorOrMembership(t *testing.T) {
 		t.Error("a company's form lacks Bransch and Medlem sedan")
 	}
 }
+
+// TestAWeekOfferIsNoClassicOne: found by use, a teknikprao week's offer
+// read "4 platser · 4 dagar" and offered a Värdbekräftelse, a classic
+// period's document. It reads "N block" and offers no Värdbekräftelse.
+func TestAWeekOfferIsNoClassicOne(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 60, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	week, err := st.FindPeriod(ctx, "Teknikprao åk 8 v. 20 2027")
+	if err != nil {
+		t.Fatal(err)
+	}
+	offers, err := st.ListOffers(ctx, data.OfferFilter{PeriodID: week.ID})
+	if err != nil || len(offers) == 0 {
+		t.Fatal(offers, err)
+	}
+	host := offers[0].HostID
+	all, _ := st.ListOffers(ctx, data.OfferFilter{HostID: host})
+	s := newCompaniesTest(t, st)
+	coOpen(t, s, host)
+	var blocks, confirmations int
+	uitest.Walk(s.detail, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, " block (") {
+			blocks++
+		}
+		if b, ok := o.(*widget.Button); ok && b.Text == "Värdbekräftelse" && b.Visible() {
+			confirmations++
+		}
+	})
+	weekOffers := 0
+	for _, o := range all {
+		if o.PeriodID == week.ID || slices.ContainsFunc(s.periods, func(p data.Period) bool { return p.ID == o.PeriodID && p.Format == data.FormatWeek }) {
+			weekOffers++
+		}
+	}
+	if blocks != weekOffers || confirmations != len(all)-weekOffers {
+		t.Errorf("%d offers (%d of weeks): %d read as blocks, %d Värdbekräftelse shown", len(all), weekOffers, blocks, confirmations)
+	}
+}

@@ -81,6 +81,8 @@ type hostForm struct {
 	supErr                                *widget.Label
 	// 3 capacity and minimum age
 	capacity, minAge *widget.Entry
+	capHint          *widget.Label
+	capRow           []fyne.CanvasObject // Antal platser: its label and field
 	// 4 the days
 	days      []*dayRow
 	daysBox   *fyne.Container
@@ -492,12 +494,31 @@ func (h *hostForm) selectedSupervisor() string {
 func (h *hostForm) pageCapacity() fyne.CanvasObject {
 	h.capacity = h.entry("2")
 	h.minAge = h.entry("0")
-	return container.NewVBox(
-		h.hint(lang.X("hostform.capacity_intro", "Hur många elever kan ni ta emot samtidigt, och behöver de ha fyllt en viss ålder? 0 betyder ingen gräns.")),
-		widgets.FormGrid(
-			widgets.Field(hostFieldName("capacity"), fixedWidth(h.capacity, 120), h.errs["capacity"]),
-			widgets.Field(hostFieldName("min_age"), fixedWidth(h.minAge, 120), h.errs["min_age"]),
-		))
+	h.capHint = h.hint(lang.X("hostform.capacity_intro", "Hur många elever kan ni ta emot samtidigt, och behöver de ha fyllt en viss ålder? 0 betyder ingen gräns."))
+	grid := widgets.FormGrid(
+		widgets.Field(hostFieldName("capacity"), fixedWidth(h.capacity, 120), h.errs["capacity"]),
+		widgets.Field(hostFieldName("min_age"), fixedWidth(h.minAge, 120), h.errs["min_age"]),
+	)
+	h.capRow = grid.Objects[0:2]
+	return container.NewVBox(h.capHint, grid)
+}
+
+// showCapacityFor shows the capacity page for a week or a classic period:
+// in a week the host takes teams in blocks, counted on the next page, so
+// Antal platser is not asked twice (found by use).
+func (h *hostForm) showCapacityFor(week bool) {
+	for _, o := range h.capRow {
+		if week {
+			o.Hide()
+		} else {
+			o.Show()
+		}
+	}
+	if week {
+		h.capHint.SetText(lang.X("hostform.week.capacity_intro", "Behöver eleverna ha fyllt en viss ålder? 0 betyder ingen gräns. Hur många team ni tar emot anger ni för varje block på nästa sida."))
+	} else {
+		h.capHint.SetText(lang.X("hostform.capacity_intro", "Hur många elever kan ni ta emot samtidigt, och behöver de ha fyllt en viss ålder? 0 betyder ingen gräns."))
+	}
 }
 
 // Column widths of the day rows.
@@ -858,6 +879,12 @@ func (h *hostForm) showStep(i int) {
 	title := hostStepTitle(i)
 	if i == 3 && h.isWeek() {
 		title = lang.X("hostform.week.step_blocks", "Blocken")
+	}
+	if i == 2 {
+		h.showCapacityFor(h.isWeek())
+		if h.isWeek() {
+			title = lang.X("hostform.week.step_age", "Ålder")
+		}
 	}
 	h.stepLabel.SetText(lang.X("hostform.step", "Steg {{.N}} av {{.Total}}: {{.Title}}",
 		map[string]string{"N": strconv.Itoa(i + 1), "Total": strconv.Itoa(hostSteps), "Title": title}))

@@ -282,6 +282,12 @@ func TestHostFormWeekBlocks(t *testing.T) {
 	s := newCompaniesTest(t, st)
 	coOpen(t, s, offer.HostID)
 	h := s.openHostForm(offer)
+	// A week's host takes teams, counted per block: Antal platser is not
+	// asked on page 3 as well (found by use).
+	h.showStep(2)
+	if h.stepLabel.Text != "Steg 3 av 7: Ålder" || h.capRow[0].Visible() || h.capRow[1].Visible() || !h.minAge.Visible() {
+		t.Errorf("page 3 of a week: %q, capacity shown %v", h.stepLabel.Text, h.capRow[1].Visible())
+	}
 	h.showStep(3)
 	if h.stepLabel.Text != "Steg 4 av 7: Blocken" {
 		t.Errorf("step label %q", h.stepLabel.Text)
@@ -362,6 +368,10 @@ func TestHostFormWeekBlocks(t *testing.T) {
 // TestHostFormClassicHasNoBlockFields: a classic offer's rows are days.
 func TestHostFormClassicHasNoBlockFields(t *testing.T) {
 	_, _, h, _ := hfSetup(t)
+	h.showStep(2)
+	if h.stepLabel.Text != "Steg 3 av 7: Antal platser och ålder" || !h.capRow[1].Visible() {
+		t.Errorf("classic page 3: %q, capacity shown %v", h.stepLabel.Text, h.capRow[1].Visible())
+	}
 	h.showStep(3)
 	if h.stepLabel.Text != "Steg 4 av 7: Dagarna" || h.days[0].block.box.Visible() || h.addDayBtn.Text != "Lägg till dag" {
 		t.Errorf("classic page: %q, block fields visible %v, %q", h.stepLabel.Text, h.days[0].block.box.Visible(), h.addDayBtn.Text)

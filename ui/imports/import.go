@@ -716,7 +716,13 @@ func (w *classListImport) fillPreview() {
 		if c.Action == classlist.ActionUpdate {
 			what = lang.X("import.change_update", "Uppdateras")
 		}
-		return what + ": " + uikit.JoinDot(c.Pupil.Name(), c.Pupil.ClassName, c.School)
+		// The gender too, to check before importing (found by use: the
+		// Kön column was not seen anywhere in the preview).
+		g := ""
+		if c.Pupil.Gender != "" && c.Pupil.Gender != data.GenderUnspecified {
+			g = uikit.GenderText(c.Pupil.Gender)
+		}
+		return what + ": " + uikit.JoinDot(c.Pupil.Name(), c.Pupil.ClassName, c.School, g)
 	}))
 	showIf(w.changeHead, len(changed) > 0)
 	showIf(w.changeList, len(changed) > 0)

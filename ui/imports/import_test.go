@@ -359,3 +359,21 @@ func TestClassListWithoutASchoolSaysSoOnce(t *testing.T) {
 		t.Errorf("with a school: %s", w)
 	}
 }
+
+// TestClassListPreviewShowsTheGender: found by use, the preview named who
+// is added but not the gender the Kön column gave, which is what a
+// counsellor wants to check before importing.
+func TestClassListPreviewShowsTheGender(t *testing.T) {
+	st := uitest.OpenStore(t)
+	m := uitest.NewShell(t, st)
+	path := writeList(t, "8a.csv", "Förnamn;Efternamn;Klass;Kön\nAda;Berg;8A;flicka\nCai;Lund;8A;pojke\nEli;Ek;8A;\n")
+	w := openClassListImport(m, path, nil)
+	m.Wait(t)
+	w.schoolSel.SetText("Solbackens skola")
+	test.Tap(w.previewBtn)
+	m.Wait(t)
+	want := "Ny: Ada Berg · 8A · Solbackens skola · flicka\nNy: Cai Lund · 8A · Solbackens skola · pojke\nNy: Eli Ek · 8A · Solbackens skola"
+	if got := w.changeList.Text; got != want {
+		t.Errorf("changes %q, want %q", got, want)
+	}
+}

@@ -414,16 +414,9 @@ func (s *Screen) showBin(deleted []data.Pupil) {
 	d.Show()
 }
 
-// GenderNames are the Swedish names of the genders (the translation test
-// reads them).
-var GenderNames = map[data.Gender]string{data.GenderGirl: "flicka", data.GenderBoy: "pojke", data.GenderOther: "annat",
-	data.GenderUnspecified: "ej angivet"}
+// GenderNames are the Swedish names of the genders (uikit.GenderNames;
+// the translation check reads them).
+var GenderNames = uikit.GenderNames
 
 // genderText names a gender in the user's language.
-func genderText(g data.Gender) string {
-	sv := GenderNames[g]
-	if sv == "" {
-		return string(g)
-	}
-	return lang.X("gender."+string(g), sv)
-}
+func genderText(g data.Gender) string { return uikit.GenderText(g) }

@@ -111,6 +111,19 @@ func PeriodStatusFor(format data.PeriodFormat, st data.PeriodStatus) string {
 var RoleNames = map[data.Role]string{data.RoleHR: "HR", data.RoleSupervisor: "handledare", data.RoleRoleModel: "förebild",
 	data.RoleCounsellor: "studie- och yrkesvägledare", data.RoleOther: "annan roll"}
 
+// GenderNames are the Swedish names of the genders.
+var GenderNames = map[data.Gender]string{data.GenderGirl: "flicka", data.GenderBoy: "pojke", data.GenderOther: "annat",
+	data.GenderUnspecified: "ej angivet"}
+
+// GenderText names a gender in the user's language.
+func GenderText(g data.Gender) string {
+	sv := GenderNames[g]
+	if sv == "" {
+		return string(g)
+	}
+	return lang.X("gender."+string(g), sv)
+}
+
 // RoleText names a role in the user's language.
 func RoleText(r data.Role) string { return lang.X("role."+string(r), RoleNames[r]) }
 

@@ -88,14 +88,7 @@ func (p *pupilPicker) filter() {
 	words := strings.Fields(uikit.Fold(p.search.Text))
 	p.shown = p.shown[:0]
 	for k, f := range p.folded {
-		ok := true
-		for _, w := range words {
-			if !strings.Contains(f, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if uikit.ContainsAll(f, words) {
 			p.shown = append(p.shown, k)
 		}
 	}

@@ -22,6 +22,17 @@ func Collator() *collate.Collator { return text.Collator() }
 // SortSwedish sorts names in Swedish order.
 func SortSwedish(names []string) { slices.SortFunc(names, text.Collator().CompareString) }
 
+// ContainsAll reports whether text holds every one of words: a search of
+// several words, each folded (Fold) on both sides by the caller.
+func ContainsAll(text string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(text, w) {
+			return false
+		}
+	}
+	return true
+}
+
 // JoinDot joins the non-blank parts with " · ".
 func JoinDot(parts ...string) string {
 	var keep []string

@@ -228,7 +228,7 @@ func (t *groupsTab) refresh() {
 		for _, o := range g.OfferIDs {
 			text += " " + t.offerName(o)
 		}
-		if containsAll(uikit.Fold(text), words) {
+		if uikit.ContainsAll(uikit.Fold(text), words) {
 			t.shown = append(t.shown, i)
 		}
 	}

@@ -69,9 +69,9 @@ func (p *picker) filter() {
 		text := uikit.Fold(it.Text)
 		head, _, _ := strings.Cut(text, " · ")
 		switch {
-		case containsAll(head, words):
+		case uikit.ContainsAll(head, words):
 			p.shown = append(p.shown, it)
-		case containsAll(text, words):
+		case uikit.ContainsAll(text, words):
 			rest = append(rest, it)
 		}
 	}

@@ -197,7 +197,7 @@ func (t *planTab) refresh() {
 			for _, p := range tm.pupils {
 				text += " " + s.pupilName(p)
 			}
-			if containsAll(uikit.Fold(text), words) {
+			if uikit.ContainsAll(uikit.Fold(text), words) {
 				t.rows = append(t.rows, i)
 			}
 		}

@@ -275,7 +275,7 @@ func (s *Screen) fillPeriodOptions() {
 	s.periodIDs = s.periodIDs[:0]
 	for _, p := range s.periods {
 		text := uikit.Fold(p.Name + " " + uikit.WeekLabel(p.Start))
-		if !containsAll(text, words) {
+		if !uikit.ContainsAll(text, words) {
 			continue
 		}
 		names = append(names, p.Name+" · "+uikit.WeekLabel(p.Start))
@@ -294,15 +294,6 @@ func (s *Screen) fillPeriodOptions() {
 	}
 	s.loading = false
 	s.periodSel.Refresh()
-}
-
-func containsAll(text string, words []string) bool {
-	for _, w := range words {
-		if !strings.Contains(text, w) {
-			return false
-		}
-	}
-	return true
 }
 
 func (s *Screen) onPeriodChosen() {

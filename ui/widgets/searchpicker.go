@@ -118,15 +118,7 @@ func (p *SearchPicker) filter() {
 	words := strings.Fields(uikit.Fold(p.entry.Text))
 	p.shown = p.shown[:0]
 	for _, it := range p.items {
-		text := uikit.Fold(it.Text)
-		ok := true
-		for _, w := range words {
-			if !strings.Contains(text, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if uikit.ContainsAll(uikit.Fold(it.Text), words) {
 			p.shown = append(p.shown, it)
 		}
 	}

@@ -210,7 +210,7 @@ func New(m Shell) *Screen {
 	absent := widget.NewButton(lang.X("attendance.absent", "Annan frånvaro … (F)"), s.askNote)
 	clear := widget.NewButton(lang.X("attendance.clear", "Ej registrerad (Delete)"), func() { s.mark("", "") })
 	help := widgets.WrapLabel(lang.X("attendance.help", "Välj en ruta och skriv N (närvarande), S (sjuk) eller F (annan frånvaro). Piltangenterna flyttar.") +
-		" " + lang.X("attendance.week.help", "För en teknikpraovecka: välj ett block eller ett team."))
+		" " + lang.X("attendance.week.help", "För en teknikpraovecka: välj ett block eller ett team. Avslutningens närvaro tas vid incheckningen under Evenemang."))
 	top := container.NewVBox(container.NewGridWithColumns(2, s.periodSel), help,
 		container.NewHBox(present, sick, absent, clear, s.fillBtn))
 	bottom := container.NewVBox(s.status, widget.NewCard(lang.X("attendance.pupil", "Eleven"), "", s.detail))

@@ -39,6 +39,9 @@ type settingsTab struct {
 	content fyne.CanvasObject
 
 	heading              *widget.Label
+	registerBtn          *widget.Button // the week's pupils onto the closing's list
+	toEvents             *widget.Button
+	closingMsg           *widget.Label // what registering did
 	savedLbl             *widget.Label // "Sparat." after a save
 	savedFor             string        // the week savedLbl speaks of
 	teamMin, teamMax     *widget.Entry
@@ -100,6 +103,13 @@ func newSettingsTab(s *Screen) *settingsTab {
 		container.NewVBox(widgets.Labelled(lang.X("wk.from", "Från"), t.closeStart), t.errs["closing_start"]),
 		container.NewVBox(widgets.Labelled(lang.X("wk.to", "Till"), t.closeEnd), t.errs["closing_end"]))
 	t.closingInfo = widgets.WrapLabel("")
+	// The closing session's attendance is its check-in at the door
+	// (Evenemang), which lists who is registered: the week's pupils are put
+	// on its list here (found by use: the closing could not be marked
+	// anywhere, and certificates read it).
+	t.registerBtn = widget.NewButtonWithIcon(lang.X("wk.register_closing", "Anmäl veckans elever till avslutningen"), theme.ContentAddIcon(), t.onRegisterClosing)
+	t.toEvents = widget.NewButtonWithIcon(lang.X("wk.closing_checkin", "Incheckningen i Evenemang"), theme.LoginIcon(), func() { s.main.Show("events") })
+	t.closingMsg = widgets.WrapLabel("")
 	closing := widgets.FormGrid(
 		widgets.Field(lang.X("wk.closing_title", "Rubrik"), t.closeTitle, t.errs["closing_title"]),
 		widgets.Field(lang.X("wk.closing_date", "Datum"), t.closeDate, t.errs["closing_date"]),
@@ -117,7 +127,7 @@ func newSettingsTab(s *Screen) *settingsTab {
 		t.heading,
 		widget.NewCard(lang.X("wk.rules", "Lagen"), lang.X("wk.rules_sub", "Gäller när veckan planeras."), rules),
 		widget.NewCard(lang.X("wk.closing", "Avslutning"), lang.X("wk.closing_sub", "Alla veckans elever är med. Den måste ligga inom veckan."),
-			container.NewVBox(closing, t.closingInfo)))))
+			container.NewVBox(closing, t.closingInfo, container.NewHBox(t.registerBtn, t.toEvents), t.closingMsg)))))
 	// "Sparat." beside Spara (found by use: saving the closing session said
 	// nothing); it goes when the form is edited or another week shown.
 	t.savedLbl = widget.NewLabel("")
@@ -152,6 +162,7 @@ func (t *settingsTab) show() {
 	if p.ID != t.savedFor {
 		t.savedLbl.SetText("")
 	}
+	t.closingMsg.SetText("")
 	t.heading.SetText(lang.X("wk.week_heading", "{{.Name}} · {{.First}} – {{.Last}}",
 		map[string]string{"Name": p.Name, "First": uikit.LongDate(p.Start), "Last": uikit.LongDate(p.End)}))
 	t.teamMin.SetText(strconv.Itoa(p.Week.TeamMin))
@@ -173,7 +184,9 @@ func (t *settingsTab) show() {
 		t.venue.SetText(c.Venue)
 		t.programme.SetText(c.Description)
 		t.closingInfo.SetText("")
+		t.registerBtn.Enable()
 	} else {
+		t.registerBtn.Disable() // saved first, then pupils can be put on its list
 		t.closeTitle.SetText(lang.X("wk.closing_default_title", "Avslutning – {{.Name}}", map[string]string{"Name": p.Name}))
 		t.closeDate.SetDate(p.End)
 		t.closeStart.SetText("09:00")
@@ -183,6 +196,40 @@ func (t *settingsTab) show() {
 		t.closingInfo.SetText(lang.X("wk.no_closing", "Veckan har ingen avslutning än. Fyll i plats och spara, så skapas den."))
 	}
 	t.shown = t.state()
+}
+
+// onRegisterClosing puts every pupil in the week's saved teams on the
+// closing session's list (those already on it are left as they are), so
+// that the door's check-in finds them and the certificates can say who
+// came.
+func (t *settingsTab) onRegisterClosing() {
+	w := t.s.w
+	if w == nil || w.closing == nil {
+		return
+	}
+	var ids []string
+	for _, tm := range w.saved.teams {
+		ids = append(ids, tm.pupils...)
+	}
+	if len(ids) == 0 {
+		t.closingMsg.SetText(lang.X("wk.register_closing_none", "Veckan har inga sparade lag än: planera och godkänn först, sedan kan eleverna anmälas."))
+		return
+	}
+	st, eventID := t.s.main.Store(), w.closing.ID
+	t.registerBtn.Disable()
+	t.s.main.Background(func() func() {
+		res, err := st.RegisterMany(context.Background(), eventID, nil, ids)
+		return func() {
+			t.registerBtn.Enable()
+			if err != nil {
+				t.s.showErr(err)
+				return
+			}
+			t.closingMsg.SetText(lang.X("wk.register_closing_done",
+				"{{.R}} elever anmälda till avslutningen ({{.A}} fanns redan, {{.W}} reserver). Närvaron tas vid incheckningen i dörren under Evenemang.",
+				map[string]string{"R": strconv.Itoa(res.Registered), "A": strconv.Itoa(res.Already), "W": strconv.Itoa(res.Waitlisted)}))
+		}
+	})
 }
 
 // state is everything the form holds, to tell whether it was edited.

@@ -675,3 +675,55 @@ func TestAWeekWithoutHostsSaysWhereTheyComeFrom(t *testing.T) {
 		t.Error("a week with hosts offers the way to them")
 	}
 }
+
+// TestRegisterTheWeekForItsClosing: found by use, the closing session at
+// the university could not be marked anywhere, while the certificates say
+// who came. The week's pupils are put on the closing's list, for the door's
+// check-in in Evenemang; a second time changes nothing.
+func TestRegisterTheWeekForItsClosing(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 120, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	sh, s := openWeek(t, st, "Teknikprao åk 9 v. 41 2026")
+	set := s.settings
+	if s.w.closing == nil || set.registerBtn.Disabled() {
+		t.Fatalf("the example week has no closing to register for (button off %v)", set.registerBtn.Disabled())
+	}
+	want := map[string]bool{}
+	for _, tm := range s.w.saved.teams {
+		for _, p := range tm.pupils {
+			want[p] = true
+		}
+	}
+	before, _ := st.ListRegistrations(ctx, s.w.closing.ID)
+	test.Tap(set.registerBtn)
+	sh.Wait(t)
+	rs, err := st.ListRegistrations(ctx, s.w.closing.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	on := map[string]bool{}
+	for _, r := range rs {
+		on[r.PupilID] = true
+	}
+	for p := range want {
+		if !on[p] {
+			t.Fatalf("pupil %s of a team is not on the closing's list", p)
+		}
+	}
+	if !strings.Contains(set.closingMsg.Text, "elever anmälda till avslutningen") || len(rs) < len(before) {
+		t.Errorf("message %q; %d registrations before, %d after", set.closingMsg.Text, len(before), len(rs))
+	}
+	test.Tap(set.registerBtn)
+	sh.Wait(t)
+	again, _ := st.ListRegistrations(ctx, s.w.closing.ID)
+	if len(again) != len(rs) || !strings.HasPrefix(set.closingMsg.Text, "0 elever anmälda") {
+		t.Errorf("a second time: %d registrations (was %d), %q", len(again), len(rs), set.closingMsg.Text)
+	}
+	test.Tap(set.toEvents)
+	if !sh.HasCall("show events") {
+		t.Errorf("calls %v", sh.Calls())
+	}
+}

@@ -224,7 +224,7 @@ func New(m Shell) *Screen {
 	actions := container.NewHBox(s.saveBtn, s.deleteBtn, s.inviteBtn, s.checkinBtn, s.closeBtn)
 	right := container.NewVSplit(container.NewBorder(nil, container.NewPadded(actions), nil, nil, container.NewScroll(container.NewPadded(s.detail))),
 		widget.NewCard(lang.X("events.registrations", "Inbjudna och anmälda"), "", regs))
-	right.Offset = 0.62
+	right.Offset = 0.5 // found by use: at 1280×720 only a few participant rows showed
 	newBtn := widget.NewButtonWithIcon(lang.X("events.new", "Nytt evenemang"), theme.ContentAddIcon(), s.OnNew)
 	left := container.NewBorder(newBtn, trendBtn, nil, nil, s.list)
 	split := container.NewHSplit(left, right)

@@ -140,15 +140,27 @@ func newGroupsTab(s *Screen) *groupsTab {
 }
 
 // show puts the saved groups of the week in the editor.
-func (t *groupsTab) show() {
+func (t *groupsTab) show() { t.showKeeping(false) }
+
+// showKeeping is show; with keep, groups edited but not saved stay as they
+// are (the same week read again after its settings were saved: review,
+// they were replaced while a question about them was open), and only the
+// hosts and problems are read anew.
+func (t *groupsTab) showKeeping(keep bool) {
 	w := t.s.w
-	t.groups, t.offers, t.dirty = nil, nil, false
-	t.problemText = nil
+	keep = keep && t.dirty && w != nil
+	if !keep {
+		t.groups, t.dirty = nil, false
+	}
+	t.offers, t.problemText = nil, nil
 	if w == nil {
 		t.refresh()
 		return
 	}
 	for _, g := range w.groups {
+		if keep {
+			break
+		}
 		g.OfferIDs = slices.Clone(g.OfferIDs)
 		t.groups = append(t.groups, g)
 	}

@@ -86,6 +86,7 @@ type Screen struct {
 	printTab *printTab
 
 	loading bool
+	loadSeq int          // the last loadWeek started; an older one lands unseen
 	newForm *newWeekForm // the open new-week dialog, nil when none
 	// picker and groupConfirm are the latest picker and proposal question
 	// opened (tests answer them).
@@ -170,9 +171,12 @@ func (s *Screen) askThen(next, stay func()) {
 	switch {
 	case s.settings.dirty():
 		s.tabs.Select(s.tabs.Items[0]) // the edits the question is about
+		// Släng ändringarna puts the saved settings back, so the question
+		// is not asked again (review: it was, for ever); then the groups,
+		// if they too are edited.
 		uikit.AskUnsaved(s.main.Window(),
 			lang.X("wk.unsaved", "Du har ändrat inställningarna för {{.Name}} utan att spara.", map[string]string{"Name": s.w.period.Name}),
-			s.settings.save, nil, func() { s.askThen(next, stay) }, stay) // then the groups, if they too are edited
+			s.settings.save, s.settings.show, func() { s.askThen(next, stay) }, stay)
 	case s.groupTab.dirty && s.w != nil:
 		// Found by use: a new host group was gone, without a word, when
 		// another screen was chosen.
@@ -379,14 +383,22 @@ func (s *Screen) loadWeek(id string, fresh bool) {
 		return
 	}
 	st := s.main.Store()
+	// Only the last load asked for is shown: two started one after the
+	// other (a save, then another week) may land in either order (review).
+	s.loadSeq++
+	n := s.loadSeq
 	s.main.Background(func() func() {
 		w, err := loadWorld(st, id)
 		return func() {
+			if n != s.loadSeq {
+				return
+			}
 			if err != nil {
 				dialog.ShowError(err, s.main.Window())
 				return
 			}
-			if s.w == nil || s.w.period.ID != id {
+			same := s.w != nil && s.w.period.ID == id
+			if !same {
 				fresh = true
 				s.undo = nil
 			}
@@ -395,17 +407,21 @@ func (s *Screen) loadWeek(id string, fresh bool) {
 				s.draft = w.saved.clone()
 				s.shortages = nil
 			}
-			s.refreshAll()
+			s.refreshAll(same)
 		}
 	})
 }
 
 // refreshAll shows the loaded week and the plan being worked on in every
-// tab, so no view is older than another.
-func (s *Screen) refreshAll() {
+// tab, so no view is older than another. With keep (the week shown, read
+// again), edits not saved in a tab are kept: saving the settings must not
+// drop the groups being edited, nor the other way round (review).
+func (s *Screen) refreshAll(keep bool) {
 	s.updateCounts()
-	s.settings.show()
-	s.groupTab.show()
+	if !keep || !s.settings.dirty() {
+		s.settings.show()
+	}
+	s.groupTab.showKeeping(keep)
 	s.planTab.show()
 	s.printTab.show()
 }

@@ -727,3 +727,45 @@ func TestRegisterTheWeekForItsClosing(t *testing.T) {
 		t.Errorf("calls %v", sh.Calls())
 	}
 }
+
+// TestLeavingWithSettingsAndGroupsEdited (review): "Släng ändringarna" on
+// the settings answered nothing (the same question came back for ever),
+// and saving the settings read the week again and dropped the groups being
+// edited while their own question was open.
+func TestLeavingWithSettingsAndGroupsEdited(t *testing.T) {
+	ctx := context.Background()
+	st := demoStore(t)
+	sh, s := openWeek(t, st, comingWeekName)
+	c := sh.Window().Canvas()
+	set, g := s.settings, s.groupTab
+	went := 0
+	next := func() { went++ }
+
+	// Settings edited only: Släng ändringarna lets go, the saved values back.
+	saved := set.travel.Text
+	set.travel.SetText("45")
+	s.AskToLeave(next)
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Släng ändringarna"))
+	sh.Wait(t)
+	if went != 1 || c.Overlays().Top() != nil || set.travel.Text != saved || set.dirty() {
+		t.Fatalf("Släng ändringarna: went %d, dialog open %v, travel %q (saved %q)", went, c.Overlays().Top() != nil, set.travel.Text, saved)
+	}
+
+	// Both edited: Spara the settings, then Spara the groups; both stored.
+	set.travel.SetText("45")
+	g.groups = append(g.groups, data.HostGroup{PeriodID: s.periodID(), Name: "Karlstad norr"})
+	g.changed()
+	s.AskToLeave(next)
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Spara"))
+	sh.Wait(t)
+	if !g.dirty {
+		t.Fatal("saving the settings dropped the groups being edited")
+	}
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Spara"))
+	sh.Wait(t)
+	p, _ := st.GetPeriod(ctx, s.periodID())
+	gs, _ := st.ListHostGroups(ctx, s.periodID())
+	if went != 2 || p.Week.TravelMinutes != 45 || !slices.ContainsFunc(gs, func(x data.HostGroup) bool { return x.Name == "Karlstad norr" }) {
+		t.Errorf("went %d, travel %d, groups %+v", went, p.Week.TravelMinutes, gs)
+	}
+}

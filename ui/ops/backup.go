@@ -173,6 +173,27 @@ func privateTemp(dbPath, what string) (string, error) {
 	return filepath.Join(dir, "."+what+"-"+uuid.NewString()+".db"), nil
 }
 
+// SweepPlainCopies removes the plain copies an encrypted backup or restore
+// left in the private backups folder of dbPath when the app was stopped
+// half-way (they are removed as soon as they have served otherwise). It
+// is run when the window opens the database, which nothing else has open
+// then (the database's lock).
+func SweepPlainCopies(dbPath string) error {
+	var errs []error
+	for _, what := range []string{"kryptering", "dekryptering"} {
+		left, err := filepath.Glob(filepath.Join(data.BackupFolder(dbPath), "."+what+"-*.db"))
+		if err != nil {
+			return err
+		}
+		for _, f := range left {
+			if err := os.Remove(f); err != nil && !errors.Is(err, os.ErrNotExist) {
+				errs = append(errs, err)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
 // DecryptForRestore decrypts the encrypted backup at from into the
 // private backups folder of dbPath and returns that file, to restore from
 // and then remove (done removes it). data.ErrWrongPassphrase when the

@@ -28,6 +28,13 @@ const prefAutoBackup = "auto_backup"
 // turned off in Inställningar. It never stops the start: a problem is shown
 // in the window.
 func StartAutoBackup(m Shell) {
+	// Plain copies left by an encrypted backup or restore stopped
+	// half-way go first (review), whether or not backups are automatic.
+	if err := ops.SweepPlainCopies(m.Store().Path()); err != nil {
+		dialog.ShowError(errors.New(lang.X("backup.sweep_failed",
+			"En okrypterad kopia från en avbruten krypterad säkerhetskopia kunde inte tas bort ({{.Error}}). Ta bort den för hand ur mappen {{.Folder}}.",
+			map[string]string{"Error": err.Error(), "Folder": data.BackupFolder(m.Store().Path())})), m.Window())
+	}
 	if !m.App().Preferences().BoolWithFallback(prefAutoBackup, true) {
 		return
 	}
@@ -162,7 +169,12 @@ func askRestorePassphrase(m Shell, path string) *passphraseAsk {
 	a := &passphraseAsk{}
 	a.status = widgets.WrapLabel("")
 	var d *dialog.CustomDialog
-	cancel := widget.NewButton(lang.X("backup.cancel", "Avbryt"), func() { d.Hide() })
+	cancelled := false // a decryption still running is let go (review)
+	cancel := widget.NewButton(lang.X("backup.cancel", "Avbryt"), func() {
+		cancelled = true
+		d.Hide()
+	})
+	a.cancel = cancel
 	a.open = widget.NewButtonWithIcon(lang.X("backup.open_encrypted", "Öppna"), theme.ConfirmIcon(), nil)
 	a.open.Importance = widget.HighImportance
 	a.pass = uikit.NewEscPasswordEntry(func() { uikit.Tap(cancel) })
@@ -181,6 +193,9 @@ func askRestorePassphrase(m Shell, path string) *passphraseAsk {
 			return func() {
 				a.open.Enable()
 				switch {
+				case cancelled:
+					done() // Avbryt while it ran: no question about a restore
+					return
 				case errors.Is(err, data.ErrWrongPassphrase):
 					a.status.SetText(lang.X("backup.wrong_passphrase", "Lösenfrasen öppnar inte kopian. Ingenting har ändrats."))
 				case err != nil:
@@ -209,6 +224,7 @@ func askRestorePassphrase(m Shell, path string) *passphraseAsk {
 type passphraseAsk struct {
 	pass   *uikit.EscEntry
 	open   *widget.Button
+	cancel *widget.Button
 	status *widget.Label
 }
 

@@ -232,4 +232,35 @@ func TestEncryptedBackupFromTheWindow(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(data.BackupFolder(path), ".*")); len(left) != 0 {
 		t.Errorf("plain copies left behind: %v", left)
 	}
+
+	// Avbryt while the copy is being opened (review): no question about a
+	// restore comes after, and no plain copy is left.
+	for m.Window().Canvas().Overlays().Top() != nil { // "Återställd"
+		m.Window().Canvas().Overlays().Top().Hide()
+	}
+	confirmRestore(m, files[0])
+	ask = lastAsk
+	test.Type(ask.pass, "tre ord som hänger ihop")
+	test.Tap(ask.open)
+	test.Tap(ask.cancel)
+	m.Wait(t)
+	if top := m.Window().Canvas().Overlays().Top(); top != nil {
+		t.Errorf("after Avbryt a dialog is open: %v", uitest.LabelTexts(top))
+	}
+	if left, _ := filepath.Glob(filepath.Join(data.BackupFolder(m.Store().Path()), ".*")); len(left) != 0 {
+		t.Errorf("plain copies left behind after Avbryt: %v", left)
+	}
+
+	// A plain copy left by a stop half-way is swept when the window opens
+	// the database.
+	folder := data.BackupFolder(m.Store().Path())
+	stray := filepath.Join(folder, ".dekryptering-0000.db")
+	if err := os.WriteFile(stray, []byte("plain"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	StartAutoBackup(m)
+	m.Wait(t)
+	if _, err := os.Stat(stray); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the stray plain copy stays: %v", err)
+	}
 }

@@ -549,13 +549,13 @@ func (f *feedbackTab) onRune(ch rune) {
 	}
 	col := f.table.Sel.Col
 	switch {
-	case col == fbColComment && ch >= '1' && ch <= '5':
+	case col == fbColComment && ch >= '1' && ch <= '5' && f.nextUntyped():
 		// The next slip's first answer: the digits of the slips are typed
 		// one after the other (found by use: they went into the comment,
-		// "Kul att bygga robot55453232").
-		if f.nextAnswer() {
-			f.setScore(int(ch - '0'))
-		}
+		// "Kul att bygga robot55453232"). Only onto a slip not typed yet:
+		// an answer there is not overwritten (review).
+		f.nextAnswer()
+		f.setScore(int(ch - '0'))
 	case col == fbColComment:
 		if ch != ' ' || r.fb.Comment != "" {
 			f.editComment(r, string(ch))
@@ -563,6 +563,13 @@ func (f *feedbackTab) onRune(ch rune) {
 	case col >= fbColFun && col <= fbColInterest && ch >= '0' && ch <= '5':
 		f.setScore(int(ch - '0'))
 	}
+}
+
+// nextUntyped says whether there is a next answer and its first question
+// is still empty.
+func (f *feedbackTab) nextUntyped() bool {
+	next := f.table.Sel.Row // rows are 1-based in the table; f.rows is 0-based
+	return next < len(f.rows) && f.rows[next].fb.Fun == 0
 }
 
 // nextAnswer chooses the next answer's first question; false on the last.

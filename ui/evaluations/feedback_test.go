@@ -87,18 +87,6 @@ func TestBlockFeedbackFromTheKeyboard(t *testing.T) {
 	if f.table.Sel.Row != row+2 || f.table.Sel.Col != fbColFun {
 		t.Fatalf("after the comment: %+v, want the next answer's first question (row %d)", f.table.Sel, row+2)
 	}
-	if len(f.rows) < row+3 {
-		t.Fatalf("the block has %d rows; the test needs two after row %d", len(f.rows), row)
-	}
-	second, third := f.rows[row+1], f.rows[row+2]
-	typeOn("3254")
-	typeOn("1")
-	if second.fb.Fun != 3 || second.fb.Learned != 2 || second.fb.People != 5 || second.fb.Interest != 4 || second.fb.Comment != "" {
-		t.Errorf("the second slip: %+v", second.fb)
-	}
-	if third.fb.Fun != 1 || f.table.Sel.Row != row+3 || f.table.Sel.Col != fbColLearned {
-		t.Errorf("the third slip's first digit: %+v, selection %+v", third.fb, f.table.Sel)
-	}
 
 	// A paper without a name: a new row, two answers typed, the rest empty.
 	test.Tap(f.newBtn)
@@ -181,6 +169,27 @@ func TestBlockFeedbackFromTheKeyboard(t *testing.T) {
 	if want := f.week.rows(other.ID); len(f.rows) != len(want) {
 		t.Errorf("the grid shows %d rows, the block has %d", len(f.rows), len(want))
 	}
+
+	// Slips typed one after the other on new rows: a digit in a comment
+	// cell starts the next slip when it is not typed yet; before a slip
+	// already typed it starts the comment instead (review: it overwrote).
+	test.Tap(f.newBtn)
+	test.Tap(f.newBtn)
+	second, third := f.rows[len(f.rows)-2], f.rows[len(f.rows)-1]
+	f.table.Select(widget.TableCellID{Row: len(f.rows) - 1, Col: fbColFun})
+	c.Focus(f.table)
+	typeOn("3254")
+	typeOn("1")
+	if second.fb.Fun != 3 || second.fb.Interest != 4 || second.fb.Comment != "" || third.fb.Fun != 1 {
+		t.Errorf("two slips typed on: %+v, %+v", second.fb, third.fb)
+	}
+	f.table.Select(widget.TableCellID{Row: len(f.rows) - 1, Col: fbColComment})
+	typeOn("3")
+	if e, ok := c.Focused().(*uikit.EscEntry); !ok || e.Text != "3" || third.fb.Fun != 1 {
+		t.Errorf("a digit in a comment before a typed slip: focused %T, third %+v", c.Focused(), third.fb)
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	m.Wait(t)
 }
 
 // anonymous are the block's saved answers without a name.

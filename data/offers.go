@@ -83,7 +83,9 @@ func ApprovalProblems(o Offer, p *Period) (violations []Violation, missing []Fie
 	v.required("title", o.Title)
 	v.required("visiting_address", o.VisitingAddress)
 	v.required("supervisor", o.SupervisorID)
-	if o.Capacity < 1 {
+	// A week's host takes teams, counted per block (TeamsMax); its seats
+	// are not asked for, so they cannot hold up the approval (review).
+	if o.Capacity < 1 && (p == nil || p.Format != FormatWeek) {
 		v.add("capacity", "err.capacity_zero", "Minst en plats behövs.", "at least one seat is needed")
 	}
 	if len(o.Days) == 0 {

@@ -41,22 +41,25 @@ func (s *Screen) onRegisterMany() {
 		return
 	}
 	st, forPupils := s.main.Store(), s.current.Kind == data.EventPupil
+	// What the labels need of the screen is taken here, on the UI
+	// goroutine; the labels of tens of thousands of pupils are made off it
+	// (review: the window froze while they were made).
+	schoolName, onList := s.orgNames(), s.pupilsOnList()
 	s.main.Background(func() func() {
 		ctx := context.Background()
 		people, err := st.ListPeople(ctx, data.PersonFilter{})
-		var pupils []data.Pupil
+		var rows *pupilRows
 		if err == nil && forPupils {
+			var pupils []data.Pupil
 			pupils, err = st.ListPupils(ctx, data.PupilFilter{})
+			rows = newPupilRows(pupils, schoolName, onList)
 		}
 		return func() {
 			if err != nil {
 				dialog.ShowError(err, s.main.Window())
 				return
 			}
-			if forPupils && pupils == nil {
-				pupils = []data.Pupil{} // the tab says there are none
-			}
-			s.lastBulk = s.newBulkDialog(people, pupils)
+			s.lastBulk = s.newBulkDialog(people, rows)
 			s.lastBulk.dlg.Show()
 			// The search takes the typing at once.
 			s.main.Window().Canvas().Focus(s.lastBulk.search)
@@ -64,14 +67,32 @@ func (s *Screen) onRegisterMany() {
 	})
 }
 
+// orgNames are the organisations' names by id.
+func (s *Screen) orgNames() map[string]string {
+	out := map[string]string{}
+	for _, o := range s.orgs {
+		out[o.ID] = o.Name
+	}
+	return out
+}
+
+// pupilsOnList says where each pupil on the event's list stands (the
+// cancelled left out).
+func (s *Screen) pupilsOnList() map[string]string {
+	out := map[string]string{}
+	for _, r := range s.rows {
+		if r.reg.PupilID != "" && r.reg.Status != data.RegCancelled {
+			out[r.reg.PupilID] = regStatusText(r.reg.Status)
+		}
+	}
+	return out
+}
+
 // newBulkDialog makes Anmäl flera with people to pick from and, for a
 // pupil event, pupils (nil: not a pupil event).
-func (s *Screen) newBulkDialog(people []data.Person, pupils []data.Pupil) *bulkDialog {
+func (s *Screen) newBulkDialog(people []data.Person, pupils *pupilRows) *bulkDialog {
 	b := &bulkDialog{s: s, byOpt: map[string]string{}}
-	orgName := map[string]string{}
-	for _, o := range s.orgs {
-		orgName[o.ID] = o.Name
-	}
+	orgName := s.orgNames()
 	var opts []string
 	for _, p := range people {
 		label := uikit.JoinDot(p.Name(), orgName[p.OrganisationID])
@@ -114,13 +135,7 @@ func (s *Screen) newBulkDialog(people []data.Person, pupils []data.Pupil) *bulkD
 		b.tabs = container.NewAppTabs(pick, b.listTab)
 	} else {
 		pick.Text = lang.X("eventday.bulk_contacts", "Kontakter")
-		onList := map[string]string{}
-		for _, r := range s.rows {
-			if r.reg.PupilID != "" && r.reg.Status != data.RegCancelled {
-				onList[r.reg.PupilID] = regStatusText(r.reg.Status)
-			}
-		}
-		b.pupils = newPupilPicker(pupils, orgName, onList)
+		b.pupils = newPupilPicker(pupils)
 		b.tabs = container.NewAppTabs(container.NewTabItem(lang.X("eventday.bulk_pupils", "Elever"), b.pupils.content), pick, b.listTab)
 		b.search = b.pupils.search
 	}

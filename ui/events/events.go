@@ -636,6 +636,9 @@ func (s *Screen) onRegAction(action string) {
 				dialog.ShowError(err, s.main.Window())
 				return
 			}
+			if s.current.ID != r.reg.EventID {
+				return // another event is shown now: its list is not this one's (review)
+			}
 			s.say(done)
 			s.keepReg = id
 			s.loadRegs()

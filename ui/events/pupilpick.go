@@ -31,20 +31,33 @@ type pupilPicker struct {
 	content fyne.CanvasObject
 }
 
-// newPupilPicker lists pupils (in the listings' order: school, class,
-// name) with their schools' names from schoolName, and says beside a pupil
+// pupilRows are the pupils a pupilPicker lists, with their labels and
+// search keys, made off the UI goroutine (newPupilRows).
+type pupilRows struct {
+	pupils         []data.Pupil
+	labels, folded []string
+}
+
+// newPupilRows labels pupils (in the listings' order: school, class, name)
+// with their schools' names from schoolName, and says beside a pupil
 // already on the event's list where they stand there (onList, by pupil
 // id): ticking them again changes nothing.
-func newPupilPicker(pupils []data.Pupil, schoolName, onList map[string]string) *pupilPicker {
-	p := &pupilPicker{pupils: pupils, picked: map[string]bool{}}
-	p.labels, p.folded = make([]string, len(pupils)), make([]string, len(pupils))
+func newPupilRows(pupils []data.Pupil, schoolName, onList map[string]string) *pupilRows {
+	r := &pupilRows{pupils: pupils, labels: make([]string, len(pupils)), folded: make([]string, len(pupils))}
 	for i, pu := range pupils {
-		p.labels[i] = uikit.JoinDot(pu.Name(), pu.ClassName, schoolName[pu.SchoolID])
+		r.labels[i] = uikit.JoinDot(pu.Name(), pu.ClassName, schoolName[pu.SchoolID])
 		if st, ok := onList[pu.ID]; ok {
-			p.labels[i] += " – " + st
+			r.labels[i] += " – " + st
 		}
-		p.folded[i] = uikit.Fold(p.labels[i])
+		r.folded[i] = uikit.Fold(r.labels[i])
 	}
+	return r
+}
+
+// newPupilPicker lists the pupils of rows.
+func newPupilPicker(rows *pupilRows) *pupilPicker {
+	pupils := rows.pupils
+	p := &pupilPicker{pupils: pupils, labels: rows.labels, folded: rows.folded, picked: map[string]bool{}}
 	p.search = widget.NewEntry()
 	p.search.SetPlaceHolder(lang.X("eventday.bulk_pupil_filter", "Sök namn, klass eller skola …"))
 	p.search.OnChanged = func(string) { p.filter() }

@@ -96,6 +96,9 @@ func (b *PickButton) showChosen() {
 func (b *PickButton) open() {
 	p := NewSearchPicker(b.search, nil)
 	p.onPick = func(id string) {
+		if b.find(id) < 0 {
+			return // gone from the items since the dialog opened (review)
+		}
 		b.selected = id
 		b.showChosen()
 		if b.dlg != nil {

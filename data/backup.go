@@ -56,33 +56,9 @@ const safetyLayout = "20060102-150405"
 // Restore took before replacing it (found by use: a restore could not be
 // undone from the window, its safety copy was not in the list).
 func ListRestorePoints(dbPath string) ([]BackupInfo, error) {
-	out, err := ListBackups(dbPath)
+	out, err := scanBackups(dbPath, true)
 	if err != nil {
 		return nil, err
-	}
-	dir := BackupFolder(dbPath)
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, os.ErrNotExist) {
-		return out, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("list backups in %s: %w", dir, err)
-	}
-	prefix := backupPrefix(dbPath) + safetyInfix
-	for _, e := range entries {
-		name := e.Name()
-		if !e.Type().IsRegular() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, ".db") {
-			continue
-		}
-		at, err := time.ParseInLocation(safetyLayout, strings.TrimSuffix(strings.TrimPrefix(name, prefix), ".db"), Stockholm)
-		if err != nil {
-			continue
-		}
-		info, err := e.Info()
-		if err != nil {
-			continue
-		}
-		out = append(out, BackupInfo{Path: filepath.Join(dir, name), Day: at, Size: info.Size(), SafetyCopy: true})
 	}
 	// A daily backup is made when the app starts: of two on one day, the
 	// safety copy is taken as the later.
@@ -102,6 +78,19 @@ func ListRestorePoints(dbPath string) ([]BackupInfo, error) {
 // ListBackups lists the automatic daily backups of the database at dbPath,
 // newest first. A missing folder gives an empty list.
 func ListBackups(dbPath string) ([]BackupInfo, error) {
+	out, err := scanBackups(dbPath, false)
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Day.After(out[j].Day) })
+	return out, nil
+}
+
+// scanBackups reads the backups folder of dbPath once: the daily backups
+// ("techniqual-2026-11-25.db") and, with safety, the safety copies of
+// restores ("techniqual-fore-aterstallning-20261125-101500.db"), in no
+// order. Other files are someone else's and left out.
+func scanBackups(dbPath string, safety bool) ([]BackupInfo, error) {
 	dir := BackupFolder(dbPath)
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
@@ -110,24 +99,33 @@ func ListBackups(dbPath string) ([]BackupInfo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list backups in %s: %w", dir, err)
 	}
-	prefix := backupPrefix(dbPath) + "-"
+	daily, safe := backupPrefix(dbPath)+"-", backupPrefix(dbPath)+safetyInfix
 	var out []BackupInfo
 	for _, e := range entries {
 		name := e.Name()
-		if !e.Type().IsRegular() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, ".db") {
+		if !e.Type().IsRegular() || !strings.HasSuffix(name, ".db") {
 			continue
 		}
-		day, err := time.Parse(DateLayout, strings.TrimSuffix(strings.TrimPrefix(name, prefix), ".db"))
+		var b BackupInfo
+		switch {
+		case safety && strings.HasPrefix(name, safe):
+			b.Day, err = time.ParseInLocation(safetyLayout, strings.TrimSuffix(strings.TrimPrefix(name, safe), ".db"), Stockholm)
+			b.SafetyCopy = true
+		case strings.HasPrefix(name, daily):
+			b.Day, err = time.Parse(DateLayout, strings.TrimSuffix(strings.TrimPrefix(name, daily), ".db"))
+		default:
+			continue
+		}
 		if err != nil {
-			continue // not a daily backup (a safety copy, or someone's file)
+			continue // not named as ours (a safety copy among the daily, or someone's file)
 		}
 		info, err := e.Info()
 		if err != nil {
 			continue
 		}
-		out = append(out, BackupInfo{Path: filepath.Join(dir, name), Day: day, Size: info.Size()})
+		b.Path, b.Size = filepath.Join(dir, name), info.Size()
+		out = append(out, b)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Day.After(out[j].Day) })
 	return out, nil
 }
 

@@ -28,26 +28,30 @@ const prefAutoBackup = "auto_backup"
 // turned off in Inställningar. It never stops the start: a problem is shown
 // in the window.
 func StartAutoBackup(m Shell) {
-	// Plain copies left by an encrypted backup or restore stopped
-	// half-way go first (review), whether or not backups are automatic.
-	if err := ops.SweepPlainCopies(m.Store().Path()); err != nil {
-		dialog.ShowError(errors.New(lang.X("backup.sweep_failed",
-			"En okrypterad kopia från en avbruten krypterad säkerhetskopia kunde inte tas bort ({{.Error}}). Ta bort den för hand ur mappen {{.Folder}}.",
-			map[string]string{"Error": err.Error(), "Folder": data.BackupFolder(m.Store().Path())})), m.Window())
-	}
-	if !m.App().Preferences().BoolWithFallback(prefAutoBackup, true) {
-		return
-	}
-	st := m.Store()
+	st, auto, now := m.Store(), m.App().Preferences().BoolWithFallback(prefAutoBackup, true), m.Now()
 	m.Background(func() func() {
-		_, _, err := autoBackup(st, m.Now())
-		if err == nil {
+		// Plain copies left by an encrypted backup or restore stopped
+		// half-way go first (review), whether or not backups are
+		// automatic; off the UI goroutine, as the backup.
+		sweepErr := ops.SweepPlainCopies(st.Path())
+		var err error
+		if auto {
+			_, _, err = autoBackup(st, now)
+		}
+		if sweepErr == nil && err == nil {
 			return nil
 		}
 		return func() {
-			dialog.ShowError(errors.New(lang.X("backup.auto_failed",
-				"Dagens automatiska säkerhetskopia kunde inte göras: {{.Error}}. Appen fungerar som vanligt; säkerhetskopiera gärna själv under Inställningar.",
-				map[string]string{"Error": err.Error()})), m.Window())
+			if sweepErr != nil {
+				dialog.ShowError(errors.New(lang.X("backup.sweep_failed",
+					"En okrypterad kopia från en avbruten krypterad säkerhetskopia kunde inte tas bort ({{.Error}}). Ta bort den för hand ur mappen {{.Folder}}.",
+					map[string]string{"Error": sweepErr.Error(), "Folder": data.BackupFolder(st.Path())})), m.Window())
+			}
+			if err != nil {
+				dialog.ShowError(errors.New(lang.X("backup.auto_failed",
+					"Dagens automatiska säkerhetskopia kunde inte göras: {{.Error}}. Appen fungerar som vanligt; säkerhetskopiera gärna själv under Inställningar.",
+					map[string]string{"Error": err.Error()})), m.Window())
+			}
 		}
 	})
 }

@@ -566,6 +566,8 @@ func TestALongFileNameLeavesThePassphraseWhereItIs(t *testing.T) {
 	if !d.fileWhat.Visible() || d.fileWhat.Text == "" {
 		t.Errorf("what the file is: %q", d.fileWhat.Text)
 	}
+	// Laid out anew, as the window does when the label's text changes.
+	d.dlg.Resize(fyne.NewSize(760, 600))
 	if after := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.pass); after != before {
 		t.Errorf("the passphrase moved from %v to %v", before, after)
 	}

@@ -44,13 +44,17 @@ var escapes = struct {
 }{m: map[fyne.CanvasObject]func(){}}
 
 // escapeOf returns what Escape does for the pop-up o, or nil.
-func escapeOf(o fyne.CanvasObject) func() {
+func escapeOf(o fyne.CanvasObject) func() { return actionOf(escapes.m, o) }
+
+// actionOf returns m's action for the pop-up o, or nil; m is escapes' or
+// enters', both guarded by escapes' lock.
+func actionOf(m map[fyne.CanvasObject]func(), o fyne.CanvasObject) func() {
 	if o == nil {
 		return nil
 	}
 	escapes.Lock()
 	defer escapes.Unlock()
-	return escapes.m[o]
+	return m[o]
 }
 
 // topDialogFirstButton finds the first button of the button row of the
@@ -160,14 +164,7 @@ func SetEnter(o fyne.CanvasObject, f func()) {
 }
 
 // enterOf returns what Enter does for the pop-up o, or nil.
-func enterOf(o fyne.CanvasObject) func() {
-	if o == nil {
-		return nil
-	}
-	escapes.Lock()
-	defer escapes.Unlock()
-	return enters.m[o]
-}
+func enterOf(o fyne.CanvasObject) func() { return actionOf(enters.m, o) }
 
 // EscEntry is an entry that passes Escape on (to close its dialog, as a
 // rule): Fyne's entry keeps every key it is sent, and while it has the

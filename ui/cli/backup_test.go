@@ -35,9 +35,7 @@ func TestCmdBackupAndRestore(t *testing.T) {
 		t.Fatal(err)
 	}
 	run := func(f func(context.Context, []string, io.Writer, io.Writer) int, args ...string) (int, string, string) {
-		var o, e bytes.Buffer
-		code := f(ctx, args, &o, &e)
-		return code, o.String(), e.String()
+		return runShim(ctx, f, args...)
 	}
 	for _, c := range []struct {
 		name string
@@ -82,14 +80,7 @@ func TestCmdBackupAndRestore(t *testing.T) {
 	if code != exitOK || !strings.Contains(stdout, "previous file is kept in") {
 		t.Fatalf("restore: exit %d, %q %q", code, stdout, stderr)
 	}
-	st, err = data.Open(ctx, db, data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.FindOrganisation(ctx, data.KindSchool, "Skolan efter kopian"); err == nil {
-		t.Error("the restored database holds what was added after the backup")
-	}
+	restoredWithout(t, db, "Skolan efter kopian")
 }
 
 // TestEncryptedBackupAndRestore: with --passphrase-file the copy is
@@ -109,9 +100,7 @@ func TestEncryptedBackupAndRestore(t *testing.T) {
 	}
 	st.Close()
 	run := func(f func(context.Context, []string, io.Writer, io.Writer) int, args ...string) (int, string, string) {
-		var o, e bytes.Buffer
-		code := f(ctx, args, &o, &e)
-		return code, o.String(), e.String()
+		return runShim(ctx, f, args...)
 	}
 	pf, wrong, short := filepath.Join(dir, "pass.txt"), filepath.Join(dir, "wrong.txt"), filepath.Join(dir, "short.txt")
 	os.WriteFile(pf, []byte("tre ord som hänger ihop\n"), 0o600)
@@ -163,15 +152,29 @@ func TestEncryptedBackupAndRestore(t *testing.T) {
 	if code != exitOK || !strings.Contains(stdout, "restored") {
 		t.Fatalf("restore: exit %d, %q %q", code, stdout, stderr)
 	}
-	st, err = data.Open(ctx, db, data.Options{})
+	restoredWithout(t, db, "Skolan efter kopian")
+	if left, _ := filepath.Glob(filepath.Join(data.BackupFolder(db), ".*")); len(left) != 0 {
+		t.Errorf("decrypted copies left behind: %v", left)
+	}
+}
+
+// runShim runs a command's shim and returns its exit code and output.
+func runShim(ctx context.Context, f func(context.Context, []string, io.Writer, io.Writer) int, args ...string) (int, string, string) {
+	var o, e bytes.Buffer
+	code := f(ctx, args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+// restoredWithout checks that the database at db, restored from a backup,
+// does not hold the school added after the backup was made.
+func restoredWithout(t *testing.T, db, school string) {
+	t.Helper()
+	st, err := data.Open(context.Background(), db, data.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if _, err := st.FindOrganisation(ctx, data.KindSchool, "Skolan efter kopian"); err == nil {
+	if _, err := st.FindOrganisation(context.Background(), data.KindSchool, school); err == nil {
 		t.Error("the restored database holds what was added after the backup")
-	}
-	if left, _ := filepath.Glob(filepath.Join(data.BackupFolder(db), ".*")); len(left) != 0 {
-		t.Errorf("decrypted copies left behind: %v", left)
 	}
 }

@@ -20,18 +20,7 @@ import (
 // with an audit entry, and a host's name in the run-sheets.
 func TestPrintWeekFromTheWindow(t *testing.T) {
 	ctx := context.Background()
-	st := uitest.OpenStore(t)
-	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 60, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
-	p, err := st.FindPeriod(ctx, "Teknikprao åk 8 v. 20 2027")
-	if err != nil {
-		t.Fatal(err)
-	}
-	blocks, err := st.ListWeekBlocks(ctx, p.ID, false)
-	if err != nil || len(blocks) == 0 {
-		t.Fatal(blocks, err)
-	}
+	st, p, blocks := exampleWeek(t)
 	teams, err := st.ListTeams(ctx, p.ID)
 	if err != nil || len(teams) == 0 {
 		t.Fatal(teams, err)
@@ -118,18 +107,7 @@ func TestWeekCertificatesAskDuringTheWeek(t *testing.T) {
 // as "�" on every schedule. The message after saving names it.
 func TestWeekDocumentsNameWhatPrintsAsAReplacementCharacter(t *testing.T) {
 	ctx := context.Background()
-	st := uitest.OpenStore(t)
-	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 60, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
-	p, err := st.FindPeriod(ctx, "Teknikprao åk 8 v. 20 2027")
-	if err != nil {
-		t.Fatal(err)
-	}
-	blocks, err := st.ListWeekBlocks(ctx, p.ID, false)
-	if err != nil || len(blocks) == 0 {
-		t.Fatal(blocks, err)
-	}
+	st, p, blocks := exampleWeek(t)
 	// Every role model of the week's first host gets an emoji.
 	people, err := st.ListPeople(ctx, data.PersonFilter{OrganisationID: blocks[0].HostID})
 	if err != nil {
@@ -156,4 +134,24 @@ func TestWeekDocumentsNameWhatPrintsAsAReplacementCharacter(t *testing.T) {
 	if gotErr != nil || !strings.Contains(msg, "PDF-typsnittet inte kan visa") || !strings.Contains(msg, "🤖") {
 		t.Errorf("message %q, %v (renamed %q)", msg, gotErr, renamed)
 	}
+}
+
+// exampleWeek is a small example database, its coming teknikprao week and
+// the week's blocks.
+func exampleWeek(t *testing.T) (*data.Store, data.Period, []data.WeekBlock) {
+	t.Helper()
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 60, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := st.FindPeriod(ctx, "Teknikprao åk 8 v. 20 2027")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks, err := st.ListWeekBlocks(ctx, p.ID, false)
+	if err != nil || len(blocks) == 0 {
+		t.Fatal(blocks, err)
+	}
+	return st, p, blocks
 }

@@ -27,18 +27,12 @@ func TestExchangeDialogsSchoolFile(t *testing.T) {
 	ctx := context.Background()
 	src := uitest.OpenStore(t)
 	school := data.Organisation{Kind: data.KindSchool, Name: "Älvkulleskolan"}
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(src.SaveOrganisation(ctx, &school))
+	must(t, src.SaveOrganisation(ctx, &school))
 	per := data.Period{Name: "Åk 9 v. 46 2026", Grade: 9, Start: mustParseDate("2026-11-09"), End: mustParseDate("2026-11-13")}
-	must(src.SavePeriod(ctx, &per))
+	must(t, src.SavePeriod(ctx, &per))
 	for _, n := range []string{"Alva", "Sam", "Noor"} {
 		p := data.Pupil{SchoolID: school.ID, FirstName: n, LastName: "Testsson", ClassName: "9B", Grade: 9}
-		must(src.SavePupil(ctx, &p))
+		must(t, src.SavePupil(ctx, &p))
 	}
 	m := uitest.NewShell(t, src)
 	d := newExchangeExport(m, exchange.KindSchool, school.ID)
@@ -100,7 +94,7 @@ func TestExchangeDialogsSchoolFile(t *testing.T) {
 	// The coordinator has the period (under its own key, matched by
 	// name): a school file may not add it.
 	dst := uitest.OpenStore(t)
-	must(dst.SavePeriod(ctx, &data.Period{Name: per.Name, Grade: 9, Start: per.Start, End: per.End}))
+	must(t, dst.SavePeriod(ctx, &data.Period{Name: per.Name, Grade: 9, Start: per.Start, End: per.End}))
 	m2 := uitest.NewShell(t, dst)
 	im := newExchangeImport(m2)
 	im.setFile(path)
@@ -155,41 +149,35 @@ func mustParseDate(s string) time.Time {
 func TestExchangeConflictTakeTheirs(t *testing.T) {
 	ctx := context.Background()
 	const pass = "tre ord som hänger ihop"
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 	coord, hr := uitest.OpenStore(t), uitest.OpenStore(t)
 	company := data.Organisation{Kind: data.KindCompany, Name: "Lindqvist Mekaniska AB", Municipality: "Säffle"}
-	must(coord.SaveOrganisation(ctx, &company))
+	must(t, coord.SaveOrganisation(ctx, &company))
 	per := data.Period{Name: "Åk 9 v. 46 2026", Grade: 9, Start: mustParseDate("2026-11-09"), End: mustParseDate("2026-11-13")}
-	must(coord.SavePeriod(ctx, &per))
+	must(t, coord.SavePeriod(ctx, &per))
 	offer := data.Offer{HostID: company.ID, PeriodID: per.ID, Title: "Svetsning och montering", Capacity: 3}
-	must(coord.SaveOffer(ctx, &offer))
+	must(t, coord.SaveOffer(ctx, &offer))
 	dir := t.TempDir()
 	transfer := func(from, to *data.Store, name string) string {
 		t.Helper()
 		path := filepath.Join(dir, name)
 		_, err := ops.WriteExchange(ctx, from, ops.Outgoing{Kind: exchange.KindHostForm, OrgID: company.ID}, path, pass)
-		must(err)
+		must(t, err)
 		if to != nil {
 			q, err := exchange.ReadFile(path, pass)
-			must(err)
+			must(t, err)
 			_, err = exchange.Apply(ctx, to, q, exchange.Decisions{})
-			must(err)
+			must(t, err)
 		}
 		return path
 	}
 	transfer(coord, hr, "till-hr.techniqual")
 	o, err := hr.GetOffer(ctx, offer.ID)
-	must(err)
+	must(t, err)
 	o.Capacity = 6
-	must(hr.SaveOffer(ctx, &o))
+	must(t, hr.SaveOffer(ctx, &o))
 	back := transfer(hr, nil, "fran-hr.techniqual")
 	offer.Capacity = 4
-	must(coord.SaveOffer(ctx, &offer))
+	must(t, coord.SaveOffer(ctx, &offer))
 
 	m := uitest.NewShell(t, coord)
 	im := newExchangeImport(m)
@@ -223,7 +211,7 @@ func TestExchangeConflictTakeTheirs(t *testing.T) {
 	test.Tap(im.importBtn)
 	m.Wait(t)
 	got, err := coord.GetOffer(ctx, offer.ID)
-	must(err)
+	must(t, err)
 	if got.Capacity != 6 {
 		t.Errorf("capacity %d after Ta deras, want the file's 6", got.Capacity)
 	}
@@ -237,34 +225,28 @@ func TestExchangeConflictTakeTheirs(t *testing.T) {
 func TestExchangeReplanAfterNewConflict(t *testing.T) {
 	ctx := context.Background()
 	const pass = "tre ord som hänger ihop"
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 	coord, hr := uitest.OpenStore(t), uitest.OpenStore(t)
 	company := data.Organisation{Kind: data.KindCompany, Name: "Lindqvist Mekaniska AB", Municipality: "Säffle"}
-	must(coord.SaveOrganisation(ctx, &company))
+	must(t, coord.SaveOrganisation(ctx, &company))
 	per := data.Period{Name: "Åk 9 v. 46 2026", Grade: 9, Start: mustParseDate("2026-11-09"), End: mustParseDate("2026-11-13")}
-	must(coord.SavePeriod(ctx, &per))
+	must(t, coord.SavePeriod(ctx, &per))
 	offer := data.Offer{HostID: company.ID, PeriodID: per.ID, Title: "Svetsning och montering", Capacity: 3}
-	must(coord.SaveOffer(ctx, &offer))
+	must(t, coord.SaveOffer(ctx, &offer))
 	dir := t.TempDir()
 	hostForm := ops.Outgoing{Kind: exchange.KindHostForm, OrgID: company.ID}
 	p, err := ops.WriteExchange(ctx, coord, hostForm, filepath.Join(dir, "till-hr.techniqual"), pass)
-	must(err)
+	must(t, err)
 	_, err = exchange.Apply(ctx, hr, p, exchange.Decisions{})
-	must(err)
+	must(t, err)
 	o, err := hr.GetOffer(ctx, offer.ID)
-	must(err)
+	must(t, err)
 	o.Capacity, o.Title = 6, "Svetsning, montering och lackering"
-	must(hr.SaveOffer(ctx, &o))
+	must(t, hr.SaveOffer(ctx, &o))
 	back := filepath.Join(dir, "fran-hr.techniqual")
 	_, err = ops.WriteExchange(ctx, hr, hostForm, back, pass)
-	must(err)
+	must(t, err)
 	offer.Capacity = 4
-	must(coord.SaveOffer(ctx, &offer))
+	must(t, coord.SaveOffer(ctx, &offer))
 
 	m := uitest.NewShell(t, coord)
 	im := newExchangeImport(m)
@@ -290,9 +272,9 @@ func TestExchangeReplanAfterNewConflict(t *testing.T) {
 	radios()[0].SetSelected("Ta deras")
 	// Meanwhile the title is changed here too.
 	cur, err := coord.GetOffer(ctx, offer.ID)
-	must(err)
+	must(t, err)
 	cur.Title = "Svetsning"
-	must(coord.SaveOffer(ctx, &cur))
+	must(t, coord.SaveOffer(ctx, &cur))
 	test.Tap(im.importBtn)
 	m.Wait(t)
 	if rs := radios(); len(rs) != 2 || !im.importBtn.Disabled() {
@@ -307,7 +289,7 @@ func TestExchangeReplanAfterNewConflict(t *testing.T) {
 	test.Tap(im.importBtn)
 	m.Wait(t)
 	got, err := coord.GetOffer(ctx, offer.ID)
-	must(err)
+	must(t, err)
 	if got.Capacity != 6 || got.Title != o.Title {
 		t.Fatalf("after deciding both: %+v", got)
 	}
@@ -320,40 +302,34 @@ func TestExchangeReplanAfterNewConflict(t *testing.T) {
 func TestExchangePreviewNamesFieldsAndRefusesOlder(t *testing.T) {
 	ctx := context.Background()
 	const pass = "tre ord som hänger ihop"
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 	coord, hr := uitest.OpenStore(t), uitest.OpenStore(t)
 	company := data.Organisation{Kind: data.KindCompany, Name: "Alsters Kodverkstad AB", Municipality: "Karlstad"}
-	must(coord.SaveOrganisation(ctx, &company))
+	must(t, coord.SaveOrganisation(ctx, &company))
 	per := data.Period{Name: "Åk 9 v. 46 2026", Grade: 9, Start: mustParseDate("2026-11-09"), End: mustParseDate("2026-11-13")}
-	must(coord.SavePeriod(ctx, &per))
+	must(t, coord.SavePeriod(ctx, &per))
 	offer := data.Offer{HostID: company.ID, PeriodID: per.ID, Title: "Programmering", Capacity: 3}
-	must(coord.SaveOffer(ctx, &offer))
+	must(t, coord.SaveOffer(ctx, &offer))
 	dir := t.TempDir()
 	write := func(from *data.Store, name string) string {
 		t.Helper()
 		path := filepath.Join(dir, name)
 		_, err := ops.WriteExchange(ctx, from, ops.Outgoing{Kind: exchange.KindHostForm, OrgID: company.ID}, path, pass)
-		must(err)
+		must(t, err)
 		return path
 	}
 	apply := func(to *data.Store, path string) {
 		t.Helper()
 		q, err := exchange.ReadFile(path, pass)
-		must(err)
+		must(t, err)
 		_, err = exchange.Apply(ctx, to, q, exchange.Decisions{})
-		must(err)
+		must(t, err)
 	}
 	apply(hr, write(coord, "till-hr.techniqual"))
 	retitle := func(title string) {
 		o, err := hr.GetOffer(ctx, offer.ID)
-		must(err)
+		must(t, err)
 		o.Title = title
-		must(hr.SaveOffer(ctx, &o))
+		must(t, hr.SaveOffer(ctx, &o))
 	}
 	retitle("Programmering i Go")
 	f1 := write(hr, "f1.techniqual")
@@ -426,16 +402,10 @@ func TestEscapeFromAPassphraseClosesTheExchangeDialog(t *testing.T) {
 func TestExportCountsProtectedAndRemembersItsChoices(t *testing.T) {
 	ctx := context.Background()
 	st := uitest.OpenStore(t)
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 	var schools []data.Organisation
 	for _, n := range []string{"Björkskolan", "Ekskolan"} {
 		o := data.Organisation{Kind: data.KindSchool, Name: n}
-		must(st.SaveOrganisation(ctx, &o))
+		must(t, st.SaveOrganisation(ctx, &o))
 		schools = append(schools, o)
 	}
 	var periods []data.Period
@@ -443,7 +413,7 @@ func TestExportCountsProtectedAndRemembersItsChoices(t *testing.T) {
 		{Name: "Åk 8 v. 11 2027", Grade: 8, Start: mustParseDate("2027-03-15"), End: mustParseDate("2027-03-19")},
 		{Name: "Åk 9 v. 46 2027", Grade: 9, Start: mustParseDate("2027-11-15"), End: mustParseDate("2027-11-19")},
 	} {
-		must(st.SavePeriod(ctx, &p))
+		must(t, st.SavePeriod(ctx, &p))
 		periods = append(periods, p)
 	}
 	// Made-up pupils at Ekskolan: two protected in year 8, one in year 9.
@@ -454,7 +424,7 @@ func TestExportCountsProtectedAndRemembersItsChoices(t *testing.T) {
 		{FirstName: "Leo", LastName: "Bro", Grade: 9, Protected: true},
 	} {
 		p.SchoolID, p.ClassName = schools[1].ID, strconv.Itoa(p.Grade)+"A"
-		must(st.SavePupil(ctx, &p))
+		must(t, st.SavePupil(ctx, &p))
 	}
 	m := uitest.NewShell(t, st)
 	d := newExchangeExport(m, exchange.KindSchool, schools[1].ID)
@@ -498,24 +468,18 @@ func TestExportCountsProtectedAndRemembersItsChoices(t *testing.T) {
 func TestHostFileWithoutTheNetworksContact(t *testing.T) {
 	ctx := context.Background()
 	st := uitest.OpenStore(t)
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 	school := data.Organisation{Kind: data.KindSchool, Name: "Björkskolan"}
 	company := data.Organisation{Kind: data.KindCompany, Name: "Alsters Kodverkstad AB"}
-	must(st.SaveOrganisation(ctx, &school))
-	must(st.SaveOrganisation(ctx, &company))
+	must(t, st.SaveOrganisation(ctx, &school))
+	must(t, st.SaveOrganisation(ctx, &company))
 	per := data.Period{Name: "Åk 8 v. 11 2027", Grade: 8, Start: mustParseDate("2027-03-15"), End: mustParseDate("2027-03-19")}
-	must(st.SavePeriod(ctx, &per))
+	must(t, st.SavePeriod(ctx, &per))
 	offer := data.Offer{HostID: company.ID, PeriodID: per.ID, Title: "Programmering", Capacity: 2}
-	must(st.SaveOffer(ctx, &offer))
+	must(t, st.SaveOffer(ctx, &offer))
 	// A made-up pupil with protected identity, placed at the company.
 	ines := data.Pupil{SchoolID: school.ID, FirstName: "Ines", LastName: "Dal", ClassName: "8A", Grade: 8, Protected: true}
-	must(st.SavePupil(ctx, &ines))
-	must(st.SaveAssignment(ctx, &data.Assignment{PeriodID: per.ID, PupilID: ines.ID, OfferID: offer.ID}))
+	must(t, st.SavePupil(ctx, &ines))
+	must(t, st.SaveAssignment(ctx, &data.Assignment{PeriodID: per.ID, PupilID: ines.ID, OfferID: offer.ID}))
 
 	m := uitest.NewShell(t, st)
 	d := newExchangeExport(m, exchange.KindHost, company.ID)
@@ -570,5 +534,13 @@ func TestALongFileNameLeavesThePassphraseWhereItIs(t *testing.T) {
 	d.dlg.Resize(fyne.NewSize(760, 600))
 	if after := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.pass); after != before {
 		t.Errorf("the passphrase moved from %v to %v", before, after)
+	}
+}
+
+// must fails the test at once on err.
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }

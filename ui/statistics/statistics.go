@@ -277,7 +277,10 @@ func (s *Screen) Reload() {
 			}
 			r, wr, co, err = compute(st, c, f)
 		}
-		p := drawPlots(r, dark, code)
+		var p statPlots
+		if wr == nil { // a week's figures have no such charts: none drawn
+			p = drawPlots(r, dark, code)
+		}
 		genders, gerr := st.GenderCounts(context.Background())
 		return func() {
 			if n != s.loads {
@@ -364,7 +367,10 @@ func (s *Screen) load() {
 	s.status.SetText(lang.X("statistics.loading", "Räknar …"))
 	s.main.Background(func() func() {
 		r, wr, co, err := compute(st, c, f)
-		p := drawPlots(r, dark, code)
+		var p statPlots
+		if wr == nil { // a week's figures have no such charts: none drawn
+			p = drawPlots(r, dark, code)
+		}
 		genders, gerr := st.GenderCounts(context.Background())
 		return func() {
 			if n != s.loads {

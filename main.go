@@ -7,6 +7,7 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"os"
 	"os/signal"
@@ -19,6 +20,15 @@ import (
 	_ "techniqual/ui/cli/posixlocale" // before Fyne reads the locale: see its doc
 	"techniqual/ui/shell"
 )
+
+// fyneApp is FyneApp.toml, the one place the version is written: the
+// packages get it from the fyne tool, the binary from here.
+//
+//go:embed FyneApp.toml
+var fyneApp string
+
+// Version is the app's version, read from FyneApp.toml.
+var Version = cli.VersionOf(fyneApp)
 
 func main() {
 	cli.Version, cli.AppID = Version, shell.AppID

@@ -182,7 +182,7 @@ func TestPeriodChecklistFollowsATeknikpraoWeek(t *testing.T) {
 	})
 	gs := w.groups(t, st)
 	must(st.SaveWeekPlan(ctx, w.period.ID, []Team{
-		{GroupID: gs[0].ID, Name: "Lag 1", PupilIDs: w.pupilIDs(0, 1, 2, 3), BlockIDs: []string{w.block(0, 0), w.block(1, 1), w.block(2, 2), w.block(3, 3)}},
+		{GroupID: gs[0].ID, Name: "Team 1", PupilIDs: w.pupilIDs(0, 1, 2, 3), BlockIDs: []string{w.block(0, 0), w.block(1, 1), w.block(2, 2), w.block(3, 3)}},
 	}, nil))
 	must(st.SetBlockAttendance(ctx, BlockAttendance{PupilID: w.pupils[0].ID, BlockID: w.block(0, 0), Status: AttendancePresent}))
 	must(st.LogExport(ctx, &AuditEntry{Action: "pdf week-schedules", Detail: w.period.Name}))

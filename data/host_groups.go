@@ -128,7 +128,7 @@ func (s *Store) SaveHostGroups(ctx context.Context, periodID string, groups []Ho
 			}
 			if locked > 0 {
 				return &ValidationError{Fields: []FieldError{{Entity: "host_group", Field: "groups", Key: "err.group_has_locked_team",
-					Text: "Gruppen {{.Name}} har ett låst lag och kan inte tas bort. Lås upp laget först.", Data: map[string]string{"Name": g.Name},
+					Text: "Gruppen {{.Name}} har ett låst team och kan inte tas bort. Lås upp teamet först.", Data: map[string]string{"Name": g.Name},
 					Reason: "group " + g.Name + " has a locked team"}}}
 			}
 			if _, err := tx.exec(ctx, `UPDATE teams SET deleted_at = ?, updated_at = ? WHERE group_id = ? AND deleted_at IS NULL`, ts, ts, g.ID); err != nil {

@@ -37,7 +37,7 @@ func TestSaveAndListHostGroups(t *testing.T) {
 	}
 
 	// Dropping a group removes it and its teams.
-	team := Team{GroupID: gs[1].ID, Name: "Lag 1", PupilIDs: w.pupilIDs(0, 1, 2, 3)}
+	team := Team{GroupID: gs[1].ID, Name: "Team 1", PupilIDs: w.pupilIDs(0, 1, 2, 3)}
 	mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, []Team{team}, nil))
 	mustT(t)(st.SaveHostGroups(ctx, w.period.ID, gs[:1]))
 	got, _ = st.ListHostGroups(ctx, w.period.ID)
@@ -100,7 +100,7 @@ func TestSaveHostGroupsRefusesBadInput(t *testing.T) {
 		t.Errorf("message = %q", msg)
 	}
 	// A group with a locked team cannot go.
-	team := Team{GroupID: gs[1].ID, Name: "Lag 1", PupilIDs: w.pupilIDs(0, 1, 2, 3), Locked: true}
+	team := Team{GroupID: gs[1].ID, Name: "Team 1", PupilIDs: w.pupilIDs(0, 1, 2, 3), Locked: true}
 	mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, []Team{team}, nil))
 	before = checksum(t, st)
 	if err := st.SaveHostGroups(ctx, w.period.ID, gs[:1]); !errors.As(err, &ve) || ve.Fields[0].Key != "err.group_has_locked_team" {

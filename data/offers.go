@@ -50,14 +50,14 @@ func (o Offer) Validate() error {
 				break
 			}
 			if d.Start < e.End && e.Start < d.End {
-				v.addData(field, "err.blocks_overlap", "Passet {{.Date}} {{.Start}}–{{.End}} överlappar ett annat pass samma dag.",
+				v.addData(field, "err.blocks_overlap", "Blocket {{.Date}} {{.Start}}–{{.End}} överlappar ett annat block samma dag.",
 					"two blocks on the same day overlap", map[string]string{"Date": FormatDate(d.Date), "Start": d.Start.String(), "End": d.End.String()})
 				break
 			}
 		}
 		if d.ID != "" {
 			if ids[d.ID] {
-				v.add(field, "err.duplicate_block", "Samma pass finns två gånger.", "the same block twice")
+				v.add(field, "err.duplicate_block", "Samma block finns två gånger.", "the same block twice")
 			}
 			ids[d.ID] = true
 		}
@@ -68,7 +68,7 @@ func (o Offer) Validate() error {
 			v.add(field, "err.break", "Rasten måste vara mellan 0 och 600 minuter.", "break must be 0..600 minutes")
 		}
 		if d.TeamsMax < 0 || d.TeamsMax > 50 {
-			v.add(field, "err.teams_max", "Antalet lag per pass måste vara mellan 1 och 50.", "teams_max must be 1..50")
+			v.add(field, "err.teams_max", "Antalet team per block måste vara mellan 1 och 50.", "teams_max must be 1..50")
 		}
 	}
 	return v.err()
@@ -335,7 +335,7 @@ func (s *Store) replaceBlocks(ctx context.Context, offerID string, days []blockR
 			}
 			if used > 0 {
 				ve := &ValidationError{Fields: []FieldError{{Entity: "offer", Field: "days", Key: "err.block_in_use",
-					Text:   "Passet {{.Date}} {{.Start}} har registrerad närvaro eller återkoppling och kan inte tas bort. Ändra tiden i stället.",
+					Text:   "Blocket {{.Date}} {{.Start}} har registrerad närvaro eller återkoppling och kan inte tas bort. Ändra tiden i stället.",
 					Data:   map[string]string{"Date": st.date, "Start": st.start},
 					Reason: "the block on " + st.date + " " + st.start + " has attendance or feedback and cannot be removed"}}}
 				return fmt.Errorf("%w: %w", ve, ErrReferenced)

@@ -50,10 +50,10 @@ func (p Period) Validate() error {
 // validate adds the errors of a week's settings to v.
 func (w WeekSettings) validate(v *validator) {
 	if w.TeamMin < 1 {
-		v.add("team_min", "err.team_min", "Ett lag måste ha minst 1 elev.", "team_min must be at least 1")
+		v.add("team_min", "err.team_min", "Ett team måste ha minst 1 elev.", "team_min must be at least 1")
 	}
 	if w.TeamMax < w.TeamMin || w.TeamMax > 12 {
-		v.add("team_max", "err.team_max", "Största lagstorleken måste vara mellan minsta lagstorleken och 12.",
+		v.add("team_max", "err.team_max", "Största teamstorleken måste vara mellan minsta teamstorleken och 12.",
 			"team_max must be between team_min and 12")
 	}
 	if w.MixWeight < 0 || w.MixWeight > 1000 {

@@ -94,10 +94,10 @@ func TestSaveRotation(t *testing.T) {
 	bi := func(h, d int) int { return idx.Block(w.block(h, d)) }
 	res := rotation.Result{
 		Teams: []rotation.PlannedTeam{
-			{Key: teams[0].ID, Name: "Lag 1", Group: 0, Pupils: []int{pi(0), pi(1), pi(2), pi(3)}, Route: in.Teams[0].Route, Locked: true},
-			{Name: "Lag 3", Group: 1, Pupils: []int{pi(4), pi(5), pi(6)}, Route: []int{bi(4, 0), bi(5, 1)}, Why: "Bara en pojke i laget."},
+			{Key: teams[0].ID, Name: "Team 1", Group: 0, Pupils: []int{pi(0), pi(1), pi(2), pi(3)}, Route: in.Teams[0].Route, Locked: true},
+			{Name: "Team 3", Group: 1, Pupils: []int{pi(4), pi(5), pi(6)}, Route: []int{bi(4, 0), bi(5, 1)}, Why: "Bara en pojke i teamet."},
 		},
-		Unteamed: []rotation.Unteamed{{Pupil: pi(7), Why: "Inget lag hade plats."}},
+		Unteamed: []rotation.Unteamed{{Pupil: pi(7), Why: "Inget team hade plats."}},
 	}
 	bad := res
 	bad.Teams = append([]rotation.PlannedTeam(nil), res.Teams...)
@@ -122,11 +122,11 @@ func TestSaveRotation(t *testing.T) {
 		!reflect.DeepEqual(got[0].BlockIDs, teams[0].BlockIDs) {
 		t.Errorf("locked team = %+v", got[0])
 	}
-	if got[1].GroupID != gs[1].ID || got[1].Why != "Bara en pojke i laget." || !reflect.DeepEqual(got[1].PupilIDs, w.pupilIDs(4, 5, 6)) ||
+	if got[1].GroupID != gs[1].ID || got[1].Why != "Bara en pojke i teamet." || !reflect.DeepEqual(got[1].PupilIDs, w.pupilIDs(4, 5, 6)) ||
 		!reflect.DeepEqual(got[1].BlockIDs, []string{w.block(4, 0), w.block(5, 1)}) {
 		t.Errorf("new team = %+v", got[1])
 	}
-	if un, _ := st.ListUnteamed(ctx, w.period.ID); len(un) != 1 || un[0].PupilID != w.pupils[7].ID || un[0].Why != "Inget lag hade plats." {
+	if un, _ := st.ListUnteamed(ctx, w.period.ID); len(un) != 1 || un[0].PupilID != w.pupils[7].ID || un[0].Why != "Inget team hade plats." {
 		t.Errorf("unteamed = %+v", un)
 	}
 	// The caller learns the saved keys: the kept team's and the new one's.

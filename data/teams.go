@@ -109,7 +109,7 @@ func (s *Store) loadPlanCtx(ctx context.Context, periodID string) (*planCtx, err
 func (c *planCtx) checkRoute(v *validator, field string, t Team) {
 	g, ok := c.groups[t.GroupID]
 	if !ok {
-		v.addData(field+".group", "err.team_group_unknown", "Laget {{.Team}} hör inte till någon grupp i praoperioden.",
+		v.addData(field+".group", "err.team_group_unknown", "Teamet {{.Team}} hör inte till någon grupp i praoperioden.",
 			"team "+t.Name+" has no group of the period", map[string]string{"Team": t.Name})
 		return
 	}
@@ -118,24 +118,24 @@ func (c *planCtx) checkRoute(v *validator, field string, t Team) {
 	for _, bid := range t.BlockIDs {
 		b, ok := c.blocks[bid]
 		if !ok {
-			v.addData(field+".route", "err.team_block_unknown", "Laget {{.Team}} har ett pass som inte finns i praoperioden.",
+			v.addData(field+".route", "err.team_block_unknown", "Teamet {{.Team}} har ett block som inte finns i praoperioden.",
 				"block "+bid+" is not in the period", map[string]string{"Team": t.Name})
 			continue
 		}
 		data := map[string]string{"Team": t.Name, "Group": g.Name, "Block": b.Label(), "Host": b.HostName}
 		if c.offerGr[b.OfferID] != t.GroupID {
-			v.addData(field+".route", "err.team_block_other_group", "Laget {{.Team}} har passet {{.Block}}, men {{.Host}} är inte med i gruppen {{.Group}}.",
+			v.addData(field+".route", "err.team_block_other_group", "Teamet {{.Team}} har blocket {{.Block}}, men {{.Host}} är inte med i gruppen {{.Group}}.",
 				"block "+b.Label()+" is not in the team's group", data)
 		}
 		if hosts[b.HostID] {
-			v.addData(field+".route", "err.team_host_twice", "Laget {{.Team}} är hos {{.Host}} två gånger.",
+			v.addData(field+".route", "err.team_host_twice", "Teamet {{.Team}} är hos {{.Host}} två gånger.",
 				"team "+t.Name+" visits "+b.HostName+" twice", data)
 		}
 		hosts[b.HostID] = true
 		for _, o := range spans {
 			if o.Date.Equal(b.Date) && b.Start < o.End && o.Start < b.End {
 				data["Other"] = o.Label()
-				v.addData(field+".route", "err.team_blocks_overlap", "Laget {{.Team}} har två pass samtidigt: {{.Other}} och {{.Block}}.",
+				v.addData(field+".route", "err.team_blocks_overlap", "Teamet {{.Team}} har två block samtidigt: {{.Other}} och {{.Block}}.",
 					"two blocks of team "+t.Name+" overlap", data)
 			}
 		}
@@ -166,7 +166,7 @@ func (s *Store) SaveWeekPlan(ctx context.Context, periodID string, teams []Team,
 	for i, t := range teams {
 		t.Name = strings.TrimSpace(t.Name)
 		if t.Name == "" {
-			t.Name = fmt.Sprintf("Lag %d", i+1)
+			t.Name = fmt.Sprintf("Team %d", i+1)
 		}
 		if old, ok := c.teams[t.ID]; ok && old.Locked {
 			t.Locked, t.BlockIDs, t.GroupID = true, old.BlockIDs, old.GroupID
@@ -199,7 +199,7 @@ func (s *Store) SaveWeekPlan(ctx context.Context, periodID string, teams []Team,
 		for _, p := range t.PupilIDs {
 			name, ok := c.pupils[p]
 			if !ok {
-				v.addData(field+".pupils", "err.team_pupil_unknown", "Laget {{.Team}} har en elev som inte finns.",
+				v.addData(field+".pupils", "err.team_pupil_unknown", "Teamet {{.Team}} har en elev som inte finns.",
 					"pupil "+p+" does not exist", map[string]string{"Team": t.Name})
 				continue
 			}
@@ -215,7 +215,7 @@ func (s *Store) SaveWeekPlan(ctx context.Context, periodID string, teams []Team,
 	}
 	for i, u := range unteamed {
 		if team, ok := where[u.PupilID]; ok {
-			v.addData(fmt.Sprintf("unteamed[%d]", i), "err.pupil_teamed_and_unteamed", "{{.Pupil}} står både i {{.Team}} och utan lag.",
+			v.addData(fmt.Sprintf("unteamed[%d]", i), "err.pupil_teamed_and_unteamed", "{{.Pupil}} står både i {{.Team}} och utan team.",
 				"pupil "+u.PupilID+" is in a team and unteamed", map[string]string{"Pupil": c.pupils[u.PupilID], "Team": team})
 		}
 	}
@@ -226,7 +226,7 @@ func (s *Store) SaveWeekPlan(ctx context.Context, periodID string, teams []Team,
 	sort.Strings(ids)
 	for _, b := range ids {
 		if blk, ok := c.blocks[b]; ok && use[b] > blk.TeamsMax {
-			v.addData("teams", "err.block_over_teams_max", "Passet {{.Block}} tar {{.Max}} lag men har fått {{.Count}}.",
+			v.addData("teams", "err.block_over_teams_max", "Blocket {{.Block}} tar {{.Max}} team men har fått {{.Count}}.",
 				"block "+blk.Label()+" is over its teams_max", map[string]string{"Block": blk.Label(),
 					"Max": fmt.Sprint(blk.TeamsMax), "Count": fmt.Sprint(use[b])})
 		}
@@ -490,7 +490,7 @@ func (s *Store) MovePupilToTeam(ctx context.Context, periodID, pupilID, teamID s
 		}
 		if teamID == "" {
 			_, err := tx.exec(ctx, `INSERT OR REPLACE INTO week_unteamed (period_id, pupil_id, why, created_at) VALUES (?,?,?,?)`,
-				periodID, pupilID, "Flyttad ur laget för hand.", ts)
+				periodID, pupilID, "Flyttad ur teamet för hand.", ts)
 			return translate("move pupil", err)
 		}
 		if _, err := tx.exec(ctx, `DELETE FROM week_unteamed WHERE period_id = ? AND pupil_id = ?`, periodID, pupilID); err != nil {

@@ -11,8 +11,8 @@ import (
 // four hosts on Monday–Thursday in another order.
 func sunneTeams(w *weekWorld, group string) []Team {
 	return []Team{
-		{GroupID: group, Name: "Lag 1", PupilIDs: w.pupilIDs(0, 1, 2, 3), BlockIDs: []string{w.block(0, 0), w.block(1, 1), w.block(2, 2), w.block(3, 3)}},
-		{GroupID: group, Name: "Lag 2", PupilIDs: w.pupilIDs(4, 5, 6, 7), BlockIDs: []string{w.block(1, 0), w.block(0, 1), w.block(3, 2), w.block(2, 3)}},
+		{GroupID: group, Name: "Team 1", PupilIDs: w.pupilIDs(0, 1, 2, 3), BlockIDs: []string{w.block(0, 0), w.block(1, 1), w.block(2, 2), w.block(3, 3)}},
+		{GroupID: group, Name: "Team 2", PupilIDs: w.pupilIDs(4, 5, 6, 7), BlockIDs: []string{w.block(1, 0), w.block(0, 1), w.block(3, 2), w.block(2, 3)}},
 	}
 }
 
@@ -22,7 +22,7 @@ func TestSaveWeekPlanAndListTeams(t *testing.T) {
 	w := newWeekWorld(t, st)
 	gs := w.groups(t, st)
 	teams := sunneTeams(w, gs[0].ID)
-	teams[1].Why = "Bara en flicka i laget."
+	teams[1].Why = "Bara en flicka i teamet."
 	mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, teams, nil))
 	got, err := st.ListTeams(ctx, w.period.ID)
 	mustT(t)(err)
@@ -42,10 +42,10 @@ func TestSaveWeekPlanAndListTeams(t *testing.T) {
 	}
 
 	// Planning again replaces the unlocked teams; a kept key is kept.
-	again := []Team{{ID: teams[0].ID, GroupID: gs[0].ID, Name: "Lag A", PupilIDs: w.pupilIDs(0, 1, 2, 3, 4, 5)}}
+	again := []Team{{ID: teams[0].ID, GroupID: gs[0].ID, Name: "Team A", PupilIDs: w.pupilIDs(0, 1, 2, 3, 4, 5)}}
 	mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, again, []Unteamed{{PupilID: w.pupils[6].ID, Why: "Sjuk hela veckan."}, {PupilID: w.pupils[7].ID}}))
 	got, _ = st.ListTeams(ctx, w.period.ID)
-	if len(got) != 1 || got[0].ID != teams[0].ID || got[0].Name != "Lag A" || len(got[0].PupilIDs) != 6 || len(got[0].BlockIDs) != 0 {
+	if len(got) != 1 || got[0].ID != teams[0].ID || got[0].Name != "Team A" || len(got[0].PupilIDs) != 6 || len(got[0].BlockIDs) != 0 {
 		t.Fatalf("after re-plan: %+v", got)
 	}
 	un, _ := st.ListUnteamed(ctx, w.period.ID)
@@ -131,7 +131,7 @@ func TestSaveWeekPlanRefusesBadPlans(t *testing.T) {
 	for _, f := range ve.Fields {
 		msgs[f.Message()] = true
 	}
-	if want := "Passet Fryksdals Mekatronik AB, 2026-11-09 08:30–12:00 tar 1 lag men har fått 2."; !msgs[want] {
+	if want := "Blocket Fryksdals Mekatronik AB, 2026-11-09 08:30–12:00 tar 1 team men har fått 2."; !msgs[want] {
 		t.Errorf("messages %v lack %q", msgs, want)
 	}
 	// A block for two teams takes two.
@@ -192,7 +192,7 @@ func TestLocksMovesAndSwaps(t *testing.T) {
 
 	// Planning again keeps the locked team, its locked pupil and its route;
 	// its unlocked pupils go where the new plan puts them.
-	next := []Team{{GroupID: gs[0].ID, Name: "Nytt lag", PupilIDs: w.pupilIDs(1, 2, 3, 4, 5, 6, 7)}}
+	next := []Team{{GroupID: gs[0].ID, Name: "Nytt team", PupilIDs: w.pupilIDs(1, 2, 3, 4, 5, 6, 7)}}
 	mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, next, nil))
 	got, _ := st.ListTeams(ctx, w.period.ID)
 	if len(got) != 2 {

@@ -65,7 +65,7 @@ func (s *Store) CheckWeek(ctx context.Context, periodID string) ([]WeekProblem, 
 	for _, b := range all {
 		week[b.ID] = b
 		if b.Date.Before(p.Start) || b.Date.After(p.End) {
-			add(WeekProblem{Key: "week.block_outside", Text: "Passet {{.Block}} ligger utanför veckan ({{.Start}} – {{.End}}).",
+			add(WeekProblem{Key: "week.block_outside", Text: "Blocket {{.Block}} ligger utanför veckan ({{.Start}} – {{.End}}).",
 				Data: map[string]string{"Block": b.Label(), "Start": FormatDate(p.Start), "End": FormatDate(p.End)}, HostID: b.HostID, BlockID: b.ID})
 			continue
 		}
@@ -73,7 +73,7 @@ func (s *Store) CheckWeek(ctx context.Context, periodID string) ([]WeekProblem, 
 		capacity[b.OfferID] += b.TeamsMax
 		for _, v := range CheckDay(0, OfferDay{Date: b.Date, Start: b.Start, End: b.End, BreakMinutes: b.BreakMinutes}) {
 			v := v
-			add(WeekProblem{Key: "week.block_rule", Text: "Passet {{.Block}} bryter mot arbetstidsreglerna: {{.Rule}}",
+			add(WeekProblem{Key: "week.block_rule", Text: "Blocket {{.Block}} bryter mot arbetstidsreglerna: {{.Rule}}",
 				Data: map[string]string{"Block": b.Label(), "Rule": v.Message()}, HostID: b.HostID, BlockID: b.ID, Violation: &v})
 		}
 	}
@@ -92,11 +92,11 @@ func (s *Store) CheckWeek(ctx context.Context, periodID string) ([]WeekProblem, 
 	for _, id := range ids {
 		o := offers[id]
 		if o.status != OfferApproved {
-			add(WeekProblem{Key: "week.host_not_approved", Text: "{{.Host}} är inte godkänd ännu: dess pass kommer inte med när veckan planeras.",
+			add(WeekProblem{Key: "week.host_not_approved", Text: "{{.Host}} är inte godkänd ännu: dess block kommer inte med när veckan planeras.",
 				Warning: true, Data: map[string]string{"Host": o.host}, HostID: o.hostID})
 		}
 		if inWeek[id] == 0 {
-			add(WeekProblem{Key: "week.host_no_block", Text: "{{.Host}} har inget pass under veckan.",
+			add(WeekProblem{Key: "week.host_no_block", Text: "{{.Host}} har inget block under veckan.",
 				Data: map[string]string{"Host": o.host}, HostID: o.hostID})
 		}
 		if len(groups) > 0 && !grouped[id] {
@@ -126,7 +126,7 @@ func (s *Store) CheckWeek(ctx context.Context, periodID string) ([]WeekProblem, 
 				least = c
 			}
 			if n := teamsOf[g.ID]; n > c {
-				add(WeekProblem{Key: "week.group_short", Text: "Gruppen {{.Group}} har {{.Teams}} lag, men {{.Host}} har bara pass för {{.Blocks}} lag. Det saknas {{.Missing}}.",
+				add(WeekProblem{Key: "week.group_short", Text: "Gruppen {{.Group}} har {{.Teams}} team, men {{.Host}} har bara block för {{.Blocks}} team. Det saknas {{.Missing}}.",
 					Data: map[string]string{"Group": g.Name, "Teams": strconv.Itoa(n), "Host": offers[oid].host,
 						"Blocks": strconv.Itoa(c), "Missing": strconv.Itoa(n - c)}, GroupID: g.ID, HostID: offers[oid].hostID})
 			}
@@ -138,7 +138,7 @@ func (s *Store) CheckWeek(ctx context.Context, periodID string) ([]WeekProblem, 
 		return nil, err
 	}
 	if len(groups) > 0 && places < len(pupils) {
-		add(WeekProblem{Key: "week.too_few_places", Text: "Veckan har plats för {{.Places}} elever (med högst {{.Max}} per lag) men {{.Pupils}} elever ska med.",
+		add(WeekProblem{Key: "week.too_few_places", Text: "Veckan har plats för {{.Places}} elever (med högst {{.Max}} per team) men {{.Pupils}} elever ska med.",
 			Data: map[string]string{"Places": strconv.Itoa(places), "Max": strconv.Itoa(p.Week.TeamMax), "Pupils": strconv.Itoa(len(pupils))}})
 	}
 	// Classes smaller than the least team.
@@ -167,9 +167,9 @@ func (s *Store) CheckWeek(ctx context.Context, periodID string) ([]WeekProblem, 
 			wp := WeekProblem{Key: "week.class_small", Data: map[string]string{"Class": c.name, "School": schoolName[c.school],
 				"Count": strconv.Itoa(size[c]), "Min": strconv.Itoa(p.Week.TeamMin)}}
 			if p.Week.TeamMode == TeamModeClass {
-				wp.Text = "Klassen {{.Class}} på {{.School}} har bara {{.Count}} elever, färre än minsta lagstorleken {{.Min}}, och lagen ska hålla ihop klassen."
+				wp.Text = "Klassen {{.Class}} på {{.School}} har bara {{.Count}} elever, färre än minsta teamstorleken {{.Min}}, och teamen ska hålla ihop klassen."
 			} else {
-				wp.Key, wp.Text, wp.Warning = "week.class_small_mixed", "Klassen {{.Class}} på {{.School}} har bara {{.Count}} elever, färre än minsta lagstorleken {{.Min}}: de blandas med andra klasser.", true
+				wp.Key, wp.Text, wp.Warning = "week.class_small_mixed", "Klassen {{.Class}} på {{.School}} har bara {{.Count}} elever, färre än minsta teamstorleken {{.Min}}: de blandas med andra klasser.", true
 			}
 			add(wp)
 		}
@@ -192,7 +192,7 @@ func (s *Store) CheckWeek(ctx context.Context, periodID string) ([]WeekProblem, 
 		}
 		for _, pu := range pupils {
 			if !teamed[pu.ID] {
-				add(WeekProblem{Key: "week.pupil_no_team", Text: "{{.Pupil}} ({{.Class}}) är inte med i något lag. {{.Why}}",
+				add(WeekProblem{Key: "week.pupil_no_team", Text: "{{.Pupil}} ({{.Class}}) är inte med i något team. {{.Why}}",
 					Data: map[string]string{"Pupil": pu.Name(), "Class": pu.ClassName, "Why": why[pu.ID]}, PupilID: pu.ID})
 			}
 		}
@@ -204,13 +204,13 @@ func (s *Store) CheckWeek(ctx context.Context, periodID string) ([]WeekProblem, 
 		d := map[string]string{"Team": t.Name, "Count": strconv.Itoa(n), "Min": strconv.Itoa(p.Week.TeamMin), "Max": strconv.Itoa(p.Week.TeamMax)}
 		switch {
 		case n > p.Week.TeamMax:
-			add(WeekProblem{Key: "week.team_big", Text: "Laget {{.Team}} har {{.Count}} elever, fler än största lagstorleken {{.Max}}: värdarna har plats för {{.Max}} elever per lag.",
+			add(WeekProblem{Key: "week.team_big", Text: "Teamet {{.Team}} har {{.Count}} elever, fler än största teamstorleken {{.Max}}: värdarna har plats för {{.Max}} elever per team.",
 				Data: d, TeamID: t.ID, GroupID: t.GroupID})
 		case n < p.Week.TeamMin:
-			wp := WeekProblem{Key: "week.team_small", Text: "Laget {{.Team}} har bara {{.Count}} elever, färre än minsta lagstorleken {{.Min}}.",
+			wp := WeekProblem{Key: "week.team_small", Text: "Teamet {{.Team}} har bara {{.Count}} elever, färre än minsta teamstorleken {{.Min}}.",
 				Warning: true, Data: d, TeamID: t.ID, GroupID: t.GroupID}
 			if n == 1 { // not "1 elever" (review)
-				wp.Key, wp.Text = "week.team_small_one", "Laget {{.Team}} har bara 1 elev, färre än minsta lagstorleken {{.Min}}."
+				wp.Key, wp.Text = "week.team_small_one", "Teamet {{.Team}} har bara 1 elev, färre än minsta teamstorleken {{.Min}}."
 			}
 			add(wp)
 		}
@@ -233,7 +233,7 @@ func (s *Store) CheckWeek(ctx context.Context, periodID string) ([]WeekProblem, 
 		}
 		for _, v := range CheckPupilWeek(spans) {
 			v := v
-			add(WeekProblem{Key: "week.route_rule", Text: "Laget {{.Team}} bryter mot arbetstidsreglerna: {{.Rule}}",
+			add(WeekProblem{Key: "week.route_rule", Text: "Teamet {{.Team}} bryter mot arbetstidsreglerna: {{.Rule}}",
 				Data: map[string]string{"Team": t.Name, "Rule": v.Message()}, TeamID: t.ID, GroupID: t.GroupID, Violation: &v})
 		}
 	}

@@ -26,7 +26,7 @@ func TestCheckWeek(t *testing.T) {
 			mustT(t)(st.SaveOffer(ctx, &o))
 			gs[1].OfferIDs = append(gs[1].OfferIDs, o.ID)
 			mustT(t)(st.SaveHostGroups(ctx, w.period.ID, gs))
-		}, "week.host_no_block", false, "Tomma Verkstaden AB har inget pass under veckan."},
+		}, "week.host_no_block", false, "Tomma Verkstaden AB har inget block under veckan."},
 		{"a host not approved", func(t *testing.T, st *Store, w *weekWorld, gs []HostGroup) {
 			mustT(t)(st.SetOfferStatus(ctx, w.offers[5].ID, OfferSubmitted))
 		}, "week.host_not_approved", true, "Inlandsbanans El AB är inte godkänd ännu"},
@@ -41,7 +41,7 @@ func TestCheckWeek(t *testing.T) {
 			}
 			teams[4].PupilIDs = w.pupilIDs(4, 5, 6, 7)
 			mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, teams, nil))
-		}, "week.group_short", false, "Gruppen Ring Sunne har 5 lag, men Fryksdals Mekatronik AB har bara pass för 4 lag. Det saknas 1."},
+		}, "week.group_short", false, "Gruppen Ring Sunne har 5 team, men Fryksdals Mekatronik AB har bara block för 4 team. Det saknas 1."},
 		{"a class of three pupils", func(t *testing.T, st *Store, w *weekWorld, gs []HostGroup) {
 			for _, n := range []string{"Jon", "Kim", "Liv"} {
 				p := Pupil{SchoolID: w.school.ID, FirstName: n, ClassName: "9C", Grade: 9}
@@ -49,11 +49,11 @@ func TestCheckWeek(t *testing.T) {
 			}
 			w.period.Week.TeamMode = TeamModeClass
 			mustT(t)(st.SavePeriod(ctx, &w.period))
-		}, "week.class_small", false, "Klassen 9C på Västanvindsskolan har bara 3 elever, färre än minsta lagstorleken 4"},
+		}, "week.class_small", false, "Klassen 9C på Västanvindsskolan har bara 3 elever, färre än minsta teamstorleken 4"},
 		{"a pupil in no team", func(t *testing.T, st *Store, w *weekWorld, gs []HostGroup) {
 			p := Pupil{SchoolID: w.school.ID, FirstName: "Mira", LastName: "Sist", ClassName: "9A", Grade: 9}
 			mustT(t)(st.SavePupil(ctx, &p))
-		}, "week.pupil_no_team", false, "Mira Sist (9A) är inte med i något lag."},
+		}, "week.pupil_no_team", false, "Mira Sist (9A) är inte med i något team."},
 		{"a team larger than the largest team size", func(t *testing.T, st *Store, w *weekWorld, gs []HostGroup) {
 			teams, err := st.ListTeams(ctx, w.period.ID)
 			mustT(t)(err)
@@ -62,7 +62,7 @@ func TestCheckWeek(t *testing.T) {
 				teams[0].PupilIDs = teams[0].PupilIDs[1:]
 			}
 			mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, teams, nil))
-		}, "week.team_big", false, "Laget Lag 2 har 7 elever, fler än största lagstorleken 6"},
+		}, "week.team_big", false, "Teamet Team 2 har 7 elever, fler än största teamstorleken 6"},
 		{"a team smaller than the smallest team size", func(t *testing.T, st *Store, w *weekWorld, gs []HostGroup) {
 			teams, err := st.ListTeams(ctx, w.period.ID)
 			mustT(t)(err)
@@ -71,7 +71,7 @@ func TestCheckWeek(t *testing.T) {
 				teams[0].PupilIDs = teams[0].PupilIDs[1:]
 			}
 			mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, teams, nil))
-		}, "week.team_small", true, "Laget Lag 1 har bara 3 elever, färre än minsta lagstorleken 4."},
+		}, "week.team_small", true, "Teamet Team 1 har bara 3 elever, färre än minsta teamstorleken 4."},
 		{"a team of one", func(t *testing.T, st *Store, w *weekWorld, gs []HostGroup) {
 			teams, err := st.ListTeams(ctx, w.period.ID)
 			mustT(t)(err)
@@ -80,13 +80,13 @@ func TestCheckWeek(t *testing.T) {
 				teams[0].PupilIDs = teams[0].PupilIDs[1:]
 			}
 			mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, teams, nil))
-		}, "week.team_small_one", true, "Laget Lag 1 har bara 1 elev, färre än minsta lagstorleken 4."},
+		}, "week.team_small_one", true, "Teamet Team 1 har bara 1 elev, färre än minsta teamstorleken 4."},
 		{"a block that breaks a working-time rule", func(t *testing.T, st *Store, w *weekWorld, gs []HostGroup) {
 			o := w.offers[4]
 			o.Status = OfferSubmitted
 			o.Days[0].Start = 7 * 60 // 07:00–12:00 without a break
 			mustT(t)(st.SaveOffer(ctx, &o))
-		}, "week.block_rule", false, "Passet Vänerns Data AB, 2026-11-09 07:00–12:00 bryter mot arbetstidsreglerna"},
+		}, "week.block_rule", false, "Blocket Vänerns Data AB, 2026-11-09 07:00–12:00 bryter mot arbetstidsreglerna"},
 		{"a route without night rest across two hosts", func(t *testing.T, st *Store, w *weekWorld, gs []HostGroup) {
 			a, b := w.offers[0], w.offers[1]
 			a.Status, b.Status = OfferSubmitted, OfferSubmitted
@@ -94,7 +94,7 @@ func TestCheckWeek(t *testing.T) {
 			b.Days[1].Start, b.Days[1].End, b.Days[1].BreakMinutes = 6*60, 12*60+30, 30
 			mustT(t)(st.SaveOffer(ctx, &a))
 			mustT(t)(st.SaveOffer(ctx, &b))
-		}, "week.route_rule", false, "Laget Lag 1 bryter mot arbetstidsreglerna: Eleven ska ha minst 14 timmars sammanhängande nattvila"},
+		}, "week.route_rule", false, "Teamet Team 1 bryter mot arbetstidsreglerna: Eleven ska ha minst 14 timmars sammanhängande nattvila"},
 		{"a closing session outside the week", func(t *testing.T, st *Store, w *weekWorld, gs []HostGroup) {
 			w.closing.Start = time.Date(2026, 11, 16, 9, 0, 0, 0, Stockholm)
 			w.closing.End = w.closing.Start.Add(3 * time.Hour)

@@ -14,7 +14,7 @@ func TestWeekRosterReadsOnlyTheWeeksPupils(t *testing.T) {
 	w := newWeekWorld(t, st)
 	gs := w.groups(t, st)
 	mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, sunneTeams(w, gs[0].ID), nil))
-	outside := Pupil{SchoolID: w.school.ID, FirstName: "Utanför", LastName: "Laget", ClassName: "9A", Grade: 9}
+	outside := Pupil{SchoolID: w.school.ID, FirstName: "Utanför", LastName: "Teamet", ClassName: "9A", Grade: 9}
 	mustT(t)(st.SavePupil(ctx, &outside))
 	r, err := st.WeekRoster(ctx, w.period.ID)
 	mustT(t)(err)

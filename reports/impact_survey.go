@@ -24,7 +24,7 @@ type surveyWords struct {
 
 var surveySV = surveyWords{
 	title:  "Intresse för teknik före och efter",
-	lead:   "Eleverna svarade på samma enkät före prao (innan val och lag) och i slutet av perioden, under en kod i stället för namn. Förändringen räknas bara för elever som svarade båda gångerna (parade på koden).",
+	lead:   "Eleverna svarade på samma enkät före prao (innan val och team) och i slutet av perioden, under en kod i stället för namn. Förändringen räknas bara för elever som svarade båda gångerna (parade på koden).",
 	method: "Intresseskala: medelvärdet av fyra intressefrågor (1–5) efter PATT-SQ (Ardies m.fl. 2013; svensk version Svenningsson m.fl. 2018, ordalydelsen är nätverkets och inte kontrollerad mot originalet). 95 % konfidensintervall med bootstrap (2 000 omdragningar, fast frö: samma svar ger samma intervall). Grupper med färre än 5 elever visas som <5. En förändring säger inte vad som orsakade den; jämförelseklasserna visar hur intresset ändrades utan prao under samma tid.",
 	group:  "Grupp", n: "n", before: "Före", after: "Efter", change: "Förändring", ci: "95 % KI", up: "Ökade",
 	girls: "Flickor", boys: "Pojkar", other: "Annat/okänt", all: "Alla", grade: "Årskurs %d, alla perioder (en elev i två perioder räknas två gånger)",

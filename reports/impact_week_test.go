@@ -47,10 +47,10 @@ func TestImpactWeekPageReadsBack(t *testing.T) {
 		want []string
 	}{
 		{"sv", []string{"Teknikpraoveckorna", "Veckor: Teknikprao v. 41.", "Inte med i siffrorna: Teknikprao v. 20",
-			"Elever i lag 157", "Flickor i lag 71", "Pojkar i lag 83", "Annat/okänt kön i lag <5", "Lag 31",
-			"Lag med en ensam flicka eller en ensam pojke <5", "Värdföretag som tog emot lag 12", "Värdföretag som varje elev mötte (medel) 3,9",
+			"Elever i team 157", "Flickor i team 71", "Pojkar i team 83", "Annat/okänt kön i team <5", "Team 31",
+			"Team med en ensam flicka eller en ensam pojke <5", "Värdföretag som tog emot team 12", "Värdföretag som varje elev mötte (medel) 3,9",
 			"Förebilder som varje elev mötte (medel) 5,5", "Olika förebilder som eleverna mötte 64",
-			"Närvaro på passen (registrerade pass) 94 %",
+			"Närvaro på blocken (registrerade block) 94 %",
 			"Elever i prao (varje elev en gång) 512", "Av dem både klassisk prao och teknikpraovecka <5",
 			"2 <5", "3 ..", "4 136", "5 eller fler 0",
 			"Elektriker 9", "Yrke ej angivet 2", "Registret har inget kön för förebilder",
@@ -81,7 +81,7 @@ func TestImpactWeekPageReadsBack(t *testing.T) {
 				t.Errorf("the week page lacks %q:\n%s", m, page)
 			}
 			// The small groups never print as their numbers.
-			for _, bad := range []string{"lag 3 ", "pojke 2 ", "teams 3 ", "boy alone 2 ", "grupp 4 ", "group 4 ", "2 2 ", "3 19"} {
+			for _, bad := range []string{"team 3 ", "pojke 2 ", "teams 3 ", "boy alone 2 ", "grupp 4 ", "group 4 ", "2 2 ", "3 19"} {
 				if strings.Contains(page, bad) {
 					t.Errorf("a small group shows: %q", bad)
 				}
@@ -101,7 +101,7 @@ func TestImpactOfAYearWithOnlyWeeks(t *testing.T) {
 	if m := missing(flat(pages[0]), "Teknikpraoveckor (eget avsnitt): Teknikprao v. 41."); len(m) > 0 {
 		t.Errorf("the cover lacks %q", m)
 	}
-	if m := missing(text, "Effektrapport 2030", "Teknikpraoveckorna", "Elever i lag 157"); len(m) > 0 {
+	if m := missing(text, "Effektrapport 2030", "Teknikpraoveckorna", "Elever i team 157"); len(m) > 0 {
 		t.Errorf("missing %q", m)
 	}
 	if strings.Contains(text, "Inga praoperioder eller evenemang") {
@@ -153,7 +153,7 @@ func TestImpactWeekFromTheExampleData(t *testing.T) {
 	}
 	b := renderBytes(t, func(w *bytes.Buffer) error { return WriteImpact(w, d, Options{Fixed: demo.Now}) })
 	text := flat(strings.Join(pdfPages(t, b), " "))
-	want := []string{"Teknikpraoveckorna", "Elever i lag " + countText(d.Week.Key.Pupils),
+	want := []string{"Teknikpraoveckorna", "Elever i team " + countText(d.Week.Key.Pupils),
 		"Elever i prao (varje elev en gång) " + countText(d.Week.AllPupils), "Alla grupper"}
 	want = append(want, d.Week.PeriodNames...)
 	if m := missing(text, want...); len(m) > 0 {

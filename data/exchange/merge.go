@@ -881,7 +881,7 @@ func (p *Plan) Display(field, value string, en bool) string {
 				parts[i] += fmt.Sprintf(word(" (rast %d min)", " (break %d min)"), d.Break)
 			}
 			if d.TeamsMax > 1 {
-				parts[i] += fmt.Sprintf(word(" (%d lag)", " (%d teams)"), d.TeamsMax)
+				parts[i] += fmt.Sprintf(word(" (%d team)", " (%d teams)"), d.TeamsMax)
 			}
 		}
 		return strings.Join(parts, ", ")

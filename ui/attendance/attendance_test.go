@@ -382,8 +382,8 @@ func TestWeekPickItemsOrder(t *testing.T) {
 		{blockID: "b1", hostName: "Åkers Styckebruk", label: "mån 08:30 · Åkers"},
 		{blockID: "b2", hostName: "Zeta AB", label: "mån 08:30 · Zeta"},
 		{blockID: "b3", hostName: "Åkers Styckebruk", label: "tis 08:30 · Åkers"},
-		{teamID: "t1", label: "Lag B (4)"},
-		{teamID: "t2", label: "Lag A (5)"},
+		{teamID: "t1", label: "Team B (4)"},
+		{teamID: "t2", label: "Team A (5)"},
 		{blockID: "b4", hostName: "alfa lab", label: "ons 08:30 · alfa"},
 	}
 	for _, tc := range []struct {
@@ -394,7 +394,7 @@ func TestWeekPickItemsOrder(t *testing.T) {
 		for _, it := range items {
 			got = append(got, it.Text)
 		}
-		want := "mån 08:30 · Åkers|mån 08:30 · Zeta|tis 08:30 · Åkers|ons 08:30 · alfa|Lag A (5)|Lag B (4)"
+		want := "mån 08:30 · Åkers|mån 08:30 · Zeta|tis 08:30 · Åkers|ons 08:30 · alfa|Team A (5)|Team B (4)"
 		if strings.Join(got, "|") != want || at != tc.at {
 			t.Errorf("prev %q: %v at %s, want %s at %s", tc.prev, got, at, want, tc.at)
 		}

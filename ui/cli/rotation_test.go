@@ -358,7 +358,7 @@ func TestRotationPlanBadInput(t *testing.T) {
 			must(t, w.St.SaveOffer(ctx, &o))
 			w.Groups[1].OfferIDs = append(w.Groups[1].OfferIDs, o.ID)
 			must(t, w.St.SaveHostGroups(ctx, w.Period.ID, w.Groups))
-		}, "Tomma Verkstaden AB har inget pass under veckan"},
+		}, "Tomma Verkstaden AB har inget block under veckan"},
 		{"a group with fewer blocks than teams", func(t *testing.T, w *weekWorld) {
 			gs, err := w.St.ListHostGroups(ctx, w.Period.ID)
 			must(t, err)
@@ -372,7 +372,7 @@ func TestRotationPlanBadInput(t *testing.T) {
 			for _, tm := range teams {
 				must(t, w.St.SetTeamLocked(ctx, tm.ID, true))
 			}
-		}, "Gruppen Ring Sunne har 5 lag, men"},
+		}, "Gruppen Ring Sunne har 5 team, men"},
 		{"a class of three pupils", func(t *testing.T, w *weekWorld) {
 			for _, n := range []string{"Jon", "Kim", "Liv"} {
 				p := data.Pupil{SchoolID: w.School.ID, FirstName: n, LastName: "Testsson", ClassName: "9C", Grade: 9}
@@ -399,7 +399,7 @@ func TestRotationPlanBadInput(t *testing.T) {
 			o.Status = data.OfferSubmitted
 			o.Days[0].Start = 7 * 60 // 07:00–12:00 without a break
 			must(t, w.St.SaveOffer(ctx, &o))
-		}, "Passet Vänerns Data AB, 2026-11-09 07:00–12:00 bryter mot arbetstidsreglerna"},
+		}, "Blocket Vänerns Data AB, 2026-11-09 07:00–12:00 bryter mot arbetstidsreglerna"},
 		{"a closing session outside the week", func(t *testing.T, w *weekWorld) {
 			w.Closing.Start = time.Date(2026, 11, 16, 9, 0, 0, 0, data.Stockholm)
 			w.Closing.End = w.Closing.Start.Add(3 * time.Hour)
@@ -486,7 +486,7 @@ func TestWeekDocumentsAndCalendars(t *testing.T) {
 		{"a class", []string{"--class", "9B"}, exitOK, "LOCATION:Karlstads universitet"},
 		{"a team", []string{"--team", "Ring Sunne team 1"}, exitOK, "SUMMARY:Ring Sunne team 1: "},
 		{"a host", []string{"--host", weekHostNames[0]}, exitOK, "SUMMARY:Teknikprao: "},
-		{"an unknown team", []string{"--team", "Lag 99"}, exitFailure, ""},
+		{"an unknown team", []string{"--team", "Team 99"}, exitFailure, ""},
 		{"an unknown host", []string{"--host", "Ingen AB"}, exitFailure, ""},
 		{"a team and a class", []string{"--team", "x", "--class", "9A"}, exitUsage, ""},
 	} {

@@ -70,9 +70,9 @@ func TestPrintWeekFromTheWindow(t *testing.T) {
 	}
 	// A team the plan does not have is refused with its name, in Swedish.
 	var gotErr error
-	saveWeekCalendarTo(m, p.ID, "team", "Lag 99", filepath.Join(dir, "x.ics"), func(_ string, err error) { gotErr = err })
+	saveWeekCalendarTo(m, p.ID, "team", "Team 99", filepath.Join(dir, "x.ics"), func(_ string, err error) { gotErr = err })
 	m.Wait(t)
-	if gotErr == nil || !strings.Contains(gotErr.Error(), "Lag 99") {
+	if gotErr == nil || !strings.Contains(gotErr.Error(), "Team 99") {
 		t.Errorf("unknown team: %v", gotErr)
 	}
 }

@@ -74,7 +74,7 @@ func (w WeekPlan) unteamedProblems(known []data.WeekProblem) []data.WeekProblem 
 		if named[pu.Key] {
 			continue
 		}
-		out = append(out, data.WeekProblem{Key: "week.pupil_no_team", Text: "{{.Pupil}} ({{.Class}}) är inte med i något lag. {{.Why}}",
+		out = append(out, data.WeekProblem{Key: "week.pupil_no_team", Text: "{{.Pupil}} ({{.Class}}) är inte med i något team. {{.Why}}",
 			Data: map[string]string{"Pupil": pu.Name, "Class": pu.Class, "Why": u.Why}, PupilID: pu.Key})
 	}
 	return out

@@ -365,7 +365,7 @@ func TestSaveWeekCalendar(t *testing.T) {
 			}
 		})
 	}
-	if _, err := SaveWeekCalendar(ctx, w.St, WeekCalendar{PeriodID: w.Period.ID, Team: "Lag 99"}, filepath.Join(dir, "x.ics"), o); err == nil {
+	if _, err := SaveWeekCalendar(ctx, w.St, WeekCalendar{PeriodID: w.Period.ID, Team: "Team 99"}, filepath.Join(dir, "x.ics"), o); err == nil {
 		t.Error("a calendar for a team that is not there")
 	}
 }

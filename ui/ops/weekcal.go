@@ -33,7 +33,7 @@ func (e *NotFoundError) Error() string {
 
 // Swedish says it in Swedish.
 func (e *NotFoundError) Swedish() string {
-	what := map[string]string{"team": "inget lag", "host": "ingen värd"}[e.What]
+	what := map[string]string{"team": "inget team", "host": "ingen värd"}[e.What]
 	return fmt.Sprintf("veckans planering har %s som heter %q", what, e.Name)
 }
 

@@ -345,7 +345,7 @@ func (s *Screen) showPeriods(periods []data.Period, per []data.PeriodOverview) {
 			// A week has no choices and no placements, but teams (found by
 			// use: a week held read "0 med val … 0 placerade").
 			line = lang.X("overview.week_line",
-				"{{.Name}} · {{.Start}} – {{.End}} · åk {{.Grade}} · {{.Status}} · teknikpraovecka: {{.Pupils}} elever, {{.Offers}} värdar, {{.Days}} dagar; lag och rutter under Teknikprao",
+				"{{.Name}} · {{.Start}} – {{.End}} · åk {{.Grade}} · {{.Status}} · teknikpraovecka: {{.Pupils}} elever, {{.Offers}} värdar, {{.Days}} dagar; team och rutter under Teknikprao",
 				f)
 		}
 		if l, ok := s.periods.Objects[i].(*widget.Label); ok {

@@ -58,7 +58,7 @@ func (s *Screen) buildWelcome() {
 	})
 	network := widget.NewCard(lang.X("way.start.network_title", "Nätverket: samordnare"), "", container.NewGridWithColumns(3,
 		startWay(s.membersBtn, lang.X("way.start.members_note", "Företagen i nätverket, med kontaktpersoner och förebilder. Deras jämställdhetsresor följs under Jämställdhetsresor.")),
-		startWay(s.weekBtn, lang.X("way.start.week_note", "Fyra organisationer delar en vecka; varje lag av elever möter alla i sin grupp och veckan avslutas gemensamt.")),
+		startWay(s.weekBtn, lang.X("way.start.week_note", "Fyra organisationer delar en vecka; varje team av elever möter alla i sin grupp och veckan avslutas gemensamt.")),
 		startWay(s.eventBtn, lang.X("way.start.event_note", "Nätverksträffar och elevevenemang: inbjudningar, anmälan, incheckning i dörren och intyg.")),
 	))
 	try := container.NewHBox(s.demoBtn, s.emptyBtn)

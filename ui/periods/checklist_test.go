@@ -41,7 +41,7 @@ func TestPraoperioderShowsTheChosenPeriodsChecklist(t *testing.T) {
 		}
 	}
 	// The week's own steps.
-	for _, w := range []string{"Värdgrupper bildade: ", "Lag och rutter planerade: "} {
+	for _, w := range []string{"Värdgrupper bildade: ", "Team och rutter planerade: "} {
 		if !strings.Contains(s.checklist.Text(), w) {
 			t.Errorf("the week's checklist lacks %q:\n%s", w, s.checklist.Text())
 		}

@@ -167,7 +167,7 @@ func periodRow(p data.Period) (title, detail string) {
 }
 
 // nameStatuses names the statuses in the status list as they read for the
-// format chosen (a week's "lagen klara" for a classic "matchad"), keeping
+// format chosen (a week's "teamen klara" for a classic "matchad"), keeping
 // the one chosen.
 func (s *Screen) nameStatuses() {
 	format := data.FormatClassic
@@ -276,7 +276,7 @@ func (s *Screen) show(p data.Period) {
 		if p.Format == data.FormatWeek {
 			// A week has teams, not choices and placements (found by use:
 			// "0 med val · 0 placerade" with every pupil in a team).
-			s.stats.SetText(lang.X("periods.stats_week", "{{.Pupils}} elever · {{.Offers}} värdar · {{.Days}} dagar · lag och rutter under Teknikprao",
+			s.stats.SetText(lang.X("periods.stats_week", "{{.Pupils}} elever · {{.Offers}} värdar · {{.Days}} dagar · team och rutter under Teknikprao",
 				map[string]string{"Pupils": strconv.Itoa(c.Pupils), "Offers": strconv.Itoa(c.Offers), "Days": strconv.Itoa(c.Days)}))
 			return
 		}

@@ -132,7 +132,7 @@ func TestAWeeksStatusesReadAsAWeeks(t *testing.T) {
 		format   int
 		chosen   string
 		choosing string
-	}{{1, "lagen klara", "anmälan pågår"}, {0, "matchad", "val pågår"}} {
+	}{{1, "teamen klara", "anmälan pågår"}, {0, "matchad", "val pågår"}} {
 		s.format.SetSelectedIndex(c.format)
 		if s.status.Selected != c.chosen || !slices.Contains(s.status.Options, c.choosing) || s.status.SelectedIndex() != matched {
 			t.Errorf("format %d: chosen %q, options %q", c.format, s.status.Selected, s.status.Options)

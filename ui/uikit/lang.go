@@ -94,11 +94,11 @@ func PeriodStatusText(st data.PeriodStatus) string {
 // offers and no matching, but a sign-up (classes, wishes for host groups)
 // and teams.
 var weekStatusNames = map[data.PeriodStatus]string{
-	data.PeriodChoosing: "anmälan pågår", data.PeriodMatched: "lagen klara",
+	data.PeriodChoosing: "anmälan pågår", data.PeriodMatched: "teamen klara",
 }
 
 // PeriodStatusFor names a period status as it reads for a period of format:
-// a teknikprao week says "lagen klara" where a classic period says
+// a teknikprao week says "teamen klara" where a classic period says
 // "matchad".
 func PeriodStatusFor(format data.PeriodFormat, st data.PeriodStatus) string {
 	if sv, ok := weekStatusNames[st]; ok && format == data.FormatWeek {
@@ -217,9 +217,9 @@ func PupilCount(n int) string {
 	return Plural(n, "count.pupils.one", "{{.N}} elev", "count.pupils.other", "{{.N}} elever", nil)
 }
 
-// TeamCount is "1 lag" or "n lag" (one team, n teams).
+// TeamCount is "1 team" or "n team" (one team, n teams).
 func TeamCount(n int) string {
-	return Plural(n, "count.teams.one", "{{.N}} lag", "count.teams.other", "{{.N}} lag", nil)
+	return Plural(n, "count.teams.one", "{{.N}} team", "count.teams.other", "{{.N}} team", nil)
 }
 
 // HostCount is "1 värd" or "n värdar".

@@ -120,7 +120,7 @@ func TestPlural(t *testing.T) {
 	if got := Plural(1, "test.one", "{{.N}} plats hos {{.Host}}", "test.other", "{{.N}} platser hos {{.Host}}", map[string]string{"Host": "Åsa AB"}); got != "1 plats hos Åsa AB" {
 		t.Errorf("Plural with data = %q", got)
 	}
-	if got := TeamCount(1) + ", " + PupilCount(1) + ", " + HostCount(3) + ", " + HostGroupCount(2); got != "1 lag, 1 elev, 3 värdar, 2 värdgrupper" {
+	if got := TeamCount(1) + ", " + PupilCount(1) + ", " + HostCount(3) + ", " + HostGroupCount(2); got != "1 team, 1 elev, 3 värdar, 2 värdgrupper" {
 		t.Errorf("counts = %q", got)
 	}
 }

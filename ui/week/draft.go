@@ -173,7 +173,7 @@ func (d *draft) movePupil(pupilID string, to int) error {
 	}
 	d.unteamed = slices.DeleteFunc(d.unteamed, func(u data.Unteamed) bool { return u.PupilID == pupilID })
 	if to < 0 {
-		d.unteamed = append(d.unteamed, data.Unteamed{PupilID: pupilID, Why: "Flyttad ur laget för hand."})
+		d.unteamed = append(d.unteamed, data.Unteamed{PupilID: pupilID, Why: "Flyttad ur teamet för hand."})
 		return nil
 	}
 	t := &d.teams[to]

@@ -8,8 +8,8 @@ import (
 
 func TestChanges(t *testing.T) {
 	saved := &draft{teams: []team{
-		{name: "Lag 1", groupID: "g", pupils: []string{"a", "b"}, blocks: []string{"x"}},
-		{name: "Lag 2", groupID: "g", pupils: []string{"c", "d"}, blocks: []string{"y"}},
+		{name: "Team 1", groupID: "g", pupils: []string{"a", "b"}, blocks: []string{"x"}},
+		{name: "Team 2", groupID: "g", pupils: []string{"c", "d"}, blocks: []string{"y"}},
 	}}
 	cases := []struct {
 		name          string
@@ -21,7 +21,7 @@ func TestChanges(t *testing.T) {
 		{"out of every team", func(d *draft) { _ = d.movePupil("c", -1) }, 1, 1},
 		{"routes swapped", func(d *draft) { d.teams[0].blocks, d.teams[1].blocks = d.teams[1].blocks, d.teams[0].blocks }, 0, 2},
 		{"a team gone", func(d *draft) { d.teams = d.teams[:1] }, 2, 1},
-		{"a new team", func(d *draft) { d.teams = append(d.teams, team{name: "Lag 3", pupils: []string{"e"}}) }, 1, 1},
+		{"a new team", func(d *draft) { d.teams = append(d.teams, team{name: "Team 3", pupils: []string{"e"}}) }, 1, 1},
 	}
 	for _, c := range cases {
 		d := saved.clone()
@@ -38,8 +38,8 @@ func TestChanges(t *testing.T) {
 
 func TestMovePupil(t *testing.T) {
 	base := &draft{teams: []team{
-		{name: "Lag 1", pupils: []string{"a", "b"}, lockedP: map[string]bool{"b": true}, locked: true},
-		{name: "Lag 2", pupils: []string{"c"}, lockedP: map[string]bool{}},
+		{name: "Team 1", pupils: []string{"a", "b"}, lockedP: map[string]bool{"b": true}, locked: true},
+		{name: "Team 2", pupils: []string{"c"}, lockedP: map[string]bool{}},
 	}, unteamed: []data.Unteamed{{PupilID: "z", Why: "ingen plats"}}}
 	cases := []struct {
 		name     string

@@ -212,9 +212,9 @@ func (t *groupsTab) offerName(id string) string {
 func (t *groupsTab) offerLine(id string) string {
 	for _, o := range t.offers {
 		if o.id == id {
-			// JoinDot: a host without a municipality had read "AB ·  · 4 pass".
-			return uikit.JoinDot(o.host, o.municipality, uikit.Plural(o.blocks, "wk.host_blocks.one", "{{.N}} pass",
-				"wk.host_blocks.other", "{{.N}} pass", nil))
+			// JoinDot: a host without a municipality had read "AB ·  · 4 pass" (then "pass", now "block").
+			return uikit.JoinDot(o.host, o.municipality, uikit.Plural(o.blocks, "wk.host_blocks.one", "{{.N}} block",
+				"wk.host_blocks.other", "{{.N}} block", nil))
 		}
 	}
 	return "?"
@@ -356,7 +356,7 @@ func (t *groupsTab) onPropose() {
 		lines = append(lines, g.Name+": "+strings.Join(names, ", "))
 	}
 	if left := len(t.offers) - placed; left > 0 {
-		lines = append(lines, lang.X("wk.propose_left", "{{.N}} värdar utan giltigt pass blir utan grupp.", map[string]string{"N": fmt.Sprint(left)}))
+		lines = append(lines, lang.X("wk.propose_left", "{{.N}} värdar utan giltigt block blir utan grupp.", map[string]string{"N": fmt.Sprint(left)}))
 	}
 	text := widgets.WrapLabel(strings.Join(lines, "\n"))
 	body := container.NewBorder(widgets.WrapLabel(lang.X("wk.propose_ask", "Ersätta grupperna med det här förslaget? Inget sparas förrän du trycker Spara grupperna.")),
@@ -438,7 +438,7 @@ func (t *groupsTab) onDelete() {
 	}
 	g := t.groups[t.sel]
 	uikit.ConfirmDelete(lang.X("wk.delete_group", "Ta bort grupp"),
-		lang.X("wk.delete_group_ask", "Ta bort {{.Name}}? Dess värdar blir utan grupp och dess lag tas bort när du sparar.", map[string]string{"Name": g.Name}),
+		lang.X("wk.delete_group_ask", "Ta bort {{.Name}}? Dess värdar blir utan grupp och dess team tas bort när du sparar.", map[string]string{"Name": g.Name}),
 		func(ok bool) {
 			if !ok {
 				return
@@ -508,7 +508,7 @@ func (t *groupsTab) save() bool {
 	}
 	t.dirty = false
 	if len(w.saved.teams) > 0 {
-		t.s.planTab.setMessage(lang.X("wk.replan_after_groups", "Grupperna är sparade. Planera om veckan så att lagen följer dem."))
+		t.s.planTab.setMessage(lang.X("wk.replan_after_groups", "Grupperna är sparade. Planera om veckan så att teamen följer dem."))
 	}
 	t.s.loadWeek(w.period.ID, true)
 	return true

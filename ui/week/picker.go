@@ -60,7 +60,7 @@ func openPicker(win fyne.Window, title, placeholder string, items []widgets.Pick
 
 // filter shows the entries whose text holds every typed word, those whose
 // name (the text before the first " · ") holds them all first, so that
-// Enter after "lag 2" takes team 2 and not a team of five pupils.
+// Enter after "team 2" takes team 2 and not a team of five pupils.
 func (p *picker) filter() {
 	words := strings.Fields(uikit.Fold(p.entry.Text))
 	p.shown = p.shown[:0]

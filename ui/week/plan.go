@@ -37,7 +37,7 @@ type column struct {
 }
 
 var teamColumns = []column{
-	{"wk.col_team", "Lag", 190}, {"wk.col_group", "Grupp", 150}, {"wk.col_size", "Elever", 64},
+	{"wk.col_team", "Team", 190}, {"wk.col_group", "Grupp", 150}, {"wk.col_size", "Elever", 64},
 	{"wk.col_mix", "Flickor/pojkar", 116}, {"wk.col_route", "Rutt", 560}, {"wk.col_why", "Varför", 300},
 	{"wk.col_lock", "Lås", 80},
 }
@@ -73,7 +73,7 @@ type planTab struct {
 func newPlanTab(s *Screen) *planTab {
 	t := &planTab{s: s, selTeam: -1}
 	t.search = widget.NewEntry()
-	t.search.SetPlaceHolder(lang.X("wk.team_search", "Sök lag, grupp, värd eller elev"))
+	t.search.SetPlaceHolder(lang.X("wk.team_search", "Sök team, grupp, värd eller elev"))
 	t.search.OnChanged = func(string) { t.refresh() }
 	t.table = widget.NewTable(func() (int, int) { return len(t.rows), len(teamColumns) },
 		func() fyne.CanvasObject {
@@ -110,7 +110,7 @@ func newPlanTab(s *Screen) *planTab {
 	t.changes = widget.NewLabel("")
 	t.changes.Truncation = fyne.TextTruncateEllipsis
 
-	t.teamTitle = widgets.HeadingLabel(lang.X("wk.pick_team", "Välj ett lag i tabellen"))
+	t.teamTitle = widgets.HeadingLabel(lang.X("wk.pick_team", "Välj ett team i tabellen"))
 	t.teamTitle.Truncation = fyne.TextTruncateEllipsis
 	t.teamTitle.Wrapping = fyne.TextWrapOff
 	t.route = widgets.WrapLabel("")
@@ -132,7 +132,7 @@ func newPlanTab(s *Screen) *planTab {
 	}
 	t.moveBtn = widget.NewButtonWithIcon(lang.X("wk.move_pupil", "Flytta elev …"), theme.NavigateNextIcon(), t.onMovePupil)
 	t.lockPupBtn = widget.NewButton(lang.X("wk.lock_pupil", "Lås elev"), t.onLockPupil)
-	t.lockTeamBtn = widget.NewButton(lang.X("wk.lock_team", "Lås laget"), t.onLockTeam)
+	t.lockTeamBtn = widget.NewButton(lang.X("wk.lock_team", "Lås teamet"), t.onLockTeam)
 	t.swapBtn = widget.NewButtonWithIcon(lang.X("wk.swap", "Byt rutt med …"), theme.ViewRefreshIcon(), t.onSwap)
 
 	t.unteamed = widget.NewList(func() int { return len(t.unteamedIDs) }, func() fyne.CanvasObject {
@@ -151,14 +151,14 @@ func newPlanTab(s *Screen) *planTab {
 			t.updateButtons()
 		}
 	}
-	t.allTeamed = widget.NewLabel(lang.X("wk.all_teamed", "Alla elever är i ett lag."))
+	t.allTeamed = widget.NewLabel(lang.X("wk.all_teamed", "Alla elever är i ett team."))
 	t.shortages = widgets.WrapLabel("")
 	t.shortages.Importance = widget.WarningImportance
 
 	tools := container.NewBorder(nil, nil, container.NewHBox(t.planBtn, t.acceptBtn, t.undoBtn), nil, t.progress)
 	head := container.NewVBox(tools, t.message, t.changes)
 	left := container.NewBorder(t.search, nil, nil, nil, t.table)
-	bottom := container.NewBorder(widgets.HeadingLabel(lang.X("wk.unteamed", "Utan lag")), nil, nil, nil,
+	bottom := container.NewBorder(widgets.HeadingLabel(lang.X("wk.unteamed", "Utan team")), nil, nil, nil,
 		container.NewHSplit(container.NewStack(t.unteamed, container.NewVBox(t.allTeamed)), container.NewVScroll(t.shortages)))
 	leftSplit := container.NewVSplit(left, bottom)
 	leftSplit.Offset = 0.78
@@ -292,15 +292,15 @@ func (t *planTab) localWhy(tm team) string {
 	g, b := t.mix(tm)
 	if t.s.w.period.Week.MixRule {
 		if g == 1 {
-			why = append(why, "En flicka ensam i laget.")
+			why = append(why, "En flicka ensam i teamet.")
 		}
 		if b == 1 {
-			why = append(why, "En pojke ensam i laget.")
+			why = append(why, "En pojke ensam i teamet.")
 		}
 	}
 	wk := t.s.w.period.Week
 	if n := len(tm.pupils); n < wk.TeamMin || n > wk.TeamMax {
-		why = append(why, fmt.Sprintf("Laget har %d elever, utanför %d–%d.", n, wk.TeamMin, wk.TeamMax))
+		why = append(why, fmt.Sprintf("Teamet har %d elever, utanför %d–%d.", n, wk.TeamMin, wk.TeamMax))
 	}
 	return strings.Join(why, " ")
 }
@@ -369,7 +369,7 @@ func (t *planTab) showTeam() {
 	t.pupilIDs = nil
 	d := t.s.draft
 	if d == nil || t.selTeam < 0 || t.selTeam >= len(d.teams) {
-		t.teamTitle.SetText(lang.X("wk.pick_team", "Välj ett lag i tabellen"))
+		t.teamTitle.SetText(lang.X("wk.pick_team", "Välj ett team i tabellen"))
 		t.route.SetText("")
 		t.pupils.Refresh()
 		return
@@ -461,9 +461,9 @@ func (t *planTab) updateButtons() {
 	on(t.lockPupBtn, team && t.selPup != "" && s.draft.teamOf(t.selPup) == t.selTeam)
 	if team {
 		if s.draft.teams[t.selTeam].locked {
-			t.lockTeamBtn.SetText(lang.X("wk.unlock_team", "Lås upp laget"))
+			t.lockTeamBtn.SetText(lang.X("wk.unlock_team", "Lås upp teamet"))
 		} else {
-			t.lockTeamBtn.SetText(lang.X("wk.lock_team", "Lås laget"))
+			t.lockTeamBtn.SetText(lang.X("wk.lock_team", "Lås teamet"))
 		}
 		if s.draft.teams[t.selTeam].lockedP[t.selPup] {
 			t.lockPupBtn.SetText(lang.X("wk.unlock_pupil", "Lås upp elev"))
@@ -535,7 +535,7 @@ func (t *planTab) onPlan() {
 			for _, tm := range nd.teams {
 				teamed += len(tm.pupils)
 			}
-			t.setMessage(lang.X("wk.planned", "Planerat: {{.Teams}} lag, {{.Teamed}} av {{.Pupils}} elever i lag. Inget är sparat förrän du trycker Godkänn.",
+			t.setMessage(lang.X("wk.planned", "Planerat: {{.Teams}} team, {{.Teamed}} av {{.Pupils}} elever i team. Inget är sparat förrän du trycker Godkänn.",
 				map[string]string{"Teams": fmt.Sprint(len(nd.teams)), "Teamed": fmt.Sprint(teamed), "Pupils": fmt.Sprint(len(w.in.Pupils))}))
 			s.afterChange()
 		}
@@ -703,10 +703,10 @@ func (t *planTab) onMovePupil() {
 	from := s.draft.teamOf(id)
 	items := t.teamItems(from, "")
 	if from >= 0 {
-		items = append(items, widgets.PickItem{ID: "-1", Text: lang.X("wk.no_team", "(utan lag)")})
+		items = append(items, widgets.PickItem{ID: "-1", Text: lang.X("wk.no_team", "(utan team)")})
 	}
 	s.picker = openPicker(s.main.Window(), lang.X("wk.move_pupil_to", "Flytta {{.Pupil}} till", map[string]string{"Pupil": s.pupilName(id)}),
-		lang.X("wk.team_pick", "Sök lag"), items, func(pick string) {
+		lang.X("wk.team_pick", "Sök team"), items, func(pick string) {
 			var to int
 			fmt.Sscan(pick, &to)
 			t.movePupil(id, to)
@@ -719,7 +719,7 @@ func (t *planTab) movePupil(id string, to int) {
 		from := d.teamOf(id)
 		if err := d.movePupil(id, to); err != nil {
 			if errors.Is(err, errLockedPupil) {
-				return errors.New(lang.X("wk.err_locked_pupil", "{{.Pupil}} är låst till laget. Lås upp eleven först.",
+				return errors.New(lang.X("wk.err_locked_pupil", "{{.Pupil}} är låst till teamet. Lås upp eleven först.",
 					map[string]string{"Pupil": t.s.pupilName(id)}))
 			}
 			return err
@@ -778,10 +778,10 @@ func (t *planTab) onSwap() {
 	}
 	items := t.teamItems(i, s.draft.teams[i].groupID)
 	if len(items) == 0 {
-		dialog.ShowInformation(lang.X("wk.swap", "Byt rutt med …"), lang.X("wk.swap_none", "Det finns inget annat olåst lag i gruppen."), s.main.Window())
+		dialog.ShowInformation(lang.X("wk.swap", "Byt rutt med …"), lang.X("wk.swap_none", "Det finns inget annat olåst team i gruppen."), s.main.Window())
 		return
 	}
-	s.picker = openPicker(s.main.Window(), lang.X("wk.swap", "Byt rutt med …"), lang.X("wk.team_pick", "Sök lag"), items, func(pick string) {
+	s.picker = openPicker(s.main.Window(), lang.X("wk.swap", "Byt rutt med …"), lang.X("wk.team_pick", "Sök team"), items, func(pick string) {
 		var j int
 		fmt.Sscan(pick, &j)
 		t.swap(i, j)
@@ -794,7 +794,7 @@ func (t *planTab) swap(i, j int) {
 			return nil
 		}
 		if d.teams[i].locked || d.teams[j].locked {
-			return errors.New(lang.X("wk.err_swap_locked", "Ett låst lag behåller sin rutt. Lås upp laget först."))
+			return errors.New(lang.X("wk.err_swap_locked", "Ett låst team behåller sin rutt. Lås upp teamet först."))
 		}
 		d.teams[i].blocks, d.teams[j].blocks = d.teams[j].blocks, d.teams[i].blocks
 		return nil

@@ -20,9 +20,9 @@ type weekDoc struct {
 
 var weekDocs = []weekDoc{
 	{reports.KindWeekSchedules, "wk.doc_schedules", "Veckoscheman", "wk.doc_schedules_hint", "En sida per elev: dagarna, värdarna, tider, förebilder och avslutningen."},
-	{reports.KindTeamSheets, "wk.doc_teams", "Teamblad", "wk.doc_teams_hint", "Ett blad per lag med elever och rutt."},
-	{reports.KindHostRunsheets, "wk.doc_runsheets", "Körschema för värdar", "wk.doc_runsheets_hint", "Vilket lag som kommer vilket pass, förnamn och klass."},
-	{reports.KindWeekAttendance, "wk.doc_attendance", "Närvarolistor", "wk.doc_attendance_hint", "En lista per pass och lag; handledaren skriver under."},
+	{reports.KindTeamSheets, "wk.doc_teams", "Teamblad", "wk.doc_teams_hint", "Ett blad per team med elever och rutt."},
+	{reports.KindHostRunsheets, "wk.doc_runsheets", "Körschema för värdar", "wk.doc_runsheets_hint", "Vilket team som kommer vilket block, förnamn och klass."},
+	{reports.KindWeekAttendance, "wk.doc_attendance", "Närvarolistor", "wk.doc_attendance_hint", "En lista per block och team; handledaren skriver under."},
 	{reports.KindWeekCertificates, "wk.doc_certificates", "Intyg", "wk.doc_certificates_hint", "Varje värd eleven besökte och avslutningen."},
 	{reports.KindHostFeedback, "wk.doc_feedback", "Återkoppling till värdar", "wk.doc_feedback_hint", "Elevernas omdömen per värd, små grupper dolda."},
 }
@@ -67,7 +67,7 @@ func newPrintTab(s *Screen) *printTab {
 			s.main.SaveWeekCalendar(id, "pupils", "")
 		}
 	})
-	t.teamCal = widget.NewButtonWithIcon(lang.X("wk.cal_team", "Lagets kalender"), theme.CalendarIcon(), func() {
+	t.teamCal = widget.NewButtonWithIcon(lang.X("wk.cal_team", "Teamets kalender"), theme.CalendarIcon(), func() {
 		if id := s.periodID(); id != "" && t.team.Selected != "" {
 			s.main.SaveWeekCalendar(id, "team", t.team.Selected)
 		}
@@ -79,7 +79,7 @@ func newPrintTab(s *Screen) *printTab {
 	})
 	cals := widgets.FormGrid(
 		widgets.Field(lang.X("wk.cal_all", "Alla elever"), container.NewHBox(t.pupilCal), nil),
-		widgets.Field(lang.X("wk.cal_a_team", "Ett lag"), container.NewBorder(nil, nil, nil, t.teamCal, t.team), nil),
+		widgets.Field(lang.X("wk.cal_a_team", "Ett team"), container.NewBorder(nil, nil, nil, t.teamCal, t.team), nil),
 		widgets.Field(lang.X("wk.cal_a_host", "En värd"), container.NewBorder(nil, nil, nil, t.hostCal, t.host.Content), nil),
 	)
 	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(

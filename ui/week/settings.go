@@ -67,8 +67,8 @@ func newSettingsTab(s *Screen) *settingsTab {
 		return e
 	}
 	t.teamMin, t.teamMax, t.mixWeight, t.travel = num(), num(), num(), num()
-	t.mixRule = widget.NewCheck(lang.X("wk.mix_rule", "Ingen ensam flicka eller pojke i ett lag"), nil)
-	t.friends = widget.NewCheck(lang.X("wk.friends", "Kompisar i samma lag"), nil)
+	t.mixRule = widget.NewCheck(lang.X("wk.mix_rule", "Ingen ensam flicka eller pojke i ett team"), nil)
+	t.friends = widget.NewCheck(lang.X("wk.friends", "Kompisar i samma team"), nil)
 	var modes []string
 	for _, m := range teamModes {
 		modes = append(modes, teamModeText(m))
@@ -92,7 +92,7 @@ func newSettingsTab(s *Screen) *settingsTab {
 		container.NewVBox(widgets.Labelled(lang.X("wk.team_min", "Minst"), t.teamMin), t.errs["team_min"]),
 		container.NewVBox(widgets.Labelled(lang.X("wk.team_max", "Högst"), t.teamMax), t.errs["team_max"]))
 	rules := widgets.FormGrid(
-		widgets.Field(lang.X("wk.team_size", "Lagstorlek (elever)"), size, nil),
+		widgets.Field(lang.X("wk.team_size", "Teamstorlek (elever)"), size, nil),
 		widgets.Field(lang.X("wk.mix", "Blandning"), t.mixRule, nil),
 		widgets.Field(lang.X("wk.mix_weight", "Vikt för blandningen"), t.mixWeight, t.errs["mix_weight"]),
 		widgets.Field(lang.X("wk.mode", "Klasser och skolor"), t.mode, t.errs["team_mode"]),
@@ -125,7 +125,7 @@ func newSettingsTab(s *Screen) *settingsTab {
 	// pixels it sat under the closing session's card, out of sight.
 	form := container.NewVScroll(container.NewPadded(container.NewVBox(
 		t.heading,
-		widget.NewCard(lang.X("wk.rules", "Lagen"), lang.X("wk.rules_sub", "Gäller när veckan planeras."), rules),
+		widget.NewCard(lang.X("wk.rules", "Teamen"), lang.X("wk.rules_sub", "Gäller när veckan planeras."), rules),
 		widget.NewCard(lang.X("wk.closing", "Avslutning"), lang.X("wk.closing_sub", "Alla veckans elever är med. Den måste ligga inom veckan."),
 			container.NewVBox(closing, t.closingInfo, container.NewHBox(t.registerBtn, t.toEvents), t.closingMsg)))))
 	// "Sparat." beside Spara (found by use: saving the closing session said
@@ -212,7 +212,7 @@ func (t *settingsTab) onRegisterClosing() {
 		ids = append(ids, tm.pupils...)
 	}
 	if len(ids) == 0 {
-		t.closingMsg.SetText(lang.X("wk.register_closing_none", "Veckan har inga sparade lag än: planera och godkänn först, sedan kan eleverna anmälas."))
+		t.closingMsg.SetText(lang.X("wk.register_closing_none", "Veckan har inga sparade team än: planera och godkänn först, sedan kan eleverna anmälas."))
 		return
 	}
 	st, eventID := t.s.main.Store(), w.closing.ID

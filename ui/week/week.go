@@ -130,7 +130,7 @@ func New(m Shell) *Screen {
 
 	title := widgets.HeadingLabel(lang.X("wk.empty_title", "Det finns ingen teknikpraovecka än"))
 	text := widgets.WrapLabel(lang.X("wk.empty_text",
-		"I en teknikpraovecka går lag om 4–6 elever runt hos en grupp värdar, en halvdag hos varje, och veckan avslutas tillsammans. Skapa veckan här eller i Praoperioder (format Teknikprao-vecka)."))
+		"I en teknikpraovecka går team om 4–6 elever runt hos en grupp värdar, en halvdag hos varje, och veckan avslutas tillsammans. Skapa veckan här eller i Praoperioder (format Teknikprao-vecka)."))
 	create := widget.NewButtonWithIcon(lang.X("wk.create", "Skapa teknikpraovecka"), theme.ContentAddIcon(), s.OnNew)
 	create.Importance = widget.HighImportance
 	// A fixed box: centred text would otherwise wrap to its narrowest.
@@ -444,7 +444,7 @@ func (s *Screen) updateCounts() {
 		hosts[b.HostID] = true
 	}
 	s.counts.SetText(lang.X("wk.counts",
-		"{{.Pupils}} · {{.Teams}} · {{.Unteamed}} utan lag · {{.Groups}} · {{.Hosts}} · {{.Problems}}",
+		"{{.Pupils}} · {{.Teams}} · {{.Unteamed}} utan team · {{.Groups}} · {{.Hosts}} · {{.Problems}}",
 		map[string]string{"Pupils": uikit.PupilCount(len(s.w.in.Pupils)), "Teams": uikit.TeamCount(teams),
 			"Unteamed": strconv.Itoa(len(s.w.in.Pupils) - teamed), "Groups": uikit.HostGroupCount(len(s.w.groups)),
 			"Hosts":    uikit.HostCount(len(hosts)),
@@ -560,7 +560,7 @@ func (s *Screen) OnNew() {
 		widgets.Field(lang.X("wk.f_last", "Sista dag"), f.end, f.errs["end"]),
 		widgets.Field(lang.X("wk.f_schools", "Skolor"), schoolBox, f.errs["schools"]),
 	)
-	note := widgets.WrapLabel(lang.X("wk.create_note", "Lagstorlek 4–6, ingen ensam flicka eller pojke och kompisar tillsammans. Allt kan ändras under Vecka."))
+	note := widgets.WrapLabel(lang.X("wk.create_note", "Teamstorlek 4–6, ingen ensam flicka eller pojke och kompisar tillsammans. Allt kan ändras under Vecka."))
 	f.create = func() {
 		for _, l := range f.errs {
 			l.Hide()

@@ -287,7 +287,7 @@ func TestRunAWeek(t *testing.T) {
 	if ts, _ := st.ListTeams(ctx, pid); len(ts) != 0 {
 		t.Fatal("planning saved the plan")
 	}
-	if !strings.Contains(s.counts.Text, "lag") || len(p.rows) != len(s.draft.teams) {
+	if !strings.Contains(s.counts.Text, "team") || len(p.rows) != len(s.draft.teams) {
 		t.Errorf("counts %q, %d rows", s.counts.Text, len(p.rows))
 	}
 	// Move a pupil of team 0 to team 1 with the picker.
@@ -363,7 +363,7 @@ func TestRunAWeek(t *testing.T) {
 			p.movePupil(free, other)
 		}
 	}
-	if !strings.Contains(p.changes.Text, "1 elev flyttade, 2 lag ändrade") {
+	if !strings.Contains(p.changes.Text, "1 elev flyttade, 2 team ändrade") {
 		t.Errorf("after a move: %q", p.changes.Text)
 	}
 	test.Tap(p.undoBtn)
@@ -459,7 +459,7 @@ func TestSwapAndUndoMove(t *testing.T) {
 	other := s.draft.teams[b].pupils[0]
 	p.movePupil(other, -1)
 	q := p.acceptQuestion()
-	if !strings.Contains(q, "1 utan team") || !strings.Contains(q, "inte med i något lag") || !strings.Contains(q, "spara ändå?") {
+	if !strings.Contains(q, "1 utan team") || !strings.Contains(q, "inte med i något team") || !strings.Contains(q, "spara ändå?") {
 		t.Errorf("question %q", q)
 	}
 	if ts, _ := st.ListTeams(context.Background(), s.periodID()); len(ts) != 0 {
@@ -502,7 +502,7 @@ func TestATeamTooLargeIsFlagged(t *testing.T) {
 		t.Errorf("count cell %q, importance %v; want %d marked", l.Text, l.Importance, len(big.pupils))
 	}
 	q := p.acceptQuestion()
-	want := fmt.Sprintf("%s har %d elever, fler än största lagstorleken %d", big.name, len(big.pupils), max)
+	want := fmt.Sprintf("%s har %d elever, fler än största teamstorleken %d", big.name, len(big.pupils), max)
 	if !strings.Contains(q, want) || !strings.Contains(q, "spara ändå?") {
 		t.Errorf("question %q, want it to name %q and ask", q, want)
 	}
@@ -590,7 +590,7 @@ func TestHostLine(t *testing.T) {
 		{id: "a", host: "Bergslagens Kraft AB", blocks: 4},
 		{id: "b", host: "Vänerns Data AB", municipality: "Karlstad", blocks: 1},
 	}}
-	for id, want := range map[string]string{"a": "Bergslagens Kraft AB · 4 pass", "b": "Vänerns Data AB · Karlstad · 1 pass", "x": "?"} {
+	for id, want := range map[string]string{"a": "Bergslagens Kraft AB · 4 block", "b": "Vänerns Data AB · Karlstad · 1 block", "x": "?"} {
 		if got := g.offerLine(id); got != want {
 			t.Errorf("offerLine(%q) = %q, want %q", id, got, want)
 		}

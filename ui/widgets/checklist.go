@@ -145,7 +145,7 @@ func StepTitle(s data.ChecklistStep, p data.Period) string {
 	case data.StepMatching:
 		return lang.X("way.step.matching", "Matchning körd och godkänd")
 	case data.StepTeams:
-		return lang.X("way.step.teams", "Lag och rutter planerade")
+		return lang.X("way.step.teams", "Team och rutter planerade")
 	case data.StepDocuments:
 		return lang.X("way.step.documents", "Scheman och värdbekräftelser utskrivna")
 	case data.StepAttendance:
@@ -245,7 +245,7 @@ func StepDetail(s data.ChecklistStep, p data.Period, byID map[string]data.Checkl
 		return lang.X("way.detail.matching", "{{.Done}} av {{.Total}} elever placerade.",
 			map[string]string{"Done": n(s.Done), "Total": n(s.Total)})
 	case data.StepTeams:
-		return lang.X("way.detail.teams", "{{.Done}} av {{.Total}} elever i {{.Teams}} lag.",
+		return lang.X("way.detail.teams", "{{.Done}} av {{.Total}} elever i {{.Teams}} team.",
 			map[string]string{"Done": n(s.Done), "Total": n(s.Total), "Teams": n(s.Extra)})
 	case data.StepDocuments:
 		if len(s.Names) == 0 {
@@ -274,7 +274,7 @@ func StepDetail(s data.ChecklistStep, p data.Period, byID map[string]data.Checkl
 		case s.State == data.StepDone:
 			return lang.X("way.detail.cert_done", "Utskrivna.")
 		case s.Extra > 0:
-			return lang.X("way.detail.cert_unrecorded", "Registrera närvaron först: {{.N}} dagar (pass) saknar närvaro och skulle räknas som frånvaro.",
+			return lang.X("way.detail.cert_unrecorded", "Registrera närvaron först: {{.N}} dagar (block) saknar närvaro och skulle räknas som frånvaro.",
 				map[string]string{"N": n(s.Extra)})
 		}
 		return lang.X("way.detail.cert_todo", "Perioden är slut och närvaron registrerad: intygen kan skrivas ut.")

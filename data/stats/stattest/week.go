@@ -153,7 +153,7 @@ func BuildWeeks(ctx context.Context, st *data.Store) (WeekFixture, error) {
 		{GroupID: g1[0].ID, Name: "T2", PupilIDs: ids("Saga", "Ines", "Hugo", "Otto", "Adam"), BlockIDs: route(o1, 1, 0, 1, 2, 3)},
 		{GroupID: g1[0].ID, Name: "T3", PupilIDs: ids("Ella", "Selma", "Oscar", "Viktor", "Alvin"), BlockIDs: route(o1, 2, 0, 1, 2, 3)},
 		{GroupID: g1[0].ID, Name: "T4", PupilIDs: ids("Cleo", "Caspar", "Carl", "Colin", "Cyrus"), BlockIDs: route(o1, 3, 0, 1),
-			Why: "Cleo är ensam flicka i laget."},
+			Why: "Cleo är ensam flicka i teamet."},
 	}
 	must(st.SaveWeekPlan(ctx, w1.ID, teams, []data.Unteamed{{PupilID: id["Tuva"], Why: "Sjuk hela veckan."}}))
 	for _, p := range ids("Alva", "Elsa", "Maja", "Liam", "Noah") {

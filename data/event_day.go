@@ -2,6 +2,8 @@ package data
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -166,6 +168,99 @@ func (s *Store) RegisterMany(ctx context.Context, eventID string, personIDs, pup
 		return nil
 	})
 	return res, err
+}
+
+// ClosingRegistration is what RegisterWeekClosing did.
+type ClosingRegistration struct {
+	BulkRegistered
+	// Cancelled counts the pupils in teams whose registration was
+	// cancelled: they were left so, since someone decided it by hand.
+	Cancelled int
+	// NotInTeam counts the pupils on the list (with a seat or waiting) who
+	// are in no team of the week: they are left on it, and the user told.
+	NotInTeam int
+}
+
+// RegisterWeekClosing puts the pupils of a week's saved teams on the list
+// of its closing session, in one transaction, so that the check-in at the
+// door finds them and the certificates can say who came. Those already on
+// it are left as they are, and so is a cancelled registration: approving a
+// plan again must not undo a cancellation made by hand. Pupils on the list
+// who are in no team are counted, not cancelled. A week without a closing
+// session, or a period that is not a week, does nothing: ok is false.
+func (s *Store) RegisterWeekClosing(ctx context.Context, periodID string) (res ClosingRegistration, ok bool, err error) {
+	err = s.InTx(ctx, func(tx *Store) error {
+		res, ok = ClosingRegistration{}, false
+		per, err := tx.GetPeriod(ctx, periodID)
+		if err != nil {
+			return err
+		}
+		if per.Format != FormatWeek || per.ClosingEventID == "" {
+			return nil
+		}
+		if _, err := tx.GetEvent(ctx, per.ClosingEventID); errors.Is(err, ErrNotFound) {
+			return nil // the session was deleted in Evenemang
+		} else if err != nil {
+			return err
+		}
+		ok = true
+		teams, err := tx.ListTeams(ctx, periodID)
+		if err != nil {
+			return err
+		}
+		regs, err := tx.ListRegistrations(ctx, per.ClosingEventID)
+		if err != nil {
+			return err
+		}
+		status := map[string]RegistrationStatus{}
+		for _, r := range regs {
+			if r.PupilID != "" {
+				status[r.PupilID] = r.Status
+			}
+		}
+		// A team keeps a locked pupil who has left the register since;
+		// only those in it can come.
+		live, err := queryRows(ctx, tx.q, `SELECT DISTINCT m.pupil_id FROM team_members m
+			JOIN teams t ON t.id = m.team_id JOIN pupils p ON p.id = m.pupil_id
+			WHERE t.deleted_at IS NULL AND p.deleted_at IS NULL AND t.period_id = ?`, []any{periodID},
+			func(rows *sql.Rows) (id string, err error) {
+				err = rows.Scan(&id)
+				return id, err
+			})
+		if err != nil {
+			return err
+		}
+		inRegister := map[string]bool{}
+		for _, id := range live {
+			inRegister[id] = true
+		}
+		teamed := map[string]bool{}
+		var ids []string
+		for _, t := range teams {
+			for _, p := range t.PupilIDs {
+				if teamed[p] || !inRegister[p] {
+					continue
+				}
+				teamed[p] = true
+				if st, had := status[p]; had && st == RegCancelled {
+					res.Cancelled++
+					continue
+				}
+				ids = append(ids, p)
+			}
+		}
+		for p, st := range status {
+			if !teamed[p] && (st.HoldsSeat() || st == RegWaitlisted) {
+				res.NotInTeam++
+			}
+		}
+		res.BulkRegistered, err = tx.RegisterMany(ctx, per.ClosingEventID, nil, ids)
+		return err
+	})
+	if err != nil {
+		return ClosingRegistration{}, false, err
+	}
+	return res, ok, nil
 }
 
 // ListLineError names the lines of a registration list that match nobody,

@@ -217,3 +217,81 @@ func TestLocksMovesAndSwaps(t *testing.T) {
 		t.Errorf("lock an unknown team = %v", err)
 	}
 }
+
+// TestRegisterWeekClosing checks what approving a plan does to the closing
+// session's list: the teams' pupils are put on it once, a cancellation made
+// by hand stays, a pupil on it in no team is counted and kept, and a week
+// without a closing session (or one deleted since) is left alone.
+func TestRegisterWeekClosing(t *testing.T) {
+	ctx := context.Background()
+	type want struct {
+		res ClosingRegistration
+		ok  bool
+		on  int // pupils on the list with a seat or waiting, after
+	}
+	cases := []struct {
+		name  string
+		setup func(t *testing.T, st *Store, w *weekWorld)
+		want  want
+	}{
+		{"a first approval", func(*testing.T, *Store, *weekWorld) {}, want{ClosingRegistration{BulkRegistered: BulkRegistered{Registered: 8}}, true, 8}},
+		{"approved again", func(t *testing.T, st *Store, w *weekWorld) {
+			_, _, err := st.RegisterWeekClosing(ctx, w.period.ID)
+			mustT(t)(err)
+		}, want{ClosingRegistration{BulkRegistered: BulkRegistered{Already: 8}}, true, 8}},
+		{"a cancellation stays", func(t *testing.T, st *Store, w *weekWorld) {
+			r, err := st.Register(ctx, w.closing.ID, "", w.pupils[2].ID)
+			mustT(t)(err)
+			_, err = st.Cancel(ctx, r.ID)
+			mustT(t)(err)
+		}, want{ClosingRegistration{BulkRegistered: BulkRegistered{Registered: 7}, Cancelled: 1}, true, 7}},
+		{"a pupil in no team is told, not cancelled", func(t *testing.T, st *Store, w *weekWorld) {
+			extra := Pupil{SchoolID: w.school.ID, FirstName: "Ivar", LastName: "Testsson", ClassName: "9B", Grade: 9, Gender: GenderBoy}
+			mustT(t)(st.SavePupil(ctx, &extra))
+			_, err := st.Register(ctx, w.closing.ID, "", extra.ID)
+			mustT(t)(err)
+		}, want{ClosingRegistration{BulkRegistered: BulkRegistered{Registered: 8}, NotInTeam: 1}, true, 9}},
+		{"a locked pupil who left the register is not put on it", func(t *testing.T, st *Store, w *weekWorld) {
+			teams, err := st.ListTeams(ctx, w.period.ID)
+			mustT(t)(err)
+			mustT(t)(st.SetTeamPupilLocked(ctx, teams[0].ID, w.pupils[0].ID, true))
+			mustT(t)(st.DeletePupil(ctx, w.pupils[0].ID))
+		}, want{ClosingRegistration{BulkRegistered: BulkRegistered{Registered: 7}}, true, 7}},
+		{"a full session puts the rest on its waitlist", func(t *testing.T, st *Store, w *weekWorld) {
+			w.closing.Capacity = 5
+			mustT(t)(st.SaveEvent(ctx, &w.closing))
+		}, want{ClosingRegistration{BulkRegistered: BulkRegistered{Registered: 5, Waitlisted: 3}}, true, 8}},
+		{"no closing session", func(t *testing.T, st *Store, w *weekWorld) {
+			w.period.ClosingEventID = ""
+			mustT(t)(st.SavePeriod(ctx, &w.period))
+		}, want{ok: false, on: 0}},
+		{"the closing session deleted since", func(t *testing.T, st *Store, w *weekWorld) {
+			mustT(t)(st.DeleteEvent(ctx, w.closing.ID))
+		}, want{ok: false, on: 0}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st := newStore(t)
+			w := newWeekWorld(t, st)
+			gs := w.groups(t, st)
+			mustT(t)(st.SaveWeekPlan(ctx, w.period.ID, sunneTeams(w, gs[0].ID), nil))
+			c.setup(t, st, w)
+			res, ok, err := st.RegisterWeekClosing(ctx, w.period.ID)
+			mustT(t)(err)
+			if res != c.want.res || ok != c.want.ok {
+				t.Errorf("got %+v ok=%v, want %+v ok=%v", res, ok, c.want.res, c.want.ok)
+			}
+			regs, err := st.ListRegistrations(ctx, w.closing.ID)
+			mustT(t)(err)
+			on := 0
+			for _, r := range regs {
+				if r.PupilID != "" && (r.Status.HoldsSeat() || r.Status == RegWaitlisted) {
+					on++
+				}
+			}
+			if on != c.want.on {
+				t.Errorf("%d pupils on the list, want %d", on, c.want.on)
+			}
+		})
+	}
+}

@@ -78,6 +78,17 @@ Without --save nothing is stored.`,
 			}
 			if w.Saved {
 				fmt.Fprintf(env.Stderr, "techniqual rotation plan: saved %d teams of %q\n", len(rep.Teams), per.Name)
+				if r := w.Registered; r != nil {
+					fmt.Fprintf(env.Stderr, "techniqual rotation plan: the closing session's list: %d pupils added, %d already on it, %d on the waitlist",
+						r.Registered, r.Already, r.Waitlisted)
+					if r.Cancelled > 0 {
+						fmt.Fprintf(env.Stderr, "; %d cancelled registrations of pupils in teams left as they are", r.Cancelled)
+					}
+					if r.NotInTeam > 0 {
+						fmt.Fprintf(env.Stderr, "; %d pupils on it are in no team (cancel them under Evenemang in the window if they are not coming)", r.NotInTeam)
+					}
+					fmt.Fprintln(env.Stderr)
+				}
 				return exitOK
 			}
 			if w.SaveError != nil {

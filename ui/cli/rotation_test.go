@@ -443,7 +443,8 @@ func TestWeekDocumentsAndCalendars(t *testing.T) {
 	if code != exitFailure || !strings.Contains(errs, "no plan saved yet (run: techniqual rotation plan --save)") {
 		t.Fatalf("without a plan: exit %d, %q", code, errs)
 	}
-	if code, _, errs := cliRun("rotation", "plan", "--db", db, "--period", name, "--save"); code != exitOK {
+	if code, _, errs := cliRun("rotation", "plan", "--db", db, "--period", name, "--save"); code != exitOK ||
+		!strings.Contains(errs, "the closing session's list: 8 pupils added, 0 already on it, 0 on the waitlist") {
 		t.Fatalf("rotation plan --save: exit %d: %s", code, errs)
 	}
 	for _, kind := range []string{"week-schedules", "team-sheets", "host-runsheets", "host-feedback", "attendance"} {

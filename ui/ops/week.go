@@ -36,6 +36,10 @@ type WeekPlan struct {
 	Saved     bool
 	SaveError error
 	Closing   *data.Event // the week's closing session, nil when none
+	// Registered is what saving did to the closing session's list (its
+	// teams' pupils are put on it, data.Store.RegisterWeekClosing); nil
+	// when nothing was saved or the week has no closing session.
+	Registered *data.ClosingRegistration
 }
 
 // Blocking are the problems that stop a plan from being saved: every
@@ -162,7 +166,11 @@ func PlanWeek(ctx context.Context, st *data.Store, periodID string, save bool) (
 		if !save || len(w.Blocking()) > 0 {
 			return errDryRun
 		}
-		return nil
+		reg, ok, err := tx.RegisterWeekClosing(ctx, periodID)
+		if ok {
+			w.Registered = &reg
+		}
+		return err
 	})
 	switch {
 	case err == nil:

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -639,16 +640,50 @@ func savePlan(st *data.Store, periodID string, d *draft) error {
 	})
 }
 
+// accept saves the plan being worked on and, in the same transaction,
+// puts its pupils on the closing session's list (found by use: a button
+// in Inställningar did it, which a coordinator had to know of).
 func (t *planTab) accept() {
 	s := t.s
 	before := s.w.saved.clone()
-	if err := savePlan(s.main.Store(), s.w.period.ID, s.draft); err != nil {
+	var reg data.ClosingRegistration
+	var closing bool
+	err := s.main.Store().InTx(context.Background(), func(tx *data.Store) error {
+		if err := savePlan(tx, s.w.period.ID, s.draft); err != nil {
+			return err
+		}
+		var err error
+		reg, closing, err = tx.RegisterWeekClosing(context.Background(), s.w.period.ID)
+		return err
+	})
+	if err != nil {
 		s.showErr(err)
 		return
 	}
 	s.undo = append(s.undo, undoStep{draft: s.draft.clone(), saved: before})
-	t.setMessage(lang.X("wk.saved", "Planen är sparad."))
+	msg := lang.X("wk.saved", "Planen är sparad.")
+	if closing {
+		msg += " " + closingMessage(reg)
+	}
+	t.setMessage(msg)
 	s.loadWeek(s.w.period.ID, true)
+}
+
+// closingMessage says what RegisterWeekClosing did.
+func closingMessage(r data.ClosingRegistration) string {
+	msg := lang.X("wk.closing_registered",
+		"Avslutningen: {{.R}} elever nyanmälda, {{.A}} fanns redan på listan, {{.W}} reserver.",
+		map[string]string{"R": strconv.Itoa(r.Registered), "A": strconv.Itoa(r.Already), "W": strconv.Itoa(r.Waitlisted)})
+	if r.Cancelled > 0 {
+		msg += " " + lang.X("wk.closing_cancelled_kept",
+			"{{.N}} elever i team har en avbokad anmälan, som står kvar.", map[string]string{"N": strconv.Itoa(r.Cancelled)})
+	}
+	if r.NotInTeam > 0 {
+		msg += " " + lang.X("wk.closing_not_in_team",
+			"{{.N}} elever på listan är inte med i något team: avboka dem under Evenemang om de inte ska komma.",
+			map[string]string{"N": strconv.Itoa(r.NotInTeam)})
+	}
+	return msg
 }
 
 // onUndo puts back the plan before the last change; when that change was a

@@ -42,6 +42,7 @@ type settingsTab struct {
 	registerBtn          *widget.Button // the week's pupils onto the closing's list
 	toEvents             *widget.Button
 	closingMsg           *widget.Label // what registering did
+	closingMsgFor        string        // the week closingMsg speaks of
 	savedLbl             *widget.Label // "Sparat." after a save
 	savedFor             string        // the week savedLbl speaks of
 	teamMin, teamMax     *widget.Entry
@@ -162,7 +163,9 @@ func (t *settingsTab) show() {
 	if p.ID != t.savedFor {
 		t.savedLbl.SetText("")
 	}
-	t.closingMsg.SetText("")
+	if p.ID != t.closingMsgFor {
+		t.closingMsg.SetText("") // kept when the week shown is read again
+	}
 	t.heading.SetText(lang.X("wk.week_heading", "{{.Name}} · {{.First}} – {{.Last}}",
 		map[string]string{"Name": p.Name, "First": uikit.LongDate(p.Start), "Last": uikit.LongDate(p.End)}))
 	t.teamMin.SetText(strconv.Itoa(p.Week.TeamMin))
@@ -207,29 +210,31 @@ func (t *settingsTab) onRegisterClosing() {
 	if w == nil || w.closing == nil {
 		return
 	}
-	var ids []string
-	for _, tm := range w.saved.teams {
-		ids = append(ids, tm.pupils...)
-	}
-	if len(ids) == 0 {
-		t.closingMsg.SetText(lang.X("wk.register_closing_none", "Veckan har inga sparade team än: planera och godkänn först, sedan kan eleverna anmälas."))
+	if len(w.saved.teams) == 0 {
+		t.say(lang.X("wk.register_closing_none", "Veckan har inga sparade team än: planera och godkänn först, sedan kan eleverna anmälas."))
 		return
 	}
-	st, eventID := t.s.main.Store(), w.closing.ID
+	st, periodID := t.s.main.Store(), w.period.ID
 	t.registerBtn.Disable()
 	t.s.main.Background(func() func() {
-		res, err := st.RegisterMany(context.Background(), eventID, nil, ids)
+		res, _, err := st.RegisterWeekClosing(context.Background(), periodID)
 		return func() {
 			t.registerBtn.Enable()
 			if err != nil {
 				t.s.showErr(err)
 				return
 			}
-			t.closingMsg.SetText(lang.X("wk.register_closing_done",
-				"{{.R}} elever anmälda till avslutningen ({{.A}} fanns redan, {{.W}} reserver). Närvaron tas vid incheckningen i dörren under Evenemang.",
-				map[string]string{"R": strconv.Itoa(res.Registered), "A": strconv.Itoa(res.Already), "W": strconv.Itoa(res.Waitlisted)}))
+			t.say(closingMessage(res))
 		}
 	})
+}
+
+// say shows what registering for the closing did, for the week shown.
+func (t *settingsTab) say(msg string) {
+	t.closingMsg.SetText(msg)
+	if t.s.w != nil {
+		t.closingMsgFor = t.s.w.period.ID
+	}
 }
 
 // state is everything the form holds, to tell whether it was edited.
@@ -344,6 +349,11 @@ func (t *settingsTab) save() bool {
 		return false
 	}
 	st := t.s.main.Store()
+	// A closing session made after the plan was approved gets the pupils
+	// of its teams at once, as approving does (RegisterWeekClosing).
+	newClosing := e != nil && e.ID == ""
+	var reg data.ClosingRegistration
+	var registered bool
 	err := st.InTx(context.Background(), func(tx *data.Store) error {
 		if e != nil {
 			if err := tx.SaveEvent(context.Background(), e); err != nil {
@@ -351,7 +361,15 @@ func (t *settingsTab) save() bool {
 			}
 			p.ClosingEventID = e.ID
 		}
-		return tx.SavePeriod(context.Background(), &p)
+		if err := tx.SavePeriod(context.Background(), &p); err != nil {
+			return err
+		}
+		if !newClosing || len(t.s.w.saved.teams) == 0 {
+			return nil
+		}
+		var err error
+		reg, registered, err = tx.RegisterWeekClosing(context.Background(), p.ID)
+		return err
 	})
 	var ve *data.ValidationError
 	if errors.As(err, &ve) {
@@ -376,5 +394,8 @@ func (t *settingsTab) save() bool {
 	t.savedLbl.SetText(lang.X("wk.settings_saved", "Sparat."))
 	t.savedFor = p.ID
 	t.s.loadWeek(p.ID, false)
+	if registered {
+		t.say(closingMessage(reg))
+	}
 	return true
 }

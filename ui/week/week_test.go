@@ -354,6 +354,26 @@ func TestRunAWeek(t *testing.T) {
 	if p.changes.Text != "Samma som den sparade planen." {
 		t.Errorf("after save: %q", p.changes.Text)
 	}
+	// Approving put the teams' pupils on the closing's list, and said so
+	// (found by use: a button elsewhere did it, if one knew of it).
+	if s.w.closing == nil {
+		t.Fatal("the example week has no closing session")
+	}
+	regs, _ := st.ListRegistrations(ctx, s.w.closing.ID)
+	on := map[string]bool{}
+	for _, r := range regs {
+		on[r.PupilID] = r.Status.HoldsSeat() || r.Status == data.RegWaitlisted
+	}
+	for _, tm := range teams {
+		for _, id := range tm.PupilIDs {
+			if !on[id] {
+				t.Fatalf("pupil %s of %s is not on the closing's list", id, tm.Name)
+			}
+		}
+	}
+	if !strings.HasPrefix(p.message.Text, "Planen är sparad. Avslutningen: ") || !strings.Contains(p.message.Text, " elever nyanmälda") {
+		t.Errorf("message after approving: %q", p.message.Text)
+	}
 	// A move after the save shows against the saved plan; Ångra takes it back.
 	other := s.draft.teamOf(pupil)
 	var free string
@@ -713,13 +733,13 @@ func TestRegisterTheWeekForItsClosing(t *testing.T) {
 			t.Fatalf("pupil %s of a team is not on the closing's list", p)
 		}
 	}
-	if !strings.Contains(set.closingMsg.Text, "elever anmälda till avslutningen") || len(rs) < len(before) {
+	if !strings.HasPrefix(set.closingMsg.Text, "Avslutningen: ") || len(rs) < len(before) {
 		t.Errorf("message %q; %d registrations before, %d after", set.closingMsg.Text, len(before), len(rs))
 	}
 	test.Tap(set.registerBtn)
 	sh.Wait(t)
 	again, _ := st.ListRegistrations(ctx, s.w.closing.ID)
-	if len(again) != len(rs) || !strings.HasPrefix(set.closingMsg.Text, "0 elever anmälda") {
+	if len(again) != len(rs) || !strings.HasPrefix(set.closingMsg.Text, "Avslutningen: 0 elever nyanmälda") {
 		t.Errorf("a second time: %d registrations (was %d), %q", len(again), len(rs), set.closingMsg.Text)
 	}
 	test.Tap(set.toEvents)

@@ -696,6 +696,55 @@ func TestAWeekWithoutHostsSaysWhereTheyComeFrom(t *testing.T) {
 	}
 }
 
+// TestAClosingMadeAfterApprovalGetsTheTeams: a closing session created in
+// the week's settings after the plan was approved gets the teams' pupils at
+// once, as approving does, and the settings say so.
+func TestAClosingMadeAfterApprovalGetsTheTeams(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 120, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	per, err := st.FindPeriod(ctx, "Teknikprao åk 9 v. 41 2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As if the closing had not been made yet.
+	if err := st.DeleteEvent(ctx, per.ClosingEventID); err != nil {
+		t.Fatal(err)
+	}
+	per.ClosingEventID = ""
+	if err := st.SavePeriod(ctx, &per); err != nil {
+		t.Fatal(err)
+	}
+	sh, s := openWeek(t, st, per.Name)
+	set := s.settings
+	if s.w.closing != nil || len(s.w.saved.teams) == 0 {
+		t.Fatalf("closing %v, %d saved teams", s.w.closing, len(s.w.saved.teams))
+	}
+	set.venue.SetText("Karlstads universitet, Aulan")
+	if !set.save() {
+		for k, l := range set.errs {
+			if l.Visible() {
+				t.Errorf("%s: %s", k, l.Text)
+			}
+		}
+		t.Fatal("not saved")
+	}
+	sh.Wait(t)
+	if s.w.closing == nil {
+		t.Fatal("no closing session after saving")
+	}
+	regs, _ := st.ListRegistrations(ctx, s.w.closing.ID)
+	n := 0
+	for _, tm := range s.w.saved.teams {
+		n += len(tm.pupils)
+	}
+	if len(regs) != n || !strings.HasPrefix(set.closingMsg.Text, "Avslutningen: ") {
+		t.Errorf("%d registrations for %d pupils in teams; message %q", len(regs), n, set.closingMsg.Text)
+	}
+}
+
 // TestRegisterTheWeekForItsClosing: found by use, the closing session at
 // the university could not be marked anywhere, while the certificates say
 // who came. The week's pupils are put on the closing's list, for the door's

@@ -49,6 +49,7 @@ type planTab struct {
 	content fyne.CanvasObject
 
 	rows    []int // teams shown (after the search)
+	cols    []int // the teamColumns shown, in order (setColumns)
 	selTeam int   // selected team index in the draft, -1 none
 	selPup  string
 	running bool
@@ -76,7 +77,7 @@ func newPlanTab(s *Screen) *planTab {
 	t.search = widget.NewEntry()
 	t.search.SetPlaceHolder(lang.X("wk.team_search", "Sök team, grupp, värd eller elev"))
 	t.search.OnChanged = func(string) { t.refresh() }
-	t.table = widget.NewTable(func() (int, int) { return len(t.rows), len(teamColumns) },
+	t.table = widget.NewTable(func() (int, int) { return len(t.rows), len(t.cols) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -87,13 +88,12 @@ func newPlanTab(s *Screen) *planTab {
 		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(teamColumns) {
-			o.(*widget.Label).SetText(lang.X(teamColumns[id.Col].key, teamColumns[id.Col].sv))
+		if id.Col >= 0 && id.Col < len(t.cols) {
+			c := teamColumns[t.cols[id.Col]]
+			o.(*widget.Label).SetText(lang.X(c.key, c.sv))
 		}
 	}
-	for i, c := range teamColumns {
-		t.table.SetColumnWidth(i, c.width)
-	}
+	t.setColumns(true)
 	t.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(t.rows) {
 			t.selectTeam(t.rows[id.Row])
@@ -185,6 +185,41 @@ func (t *planTab) show() {
 	t.refresh()
 }
 
+// colGroup is the index of the group's column in teamColumns.
+const colGroup = 1
+
+// setColumns shows the teams table's columns, the group's only when
+// withGroup: a planned team is named after its group ("Ring 1 – Arvika
+// team 2"), and the column said it again while the route, the widest
+// column, was cut off at 1280 pixels (found by use).
+func (t *planTab) setColumns(withGroup bool) {
+	if t.cols != nil && slices.Contains(t.cols, colGroup) == withGroup {
+		return
+	}
+	t.cols = t.cols[:0]
+	for i := range teamColumns {
+		if i != colGroup || withGroup {
+			t.cols = append(t.cols, i)
+		}
+	}
+	for i, c := range t.cols {
+		t.table.SetColumnWidth(i, teamColumns[c].width)
+	}
+}
+
+// groupSaid reports whether every team's name begins with its group's.
+func (t *planTab) groupSaid() bool {
+	if t.s.draft == nil {
+		return false
+	}
+	for _, tm := range t.s.draft.teams {
+		if g := t.s.groupName(tm.groupID); g == "" || !strings.HasPrefix(tm.name, g) {
+			return false
+		}
+	}
+	return true
+}
+
 // refresh redraws the table, the selected team, the unteamed pupils, the
 // changes against the saved plan and the buttons.
 func (t *planTab) refresh() {
@@ -206,6 +241,7 @@ func (t *planTab) refresh() {
 			t.unteamedIDs = append(t.unteamedIDs, u.PupilID)
 		}
 	}
+	t.setColumns(!t.groupSaid())
 	t.table.UnselectAll()
 	t.table.Refresh()
 	if i := slices.Index(t.rows, t.selTeam); i >= 0 {
@@ -314,7 +350,11 @@ func (t *planTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	tm := t.s.draft.teams[t.rows[id.Row]]
 	l.Importance = widget.MediumImportance
-	switch id.Col {
+	if id.Col < 0 || id.Col >= len(t.cols) {
+		l.SetText("")
+		return
+	}
+	switch t.cols[id.Col] {
 	case 0:
 		l.SetText(tm.name)
 	case 1:

@@ -38,6 +38,7 @@ func main() {
 // startGUI opens the database and runs the window until it is closed.
 func startGUI(dbPath string) int {
 	a := app.NewWithID(shell.AppID)
+	a.Settings().SetTheme(shell.Theme()) // help texts that can be read
 	shell.SetLanguage(shell.SavedLanguage(a))
 	shell.Version = Version
 	a.SetIcon(shell.Icon())

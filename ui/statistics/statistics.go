@@ -459,6 +459,17 @@ func cellsRow(label string, cs []figures.Cell, total figures.Cell) []string {
 	return append(out, total.String())
 }
 
+// noneText says why no figures show. Without a prao period there is
+// nothing to choose (found by use: a coordinator with events and journey
+// figures only was told to choose a period from an empty list).
+func (s *Screen) noneText() string {
+	if len(s.periods) == 0 {
+		return lang.X("statistics.none_no_periods",
+			"Statistiken här räknas från praoperioder, och det finns ingen än: skapa en under Praoperioder. Nätverkets evenemang och företagens resor per år finns i Effektrapporten (knappen Effektrapport …).")
+	}
+	return lang.X("statistics.none", "Välj en praoperiod för att se statistiken.")
+}
+
 // show swaps in a report (nil: nothing chosen).
 func (s *Screen) show(r *figures.Report) {
 	s.report = r
@@ -466,7 +477,7 @@ func (s *Screen) show(r *figures.Report) {
 	if r == nil {
 		s.choices.SetRows(nil)
 		s.companies.clear()
-		s.body.Add(widgets.WrapLabel(lang.X("statistics.none", "Välj en praoperiod för att se statistiken.")))
+		s.body.Add(widgets.WrapLabel(s.noneText()))
 		s.body.Refresh()
 		return
 	}

@@ -121,7 +121,7 @@ func TestStatisticsScreenShowsFiguresAndHidesSmallGroups(t *testing.T) {
 func TestStatisticsScreenEmpty(t *testing.T) {
 	st := uitest.OpenStore(t)
 	m, s := showStatistics(t, st)
-	if s.report != nil || !strings.Contains(strings.Join(statLabelTexts(s.body), "|"), "Välj en praoperiod") {
+	if s.report != nil || !strings.Contains(strings.Join(statLabelTexts(s.body), "|"), "det finns ingen än: skapa en under Praoperioder") {
 		t.Errorf("empty database: %q", statLabelTexts(s.body))
 	}
 	m.Window().Canvas().Capture()

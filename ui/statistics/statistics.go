@@ -536,6 +536,10 @@ func (s *Screen) show(r *figures.Report) {
 		before, after}))
 	s.body.Add(boldLabel(lang.X("statistics.interest_chart", "Intresse för teknik före och efter praon (1–5)")))
 	s.body.Add(s.interest.img)
+	// Found by use: the survey's figures further down differ, and nothing
+	// said why; a coordinator got two answers to one question.
+	s.body.Add(noteLabel(lang.X("statistics.interest_source",
+		"Utvärderingen är elevernas eget omdöme efter praon: i samma formulär anger de hur intresserade de var före och är nu. Enkäten (längre ned, om den används) mäter intresset två gånger, före och efter praon, med fyra frågor och bara för elever som svarat båda gångerna. Därför kan siffrorna skilja sig; enkäten är det säkrare måttet på förändring.")))
 
 	s.body.Add(widgets.HeadingLabel(uikit.Message("statistics.comments", "Kommentarer ({{.N}})", map[string]string{"N": r.CommentCount.String()})))
 	if r.Comments == nil {

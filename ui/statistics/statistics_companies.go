@@ -86,6 +86,13 @@ func (s *Screen) showCompanies() {
 		lang.X("statistics.event_count", "Evenemang"), lang.X("statistics.people", "Personer")}, rows))
 }
 
+// noteLabel is a note under a table or chart: wrapped, less prominent.
+func noteLabel(text string) *widget.Label {
+	l := widgets.WrapLabel(text)
+	l.Importance = widget.LowImportance
+	return l
+}
+
 // boldLabel is a sub-heading within a section.
 func boldLabel(text string) *widget.Label {
 	l := widget.NewLabel(text)

@@ -62,7 +62,8 @@ func TestStatisticsScreenShowsFiguresAndHidesSmallGroups(t *testing.T) {
 	texts := strings.Join(statLabelTexts(s.body), "|")
 	for _, want := range []string{"Elever|..|13|<5|25", "Fick sitt 1:a val|..|..|<5|20", "Skulle rekommendera: ja|..|5|0|..",
 		"Intresse för teknik före (1–5)|2,1|3,0|–|2,5", "<5 av 5 praoplatser", "”Bra handledare”",
-		"”… och jag byggde en robot”", "Norrskolan|Karlstad|16|..|"} {
+		"”… och jag byggde en robot”", "Norrskolan|Karlstad|16|..|",
+		"Utvärderingen är elevernas eget omdöme efter praon"} {
 		if !strings.Contains(texts, want) {
 			t.Errorf("screen lacks %q:\n%s", want, texts)
 		}

@@ -503,12 +503,7 @@ func (t *surveyTab) onPrint() {
 		f, scope = data.DocFilter{SchoolID: k.schoolID, ClassName: k.class}, ops.Scope{School: k.school, Class: k.class}
 	}
 	code := t.main.Language()
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	d := uikit.NewSaveDialog(t.main.Window(), reports.QuestionnaireFileName(per.Name, code), ".pdf", func(path string) {
 		st := t.main.Store()
 		t.status.SetText(lang.X("survey.printing", "Skriver ut …"))
 		t.main.Background(func() func() {
@@ -523,8 +518,7 @@ func (t *surveyTab) onPrint() {
 				t.reload()
 			}
 		})
-	}, t.main.Window())
-	d.SetFileName(reports.QuestionnaireFileName(per.Name, code))
+	})
 	uikit.ShowFileDialog(t.main.Window(), d)
 }
 

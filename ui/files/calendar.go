@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
@@ -187,19 +186,9 @@ func askCalendar(m Shell, load func(*data.Store) (calendarJob, error)) {
 				dialog.ShowInformation(lang.X("wk.print_title", "Skriv ut"), job.nothing, m.Window())
 				return
 			}
-			d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-				if err != nil || w == nil {
-					return
-				}
-				path := w.URI().Path()
-				w.Close() // the dialog made an empty file; the calendar replaces it
-				if filepath.Ext(path) == "" {
-					path += job.extension()
-				}
+			d := uikit.NewSaveDialog(m.Window(), job.name, job.extension(), func(path string) {
 				saveCalendarTo(m, func(*data.Store) (calendarJob, error) { return job, nil }, path, nil)
-			}, m.Window())
-			d.SetFileName(job.name)
-			d.SetFilter(storage.NewExtensionFileFilter([]string{job.extension()}))
+			})
 			if dir := m.App().Preferences().String(prefCalendarFolder); dir != "" {
 				if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 					d.SetLocation(l)

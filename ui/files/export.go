@@ -260,19 +260,7 @@ func (d *exportDialog) suggestedName(now time.Time) string {
 // onSave asks where to save, suggesting a name and the last folder.
 func (d *exportDialog) onSave() {
 	f := d.chosenFormat()
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close() // the dialog made an empty file; the export replaces it
-		if filepath.Ext(path) == "" {
-			path += "." + string(f)
-		}
-		d.saveTo(path)
-	}, d.main.Window())
-	fd.SetFileName(d.suggestedName(d.main.Now()))
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{"." + string(f)}))
+	fd := uikit.NewSaveDialog(d.main.Window(), d.suggestedName(d.main.Now()), "."+string(f), d.saveTo)
 	if dir := d.main.App().Preferences().String(prefExportFolder); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			fd.SetLocation(l)

@@ -920,16 +920,7 @@ func (s *Screen) chooseFile() {
 		uikit.ShowFileDialog(s.main.Window(), d)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close() // the dialog made an empty file; the PDF replaces it
-		save(path)
-	}, s.main.Window())
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d := uikit.NewSaveDialog(s.main.Window(), name, ".pdf", save)
 	if loc != nil {
 		d.SetLocation(loc)
 	}

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
@@ -125,16 +124,8 @@ func (s *Screen) onSchoolDoc(doc ops.SchoolDoc) {
 		return
 	}
 	per := s.period()
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close() // the dialog made an empty file; the PDF replaces it
-		s.saveSchoolDoc(doc, per, path)
-	}, s.main.Window())
-	d.SetFileName(reports.SafeFileName(schoolDocName(doc)+" "+per.Name) + ".pdf")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d := uikit.NewSaveDialog(s.main.Window(), reports.SafeFileName(schoolDocName(doc)+" "+per.Name)+".pdf", ".pdf",
+		func(path string) { s.saveSchoolDoc(doc, per, path) })
 	uikit.ShowFileDialog(s.main.Window(), d)
 }
 

@@ -321,24 +321,7 @@ func (d *exchangeExport) onSave() {
 		d.say(msg)
 		return
 	}
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if filepath.Ext(path) == "" {
-			// The dialog created the chosen name; the file goes to the name
-			// with the extension, so remove the empty one it left.
-			if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
-				os.Remove(path)
-			}
-			path += exchange.Extension
-		}
-		d.saveTo(path)
-	}, d.main.Window())
-	fd.SetFileName(d.fileName())
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{exchange.Extension}))
+	fd := uikit.NewSaveDialog(d.main.Window(), d.fileName(), exchange.Extension, d.saveTo)
 	if dir := d.main.App().Preferences().String(prefExchangeFolder); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			fd.SetLocation(l)

@@ -191,19 +191,8 @@ func (d *impactDialog) onSave() {
 		return
 	}
 	m := d.main
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close() // the dialog made an empty file; the report replaces it
-		if filepath.Ext(path) == "" {
-			path += ".pdf"
-		}
-		d.saveTo(year, path, nil)
-	}, m.Window())
-	fd.SetFileName(reports.ImpactFileName(year, m.Language()))
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	fd := uikit.NewSaveDialog(m.Window(), reports.ImpactFileName(year, m.Language()), ".pdf",
+		func(path string) { d.saveTo(year, path, nil) })
 	if dir := m.App().Preferences().String(prefImpactFolder); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			fd.SetLocation(l)

@@ -483,6 +483,9 @@ func (s *Screen) applyDetail(d detailData) {
 	s.showDetail()
 	if id := s.editAfterLoad; id != "" {
 		s.editAfterLoad = ""
+		if id == uikit.NewContactID {
+			s.lastPerson = s.editPerson(data.Person{OrganisationID: s.org.ID})
+		}
 		for _, p := range s.people {
 			if p.ID == id {
 				s.lastPerson = s.editPerson(p)
@@ -492,7 +495,7 @@ func (s *Screen) applyDetail(d detailData) {
 }
 
 // EditContact shows the person's organisation, chosen in the list, and
-// opens the contact dialog for them: Kontakter's "Ändra" (found by use:
+// opens the contact dialog for them (an empty one for uikit.NewContactID): Kontakter's "Ändra" (found by use:
 // Kontakter only listed, and a wrong e-mail address had to be hunted down
 // here by hand).
 func (s *Screen) EditContact(orgID, personID string) {

@@ -425,6 +425,29 @@ func TestEditContactFromKontakter(t *testing.T) {
 	}
 }
 
+// TestNewContactFromKontakter: Kontakter's "Ny kontakt …" shows the
+// organisation chosen with an empty contact dialog; saving adds the person
+// there.
+func TestNewContactFromKontakter(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	co := coCompany(t, st, "Alsters Kodverkstad AB")
+	s := newCompaniesTest(t, st)
+	s.EditContact(co.ID, uikit.NewContactID)
+	coWait(t, s, s.detailLoaded, "the organisation")
+	if s.org.ID != co.ID || s.lastPerson == nil || s.lastPerson.first.Text != "" {
+		t.Fatal("no empty contact dialog at the organisation")
+	}
+	s.lastPerson.first.SetText("Tove")
+	s.lastPerson.last.SetText("Lindh")
+	test.Tap(s.lastPerson.fd.saveBtn)
+	coWait(t, s, s.detailLoaded, "the organisation after saving")
+	people, err := st.ListPeople(ctx, data.PersonFilter{OrganisationID: co.ID})
+	if err != nil || len(people) != 1 || people[0].FirstName != "Tove" {
+		t.Errorf("people %+v, %v", people, err)
+	}
+}
+
 // TestASchoolHasNoSectorOrMembership: found by use, a school's form asked
 // for Bransch and Medlem sedan. They show for a company, and follow the
 // kind chosen.

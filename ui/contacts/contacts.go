@@ -47,6 +47,9 @@ type Screen struct {
 	list    *widget.List
 	count   *widget.Label
 	copyBtn *widget.Button
+	newBtn  *widget.Button
+	orgPick *widgets.PickButton // "Ny kontakt …" asks at which organisation
+	empty   *widget.Label       // shown over the list when there is nobody
 }
 
 // contactRow is a person with their organisation's name and a search key.
@@ -89,12 +92,50 @@ func New(m Shell) *Screen {
 		s.updateCount()
 		s.list.Refresh()
 	})
+	s.empty = widgets.WrapLabel(lang.X("contacts.empty",
+		"Inga kontakter ännu. En kontakt hör till ett företag, en skola eller en organisation: Ny kontakt … frågar vilken, och öppnar den under Företag och praoplatser."))
+	s.empty.Hide()
 	s.roleSel.SetSelectedIndex(0)
+	// A contact belongs to an organisation and is made there, in Företag;
+	// found by use: Kontakter had no way to add one, and said nothing of
+	// where. "Ny kontakt …" asks at which organisation and opens it there.
+	s.orgPick = widgets.NewPickButton(m.Window(), lang.X("contacts.new_at", "Ny kontakt hos …"),
+		lang.X("contacts.org_search", "Sök företag, skola eller organisation …"),
+		func(id string) { s.main.EditContact(id, uikit.NewContactID) })
+	s.newBtn = widget.NewButtonWithIcon(lang.X("contacts.new", "Ny kontakt …"), theme.ContentAddIcon(), s.onNew)
 	// Wide enough for "studie- och yrkesvägledare" (found by use: "Alla …").
-	top := container.NewBorder(nil, nil, nil, container.New(widgets.FixedWidth{W: 260}, s.roleSel), s.search)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(container.New(widgets.FixedWidth{W: 260}, s.roleSel), s.newBtn), s.search)
 	bottom := container.NewBorder(nil, nil, s.count, container.NewHBox(all, none, s.copyBtn))
-	s.content = container.NewBorder(top, bottom, nil, nil, s.list)
+	s.content = container.NewBorder(top, bottom, nil, nil, container.NewStack(s.list, container.NewVBox(s.empty)))
 	return s
+}
+
+// onNew asks at which organisation the new contact is, then opens an
+// empty contact dialog there (Företag), or says that one is needed first.
+func (s *Screen) onNew() {
+	st := s.main.Store()
+	s.main.Background(func() func() {
+		orgs, err := st.ListOrganisations(context.Background(), "")
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, s.main.Window())
+				return
+			}
+			if len(orgs) == 0 {
+				dialog.ShowInformation(lang.X("contacts.new", "Ny kontakt …"), lang.X("contacts.no_orgs",
+					"Det finns inga organisationer ännu. Lägg först till företaget eller skolan under Företag och praoplatser."), s.main.Window())
+				return
+			}
+			items := make([]widgets.PickItem, len(orgs))
+			for i, o := range orgs {
+				items[i] = widgets.PickItem{ID: o.ID, Text: uikit.JoinDot(o.Name, o.Municipality)}
+			}
+			widgets.SortPickItems(items)
+			s.orgPick.SetItems(items)
+			s.orgPick.SetSelected("")
+			s.orgPick.Open()
+		}
+	})
 }
 
 // Content is the screen's root object.
@@ -153,6 +194,11 @@ rows:
 		s.shown = append(s.shown, i)
 	}
 	s.updateCount()
+	if len(s.people) == 0 {
+		s.empty.Show()
+	} else {
+		s.empty.Hide()
+	}
 	s.list.Refresh()
 }
 

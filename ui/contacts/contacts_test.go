@@ -84,3 +84,50 @@ func TestEditOpensTheContactInFöretag(t *testing.T) {
 		}
 	}
 }
+
+// TestNewContactAsksWhichOrganisation: found by use, Kontakter could not
+// add anyone and did not say where. An empty list says where contacts are
+// made; "Ny kontakt …" says an organisation is needed when there is none,
+// and otherwise asks which (a few letters and Enter) and opens an empty
+// contact there, in Företag.
+func TestNewContactAsksWhichOrganisation(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	sh := uitest.NewShell(t, st)
+	s := New(sh)
+	sh.Open(t, s)
+	if !s.empty.Visible() || !strings.Contains(s.empty.Text, "Ny kontakt … frågar vilken") {
+		t.Errorf("empty list: hint shown %v, %q", s.empty.Visible(), s.empty.Text)
+	}
+	test.Tap(s.newBtn)
+	sh.Wait(t)
+	if ov := sh.Window().Canvas().Overlays().Top(); ov == nil {
+		t.Fatal("nothing said without an organisation")
+	} else {
+		ov.Hide()
+	}
+	for _, name := range []string{"Alsters Kodverkstad AB", "Borgviks Elektronik AB"} {
+		org := data.Organisation{Kind: data.KindCompany, Name: name, Municipality: "Karlstad"}
+		if err := st.SaveOrganisation(ctx, &org); err != nil {
+			t.Fatal(err)
+		}
+	}
+	orgs, _ := st.ListOrganisations(ctx, "")
+	var borgvik string
+	for _, o := range orgs {
+		if strings.HasPrefix(o.Name, "Borgviks") {
+			borgvik = o.ID
+		}
+	}
+	test.Tap(s.newBtn)
+	sh.Wait(t)
+	box, ok := sh.Window().Canvas().Focused().(fyne.Focusable)
+	if !ok || box == nil {
+		t.Fatal("the organisation picker has no search box in focus")
+	}
+	test.Type(box, "borg")
+	box.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if want := "edit contact " + borgvik + " " + uikit.NewContactID; !sh.HasCall(want) {
+		t.Errorf("calls %v, want %q", sh.Calls(), want)
+	}
+}

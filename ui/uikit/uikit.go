@@ -39,6 +39,11 @@ type Base interface {
 	Now() time.Time
 }
 
+// NewContactID, as the person of Företag's EditContact, opens an empty
+// contact dialog at the organisation (Kontakter's "Ny kontakt …"): screens
+// do not import each other, so the word is here.
+const NewContactID = "+new"
+
 // Screen is a built screen of the navigation.
 type Screen interface {
 	// Content is the screen's root object.

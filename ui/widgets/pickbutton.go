@@ -91,6 +91,10 @@ func (b *PickButton) showChosen() {
 	b.Button.SetText(t)
 }
 
+// Open shows the dialog, as a tap on Button does: for a command that
+// asks one thing first ("Ny kontakt …": at which organisation).
+func (b *PickButton) Open() { b.open() }
+
 // open shows the dialog: the search box takes the typing, Enter takes the
 // first found, a tap takes any, Escape or Avbryt changes nothing.
 func (b *PickButton) open() {

@@ -117,6 +117,7 @@ type hostForm struct {
 	// refusalProblems (under refusalHeading).
 	refusalLive    int
 	refusalHeading string
+	relayouts      int // times the whole form was laid out again (a test counts them)
 	// safetyShown are the safety boxes whose "missing" line has shown: the
 	// line then keeps its place, so ticking does not move the rows below.
 	safetyShown map[string]bool
@@ -1024,6 +1025,7 @@ func violationText(v data.Violation) string {
 // check runs the working-time rules and the required fields on what the
 // form holds now, and shows each broken rule beside its day.
 func (h *hostForm) check() ([]data.Violation, []data.FieldError, collected) {
+	before := h.shownSignature()
 	c := h.collect()
 	vs, missing := data.ApprovalProblems(c.offer, c.period)
 	perDay := map[int][]string{}
@@ -1079,7 +1081,14 @@ func (h *hostForm) check() ([]data.Violation, []data.FieldError, collected) {
 
 	h.keepSafetyLines()
 	h.updateLiveRefusal(vs, missing, c)
-	defer h.relayout()
+	defer func() {
+		// Laid out again only when a message came, went or changed: found
+		// by use, typing in a day's activities took half a second a key,
+		// each key refreshing every field of the form.
+		if h.shownSignature() != before {
+			h.relayout()
+		}
+	}()
 	broken := len(vs)
 	switch {
 	case broken == 0 && len(missing) == 0 && len(c.fieldErr) == 0 && len(c.dayErr) == 0:
@@ -1135,12 +1144,42 @@ func (h *hostForm) setRefusal(text string) {
 	h.relayout()
 }
 
+// shownSignature is what the form's messages show: each one's text and
+// whether it is visible. check lays the form out again when it changed.
+func (h *hostForm) shownSignature() string {
+	var b strings.Builder
+	add := func(l *widget.Label) {
+		if l == nil {
+			return
+		}
+		if l.Visible() {
+			b.WriteString("1")
+		} else {
+			b.WriteString("0")
+		}
+		b.WriteString(l.Text)
+		b.WriteByte(0)
+	}
+	for _, k := range slices.Sorted(maps.Keys(h.errs)) {
+		add(h.errs[k])
+	}
+	for _, r := range h.days {
+		add(r.warn)
+		add(r.info)
+	}
+	add(h.adultErr2)
+	add(h.summary)
+	add(h.refusal)
+	return b.String()
+}
+
 // relayout lays the page and the bottom out again after labels beside the
 // fields appeared, vanished or changed their number of lines.
 func (h *hostForm) relayout() {
 	if h.root == nil {
 		return
 	}
+	h.relayouts++
 	h.pages[h.step].Refresh()
 	h.root.Refresh()
 }

@@ -409,3 +409,24 @@ func TestHostFormNoApprovalOnTheHostsOwnLaptop(t *testing.T) {
 		t.Fatal("Skicka in is not available to the host")
 	}
 }
+
+// TestTypingInTheFormDoesNotRedrawIt: found by use, typing in a day's
+// activities took half a second a key: every key ran the checks and then
+// refreshed every field of the form. A key that changes no message now
+// lays nothing out again; one that does (a bad time) still does.
+func TestTypingInTheFormDoesNotRedrawIt(t *testing.T) {
+	_, _, h, _ := hfSetup(t)
+	h.showStep(3)
+	if len(h.days) == 0 {
+		t.Fatal("no days filled from the period")
+	}
+	n := h.relayouts
+	test.Type(h.days[0].activities, "Vi bygger en liten robot och programmerar den att följa en linje.")
+	if h.relayouts != n {
+		t.Errorf("typing the activities laid the form out %d times", h.relayouts-n)
+	}
+	hfType(h.days[0].start, "8:7")
+	if h.relayouts == n || !h.days[0].warn.Visible() {
+		t.Errorf("a bad start time: laid out %d times, warning shown %v", h.relayouts-n, h.days[0].warn.Visible())
+	}
+}

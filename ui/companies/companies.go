@@ -360,7 +360,44 @@ func (s *Screen) onListSelected(i widget.ListItemID) {
 	if s.selecting || i >= len(s.shown) {
 		return
 	}
-	s.openOrganisation(s.shown[i].ID)
+	id := s.shown[i].ID
+	s.askHostThen(func() { s.openOrganisation(id) }, func() {
+		// Staying with the host form's edits: its company stays chosen.
+		s.selecting = true
+		s.list.UnselectAll()
+		if k := slices.IndexFunc(s.shown, func(o data.Organisation) bool { return o.ID == s.selectedID }); k >= 0 {
+			s.list.Select(k)
+		}
+		s.selecting = false
+	})
+}
+
+// AskToLeave asks about the host form's unsaved edits before the window
+// shows another screen (uikit.Leaver). Found by use: a changed number of
+// seats was lost without a word when the counsellor went to Matchning.
+func (s *Screen) AskToLeave(next func()) { s.askHostThen(next, nil) }
+
+// askHostThen runs next at once when the host form shown has no unsaved
+// edits; else it asks to save or discard them first (uikit.AskUnsaved),
+// and runs stay, when not nil, if the user stays. Discarding shows the
+// form again as saved.
+func (s *Screen) askHostThen(next, stay func()) {
+	h := s.host
+	if h == nil || !h.dirty() {
+		next()
+		return
+	}
+	title := strings.TrimSpace(h.title.Text)
+	if title == "" {
+		title = lang.X("hostform.untitled", "den nya praoplatsen")
+	}
+	uikit.AskUnsaved(s.main.Window(),
+		lang.X("hostform.unsaved", "Du har ändrat praoplatsen {{.Title}} utan att spara.", map[string]string{"Title": title}),
+		h.save, func() {
+			if s.host == h {
+				s.openHostForm(h.offer)
+			}
+		}, next, stay)
 }
 
 // openOrganisation shows an organisation on the right, loading it off the UI
@@ -376,7 +413,10 @@ func (s *Screen) FocusSearch() { s.main.Window().Canvas().Focus(s.search) }
 
 // OnNew starts a new organisation of the kind the filter shows, a company by
 // default (Ctrl+N).
-func (s *Screen) OnNew() {
+func (s *Screen) OnNew() { s.askHostThen(s.newOrganisation, nil) }
+
+// newOrganisation shows an empty organisation form (OnNew).
+func (s *Screen) newOrganisation() {
 	kind := data.KindCompany
 	if i := s.kind.SelectedIndex(); i > 1 && i < len(companyKindFilter) {
 		kind = companyKindFilter[i]
@@ -1170,8 +1210,12 @@ func samePeriod(a, b data.Period) bool {
 		a.Start.Equal(b.Start) && a.End.Equal(b.End) && a.Grade == b.Grade
 }
 
-// closeHostForm goes back from the host form to the company.
-func (s *Screen) closeHostForm() {
+// closeHostForm goes back from the host form to the company, asking
+// about unsaved edits first.
+func (s *Screen) closeHostForm() { s.askHostThen(s.leaveHostForm, nil) }
+
+// leaveHostForm shows the company again in place of the host form.
+func (s *Screen) leaveHostForm() {
 	s.host = nil
 	s.refreshList()
 	if s.selectedID != "" {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -117,7 +118,8 @@ type hostForm struct {
 	// refusalProblems (under refusalHeading).
 	refusalLive    int
 	refusalHeading string
-	relayouts      int // times the whole form was laid out again (a test counts them)
+	relayouts      int    // times the whole form was laid out again (a test counts them)
+	shown          string // state() when filled or last saved (dirty)
 	// safetyShown are the safety boxes whose "missing" line has shown: the
 	// line then keeps its place, so ticking does not move the rows below.
 	safetyShown map[string]bool
@@ -263,16 +265,34 @@ func newHostForm(s *Screen, company data.Organisation, o data.Offer, people []da
 	h.refusal = widgets.NewErrLabel()
 	h.saved = widget.NewLabel("")
 	h.saved.Importance = widget.SuccessImportance
+	// "Sparat." takes the room left beside the buttons and is cut short
+	// rather than widening the form: found by use, its coming and going
+	// moved the divider to the list, and the buttons under the pointer.
+	h.saved.Truncation = fyne.TextTruncateEllipsis
+	buttons := container.NewHBox(h.saveBtn, h.submitBtn, h.approveBtn, h.draftBtn,
+		widget.NewButtonWithIcon(lang.X("exchange.hostform_button", "Spara som fil för e-post …"), theme.MailComposeIcon(), h.saveThenFile))
 	bottom := container.NewVBox(widget.NewSeparator(), container.New(coMaxHeight{140}, container.NewVScroll(h.refusal)), h.summary,
 		container.NewBorder(nil, nil, h.prevBtn, h.nextBtn),
-		container.NewHBox(h.saveBtn, h.submitBtn, h.approveBtn, h.draftBtn, widget.NewButtonWithIcon(lang.X("exchange.hostform_button", "Spara som fil för e-post …"), theme.MailComposeIcon(), h.saveThenFile), h.saved))
+		container.NewBorder(nil, nil, buttons, nil, h.saved))
 	h.root = container.NewBorder(top, bottom, nil, nil, h.stack)
 	h.content = container.NewPadded(h.root)
 
 	h.fill()
 	h.showStep(0)
+	h.shown = h.state()
 	return h
 }
+
+// state is what the form holds (the offer read from its fields, what
+// could not be read, and the risk assessment), to tell whether it was
+// edited since it was filled or saved.
+func (h *hostForm) state() string {
+	c := h.collect()
+	return fmt.Sprintf("%#v\x00%v\x00%v\x00%s", c.offer, c.fieldErr, c.dayErr, h.ra.state())
+}
+
+// dirty says whether the form holds edits that are not saved.
+func (h *hostForm) dirty() bool { return h.state() != h.shown }
 
 // fill puts h.offer into the fields.
 func (h *hostForm) fill() {
@@ -900,8 +920,14 @@ func (h *hostForm) showStep(i int) {
 		h.nextBtn.Enable()
 	}
 	if i == 3 && len(h.days) == 0 && h.selectedPeriod() != nil {
+		// The period's days, filled in for the host to change, are no
+		// edit of theirs.
+		clean := h.shown != "" && !h.dirty()
 		h.fillFromPeriod()
 		h.check()
+		if clean {
+			h.shown = h.state()
+		}
 	}
 	h.stack.Refresh()
 }
@@ -1260,6 +1286,7 @@ func (h *hostForm) save() bool {
 		return false
 	}
 	h.saved.SetText(lang.X("companies.saved", "Sparat."))
+	h.shown = h.state()
 	h.showStatus()
 	if isNew { // the list beside counts the host's offers
 		h.screen.refreshList()
@@ -1364,7 +1391,11 @@ func (h *hostForm) setStatus(st data.OfferStatus) {
 	case err != nil:
 		dialog.ShowError(err, h.screen.main.Window())
 	default:
+		clean := !h.dirty()
 		h.offer.Status = st
+		if clean { // the status is saved; the fields are as they were
+			h.shown = h.state()
+		}
 		h.setRefusal("")
 		h.saved.SetText(offerStatusText(st))
 		h.showStatus()

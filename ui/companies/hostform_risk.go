@@ -48,13 +48,15 @@ func newRiskForm(onChanged func()) *riskForm {
 	title := widget.NewLabelWithStyle(lang.X("riskform.title", "Riskbedömning för minderåriga"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := widgets.WrapLabel(lang.X("riskform.intro",
 		"Beskriv riskerna för en elev under 18 år. Skolan skriver ut bedömningen och skriver under innan eleven börjar."))
-	r.content = container.NewVBox(title, hint,
-		widgets.Labelled(lang.X("riskform.tasks", "Arbetsuppgifter"), r.tasks),
-		widgets.Labelled(lang.X("riskform.machines", "Maskiner och verktyg"), r.machines),
-		widgets.Labelled(lang.X("riskform.substances", "Ämnen och kemikalier"), r.substances),
-		widgets.Labelled(lang.X("riskform.gear", "Skyddsutrustning"), r.gear),
-		widgets.Labelled(lang.X("riskform.supervision", "Tillsyn av minderåriga"), r.supervision),
-		widgets.Labelled(lang.X("riskform.by", "Bedömd av"), r.by), r.err)
+	// One column of labels, so that the boxes line up (found by use: each
+	// started where its own label ended).
+	r.content = container.NewVBox(title, hint, widgets.FormGrid(
+		widgets.Field(lang.X("riskform.tasks", "Arbetsuppgifter"), r.tasks, nil),
+		widgets.Field(lang.X("riskform.machines", "Maskiner och verktyg"), r.machines, nil),
+		widgets.Field(lang.X("riskform.substances", "Ämnen och kemikalier"), r.substances, nil),
+		widgets.Field(lang.X("riskform.gear", "Skyddsutrustning"), r.gear, nil),
+		widgets.Field(lang.X("riskform.supervision", "Tillsyn av minderåriga"), r.supervision, nil),
+		widgets.Field(lang.X("riskform.by", "Bedömd av"), r.by, nil)), r.err)
 	return r
 }
 
@@ -65,6 +67,11 @@ func (r *riskForm) value(offerID string) data.RiskAssessment {
 	v.Tasks, v.Machines, v.Substances = r.tasks.Text, r.machines.Text, r.substances.Text
 	v.ProtectiveGear, v.Supervision, v.AssessedBy = r.gear.Text, r.supervision.Text, r.by.Text
 	return v
+}
+
+// state is what the fields hold, to tell whether they were edited.
+func (r *riskForm) state() string {
+	return strings.Join([]string{r.tasks.Text, r.machines.Text, r.substances.Text, r.gear.Text, r.supervision.Text, r.by.Text}, "\x00")
 }
 
 // load reads the offer's assessment into the fields ("" clears them).

@@ -430,3 +430,57 @@ func TestTypingInTheFormDoesNotRedrawIt(t *testing.T) {
 		t.Errorf("a bad start time: laid out %d times, warning shown %v", h.relayouts-n, h.days[0].warn.Visible())
 	}
 }
+
+// TestHostFormAsksBeforeItsEditsAreLost: found by use, a changed number of
+// seats was lost without a word when the counsellor went to Matchning, and
+// the buttons moved under the pointer when "Sparat." came and went. A form
+// just opened, saved or approved has nothing to ask about; an edit asks
+// before another screen, another organisation or "Till företaget", and
+// Spara there saves it.
+func TestHostFormAsksBeforeItsEditsAreLost(t *testing.T) {
+	ctx := context.Background()
+	st, s, h, _ := hfSetup(t)
+	c := s.main.Window().Canvas()
+	left := 0
+	next := func() { left++ }
+	s.AskToLeave(next)
+	if left != 1 || c.Overlays().Top() != nil {
+		t.Fatalf("a form just opened asked (left %d)", left)
+	}
+	h.showStep(3) // the period's days are filled in: not the host's edit
+	s.AskToLeave(next)
+	if left != 2 || c.Overlays().Top() != nil {
+		t.Fatalf("the days filled from the period count as an edit (left %d)", left)
+	}
+	hfType(h.title, "Bygg en robot")
+	hfType(h.capacity, "4")
+	width := h.root.MinSize().Width
+	if !h.save() || h.dirty() {
+		t.Fatalf("saved: dirty %v", h.dirty())
+	}
+	if w := h.root.MinSize().Width; w != width {
+		t.Errorf("the form's width went from %v to %v when Sparat. showed", width, w)
+	}
+	hfType(h.capacity, "7")
+	s.AskToLeave(next)
+	if left != 2 || c.Overlays().Top() == nil {
+		t.Fatalf("an edit did not ask (left %d)", left)
+	}
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Avbryt"))
+	if left != 2 || h.capacity.Text != "7" {
+		t.Fatalf("Avbryt: left %d, capacity %q", left, h.capacity.Text)
+	}
+	test.Tap(h.backBtn)
+	if c.Overlays().Top() == nil || s.host != h {
+		t.Fatal("Till företaget did not ask")
+	}
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Spara"))
+	s.main.(interface{ Wait(testing.TB) }).Wait(t)
+	offers, err := st.ListOffers(ctx, data.OfferFilter{HostID: h.company.ID})
+	if err != nil || len(offers) != 1 || offers[0].Capacity != 7 {
+		t.Fatalf("offers %+v, %v", offers, err)
+	}
+	if s.host != nil {
+		t.Error("the form is still shown after Spara and leaving")
+	}
+}

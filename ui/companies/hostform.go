@@ -515,7 +515,7 @@ func (h *hostForm) selectedSupervisor() string {
 func (h *hostForm) pageCapacity() fyne.CanvasObject {
 	h.capacity = h.entry("2")
 	h.minAge = h.entry("0")
-	h.capHint = h.hint(lang.X("hostform.capacity_intro", "Hur många elever kan ni ta emot samtidigt, och behöver de ha fyllt en viss ålder? 0 betyder ingen gräns."))
+	h.capHint = h.hint(lang.X("hostform.capacity_intro", "Hur många elever kan ni ta emot samtidigt (minst 1), och behöver de ha fyllt en viss ålder? För åldern betyder 0 ingen gräns."))
 	grid := widgets.FormGrid(
 		widgets.Field(hostFieldName("capacity"), fixedWidth(h.capacity, 120), h.errs["capacity"]),
 		widgets.Field(hostFieldName("min_age"), fixedWidth(h.minAge, 120), h.errs["min_age"]),
@@ -538,7 +538,7 @@ func (h *hostForm) showCapacityFor(week bool) {
 	if week {
 		h.capHint.SetText(lang.X("hostform.week.capacity_intro", "Behöver eleverna ha fyllt en viss ålder? 0 betyder ingen gräns. Hur många team ni tar emot anger ni för varje block på nästa sida."))
 	} else {
-		h.capHint.SetText(lang.X("hostform.capacity_intro", "Hur många elever kan ni ta emot samtidigt, och behöver de ha fyllt en viss ålder? 0 betyder ingen gräns."))
+		h.capHint.SetText(lang.X("hostform.capacity_intro", "Hur många elever kan ni ta emot samtidigt (minst 1), och behöver de ha fyllt en viss ålder? För åldern betyder 0 ingen gräns."))
 	}
 }
 
@@ -1122,7 +1122,7 @@ func (h *hostForm) check() ([]data.Violation, []data.FieldError, collected) {
 		h.summary.SetText(lang.X("hostform.summary_ok", "Alla regler för arbetstid följs och allt som behövs är ifyllt."))
 	default:
 		h.summary.Importance = widget.WarningImportance
-		h.summary.SetText(summaryText(broken, missing, c))
+		h.summary.SetText(summaryText(vs, missing, c))
 	}
 	return vs, missing, c
 }
@@ -1131,7 +1131,8 @@ func (h *hostForm) check() ([]data.Violation, []data.FieldError, collected) {
 // number of broken rules (only when there are any) and which fields are
 // missing or wrong, by name, so that the host knows where to go before
 // pressing Godkänn.
-func summaryText(broken int, missing []data.FieldError, c collected) string {
+func summaryText(vs []data.Violation, missing []data.FieldError, c collected) string {
+	broken := len(vs)
 	var fields []string
 	for _, f := range missing {
 		fields = append(fields, f.Field)
@@ -1150,6 +1151,14 @@ func summaryText(broken int, missing []data.FieldError, c collected) string {
 		}
 	}
 	rules := uikit.Plural(broken, "hostform.rules.one", "{{.N}} regelbrott", "hostform.rules.other", "{{.N}} regelbrott", nil)
+	if broken > 0 {
+		// The first broken rule in its words (found by use: "1 regelbrott"
+		// alone sent the host looking through seven pages).
+		rules += " – " + strings.TrimSuffix(violationText(vs[0]), ".")
+		if broken > 1 {
+			rules += " …"
+		}
+	}
 	list := strings.Join(names, ", ")
 	switch {
 	case len(names) == 0:

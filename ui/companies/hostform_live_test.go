@@ -142,16 +142,16 @@ func TestSummaryNamesWhatIsMissing(t *testing.T) {
 		do   func()
 		want string
 	}{
-		{func() {}, "Innan praoplatsen kan godkännas: 1 regelbrott; saknas eller är fel: Rubrik, Handledare, Antal platser, Säkerhet."},
-		{func() { test.Type(h.title, "Gjut en ljusstake") }, "Innan praoplatsen kan godkännas: 1 regelbrott; saknas eller är fel: Handledare, Antal platser, Säkerhet."},
+		{func() {}, "Innan praoplatsen kan godkännas: 1 regelbrott – Handledaren måste vara minst 18 år; saknas eller är fel: Rubrik, Handledare, Antal platser, Säkerhet."},
+		{func() { test.Type(h.title, "Gjut en ljusstake") }, "Innan praoplatsen kan godkännas: 1 regelbrott – Handledaren måste vara minst 18 år; saknas eller är fel: Handledare, Antal platser, Säkerhet."},
 		{func() { h.supervisor.SetSelectedIndex(0); h.adult.SetChecked(true); hfType(h.capacity, "två") },
 			"Innan praoplatsen kan godkännas saknas eller är fel: Antal platser, Säkerhet."},
-		{func() { hfType(h.capacity, "2"); hfType(h.days[0].end, "17:00") }, "Innan praoplatsen kan godkännas: 1 regelbrott; saknas eller är fel: Säkerhet."},
+		{func() { hfType(h.capacity, "2"); hfType(h.days[0].end, "17:00") }, "Innan praoplatsen kan godkännas: 1 regelbrott – 2026-11-09: Eleven får arbeta högst 7 timmar per dag. Den här dagen blir det 8 timmar (utan rast); saknas eller är fel: Säkerhet."},
 		{func() {
 			for _, c := range []interface{ SetChecked(bool) }{h.risk, h.gear, h.intro, h.emergency} {
 				c.SetChecked(true)
 			}
-		}, "Innan praoplatsen kan godkännas: 1 regelbrott."},
+		}, "Innan praoplatsen kan godkännas: 1 regelbrott – 2026-11-09: Eleven får arbeta högst 7 timmar per dag. Den här dagen blir det 8 timmar (utan rast)."},
 		{func() { hfType(h.days[0].end, "15:00") }, "Alla regler för arbetstid följs och allt som behövs är ifyllt."},
 	}
 	for i, st := range steps {

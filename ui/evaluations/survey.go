@@ -557,6 +557,7 @@ func (t *surveyTab) onImport() {
 			}
 		})
 	}, t.main.Window())
+	fd.SetTitleText(lang.X("file.open_title", "Öppna fil")) // Fyne says "Öppna Fil"
 	uikit.ShowFileDialog(t.main.Window(), fd)
 }
 

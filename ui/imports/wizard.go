@@ -180,5 +180,6 @@ func chooseSpreadsheet(win fyne.Window, onPath func(string)) {
 		onPath(path)
 	}, win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".xlsx", ".tsv"}))
+	d.SetTitleText(lang.X("file.open_title", "Öppna fil")) // Fyne says "Öppna Fil"
 	uikit.ShowFileDialog(win, d)
 }

@@ -917,6 +917,7 @@ func (s *Screen) chooseFile() {
 		if loc != nil {
 			d.SetLocation(loc)
 		}
+		d.SetTitleText(lang.X("file.folder_title", "Välj mapp")) // Fyne says "Öppna Mapp"
 		uikit.ShowFileDialog(s.main.Window(), d)
 		return
 	}

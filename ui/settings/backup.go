@@ -108,6 +108,7 @@ func showRestore(m Shell) {
 			confirmRestore(m, path)
 		}, m.Window())
 		fd.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".techniqual", ".bak", ".age"}))
+		fd.SetTitleText(lang.X("file.open_title", "Öppna fil")) // Fyne says "Öppna Fil"
 		uikit.ShowFileDialog(m.Window(), fd)
 	})
 	var body fyne.CanvasObject

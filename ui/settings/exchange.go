@@ -481,6 +481,7 @@ func (d *exchangeImport) onChoose() {
 			fd.SetLocation(l)
 		}
 	}
+	fd.SetTitleText(lang.X("file.open_title", "Öppna fil")) // Fyne says "Öppna Fil"
 	uikit.ShowFileDialog(d.main.Window(), fd)
 }
 

@@ -120,6 +120,7 @@ func (s *Screen) onOpen() {
 		s.open(path)
 	}, s.main.Window())
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".sqlite", ".techniqual"}))
+	d.SetTitleText(lang.X("file.open_title", "Öppna fil")) // Fyne says "Öppna Fil"
 	uikit.ShowFileDialog(s.main.Window(), d)
 }
 
@@ -168,6 +169,7 @@ func (s *Screen) onBackup() {
 			d.SetLocation(l)
 		}
 	}
+	d.SetTitleText(lang.X("file.folder_title", "Välj mapp")) // Fyne says "Öppna Mapp"
 	uikit.ShowFileDialog(s.main.Window(), d)
 }
 

@@ -23,6 +23,7 @@ import (
 func NewSaveDialog(win fyne.Window, name, ext string, save func(path string)) *dialog.FileDialog {
 	fd := dialog.NewFileSave(saveAnswer(win, ext, save), win)
 	fd.SetFileName(name)
+	fd.SetTitleText(lang.X("file.save_title", "Spara som")) // Fyne says "Spara Fil"
 	if ext != "" {
 		fd.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	}

@@ -311,12 +311,17 @@ func companyMatches(o data.Organisation, query string) bool {
 	return true
 }
 
+// filterKind is the kind the list is narrowed to, "" for every kind.
+func (s *Screen) filterKind() data.OrgKind {
+	if i := s.kind.SelectedIndex(); i > 0 && i < len(companyKindFilter) {
+		return companyKindFilter[i]
+	}
+	return ""
+}
+
 // applyFilter narrows the list to the search and kind, keeping the selection.
 func (s *Screen) applyFilter() {
-	kind := data.OrgKind("")
-	if i := s.kind.SelectedIndex(); i > 0 && i < len(companyKindFilter) {
-		kind = companyKindFilter[i]
-	}
+	kind := s.filterKind()
 	s.shown = s.shown[:0:0]
 	for _, o := range s.all {
 		if (kind == "" || o.Kind == kind) && companyMatches(o, s.search.Text) {
@@ -728,6 +733,12 @@ func (s *Screen) onSaveOrganisation() {
 	isNew := s.org.ID == ""
 	s.org = o
 	s.selectedID = o.ID
+	if kind := s.filterKind(); kind != "" && kind != o.Kind || !companyMatches(o, s.search.Text) {
+		// Found by use: a company made while the search held a school's
+		// name was saved, but neither listed nor chosen.
+		s.kind.SetSelectedIndex(0)
+		s.search.SetText("")
+	}
 	f.saved.SetText(lang.X("companies.saved", "Sparat."))
 	if isNew {
 		s.showDetail()

@@ -520,3 +520,27 @@ func TestAWeekOfferIsNoClassicOne(t *testing.T) {
 		t.Errorf("%d offers (%d of weeks): %d read as blocks, %d Värdbekräftelse shown", len(all), weekOffers, blocks, confirmations)
 	}
 }
+
+// TestANewCompanyIsShownThoughASearchHidIt: found by use, Översikt's way
+// to a school filled the search with its name, and a company made next was
+// saved but neither listed nor chosen. The filters make way for it.
+func TestANewCompanyIsShownThoughASearchHidIt(t *testing.T) {
+	st := uitest.OpenStore(t)
+	school := data.Organisation{Kind: data.KindSchool, Name: "Solbackaskolan", Municipality: "Sunne"}
+	if err := st.SaveOrganisation(context.Background(), &school); err != nil {
+		t.Fatal(err)
+	}
+	s := newCompaniesTest(t, st)
+	s.ShowFound("Solbackaskolan")
+	s.OnNew()
+	s.form.name.SetText("Sunne Spel AB")
+	s.onSaveOrganisation()
+	coWait(t, s, s.listLoaded, "the list")
+	if s.search.Text != "" || len(s.shown) != 2 {
+		t.Fatalf("search %q, %d shown", s.search.Text, len(s.shown))
+	}
+	i := slices.IndexFunc(s.shown, func(o data.Organisation) bool { return o.Name == "Sunne Spel AB" })
+	if i < 0 || s.selectedID != s.shown[i].ID {
+		t.Errorf("the new company is not chosen (index %d)", i)
+	}
+}

@@ -63,6 +63,8 @@ type Screen struct {
 	start, end         *widgets.DateField
 	weeks              *widget.Label
 	schoolChecks       *widget.CheckGroup
+	schoolHint         *widget.Label  // shown when there is no school to tick
+	addSchoolBtn       *widget.Button // "Ny skola …"
 	errs               map[string]*widget.Label
 	stats              *widget.Label
 	title              *widget.Label
@@ -107,6 +109,14 @@ func New(m Shell) *Screen {
 	s.start.Entry.OnChanged = func(string) { s.updateWeeks(); s.hideDateErrors() }
 	s.end.Entry.OnChanged = func(string) { s.updateWeeks(); s.hideDateErrors() }
 	s.schoolChecks = widget.NewCheckGroup(nil, nil)
+	// Found by use: with no school yet the field was an empty label over
+	// Anteckningar, and nothing said how a school comes in.
+	s.schoolHint = widgets.WrapLabel(lang.X("periods.no_schools",
+		"Det finns inga skolor ännu. Lägg till skolan med Ny skola …, eller läs in en klasslista under Elever: skolan i den läggs då till."))
+	s.schoolHint.Importance = widget.LowImportance
+	s.schoolHint.Hide()
+	s.addSchoolBtn = widget.NewButtonWithIcon(lang.X("periods.add_school", "Ny skola …"), theme.ContentAddIcon(), s.onAddSchool)
+	schoolsBox := container.NewVBox(s.schoolChecks, s.schoolHint, container.NewHBox(s.addSchoolBtn))
 
 	field := func(name, key, sv string, w fyne.CanvasObject) *widget.FormItem {
 		e := widgets.NewErrLabel()
@@ -121,7 +131,7 @@ func New(m Shell) *Screen {
 		field("end", "periods.end", "Sista dag", s.end),
 		widget.NewFormItem("", s.weeks),
 		field("status", "periods.status", "Status", s.status),
-		field("schools", "periods.schools", "Skolor", s.schoolChecks),
+		field("schools", "periods.schools", "Skolor", schoolsBox),
 		field("notes", "periods.notes", "Anteckningar", s.notes),
 	)
 	s.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -221,6 +231,7 @@ func (s *Screen) Reload() {
 			}
 			s.schoolChecks.Options = names
 			s.schoolChecks.Refresh()
+			s.showSchoolHint()
 			if i := slices.IndexFunc(periods, func(p data.Period) bool { return p.ID == s.current.ID }); i >= 0 {
 				s.quiet = true
 				s.list.Select(i)
@@ -312,6 +323,61 @@ func (s *Screen) OnNew() { s.askThen(func() { s.startNew(data.FormatClassic) }, 
 func (s *Screen) OnNewWeek() { s.askThen(func() { s.startNew(data.FormatWeek) }, s.selectCurrent) }
 
 // startNew shows a new period's form, of that format.
+// showSchoolHint shows how a school comes in when there is none.
+func (s *Screen) showSchoolHint() {
+	if len(s.schools) == 0 {
+		s.schoolHint.Show()
+	} else {
+		s.schoolHint.Hide()
+	}
+}
+
+// onAddSchool asks for a new school's name and municipality, saves it and
+// ticks it for the period in the form, leaving the form's other edits as
+// they are (the period itself is saved with Spara).
+func (s *Screen) onAddSchool() {
+	name, muni := widget.NewEntry(), widget.NewEntry()
+	name.SetPlaceHolder(lang.X("periods.school_name_hint", "t.ex. Solbackaskolan"))
+	muni.SetPlaceHolder(lang.X("periods.school_muni_hint", "t.ex. Sunne"))
+	errLabel := widgets.NewErrLabel()
+	var d *dialog.FormDialog
+	add := func() bool {
+		o := data.Organisation{Kind: data.KindSchool, Name: strings.TrimSpace(name.Text), Municipality: strings.TrimSpace(muni.Text)}
+		if err := s.main.Store().SaveOrganisation(context.Background(), &o); err != nil {
+			if !widgets.ShowFieldErrors(err, map[string]*widget.Label{"name": errLabel}, "name") {
+				widgets.ShowErr(errLabel, err.Error())
+			}
+			return false
+		}
+		s.schools = append(s.schools, o)
+		slices.SortFunc(s.schools, func(a, b data.Organisation) int { return strings.Compare(a.Name, b.Name) })
+		var names []string
+		for _, x := range s.schools {
+			names = append(names, x.Name)
+		}
+		s.schoolChecks.Options = names
+		s.schoolChecks.SetSelected(append(slices.Clone(s.schoolChecks.Selected), o.Name))
+		s.showSchoolHint()
+		return true
+	}
+	d = dialog.NewForm(lang.X("periods.add_school_title", "Ny skola"), lang.X("periods.add_school_ok", "Lägg till"), lang.X("action.cancel", "Avbryt"),
+		[]*widget.FormItem{
+			widget.NewFormItem(lang.X("periods.school_name", "Namn"), name),
+			widget.NewFormItem(lang.X("periods.school_muni", "Kommun"), muni),
+			widget.NewFormItem("", errLabel),
+		}, func(ok bool) {
+			if ok && !add() {
+				d.Show() // the name was refused: the dialog stays, with why
+				s.main.Window().Canvas().Focus(name)
+			}
+		}, s.main.Window())
+	name.OnSubmitted = func(string) { d.Submit() }
+	muni.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(420, 0))
+	d.Show()
+	s.main.Window().Canvas().Focus(name)
+}
+
 func (s *Screen) startNew(format data.PeriodFormat) {
 	s.quiet = true
 	s.list.UnselectAll()

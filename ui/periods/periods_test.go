@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -264,5 +265,44 @@ func TestChoosingAnotherPeriodWithEditsAsks(t *testing.T) {
 	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Släng ändringarna"))
 	if s.current.ID != "" || s.notes.Text != "" {
 		t.Errorf("Ny after Släng: period %q, notes %q", s.current.ID, s.notes.Text)
+	}
+}
+
+// TestAddASchoolFromTheForm: found by use, a new database's period form had
+// an empty Skolor over Anteckningar and no way to add a school. It says how
+// one comes in, and Ny skola … adds one, ticked, keeping the form's edits;
+// a school without a name is refused in the dialog, which stays.
+func TestAddASchoolFromTheForm(t *testing.T) {
+	ctx := context.Background()
+	st := uitest.OpenStore(t)
+	sh := uitest.NewShell(t, st)
+	s := New(sh)
+	sh.Open(t, s)
+	s.OnNew()
+	if !s.schoolHint.Visible() || !strings.Contains(s.schoolHint.Text, "Ny skola") {
+		t.Fatalf("no word of how a school comes in: %v %q", s.schoolHint.Visible(), s.schoolHint.Text)
+	}
+	test.Type(s.name, "Åk 8 v. 46 2026")
+	c := sh.Window().Canvas()
+	test.Tap(s.addSchoolBtn)
+	if c.Overlays().Top() == nil {
+		t.Fatal("no dialog")
+	}
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Lägg till"))
+	if c.Overlays().Top() == nil {
+		t.Fatal("a school without a name closed the dialog")
+	}
+	box, _ := c.Focused().(fyne.Focusable)
+	if box == nil {
+		t.Fatal("nothing in focus")
+	}
+	test.Type(box, "Solbackaskolan")
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Lägg till"))
+	schools, err := st.ListOrganisations(ctx, data.KindSchool)
+	if err != nil || len(schools) != 1 || schools[0].Name != "Solbackaskolan" {
+		t.Fatalf("schools %+v, %v", schools, err)
+	}
+	if !slices.Equal(s.schoolChecks.Selected, []string{"Solbackaskolan"}) || s.schoolHint.Visible() || s.name.Text != "Åk 8 v. 46 2026" {
+		t.Errorf("ticked %v, hint %v, name %q", s.schoolChecks.Selected, s.schoolHint.Visible(), s.name.Text)
 	}
 }

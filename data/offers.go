@@ -565,6 +565,27 @@ func (s *Store) DeleteOffer(ctx context.Context, id string) error {
 	return s.softDelete(ctx, "offers", id)
 }
 
+// OfferUse is what hangs on an offer: its live placements and the days of
+// attendance recorded at it.
+type OfferUse struct {
+	Placed, AttendanceDays int
+}
+
+// OfferUse counts what hangs on an offer, for the question before it is
+// deleted (found by use: "Ta bort …?" said nothing of the seven pupils
+// placed there, with their attendance and certificates).
+func (s *Store) OfferUse(ctx context.Context, offerID string) (OfferUse, error) {
+	var u OfferUse
+	err := s.q.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM assignments a JOIN pupils p ON p.id = a.pupil_id
+			WHERE a.offer_id = ?1 AND a.deleted_at IS NULL AND p.deleted_at IS NULL),
+		(SELECT count(*) FROM attendance WHERE offer_id = ?1)`, offerID).Scan(&u.Placed, &u.AttendanceDays)
+	if err != nil {
+		return OfferUse{}, fmt.Errorf("offer use: %w", err)
+	}
+	return u, nil
+}
+
 // OfferTitles maps every live offer's id to its title, without its days.
 func (s *Store) OfferTitles(ctx context.Context) (map[string]string, error) {
 	rows, err := s.q.QueryContext(ctx, `SELECT id, title FROM offers WHERE deleted_at IS NULL`)

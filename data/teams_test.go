@@ -295,3 +295,26 @@ func TestRegisterWeekClosing(t *testing.T) {
 		})
 	}
 }
+
+// TestOfferUse counts what hangs on an offer before it is deleted: its
+// live placements (of pupils still in the register) and attendance days.
+func TestOfferUse(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	must := mustT(t)
+	w := newWeekWorld(t, st)
+	o := w.offers[0]
+	if u, err := st.OfferUse(ctx, o.ID); err != nil || u != (OfferUse{}) {
+		t.Fatalf("an unused offer: %+v, %v", u, err)
+	}
+	for _, p := range w.pupils[:3] {
+		must(st.SaveAssignment(ctx, &Assignment{PeriodID: w.period.ID, PupilID: p.ID, OfferID: o.ID, Source: SourceManual}))
+	}
+	for _, d := range []string{"2026-11-09", "2026-11-10"} {
+		must(st.SetAttendance(ctx, Attendance{PupilID: w.pupils[0].ID, OfferID: o.ID, Date: mustDate(d), Status: AttendancePresent}))
+	}
+	must(st.DeletePupil(ctx, w.pupils[2].ID))
+	if u, err := st.OfferUse(ctx, o.ID); err != nil || u != (OfferUse{Placed: 2, AttendanceDays: 2}) {
+		t.Errorf("got %+v, %v; want 2 placed, 2 days", u, err)
+	}
+}

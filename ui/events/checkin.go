@@ -305,6 +305,13 @@ func showCheckin(m Shell, e data.Event, onChange func()) *checkinView {
 	w := m.App().NewWindow(lang.X("events.checkin_title", "Incheckning – {{.Title}}", map[string]string{"Title": e.Title}))
 	v := newCheckinView(m, w, e)
 	v.onChange = onChange
+	// The screen's counts and Uppföljning are read anew when the door
+	// closes, whatever changed there (found by use: they looked stale).
+	w.SetOnClosed(func() {
+		if onChange != nil {
+			onChange()
+		}
+	})
 	w.SetContent(v.content)
 	w.Resize(fyne.NewSize(900, 680))
 	w.Show()

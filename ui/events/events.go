@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	figures "techniqual/data/stats"
 	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 )
@@ -426,9 +427,12 @@ func (s *Screen) showCounts(fu data.EventFollowUp) {
 	} else { // found by use: "Anmälda 0 av obegränsat platser"
 		s.countLbl.SetText(lang.X("events.counts_unlimited", "Anmälda {{.Registered}} (inget tak för antalet) · reserver {{.Waitlisted}} · inbjudna {{.Invited}} · närvarande {{.Attended}} · kom inte {{.NoShow}} · avbokade {{.Cancelled}}", v))
 	}
-	names := func(ps []data.Person) string {
+	names := func(ps []data.Person, pus []data.Pupil) string {
 		var out []string
 		for _, p := range ps {
+			out = append(out, p.Name())
+		}
+		for _, p := range pus {
 			out = append(out, p.Name())
 		}
 		if len(out) == 0 {
@@ -444,10 +448,34 @@ func (s *Screen) showCounts(fu data.EventFollowUp) {
 	if len(orgs) > 0 {
 		newOrgs = strings.Join(orgs, ", ")
 	}
-	s.followUp.SetText(lang.X("events.followup_text", "Kom ({{.N}}): {{.Attended}}\nKom inte ({{.M}}): {{.NoShows}}\nNya organisationer ({{.K}}): {{.Orgs}}",
-		map[string]string{"N": strconv.Itoa(len(fu.Attended)), "Attended": names(fu.Attended),
-			"M": strconv.Itoa(len(fu.NoShows)), "NoShows": names(fu.NoShows),
-			"K": strconv.Itoa(len(fu.NewOrgs)), "Orgs": newOrgs}))
+	text := lang.X("events.followup_text", "Kom ({{.N}}): {{.Attended}}\nKom inte ({{.M}}): {{.NoShows}}\nNya organisationer ({{.K}}): {{.Orgs}}",
+		map[string]string{"N": strconv.Itoa(len(fu.Attended) + len(fu.AttendedPupils)), "Attended": names(fu.Attended, fu.AttendedPupils),
+			"M": strconv.Itoa(len(fu.NoShows) + len(fu.NoShowPupils)), "NoShows": names(fu.NoShows, fu.NoShowPupils),
+			"K": strconv.Itoa(len(fu.NewOrgs)), "Orgs": newOrgs})
+	if s.current.Kind == data.EventPupil {
+		text += "\n" + genderText(fu)
+	}
+	s.followUp.SetText(text)
+}
+
+// genderText is a pupil event's pupils by gender, registered (holding a
+// seat) and present, with the small groups hidden as Statistik hides them
+// (data/stats): the coordinator follows the gender balance of events too.
+func genderText(fu data.EventFollowUp) string {
+	var seat, came []data.Gender
+	for _, p := range fu.SeatPupils {
+		seat = append(seat, p.Gender)
+	}
+	for _, p := range fu.AttendedPupils {
+		came = append(came, p.Gender)
+	}
+	g := figures.CountEventGenders(seat, came)
+	row := func(cs [figures.NumGroups]figures.Cell) map[string]string {
+		return map[string]string{"Girls": cs[figures.Girls].String(), "Boys": cs[figures.Boys].String(), "Other": cs[figures.Other].String()}
+	}
+	return lang.X("events.followup_genders_registered", "Anmälda elever: flickor {{.Girls}} · pojkar {{.Boys}} · annat eller ej angivet {{.Other}}", row(g.Registered)) +
+		"\n" + lang.X("events.followup_genders_attended", "Närvarande elever: flickor {{.Girls}} · pojkar {{.Boys}} · annat eller ej angivet {{.Other}}", row(g.Attended)) +
+		"\n" + lang.X("events.followup_genders_note", "Grupper under 5 visas som <5 (och ”..” där en sådan annars kunde räknas ut).")
 }
 
 // parseClock reads "9:00" or "09:00" on day d in Stockholm time.

@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
 	"techniqual/data"
 	"techniqual/ui/internal/uitest"
 )
@@ -85,5 +88,156 @@ func TestFollowUpAfterTheDoorCloses(t *testing.T) {
 	}
 	if !strings.Contains(s.countLbl.Text, "närvarande 3") {
 		t.Errorf("counts %q", s.countLbl.Text)
+	}
+}
+
+// The door searches names, not the school: found by use, "an" matched
+// every pupil of Tingvallaskolan. A contact's organisation is still found
+// by the start of its words.
+func TestDoorSearchesNamesNotTheSchool(t *testing.T) {
+	st := uitest.OpenStore(t)
+	e, _ := pupilEventFixture(t, st)
+	m := uitest.NewShell(t, st)
+	m.SetNow(e.Start)
+	v := showCheckin(m, e, nil)
+	m.Wait(t)
+	for _, c := range []struct {
+		typed string
+		want  string
+	}{
+		{"an", "Alva Andersson, Bilal Hassan"},
+		{"tingvalla", ""}, // the school: nobody on the list, nobody in the register
+		{"8a", ""},        // nor the class
+		{"sjö", "Greta Sjö"},
+		{"ida str", "Ida Ström"},
+	} {
+		v.search.SetText(c.typed)
+		if got := strings.Join(doorNames(v), ", "); got != c.want {
+			t.Errorf("%q shows %q, want %q", c.typed, got, c.want)
+		}
+	}
+
+	st2 := uitest.OpenStore(t)
+	e2 := doorFixture(t, st2)
+	m2 := uitest.NewShell(t, st2)
+	v2 := showCheckin(m2, e2, nil)
+	m2.Wait(t)
+	for _, c := range []struct {
+		typed string
+		n     int
+	}{{"fryks", 4}, {"mekatronik", 4}, {"ryksdal", 0}, {"ek", 0}} {
+		v2.search.SetText(c.typed)
+		if len(v2.model.shown) != c.n || (c.n > 0 && v2.model.offList) {
+			t.Errorf("%q shows %v", c.typed, doorNames(v2))
+		}
+	}
+}
+
+// Found by use: "Erik", a contact who had not registered, went straight
+// to "Ny på plats" with an empty organisation. The door offers the
+// register's people who match, asks "not registered, check in anyway?",
+// and Enter registers and checks in; for a pupil event the pupils too.
+func TestDoorOffersTheRegisterBeforeNyPaPlats(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ctx := context.Background()
+	e := doorFixture(t, st)
+	org := data.Organisation{Kind: data.KindCompany, Name: "Värmlands Elektronik AB"}
+	if err := st.SaveOrganisation(ctx, &org); err != nil {
+		t.Fatal(err)
+	}
+	erik := data.Person{FirstName: "Erik", LastName: "Nilsson", OrganisationID: org.ID}
+	if err := st.SavePerson(ctx, &erik); err != nil {
+		t.Fatal(err)
+	}
+	m := uitest.NewShell(t, st)
+	m.SetNow(e.Start)
+	v := showCheckin(m, e, nil)
+	m.Wait(t)
+	test.Type(v.search, "Erik")
+	if got := doorNames(v); len(got) != 1 || got[0] != "Erik Nilsson" || !v.model.offList {
+		t.Fatalf("Erik shows %v (off the list %v)", got, v.model.offList)
+	}
+	if !strings.Contains(v.status.Text, "inte anmälda") {
+		t.Errorf("no word that Erik is not on the list: %q", v.status.Text)
+	}
+	pressEnter(v.search)
+	if v.walkBox.Visible() || !v.warnBox.Visible() ||
+		!strings.Contains(v.warnLbl.Text, "Erik Nilsson är inte anmäld.") || !strings.Contains(v.warnLbl.Text, "Checka in Erik Nilsson ändå?") {
+		t.Fatalf("no question: walk-in form %v, question %q", v.walkBox.Visible(), v.warnLbl.Text)
+	}
+	if rs, _ := st.ListRegistrations(ctx, e.ID); len(rs) != 4 {
+		t.Fatalf("asking registered someone: %d", len(rs))
+	}
+	pressEnter(v.search)
+	m.Wait(t)
+	rs, _ := st.ListRegistrations(ctx, e.ID)
+	found := false
+	for _, r := range rs {
+		if r.PersonID == erik.ID {
+			found = r.Status == data.RegAttended
+		}
+	}
+	if !found || !strings.Contains(v.status.Text, "Erik Nilsson är anmäld och incheckad") {
+		t.Fatalf("Erik after Enter: checked in %v, status %q", found, v.status.Text)
+	}
+	// Now on the list: found there, and Ny på plats makes no second Erik.
+	test.Type(v.search, "Erik")
+	if v.model.offList || len(v.model.shown) != 1 {
+		t.Errorf("Erik after check-in: %v (off the list %v)", doorNames(v), v.model.offList)
+	}
+	v.search.SetText("")
+
+	// A pupil event offers the pupils of the register; Esc leaves them be.
+	st2 := uitest.OpenStore(t)
+	pe, _ := pupilEventFixture(t, st2)
+	m2 := uitest.NewShell(t, st2)
+	m2.SetNow(pe.Start)
+	v2 := showCheckin(m2, pe, nil)
+	m2.Wait(t)
+	test.Type(v2.search, "dag")
+	if got := doorNames(v2); len(got) != 1 || got[0] != "Dag Lund" {
+		t.Fatalf("dag shows %v", got)
+	}
+	pressEnter(v2.search)
+	v2.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	m2.Wait(t)
+	if rs, _ := st2.ListRegistrations(ctx, pe.ID); len(rs) != 7 {
+		t.Errorf("Esc registered someone: %d registrations", len(rs))
+	}
+	if v2.search.Text != "dag" || !strings.Contains(v2.status.Text, "Inte incheckad") {
+		t.Errorf("after Esc: search %q, status %q", v2.search.Text, v2.status.Text)
+	}
+	pressEnter(v2.search)
+	pressEnter(v2.search)
+	m2.Wait(t)
+	if c := v2.model.counts(); c.Attended != 1 {
+		t.Errorf("Dag not checked in: %+v (status %q)", c, v2.status.Text)
+	}
+}
+
+// Found by use: Enter on someone already checked in did nothing to see.
+func TestDoorSaysWhenSomeoneIsAlreadyIn(t *testing.T) {
+	st := uitest.OpenStore(t)
+	e, regs := pupilEventFixture(t, st)
+	m := uitest.NewShell(t, st)
+	m.SetNow(e.Start)
+	v := showCheckin(m, e, nil)
+	m.Wait(t)
+	test.Type(v.search, "Alva Andersson")
+	pressEnter(v.search)
+	m.Wait(t)
+	r, err := st.GetRegistration(context.Background(), regs["Alva"].ID)
+	if err != nil || r.Status != data.RegAttended {
+		t.Fatalf("Alva: %+v %v", r, err)
+	}
+	test.Type(v.search, "Alva Andersson")
+	pressEnter(v.search)
+	m.Wait(t)
+	want := "Alva Andersson är redan incheckad kl. " + r.CheckedInAt.In(data.Stockholm).Format("15:04") + "."
+	if v.status.Text != want || !v.status.Visible() || v.search.Text != "" {
+		t.Errorf("status %q (visible %v), search %q; want %q", v.status.Text, v.status.Visible(), v.search.Text, want)
+	}
+	if r2, _ := st.GetRegistration(context.Background(), r.ID); !r2.CheckedInAt.Equal(r.CheckedInAt) {
+		t.Errorf("the check-in time changed: %v", r2.CheckedInAt)
 	}
 }

@@ -2,15 +2,18 @@ package events
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
 	"techniqual/ui/internal/uitest"
+	"techniqual/ui/uikit"
 )
 
 // pupilEventFixture is a pupil event at Tingvallaskolan's grade 8 (made-up
@@ -239,5 +242,118 @@ func TestDoorSaysWhenSomeoneIsAlreadyIn(t *testing.T) {
 	}
 	if r2, _ := st.GetRegistration(context.Background(), r.ID); !r2.CheckedInAt.Equal(r.CheckedInAt) {
 		t.Errorf("the check-in time changed: %v", r2.CheckedInAt)
+	}
+}
+
+// Found by use: Avboka cancelled at once. It asks, naming the person;
+// Enter and Behåll anmälan leave the registration as it was.
+func TestAvbokaAsksFirst(t *testing.T) {
+	st := uitest.OpenStore(t)
+	e := doorFixture(t, st)
+	m, s := openOnEvent(t, st, &e, e.Start)
+	s.regSel = slices.IndexFunc(s.rows, func(r regRow) bool { return r.name == "Marta Lind" })
+	id := s.rows[s.regSel].reg.ID
+	for _, answer := range []string{"Enter", "Behåll anmälan", "Avboka"} {
+		s.onRegAction("cancel")
+		top := m.Window().Canvas().Overlays().Top()
+		if top == nil || s.lastCancelAsk == nil {
+			t.Fatal("Avboka asked nothing")
+		}
+		if !strings.Contains(labelTexts(top), "Avboka Marta Lind från Nätverksträff hösten 2026?") {
+			t.Errorf("the question: %q", labelTexts(top))
+		}
+		if answer == "Enter" {
+			if uikit.ConfirmTopDialog(m.Window().Canvas()) {
+				t.Error("Enter answered the question")
+			}
+			s.lastCancelAsk.Hide()
+		} else {
+			test.Tap(uitest.FindButton(t, top, answer))
+		}
+		m.Wait(t)
+		m.Wait(t)
+		r, err := st.GetRegistration(context.Background(), id)
+		if want := answer == "Avboka"; err != nil || (r.Status == data.RegCancelled) != want {
+			t.Errorf("%s: status %s, %v", answer, r.Status, err)
+		}
+	}
+	if !strings.HasPrefix(s.regMsg.Text, "Marta Lind är avbokad.") {
+		t.Errorf("said %q", s.regMsg.Text)
+	}
+}
+
+// labelTexts is the text of every label under o, dialogs included.
+func labelTexts(o fyne.CanvasObject) string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			out = append(out, x.Text)
+			return
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return strings.Join(out, "\n")
+}
+
+// Found by use: "Nytt evenemang" kept the last event's scroll, Namn out of
+// sight, and the typing went into other fields; and saving said nothing.
+// A new event starts at the top with Namn focused; "Sparat." shows beside
+// Spara until the next edit.
+func TestNewEventStartsAtTheTopAndSaveSaysSo(t *testing.T) {
+	st := uitest.OpenStore(t)
+	e := doorFixture(t, st)
+	m, s := openOnEvent(t, st, &e, e.Start)
+	m.Window().Resize(fyne.NewSize(1280, 720))
+	s.formScroll.ScrollToBottom()
+	if s.formScroll.Offset.Y == 0 {
+		t.Fatal("the form does not scroll at 1280×720; nothing to test")
+	}
+	s.OnNew()
+	if s.formScroll.Offset.Y != 0 || m.Window().Canvas().Focused() != s.title {
+		t.Fatalf("new event: offset %v, focus %v", s.formScroll.Offset, m.Window().Canvas().Focused())
+	}
+	test.Type(s.title, "Höstträff")
+	s.capacity.SetText("40")
+	if s.savedLbl.Text != "" {
+		t.Errorf("Sparat. before saving: %q", s.savedLbl.Text)
+	}
+	test.Tap(s.saveBtn)
+	m.Wait(t)
+	m.Wait(t)
+	if s.savedLbl.Text != "Sparat." {
+		t.Fatalf("after Spara: %q", s.savedLbl.Text)
+	}
+	test.Type(s.venue, "Kulturhuset")
+	if s.savedLbl.Text != "" {
+		t.Errorf("Sparat. stays after an edit")
+	}
+}
+
+// At 1280×720 the event form shows everything down to Arrangör without
+// scrolling (found by use: Arrangör was cut off).
+func TestEventFormFitsAt1280x720(t *testing.T) {
+	st := uitest.OpenStore(t)
+	e := doorFixture(t, st)
+	m, s := openOnEvent(t, st, &e, e.Start)
+	// The window's content at 1280×720 less the navigation (≈300 wide).
+	m.Window().Resize(fyne.NewSize(980, 720))
+	s.formScroll.ScrollToTop()
+	b := s.organiser.Button
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+	scroll := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.formScroll)
+	if bottom := pos.Y + b.Size().Height; bottom > scroll.Y+s.formScroll.Size().Height {
+		t.Errorf("Arrangör ends at %v, below the form's view (%v + %v)", bottom, scroll.Y, s.formScroll.Size().Height)
 	}
 }

@@ -286,6 +286,11 @@ func TestFollowUpOfAPupilEvent(t *testing.T) {
 	if fu, _ = f.st.FollowUp(ctx, f.event.ID); names(fu.NoShowPupils) != "Bilal Dahl" {
 		t.Errorf("no-shows after closing %q", names(fu.NoShowPupils))
 	}
+	// The participant list's rows carry the pupil's class.
+	ps, err := f.st.EventParticipants(ctx, f.event.ID)
+	if err != nil || len(ps) != 3 || ps[0].Class != "8A" || ps[0].Organisation != "Tingvallaskolan" {
+		t.Errorf("participants %+v %v", ps, err)
+	}
 }
 
 // The door checks in someone of the register who is not registered: a

@@ -11,6 +11,7 @@ type EventParticipant struct {
 	Registration Registration
 	Name         string
 	Organisation string // the person's organisation, or the pupil's school
+	Class        string // the pupil's class ("" for a contact)
 	Pupil        bool
 	Protected    bool // a pupil with protected identity
 }
@@ -57,7 +58,7 @@ func (s *Store) EventParticipants(ctx context.Context, eventID string) ([]EventP
 			return nil, err
 		}
 		out = append(out, EventParticipant{Registration: r, Name: pu.Name(), Organisation: orgName[pu.SchoolID],
-			Pupil: true, Protected: pu.Protected})
+			Class: pu.ClassName, Pupil: true, Protected: pu.Protected})
 	}
 	return out, nil
 }

@@ -410,6 +410,52 @@ func (s *Store) WalkIn(ctx context.Context, eventID, firstName, lastName, orgNam
 	return reg, person, err
 }
 
+// CheckInUnlisted checks in, at the door, a contact (personID) or a pupil
+// (pupilID) of the register who is not registered for the event: their
+// invitation or cancelled registration is checked in, or a new
+// registration is made and checked in, in one transaction. The door asks
+// first (WarnNotOnList); whoever stands at the door takes a seat, even
+// over the capacity, as a walk-in does.
+func (s *Store) CheckInUnlisted(ctx context.Context, eventID, personID, pupilID string) (Registration, error) {
+	if (personID == "") == (pupilID == "") {
+		return Registration{}, errors.New("check in: name one person or one pupil")
+	}
+	var reg Registration
+	err := s.InTx(ctx, func(tx *Store) error {
+		reg = Registration{}
+		if _, err := tx.GetEvent(ctx, eventID); err != nil {
+			return err
+		}
+		var err error
+		if personID != "" {
+			_, err = tx.GetPerson(ctx, personID)
+		} else {
+			_, err = tx.GetPupil(ctx, pupilID)
+		}
+		if err != nil {
+			return err
+		}
+		rs, err := tx.ListRegistrations(ctx, eventID)
+		if err != nil {
+			return err
+		}
+		for _, r := range rs {
+			if (personID != "" && r.PersonID == personID) || (pupilID != "" && r.PupilID == pupilID) {
+				reg = r
+			}
+		}
+		if reg.ID == "" {
+			reg = Registration{EventID: eventID, PersonID: personID, PupilID: pupilID, Status: RegRegistered, RegisteredAt: tx.now()}
+			if err := tx.SaveRegistration(ctx, &reg); err != nil {
+				return err
+			}
+		}
+		reg, _, err = tx.CheckIn(ctx, reg.ID)
+		return err
+	})
+	return reg, err
+}
+
 // CloseEvent marks everyone still registered after the event as no-show and
 // returns how many.
 func (s *Store) CloseEvent(ctx context.Context, eventID string) (int, error) {
@@ -440,6 +486,12 @@ type EventFollowUp struct {
 	Attended []Person       // people who came, by name
 	NoShows  []Person       // registered but did not come
 	NewOrgs  []Organisation // organisations whose first attended event this was
+	// The pupils of the event likewise (found by use: a pupil event's
+	// follow-up said "Kom (0)" with three pupils checked in), and every
+	// pupil holding a seat, for the counts by gender.
+	AttendedPupils []Pupil
+	NoShowPupils   []Pupil
+	SeatPupils     []Pupil
 }
 
 // FollowUp sums up an event: who came, who did not, and which
@@ -495,6 +547,12 @@ func (s *Store) FollowUp(ctx context.Context, eventID string) (EventFollowUp, er
 	f.Counts = CountRegistrations(mine)
 	newOrg := map[string]bool{}
 	for _, r := range mine {
+		if r.PupilID != "" {
+			if err := f.addPupil(ctx, s, ev, r); err != nil {
+				return f, err
+			}
+			continue
+		}
 		p, ok := byID[r.PersonID]
 		if !ok {
 			continue
@@ -522,8 +580,38 @@ func (s *Store) FollowUp(ctx context.Context, eventID string) (EventFollowUp, er
 	}
 	byName(f.Attended)
 	byName(f.NoShows)
+	pupilsByName := func(ps []Pupil) {
+		sort.SliceStable(ps, func(i, j int) bool {
+			return c.CompareString(ps[i].LastName+" "+ps[i].FirstName, ps[j].LastName+" "+ps[j].FirstName) < 0
+		})
+	}
+	pupilsByName(f.AttendedPupils)
+	pupilsByName(f.NoShowPupils)
 	sort.SliceStable(f.NewOrgs, func(i, j int) bool { return c.CompareString(f.NewOrgs[i].Name, f.NewOrgs[j].Name) < 0 })
 	return f, nil
+}
+
+// addPupil puts the pupil of registration r where the follow-up of event
+// ev counts them; a pupil deleted from the register is in no count.
+func (f *EventFollowUp) addPupil(ctx context.Context, s *Store, ev Event, r Registration) error {
+	pu, err := s.GetPupil(ctx, r.PupilID)
+	if errors.Is(err, ErrNotFound) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if r.Status.HoldsSeat() {
+		f.SeatPupils = append(f.SeatPupils, pu)
+	}
+	switch r.Status {
+	case RegAttended:
+		f.AttendedPupils = append(f.AttendedPupils, pu)
+	case RegNoShow, RegRegistered:
+		if ev.End.Before(s.now()) || r.Status == RegNoShow {
+			f.NoShowPupils = append(f.NoShowPupils, pu)
+		}
+	}
+	return nil
 }
 
 // OrgParticipation is one organisation's record at the network's events.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 )
@@ -226,5 +227,107 @@ func TestWalkInIsRegisteredAndCheckedIn(t *testing.T) {
 	mem, err := f.st.MemberCompanies(ctx)
 	if err != nil || len(mem) != 1 {
 		t.Errorf("members: %+v %v", mem, err)
+	}
+}
+
+// A pupil event's follow-up names its pupils and lists every pupil holding
+// a seat (found by use: "Kom (0)" with three pupils checked in); a pupil
+// deleted from the register is in no count.
+func TestFollowUpOfAPupilEvent(t *testing.T) {
+	ctx := context.Background()
+	f := newEventFixture(t, 0)
+	school := Organisation{Kind: KindSchool, Name: "Tingvallaskolan"}
+	if err := f.st.SaveOrganisation(ctx, &school); err != nil {
+		t.Fatal(err)
+	}
+	regs := map[string]Registration{}
+	for _, n := range [][2]string{{"Alva", "Berg"}, {"Bilal", "Dahl"}, {"Clara", "Ek"}, {"Dino", "Falk"}} {
+		pu := Pupil{SchoolID: school.ID, FirstName: n[0], LastName: n[1], ClassName: "8A", Grade: 8}
+		if err := f.st.SavePupil(ctx, &pu); err != nil {
+			t.Fatal(err)
+		}
+		r, err := f.st.Register(ctx, f.event.ID, "", pu.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		regs[n[0]] = r
+	}
+	for _, n := range []string{"Alva", "Clara"} {
+		if _, _, err := f.st.CheckIn(ctx, regs[n].ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.st.DeletePupil(ctx, regs["Dino"].PupilID); err != nil {
+		t.Fatal(err)
+	}
+	fu, err := f.st.FollowUp(ctx, f.event.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := func(ps []Pupil) string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.Name())
+		}
+		return strings.Join(out, ", ")
+	}
+	if got := names(fu.AttendedPupils); got != "Alva Berg, Clara Ek" {
+		t.Errorf("attended pupils %q", got)
+	}
+	if got := names(fu.SeatPupils); len(fu.SeatPupils) != 3 || !strings.Contains(got, "Bilal Dahl") {
+		t.Errorf("pupils with a seat %q", got)
+	}
+	if len(fu.NoShowPupils) != 0 {
+		t.Errorf("no-shows before the event is over: %q", names(fu.NoShowPupils))
+	}
+	if _, err := f.st.CloseEvent(ctx, f.event.ID); err != nil {
+		t.Fatal(err)
+	}
+	if fu, _ = f.st.FollowUp(ctx, f.event.ID); names(fu.NoShowPupils) != "Bilal Dahl" {
+		t.Errorf("no-shows after closing %q", names(fu.NoShowPupils))
+	}
+	// The participant list's rows carry the pupil's class.
+	ps, err := f.st.EventParticipants(ctx, f.event.ID)
+	if err != nil || len(ps) != 3 || ps[0].Class != "8A" || ps[0].Organisation != "Tingvallaskolan" {
+		t.Errorf("participants %+v %v", ps, err)
+	}
+}
+
+// The door checks in someone of the register who is not registered: a
+// contact never on the list, an invited one and a cancelled one; a second
+// time changes nothing, and nobody is named twice.
+func TestCheckInUnlisted(t *testing.T) {
+	ctx := context.Background()
+	f := newEventFixture(t, 1)
+	if _, err := f.st.Register(ctx, f.event.ID, f.people[0].ID, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.st.Invite(ctx, f.event.ID, []string{f.people[1].ID}); err != nil {
+		t.Fatal(err)
+	}
+	cancelled, err := f.st.Register(ctx, f.event.ID, f.people[2].ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.st.Cancel(ctx, cancelled.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []Person{f.people[3], f.people[1], f.people[2], f.people[3]} {
+		r, err := f.st.CheckInUnlisted(ctx, f.event.ID, p.ID, "")
+		if err != nil || r.Status != RegAttended || r.PersonID != p.ID {
+			t.Fatalf("%s: %+v %v", p.Name(), r, err)
+		}
+	}
+	rs, _ := f.st.ListRegistrations(ctx, f.event.ID)
+	if c := CountRegistrations(rs); len(rs) != 4 || c.Attended != 3 || c.Registered != 1 {
+		t.Errorf("%d registrations, counts %+v", len(rs), c)
+	}
+	for _, bad := range [][2]string{{"", ""}, {f.people[4].ID, "x"}, {"no-such-person", ""}} {
+		if _, err := f.st.CheckInUnlisted(ctx, f.event.ID, bad[0], bad[1]); err == nil {
+			t.Errorf("%q/%q was checked in", bad[0], bad[1])
+		}
+	}
+	if rs2, _ := f.st.ListRegistrations(ctx, f.event.ID); len(rs2) != 4 {
+		t.Errorf("a refused check-in changed the list: %d", len(rs2))
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,6 +21,7 @@ import (
 type Participant struct {
 	Name         string
 	Organisation string
+	Class        string // a pupil's class; "" for a contact, and for a protected pupil
 	Status       data.RegistrationStatus
 	Code         string // the badge's code (data.BadgeCode), which a scanner types at the door
 	// RegisteredAt orders the reserves on the participant list: the
@@ -29,7 +31,8 @@ type Participant struct {
 
 // NewEventDoc makes an event's document from its participants, sorted by
 // name in Swedish order. A pupil with protected identity is shown as "elev
-// via skolan" (in the chosen language) unless include is set (Options.IncludeProtected).
+// via skolan" (in the chosen language), without class or school, unless
+// include is set (Options.IncludeProtected).
 // ids lists the people and pupils named, for the audit log.
 func NewEventDoc(e data.Event, ps []data.EventParticipant, langCode string, include bool) (doc EventDoc, ids []string) {
 	via := "Elev via skolan"
@@ -49,7 +52,7 @@ func NewEventDoc(e data.Event, ps []data.EventParticipant, langCode string, incl
 				RegisteredAt: p.Registration.RegisteredAt})
 			continue
 		}
-		doc.Participants = append(doc.Participants, Participant{Name: p.Name, Organisation: p.Organisation,
+		doc.Participants = append(doc.Participants, Participant{Name: p.Name, Organisation: p.Organisation, Class: p.Class,
 			Status: p.Registration.Status, Code: code, RegisteredAt: p.Registration.RegisteredAt})
 		ids = append(ids, p.ID())
 	}
@@ -138,6 +141,7 @@ func (d EventDoc) Unprintable(kind string) []string {
 type eventWords struct {
 	listTitle, badgeTitle, certTitle     string
 	when, where, name, org, status, sign string
+	class                                string
 	nr, certifies, tookPart, code        string
 	// The participant list's sections after those with a seat.
 	reserves, invited, noShows string
@@ -145,14 +149,14 @@ type eventWords struct {
 
 var eventSV = eventWords{
 	listTitle: "Deltagarlista", badgeTitle: "Namnbrickor", certTitle: "Deltagarintyg",
-	when: "Tid", where: "Plats", name: "Namn", org: "Organisation", status: "Status", sign: "Signatur",
+	when: "Tid", where: "Plats", name: "Namn", org: "Organisation", status: "Status", sign: "Signatur", class: "Klass",
 	nr: "Nr", code: "Kod", certifies: "Härmed intygas att", tookPart: "har deltagit i",
 	reserves: "Reserver, i turordning", invited: "Inbjudna som inte har anmält sig", noShows: "Anmälda som inte kom",
 }
 
 var eventEN = eventWords{
 	listTitle: "Participant list", badgeTitle: "Name badges", certTitle: "Certificate of participation",
-	when: "Time", where: "Venue", name: "Name", org: "Organisation", status: "Status", sign: "Signature",
+	when: "Time", where: "Venue", name: "Name", org: "Organisation", status: "Status", sign: "Signature", class: "Class",
 	nr: "No.", code: "Code", certifies: "This is to certify that", tookPart: "has taken part in",
 	reserves: "Reserves, in turn", invited: "Invited who have not registered", noShows: "Registered who did not come",
 }
@@ -224,10 +228,20 @@ func ParticipantList(w io.Writer, d EventDoc, o Options) error {
 		u.space(3)
 		cols := []column{{ew.nr, 10, regular}, {ew.name, 52, bold}, {ew.org, 45, regular}, {ew.status, 25, regular},
 			{ew.sign, contentW - 132, regular}}
+		// Pupils' class beside their school (found by use: the list
+		// showed the school only); a protected pupil has neither.
+		withClass := slices.ContainsFunc(d.Participants, func(p Participant) bool { return p.Class != "" })
+		if withClass {
+			cols = []column{{ew.nr, 10, regular}, {ew.name, 48, bold}, {ew.class, 14, regular}, {ew.org, 38, regular},
+				{ew.status, 25, regular}, {ew.sign, contentW - 135, regular}}
+		}
 		table := func(ps []Participant) {
 			rows := make([][]string, len(ps))
 			for i, p := range ps {
 				rows[i] = []string{strconv.Itoa(i + 1), p.Name, p.Organisation, data.StatusWord(p.Status, text.Lang(l.code)), ""}
+				if withClass {
+					rows[i] = slices.Insert(rows[i], 2, p.Class)
+				}
 			}
 			u.table(cols, rows, 10, nil)
 		}

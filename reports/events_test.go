@@ -185,3 +185,43 @@ func TestBadgesCarryAScannableCode(t *testing.T) {
 		t.Errorf("the scanner reads %q", got)
 	}
 }
+
+// A pupil event's participant list shows each pupil's class beside the
+// school (found by use: the school only); a protected pupil is "Elev via
+// skolan", with neither class nor school, unless included on purpose.
+func TestParticipantListShowsTheClass(t *testing.T) {
+	e := data.Event{ID: "ev", Title: "Teknikdag för elever", Kind: data.EventPupil,
+		Start: time.Date(2026, 12, 10, 9, 0, 0, 0, data.Stockholm), End: time.Date(2026, 12, 10, 14, 0, 0, 0, data.Stockholm)}
+	reg := func(id string) data.Registration {
+		return data.Registration{ID: id, Status: data.RegRegistered}
+	}
+	ps := []data.EventParticipant{
+		{Registration: reg("a1"), Name: "Alva Andersson", Organisation: "Tingvallaskolan", Class: "8A", Pupil: true},
+		{Registration: reg("b2"), Name: "Greta Sjö", Organisation: "Tingvallaskolan", Class: "8B", Pupil: true},
+		{Registration: reg("c3"), Name: "Hemlig Elevsson", Organisation: "Sundstaskolan", Class: "9C", Pupil: true, Protected: true},
+		{Registration: reg("d4"), Name: "Erik Nilsson", Organisation: "Värmlands Elektronik AB"},
+	}
+	for _, include := range []bool{false, true} {
+		d, ids := NewEventDoc(e, ps, "sv", include)
+		text := flat(strings.Join(pdfPages(t, renderBytes(t, func(b *bytes.Buffer) error {
+			return ParticipantList(b, d, Options{Fixed: fixed, IncludeProtected: include})
+		})), " "))
+		// (pdftotext reads table rows in its own order: the cells one by one.)
+		if m := missing(text, "Klass", "Alva Andersson 8A Tingvallaskolan", "Greta Sjö", "8B",
+			"Erik Nilsson", "Värmlands Elektronik AB"); len(m) > 0 {
+			t.Errorf("include %v: list lacks %q:\n%s", include, m, text)
+		}
+		hidden := !strings.Contains(text, "Hemlig") && !strings.Contains(text, "9C") && !strings.Contains(text, "Sundstaskolan") &&
+			strings.Contains(text, "Elev via skolan") && len(ids) == 3
+		shown := len(missing(text, "Hemlig Elevsson", "9C", "Sundstaskolan")) == 0 && len(ids) == 4
+		if (!include && !hidden) || (include && !shown) {
+			t.Errorf("include %v: the protected pupil (ids %v):\n%s", include, ids, text)
+		}
+	}
+	// A network event's list has no class column.
+	d, _ := NewEventDoc(data.Event{Title: "Nätverksträff"}, ps[3:], "sv", false)
+	text := flat(strings.Join(pdfPages(t, renderBytes(t, func(b *bytes.Buffer) error { return ParticipantList(b, d, Options{Fixed: fixed}) })), " "))
+	if strings.Contains(text, "Klass") {
+		t.Errorf("a class column without pupils:\n%s", text)
+	}
+}

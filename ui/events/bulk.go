@@ -3,7 +3,6 @@ package events
 import (
 	"context"
 	"errors"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -24,12 +23,15 @@ import (
 // it picks pupils too (found by use: a teknikdag for pupils could only
 // take company contacts).
 type bulkDialog struct {
-	s       *Screen
-	picks   *widget.CheckGroup
-	byOpt   map[string]string
-	pupils  *pupilPicker  // nil unless the event is for pupils
-	search  *widget.Entry // the first tab's search, focused when the dialog opens
-	pasted  *widget.Entry
+	s        *Screen
+	contacts *picker       // Kontakter, the same tab for every kind of event
+	pupils   *picker       // nil unless the event is for pupils
+	search   *widget.Entry // the first tab's search, focused when the dialog opens
+	pasted   *widget.Entry
+	// listErr names the pasted lines that match nobody, or several, in
+	// the dialog, which stays open with the list (found by use: the
+	// dialog closed and the pasted list was gone).
+	listErr *widget.Label
 	listTab *container.TabItem
 	tabs    *container.AppTabs
 	dlg     *dialog.ConfirmDialog
@@ -44,22 +46,23 @@ func (s *Screen) onRegisterMany() {
 	// What the labels need of the screen is taken here, on the UI
 	// goroutine; the labels of tens of thousands of pupils are made off it
 	// (review: the window froze while they were made).
-	schoolName, onList := s.orgNames(), s.pupilsOnList()
+	orgName, onList := s.orgNames(), s.onList()
 	s.main.Background(func() func() {
 		ctx := context.Background()
 		people, err := st.ListPeople(ctx, data.PersonFilter{})
-		var rows *pupilRows
+		contacts := newContactRows(people, orgName, onList)
+		var rows *pickRows
 		if err == nil && forPupils {
 			var pupils []data.Pupil
 			pupils, err = st.ListPupils(ctx, data.PupilFilter{})
-			rows = newPupilRows(pupils, schoolName, onList)
+			rows = newPupilRows(pupils, orgName, onList)
 		}
 		return func() {
 			if err != nil {
 				dialog.ShowError(err, s.main.Window())
 				return
 			}
-			s.lastBulk = s.newBulkDialog(people, rows)
+			s.lastBulk = s.newBulkDialog(contacts, rows)
 			s.lastBulk.dlg.Show()
 			// The search takes the typing at once.
 			s.main.Window().Canvas().Focus(s.lastBulk.search)
@@ -76,67 +79,45 @@ func (s *Screen) orgNames() map[string]string {
 	return out
 }
 
-// pupilsOnList says where each pupil on the event's list stands (the
-// cancelled left out).
-func (s *Screen) pupilsOnList() map[string]string {
+// onList says where each person or pupil on the event's list stands, by
+// their id (the cancelled left out).
+func (s *Screen) onList() map[string]string {
 	out := map[string]string{}
 	for _, r := range s.rows {
-		if r.reg.PupilID != "" && r.reg.Status != data.RegCancelled {
-			out[r.reg.PupilID] = regStatusText(r.reg.Status)
+		if r.reg.Status != data.RegCancelled {
+			out[r.reg.PersonID+r.reg.PupilID] = regStatusText(r.reg.Status)
 		}
 	}
 	return out
 }
 
-// newBulkDialog makes Anmäl flera with people to pick from and, for a
+// newBulkDialog makes Anmäl flera with contacts to pick from and, for a
 // pupil event, pupils (nil: not a pupil event).
-func (s *Screen) newBulkDialog(people []data.Person, pupils *pupilRows) *bulkDialog {
-	b := &bulkDialog{s: s, byOpt: map[string]string{}}
-	orgName := s.orgNames()
-	var opts []string
-	for _, p := range people {
-		label := uikit.JoinDot(p.Name(), orgName[p.OrganisationID])
-		if _, dup := b.byOpt[label]; dup {
-			label += " (" + p.Email + ")"
-		}
-		opts = append(opts, label)
-		b.byOpt[label] = p.ID
+func (s *Screen) newBulkDialog(contacts, pupils *pickRows) *bulkDialog {
+	b := &bulkDialog{s: s}
+	if contacts == nil {
+		contacts = &pickRows{}
 	}
-	b.picks = widget.NewCheckGroup(opts, nil)
-	filter := widget.NewEntry()
-	b.search = filter
-	filter.SetPlaceHolder(lang.X("eventday.bulk_filter", "Sök …"))
-	filter.OnChanged = func(q string) {
-		words := strings.Fields(uikit.Fold(q))
-		var shown []string
-		for _, o := range opts {
-			ok := true
-			for _, w := range words {
-				ok = ok && strings.Contains(uikit.Fold(o), w)
-			}
-			if ok || slices.Contains(b.picks.Selected, o) {
-				shown = append(shown, o)
-			}
-		}
-		b.picks.Options = shown
-		b.picks.Refresh()
-	}
-	all := widget.NewButton(lang.X("eventday.bulk_all", "Markera alla som visas"), func() {
-		b.picks.SetSelected(append([]string(nil), b.picks.Options...))
-	})
+	b.contacts = newPicker(contacts, lang.X("eventday.bulk_filter", "Sök …"),
+		lang.X("eventday.bulk_no_contacts", "Det finns inga kontakter här ännu. Lägg till dem under Kontakter."))
+	b.search = b.contacts.search
 	b.pasted = widget.NewMultiLineEntry()
 	b.pasted.SetPlaceHolder(lang.X("eventday.bulk_paste_hint", "En person per rad: e-postadress, eller Förnamn Efternamn, Organisation"))
 	b.pasted.SetMinRowsVisible(10)
-	pick := container.NewTabItem(lang.X("eventday.bulk_pick", "Välj"), container.NewBorder(container.NewBorder(nil, nil, nil, all, filter), nil, nil, nil,
-		container.NewVScroll(b.picks)))
+	b.listErr = widget.NewLabel("")
+	b.listErr.Wrapping = fyne.TextWrapWord
+	b.listErr.Importance = widget.DangerImportance
+	b.listErr.Hide()
+	contactsTab := container.NewTabItem(lang.X("eventday.bulk_contacts", "Kontakter"), b.contacts.content)
 	b.listTab = container.NewTabItem(lang.X("eventday.bulk_list", "Klistra in en lista"), container.NewBorder(
-		widget.NewLabel(lang.X("eventday.bulk_list_help", "Kopiera kolumnen ur ett kalkylark eller ett e-postmeddelande.")), nil, nil, nil, b.pasted))
+		container.NewVBox(widget.NewLabel(lang.X("eventday.bulk_list_help", "Kopiera kolumnen ur ett kalkylark eller ett e-postmeddelande.")), b.listErr),
+		nil, nil, nil, b.pasted))
 	if pupils == nil {
-		b.tabs = container.NewAppTabs(pick, b.listTab)
+		b.tabs = container.NewAppTabs(contactsTab, b.listTab)
 	} else {
-		pick.Text = lang.X("eventday.bulk_contacts", "Kontakter")
-		b.pupils = newPupilPicker(pupils)
-		b.tabs = container.NewAppTabs(container.NewTabItem(lang.X("eventday.bulk_pupils", "Elever"), b.pupils.content), pick, b.listTab)
+		b.pupils = newPicker(pupils, lang.X("eventday.bulk_pupil_filter", "Sök namn, klass eller skola …"),
+			lang.X("eventday.bulk_no_pupils", "Det finns inga elever här ännu. Läs in en klasslista under Elever."))
+		b.tabs = container.NewAppTabs(container.NewTabItem(lang.X("eventday.bulk_pupils", "Elever"), b.pupils.content), contactsTab, b.listTab)
 		b.search = b.pupils.search
 	}
 	b.dlg = dialog.NewCustomConfirm(lang.X("eventday.bulk_title", "Anmäl flera till {{.Title}}", map[string]string{"Title": s.current.Title}),
@@ -153,11 +134,9 @@ func (s *Screen) newBulkDialog(people []data.Person, pupils *pupilRows) *bulkDia
 // open. A list with a line that names nobody registers nobody.
 func (b *bulkDialog) submit() {
 	s := b.s
-	st, id, l := s.main.Store(), s.current.ID, text.Lang(s.main.Language())
-	var ids, pupilIDs []string
-	for _, o := range b.picks.Selected {
-		ids = append(ids, b.byOpt[o])
-	}
+	st, id := s.main.Store(), s.current.ID
+	ids := b.contacts.selectedIDs()
+	var pupilIDs []string
 	if b.pupils != nil {
 		pupilIDs = b.pupils.selectedIDs()
 	}
@@ -184,7 +163,12 @@ func (b *bulkDialog) submit() {
 		return func() {
 			var le *data.ListLineError
 			if errors.As(err, &le) {
-				dialog.ShowError(errors.New(le.Message(l)), s.main.Window())
+				// The dialog opens again on the list as pasted, saying
+				// which lines to mend; nobody was registered.
+				b.listErr.SetText(listErrorText(le, lines))
+				b.listErr.Show()
+				b.tabs.Select(b.listTab)
+				b.dlg.Show()
 				return
 			}
 			if err != nil {
@@ -198,6 +182,27 @@ func (b *bulkDialog) submit() {
 			s.Reload()
 		}
 	})
+}
+
+// listErrorText names the lines of a pasted list that match nobody, or
+// several people, with what they say.
+func listErrorText(le *data.ListLineError, lines []string) string {
+	var out []string
+	line := func(key, sv string, n int) {
+		t := ""
+		if n-1 < len(lines) {
+			t = strings.TrimSpace(lines[n-1])
+		}
+		out = append(out, lang.X(key, sv, map[string]string{"Line": strconv.Itoa(n), "Text": t}))
+	}
+	for _, n := range le.Unknown {
+		line("eventday.bulk_line_unknown", "Rad {{.Line}} (”{{.Text}}”): ingen person hittades.", n)
+	}
+	for _, n := range le.Ambiguous {
+		line("eventday.bulk_line_ambiguous", "Rad {{.Line}} (”{{.Text}}”): flera personer passar. Skriv e-postadressen i stället.", n)
+	}
+	out = append(out, lang.X("eventday.bulk_list_fix", "Ingen anmäldes. Rätta eller ta bort raderna och tryck Anmäl igen."))
+	return strings.Join(out, "\n")
 }
 
 // onPromoted shows the reserves who moved up to a seat, with the letter

@@ -50,14 +50,15 @@ func TestRegisterManyAndReservesWhoMovedUp(t *testing.T) {
 	if b == nil {
 		t.Fatal("no dialog")
 	}
-	// Filter, then mark all shown: three of the four.
-	var three []string
-	for _, o := range b.picks.Options {
-		if !strings.Contains(o, "Yara") {
-			three = append(three, o)
+	// Three of the four.
+	for k, l := range b.contacts.labels {
+		if !strings.Contains(l, "Yara") {
+			b.contacts.set(b.contacts.ids[k], true)
 		}
 	}
-	b.picks.SetSelected(three)
+	if got := b.contacts.count.Text; got != "3 valda · 4 av 4 visas" {
+		t.Errorf("count %q", got)
+	}
 	b.submit()
 	m.Wait(t)
 	m.Wait(t)
@@ -67,14 +68,26 @@ func TestRegisterManyAndReservesWhoMovedUp(t *testing.T) {
 	// A pasted list with a line nobody matches: nothing changes.
 	b = s.newBulkDialog(nil, nil)
 	b.tabs.SelectIndex(1)
-	b.pasted.SetText("tove.lindh@example.se\nYara Haddad, Forshaga Fiber AB\nNoa Okänd")
+	pasted := "tove.lindh@example.se\nYara Haddad, Forshaga Fiber AB\nNoa Okänd, Nya Företaget AB"
+	b.pasted.SetText(pasted)
 	before := s.bulkResult
+	b.dlg.Show()
+	b.dlg.Hide() // as its Anmäl does
 	b.submit()
 	m.Wait(t)
 	if c, _ := st.CountEvent(ctx, e.ID); c.Seats() != 2 || c.Waitlisted != 1 || s.bulkResult != before {
 		t.Fatalf("a list with an unknown line changed the list: %+v", c)
 	}
+	// Found by use: the dialog closed and the pasted list was gone. It
+	// stays open on the list, naming the line to mend.
+	if want := "Rad 3 (”Noa Okänd, Nya Företaget AB”): ingen person hittades."; !strings.HasPrefix(b.listErr.Text, want) || !b.listErr.Visible() {
+		t.Errorf("message %q (shown %v), want %q", b.listErr.Text, b.listErr.Visible(), want)
+	}
+	if b.pasted.Text != pasted || b.tabs.Selected() != b.listTab || m.Window().Canvas().Overlays().Top() == nil {
+		t.Errorf("the dialog is not open on the list as pasted: %q", b.pasted.Text)
+	}
 	b.pasted.SetText("tove.lindh@example.se\nYara Haddad, Forshaga Fiber AB")
+	b.dlg.Hide()
 	b.submit()
 	m.Wait(t)
 	m.Wait(t)
@@ -147,8 +160,13 @@ func TestRegisterAClassForAPupilEvent(t *testing.T) {
 	m.Wait(t)
 	test.Tap(s.bulkBtn)
 	m.Wait(t)
-	if b := s.lastBulk; b.pupils != nil || len(b.tabs.Items) != 2 {
+	if b := s.lastBulk; b.pupils != nil || len(b.tabs.Items) != 2 || b.tabs.Items[0].Text != "Kontakter" {
 		t.Fatalf("a network event's dialog has %d tabs, pupils %v", len(b.tabs.Items), b.pupils != nil)
+	}
+	// The contacts' tab is the same for both kinds of event (found by
+	// use: a network event's had no count and no "Avmarkera alla").
+	if c := s.lastBulk.contacts; c.none == nil || c.all == nil || c.count.Text != "0 valda · 0 av 0 visas" {
+		t.Errorf("a network event's contacts tab: count %q", c.count.Text)
 	}
 	s.lastBulk.dlg.Hide()
 
@@ -160,6 +178,10 @@ func TestRegisterAClassForAPupilEvent(t *testing.T) {
 	if b.pupils == nil || b.tabs.Items[0].Text != "Elever" || b.tabs.Selected() != b.tabs.Items[0] {
 		t.Fatal("a pupil event's dialog does not open on its pupils")
 	}
+	if b.tabs.Items[1].Text != "Kontakter" || b.tabs.Items[1].Content != b.contacts.content ||
+		b.contacts.none == nil || b.contacts.count.Text != "0 valda · 0 av 0 visas" {
+		t.Errorf("a pupil event's contacts tab: %q, count %q", b.tabs.Items[1].Text, b.contacts.count.Text)
+	}
 	// Nobody ticked: a message, and nothing registered.
 	b.submit()
 	m.Wait(t)
@@ -170,6 +192,9 @@ func TestRegisterAClassForAPupilEvent(t *testing.T) {
 		t.Fatalf("nothing ticked registered %d", len(rs))
 	}
 	p := b.pupils
+	if p.none == nil {
+		t.Fatal("no Avmarkera alla for pupils")
+	}
 	for _, tc := range []struct {
 		search string
 		shown  int

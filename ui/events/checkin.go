@@ -3,6 +3,7 @@ package events
 import (
 	"context"
 	"errors"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,74 +20,161 @@ import (
 	"techniqual/ui/uikit"
 )
 
-// regRow is one registration with the names the lists show and a folded
-// search key (name and organisation).
+// regRow is one registration with the names the lists show and folded
+// search keys. At the door a row may also be someone of the register who
+// is not on the event's list (unlisted: reg holds only the event and the
+// person's or pupil's id).
 type regRow struct {
 	reg  data.Registration
 	name string
 	org  string
-	key  string
-	code string // the badge's code (data.BadgeCode)
+	key  string // the name, folded: the door searches names
+	// orgWords are a contact's organisation's words, folded: a door host
+	// may type the start of one ("fryksdals"). A pupil's class and school
+	// are not searched (found by use: "an" matched every pupil of
+	// Tingvallaskolan).
+	orgWords []string
+	code     string // the badge's code (data.BadgeCode)
+	unlisted bool   // in the register, not on the event's list
+}
+
+// newRegRow makes the row of reg for name at org; contact says org is a
+// contact's organisation (searched), not a pupil's class and school.
+func newRegRow(reg data.Registration, name, org string, contact bool) regRow {
+	r := regRow{reg: reg, name: name, org: org, key: uikit.Fold(name)}
+	if contact {
+		r.orgWords = strings.Fields(uikit.Fold(org))
+	}
+	if reg.ID != "" {
+		r.code = data.BadgeCode(reg.ID)
+	}
+	return r
+}
+
+// matches reports whether every word is in the row's name, or starts a
+// word of a contact's organisation.
+func (r *regRow) matches(words []string) bool {
+	for _, w := range words {
+		if strings.Contains(r.key, w) {
+			continue
+		}
+		found := false
+		for _, o := range r.orgWords {
+			if strings.HasPrefix(o, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // loadRegRows reads an event's registrations with the names of the people
 // (or pupils) and their organisations (or schools), sorted by name the
 // Swedish way.
 func loadRegRows(ctx context.Context, st *data.Store, eventID string) ([]regRow, error) {
+	rows, _, err := loadRows(ctx, st, eventID, false, false)
+	return rows, err
+}
+
+// loadDoorRows is loadRegRows for the door, with the people of the
+// register who are not on the list: the contacts, and for a pupil event
+// the pupils.
+func loadDoorRows(ctx context.Context, st *data.Store, e data.Event) (rows, others []regRow, err error) {
+	return loadRows(ctx, st, e.ID, true, e.Kind == data.EventPupil)
+}
+
+// loadRows reads an event's rows and, when withOthers, the register's
+// contacts (and, when pupils, pupils) who have no registration.
+func loadRows(ctx context.Context, st *data.Store, eventID string, withOthers, pupils bool) ([]regRow, []regRow, error) {
 	rs, err := st.ListRegistrations(ctx, eventID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	people, err := st.ListPeople(ctx, data.PersonFilter{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	orgs, err := st.ListOrganisations(ctx, "")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	orgName := make(map[string]string, len(orgs))
 	for _, o := range orgs {
 		orgName[o.ID] = o.Name
 	}
-	type who struct{ name, org string }
+	type who struct {
+		name, org string
+		contact   bool
+	}
 	byID := make(map[string]who, len(people))
 	for _, p := range people {
-		byID[p.ID] = who{p.Name(), orgName[p.OrganisationID]}
+		byID[p.ID] = who{p.Name(), orgName[p.OrganisationID], true}
 	}
-	for _, r := range rs {
-		if r.PupilID != "" {
-			pupils, err := st.ListPupils(ctx, data.PupilFilter{})
-			if err != nil {
-				return nil, err
-			}
-			for _, p := range pupils {
-				byID[p.ID] = who{p.Name(), uikit.JoinDot(p.ClassName, orgName[p.SchoolID])}
-			}
-			break
+	var pupilList []data.Pupil
+	if pupils || slices.ContainsFunc(rs, func(r data.Registration) bool { return r.PupilID != "" }) {
+		if pupilList, err = st.ListPupils(ctx, data.PupilFilter{}); err != nil {
+			return nil, nil, err
+		}
+		for _, p := range pupilList {
+			byID[p.ID] = who{p.Name(), uikit.JoinDot(p.ClassName, orgName[p.SchoolID]), false}
 		}
 	}
 	rows := make([]regRow, 0, len(rs))
+	onList := make(map[string]bool, len(rs))
 	for _, r := range rs {
+		onList[r.PersonID+r.PupilID] = true
 		w, ok := byID[r.PersonID+r.PupilID]
 		if !ok {
 			continue // the person was deleted
 		}
-		code := data.BadgeCode(r.ID)
-		rows = append(rows, regRow{reg: r, name: w.name, org: w.org, key: uikit.Fold(w.name + " " + w.org + " " + code), code: code})
+		rows = append(rows, newRegRow(r, w.name, w.org, w.contact))
 	}
 	sortRegRows(rows)
-	return rows, nil
+	if !withOthers {
+		return rows, nil, nil
+	}
+	var others []regRow
+	for _, p := range people {
+		if !onList[p.ID] {
+			w := byID[p.ID]
+			others = append(others, regRow{reg: data.Registration{EventID: eventID, PersonID: p.ID}, name: w.name, org: w.org,
+				key: uikit.Fold(w.name), orgWords: strings.Fields(uikit.Fold(w.org)), unlisted: true})
+		}
+	}
+	if pupils {
+		for _, p := range pupilList {
+			if !onList[p.ID] {
+				w := byID[p.ID]
+				others = append(others, regRow{reg: data.Registration{EventID: eventID, PupilID: p.ID}, name: w.name, org: w.org,
+					key: uikit.Fold(w.name), unlisted: true})
+			}
+		}
+	}
+	sortRegRows(others)
+	return rows, others, nil
 }
 
 func sortRegRows(rows []regRow) {
 	c := uikit.Collator()
 	var buf collate.Buffer
-	keys := make(map[string][]byte, len(rows))
-	for _, r := range rows {
-		keys[r.reg.ID] = c.KeyFromString(&buf, r.name+" "+r.org)
+	// Keyed by the row, not its registration: a row of the register has
+	// none.
+	type keyed struct {
+		key string
+		row regRow
 	}
-	sort.SliceStable(rows, func(i, j int) bool { return string(keys[rows[i].reg.ID]) < string(keys[rows[j].reg.ID]) })
+	ks := make([]keyed, len(rows))
+	for i, r := range rows {
+		ks[i] = keyed{string(c.KeyFromString(&buf, r.name+" "+r.org)), r}
+	}
+	sort.SliceStable(ks, func(i, j int) bool { return ks[i].key < ks[j].key })
+	for i := range ks {
+		rows[i] = ks[i].row
+	}
 }
 
 // regStatusNames are the Swedish names of the registration statuses.
@@ -97,59 +185,83 @@ func regStatusText(s data.RegistrationStatus) string {
 	return lang.X("events.status."+string(s), regStatusNames[s])
 }
 
-// checkinModel is the list at the door: who is on it and which of them
-// match what has been typed. It knows nothing of widgets, so a keystroke's
-// search can be measured alone.
+// checkinModel is the list at the door: who is on it, who else is in the
+// register, and which of them match what has been typed. It knows nothing
+// of widgets, so a keystroke's search can be measured alone.
 type checkinModel struct {
-	rows  []regRow
-	shown []int // indexes into rows
-	words []string
+	rows []regRow // the event's list
+	// others are the register's people not on the list (contacts; for a
+	// pupil event pupils too): the door offers them, and the cancelled,
+	// when nobody on the list matches (found by use: a known contact who
+	// had not registered went straight to "Ny på plats").
+	others []regRow
+	shown  []int // indexes into rows, then others (row)
+	words  []string
+	// offList is set when nobody on the list matched and shown holds
+	// the cancelled and the others who did.
+	offList bool
 }
 
-// filter shows the people whose name or organisation holds every word of q
-// (case and accents as typed, so "ö" does not match "o"). Cancelled
-// registrations are not shown.
+// row is the row of index k of shown: rows first, then others.
+func (m *checkinModel) row(k int) *regRow {
+	if k < len(m.rows) {
+		return &m.rows[k]
+	}
+	return &m.others[k-len(m.rows)]
+}
+
+// filter shows the people on the list whose name holds every word of q,
+// or whose organisation (a contact's, not a pupil's school) has a word
+// starting with it; case and accents as typed, so "ö" does not match "o".
+// Cancelled registrations are not shown, unless nobody on the list
+// matches: then the cancelled and the register's others who match are.
 func (m *checkinModel) filter(q string) {
 	words := strings.Fields(uikit.Fold(q))
-	// Typing on narrows what is shown already: search only that.
+	// Typing on narrows what is shown already: search only that. (A
+	// word typed on starts with the word before it, so a name that holds
+	// it, or an organisation's word it starts, held the shorter one too.)
 	narrower := len(m.words) > 0 && len(words) >= len(m.words)
 	for i := range m.words {
-		if narrower && !strings.Contains(words[i], m.words[i]) {
+		if narrower && !strings.HasPrefix(words[i], m.words[i]) {
 			narrower = false
 		}
 	}
-	from := m.shown
-	if !narrower {
-		from = nil
-	}
 	m.words = words
-	out := make([]int, 0, len(m.rows))
-	match := func(i int) bool {
-		r := &m.rows[i]
-		if r.reg.Status == data.RegCancelled {
-			return false
-		}
-		for _, w := range words {
-			if !strings.Contains(r.key, w) {
-				return false
-			}
-		}
-		return true
-	}
 	if narrower {
-		for _, i := range from {
-			if match(i) {
-				out = append(out, i)
+		kept := make([]int, 0, len(m.shown))
+		for _, k := range m.shown {
+			if m.row(k).matches(words) {
+				kept = append(kept, k)
 			}
 		}
-	} else {
-		for i := range m.rows {
-			if match(i) {
-				out = append(out, i)
-			}
+		// Nobody on the list matched the shorter words: nobody does now.
+		if len(kept) > 0 || m.offList {
+			m.shown = kept
+			return
 		}
 	}
-	m.shown = out
+	m.offList = false
+	out := make([]int, 0, len(m.rows))
+	for i := range m.rows {
+		if m.rows[i].reg.Status != data.RegCancelled && m.rows[i].matches(words) {
+			out = append(out, i)
+		}
+	}
+	if len(out) > 0 || len(words) == 0 {
+		m.shown = out
+		return
+	}
+	for i := range m.rows {
+		if m.rows[i].reg.Status == data.RegCancelled && m.rows[i].matches(words) {
+			out = append(out, i)
+		}
+	}
+	for i := range m.others {
+		if m.others[i].matches(words) {
+			out = append(out, len(m.rows)+i)
+		}
+	}
+	m.shown, m.offList = out, len(out) > 0
 }
 
 // byCode finds the row whose badge code is q (a scanner types the code and
@@ -172,16 +284,17 @@ func (m *checkinModel) byCode(q string) (int, bool) {
 }
 
 // exactName finds, among the shown rows, the one whose whole name is q
-// ("Anna Berg" among Anna Berg and Anna Bergström); false unless exactly one.
+// ("Anna Berg" among Anna Berg and Anna Bergström); false unless exactly
+// one. It returns the row's index for row.
 func (m *checkinModel) exactName(q string) (int, bool) {
 	q = strings.Join(strings.Fields(uikit.Fold(q)), " ")
 	found := -1
-	for _, i := range m.shown {
-		if strings.Join(strings.Fields(uikit.Fold(m.rows[i].name)), " ") == q {
+	for _, k := range m.shown {
+		if strings.Join(strings.Fields(m.row(k).key), " ") == q {
 			if found >= 0 {
 				return 0, false
 			}
-			found = i
+			found = k
 		}
 	}
 	return found, found >= 0
@@ -282,6 +395,9 @@ type checkinView struct {
 	selecting bool    // the view itself moves the list's selection
 	pending   *regRow // waiting for "check in anyway" after a warning
 	dayOK     bool    // checking in on another day than the event's was confirmed once
+	// offListHint is set while the status says that the people shown
+	// are not on the list.
+	offListHint bool
 
 	search   *searchEntry
 	list     *widget.List
@@ -305,6 +421,13 @@ func showCheckin(m Shell, e data.Event, onChange func()) *checkinView {
 	w := m.App().NewWindow(lang.X("events.checkin_title", "Incheckning – {{.Title}}", map[string]string{"Title": e.Title}))
 	v := newCheckinView(m, w, e)
 	v.onChange = onChange
+	// The screen's counts and Uppföljning are read anew when the door
+	// closes, whatever changed there (found by use: they looked stale).
+	w.SetOnClosed(func() {
+		if onChange != nil {
+			onChange()
+		}
+	})
 	w.SetContent(v.content)
 	w.Resize(fyne.NewSize(900, 680))
 	w.Show()
@@ -399,21 +522,21 @@ func newCheckinView(m Shell, win fyne.Window, e data.Event) *checkinView {
 
 // Reload reads the event's list off the UI goroutine.
 func (v *checkinView) Reload() {
-	st, id := v.main.Store(), v.event.ID
+	st := v.main.Store()
 	v.main.Background(func() func() {
-		rows, err := loadRegRows(context.Background(), st, id)
+		rows, others, err := loadDoorRows(context.Background(), st, v.event)
 		return func() {
 			if err != nil {
 				dialog.ShowError(err, v.win)
 				return
 			}
-			v.setRows(rows)
+			v.setRows(rows, others)
 		}
 	})
 }
 
-func (v *checkinView) setRows(rows []regRow) {
-	v.model = checkinModel{rows: rows}
+func (v *checkinView) setRows(rows, others []regRow) {
+	v.model = checkinModel{rows: rows, others: others}
 	v.onSearchChanged(v.search.Text)
 	v.updateCount()
 }
@@ -426,6 +549,15 @@ func (v *checkinView) onSearchChanged(q string) {
 		v.cancelPending()
 	}
 	v.model.filter(q)
+	// Nobody on the list matches, but people of the register do: say
+	// so, and that Enter asks before checking them in.
+	if v.model.offList {
+		v.showStatus(lang.X("eventday.door_off_list", "Ingen på listan passar ”{{.Query}}”. De här finns i registret men är inte anmälda: Enter frågar innan någon checkas in. Någon annan: Ny på plats …",
+			map[string]string{"Query": strings.TrimSpace(q)}), widget.WarningImportance)
+		v.offListHint = true
+	} else if v.offListHint {
+		v.showStatus("", widget.MediumImportance)
+	}
 	cur := -1
 	if len(v.model.shown) > 0 && strings.TrimSpace(q) != "" {
 		cur = 0
@@ -460,13 +592,17 @@ func (v *checkinView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(v.model.shown) {
 		return
 	}
-	r := v.model.rows[v.model.shown[i]]
+	r := v.model.row(v.model.shown[i])
 	box := o.(*fyne.Container)
 	texts := box.Objects[0].(*fyne.Container)
 	texts.Objects[0].(*widget.Label).SetText(r.name)
 	texts.Objects[1].(*widget.Label).SetText(r.org)
 	st := box.Objects[1].(*widget.Label)
-	st.SetText(regStatusText(r.reg.Status))
+	if r.unlisted {
+		st.SetText(lang.X("eventday.door_unlisted", "inte anmäld"))
+	} else {
+		st.SetText(regStatusText(r.reg.Status))
+	}
 	if r.reg.Status == data.RegAttended {
 		st.Importance = widget.SuccessImportance
 	} else {
@@ -510,15 +646,21 @@ func (v *checkinView) onEnter() {
 	}
 	if v.cur >= 0 && v.cur < len(v.model.shown) {
 		if len(v.model.shown) > 1 && !v.picked {
-			if i, ok := v.model.exactName(q); ok {
-				v.tryCheckIn(v.model.rows[i])
+			if k, ok := v.model.exactName(q); ok {
+				v.tryCheckIn(*v.model.row(k))
 				return
 			}
-			v.showStatus(lang.X("eventday.door_which", "{{.N}} personer passar ”{{.Query}}”: välj med ↑ ↓ eller musen och tryck Enter, eller skriv mer av namnet.",
-				map[string]string{"N": strconv.Itoa(len(v.model.shown)), "Query": q}), widget.WarningImportance)
+			vars := map[string]string{"N": strconv.Itoa(len(v.model.shown)), "Query": q}
+			if v.model.offList {
+				v.showStatus(lang.X("eventday.door_which_off_list", "{{.N}} personer i registret passar ”{{.Query}}”, ingen av dem anmäld: välj med ↑ ↓ eller musen och tryck Enter, eller skriv mer av namnet.", vars),
+					widget.WarningImportance)
+				return
+			}
+			v.showStatus(lang.X("eventday.door_which", "{{.N}} personer passar ”{{.Query}}”: välj med ↑ ↓ eller musen och tryck Enter, eller skriv mer av namnet.", vars),
+				widget.WarningImportance)
 			return
 		}
-		v.tryCheckIn(v.model.rows[v.model.shown[v.cur]])
+		v.tryCheckIn(*v.model.row(v.model.shown[v.cur]))
 		return
 	}
 	if q == "" {
@@ -538,6 +680,17 @@ func (v *checkinView) tryCheckIn(r regRow) {
 	var lines []string
 	vars := map[string]string{"Name": r.name, "Cap": strconv.Itoa(v.event.Capacity),
 		"Date": uikit.LongDate(v.event.Start.In(data.Stockholm)), "Today": uikit.LongDate(v.main.Now().In(data.Stockholm))}
+	if r.reg.Status == data.RegAttended {
+		// Found by use: Enter on someone already in did nothing to see.
+		vars["Time"] = r.reg.CheckedInAt.In(data.Stockholm).Format("15:04")
+		v.showStatus(lang.X("eventday.door_already_in", "{{.Name}} är redan incheckad kl. {{.Time}}.", vars), widget.WarningImportance)
+		v.search.SetText("")
+		v.win.Canvas().Focus(v.search)
+		return
+	}
+	if r.unlisted {
+		lines = append(lines, lang.X("eventday.door_not_registered", "{{.Name}} är inte anmäld.", vars))
+	}
 	for _, w := range data.CheckInWarnings(v.event, v.model.registrations(), r.reg, v.main.Now()) {
 		switch w {
 		case data.WarnReserve:
@@ -585,6 +738,10 @@ func (v *checkinView) cancelPending() {
 }
 
 func (v *checkinView) checkIn(r regRow) {
+	if r.unlisted {
+		v.checkInUnlisted(r)
+		return
+	}
 	st := v.main.Store()
 	v.main.Background(func() func() {
 		reg, changed, err := st.CheckIn(context.Background(), r.reg.ID)
@@ -606,6 +763,30 @@ func (v *checkinView) checkIn(r regRow) {
 	})
 }
 
+// checkInUnlisted registers and checks in someone of the register who is
+// not on the list, once the door has asked; the list is read anew.
+func (v *checkinView) checkInUnlisted(r regRow) {
+	st := v.main.Store()
+	v.main.Background(func() func() {
+		ctx := context.Background()
+		reg, err := st.CheckInUnlisted(ctx, v.event.ID, r.reg.PersonID, r.reg.PupilID)
+		var rows, others []regRow
+		if err == nil {
+			rows, others, err = loadDoorRows(ctx, st, v.event)
+		}
+		return func() {
+			if err != nil {
+				v.showStatus(err.Error(), widget.DangerImportance)
+				return
+			}
+			v.model = checkinModel{rows: rows, others: others}
+			v.undo = append(v.undo, reg.ID)
+			v.showStatus(lang.X("eventday.door_unlisted_in", "✓ {{.Name}} är anmäld och incheckad.", map[string]string{"Name": r.name}), widget.SuccessImportance)
+			v.afterChange()
+		}
+	})
+}
+
 // afterChange clears the search for the next person at the door.
 func (v *checkinView) afterChange() {
 	v.search.SetText("")
@@ -618,6 +799,7 @@ func (v *checkinView) afterChange() {
 }
 
 func (v *checkinView) showStatus(text string, imp widget.Importance) {
+	v.offListHint = false // whatever is said now replaces the hint
 	v.status.Importance = imp
 	v.status.SetText(text)
 	if text == "" {
@@ -705,16 +887,16 @@ func (v *checkinView) walkIn(name, org string) {
 	v.main.Background(func() func() {
 		ctx := context.Background()
 		reg, _, err := st.WalkIn(ctx, eventID, first, last, org)
-		var rows []regRow
+		var rows, others []regRow
 		if err == nil {
-			rows, err = loadRegRows(ctx, st, eventID)
+			rows, others, err = loadDoorRows(ctx, st, v.event)
 		}
 		return func() {
 			if err != nil {
 				v.showStatus(walkInErrorText(err), widget.DangerImportance)
 				return
 			}
-			v.model = checkinModel{rows: rows}
+			v.model = checkinModel{rows: rows, others: others}
 			v.undo = append(v.undo, reg.ID)
 			v.walkBox.Hide()
 			v.showStatus(lang.X("events.walked_in", "✓ {{.Name}} är registrerad och incheckad.",

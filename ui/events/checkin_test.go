@@ -46,7 +46,7 @@ func pressEnter(e fyne.Focusable) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRetu
 func doorNames(v *checkinView) []string {
 	var out []string
 	for _, i := range v.model.shown {
-		out = append(out, v.model.rows[i].name)
+		out = append(out, v.model.row(i).name)
 	}
 	return out
 }
@@ -150,7 +150,7 @@ func TestCheckinAtTheDoor(t *testing.T) {
 	if v.cur != 1 {
 		t.Fatalf("highlight %d, want 1", v.cur)
 	}
-	want := v.model.rows[v.model.shown[1]].reg.ID
+	want := v.model.row(v.model.shown[1]).reg.ID
 	pressEnter(v.search)
 	m.Wait(t)
 	r, err := st.GetRegistration(context.Background(), want)
@@ -174,9 +174,9 @@ func BenchmarkCheckinSearch5000(b *testing.B) {
 	for i := range rows {
 		name := fmt.Sprintf("%s %s%d", firsts[i%len(firsts)], lasts[(i/7)%len(lasts)], i)
 		org := fmt.Sprintf("Företag %d AB", i%300)
-		rows[i] = regRow{reg: data.Registration{ID: fmt.Sprint(i), Status: data.RegRegistered}, name: name, org: org, key: uikit.Fold(name + " " + org)}
+		rows[i] = newRegRow(data.Registration{ID: fmt.Sprint(i), Status: data.RegRegistered}, name, org, true)
 	}
-	v.setRows(rows)
+	v.setRows(rows, nil)
 	keys := []string{"m", "mä", "mär", "märt", "märta", "märta ö", "märta öb", "", "n", "ng", "ngọ", "ngọc", "", "4", "42"}
 	b.ReportAllocs()
 	b.ResetTimer()

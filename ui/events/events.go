@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"techniqual/data"
+	figures "techniqual/data/stats"
 	"techniqual/ui/uikit"
 	"techniqual/ui/widgets"
 )
@@ -88,6 +89,9 @@ type Screen struct {
 	promoted              []data.EventParticipant // reserves who moved up, as last shown
 	promotedLetter        *widget.Entry           // the letter shown to one of them
 	closeBtn              *widget.Button
+	savedLbl              *widget.Label     // "Sparat." beside Spara until the next edit
+	formScroll            *container.Scroll // the form, scrolled to the top for a new event
+	lastCancelAsk         *dialog.ConfirmDialog
 	// shown is the form's state as filled (state), to tell edits; quiet
 	// is set while the list is pointed back without showing anything.
 	shown string
@@ -127,7 +131,7 @@ func New(m Shell) *Screen {
 	}
 	s.kind = widgets.NewSelect(kinds, nil)
 	s.organiser = widgets.NewPickButton(m.Window(), lang.X("events.field.organiser", "Arrangör"),
-		lang.X("events.organiser_search", "Sök organisation …"), nil)
+		lang.X("events.organiser_search", "Sök organisation …"), func(string) { s.edited() })
 	s.date = widgets.NewDateField(m.Window())
 	// Enter saves from the one-line fields; a message beside a field goes
 	// as soon as the field is changed (found by use: they stayed until the
@@ -135,16 +139,25 @@ func New(m Shell) *Screen {
 	for _, e := range []*widget.Entry{s.title, s.venue, s.startTime, s.endTime, s.capacity, s.date.Entry} {
 		e.OnSubmitted = func(string) { s.onSave() }
 	}
-	clear := func(field string) func(string) { return func(string) { widgets.ShowErr(s.errs[field], "") } }
+	clear := func(field string) func(string) {
+		return func(string) {
+			widgets.ShowErr(s.errs[field], "")
+			s.edited()
+		}
+	}
 	s.title.OnChanged = clear("title")
 	s.startTime.OnChanged, s.endTime.OnChanged = clear("time"), clear("time")
 	s.capacity.OnChanged = clear("capacity")
+	s.venue.OnChanged = func(string) { s.edited() }
+	s.desc.OnChanged = func(string) { s.edited() }
+	s.kind.OnChanged = func(string) { s.edited() }
 	onDate := s.date.Entry.OnChanged
 	s.date.Entry.OnChanged = func(t string) {
 		if onDate != nil {
 			onDate(t)
 		}
 		widgets.ShowErr(s.errs["start"], "")
+		s.edited()
 	}
 
 	field := func(name, key, sv string, w fyne.CanvasObject) widgets.FormField {
@@ -152,13 +165,29 @@ func New(m Shell) *Screen {
 		s.errs[name] = e
 		return widgets.FormField{Label: lang.X(key, sv), Input: w, Err: e}
 	}
+	// Date and times share a row, and so do the place and its seats:
+	// found by use, at 1280×720 Arrangör was below the fold.
+	pair := func(a, aKey, aSV string, aw fyne.CanvasObject, b, bKey, bSV string, bw fyne.CanvasObject) widgets.FormField {
+		ea, eb := widgets.NewErrLabel(), widgets.NewErrLabel()
+		s.errs[a], s.errs[b] = ea, eb
+		hint := func(key, sv string) *widget.Label {
+			l := widget.NewLabel(lang.X(key, sv))
+			l.TextStyle = fyne.TextStyle{Bold: true}
+			return l
+		}
+		row := container.NewBorder(nil, nil, nil, container.NewHBox(hint(bKey, bSV), bw), aw)
+		return widgets.FormField{Label: lang.X(aKey, aSV), Input: container.NewVBox(row, ea, eb)}
+	}
 	form := widgets.FormGrid(
 		field("title", "events.field.title", "Namn", s.title),
 		field("kind", "events.field.kind", "Slag", s.kind),
-		field("start", "events.field.date", "Datum", s.date),
-		field("time", "events.field.time", "Tid (start – slut)", container.NewGridWithColumns(2, s.startTime, s.endTime)),
-		field("venue", "events.field.venue", "Plats", s.venue),
-		field("capacity", "events.field.capacity", "Antal platser", s.capacity),
+		pair("start", "events.field.date", "Datum", s.date,
+			"time", "events.field.time_short", "Tid", container.NewHBox(
+				container.NewGridWrap(fyne.NewSize(90, s.startTime.MinSize().Height), s.startTime),
+				widget.NewLabel("–"),
+				container.NewGridWrap(fyne.NewSize(90, s.endTime.MinSize().Height), s.endTime))),
+		pair("venue", "events.field.venue", "Plats", s.venue,
+			"capacity", "events.field.capacity", "Antal platser", container.NewGridWrap(fyne.NewSize(110, s.capacity.MinSize().Height), s.capacity)),
 		field("organiser", "events.field.organiser", "Arrangör", s.organiser.Button),
 		field("description", "events.field.description", "Beskrivning", s.desc),
 	)
@@ -200,11 +229,14 @@ func New(m Shell) *Screen {
 	}
 	s.regMsg = widgets.WrapLabel("")
 	s.regMsg.Hide()
+	// Avsluta acts on the list, and sits with its buttons: the form's
+	// row has "Sparat." beside Spara now.
 	regBtns := container.NewHBox(
 		widget.NewButton(lang.X("events.register", "Anmäl"), func() { s.onRegAction("register") }),
 		widget.NewButton(lang.X("events.cancel", "Avboka"), func() { s.onRegAction("cancel") }),
 		widget.NewButton(lang.X("events.checkin_one", "Checka in"), func() { s.onRegAction("checkin") }),
 		widget.NewButton(lang.X("events.undo_one", "Ångra incheckning"), func() { s.onRegAction("undo") }),
+		s.closeBtn,
 	)
 	regs := container.NewBorder(container.NewVBox(s.countLbl, regBtns, s.regMsg), nil, nil, nil, s.regList)
 	s.detail = container.NewVBox(s.heading, form,
@@ -221,10 +253,13 @@ func New(m Shell) *Screen {
 	// Spara and the event's actions stay below the scrolling form, in
 	// sight (found by use: at 1366×768 they were cut off, at 1280×720
 	// hidden).
-	actions := container.NewHBox(s.saveBtn, s.deleteBtn, s.inviteBtn, s.checkinBtn, s.closeBtn)
-	right := container.NewVSplit(container.NewBorder(nil, container.NewPadded(actions), nil, nil, container.NewScroll(container.NewPadded(s.detail))),
+	s.savedLbl = widget.NewLabel("")
+	s.savedLbl.Importance = widget.SuccessImportance
+	actions := container.NewHBox(s.saveBtn, s.savedLbl, s.deleteBtn, s.inviteBtn, s.checkinBtn)
+	s.formScroll = container.NewVScroll(container.NewPadded(s.detail))
+	right := container.NewVSplit(container.NewBorder(nil, container.NewPadded(actions), nil, nil, s.formScroll),
 		widget.NewCard(lang.X("events.registrations", "Inbjudna och anmälda"), "", regs))
-	right.Offset = 0.5 // found by use: at 1280×720 only a few participant rows showed
+	right.Offset = 0.55 // found by use: at 1280×720 only a few participant rows showed, and Arrangör was cut off
 	newBtn := widget.NewButtonWithIcon(lang.X("events.new", "Nytt evenemang"), theme.ContentAddIcon(), s.OnNew)
 	left := container.NewBorder(newBtn, trendBtn, nil, nil, s.list)
 	split := container.NewHSplit(left, right)
@@ -298,7 +333,20 @@ func (s *Screen) startNew() {
 	start := s.main.Now().In(data.Stockholm).AddDate(0, 0, 14)
 	start = time.Date(start.Year(), start.Month(), start.Day(), 15, 0, 0, 0, data.Stockholm)
 	s.fill(data.Event{Kind: data.EventNetwork, Start: start, End: start.Add(2 * time.Hour)})
+	// The form starts at its top with Namn taking the typing (found by
+	// use: it kept the last event's scroll, Namn out of sight, and the
+	// typing went into other fields).
+	if s.formScroll != nil {
+		s.formScroll.ScrollToTop()
+	}
 	s.main.Window().Canvas().Focus(s.title)
+}
+
+// edited clears "Sparat." when the form is changed.
+func (s *Screen) edited() {
+	if s.savedLbl != nil && s.savedLbl.Text != "" {
+		s.savedLbl.SetText("")
+	}
 }
 
 func (s *Screen) show(e data.Event) { s.fill(e) }
@@ -426,9 +474,12 @@ func (s *Screen) showCounts(fu data.EventFollowUp) {
 	} else { // found by use: "Anmälda 0 av obegränsat platser"
 		s.countLbl.SetText(lang.X("events.counts_unlimited", "Anmälda {{.Registered}} (inget tak för antalet) · reserver {{.Waitlisted}} · inbjudna {{.Invited}} · närvarande {{.Attended}} · kom inte {{.NoShow}} · avbokade {{.Cancelled}}", v))
 	}
-	names := func(ps []data.Person) string {
+	names := func(ps []data.Person, pus []data.Pupil) string {
 		var out []string
 		for _, p := range ps {
+			out = append(out, p.Name())
+		}
+		for _, p := range pus {
 			out = append(out, p.Name())
 		}
 		if len(out) == 0 {
@@ -444,10 +495,34 @@ func (s *Screen) showCounts(fu data.EventFollowUp) {
 	if len(orgs) > 0 {
 		newOrgs = strings.Join(orgs, ", ")
 	}
-	s.followUp.SetText(lang.X("events.followup_text", "Kom ({{.N}}): {{.Attended}}\nKom inte ({{.M}}): {{.NoShows}}\nNya organisationer ({{.K}}): {{.Orgs}}",
-		map[string]string{"N": strconv.Itoa(len(fu.Attended)), "Attended": names(fu.Attended),
-			"M": strconv.Itoa(len(fu.NoShows)), "NoShows": names(fu.NoShows),
-			"K": strconv.Itoa(len(fu.NewOrgs)), "Orgs": newOrgs}))
+	text := lang.X("events.followup_text", "Kom ({{.N}}): {{.Attended}}\nKom inte ({{.M}}): {{.NoShows}}\nNya organisationer ({{.K}}): {{.Orgs}}",
+		map[string]string{"N": strconv.Itoa(len(fu.Attended) + len(fu.AttendedPupils)), "Attended": names(fu.Attended, fu.AttendedPupils),
+			"M": strconv.Itoa(len(fu.NoShows) + len(fu.NoShowPupils)), "NoShows": names(fu.NoShows, fu.NoShowPupils),
+			"K": strconv.Itoa(len(fu.NewOrgs)), "Orgs": newOrgs})
+	if s.current.Kind == data.EventPupil {
+		text += "\n" + genderText(fu)
+	}
+	s.followUp.SetText(text)
+}
+
+// genderText is a pupil event's pupils by gender, registered (holding a
+// seat) and present, with the small groups hidden as Statistik hides them
+// (data/stats): the coordinator follows the gender balance of events too.
+func genderText(fu data.EventFollowUp) string {
+	var seat, came []data.Gender
+	for _, p := range fu.SeatPupils {
+		seat = append(seat, p.Gender)
+	}
+	for _, p := range fu.AttendedPupils {
+		came = append(came, p.Gender)
+	}
+	g := figures.CountEventGenders(seat, came)
+	row := func(cs [figures.NumGroups]figures.Cell) map[string]string {
+		return map[string]string{"Girls": cs[figures.Girls].String(), "Boys": cs[figures.Boys].String(), "Other": cs[figures.Other].String()}
+	}
+	return lang.X("events.followup_genders_registered", "Anmälda elever: flickor {{.Girls}} · pojkar {{.Boys}} · annat eller ej angivet {{.Other}}", row(g.Registered)) +
+		"\n" + lang.X("events.followup_genders_attended", "Närvarande elever: flickor {{.Girls}} · pojkar {{.Boys}} · annat eller ej angivet {{.Other}}", row(g.Attended)) +
+		"\n" + lang.X("events.followup_genders_note", "Grupper under 5 visas som <5 (och ”..” där en sådan annars kunde räknas ut).")
 }
 
 // parseClock reads "9:00" or "09:00" on day d in Stockholm time.
@@ -538,6 +613,8 @@ func (s *Screen) save() bool {
 		return false
 	}
 	s.fill(e) // the saved event as stored: heading, buttons, its list
+	// Found by use: saving said nothing (the companies' form does).
+	s.savedLbl.SetText(lang.X("events.saved", "Sparat."))
 	s.Reload()
 	// Found by use: lowering the places below those taken said nothing
 	// ("Anmälda 32 av 10 platser" afterwards).
@@ -604,6 +681,33 @@ func (s *Screen) onRegAction(action string) {
 		s.say(why)
 		return
 	}
+	if action == "cancel" {
+		// Asked first, naming the person (found by use: one click
+		// cancelled, without a word). "Avboka" is shown as dangerous,
+		// not as the default: Enter leaves the question open, as in
+		// every question that removes something (uikit.ConfirmDelete).
+		d := dialog.NewConfirm(lang.X("events.cancel_title", "Avboka?"),
+			lang.X("events.cancel_ask", "Avboka {{.Name}} från {{.Title}}? Har hen en plats går den till den första reserven.",
+				map[string]string{"Name": r.name, "Title": s.current.Title}),
+			func(yes bool) {
+				if yes {
+					s.doRegAction(r, action)
+				}
+			}, s.main.Window())
+		d.SetConfirmText(lang.X("events.cancel", "Avboka"))
+		d.SetDismissText(lang.X("events.cancel_keep", "Behåll anmälan"))
+		d.SetConfirmImportance(widget.DangerImportance)
+		s.lastCancelAsk = d
+		d.Show()
+		return
+	}
+	s.doRegAction(r, action)
+}
+
+// doRegAction does one of the list's actions to row r, off the UI
+// goroutine, and says what it did.
+func (s *Screen) doRegAction(r regRow, action string) {
+	name := map[string]string{"Name": r.name}
 	store, id := s.main.Store(), r.reg.ID
 	s.main.Background(func() func() {
 		ctx := context.Background()

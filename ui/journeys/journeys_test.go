@@ -222,3 +222,148 @@ func TestStepColumnsFitTheirCells(t *testing.T) {
 		}
 	}
 }
+
+// yearRow is a member's saved figures of a year (zero when none).
+func yearRow(t *testing.T, st *data.Store, orgID string, year int) data.JourneyYear {
+	t.Helper()
+	ys, err := st.ListJourneyYears(context.Background(), orgID, year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ys) == 0 {
+		return data.JourneyYear{}
+	}
+	return ys[0]
+}
+
+// TestJourneyEditorYearChange: found by use, changing År kept the other
+// year's figures in the form, and Spara wrote them over the new year's.
+// Now År reloads as Medlem does, and unsaved edits are asked about first.
+func TestJourneyEditorYearChange(t *testing.T) {
+	m, s, fx := showJourneys(t)
+	st, c := m.Store(), m.Window().Canvas()
+	id := fx.Members["Resa 07 AB"] // 45 employees in 2025, 47 in 2026
+	before25 := yearRow(t, st, id, 2025)
+	for i, mm := range s.members {
+		if mm.Org.ID == id {
+			s.memberTable.Select(widget.TableCellID{Row: i + 1, Col: 0})
+		}
+	}
+	e := s.openEditor()
+	m.Wait(t)
+	if e.member.Selected != "Resa 07 AB" || e.employees.Text != "47" {
+		t.Fatalf("editor opens on %q with %q employees", e.member.Selected, e.employees.Text)
+	}
+	// Nothing edited: the year's figures come in, and Spara keeps them.
+	e.year.SetText("2025")
+	m.Wait(t)
+	if e.employees.Text != "45" {
+		t.Fatalf("2025 shows %q employees", e.employees.Text)
+	}
+	if !e.save() {
+		t.Fatalf("not saved: %s", e.errLbl.Text)
+	}
+	if got := yearRow(t, st, id, 2025); got.Employees != before25.Employees || got.Tech != before25.Tech {
+		t.Fatalf("2025 after saving it unchanged: %+v, was %+v", got, before25)
+	}
+	// A year with nothing saved: an empty form.
+	e.year.SetText("2024")
+	m.Wait(t)
+	if e.employees.Text != "" || e.splits[0][0].Text != "" {
+		t.Errorf("2024 shows %q employees, %q women in tech", e.employees.Text, e.splits[0][0].Text)
+	}
+	// Edits, then another year: asked. Avbryt stays with the edits.
+	e.year.SetText("2025")
+	m.Wait(t)
+	e.employees.SetText("999")
+	e.year.SetText("2026")
+	top := c.Overlays().Top()
+	if top == nil || uitest.FindButton(t, top, "Släng ändringarna") == nil {
+		t.Fatal("changing År with unsaved edits did not ask")
+	}
+	test.Tap(uitest.FindButton(t, top, "Avbryt"))
+	m.Wait(t)
+	if e.year.Text != "2025" || e.employees.Text != "999" {
+		t.Fatalf("Avbryt: year %q, employees %q", e.year.Text, e.employees.Text)
+	}
+	// Släng: 2026 as saved, and nothing written.
+	e.year.SetText("2026")
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Släng ändringarna"))
+	m.Wait(t)
+	if e.employees.Text != "47" || yearRow(t, st, id, 2025).Employees != 45 || yearRow(t, st, id, 2026).Employees != 47 {
+		t.Fatalf("Släng: form %q, saved %d/%d", e.employees.Text, yearRow(t, st, id, 2025).Employees, yearRow(t, st, id, 2026).Employees)
+	}
+	// Spara: the edit goes to the year it was made in, then 2025 shows.
+	e.employees.SetText("48")
+	e.year.SetText("2025")
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Spara"))
+	m.Wait(t)
+	if got25, got26 := yearRow(t, st, id, 2025), yearRow(t, st, id, 2026); got25.Employees != 45 || got26.Employees != 48 || got25.Tech != before25.Tech {
+		t.Fatalf("Spara: 2025 %+v, 2026 %+v", got25, got26)
+	}
+	if e.employees.Text != "45" || e.dirty() {
+		t.Errorf("after Spara the form shows %q (dirty %v)", e.employees.Text, e.dirty())
+	}
+	// Medlem too asks before leaving edits.
+	e.employees.SetText("46")
+	e.member.SetSelected("Resa 01 AB")
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Avbryt"))
+	if e.member.Selected != "Resa 07 AB" || e.employees.Text != "46" {
+		t.Errorf("Avbryt on Medlem: %q, %q", e.member.Selected, e.employees.Text)
+	}
+	// The pay survey's date: its placeholder is no date to be taken for
+	// one (found by use), and a date typed says the survey is done.
+	if _, err := data.ParseDate(e.payDate.PlaceHolder); err == nil {
+		t.Errorf("placeholder %q reads as a date", e.payDate.PlaceHolder)
+	}
+	e.pay.SetChecked(false)
+	e.payDate.SetText("2026-04-30")
+	if !e.pay.Checked {
+		t.Error("a pay survey date left the survey not done")
+	}
+}
+
+// TestJourneyEditorCloseAsks: Stäng with unsaved edits asks Spara /
+// Släng / Avbryt (found by use: the edits were lost without a word).
+func TestJourneyEditorCloseAsks(t *testing.T) {
+	for _, c := range []struct {
+		button    string
+		open      bool
+		employees int
+	}{
+		{"Avbryt", true, 47},
+		{"Släng ändringarna", false, 47},
+		{"Spara", false, 999},
+	} {
+		t.Run(c.button, func(t *testing.T) {
+			m, s, fx := showJourneys(t)
+			id := fx.Members["Resa 07 AB"]
+			for i, mm := range s.members {
+				if mm.Org.ID == id {
+					s.memberTable.Select(widget.TableCellID{Row: i + 1, Col: 0})
+				}
+			}
+			e := s.openEditor()
+			m.Wait(t)
+			canvas := m.Window().Canvas()
+			test.Tap(e.closeBtn) // nothing edited: closes at once
+			if canvas.Overlays().Top() != nil {
+				t.Fatal("Stäng without edits left a dialog")
+			}
+			e = s.openEditor()
+			m.Wait(t)
+			e.employees.SetText("999")
+			test.Tap(e.closeBtn)
+			ask := canvas.Overlays().Top()
+			if ask == nil || !strings.Contains(strings.Join(uitest.LabelTexts(ask), " "), "Spara ändringarna?") {
+				t.Fatal("Stäng with edits did not ask")
+			}
+			test.Tap(uitest.FindButton(t, ask, c.button))
+			m.Wait(t)
+			open := canvas.Overlays().Top() != nil
+			if open != c.open || yearRow(t, m.Store(), id, 2026).Employees != c.employees {
+				t.Errorf("%s: dialog open %v, saved %d", c.button, open, yearRow(t, m.Store(), id, 2026).Employees)
+			}
+		})
+	}
+}

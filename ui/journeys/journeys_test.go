@@ -3,6 +3,7 @@ package journeys
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -77,7 +78,7 @@ func TestJourneysScreenShowsMembersStepsAndComparison(t *testing.T) {
 		t.Errorf("2025: %d members, %d with a journey", len(s.members), recordedN)
 	}
 	last := len(s.members)
-	if got := cellText(s.memberTable, last, 1) + "|" + cellText(s.memberTable, last, 2); got != "Inget registrerat för året|" {
+	if got := cellText(s.memberTable, last, 1) + "|" + cellText(s.memberTable, last, 2); got != "1 steg under Företag, inga nyckeltal för året|" {
 		t.Errorf("a member without a journey for the year shows %q", got)
 	}
 	s.memberTable.Select(widget.TableCellID{Row: last, Col: 0})
@@ -365,5 +366,152 @@ func TestJourneyEditorCloseAsks(t *testing.T) {
 				t.Errorf("%s: dialog open %v, saved %d", c.button, open, yearRow(t, m.Store(), id, 2026).Employees)
 			}
 		})
+	}
+}
+
+// TestNetworkOverYearsHidesSmallGroups: Nätverket över åren follows the
+// rule of Jämförelse, no figure made of fewer than five members (found by
+// use: a single member's 48 employees and 6 of 36 showed).
+func TestNetworkOverYearsHidesSmallGroups(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		members   int
+		employees string
+	}{
+		{"one member", 1, "dold (<5)"},
+		{"four members", 4, "dold (<5)"},
+		{"five members", 5, "240"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			st := uitest.OpenStore(t)
+			ctx := context.Background()
+			for i := range c.members {
+				o := data.Organisation{Kind: data.KindCompany, Name: fmt.Sprintf("Liten %d AB", i+1), MemberSince: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+				if err := st.SaveOrganisation(ctx, &o); err != nil {
+					t.Fatal(err)
+				}
+				y := data.JourneyYear{OrganisationID: o.ID, Year: 2026, Employees: 48, Tech: data.Split{Women: 6, Men: 30}}
+				if err := st.SaveJourneyYear(ctx, &y); err != nil {
+					t.Fatal(err)
+				}
+			}
+			m := uitest.NewShell(t, st)
+			s := New(m)
+			m.Open(t, s)
+			m.Wait(t)
+			var rows []string
+			for r := 1; r <= len(networkRows); r++ {
+				rows = append(rows, cellText(s.networkTable, r, 1))
+			}
+			if rows[0] != strconv.Itoa(c.members) || rows[1] != c.employees {
+				t.Fatalf("members %q, employees %q", rows[0], rows[1])
+			}
+			for i, v := range rows[1:] {
+				hidden := v == "dold (<5)" || v == "–"
+				if c.members < 5 && !hidden {
+					t.Errorf("row %q shows %q for %d members", cellText(s.networkTable, i+2, 0), v, c.members)
+				}
+			}
+			if c.members >= 5 && !strings.HasPrefix(rows[2], "17 %") {
+				t.Errorf("five members' tech share %q", rows[2])
+			}
+		})
+	}
+}
+
+// TestJourneysStartedWithStepsOnly: steps under Företag and no yearly
+// figures are named as such, not "nobody has a journey" (found by use).
+func TestJourneysStartedWithStepsOnly(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ctx := context.Background()
+	var first string
+	for i := range 2 {
+		o := data.Organisation{Kind: data.KindCompany, Name: fmt.Sprintf("Medlem %d AB", i+1), MemberSince: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+		if err := st.SaveOrganisation(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = o.ID
+		}
+	}
+	j := data.JourneyEntry{OrganisationID: first, Date: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), Title: "Mentorprogram"}
+	if err := st.SaveJourneyEntry(ctx, &j); err != nil {
+		t.Fatal(err)
+	}
+	m := uitest.NewShell(t, st)
+	m.SetNow(time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC))
+	s := New(m)
+	m.Open(t, s)
+	m.Wait(t)
+	if !strings.Contains(s.status.Text, "1 av 2 medlemmar har steg under Företag") || strings.Contains(s.status.Text, "Ingen medlem har registrerat") {
+		t.Errorf("status %q", s.status.Text)
+	}
+	if got := cellText(s.memberTable, 1, 1); got != "1 steg under Företag, inga nyckeltal för året" {
+		t.Errorf("the member with a step shows %q", got)
+	}
+	if got := cellText(s.memberTable, 2, 1); got != "Inget registrerat för året" {
+		t.Errorf("the member without shows %q", got)
+	}
+	// The column is wide enough for the longer text.
+	need := fyne.MeasureText("1 steg under Företag, inga nyckeltal för året", theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+	if w := s.fitWidth(s.memberCell, 1, len(s.members)+1, 130); w < need {
+		t.Errorf("Har kommit is %.0f wide, needs %.0f", w, need)
+	}
+}
+
+// TestPairsListTheYearsEvents: Träffar lists the chosen year's network
+// events and, with none, says where to make one; a reason too long for its
+// column is written out in full for the selected row.
+func TestPairsListTheYearsEvents(t *testing.T) {
+	m, s, fx := showJourneys(t)
+	if !s.noEvent.Visible() || !strings.Contains(s.noEvent.Text, "under Evenemang") || len(s.event.Options) != 0 {
+		t.Fatalf("no event: hint %q (shown %v), options %v", s.noEvent.Text, s.noEvent.Visible(), s.event.Options)
+	}
+	ctx := context.Background()
+	events := []data.Event{
+		{Title: "Höstträff", Kind: data.EventNetwork, Start: time.Date(2026, 10, 6, 15, 0, 0, 0, data.Stockholm), End: time.Date(2026, 10, 6, 17, 0, 0, 0, data.Stockholm)},
+		{Title: "Vårträff", Kind: data.EventNetwork, Start: time.Date(2027, 3, 2, 15, 0, 0, 0, data.Stockholm), End: time.Date(2027, 3, 2, 17, 0, 0, 0, data.Stockholm)},
+	}
+	for i := range events {
+		if err := m.Store().SaveEvent(ctx, &events[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range fx.Names {
+		p := data.Person{OrganisationID: fx.Members[name], FirstName: "Kim", LastName: name}
+		if err := m.Store().SavePerson(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := m.Store().Register(ctx, events[0].ID, p.ID, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Reload()
+	m.Wait(t)
+	if s.chosenYear() != 2026 || strings.Join(s.event.Options, ",") != "Höstträff" || s.noEvent.Visible() {
+		t.Fatalf("2026 lists %v (hint shown %v)", s.event.Options, s.noEvent.Visible())
+	}
+	s.year.SetSelected("2025")
+	m.Wait(t)
+	if len(s.event.Options) != 0 || !s.noEvent.Visible() || !strings.Contains(s.noEvent.Text, "2025") {
+		t.Errorf("2025 lists %v, hint %q", s.event.Options, s.noEvent.Text)
+	}
+	// The reason: its column fits it, and the selected row's shows whole.
+	s.year.SetSelected("2026")
+	m.Wait(t)
+	rows := s.pairRows()
+	if len(rows) == 0 {
+		t.Fatal("no tables proposed")
+	}
+	w := s.fitWidth(s.pairCell, 3, len(rows)+1, 0)
+	for r := range rows {
+		text := cellText(s.pairsTable, r+1, 3)
+		if need := fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding(); w < need || text != rows[r].why {
+			t.Errorf("reason %q needs %.0f, its column is %.0f", text, need, w)
+		}
+	}
+	s.pairsTable.Select(widget.TableCellID{Row: 1, Col: 1})
+	if !s.pairWhy.Visible() || !strings.HasSuffix(s.pairWhy.Text, rows[0].why) {
+		t.Errorf("selected reason %q (shown %v), want %q", s.pairWhy.Text, s.pairWhy.Visible(), rows[0].why)
 	}
 }

@@ -84,6 +84,35 @@ func (s *Store) ListHostedFigures(ctx context.Context, year int) ([]HostedFigure
 	return out, nil
 }
 
+// CountHostedTeams counts the distinct teknikprao teams of year's weeks
+// with a block at an offer of any of hosts. A team goes round every host of
+// its group, so the sum of the hosts' HostedFigures.Teams counts it once
+// per host (found by use: 186 teams where the weeks had 60).
+func (s *Store) CountHostedTeams(ctx context.Context, year int, hosts []string) (int, error) {
+	if len(hosts) == 0 {
+		return 0, nil
+	}
+	args := []any{fmt.Sprintf("%04d", year)}
+	marks := make([]byte, 0, 2*len(hosts))
+	for i, h := range hosts {
+		if i > 0 {
+			marks = append(marks, ',')
+		}
+		marks = append(marks, '?')
+		args = append(args, h)
+	}
+	var n int
+	err := s.q.QueryRowContext(ctx, `SELECT count(DISTINCT t.id)
+		FROM team_blocks tb JOIN teams t ON t.id = tb.team_id JOIN offer_days d ON d.id = tb.offer_day_id
+		JOIN offers o ON o.id = d.offer_id JOIN periods p ON p.id = t.period_id
+		WHERE t.deleted_at IS NULL AND o.deleted_at IS NULL AND p.deleted_at IS NULL AND substr(p.start_date, 1, 4) = ?
+		AND o.host_id IN (`+string(marks)+`)`, args...).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count hosted teams: %w", err)
+	}
+	return n, nil
+}
+
 func sortBy[T any](xs []T, key func(T) string) {
 	for i := 1; i < len(xs); i++ {
 		for j := i; j > 0 && key(xs[j-1]) > key(xs[j]); j-- {

@@ -98,7 +98,6 @@ func WriteJourneyReport(out io.Writer, d JourneyReport, o Options) error {
 		u.field(w.progress, fmt.Sprintf("%d / %d · %s", d.Progress.Done, data.Cells, w.stages[d.Progress.Stage()]))
 		u.field(w.sector, d.Org.Sector)
 
-		u.heading(w.figuresOverTime)
 		cols := []column{{w.year, 18, bold}, {w.metrics[stats.MetricEmployees], 24, regular}, {w.metrics[stats.MetricTechWomen], 36, regular},
 			{w.metrics[stats.MetricMgmtWomen], 30, regular}, {w.metrics[stats.MetricPraoPupils], 22, regular},
 			{w.metrics[stats.MetricTeams], 22, regular}, {w.progress, contentW - 152, regular}}
@@ -114,6 +113,7 @@ func WriteJourneyReport(out io.Writer, d JourneyReport, o Options) error {
 			}
 			rows = append(rows, append(row, fmt.Sprintf("%d / %d", h.Progress.Done, data.Cells)))
 		}
+		u.headingTable(w.figuresOverTime, cols, rows, 0)
 		u.table(cols, rows, 0, nil)
 
 		u.heading(w.position)
@@ -130,7 +130,6 @@ func WriteJourneyReport(out io.Writer, d JourneyReport, o Options) error {
 		u.table([]column{{w.figure, 52, regular}, {w.you, 16, bold}, {w.network, 34, regular}, {w.band, 36, regular},
 			{w.sector, contentW - 138, regular}}, rows, 0, nil)
 
-		u.heading(w.measures)
 		byCell := map[string]data.Measure{}
 		for _, m := range d.Measures {
 			byCell[string(m.Area)+"/"+string(m.Step)] = m
@@ -159,15 +158,21 @@ func WriteJourneyReport(out io.Writer, d JourneyReport, o Options) error {
 			}
 			rows = append(rows, row)
 		}
+		u.headingTable(w.measures, cols, rows, 0)
 		u.table(cols, rows, 0, nil)
 
 		u.heading(w.paySurvey)
 		status := w.notDone
 		if d.Figures != nil && d.Figures.PaySurvey {
 			status = w.done
-			if !d.Figures.PaySurveyDate.IsZero() {
-				status += " " + data.FormatDate(d.Figures.PaySurveyDate)
-			}
+		}
+		// The survey's date whenever one is given, and a done survey
+		// without one says so (found by use: no date was printed).
+		switch {
+		case d.Figures != nil && !d.Figures.PaySurveyDate.IsZero():
+			status += " " + data.FormatDate(d.Figures.PaySurveyDate)
+		case d.Figures != nil && d.Figures.PaySurvey:
+			status += " (" + w.noDate + ")"
 		}
 		u.field(strconv.Itoa(d.Year), status)
 		if d.Figures != nil && d.Figures.Employees > 0 {

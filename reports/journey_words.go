@@ -11,6 +11,7 @@ type journeyWords struct {
 	figuresOverTime, position, measures, paySurvey, nextSteps, rules  string
 	stories, year, figure, you, network, band, sector, hidden, noData string
 	done, notDone, step, area, what, when, source, verified, notVer   string
+	noDate                                                            string
 	nextIntro, allDone, positionIntro, bookIntro, noStories           string
 	table, host, guests, meet, why, wantsStart, canShare, alone       string
 	slipIntro, previous, nobody, women, men, employees, progress      string
@@ -27,7 +28,7 @@ var journeySV = journeyWords{
 	figuresOverTime: "Nyckeltal över tid", position: "Er position i nätverket", measures: "Aktiva åtgärder",
 	paySurvey: "Lönekartläggning", nextSteps: "Nästa steg", rules: "Krav efter antal anställda",
 	stories: "Berättelser", year: "År", figure: "Nyckeltal", you: "Ni", network: "Nätverket", band: "Storleksklass",
-	sector: "Bransch", hidden: "dold (<5)", noData: "–", done: "Gjord", notDone: "Inte gjord", step: "Steg", area: "Område",
+	sector: "Bransch", hidden: "dold (<5)", noData: "–", done: "Gjord", notDone: "Inte gjord", noDate: "inget datum angivet", step: "Steg", area: "Område",
 	what: "Vad som gjorts", when: "När", source: "Källa", verified: "kontrollerad", notVer: "ej kontrollerad här",
 	nextIntro: "Det första steget som ännu inte är på plats i varje område:",
 	allDone:   "Alla steg är på plats eller uppföljda. Följ upp igen nästa år.",
@@ -66,7 +67,7 @@ var journeyEN = journeyWords{
 	figuresOverTime: "Key figures over time", position: "Your position in the network", measures: "Active measures",
 	paySurvey: "Pay survey", nextSteps: "Next steps", rules: "Requirements by number of employees",
 	stories: "Stories", year: "Year", figure: "Key figure", you: "You", network: "Network", band: "Size band",
-	sector: "Sector", hidden: "hidden (<5)", noData: "–", done: "Done", notDone: "Not done", step: "Step", area: "Area",
+	sector: "Sector", hidden: "hidden (<5)", noData: "–", done: "Done", notDone: "Not done", noDate: "no date given", step: "Step", area: "Area",
 	what: "What was done", when: "When", source: "Source", verified: "checked", notVer: "not checked here",
 	nextIntro: "The first step not yet in place in each area:",
 	allDone:   "Every step is in place or followed up. Follow up again next year.",

@@ -237,6 +237,41 @@ func (u *unit) heading(s string) {
 	u.pushCont(func() { u.drawHeading(cont) })
 }
 
+// headingTable starts a section whose first thing is a table: the heading
+// moves to the next page with the table's header and first row when they
+// do not fit under it (found by use: "Aktiva åtgärder" and an empty table
+// header stood alone at the foot of a page).
+func (u *unit) headingTable(s string, cols []column, rows [][]string, minH float64) {
+	u.endSection() // a new page here repeats nothing of the section before
+	u.keep(3 + 9.2 + u.tableLead(cols, rows, minH))
+	u.heading(s)
+}
+
+// tableLead is the height of a table's header and its first row (or as
+// much of a long first row as the table puts on a page before splitting
+// it): what must fit for the table to begin on a page.
+func (u *unit) tableLead(cols []column, rows [][]string, minH float64) float64 {
+	const pad, lh = tablePad, 4.6
+	h := 0.0
+	for _, c := range cols {
+		h = max(h, float64(len(u.wrap(c.title, bold, 9, c.w-2*pad)))*4.2)
+	}
+	h += 2 * pad
+	if len(rows) == 0 {
+		return h + minH
+	}
+	n := 0
+	for i, c := range cols {
+		if i < len(rows[0]) {
+			n = max(n, len(u.wrap(rows[0][i], c.st, tableSize, c.w-2*pad)))
+		}
+	}
+	if n > 5 {
+		n = 3 // a long row is split with at least three lines on each page
+	}
+	return h + max(float64(n)*lh+2*pad, minH)
+}
+
 // drawHeading draws one line of a heading, underlined in teal.
 func (u *unit) drawHeading(line string) {
 	u.text(marginL, u.y+5.2, line, bold, headingSize, purple)
@@ -304,7 +339,7 @@ func (u *unit) table(cols []column, rows [][]string, minH float64, cell func(row
 		}
 		u.y += h
 	}
-	u.keep(14 + minH)
+	u.keep(u.tableLead(cols, rows, minH))
 	drawHeader()
 	u.pushCont(drawHeader)
 	defer u.popCont()

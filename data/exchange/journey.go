@@ -3,6 +3,7 @@ package exchange
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"techniqual/data"
 )
@@ -18,6 +19,7 @@ func init() {
 	kindTables[KindJourney] = map[string]bool{data.XOrganisations: true, data.XJourney: true, data.XJourneyYears: true,
 		data.XJourneyMeasures: true, data.XJourneyPeers: true}
 	kindNames[KindJourney] = [2]string{"en fil med jämställdhetsresa", "an equality journey file"}
+	fileKindNames[KindJourney] = [2]string{"Jämställdhetsresa", "Equality journey"}
 	tableNames[data.XJourneyMeasures] = [2]string{"aktiva åtgärder", "active measures"}
 	tableNames[data.XJourneyYears] = [2]string{"nyckeltal per år", "yearly figures"}
 	tableNames[data.XJourneyPeers] = [2]string{"markeringar för träffar", "peer marks"}
@@ -63,8 +65,16 @@ func journeyTables() []struct {
 	return out
 }
 
-// ExportJourney builds a journey file for one member company. Internal
-// notes and the membership date stay at home, as in a host form.
+// orgJourneyFields are the company's fields in a journey file: a host
+// form's and the membership (found by use: an imported journey's company
+// had no "Medlem sedan", so the coordinator saw no member and no journey).
+var orgJourneyFields = append(append([]string{}, orgFormFields...), "member_since")
+
+// ExportJourney builds a journey file for one member company: the company
+// with its membership date, and its journey. Internal notes stay at home.
+// A laptop that does not know the membership date (an HR person's, which
+// has the company from a host form) leaves the field out: an empty date
+// would only be refused as older than the coordinator's.
 func ExportJourney(ctx context.Context, st *data.Store, orgID string, o Options) (*Payload, error) {
 	org, err := st.GetOrganisation(ctx, orgID)
 	if err != nil {
@@ -81,8 +91,14 @@ func ExportJourney(ctx context.Context, st *data.Store, orgID string, o Options)
 	if err != nil {
 		return nil, err
 	}
-	if err := b.add(orgs, orgFormFields, false); err != nil {
+	if err := b.add(orgs, orgJourneyFields, false); err != nil {
 		return nil, err
+	}
+	for i := range b.p.Rows {
+		if r := &b.p.Rows[i]; r.Table == data.XOrganisations && r.Fields != nil && r.Fields["member_since"] == "" {
+			delete(r.Fields, "member_since")
+			delete(r.V, "member_since")
+		}
 	}
 	for _, t := range journeyTables() {
 		rows, err := b.rows(t.table, "organisation_id", []string{orgID})
@@ -94,6 +110,64 @@ func ExportJourney(ctx context.Context, st *data.Store, orgID string, o Options)
 		}
 	}
 	return b.p, nil
+}
+
+// journeyWords name the areas and steps of active measures in the
+// preview, Swedish then English (the reports' and the window's words).
+var journeyWords = map[string][2]string{
+	string(data.AreaWorkingConditions): {"Arbetsförhållanden", "Working conditions"},
+	string(data.AreaPay):               {"Löner och andra anställningsvillkor", "Pay and other terms of employment"},
+	string(data.AreaRecruitment):       {"Rekrytering och befordran", "Recruitment and promotion"},
+	string(data.AreaTraining):          {"Utbildning och kompetensutveckling", "Training and skills development"},
+	string(data.AreaParenthood):        {"Förena förvärvsarbete och föräldraskap", "Combining work and parenthood"},
+	string(data.AreaHarassment):        {"Trakasserier och repressalier", "Harassment and reprisals"},
+	string(data.StepInvestigate):       {"Undersöka", "Investigate"},
+	string(data.StepAnalyse):           {"Analysera", "Analyse"},
+	string(data.StepAct):               {"Åtgärda", "Act"},
+	string(data.StepFollowUp):          {"Följa upp", "Follow up"},
+}
+
+// journeyLabel names a row of the structured journey in words (i: 0
+// Swedish, 1 English): the year of yearly figures, the year, area and step
+// of a measure, the area of a peer mark; "" for other tables. Found by use:
+// the preview listed their keys.
+func journeyLabel(table string, f map[string]string, i int) string {
+	word := func(k string) string {
+		if w, ok := journeyWords[k]; ok {
+			return w[i]
+		}
+		return k
+	}
+	join := func(parts ...string) string {
+		var out []string
+		for _, p := range parts {
+			if p != "" {
+				out = append(out, p)
+			}
+		}
+		return strings.Join(out, " · ")
+	}
+	switch table {
+	case data.XJourneyYears:
+		return f["year"]
+	case data.XJourneyMeasures:
+		return join(f["year"], word(f["area"]), word(f["step"]))
+	case data.XJourneyPeers:
+		return word(f["area"])
+	}
+	return ""
+}
+
+// LabelIn is a row's label (as in Change, Conflict or Note) in English
+// (en) or Swedish: the structured journey's rows are named in words of
+// the language; other labels are names, the same in both.
+func (p *Plan) LabelIn(table, id, label string, en bool) string {
+	if en {
+		if l := p.labelEn[table+"/"+id]; l != "" {
+			return l
+		}
+	}
+	return label
 }
 
 // journeyOwned reports whether a row of a journey file belongs to the

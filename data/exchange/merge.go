@@ -89,7 +89,8 @@ type Plan struct {
 	sourceID string // the file's source organisation, mapped to this database
 	clk      *clock // the edit counter after the scans (Apply stores it)
 
-	names map[string]string // key → words, for Display
+	names   map[string]string // key → words, for Display
+	labelEn map[string]string // table/key → English words, where they differ (LabelIn)
 }
 
 // Conflict points at one field in conflict.
@@ -832,18 +833,25 @@ func (m *merger) labels() {
 		case data.XJourney, data.XOffers:
 			return f["title"]
 		}
-		return ""
+		return journeyLabel(table, f, 0)
 	}
+	m.plan.labelEn = map[string]string{}
 	// This database's names win: they are the ones the user knows.
 	for _, r := range m.rows {
 		if n := name(r.Table, r.Fields); n != "" {
 			m.label[r.Table+"/"+r.ID] = n
+		}
+		if n := journeyLabel(r.Table, r.Fields, 1); n != "" {
+			m.plan.labelEn[r.Table+"/"+r.ID] = n
 		}
 	}
 	for table, rows := range m.local {
 		for id, r := range rows {
 			if n := name(table, r.Fields); n != "" {
 				m.label[table+"/"+id] = n
+			}
+			if n := journeyLabel(table, r.Fields, 1); n != "" {
+				m.plan.labelEn[table+"/"+id] = n
 			}
 		}
 	}
@@ -1365,6 +1373,15 @@ func (c Change) newState(d Decisions, clk *clock) rowState {
 		}
 		if t, _ := data.ExchangeTableOf(r.Table); t.Soft {
 			ns[deletedField] = fieldState{V: boolField(r.Deleted()), VV: merge(r.V[deletedField], nil)}
+		}
+		// A field this kind of file does not carry (a host form has no
+		// membership date) starts empty and unversioned, as a scan would
+		// record it: else the next import's scan added it, and a repeated
+		// file changed the database.
+		for _, f := range carried[r.Table] {
+			if _, ok := ns[f]; !ok && !r.Deleted() {
+				ns[f] = fieldState{}
+			}
 		}
 		return ns
 	}

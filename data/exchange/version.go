@@ -176,7 +176,7 @@ var carried = func() map[string][]string {
 			}
 		}
 	}
-	add(data.XOrganisations, orgFormFields, orgRefFields)
+	add(data.XOrganisations, orgJourneyFields, orgRefFields)
 	add(data.XPeople, personFields)
 	add(data.XJourney, journeyFields, data.JourneyStoryFields)
 	// A member's structured journey (journey files, journey.go).

@@ -106,12 +106,16 @@ type JourneyMember struct {
 
 // Journeys are every member's journeys over the years, read once.
 type Journeys struct {
-	Years   []int                          // years with something recorded, oldest first
-	Members map[int][]JourneyMember        // per year, by name
-	All     []data.Organisation            // every member company, by name, journey or not
-	Sectors map[string]string              // folded sector → sector as written first
-	hidden  map[cellKey]bool               // the suppression over all years, bands and sectors
-	cells   map[cellKey]map[string]float64 // contributors and their figures
+	Years   []int                   // years with something recorded, oldest first
+	Members map[int][]JourneyMember // per year, by name
+	All     []data.Organisation     // every member company, by name, journey or not
+	Sectors map[string]string       // folded sector → sector as written first
+	// Teams are, per year, the distinct teknikprao teams that had a block
+	// at any of the year's members (a team meets every host of its group:
+	// the members' Hosted.Teams add up to a team once per host).
+	Teams  map[int]int
+	hidden map[cellKey]bool               // the suppression over all years, bands and sectors
+	cells  map[cellKey]map[string]float64 // contributors and their figures
 }
 
 type cellKey struct {
@@ -136,7 +140,7 @@ func LoadJourneys(ctx context.Context, st *data.Store) (*Journeys, error) {
 	if err != nil {
 		return nil, err
 	}
-	j := &Journeys{Members: map[int][]JourneyMember{}, Sectors: map[string]string{}}
+	j := &Journeys{Members: map[int][]JourneyMember{}, Sectors: map[string]string{}, Teams: map[int]int{}}
 	years := map[int]bool{}
 	figures := map[string]map[int]*data.JourneyYear{}
 	for i := range ys {
@@ -192,6 +196,13 @@ func LoadJourneys(ctx context.Context, st *data.Store) (*Journeys, error) {
 			}
 			jm.Values = memberValues(jm)
 			j.Members[y] = append(j.Members[y], jm)
+		}
+		var ids []string
+		for _, m := range j.Members[y] {
+			ids = append(ids, m.Org.ID)
+		}
+		if j.Teams[y], err = st.CountHostedTeams(ctx, y, ids); err != nil {
+			return nil, err
 		}
 	}
 	j.suppress()

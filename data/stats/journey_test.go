@@ -141,3 +141,60 @@ func TestBenchmarkEveryDifference(t *testing.T) {
 		}
 	}
 }
+
+// TestJourneyTeamsCountedOnce: a teknikprao team goes round every host of
+// its group, so the network's teams are the distinct teams, not the sum of
+// the hosts' (found by use: 186 shown where the weeks had 60).
+func TestJourneyTeamsCountedOnce(t *testing.T) {
+	ctx := context.Background()
+	st, err := data.Open(ctx, filepath.Join(t.TempDir(), "weeks.db"), data.Options{Now: func() time.Time { return stattest.Now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	fx, err := stattest.BuildWeeks(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name    string
+		members int // of Ring Karlstad's four hosts, the first n are members with a journey in 2026
+		teams   int // distinct teams that visited them in 2026 (T1–T3 go to all four, T4 to H3 and H0)
+		sum     int // the hosts' own counts added up
+	}{
+		{"one host", 1, 4, 4},
+		{"two hosts", 2, 4, 7},
+		{"four hosts", 4, 4, 14},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			for i, id := range fx.Hosts[:4] {
+				o, err := st.GetOrganisation(ctx, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				o.MemberSince = time.Time{}
+				if i < c.members {
+					o.MemberSince = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+					y := data.JourneyYear{OrganisationID: id, Year: 2026, Employees: 10}
+					if err := st.SaveJourneyYear(ctx, &y); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if err := st.SaveOrganisation(ctx, &o); err != nil {
+					t.Fatal(err)
+				}
+			}
+			j, err := stats.LoadJourneys(ctx, st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum := 0
+			for _, m := range j.Members[2026] {
+				sum += m.Hosted.Teams
+			}
+			if len(j.Members[2026]) != c.members || j.Teams[2026] != c.teams || sum != c.sum {
+				t.Errorf("%d members: %d teams, hosts' sum %d; want %d and %d", len(j.Members[2026]), j.Teams[2026], sum, c.teams, c.sum)
+			}
+		})
+	}
+}

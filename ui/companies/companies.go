@@ -63,6 +63,9 @@ type Screen struct {
 	undoFn    func() error
 
 	detail *fyne.Container // holds the right-hand side
+	// detailScroll scrolls the organisation shown (detailScrollOrg).
+	detailScroll    *container.Scroll
+	detailScrollOrg string
 
 	all         []data.Organisation
 	offerCounts map[string]int
@@ -797,7 +800,19 @@ func (s *Screen) showDetail() {
 			parts = append(parts, widget.NewSeparator(), s.offersSection(), widget.NewSeparator(), s.journeySection())
 		}
 	}
-	s.setDetail(container.NewVScroll(container.NewPadded(container.NewVBox(parts...))))
+	// The same organisation shown again (a step or a contact saved) keeps
+	// its scroll position: found by use, saving a journey step far down
+	// the page jumped back to the top.
+	var offset fyne.Position
+	if s.detailScroll != nil && s.detailScrollOrg == o.ID && o.ID != "" {
+		offset = s.detailScroll.Offset
+	}
+	sc := container.NewVScroll(container.NewPadded(container.NewVBox(parts...)))
+	s.detailScroll, s.detailScrollOrg = sc, o.ID
+	s.setDetail(sc)
+	if offset.Y > 0 {
+		sc.ScrollToOffset(offset)
+	}
 }
 
 // contactsSection lists the organisation's people with their roles.

@@ -2,6 +2,7 @@ package companies
 
 import (
 	"context"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -542,5 +543,40 @@ func TestANewCompanyIsShownThoughASearchHidIt(t *testing.T) {
 	i := slices.IndexFunc(s.shown, func(o data.Organisation) bool { return o.Name == "Sunne Spel AB" })
 	if i < 0 || s.selectedID != s.shown[i].ID {
 		t.Errorf("the new company is not chosen (index %d)", i)
+	}
+}
+
+// TestJourneyStepSavedKeepsScroll: saving a step far down the company page
+// keeps the page where it was (found by use: it jumped to the top); another
+// company starts at the top.
+func TestJourneyStepSavedKeepsScroll(t *testing.T) {
+	st := uitest.OpenStore(t)
+	o := coCompany(t, st, "Älvdals Automation AB")
+	other := coCompany(t, st, "Borgviks Elektronik AB")
+	for i := range 12 {
+		j := data.JourneyEntry{OrganisationID: o.ID, Date: time.Date(2026, 1, 1+i, 0, 0, 0, 0, time.UTC), Title: fmt.Sprintf("Steg %d", i+1),
+			Text: "Vi skrev om alla annonser och fick dubbelt så många kvinnliga sökande till verkstaden."}
+		if err := st.SaveJourneyEntry(context.Background(), &j); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := newCompaniesTest(t, st)
+	s.main.Window().Resize(fyne.NewSize(1280, 720))
+	coOpen(t, s, o.ID)
+	s.detailScroll.ScrollToBottom()
+	at := s.detailScroll.Offset
+	if at.Y <= 0 {
+		t.Fatalf("the page does not scroll (offset %v)", at)
+	}
+	jd := s.editJourney(data.JourneyEntry{OrganisationID: o.ID, Date: time.Date(2026, 3, 8, 0, 0, 0, 0, time.UTC)})
+	test.Type(jd.title, "Mentorprogram")
+	test.Tap(jd.fd.saveBtn)
+	coWait(t, s, s.detailLoaded, "the organisation after adding")
+	if got := s.detailScroll.Offset; got.Y < at.Y-1 {
+		t.Errorf("after saving a step the page is at %v, was at %v", got, at)
+	}
+	coOpen(t, s, other.ID)
+	if got := s.detailScroll.Offset; got.Y != 0 {
+		t.Errorf("another company opens at %v", got)
 	}
 }

@@ -37,6 +37,17 @@ type editor struct {
 	done      [6][4]*widget.Entry
 	dates     [6][4]*widget.Entry
 	marks     [6]*widget.Select
+
+	// The member and year whose figures the form holds: what Spara writes
+	// and what a change of Medlem or År is compared with. A change of År
+	// that did not reload had saved one year's figures over another's.
+	loaded            bool
+	loadedOrg         string
+	loadedYear        int
+	saved             string // the form as loaded or last saved (snapshot)
+	reverting         bool   // the key fields are being put back: no reload
+	loading           string // the key of the load under way ("" for none)
+	closeBtn, saveBtn *widget.Button
 }
 
 var splitNames = []struct{ key, sv string }{
@@ -49,18 +60,27 @@ func (s *Screen) onEdit() { s.openEditor() }
 
 func (s *Screen) openEditor() *editor {
 	e := &editor{s: s, errLbl: widgets.NewErrLabel()}
-	e.member = widgets.NewSelect(nil, func(string) { e.load() })
+	e.member = widgets.NewSelect(nil, func(string) { e.onKeyChanged() })
 	e.year = widget.NewEntry()
 	year := s.chosenYear()
 	if year == 0 {
 		year = s.main.Now().Year()
 	}
 	e.year.SetText(strconv.Itoa(year))
-	e.year.OnSubmitted = func(string) { e.load() }
+	e.year.OnChanged = func(string) { e.onKeyChanged() }
+	e.year.OnSubmitted = func(string) { e.onKeyChanged() }
 	e.employees = widget.NewEntry()
 	e.pay = widget.NewCheck(lang.X("jr.pay_done", "Årets lönekartläggning är gjord"), nil)
 	e.payDate = widget.NewEntry()
-	e.payDate.SetPlaceHolder("2026-04-30")
+	// Found by use: a placeholder that looked like a date ("2026-04-30")
+	// was taken for one, and the report then printed no date.
+	e.payDate.SetPlaceHolder(lang.X("jr.pay_date_ph", "Datum (ÅÅÅÅ-MM-DD)"))
+	e.payDate.OnChanged = func(s string) {
+		// A date of the survey says it is done.
+		if _, err := data.ParseDate(strings.TrimSpace(s)); err == nil && !e.pay.Checked {
+			e.pay.SetChecked(true)
+		}
+	}
 	figures := container.NewGridWithColumns(3, widget.NewLabel(""), widget.NewLabel(lang.X("jr.women", "Kvinnor")),
 		widget.NewLabel(lang.X("jr.men", "Män")))
 	for i, n := range splitNames {
@@ -76,19 +96,19 @@ func (s *Screen) openEditor() *editor {
 	measures := container.NewVBox()
 	for ai, a := range data.Areas {
 		measures.Add(widgets.HeadingLabel(AreaText(a)))
-		grid := container.NewGridWithColumns(4)
 		for si, st := range data.Steps {
 			e.states[ai][si] = widgets.NewSelect(states, nil)
-			e.done[ai][si] = widget.NewEntry()
+			// What was done wraps over lines and takes the room left
+			// over: in four equal columns it was cut off at 1280×720.
+			e.done[ai][si] = widget.NewMultiLineEntry()
+			e.done[ai][si].Wrapping = fyne.TextWrapWord
+			e.done[ai][si].SetMinRowsVisible(2)
 			e.done[ai][si].SetPlaceHolder(lang.X("jr.what_done", "Vad som gjorts"))
 			e.dates[ai][si] = widget.NewEntry()
 			e.dates[ai][si].SetPlaceHolder(lang.X("jr.when", "När (ÅÅÅÅ-MM-DD)"))
-			grid.Add(widget.NewLabel(StepText(st)))
-			grid.Add(e.states[ai][si])
-			grid.Add(e.done[ai][si])
-			grid.Add(e.dates[ai][si])
+			left := container.NewHBox(fixed(110, widget.NewLabel(StepText(st))), fixed(150, e.states[ai][si]))
+			measures.Add(container.NewBorder(nil, nil, container.NewVBox(left), container.NewVBox(fixed(170, e.dates[ai][si])), e.done[ai][si]))
 		}
-		measures.Add(grid)
 	}
 	marks := container.NewGridWithColumns(2)
 	markOpts := []string{lang.X("jr.mark.none", "–"), lang.X("jr.mark.share", "Har gjort, kan dela"), lang.X("jr.mark.start", "Vill börja")}
@@ -113,7 +133,8 @@ func (s *Screen) openEditor() *editor {
 		}
 	})
 	saveBtn.Importance = widget.HighImportance
-	closeBtn := widget.NewButton(lang.X("action.close", "Stäng"), func() { e.dlg.Hide() })
+	closeBtn := widget.NewButton(lang.X("action.close", "Stäng"), e.onClose)
+	e.closeBtn, e.saveBtn = closeBtn, saveBtn
 	body := container.NewBorder(nil, container.NewVBox(e.errLbl, container.NewHBox(closeBtn, saveBtn)), nil, nil, container.NewVScroll(form))
 	e.dlg = dialog.NewCustomWithoutButtons(lang.X("jr.edit_title", "Medlemmens resa"), body, s.main.Window())
 	e.dlg.Resize(fyne.NewSize(1000, 700))
@@ -158,12 +179,105 @@ func (e *editor) chosen() (data.Organisation, int, bool) {
 	return e.members[i], y, true
 }
 
-// load fills the form with the member's journey of the year.
+// fixed gives o a fixed width (and its own height).
+func fixed(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
+}
+
+// keyText names the member and year a key points at, for messages.
+func (e *editor) keyText(orgID string, year int) string {
+	for _, o := range e.members {
+		if o.ID == orgID {
+			return fmt.Sprintf("%s %d", o.Name, year)
+		}
+	}
+	return strconv.Itoa(year)
+}
+
+// onKeyChanged follows a change of Medlem or År: the form then shows that
+// member's year as saved, after asking what to do with unsaved edits of
+// the one it held. A year being typed ("202") changes nothing yet.
+func (e *editor) onKeyChanged() {
+	if e.reverting {
+		return
+	}
+	o, year, ok := e.chosen()
+	if !ok || (e.loaded && o.ID == e.loadedOrg && year == e.loadedYear) {
+		return
+	}
+	if !e.dirty() {
+		e.load()
+		return
+	}
+	uikit.AskUnsaved(e.s.main.Window(),
+		lang.X("jr.unsaved_switch", "Du har ändrat resan för {{.Was}} utan att spara. Spara ändringarna innan {{.Next}} visas?",
+			map[string]string{"Was": e.keyText(e.loadedOrg, e.loadedYear), "Next": e.keyText(o.ID, year)}),
+		e.saveLoaded, nil, e.load, e.revert)
+}
+
+// revert puts Medlem and År back on what the form holds (the user stays
+// with the edits).
+func (e *editor) revert() {
+	e.reverting = true
+	defer func() { e.reverting = false }()
+	e.year.SetText(strconv.Itoa(e.loadedYear))
+	for i, o := range e.members {
+		if o.ID == e.loadedOrg {
+			e.member.SetSelectedIndex(i)
+		}
+	}
+}
+
+// onClose is Stäng (and Escape): it asks first when the form has unsaved
+// edits, as the app's other forms do.
+func (e *editor) onClose() {
+	if !e.dirty() {
+		e.dlg.Hide()
+		return
+	}
+	uikit.AskUnsaved(e.s.main.Window(),
+		lang.X("jr.unsaved_close", "Du har ändrat resan för {{.Was}} utan att spara. Spara ändringarna?",
+			map[string]string{"Was": e.keyText(e.loadedOrg, e.loadedYear)}),
+		e.saveLoaded, nil, func() {
+			e.dlg.Hide()
+			e.s.Reload()
+		}, nil)
+}
+
+// dirty reports whether the form differs from what was loaded or saved.
+func (e *editor) dirty() bool { return e.loaded && e.snapshot() != e.saved }
+
+// snapshot is every field of the form as one string.
+func (e *editor) snapshot() string {
+	var b strings.Builder
+	w := func(s string) { b.WriteString(s); b.WriteByte(0) }
+	w(e.employees.Text)
+	w(strconv.FormatBool(e.pay.Checked))
+	w(e.payDate.Text)
+	for i := range e.splits {
+		w(e.splits[i][0].Text)
+		w(e.splits[i][1].Text)
+	}
+	for ai := range e.states {
+		for si := range e.states[ai] {
+			w(strconv.Itoa(e.states[ai][si].SelectedIndex()))
+			w(e.done[ai][si].Text)
+			w(e.dates[ai][si].Text)
+		}
+		w(strconv.Itoa(e.marks[ai].SelectedIndex()))
+	}
+	return b.String()
+}
+
+// load fills the form with the chosen member's journey of the chosen year
+// (an empty form for a year with nothing saved).
 func (e *editor) load() {
 	o, year, ok := e.chosen()
 	if !ok {
 		return
 	}
+	key := o.ID + "/" + strconv.Itoa(year)
+	e.loading = key
 	st := e.s.main.Store()
 	e.s.main.Background(func() func() {
 		ctx := context.Background()
@@ -171,6 +285,10 @@ func (e *editor) load() {
 		ys, err2 := st.ListJourneyYears(ctx, o.ID, year)
 		ps, err3 := st.ListPeerMarks(ctx, o.ID)
 		return func() {
+			if e.loading != key {
+				return // another member or year was chosen since
+			}
+			e.loading = ""
 			for _, err := range []error{err1, err2, err3} {
 				if err != nil {
 					widgets.ShowErr(e.errLbl, err.Error())
@@ -183,6 +301,8 @@ func (e *editor) load() {
 				y = ys[0]
 			}
 			e.fill(y, ms, ps)
+			e.loaded, e.loadedOrg, e.loadedYear = true, o.ID, year
+			e.saved = e.snapshot()
 		}
 	})
 }
@@ -279,6 +399,23 @@ func (e *editor) save() bool {
 		widgets.ShowErr(e.errLbl, lang.X("jr.bad_member_year", "Välj en medlem och skriv ett år mellan 2000 och 2100."))
 		return false
 	}
+	if !e.loaded || o.ID != e.loadedOrg || year != e.loadedYear {
+		// The form still holds another member's or year's figures (its
+		// load has not landed): saving them here would write them over
+		// this year's.
+		widgets.ShowErr(e.errLbl, lang.X("jr.not_loaded", "Formuläret visar ännu inte {{.Key}}. Vänta ett ögonblick och spara igen.",
+			map[string]string{"Key": e.keyText(o.ID, year)}))
+		return false
+	}
+	return e.saveLoaded()
+}
+
+// saveLoaded writes the form to the member and year it was loaded for.
+func (e *editor) saveLoaded() bool {
+	if !e.loaded {
+		return false
+	}
+	o, year := data.Organisation{ID: e.loadedOrg}, e.loadedYear
 	fail := func(err error) bool {
 		widgets.ShowErr(e.errLbl, err.Error())
 		return false
@@ -344,5 +481,6 @@ func (e *editor) save() bool {
 		return fail(err)
 	}
 	widgets.ShowErr(e.errLbl, "")
+	e.saved = e.snapshot()
 	return true
 }

@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -45,9 +46,15 @@ type Screen struct {
 	members []stats.JourneyMember // of the chosen year, furthest first
 	// steps counts, per area and step, the members with it in place and
 	// under way: counted once when a year is shown, not at every cell.
-	steps  map[stepKey][2]int
-	events []data.Event // network events, newest first
-	plan   *peers.EventPlan
+	steps     map[stepKey][2]int
+	events    []data.Event // the chosen year's network events, newest first
+	allEvents []data.Event // every network event, newest first
+	// stories counts each member's steps under Företag och praoplatser
+	// (its stories): a member with steps and no yearly figures has begun.
+	stories map[string]int
+	pairWhy *widget.Label // the selected table's whole reason
+	noEvent *widget.Label // the hint when the year has no network event
+	plan    *peers.EventPlan
 
 	memberTable, stepTable, networkTable, benchTable, pairsTable *widget.Table
 	selected                                                     int // selected member row, -1 for none
@@ -66,7 +73,10 @@ func New(m Shell) *Screen {
 	s := &Screen{main: m, selected: -1}
 	title := widget.NewLabelWithStyle(lang.X("jr.nav", "Jämställdhetsresor"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	s.year = widgets.NewSelect(nil, func(string) { s.show() })
+	s.year = widgets.NewSelect(nil, func(string) {
+		s.show()
+		s.showEvents()
+	})
 	s.status = widgets.WrapLabel("")
 	s.status.Hide()
 	about := widgets.WrapLabel(lang.X("jr.about",
@@ -101,8 +111,17 @@ func New(m Shell) *Screen {
 
 	s.event = widgets.NewSelect(nil, func(string) { s.loadPairs() })
 	s.pairsTable = s.newTable(func() (int, int) { return len(s.pairRows()) + 1, 4 }, s.pairCell, []float32{60, 260, 260, 300})
+	// The reason is long ("Förena förvärvsarbete och föräldraskap: … vill
+	// börja, … kan dela"): its column is as wide as its widest cell, and
+	// the selected row's reason is written out in full under the table.
+	s.pairWhy = widgets.WrapLabel("")
+	s.pairsTable.OnSelected = func(id widget.TableCellID) { s.showPairWhy(id.Row - 1) }
+	s.noEvent = widgets.WrapLabel("")
+	s.noEvent.Importance = widget.LowImportance
+	s.noEvent.Hide()
 	s.tablesBtn = widget.NewButtonWithIcon(lang.X("jr.tables", "Bordsplacering och lappar (PDF) …"), theme.DocumentPrintIcon(), s.onTables)
-	pairsTab := container.NewBorder(container.NewVBox(widgets.Labelled(lang.X("jr.event", "Träff"), s.event), s.tablesBtn), nil, nil, nil, s.pairsTable)
+	pairsTab := container.NewBorder(container.NewVBox(widgets.Labelled(lang.X("jr.event", "Träff"), s.event), s.noEvent, s.tablesBtn),
+		s.pairWhy, nil, nil, s.pairsTable)
 
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.X("jr.tab.members", "Medlemmar"), membersTab),
@@ -148,6 +167,14 @@ func (s *Screen) Reload() {
 		ctx := context.Background()
 		j, err := stats.LoadJourneys(ctx, st)
 		var events []data.Event
+		stories := map[string]int{}
+		if err == nil {
+			var es []data.JourneyEntry
+			es, err = st.ListJourneyEntries(ctx, "")
+			for _, e := range es {
+				stories[e.OrganisationID]++
+			}
+		}
 		if err == nil {
 			var all []data.Event
 			all, err = st.ListEvents(ctx)
@@ -165,7 +192,7 @@ func (s *Screen) Reload() {
 				return
 			}
 			s.status.Hide()
-			s.j, s.events = j, events
+			s.j, s.allEvents, s.stories = j, events, stories
 			chosen := s.chosenYear()
 			s.years, s.year.Options = nil, nil
 			years := j.Years
@@ -181,7 +208,20 @@ func (s *Screen) Reload() {
 			if len(j.All) == 0 {
 				s.showStatus(lang.X("jr.no_members", "Inga medlemsföretag ännu. Skriv in ”Medlem sedan” för ett företag under Företag och praoplatser, så kommer det med här."))
 			} else if len(j.Years) == 0 {
-				s.showStatus(lang.X("jr.empty", "Ingen medlem har registrerat någon resa än. Välj en medlem under Medlemmar och sedan Redigera resan … för att lägga in årets nyckeltal och aktiva åtgärder."))
+				begun := 0
+				for _, o := range j.All {
+					if stories[o.ID] > 0 {
+						begun++
+					}
+				}
+				if begun > 0 {
+					// Found by use: a member with steps under Företag was
+					// told nobody had a journey.
+					s.showStatus(lang.X("jr.only_stories_status", "{{.N}} av {{.All}} medlemmar har steg under Företag och praoplatser, men ingen har ännu nyckeltal eller aktiva åtgärder. Välj en medlem under Medlemmar och sedan Redigera resan … för att lägga in årets.",
+						map[string]string{"N": strconv.Itoa(begun), "All": strconv.Itoa(len(j.All))}))
+				} else {
+					s.showStatus(lang.X("jr.empty", "Ingen medlem har registrerat någon resa än. Välj en medlem under Medlemmar och sedan Redigera resan … för att lägga in årets nyckeltal och aktiva åtgärder."))
+				}
 			}
 			idx := 0
 			for i, y := range s.years {
@@ -190,24 +230,47 @@ func (s *Screen) Reload() {
 				}
 			}
 			if len(s.years) > 0 {
-				s.year.SetSelectedIndex(idx) // calls show
+				s.year.SetSelectedIndex(idx) // calls show and showEvents
 			} else {
 				s.show()
-			}
-			var names []string
-			for _, e := range events {
-				names = append(names, e.Title)
-			}
-			prev := s.event.Selected
-			s.event.Options = names
-			s.event.Refresh()
-			if prev != "" {
-				s.event.SetSelected(prev)
-			} else if len(names) > 0 {
-				s.event.SetSelectedIndex(defaultEvent(events, s.main.Now()))
+				s.showEvents()
 			}
 		}
 	})
+}
+
+// showEvents lists the chosen year's network events in Träff (found by
+// use: 2027's were listed under 2026), with a hint where there is none.
+func (s *Screen) showEvents() {
+	year := s.chosenYear()
+	s.events = nil
+	var names []string
+	for _, e := range s.allEvents {
+		if year == 0 || e.Start.Year() == year {
+			s.events = append(s.events, e)
+			names = append(names, e.Title)
+		}
+	}
+	prev := s.event.Selected
+	s.event.Options = names
+	s.event.ClearSelected()
+	s.event.Refresh()
+	if len(names) == 0 {
+		s.plan = nil
+		s.pairsTable.Refresh()
+		s.showPairWhy(-1)
+		s.noEvent.SetText(lang.X("jr.no_event", "Ingen nätverksträff {{.Year}}. Skapa ett evenemang av typen nätverksträff för företag under Evenemang, så kan bord föreslås här.",
+			map[string]string{"Year": strconv.Itoa(year)}))
+		s.noEvent.Show()
+		s.sync()
+		return
+	}
+	s.noEvent.Hide()
+	if prev != "" && slices.Contains(names, prev) {
+		s.event.SetSelected(prev)
+	} else {
+		s.event.SetSelectedIndex(defaultEvent(s.events, s.main.Now()))
+	}
 }
 
 // defaultEvent is the next network event from today, else the newest.
@@ -275,6 +338,9 @@ func (s *Screen) show() {
 		s.scope.SetSelectedIndex(0)
 	}
 	s.steps = countSteps(s.members)
+	// Har kommit is as wide as its longest text ("Inget registrerat för
+	// året" was cut off at 130).
+	s.memberTable.SetColumnWidth(1, s.fitWidth(s.memberCell, 1, len(s.members)+1, 130))
 	s.selected = -1
 	s.memberTable.UnselectAll()
 	for c, w := range s.stepWidths() {
@@ -330,7 +396,11 @@ func (s *Screen) memberCell(id widget.TableCellID, l *widget.Label) {
 		case 0:
 			l.SetText(m.Org.Name)
 		case 1:
-			l.SetText(lang.X("jr.no_journey_year", "Inget registrerat för året"))
+			if n := s.stories[m.Org.ID]; n > 0 {
+				l.SetText(lang.X("jr.only_stories", "{{.N}} steg under Företag, inga nyckeltal för året", map[string]string{"N": strconv.Itoa(n)}))
+			} else {
+				l.SetText(lang.X("jr.no_journey_year", "Inget registrerat för året"))
+			}
 		default:
 			l.SetText("")
 		}
@@ -442,80 +512,86 @@ func countSteps(members []stats.JourneyMember) map[stepKey][2]int {
 }
 
 // networkRows are the network's figures per year: totals of what members
-// entered (the coordinator's view; not anonymous and never printed).
+// entered (the coordinator's view; never printed). Each value says how many
+// members it is made of: under stats.MinGroup it is hidden, as in
+// Jämförelse (found by use: one member's exact figures showed here).
 var networkRows = []struct {
 	key, sv string
-	value   func(ms []stats.JourneyMember) string
+	value   func(j *stats.Journeys, year int, ms []stats.JourneyMember) (string, int)
 }{
-	{"jr.net.members", "Medlemmar med resa", func(ms []stats.JourneyMember) string { return strconv.Itoa(len(ms)) }},
+	{"jr.net.members", "Medlemmar med resa", func(_ *stats.Journeys, _ int, ms []stats.JourneyMember) (string, int) {
+		return strconv.Itoa(len(ms)), stats.MinGroup // a count of members singles nobody out
+	}},
 	{"jr.net.employees", "Anställda", sumOf(func(y *data.JourneyYear) int { return y.Employees })},
 	{"jr.net.tech", "Kvinnor i tekniska roller", shareOf(func(y *data.JourneyYear) data.Split { return y.Tech })},
 	{"jr.net.mgmt", "Kvinnor i ledningen", shareOf(func(y *data.JourneyYear) data.Split { return y.Management })},
 	{"jr.net.hires", "Kvinnor bland nyanställda", shareOf(func(y *data.JourneyYear) data.Split { return y.Hires })},
 	{"jr.net.apprentices", "Kvinnor bland lärlingar", shareOf(func(y *data.JourneyYear) data.Split { return y.Apprentices })},
 	{"jr.net.interns", "Kvinnor bland praktikanter", shareOf(func(y *data.JourneyYear) data.Split { return y.Interns })},
-	{"jr.net.pay_survey", "Lönekartläggning gjord", func(ms []stats.JourneyMember) string {
+	{"jr.net.pay_survey", "Lönekartläggning gjord", func(_ *stats.Journeys, _ int, ms []stats.JourneyMember) (string, int) {
 		n := 0
 		for _, m := range ms {
 			if m.Progress.PaySurvey {
 				n++
 			}
 		}
-		return fmt.Sprintf("%d / %d", n, len(ms))
+		return fmt.Sprintf("%d / %d", n, len(ms)), len(ms)
 	}},
-	{"jr.net.pupils", "Praoelever (flickor)", func(ms []stats.JourneyMember) string {
+	{"jr.net.pupils", "Praoelever (flickor)", func(_ *stats.Journeys, _ int, ms []stats.JourneyMember) (string, int) {
 		p, g := 0, 0
 		for _, m := range ms {
 			p, g = p+m.Hosted.Pupils, g+m.Hosted.PupilGirls
 		}
-		return fmt.Sprintf("%d (%d)", p, g)
+		return fmt.Sprintf("%d (%d)", p, g), len(ms)
 	}},
-	{"jr.net.teams", "Teknikpraoteam", func(ms []stats.JourneyMember) string {
-		n := 0
-		for _, m := range ms {
-			n += m.Hosted.Teams
-		}
-		return strconv.Itoa(n)
+	// Distinct teams: a team meets every host of its group, so adding up
+	// the hosts' counts counted it once per host.
+	{"jr.net.teams", "Teknikpraoteam", func(j *stats.Journeys, year int, ms []stats.JourneyMember) (string, int) {
+		return strconv.Itoa(j.Teams[year]), len(ms)
 	}},
-	{"jr.net.steps", "Steg på plats (median)", func(ms []stats.JourneyMember) string {
+	{"jr.net.steps", "Steg på plats (median)", func(_ *stats.Journeys, _ int, ms []stats.JourneyMember) (string, int) {
 		var xs []int
 		for _, m := range ms {
 			xs = append(xs, m.Progress.Done)
 		}
 		if len(xs) == 0 {
-			return "–"
+			return "–", 0
 		}
 		sort.Ints(xs)
-		return strconv.Itoa(xs[len(xs)/2])
+		return strconv.Itoa(xs[len(xs)/2]), len(xs)
 	}},
 }
 
-func sumOf(f func(*data.JourneyYear) int) func([]stats.JourneyMember) string {
-	return func(ms []stats.JourneyMember) string {
-		n := 0
+// sumOf adds up an entered figure over the members who gave it.
+func sumOf(f func(*data.JourneyYear) int) func(*stats.Journeys, int, []stats.JourneyMember) (string, int) {
+	return func(_ *stats.Journeys, _ int, ms []stats.JourneyMember) (string, int) {
+		n, by := 0, 0
 		for _, m := range ms {
-			if m.Figures != nil {
-				n += f(m.Figures)
+			if m.Figures != nil && f(m.Figures) > 0 {
+				n, by = n+f(m.Figures), by+1
 			}
 		}
-		return strconv.Itoa(n)
+		return strconv.Itoa(n), by
 	}
 }
 
-func shareOf(f func(*data.JourneyYear) data.Split) func([]stats.JourneyMember) string {
-	return func(ms []stats.JourneyMember) string {
+// shareOf is the share of women in an entered split over the members who
+// gave one.
+func shareOf(f func(*data.JourneyYear) data.Split) func(*stats.Journeys, int, []stats.JourneyMember) (string, int) {
+	return func(_ *stats.Journeys, _ int, ms []stats.JourneyMember) (string, int) {
 		var s data.Split
+		by := 0
 		for _, m := range ms {
-			if m.Figures != nil {
+			if m.Figures != nil && f(m.Figures).Total() > 0 {
 				x := f(m.Figures)
-				s.Women, s.Men = s.Women+x.Women, s.Men+x.Men
+				s.Women, s.Men, by = s.Women+x.Women, s.Men+x.Men, by+1
 			}
 		}
 		if s.Total() == 0 {
-			return "–"
+			return "–", stats.MinGroup // nothing to single out
 		}
 		return lang.X("jr.share_of", "{{.Pct}} ({{.Part}} av {{.Whole}})", map[string]string{
-			"Pct": uikit.Percent(float64(s.Women) / float64(s.Total())), "Part": strconv.Itoa(s.Women), "Whole": strconv.Itoa(s.Total())})
+			"Pct": uikit.Percent(float64(s.Women) / float64(s.Total())), "Part": strconv.Itoa(s.Women), "Whole": strconv.Itoa(s.Total())}), by
 	}
 }
 
@@ -532,7 +608,12 @@ func (s *Screen) networkCell(id widget.TableCellID, l *widget.Label) {
 		r := networkRows[id.Row-1]
 		l.SetText(lang.X(r.key, r.sv))
 	default:
-		l.SetText(networkRows[id.Row-1].value(s.j.Members[s.j.Years[id.Col-1]]))
+		year := s.j.Years[id.Col-1]
+		v, by := networkRows[id.Row-1].value(s.j, year, s.j.Members[year])
+		if by < stats.MinGroup {
+			v = lang.X("jr.hidden_few", "dold (<5)")
+		}
+		l.SetText(v)
 	}
 }
 
@@ -627,6 +708,37 @@ func (s *Screen) pairCell(id widget.TableCellID, l *widget.Label) {
 	}
 }
 
+// showPairWhy writes out the reason of the pair in row i (-1: none).
+func (s *Screen) showPairWhy(i int) {
+	rows := s.pairRows()
+	if i < 0 || i >= len(rows) {
+		s.pairWhy.SetText("")
+		s.pairWhy.Hide()
+		return
+	}
+	r := rows[i]
+	text := r.host
+	if r.guest != "" {
+		text += " – " + r.guest
+	}
+	s.pairWhy.SetText(text + ": " + r.why)
+	s.pairWhy.Show()
+}
+
+// fitWidth is the width column col needs to show each of its cells in
+// rows whole, and no less than least.
+func (s *Screen) fitWidth(cell func(widget.TableCellID, *widget.Label), col, rows int, least float32) float32 {
+	l := widget.NewLabel("") // not truncated: its MinSize is the whole text
+	w := least
+	for r := 0; r < rows; r++ {
+		l.TextStyle = fyne.TextStyle{Bold: r == 0 || col == 0}
+		l.SetText("")
+		cell(widget.TableCellID{Row: r, Col: col}, l)
+		w = max(w, float32(math.Ceil(float64(l.MinSize().Width+2*theme.Padding()))))
+	}
+	return w
+}
+
 // loadPairs proposes the tables of the chosen event off the UI goroutine.
 func (s *Screen) loadPairs() {
 	i := s.event.SelectedIndex()
@@ -642,6 +754,9 @@ func (s *Screen) loadPairs() {
 				return
 			}
 			s.plan = p
+			s.pairsTable.SetColumnWidth(3, s.fitWidth(s.pairCell, 3, len(s.pairRows())+1, 300))
+			s.pairsTable.UnselectAll()
+			s.showPairWhy(-1)
 			s.pairsTable.Refresh()
 			s.sync()
 		}

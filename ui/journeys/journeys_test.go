@@ -3,6 +3,7 @@ package journeys
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -77,7 +78,7 @@ func TestJourneysScreenShowsMembersStepsAndComparison(t *testing.T) {
 		t.Errorf("2025: %d members, %d with a journey", len(s.members), recordedN)
 	}
 	last := len(s.members)
-	if got := cellText(s.memberTable, last, 1) + "|" + cellText(s.memberTable, last, 2); got != "Inget registrerat för året|" {
+	if got := cellText(s.memberTable, last, 1) + "|" + cellText(s.memberTable, last, 2); got != "1 steg under Företag, inga nyckeltal för året|" {
 		t.Errorf("a member without a journey for the year shows %q", got)
 	}
 	s.memberTable.Select(widget.TableCellID{Row: last, Col: 0})
@@ -220,5 +221,297 @@ func TestStepColumnsFitTheirCells(t *testing.T) {
 		if grown[c] < need || !strings.Contains(text, "på plats") {
 			t.Errorf("with %d members column %d is %.0f wide for %q (needs %.0f)", len(s.members), c+1, grown[c], text, need)
 		}
+	}
+}
+
+// yearRow is a member's saved figures of a year (zero when none).
+func yearRow(t *testing.T, st *data.Store, orgID string, year int) data.JourneyYear {
+	t.Helper()
+	ys, err := st.ListJourneyYears(context.Background(), orgID, year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ys) == 0 {
+		return data.JourneyYear{}
+	}
+	return ys[0]
+}
+
+// TestJourneyEditorYearChange: found by use, changing År kept the other
+// year's figures in the form, and Spara wrote them over the new year's.
+// Now År reloads as Medlem does, and unsaved edits are asked about first.
+func TestJourneyEditorYearChange(t *testing.T) {
+	m, s, fx := showJourneys(t)
+	st, c := m.Store(), m.Window().Canvas()
+	id := fx.Members["Resa 07 AB"] // 45 employees in 2025, 47 in 2026
+	before25 := yearRow(t, st, id, 2025)
+	for i, mm := range s.members {
+		if mm.Org.ID == id {
+			s.memberTable.Select(widget.TableCellID{Row: i + 1, Col: 0})
+		}
+	}
+	e := s.openEditor()
+	m.Wait(t)
+	if e.member.Selected != "Resa 07 AB" || e.employees.Text != "47" {
+		t.Fatalf("editor opens on %q with %q employees", e.member.Selected, e.employees.Text)
+	}
+	// Nothing edited: the year's figures come in, and Spara keeps them.
+	e.year.SetText("2025")
+	m.Wait(t)
+	if e.employees.Text != "45" {
+		t.Fatalf("2025 shows %q employees", e.employees.Text)
+	}
+	if !e.save() {
+		t.Fatalf("not saved: %s", e.errLbl.Text)
+	}
+	if got := yearRow(t, st, id, 2025); got.Employees != before25.Employees || got.Tech != before25.Tech {
+		t.Fatalf("2025 after saving it unchanged: %+v, was %+v", got, before25)
+	}
+	// A year with nothing saved: an empty form.
+	e.year.SetText("2024")
+	m.Wait(t)
+	if e.employees.Text != "" || e.splits[0][0].Text != "" {
+		t.Errorf("2024 shows %q employees, %q women in tech", e.employees.Text, e.splits[0][0].Text)
+	}
+	// Edits, then another year: asked. Avbryt stays with the edits.
+	e.year.SetText("2025")
+	m.Wait(t)
+	e.employees.SetText("999")
+	e.year.SetText("2026")
+	top := c.Overlays().Top()
+	if top == nil || uitest.FindButton(t, top, "Släng ändringarna") == nil {
+		t.Fatal("changing År with unsaved edits did not ask")
+	}
+	test.Tap(uitest.FindButton(t, top, "Avbryt"))
+	m.Wait(t)
+	if e.year.Text != "2025" || e.employees.Text != "999" {
+		t.Fatalf("Avbryt: year %q, employees %q", e.year.Text, e.employees.Text)
+	}
+	// Släng: 2026 as saved, and nothing written.
+	e.year.SetText("2026")
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Släng ändringarna"))
+	m.Wait(t)
+	if e.employees.Text != "47" || yearRow(t, st, id, 2025).Employees != 45 || yearRow(t, st, id, 2026).Employees != 47 {
+		t.Fatalf("Släng: form %q, saved %d/%d", e.employees.Text, yearRow(t, st, id, 2025).Employees, yearRow(t, st, id, 2026).Employees)
+	}
+	// Spara: the edit goes to the year it was made in, then 2025 shows.
+	e.employees.SetText("48")
+	e.year.SetText("2025")
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Spara"))
+	m.Wait(t)
+	if got25, got26 := yearRow(t, st, id, 2025), yearRow(t, st, id, 2026); got25.Employees != 45 || got26.Employees != 48 || got25.Tech != before25.Tech {
+		t.Fatalf("Spara: 2025 %+v, 2026 %+v", got25, got26)
+	}
+	if e.employees.Text != "45" || e.dirty() {
+		t.Errorf("after Spara the form shows %q (dirty %v)", e.employees.Text, e.dirty())
+	}
+	// Medlem too asks before leaving edits.
+	e.employees.SetText("46")
+	e.member.SetSelected("Resa 01 AB")
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Avbryt"))
+	if e.member.Selected != "Resa 07 AB" || e.employees.Text != "46" {
+		t.Errorf("Avbryt on Medlem: %q, %q", e.member.Selected, e.employees.Text)
+	}
+	// The pay survey's date: its placeholder is no date to be taken for
+	// one (found by use), and a date typed says the survey is done.
+	if _, err := data.ParseDate(e.payDate.PlaceHolder); err == nil {
+		t.Errorf("placeholder %q reads as a date", e.payDate.PlaceHolder)
+	}
+	e.pay.SetChecked(false)
+	e.payDate.SetText("2026-04-30")
+	if !e.pay.Checked {
+		t.Error("a pay survey date left the survey not done")
+	}
+}
+
+// TestJourneyEditorCloseAsks: Stäng with unsaved edits asks Spara /
+// Släng / Avbryt (found by use: the edits were lost without a word).
+func TestJourneyEditorCloseAsks(t *testing.T) {
+	for _, c := range []struct {
+		button    string
+		open      bool
+		employees int
+	}{
+		{"Avbryt", true, 47},
+		{"Släng ändringarna", false, 47},
+		{"Spara", false, 999},
+	} {
+		t.Run(c.button, func(t *testing.T) {
+			m, s, fx := showJourneys(t)
+			id := fx.Members["Resa 07 AB"]
+			for i, mm := range s.members {
+				if mm.Org.ID == id {
+					s.memberTable.Select(widget.TableCellID{Row: i + 1, Col: 0})
+				}
+			}
+			e := s.openEditor()
+			m.Wait(t)
+			canvas := m.Window().Canvas()
+			test.Tap(e.closeBtn) // nothing edited: closes at once
+			if canvas.Overlays().Top() != nil {
+				t.Fatal("Stäng without edits left a dialog")
+			}
+			e = s.openEditor()
+			m.Wait(t)
+			e.employees.SetText("999")
+			test.Tap(e.closeBtn)
+			ask := canvas.Overlays().Top()
+			if ask == nil || !strings.Contains(strings.Join(uitest.LabelTexts(ask), " "), "Spara ändringarna?") {
+				t.Fatal("Stäng with edits did not ask")
+			}
+			test.Tap(uitest.FindButton(t, ask, c.button))
+			m.Wait(t)
+			open := canvas.Overlays().Top() != nil
+			if open != c.open || yearRow(t, m.Store(), id, 2026).Employees != c.employees {
+				t.Errorf("%s: dialog open %v, saved %d", c.button, open, yearRow(t, m.Store(), id, 2026).Employees)
+			}
+		})
+	}
+}
+
+// TestNetworkOverYearsHidesSmallGroups: Nätverket över åren follows the
+// rule of Jämförelse, no figure made of fewer than five members (found by
+// use: a single member's 48 employees and 6 of 36 showed).
+func TestNetworkOverYearsHidesSmallGroups(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		members   int
+		employees string
+	}{
+		{"one member", 1, "dold (<5)"},
+		{"four members", 4, "dold (<5)"},
+		{"five members", 5, "240"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			st := uitest.OpenStore(t)
+			ctx := context.Background()
+			for i := range c.members {
+				o := data.Organisation{Kind: data.KindCompany, Name: fmt.Sprintf("Liten %d AB", i+1), MemberSince: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+				if err := st.SaveOrganisation(ctx, &o); err != nil {
+					t.Fatal(err)
+				}
+				y := data.JourneyYear{OrganisationID: o.ID, Year: 2026, Employees: 48, Tech: data.Split{Women: 6, Men: 30}}
+				if err := st.SaveJourneyYear(ctx, &y); err != nil {
+					t.Fatal(err)
+				}
+			}
+			m := uitest.NewShell(t, st)
+			s := New(m)
+			m.Open(t, s)
+			m.Wait(t)
+			var rows []string
+			for r := 1; r <= len(networkRows); r++ {
+				rows = append(rows, cellText(s.networkTable, r, 1))
+			}
+			if rows[0] != strconv.Itoa(c.members) || rows[1] != c.employees {
+				t.Fatalf("members %q, employees %q", rows[0], rows[1])
+			}
+			for i, v := range rows[1:] {
+				hidden := v == "dold (<5)" || v == "–"
+				if c.members < 5 && !hidden {
+					t.Errorf("row %q shows %q for %d members", cellText(s.networkTable, i+2, 0), v, c.members)
+				}
+			}
+			if c.members >= 5 && !strings.HasPrefix(rows[2], "17 %") {
+				t.Errorf("five members' tech share %q", rows[2])
+			}
+		})
+	}
+}
+
+// TestJourneysStartedWithStepsOnly: steps under Företag and no yearly
+// figures are named as such, not "nobody has a journey" (found by use).
+func TestJourneysStartedWithStepsOnly(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ctx := context.Background()
+	var first string
+	for i := range 2 {
+		o := data.Organisation{Kind: data.KindCompany, Name: fmt.Sprintf("Medlem %d AB", i+1), MemberSince: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+		if err := st.SaveOrganisation(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = o.ID
+		}
+	}
+	j := data.JourneyEntry{OrganisationID: first, Date: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), Title: "Mentorprogram"}
+	if err := st.SaveJourneyEntry(ctx, &j); err != nil {
+		t.Fatal(err)
+	}
+	m := uitest.NewShell(t, st)
+	m.SetNow(time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC))
+	s := New(m)
+	m.Open(t, s)
+	m.Wait(t)
+	if !strings.Contains(s.status.Text, "1 av 2 medlemmar har steg under Företag") || strings.Contains(s.status.Text, "Ingen medlem har registrerat") {
+		t.Errorf("status %q", s.status.Text)
+	}
+	if got := cellText(s.memberTable, 1, 1); got != "1 steg under Företag, inga nyckeltal för året" {
+		t.Errorf("the member with a step shows %q", got)
+	}
+	if got := cellText(s.memberTable, 2, 1); got != "Inget registrerat för året" {
+		t.Errorf("the member without shows %q", got)
+	}
+	// The column is wide enough for the longer text.
+	need := fyne.MeasureText("1 steg under Företag, inga nyckeltal för året", theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+	if w := s.fitWidth(s.memberCell, 1, len(s.members)+1, 130); w < need {
+		t.Errorf("Har kommit is %.0f wide, needs %.0f", w, need)
+	}
+}
+
+// TestPairsListTheYearsEvents: Träffar lists the chosen year's network
+// events and, with none, says where to make one; a reason too long for its
+// column is written out in full for the selected row.
+func TestPairsListTheYearsEvents(t *testing.T) {
+	m, s, fx := showJourneys(t)
+	if !s.noEvent.Visible() || !strings.Contains(s.noEvent.Text, "under Evenemang") || len(s.event.Options) != 0 {
+		t.Fatalf("no event: hint %q (shown %v), options %v", s.noEvent.Text, s.noEvent.Visible(), s.event.Options)
+	}
+	ctx := context.Background()
+	events := []data.Event{
+		{Title: "Höstträff", Kind: data.EventNetwork, Start: time.Date(2026, 10, 6, 15, 0, 0, 0, data.Stockholm), End: time.Date(2026, 10, 6, 17, 0, 0, 0, data.Stockholm)},
+		{Title: "Vårträff", Kind: data.EventNetwork, Start: time.Date(2027, 3, 2, 15, 0, 0, 0, data.Stockholm), End: time.Date(2027, 3, 2, 17, 0, 0, 0, data.Stockholm)},
+	}
+	for i := range events {
+		if err := m.Store().SaveEvent(ctx, &events[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range fx.Names {
+		p := data.Person{OrganisationID: fx.Members[name], FirstName: "Kim", LastName: name}
+		if err := m.Store().SavePerson(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := m.Store().Register(ctx, events[0].ID, p.ID, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Reload()
+	m.Wait(t)
+	if s.chosenYear() != 2026 || strings.Join(s.event.Options, ",") != "Höstträff" || s.noEvent.Visible() {
+		t.Fatalf("2026 lists %v (hint shown %v)", s.event.Options, s.noEvent.Visible())
+	}
+	s.year.SetSelected("2025")
+	m.Wait(t)
+	if len(s.event.Options) != 0 || !s.noEvent.Visible() || !strings.Contains(s.noEvent.Text, "2025") {
+		t.Errorf("2025 lists %v, hint %q", s.event.Options, s.noEvent.Text)
+	}
+	// The reason: its column fits it, and the selected row's shows whole.
+	s.year.SetSelected("2026")
+	m.Wait(t)
+	rows := s.pairRows()
+	if len(rows) == 0 {
+		t.Fatal("no tables proposed")
+	}
+	w := s.fitWidth(s.pairCell, 3, len(rows)+1, 0)
+	for r := range rows {
+		text := cellText(s.pairsTable, r+1, 3)
+		if need := fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding(); w < need || text != rows[r].why {
+			t.Errorf("reason %q needs %.0f, its column is %.0f", text, need, w)
+		}
+	}
+	s.pairsTable.Select(widget.TableCellID{Row: 1, Col: 1})
+	if !s.pairWhy.Visible() || !strings.HasSuffix(s.pairWhy.Text, rows[0].why) {
+		t.Errorf("selected reason %q (shown %v), want %q", s.pairWhy.Text, s.pairWhy.Visible(), rows[0].why)
 	}
 }

@@ -335,7 +335,7 @@ func (d *exchangeExport) onSave() {
 func (d *exchangeExport) fileName() string {
 	k := d.chosenKind()
 	who := d.school.SelectedText()
-	if k == exchange.KindHostForm || k == exchange.KindHost {
+	if k == exchange.KindHostForm || k == exchange.KindHost || k == exchange.KindJourney {
 		who = d.org.SelectedText()
 	}
 	return exchange.FileName(k, who, d.main.Now().Format("2006-01-02"), d.main.Language() == uikit.LangEnglish)
@@ -611,14 +611,14 @@ func (d *exchangeImport) showPlan() {
 			}
 			word = lang.X("exchange.status.changed", "Ändras") + ": " + strings.Join(fs, "; ")
 		}
-		d.result.Add(widgets.WrapLabel("• " + exchange.TableName(c.Table, en) + ": " + c.Label + " – " + word))
+		d.result.Add(widgets.WrapLabel("• " + exchange.TableName(c.Table, en) + ": " + d.plan.LabelIn(c.Table, c.ID, c.Label, en) + " – " + word))
 	}
 	if len(d.plan.Older) > 0 {
 		d.result.Add(widgets.HeadingLabel(lang.X("xsync.older_heading", "Äldre i filen än här – behålls som här")))
 	}
 	for _, n := range d.plan.Older {
 		d.result.Add(widgets.WrapLabel("• " + lang.X("exchange.conflict", "{{.Table}} {{.Label}}, {{.Field}}: här ”{{.Mine}}”, i filen ”{{.Theirs}}”",
-			map[string]string{"Table": exchange.TableName(n.Table, en), "Label": n.Label, "Field": exchange.FieldName(n.Field, en),
+			map[string]string{"Table": exchange.TableName(n.Table, en), "Label": d.plan.LabelIn(n.Table, n.ID, n.Label, en), "Field": exchange.FieldName(n.Field, en),
 				"Mine": d.plan.Display(n.Field, n.Mine, en), "Theirs": d.plan.Display(n.Field, n.Theirs, en)})))
 	}
 	for _, n := range d.plan.Refused {
@@ -647,7 +647,7 @@ func (d *exchangeImport) showPlan() {
 	for _, c := range conflicts {
 		key := c.Key()
 		text := lang.X("exchange.conflict", "{{.Table}} {{.Label}}, {{.Field}}: här ”{{.Mine}}”, i filen ”{{.Theirs}}”",
-			map[string]string{"Table": exchange.TableName(c.Table, en), "Label": c.Label, "Field": exchange.FieldName(c.Field, en),
+			map[string]string{"Table": exchange.TableName(c.Table, en), "Label": d.plan.LabelIn(c.Table, c.ID, c.Label, en), "Field": exchange.FieldName(c.Field, en),
 				"Mine": d.plan.Display(c.Field, c.Mine, en), "Theirs": d.plan.Display(c.Field, c.Theirs, en)})
 		radio := widget.NewRadioGroup([]string{mine, theirs}, func(s string) {
 			switch s {

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -306,7 +307,11 @@ func (s *Screen) Reload() {
 			}
 			s.wantPeriod = ""
 			if s.alloc != nil && slices.ContainsFunc(periods, func(p data.Period) bool { return p.ID == s.alloc.Period.ID }) {
-				return // keep the work in progress
+				// Keep the work in progress, on the problem as it is now:
+				// found by use, a seat count changed in the host form
+				// stayed old here until the app was restarted.
+				s.refresh(nil)
+				return
 			}
 			pick := slices.IndexFunc(periods, func(p data.Period) bool { return p.Status == data.PeriodChoosing })
 			if pick < 0 {
@@ -332,6 +337,7 @@ func (s *Screen) onPeriodChanged(string) {
 		return
 	}
 	if s.alloc != nil && s.alloc.Period.ID == s.periods[i].ID {
+		s.refresh(nil) // the same period picked again: read it afresh
 		return
 	}
 	s.onCancel()
@@ -380,6 +386,175 @@ func (s *Screen) load(periodID, msg string) {
 	})
 }
 
+// refresh reads the shown period's problem again (another screen may have
+// changed an offer's seats, a pupil's choices or a placement) and puts the
+// work in progress on it; then, when not nil, is the run that waits for it
+// and runs after on the UI goroutine. While a run is under way nothing is
+// read: its result would land on a problem it was not solved for.
+func (s *Screen) refresh(then func()) {
+	if s.alloc == nil || s.running && then == nil {
+		return
+	}
+	old := s.alloc
+	st := s.main.Store()
+	s.setBusy(true)
+	s.main.Background(func() func() {
+		ctx := context.Background()
+		a, err := st.LoadAllocation(ctx, old.Period.ID)
+		var orgs []data.Organisation
+		if err == nil {
+			orgs, err = st.ListOrganisations(ctx, data.KindCompany)
+		}
+		return func() {
+			s.setBusy(false)
+			if err != nil || s.alloc != old { // or another period was chosen meanwhile
+				if then != nil {
+					s.endRun()
+				}
+				if err != nil {
+					dialog.ShowError(err, s.main.Window())
+				}
+				return
+			}
+			s.hosts = make(map[string]string, len(orgs))
+			for _, o := range orgs {
+				s.hosts[o.ID] = o.Name
+			}
+			s.rebase(a)
+			if then != nil {
+				then()
+			}
+		}
+	})
+}
+
+// unsaved reports whether the work in progress differs from the
+// placements in the database (a run or a change by hand not yet approved).
+func (s *Screen) unsaved() bool {
+	for i, p := range s.alloc.Current {
+		if s.work[i] != p.Offer || s.locked[i] != p.Locked {
+			return true
+		}
+	}
+	return false
+}
+
+// sameProblem reports whether a and b pose the same problem: the same
+// pupils and offers in the same order, the same seats, choices and rules,
+// and the same placements in the database.
+func sameProblem(a, b *data.Allocation) bool {
+	if len(a.Pupils) != len(b.Pupils) || len(a.Offers) != len(b.Offers) {
+		return false
+	}
+	for i := range a.Pupils {
+		if a.Pupils[i].ID != b.Pupils[i].ID {
+			return false
+		}
+	}
+	for j := range a.Offers {
+		if a.Offers[j].ID != b.Offers[j].ID {
+			return false
+		}
+	}
+	return reflect.DeepEqual(a.Instance, b.Instance) && slices.Equal(a.Current, b.Current)
+}
+
+// rebase makes a, the period read afresh, the problem of the screen. The
+// work in progress is kept when it is not saved (the screen promises that
+// until Godkänn), carried over by pupil and offer id; when the problem
+// under it changed, the message says so and asks for a new run, and the
+// last run's explanations, which were about the old problem, are dropped.
+// Work not saved, or no change at all, is taken as it is in the database.
+func (s *Screen) rebase(a *data.Allocation) {
+	old := s.alloc
+	changed, dirty := !sameProblem(old, a), s.unsaved()
+	n := len(a.Pupils)
+	// pupil and offer index in old → index in a, or -1
+	pupilTo := make([]int, len(old.Pupils))
+	for i, p := range old.Pupils {
+		pupilTo[i] = -1
+		if k, ok := a.PupilIndex(p.ID); ok {
+			pupilTo[i] = k
+		}
+	}
+	offerTo := func(j int) int {
+		if j < 0 || j >= len(old.Offers) {
+			return match.NoOffer
+		}
+		if k, ok := a.OfferIndex(old.Offers[j].ID); ok {
+			return k
+		}
+		return match.NoOffer
+	}
+	lost := 0
+	// carry puts one state of the work (the shown one, or one kept for
+	// Ångra) on the new problem; a pupil new to it stands as saved.
+	carry := func(work []int, locked []bool, source []data.AssignmentSource, count bool) ([]int, []bool, []data.AssignmentSource) {
+		w, l, src := make([]int, n), make([]bool, n), make([]data.AssignmentSource, n)
+		for i, p := range a.Current {
+			w[i], l[i], src[i] = p.Offer, p.Locked, p.Source
+		}
+		for oi, i := range pupilTo {
+			if i < 0 {
+				continue
+			}
+			w[i], l[i], src[i] = offerTo(work[oi]), locked[oi], source[oi]
+			if w[i] == match.NoOffer {
+				if work[oi] != match.NoOffer && count {
+					lost++ // their offer is gone from the period
+				}
+				l[i], src[i] = false, ""
+			}
+		}
+		return w, l, src
+	}
+	carryChanges := func(cs []data.PlacementChange) []data.PlacementChange {
+		var out []data.PlacementChange
+		for _, c := range cs {
+			if c.Pupil < len(pupilTo) && pupilTo[c.Pupil] >= 0 {
+				out = append(out, data.PlacementChange{Pupil: pupilTo[c.Pupil], From: offerTo(c.From), To: offerTo(c.To)})
+			}
+		}
+		return out
+	}
+	if dirty {
+		s.work, s.locked, s.source = carry(s.work, s.locked, s.source, true)
+		s.changes = carryChanges(s.changes)
+		for k, h := range s.hand {
+			h.work, h.locked, h.source = carry(h.work, h.locked, h.source, false)
+			h.changes = carryChanges(h.changes)
+			s.hand[k] = h
+		}
+	} else {
+		s.work, s.locked, s.source = make([]int, n), make([]bool, n), make([]data.AssignmentSource, n)
+		for i, p := range a.Current {
+			s.work[i], s.locked[i], s.source[i] = p.Offer, p.Locked, p.Source
+		}
+		s.changes = carryChanges(s.changes)
+		s.hand = nil
+	}
+	if s.selected >= 0 && s.selected < len(pupilTo) {
+		s.selected = pupilTo[s.selected]
+	}
+	hadRun := s.last != nil
+	if changed {
+		s.last, s.lastAssign = nil, nil
+	}
+	s.alloc, s.counts = a, nil
+	if changed && (dirty || hadRun) {
+		msg := lang.X("matching.changed_since_run", "Praoplatserna eller elevernas val har ändrats sedan körningen: kör igen. Platserna visas som de är nu.")
+		if lost > 0 {
+			msg += " " + lang.X("matching.lost_offers", "{{.N}} elever stod på praoplatser som inte längre finns i perioden och är nu utan plats.",
+				map[string]string{"N": strconv.Itoa(lost)})
+		}
+		s.message.SetText(msg)
+	}
+	s.refreshAll()
+	if s.selected >= 0 {
+		s.selectPupil(s.selected) // its label names the offer as it is now
+	}
+}
+
 // options reads the goals from the controls.
 func (s *Screen) options() match.Options {
 	w := func(sel *widget.Select) int64 {
@@ -396,6 +571,26 @@ func (s *Screen) onRun() {
 	if s.alloc == nil || s.running {
 		return
 	}
+	// The problem is read afresh first: an offer's seats may have changed
+	// in the host form since the period was loaded.
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.running = true
+	s.message.SetText(lang.X("matching.running", "Matchar …"))
+	s.refresh(func() { s.solve(ctx, cancel) })
+}
+
+// endRun ends a run that stopped before the solver started.
+func (s *Screen) endRun() {
+	if s.cancel != nil {
+		s.cancel()
+	}
+	s.cancel, s.running = nil, false
+	s.updateButtons()
+}
+
+// solve is onRun once the problem is read afresh.
+func (s *Screen) solve(ctx context.Context, cancel context.CancelFunc) {
 	locks := make([]int, len(s.work))
 	for i := range locks {
 		locks[i] = match.NoOffer
@@ -405,9 +600,6 @@ func (s *Screen) onRun() {
 	}
 	a := s.alloc
 	in := a.WithLocks(locks, s.options())
-	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
-	s.running = true
 	s.setBusy(true)
 	s.message.SetText(lang.X("matching.running", "Matchar …"))
 	s.main.Background(func() func() {

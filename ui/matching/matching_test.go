@@ -511,3 +511,106 @@ func TestShowPeriodChoosesItOnReload(t *testing.T) {
 		t.Errorf("a later Reload moved away from %s", other.Name)
 	}
 }
+
+// setCapacity changes offer j's seats in the database, as the host form's
+// Steg 3 does.
+func setCapacity(t *testing.T, st *data.Store, id string, seats int) {
+	t.Helper()
+	ctx := context.Background()
+	o, err := st.GetOffer(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Capacity = seats
+	if err := st.SaveOffer(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSeatsChangedElsewhereAreReadAfresh: found by use, an offer's seats
+// changed in the host form after a run stayed old in Matchning (the
+// Praoplatser tab, Kör igen, Flytta's "full") until the app restarted.
+// Shown again, the period picked again, or Kör igen read the period
+// afresh; the run not yet approved is kept and the message says that the
+// data under it changed.
+func TestSeatsChangedElsewhereAreReadAfresh(t *testing.T) {
+	s, st := newMatchingTest(t, 200)
+	m := s.main.(*uitest.Shell)
+	test.Tap(s.runBtn)
+	m.Wait(t)
+	full := -1
+	counts := s.perOffer()
+	for j, o := range s.alloc.Offers {
+		if o.Status == data.OfferApproved && o.Capacity > 0 && counts[j].Taken == o.Capacity {
+			full = j
+			break
+		}
+	}
+	if full < 0 {
+		t.Fatal("no full offer after the run")
+	}
+	offerID, seats := s.alloc.Offers[full].ID, s.alloc.Offers[full].Capacity
+	work := slices.Clone(s.work)
+	seatsShown := func() string {
+		j, _ := s.alloc.OfferIndex(offerID)
+		l := widget.NewLabel("")
+		s.updateOfferCell(widget.TableCellID{Row: j, Col: 2}, l)
+		return l.Text
+	}
+	steps := []struct {
+		name string
+		do   func()
+	}{
+		{"shown again", func() { s.Reload() }},
+		{"period picked again", func() { s.period.SetSelected(matchPeriod) }},
+	}
+	for k, step := range steps {
+		seats += 2
+		setCapacity(t, st, offerID, seats)
+		step.do()
+		m.Wait(t)
+		want := strconv.Itoa(seats-2*(k+1)) + "/" + strconv.Itoa(seats)
+		if got := seatsShown(); got != want {
+			t.Errorf("%s: Praoplatser says %q, want %q", step.name, got, want)
+		}
+		if !slices.Equal(s.work, work) {
+			t.Errorf("%s: the run not yet approved was not kept", step.name)
+		}
+		if !strings.Contains(s.message.Text, "har ändrats sedan körningen: kör igen") {
+			t.Errorf("%s: the message %q does not say the data changed", step.name, s.message.Text)
+		}
+	}
+	// Flytta to the offer with free seats now: no question about a full offer.
+	mover := slices.IndexFunc(s.work, func(j int) bool { return j != match.NoOffer && j != full })
+	j, _ := s.alloc.OfferIndex(offerID)
+	if len(s.alloc.Broken(mover, j)) == 0 {
+		s.selectPupil(mover)
+		test.Type(s.moveTo.SearchBox(), s.offerName(j))
+		s.moveTo.SearchBox().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		test.Tap(s.moveBtn)
+		if top := m.Window().Canvas().Overlays().Top(); top != nil {
+			t.Errorf("Flytta asked %q", strings.Join(uitest.LabelTexts(top), " "))
+		} else if s.work[mover] != j {
+			t.Error("the move did not happen")
+		}
+	}
+	// Kör igen without the screen shown again reads the seats too.
+	seats += 3
+	setCapacity(t, st, offerID, seats)
+	test.Tap(s.runBtn)
+	m.Wait(t)
+	j, _ = s.alloc.OfferIndex(offerID)
+	if got := s.alloc.Offers[j].Capacity; got != seats {
+		t.Errorf("Kör igen ran with %d seats, want %d", got, seats)
+	}
+	if s.last == nil || !strings.HasPrefix(s.message.Text, "Klart:") {
+		t.Errorf("after Kör igen the message is %q", s.message.Text)
+	}
+	// Nothing changed and nothing unsaved: shown again says nothing new.
+	msg := s.message.Text
+	s.Reload()
+	m.Wait(t)
+	if s.message.Text != msg || s.last == nil {
+		t.Errorf("shown again with nothing changed: message %q, want %q; result kept %v", s.message.Text, msg, s.last != nil)
+	}
+}

@@ -681,8 +681,17 @@ func (s *Screen) acceptQuestion() string {
 	st := a.Stats(s.work)
 	var parts []string
 	if st.Unplaced > 0 {
-		parts = append(parts, lang.X("way.match.unplaced", "{{.Unplaced}} av {{.Pupils}} elever är inte placerade.",
-			map[string]string{"Unplaced": strconv.Itoa(st.Unplaced), "Pupils": strconv.Itoa(len(a.Pupils))}))
+		// Named, the first few: found by use, the count alone sent the
+		// counsellor back to Ej placerade to learn who.
+		var names []string
+		for i, j := range s.work {
+			if j == match.NoOffer {
+				names = append(names, s.pupilName(i)+" ("+a.Pupils[i].ClassName+")")
+			}
+		}
+		parts = append(parts, lang.X("way.match.unplaced_named", "{{.Unplaced}} av {{.Pupils}} elever är inte placerade: {{.Names}}.",
+			map[string]string{"Unplaced": strconv.Itoa(st.Unplaced), "Pupils": strconv.Itoa(len(a.Pupils)),
+				"Names": firstFew(names, maxNamed)}))
 	}
 	var over []string
 	for j, c := range st.PerOffer {
@@ -699,6 +708,19 @@ func (s *Screen) acceptQuestion() string {
 		return ""
 	}
 	return strings.Join(parts, "\n") + "\n\n" + lang.X("way.match.accept_anyway_q", "Spara placeringarna och markera perioden som matchad ändå?")
+}
+
+// maxNamed is how many pupils or offers a sentence names before "och N
+// till".
+const maxNamed = 6
+
+// firstFew joins the first max of names, and says how many more there are.
+func firstFew(names []string, max int) string {
+	if len(names) <= max {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:max], ", ") + lang.X("matching.and_more", " och {{.N}} till",
+		map[string]string{"N": strconv.Itoa(len(names) - max)})
 }
 
 // accept saves the work in progress (onAccept after its question).

@@ -459,7 +459,8 @@ func TestGodkannAsksWithTheCounts(t *testing.T) {
 	text := strings.Join(uitest.LabelTexts(top), " ")
 	capacity := s.alloc.Offers[full].Capacity
 	for _, w := range []string{
-		strconv.Itoa(unplaced) + " av 100 elever är inte placerade",
+		strconv.Itoa(unplaced) + " av 100 elever är inte placerade: ",
+		s.pupilName(cleared) + " (" + s.alloc.Pupils[cleared].ClassName + ")", // named (found by use: only counted)
 		"1 praoplatser har fler elever än platser",
 		s.offerName(full) + " (" + strconv.Itoa(capacity+1) + " av " + strconv.Itoa(capacity) + ")",
 	} {
@@ -612,5 +613,24 @@ func TestSeatsChangedElsewhereAreReadAfresh(t *testing.T) {
 	m.Wait(t)
 	if s.message.Text != msg || s.last == nil {
 		t.Errorf("shown again with nothing changed: message %q, want %q; result kept %v", s.message.Text, msg, s.last != nil)
+	}
+}
+
+// TestFirstFew: a sentence names the first few and counts the rest.
+func TestFirstFew(t *testing.T) {
+	uikit.SetLanguage(uikit.LangSwedish)
+	for _, c := range []struct {
+		names []string
+		max   int
+		want  string
+	}{
+		{nil, 3, ""},
+		{[]string{"Saga Åberg"}, 3, "Saga Åberg"},
+		{[]string{"A", "B", "C"}, 3, "A, B, C"},
+		{[]string{"A", "B", "C", "D", "E"}, 3, "A, B, C och 2 till"},
+	} {
+		if got := firstFew(c.names, c.max); got != c.want {
+			t.Errorf("firstFew(%v, %d) = %q, want %q", c.names, c.max, got, c.want)
+		}
 	}
 }

@@ -166,7 +166,7 @@ func New(m Shell) *Screen {
 	}
 	s.pupilLbl = widget.NewLabel(lang.X("matching.no_pupil", "Välj en elev i tabellen."))
 	s.pupilLbl.Wrapping = fyne.TextWrapWord
-	s.moveTo = widgets.NewSearchPicker(lang.X("matching.move_filter", "Sök praoplats …"), func(string) { s.updateButtons() })
+	s.moveTo = widgets.NewSearchPicker(lang.X("matching.move_filter", "Sök och välj praoplatsen att flytta till …"), func(string) { s.updateButtons() })
 	s.moveBtn = widget.NewButtonWithIcon(lang.X("matching.move", "Flytta"), theme.NavigateNextIcon(), s.onMove)
 	s.lockBtn = widget.NewButton(lang.X("matching.lock", "Lås"), s.onToggleLock)
 	s.clearBtn = widget.NewButtonWithIcon(lang.X("matching.clear", "Töm"), theme.ContentClearIcon(), s.onClear)
@@ -823,7 +823,9 @@ func (s *Screen) updateButtons() {
 		s.runBtn.SetText(lang.X("matching.run", "Kör matchning"))
 	}
 	sel := ready && s.selected >= 0
-	enable(s.moveBtn, sel)
+	// Flytta waits for an offer to move to (found by use: enabled with
+	// none chosen, it did nothing); the placeholder says to choose one.
+	enable(s.moveBtn, sel && s.moveTarget() >= 0)
 	enable(s.clearBtn, sel && s.work[s.selected] != match.NoOffer)
 	enable(s.lockBtn, sel && s.work[s.selected] != match.NoOffer)
 	if sel && s.locked[s.selected] {
@@ -1059,8 +1061,13 @@ func (s *Screen) showInPlacements(i int) {
 	s.main.Window().Canvas().Focus(s.moveTo.SearchBox())
 }
 
-// selectPupil shows pupil i in the panel beside the table.
+// selectPupil shows pupil i in the panel beside the table. Another pupil
+// starts with no offer chosen for Flytta: found by use, the offer chosen
+// for the pupil before was still "Vald" for the next.
 func (s *Screen) selectPupil(i int) {
+	if i != s.selected {
+		s.moveTo.Clear()
+	}
 	s.selected = i
 	where := s.offerName(s.work[i])
 	if where == "" {
@@ -1070,20 +1077,28 @@ func (s *Screen) selectPupil(i int) {
 	s.updateButtons()
 }
 
-// updateMoveOptions lists the offers with their seats for a move, in
-// Swedish order, keeping the one chosen.
+// updateMoveOptions lists the offers for a move in Swedish order, keeping
+// the one chosen. Each row begins with its free seats ("2/7 fria"): found
+// by use, the seats at the end of a row were cut off with the long names,
+// and seen only when an offer had been chosen.
 func (s *Screen) updateMoveOptions() {
 	keep := s.moveTo.Selected()
 	counts := s.perOffer()
 	items := make([]widgets.PickItem, 0, len(s.alloc.Offers))
-	for j, o := range s.alloc.Offers {
-		opt := fmt.Sprintf("%s (%d/%d)", s.offerName(j), counts[j].Taken, o.Capacity)
-		if o.Status != data.OfferApproved {
-			opt += " – " + lang.X("matching.note_not_approved", "ej godkänd")
-		}
-		items = append(items, widgets.PickItem{ID: strconv.Itoa(j), Text: opt})
+	for j := range s.alloc.Offers {
+		items = append(items, widgets.PickItem{ID: strconv.Itoa(j), Text: s.offerName(j)})
 	}
-	widgets.SortPickItems(items)
+	widgets.SortPickItems(items) // by name, before the seats go first
+	for k, it := range items {
+		j, _ := strconv.Atoi(it.ID)
+		o := s.alloc.Offers[j]
+		text := lang.X("matching.free_seats", "{{.Free}}/{{.Seats}} fria", map[string]string{
+			"Free": strconv.Itoa(max(0, o.Capacity-counts[j].Taken)), "Seats": strconv.Itoa(o.Capacity)})
+		if o.Status != data.OfferApproved {
+			text += " · " + lang.X("matching.note_not_approved", "ej godkänd")
+		}
+		items[k].Text = text + " · " + it.Text
+	}
 	s.moveTo.SetItems(items, keep)
 }
 

@@ -634,3 +634,39 @@ func TestFirstFew(t *testing.T) {
 		}
 	}
 }
+
+// TestMoveOffersShowFreeSeatsAndWaitForAChoice: found by use, the offers
+// to move to showed their seats only once chosen (cut off at the end of
+// a long row), Flytta was enabled with no offer chosen and did nothing,
+// and the offer chosen for one pupil was still chosen for the next.
+func TestMoveOffersShowFreeSeatsAndWaitForAChoice(t *testing.T) {
+	s, _ := newMatchingTest(t, 200)
+	m := s.main.(*uitest.Shell)
+	test.Tap(s.runBtn)
+	m.Wait(t)
+	counts := s.perOffer()
+	for _, it := range s.moveTo.Items() {
+		j, _ := strconv.Atoi(it.ID)
+		o := s.alloc.Offers[j]
+		want := strconv.Itoa(o.Capacity-counts[j].Taken) + "/" + strconv.Itoa(o.Capacity) + " fria · "
+		if !strings.HasPrefix(it.Text, want) || !strings.Contains(it.Text, s.offerName(j)) {
+			t.Errorf("offer row %q, want it to begin %q and name %q", it.Text, want, s.offerName(j))
+		}
+	}
+	a := slices.IndexFunc(s.work, func(j int) bool { return j != match.NoOffer })
+	b := slices.IndexFunc(s.work, func(j int) bool { return j != match.NoOffer && j != s.work[a] })
+	s.selectPupil(a)
+	if !s.moveBtn.Disabled() {
+		t.Error("Flytta is enabled with no offer chosen")
+	}
+	test.Type(s.moveTo.SearchBox(), s.offerName(s.work[b]))
+	s.moveTo.SearchBox().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if s.moveTarget() != s.work[b] || s.moveBtn.Disabled() {
+		t.Fatalf("an offer chosen: target %d (want %d), Flytta disabled %v", s.moveTarget(), s.work[b], s.moveBtn.Disabled())
+	}
+	s.table.Select(widget.TableCellID{Row: slices.Index(s.rows, b), Col: 0})
+	if s.selected != b || s.moveTarget() != -1 || s.moveTo.SearchBox().Text != "" || !s.moveBtn.Disabled() {
+		t.Errorf("another pupil: selected %d (want %d), target %d, search %q, Flytta disabled %v",
+			s.selected, b, s.moveTarget(), s.moveTo.SearchBox().Text, s.moveBtn.Disabled())
+	}
+}

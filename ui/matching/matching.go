@@ -201,7 +201,7 @@ func New(m Shell) *Screen {
 	s.explain.Wrapping = fyne.TextWrapWord
 	s.unplacedList = widgets.NewTwoLineList(func() int { return len(s.unplaced) }, func(id int) (string, string) {
 		i := s.unplaced[id]
-		return s.pupilName(i) + " · " + s.alloc.Pupils[i].ClassName, s.explanation(i)
+		return s.pupilName(i) + " · " + s.alloc.Pupils[i].ClassName, s.explanation(i, false)
 	})
 	// Placera takes the chosen pupil to Placeringar, found and selected,
 	// where Flytta places them: the list alone was a dead end.
@@ -216,7 +216,7 @@ func New(m Shell) *Screen {
 		if id < len(s.unplaced) {
 			i := s.unplaced[id]
 			s.unplacedSel = i
-			s.explain.SetText(s.pupilName(i) + ": " + s.explanation(i))
+			s.explain.SetText(s.pupilName(i) + ": " + s.explanation(i, true))
 			s.placeBtn.Enable()
 		}
 	}
@@ -709,6 +709,9 @@ func (s *Screen) acceptQuestion() string {
 	}
 	return strings.Join(parts, "\n") + "\n\n" + lang.X("way.match.accept_anyway_q", "Spara placeringarna och markera perioden som matchad ändå?")
 }
+
+// maxNamedOffers is how many offers a full explanation names.
+const maxNamedOffers = 12
 
 // maxNamed is how many pupils or offers a sentence names before "och N
 // till".
@@ -1269,10 +1272,28 @@ func (s *Screen) changesText() string {
 
 // explanation says why pupil i is unplaced, from the last run when it left
 // the pupil unplaced, else that the pupil was taken off by hand or not run.
-func (s *Screen) explanation(i int) string {
+// The full one (below the list) names the offers the pupil could use:
+// found by use, "valde bara dessa 4 praoplatser" never said which.
+func (s *Screen) explanation(i int, full bool) string {
 	if s.last != nil && i < len(s.lastAssign) && s.lastAssign[i] == match.NoOffer {
 		if e, ok := s.last.Explanations[i]; ok {
-			return explainText(e)
+			text := explainText(e)
+			if full && len(e.Offers) > 0 {
+				var names []string
+				for _, j := range e.Offers {
+					if j >= 0 && j < len(s.alloc.Offers) {
+						names = append(names, lang.X("matching.explain.offer_seats", "{{.Offer}} ({{.Seats}} platser)",
+							map[string]string{"Offer": s.offerName(j), "Seats": strconv.Itoa(s.alloc.Offers[j].Capacity)}))
+					}
+				}
+				list := map[string]string{"Offers": firstFew(names, maxNamedOffers)}
+				if len(names) == 1 {
+					text += " " + lang.X("matching.explain.the_offer", "Praoplatsen: {{.Offers}}.", list)
+				} else {
+					text += " " + lang.X("matching.explain.the_offers", "Praoplatserna: {{.Offers}}.", list)
+				}
+			}
+			return text
 		}
 	}
 	if len(s.alloc.Instance.Pupils[i].Choices) == 0 {

@@ -670,3 +670,50 @@ func TestMoveOffersShowFreeSeatsAndWaitForAChoice(t *testing.T) {
 			s.selected, b, s.moveTarget(), s.moveTo.SearchBox().Text, s.moveBtn.Disabled())
 	}
 }
+
+// TestFullExplanationNamesTheOffers: found by use, Ej placerade said
+// "Eleven och 23 andra valde bara dessa 4 praoplatser" and, with the
+// pupil chosen for the whole explanation, the same again: never which.
+func TestFullExplanationNamesTheOffers(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ctx := context.Background()
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 200, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	// Withdraw two offers in three, so that some pupils stay unplaced.
+	per, _ := st.FindPeriod(ctx, matchPeriod)
+	offers, _ := st.ListOffers(ctx, data.OfferFilter{PeriodID: per.ID})
+	for k, o := range offers {
+		if k%3 != 0 {
+			if err := st.DeleteOffer(ctx, o.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	uikit.SetLanguage(uikit.LangSwedish)
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.Open(t, s)
+	test.Tap(s.runBtn)
+	m.Wait(t)
+	row := slices.IndexFunc(s.unplaced, func(i int) bool { return len(s.last.Explanations[i].Offers) > 0 })
+	if row < 0 {
+		t.Fatalf("no pupil unplaced for want of seats among %d unplaced", len(s.unplaced))
+	}
+	i := s.unplaced[row]
+	e := s.last.Explanations[i]
+	s.unplacedList.Select(row)
+	full := s.explain.Text
+	if !strings.HasPrefix(full, s.pupilName(i)+": "+explainText(e)+" Praoplatse") {
+		t.Errorf("the full explanation %q does not begin with the short one and the offers", full)
+	}
+	for k, j := range e.Offers {
+		name := s.offerName(j) + " (" + strconv.Itoa(s.alloc.Offers[j].Capacity) + " platser)"
+		if k < maxNamedOffers && !strings.Contains(full, name) {
+			t.Errorf("the full explanation %q does not name %q", full, name)
+		}
+	}
+	if short := s.explanation(i, false); strings.Contains(short, s.offerName(e.Offers[0])) {
+		t.Errorf("the list row names the offers: %q", short)
+	}
+}

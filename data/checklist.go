@@ -267,10 +267,15 @@ func (c *checklist) hostGroups() ChecklistStep {
 	return st
 }
 
+// choices counts the pupils with choices, and those placed without any
+// (by hand, or an own-found placement): found by use, a pupil placed by
+// hand kept the step open for good, "24 av 25", after the match was
+// approved.
 func (c *checklist) choices() ChecklistStep {
 	st := ChecklistStep{ID: StepChoices, Target: "pupils", Total: c.pupils}
-	st.Done = c.count(`SELECT count(*)`+periodPupils+` AND EXISTS (SELECT 1 FROM preferences pr
-		WHERE pr.period_id = ?1 AND pr.pupil_id = pu.id AND pr.rank = 1)`, c.p.ID, c.p.Grade)
+	st.Done = c.count(`SELECT count(*)`+periodPupils+` AND (EXISTS (SELECT 1 FROM preferences pr
+		WHERE pr.period_id = ?1 AND pr.pupil_id = pu.id AND pr.rank = 1)
+		OR EXISTS (SELECT 1 FROM assignments a WHERE a.deleted_at IS NULL AND a.period_id = ?1 AND a.pupil_id = pu.id))`, c.p.ID, c.p.Grade)
 	return c.needsPupilsAndOffers(st)
 }
 

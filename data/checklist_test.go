@@ -231,3 +231,31 @@ func TestNextOpenPeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestChecklistCountsAPupilPlacedByHandAsDoneWithChoices: found by use, a
+// pupil without choices who was placed by hand (and the match approved)
+// kept "Önskemål insamlade 1 av 2" open for good.
+func TestChecklistCountsAPupilPlacedByHandAsDoneWithChoices(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	must := mustT(t)
+	w := newWorld(t, st)
+	today := noon("2026-10-01")
+	must(st.SetPreferences(ctx, w.alva.ID, w.period.ID, []string{w.offer.ID}))
+	for _, c := range []struct {
+		when string
+		do   func()
+		want stepView
+	}{
+		{"one pupil with choices", func() {}, stepView{StepTodo, 1, 2, ""}},
+		{"the other placed by hand", func() {
+			must(st.SaveAssignment(ctx, &Assignment{PeriodID: w.period.ID, PupilID: w.lukasz.ID, OfferID: w.offer.ID, Source: SourceManual}))
+		}, stepView{StepDone, 2, 2, ""}},
+		{"both placed", func() {
+			must(st.SaveAssignment(ctx, &Assignment{PeriodID: w.period.ID, PupilID: w.alva.ID, OfferID: w.offer.ID}))
+		}, stepView{StepDone, 2, 2, ""}}, // a pupil with choices and a place counts once
+	} {
+		c.do()
+		wantSteps(t, c.when, checklistOf(t, st, w.period.ID, today), map[string]stepView{StepChoices: c.want})
+	}
+}

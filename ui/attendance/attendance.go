@@ -209,7 +209,7 @@ func New(m Shell) *Screen {
 	sick := widget.NewButton(lang.X("attendance.sick", "Sjuk (S)"), func() { s.mark(data.AttendanceSick, "") })
 	absent := widget.NewButton(lang.X("attendance.absent", "Annan frånvaro … (F)"), s.askNote)
 	clear := widget.NewButton(lang.X("attendance.clear", "Ej registrerad (Delete)"), func() { s.mark("", "") })
-	help := widgets.WrapLabel(lang.X("attendance.help", "Välj en ruta och skriv N (närvarande), S (sjuk) eller F (annan frånvaro). Piltangenterna flyttar.") +
+	help := widgets.WrapLabel(lang.X("attendance.help", "Välj en ruta och skriv N (närvarande), S (sjuk) eller F (annan frånvaro). Piltangenterna flyttar, Home och End går till radens första och sista dag.") +
 		" " + lang.X("attendance.week.help", "För en teknikpraovecka: välj ett block eller ett team. Avslutningens närvaro tas vid incheckningen under Evenemang."))
 	top := container.NewVBox(container.NewGridWithColumns(2, s.periodSel), help,
 		container.NewHBox(present, sick, absent, clear, s.fillBtn))
@@ -797,8 +797,15 @@ func (s *Screen) mark(status data.AttendanceStatus, note string) {
 			}
 			s.table.Refresh()
 			s.showPupil(i)
-			if j+1 < len(s.grid.days) && s.table.Sel.Row == i+1 && s.table.Sel.Col == j+1 {
-				s.table.Select(widget.TableCellID{Row: i + 1, Col: j + 2})
+			// On to the next day; at the row's end, to the next pupil's
+			// first day (found by use: the cursor stayed on Friday).
+			if s.table.Sel.Row == i+1 && s.table.Sel.Col == j+1 {
+				switch {
+				case j+1 < len(s.grid.days):
+					s.table.Select(widget.TableCellID{Row: i + 1, Col: j + 2})
+				case i+1 < len(s.grid.pupils):
+					s.table.Select(widget.TableCellID{Row: i + 2, Col: 1})
+				}
 			}
 		}
 	})

@@ -499,3 +499,41 @@ func TestPresentOnlyOnADayThatHasCome(t *testing.T) {
 		})
 	}
 }
+
+// TestAttendanceRowEndAndHome: found by use, a mark on the last day left
+// the cursor there, where the next pupil's first day was wanted, and Home
+// did nothing.
+func TestAttendanceRowEndAndHome(t *testing.T) {
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 60, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.Open(t, s)
+	s.periodSel.SetSelected("Åk 9 v. 46 2026")
+	m.Wait(t)
+	m.Wait(t)
+	last := len(s.grid.days)
+	if len(s.grid.pupils) < 2 || !s.grid.plannedOn(0, last-1) {
+		t.Fatalf("grid: %d pupils, last day planned %v", len(s.grid.pupils), s.grid.plannedOn(0, last-1))
+	}
+	cell := func(row, col int) widget.TableCellID { return widget.TableCellID{Row: row, Col: col} }
+	for _, c := range []struct {
+		from widget.TableCellID
+		do   func()
+		want widget.TableCellID
+	}{
+		{cell(1, last), func() { test.Type(s.table, "s") }, cell(2, 1)}, // the next pupil's first day
+		{cell(2, 3), func() { s.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome}) }, cell(2, 1)},
+		{cell(2, 2), func() { s.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd}) }, cell(2, last)},
+		{cell(len(s.grid.pupils), last), func() { test.Type(s.table, "s") }, cell(len(s.grid.pupils), last)}, // the last cell of all stays
+	} {
+		s.table.Select(c.from)
+		c.do()
+		m.Wait(t)
+		if s.table.Sel != c.want {
+			t.Errorf("from %v: the cursor is at %v, want %v", c.from, s.table.Sel, c.want)
+		}
+	}
+}

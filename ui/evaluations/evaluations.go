@@ -345,11 +345,13 @@ func New(m Shell) *Screen {
 	s.table.OnKey = s.onKey
 	s.table.OnRune = s.onRune
 	s.table.OnPaste = s.onPaste
-	// Narrow enough for the default window; a header always fits.
+	// Narrow enough for the default window; a header always fits, with a
+	// padding to spare: found by use, a column exactly as wide as its
+	// header's label cut it to "Kla…", "Före 1…", "Rekomm. J…".
 	for col, w := range map[int]float32{evColName: 170, evColClass: 40, evColOffer: 130, evColBefore: 50, evColAfter: 50,
 		evColRecommend: 60, evColComment: 180, evColState: 95} {
 		head := widget.NewLabelWithStyle(columnTitle(col), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		s.table.SetColumnWidth(col, max(w, head.MinSize().Width))
+		s.table.SetColumnWidth(col, max(w, head.MinSize().Width+theme.Padding()))
 	}
 
 	s.count = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

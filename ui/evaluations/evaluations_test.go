@@ -2,12 +2,14 @@ package evaluations
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -602,5 +604,30 @@ func TestClassicEvaluationsLeaveTheWeeksOut(t *testing.T) {
 	s = openEvaluations(t, only, uitest.NewShell(t, only))
 	if len(s.periodSel.Options) != 0 || !strings.Contains(s.detail.Text, "Återkoppling teknikprao") {
 		t.Errorf("with only a week: periods %q, text %q", s.periodSel.Options, s.detail.Text)
+	}
+}
+
+// TestEvaluationsHeadersAreReadWhole: found by use at 1366×768 and
+// 1280×720, the headers were cut to "Kla…", "Före 1…", "Rekomm. J…": each
+// column was exactly as wide as its header's text and the cell a little
+// narrower.
+func TestEvaluationsHeadersAreReadWhole(t *testing.T) {
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 40, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	m := uitest.NewShell(t, st)
+	m.Window().Resize(fyne.NewSize(1280-300, 720)) // the screen beside the navigation at 1280×720
+	s := openEvaluations(t, st, m)
+	var texts []string
+	uitest.Walk(s.table, func(o fyne.CanvasObject) {
+		if tx, ok := o.(*canvas.Text); ok && o.Visible() {
+			texts = append(texts, tx.Text)
+		}
+	})
+	for col := range evalColumns {
+		if title := columnTitle(col); !slices.Contains(texts, title) {
+			t.Errorf("the header %q is not shown whole; the table shows %q", title, texts)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -165,7 +166,7 @@ func New(m Shell) *Screen {
 	}
 	s.pupilLbl = widget.NewLabel(lang.X("matching.no_pupil", "Välj en elev i tabellen."))
 	s.pupilLbl.Wrapping = fyne.TextWrapWord
-	s.moveTo = widgets.NewSearchPicker(lang.X("matching.move_filter", "Sök praoplats …"), func(string) { s.updateButtons() })
+	s.moveTo = widgets.NewSearchPicker(lang.X("matching.move_filter", "Sök och välj praoplatsen att flytta till …"), func(string) { s.updateButtons() })
 	s.moveBtn = widget.NewButtonWithIcon(lang.X("matching.move", "Flytta"), theme.NavigateNextIcon(), s.onMove)
 	s.lockBtn = widget.NewButton(lang.X("matching.lock", "Lås"), s.onToggleLock)
 	s.clearBtn = widget.NewButtonWithIcon(lang.X("matching.clear", "Töm"), theme.ContentClearIcon(), s.onClear)
@@ -200,7 +201,7 @@ func New(m Shell) *Screen {
 	s.explain.Wrapping = fyne.TextWrapWord
 	s.unplacedList = widgets.NewTwoLineList(func() int { return len(s.unplaced) }, func(id int) (string, string) {
 		i := s.unplaced[id]
-		return s.pupilName(i) + " · " + s.alloc.Pupils[i].ClassName, s.explanation(i)
+		return s.pupilName(i) + " · " + s.alloc.Pupils[i].ClassName, s.explanation(i, false)
 	})
 	// Placera takes the chosen pupil to Placeringar, found and selected,
 	// where Flytta places them: the list alone was a dead end.
@@ -215,7 +216,7 @@ func New(m Shell) *Screen {
 		if id < len(s.unplaced) {
 			i := s.unplaced[id]
 			s.unplacedSel = i
-			s.explain.SetText(s.pupilName(i) + ": " + s.explanation(i))
+			s.explain.SetText(s.pupilName(i) + ": " + s.explanation(i, true))
 			s.placeBtn.Enable()
 		}
 	}
@@ -306,7 +307,11 @@ func (s *Screen) Reload() {
 			}
 			s.wantPeriod = ""
 			if s.alloc != nil && slices.ContainsFunc(periods, func(p data.Period) bool { return p.ID == s.alloc.Period.ID }) {
-				return // keep the work in progress
+				// Keep the work in progress, on the problem as it is now:
+				// found by use, a seat count changed in the host form
+				// stayed old here until the app was restarted.
+				s.refresh(nil)
+				return
 			}
 			pick := slices.IndexFunc(periods, func(p data.Period) bool { return p.Status == data.PeriodChoosing })
 			if pick < 0 {
@@ -332,6 +337,7 @@ func (s *Screen) onPeriodChanged(string) {
 		return
 	}
 	if s.alloc != nil && s.alloc.Period.ID == s.periods[i].ID {
+		s.refresh(nil) // the same period picked again: read it afresh
 		return
 	}
 	s.onCancel()
@@ -380,6 +386,175 @@ func (s *Screen) load(periodID, msg string) {
 	})
 }
 
+// refresh reads the shown period's problem again (another screen may have
+// changed an offer's seats, a pupil's choices or a placement) and puts the
+// work in progress on it; then, when not nil, is the run that waits for it
+// and runs after on the UI goroutine. While a run is under way nothing is
+// read: its result would land on a problem it was not solved for.
+func (s *Screen) refresh(then func()) {
+	if s.alloc == nil || s.running && then == nil {
+		return
+	}
+	old := s.alloc
+	st := s.main.Store()
+	s.setBusy(true)
+	s.main.Background(func() func() {
+		ctx := context.Background()
+		a, err := st.LoadAllocation(ctx, old.Period.ID)
+		var orgs []data.Organisation
+		if err == nil {
+			orgs, err = st.ListOrganisations(ctx, data.KindCompany)
+		}
+		return func() {
+			s.setBusy(false)
+			if err != nil || s.alloc != old { // or another period was chosen meanwhile
+				if then != nil {
+					s.endRun()
+				}
+				if err != nil {
+					dialog.ShowError(err, s.main.Window())
+				}
+				return
+			}
+			s.hosts = make(map[string]string, len(orgs))
+			for _, o := range orgs {
+				s.hosts[o.ID] = o.Name
+			}
+			s.rebase(a)
+			if then != nil {
+				then()
+			}
+		}
+	})
+}
+
+// unsaved reports whether the work in progress differs from the
+// placements in the database (a run or a change by hand not yet approved).
+func (s *Screen) unsaved() bool {
+	for i, p := range s.alloc.Current {
+		if s.work[i] != p.Offer || s.locked[i] != p.Locked {
+			return true
+		}
+	}
+	return false
+}
+
+// sameProblem reports whether a and b pose the same problem: the same
+// pupils and offers in the same order, the same seats, choices and rules,
+// and the same placements in the database.
+func sameProblem(a, b *data.Allocation) bool {
+	if len(a.Pupils) != len(b.Pupils) || len(a.Offers) != len(b.Offers) {
+		return false
+	}
+	for i := range a.Pupils {
+		if a.Pupils[i].ID != b.Pupils[i].ID {
+			return false
+		}
+	}
+	for j := range a.Offers {
+		if a.Offers[j].ID != b.Offers[j].ID {
+			return false
+		}
+	}
+	return reflect.DeepEqual(a.Instance, b.Instance) && slices.Equal(a.Current, b.Current)
+}
+
+// rebase makes a, the period read afresh, the problem of the screen. The
+// work in progress is kept when it is not saved (the screen promises that
+// until Godkänn), carried over by pupil and offer id; when the problem
+// under it changed, the message says so and asks for a new run, and the
+// last run's explanations, which were about the old problem, are dropped.
+// Work not saved, or no change at all, is taken as it is in the database.
+func (s *Screen) rebase(a *data.Allocation) {
+	old := s.alloc
+	changed, dirty := !sameProblem(old, a), s.unsaved()
+	n := len(a.Pupils)
+	// pupil and offer index in old → index in a, or -1
+	pupilTo := make([]int, len(old.Pupils))
+	for i, p := range old.Pupils {
+		pupilTo[i] = -1
+		if k, ok := a.PupilIndex(p.ID); ok {
+			pupilTo[i] = k
+		}
+	}
+	offerTo := func(j int) int {
+		if j < 0 || j >= len(old.Offers) {
+			return match.NoOffer
+		}
+		if k, ok := a.OfferIndex(old.Offers[j].ID); ok {
+			return k
+		}
+		return match.NoOffer
+	}
+	lost := 0
+	// carry puts one state of the work (the shown one, or one kept for
+	// Ångra) on the new problem; a pupil new to it stands as saved.
+	carry := func(work []int, locked []bool, source []data.AssignmentSource, count bool) ([]int, []bool, []data.AssignmentSource) {
+		w, l, src := make([]int, n), make([]bool, n), make([]data.AssignmentSource, n)
+		for i, p := range a.Current {
+			w[i], l[i], src[i] = p.Offer, p.Locked, p.Source
+		}
+		for oi, i := range pupilTo {
+			if i < 0 {
+				continue
+			}
+			w[i], l[i], src[i] = offerTo(work[oi]), locked[oi], source[oi]
+			if w[i] == match.NoOffer {
+				if work[oi] != match.NoOffer && count {
+					lost++ // their offer is gone from the period
+				}
+				l[i], src[i] = false, ""
+			}
+		}
+		return w, l, src
+	}
+	carryChanges := func(cs []data.PlacementChange) []data.PlacementChange {
+		var out []data.PlacementChange
+		for _, c := range cs {
+			if c.Pupil < len(pupilTo) && pupilTo[c.Pupil] >= 0 {
+				out = append(out, data.PlacementChange{Pupil: pupilTo[c.Pupil], From: offerTo(c.From), To: offerTo(c.To)})
+			}
+		}
+		return out
+	}
+	if dirty {
+		s.work, s.locked, s.source = carry(s.work, s.locked, s.source, true)
+		s.changes = carryChanges(s.changes)
+		for k, h := range s.hand {
+			h.work, h.locked, h.source = carry(h.work, h.locked, h.source, false)
+			h.changes = carryChanges(h.changes)
+			s.hand[k] = h
+		}
+	} else {
+		s.work, s.locked, s.source = make([]int, n), make([]bool, n), make([]data.AssignmentSource, n)
+		for i, p := range a.Current {
+			s.work[i], s.locked[i], s.source[i] = p.Offer, p.Locked, p.Source
+		}
+		s.changes = carryChanges(s.changes)
+		s.hand = nil
+	}
+	if s.selected >= 0 && s.selected < len(pupilTo) {
+		s.selected = pupilTo[s.selected]
+	}
+	hadRun := s.last != nil
+	if changed {
+		s.last, s.lastAssign = nil, nil
+	}
+	s.alloc, s.counts = a, nil
+	if changed && (dirty || hadRun) {
+		msg := lang.X("matching.changed_since_run", "Praoplatserna eller elevernas val har ändrats sedan körningen: kör igen. Platserna visas som de är nu.")
+		if lost > 0 {
+			msg += " " + lang.X("matching.lost_offers", "{{.N}} elever stod på praoplatser som inte längre finns i perioden och är nu utan plats.",
+				map[string]string{"N": strconv.Itoa(lost)})
+		}
+		s.message.SetText(msg)
+	}
+	s.refreshAll()
+	if s.selected >= 0 {
+		s.selectPupil(s.selected) // its label names the offer as it is now
+	}
+}
+
 // options reads the goals from the controls.
 func (s *Screen) options() match.Options {
 	w := func(sel *widget.Select) int64 {
@@ -396,6 +571,26 @@ func (s *Screen) onRun() {
 	if s.alloc == nil || s.running {
 		return
 	}
+	// The problem is read afresh first: an offer's seats may have changed
+	// in the host form since the period was loaded.
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.running = true
+	s.message.SetText(lang.X("matching.running", "Matchar …"))
+	s.refresh(func() { s.solve(ctx, cancel) })
+}
+
+// endRun ends a run that stopped before the solver started.
+func (s *Screen) endRun() {
+	if s.cancel != nil {
+		s.cancel()
+	}
+	s.cancel, s.running = nil, false
+	s.updateButtons()
+}
+
+// solve is onRun once the problem is read afresh.
+func (s *Screen) solve(ctx context.Context, cancel context.CancelFunc) {
 	locks := make([]int, len(s.work))
 	for i := range locks {
 		locks[i] = match.NoOffer
@@ -405,9 +600,6 @@ func (s *Screen) onRun() {
 	}
 	a := s.alloc
 	in := a.WithLocks(locks, s.options())
-	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
-	s.running = true
 	s.setBusy(true)
 	s.message.SetText(lang.X("matching.running", "Matchar …"))
 	s.main.Background(func() func() {
@@ -489,8 +681,17 @@ func (s *Screen) acceptQuestion() string {
 	st := a.Stats(s.work)
 	var parts []string
 	if st.Unplaced > 0 {
-		parts = append(parts, lang.X("way.match.unplaced", "{{.Unplaced}} av {{.Pupils}} elever är inte placerade.",
-			map[string]string{"Unplaced": strconv.Itoa(st.Unplaced), "Pupils": strconv.Itoa(len(a.Pupils))}))
+		// Named, the first few: found by use, the count alone sent the
+		// counsellor back to Ej placerade to learn who.
+		var names []string
+		for i, j := range s.work {
+			if j == match.NoOffer {
+				names = append(names, s.pupilName(i)+" ("+a.Pupils[i].ClassName+")")
+			}
+		}
+		parts = append(parts, lang.X("way.match.unplaced_named", "{{.Unplaced}} av {{.Pupils}} elever är inte placerade: {{.Names}}.",
+			map[string]string{"Unplaced": strconv.Itoa(st.Unplaced), "Pupils": strconv.Itoa(len(a.Pupils)),
+				"Names": firstFew(names, maxNamed)}))
 	}
 	var over []string
 	for j, c := range st.PerOffer {
@@ -507,6 +708,22 @@ func (s *Screen) acceptQuestion() string {
 		return ""
 	}
 	return strings.Join(parts, "\n") + "\n\n" + lang.X("way.match.accept_anyway_q", "Spara placeringarna och markera perioden som matchad ändå?")
+}
+
+// maxNamedOffers is how many offers a full explanation names.
+const maxNamedOffers = 12
+
+// maxNamed is how many pupils or offers a sentence names before "och N
+// till".
+const maxNamed = 6
+
+// firstFew joins the first max of names, and says how many more there are.
+func firstFew(names []string, max int) string {
+	if len(names) <= max {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:max], ", ") + lang.X("matching.and_more", " och {{.N}} till",
+		map[string]string{"N": strconv.Itoa(len(names) - max)})
 }
 
 // accept saves the work in progress (onAccept after its question).
@@ -609,7 +826,9 @@ func (s *Screen) updateButtons() {
 		s.runBtn.SetText(lang.X("matching.run", "Kör matchning"))
 	}
 	sel := ready && s.selected >= 0
-	enable(s.moveBtn, sel)
+	// Flytta waits for an offer to move to (found by use: enabled with
+	// none chosen, it did nothing); the placeholder says to choose one.
+	enable(s.moveBtn, sel && s.moveTarget() >= 0)
 	enable(s.clearBtn, sel && s.work[s.selected] != match.NoOffer)
 	enable(s.lockBtn, sel && s.work[s.selected] != match.NoOffer)
 	if sel && s.locked[s.selected] {
@@ -845,8 +1064,13 @@ func (s *Screen) showInPlacements(i int) {
 	s.main.Window().Canvas().Focus(s.moveTo.SearchBox())
 }
 
-// selectPupil shows pupil i in the panel beside the table.
+// selectPupil shows pupil i in the panel beside the table. Another pupil
+// starts with no offer chosen for Flytta: found by use, the offer chosen
+// for the pupil before was still "Vald" for the next.
 func (s *Screen) selectPupil(i int) {
+	if i != s.selected {
+		s.moveTo.Clear()
+	}
 	s.selected = i
 	where := s.offerName(s.work[i])
 	if where == "" {
@@ -856,20 +1080,28 @@ func (s *Screen) selectPupil(i int) {
 	s.updateButtons()
 }
 
-// updateMoveOptions lists the offers with their seats for a move, in
-// Swedish order, keeping the one chosen.
+// updateMoveOptions lists the offers for a move in Swedish order, keeping
+// the one chosen. Each row begins with its free seats ("2/7 fria"): found
+// by use, the seats at the end of a row were cut off with the long names,
+// and seen only when an offer had been chosen.
 func (s *Screen) updateMoveOptions() {
 	keep := s.moveTo.Selected()
 	counts := s.perOffer()
 	items := make([]widgets.PickItem, 0, len(s.alloc.Offers))
-	for j, o := range s.alloc.Offers {
-		opt := fmt.Sprintf("%s (%d/%d)", s.offerName(j), counts[j].Taken, o.Capacity)
-		if o.Status != data.OfferApproved {
-			opt += " – " + lang.X("matching.note_not_approved", "ej godkänd")
-		}
-		items = append(items, widgets.PickItem{ID: strconv.Itoa(j), Text: opt})
+	for j := range s.alloc.Offers {
+		items = append(items, widgets.PickItem{ID: strconv.Itoa(j), Text: s.offerName(j)})
 	}
-	widgets.SortPickItems(items)
+	widgets.SortPickItems(items) // by name, before the seats go first
+	for k, it := range items {
+		j, _ := strconv.Atoi(it.ID)
+		o := s.alloc.Offers[j]
+		text := lang.X("matching.free_seats", "{{.Free}}/{{.Seats}} fria", map[string]string{
+			"Free": strconv.Itoa(max(0, o.Capacity-counts[j].Taken)), "Seats": strconv.Itoa(o.Capacity)})
+		if o.Status != data.OfferApproved {
+			text += " · " + lang.X("matching.note_not_approved", "ej godkänd")
+		}
+		items[k].Text = text + " · " + it.Text
+	}
 	s.moveTo.SetItems(items, keep)
 }
 
@@ -1040,10 +1272,28 @@ func (s *Screen) changesText() string {
 
 // explanation says why pupil i is unplaced, from the last run when it left
 // the pupil unplaced, else that the pupil was taken off by hand or not run.
-func (s *Screen) explanation(i int) string {
+// The full one (below the list) names the offers the pupil could use:
+// found by use, "valde bara dessa 4 praoplatser" never said which.
+func (s *Screen) explanation(i int, full bool) string {
 	if s.last != nil && i < len(s.lastAssign) && s.lastAssign[i] == match.NoOffer {
 		if e, ok := s.last.Explanations[i]; ok {
-			return explainText(e)
+			text := explainText(e)
+			if full && len(e.Offers) > 0 {
+				var names []string
+				for _, j := range e.Offers {
+					if j >= 0 && j < len(s.alloc.Offers) {
+						names = append(names, lang.X("matching.explain.offer_seats", "{{.Offer}} ({{.Seats}} platser)",
+							map[string]string{"Offer": s.offerName(j), "Seats": strconv.Itoa(s.alloc.Offers[j].Capacity)}))
+					}
+				}
+				list := map[string]string{"Offers": firstFew(names, maxNamedOffers)}
+				if len(names) == 1 {
+					text += " " + lang.X("matching.explain.the_offer", "Praoplatsen: {{.Offers}}.", list)
+				} else {
+					text += " " + lang.X("matching.explain.the_offers", "Praoplatserna: {{.Offers}}.", list)
+				}
+			}
+			return text
 		}
 	}
 	if len(s.alloc.Instance.Pupils[i].Choices) == 0 {

@@ -459,7 +459,8 @@ func TestGodkannAsksWithTheCounts(t *testing.T) {
 	text := strings.Join(uitest.LabelTexts(top), " ")
 	capacity := s.alloc.Offers[full].Capacity
 	for _, w := range []string{
-		strconv.Itoa(unplaced) + " av 100 elever är inte placerade",
+		strconv.Itoa(unplaced) + " av 100 elever är inte placerade: ",
+		s.pupilName(cleared) + " (" + s.alloc.Pupils[cleared].ClassName + ")", // named (found by use: only counted)
 		"1 praoplatser har fler elever än platser",
 		s.offerName(full) + " (" + strconv.Itoa(capacity+1) + " av " + strconv.Itoa(capacity) + ")",
 	} {
@@ -509,5 +510,210 @@ func TestShowPeriodChoosesItOnReload(t *testing.T) {
 	m.Wait(t)
 	if s.alloc == nil || s.alloc.Period.ID != other.ID {
 		t.Errorf("a later Reload moved away from %s", other.Name)
+	}
+}
+
+// setCapacity changes offer j's seats in the database, as the host form's
+// Steg 3 does.
+func setCapacity(t *testing.T, st *data.Store, id string, seats int) {
+	t.Helper()
+	ctx := context.Background()
+	o, err := st.GetOffer(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Capacity = seats
+	if err := st.SaveOffer(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSeatsChangedElsewhereAreReadAfresh: found by use, an offer's seats
+// changed in the host form after a run stayed old in Matchning (the
+// Praoplatser tab, Kör igen, Flytta's "full") until the app restarted.
+// Shown again, the period picked again, or Kör igen read the period
+// afresh; the run not yet approved is kept and the message says that the
+// data under it changed.
+func TestSeatsChangedElsewhereAreReadAfresh(t *testing.T) {
+	s, st := newMatchingTest(t, 200)
+	m := s.main.(*uitest.Shell)
+	test.Tap(s.runBtn)
+	m.Wait(t)
+	full := -1
+	counts := s.perOffer()
+	for j, o := range s.alloc.Offers {
+		if o.Status == data.OfferApproved && o.Capacity > 0 && counts[j].Taken == o.Capacity {
+			full = j
+			break
+		}
+	}
+	if full < 0 {
+		t.Fatal("no full offer after the run")
+	}
+	offerID, seats := s.alloc.Offers[full].ID, s.alloc.Offers[full].Capacity
+	work := slices.Clone(s.work)
+	seatsShown := func() string {
+		j, _ := s.alloc.OfferIndex(offerID)
+		l := widget.NewLabel("")
+		s.updateOfferCell(widget.TableCellID{Row: j, Col: 2}, l)
+		return l.Text
+	}
+	steps := []struct {
+		name string
+		do   func()
+	}{
+		{"shown again", func() { s.Reload() }},
+		{"period picked again", func() { s.period.SetSelected(matchPeriod) }},
+	}
+	for k, step := range steps {
+		seats += 2
+		setCapacity(t, st, offerID, seats)
+		step.do()
+		m.Wait(t)
+		want := strconv.Itoa(seats-2*(k+1)) + "/" + strconv.Itoa(seats)
+		if got := seatsShown(); got != want {
+			t.Errorf("%s: Praoplatser says %q, want %q", step.name, got, want)
+		}
+		if !slices.Equal(s.work, work) {
+			t.Errorf("%s: the run not yet approved was not kept", step.name)
+		}
+		if !strings.Contains(s.message.Text, "har ändrats sedan körningen: kör igen") {
+			t.Errorf("%s: the message %q does not say the data changed", step.name, s.message.Text)
+		}
+	}
+	// Flytta to the offer with free seats now: no question about a full offer.
+	mover := slices.IndexFunc(s.work, func(j int) bool { return j != match.NoOffer && j != full })
+	j, _ := s.alloc.OfferIndex(offerID)
+	if len(s.alloc.Broken(mover, j)) == 0 {
+		s.selectPupil(mover)
+		test.Type(s.moveTo.SearchBox(), s.offerName(j))
+		s.moveTo.SearchBox().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		test.Tap(s.moveBtn)
+		if top := m.Window().Canvas().Overlays().Top(); top != nil {
+			t.Errorf("Flytta asked %q", strings.Join(uitest.LabelTexts(top), " "))
+		} else if s.work[mover] != j {
+			t.Error("the move did not happen")
+		}
+	}
+	// Kör igen without the screen shown again reads the seats too.
+	seats += 3
+	setCapacity(t, st, offerID, seats)
+	test.Tap(s.runBtn)
+	m.Wait(t)
+	j, _ = s.alloc.OfferIndex(offerID)
+	if got := s.alloc.Offers[j].Capacity; got != seats {
+		t.Errorf("Kör igen ran with %d seats, want %d", got, seats)
+	}
+	if s.last == nil || !strings.HasPrefix(s.message.Text, "Klart:") {
+		t.Errorf("after Kör igen the message is %q", s.message.Text)
+	}
+	// Nothing changed and nothing unsaved: shown again says nothing new.
+	msg := s.message.Text
+	s.Reload()
+	m.Wait(t)
+	if s.message.Text != msg || s.last == nil {
+		t.Errorf("shown again with nothing changed: message %q, want %q; result kept %v", s.message.Text, msg, s.last != nil)
+	}
+}
+
+// TestFirstFew: a sentence names the first few and counts the rest.
+func TestFirstFew(t *testing.T) {
+	uikit.SetLanguage(uikit.LangSwedish)
+	for _, c := range []struct {
+		names []string
+		max   int
+		want  string
+	}{
+		{nil, 3, ""},
+		{[]string{"Saga Åberg"}, 3, "Saga Åberg"},
+		{[]string{"A", "B", "C"}, 3, "A, B, C"},
+		{[]string{"A", "B", "C", "D", "E"}, 3, "A, B, C och 2 till"},
+	} {
+		if got := firstFew(c.names, c.max); got != c.want {
+			t.Errorf("firstFew(%v, %d) = %q, want %q", c.names, c.max, got, c.want)
+		}
+	}
+}
+
+// TestMoveOffersShowFreeSeatsAndWaitForAChoice: found by use, the offers
+// to move to showed their seats only once chosen (cut off at the end of
+// a long row), Flytta was enabled with no offer chosen and did nothing,
+// and the offer chosen for one pupil was still chosen for the next.
+func TestMoveOffersShowFreeSeatsAndWaitForAChoice(t *testing.T) {
+	s, _ := newMatchingTest(t, 200)
+	m := s.main.(*uitest.Shell)
+	test.Tap(s.runBtn)
+	m.Wait(t)
+	counts := s.perOffer()
+	for _, it := range s.moveTo.Items() {
+		j, _ := strconv.Atoi(it.ID)
+		o := s.alloc.Offers[j]
+		want := strconv.Itoa(o.Capacity-counts[j].Taken) + "/" + strconv.Itoa(o.Capacity) + " fria · "
+		if !strings.HasPrefix(it.Text, want) || !strings.Contains(it.Text, s.offerName(j)) {
+			t.Errorf("offer row %q, want it to begin %q and name %q", it.Text, want, s.offerName(j))
+		}
+	}
+	a := slices.IndexFunc(s.work, func(j int) bool { return j != match.NoOffer })
+	b := slices.IndexFunc(s.work, func(j int) bool { return j != match.NoOffer && j != s.work[a] })
+	s.selectPupil(a)
+	if !s.moveBtn.Disabled() {
+		t.Error("Flytta is enabled with no offer chosen")
+	}
+	test.Type(s.moveTo.SearchBox(), s.offerName(s.work[b]))
+	s.moveTo.SearchBox().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if s.moveTarget() != s.work[b] || s.moveBtn.Disabled() {
+		t.Fatalf("an offer chosen: target %d (want %d), Flytta disabled %v", s.moveTarget(), s.work[b], s.moveBtn.Disabled())
+	}
+	s.table.Select(widget.TableCellID{Row: slices.Index(s.rows, b), Col: 0})
+	if s.selected != b || s.moveTarget() != -1 || s.moveTo.SearchBox().Text != "" || !s.moveBtn.Disabled() {
+		t.Errorf("another pupil: selected %d (want %d), target %d, search %q, Flytta disabled %v",
+			s.selected, b, s.moveTarget(), s.moveTo.SearchBox().Text, s.moveBtn.Disabled())
+	}
+}
+
+// TestFullExplanationNamesTheOffers: found by use, Ej placerade said
+// "Eleven och 23 andra valde bara dessa 4 praoplatser" and, with the
+// pupil chosen for the whole explanation, the same again: never which.
+func TestFullExplanationNamesTheOffers(t *testing.T) {
+	st := uitest.OpenStore(t)
+	ctx := context.Background()
+	if _, err := demo.Generate(ctx, st, demo.Config{Pupils: 200, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	// Withdraw two offers in three, so that some pupils stay unplaced.
+	per, _ := st.FindPeriod(ctx, matchPeriod)
+	offers, _ := st.ListOffers(ctx, data.OfferFilter{PeriodID: per.ID})
+	for k, o := range offers {
+		if k%3 != 0 {
+			if err := st.DeleteOffer(ctx, o.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	uikit.SetLanguage(uikit.LangSwedish)
+	m := uitest.NewShell(t, st)
+	s := New(m)
+	m.Open(t, s)
+	test.Tap(s.runBtn)
+	m.Wait(t)
+	row := slices.IndexFunc(s.unplaced, func(i int) bool { return len(s.last.Explanations[i].Offers) > 0 })
+	if row < 0 {
+		t.Fatalf("no pupil unplaced for want of seats among %d unplaced", len(s.unplaced))
+	}
+	i := s.unplaced[row]
+	e := s.last.Explanations[i]
+	s.unplacedList.Select(row)
+	full := s.explain.Text
+	if !strings.HasPrefix(full, s.pupilName(i)+": "+explainText(e)+" Praoplatse") {
+		t.Errorf("the full explanation %q does not begin with the short one and the offers", full)
+	}
+	for k, j := range e.Offers {
+		name := s.offerName(j) + " (" + strconv.Itoa(s.alloc.Offers[j].Capacity) + " platser)"
+		if k < maxNamedOffers && !strings.Contains(full, name) {
+			t.Errorf("the full explanation %q does not name %q", full, name)
+		}
+	}
+	if short := s.explanation(i, false); strings.Contains(short, s.offerName(e.Offers[0])) {
+		t.Errorf("the list row names the offers: %q", short)
 	}
 }

@@ -209,6 +209,9 @@ func (g *choiceGrid) load() {
 			}
 			g.sheet, g.buf = sheet, nil
 			g.table.Refresh()
+			// Another class starts at the top: found by use, 8B kept the
+			// place 8A was scrolled to, with the header row out of sight.
+			g.table.ScrollToTop()
 			g.showCounts()
 			if len(sheet.Pupils) > 0 {
 				g.table.Select(widget.TableCellID{Row: 1, Col: 1})
@@ -218,19 +221,34 @@ func (g *choiceGrid) load() {
 	})
 }
 
-// showCounts says how many pupils of the class have chosen.
+// showCounts says how many pupils of the class have chosen all they can:
+// five, or every offer they may choose when there are fewer (found by use:
+// "0 av 13 elever har fem val" in a period of four offers).
 func (g *choiceGrid) showCounts() {
 	full, some := 0, 0
+	most, fewest := 0, data.MaxChoices
 	for _, p := range g.sheet.Pupils {
+		can := min(data.MaxChoices, g.sheet.Eligible(p))
+		most, fewest = max(most, can), min(fewest, can)
 		switch n := len(g.sheet.Choices[p.ID]); {
-		case n >= data.MaxChoices:
+		case n >= can && can > 0:
 			full++
 		case n > 0:
 			some++
 		}
 	}
-	g.status.SetText(lang.X("choicegrid.counts", "{{.Full}} av {{.Total}} elever har fem val, {{.Some}} har färre.",
-		map[string]string{"Full": strconv.Itoa(full), "Total": strconv.Itoa(len(g.sheet.Pupils)), "Some": strconv.Itoa(some)}))
+	args := map[string]string{"Full": strconv.Itoa(full), "Total": strconv.Itoa(len(g.sheet.Pupils)),
+		"Some": strconv.Itoa(some), "N": strconv.Itoa(most)}
+	switch {
+	case len(g.sheet.Pupils) == 0 || fewest == data.MaxChoices:
+		g.status.SetText(lang.X("choicegrid.counts", "{{.Full}} av {{.Total}} elever har fem val, {{.Some}} har färre.", args))
+	case most == 0:
+		g.status.SetText(lang.X("choicegrid.counts_none", "Det finns inga praoplatser som klassens elever kan välja i perioden."))
+	case most == fewest:
+		g.status.SetText(lang.X("choicegrid.counts_all", "{{.Full}} av {{.Total}} elever har valt alla {{.N}} praoplatser som finns, {{.Some}} har färre.", args))
+	default:
+		g.status.SetText(lang.X("choicegrid.counts_mixed", "{{.Full}} av {{.Total}} elever har fem val eller alla val som finns för dem, {{.Some}} har färre.", args))
+	}
 }
 
 func (g *choiceGrid) updateCell(id widget.TableCellID, o fyne.CanvasObject) {

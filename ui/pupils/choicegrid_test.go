@@ -227,3 +227,60 @@ func cellText(g *choiceGrid, row, col int) string {
 	g.updateCell(widget.TableCellID{Row: row, Col: col}, l)
 	return l.Text
 }
+
+// TestChoicesGridCountsWhatCanBeChosenAndStartsAtTheTop: found by use, a
+// period of four offers said "0 av 13 elever har fem val, 13 har färre"
+// with every pupil's four chosen, and another class kept the scroll place
+// of the one before, its header row out of sight.
+func TestChoicesGridCountsWhatCanBeChosenAndStartsAtTheTop(t *testing.T) {
+	st := uitest.OpenStore(t)
+	per, pupils := classFixture(t, st)
+	ctx := context.Background()
+	offers, err := st.ListOffers(ctx, data.OfferFilter{PeriodID: per.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range offers {
+		if o.Title > "Prao 04" { // four offers stay
+			if err := st.DeleteOffer(ctx, o.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for i := range 20 {
+		p := data.Pupil{SchoolID: pupils[0].SchoolID, FirstName: fmt.Sprintf("Annan%02d", i+1), LastName: "Testsson", ClassName: "9D", Grade: 9,
+			BirthDate: time.Date(2015, 3, 1, 0, 0, 0, 0, time.UTC)}
+		if err := st.SavePupil(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, _, g, _ := openGrid(t, st)
+	k := &keys{g: g}
+	for _, code := range []string{"1", "2", "3", "4"} {
+		k.typeText(code)
+		k.press(fyne.KeyReturn)
+	}
+	if want := "1 av 25 elever har valt alla 4 praoplatser som finns, 0 har färre."; g.status.Text != want {
+		t.Errorf("status %q, want %q", g.status.Text, want)
+	}
+	headerShown := func() bool {
+		for _, s := range uitest.LabelTexts(g.table) {
+			if s == "Kompisars val" {
+				return true
+			}
+		}
+		return false
+	}
+	if !headerShown() {
+		t.Fatal("the header row is not shown at the start")
+	}
+	g.table.ScrollToBottom()
+	if headerShown() {
+		t.Fatal("the header row is still shown at the bottom of 25 pupils: the test shows nothing")
+	}
+	g.classSel.SetSelected("9D")
+	m.Wait(t)
+	if len(g.sheet.Pupils) != 20 || !headerShown() {
+		t.Errorf("class 9D: %d pupils, header row shown %v", len(g.sheet.Pupils), headerShown())
+	}
+}

@@ -46,6 +46,7 @@ type pupilDetail struct {
 	reply                                            *guardianReply // the guardian reply dialog last opened
 	empty                                            fyne.CanvasObject
 	content                                          *fyne.Container
+	scroll                                           *container.Scroll
 
 	dirty   bool
 	loading bool // true while fields are filled from a pupil
@@ -137,16 +138,23 @@ func newPupilDetail(s *Screen) *pupilDetail {
 		widget.NewSeparator(), d.choices.content)
 	d.empty = container.NewCenter(widget.NewLabel(lang.X("pupil.pick", "Välj en elev i listan, eller skapa en ny.")))
 	// Scrolling both ways keeps the form from widening the window.
-	d.content = container.NewStack(d.empty, container.NewScroll(container.NewPadded(d.form)))
+	d.scroll = container.NewScroll(container.NewPadded(d.form))
+	d.content = container.NewStack(d.empty, d.scroll)
 	d.content.Objects[1].Hide()
 	return d
 }
 
-// show fills the form with p.
+// show fills the form with p. Another pupil, or a new one, starts at the
+// top of the form: found by use, the next pupil kept the scroll place of
+// the one before, and Ctrl+N opened a new pupil's form at its bottom with
+// Förnamn out of sight.
 func (d *pupilDetail) show(p data.Pupil) {
 	d.loading = true
 	defer func() { d.loading = false }()
 	d.saved.Hide()
+	if p.ID != d.pupil.ID || p.ID == "" {
+		d.scroll.ScrollToTop()
+	}
 	d.pupil = p
 	d.first.SetText(p.FirstName)
 	d.last.SetText(p.LastName)
@@ -186,6 +194,14 @@ func (d *pupilDetail) show(p data.Pupil) {
 		d.calBtn.Enable()
 	}
 	d.choices.show(p)
+}
+
+// clear shows no pupil: the hint to choose one instead of the form.
+func (d *pupilDetail) clear() {
+	d.pupil = data.Pupil{}
+	d.dirty = false
+	d.content.Objects[1].Hide()
+	d.empty.Show()
 }
 
 // editedName is the name in the form, or "Ny elev" for a new pupil not

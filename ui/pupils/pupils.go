@@ -50,14 +50,17 @@ type Screen struct {
 	schools []data.Organisation
 	periods []data.Period
 
-	search                          *widget.Entry
+	search                          *uikit.SearchEntry
 	schoolSel, classSel, gradeSel   *widget.Select
 	periodSel, choicesSel, placeSel *widget.Select
 	table                           *widget.Table
 	count                           *widget.Label
 	detail                          *pupilDetail
-	grid                            *choiceGrid // the choices grid last opened
-	bulk                            *bulkEdit   // the bulk edit last opened
+	// keptHidden is the pupil the form keeps with unsaved edits although
+	// the search hides them (the user chose to stay), not asked again.
+	keptHidden string
+	grid       *choiceGrid // the choices grid last opened
+	bulk       *bulkEdit   // the bulk edit last opened
 }
 
 var pupilHeaders = [pupilColumnCount]struct{ key, sv string }{
@@ -71,7 +74,7 @@ var pupilColumnWidths = [pupilColumnCount]float32{230, 60, 200, 40, 100, 90, 50,
 // New builds the screen; Reload fills it.
 func New(m Shell) *Screen {
 	s := &Screen{main: m, model: &pupilModel{}}
-	s.search = widget.NewEntry()
+	s.search = uikit.NewSearchEntry() // Ctrl+N works from it too
 	s.search.SetPlaceHolder(lang.X("pupils.search", "Sök på namn eller klass …"))
 	s.search.OnChanged = s.onSearchChanged
 
@@ -201,6 +204,39 @@ func (s *Screen) fillClasses() {
 func (s *Screen) onSearchChanged(text string) {
 	s.filter.text = text
 	s.applyFilter()
+	s.followSearch()
+}
+
+// followSearch keeps the form beside the list on a pupil the list shows:
+// found by use, a search for Saga showed her alone in the list and Liam,
+// chosen before, in the form. When the search hides the pupil shown, the
+// first pupil found is shown, or none when nothing is found. Unsaved edits
+// are asked about first, once: staying with them keeps the form as it is
+// while the search goes on.
+func (s *Screen) followSearch() {
+	d := s.detail
+	if d.pupil.ID == "" {
+		return // nobody, or a new pupil, whom no list shows
+	}
+	if s.selectShown() {
+		s.keptHidden = ""
+		return
+	}
+	if d.pupil.ID == s.keptHidden {
+		return
+	}
+	next := func() {
+		s.keptHidden = ""
+		if len(s.model.shown) == 0 {
+			d.clear()
+			return
+		}
+		s.table.Select(widget.TableCellID{Row: 0, Col: colName}) // which shows them
+	}
+	// Marked before asking: the search may go on while the question is
+	// open, and asks once (staying leaves the mark).
+	s.keptHidden = d.pupil.ID
+	d.askToLeave(next)
 }
 
 func (s *Screen) onFilterChanged() {
@@ -333,19 +369,21 @@ func (s *Screen) onRowSelected(id widget.TableCellID) {
 		return
 	}
 	// Staying with the edits puts the selection back on the pupil shown.
-	s.detail.askToLeaveOr(func() { s.detail.show(p) }, s.selectShown)
+	s.detail.askToLeaveOr(func() { s.detail.show(p) }, func() { s.selectShown() })
 }
 
 // selectShown selects the row of the pupil the form shows, or none when
-// that pupil is not in the list (a new one, or filtered away).
-func (s *Screen) selectShown() {
+// that pupil is not in the list (a new one, or filtered away); it reports
+// whether the row is there.
+func (s *Screen) selectShown() bool {
 	for row, i := range s.model.shown {
 		if s.model.rows[i].p.ID == s.detail.pupil.ID && s.detail.pupil.ID != "" {
 			s.table.Select(widget.TableCellID{Row: row, Col: colName})
-			return
+			return true
 		}
 	}
 	s.table.UnselectAll()
+	return false
 }
 
 // OnNew starts a new pupil in the detail form.

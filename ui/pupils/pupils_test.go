@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -521,5 +522,81 @@ func TestTakingAwayProtectedIdentityAsks(t *testing.T) {
 	test.Tap(d.saveBtn)
 	if got, _ := st.GetPupil(ctx, p.ID); !got.Protected || c.Overlays().Top() != nil {
 		t.Errorf("protecting asked or failed: %v", got.Protected)
+	}
+}
+
+// TestTheFormFollowsTheSearchAndStartsAtTheTop: found by use, a search
+// that hid the pupil in the form left them there beside a list of others;
+// another pupil's form kept the scroll place of the one before; Ctrl+N
+// opened the new pupil's form at its bottom, and did nothing at all from
+// the search box.
+func TestTheFormFollowsTheSearchAndStartsAtTheTop(t *testing.T) {
+	st := uitest.OpenStore(t)
+	if _, err := demo.Generate(context.Background(), st, demo.Config{Pupils: 40, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	m, s := openPupils(t, st)
+	c := m.Window().Canvas()
+	d := s.detail
+	pick := func(row int) data.Pupil {
+		s.table.Select(widget.TableCellID{Row: row, Col: colName})
+		return s.detail.pupil
+	}
+	a := pick(0)
+	d.scroll.ScrollToBottom()
+	if d.scroll.Offset.Y == 0 {
+		t.Fatal("the form does not scroll: the test shows nothing")
+	}
+	if b := pick(1); b.ID == a.ID || d.scroll.Offset.Y != 0 {
+		t.Errorf("another pupil's form is scrolled to %v", d.scroll.Offset)
+	}
+
+	// A search that hides the pupil shown shows the first one found.
+	b := s.model.rows[s.model.shown[len(s.model.shown)-1]].p
+	test.Type(s.search, b.LastName)
+	if len(s.model.shown) == 0 || d.pupil.ID != s.model.rows[s.model.shown[0]].p.ID {
+		t.Errorf("searching %q: the form shows %s, the list %q", b.LastName, d.pupil.Name(), shownNames(s))
+	}
+	s.search.SetText("zzzz")
+	if d.pupil.ID != "" || d.scroll.Visible() {
+		t.Errorf("nothing found, and the form shows %q", d.pupil.Name())
+	}
+
+	// Ctrl+N from the search box: the new pupil's form, at its top, with
+	// the cursor in Förnamn.
+	ctrlN := &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	c.AddShortcut(ctrlN, func(fyne.Shortcut) { s.OnNew() }) // as the window binds it
+	s.search.SetText("")
+	pick(2)
+	d.scroll.ScrollToBottom()
+	c.Focus(s.search)
+	s.search.TypedShortcut(ctrlN)
+	if d.pupil.ID != "" || !d.scroll.Visible() || d.scroll.Offset.Y != 0 || c.Focused() != d.first {
+		t.Errorf("Ctrl+N in the search box: pupil %q, form scrolled to %v, focus %v", d.pupil.ID, d.scroll.Offset, c.Focused())
+	}
+
+	// Unsaved edits are asked about before the search takes them away;
+	// staying keeps them, and the search goes on without asking again.
+	a = pick(0)
+	test.Type(d.class, "X")
+	test.Type(s.search, b.LastName)
+	if c.Overlays().Top() == nil {
+		t.Fatal("the search took away unsaved edits without asking")
+	}
+	uikit.DismissTopDialog(c) // Avbryt: stay
+	test.Type(s.search, " ")
+	if c.Overlays().Top() != nil || d.pupil.ID != a.ID || !strings.Contains(d.class.Text, "X") {
+		t.Errorf("after staying: asked again %v, form shows %s with class %q", c.Overlays().Top() != nil, d.pupil.Name(), d.class.Text)
+	}
+	// Shown again and hidden again, it asks again; Släng ändringarna
+	// shows the first pupil found.
+	s.search.SetText("")
+	s.search.SetText(b.LastName)
+	if c.Overlays().Top() == nil {
+		t.Fatal("hidden a second time, the search did not ask")
+	}
+	test.Tap(uitest.FindButton(t, c.Overlays().Top(), "Släng ändringarna"))
+	if d.pupil.ID != s.model.rows[s.model.shown[0]].p.ID || d.dirty {
+		t.Errorf("after Släng the form shows %s (dirty %v), the list %q", d.pupil.Name(), d.dirty, shownNames(s))
 	}
 }

@@ -60,7 +60,8 @@ func (t *KeyTable) FocusLost() {
 }
 
 // TypedKey hands the key to OnKey, else moves the selection with the
-// arrows and clears with Delete.
+// arrows, Enter, Home and End (the row's first and last cell) and clears
+// with Delete.
 func (t *KeyTable) TypedKey(k *fyne.KeyEvent) {
 	if t.OnKey != nil && t.OnKey(k, t.shift) {
 		return
@@ -85,6 +86,10 @@ func (t *KeyTable) TypedKey(k *fyne.KeyEvent) {
 		id.Col++
 	case fyne.KeyReturn, fyne.KeyEnter:
 		id.Row++
+	case fyne.KeyHome: // the row's first cell, End its last (as in a spreadsheet)
+		id.Col = 1
+	case fyne.KeyEnd:
+		id.Col = cols - 2
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		if t.OnDel != nil {
 			t.OnDel()

@@ -95,6 +95,18 @@ func (p *SearchPicker) SetItems(items []PickItem, id string) {
 	p.showChosen()
 }
 
+// Clear empties the search box and chooses no entry (for the next of
+// several things picked for, as a pupil after another).
+func (p *SearchPicker) Clear() {
+	p.selected = ""
+	p.entry.SetText("") // which filters
+	p.filter()
+	p.showChosen()
+}
+
+// Items are the entries, as set.
+func (p *SearchPicker) Items() []PickItem { return p.items }
+
 // Selected is the id of the entry chosen, "" when none.
 func (p *SearchPicker) Selected() string { return p.selected }
 

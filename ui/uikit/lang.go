@@ -107,9 +107,11 @@ func PeriodStatusFor(format data.PeriodFormat, st data.PeriodStatus) string {
 	return PeriodStatusText(st)
 }
 
-// RoleNames are the Swedish names of the roles.
-var RoleNames = map[data.Role]string{data.RoleHR: "HR", data.RoleSupervisor: "handledare", data.RoleRoleModel: "förebild",
-	data.RoleCounsellor: "studie- och yrkesvägledare", data.RoleOther: "annan roll"}
+// RoleNames are the Swedish names of the roles, as labels: capitalised,
+// as Företag writes them (found by use: Kontakter wrote "förebild" where
+// Företag wrote "Förebild").
+var RoleNames = map[data.Role]string{data.RoleHR: "HR", data.RoleSupervisor: "Handledare", data.RoleRoleModel: "Förebild",
+	data.RoleCounsellor: "Studie- och yrkesvägledare", data.RoleOther: "Annan roll"}
 
 // GenderNames are the Swedish names of the genders.
 var GenderNames = map[data.Gender]string{data.GenderGirl: "flicka", data.GenderBoy: "pojke", data.GenderOther: "annat",

@@ -21,7 +21,7 @@ func TestText(t *testing.T) {
 		{WeekLabel(time.Date(2026, 11, 9, 0, 0, 0, 0, time.UTC)), "v. 46"},
 		{ShortWeekday(time.Sunday), "sön"},
 		{PeriodStatusText(data.PeriodDone), "genomförd"},
-		{RoleText(data.RoleSupervisor), "handledare"},
+		{RoleText(data.RoleSupervisor), "Handledare"},
 		{Percent(0.625), "62 %"},
 		{Decimal(3.84), "3,8"},
 		{MeanText(figures.Mean{}), "–"},

@@ -109,6 +109,7 @@ type Screen struct {
 	progress    *widget.ProgressBar
 	progressBox *fyne.Container
 	status      *widget.Label
+	docStatus   *widget.Label // what a school document did, under its buttons
 
 	previewHead *widget.Label
 	previewNote *widget.Label
@@ -391,6 +392,7 @@ func (s *Screen) Preset(kind reports.Kind, periodID, schoolID, class, pupilID, o
 // changed is called when the user changed the choice.
 func (s *Screen) changed() {
 	s.status.SetText("")
+	s.sayDoc("")
 	s.openBtn.Hide()
 	s.openFileBtn.Hide()
 	s.sync()

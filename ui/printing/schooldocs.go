@@ -25,11 +25,31 @@ func (s *Screen) schoolDocsBox() fyne.CanvasObject {
 	button := func(doc ops.SchoolDoc) *widget.Button {
 		return widget.NewButton(schoolDocName(doc)+" …", func() { s.onSchoolDoc(doc) })
 	}
+	// Their messages stand under their own buttons (found by use: a
+	// guardian letter's "Sparat" stood under the certificates' Spara, as
+	// if the certificates had been saved).
+	s.docStatus = widget.NewLabel("")
+	s.docStatus.Wrapping = fyne.TextWrapWord
+	s.docStatus.Hide()
 	return container.NewVBox(widget.NewSeparator(),
 		widget.NewLabelWithStyle(lang.X("schooldocs.title", "Skolans dokument"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewGridWithColumns(3,
 			button(ops.DocCatalogue), button(ops.DocGuardianLetters), button(ops.DocRiskAssessments)),
-		widget.NewButton(lang.X("schooldocs.letter_text", "Skolans text i brevet …"), s.onLetterText))
+		widget.NewButton(lang.X("schooldocs.letter_text", "Skolans text i brevet …"), s.onLetterText),
+		s.docStatus)
+}
+
+// sayDoc shows what a school document did under its buttons ("" hides it).
+func (s *Screen) sayDoc(text string) {
+	if s.docStatus == nil {
+		return // not built yet
+	}
+	s.docStatus.SetText(text)
+	if text == "" {
+		s.docStatus.Hide()
+	} else {
+		s.docStatus.Show()
+	}
 }
 
 // onLetterText edits the chosen school's own text of the guardian letter,
@@ -50,7 +70,7 @@ func (s *Screen) onLetterText() {
 		e.SetMinRowsVisible(6)
 		text, err := st.GuardianLetterText(ctx, schoolID, l)
 		if err != nil {
-			s.status.SetText(err.Error())
+			s.sayDoc(err.Error())
 			return
 		}
 		e.SetText(text)
@@ -72,11 +92,11 @@ func (s *Screen) onLetterText() {
 			}
 			for _, l := range []string{"sv", "en"} {
 				if err := st.SetGuardianLetterText(ctx, schoolID, l, entries[l].Text); err != nil {
-					s.status.SetText(err.Error())
+					s.sayDoc(err.Error())
 					return
 				}
 			}
-			s.status.SetText(lang.X("companies.saved", "Sparat."))
+			s.sayDoc(lang.X("companies.saved", "Sparat."))
 		}, s.main.Window())
 	for _, e := range entries {
 		e.OnEscape = d.Hide
@@ -120,7 +140,7 @@ func schoolDocName(doc ops.SchoolDoc) string {
 // onSchoolDoc asks where to save one of the school's documents and prints it.
 func (s *Screen) onSchoolDoc(doc ops.SchoolDoc) {
 	if s.c.periodID == "" {
-		s.status.SetText(lang.X("printing.choose_period", "Välj praoperiod"))
+		s.sayDoc(lang.X("printing.choose_period", "Välj praoperiod"))
 		return
 	}
 	per := s.period()
@@ -133,18 +153,18 @@ func (s *Screen) onSchoolDoc(doc ops.SchoolDoc) {
 func (s *Screen) saveSchoolDoc(doc ops.SchoolDoc, per data.Period, path string) {
 	f, sc := s.schoolDocFilter()
 	st, code := s.main.Store(), s.c.lang
-	s.status.SetText(lang.X("printing.working", "Skriver ut …"))
+	s.sayDoc(lang.X("printing.working", "Skriver ut …"))
 	s.main.Background(func() func() {
 		res, err := ops.PrintSchool(context.Background(), st, ops.SchoolPrint{Doc: doc, Period: per, Filter: f, Scope: sc,
 			Options: reports.Options{Lang: code}, Path: path})
 		return func() {
 			switch {
 			case errors.Is(err, reports.ErrNothing):
-				s.status.SetText(lang.X("schooldocs.nothing", "Inget att skriva ut för de valda."))
+				s.sayDoc(lang.X("schooldocs.nothing", "Inget att skriva ut för de valda."))
 			case err != nil:
-				s.status.SetText(err.Error())
+				s.sayDoc(err.Error())
 			default:
-				s.status.SetText(lang.X("schooldocs.saved", "Sparat: {{.Path}} ({{.N}} st.)",
+				s.sayDoc(lang.X("schooldocs.saved", "Sparat: {{.Path}} ({{.N}} st.)",
 					map[string]string{"Path": path, "N": strconv.Itoa(res.Units)}))
 			}
 		}

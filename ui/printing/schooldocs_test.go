@@ -26,8 +26,8 @@ func TestUtskrifterPrintsTheSchoolsDocuments(t *testing.T) {
 		path := filepath.Join(dir, string(c.doc)+".pdf")
 		s.saveSchoolDoc(c.doc, s.period(), path)
 		m.Wait(t)
-		if !strings.Contains(s.status.Text, path) {
-			t.Fatalf("%s: status %q", c.doc, s.status.Text)
+		if !strings.Contains(s.docStatus.Text, path) {
+			t.Fatalf("%s: status %q", c.doc, s.docStatus.Text)
 		}
 		text := pdfText(t, path)
 		for _, w := range c.want {
@@ -35,6 +35,15 @@ func TestUtskrifterPrintsTheSchoolsDocuments(t *testing.T) {
 				t.Errorf("%s lacks %q", c.doc, w)
 			}
 		}
+	}
+	// The message stands under the school's documents, not under Spara,
+	// and goes when the choice above changes (found by use).
+	if s.status.Text != "" || !s.docStatus.Visible() {
+		t.Errorf("Spara's status %q, the documents' shown %v", s.status.Text, s.docStatus.Visible())
+	}
+	s.kindRadio.SetSelected(s.kindRadio.Options[len(s.kindRadio.Options)-1])
+	if s.docStatus.Visible() || s.docStatus.Text != "" {
+		t.Errorf("after another kind: %q", s.docStatus.Text)
 	}
 }
 

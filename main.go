@@ -77,6 +77,9 @@ func startGUI(dbPath string) int {
 	}()
 	w.StartAutoBackup() // once a day, in the background, keeping the last 7
 	w.ShowAndRun()
+	if err := w.BackupOnClose(); err != nil { // a day that began empty
+		fmt.Fprintln(os.Stderr, "techniqual:", err)
+	}
 	w.Store().Close() // the window may have switched to another file
 	return 0
 }

@@ -145,11 +145,19 @@ func privateFolder(dir string) error {
 // in the folder are never touched. The copy is written under a temporary name
 // and renamed, so a crash never leaves a half file that would count as the
 // day's backup. It never panics; the caller shows err to the user and goes on.
+//
+// A database that holds nothing yet gets no backup (made is false, err nil):
+// found by use, a new database's first start kept an empty copy as the
+// day's backup, and the day's work was in none. The window makes the day's
+// backup again when it closes (a day that began empty gets one then).
 func AutoBackup(ctx context.Context, st *Store, now time.Time, keep int) (path string, made bool, err error) {
 	dir := BackupFolder(st.Path())
 	path = filepath.Join(dir, dailyName(st.Path(), now))
 	if err := privateFolder(dir); err != nil {
 		return path, false, fmt.Errorf("automatic backup: folder %s: %w", dir, err)
+	}
+	if empty, err := st.IsEmpty(ctx); err == nil && empty {
+		return path, false, nil
 	}
 	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() > 0 {
 		return path, false, pruneBackups(st.Path(), keep)
@@ -165,6 +173,18 @@ func AutoBackup(ctx context.Context, st *Store, now time.Time, keep int) (path s
 		return path, false, fmt.Errorf("automatic backup: %w", err)
 	}
 	return path, true, pruneBackups(st.Path(), keep)
+}
+
+// IsEmpty reports whether the database holds no organisation, person,
+// pupil, period or event: a new file nobody has worked in yet.
+func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
+	var any bool
+	err := s.q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM organisations) OR EXISTS (SELECT 1 FROM people)
+		OR EXISTS (SELECT 1 FROM pupils) OR EXISTS (SELECT 1 FROM periods) OR EXISTS (SELECT 1 FROM events)`).Scan(&any)
+	if err != nil {
+		return false, fmt.Errorf("is empty: %w", err)
+	}
+	return !any, nil
 }
 
 // pruneBackups deletes all but the newest keep daily backups (keep < 1 keeps

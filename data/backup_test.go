@@ -106,6 +106,36 @@ func TestAutoBackupOncePerDayKeepsSeven(t *testing.T) {
 	}
 }
 
+// TestAutoBackupSkipsAnEmptyDatabase: found by use, a new database's first
+// start kept its empty copy as the day's backup; the day's work was in
+// none. An empty file gets none, and the same day, once there is work, the
+// next call makes it.
+func TestAutoBackupSkipsAnEmptyDatabase(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	day := time.Date(2026, 11, 1, 8, 30, 0, 0, time.Local)
+	if empty, err := st.IsEmpty(ctx); err != nil || !empty {
+		t.Fatalf("a new database: empty %v, %v", empty, err)
+	}
+	if _, made, err := AutoBackup(ctx, st, day, AutoBackupKeep); made || err != nil {
+		t.Fatalf("an empty database: made=%v %v", made, err)
+	}
+	if bs, _ := ListBackups(st.Path()); len(bs) != 0 {
+		t.Fatalf("backups of an empty database: %+v", bs)
+	}
+	saveSchool(t, st, "Älvkulleskolan")
+	if empty, _ := st.IsEmpty(ctx); empty {
+		t.Fatal("a database with a school is empty")
+	}
+	path, made, err := AutoBackup(ctx, st, day.Add(8*time.Hour), AutoBackupKeep)
+	if !made || err != nil {
+		t.Fatalf("after the day's work: made=%v %v", made, err)
+	}
+	if _, err := CheckBackup(ctx, path); err != nil {
+		t.Errorf("the backup is not a good database: %v", err)
+	}
+}
+
 func TestAutoBackupInABrokenFolderFailsWithoutPanic(t *testing.T) {
 	ctx := context.Background()
 	st := newStore(t)

@@ -56,6 +56,19 @@ func StartAutoBackup(m Shell) {
 	})
 }
 
+// BackupOnClose makes the day's automatic backup as the window closes when
+// there is none yet (data.AutoBackup makes none for an empty database, so a
+// new database's first day gets its backup now, of the day's work). It runs
+// on the caller's goroutine, the window being gone, and returns the error
+// for the caller to print.
+func BackupOnClose(m Shell) error {
+	if !m.App().Preferences().BoolWithFallback(prefAutoBackup, true) {
+		return nil
+	}
+	_, _, err := autoBackup(m.Store(), m.Now())
+	return err
+}
+
 // autoBackup runs data.AutoBackup and turns a panic into an error, so that
 // nothing about backups can ever stop the app from starting.
 func autoBackup(st *data.Store, now time.Time) (path string, made bool, err error) {

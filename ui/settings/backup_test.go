@@ -20,6 +20,10 @@ import (
 
 func TestStartAutoBackupMakesTodaysCopy(t *testing.T) {
 	st := uitest.OpenStore(t)
+	school := data.Organisation{Kind: data.KindSchool, Name: "Älvkulleskolan"} // an empty file gets none
+	if err := st.SaveOrganisation(context.Background(), &school); err != nil {
+		t.Fatal(err)
+	}
 	m := uitest.NewShell(t, st)
 	StartAutoBackup(m)
 	m.Wait(t)
@@ -33,6 +37,33 @@ func TestStartAutoBackupMakesTodaysCopy(t *testing.T) {
 		t.Errorf("%d backups after a second start", len(bs))
 	}
 	_ = backupCard(m)
+}
+
+// TestBackupOnCloseTakesADayThatBeganEmpty: a new database gets no backup
+// when the window opens (nothing to keep); the day's work gets one when it
+// closes.
+func TestBackupOnCloseTakesADayThatBeganEmpty(t *testing.T) {
+	st := uitest.OpenStore(t)
+	m := uitest.NewShell(t, st)
+	StartAutoBackup(m)
+	m.Wait(t)
+	if bs, _ := data.ListBackups(st.Path()); len(bs) != 0 {
+		t.Fatalf("an empty database was backed up: %+v", bs)
+	}
+	school := data.Organisation{Kind: data.KindSchool, Name: "Älvkulleskolan"}
+	if err := st.SaveOrganisation(context.Background(), &school); err != nil {
+		t.Fatal(err)
+	}
+	if err := BackupOnClose(m); err != nil {
+		t.Fatal(err)
+	}
+	if bs, _ := data.ListBackups(st.Path()); len(bs) != 1 {
+		t.Fatalf("after the day's work: %+v", bs)
+	}
+	m.App().Preferences().SetBool(prefAutoBackup, false)
+	if err := BackupOnClose(m); err != nil {
+		t.Errorf("with automatic backups off: %v", err)
+	}
 }
 
 func TestAutoBackupProblemDoesNotStopTheWindow(t *testing.T) {

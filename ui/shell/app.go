@@ -332,6 +332,10 @@ func (m *MainWindow) PrintEvent(eventID, kind string) { files.PrintEvent(m, even
 // unless it is turned off in Inställningar.
 func (m *MainWindow) StartAutoBackup() { settings.StartAutoBackup(m) }
 
+// BackupOnClose makes the day's backup, if there is none yet, once the
+// window has closed (settings.BackupOnClose).
+func (m *MainWindow) BackupOnClose() error { return settings.BackupOnClose(m) }
+
 // rebuild makes every screen anew (after a language or database change) and
 // shows the current one again.
 func (m *MainWindow) rebuild() {

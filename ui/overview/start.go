@@ -75,7 +75,17 @@ func (s *Screen) buildWelcome() {
 		widget.NewButtonWithIcon(lang.X("way.start.period", "Skapa praoperiod …"), theme.CalendarIcon(), func() { s.main.ShowNew("periods") }),
 		widget.NewButtonWithIcon(lang.X("way.start.file", "Öppna fil från nätverket …"), theme.FolderOpenIcon(), func() { s.main.ShowExchangeImport(s.refresh) }),
 	)
-	s.start = container.NewVBox(widget.NewCard(lang.X("way.next_title", "Nästa steg"), "", container.NewVBox(s.startSteps, next)))
+	// The network's and the companies' ways stay too (found by use: after
+	// Börja tomt a coordinator saw only a school's steps).
+	others := container.NewHBox(
+		widget.NewButtonWithIcon(lang.X("way.start.members", "Lägg till medlemsföretag …"), theme.ContentAddIcon(), func() { s.main.ShowNew("companies") }),
+		widget.NewButtonWithIcon(lang.X("way.start.week", "Planera en teknikprao-vecka …"), theme.CalendarIcon(), s.main.ShowNewWeek),
+		widget.NewButtonWithIcon(lang.X("way.start.event", "Skapa evenemang …"), theme.MailComposeIcon(), func() { s.main.ShowNew("events") }),
+		widget.NewButtonWithIcon(lang.X("way.start.hr", "Jag har fått ett värdformulär …"), theme.MailComposeIcon(), s.onHostFormFile),
+	)
+	othersNote := widgets.WrapLabel(lang.X("way.next_others", "För nätverket och företagen:"))
+	s.start = container.NewVBox(widget.NewCard(lang.X("way.next_title", "Nästa steg"), "",
+		container.NewVBox(s.startSteps, next, othersNote, container.NewHScroll(others))))
 	s.start.Hide()
 }
 

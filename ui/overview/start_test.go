@@ -64,6 +64,12 @@ func TestAfterAnEmptyStartTheNextStepsShow(t *testing.T) {
 	if !sh.HasCall("new periods") {
 		t.Error("Skapa praoperiod did not start a new period")
 	}
+	// The coordinator's ways stay (found by use: only a school's showed).
+	test.Tap(uitest.FindButton(t, s.start, "Skapa evenemang …"))
+	test.Tap(uitest.FindButton(t, s.start, "Lägg till medlemsföretag …"))
+	if !sh.HasCall("new events") || !sh.HasCall("new companies") {
+		t.Errorf("calls %v", sh.Calls())
+	}
 	// Once a period exists its checklist takes over.
 	school := data.Organisation{Kind: data.KindSchool, Name: "Älvkulleskolan", Municipality: "Karlstad"}
 	ctx := context.Background()

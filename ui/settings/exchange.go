@@ -57,10 +57,10 @@ func exchangeErrorText(err error, en bool) string {
 // exchangeCard is the Utbytesfiler card for Inställningar.
 func exchangeCard(m Shell) fyne.CanvasObject {
 	save := widget.NewButtonWithIcon(lang.X("exchange.save_file", "Spara utbytesfil …"), theme.MailSendIcon(),
-		func() { showExchangeExport(m, exchange.KindSchool, "") })
+		func() { showExchangeExport(m, "", "") }) // the kind saved last, or one this database can make
 	open := widget.NewButtonWithIcon(lang.X("exchange.open_file", "Läs in utbytesfil …"), theme.FolderOpenIcon(), func() { showExchangeImport(m) })
 	note := widgets.WrapLabel(lang.X("exchange.card_note",
-		"Utbytesfiler (.techniqual) skickas med e-post mellan datorer: värdformulär, skolans elever och önskemål, resultat och värdens elevlista. De är krypterade med en lösenfras som ni kommer överens om per telefon."))
+		"Utbytesfiler (.techniqual) skickas med e-post mellan datorer: värdformulär, skolans elever och önskemål, resultat, värdens elevlista och medlemsföretagens jämställdhetsresor. De är krypterade med en lösenfras som ni kommer överens om per telefon."))
 	return widget.NewCard(lang.X("exchange.title", "Utbyte"), "", container.NewVBox(note, container.NewHBox(save, open)))
 }
 
@@ -76,6 +76,7 @@ type exchangeExport struct {
 	dlg                       dialog.Dialog
 	closeBtn                  *widget.Button // Stäng, also on Escape
 	kind, period              *widget.Select
+	kindUnset                 bool // no kind asked for or remembered: load may choose by the database
 	org, school               *widgets.PickButton
 	orgRow, schoolRow, perRow fyne.CanvasObject
 	include                   *widget.Check
@@ -151,6 +152,10 @@ func newExchangeExport(m Shell, kind exchange.Kind, orgID string) *exchangeExpor
 	d.dlg.Resize(fyne.NewSize(600, 480))
 	if kind == "" {
 		kind = exchange.Kind(m.App().Preferences().String(prefExchangeKind))
+		d.kindUnset = kind == ""
+		if kind == "" {
+			kind = exchange.KindSchool
+		}
 	}
 	for i, k := range exchange.Kinds {
 		if k == kind {
@@ -250,6 +255,12 @@ func (d *exchangeExport) load() {
 			}
 			d.companies, d.schools, d.periods = cs, ss, ps
 			prefs := d.main.App().Preferences()
+			// Without a kind asked for or remembered, a database with no
+			// school offers a company's file, not a school file it cannot
+			// make (found by use: a coordinator's laptop offered Skolfil).
+			if d.kindUnset && len(ss) == 0 && len(cs) > 0 {
+				d.kind.SetSelectedIndex(slices.Index(exchange.Kinds, exchange.KindJourney))
+			}
 			// setNames chooses the first of wants that is there, or else
 			// the first name.
 			setNames := func(b *widgets.PickButton, orgs []data.Organisation, wants ...string) {

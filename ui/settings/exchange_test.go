@@ -2,6 +2,7 @@ package settings
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -542,5 +543,43 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestExportOffersAKindThisDatabaseCanMake: found by use, a coordinator's
+// laptop (companies, no school) was offered a school file. With nothing
+// remembered, such a database offers a member's journey; one with a school
+// a school file; a kind saved last is offered again.
+func TestExportOffersAKindThisDatabaseCanMake(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		name       string
+		orgs       []data.OrgKind
+		remembered exchange.Kind
+		want       exchange.Kind
+	}{
+		{"companies only", []data.OrgKind{data.KindCompany}, "", exchange.KindJourney},
+		{"a school", []data.OrgKind{data.KindCompany, data.KindSchool}, "", exchange.KindSchool},
+		{"remembered", []data.OrgKind{data.KindCompany}, exchange.KindHostForm, exchange.KindHostForm},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st := uitest.OpenStore(t)
+			for i, k := range c.orgs {
+				o := data.Organisation{Kind: k, Name: fmt.Sprintf("Organisation %d", i+1)}
+				if err := st.SaveOrganisation(ctx, &o); err != nil {
+					t.Fatal(err)
+				}
+			}
+			m := uitest.NewShell(t, st)
+			if c.remembered != "" {
+				m.App().Preferences().SetString(prefExchangeKind, string(c.remembered))
+			}
+			d := showExchangeExport(m, "", "")
+			m.Wait(t)
+			if i := d.kind.SelectedIndex(); i < 0 || exchange.Kinds[i] != c.want {
+				t.Errorf("offered %q, want %s", d.kind.Selected, c.want)
+			}
+		})
 	}
 }

@@ -255,7 +255,10 @@ func New(m Shell) *Screen {
 	// hidden).
 	s.savedLbl = widget.NewLabel("")
 	s.savedLbl.Importance = widget.SuccessImportance
-	actions := container.NewHBox(s.saveBtn, s.savedLbl, s.deleteBtn, s.inviteBtn, s.checkinBtn)
+	// "Sparat." after the buttons, cut short rather than widening the
+	// row: coming and going, it must not move a button under the pointer.
+	s.savedLbl.Truncation = fyne.TextTruncateEllipsis
+	actions := container.NewBorder(nil, nil, container.NewHBox(s.saveBtn, s.deleteBtn, s.inviteBtn, s.checkinBtn), nil, s.savedLbl)
 	s.formScroll = container.NewVScroll(container.NewPadded(s.detail))
 	right := container.NewVSplit(container.NewBorder(nil, container.NewPadded(actions), nil, nil, s.formScroll),
 		widget.NewCard(lang.X("events.registrations", "Inbjudna och anmälda"), "", regs))
@@ -323,7 +326,12 @@ func (s *Screen) Reload() {
 }
 
 // OnNew empties the form for a new event, after asking about unsaved edits.
-func (s *Screen) OnNew() { s.askThen(s.startNew, s.selectCurrent) }
+func (s *Screen) OnNew() {
+	s.askThen(func() {
+		s.startNew()
+		s.main.Window().Canvas().Focus(s.title) // Namn takes the typing
+	}, s.selectCurrent)
+}
 
 // startNew empties the form for a new event.
 func (s *Screen) startNew() {
@@ -333,13 +341,13 @@ func (s *Screen) startNew() {
 	start := s.main.Now().In(data.Stockholm).AddDate(0, 0, 14)
 	start = time.Date(start.Year(), start.Month(), start.Day(), 15, 0, 0, 0, data.Stockholm)
 	s.fill(data.Event{Kind: data.EventNetwork, Start: start, End: start.Add(2 * time.Hour)})
-	// The form starts at its top with Namn taking the typing (found by
-	// use: it kept the last event's scroll, Namn out of sight, and the
-	// typing went into other fields).
+	// The form starts at its top, and OnNew gives Namn the typing (found
+	// by use: it kept the last event's scroll, Namn out of sight, and the
+	// typing went into other fields). Not when the screen is built: the
+	// form is not in the window yet.
 	if s.formScroll != nil {
 		s.formScroll.ScrollToTop()
 	}
-	s.main.Window().Canvas().Focus(s.title)
 }
 
 // edited clears "Sparat." when the form is changed.

@@ -28,6 +28,7 @@ type editor struct {
 	member  *widget.Select
 	year    *widget.Entry
 	errLbl  *widget.Label
+	filling bool // fill is putting a saved year in the fields
 
 	employees *widget.Entry
 	pay       *widget.Check
@@ -76,8 +77,14 @@ func (s *Screen) openEditor() *editor {
 	// was taken for one, and the report then printed no date.
 	e.payDate.SetPlaceHolder(lang.X("jr.pay_date_ph", "Datum (ÅÅÅÅ-MM-DD)"))
 	e.payDate.OnChanged = func(s string) {
-		// A date of the survey says it is done.
-		if _, err := data.ParseDate(strings.TrimSpace(s)); err == nil && !e.pay.Checked {
+		// A date typed says the survey is done; a field emptied, or one
+		// filled from a saved year (fill), says nothing (review: an
+		// empty text parses, and loading a year without a date ticked it).
+		s = strings.TrimSpace(s)
+		if e.filling || s == "" {
+			return
+		}
+		if _, err := data.ParseDate(s); err == nil && !e.pay.Checked {
 			e.pay.SetChecked(true)
 		}
 	}
@@ -315,6 +322,8 @@ func num(n int) string {
 }
 
 func (e *editor) fill(y data.JourneyYear, ms []data.Measure, ps []data.PeerMark) {
+	e.filling = true
+	defer func() { e.filling = false }()
 	e.employees.SetText(num(y.Employees))
 	e.pay.SetChecked(y.PaySurvey)
 	e.payDate.SetText("")

@@ -322,6 +322,17 @@ func TestJourneyEditorYearChange(t *testing.T) {
 	if !e.pay.Checked {
 		t.Error("a pay survey date left the survey not done")
 	}
+	// Emptying the date, or a year filled in, ticks nothing (review: an
+	// empty text parsed as a date, and a year without one was saved done).
+	e.pay.SetChecked(false)
+	e.payDate.SetText("")
+	if e.pay.Checked {
+		t.Error("emptying the date ticked the survey done")
+	}
+	e.fill(data.JourneyYear{Year: 2023}, nil, nil)
+	if e.pay.Checked || e.payDate.Text != "" {
+		t.Errorf("a year without a survey: done %v, date %q", e.pay.Checked, e.payDate.Text)
+	}
 }
 
 // TestJourneyEditorCloseAsks: Stäng with unsaved edits asks Spara /

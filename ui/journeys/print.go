@@ -4,11 +4,8 @@ import (
 	"context"
 	"errors"
 	"io"
-	"path/filepath"
 	"strconv"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"techniqual/data"
@@ -19,18 +16,7 @@ import (
 // savePDF asks where to save a PDF (suggesting name) and writes it off
 // the UI goroutine with write, saying where it went or what went wrong.
 func (s *Screen) savePDF(name string, write func(ctx context.Context, w io.Writer) error) {
-	fd := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close() // the dialog made an empty file; the PDF replaces it
-		if filepath.Ext(path) == "" {
-			path += ".pdf"
-		}
-		s.writePDF(path, write)
-	}, s.main.Window())
-	fd.SetFileName(name)
+	fd := uikit.NewSaveDialog(s.main.Window(), name, ".pdf", func(path string) { s.writePDF(path, write) })
 	uikit.ShowFileDialog(s.main.Window(), fd)
 }
 

@@ -3,6 +3,7 @@ package uikit
 import (
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -17,7 +18,7 @@ import (
 //
 // Fyne's dialog creates the file chosen, empty, before it answers; the
 // caller writes the real file at path, so an empty file left under a name
-// without ext is removed. When Fyne cannot create the file (found by use: a
+// not ending in ext is removed. When Fyne cannot create the file (found by use: a
 // whole path typed into the name field became a folder that does not
 // exist, and nothing happened, silently), the user is told what and why.
 func NewSaveDialog(win fyne.Window, name, ext string, save func(path string)) *dialog.FileDialog {
@@ -42,7 +43,9 @@ func saveAnswer(win fyne.Window, ext string, save func(path string)) func(fyne.U
 		}
 		path := w.URI().Path()
 		w.Close()
-		if ext != "" && filepath.Ext(path) == "" {
+		// A name that does not end in ext gets it: "Åk 8 v. 46 2026" has
+		// an extension of its own, " 2026" (review).
+		if ext != "" && !strings.EqualFold(filepath.Ext(path), ext) {
 			if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
 				os.Remove(path)
 			}

@@ -37,7 +37,8 @@ func TestSaveAnswer(t *testing.T) {
 	}{
 		{"a name with its extension", func() fyne.URIWriteCloser { return writer("Rapport.pdf") }, nil, "Rapport.pdf", "", 0},
 		{"a bare name", func() fyne.URIWriteCloser { return writer("Rapport") }, nil, "Rapport.pdf", "Rapport", 0},
-		{"another extension kept", func() fyne.URIWriteCloser { return writer("Rapport.PDF") }, nil, "Rapport.PDF", "", 0},
+		{"another case kept", func() fyne.URIWriteCloser { return writer("Rapport.PDF") }, nil, "Rapport.PDF", "", 0},
+		{"a name with a dot of its own", func() fyne.URIWriteCloser { return writer("Åk 8 v. 46 2026") }, nil, "Åk 8 v. 46 2026.pdf", "Åk 8 v. 46 2026", 0},
 		{"cancelled", func() fyne.URIWriteCloser { return nil }, nil, "", "", 0},
 		{"not made", func() fyne.URIWriteCloser { return nil }, errors.New("open /home/x//tmp/y.pdf: no such file or directory"), "", "", 1},
 	}

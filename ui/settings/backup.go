@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -69,9 +70,17 @@ func BackupOnClose(m Shell) error {
 	return err
 }
 
+// autoBackupMu keeps two automatic backups from running at once.
+var autoBackupMu sync.Mutex
+
 // autoBackup runs data.AutoBackup and turns a panic into an error, so that
 // nothing about backups can ever stop the app from starting.
 func autoBackup(st *data.Store, now time.Time) (path string, made bool, err error) {
+	// One at a time: the window may close while the start's backup still
+	// copies, and both write the day's file through one partial name
+	// (review).
+	autoBackupMu.Lock()
+	defer autoBackupMu.Unlock()
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%v", r)
@@ -82,7 +91,7 @@ func autoBackup(st *data.Store, now time.Time) (path string, made bool, err erro
 
 // backupCard is Inställningar's card for automatic backups and restoring.
 func backupCard(m Shell) fyne.CanvasObject {
-	auto := widget.NewCheck(lang.X("backup.auto", "Säkerhetskopiera automatiskt en gång om dagen när appen startar (de 7 senaste sparas)"),
+	auto := widget.NewCheck(lang.X("backup.auto", "Säkerhetskopiera automatiskt en gång om dagen när appen startar, eller när den stängs om databasen var tom (de 7 senaste sparas)"),
 		func(on bool) { m.App().Preferences().SetBool(prefAutoBackup, on) })
 	auto.SetChecked(m.App().Preferences().BoolWithFallback(prefAutoBackup, true))
 	where := widgets.WrapLabel(lang.X("backup.folder", "Mapp: {{.Path}}", map[string]string{"Path": data.BackupFolder(m.Store().Path())}))

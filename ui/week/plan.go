@@ -686,42 +686,53 @@ func savePlan(st *data.Store, periodID string, d *draft) error {
 func (t *planTab) accept() {
 	s := t.s
 	before := s.w.saved.clone()
+	closing, err := t.saveWithClosing(s.draft)
+	if err != nil {
+		s.showErr(err)
+		return
+	}
+	s.undo = append(s.undo, undoStep{draft: s.draft.clone(), saved: before})
+	t.setMessage(strings.TrimSpace(lang.X("wk.saved", "Planen är sparad.") + " " + closing))
+	s.loadWeek(s.w.period.ID, true)
+}
+
+// saveWithClosing saves d as the week's plan and, in the same transaction,
+// puts its pupils on the closing session's list; it returns what that did
+// in words ("" for a week without a closing session). Ångra saves the
+// plan before this way too, so its pupils are on the list, and pupils of
+// the undone plan who are on it are named, not cancelled (review).
+func (t *planTab) saveWithClosing(d *draft) (string, error) {
+	s := t.s
 	var reg data.ClosingRegistration
 	var closing bool
 	err := s.main.Store().InTx(context.Background(), func(tx *data.Store) error {
-		if err := savePlan(tx, s.w.period.ID, s.draft); err != nil {
+		if err := savePlan(tx, s.w.period.ID, d); err != nil {
 			return err
 		}
 		var err error
 		reg, closing, err = tx.RegisterWeekClosing(context.Background(), s.w.period.ID)
 		return err
 	})
-	if err != nil {
-		s.showErr(err)
-		return
+	if err != nil || !closing {
+		return "", err
 	}
-	s.undo = append(s.undo, undoStep{draft: s.draft.clone(), saved: before})
-	msg := lang.X("wk.saved", "Planen är sparad.")
-	if closing {
-		msg += " " + closingMessage(reg)
-	}
-	t.setMessage(msg)
-	s.loadWeek(s.w.period.ID, true)
+	return closingMessage(reg), nil
 }
 
 // closingMessage says what RegisterWeekClosing did.
 func closingMessage(r data.ClosingRegistration) string {
 	msg := lang.X("wk.closing_registered",
-		"Avslutningen: {{.R}} elever nyanmälda, {{.A}} fanns redan på listan, {{.W}} reserver.",
+		"Avslutningens lista: nyanmälda {{.R}}, fanns redan {{.A}}, reserver {{.W}}.",
 		map[string]string{"R": strconv.Itoa(r.Registered), "A": strconv.Itoa(r.Already), "W": strconv.Itoa(r.Waitlisted)})
 	if r.Cancelled > 0 {
-		msg += " " + lang.X("wk.closing_cancelled_kept",
-			"{{.N}} elever i team har en avbokad anmälan, som står kvar.", map[string]string{"N": strconv.Itoa(r.Cancelled)})
+		msg += " " + uikit.Plural(r.Cancelled, "wk.closing_cancelled_kept.one",
+			"1 elev i ett team har en avbokad anmälan, som står kvar.", "wk.closing_cancelled_kept.other",
+			"{{.N}} elever i team har en avbokad anmälan, som står kvar.", nil)
 	}
 	if r.NotInTeam > 0 {
-		msg += " " + lang.X("wk.closing_not_in_team",
-			"{{.N}} elever på listan är inte med i något team: avboka dem under Evenemang om de inte ska komma.",
-			map[string]string{"N": strconv.Itoa(r.NotInTeam)})
+		msg += " " + uikit.Plural(r.NotInTeam, "wk.closing_not_in_team.one",
+			"1 elev på listan är inte med i något team: avboka eleven under Evenemang om hen inte ska komma.", "wk.closing_not_in_team.other",
+			"{{.N}} elever på listan är inte med i något team: avboka dem under Evenemang om de inte ska komma.", nil)
 	}
 	return msg
 }
@@ -736,11 +747,12 @@ func (t *planTab) onUndo() {
 	step := s.undo[len(s.undo)-1]
 	s.undo = s.undo[:len(s.undo)-1]
 	if step.saved != nil {
-		if err := savePlan(s.main.Store(), s.w.period.ID, step.saved); err != nil {
+		closing, err := t.saveWithClosing(step.saved)
+		if err != nil {
 			s.showErr(err)
 			return
 		}
-		t.setMessage(lang.X("wk.undone_save", "Den förra sparade planen är tillbaka."))
+		t.setMessage(strings.TrimSpace(lang.X("wk.undone_save", "Den förra sparade planen är tillbaka.") + " " + closing))
 		s.loadWeek(s.w.period.ID, true)
 		return
 	}

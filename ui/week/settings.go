@@ -217,11 +217,18 @@ func (t *settingsTab) onRegisterClosing() {
 	st, periodID := t.s.main.Store(), w.period.ID
 	t.registerBtn.Disable()
 	t.s.main.Background(func() func() {
-		res, _, err := st.RegisterWeekClosing(context.Background(), periodID)
+		res, ok, err := st.RegisterWeekClosing(context.Background(), periodID)
 		return func() {
 			t.registerBtn.Enable()
 			if err != nil {
 				t.s.showErr(err)
+				return
+			}
+			if t.s.w == nil || t.s.w.period.ID != periodID {
+				return // another week is shown now (review)
+			}
+			if !ok { // deleted in Evenemang since the week was read
+				t.say(lang.X("wk.closing_gone", "Veckans avslutning finns inte längre. Fyll i plats och spara, så skapas en ny."))
 				return
 			}
 			t.say(closingMessage(res))

@@ -371,7 +371,7 @@ func TestRunAWeek(t *testing.T) {
 			}
 		}
 	}
-	if !strings.HasPrefix(p.message.Text, "Planen är sparad. Avslutningen: ") || !strings.Contains(p.message.Text, " elever nyanmälda") {
+	if !strings.HasPrefix(p.message.Text, "Planen är sparad. Avslutningens lista: nyanmälda ") {
 		t.Errorf("message after approving: %q", p.message.Text)
 	}
 	// A move after the save shows against the saved plan; Ångra takes it back.
@@ -395,6 +395,11 @@ func TestRunAWeek(t *testing.T) {
 	sh.Wait(t)
 	if ts, _ := st.ListTeams(ctx, pid); len(ts) != 0 {
 		t.Fatalf("undo left %d teams", len(ts))
+	}
+	// The closing's list keeps the undone plan's pupils, and says so
+	// (review: it was kept without a word).
+	if !strings.Contains(p.message.Text, "Den förra sparade planen är tillbaka.") || !strings.Contains(p.message.Text, "inte med i något team") {
+		t.Errorf("after undoing the save: %q", p.message.Text)
 	}
 	// Plan, accept again and print through the shell.
 	test.Tap(p.planBtn)
@@ -754,7 +759,7 @@ func TestAClosingMadeAfterApprovalGetsTheTeams(t *testing.T) {
 	for _, tm := range s.w.saved.teams {
 		n += len(tm.pupils)
 	}
-	if len(regs) != n || !strings.HasPrefix(set.closingMsg.Text, "Avslutningen: ") {
+	if len(regs) != n || !strings.HasPrefix(set.closingMsg.Text, "Avslutningens lista: ") {
 		t.Errorf("%d registrations for %d pupils in teams; message %q", len(regs), n, set.closingMsg.Text)
 	}
 }
@@ -796,13 +801,13 @@ func TestRegisterTheWeekForItsClosing(t *testing.T) {
 			t.Fatalf("pupil %s of a team is not on the closing's list", p)
 		}
 	}
-	if !strings.HasPrefix(set.closingMsg.Text, "Avslutningen: ") || len(rs) < len(before) {
+	if !strings.HasPrefix(set.closingMsg.Text, "Avslutningens lista: ") || len(rs) < len(before) {
 		t.Errorf("message %q; %d registrations before, %d after", set.closingMsg.Text, len(before), len(rs))
 	}
 	test.Tap(set.registerBtn)
 	sh.Wait(t)
 	again, _ := st.ListRegistrations(ctx, s.w.closing.ID)
-	if len(again) != len(rs) || !strings.HasPrefix(set.closingMsg.Text, "Avslutningen: 0 elever nyanmälda") {
+	if len(again) != len(rs) || !strings.HasPrefix(set.closingMsg.Text, "Avslutningens lista: nyanmälda 0,") {
 		t.Errorf("a second time: %d registrations (was %d), %q", len(again), len(rs), set.closingMsg.Text)
 	}
 	test.Tap(set.toEvents)

@@ -307,6 +307,21 @@ func (s *Store) CheckIn(ctx context.Context, regID string) (r Registration, chan
 
 // UndoCheckIn puts an attended registration back to registered.
 func (s *Store) UndoCheckIn(ctx context.Context, regID string) (Registration, error) {
+	return s.UndoCheckInTo(ctx, regID, RegRegistered)
+}
+
+// UndoCheckInTo undoes a check-in, putting the registration back to the
+// status it had before (before; "" for one the check-in made, which is
+// then cancelled): a person checked in at the door who was not on the list
+// must not stay "registered" after Ångra, to be marked a no-show when the
+// event is closed (review). A registration not checked in is left as it is.
+func (s *Store) UndoCheckInTo(ctx context.Context, regID string, before RegistrationStatus) (Registration, error) {
+	switch before {
+	case "": // made by the check-in
+		before = RegCancelled
+	case RegAttended: // not a state before a check-in
+		before = RegRegistered
+	}
 	var r Registration
 	err := s.InTx(ctx, func(tx *Store) error {
 		var err error
@@ -314,7 +329,7 @@ func (s *Store) UndoCheckIn(ctx context.Context, regID string) (Registration, er
 		if err != nil || r.Status != RegAttended {
 			return err
 		}
-		r.Status, r.CheckedInAt = RegRegistered, time.Time{}
+		r.Status, r.CheckedInAt = before, time.Time{}
 		return tx.SaveRegistration(ctx, &r)
 	})
 	return r, err

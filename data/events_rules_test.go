@@ -331,3 +331,48 @@ func TestCheckInUnlisted(t *testing.T) {
 		t.Errorf("a refused check-in changed the list: %d", len(rs2))
 	}
 }
+
+// TestUndoCheckInTo: Ångra at the door puts a registration back as it was
+// before the check-in; one the check-in made is cancelled, so that closing
+// the event does not count the person a no-show (review).
+func TestUndoCheckInTo(t *testing.T) {
+	ctx := context.Background()
+	f := newEventFixture(t, 1)
+	if n, err := f.st.Invite(ctx, f.event.ID, []string{f.people[1].ID}); err != nil || n != 1 {
+		t.Fatalf("invite: %d, %v", n, err)
+	}
+	cases := []struct {
+		name   string
+		person Person
+		before RegistrationStatus
+		want   RegistrationStatus
+	}{
+		{"not on the list", f.people[0], "", RegCancelled},
+		{"invited", f.people[1], RegInvited, RegInvited},
+		{"registered", f.people[2], RegRegistered, RegRegistered},
+	}
+	if _, err := f.st.Register(ctx, f.event.ID, f.people[2].ID, ""); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r, err := f.st.CheckInUnlisted(ctx, f.event.ID, c.person.ID, "")
+			if err != nil || r.Status != RegAttended {
+				t.Fatalf("check in: %+v %v", r, err)
+			}
+			got, err := f.st.UndoCheckInTo(ctx, r.ID, c.before)
+			if err != nil || got.Status != c.want || !got.CheckedInAt.IsZero() {
+				t.Fatalf("undone to %q (checked in %v), %v; want %q", got.Status, got.CheckedInAt, err, c.want)
+			}
+			// Undoing again changes nothing: it is no longer checked in.
+			if again, err := f.st.UndoCheckInTo(ctx, r.ID, ""); err != nil || again.Status != c.want {
+				t.Errorf("a second undo: %q, %v", again.Status, err)
+			}
+		})
+	}
+	if n, err := f.st.CloseEvent(ctx, f.event.ID); err != nil {
+		t.Fatal(err)
+	} else if rs, _ := f.st.ListRegistrations(ctx, f.event.ID); n != 1 {
+		t.Errorf("closing marked %d no-shows (only the one registered is one): %+v", n, rs)
+	}
+}

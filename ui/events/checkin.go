@@ -388,7 +388,7 @@ type checkinView struct {
 	event data.Event
 	model checkinModel
 	cur   int      // highlighted row in model.shown, -1 when none
-	undo  []string // registrations checked in here, the latest last
+	undo  []doorUndo // check-ins made here, the latest last
 	// picked is set when the highlight was chosen (arrows, a click), not
 	// just put on the first of several matches.
 	picked    bool
@@ -754,7 +754,7 @@ func (v *checkinView) checkIn(r regRow) {
 			if !changed {
 				v.showStatus(lang.X("events.already_in", "{{.Name}} är redan incheckad.", vars), widget.WarningImportance)
 			} else {
-				v.undo = append(v.undo, reg.ID)
+				v.undo = append(v.undo, doorUndo{id: reg.ID, before: r.reg.Status})
 				v.showStatus(lang.X("events.checked_in", "✓ {{.Name}} är incheckad.", vars), widget.SuccessImportance)
 			}
 			v.model.update(reg)
@@ -780,7 +780,7 @@ func (v *checkinView) checkInUnlisted(r regRow) {
 				return
 			}
 			v.model = checkinModel{rows: rows, others: others}
-			v.undo = append(v.undo, reg.ID)
+			v.undo = append(v.undo, doorUndo{id: reg.ID, before: r.reg.Status}) // "" when not registered at all
 			v.showStatus(lang.X("eventday.door_unlisted_in", "✓ {{.Name}} är anmäld och incheckad.", map[string]string{"Name": r.name}), widget.SuccessImportance)
 			v.afterChange()
 		}
@@ -809,18 +809,26 @@ func (v *checkinView) showStatus(text string, imp widget.Importance) {
 	}
 }
 
+// doorUndo is a check-in the door can undo: the registration, and the
+// status it had before (data.Store.UndoCheckInTo; "" for none).
+type doorUndo struct {
+	id     string
+	before data.RegistrationStatus
+}
+
 func (v *checkinView) onUndo() {
 	st, eventID := v.main.Store(), v.event.ID
-	var id string
+	var last doorUndo
 	if n := len(v.undo); n > 0 {
-		id, v.undo = v.undo[n-1], v.undo[:n-1]
+		last, v.undo = v.undo[n-1], v.undo[:n-1]
 	}
+	id := last.id
 	v.main.Background(func() func() {
 		ctx := context.Background()
 		var reg data.Registration
 		var err error
 		if id != "" {
-			reg, err = st.UndoCheckIn(ctx, id)
+			reg, err = st.UndoCheckInTo(ctx, id, last.before)
 		} else {
 			reg, err = st.UndoLastCheckIn(ctx, eventID)
 		}
@@ -897,7 +905,7 @@ func (v *checkinView) walkIn(name, org string) {
 				return
 			}
 			v.model = checkinModel{rows: rows, others: others}
-			v.undo = append(v.undo, reg.ID)
+			v.undo = append(v.undo, doorUndo{id: reg.ID}) // made at the door: Ångra cancels it
 			v.walkBox.Hide()
 			v.showStatus(lang.X("events.walked_in", "✓ {{.Name}} är registrerad och incheckad.",
 				map[string]string{"Name": strings.TrimSpace(first + " " + last)}), widget.SuccessImportance)

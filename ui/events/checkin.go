@@ -387,7 +387,7 @@ type checkinView struct {
 	win   fyne.Window
 	event data.Event
 	model checkinModel
-	cur   int      // highlighted row in model.shown, -1 when none
+	cur   int        // highlighted row in model.shown, -1 when none
 	undo  []doorUndo // check-ins made here, the latest last
 	// picked is set when the highlight was chosen (arrows, a click), not
 	// just put on the first of several matches.

@@ -147,7 +147,10 @@ func loadRows(ctx context.Context, st *data.Store, eventID string, withOthers, p
 	}
 	if pupils {
 		for _, p := range pupilList {
-			if !onList[p.ID] {
+			// A pupil with protected identity is never offered by name at
+			// the door, a screen others see (review); the counsellor
+			// registers them in Anmäl flera.
+			if !onList[p.ID] && !p.Protected {
 				w := byID[p.ID]
 				others = append(others, regRow{reg: data.Registration{EventID: eventID, PupilID: p.ID}, name: w.name, org: w.org,
 					key: uikit.Fold(w.name), unlisted: true})

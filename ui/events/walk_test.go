@@ -193,6 +193,15 @@ func TestDoorOffersTheRegisterBeforeNyPaPlats(t *testing.T) {
 	// A pupil event offers the pupils of the register; Esc leaves them be.
 	st2 := uitest.OpenStore(t)
 	pe, _ := pupilEventFixture(t, st2)
+	// A pupil with protected identity is never offered by name (review).
+	all, err := st2.ListPupils(ctx, data.PupilFilter{})
+	if err != nil || len(all) == 0 {
+		t.Fatalf("pupils %d, %v", len(all), err)
+	}
+	hidden := data.Pupil{SchoolID: all[0].SchoolID, FirstName: "Dagmar", LastName: "Lund", ClassName: all[0].ClassName, Grade: all[0].Grade, Protected: true}
+	if err := st2.SavePupil(ctx, &hidden); err != nil {
+		t.Fatal(err)
+	}
 	m2 := uitest.NewShell(t, st2)
 	m2.SetNow(pe.Start)
 	v2 := showCheckin(m2, pe, nil)

@@ -63,6 +63,7 @@ type Screen struct {
 	hand       []handStep // changes by hand since the last run or load, for Ångra
 	cancel     context.CancelFunc
 	running    bool
+	refreshing int // reads of the period under way (refresh): Kör and Godkänn wait
 
 	rows     []int // pupils shown in the placement table
 	unplaced []int // pupils in the unplaced list
@@ -397,6 +398,7 @@ func (s *Screen) refresh(then func()) {
 	}
 	old := s.alloc
 	st := s.main.Store()
+	s.refreshing++ // Kör and Godkänn wait for it (review: a run started meanwhile was dropped)
 	s.setBusy(true)
 	s.main.Background(func() func() {
 		ctx := context.Background()
@@ -406,6 +408,7 @@ func (s *Screen) refresh(then func()) {
 			orgs, err = st.ListOrganisations(ctx, data.KindCompany)
 		}
 		return func() {
+			s.refreshing--
 			s.setBusy(false)
 			if err != nil || s.alloc != old { // or another period was chosen meanwhile
 				if then != nil {
@@ -568,7 +571,7 @@ func (s *Screen) options() match.Options {
 // onRun solves the period off the UI goroutine with the locks of the work
 // in progress. Avbryt cancels it; the window stays responsive.
 func (s *Screen) onRun() {
-	if s.alloc == nil || s.running {
+	if s.alloc == nil || s.running || s.refreshing > 0 {
 		return
 	}
 	// The problem is read afresh first: an offer's seats may have changed
@@ -656,7 +659,7 @@ func (s *Screen) onCancel() {
 // the period matched, in one transaction; with pupils unplaced or an offer
 // over its capacity it asks first, with the counts.
 func (s *Screen) onAccept() {
-	if s.alloc == nil || s.running {
+	if s.alloc == nil || s.running || s.refreshing > 0 {
 		return
 	}
 	if q := s.acceptQuestion(); q != "" {
@@ -808,7 +811,7 @@ func (s *Screen) setBusy(busy bool) {
 }
 
 func (s *Screen) updateButtons() {
-	ready := s.alloc != nil && !s.running
+	ready := s.alloc != nil && !s.running && s.refreshing == 0
 	enable := func(b *widget.Button, on bool) {
 		if on {
 			b.Enable()

@@ -717,3 +717,28 @@ func TestFullExplanationNamesTheOffers(t *testing.T) {
 		t.Errorf("the list row names the offers: %q", short)
 	}
 }
+
+// TestRunWaitsForTheRead: while the period is read afresh (the screen shown
+// again), Kör and Godkänn wait; a run pressed then was dropped without a
+// word, "Matchar …" left standing (review).
+func TestRunWaitsForTheRead(t *testing.T) {
+	s, _ := newMatchingTest(t, 200)
+	m := s.main.(*uitest.Shell) // holds hand-backs until Wait
+	s.refresh(nil)              // as showing the screen again does
+	if !s.runBtn.Disabled() || !s.acceptBtn.Disabled() {
+		t.Fatal("Kör or Godkänn enabled while the period is read")
+	}
+	s.onRun()
+	if s.running {
+		t.Fatal("a run started while the period was read")
+	}
+	m.Wait(t)
+	if s.runBtn.Disabled() || s.refreshing != 0 {
+		t.Fatalf("after the read: Kör disabled %v, %d reads", s.runBtn.Disabled(), s.refreshing)
+	}
+	test.Tap(s.runBtn)
+	m.Wait(t)
+	if s.running || !s.ranOnce {
+		t.Errorf("the run after the read: running %v, ran %v (%q)", s.running, s.ranOnce, s.message.Text)
+	}
+}

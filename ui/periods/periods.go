@@ -322,7 +322,6 @@ func (s *Screen) OnNew() { s.askThen(func() { s.startNew(data.FormatClassic) }, 
 // coordinator's way to begin on Översikt).
 func (s *Screen) OnNewWeek() { s.askThen(func() { s.startNew(data.FormatWeek) }, s.selectCurrent) }
 
-// startNew shows a new period's form, of that format.
 // showSchoolHint shows how a school comes in when there is none.
 func (s *Screen) showSchoolHint() {
 	if len(s.schools) == 0 {
@@ -349,8 +348,12 @@ func (s *Screen) onAddSchool() {
 			}
 			return false
 		}
-		s.schools = append(s.schools, o)
-		slices.SortFunc(s.schools, func(a, b data.Organisation) int { return strings.Compare(a.Name, b.Name) })
+		// In the list's own order (the store's, as Reload reads it).
+		if all, err := s.main.Store().ListOrganisations(context.Background(), data.KindSchool); err == nil {
+			s.schools = all
+		} else {
+			s.schools = append(s.schools, o)
+		}
 		var names []string
 		for _, x := range s.schools {
 			names = append(names, x.Name)
@@ -378,6 +381,7 @@ func (s *Screen) onAddSchool() {
 	s.main.Window().Canvas().Focus(name)
 }
 
+// startNew shows a new period's form, of that format.
 func (s *Screen) startNew(format data.PeriodFormat) {
 	s.quiet = true
 	s.list.UnselectAll()

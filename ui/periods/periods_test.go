@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -292,7 +291,7 @@ func TestAddASchoolFromTheForm(t *testing.T) {
 	if c.Overlays().Top() == nil {
 		t.Fatal("a school without a name closed the dialog")
 	}
-	box, _ := c.Focused().(fyne.Focusable)
+	box := c.Focused()
 	if box == nil {
 		t.Fatal("nothing in focus")
 	}

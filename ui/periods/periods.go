@@ -98,7 +98,7 @@ func New(m Shell) *Screen {
 	for _, st := range data.PeriodStatuses {
 		statuses = append(statuses, uikit.PeriodStatusText(st))
 	}
-	s.status = widgets.NewSelect(statuses, nil)
+	s.status = widgets.NewSelect(statuses, func(string) { s.updateWeeks() }) // a past period's note follows the status
 	// The teknikprao week is run in its own screen; here it can be created.
 	s.format = widgets.NewSelect([]string{lang.X("wk.format_classic", "Klassisk prao"), lang.X("wk.format_week", "Teknikprao-vecka")},
 		func(string) { s.nameStatuses() })
@@ -301,6 +301,9 @@ func (s *Screen) show(p data.Period) {
 
 // updateWeeks tells the weeks and weekdays the dates cover, as they are typed.
 func (s *Screen) updateWeeks() {
+	if s.start == nil || s.end == nil {
+		return // still being built
+	}
 	a, ok1 := s.start.Date()
 	b, ok2 := s.end.Date()
 	if !ok1 || !ok2 || a.IsZero() || b.IsZero() || b.Before(a) {
@@ -311,8 +314,23 @@ func (s *Screen) updateWeeks() {
 	if data.ISOWeek(a) != data.ISOWeek(b) || b.Sub(a).Hours() > 24*7 {
 		w += " – " + uikit.WeekLabel(b)
 	}
-	s.weeks.SetText(lang.X("periods.weeks", "{{.Weeks}} · {{.Days}} vardagar · {{.First}} – {{.Last}}",
-		map[string]string{"Weeks": w, "Days": strconv.Itoa(len(data.Weekdays(a, b))), "First": uikit.LongDate(a), "Last": uikit.LongDate(b)}))
+	text := lang.X("periods.weeks", "{{.Weeks}} · {{.Days}} vardagar · {{.First}} – {{.Last}}",
+		map[string]string{"Weeks": w, "Days": strconv.Itoa(len(data.Weekdays(a, b))), "First": uikit.LongDate(a), "Last": uikit.LongDate(b)})
+	// Found by use: a period whose days had passed was planned and its
+	// letters printed without a word. Today's date decides, in Sweden.
+	// A period done or archived has passed, as it should.
+	today := s.main.Now().In(data.Stockholm)
+	i := s.status.SelectedIndex()
+	open := i < 0 || (data.PeriodStatuses[i] != data.PeriodDone && data.PeriodStatuses[i] != data.PeriodArchived)
+	if open && b.Format(data.DateLayout) < today.Format(data.DateLayout) {
+		text += "\n" + lang.X("periods.days_past", "Obs: periodens sista dag har redan varit. Stämmer datumen?")
+	}
+	s.weeks.SetText(text)
+	s.weeks.Importance = widget.MediumImportance
+	if strings.Contains(text, "\n") {
+		s.weeks.Importance = widget.WarningImportance
+	}
+	s.weeks.Refresh()
 }
 
 // OnNew starts a new period (Ctrl+N), after asking about unsaved edits.

@@ -305,3 +305,27 @@ func TestAddASchoolFromTheForm(t *testing.T) {
 		t.Errorf("ticked %v, hint %v, name %q", s.schoolChecks.Selected, s.schoolHint.Visible(), s.name.Text)
 	}
 }
+
+// TestAPastPeriodIsNoted: found by use, a period whose days had passed was
+// planned, and its letters printed, without a word. The dates' line says
+// so while the period is open; a period done has passed as it should.
+func TestAPastPeriodIsNoted(t *testing.T) {
+	_, sh, s := openDemoPeriods(t)
+	sh.SetNow(time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC))
+	s.OnNew()
+	test.Type(s.start.Entry, "2026-11-09")
+	test.Type(s.end.Entry, "2026-11-13")
+	if !strings.Contains(s.weeks.Text, "sista dag har redan varit") {
+		t.Errorf("a past period: %q", s.weeks.Text)
+	}
+	s.status.SetSelectedIndex(slices.Index(data.PeriodStatuses, data.PeriodDone))
+	if strings.Contains(s.weeks.Text, "redan varit") {
+		t.Errorf("a period done: %q", s.weeks.Text)
+	}
+	s.status.SetSelectedIndex(0)
+	s.end.Entry.SetText("2027-03-19")
+	s.start.Entry.SetText("2027-03-15")
+	if strings.Contains(s.weeks.Text, "redan varit") || !strings.Contains(s.weeks.Text, "vardagar") {
+		t.Errorf("a period ahead: %q", s.weeks.Text)
+	}
+}

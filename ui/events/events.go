@@ -1006,14 +1006,45 @@ func (s *Screen) showParticipation() {
 					l.TextStyle = fyne.TextStyle{}
 					l.SetText(cells[id.Row-1][id.Col])
 				})
-			for i, w := range []float32{220, 100, 80, 100, 360} {
+			// Each column as wide as its widest text, within a cap (found
+			// by use: "Inbjudna …" and long company names were cut).
+			widths := fitColumns(heads, cells, []float32{340, 0, 0, 0, 560})
+			total := float32(0)
+			for i, w := range widths {
 				t.SetColumnWidth(i, w)
+				total += w + theme.Padding()
 			}
 			d := dialog.NewCustom(lang.X("events.participation", "Företagens deltagande över tid"), lang.X("action.close", "Stäng"), t, s.main.Window())
-			d.Resize(fyne.NewSize(900, 560))
+			win := s.main.Window().Canvas().Size()
+			d.Resize(fyne.NewSize(min(total+4*theme.Padding()+20, max(640, win.Width*0.92)), max(420, win.Height*0.8)))
 			d.Show()
 		}
 	})
+}
+
+// fitColumns is the width of each column of a table of labels: its
+// widest text (the header bold) and a label's padding, at most caps[i]
+// when that is not 0.
+func fitColumns(heads []string, cells [][]string, caps []float32) []float32 {
+	size := theme.TextSize()
+	pad := 2 * theme.InnerPadding()
+	out := make([]float32, len(heads))
+	for i, h := range heads {
+		out[i] = fyne.MeasureText(h, size, fyne.TextStyle{Bold: true}).Width + pad
+	}
+	for _, row := range cells {
+		for i, c := range row {
+			if i < len(out) {
+				out[i] = max(out[i], fyne.MeasureText(c, size, fyne.TextStyle{}).Width+pad)
+			}
+		}
+	}
+	for i := range out {
+		if i < len(caps) && caps[i] > 0 && out[i] > caps[i] {
+			out[i] = caps[i]
+		}
+	}
+	return out
 }
 
 // participationCells turns the per-organisation record into table text.

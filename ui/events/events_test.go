@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"techniqual/data"
 	"techniqual/ui/internal/uitest"
@@ -410,5 +411,22 @@ func TestListActionsSayWhatTheyDid(t *testing.T) {
 		if s.regSel != 0 {
 			t.Fatalf("%s: the row is no longer chosen (%d)", step.action, s.regSel)
 		}
+	}
+}
+
+// TestFitColumns: each column as wide as its widest text, the header bold,
+// within its cap (found by use: "Inbjudna …" and long names were cut).
+func TestFitColumns(t *testing.T) {
+	test.NewTempApp(t)
+	heads := []string{"Organisation", "Inbjudna till"}
+	cells := [][]string{{"Fryksdals Energiteknik Kristinehamn AB", "4"}, {"Ölme AB", "12"}}
+	w := fitColumns(heads, cells, []float32{200, 0})
+	pad := 2 * theme.InnerPadding()
+	head := fyne.MeasureText("Inbjudna till", theme.TextSize(), fyne.TextStyle{Bold: true}).Width + pad
+	if w[0] != 200 || w[1] != head {
+		t.Errorf("widths %v, want [200 %v]", w, head)
+	}
+	if w := fitColumns(heads, cells, nil); w[0] <= 200 {
+		t.Errorf("without a cap the long name gets %v", w[0])
 	}
 }

@@ -146,11 +146,21 @@ func loadRows(ctx context.Context, st *data.Store, eventID string, withOthers, p
 		}
 	}
 	if pupils {
+		// The pupils offered are those of the schools whose pupils are on
+		// the list (the event's schools, as far as the door can tell), or
+		// any school's when none is (review: the whole region's pupils,
+		// names, classes and schools, on a screen others see).
+		schools := map[string]bool{}
+		for _, p := range pupilList {
+			if onList[p.ID] {
+				schools[p.SchoolID] = true
+			}
+		}
 		for _, p := range pupilList {
 			// A pupil with protected identity is never offered by name at
-			// the door, a screen others see (review); the counsellor
-			// registers them in Anmäl flera.
-			if !onList[p.ID] && !p.Protected {
+			// the door (review); the counsellor registers them in Anmäl
+			// flera.
+			if !onList[p.ID] && !p.Protected && (len(schools) == 0 || schools[p.SchoolID]) {
 				w := byID[p.ID]
 				others = append(others, regRow{reg: data.Registration{EventID: eventID, PupilID: p.ID}, name: w.name, org: w.org,
 					key: uikit.Fold(w.name), unlisted: true})

@@ -202,6 +202,15 @@ func TestDoorOffersTheRegisterBeforeNyPaPlats(t *testing.T) {
 	if err := st2.SavePupil(ctx, &hidden); err != nil {
 		t.Fatal(err)
 	}
+	// Nor a pupil of a school that has nobody on the list.
+	other := data.Organisation{Kind: data.KindSchool, Name: "Björkskolan", Municipality: "Arvika"}
+	if err := st2.SaveOrganisation(ctx, &other); err != nil {
+		t.Fatal(err)
+	}
+	elsewhere := data.Pupil{SchoolID: other.ID, FirstName: "Dagny", LastName: "Berg", ClassName: "8A", Grade: 8}
+	if err := st2.SavePupil(ctx, &elsewhere); err != nil {
+		t.Fatal(err)
+	}
 	m2 := uitest.NewShell(t, st2)
 	m2.SetNow(pe.Start)
 	v2 := showCheckin(m2, pe, nil)

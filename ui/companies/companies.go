@@ -391,16 +391,11 @@ func (s *Screen) AskToLeave(next func()) { s.askHostThen(next, nil) }
 // form again as saved.
 func (s *Screen) askHostThen(next, stay func()) {
 	h := s.host
-	if h == nil || !h.dirty() {
+	if h == nil {
 		next()
 		return
 	}
-	title := strings.TrimSpace(h.title.Text)
-	if title == "" {
-		title = lang.X("hostform.untitled", "den nya praoplatsen")
-	}
-	uikit.AskUnsaved(s.main.Window(),
-		lang.X("hostform.unsaved", "Du har ändrat praoplatsen {{.Title}} utan att spara.", map[string]string{"Title": title}),
+	uikit.AskThen(s.main.Window(), h.dirty(), h.title.Text, lang.X("hostform.untitled", "den nya praoplatsen"),
 		h.save, func() {
 			if s.host == h {
 				s.openHostForm(h.offer)

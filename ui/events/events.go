@@ -417,15 +417,7 @@ func (s *Screen) AskToLeave(next func()) { s.askThen(next, nil) }
 // after asking (Spara or Släng ändringarna); stay, when not nil, runs when
 // the user stays.
 func (s *Screen) askThen(next, stay func()) {
-	if s.state() == s.shown {
-		next()
-		return
-	}
-	name := strings.TrimSpace(s.title.Text)
-	if name == "" {
-		name = lang.X("events.the_new", "det nya evenemanget")
-	}
-	uikit.AskUnsaved(s.main.Window(), lang.X("events.unsaved", "Du har ändrat {{.Name}} utan att spara.", map[string]string{"Name": name}),
+	uikit.AskThen(s.main.Window(), s.state() != s.shown, s.title.Text, lang.X("events.the_new", "det nya evenemanget"),
 		s.save, nil, next, stay)
 }
 

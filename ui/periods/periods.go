@@ -489,15 +489,7 @@ func (s *Screen) AskToLeave(next func()) { s.askThen(next, nil) }
 // after asking (Spara or Släng ändringarna); stay, when not nil, runs when
 // the user stays. Choosing another period or Ny asks too (review).
 func (s *Screen) askThen(next, stay func()) {
-	if s.state() == s.shown {
-		next()
-		return
-	}
-	name := strings.TrimSpace(s.name.Text)
-	if name == "" {
-		name = lang.X("periods.the_new", "den nya praoperioden")
-	}
-	uikit.AskUnsaved(s.main.Window(), lang.X("periods.unsaved", "Du har ändrat {{.Name}} utan att spara.", map[string]string{"Name": name}),
+	uikit.AskThen(s.main.Window(), s.state() != s.shown, s.name.Text, lang.X("periods.the_new", "den nya praoperioden"),
 		s.save, nil, next, stay)
 }
 

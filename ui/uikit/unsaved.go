@@ -1,6 +1,8 @@
 package uikit
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -55,4 +57,21 @@ func ConfirmDelete(title, message string, callback func(bool), win fyne.Window) 
 	d := dialog.NewConfirm(title, message, callback, win)
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Show()
+}
+
+// AskThen runs next at once when nothing is unsaved; else it asks with
+// AskUnsaved, naming what was edited ("Du har ändrat Åk 8 v. 11 2027 utan
+// att spara."; unnamed, "den nya praoperioden", when the name is blank).
+// The screens with a form beside a list (Praoperioder, Evenemang, the host
+// form) ask this one way.
+func AskThen(win fyne.Window, unsaved bool, name, unnamed string, save func() bool, discard, next, stay func()) {
+	if !unsaved {
+		next()
+		return
+	}
+	if strings.TrimSpace(name) == "" {
+		name = unnamed
+	}
+	AskUnsaved(win, lang.X("action.unsaved_named", "Du har ändrat {{.Name}} utan att spara.", map[string]string{"Name": strings.TrimSpace(name)}),
+		save, discard, next, stay)
 }

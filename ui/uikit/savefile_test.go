@@ -92,4 +92,3 @@ func labelTexts(o fyne.CanvasObject) []string {
 	walk(o)
 	return out
 }
-

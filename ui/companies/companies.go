@@ -386,7 +386,7 @@ func (s *Screen) onListSelected(i widget.ListItemID) {
 func (s *Screen) AskToLeave(next func()) { s.askHostThen(next, nil) }
 
 // askHostThen runs next at once when the host form shown has no unsaved
-// edits; else it asks to save or discard them first (uikit.AskUnsaved),
+// edits; else it asks to save or discard them first (uikit.AskThen),
 // and runs stay, when not nil, if the user stays. Discarding shows the
 // form again as saved.
 func (s *Screen) askHostThen(next, stay func()) {
@@ -538,7 +538,8 @@ func (s *Screen) applyDetail(d detailData) {
 }
 
 // EditContact shows the person's organisation, chosen in the list, and
-// opens the contact dialog for them (an empty one for uikit.NewContactID): Kontakter's "Ändra" (found by use:
+// opens the contact dialog for them, or an empty one for
+// uikit.NewContactID: Kontakter's "Ändra" and "Ny kontakt" (found by use:
 // Kontakter only listed, and a wrong e-mail address had to be hunted down
 // here by hand).
 func (s *Screen) EditContact(orgID, personID string) {

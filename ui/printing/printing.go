@@ -854,16 +854,21 @@ func suggestedName(c printChoice, per data.Period, sel []data.DocRow, x *data.Do
 			who = o.HostName + " - " + o.Title
 		}
 	}
-	if !per.Start.IsZero() {
-		a, b := data.ISOWeek(per.Start), data.ISOWeek(per.End)
-		week += strconv.Itoa(a)
-		if !per.End.IsZero() && b != a {
-			week += "-" + strconv.Itoa(b)
-		}
-	} else {
-		week = ""
+	return reports.SafeFileName(strings.Join(strings.Fields(title+" "+who+" "+fileWeek(per, week)), " ")) + ".pdf"
+}
+
+// fileWeek is a period's weeks in a file name, "v46" or "v46-47" (w for
+// English), "" without dates.
+func fileWeek(per data.Period, word string) string {
+	if per.Start.IsZero() {
+		return ""
 	}
-	return reports.SafeFileName(strings.Join(strings.Fields(title+" "+who+" "+week), " ")) + ".pdf"
+	a, b := data.ISOWeek(per.Start), data.ISOWeek(per.End)
+	week := word + strconv.Itoa(a)
+	if !per.End.IsZero() && b != a {
+		week += "-" + strconv.Itoa(b)
+	}
+	return week
 }
 
 // period is the chosen period.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -124,6 +125,25 @@ func (s *Screen) schoolDocFilter() (data.DocFilter, ops.Scope) {
 	return f, sc
 }
 
+// schoolDocFileName is the file name offered for a school document, in the
+// pattern of Utskrifter's: the document, whom it is for and the weeks,
+// "Brev till vårdnadshavare 8B v46.pdf" (found by use: it was "… Åk 8 v.
+// 46 2026.pdf" beside "Praoscheman Åk 8 v46.pdf").
+func schoolDocFileName(doc ops.SchoolDoc, per data.Period, sc ops.Scope, code string) string {
+	grade, week := "Åk", "v"
+	if code == uikit.LangEnglish {
+		grade, week = "Year", "w"
+	}
+	who := sc.Class
+	if who == "" {
+		who = sc.School
+	}
+	if who == "" && per.Grade > 0 {
+		who = grade + " " + strconv.Itoa(per.Grade)
+	}
+	return reports.SafeFileName(strings.Join(strings.Fields(schoolDocName(doc)+" "+who+" "+fileWeek(per, week)), " ")) + ".pdf"
+}
+
 // schoolDocName names a school document in the user's language, on its
 // button and in its file's name (found by use: the file had been called
 // "guardian-letters Åk 8 v. 11 2027.pdf" beside "Praoscheman …").
@@ -144,7 +164,8 @@ func (s *Screen) onSchoolDoc(doc ops.SchoolDoc) {
 		return
 	}
 	per := s.period()
-	d := uikit.NewSaveDialog(s.main.Window(), reports.SafeFileName(schoolDocName(doc)+" "+per.Name)+".pdf", ".pdf",
+	_, sc := s.schoolDocFilter()
+	d := uikit.NewSaveDialog(s.main.Window(), schoolDocFileName(doc, per, sc, s.c.lang), ".pdf",
 		func(path string) { s.saveSchoolDoc(doc, per, path) })
 	uikit.ShowFileDialog(s.main.Window(), d)
 }

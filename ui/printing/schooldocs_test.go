@@ -4,7 +4,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"techniqual/data"
 	"techniqual/ui/internal/uitest"
 	"techniqual/ui/ops"
 )
@@ -55,6 +57,26 @@ func TestSchoolDocFileNames(t *testing.T) {
 	for _, doc := range ops.SchoolDocs {
 		if got := schoolDocName(doc); got != want[doc] {
 			t.Errorf("%s: %q, want %q", doc, got, want[doc])
+		}
+	}
+}
+
+// TestSchoolDocFileNamesFollowUtskrifter: a school document's file is named
+// as Utskrifter names its own: the document, whom it is for, the weeks.
+func TestSchoolDocFileNamesFollowUtskrifter(t *testing.T) {
+	per := data.Period{Name: "Åk 8 v. 46 2026", Grade: 8, Start: time.Date(2026, 11, 9, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 11, 13, 0, 0, 0, 0, time.UTC)}
+	for _, c := range []struct {
+		sc   ops.Scope
+		code string
+		want string
+	}{
+		{ops.Scope{}, "sv", "Brev till vårdnadshavare Åk 8 v46.pdf"},
+		{ops.Scope{School: "Solbackaskolan"}, "sv", "Brev till vårdnadshavare Solbackaskolan v46.pdf"},
+		{ops.Scope{School: "Solbackaskolan", Class: "8B"}, "sv", "Brev till vårdnadshavare 8B v46.pdf"},
+		{ops.Scope{}, "en", "Brev till vårdnadshavare Year 8 w46.pdf"},
+	} {
+		if got := schoolDocFileName(ops.DocGuardianLetters, per, c.sc, c.code); got != c.want {
+			t.Errorf("%+v %s: %q, want %q", c.sc, c.code, got, c.want)
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package uikit
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,7 +60,19 @@ func saveAnswer(win fyne.Window, ext string, save func(path string)) func(fyne.U
 // ShowNotSaved says that a file could not be made where the user chose,
 // and how to choose again.
 func ShowNotSaved(win fyne.Window, err error) {
+	// In the user's words where the system's are known (found by use: an
+	// English "no such file or directory" in a Swedish message).
+	why := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			why = lang.X("file.no_folder", "mappen för {{.Path}} finns inte", map[string]string{"Path": pe.Path})
+		case errors.Is(err, fs.ErrPermission):
+			why = lang.X("file.no_permission", "du får inte skriva {{.Path}}", map[string]string{"Path": pe.Path})
+		}
+	}
 	dialog.ShowInformation(lang.X("file.not_saved_title", "Filen sparades inte"),
 		lang.X("file.not_saved", "Filen kunde inte skapas där: {{.Error}}\n\nSkriv bara filens namn i rutan och välj mappen i listan ovanför den.",
-			map[string]string{"Error": err.Error()}), win)
+			map[string]string{"Error": why}), win)
 }

@@ -1,7 +1,7 @@
 package uikit
 
 import (
-	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,7 +40,7 @@ func TestSaveAnswer(t *testing.T) {
 		{"another case kept", func() fyne.URIWriteCloser { return writer("Rapport.PDF") }, nil, "Rapport.PDF", "", 0},
 		{"a name with a dot of its own", func() fyne.URIWriteCloser { return writer("Åk 8 v. 46 2026") }, nil, "Åk 8 v. 46 2026.pdf", "Åk 8 v. 46 2026", 0},
 		{"cancelled", func() fyne.URIWriteCloser { return nil }, nil, "", "", 0},
-		{"not made", func() fyne.URIWriteCloser { return nil }, errors.New("open /home/x//tmp/y.pdf: no such file or directory"), "", "", 1},
+		{"not made", func() fyne.URIWriteCloser { return nil }, &fs.PathError{Op: "open", Path: "/home/x//tmp/y.pdf", Err: fs.ErrNotExist}, "", "", 1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -63,7 +63,7 @@ func TestSaveAnswer(t *testing.T) {
 			}
 			if c.overlays > 0 {
 				texts := strings.Join(labelTexts(ov[0]), " ")
-				if !strings.Contains(texts, "Filen kunde inte skapas där: open /home/x//tmp/y.pdf") || !strings.Contains(texts, "Skriv bara filens namn") {
+				if !strings.Contains(texts, "Filen kunde inte skapas där: mappen för /home/x//tmp/y.pdf finns inte") || !strings.Contains(texts, "Skriv bara filens namn") {
 					t.Errorf("message %q", texts)
 				}
 			}

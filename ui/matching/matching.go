@@ -696,6 +696,19 @@ func (s *Screen) acceptQuestion() string {
 			map[string]string{"Unplaced": strconv.Itoa(st.Unplaced), "Pupils": strconv.Itoa(len(a.Pupils)),
 				"Names": firstFew(names, maxNamed)}))
 	}
+	// Pupils who have a place in the database and would lose it (found by
+	// use: a period's run without choices unplaced 300 placed pupils, and
+	// the question named them only as unplaced).
+	lose := 0
+	for i, j := range s.work {
+		if j == match.NoOffer && i < len(a.Current) && a.Current[i].Offer != match.NoOffer {
+			lose++
+		}
+	}
+	if lose > 0 {
+		parts = append(parts, uikit.Plural(lose, "way.match.lose_one", "1 elev som har en plats nu blir utan plats.",
+			"way.match.lose_other", "{{.N}} elever som har en plats nu blir utan plats.", nil))
+	}
 	var over []string
 	for j, c := range st.PerOffer {
 		if c.Taken > a.Offers[j].Capacity {

@@ -742,3 +742,31 @@ func TestRunWaitsForTheRead(t *testing.T) {
 		t.Errorf("the run after the read: running %v, ran %v (%q)", s.running, s.ranOnce, s.message.Text)
 	}
 }
+
+// TestGodkannSaysWhoLosesAPlace: a pupil placed in the database whom the
+// work leaves without a place is counted in Godkänn's question (found by
+// use: a run without choices unplaced 300 placed pupils, and the question
+// only said they were unplaced).
+func TestGodkannSaysWhoLosesAPlace(t *testing.T) {
+	s, _ := newMatchingTest(t, 200)
+	m := s.main.(*uitest.Shell)
+	test.Tap(s.runBtn)
+	m.Wait(t)
+	s.accept()
+	m.Wait(t)
+	placed := -1
+	for i, p := range s.alloc.Current {
+		if p.Offer != match.NoOffer && !p.Locked {
+			placed = i
+			break
+		}
+	}
+	if placed < 0 {
+		t.Fatal("nobody placed after Godkänn")
+	}
+	s.selectPupil(placed)
+	test.Tap(s.clearBtn)
+	if q := s.acceptQuestion(); !strings.Contains(q, "1 elev som har en plats nu blir utan plats.") {
+		t.Errorf("the question %q does not say a pupil loses a place", q)
+	}
+}

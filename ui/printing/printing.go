@@ -809,7 +809,8 @@ var fileTitles = map[string]map[reports.Kind][2]string{
 }
 
 // suggestedName is the file name offered when saving: the document, whom
-// it is for and the period's week, e.g. "Praoscheman 8B v46.pdf". A pupil
+// it is for and the period's week, e.g. "Praoscheman 8B Solbackaskolan
+// v46.pdf". A pupil
 // with protected identity is not named in the file name of a document that
 // leaves the school.
 func suggestedName(c printChoice, per data.Period, sel []data.DocRow, x *data.DocIndex) string {
@@ -834,7 +835,9 @@ func suggestedName(c printChoice, per data.Period, sel []data.DocRow, x *data.Do
 		if len(sel) > 0 {
 			who = x.Schools[sel[0].SchoolID]
 			if c.scope == scopeClass {
-				who = c.class
+				// The school too: two schools' 8B would share a file name
+				// (found by use).
+				who = c.class + " " + who
 			}
 		}
 	case scopePupil:

@@ -109,9 +109,10 @@ func TestPrintSchedulesOfOneClass(t *testing.T) {
 	if got := len(s.selected()); got != len(in) || got == 0 {
 		t.Fatalf("%d selected, the class has %d placed", got, len(in))
 	}
-	want := "Praoscheman " + target.Pupil.ClassName + " v46.pdf"
+	school := s.docIndex().Schools[target.Pupil.SchoolID] // two schools' 9A must not share a name
+	want := "Praoscheman " + target.Pupil.ClassName + " " + school + " v46.pdf"
 	if len(in) == 1 {
-		want = "Praoschema " + target.Pupil.ClassName + " v46.pdf"
+		want = "Praoschema " + target.Pupil.ClassName + " " + school + " v46.pdf"
 	}
 	name := suggestedName(s.c, s.period(), s.selected(), s.docIndex())
 	if name != want {
@@ -235,7 +236,7 @@ func TestSuggestedFileNames(t *testing.T) {
 	}{
 		{printChoice{kind: reports.KindHosts, scope: scopePeriod, lang: "sv"}, two, "Värdbekräftelse Åk 9 v46.pdf"},
 		{printChoice{kind: reports.KindSchedules, scope: scopePeriod, lang: "sv"}, two, "Praoscheman Åk 9 v46.pdf"},
-		{printChoice{kind: reports.KindSchedules, scope: scopeClass, class: "9B", lang: "sv"}, two, "Praoscheman 9B v46.pdf"},
+		{printChoice{kind: reports.KindSchedules, scope: scopeClass, class: "9B", lang: "sv"}, two, "Praoscheman 9B Tallbackeskolan v46.pdf"},
 		{printChoice{kind: reports.KindAttendance, scope: scopeSchool, lang: "en"}, two, "Attendance cards Tallbackeskolan w46.pdf"},
 		{printChoice{kind: reports.KindSchedules, scope: scopePupil, lang: "sv"}, []data.DocRow{pupil}, "Praoschema Ebba Öhman 9B v46.pdf"},
 		{printChoice{kind: reports.KindAttendance, scope: scopePupil, lang: "sv"}, []data.DocRow{secret}, "Närvarokort Elev via skolan v46.pdf"},

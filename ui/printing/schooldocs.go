@@ -127,17 +127,14 @@ func (s *Screen) schoolDocFilter() (data.DocFilter, ops.Scope) {
 
 // schoolDocFileName is the file name offered for a school document, in the
 // pattern of Utskrifter's: the document, whom it is for and the weeks,
-// "Brev till vårdnadshavare 8B v46.pdf" (found by use: it was "… Åk 8 v.
+// "Brev till vårdnadshavare 8B Solbackaskolan v46.pdf" (found by use: it was "… Åk 8 v.
 // 46 2026.pdf" beside "Praoscheman Åk 8 v46.pdf").
 func schoolDocFileName(doc ops.SchoolDoc, per data.Period, sc ops.Scope, code string) string {
 	grade, week := "Åk", "v"
 	if code == uikit.LangEnglish {
 		grade, week = "Year", "w"
 	}
-	who := sc.Class
-	if who == "" {
-		who = sc.School
-	}
+	who := strings.TrimSpace(sc.Class + " " + sc.School) // two schools may each have an 8B
 	if who == "" && per.Grade > 0 {
 		who = grade + " " + strconv.Itoa(per.Grade)
 	}

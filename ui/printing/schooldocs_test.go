@@ -72,7 +72,7 @@ func TestSchoolDocFileNamesFollowUtskrifter(t *testing.T) {
 	}{
 		{ops.Scope{}, "sv", "Brev till vårdnadshavare Åk 8 v46.pdf"},
 		{ops.Scope{School: "Solbackaskolan"}, "sv", "Brev till vårdnadshavare Solbackaskolan v46.pdf"},
-		{ops.Scope{School: "Solbackaskolan", Class: "8B"}, "sv", "Brev till vårdnadshavare 8B v46.pdf"},
+		{ops.Scope{School: "Solbackaskolan", Class: "8B"}, "sv", "Brev till vårdnadshavare 8B Solbackaskolan v46.pdf"},
 		{ops.Scope{}, "en", "Brev till vårdnadshavare Year 8 w46.pdf"},
 	} {
 		if got := schoolDocFileName(ops.DocGuardianLetters, per, c.sc, c.code); got != c.want {

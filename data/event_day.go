@@ -204,10 +204,6 @@ func (s *Store) RegisterWeekClosing(ctx context.Context, periodID string) (res C
 			return err
 		}
 		ok = true
-		teams, err := tx.ListTeams(ctx, periodID)
-		if err != nil {
-			return err
-		}
 		regs, err := tx.ListRegistrations(ctx, per.ClosingEventID)
 		if err != nil {
 			return err
@@ -218,11 +214,13 @@ func (s *Store) RegisterWeekClosing(ctx context.Context, periodID string) (res C
 				status[r.PupilID] = r.Status
 			}
 		}
-		// A team keeps a locked pupil who has left the register since;
-		// only those in it can come.
-		live, err := queryRows(ctx, tx.q, `SELECT DISTINCT m.pupil_id FROM team_members m
-			JOIN teams t ON t.id = m.team_id JOIN pupils p ON p.id = m.pupil_id
-			WHERE t.deleted_at IS NULL AND p.deleted_at IS NULL AND t.period_id = ?`, []any{periodID},
+		// The teams' pupils in the teams' order (the seats go in that
+		// order), those still in the register only: a team keeps a
+		// locked pupil who has left it.
+		teamedIDs, err := queryRows(ctx, tx.q, `SELECT m.pupil_id FROM team_members m
+			JOIN teams t ON t.id = m.team_id JOIN host_groups g ON g.id = t.group_id JOIN pupils p ON p.id = m.pupil_id
+			WHERE t.deleted_at IS NULL AND p.deleted_at IS NULL AND t.period_id = ?
+			ORDER BY g.position, g.name, t.name, t.id, m.pupil_id`, []any{periodID},
 			func(rows *sql.Rows) (id string, err error) {
 				err = rows.Scan(&id)
 				return id, err
@@ -230,24 +228,18 @@ func (s *Store) RegisterWeekClosing(ctx context.Context, periodID string) (res C
 		if err != nil {
 			return err
 		}
-		inRegister := map[string]bool{}
-		for _, id := range live {
-			inRegister[id] = true
-		}
 		teamed := map[string]bool{}
 		var ids []string
-		for _, t := range teams {
-			for _, p := range t.PupilIDs {
-				if teamed[p] || !inRegister[p] {
-					continue
-				}
-				teamed[p] = true
-				if st, had := status[p]; had && st == RegCancelled {
-					res.Cancelled++
-					continue
-				}
-				ids = append(ids, p)
+		for _, p := range teamedIDs {
+			if teamed[p] {
+				continue // a plan holds a pupil once; this is only a guard
 			}
+			teamed[p] = true
+			if st, had := status[p]; had && st == RegCancelled {
+				res.Cancelled++
+				continue
+			}
+			ids = append(ids, p)
 		}
 		for p, st := range status {
 			if !teamed[p] && (st.HoldsSeat() || st == RegWaitlisted) {

@@ -1197,12 +1197,24 @@ func (s *Screen) deleteJourney(j data.JourneyEntry) {
 }
 
 func (s *Screen) onDeleteOffer(o data.Offer) {
-	msg := lang.X("companies.delete_confirm", "Ta bort {{.Name}}? Du kan ångra direkt efteråt.", map[string]string{"Name": o.Title})
-	if u, err := s.main.Store().OfferUse(context.Background(), o.ID); err == nil && u.Placed+u.AttendanceDays > 0 {
-		msg = lang.X("companies.delete_offer_used",
-			"Ta bort {{.Name}}? {{.Placed}} elever är placerade här och {{.Days}} dagars närvaro är registrerade här; deras placering, närvaro och intyg hör till praoplatsen. Du kan ångra direkt efteråt.",
-			map[string]string{"Name": o.Title, "Placed": strconv.Itoa(u.Placed), "Days": strconv.Itoa(u.AttendanceDays)})
-	}
+	st := s.main.Store()
+	// What hangs on the offer is read off the UI goroutine, then asked.
+	s.main.Background(func() func() {
+		u, err := st.OfferUse(context.Background(), o.ID)
+		return func() {
+			msg := lang.X("companies.delete_confirm", "Ta bort {{.Name}}? Du kan ångra direkt efteråt.", map[string]string{"Name": o.Title})
+			if err == nil && u.Placed+u.AttendanceDays > 0 {
+				msg = lang.X("companies.delete_offer_used",
+					"Ta bort {{.Name}}? {{.Placed}} elever är placerade här och {{.Days}} dagars närvaro är registrerade här; deras placering, närvaro och intyg hör till praoplatsen. Du kan ångra direkt efteråt.",
+					map[string]string{"Name": o.Title, "Placed": strconv.Itoa(u.Placed), "Days": strconv.Itoa(u.AttendanceDays)})
+			}
+			s.confirmDeleteOffer(o, msg)
+		}
+	})
+}
+
+// confirmDeleteOffer asks msg and deletes o, with an undo.
+func (s *Screen) confirmDeleteOffer(o data.Offer, msg string) {
 	uikit.ConfirmDelete(lang.X("companies.delete_title", "Ta bort"), msg, func(yes bool) {
 		if !yes {
 			return

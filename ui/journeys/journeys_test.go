@@ -104,13 +104,7 @@ func TestJourneysListMembersBeforeAnyJourney(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			st := uitest.OpenStore(t)
-			ctx := context.Background()
-			for i := range c.members {
-				o := data.Organisation{Kind: data.KindCompany, Name: fmt.Sprintf("Medlem %d AB", i+1), MemberSince: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
-				if err := st.SaveOrganisation(ctx, &o); err != nil {
-					t.Fatal(err)
-				}
-			}
+			saveMembers(t, st, "Medlem", c.members)
 			m := uitest.NewShell(t, st)
 			m.SetNow(time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC))
 			s := New(m)
@@ -396,12 +390,8 @@ func TestNetworkOverYearsHidesSmallGroups(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			st := uitest.OpenStore(t)
 			ctx := context.Background()
-			for i := range c.members {
-				o := data.Organisation{Kind: data.KindCompany, Name: fmt.Sprintf("Liten %d AB", i+1), MemberSince: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
-				if err := st.SaveOrganisation(ctx, &o); err != nil {
-					t.Fatal(err)
-				}
-				y := data.JourneyYear{OrganisationID: o.ID, Year: 2026, Employees: 48, Tech: data.Split{Women: 6, Men: 30}}
+			for _, id := range saveMembers(t, st, "Liten", c.members) {
+				y := data.JourneyYear{OrganisationID: id, Year: 2026, Employees: 48, Tech: data.Split{Women: 6, Men: 30}}
 				if err := st.SaveJourneyYear(ctx, &y); err != nil {
 					t.Fatal(err)
 				}
@@ -435,16 +425,7 @@ func TestNetworkOverYearsHidesSmallGroups(t *testing.T) {
 func TestJourneysStartedWithStepsOnly(t *testing.T) {
 	st := uitest.OpenStore(t)
 	ctx := context.Background()
-	var first string
-	for i := range 2 {
-		o := data.Organisation{Kind: data.KindCompany, Name: fmt.Sprintf("Medlem %d AB", i+1), MemberSince: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
-		if err := st.SaveOrganisation(ctx, &o); err != nil {
-			t.Fatal(err)
-		}
-		if i == 0 {
-			first = o.ID
-		}
-	}
+	first := saveMembers(t, st, "Medlem", 2)[0]
 	j := data.JourneyEntry{OrganisationID: first, Date: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), Title: "Mentorprogram"}
 	if err := st.SaveJourneyEntry(ctx, &j); err != nil {
 		t.Fatal(err)
@@ -525,4 +506,19 @@ func TestPairsListTheYearsEvents(t *testing.T) {
 	if !s.pairWhy.Visible() || !strings.HasSuffix(s.pairWhy.Text, rows[0].why) {
 		t.Errorf("selected reason %q (shown %v), want %q", s.pairWhy.Text, s.pairWhy.Visible(), rows[0].why)
 	}
+}
+
+// saveMembers saves n member companies "<prefix> 1 AB" … (members since
+// 2024) and returns their ids in that order.
+func saveMembers(t *testing.T, st *data.Store, prefix string, n int) []string {
+	t.Helper()
+	var ids []string
+	for i := range n {
+		o := data.Organisation{Kind: data.KindCompany, Name: fmt.Sprintf("%s %d AB", prefix, i+1), MemberSince: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+		if err := st.SaveOrganisation(context.Background(), &o); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, o.ID)
+	}
+	return ids
 }

@@ -54,10 +54,7 @@ func doorNames(v *checkinView) []string {
 func TestCheckinAtTheDoor(t *testing.T) {
 	st := uitest.OpenStore(t)
 	e := doorFixture(t, st)
-	m := uitest.NewShell(t, st)
-	m.SetNow(time.Date(2026, 10, 22, 14, 50, 0, 0, data.Stockholm))
-	v := showCheckin(m, e, nil)
-	m.Wait(t)
+	m, v := openDoor(t, st, e, time.Date(2026, 10, 22, 14, 50, 0, 0, data.Stockholm))
 	// Capacity 3: the fourth is on the waitlist and not expected.
 	if got := v.count.Text; got != "Närvarande 0 av 3 anmälda" {
 		t.Fatalf("count = %q", got)
@@ -228,10 +225,7 @@ func doorStatus(t *testing.T, st *data.Store, id string) data.RegistrationStatus
 func TestDoorAsksWhichWhenANamePartMatchesSeveral(t *testing.T) {
 	st := uitest.OpenStore(t)
 	e, regs := abdFixture(t, st)
-	m := uitest.NewShell(t, st)
-	m.SetNow(time.Date(2026, 11, 12, 7, 45, 0, 0, data.Stockholm))
-	v := showCheckin(m, e, nil)
-	m.Wait(t)
+	m, v := openDoor(t, st, e, time.Date(2026, 11, 12, 7, 45, 0, 0, data.Stockholm))
 	test.Type(v.search, "abd")
 	pressEnter(v.search)
 	m.Wait(t)
@@ -269,10 +263,7 @@ func TestDoorWarnsForReservesAndOverCapacity(t *testing.T) {
 	if reserve.Status != data.RegWaitlisted {
 		t.Fatalf("fixture: Ebba is %s", reserve.Status)
 	}
-	m := uitest.NewShell(t, st)
-	m.SetNow(time.Date(2026, 11, 12, 8, 5, 0, 0, data.Stockholm))
-	v := showCheckin(m, e, nil)
-	m.Wait(t)
+	m, v := openDoor(t, st, e, time.Date(2026, 11, 12, 8, 5, 0, 0, data.Stockholm))
 	test.Type(v.search, "ebba")
 	pressEnter(v.search)
 	m.Wait(t)
@@ -315,10 +306,7 @@ func TestDoorWarnsForReservesAndOverCapacity(t *testing.T) {
 func TestDoorWarnsOnTheWrongDay(t *testing.T) {
 	st := uitest.OpenStore(t)
 	e, regs := abdFixture(t, st)
-	m := uitest.NewShell(t, st)
-	m.SetNow(time.Date(2026, 10, 29, 9, 0, 0, 0, data.Stockholm))
-	v := showCheckin(m, e, nil)
-	m.Wait(t)
+	m, v := openDoor(t, st, e, time.Date(2026, 10, 29, 9, 0, 0, 0, data.Stockholm))
 	if !v.dayLbl.Visible() || !strings.Contains(v.dayLbl.Text, "12 november") {
 		t.Fatalf("no banner for another day: %q", v.dayLbl.Text)
 	}
@@ -344,10 +332,7 @@ func TestDoorWarnsOnTheWrongDay(t *testing.T) {
 func TestDoorScanChecksInExactlyThatPerson(t *testing.T) {
 	st := uitest.OpenStore(t)
 	e, regs := abdFixture(t, st)
-	m := uitest.NewShell(t, st)
-	m.SetNow(time.Date(2026, 11, 12, 7, 59, 0, 0, data.Stockholm))
-	v := showCheckin(m, e, nil)
-	m.Wait(t)
+	m, v := openDoor(t, st, e, time.Date(2026, 11, 12, 7, 59, 0, 0, data.Stockholm))
 	want := regs["Abdullahi Warsame"]
 	for _, code := range []string{data.BadgeCode(want.ID), strings.ToLower(data.BadgeCode(want.ID))} {
 		test.Type(v.search, code)
@@ -378,4 +363,15 @@ func TestStatusWordsAreTheDataOnes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// openDoor opens the door of e on a test shell over st whose clock says
+// now, and waits for its list.
+func openDoor(t *testing.T, st *data.Store, e data.Event, now time.Time) (*uitest.Shell, *checkinView) {
+	t.Helper()
+	m := uitest.NewShell(t, st)
+	m.SetNow(now)
+	v := showCheckin(m, e, nil)
+	m.Wait(t)
+	return m, v
 }

@@ -100,10 +100,7 @@ func TestFollowUpAfterTheDoorCloses(t *testing.T) {
 func TestDoorSearchesNamesNotTheSchool(t *testing.T) {
 	st := uitest.OpenStore(t)
 	e, _ := pupilEventFixture(t, st)
-	m := uitest.NewShell(t, st)
-	m.SetNow(e.Start)
-	v := showCheckin(m, e, nil)
-	m.Wait(t)
+	_, v := openDoor(t, st, e, e.Start)
 	for _, c := range []struct {
 		typed string
 		want  string
@@ -152,10 +149,7 @@ func TestDoorOffersTheRegisterBeforeNyPaPlats(t *testing.T) {
 	if err := st.SavePerson(ctx, &erik); err != nil {
 		t.Fatal(err)
 	}
-	m := uitest.NewShell(t, st)
-	m.SetNow(e.Start)
-	v := showCheckin(m, e, nil)
-	m.Wait(t)
+	m, v := openDoor(t, st, e, e.Start)
 	test.Type(v.search, "Erik")
 	if got := doorNames(v); len(got) != 1 || got[0] != "Erik Nilsson" || !v.model.offList {
 		t.Fatalf("Erik shows %v (off the list %v)", got, v.model.offList)
@@ -211,10 +205,7 @@ func TestDoorOffersTheRegisterBeforeNyPaPlats(t *testing.T) {
 	if err := st2.SavePupil(ctx, &elsewhere); err != nil {
 		t.Fatal(err)
 	}
-	m2 := uitest.NewShell(t, st2)
-	m2.SetNow(pe.Start)
-	v2 := showCheckin(m2, pe, nil)
-	m2.Wait(t)
+	m2, v2 := openDoor(t, st2, pe, pe.Start)
 	test.Type(v2.search, "dag")
 	if got := doorNames(v2); len(got) != 1 || got[0] != "Dag Lund" {
 		t.Fatalf("dag shows %v", got)
@@ -240,10 +231,7 @@ func TestDoorOffersTheRegisterBeforeNyPaPlats(t *testing.T) {
 func TestDoorSaysWhenSomeoneIsAlreadyIn(t *testing.T) {
 	st := uitest.OpenStore(t)
 	e, regs := pupilEventFixture(t, st)
-	m := uitest.NewShell(t, st)
-	m.SetNow(e.Start)
-	v := showCheckin(m, e, nil)
-	m.Wait(t)
+	m, v := openDoor(t, st, e, e.Start)
 	test.Type(v.search, "Alva Andersson")
 	pressEnter(v.search)
 	m.Wait(t)

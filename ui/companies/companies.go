@@ -665,9 +665,8 @@ func (s *Screen) newOrgForm(o data.Organisation) (*orgForm, fyne.CanvasObject) {
 	if o.ID == "" {
 		f.deleteBtn.Hide()
 	}
-	f.saved = widget.NewLabel("")
-	f.saved.Importance = widget.SuccessImportance
-	return f, container.NewVBox(grid, container.NewHBox(f.saveBtn, f.deleteBtn, f.saved))
+	f.saved = widgets.NewSavedLabel()
+	return f, container.NewVBox(grid, widgets.SavedRow(f.saved, f.saveBtn, f.deleteBtn))
 }
 
 // showKindFields shows the fields that kind of organisation has.

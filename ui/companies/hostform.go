@@ -263,17 +263,11 @@ func newHostForm(s *Screen, company data.Organisation, o data.Offer, people []da
 	h.hostOwn, _ = s.main.Store().IsHostLaptop(context.Background(), company.ID)
 	h.summary = widgets.WrapLabel("")
 	h.refusal = widgets.NewErrLabel()
-	h.saved = widget.NewLabel("")
-	h.saved.Importance = widget.SuccessImportance
-	// "Sparat." takes the room left beside the buttons and is cut short
-	// rather than widening the form: found by use, its coming and going
-	// moved the divider to the list, and the buttons under the pointer.
-	h.saved.Truncation = fyne.TextTruncateEllipsis
-	buttons := container.NewHBox(h.saveBtn, h.submitBtn, h.approveBtn, h.draftBtn,
-		widget.NewButtonWithIcon(lang.X("exchange.hostform_button", "Spara som fil för e-post …"), theme.MailComposeIcon(), h.saveThenFile))
+	h.saved = widgets.NewSavedLabel()
 	bottom := container.NewVBox(widget.NewSeparator(), container.New(coMaxHeight{140}, container.NewVScroll(h.refusal)), h.summary,
 		container.NewBorder(nil, nil, h.prevBtn, h.nextBtn),
-		container.NewBorder(nil, nil, buttons, nil, h.saved))
+		widgets.SavedRow(h.saved, h.saveBtn, h.submitBtn, h.approveBtn, h.draftBtn,
+			widget.NewButtonWithIcon(lang.X("exchange.hostform_button", "Spara som fil för e-post …"), theme.MailComposeIcon(), h.saveThenFile)))
 	h.root = container.NewBorder(top, bottom, nil, nil, h.stack)
 	h.content = container.NewPadded(h.root)
 

@@ -253,12 +253,8 @@ func New(m Shell) *Screen {
 	// Spara and the event's actions stay below the scrolling form, in
 	// sight (found by use: at 1366×768 they were cut off, at 1280×720
 	// hidden).
-	s.savedLbl = widget.NewLabel("")
-	s.savedLbl.Importance = widget.SuccessImportance
-	// "Sparat." after the buttons, cut short rather than widening the
-	// row: coming and going, it must not move a button under the pointer.
-	s.savedLbl.Truncation = fyne.TextTruncateEllipsis
-	actions := container.NewBorder(nil, nil, container.NewHBox(s.saveBtn, s.deleteBtn, s.inviteBtn, s.checkinBtn), nil, s.savedLbl)
+	s.savedLbl = widgets.NewSavedLabel() // after the buttons: it moves none of them
+	actions := widgets.SavedRow(s.savedLbl, s.saveBtn, s.deleteBtn, s.inviteBtn, s.checkinBtn)
 	s.formScroll = container.NewVScroll(container.NewPadded(s.detail))
 	right := container.NewVSplit(container.NewBorder(nil, container.NewPadded(actions), nil, nil, s.formScroll),
 		widget.NewCard(lang.X("events.registrations", "Inbjudna och anmälda"), "", regs))

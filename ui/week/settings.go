@@ -131,9 +131,8 @@ func newSettingsTab(s *Screen) *settingsTab {
 			container.NewVBox(closing, t.closingInfo, container.NewHBox(t.registerBtn, t.toEvents), t.closingMsg)))))
 	// "Sparat." beside Spara (found by use: saving the closing session said
 	// nothing); it goes when the form is edited or another week shown.
-	t.savedLbl = widget.NewLabel("")
-	t.savedLbl.Importance = widget.SuccessImportance
-	t.content = container.NewBorder(nil, container.NewPadded(container.NewHBox(t.saveBtn, t.calBtn, t.savedLbl)), nil, nil, form)
+	t.savedLbl = widgets.NewSavedLabel()
+	t.content = container.NewBorder(nil, container.NewPadded(widgets.SavedRow(t.savedLbl, t.saveBtn, t.calBtn)), nil, nil, form)
 	// Enter in a one-line field saves, as in the numbers above.
 	for _, e := range []*widget.Entry{t.closeTitle, t.closeStart, t.closeEnd, t.venue} {
 		e.OnSubmitted = func(string) { t.onSave() }

@@ -131,3 +131,20 @@ func Labelled(caption string, w fyne.CanvasObject) fyne.CanvasObject {
 func Field(label string, input fyne.CanvasObject, err *widget.Label) FormField {
 	return FormField{Label: label, Input: input, Err: err}
 }
+
+// NewSavedLabel is a form's "Sparat." beside its buttons: green, and cut
+// short rather than widening the form (found by use: its coming and going
+// moved the divider beside the form, and the buttons under the pointer).
+// Put it in a row with SavedRow.
+func NewSavedLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.SuccessImportance
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// SavedRow is a form's buttons with its saved label after them, in the
+// room left over: the buttons never move when the label's text changes.
+func SavedRow(saved *widget.Label, buttons ...fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, container.NewHBox(buttons...), nil, saved)
+}
